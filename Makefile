@@ -1,0 +1,50 @@
+# drafter: two entry points for a fresh machine (see README).
+#   make demo  - install everything (local model included) and draft a shipped request with the local model
+#   make test  - install everything (browser, model, servers' packages) and run the whole test suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export DRAFTER_DATA_DIR ?= $(CURDIR)/.drafter
+DEMO_REQUEST ?= bench/requests/annual_2025.json
+DEB_PACKAGES := chromium chromium-driver poppler-utils libreoffice-writer fonts-noto-cjk postgresql
+
+.PHONY: demo test install system model ingest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip wheel
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[local,model,test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian packages the tests use: headless Chromium and its driver, LibreOffice/poppler for the docx preview,
+# CJK fonts, and PostgreSQL for the storage tests. Installed only when missing.
+system:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+model: install
+	$(BIN)/drafter model install
+
+ingest: install
+	$(BIN)/drafter ingest
+
+demo: model
+	$(BIN)/drafter draft $(DEMO_REQUEST) --provider local
+
+test: install system model
+	$(BIN)/python -m pytest -q
+
+bench: install model
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .drafter .pytest_cache

@@ -1,0 +1,99 @@
+"""Pydantic models at the boundaries: request, check report, draft, events. Shared by CLI, API, UI and tests."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+Kind = Literal["年度总结", "半年总结", "月度总结", "专项总结"]
+KINDS: tuple[str, ...] = ("年度总结", "半年总结", "月度总结", "专项总结")
+Status = Literal["supported", "mismatch", "unsupported", "placeholder"]
+ProviderName = Literal["auto", "local", "openai", "template"]
+
+
+# --- number check (fixed contract, see issue "The number check") ----------------
+class NumberHit(BaseModel):
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+    status: Status
+    fact_line: int | None = None
+    note: str | None = None
+
+
+class MissingFact(BaseModel):
+    fact_line: int
+    text: str
+
+
+class CheckResult(BaseModel):
+    ok: bool
+    numbers: list[NumberHit] = Field(default_factory=list)
+    missing: list[MissingFact] = Field(default_factory=list)
+
+
+# --- drafting ---------------------------------------------------------------------
+class DraftRequest(BaseModel):
+    org: str = Field(..., min_length=1, max_length=200, description="单位")
+    period: str = Field(..., min_length=1, max_length=100, description="期间, e.g. 2025年 / 2025年上半年 / 2025年3月")
+    kind: Kind = Field("年度总结", description="类型")
+    topic: str | None = Field(None, max_length=100, description="专题, e.g. 送温暖")
+    facts: list[str] = Field(..., description="One fact per item; bullets are stripped.")
+    problems: list[str] = Field(default_factory=list)
+    plans: list[str] = Field(default_factory=list)
+    length: Literal["short", "normal", "long"] = "normal"
+    pinned_examples: list[str] = Field(default_factory=list, description="Example ids (sources) to prefer as style references.")
+
+    @field_validator("facts", "problems", "plans")
+    @classmethod
+    def _clean_lines(cls, items: list[str]) -> list[str]:
+        from drafter.facts import clean_fact_lines
+
+        return clean_fact_lines(items)
+
+    @field_validator("facts")
+    @classmethod
+    def _need_facts(cls, facts: list[str]) -> list[str]:
+        if not facts:
+            raise ValueError("至少需要一条事实（facts 不能为空）")
+        return facts
+
+
+class SectionResult(BaseModel):
+    heading: str
+    text: str
+    facts: list[int] = Field(default_factory=list, description="fact_line numbers (1-based) this section covers")
+    provider: str
+    attempts: int = 1
+    fallback: bool = False
+    fallback_reason: str | None = None
+    check: CheckResult
+
+
+class SourceRef(BaseModel):
+    title: str
+    source: str
+    heading: str
+
+
+class DraftResult(BaseModel):
+    text: str
+    sections: list[SectionResult]
+    check: CheckResult
+    sources: list[SourceRef] = Field(default_factory=list)
+    provider: str
+    elapsed_s: float
+    warnings: list[str] = Field(default_factory=list)
+
+
+EventType = Literal["plan", "section_started", "token", "section_done", "check", "done", "error"]
+
+
+class DraftEvent(BaseModel):
+    """One pipeline event. `done` carries the full DraftResult as data["result"]."""
+
+    type: EventType
+    data: dict[str, Any] = Field(default_factory=dict)

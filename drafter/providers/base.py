@@ -1,0 +1,34 @@
+"""The small model interface every chat provider implements (after simonw/llm: a name, a stream of text)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import TypedDict
+
+
+class Message(TypedDict):
+    role: str  # "system" | "user" | "assistant"
+    content: str
+
+
+class ProviderError(RuntimeError):
+    """The provider failed for this call (after its own retries); the pipeline falls back to templates."""
+
+
+class ProviderUnavailable(ProviderError):
+    """The provider cannot be used at all (not installed or not configured); the message says how to fix it."""
+
+
+class ChatModel(ABC):
+    """A chat model: give it messages, get text back as a stream of pieces."""
+
+    name: str = "model"
+    concurrent: bool = False  # may several sections be written at once?
+
+    @abstractmethod
+    def stream(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> Iterator[str]:
+        """Yield the reply piece by piece; raise ProviderError when the call fails."""
+
+    def complete(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> str:
+        return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))

