@@ -30,6 +30,13 @@ class DrafterService:
         return library
 
     @cached_property
+    def providers(self):
+        """Model providers, created lazily and kept for the life of the service (the local model loads once)."""
+        from drafter.providers import ProviderRegistry
+
+        return ProviderRegistry(self.settings)
+
+    @cached_property
     def store(self):
         """The drafts store (drafter.store.DraftStore)."""
         from drafter.store import DraftStore
@@ -38,9 +45,18 @@ class DrafterService:
 
     # --- number check ------------------------------------------------------------
     def check(self, facts: list[str], text: str) -> CheckResult:
+        """The number check with its exact contract (facts only)."""
         from drafter.numcheck import check
 
         return check(facts, text)
+
+    def check_text(self, request: DraftRequest, text: str) -> CheckResult:
+        """Recheck an (edited) draft against its request: facts, plus period/org/problems/plans as context."""
+        from drafter.numcheck import check
+        from drafter.pipeline import verification_inputs
+
+        facts, context = verification_inputs(request)
+        return check(facts, text, context=context)
 
     # --- examples ----------------------------------------------------------------
     def search_examples(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None) -> list[Hit]:
@@ -58,24 +74,25 @@ class DrafterService:
     # --- drafting ----------------------------------------------------------------
     def draft(self, request: DraftRequest, provider: str | None = None) -> DraftResult:
         """Run the whole pipeline inside a generation slot (QueueFull when the queue is full)."""
-        from drafter.pipeline import Pipeline
-
         with self.queue.slot():
-            return Pipeline(self.settings, self.library, provider or self.settings.provider).run(request)
+            return self._pipeline(provider).run(request)
 
     def draft_events(self, request: DraftRequest, provider: str | None = None) -> Iterator[DraftEvent]:
         """The same pipeline as a stream of events; the last event is `done` with the DraftResult."""
+        with self.queue.slot():
+            yield from self._pipeline(provider).events(request)
+
+    def _pipeline(self, provider: str | None):
+        """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline."""
         from drafter.pipeline import Pipeline
 
-        with self.queue.slot():
-            yield from Pipeline(self.settings, self.library, provider or self.settings.provider).events(request)
+        resolved = self.providers.resolve(provider or self.settings.provider)
+        return Pipeline(self.settings, self.library, resolved.model, provider_note=resolved.note)
 
     def readiness(self) -> dict:
         """Index and provider readiness, for /readyz and the page's status line."""
-        from drafter.providers import describe_providers
-
         index_ok = self.library.count() > 0
-        providers = describe_providers(self.settings)
+        providers = self.providers.describe()
         return {"ready": index_ok and any(p["available"] for p in providers.values()),
                 "index": {"ok": index_ok, "chunks": self.library.count()}, "providers": providers}
 
