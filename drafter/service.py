@@ -78,9 +78,12 @@ class DrafterService:
             return self._pipeline(provider).run(request)
 
     def draft_events(self, request: DraftRequest, provider: str | None = None) -> Iterator[DraftEvent]:
-        """The same pipeline as a stream of events; the last event is `done` with the DraftResult."""
-        with self.queue.slot():
-            yield from self._pipeline(provider).events(request)
+        """The same pipeline as a stream of events; the last event is `done` with the DraftResult.
+
+        ProviderUnavailable and QueueFull are raised here, before the first event, so adapters can answer 503/429.
+        """
+        pipeline = self._pipeline(provider)
+        return self.queue.stream(pipeline.events(request))
 
     def _pipeline(self, provider: str | None):
         """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline."""
