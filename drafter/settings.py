@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     openai_model: str = Field("qwen2.5", description="Model name sent to the chat endpoint.")
     openai_timeout_s: float = Field(120.0, description="Timeout of one chat request, in seconds.")
     openai_retries: int = Field(3, description="Retries (with backoff) for timeouts, 5xx and refused connections.")
+    openai_backoff_s: float = Field(1.0, description="First retry delay for the chat endpoint, in seconds; doubles on each retry (capped at 30 s).")
     temperature: float = Field(0.3, description="Sampling temperature for model providers.")
     max_repair_attempts: int = Field(2, description="How many times a failing section is rewritten before the template fallback.")
     write_concurrency: int = Field(3, description="Sections written at once against a remote endpoint (the local model writes one at a time).")
