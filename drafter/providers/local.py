@@ -1,0 +1,91 @@
+"""The local provider: a GGUF model run in process by llama-cpp-python.
+
+The model loads once (on first use or an explicit `load()`), guarded by a lock. llama.cpp contexts are not
+thread-safe, so one generation runs at a time: the lock is held for the whole stream of one reply.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable
+
+# End-of-turn markers of ChatML models (Qwen); harmless for others, whose template stops on its own EOS.
+STOP_MARKERS = ["<|im_end|>", "<|endoftext|>"]
+
+
+def llama_cpp_installed() -> bool:
+    """Cheap check (no import of the native library)."""
+    from importlib.util import find_spec
+
+    return find_spec("llama_cpp") is not None
+
+
+class LocalModel(ChatModel):
+    name = "local"
+    concurrent = False
+
+    def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None) -> None:
+        self.model_path = Path(model_path)
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or os.cpu_count() or 1
+        self._llama = None
+        self._load_lock = threading.Lock()
+        self._call_lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._llama is not None
+
+    def load(self):
+        """Load the model once; ProviderUnavailable (with the fix) when it cannot be loaded."""
+        if self._llama is not None:
+            return self._llama
+        with self._load_lock:
+            if self._llama is None:
+                self._llama = self._open()
+        return self._llama
+
+    def _open(self):
+        if not self.model_path.is_file():
+            raise ProviderUnavailable(f"本地模型未安装：找不到 {self.model_path}。请运行 drafter model install，"
+                                      "或设置 DRAFTER_LOCAL_MODEL 指向 GGUF 文件")
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise ProviderUnavailable("未安装 llama-cpp-python：请运行 pip install -e '.[local]'"
+                                      f"（{exc}）") from exc
+        try:
+            return Llama(model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.n_threads,
+                         verbose=False)
+        except Exception as exc:  # llama.cpp raises ValueError/RuntimeError for unreadable files
+            raise ProviderUnavailable(f"本地模型无法加载：{self.model_path}（{exc}）。请运行 drafter model install "
+                                      "--force 重新安装，或让 DRAFTER_LOCAL_MODEL 指向有效的 GGUF 文件") from exc
+
+    def stream(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> Iterator[str]:
+        llama = self.load()
+        with self._call_lock:
+            try:
+                chunks = llama.create_chat_completion(
+                    messages=[{"role": m["role"], "content": m["content"]} for m in messages],
+                    stream=True, max_tokens=max_tokens, temperature=temperature, stop=STOP_MARKERS)
+                for chunk in chunks:
+                    piece = chunk["choices"][0]["delta"].get("content")
+                    if piece:
+                        yield piece
+            except ProviderError:
+                raise
+            except ValueError as exc:
+                if "exceed context window" in str(exc):
+                    raise ProviderError(f"提示过长，超出本地模型的上下文窗口（{self.n_ctx} 个词元）："
+                                        "可调大 DRAFTER_LOCAL_CTX 或减少每节的事实与参考") from exc
+                raise ProviderError(f"本地模型生成失败：{exc}") from exc
+            except Exception as exc:
+                raise ProviderError(f"本地模型生成失败：{exc}") from exc
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens of `text` in this model's vocabulary (loads the model)."""
+        return len(self.load().tokenize(text.encode("utf-8"), add_bos=False, special=True))

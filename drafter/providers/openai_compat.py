@@ -1,0 +1,101 @@
+"""Any OpenAI-compatible chat endpoint: DeepSeek, DashScope (compatible mode), vLLM, Ollama, llama.cpp server.
+
+Timeouts, 5xx/429 answers and refused connections are retried here with exponential backoff
+(settings.openai_retries; the SDK's own retries are off so the count is ours). A reply that breaks off after
+text was already streamed cannot be retried transparently and fails at once. Failures end in ProviderError,
+whose message names the reason; the pipeline then falls back to templates.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterator
+
+import httpx
+import openai
+
+from drafter.providers.base import ChatModel, Message, ProviderError
+from drafter.settings import Settings
+
+MAX_DELAY_S = 30.0
+# Worth another try: the endpoint was slow, unreachable, overloaded or failed on its side.
+RETRYABLE = (openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError,
+             openai.RateLimitError, httpx.TransportError)
+
+
+class OpenAICompatModel(ChatModel):
+    name = "openai"
+    concurrent = True
+
+    def __init__(self, base_url: str, model: str, *, api_key: str | None = None, timeout_s: float = 120.0,
+                 retries: int = 3, backoff_s: float = 1.0, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.base_url = base_url
+        self.model = model
+        self.timeout_s = timeout_s
+        self.retries = max(0, retries)
+        self.backoff_s = max(0.0, backoff_s)
+        self._sleep = sleep
+        self._client = openai.OpenAI(
+            base_url=base_url, api_key=api_key or "not-needed", max_retries=0,
+            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OpenAICompatModel:
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        return cls(settings.openai_base_url or "", settings.openai_model, api_key=key,
+                   timeout_s=settings.openai_timeout_s, retries=settings.openai_retries,
+                   backoff_s=settings.openai_backoff_s)
+
+    def stream(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> Iterator[str]:
+        attempt = 0
+        while True:
+            attempt += 1
+            started = False
+            try:
+                for piece in self._one_call(messages, max_tokens, temperature):
+                    started = True
+                    yield piece
+                return
+            except RETRYABLE as exc:
+                reason = self._reason(exc)
+                if started:
+                    raise ProviderError(f"接口 {self.base_url} 在回复中途中断：{reason}") from exc
+                if attempt > self.retries:
+                    raise ProviderError(f"接口 {self.base_url} 调用失败（共尝试 {attempt} 次）：{reason}") from exc
+                self._sleep(self.delay(attempt))
+            except openai.APIStatusError as exc:  # 4xx other than 429: retrying cannot help
+                raise ProviderError(f"接口 {self.base_url} 拒绝了请求：{self._reason(exc)}") from exc
+            except (openai.OpenAIError, httpx.HTTPError, ValueError) as exc:
+                raise ProviderError(f"接口 {self.base_url} 返回了无法使用的回复：{exc}") from exc
+
+    def delay(self, attempt: int) -> float:
+        """Seconds to wait after failed attempt number `attempt` (1-based): doubling, capped, with jitter."""
+        base = min(MAX_DELAY_S, self.backoff_s * 2 ** (attempt - 1))
+        return base + random.uniform(0, base * 0.1)
+
+    def _one_call(self, messages: list[Message], max_tokens: int, temperature: float) -> Iterator[str]:
+        response = self._client.chat.completions.create(
+            model=self.model, messages=[{"role": m["role"], "content": m["content"]} for m in messages],
+            stream=True, max_tokens=max_tokens, temperature=temperature)
+        with response:
+            for chunk in response:
+                if not chunk.choices:  # e.g. a trailing usage chunk
+                    continue
+                piece = chunk.choices[0].delta.content
+                if piece:
+                    yield piece
+
+    def _reason(self, exc: Exception) -> str:
+        if isinstance(exc, (openai.APITimeoutError, httpx.TimeoutException)):
+            return f"请求超时（{self.timeout_s:g} 秒）"
+        if isinstance(exc, openai.APIConnectionError):
+            cause = exc.__cause__ or exc
+            return f"无法连接（{type(cause).__name__}: {cause}）"
+        if isinstance(exc, openai.APIStatusError):
+            return f"HTTP {exc.status_code}：{_short(exc.message)}"
+        return f"{type(exc).__name__}: {_short(str(exc))}"
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
