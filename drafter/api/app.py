@@ -1,0 +1,45 @@
+"""The FastAPI app, built by `create_app(service)`: thin routers over the one DrafterService."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from starlette.types import Scope
+
+from drafter.api.errors import error_response, install_error_handlers
+from drafter.api.limits import BodyLimitMiddleware
+from drafter.api.routes import check, drafts, examples, health
+from drafter.api.uploads import UPLOAD_BODY_FACTOR
+from drafter.service import DrafterService
+
+DESCRIPTION = """工会工作总结起草助手的 HTTP 接口。
+
+除 /healthz、/readyz 外，请求需带 `Authorization: Bearer KEY`（`drafter keys create NAME --role writer|reviewer|reader`）。
+角色：reader 只读（含 /v1/check）；writer 起草、修改、上传/删除示例；reviewer 审核（通过/退回）。
+错误统一为 `{"error": {"code": ..., "message": ...}}`。
+"""
+
+
+def create_app(service: DrafterService) -> FastAPI:
+    """Build the app over `service`; no global state, so tests and workers each build their own."""
+    app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url="/docs",
+                  redoc_url=None, openapi_url="/openapi.json")
+    app.state.service = service
+    for module in (health, check, drafts, examples):
+        app.include_router(module.router)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(service))
+    return app
+
+
+def _body_limit(service: DrafterService):
+    settings = service.settings
+
+    def limit_for(scope: Scope) -> int:
+        if scope.get("method") == "POST" and scope.get("path", "").rstrip("/") == "/v1/examples":
+            return settings.max_upload_bytes * UPLOAD_BODY_FACTOR
+        return settings.max_body_bytes
+
+    return limit_for
+
+
+__all__ = ["create_app", "error_response"]

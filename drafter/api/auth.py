@@ -1,0 +1,73 @@
+"""API keys and roles. Who may do what:
+
+| permission | endpoints                                                                 | roles                      |
+|------------|---------------------------------------------------------------------------|----------------------------|
+| read       | every GET under /v1 (drafts, versions, diff, export, examples), POST /v1/check | reader, reviewer, writer |
+| write      | POST/PUT /v1/drafts…, POST /v1/examples, DELETE /v1/examples/{id}          | writer                     |
+| review     | POST /v1/drafts/{id}/review                                               | reviewer                   |
+
+/healthz, /readyz, /docs and /openapi.json need no key. With `DRAFTER_AUTH=off` every request acts as the
+local user "local" with all permissions. POST /v1/check counts as reading: it computes and stores nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from drafter.api.errors import ApiError
+
+Permission = Literal["read", "write", "review"]
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    "reader": frozenset({"read"}),
+    "reviewer": frozenset({"read", "review"}),
+    "writer": frozenset({"read", "write"}),
+}
+ALL_PERMISSIONS = frozenset({"read", "write", "review"})
+LOCAL_USER = "local"
+
+_bearer = HTTPBearer(auto_error=False, description="API 密钥：`drafter keys create NAME --role writer|reviewer|reader`")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the key's name (recorded as author/reviewer) and what it may do."""
+
+    name: str
+    role: str
+    permissions: frozenset[str]
+
+
+def _service(request: Request):
+    return request.app.state.service
+
+
+def require(permission: Permission):
+    """A dependency that authenticates the caller and checks one permission (401/403 otherwise)."""
+
+    async def dependency(request: Request,
+                         credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Principal:
+        service = _service(request)
+        if service.settings.auth == "off":
+            return Principal(LOCAL_USER, "local", ALL_PERMISSIONS)
+        if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+            raise ApiError(401, headers={"WWW-Authenticate": "Bearer"})
+        info = await run_in_threadpool(service.authenticate, credentials.credentials)
+        if info is None:
+            raise ApiError(401, "API 密钥无效或已吊销", headers={"WWW-Authenticate": "Bearer"})
+        role = str(getattr(info, "role", ""))
+        granted = ROLE_PERMISSIONS.get(role, frozenset())
+        if permission not in granted:
+            raise ApiError(403, f"角色 {role} 无权执行此操作（需要 {permission} 权限）")
+        return Principal(str(info.name), role, granted)
+
+    return dependency
+
+
+READ = Depends(require("read"))
+WRITE = Depends(require("write"))
+REVIEW = Depends(require("review"))

@@ -1,0 +1,1 @@
+"""Thin routers over DrafterService, one module per area."""

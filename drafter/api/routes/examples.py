@@ -1,0 +1,66 @@
+"""The example library: search, upload (.docx/.txt/.md), read and remove one example.
+
+Example ids are source names relative to the library and may contain '/': they are taken as the rest of the
+path (`/v1/examples/年度总结/某单位.md`); percent-encoding (`%2F`) works as well.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, File, Query, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from drafter.api.auth import READ, WRITE, Principal
+from drafter.api.deps import get_service
+from drafter.api.errors import ApiError, error_responses
+from drafter.api.schemas import DeletedExample, RejectedFile, UploadReport
+from drafter.api.uploads import MAX_FILES_PER_REQUEST, check_upload
+from drafter.models import Kind
+from retrieval.models import Example, Hit, Role
+
+router = APIRouter(prefix="/v1/examples", tags=["examples"])
+
+
+@router.get("/search", response_model=list[Hit], summary="检索示例片段",
+            responses=error_responses(401, 403, 422))
+def search(q: str = Query(..., min_length=1, max_length=2000, description="检索词"),
+           k: int = Query(5, ge=1, le=50, description="返回条数"),
+           kind: Kind | None = Query(None, description="限定类型"),
+           role: Role | None = Query(None, description="限定段落角色"),
+           principal: Principal = READ, service=Depends(get_service)) -> list[Hit]:
+    return service.search_examples(q, k=k, kind=kind, role=role)
+
+
+@router.post("", response_model=UploadReport, summary="上传示例文件（.docx/.txt/.md）并建立索引",
+             responses=error_responses(401, 403, 413, 422))
+async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_FILES_PER_REQUEST} 个文件"),
+                 principal: Principal = WRITE, service=Depends(get_service)) -> UploadReport:
+    if len(files) > MAX_FILES_PER_REQUEST:
+        raise ApiError(422, f"一次最多上传 {MAX_FILES_PER_REQUEST} 个文件", fields=[{"field": "files", "message": "文件过多"}])
+    taken: set[str] = set()
+    checked = [await check_upload(f, service.settings.max_upload_bytes, taken) for f in files]
+    accepted = [(c.name, c.data) for c in checked if c.data is not None]
+    rejected = [RejectedFile(name=c.name, reason=c.reason or "") for c in checked if c.data is None]
+    if not accepted:
+        status = 413 if any(c.too_large for c in checked) else 422
+        summary = "；".join(f"{r.name}：{r.reason}" for r in rejected)
+        raise ApiError(status, f"没有可导入的文件：{summary}",
+                       fields=[{"field": f"files.{r.name}", "message": r.reason} for r in rejected])
+    report = await run_in_threadpool(service.add_examples, accepted)
+    return UploadReport(**report.model_dump(), accepted=[name for name, _ in accepted], rejected=rejected)
+
+
+@router.get("/{example_id:path}", response_model=Example, summary="读取一篇示例",
+            responses=error_responses(401, 403, 404))
+def get_example(example_id: str, principal: Principal = READ, service=Depends(get_service)) -> Example:
+    example = service.get_example(example_id)
+    if example is None:
+        raise ApiError(404, f"示例不存在：{example_id}")
+    return example
+
+
+@router.delete("/{example_id:path}", response_model=DeletedExample, summary="删除一篇示例及其索引",
+               responses=error_responses(401, 403, 404))
+def delete_example(example_id: str, principal: Principal = WRITE, service=Depends(get_service)) -> DeletedExample:
+    if not service.remove_example(example_id):
+        raise ApiError(404, f"示例不存在：{example_id}")
+    return DeletedExample(id=example_id)

@@ -1,0 +1,48 @@
+"""Request and response bodies that exist only at the HTTP boundary."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from drafter.models import DraftResult
+from drafter.records import Decision
+from retrieval.models import IngestReport
+
+
+class CheckBody(BaseModel):
+    facts: list[str] = Field(..., max_length=2000, description="事实，一行一条")
+    draft: str = Field(..., description="待核对的文稿")
+
+
+class EditBody(BaseModel):
+    text: str = Field(..., min_length=1, description="修改后的全文")
+    base_version: int = Field(..., ge=1, description="本次修改所基于的版本号；不是最新版本时返回 409")
+
+
+class ReviewBody(BaseModel):
+    decision: Decision = Field(..., description="approve（通过）或 return（退回）")
+    comment: str = Field("", max_length=5000, description="审核意见")
+
+
+class DraftCreated(DraftResult):
+    """POST /v1/drafts: the same output as `drafter draft --json`, plus the stored draft's id and version."""
+
+    id: str
+    version: int = 1
+
+
+class RejectedFile(BaseModel):
+    name: str
+    reason: str
+
+
+class UploadReport(IngestReport):
+    """POST /v1/examples: the ingest report plus the files refused before ingesting (type, size, name)."""
+
+    accepted: list[str] = Field(default_factory=list, description="已接收的文件名（已去除路径）")
+    rejected: list[RejectedFile] = Field(default_factory=list)
+
+
+class DeletedExample(BaseModel):
+    id: str
+    deleted: bool = True

@@ -1,0 +1,110 @@
+"""Checks on uploaded example files: a safe base name, an allowed extension, content that matches it, a size cap.
+
+The uploaded name never becomes a path: only its last component survives, stripped of control and path
+characters; the library decides where (and whether) the bytes are kept.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+from fastapi import UploadFile
+
+ALLOWED_EXTENSIONS = (".docx", ".txt", ".md")
+MAX_FILES_PER_REQUEST = 20
+UPLOAD_BODY_FACTOR = 5  # one upload request may carry up to 5 × max_upload_bytes in total
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+_READ_CHUNK = 64 * 1024
+
+
+@dataclass
+class Checked:
+    name: str
+    data: bytes | None = None
+    reason: str | None = None
+    too_large: bool = False
+
+
+def safe_name(raw: str | None) -> str | None:
+    """The last path component of an uploaded name, cleaned; None if nothing usable is left."""
+    name = unicodedata.normalize("NFC", raw or "")
+    name = re.split(r"[\\/]", name)[-1]
+    name = _UNSAFE.sub("", name).strip().lstrip(".").strip()
+    if len(name) > 120:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[: 120 - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else name[:120]
+    return name or None
+
+
+def content_problem(name: str, data: bytes) -> str | None:
+    """Why these bytes are not a file of the type their extension says (None when they are)."""
+    if not data.strip():
+        return "文件为空"
+    if name.lower().endswith(".docx"):
+        return _docx_problem(data)
+    return _text_problem(data)
+
+
+def _docx_problem(data: bytes) -> str | None:
+    if not data.startswith(b"PK\x03\x04"):
+        return "不是有效的 Word（.docx）文件"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                return "不是有效的 Word（.docx）文件：缺少正文"
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "不是有效的 Word（.docx）文件：压缩包已损坏"
+    return None
+
+
+def _text_problem(data: bytes) -> str | None:
+    if b"\x00" in data:
+        return "不是文本文件（含二进制内容）"
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            data.decode(encoding)
+            return None
+        except UnicodeDecodeError:
+            continue
+    return "无法识别的文本编码（请使用 UTF-8 或 GB18030）"
+
+
+async def read_capped(upload: UploadFile, limit: int) -> bytes | None:
+    """The file's bytes, or None when it is larger than `limit` (stops reading there)."""
+    parts: list[bytes] = []
+    size = 0
+    while chunk := await upload.read(_READ_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            return None
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+async def check_upload(upload: UploadFile, limit: int, taken: set[str]) -> Checked:
+    """Name, type, size and content checks for one uploaded file."""
+    name = safe_name(upload.filename)
+    if name is None:
+        return Checked(upload.filename or "", reason="文件名无效")
+    if not name.lower().endswith(ALLOWED_EXTENSIONS):
+        return Checked(name, reason="只接受 .docx、.txt、.md 文件")
+    data = await read_capped(upload, limit)
+    if data is None:
+        return Checked(name, reason=f"文件超过大小限制（上限 {limit} 字节）", too_large=True)
+    problem = content_problem(name, data)
+    if problem:
+        return Checked(name, reason=problem)
+    return Checked(_unique(name, taken), data)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    stem, dot, ext = name.rpartition(".")
+    candidate, n = name, 2
+    while candidate.lower() in taken:
+        candidate, n = f"{stem}-{n}{dot}{ext}", n + 1
+    taken.add(candidate.lower())
+    return candidate
