@@ -7,6 +7,7 @@ from functools import cached_property
 
 from drafter.models import CheckResult, DraftEvent, DraftRequest, DraftResult
 from drafter.queue import GenerationQueue
+from drafter.records import ApiKeyInfo, DiffResult, DraftDetail, DraftPage, VersionInfo
 from drafter.settings import Settings
 from retrieval.models import Example, Hit, IngestReport
 
@@ -100,3 +101,55 @@ class DrafterService:
                 "index": {"ok": index_ok, "chunks": self.library.count()}, "providers": providers}
 
     # --- drafts store (issue 5): thin delegations to self.store below ---------------
+    def create_draft(self, request: DraftRequest, result: DraftResult, author: str) -> DraftDetail:
+        """Store a drafted result; its text becomes version 1."""
+        return self.store.create_draft(request, result, author)
+
+    def list_drafts(self, org: str | None = None, period: str | None = None, kind: str | None = None,
+                    status: str | None = None, offset: int = 0, limit: int = 20) -> DraftPage:
+        return self.store.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit)
+
+    def get_draft(self, draft_id: str) -> DraftDetail:
+        return self.store.get_draft(draft_id)
+
+    def list_versions(self, draft_id: str) -> list[VersionInfo]:
+        return self.store.list_versions(draft_id)
+
+    def get_version(self, draft_id: str, number: int) -> VersionInfo:
+        return self.store.get_version(draft_id, number)
+
+    def save_version(self, draft_id: str, text: str, base_version: int, author: str) -> VersionInfo:
+        """Save an edited text as a new version, rechecked against the draft's facts (StaleVersion if outdated)."""
+        request = self.store.prepare_edit(draft_id, text, base_version)  # early refusal; rechecked on write
+        check = self.check_text(request, text)
+        return self.store.add_version(draft_id, text, base_version, author, check)
+
+    def diff(self, draft_id: str, from_version: int, to_version: int) -> DiffResult:
+        from drafter.diffing import diff_versions
+
+        before, after = self.get_version(draft_id, from_version), self.get_version(draft_id, to_version)
+        return diff_versions(draft_id, before, after)
+
+    def review(self, draft_id: str, decision: str, comment: str, reviewer: str) -> DraftDetail:
+        return self.store.add_review(draft_id, decision, comment, reviewer)
+
+    def export_docx(self, draft_id: str, version: int | None = None) -> tuple[str, bytes]:
+        """The draft (latest or given version) as a GB/T 9704-style Word file: (file name, content)."""
+        from drafter.export_docx import export_version
+
+        draft = self.get_draft(draft_id)
+        chosen = draft.latest if version is None else self.get_version(draft_id, version)
+        return export_version(draft, chosen)
+
+    def create_api_key(self, name: str, role: str = "writer") -> tuple[ApiKeyInfo, str]:
+        """A new API key; the plaintext is returned once, only its hash is stored."""
+        return self.store.create_api_key(name, role)
+
+    def authenticate(self, key: str) -> ApiKeyInfo | None:
+        return self.store.authenticate(key)
+
+    def list_api_keys(self) -> list[ApiKeyInfo]:
+        return self.store.list_api_keys()
+
+    def revoke_api_key(self, key_id: str) -> bool:
+        return self.store.revoke_api_key(key_id)

@@ -1,0 +1,6 @@
+"""The drafts store: drafts, versions, reviews and API keys in SQLite (WAL) or PostgreSQL."""
+
+from drafter.store.drafts import DraftStore
+from drafter.store.titles import draft_title
+
+__all__ = ["DraftStore", "draft_title"]
