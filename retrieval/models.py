@@ -19,6 +19,7 @@ class Example(BaseModel):
     topic: str | None = None
     source: str
     text: str = Field(description="Body without front matter.")
+    origin: str | None = Field(None, description="Where the text came from, from front matter `source:` (e.g. the scraped page).")
 
 
 class Chunk(BaseModel):
