@@ -1,0 +1,156 @@
+"""BM25 over chunk texts (bm25s), tokenised with jieba; persisted under data_dir/bm25/<collection>.
+
+The index is rebuilt only when the chunk set changes (at ingest time) and loaded once, at the first search.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+IDS_FILE = "chunk_ids.json"
+
+
+def chunk_set_signature(ids: list[str]) -> str:
+    """Identifies a set of chunk ids (order-insensitive)."""
+    digest = hashlib.sha1()
+    for chunk_id in sorted(ids):
+        digest.update(chunk_id.encode())
+    return digest.hexdigest()
+
+
+def _load_stopwords() -> frozenset[str]:
+    text = resources.files("retrieval").joinpath("data/stopwords_zh.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _is_noise(token: str) -> bool:
+    """Whitespace and punctuation/symbol tokens."""
+    return all(ch.isspace() or unicodedata.category(ch)[0] in "PSZC" for ch in token)
+
+
+class ChineseTokenizer:
+    """jieba search-mode segmentation without stopwords and punctuation; one jieba dictionary per instance."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self._jieba = None
+        self.stopwords = _load_stopwords()
+
+    def _segmenter(self):
+        if self._jieba is None:
+            import jieba
+
+            logging.getLogger("jieba").setLevel(logging.WARNING)  # no "Building prefix dict" chatter
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.tmp_dir = str(self.cache_dir)
+            tokenizer.cache_file = str(self.cache_dir / "jieba.cache")
+            tokenizer.initialize()
+            self._jieba = tokenizer
+        return self._jieba
+
+    def tokens(self, text: str) -> list[str]:
+        words = self._segmenter().lcut_for_search(text.lower())
+        return [w for w in (w.strip() for w in words) if w and w not in self.stopwords and not _is_noise(w)]
+
+    def warm(self) -> None:
+        self._segmenter()
+
+
+class BM25Index:
+    """A bm25s index over chunk ids, saved in `directory` with the id list it was built from."""
+
+    def __init__(self, directory: Path, tokenizer: ChineseTokenizer) -> None:
+        self.directory = directory
+        self.tokenizer = tokenizer
+        self.ids: list[str] = []
+        self.fields: dict[str, np.ndarray] = {}
+        self._model = None
+        self._loaded = False
+
+    @property
+    def signature(self) -> str | None:
+        """Signature of the saved chunk set, or None if nothing is saved."""
+        path = self.directory / IDS_FILE
+        if not path.exists():
+            return None
+        return json.loads(path.read_text(encoding="utf-8")).get("signature")
+
+    def build(self, ids: list[str], texts: list[str], fields: dict[str, list[str]] | None = None) -> None:
+        """Index these chunks and save the index (replacing any previous one).
+
+        `fields` are per-chunk metadata columns (kind, role, example_id …) kept for filter masks.
+        """
+        fields = fields or {}
+        import bm25s
+
+        model = None
+        if ids:
+            model = bm25s.BM25()
+            corpus = [self.tokenizer.tokens(t) for t in texts]
+            model.index(corpus, show_progress=False)
+        tmp = self.directory.with_name(self.directory.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if model is not None:
+            model.save(str(tmp), show_progress=False)
+        payload = {"signature": chunk_set_signature(ids), "ids": ids, "fields": fields}
+        (tmp / IDS_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        shutil.rmtree(self.directory, ignore_errors=True)
+        tmp.rename(self.directory)
+        self.ids, self._model, self._loaded = list(ids), model, True
+        self.fields = {name: np.asarray(values, dtype=object) for name, values in fields.items()}
+
+    def load(self) -> bool:
+        """Load the saved index once; False when there is none."""
+        if self._loaded:
+            return True
+        path = self.directory / IDS_FILE
+        if not path.exists():
+            return False
+        import bm25s
+
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        self.ids = payload["ids"]
+        self.fields = {name: np.asarray(values, dtype=object) for name, values in payload.get("fields", {}).items()}
+        self._model = bm25s.BM25.load(str(self.directory)) if self.ids else None
+        self._loaded = True
+        return True
+
+    def mask(self, **equals: str | list[str] | None) -> np.ndarray | None:
+        """Positions whose field equals the value (or is in the list); None when unconstrained."""
+        allowed = None
+        for name, value in equals.items():
+            if value is None:
+                continue
+            column = self.fields.get(name)
+            if column is None:  # empty index: nothing to mask
+                continue
+            hit = np.isin(column, list(value)) if isinstance(value, list) else column == value
+            allowed = hit if allowed is None else allowed & hit
+        return allowed
+
+    def search(self, query: str, n: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Up to n (chunk id, score) with a positive score, best first; `allowed` masks positions out."""
+        if not self.load() or self._model is None or n <= 0:
+            return []
+        token_ids = self._model.get_tokens_ids(self.tokenizer.tokens(query))
+        if not token_ids:
+            return []
+        scores = self._model.get_scores_from_ids(token_ids)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        n = min(n, int(np.count_nonzero(scores > 0)))
+        if n == 0:
+            return []
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[i], float(scores[i])) for i in top]

@@ -1,0 +1,150 @@
+"""The example library: one object per process (built by the service), over Chroma, BM25 and the catalog.
+
+Everything is opened once; the BM25 index loads at the first search (or `warm()`) and is rebuilt only when an
+ingest, upload or removal changed the chunk set.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from drafter.settings import Settings
+from retrieval.bm25 import BM25Index, ChineseTokenizer
+from retrieval.catalog import Catalog
+from retrieval.embedder import Embedder, make_embedder
+from retrieval.models import Chunk, Example, Hit, IngestReport
+from retrieval.search import MODES, FusionParams, diversify, rank
+from retrieval.store import ChunkStore, where_clause
+
+_DIRTY = "bm25_dirty"
+
+
+class Library:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+                 fusion: FusionParams | None = None) -> None:
+        self.settings = settings
+        settings.ensure_dirs()
+        self.embedder = embedder or make_embedder(settings)
+        self.store = ChunkStore(settings, self.embedder)
+        self.catalog = Catalog(settings.data_dir / "catalog" / f"{self.store.name}.sqlite")
+        self.tokenizer = ChineseTokenizer(settings.data_dir / "cache")
+        self.bm25 = BM25Index(settings.data_dir / "bm25" / self.store.name, self.tokenizer)
+        self.fusion = fusion or FusionParams()
+        self._write_lock = threading.Lock()
+        self._ready = False
+
+    # --- ingestion -------------------------------------------------------------------
+    def ingest(self, paths: list[Path], progress: bool = True) -> IngestReport:
+        """Ingest files and directories (idempotent); files gone from a scanned directory lose their chunks."""
+        from retrieval.ingest import Ingestor
+
+        started = time.perf_counter()
+        with self._write_lock:
+            ingestor = Ingestor(self.catalog, self.store, self.embedder)
+            self.catalog.set_meta(_DIRTY, "1")
+            report = ingestor.run([Path(p) for p in paths], progress)
+            self._refresh_bm25(ingestor.changed)
+        report.elapsed_s = round(time.perf_counter() - started, 3)
+        return report
+
+    def ensure_ingested(self, samples_dir: Path) -> None:
+        """Ingest the shipped samples if the library is empty."""
+        if self.count() == 0:
+            self.ingest([samples_dir], progress=False)
+
+    def add_files(self, files: list[tuple[str, bytes]]) -> IngestReport:
+        """Uploaded files: saved under data_dir/uploads with generated names, then ingested."""
+        from retrieval.uploads import ingest_uploads
+
+        started = time.perf_counter()
+        with self._write_lock:
+            self.catalog.set_meta(_DIRTY, "1")
+            report, changed = ingest_uploads(self, files)
+            self._refresh_bm25(changed)
+        report.elapsed_s = round(time.perf_counter() - started, 3)
+        return report
+
+    def remove_example(self, example_id: str) -> bool:
+        """Remove an example's chunks (and its file, if it was uploaded). False if there is no such example."""
+        with self._write_lock:
+            entry = self.catalog.file_of_example(example_id)
+            if entry is None:
+                return False
+            self.catalog.set_meta(_DIRTY, "1")
+            self.store.delete(self.catalog.chunk_ids_of(example_id))
+            self.catalog.remove_file(entry.path)
+            if entry.uploaded:
+                Path(entry.path).unlink(missing_ok=True)
+            self._refresh_bm25(True)
+        return True
+
+    def _refresh_bm25(self, changed: bool) -> None:
+        """Rebuild the BM25 index when the chunk set changed (or a previous run died before rebuilding)."""
+        if changed or self.bm25.signature != self.catalog.signature():
+            chunks = list(self.catalog.all_chunks())
+            from retrieval.ingest import passage_text
+
+            self.bm25.build([c.id for c in chunks], [passage_text(c) for c in chunks],
+                            {"kind": [c.kind for c in chunks], "role": [c.role for c in chunks],
+                             "example_id": [c.example_id for c in chunks]})
+        self.catalog.set_meta(_DIRTY, "0")
+        self._ready = True
+
+    # --- reading ---------------------------------------------------------------------
+    def count(self) -> int:
+        return self.catalog.chunk_count()
+
+    def list_examples(self) -> list[Example]:
+        return self.catalog.examples(with_text=False)
+
+    def get_example(self, example_id: str) -> Example | None:
+        return self.catalog.example(example_id)
+
+    def example_chunks(self, example_id: str) -> list[Chunk]:
+        return self.catalog.example_chunks(example_id)
+
+    # --- search ----------------------------------------------------------------------
+    def warm(self) -> None:
+        """Load the BM25 index and jieba now instead of at the first search."""
+        if self._ready:
+            return
+        with self._write_lock:
+            if self.catalog.meta(_DIRTY) == "1" or (self.count() and not self.bm25.load()):
+                self._refresh_bm25(True)  # recovery only: an ingest died before its rebuild
+            self.bm25.load()
+            self.tokenizer.warm()
+            self._ready = True
+
+    def search(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None,
+               mode: str = "hybrid", example_ids: list[str] | None = None) -> list[Hit]:
+        """The k best chunks for the query, at most `per_example` per example in the top k."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}")
+        query = (query or "").strip()
+        if not query or k <= 0 or example_ids == []:
+            return []
+        self.warm()
+        depth = max(self.fusion.depth, k * 4)
+        dense = self._dense(query, depth, kind, role, example_ids) if mode != "bm25" else []
+        lexical = self._lexical(query, depth, kind, role, example_ids) if mode != "dense" else []
+        ranked = rank(mode, dense, lexical, self.fusion)
+        records = self.catalog.chunks([i for i, _ in ranked])
+        ranked = [(i, s) for i, s in ranked if i in records]
+        top = diversify(ranked, lambda cid: records[cid].example_id, k, self.fusion.per_example)
+        return [_hit(records[cid], score) for cid, score in top]
+
+    def _dense(self, query: str, depth: int, kind, role, example_ids) -> list[tuple[str, float]]:
+        embedding = self.embedder.embed_query(query)
+        return self.store.query(embedding, depth, where_clause(kind, role, example_ids))
+
+    def _lexical(self, query: str, depth: int, kind, role, example_ids) -> list[tuple[str, float]]:
+        allowed = self.bm25.mask(kind=kind, role=role, example_id=example_ids)
+        return self.bm25.search(query, depth, allowed)
+
+
+def _hit(chunk: Chunk, score: float) -> Hit:
+    return Hit(text=chunk.text, title=chunk.title, kind=chunk.kind, source=chunk.source, heading=chunk.heading,
+               role=chunk.role, score=round(float(score), 6), chunk_id=chunk.id, example_id=chunk.example_id,
+               order=chunk.order, placeholders=list(chunk.placeholders))

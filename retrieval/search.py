@@ -1,0 +1,59 @@
+"""Hybrid search: dense and BM25 rankings fused with reciprocal-rank fusion, then diversified by example.
+
+Only ranks are fused, never raw scores, so no cosine threshold is needed (e5 cosines are bunched high).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MODES = ("hybrid", "bm25", "dense")
+
+
+@dataclass(frozen=True)
+class FusionParams:
+    """Reciprocal-rank fusion: score = Σ weight / (rank_constant + rank). Tuned on tests/data/queries.json."""
+
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    rank_constant: float = 60.0
+    depth: int = 50  # candidates taken from each ranking
+    per_example: int = 2  # at most this many chunks of one example in the top k (backfilled if short)
+
+
+def rrf_fuse(rankings: list[list[str]], weights: list[float], rank_constant: float) -> list[tuple[str, float]]:
+    """Fuse ranked id lists into one (id, score) list, best first; ties keep first-seen order."""
+    scores: dict[str, float] = {}
+    for ranking, weight in zip(rankings, weights):
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (rank_constant + rank)
+    return sorted(scores.items(), key=lambda pair: -pair[1])
+
+
+def diversify(ranked: list[tuple[str, float]], example_of: Callable[[str], str], k: int,
+              per_example: int) -> list[tuple[str, float]]:
+    """The top k with at most `per_example` chunks per example, backfilled from the rest when too few."""
+    chosen: list[tuple[str, float]] = []
+    rest: list[tuple[str, float]] = []
+    taken: dict[str, int] = {}
+    for item in ranked:
+        example = example_of(item[0])
+        if len(chosen) < k and taken.get(example, 0) < per_example:
+            chosen.append(item)
+            taken[example] = taken.get(example, 0) + 1
+        else:
+            rest.append(item)
+    chosen.extend(rest[:k - len(chosen)])
+    return chosen
+
+
+def rank(mode: str, dense: list[tuple[str, float]], bm25: list[tuple[str, float]],
+         params: FusionParams) -> list[tuple[str, float]]:
+    """The ranking for a mode from the dense and BM25 candidate lists ((id, score), best first)."""
+    if mode == "dense":
+        return dense
+    if mode == "bm25":
+        return bm25
+    return rrf_fuse([[i for i, _ in dense], [i for i, _ in bm25]],
+                    [params.dense_weight, params.bm25_weight], params.rank_constant)
