@@ -1,9 +1,68 @@
-"""CLI commands (to be filled in by the owning issue)."""
+"""`drafter ingest` and `drafter search`: thin adapters over the example library."""
 
 from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
 
 import typer
 
 
+class Mode(str, Enum):
+    hybrid = "hybrid"
+    bm25 = "bm25"
+    dense = "dense"
+
+
+def _library(ctx: typer.Context):
+    from drafter.cli import settings_of
+    from retrieval.library import Library
+
+    return Library(settings_of(ctx))
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(None, help="Files or folders (.md .txt .docx); default: the shipped samples/."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Ingest example summaries into the library (idempotent; removed files lose their chunks)."""
+    from drafter.cli import settings_of
+
+    library = _library(ctx)
+    report = library.ingest(list(paths) if paths else [settings_of(ctx).samples_dir], progress=not quiet)
+    typer.echo(f"入库完成：{report.files} 个文件，新增 {report.added_chunks} 段，未变 {report.unchanged_chunks} 段，"
+               f"移除 {report.removed_chunks} 段，跳过 {len(report.skipped)} 个文件，用时 {report.elapsed_s:.1f} 秒；"
+               f"库中共 {library.count()} 段。")
+    for skipped in report.skipped:
+        typer.echo(f"跳过 {skipped.path}：{skipped.reason}")
+
+
+def search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="What to look for, e.g. 送温暖 慰问困难职工."),
+    k: int = typer.Option(5, "--k", min=1, max=100, help="Number of hits."),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind: 年度总结 | 半年总结 | 月度总结 | 专项总结."),
+    role: str | None = typer.Option(None, "--role", help="Only this role: opening | body | problems | plans | closing."),
+    mode: Mode = typer.Option(Mode.hybrid, "--mode", help="Ranking: hybrid (BM25 + dense, fused), bm25 or dense."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of hits (text, title, kind, source, heading, role, score)."),
+) -> None:
+    """Search the example library (hybrid BM25 + dense by default)."""
+    hits = _library(ctx).search(query, k=k, kind=kind, role=role, mode=mode.value)
+    if as_json:
+        typer.echo(json.dumps([hit.public() for hit in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo("没有找到相关范文片段。")
+        return
+    for number, hit in enumerate(hits, start=1):
+        snippet = " ".join(hit.text.split())[:160]
+        typer.echo(f"{number}. [{hit.score:.4f}] {hit.title}（{hit.kind}）{hit.heading or '开头'} · {hit.role}")
+        typer.echo(f"   {snippet}")
+
+
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `ingest` and `search` to the app."""
+    app.command("ingest")(ingest)
+    app.command("search")(search)
