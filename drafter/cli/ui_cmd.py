@@ -1,9 +1,40 @@
-"""CLI commands (to be filled in by the owning issue)."""
+"""`drafter ui`: start the Streamlit page (app.py) for secretaries and reviewers."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import typer
+
+from drafter.settings import PROJECT_ROOT
+
+APP_FILE = PROJECT_ROOT / "app.py"
+
+
+def streamlit_command(port: int, host: str, headless: bool) -> list[str]:
+    """The `streamlit run app.py` command line for these options."""
+    return [sys.executable, "-m", "streamlit", "run", str(APP_FILE), "--server.port", str(port),
+            "--server.address", host, "--server.headless", "true" if headless else "false",
+            "--browser.gatherUsageStats", "false"]
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `drafter ui` to the app."""
+
+    @app.command("ui")
+    def ui(
+        port: int = typer.Option(8501, "--port", help="端口"),
+        host: str = typer.Option("127.0.0.1", "--host", help="监听地址（局域网访问用 0.0.0.0，并设置 DRAFTER_UI_PASSWORD）"),
+        headless: bool = typer.Option(False, "--headless", help="不自动打开浏览器"),
+    ) -> None:
+        """启动网页（秘书起草、审核人审核）：streamlit run app.py。"""
+        if not APP_FILE.exists():
+            typer.echo(f"找不到页面文件：{APP_FILE}", err=True)
+            raise typer.Exit(2)
+        typer.echo(f"网页地址：http://{host}:{port}")
+        try:
+            code = subprocess.call(streamlit_command(port, host, headless))
+        except KeyboardInterrupt:
+            code = 0
+        raise typer.Exit(code)

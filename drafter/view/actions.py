@@ -1,0 +1,116 @@
+"""The page's actions over a session-state mapping (st.session_state in the page, a dict in tests).
+
+Each returns (level, message) for the page to show: level is "success", "info", "warning" or "error".
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from drafter.errors import InvalidInput, NotFound, ProviderUnavailable, QueueFull, StaleVersion
+from drafter.models import KINDS, DraftRequest, DraftResult
+from drafter.view import inputs as vin
+from drafter.view.labels import DECISION_LABELS
+
+State = MutableMapping[str, Any]
+Message = tuple[str, str]
+
+
+def error_text(exc: Exception) -> str:
+    """A Chinese message for anything a service call may raise."""
+    if isinstance(exc, QueueFull):
+        return "生成队列已满，请稍后再试"
+    if isinstance(exc, ProviderUnavailable):
+        return f"生成服务不可用：{exc}"
+    if isinstance(exc, NotFound):
+        return "稿件或版本不存在（可能已被删除）"
+    if isinstance(exc, InvalidInput):
+        return str(exc)
+    return f"操作失败：{exc}"
+
+
+def upload_facts(state: State, name: str, data: bytes) -> Message:
+    """Append the facts of an uploaded .txt/.docx file to the facts text area."""
+    facts, error = vin.facts_from_file(name, data)
+    if error:
+        return "error", error
+    state["f_facts"] = vin.merge_facts(state.get("f_facts", ""), facts)
+    return "success", f"已从「{name}」读入 {len(facts)} 条事实"
+
+
+def search(state: State, svc) -> Message | None:
+    """Retrieve reference examples for the form (kind first, any kind when none match)."""
+    query = vin.search_query(state.get("f_topic", ""), state.get("f_kind", KINDS[0]), state.get("f_facts", ""))
+    if not query.strip():
+        return "error", "请先填写专题或事实，再查看参考范文"
+    try:
+        hits = svc.search_examples(query, k=8, kind=state.get("f_kind")) or svc.search_examples(query, k=8)
+    except Exception as exc:  # noqa: BLE001 - shown to the user, the form is kept
+        return "error", error_text(exc)
+    state["hits"] = [h.model_dump() for h in hits]
+    return None if hits else ("info", "没有找到相关范文")
+
+
+def toggle_pin(state: State, example_id: str, pinned: bool) -> None:
+    current = [e for e in state.get("pinned", []) if e != example_id]
+    state["pinned"] = current + [example_id] if pinned else current
+
+
+def load_draft(state: State, svc, draft_id: str) -> Message:
+    """Open a saved draft for editing: its request into the form, its latest version into the editor."""
+    try:
+        detail = svc.get_draft(draft_id)
+    except Exception as exc:  # noqa: BLE001
+        return "error", error_text(exc)
+    req = detail.request
+    state.update(f_org=req.org, f_period=req.period, f_kind=req.kind, f_topic=req.topic or "",
+                 f_facts="\n".join(req.facts), f_problems="\n".join(req.problems), f_plans="\n".join(req.plans),
+                 pinned=list(req.pinned_examples), request=req.model_dump(), draft_id=detail.id,
+                 base_version=detail.latest.number, saved_text=detail.latest.text, draft_text=detail.latest.text,
+                 result=detail.result.model_dump() if detail.result else None)
+    return "success", f"已打开稿件「{detail.title}」第 {detail.latest.number} 版"
+
+
+def save(state: State, svc, author: str) -> Message:
+    """Save the editor's text: a new draft first time, then a new version based on the one being edited."""
+    text = state.get("draft_text", "")
+    if not text.strip():
+        return "error", "初稿为空，未保存"
+    if state.get("draft_id") and text == state.get("saved_text"):
+        return "info", f"内容与第 {state['base_version']} 版相同，无需保存"
+    try:
+        if not state.get("draft_id"):
+            result = DraftResult.model_validate(state["result"])
+            detail = svc.create_draft(DraftRequest.model_validate(state["request"]), result, author)
+            state.update(draft_id=detail.id, base_version=detail.latest.number, saved_text=detail.latest.text)
+        if text != state["saved_text"]:
+            info = svc.save_version(state["draft_id"], text, state["base_version"], author)
+            state.update(base_version=info.number, saved_text=info.text)
+    except StaleVersion:
+        return "error", stale_message(state, svc)
+    except Exception as exc:  # noqa: BLE001
+        return "error", error_text(exc)
+    return "success", f"已保存为第 {state['base_version']} 版"
+
+
+def stale_message(state: State, svc) -> str:
+    try:
+        latest = f"最新为第 {svc.get_draft(state['draft_id']).latest.number} 版，"
+    except Exception:  # noqa: BLE001
+        latest = ""
+    return (f"保存失败：其他人已保存了更新的版本（{latest}您是基于第 {state['base_version']} 版修改的）。"
+            "您的修改仍在编辑框中，没有丢失：请先复制，再点击“载入最新版本”后合并修改。")
+
+
+def review(state: State, svc, draft_id: str, decision: str, reviewer: str) -> Message:
+    """Record 通过 / 退回 with the comment; 退回 needs a comment."""
+    comment = (state.get("r_comment") or "").strip()
+    if decision == "return" and not comment:
+        return "error", "退回时请填写意见，说明需要修改的地方"
+    try:
+        svc.review(draft_id, decision, comment, reviewer)
+    except Exception as exc:  # noqa: BLE001
+        return "error", error_text(exc)
+    state["r_comment"] = ""
+    return "success", f"已{DECISION_LABELS[decision]}，意见已记录在稿件上"

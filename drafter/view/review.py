@@ -1,0 +1,102 @@
+"""The reviewer's facts ↔ draft view: each fact, whether and where the draft uses it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from drafter.models import CheckResult
+
+
+def _get(item: Any, name: str, default: Any = None) -> Any:
+    return item.get(name, default) if isinstance(item, dict) else getattr(item, name, default)
+
+
+def usage_spans(usage: Any) -> list[tuple[int, int]]:
+    """A fact usage's spans as (start, end) pairs, whatever their record shape."""
+    spans = []
+    for span in _get(usage, "spans", []) or []:
+        if isinstance(span, list | tuple) and len(span) >= 2:
+            spans.append((int(span[0]), int(span[1])))
+        else:
+            spans.append((int(_get(span, "start")), int(_get(span, "end"))))
+    return spans
+
+
+def _excerpt(text: str, spans: Sequence[tuple[int, int]], width: int = 14) -> str:
+    """A short piece of the draft around the first use."""
+    if not spans:
+        return ""
+    start, end = spans[0]
+    left, right = max(0, start - width), min(len(text), end + width)
+    snippet = text[left:right].replace("\n", " ")
+    return ("…" if left else "") + snippet + ("…" if right < len(text) else "")
+
+
+def fact_rows(usages: Iterable[Any], draft: str, check: CheckResult) -> list[dict[str, str]]:
+    """One row per fact line: the fact, 已使用 (with where) or 未使用, and any problems with its numbers."""
+    rows = []
+    for usage in usages:
+        line = int(_get(usage, "fact_line"))
+        spans = usage_spans(usage)
+        flagged = [n.text for n in check.numbers if n.fact_line == line and n.status != "supported"]
+        missing = any(m.fact_line == line for m in check.missing)
+        notes = []
+        if flagged:
+            notes.append("数字不符：" + "、".join(flagged))
+        if missing:
+            notes.append("有数字未写入")
+        rows.append({
+            "行": str(line),
+            "事实": str(_get(usage, "text", "")),
+            "使用情况": f"已使用（{len(spans)} 处）" if _get(usage, "used") else "未使用",
+            "出现位置": _excerpt(draft, spans) or "—",
+            "核对": "；".join(notes) or "通过",
+        })
+    return rows
+
+
+def fact_options(usages: Iterable[Any]) -> dict[str, int]:
+    """Choice label → fact line, for the 'highlight this fact' picker."""
+    out = {}
+    for usage in usages:
+        line = int(_get(usage, "fact_line"))
+        mark = "" if _get(usage, "used") else "（未使用）"
+        text = str(_get(usage, "text", ""))
+        out[f"第{line}行：{text[:30]}{'…' if len(text) > 30 else ''}{mark}"] = line
+    return out
+
+
+def spans_of(usages: Iterable[Any], line: int | None) -> list[tuple[int, int]]:
+    """The draft spans of one fact line (empty when none is chosen)."""
+    for usage in usages:
+        if line is not None and int(_get(usage, "fact_line")) == line:
+            return usage_spans(usage)
+    return []
+
+
+def usages(facts: Sequence[str], draft: str, check: CheckResult) -> list[Any]:
+    """Where each fact is used in the draft (drafter.numcheck.fact_usage)."""
+    from drafter.numcheck import fact_usage
+
+    return list(fact_usage(list(facts), draft, check))
+
+
+def unused_rows(usage: Iterable[Any]) -> list[dict[str, str]]:
+    """Facts the draft does not use."""
+    return [{"行": str(_get(u, "fact_line")), "未使用的事实": str(_get(u, "text", ""))}
+            for u in usage if not _get(u, "used")]
+
+
+def version_rows(versions: Iterable[Any]) -> list[dict[str, str]]:
+    """The version history table: number, author, time and the version's check verdict."""
+    from drafter.view.labels import summary_text
+
+    rows = []
+    for v in versions:
+        created = _get(v, "created_at")
+        check = _get(v, "check")
+        rows.append({"版本": f"第 {_get(v, 'number')} 版", "作者": str(_get(v, "author") or ""),
+                     "时间": created.strftime("%Y-%m-%d %H:%M:%S") if hasattr(created, "strftime") else str(created or ""),
+                     "数字核对": summary_text(check) if isinstance(check, CheckResult) else "—"})
+    return rows
