@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     max_sections: int = Field(10, description="Cap on numbered body sections.")
     references_per_section: int = Field(2, description="Example sections (1-3) given to the model as style references.")
 
+    # --- number check --------------------------------------------------------
+    numbers_lexicon: Path | None = Field(None, description="Extra number-check lexicon (TOML like drafter/data/numbers_lexicon.toml, or .txt one word per line): words with numerals that are no quantities.")
+
     # --- service ---------------------------------------------------------------
     database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite (WAL) at data_dir/drafter.db. Use postgresql+psycopg://… for several API instances.")
     auth: Literal["on", "off"] = Field("on", description="API keys required unless set to 'off' explicitly (one-person local use).")

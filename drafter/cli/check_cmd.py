@@ -1,9 +1,122 @@
-"""CLI commands (to be filled in by the owning issue)."""
+"""`drafter check`: the number check from the command line (fixed contract, issue 3).
+
+    drafter check --facts FACTS.txt DRAFT.txt [--json]
+    drafter check --jsonl IN.jsonl      # {"facts": [...], "draft": "..."} per line -> one result per line
+
+Exit codes: 0 every number supported and nothing missing; 1 problems found; 2 bad input (unreadable or
+non-UTF-8 file, bad arguments, any malformed JSONL line — the other lines are still checked and printed).
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import typer
+
+from drafter.cli import settings_of
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"错误：{message}", err=True)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+def read_utf8(path: Path) -> str:
+    """The file's text; a clear error naming the file when it is missing or not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fail(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _fail(f"文件 {path} 不是 UTF-8 编码（第 {exc.start + 1} 个字节无法解码），请另存为 UTF-8 后重试") from exc
+
+
+def _lexicon(ctx: typer.Context):
+    from drafter.numcheck import LexiconError, load_lexicon
+
+    try:
+        return load_lexicon(settings_of(ctx).numbers_lexicon)
+    except LexiconError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _parse_line(raw: str) -> tuple[list[str], str, list[str]]:
+    """facts, draft, context of one JSONL line; ValueError with a Chinese message when malformed."""
+    try:
+        item = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"不是有效的 JSON：{exc.msg}（第 {exc.colno} 列）") from exc
+    if not isinstance(item, dict):
+        raise ValueError("每行应是一个对象 {\"facts\": [...], \"draft\": \"...\"}")
+    facts, draft, context = item.get("facts"), item.get("draft"), item.get("context", [])
+    if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
+        raise ValueError("facts 应是字符串列表")
+    if not isinstance(draft, str):
+        raise ValueError("draft 应是字符串")
+    if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
+        raise ValueError("context 应是字符串列表")
+    return facts, draft, context
+
+
+def run_jsonl(path: Path, lexicon) -> int:
+    from drafter.numcheck import check
+
+    text = read_utf8(path)
+    code = EXIT_OK
+    for number, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            facts, draft, context = _parse_line(raw)
+        except ValueError as exc:
+            typer.echo(_dump({"error": {"line": number, "message": str(exc)}}))
+            code = EXIT_BAD_INPUT
+            continue
+        result = check(facts, draft, context=context, lexicon=lexicon)
+        typer.echo(_dump(result.model_dump()))
+        if not result.ok and code == EXIT_OK:
+            code = EXIT_PROBLEMS
+    return code
+
+
+def check_command(
+    ctx: typer.Context,
+    draft: Path | None = typer.Argument(None, help="初稿文本文件（UTF-8）", show_default=False),
+    facts: Path | None = typer.Option(None, "--facts", help="事实文件（UTF-8，一行一条事实，可带 - / 1. / （1） 等编号）"),
+    as_json: bool = typer.Option(False, "--json", help="只输出结果 JSON 对象"),
+    jsonl: Path | None = typer.Option(None, "--jsonl", help="批量：每行一个 {\"facts\": [...], \"draft\": \"...\"}，每行输出一个结果"),
+) -> None:
+    """核对初稿中的每个数字是否有事实依据（退出码：0 通过，1 有问题，2 输入有误）。"""
+    lexicon = _lexicon(ctx)
+    if jsonl is not None:
+        if facts is not None or draft is not None:
+            raise _fail("--jsonl 不能与 --facts / 初稿文件同时使用")
+        raise typer.Exit(run_jsonl(jsonl, lexicon))
+    if facts is None or draft is None:
+        raise _fail("用法：drafter check --facts FACTS.txt DRAFT.txt [--json]，或 drafter check --jsonl IN.jsonl")
+    from drafter.numcheck import check, human_report
+
+    fact_lines = read_utf8(facts).splitlines()
+    draft_text = read_utf8(draft)
+    result = check(fact_lines, draft_text, lexicon=lexicon)
+    if as_json:
+        typer.echo(_dump(result.model_dump()))
+    else:
+        sys.stdout.flush()
+        typer.echo(human_report(fact_lines, draft_text, result))
+    raise typer.Exit(EXIT_OK if result.ok else EXIT_PROBLEMS)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `drafter check` to the app."""
+    app.command("check")(check_command)

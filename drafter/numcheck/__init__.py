@@ -1,0 +1,23 @@
+"""The number check: every number in a draft proven against the facts (issue 3).
+
+Public API (a fixed contract, see docs in the modules):
+    check(facts, draft, context=(), lexicon=None) -> CheckResult
+    extract_numbers(text, lexicon=None) -> list[Mention]
+    fact_usage(facts, draft, result) -> list[FactUsage]
+    human_report(facts, draft, result) -> str
+    find_placeholders(text) -> list[(start, end, text)]
+    load_lexicon(extra_path=None) -> Lexicon
+"""
+
+from drafter.numcheck.lexicon import Lexicon, LexiconError, load_lexicon
+from drafter.numcheck.match import check
+from drafter.numcheck.mention import Mention
+from drafter.numcheck.placeholders import find_placeholders
+from drafter.numcheck.report import human_report
+from drafter.numcheck.scanner import extract_numbers
+from drafter.numcheck.usage import FactUsage, fact_usage
+
+__all__ = [
+    "FactUsage", "Lexicon", "LexiconError", "Mention", "check", "extract_numbers", "fact_usage",
+    "find_placeholders", "human_report", "load_lexicon",
+]

@@ -1,0 +1,241 @@
+"""Atoms: one numeral with its prefix, 余/多, 万/亿, unit and 左右, matched by one regex and parsed at once.
+
+The scanner combines atoms into dates, ranges and session numbers and turns them into `Mention`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.numcheck.cnnum import BIG, CN_CHARS, SMALL, parse_numeral, parse_rough
+from drafter.numcheck.mention import Mention
+from drafter.numcheck.units import (
+    DATE_DAY_UNITS, DATE_MONTH_UNITS, DATE_YEAR_UNITS, SCALE, UNITS, group_of, kind_of_unit,
+)
+
+_CN = f"[{CN_CHARS}]"
+_NUM = rf"(?:[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?|{_CN})+"
+_UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
+ATOM = re.compile(
+    rf"(?P<pre>大约|约|将近|接近|近|超过|逾|多达)?"
+    rf"(?:百分之(?P<pct>(?:[0-9.]|{_CN}|点)+)"
+    rf"|(?P<vague>上|数|几)(?P<vmag>[十百千万]{{1,2}})"
+    rf"|(?P<ord>第)(?P<onum>{_NUM})"
+    rf"|(?P<num>{_NUM}))"
+    rf"(?P<suf>余|多|几|来)?(?P<mult>[万亿])?"
+    rf"(?: ?(?P<unit>{_UNIT}))?"
+    rf"(?P<post>左右|上下|以上|以下|之多|多|余)?"
+)
+_CN_SET = frozenset(CN_CHARS)
+
+
+def has_cn_numeral(text: str) -> bool:
+    return any(c in _CN_SET for c in text)
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int
+    end: int
+    value: float | None
+    unit: str | None = None
+    approximate: bool = False
+    lo: float | None = None
+    hi: float | None = None
+    date: tuple | None = None  # (year, month, day, part)
+    session: tuple | None = None  # ((届, 2),)
+    ordinal_count: bool = False  # 第N次 (a session only when a 会 follows)
+    rank: bool = False
+    dropped: bool = False
+
+
+def _step(value: float) -> float:
+    """The place of the last non-zero digit: 300 -> 100, 312 -> 1, 12.5 -> 0.1."""
+    if value <= 0:
+        return 1.0
+    if value != int(value):
+        return 10 ** -len(repr(value).split(".")[1])
+    step, n = 1.0, int(value)
+    while n % 10 == 0 and n:
+        n //= 10
+        step *= 10
+    return step
+
+
+def _numeral_value(raw: str, prefixed: bool) -> tuple[float | None, tuple[float, float] | None]:
+    if prefixed and len(raw) == 1 and (raw in SMALL or raw in BIG):
+        return float(SMALL.get(raw) or BIG[raw]), None  # 近万, 逾千, 近百
+    value = parse_numeral(raw)
+    if value is not None:
+        return value, None
+    rough = parse_rough(raw)
+    return (rough[0], rough) if rough else (None, None)
+
+
+def parse_atom(m: re.Match) -> Atom | None:
+    g = m.groupdict()
+    if g["pct"] is not None:
+        return _percent(m, g)
+    if g["vague"] is not None:
+        mag = 1.0
+        for char in g["vmag"]:
+            mag *= SMALL.get(char) or BIG[char]
+        low = mag if g["vague"] == "上" else 2 * mag
+        atom = Atom(m.start(), m.end(), low, approximate=True, lo=low, hi=10 * mag)
+        return _finish(atom, g, scale=BIG.get(g["mult"] or "", 1))
+    raw = g["onum"] if g["ord"] else g["num"]
+    value, rough = _numeral_value(raw, bool(g["pre"]))
+    if value is None:
+        return None
+    atom = Atom(m.start(), m.end(), value)
+    if rough:
+        atom.approximate, atom.lo, atom.hi = True, rough[0], rough[1]
+    if g["suf"]:
+        atom.approximate, atom.lo, atom.hi = True, value, value + _step(value)
+    scale = BIG.get(g["mult"] or "", 1)
+    if g["ord"]:
+        return _ordinal(atom, g["unit"])
+    cn_only = not any(c.isdigit() for c in raw)
+    if cn_only and len(raw) == 1 and not (g["unit"] or g["mult"] or g["suf"] or g["pre"]):
+        return None  # 三方, 五星: a lone Chinese numeral without a unit is no quantity
+    if g["unit"] and not g["mult"] and not atom.approximate and not g["pre"] and not g["post"]:
+        atom.date = _date(raw, value, g["unit"])
+        if atom.date is not None:
+            return atom
+    if g["unit"] == "届":
+        atom.session = (("届", value),)
+        return atom
+    return _finish(atom, g, scale)
+
+
+def _finish(atom: Atom, g: dict, scale: float) -> Atom:
+    unit = g["unit"]
+    scale *= SCALE.get(unit or "", 1)
+    atom.unit = unit
+    atom.value *= scale
+    if atom.lo is not None:
+        atom.lo *= scale
+        atom.hi *= scale
+    _approximation(atom, g["pre"], g["post"])
+    return atom
+
+
+def _approximation(atom: Atom, pre: str | None, post: str | None) -> None:
+    v = atom.value
+    base_lo, base_hi = (atom.lo, atom.hi) if atom.approximate else (v, v)
+    if pre in ("约", "大约") or post in ("左右", "上下"):
+        atom.lo, atom.hi = min(base_lo, v * 0.9), max(base_hi, v * 1.1)
+    elif pre in ("近", "将近", "接近"):
+        atom.lo, atom.hi = v * 0.85, base_hi
+    elif pre in ("超过", "逾", "多达") or post in ("以上", "之多"):
+        atom.lo, atom.hi = v, max(base_hi, 2 * v)
+    elif post in ("多", "余"):
+        atom.lo, atom.hi = v, max(base_hi, v + _step(v))
+    elif post == "以下":
+        atom.lo, atom.hi = 0.0, v
+    else:
+        return
+    atom.approximate = True
+
+
+def _percent(m: re.Match, g: dict) -> Atom | None:
+    whole, _, frac = g["pct"].partition("点")
+    value = parse_numeral(whole)
+    if value is None:
+        return None
+    if frac:
+        digits = "".join(str(int(parse_numeral(c) or 0)) for c in frac)
+        value = float(f"{int(value)}.{digits}")
+    atom = Atom(m.start(), m.start() + 3 + len(g["pct"]), value, unit="%")
+    _approximation(atom, g["pre"], None)
+    return atom
+
+
+def _ordinal(atom: Atom, unit: str | None) -> Atom | None:
+    if unit == "届":
+        atom.session = (("届", atom.value),)
+    elif unit == "次":
+        atom.session = (("次", atom.value),)
+        atom.ordinal_count = True
+    elif unit in ("名", "位"):
+        atom.rank, atom.unit = True, "名次"
+    else:
+        return None  # 第一、第二 … headings and ordinals are no quantities
+    return atom
+
+
+def _date(raw: str, value: float, unit: str) -> tuple | None:
+    if value != int(value):
+        return None
+    v = int(value)
+    if unit in DATE_YEAR_UNITS and 1900 <= v <= 2100 and len(raw) == 4:
+        return (v, None, None, unit[1:] or None)
+    if unit in DATE_MONTH_UNITS and 1 <= v <= 12:
+        return (None, v, None, unit[1:].replace("份", "") or None)
+    if unit in DATE_DAY_UNITS and 1 <= v <= 31:
+        return (None, None, v, None)
+    return None
+
+
+def date_follows(left: tuple, right: tuple) -> bool:
+    """2025年 + 5月 + 17日: the right atom adds the next finer part and the left one has no part word."""
+    last_left = max(i for i in range(3) if left[i] is not None)
+    first_right = min(i for i in range(3) if right[i] is not None)
+    return first_right == last_left + 1 and not left[3]
+
+
+def date_mention(atoms: list[Atom]) -> Mention:
+    parts = [None, None, None, None]
+    for atom in atoms:
+        for i, part in enumerate(atom.date):
+            if part is not None:
+                parts[i] = part
+    given = [i for i in range(3) if parts[i] is not None]
+    unit = "年月日"[given[0]] if len(given) == 1 else "日期"
+    value = float(parts[given[0]]) if len(given) == 1 else None
+    return Mention(atoms[0].start, atoms[-1].end, "", value, unit, "日期", "date", key=("date", *parts))
+
+
+def session_mention(atoms: list[Atom]) -> Mention:
+    key = tuple(pair for atom in atoms for pair in (atom.session or (("次", atom.value),)))
+    return Mention(atoms[0].start, atoms[-1].end, "", None, "届次", "届次", "session", key=("session", key))
+
+
+def plain_mention(atom: Atom) -> Mention:
+    if atom.rank:
+        return Mention(atom.start, atom.end, "", atom.value, "名次", "名次", "rank", key=("rank", atom.value))
+    group = group_of(atom.unit)
+    unit = group if group in ("元", "%") else atom.unit
+    return Mention(atom.start, atom.end, "", atom.value, unit, group, kind_of_unit(atom.unit),
+                   atom.approximate, atom.lo, atom.hi)
+
+
+def range_mention(left: Mention, right: Mention) -> Mention:
+    if right.kind == "date":
+        lo = left.key[1:] if left.kind == "date" else _date_like(left, right)
+        hi = _inherit(lo, right.key[1:])
+        key = ("range", "日期", lo, hi)
+        unit = "日期"
+    else:
+        key = ("range", right.group, left.value, right.value)
+        unit = right.unit
+    return Mention(left.start, right.end, "", None, unit, right.group, "range",
+                   left.approximate or right.approximate, key=key)
+
+
+def _date_like(left: Mention, right: Mention) -> tuple:
+    """The bare 3 in 3-5月 takes the finest part of the right date."""
+    parts = [None, None, None, None]
+    finest = max(i for i in range(3) if right.key[1 + i] is not None)
+    parts[finest] = int(left.value)
+    return tuple(parts)
+
+
+def _inherit(lo: tuple, hi: tuple) -> tuple:
+    """5月15日至17日: the end takes the year and month of the start."""
+    parts = list(hi)
+    first = min((i for i in range(3) if hi[i] is not None), default=0)
+    for i in range(first):
+        parts[i] = lo[i]
+    return tuple(parts)

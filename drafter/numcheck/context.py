@@ -1,0 +1,49 @@
+"""Context words of a number: character bigrams of the Chinese words just before and after it.
+
+Used to decide whether a fact with a different value is about the same thing (a mismatch) and for the
+facts ↔ draft view. Bigrams need no dictionary, are deterministic and cheap (only a short window is read).
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.numcheck.cnnum import CN_CHARS
+
+BEFORE, AFTER = 10, 6
+_BOUNDARY = re.compile(r"[。；;！？!?\n，,：:]")
+_STOP = frozenset({"共计", "累计", "合计", "其中", "全年", "今年", "达到", "一共", "分别", "总计", "以上", "左右",
+                   "我们", "进行", "开展", "工作", "全面", "积极", "认真", "其他", "同比", "共有", "约有"})
+
+
+def _is_word_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" and char not in CN_CHARS
+
+
+def bigrams(text: str) -> set[str]:
+    """Bigrams of consecutive Chinese (non-numeral) characters, minus a few words that say nothing."""
+    out: set[str] = set()
+    prev = ""
+    for char in text:
+        if _is_word_char(char):
+            if prev:
+                out.add(prev + char)
+            prev = char
+        else:
+            prev = ""
+    return out - _STOP
+
+
+def context_words(text: str, start: int, end: int) -> frozenset[str]:
+    """Bigrams in the same clause: up to BEFORE characters before the number and AFTER after it."""
+    before = text[max(0, start - BEFORE):start]
+    cut = None
+    for cut in _BOUNDARY.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    after = text[end:end + AFTER]
+    stop = _BOUNDARY.search(after)
+    if stop:
+        after = after[:stop.start()]
+    return frozenset(bigrams(before) | bigrams(after))

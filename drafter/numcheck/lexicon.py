@@ -1,0 +1,93 @@
+"""The lexicon of words that contain numerals but are no quantities (进一步, 三八红旗手 …).
+
+Shipped in drafter/data/numbers_lexicon.toml; users add words with their own file (Settings.numbers_lexicon,
+TOML with the same layout or plain text, one word per line). Matching is by hashing windows around each
+numeral character, so it costs O(numeral characters × word shapes), independent of the lexicon size.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from drafter.numcheck.cnnum import CN_CHARS
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "numbers_lexicon.toml"
+NUMERAL_CHARS = CN_CHARS + "0123456789"
+_NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+")
+
+
+class LexiconError(ValueError):
+    """The lexicon file cannot be read."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: frozenset[str]
+    # numeral char -> (index of that char in a word, word length) pairs
+    shapes: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def from_words(cls, words: set[str] | frozenset[str]) -> "Lexicon":
+        words = frozenset(w for w in words if w and any(c in NUMERAL_CHARS for c in w))
+        shapes: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for word in words:
+            for index, char in enumerate(word):
+                if char in NUMERAL_CHARS:
+                    shapes[char].add((index, len(word)))
+        return cls(words, {c: tuple(sorted(s)) for c, s in shapes.items()})
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every lexicon word in `text` (which should already be normalised)."""
+        found: set[tuple[int, int]] = set()
+        words, shapes, n = self.words, self.shapes, len(text)
+        for run in _NUMERAL_RUN.finditer(text):
+            run_start, run_end = run.span()
+            for pos in range(run_start, run_end):
+                for index, length in shapes.get(text[pos], ()):
+                    start = pos - index
+                    end = start + length
+                    if start < 0 or end > n or (start, end) in found:
+                        continue
+                    if text[start:end] in words and _standalone(text, start, end):
+                        found.add((start, end))
+        return sorted(found)
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """A word starting (ending) with a numeral must not continue a bigger numeral: 十一 in 二十一人 is no word."""
+    if text[start] in NUMERAL_CHARS and start > 0 and text[start - 1] in NUMERAL_CHARS:
+        return False
+    if text[end - 1] in NUMERAL_CHARS and end < len(text) and text[end] in NUMERAL_CHARS:
+        return False
+    return True
+
+
+def read_words(path: Path) -> set[str]:
+    """Words of a lexicon file: TOML (every string list in every table) or text (one word per line)."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"无法读取数字词表 {path}: {exc}") from exc
+    if path.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise LexiconError(f"数字词表 {path} 不是有效的 TOML: {exc}") from exc
+        return {w.strip() for table in data.values() if isinstance(table, dict)
+                for w in table.get("words", []) if isinstance(w, str)}
+    return {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: Path | None = None) -> Lexicon:
+    """The shipped lexicon, plus the words of `extra` (Settings.numbers_lexicon) when given."""
+    words = read_words(DEFAULT_PATH)
+    if extra is not None:
+        words |= read_words(Path(extra))
+    return Lexicon.from_words(words)

@@ -1,0 +1,177 @@
+"""`check(facts, draft, context)`: prove every number of the draft against the facts (the fixed contract).
+
+Fact mentions are indexed by (group, value) so that exact numbers are looked up in O(1); approximate,
+dated and keyed mentions are compared against the (small) list of their group. A draft number is
+supported / mismatch / unsupported / placeholder; a fact whose number appears nowhere is missing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from drafter.facts import clean_fact_lines
+from drafter.models import CheckResult, MissingFact, NumberHit
+from drafter.numcheck.lexicon import Lexicon, load_lexicon
+from drafter.numcheck.mention import Mention, covers, matches
+from drafter.numcheck.placeholders import find_placeholders
+from drafter.numcheck.scanner import extract_numbers
+
+NOTE_NO_FACTS = "没有提供事实，无法核对这个数字"
+NOTE_UNSUPPORTED = "事实中没有这个数字"
+NOTE_CONTEXT = "见于期间/背景信息"
+NOTE_PLACEHOLDER = "模板占位符，需替换为实际内容"
+
+
+@dataclass
+class FactIndex:
+    """Mentions of the facts (line >= 1) or of the context lines (line 0), indexed for lookup."""
+
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)
+    exact: dict[tuple, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
+    by_group: dict[str | None, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, line: int, mention: Mention) -> None:
+        item = (line, mention)
+        self.mentions.append(item)
+        self.by_group[mention.group].append(item)
+        if mention.key is None and not mention.approximate and mention.value is not None:
+            self.exact[(mention.group, round(mention.value, 6))].append(item)
+
+    def candidates(self, draft: Mention) -> list[tuple[int, Mention]]:
+        """Fact mentions that could prove `draft` (a superset; `matches` decides)."""
+        if draft.key is None and not draft.approximate and draft.value is not None:
+            hits = self.exact.get((draft.group, round(draft.value, 6)), [])
+            if hits:
+                return hits
+        groups = {draft.group, None, "个"} if draft.key is None else {draft.group}
+        if draft.group in (None, "个") and draft.key is None:
+            groups = set(self.by_group)
+        return [item for g in groups for item in self.by_group.get(g, ())]
+
+
+def index_lines(lines: Sequence[str], lexicon: Lexicon, first_line: int = 1) -> FactIndex:
+    index = FactIndex()
+    for offset, line in enumerate(lines):
+        for mention in extract_numbers(line, lexicon):
+            index.add(first_line + offset if first_line else 0, mention)
+    return index
+
+
+def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Lexicon | None = None) -> CheckResult:
+    """The number check. Facts are cleaned like DraftRequest.facts (fact_line = position among them)."""
+    lexicon = lexicon or load_lexicon()
+    facts = clean_fact_lines(list(facts))
+    fact_index = index_lines(facts, lexicon)
+    context_index = index_lines(clean_fact_lines(list(context)), lexicon, first_line=0)
+    mentions = extract_numbers(draft, lexicon)
+    hits = [_judge(m, fact_index, context_index, bool(facts)) for m in mentions]
+    hits += [NumberHit(start=s, end=e, text=t, value=None, unit=None, status="placeholder", note=NOTE_PLACEHOLDER)
+             for s, e, t in find_placeholders(draft)]
+    hits.sort(key=lambda h: (h.start, h.end))
+    missing = _missing(facts, fact_index, mentions)
+    ok = bool(facts) and not missing and all(h.status == "supported" for h in hits)
+    return CheckResult(ok=ok, numbers=hits, missing=missing)
+
+
+def _hit(m: Mention, status: str, line: int | None = None, note: str | None = None) -> NumberHit:
+    return NumberHit(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit, status=status,
+                     fact_line=line, note=note)
+
+
+def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -> NumberHit:
+    best = _best_support(m, facts.candidates(m))
+    if best is not None:
+        line, note = best
+        return _hit(m, "supported", line, note)
+    if _best_support(m, context.candidates(m)) is not None:
+        return _hit(m, "supported", None, NOTE_CONTEXT)
+    dated = _year_from_elsewhere(m, facts, context)
+    if dated is not None:
+        return _hit(m, "supported", dated[0], dated[1])
+    if not have_facts:
+        return _hit(m, "unsupported", None, NOTE_NO_FACTS)
+    rival = _best_rival(m, facts.by_group.get(m.group, ()))
+    if rival is not None:
+        line, fact = rival
+        return _hit(m, "mismatch", line, f"第{line}行事实为 {fact.display()}，初稿写成 {m.display()}")
+    return _hit(m, "unsupported", None, NOTE_UNSUPPORTED)
+
+
+def _best_support(m: Mention, candidates) -> tuple[int, str | None] | None:
+    """The proving fact with the most shared context words (then the earliest line)."""
+    best = None
+    for line, fact in candidates:
+        proved, note = matches(m, fact)
+        if proved:
+            score = (len(m.context & fact.context), -line)
+            if best is None or score > best[0]:
+                best = (score, line, note)
+    return None if best is None else (best[1], best[2])
+
+
+def _year_from_elsewhere(m: Mention, facts: FactIndex, context: FactIndex) -> tuple[int | None, str] | None:
+    """2025年5月17日 when a fact says 5月17日 and the year 2025 is given by the period or another fact."""
+    if m.kind != "date" or m.key[1] is None or (m.key[2] is None and m.key[3] is None):
+        return None
+    without_year = replace(m, key=("date", None, *m.key[2:]))
+    day = _best_support(without_year, facts.candidates(without_year))
+    if day is None:
+        return None
+    year = replace(m, key=("date", m.key[1], None, None, None))
+    if _best_support(year, context.candidates(year)) is not None:
+        return day[0], "年份见于期间/背景信息"
+    if _best_support(year, facts.candidates(year)) is not None:
+        return day[0], "年份见于其他事实"
+    return None
+
+
+def _best_rival(m: Mention, candidates) -> tuple[int, Mention] | None:
+    """A fact of the same unit group about the same thing (shared context words) with another value."""
+    if m.group is None and m.key is None:
+        return None
+    best = None
+    for line, fact in candidates:
+        shared = len(m.context & fact.context) or (0.5 if not m.context and not fact.context else 0)
+        if shared and (best is None or shared > best[0]):
+            best = (shared, line, fact)
+    return None if best is None else (best[1], best[2])
+
+
+def _missing(facts: list[str], index: FactIndex, draft: list[Mention]) -> list[MissingFact]:
+    """Each fact line once, when one of its numbers is proved by no number of the draft."""
+    drafted = FactIndex()
+    for mention in draft:
+        drafted.add(0, mention)
+    missing_lines: dict[int, None] = {}
+    for line, fact in index.mentions:
+        if line in missing_lines:
+            continue
+        if not any(covers(d, fact) for _, d in _draft_candidates(drafted, fact)):
+            missing_lines[line] = None
+    return [MissingFact(fact_line=line, text=facts[line - 1]) for line in sorted(missing_lines)]
+
+
+def _draft_candidates(drafted: FactIndex, fact: Mention):
+    """Draft mentions that could prove `fact`: same exact value, or any of a compatible group."""
+    if fact.key is None and not fact.approximate and fact.value is not None:
+        exact = drafted.exact.get((fact.group, round(fact.value, 6)))
+        if exact:
+            return exact
+    groups = set(drafted.by_group) if fact.group in (None, "个") else {fact.group, None, "个"}
+    return [item for g in groups for item in drafted.by_group.get(g, ())]
+
+
+def missing_numbers(facts: list[str], draft: str, lexicon: Lexicon | None = None) -> dict[int, list[Mention]]:
+    """For the report: per fact line, its numbers that the draft does not contain."""
+    lexicon = lexicon or load_lexicon()
+    index = index_lines(clean_fact_lines(list(facts)), lexicon)
+    drafted = FactIndex()
+    for mention in extract_numbers(draft, lexicon):
+        drafted.add(0, mention)
+    out: dict[int, list[Mention]] = defaultdict(list)
+    for line, fact in index.mentions:
+        if not any(covers(d, fact) for _, d in _draft_candidates(drafted, fact)):
+            out[line].append(fact)
+    return dict(out)

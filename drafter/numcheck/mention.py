@@ -1,0 +1,131 @@
+"""A number found in text (`Mention`) and how two mentions compare (`matches`)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+Kind = str  # "number" | "percent" | "money" | "date" | "range" | "session" | "rank"
+
+
+@dataclass(slots=True)
+class Mention:
+    """One number in a text. Offsets are code points into the text as given.
+
+    value: the number scaled to the group's base unit (12.6万元 -> 126000, unit 元); None for compound
+    dates, ranges and session numbers, whose identity is `key`. lo/hi: the interval an approximate number
+    stands for (300余 -> 300..400). context: character bigrams of the words around the number.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None = None
+    group: str | None = None
+    kind: Kind = "number"
+    approximate: bool = False
+    lo: float | None = None
+    hi: float | None = None
+    key: tuple | None = None
+    context: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def unit_group(self) -> str | None:
+        return self.group
+
+    def display(self) -> str:
+        return self.text.strip()
+
+
+def same_value(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def compatible_units(draft: Mention, fact: Mention) -> bool:
+    """Same group, or one side has no unit (or the generic 个) so it is read in the other's unit."""
+    if draft.group == fact.group:
+        return True
+    loose = (None, "个")
+    return draft.group in loose or fact.group in loose
+
+
+def matches(draft: Mention, fact: Mention) -> tuple[bool, str | None]:
+    """Does `fact` prove `draft`? Returns (proved, note for the report)."""
+    if draft.key is not None or fact.key is not None:
+        return _keys_match(draft, fact), None
+    if draft.value is None or fact.value is None or not compatible_units(draft, fact):
+        return False, None
+    note = None if draft.group == fact.group else f"单位不同：事实为{fact.display()}"
+    if draft.approximate and not fact.approximate:
+        if draft.lo is not None and draft.hi is not None and draft.lo <= fact.value <= draft.hi:
+            exact = same_value(draft.value, fact.value)
+            return True, note if exact else f"约数（rounded）：事实为{fact.display()}"
+        return False, None
+    if draft.approximate and fact.approximate:
+        if same_value(draft.value, fact.value) or _overlap(draft, fact):
+            return True, note
+        return False, None
+    if same_value(draft.value, fact.value):
+        return True, note if not fact.approximate else f"事实为约数：{fact.display()}"
+    return False, None
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    if None in (a.lo, a.hi, b.lo, b.hi):
+        return False
+    return a.lo <= b.value <= a.hi and b.lo <= a.value <= b.hi
+
+
+def _keys_match(draft: Mention, fact: Mention) -> bool:
+    if draft.key is None or fact.key is None or draft.key[0] != fact.key[0]:
+        return False
+    if draft.key[0] == "date":
+        return date_consistent(draft.key, fact.key)
+    if draft.key[0] == "range":
+        d, f = draft.key, fact.key
+        if d[1] not in (None, f[1]) and f[1] is not None:
+            return False
+        return _endpoint_match(d[2], f[2]) and _endpoint_match(d[3], f[3])
+    if draft.key[0] == "session":
+        return fact.key[1][:len(draft.key[1])] == draft.key[1]  # 第二届 is proved by 二届三次
+    return draft.key == fact.key
+
+
+def covers(draft: Mention, fact: Mention) -> bool:
+    """Does the draft mention state the fact's number? (for `missing`; a date must give the fact's month/day)"""
+    if draft.kind == "date" and fact.kind == "date":
+        return date_covers(draft.key, fact.key)
+    if draft.kind == "session" and fact.kind == "session":
+        return draft.key[1][:len(fact.key[1])] == fact.key[1]
+    return matches(draft, fact)[0]
+
+
+def date_covers(draft_key: tuple, fact_key: tuple) -> bool:
+    """The draft date states the fact's month, day and part; a year given on both sides is equal."""
+    year_d, year_f = draft_key[1], fact_key[1]
+    if year_d is not None and year_f is not None and year_d != year_f:
+        return False
+    if year_f is not None and year_d is None and fact_key[2] is None:
+        return False  # the fact is a year alone
+    for i in (2, 3):
+        if fact_key[i] is not None and draft_key[i] != fact_key[i]:
+            return False
+    return not fact_key[4] or draft_key[4] == fact_key[4]
+
+
+def date_consistent(draft_key: tuple, fact_key: tuple) -> bool:
+    """("date", year, month, day, part): the draft's given parts equal the fact's, and share at least one."""
+    shared = 0
+    for d, f in zip(draft_key[1:4], fact_key[1:4]):
+        if d is None:
+            continue
+        if f is None or d != f:
+            return False
+        shared += 1
+    part_d, part_f = draft_key[4], fact_key[4]
+    if part_d and part_f and part_d != part_f:
+        return False
+    if part_d and not part_f and fact_key[3] is None:
+        return False  # the draft says 11月底, the fact only 11月
+    return shared > 0

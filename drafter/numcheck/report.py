@@ -1,0 +1,62 @@
+"""The Chinese report of a check: the draft with flagged numbers marked, then one line per problem."""
+
+from __future__ import annotations
+
+from drafter.facts import clean_fact_lines
+from drafter.models import CheckResult, NumberHit
+from drafter.numcheck.match import missing_numbers
+
+_MARK = {"mismatch": "不符", "unsupported": "无依据", "placeholder": "占位符"}
+
+
+def mark_draft(draft: str, result: CheckResult) -> str:
+    """The draft with every flagged number wrapped as 【68户⚠不符】."""
+    parts: list[str] = []
+    pos = 0
+    for hit in result.numbers:
+        if hit.status == "supported" or hit.start < pos:
+            continue
+        parts.append(draft[pos:hit.start])
+        parts.append(f"【{draft[hit.start:hit.end]}⚠{_MARK[hit.status]}】")
+        pos = hit.end
+    parts.append(draft[pos:])
+    return "".join(parts)
+
+
+def problem_lines(facts: list[str], draft: str, result: CheckResult) -> list[str]:
+    lines = [_problem(hit) for hit in result.numbers if hit.status != "supported"]
+    if result.missing:
+        absent = missing_numbers(facts, draft)
+        cleaned = clean_fact_lines(list(facts))
+        for item in result.missing:
+            numbers = "、".join(m.display() for m in absent.get(item.fact_line, []))
+            what = f"中的 {numbers} " if numbers else ""
+            lines.append(f"第{item.fact_line}行事实{what}在初稿中没有出现：{cleaned[item.fact_line - 1]}")
+    return lines
+
+
+def _problem(hit: NumberHit) -> str:
+    if hit.status == "mismatch":
+        return hit.note or f"第{hit.fact_line}行事实与初稿中的 {hit.text} 不一致"
+    if hit.status == "placeholder":
+        return f"初稿中有未替换的模板占位符 {hit.text}（第{hit.start + 1}字）"
+    reason = hit.note or "事实中没有这个数字"
+    return f"初稿中的 {hit.text} 没有事实依据（{reason}，第{hit.start + 1}字）"
+
+
+def human_report(facts: list[str], draft: str, result: CheckResult) -> str:
+    """Summary line, the problems one per line, then the marked draft."""
+    problems = problem_lines(facts, draft, result)
+    total = len(result.numbers)
+    if result.ok:
+        head = f"数字核对通过：初稿中共 {total} 个数字，全部有事实依据，没有遗漏的事实。"
+    elif not clean_fact_lines(list(facts)):
+        head = f"数字核对未通过：没有提供事实，初稿中的 {total} 个数字都无法核对。"
+    else:
+        head = f"数字核对未通过：发现 {len(problems)} 个问题（初稿中共 {total} 个数字）。"
+    body = [head]
+    if problems:
+        body += ["", "问题："] + [f"{i}. {line}" for i, line in enumerate(problems, 1)]
+    if any(h.status != "supported" for h in result.numbers):
+        body += ["", "初稿（【】标出有问题的数字）：", mark_draft(draft, result)]
+    return "\n".join(body)
