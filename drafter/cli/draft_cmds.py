@@ -1,9 +1,136 @@
-"""CLI commands (to be filled in by the owning issue)."""
+"""`drafter draft REQUEST(.json|.txt)`: draft a summary and print it with its number check (and the `model` group)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from drafter.cli import settings_of
+from drafter.models import DraftRequest, DraftResult
+
+EXIT_BAD_INPUT = 2
+EXIT_PROVIDER = 3
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `draft` and the `model` group to the app."""
+    app.command("draft")(draft)
+    try:
+        from drafter.cli.model_cmds import register_model
+    except ImportError:  # the model group ships with the providers
+        return
+    register_model(app)
+
+
+def read_request(path: Path) -> DraftRequest:
+    """A request from a .json file (the API's body) or a .txt file (the typed form); ValueError in Chinese."""
+    from drafter.pipeline import parse_request_text
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"无法读取请求文件 {path}：{exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"请求文件 {path} 不是 UTF-8 编码，请另存为 UTF-8 后重试") from exc
+    if path.suffix.lower() != ".json":
+        return parse_request_text(text)
+    try:
+        return DraftRequest.model_validate(json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"请求文件 {path} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）") from exc
+    except ValidationError as exc:
+        details = "；".join(f"{'.'.join(map(str, e['loc'])) or '请求'}：{e['msg'].removeprefix('Value error, ')}"
+                           for e in exc.errors())
+        raise ValueError(f"请求文件 {path} 内容有误：{details}") from exc
+
+
+def draft(ctx: typer.Context,
+          request_file: Path = typer.Argument(..., metavar="REQUEST", help="请求文件：.json 或 .txt（单位：/期间：/类型： 加逐行事实）"),
+          provider: str = typer.Option(None, "--provider", "-p", help="auto | local | openai | template（默认取设置）"),
+          as_json: bool = typer.Option(False, "--json", help="输出完整结果对象（JSON）"),
+          out: Path = typer.Option(None, "--out", "-o", help="把初稿（或 --json 时的 JSON）写入文件")) -> None:
+    """起草工会工作总结：按范文结构分节写作，逐个核对数字，输出初稿和核对结果。"""
+    from drafter.errors import ProviderUnavailable, QueueFull
+    from drafter.service import DrafterService
+
+    err = Console(stderr=True)
+    if provider is not None and provider not in ("auto", "local", "openai", "template"):
+        err.print(f"[red]未知的模型提供方“{provider}”：可选 auto / local / openai / template[/red]")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        request = read_request(request_file)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    service = DrafterService(settings_of(ctx))
+    try:
+        result = _run_with_progress(service, request, provider, err)
+    except ProviderUnavailable as exc:
+        err.print(f"[red]模型不可用：{exc}[/red]\n可改用 --provider template（模板写作），或按提示安装后重试。", highlight=False)
+        raise typer.Exit(EXIT_PROVIDER) from None
+    except QueueFull as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(EXIT_PROVIDER) from None
+    output = json.dumps(result.model_dump(), ensure_ascii=False, indent=2) if as_json else result.text
+    if out is not None:
+        out.write_text(output + "\n", encoding="utf-8")
+        err.print(f"已写入 {out}")
+    if as_json:
+        typer.echo(output)
+        return
+    typer.echo(result.text)
+    typer.echo("")
+    typer.echo(check_summary(result))
+
+
+def check_summary(result: DraftResult) -> str:
+    """One line: 数字核对通过, or how many problems (and where)."""
+    if result.check.ok:
+        base = f"数字核对通过（{sum(1 for n in result.check.numbers)}个数字均有事实依据）"
+    else:
+        bad = sum(1 for n in result.check.numbers if n.status != "supported")
+        base = f"数字核对未通过：{bad}个数字有问题，{len(result.check.missing)}条事实遗漏"
+    repaired = sum(1 for s in result.sections if s.attempts > 1 and not s.fallback)
+    fallback = sum(1 for s in result.sections if s.fallback)
+    return f"{base}；写作：{result.provider}，重写{repaired}节，模板兜底{fallback}节，用时{result.elapsed_s:.1f}秒"
+
+
+def _run_with_progress(service, request: DraftRequest, provider: str | None, err: Console) -> DraftResult:
+    """Stream the pipeline's events, one progress line per section on stderr; return the final result."""
+    events = service.draft_events(request, provider)
+    headings: dict[int, str] = {}
+    result = None
+    with err.status("正在规划结构、检索范文…") as status:
+        for event in events:
+            data = event.data
+            if event.type == "plan":
+                headings = {s["index"]: s["heading"] or {"opening": "开头", "closing": "结尾"}.get(s["role"], s["role"])
+                            for s in data["sections"]}
+                for warning in data.get("warnings", []):
+                    err.print(f"[yellow]注意：{warning}[/yellow]", highlight=False)
+                err.print(f"结构：{len(headings)}部分，{data['facts']}条事实", highlight=False)
+            elif event.type == "section_started":
+                again = f"（第{data['attempt']}次）" if data.get("attempt", 1) > 1 else ""
+                status.update(f"正在写：{headings.get(data['index'], '')}{again}")
+            elif event.type == "section_done":
+                err.print(_section_line(headings.get(data["index"], ""), data["section"]), highlight=False)
+            elif event.type == "done":
+                result = DraftResult.model_validate(data["result"])
+    assert result is not None
+    return result
+
+
+def _section_line(heading: str, section: dict) -> str:
+    mark = "[green]✓[/green]" if section["check"]["ok"] else "[red]✗[/red]"
+    how = section["provider"]
+    if section["fallback"]:
+        how = f"[yellow]模板兜底：{section.get('fallback_reason') or ''}[/yellow]"
+    elif section["attempts"] > 1:
+        how += f"，重写{section['attempts'] - 1}次"
+    return f"{mark} {heading}（{how}）"

@@ -1,0 +1,36 @@
+"""Tidy a model's reply before it is checked: code fences, Markdown, repeated headings, chatty preambles."""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^\s*```[\w-]*\s*$")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_PREAMBLE = re.compile(r"^\s*(?:好的|当然|以下是|下面是|根据您|根据你|根据以上|根据要求|这是)[^。\n]{0,60}[：:。]\s*$")
+_INLINE_PREAMBLE = re.compile(r"^\s*(?:好的[，,。]|当然[，,。]|以下是[^：:\n]{0,40}[：:])\s*")
+_NUMBERED_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、[^0-9０-９]{2,30}$")
+_EPILOGUE = re.compile(r"^\s*(?:希望|如需|如果您|以上(?:内容|正文|是)|注[：:]|说明[：:]|（注|\(注)")
+_EMPHASIS = re.compile(r"\*\*|__|`")
+
+
+def clean_model_text(text: str, title: str = "") -> str:
+    """The section's prose only; the pipeline adds the numbered heading itself."""
+    lines = [_MD_HEADING.sub("", line).rstrip() for line in text.replace("\r\n", "\n").split("\n")
+             if not _FENCE.match(line)]
+    lines = [_EMPHASIS.sub("", line) for line in lines]
+    while lines and (not lines[0].strip() or _PREAMBLE.match(lines[0]) or _is_heading(lines[0], title)):
+        lines.pop(0)
+    while lines and (not lines[-1].strip() or _EPILOGUE.match(lines[-1])):
+        lines.pop()
+    if lines:
+        lines[0] = _INLINE_PREAMBLE.sub("", lines[0])
+    paragraphs = [line.strip() for line in lines if line.strip()]
+    return "\n".join(paragraphs).strip()
+
+
+def _is_heading(line: str, title: str) -> bool:
+    """The section's own title (with or without its number), or a short numbered line without a full stop."""
+    bare = line.strip().strip("：:")
+    if title and (bare == title or bare.endswith(title) or title.endswith(bare)) and len(bare) >= 4:
+        return True
+    return bool(_NUMBERED_HEADING.match(bare)) and "。" not in bare

@@ -1,0 +1,217 @@
+"""Plan a draft: place each fact in a section theme (keywords + a vote of retrieved example headings), order the
+sections the way retrieved examples of the request's kind order them, cap facts and sections."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from drafter.models import DraftRequest
+from drafter.pipeline.themes import Theme, best_theme, families, themes_for
+from drafter.pipeline.verify import drafted_fact_count
+from drafter.settings import Settings
+
+CN_DIGITS = "零一二三四五六七八九"
+KEYWORD_WEIGHT = 2.0  # a matched keyword in the fact counts more than one retrieved heading's vote
+FACTS_PER_SECTION = 2  # below about this many facts a section, family themes are merged
+
+
+@dataclass
+class Group:
+    """Facts of one theme (or of merged family themes) and the section titles to use for them."""
+
+    theme: Theme
+    lines: list[int]
+    titles: tuple[str, ...]
+    members: frozenset[str]
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (section numbers)."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return CN_DIGITS[ones]
+    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+@dataclass
+class PlannedSection:
+    role: str  # opening | body | problems | plans | closing
+    title: str  # heading without its number ("" for opening and closing)
+    number: int = 0  # 1-based section number of numbered sections, 0 otherwise
+    theme: str = ""
+    fact_lines: list[int] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # problems or plans lines
+    references: list = field(default_factory=list)  # retrieval Hits given to the model as style references
+
+    @property
+    def heading(self) -> str:
+        return f"{chinese_ordinal(self.number)}、{self.title}" if self.number else ""
+
+
+@dataclass
+class Plan:
+    sections: list[PlannedSection]
+    facts: list[str]
+    warnings: list[str] = field(default_factory=list)
+    order_examples: list[str] = field(default_factory=list)
+
+    def body(self) -> list[PlannedSection]:
+        return [s for s in self.sections if s.role == "body"]
+
+
+class Planner:
+    def __init__(self, settings: Settings, library, labels: dict[str, str]) -> None:
+        self.settings = settings
+        self.library = library
+        self.labels = labels
+        self.warnings: list[str] = []
+
+    def plan(self, request: DraftRequest) -> Plan:
+        count = drafted_fact_count(request, self.settings)
+        facts = list(request.facts[:count])
+        if count < len(request.facts):
+            self.warnings.append(f"共{len(request.facts)}条事实，超过单篇上限{count}条：第{count + 1}条及以后的事实未写入初稿"
+                                 "（可分批起草，或调大 DRAFTER_MAX_FACTS）")
+        themes = themes_for(request.kind, request.topic)
+        assigned, voters = self._assign(request, facts, themes)
+        position = self._positions(request, themes, voters)
+        groups = self._group(assigned, themes, position)
+        sections = [PlannedSection("opening", "")]
+        sections += self._body_sections(groups)
+        number = len(sections)
+        if request.problems:
+            sections.append(PlannedSection("problems", self.labels["problems"], number, items=list(request.problems)))
+            number += 1
+        if request.plans:
+            sections.append(PlannedSection("plans", self.labels["plans"], number, items=list(request.plans)))
+        sections.append(PlannedSection("closing", ""))
+        return Plan(sections, facts, self.warnings, list(voters))
+
+    # --- facts to themes ---------------------------------------------------------------
+    def _search(self, query: str, **filters) -> list:
+        if self.library is None:
+            return []
+        try:
+            return self.library.search(query, **filters)
+        except Exception as exc:  # the library is an aid to planning; keywords alone still give a plan
+            if not any(w.startswith("范文检索失败") for w in self.warnings):
+                self.warnings.append(f"范文检索失败，仅按关键词安排结构：{exc}")
+            self.library = None
+            return []
+
+    def _heading_hits(self, request: DraftRequest, fact: str) -> list:
+        pinned = request.pinned_examples or None
+        for kind, ids in ((request.kind, pinned), (None, pinned), (request.kind, None), (None, None)):
+            hits = self._search(fact, k=5, kind=kind, role="body", example_ids=ids)
+            if hits:
+                return hits
+        return []
+
+    def _assign(self, request: DraftRequest, facts: list[str], themes: list[Theme]):
+        """Each fact's theme; also which examples voted (for the section order)."""
+        by_key = {t.key: t for t in themes}
+        assigned: list[tuple[int, Theme]] = []
+        voters: Counter[str] = Counter()
+        for line, fact in enumerate(facts, start=1):
+            scores: dict[str, float] = defaultdict(float)
+            for theme in themes:
+                scores[theme.key] += KEYWORD_WEIGHT * theme.keyword_score(fact)
+            for rank, hit in enumerate(self._heading_hits(request, fact)):
+                voted, strength = best_theme(hit.heading, themes)
+                if voted is not None and strength > 0:
+                    scores[voted.key] += 1.0 / (rank + 1)
+                    voters[hit.example_id or hit.source] += 1
+            key = max(scores, key=lambda k: (scores[k], -by_key[k].order)) if any(scores.values()) else None
+            assigned.append((line, by_key[key] if key else themes[-1]))
+        return assigned, [eid for eid, _ in voters.most_common(4)]
+
+    # --- order --------------------------------------------------------------------------
+    def _order_examples(self, request: DraftRequest, voters: list[str]) -> list[str]:
+        if request.pinned_examples:
+            return list(request.pinned_examples)
+        if request.kind == "专项总结" and request.topic:
+            hits = self._search(f"{request.topic}工作总结", k=5, kind="专项总结")
+            topical = [h.example_id or h.source for h in hits]
+            if topical:
+                return list(dict.fromkeys(topical))[:4]
+        return voters
+
+    def _positions(self, request: DraftRequest, themes: list[Theme], voters: list[str]) -> dict[str, float]:
+        """Each theme's mean relative position among the top-level headings of the ordering examples."""
+        seen: dict[str, list[float]] = defaultdict(list)
+        for example_id in self._order_examples(request, voters):
+            headings = self._top_headings(example_id)
+            for index, heading in enumerate(headings):
+                theme, strength = best_theme(heading, themes)
+                if theme is not None and strength > 0 and index == headings.index(heading):
+                    seen[theme.key].append(index / max(1, len(headings) - 1))
+        default = {t.key: t.order / 100 for t in themes}
+        return {key: (sum(seen[key]) / len(seen[key]) if seen.get(key) else default[key]) for key in default}
+
+    def _top_headings(self, example_id: str) -> list[str]:
+        if self.library is None:
+            return []
+        try:
+            chunks = self.library.example_chunks(example_id)
+        except Exception:
+            return []
+        tops = [c.heading_path[0] for c in sorted(chunks, key=lambda c: c.order) if c.role == "body" and c.heading_path]
+        return list(dict.fromkeys(tops))
+
+    # --- sections -----------------------------------------------------------------------
+    def _group(self, assigned, themes: list[Theme], position: dict[str, float]) -> list[Group]:
+        members: dict[str, list[int]] = defaultdict(list)
+        for line, theme in assigned:
+            members[theme.key].append(line)
+        by_key = {t.key: t for t in themes}
+        catch_all = themes[-1].key
+        cap = max(1, self.settings.max_sections)
+        while len(members) > cap:  # too many themes: fold the smallest into the catch-all
+            smallest = min((k for k in members if k != catch_all), key=lambda k: (len(members[k]), -position[k]))
+            members[catch_all] = sorted(members[catch_all] + members.pop(smallest))
+        order = sorted(members, key=lambda k: (k == catch_all, position[k], by_key[k].order))
+        groups = [Group(by_key[k], members[k], by_key[k].headings, frozenset([k])) for k in order]
+        target = min(cap, max(1, math.ceil(len(assigned) / FACTS_PER_SECTION)))
+        return _merge_families(groups, target)
+
+    def _body_sections(self, groups: list[Group]) -> list[PlannedSection]:
+        cap = max(1, self.settings.max_sections)
+        per = max(1, self.settings.max_facts_per_section)
+        while sum(math.ceil(len(g.lines) / per) for g in groups) > cap:
+            per += 1
+        if per > self.settings.max_facts_per_section:
+            self.warnings.append(f"事实较多：为不超过{cap}个小节，每节最多写入{per}条事实")
+        sections: list[PlannedSection] = []
+        for group in groups:
+            parts = math.ceil(len(group.lines) / per)
+            size = math.ceil(len(group.lines) / parts)  # split evenly: 9 facts, 8 per section -> 5 + 4
+            for variant, start in enumerate(range(0, len(group.lines), size)):
+                title = group.titles[variant % len(group.titles)]
+                sections.append(PlannedSection("body", title, len(sections) + 1, group.theme.key,
+                                               group.lines[start:start + size]))
+        return sections
+
+
+def _merge_families(groups: list[Group], target: int) -> list[Group]:
+    """Merge the smallest pair of groups that one family covers, until `target` groups remain or none can merge.
+    The merged group keeps the larger group's place and theme, and takes the family's headings."""
+    fams = families()
+    while len(groups) > target:
+        best = None
+        for i, a in enumerate(groups):
+            for j, b in enumerate(groups):
+                if i >= j:
+                    continue
+                family = next((f for f in fams if a.members | b.members <= f.keys), None)
+                if family and (best is None or len(a.lines) + len(b.lines) < best[0]):
+                    best = (len(a.lines) + len(b.lines), i, j, family)
+        if best is None:
+            return groups
+        _, i, j, family = best
+        keep, drop = (i, j) if len(groups[i].lines) >= len(groups[j].lines) else (j, i)
+        merged = Group(groups[keep].theme, sorted(groups[i].lines + groups[j].lines), family.headings,
+                       groups[i].members | groups[j].members)
+        groups = [merged if k == keep else g for k, g in enumerate(groups) if k != drop]
+    return groups

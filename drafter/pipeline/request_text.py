@@ -1,0 +1,108 @@
+"""The plain-text request a secretary types:
+
+    单位：华东精密机械有限公司工会
+    期间：2025年
+    类型：年度总结            (年度/半年/月度/专项, with or without 总结)
+    专题：送温暖              (optional)
+    篇幅：标准                (optional: 简短/标准/详细)
+    - 全年新发展会员126人，会员总数达到1842人
+    存在问题：
+    - 基层工会活动经费使用不够均衡
+    下一步计划：
+    - 推进职工书屋提档升级
+
+Headers take full- or half-width colons. Bullet lines before any block go to the facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from drafter.facts import clean_fact_lines
+from drafter.models import DraftRequest
+
+_HEADERS = {"单位": "org", "期间": "period", "类型": "kind", "专题": "topic", "篇幅": "length", "参考范文": "pinned"}
+_BLOCKS = {
+    "facts": ("事实", "主要事实", "工作情况", "主要工作", "主要成绩", "工作成效", "完成情况"),
+    "problems": ("存在问题", "存在的问题", "存在不足", "存在的不足", "问题与不足", "不足"),
+    "plans": ("下一步计划", "下一步工作打算", "下一步打算", "工作打算", "工作计划", "下步计划", "计划"),
+}
+_KINDS = {"年度": "年度总结", "全年": "年度总结", "半年": "半年总结", "上半年": "半年总结", "下半年": "半年总结",
+          "月度": "月度总结", "月": "月度总结", "专项": "专项总结"}
+_LENGTHS = {"简短": "short", "短": "short", "标准": "normal", "一般": "normal", "详细": "long", "长": "long",
+            "short": "short", "normal": "normal", "long": "long"}
+_LABEL = re.compile(r"^\s*[#【\[]*\s*([^：:\s】\]]{1,8})\s*[】\]]*\s*[：:]\s*(.*)$")
+
+
+def _kind_of(value: str) -> str | None:
+    value = value.strip().removesuffix("工作总结").removesuffix("总结").strip()
+    return _KINDS.get(value)
+
+
+def _split_label(line: str) -> tuple[str, str] | None:
+    match = _LABEL.match(line)
+    return (match.group(1), match.group(2).strip()) if match else None
+
+
+def _read(text: str) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
+    headers: dict[str, str] = {}
+    blocks: dict[str, list[str]] = {"facts": [], "problems": [], "plans": []}
+    errors: list[str] = []
+    current = "facts"
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip().lstrip("\ufeff")
+        if not line:
+            continue
+        label = _split_label(line)
+        if label and label[0] in _HEADERS:
+            headers[_HEADERS[label[0]]] = label[1]
+            continue
+        block = next((name for name, words in _BLOCKS.items() if label and label[0] in words), None)
+        if block is None and line.rstrip("：:") in {w for words in _BLOCKS.values() for w in words}:
+            block, label = next(n for n, ws in _BLOCKS.items() if line.rstrip("：:") in ws), (line, "")
+        if block:
+            current = block
+            if label[1]:
+                blocks[current].append(label[1])
+            continue
+        blocks[current].append(line)
+    return headers, blocks, errors
+
+
+def parse_request_text(text: str) -> DraftRequest:
+    """Parse the typed request; ValueError (in Chinese) naming everything that is missing or wrong."""
+    headers, blocks, problems = _read(text or "")
+    facts = clean_fact_lines(blocks["facts"])
+    if not headers.get("org"):
+        problems.append("缺少“单位：”行（如：单位：华东精密机械有限公司工会）")
+    if not headers.get("period"):
+        problems.append("缺少“期间：”行（如：期间：2025年）")
+    if not facts:
+        problems.append("没有事实：请在单位、期间等行之后逐行列出事实，每行一条（可用“- ”开头）")
+    kind = _kind_of(headers["kind"]) if headers.get("kind") else _infer_kind(headers.get("period", ""))
+    if kind is None:
+        problems.append(f"无法识别的类型“{headers['kind']}”：可写 年度、半年、月度 或 专项（可带“总结”）")
+    length = _LENGTHS.get(headers.get("length", "标准").strip())
+    if length is None:
+        problems.append(f"无法识别的篇幅“{headers['length']}”：可写 简短、标准 或 详细")
+    if problems:
+        raise ValueError("请求文本有误：" + "；".join(problems))
+    pinned = [p for p in re.split(r"[,，;；\s]+", headers.get("pinned", "")) if p]
+    try:
+        return DraftRequest(org=headers["org"], period=headers["period"], kind=kind, topic=headers.get("topic") or None,
+                            facts=facts, problems=blocks["problems"], plans=blocks["plans"], length=length,
+                            pinned_examples=pinned)
+    except ValidationError as exc:
+        details = "；".join(str(err.get("msg", "")).removeprefix("Value error, ") for err in exc.errors())
+        raise ValueError(f"请求文本有误：{details}") from exc
+
+
+def _infer_kind(period: str) -> str:
+    """类型 omitted: guess it from the period (上半年 → 半年总结, 3月 → 月度总结), else 年度总结."""
+    if "半年" in period:
+        return "半年总结"
+    if re.search(r"[0-9０-９一二三四五六七八九十]+\s*月(?!.*[至到\-—~])", period):
+        return "月度总结"
+    return "年度总结"
