@@ -128,11 +128,16 @@ def test_stream_progress_follows_sections_and_ends_with_the_result():
     progress = StreamProgress()
     progress.apply(DraftEvent(type="plan", data={"sections": [{"heading": "一、主要工作"}, {"heading": "二、问题"}]}))
     assert progress.fraction == 0 and "规划" not in progress.label
-    progress.apply(DraftEvent(type="section_started", data={"heading": "一、主要工作"}))
+    progress.apply(DraftEvent(type="section_started", data={"index": 0, "heading": "一、主要工作"}))
     assert "一、主要工作" in progress.label
-    progress.apply(DraftEvent(type="token", data={"text": "今年"}))
-    progress.apply(DraftEvent(type="section_done", data={"section": {"heading": "一、主要工作", "fallback": True}}))
-    assert progress.fraction == 0.5 and progress.text == "今年" and progress.notes
+    progress.apply(DraftEvent(type="token", data={"index": 0, "text": "今年"}))
+    progress.apply(DraftEvent(type="token", data={"index": 0, "text": "走访"}))
+    assert progress.text == "今年走访"
+    progress.apply(DraftEvent(type="section_started", data={"index": 0, "heading": "一、主要工作", "attempt": 2}))
+    assert progress.text == "", "a repair attempt restarts the section"
+    progress.apply(DraftEvent(type="section_done", data={"index": 0, "section": {
+        "heading": "一、主要工作", "text": "一、主要工作\n模板正文", "fallback": True}}))
+    assert progress.fraction == 0.5 and progress.text == "一、主要工作\n模板正文" and progress.notes
     progress.apply(DraftEvent(type="done", data={"result": _result().model_dump()}))
     assert progress.fraction == 1.0 and progress.result.text == "全文" and progress.provider == "template"
 

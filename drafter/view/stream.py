@@ -21,10 +21,15 @@ class StreamProgress(BaseModel):
     headings: list[str] = Field(default_factory=list)
     done: int = 0
     current: str = ""
-    text: str = ""
+    parts: dict[int, str] = Field(default_factory=dict, description="Text per section index, streamed or done.")
     provider: str | None = None
     notes: list[str] = Field(default_factory=list)
     result: DraftResult | None = None
+
+    @property
+    def text(self) -> str:
+        """The draft so far: finished sections and the ones being streamed, in plan order."""
+        return "\n".join(self.parts[i] for i in sorted(self.parts) if self.parts[i])
 
     @property
     def fraction(self) -> float:
@@ -49,25 +54,30 @@ class StreamProgress(BaseModel):
             self.headings = [_heading(s) for s in sections]
             self.provider = data.get("provider") or self.provider
         elif event.type == "section_started":
-            self.current = _heading(data.get("heading") or data.get("section") or data)
-            if self.text and not self.text.endswith("\n"):
-                self.text += "\n"
+            self.current = _heading(data.get("heading") or data)
+            self.parts[self._index(data)] = ""  # a repair attempt starts the section again
         elif event.type == "token":
-            self.text += str(data.get("text") or data.get("delta") or data.get("token") or "")
+            index = self._index(data)
+            self.parts[index] = self.parts.get(index, "") + str(data.get("text") or "")
         elif event.type == "section_done":
             self._section_done(data)
         elif event.type == "done":
             result = data.get("result")
             self.result = result if isinstance(result, DraftResult) else DraftResult.model_validate(result)
             self.provider = self.result.provider
-            self.text = self.result.text
+            self.parts = {0: self.result.text}
         elif event.type == "error":
             self.notes.append(str(data.get("message") or data))
+
+    def _index(self, data: dict) -> int:
+        index = data.get("index")
+        return int(index) if isinstance(index, int) else max(self.parts, default=0)
 
     def _section_done(self, data: dict) -> None:
         self.done += 1
         self.current = ""
         section = data.get("section") if isinstance(data.get("section"), dict) else data
+        self.parts[self._index(data)] = str(section.get("text") or "")
         if section.get("fallback"):
             reason = section.get("fallback_reason") or "模型输出未通过核对"
             self.notes.append(f"「{_heading(section)}」改用模板生成：{reason}")
