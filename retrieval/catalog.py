@@ -18,7 +18,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, root TEXT NOT NULL, sha1 TEXT NOT NULL, example_id TEXT NOT NULL UNIQUE,
     uploaded INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL, kind TEXT NOT NULL, topic TEXT,
-    source TEXT NOT NULL, text TEXT NOT NULL);
+    source TEXT NOT NULL, text TEXT NOT NULL, origin TEXT);
 CREATE INDEX IF NOT EXISTS files_root ON files(root);
 CREATE INDEX IF NOT EXISTS files_sha1 ON files(sha1);
 CREATE TABLE IF NOT EXISTS chunks (
@@ -26,6 +26,14 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_example ON chunks(example_id, ord);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+_EXAMPLE_COLUMNS = "example_id, title, kind, topic, source, text, origin"
+
+
+def _example(row: tuple) -> Example:
+    example_id, title, kind, topic, source, text, origin = row
+    fields = {"origin": origin} if origin and "origin" in Example.model_fields else {}
+    return Example(id=example_id, title=title, kind=kind, topic=topic, source=source, text=text, **fields)
 
 
 class FileEntry:
@@ -69,14 +77,12 @@ class Catalog:
 
     def examples(self, with_text: bool = False) -> list[Example]:
         text = "text" if with_text else "''"
-        rows = self._rows(f"SELECT example_id, title, kind, topic, source, {text} FROM files ORDER BY example_id")
-        return [Example(id=i, title=t, kind=k, topic=tp, source=s, text=x) for i, t, k, tp, s, x in rows]
+        rows = self._rows(f"SELECT {_EXAMPLE_COLUMNS.replace('text', text)} FROM files ORDER BY example_id")
+        return [_example(row) for row in rows]
 
     def example(self, example_id: str) -> Example | None:
-        rows = self._rows("SELECT example_id, title, kind, topic, source, text FROM files WHERE example_id = ?",
-                          [example_id])
-        return Example(id=rows[0][0], title=rows[0][1], kind=rows[0][2], topic=rows[0][3], source=rows[0][4],
-                       text=rows[0][5]) if rows else None
+        rows = self._rows(f"SELECT {_EXAMPLE_COLUMNS} FROM files WHERE example_id = ?", [example_id])
+        return _example(rows[0]) if rows else None
 
     def chunk_ids_of(self, example_id: str) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM chunks WHERE example_id = ? ORDER BY ord", [example_id])]
@@ -112,9 +118,10 @@ class Catalog:
             self._db.execute("BEGIN")
             try:
                 self._forget(entry.path)
-                self._db.execute("INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
+                self._db.execute("INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                                  (entry.path, entry.root, entry.sha1, example.id, int(entry.uploaded),
-                                  example.title, example.kind, example.topic, example.source, example.text))
+                                  example.title, example.kind, example.topic, example.source, example.text,
+                                  getattr(example, "origin", None)))
                 self._db.executemany("INSERT OR REPLACE INTO chunks VALUES (?,?,?,?)",
                                      [(c.id, c.example_id, c.order, c.model_dump_json()) for c in chunks])
                 self._db.execute("COMMIT")
