@@ -1,0 +1,173 @@
+"""Recognise headings and section roles in Chinese work summaries.
+
+Heading kinds (a line's *category* decides its place in the hierarchy, see retrieval.chunking):
+  cn 一、   cn_paren （一）/(一)   num 1、 1.   num_paren （1）/(1)   part 第X段 / 第一部分 / 第X章
+  md{n}  Markdown `#` heading without numbering   bold  a `**…**` line without numbering
+  plain  an unnumbered short label line such as "下半年工作安排：" or "xx年工作计划"
+A numbered line is a *pure* heading when it is short (≤ 50 characters) and at most one sentence. A longer
+numbered line ("1、召开了一届二次委员扩大会议，对…。…") is a numbered paragraph: a sub-section whose
+heading is its first phrase (up to the first 。/：/；), or its first clause (up to the first ，) when that
+phrase is longer than 20 characters; at most 40 characters either way.
+"一是…", "第一，…" list items are never headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PURE_HEADING_MAX = 50
+PHRASE_MAX = 40
+TWO_CLAUSE_MAX = 20
+PLAIN_MAX = 20
+SUB_ROLE_HEADING_MAX = 12
+
+_NUMBERED = (
+    ("cn", re.compile(r"^[一二三四五六七八九十百]+\s*[、.．]")),
+    ("cn_paren", re.compile(r"^[（(]\s*[一二三四五六七八九十百]+\s*[）)]")),
+    ("num_paren", re.compile(r"^[（(]\s*\d{1,3}\s*[）)]")),
+    ("num", re.compile(r"^\d{1,3}\s*(?:[、．]|\.(?!\d))")),
+    ("part", re.compile(r"^第[一二三四五六七八九十百\d]+(?:段|部分|章|节)")),
+)
+_MARKDOWN = re.compile(r"^(#{1,6})\s*(.+)$")
+_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?$")
+_BULLET = re.compile(r"^[-*+•·]\s+")
+_SENTENCE_END = "。！!？?；;"
+_PHRASE_END = re.compile(r"[。！!？?；;：:]")
+_PLAIN_LABEL = re.compile(r"工作|计划|安排|打算|设想|思路|措施|不足|问题|体会|经验|成绩|目标|要求|情况|建议|展望")
+
+# Roles by heading words, checked top-down along a heading path (first match wins).
+CLOSING_HEADING = re.compile(r"结语|结束语|总结(?:并|与|和)展望|^小结")
+PROBLEMS_HEADING = re.compile(r"不足|差距|存在(?:的)?(?:主要)?问题|问题(?:与|和|及)|薄弱|短板|教训")
+PLANS_HEADING = re.compile(
+    r"下一步|下步|计划|打算|思路|设想|下半年|今后|明年|来年|新的一年|工作安排|工作要点|工作建议|重点工作|努力方向|展望|工作要求"
+)
+# Paragraphs that open a problems / plans passage without a heading ("在肯定成绩的同时…不足：一是…").
+_PROBLEMS_OPENER = re.compile(
+    r"(?:成绩|成效)的同时|但(?:是|也|仍|还)?[^。]{0,25}(?:不足|差距|缺点|薄弱)"
+    r"|存在(?:的|着)?(?:一些|许多|不少|以下|诸多)?(?:不足|差距|缺点|问题)(?:和(?:不足|问题))?[：:。]"
+)
+_PLANS_OPENER = re.compile(
+    r"^.{0,12}(?:下一步|下步|今后|下半年|明年|来年|新的一年)[^。]{0,20}(?:将|要|做到|努力|继续|计划|打算|提出|安排|设想|思路)"
+    r"|^(?:指导思想|初步设想|工作思路|总体思路|工作目标|总体目标|总体要求|主要任务)[：:]"
+)
+_OPENER_WINDOW = 80
+# The trailing paragraph(s) of a summary. Strong openers always close; weak ones ("20xx年，…", "今后…") only
+# when they are not the single paragraph under the last heading.
+_CLOSING_STRONG = re.compile(
+    r"^(?:总之|总而言之|综上|总的来说|总体来看|回顾|展望|以上是|以上为|以上就是|我们相信|充满挑战|让我们)"
+    r"|再接再厉|继往开来|更上一层楼|开创.{0,12}新局面"
+)
+_CLOSING_WEAK = re.compile(
+    r"^(?:相信|在今后的工作中|今后|在新的一年|新的一年|过去的一年|一年来|一年以来|半年来"
+    r"|(?:19|20)?[\dxX_×]{2}年(?:度|上半年|下半年)?[，,])"
+)
+_SIGNATURE = re.compile(r"^[^。，,；;]{2,25}$")
+_DATE = re.compile(r"[〇○零一二三四五六七八九十\d]{2,4}年[〇○零一二三四五六七八九十\d]{1,3}月[〇○零一二三四五六七八九十\d]{1,3}日$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    category: str
+    text: str
+    pure: bool
+
+
+def _strip_end(text: str) -> str:
+    return text.strip().rstrip("。：:；;，,").strip()
+
+
+def first_phrase(text: str) -> str:
+    """The heading phrase of a numbered paragraph."""
+    phrase = _PHRASE_END.split(text, 1)[0]
+    if len(phrase) > TWO_CLAUSE_MAX:  # "一、加强了基础建设，规范了档案管理" stays whole
+        phrase = re.split(r"[，,]", phrase, 1)[0]
+    return _strip_end(phrase[:PHRASE_MAX])
+
+
+def _is_one_short_sentence(text: str) -> bool:
+    body = text.rstrip(_SENTENCE_END + "：:")
+    return len(text) <= PURE_HEADING_MAX and not any(mark in body for mark in _SENTENCE_END)
+
+
+def classify(line: str, allow_plain: bool = True) -> Heading | None:
+    """The heading a line opens, or None for an ordinary paragraph."""
+    line = line.strip()
+    marked = _MARKDOWN.match(line)
+    bold = _BOLD.match(line)
+    inner = marked.group(2) if marked else bold.group(1) if bold else _BULLET.sub("", line)
+    inner = re.sub(r"^\*\*(.+?)\*\*$", r"\1", inner.strip()).strip()
+    for category, pattern in _NUMBERED:
+        number = pattern.match(inner)
+        if number and len(inner[number.end():].strip(" 、.．：:")) >= 2:  # "5、" alone is a broken line
+            pure = bool(marked or bold) or _is_one_short_sentence(inner)
+            return Heading(category, _strip_end(inner) if pure else first_phrase(inner), pure)
+    if marked:
+        return Heading(f"md{len(marked.group(1))}", _strip_end(inner), True)
+    if bold:
+        return Heading("bold", _strip_end(inner), True)
+    if allow_plain and _is_plain_label(inner):
+        return Heading("plain", _strip_end(inner), True)
+    return None
+
+
+def _is_plain_label(text: str) -> bool:
+    if len(text) > PLAIN_MAX or any(mark in text for mark in "。，,；;！!？?、"):
+        return False
+    return text.endswith(("：", ":")) or bool(_PLAIN_LABEL.search(text))
+
+
+def _without_number(text: str) -> str:
+    for _, pattern in _NUMBERED:
+        number = pattern.match(text)
+        if number:
+            return text[number.end():].strip(" 、.．")
+    return text
+
+
+def heading_role(text: str, top: bool) -> str | None:
+    """closing / problems / plans when a heading names it. Below the top level only short headings count
+    ("（二）下一步打算" does; "8、坚持每月向党委上报一份工作计划" is an item, not a plans section)."""
+    if not top and len(_without_number(text)) > SUB_ROLE_HEADING_MAX:
+        return None
+    last_clause = re.split(r"[，,]", text)[-1]  # "三、做好工会工作计划,发展新会员,加强…" is not a plans section
+    for role, pattern in (("closing", CLOSING_HEADING), ("problems", PROBLEMS_HEADING), ("plans", PLANS_HEADING)):
+        if pattern.search(last_clause):
+            return role
+    return None
+
+
+def role_of_path(path: tuple[str, ...]) -> str | None:
+    """The role named by the deepest heading on the path that names one."""
+    for depth in range(len(path) - 1, -1, -1):
+        role = heading_role(path[depth], top=depth == 0)
+        if role:
+            return role
+    return None
+
+
+def opener_role(paragraph: str) -> str | None:
+    """problems / plans when an unheaded paragraph starts such a passage."""
+    window = paragraph[:_OPENER_WINDOW]
+    if _PLANS_OPENER.search(paragraph[:_OPENER_WINDOW]):
+        return "plans"
+    if _PROBLEMS_OPENER.search(window):
+        return "problems"
+    return None
+
+
+def is_real_paragraph(line: str) -> bool:
+    """A sentence-bearing paragraph, not a short title-like line ("xx年工会工作总结及xx年工")."""
+    return len(line) > PLAIN_MAX or any(mark in line for mark in "。，,；;")
+
+
+def closing_strength(paragraph: str) -> str | None:
+    """"strong" / "weak" when the paragraph reads like the closing of a summary, else None."""
+    if _CLOSING_STRONG.search(paragraph):
+        return "strong"
+    return "weak" if _CLOSING_WEAK.match(paragraph) else None
+
+
+def is_signature(line: str) -> bool:
+    """An end-of-document signature or date line ("上饶市环卫处工会", "二〇一一年十一月二日")."""
+    return bool(_DATE.search(line)) or (bool(_SIGNATURE.match(line)) and line.endswith(("工会", "委员会", "公司", "办公室")))
