@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.numcheck.cnnum import BIG, CN_CHARS, SMALL, parse_numeral, parse_rough
+from drafter.numcheck.cnnum import BIG, CN_CHARS, SMALL, parse_numeral, parse_rough, scale
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.units import (
     DATE_DAY_UNITS, DATE_MONTH_UNITS, DATE_YEAR_UNITS, SCALE, UNITS, group_of, kind_of_unit,
@@ -18,8 +18,9 @@ _CN = f"[{CN_CHARS}]"
 _NUM = rf"(?:[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?|{_CN})+"
 _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
 ATOM = re.compile(
-    rf"(?P<pre>大约|约|将近|接近|近|超过|逾|多达)?"
+    rf"(?P<pre>大约|(?<![节制预签条公契合规])约|将近|接近|(?<![最附靠亲邻贴])近|超过|逾|多达)?"
     rf"(?:百分之(?P<pct>(?:[0-9.]|{_CN}|点)+)"
+    rf"|(?P<fden>{_NUM})分之(?P<fnum>{_NUM})"
     rf"|(?P<vague>上|数|几)(?P<vmag>[十百千万]{{1,2}})"
     rf"|(?P<ord>第)(?P<onum>{_NUM})"
     rf"|(?P<num>{_NUM}))"
@@ -77,13 +78,15 @@ def parse_atom(m: re.Match) -> Atom | None:
     g = m.groupdict()
     if g["pct"] is not None:
         return _percent(m, g)
+    if g["fden"] is not None:
+        return _fraction(m, g)
     if g["vague"] is not None:
         mag = 1.0
         for char in g["vmag"]:
             mag *= SMALL.get(char) or BIG[char]
         low = mag if g["vague"] == "上" else 2 * mag
         atom = Atom(m.start(), m.end(), low, approximate=True, lo=low, hi=10 * mag)
-        return _finish(atom, g, scale=BIG.get(g["mult"] or "", 1))
+        return _finish(atom, g, BIG.get(g["mult"] or "", 1))
     raw = g["onum"] if g["ord"] else g["num"]
     value, rough = _numeral_value(raw, bool(g["pre"]))
     if value is None:
@@ -93,7 +96,7 @@ def parse_atom(m: re.Match) -> Atom | None:
         atom.approximate, atom.lo, atom.hi = True, rough[0], rough[1]
     if g["suf"]:
         atom.approximate, atom.lo, atom.hi = True, value, value + _step(value)
-    scale = BIG.get(g["mult"] or "", 1)
+    factor = BIG.get(g["mult"] or "", 1)
     if g["ord"]:
         return _ordinal(atom, g["unit"])
     cn_only = not any(c.isdigit() for c in raw)
@@ -106,17 +109,16 @@ def parse_atom(m: re.Match) -> Atom | None:
     if g["unit"] == "届":
         atom.session = (("届", value),)
         return atom
-    return _finish(atom, g, scale)
+    return _finish(atom, g, factor)
 
 
-def _finish(atom: Atom, g: dict, scale: float) -> Atom:
+def _finish(atom: Atom, g: dict, factor: float) -> Atom:
     unit = g["unit"]
-    scale *= SCALE.get(unit or "", 1)
+    factor *= SCALE.get(unit or "", 1)
     atom.unit = unit
-    atom.value *= scale
+    atom.value = scale(atom.value, factor)
     if atom.lo is not None:
-        atom.lo *= scale
-        atom.hi *= scale
+        atom.lo, atom.hi = scale(atom.lo, factor), scale(atom.hi, factor)
     _approximation(atom, g["pre"], g["post"])
     return atom
 
@@ -150,6 +152,15 @@ def _percent(m: re.Match, g: dict) -> Atom | None:
     atom = Atom(m.start(), m.start() + 3 + len(g["pct"]), value, unit="%")
     _approximation(atom, g["pre"], None)
     return atom
+
+
+def _fraction(m: re.Match, g: dict) -> Atom | None:
+    """三分之二 -> 66.67 (in %, so that it compares with percentages); the rest of the atom is ignored."""
+    den, num = parse_numeral(g["fden"]), parse_numeral(g["fnum"])
+    if not den or num is None:
+        return None
+    end = m.start("fnum") + len(g["fnum"])
+    return Atom(m.start(), end, round(num / den * 100, 6), unit="%")
 
 
 def _ordinal(atom: Atom, unit: str | None) -> Atom | None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
           "壹": 1, "贰": 2, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9, "幺": 1}
@@ -24,6 +25,13 @@ def _tokens(text: str) -> list[str]:
 
 def _is_arabic(token: str) -> bool:
     return token[0].isdigit()
+
+
+def scale(value: float, factor: float) -> float:
+    """value * factor without binary noise: 1.2509 * 10000 = 12509, not 12508.999999999998."""
+    if factor == 1:
+        return value
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 def _number(token: str) -> float | None:
@@ -65,7 +73,7 @@ def _with_multipliers(tokens: list[str]) -> float | None:
             mult = SMALL[token]
             if current is None and section == 0 and total == 0 and mult != 10:
                 return None
-            section += (1 if current is None else current) * mult
+            section += scale(1 if current is None else current, mult)
             current, last_mult, after_zero = None, mult, False
         elif token in BIG:
             mult = BIG[token]
@@ -73,9 +81,9 @@ def _with_multipliers(tokens: list[str]) -> float | None:
             if value == 0 and total == 0:
                 return None
             if mult == 100_000_000:
-                total = (total + value) * mult
+                total = scale(total + value, mult)
             else:
-                total += value * mult
+                total += scale(value, mult)
             section, current, last_mult, after_zero = 0.0, None, mult, False
         elif token in ("零", "〇"):
             after_zero = True

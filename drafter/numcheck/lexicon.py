@@ -62,6 +62,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
     """A word starting (ending) with a numeral must not continue a bigger numeral: 十一 in 二十一人 is no word."""
     if text[start] in NUMERAL_CHARS and start > 0 and text[start - 1] in NUMERAL_CHARS:
         return False
+    if text[start] == "之" and start > 0 and text[start - 1] == "分":
+        return False  # 四分之一 is a fraction, not 之一
     if text[end - 1] in NUMERAL_CHARS and end < len(text) and text[end] in NUMERAL_CHARS:
         return False
     return True

@@ -43,11 +43,11 @@ def same_value(a: float, b: float) -> bool:
 
 
 def compatible_units(draft: Mention, fact: Mention) -> bool:
-    """Same group, or one side has no unit (or the generic 个) so it is read in the other's unit."""
-    if draft.group == fact.group:
+    """Same group; or one side has no unit (read in the other's unit); or one side has the generic 个
+    (14个分公司 / 14家分公司) and both speak of the same thing (shared context words)."""
+    if draft.group == fact.group or draft.group is None or fact.group is None:
         return True
-    loose = (None, "个")
-    return draft.group in loose or fact.group in loose
+    return "个" in (draft.group, fact.group) and len(draft.context & fact.context) >= 2
 
 
 def matches(draft: Mention, fact: Mention) -> tuple[bool, str | None]:
@@ -129,3 +129,11 @@ def date_consistent(draft_key: tuple, fact_key: tuple) -> bool:
     if part_d and not part_f and fact_key[3] is None:
         return False  # the draft says 11月底, the fact only 11月
     return shared > 0
+
+
+def _endpoint_match(a, b) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return date_consistent(("date", *a), ("date", *b))
+    if isinstance(a, float) and isinstance(b, float):
+        return same_value(a, b)
+    return False
