@@ -203,7 +203,7 @@ def _paragraph_line(paragraph) -> str:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     level = re.search(r"(?:Heading|标题)\s*(\d)", style)
     if text and level:
-        return "#" * int(level.group(1)) + " " + text
+        return "#" * min(int(level.group(1)), 6) + " " + text
     return text
 
 

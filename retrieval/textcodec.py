@@ -31,6 +31,7 @@ _MAGIC = (
 )
 _MAX_ODD_SHARE = 0.02  # at most 2% control/private-use/replacement/Latin-1 characters
 _MIN_COMMON_HANZI = 0.8  # a GB18030 decode must be mostly common (GB2312) hanzi
+_FEW_HANZI = 10  # below this, hanzi statistics say nothing
 _ALLOWED_CONTROLS = set("\n\r\t\f\v")
 
 
@@ -61,7 +62,7 @@ def _odd_share(text: str, latin1_is_odd: bool = True) -> float:
 
 def _common_hanzi_share(text: str) -> float:
     hanzi = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    if len(hanzi) < 10:
+    if len(hanzi) < _FEW_HANZI:
         return 1.0
     common = 0
     for ch in hanzi:
@@ -119,7 +120,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return text, "utf-8"
     text = _strict(data, "gb18030")
     if text is not None and looks_like_text(text) and _common_hanzi_share(text) >= _MIN_COMMON_HANZI:
-        return text, "gb18030"
+        return text, "gb18030"  # before charset-normalizer: it misreads short GBK texts as CP949/Big5
     guessed = _charset_normalizer_guess(data)
     if guessed:
         return guessed

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.settings import PROJECT_ROOT
 from retrieval.chunking import MAX_CHARS, MIN_CHARS, chunk_example
@@ -266,3 +268,21 @@ def test_word_headings_become_paths(tmp_path):
     assert [(c.role, c.heading) for c in chunks] == [
         ("opening", ""), ("body", "一、组织建设"), ("body", "一、组织建设"), ("plans", "二、下一步打算"),
     ]
+
+
+_LINES = st.sampled_from([
+    "一、组织建设", "（二）帮扶", "(3)培训", "3、", "## 工作亮点", "**主要做法**", "第二段：回顾", "下半年工作安排：",
+    "总之，工会将再接再厉。", "20xx年，工会将继续努力。", "在肯定成绩的同时，也存在不足：", "今后，我们将继续努力。",
+    "某公司工会", "二〇二四年一月一日", FILLER, FILLER * 25, "无标点" * 300, "", "   ",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(st.one_of(_LINES, st.text(max_size=80)), max_size=25))
+def test_any_text_chunks_without_loss(lines):
+    text = "\n".join(lines)
+    chunks = chunks_of(text)
+    kept = [line.strip() for line in text.split("\n") if line.strip()]
+    assert "".join(c.text.replace("\n", "") for c in chunks) == "".join(kept)
+    assert all(len(c.text.replace("\n", "")) <= MAX_CHARS + MIN_CHARS for c in chunks)
+    assert [c.order for c in chunks] == list(range(len(chunks)))

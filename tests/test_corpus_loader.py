@@ -7,6 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.settings import PROJECT_ROOT
 from retrieval.loader import LoadError, iter_files, load_bytes, load_file, split_front_matter
@@ -48,6 +50,12 @@ def test_text_encodings_decode_to_the_same_example(tmp_path, encoding, data):
     assert example.title == "某公司工会2024年工作总结"
     assert example.text == BODY
     assert (example.id, example.source, example.kind) == ("工会总结.txt", "工会总结.txt", "年度总结")
+
+
+@pytest.mark.parametrize("text", ["工会总结", "标题\n正文内容。", "abc 工会 def"])
+def test_short_gbk_texts_are_not_mistaken_for_korean_or_big5(text):
+    assert load_bytes("short.txt", text.encode("gbk")).model_dump(include={"title", "text"}) in (
+        {"title": "标题", "text": "正文内容。"}, {"title": "short", "text": text})
 
 
 def test_big5_traditional_text_is_detected_by_charset_normalizer(tmp_path):
@@ -197,3 +205,14 @@ def test_iter_files_is_recursive_sorted_filtered_and_deduplicated(tmp_path):
     ]
     assert list(iter_files([tmp_path])) == list(iter_files([tmp_path]))
     assert list(iter_files([tmp_path / "notes.pdf"])) == [tmp_path / "notes.pdf"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=st.sampled_from(["a.txt", "a.md", "a.docx", "a"]), data=st.binary(max_size=600))
+def test_arbitrary_bytes_either_load_or_raise_load_error(name, data):
+    try:
+        example = load_bytes(name, data)
+    except LoadError as exc:
+        assert exc.reason
+    else:
+        assert example.text.strip() and example.title
