@@ -150,7 +150,7 @@ def test_a_client_error_is_not_retried():
         with pytest.raises(ProviderError) as info:
             make_model(server.base_url, retries=3).complete(MESSAGES)
     assert server.hits == 1
-    assert "HTTP 401" in str(info.value)
+    assert "HTTP 401" in str(info.value) and "DRAFTER_OPENAI_API_KEY" in str(info.value)
 
 
 def test_rate_limit_is_retried():

@@ -23,6 +23,12 @@ MAX_DELAY_S = 30.0
 RETRYABLE = (openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError,
              openai.RateLimitError, httpx.TransportError)
 
+STATUS_HINTS = {
+    401: "（请检查 DRAFTER_OPENAI_API_KEY）",
+    403: "（请检查 DRAFTER_OPENAI_API_KEY 的权限）",
+    404: "（请检查 DRAFTER_OPENAI_BASE_URL（通常以 /v1 结尾）和 DRAFTER_OPENAI_MODEL）",
+}
+
 
 class OpenAICompatModel(ChatModel):
     name = "openai"
@@ -93,7 +99,7 @@ class OpenAICompatModel(ChatModel):
             cause = exc.__cause__ or exc
             return f"无法连接（{type(cause).__name__}: {cause}）"
         if isinstance(exc, openai.APIStatusError):
-            return f"HTTP {exc.status_code}：{_short(exc.message)}"
+            return f"HTTP {exc.status_code}：{_short(exc.message)}{STATUS_HINTS.get(exc.status_code, '')}"
         return f"{type(exc).__name__}: {_short(str(exc))}"
 
 
