@@ -20,6 +20,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from retrieval.textcodec import DecodeError, decode_text
+
 KINDS: tuple[str, ...] = ("年度总结", "半年总结", "月度总结", "专项总结")
 
 # --- kind and topic --------------------------------------------------------------------------------
@@ -207,13 +209,15 @@ def _numbered_file_name(prefix: str, number: int, taken: set[str]) -> str:
     return name
 
 
-def split_page(text: str, source: str) -> list[SampleDoc]:
-    """Cut one scraped page into its examples (site boilerplate removed)."""
+def split_page(text: str, source: str, prefix: str | None = None) -> list[SampleDoc]:
+    """Cut one scraped page into its examples (site boilerplate removed; examples without text dropped).
+    File names are s<prefix>_<number>.md, the prefix defaulting to the source's leading ASCII token."""
+    prefix = prefix or _file_prefix(source)
     lines = clean_boilerplate(text).split("\n")
     starts = [(i, parsed) for i, line in enumerate(lines) if (parsed := parse_example_heading(line))]
     if not starts:
         body = "\n\n".join(line for line in lines[1:] if line)
-        return [_sample(_page_title(lines, source), source, 1, body, set())] if body else []
+        return [_sample(_page_title(lines, source), source, prefix, 1, body, set())] if body else []
     series = _page_title(lines[: starts[0][0]], source)
     docs, taken = [], set()
     for n, (index, (heading_series, number)) in enumerate(starts):
@@ -221,7 +225,8 @@ def split_page(text: str, source: str) -> list[SampleDoc]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = "\n\n".join(line for line in lines[index + 1 : end] if line)
         title = strip_markup(lines[index]) if heading_series else f"{series}篇{_numeral(lines[index])}"
-        docs.append(_sample(title, source, number, body, taken))
+        if body:
+            docs.append(_sample(title, source, prefix, number, body, taken))
     return docs
 
 
@@ -229,9 +234,9 @@ def _numeral(line: str) -> str:
     return strip_markup(line).rpartition("篇")[2]
 
 
-def _sample(title: str, source: str, number: int, body: str, taken: set[str]) -> SampleDoc:
+def _sample(title: str, source: str, prefix: str, number: int, body: str, taken: set[str]) -> SampleDoc:
     kind, topic = infer_kind(title, body)
-    file_name = _numbered_file_name(_file_prefix(source), number, taken)
+    file_name = _numbered_file_name(prefix, number, taken)
     return SampleDoc(title=title, kind=kind, topic=topic, source=source, number=number, file_name=file_name, text=body)
 
 
@@ -244,18 +249,32 @@ def write_samples(docs: list[SampleDoc], out_dir: Path) -> list[Path]:
         path.write_text(doc.markdown(), encoding="utf-8", newline="\n")
         written.append(path)
     keep = {path.name for path in written}
-    for prefix in {_file_prefix(doc.source) for doc in docs}:
-        for stale in out_dir.glob(f"s{prefix}_*.md"):
+    for prefix in {doc.file_name.rsplit("_", 1)[0] for doc in docs}:
+        for stale in out_dir.glob(f"{prefix}_*.md"):
             if stale.name not in keep:
                 stale.unlink()
     return written
 
 
+def _read_page(page: Path) -> str:
+    """A saved page in any encoding the loader understands (GBK pages are common)."""
+    data = page.read_bytes()
+    try:
+        return decode_text(data)[0]
+    except DecodeError:
+        return data.decode("utf-8", errors="replace")
+
+
 def split_dir(seeds_dir: Path) -> list[SampleDoc]:
     """Every example of every page (*.txt, *.md) in seeds_dir, in file order."""
     docs: list[SampleDoc] = []
+    used: set[str] = set()
     for page in sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in {".txt", ".md"}):
-        docs.extend(split_page(page.read_text(encoding="utf-8", errors="replace"), page.name))
+        prefix = _file_prefix(page.name)
+        if prefix in used:  # "005_a.txt" and "005_b.txt": keep their samples apart
+            prefix = f"{prefix}x{hashlib.sha1(page.name.encode('utf-8')).hexdigest()[:6]}"
+        used.add(prefix)
+        docs.extend(split_page(_read_page(page), page.name, prefix))
     return docs
 
 

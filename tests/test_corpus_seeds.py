@@ -216,3 +216,20 @@ def test_cli_writes_samples_and_rejects_missing_dir(tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["s907_01.md", "s907_02.md"]
     assert main([str(tmp_path / "missing"), str(tmp_path / "out")]) == 2
     assert "找不到目录" in capsys.readouterr().err
+
+
+def test_pages_sharing_a_prefix_keep_their_samples_apart_and_gbk_pages_are_read(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "910_a.txt").write_bytes("甲工会总结篇一\n甲的正文。".encode("gbk"))
+    (seeds / "910_b.txt").write_text("乙工会总结篇一\n乙的正文。", encoding="utf-8")
+    docs = split_dir(seeds)
+    assert [doc.text for doc in docs] == ["甲的正文。", "乙的正文。"]
+    assert docs[0].file_name == "s910_01.md" and docs[1].file_name != "s910_01.md"
+    write_samples(docs, tmp_path / "out")
+    assert len(list((tmp_path / "out").iterdir())) == 2
+
+
+def test_examples_without_text_are_dropped():
+    docs = split_page("丙工会总结篇一\n丙工会总结篇二\n正文。", "911_c.txt")
+    assert [(doc.title, doc.text) for doc in docs] == [("丙工会总结篇二", "正文。")]
