@@ -5,7 +5,7 @@
 - .txt: any common encoding (see retrieval.textcodec: BOMs, UTF-8, GB18030, charset-normalizer).
 - .docx: paragraphs and tables in document order; Word heading styles become Markdown `#` lines.
 Without a title in front matter, the first heading-like line is the title (and leaves the body); else the
-file stem. kind/topic come from front matter when valid, else from `retrieval.seeds.infer_kind`.
+file stem. kind/topic come from front matter when valid, else from `retrieval.kinds.infer_kind`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from retrieval.models import Example
-from retrieval.seeds import KINDS, infer_kind, strip_markup
+from retrieval.kinds import KINDS, infer_kind
+from retrieval.seeds import strip_markup
 from retrieval.textcodec import DecodeError, binary_kind, decode_text
 
 SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx")
