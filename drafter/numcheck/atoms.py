@@ -17,7 +17,9 @@ from drafter.numcheck.units import (
 _CN = f"[{CN_CHARS}]"
 _NUM = rf"(?:[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?|{_CN})+"
 _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
+# The leading look-ahead lets the regex engine skip every character that cannot start a number.
 ATOM = re.compile(
+    rf"(?=[约将接近超逾多大百上数几第0-9{CN_CHARS}])"
     rf"(?P<pre>大约|(?<![节制预签条公契合规])约|将近|接近|(?<![最附靠亲邻贴])近|超过|逾|多达)?"
     rf"(?:百分之(?P<pct>(?:[0-9.]|{_CN}|点)+)"
     rf"|(?P<fden>{_NUM})分之(?P<fnum>{_NUM})"

@@ -18,7 +18,7 @@ from drafter.numcheck.cnnum import CN_CHARS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "numbers_lexicon.toml"
 NUMERAL_CHARS = CN_CHARS + "0123456789"
-_NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+")
+_CN_RUN = re.compile(f"[{CN_CHARS}]+")
 
 
 class LexiconError(ValueError):
@@ -28,24 +28,33 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Lexicon:
     words: frozenset[str]
-    # numeral char -> (index of that char in a word, word length) pairs
+    # Chinese numeral char -> (index of that char in a word, word length) pairs
     shapes: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict, compare=False, hash=False)
+    # words with Arabic digits (12351, 5G): one regex, not bordered by other digits
+    digit_words: re.Pattern | None = field(default=None, compare=False, hash=False)
 
     @classmethod
     def from_words(cls, words: set[str] | frozenset[str]) -> "Lexicon":
         words = frozenset(w for w in words if w and any(c in NUMERAL_CHARS for c in w))
         shapes: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        with_digits = sorted((w for w in words if any(c.isascii() and c.isdigit() for c in w)), key=len, reverse=True)
         for word in words:
             for index, char in enumerate(word):
-                if char in NUMERAL_CHARS:
+                if char in CN_CHARS:
                     shapes[char].add((index, len(word)))
-        return cls(words, {c: tuple(sorted(s)) for c, s in shapes.items()})
+        digit_words = None
+        if with_digits:
+            alternation = "|".join(re.escape(w) for w in with_digits)
+            digit_words = re.compile(f"(?<![0-9.])(?:{alternation})(?![0-9])")
+        return cls(words, {c: tuple(sorted(s)) for c, s in shapes.items()}, digit_words)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every lexicon word in `text` (which should already be normalised)."""
         found: set[tuple[int, int]] = set()
         words, shapes, n = self.words, self.shapes, len(text)
-        for run in _NUMERAL_RUN.finditer(text):
+        if self.digit_words is not None:
+            found.update(m.span() for m in self.digit_words.finditer(text))
+        for run in _CN_RUN.finditer(text):
             run_start, run_end = run.span()
             for pos in range(run_start, run_end):
                 for index, length in shapes.get(text[pos], ()):

@@ -67,7 +67,8 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     context_index = index_lines(clean_fact_lines(list(context)), lexicon, first_line=0)
     mentions = extract_numbers(draft, lexicon)
     hits = [_judge(m, fact_index, context_index, bool(facts)) for m in mentions]
-    hits += [NumberHit(start=s, end=e, text=t, value=None, unit=None, status="placeholder", note=NOTE_PLACEHOLDER)
+    hits += [NumberHit.model_construct(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
+                                       fact_line=None, note=NOTE_PLACEHOLDER)
              for s, e, t in find_placeholders(draft)]
     hits.sort(key=lambda h: (h.start, h.end))
     missing = _missing(facts, fact_index, mentions)
@@ -76,8 +77,9 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
 
 
 def _hit(m: Mention, status: str, line: int | None = None, note: str | None = None) -> NumberHit:
-    return NumberHit(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit, status=status,
-                     fact_line=line, note=note)
+    # model_construct: every field is built here with the right type; validation would double the cost.
+    return NumberHit.model_construct(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit,
+                                     status=status, fact_line=line, note=note)
 
 
 def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -> NumberHit:
@@ -101,14 +103,14 @@ def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -
 
 def _best_support(m: Mention, candidates) -> tuple[int, str | None] | None:
     """The proving fact with the most shared context words (then the earliest line)."""
-    best = None
+    proving = []
     for line, fact in candidates:
         proved, note = matches(m, fact)
         if proved:
-            score = (len(m.context & fact.context), -line)
-            if best is None or score > best[0]:
-                best = (score, line, note)
-    return None if best is None else (best[1], best[2])
+            proving.append((line, fact, note))
+    if len(proving) > 1:
+        proving.sort(key=lambda item: (-len(m.context & item[1].context), item[0]))
+    return (proving[0][0], proving[0][2]) if proving else None
 
 
 def _year_from_elsewhere(m: Mention, facts: FactIndex, context: FactIndex) -> tuple[int | None, str] | None:

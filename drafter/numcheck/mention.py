@@ -14,7 +14,7 @@ class Mention:
 
     value: the number scaled to the group's base unit (12.6万元 -> 126000, unit 元); None for compound
     dates, ranges and session numbers, whose identity is `key`. lo/hi: the interval an approximate number
-    stands for (300余 -> 300..400). context: character bigrams of the words around the number.
+    stands for (300余 -> 300..400). `context`: character bigrams of the words around the number.
     """
 
     start: int
@@ -28,11 +28,21 @@ class Mention:
     lo: float | None = None
     hi: float | None = None
     key: tuple | None = None
-    context: frozenset[str] = field(default_factory=frozenset)
+    source: str = field(default="", repr=False, compare=False)  # the text it was found in
+    _context: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def unit_group(self) -> str | None:
         return self.group
+
+    @property
+    def context(self) -> frozenset[str]:
+        """Context words (character bigrams of the clause around the number), computed on first use."""
+        if self._context is None:
+            from drafter.numcheck.context import context_words
+
+            self._context = context_words(self.source, self.start, self.end)
+        return self._context
 
     def display(self) -> str:
         return self.text.strip()

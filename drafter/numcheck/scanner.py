@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from drafter.numcheck import atoms as A
-from drafter.numcheck.context import context_words
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.normalize import mask_spans, normalize
@@ -38,7 +37,7 @@ def extract_numbers(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     mentions = _combine(atoms, masked)
     for mention in mentions:
         mention.text = text[mention.start:mention.end]
-        mention.context = context_words(text, mention.start, mention.end)
+        mention.source = text
     return mentions
 
 

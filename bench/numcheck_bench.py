@@ -1,0 +1,83 @@
+"""Number-check throughput: the whole corpus checked against itself, and linearity in the draft size.
+
+    .venv/bin/python bench/numcheck_bench.py [--repeat N]
+
+Corpus: samples/*.md (else ../shared/seeds/*.txt). Each example's text is the draft and its own sentences
+are the facts. Throughput is KB of draft (UTF-8) per CPU second on one core (the check is single-threaded);
+target >= 500 KB/s. Linearity: the concatenated corpus x1, x4, x16 against a fixed list of facts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from drafter.numcheck import check, load_lexicon  # noqa: E402
+
+_SENTENCE = re.compile(r"(?<=[。；！？!?;\n])")
+
+
+def corpus() -> list[str]:
+    paths = sorted((ROOT / "samples").glob("*.md")) or sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+def timed(fn) -> tuple[float, object]:
+    start = time.process_time()
+    out = fn()
+    return time.process_time() - start, out
+
+
+def self_check(texts: list[str]) -> None:
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    seconds, results = timed(lambda: [check(sentences(t), t) for t in texts])
+    numbers = sum(len(r.numbers) for r in results)
+    flagged = sum(h.status in ("mismatch", "unsupported") for r in results for h in r.numbers)
+    placeholders = sum(h.status == "placeholder" for r in results for h in r.numbers)
+    missing = sum(len(r.missing) for r in results)
+    print(f"corpus self-check: {len(texts)} examples, {size / 1024:.0f} KB, {numbers} numbers "
+          f"({placeholders} placeholders), {flagged} flagged, {missing} missing facts")
+    print(f"  {seconds:.2f} s CPU -> {size / 1024 / seconds:.0f} KB/s (target >= 500 KB/s)")
+
+
+def linearity(texts: list[str]) -> None:
+    base = "\n".join(texts)
+    facts = sentences(base)[:50]
+    print("linearity (corpus concatenated, 50 facts):")
+    first = None
+    for factor in (1, 4, 16):
+        draft = base * factor
+        size = len(draft.encode("utf-8"))
+        seconds, _ = timed(lambda: check(facts, draft))
+        per_kb = seconds / (size / 1024)
+        first = first or per_kb
+        print(f"  x{factor:<2} {size / 1024 / 1024:6.2f} MB  {seconds:6.2f} s  {size / 1024 / seconds:6.0f} KB/s"
+              f"  time per KB vs x1: {per_kb / first:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, help="self-check the corpus this many times")
+    args = parser.parse_args()
+    texts = corpus()
+    if not texts:
+        sys.exit("no corpus found (samples/*.md or ../shared/seeds/*.txt)")
+    load_lexicon()  # load once, outside the timings
+    check(["1人"], "1人")
+    for _ in range(args.repeat):
+        self_check(texts)
+    linearity(texts)
+
+
+if __name__ == "__main__":
+    main()
