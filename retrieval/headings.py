@@ -56,7 +56,7 @@ _OPENER_WINDOW = 80
 # when they are not the single paragraph under the last heading.
 _CLOSING_STRONG = re.compile(
     r"^(?:总之|总而言之|综上|总的来说|总体来看|回顾|展望|以上是|以上为|以上就是|我们相信|充满挑战|让我们)"
-    r"|再接再厉|继往开来|更上一层楼|开创.{0,12}新局面"
+    r"|再接再厉|继往开来|更上一层楼|开创.{0,12}新局面|充满信心"
 )
 _CLOSING_WEAK = re.compile(
     r"^(?:相信|在今后的工作中|今后|在新的一年|新的一年|过去的一年|一年来|一年以来|半年来"

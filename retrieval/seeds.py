@@ -34,12 +34,13 @@ _JUNK_LINE = re.compile(
 _COUNT_MARK = re.compile(r"\s*[（(](?:实用|精选|优秀|热门|通用|推荐|最新|必备|汇总|合集|集锦|精华)?\s*\d+\s*篇[)）]")
 _TEASER_END = re.compile(r"(?:\.{3,}|…+)\s*$")
 _TEASER_TITLE_MAX = 24
+_PAGINATION = re.compile(r"\s*(?:上一页)?[\d\s]*下一页\s*$|^\s*(?:上一页|首页)[\d\s]*(?:下一页|尾页)?\s*$")
 _SPACED_NAME = re.compile(r"([\u4e00-\u9fff])-([\u4e00-\u9fff])-([\u4e00-\u9fff])")
 
 
 def _clean_inline(line: str) -> str:
     line = line.replace("\\'", "").replace("`", "")
-    line = _COUNT_MARK.sub("", line)
+    line = _PAGINATION.sub("", _COUNT_MARK.sub("", line))
     return _SPACED_NAME.sub(r"\1\2\3", line).strip()
 
 
@@ -49,7 +50,7 @@ def clean_boilerplate(text: str) -> str:
     Dropped: "当前位置:…" breadcrumbs, "下面是小编…/希望大家能够喜欢" intros, the generic "什么是总结"
     paragraph, copyright/推荐度/相关推荐 lines, related-article teasers (a short title line followed by an
     excerpt ending in "......"). Cleaned inline: stray backticks and \\' ("职工的`综合"), "(精选7篇)"
-    counters, anti-filter hyphens ("胡-锦-涛").
+    counters, pagination ("123下一页"), anti-filter hyphens ("胡-锦-涛").
     """
     kept: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):

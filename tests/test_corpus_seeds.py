@@ -22,7 +22,7 @@ from retrieval.seeds import (
 
 SAMPLES_DIR = PROJECT_ROOT / "samples"
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
-BOILERPLATE = ("当前位置", "作文吧", "小编", "希望大家能够喜欢", "(实用5篇)", "(精选7篇)", "就叫做总结", "`", "\\'", "......")
+BOILERPLATE = ("当前位置", "作文吧", "小编", "希望大家能够喜欢", "(实用5篇)", "(精选7篇)", "就叫做总结", "`", "\\'", "......", "下一页")
 needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="scraped seed pages not present")
 
 
@@ -169,9 +169,9 @@ def test_page_without_example_headings_becomes_one_sample():
 def test_clean_boilerplate_removes_teasers_and_junk_but_keeps_content():
     page = (
         "四、继续开展文体活动。\n工会工作计划总结\nxx年工会工作计划xx年的工会工作是全面贯彻......\n"
-        "版权所有 作文吧\n落实胡-锦-涛同志讲话精神，对党的`路线有深刻理解，关于集体合同的\\'说明。\n"
+        "版权所有 作文吧\n上一页 1 2 3 下一页\n落实胡-锦-涛同志讲话精神，对党的`路线有深刻理解，关于集体合同的\\'说明。\n创建和谐型班组。123下一页\n"
     )
-    assert clean_boilerplate(page).split("\n") == ["四、继续开展文体活动。", "落实胡锦涛同志讲话精神，对党的路线有深刻理解，关于集体合同的说明。"]
+    assert clean_boilerplate(page).split("\n") == ["四、继续开展文体活动。", "落实胡锦涛同志讲话精神，对党的路线有深刻理解，关于集体合同的说明。", "创建和谐型班组。"]
 
 
 @pytest.mark.parametrize(
