@@ -158,3 +158,16 @@ def test_local_generation_errors_become_provider_errors(settings, fake_gguf, mon
     # the lock was released: the next call fails the same way instead of hanging
     with pytest.raises(ProviderError):
         model.complete([{"role": "user", "content": "x"}])
+
+
+def test_an_abandoned_local_stream_frees_the_model(settings, fake_gguf, monkeypatch):
+    stand_in = StandInLlama()
+    monkeypatch.setattr(LocalModel, "_open", lambda self: stand_in)
+    model = ProviderRegistry(settings).resolve("local").model
+    first = model.stream([{"role": "user", "content": "x"}])
+    assert next(first) == "第一句"
+    with pytest.raises(RuntimeError):  # same thread, earlier stream still open: an error, not a deadlock
+        model.complete([{"role": "user", "content": "y"}])
+    first.close()
+    assert stand_in.active == 0
+    assert model.complete([{"role": "user", "content": "z"}]) == "第一句，第二句。"

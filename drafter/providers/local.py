@@ -28,13 +28,16 @@ class LocalModel(ChatModel):
     name = "local"
     concurrent = False
 
-    def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None) -> None:
+    def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None,
+                 busy_wait_s: float = 900.0) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
         self.n_threads = n_threads or os.cpu_count() or 1
         self._llama = None
         self._load_lock = threading.Lock()
         self._call_lock = threading.Lock()
+        self._owner: int | None = None  # thread id holding _call_lock
+        self.busy_wait_s = busy_wait_s
 
     @property
     def loaded(self) -> bool:
@@ -66,8 +69,16 @@ class LocalModel(ChatModel):
                                       "--force 重新安装，或让 DRAFTER_LOCAL_MODEL 指向有效的 GGUF 文件") from exc
 
     def stream(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> Iterator[str]:
+        """One generation at a time: the lock is held until this stream is exhausted or closed."""
         llama = self.load()
-        with self._call_lock:
+        if self._owner == threading.get_ident():
+            # this thread left an earlier stream open: waiting for it would deadlock
+            raise RuntimeError("LocalModel: an earlier stream of this thread is still open; exhaust or close() it")
+        if not self._call_lock.acquire(timeout=self.busy_wait_s):
+            raise ProviderError(f"本地模型忙：等待 {self.busy_wait_s:g} 秒后仍被其他生成占用")
+        self._owner = threading.get_ident()
+        chunks = None
+        try:
             try:
                 chunks = llama.create_chat_completion(
                     messages=[{"role": m["role"], "content": m["content"]} for m in messages],
@@ -85,6 +96,12 @@ class LocalModel(ChatModel):
                 raise ProviderError(f"本地模型生成失败：{exc}") from exc
             except Exception as exc:
                 raise ProviderError(f"本地模型生成失败：{exc}") from exc
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()  # finish llama.cpp's generator before the next call may start
+            self._owner = None
+            self._call_lock.release()
 
     def count_tokens(self, text: str) -> int:
         """Tokens of `text` in this model's vocabulary (loads the model)."""
