@@ -15,7 +15,8 @@
 3. Consecutive blocks of one top-level section and one role are packed up to MAX_CHARS (the chunk's heading
    path is their common prefix); longer sections are split at paragraph, then sentence boundaries, keeping
    the path; fragments under MIN_CHARS merge into a neighbour of the same role (under the larger part's path).
-Chunk texts keep every line as written (headings included), so the chunks of an example add up to its text.
+Chunk texts keep every line as written, headings included (without Markdown `#`/`**` marks, which scraped
+pages and Word headings add), so the chunks of an example add up to its text.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from retrieval.headings import (
     is_real_paragraph,
     is_signature,
     opener_role,
+    plain_line,
 )
 from retrieval.models import Chunk, Example
 
@@ -156,7 +158,7 @@ def structure(text: str) -> list[Block]:
         if heading is None:
             walk.paragraph(line)
         else:
-            walk.heading(heading.category, heading.text, heading.pure, line)
+            walk.heading(heading.category, heading.text, heading.pure, plain_line(line))
     for line in lines[closing_from:]:
         walk.add((), "closing", line, new_block=False)
     return walk.blocks

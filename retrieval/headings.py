@@ -29,14 +29,14 @@ _NUMBERED = (
     ("num", re.compile(r"^\d{1,3}\s*(?:[、．]|\.(?!\d))")),
     ("part", re.compile(r"^第[一二三四五六七八九十百\d]+(?:段|部分|章|节)")),
 )
-_MARKDOWN = re.compile(r"^(#{1,6})\s*(.+)$")
+_MARKDOWN = re.compile(r"^(#{1,6})\s*([^#\s].*)$")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?$")
 _BULLET = re.compile(r"^[-*+•·]\s+")
 _SENTENCE_END = "。！!？?；;"
 _PHRASE_END = re.compile(r"[。！!？?；;：:]")
 _PLAIN_LABEL = re.compile(r"工作|计划|安排|打算|设想|思路|措施|不足|问题|体会|经验|成绩|目标|要求|情况|建议|展望")
 
-# Roles by heading words, checked top-down along a heading path (first match wins).
+# Roles named by heading words (see heading_role / role_of_path).
 CLOSING_HEADING = re.compile(r"结语|结束语|总结(?:并|与|和)展望|^小结")
 PROBLEMS_HEADING = re.compile(r"不足|差距|存在(?:的)?(?:主要)?问题|问题(?:与|和|及)|薄弱|短板|教训")
 PLANS_HEADING = re.compile(
@@ -71,6 +71,15 @@ class Heading:
     category: str
     text: str
     pure: bool
+
+
+def plain_line(line: str) -> str:
+    """A line without Markdown heading marks or wrapping bold ("## **二、…**" → "二、…"), as kept in chunks."""
+    line = line.strip()
+    marked = _MARKDOWN.match(line)
+    line = marked.group(2).strip() if marked else line
+    bold = _BOLD.match(line)
+    return line if bold is None else bold.group(1).strip() + line[bold.end(1) + 2:].strip()
 
 
 def _strip_end(text: str) -> str:
