@@ -21,6 +21,13 @@ from retrieval.seeds import strip_markup
 from retrieval.textcodec import DecodeError, binary_kind, decode_text
 
 SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx")
+_CONVERT_HINTS = {
+    ".doc": "（请在 Word 中另存为 .docx）",
+    ".wps": "（请在 WPS 中另存为 .docx）",
+    ".rtf": "（请另存为 .docx）",
+    ".odt": "（请另存为 .docx）",
+    ".pdf": "（请导出为 .docx 或 .txt）",
+}
 _TITLE_MAX_CHARS = 40
 _FRONT_KEYS = ("title", "kind", "topic", "source")
 _SENTENCE_END = re.compile(r"[。；;，,！!？?：:]$")
@@ -96,7 +103,8 @@ def _relative_name(path: Path, root: Path | None) -> str:
 
 def _parse(name: str, suffix: str, stem: str, data: bytes) -> Example:
     if suffix not in SUFFIXES:
-        raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”，仅支持 .md、.txt、.docx")
+        hint = _CONVERT_HINTS.get(suffix, "")
+        raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”，仅支持 .md、.txt、.docx{hint}")
     if not data.strip():
         raise LoadError("文件为空")
     if suffix == ".docx":
@@ -199,8 +207,21 @@ def docx_text(data: bytes) -> str:
     return text
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(element) -> str:
+    """All visible text of a w:p, tracked insertions included (python-docx's .text skips runs inside w:ins);
+    deleted text (w:delText) is left out; tabs become spaces, line breaks new lines."""
+    parts = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        tag = node.tag[len(_W):]
+        parts.append(node.text or "" if tag == "t" else " " if tag == "tab" else "\n")
+    return "".join(parts)
+
+
 def _paragraph_line(paragraph) -> str:
-    text = paragraph.text.strip()
+    text = _paragraph_text(paragraph._p).strip()
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     level = re.search(r"(?:Heading|标题)\s*(\d)", style)
     if text and level:
@@ -213,7 +234,7 @@ def _table_lines(table) -> list[str]:
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            value = " ".join(cell.text.split())
+            value = " ".join(_paragraph_text(cell._tc).split())
             if value and (not cells or cells[-1] != value):  # merged cells repeat their text
                 cells.append(value)
         if cells:

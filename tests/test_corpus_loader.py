@@ -124,6 +124,32 @@ def test_docx_paragraphs_headings_and_tables_in_order(tmp_path):
     assert example.kind == "年度总结"
 
 
+def test_docx_keeps_tracked_insertions_drops_deletions_and_splits_line_breaks(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def revision(tag: str, text_tag: str, text: str):
+        wrapper = OxmlElement(tag)
+        for key, value in (("w:id", "1"), ("w:author", "秘书"), ("w:date", "2024-01-01T00:00:00Z")):
+            wrapper.set(qn(key), value)
+        run, node = OxmlElement("w:r"), OxmlElement(text_tag)
+        node.text = text
+        run.append(node)
+        wrapper.append(run)
+        return wrapper
+
+    document = docx.Document()
+    document.add_paragraph("工会工作总结")
+    edited = document.add_paragraph("新建工会")
+    edited._p.append(revision("w:ins", "w:t", "3家"))
+    edited._p.append(revision("w:del", "w:delText", "5家"))
+    broken = document.add_paragraph("第一行")
+    broken.add_run().add_break()
+    broken.add_run("第二行")
+    document.save(tmp_path / "edited.docx")
+    assert load_file(tmp_path / "edited.docx").text == "新建工会3家\n第一行\n第二行"
+
+
 def test_corrupt_and_fake_docx_files(tmp_path):
     good = build_docx(tmp_path / "good.docx").read_bytes()
     assert "已损坏" in reason_for(write(tmp_path, "cut.docx", good[: len(good) // 2]))
@@ -136,6 +162,7 @@ def test_corrupt_and_fake_docx_files(tmp_path):
 
 def test_unsupported_missing_and_title_only_files(tmp_path):
     assert "不支持的文件类型" in reason_for(write(tmp_path, "a.pdf", b"%PDF"))
+    assert "另存为 .docx" in reason_for(write(tmp_path, "old.doc", b"\xd0\xcf\x11\xe0"))
     assert "不存在" in reason_for(tmp_path / "gone.md")
     assert "没有正文" in reason_for(write(tmp_path, "t.md", "---\ntitle: 只有标题\nkind: 年度总结\n---\n\n".encode()))
 
