@@ -174,3 +174,35 @@ def test_settings_field_for_the_extra_lexicon(tmp_path):
     path = tmp_path / "x.toml"
     assert Settings(numbers_lexicon=path, _env_file=None).numbers_lexicon == path
     assert "numbers_lexicon" in Settings.model_fields and Settings.model_fields["numbers_lexicon"].description
+
+
+MODEL_LIKE_DRAFT = """# 东海公司工会2025年工作总结
+
+2025年，公司工会坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大和二十届三中全会精神，\
+团结带领广大职工建功立业。现将一年来的工作总结如下。
+
+## 一、扎实开展送温暖活动
+
+**（一）精准帮扶困难职工。** 春节期间，工会班子成员深入生产一线，走访慰问困难职工86户，发放慰问金12.6万元。\
+一是建立帮扶台账，二是实行一户一策。
+
+## 二、丰富文体活动
+
+组织312人参加职工运动会，进一步增强了职工的凝聚力。工会做到一手抓生产、一手抓服务，在“十四五”收官之年交出了满意答卷。
+
+## 三、存在的问题和下一步打算
+
+回顾过去的一年，工作中还存在一些不足。下一步，我们将一如既往，千方百计为职工办实事，为“十五五”良好开局贡献力量。
+"""
+
+
+def test_typical_model_prose_raises_no_false_alarm():
+    result = check(FACTS[:2], MODEL_LIKE_DRAFT, context=["2025年", "东海公司工会"])
+    assert [(h.text, h.status) for h in result.numbers if h.status != "supported"] == []
+    assert result.ok
+
+
+def test_quarter_must_match():
+    assert check(["一季度慰问职工86户"], "2025年第一季度慰问职工86户", context=["2025年"]).ok
+    hit = check(["一季度慰问职工86户"], "第二季度慰问职工86户").numbers[0]
+    assert (hit.status, hit.fact_line) == ("mismatch", 1)

@@ -143,3 +143,18 @@ def test_parse_numeral(numeral, value):
 @pytest.mark.parametrize("word", ["千万", "百万", "万", "三五", "一二"])
 def test_parse_numeral_rejects_words(word):
     assert parse_numeral(word) is None
+
+
+@pytest.mark.parametrize(("sentence", "text", "key"), [
+    ("局工会于20xx年3月27至29日组织了局机关全体职工身体检查", "3月27至29日",
+     ("range", "日期", (None, 3, 27, None), (None, 3, 29, None))),
+    ("一季度完成", "一季度", ("quarter", 1.0)), ("第三季度", "第三季度", ("quarter", 3.0)),
+])
+def test_day_ranges_and_quarters(sentence, text, key):
+    [mention] = extract_numbers(sentence)
+    assert (mention.text, mention.key) == (text, key)
+
+
+def test_markdown_bold_is_no_placeholder_but_20_stars_is():
+    assert find_placeholders("**（一）精准帮扶。**") == []
+    assert [t for _, _, t in find_placeholders("20**年")] == ["20**年"]

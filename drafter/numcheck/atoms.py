@@ -50,6 +50,7 @@ class Atom:
     session: tuple | None = None  # ((届, 2),)
     ordinal_count: bool = False  # 第N次 (a session only when a 会 follows)
     rank: bool = False
+    quarter: bool = False
     dropped: bool = False
 
 
@@ -110,6 +111,9 @@ def parse_atom(m: re.Match) -> Atom | None:
             return atom
     if g["unit"] == "届":
         atom.session = (("届", value),)
+        return atom
+    if g["unit"] == "季度" and value in (1, 2, 3, 4) and not atom.approximate:
+        atom.quarter = True  # 一季度 / 第一季度: a period, compared as an identifier
         return atom
     return _finish(atom, g, factor)
 
@@ -173,6 +177,8 @@ def _ordinal(atom: Atom, unit: str | None) -> Atom | None:
         atom.ordinal_count = True
     elif unit in ("名", "位"):
         atom.rank, atom.unit = True, "名次"
+    elif unit == "季度" and atom.value in (1, 2, 3, 4):
+        atom.quarter = True
     else:
         return None  # 第一、第二 … headings and ordinals are no quantities
     return atom
@@ -218,6 +224,8 @@ def session_mention(atoms: list[Atom]) -> Mention:
 def plain_mention(atom: Atom) -> Mention:
     if atom.rank:
         return Mention(atom.start, atom.end, "", atom.value, "名次", "名次", "rank", key=("rank", atom.value))
+    if atom.quarter:
+        return Mention(atom.start, atom.end, "", atom.value, "季度", "季度", "quarter", key=("quarter", atom.value))
     group = group_of(atom.unit)
     unit = group if group in ("元", "%") else atom.unit
     return Mention(atom.start, atom.end, "", atom.value, unit, group, kind_of_unit(atom.unit),

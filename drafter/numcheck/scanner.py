@@ -49,8 +49,20 @@ def _excluded_spans(text: str, norm: str, lexicon: Lexicon) -> list[tuple[int, i
     return spans
 
 
+def _days_before_joiner(atoms: list[A.Atom], text: str) -> None:
+    """5月15至17日: the bare 15 between a month and 至17日 is a day."""
+    for left, mid, right in zip(atoms, atoms[1:], atoms[2:]):
+        if left.date is not None and left.date[1] is not None and left.date[2] is None and not left.date[3] \
+                and mid.start == left.end and mid.unit is None and mid.date is None and not mid.approximate \
+                and mid.value is not None and mid.value == int(mid.value) and 1 <= mid.value <= 31 \
+                and right.date is not None and right.date[2] is not None and right.date[1] is None \
+                and text[mid.end:right.start].strip() in _JOINERS:
+            mid.date = (None, None, int(mid.value), None)
+
+
 def _combine(atoms: list[A.Atom], text: str) -> list[Mention]:
     """Dates, ranges and sessions from neighbouring atoms; the rest become plain mentions."""
+    _days_before_joiner(atoms, text)
     out: list[Mention] = []
     i, n = 0, len(atoms)
     while i < n:
@@ -100,6 +112,6 @@ def _joinable(left: Mention, right: Mention, text: str) -> bool:
         return False
     if left.kind == "date" or right.kind == "date":
         return left.kind == "date" or (left.unit is None and left.value is not None and not left.approximate)
-    if left.kind in ("session", "rank") or right.kind in ("session", "rank"):
+    if {left.kind, right.kind} & {"session", "rank", "quarter"}:
         return False
     return left.value is not None and right.value is not None and (left.unit is None or left.group == right.group)
