@@ -114,8 +114,11 @@ def test_a_changed_digit_is_caught(case, data):
     changed = digits[:pos] + new_digit + digits[pos + 1:]
     drafted = list(facts)
     drafted[which] = facts[which].replace(digits, changed)
-    result = check(facts, "；".join(drafted) + "。")
-    hit = next(h for h in result.numbers if h.text.startswith(changed))
+    draft = "；".join(drafted) + "。"
+    offset = len("；".join(drafted[:which])) + (1 if which else 0)
+    result = check(facts, draft)
+    hit = next(h for h in result.numbers if offset <= h.start < offset + len(drafted[which]))
+    assert hit.text.startswith(changed)
     assert hit.status in ("mismatch", "unsupported")
     assert not result.ok
     assert which + 1 in [m.fact_line for m in result.missing]

@@ -73,3 +73,14 @@ def test_ten_megabyte_draft_completes():
     assert len(result.numbers) == per_copy * copies
     assert result.ok
     assert draft[result.numbers[-1].start:result.numbers[-1].end] == result.numbers[-1].text
+
+
+@pytest.mark.parametrize("text", [
+    "1" * 60 + "x", "1" * 5000 + "分", "一" * 5000, "十" * 5000 + "人", "1," * 3000, "第" + "1" * 3000,
+    "百分之" + "1" * 3000, "_" * 5000, "-" * 5000 + "1", "1." * 3000, "约" * 3000 + "1人", "9" * 400 + "元",
+])
+def test_long_runs_do_not_backtrack(text):
+    """Runs that made a naive regex explode (nested quantifiers) finish, and offsets stay valid."""
+    result = check(["1人"], text)
+    assert all(text[h.start:h.end] == h.text for h in result.numbers)
+    assert all(h.value is None or h.value == h.value for h in result.numbers)  # no NaN

@@ -5,6 +5,7 @@ The scanner combines atoms into dates, ranges and session numbers and turns them
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,8 @@ from drafter.numcheck.units import (
 )
 
 _CN = f"[{CN_CHARS}]"
-_NUM = rf"(?:[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?|{_CN})+"
+# Atomic group: a numeral run is never split again on backtracking (no exponential blow-up on long runs).
+_NUM = rf"(?>(?:[0-9]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[0-9]+)?|{_CN})+)"
 _UNIT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
 # The leading look-ahead lets the regex engine skip every character that cannot start a number.
 ATOM = re.compile(
@@ -94,6 +96,8 @@ def parse_atom(m: re.Match) -> Atom | None:
     value, rough = _numeral_value(raw, bool(g["pre"]))
     if value is None:
         return None
+    if not math.isfinite(value):
+        return Atom(m.start(), m.end(), None, unit=g["unit"])  # a number too long to be a quantity
     atom = Atom(m.start(), m.end(), value)
     if rough:
         atom.approximate, atom.lo, atom.hi = True, rough[0], rough[1]
