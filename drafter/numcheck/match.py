@@ -1,8 +1,24 @@
 """`check(facts, draft, context)`: prove every number of the draft against the facts (the fixed contract).
 
+Statuses of a draft number:
+  supported    a fact holds the same value in a compatible unit (same unit group; or one side without unit;
+               or the generic 个 with shared context words). An approximate draft number (300余人, 约300人,
+               近300人, 上百人) is supported by an exact fact inside its interval (note "约数（rounded）…");
+               an exact draft number is supported by an approximate fact only of the same value. Dates are
+               supported when the draft's parts equal the fact's (5月17日 by 2025年5月17日; the year of
+               2025年5月17日 may come from the period/context). Session numbers (二届三次), ranks (第一名)
+               and quarters (一季度) are identifiers and must be equal. A number found only in `context`
+               is supported with fact_line null and note "见于期间/背景信息".
+  mismatch     no fact proves it, but a fact of the same unit group shares context words (character
+               bigrams of the clause) and holds another value: fact_line names it, note "第N行事实为 …".
+  unsupported  no fact proves it (note says why; with no facts at all: "没有提供事实…").
+  placeholder  xx, 20__年, ××, XX万元 … always reported.
+missing: each fact line once (with its cleaned text) when one of its numbers is stated by no draft number.
+Facts without numbers are never missing (the contract is about numbers; see fact_usage for them), so an
+empty draft reports every fact that has a number. `ok` = facts given, every number supported, none missing.
+
 Fact mentions are indexed by (group, value) so that exact numbers are looked up in O(1); approximate,
-dated and keyed mentions are compared against the (small) list of their group. A draft number is
-supported / mismatch / unsupported / placeholder; a fact whose number appears nowhere is missing.
+dated and keyed mentions are compared against the (small) list of their group.
 """
 
 from __future__ import annotations
