@@ -52,6 +52,14 @@ def section_messages(round_no: int, reference_chars: int) -> list[dict]:
     ]
 
 
+def rss_mb() -> float:
+    """Current resident memory of this process (Linux), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def perf_counters(llama) -> tuple[int, float, int, float] | None:
     """(prompt tokens, prompt ms, generated tokens, generation ms) from llama.cpp, if this build exposes them."""
     try:
@@ -81,6 +89,7 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = Settings()
+    base_mb = rss_mb()
     if args.threads:
         settings = settings.model_copy(update={"local_threads": args.threads})
     started = time.perf_counter()
@@ -116,7 +125,8 @@ def main() -> None:
         print(f"\nmean: reading the prompt {totals[0] / (totals[1] / 1000):.0f} tok/s, "
               f"writing {totals[2] / (totals[3] / 1000):.1f} tok/s")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RAM (RSS, model mmapped): {peak_mb:.0f} MB")
+    print(f"RAM (RSS): {base_mb:.0f} MB before loading, peak {peak_mb:.0f} MB "
+          f"(model {peak_mb - base_mb:.0f} MB incl. the mmapped GGUF and the KV cache)")
 
 
 if __name__ == "__main__":
