@@ -206,3 +206,9 @@ def test_quarter_must_match():
     assert check(["一季度慰问职工86户"], "2025年第一季度慰问职工86户", context=["2025年"]).ok
     hit = check(["一季度慰问职工86户"], "第二季度慰问职工86户").numbers[0]
     assert (hit.status, hit.fact_line) == ("mismatch", 1)
+
+
+def test_same_value_in_another_unit_group_is_a_mismatch():
+    [hit] = check(["全年参加培训2500人次"], "全年参加培训2500人").numbers
+    assert (hit.status, hit.fact_line) == ("mismatch", 1)
+    assert hit.note == "第1行事实为 2500人次，初稿写成 2500人"

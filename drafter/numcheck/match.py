@@ -47,11 +47,14 @@ class FactIndex:
     mentions: list[tuple[int, Mention]] = field(default_factory=list)
     exact: dict[tuple, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
     by_group: dict[str | None, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
+    by_value: dict[float, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, line: int, mention: Mention) -> None:
         item = (line, mention)
         self.mentions.append(item)
         self.by_group[mention.group].append(item)
+        if mention.value is not None and mention.key is None:
+            self.by_value[round(mention.value, 6)].append(item)
         if mention.key is None and not mention.approximate and mention.value is not None:
             self.exact[(mention.group, round(mention.value, 6))].append(item)
 
@@ -111,6 +114,8 @@ def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -
     if not have_facts:
         return _hit(m, "unsupported", None, NOTE_NO_FACTS)
     rival = _best_rival(m, facts.by_group.get(m.group, ()))
+    if rival is None and m.value is not None and m.key is None and m.group is not None:
+        rival = _best_rival(m, facts.by_value.get(round(m.value, 6), ()))  # 2500人 where the fact says 2500人次
     if rival is not None:
         line, fact = rival
         return _hit(m, "mismatch", line, f"第{line}行事实为 {fact.display()}，初稿写成 {m.display()}")
