@@ -17,7 +17,7 @@ REPLY_PIECES = ["全年走访", "困难职工", "86户。"]
 
 class FakeOpenAI:
     """A stdlib HTTP server speaking just enough of /v1/chat/completions. `script` holds one action per request
-    ("ok", "500", "503", "401", "sleep"); when it runs out, `after` is used. Every request is recorded."""
+    ("ok", "break", "sleep" or an HTTP status); when it runs out, `after` is used. Every request is recorded."""
 
     def __init__(self, script: list[str], after: str = "ok", sleep_s: float = 2.0) -> None:
         self.script, self.after, self.sleep_s = list(script), after, sleep_s
@@ -57,6 +57,8 @@ class FakeOpenAI:
                 try:
                     if action == "ok":
                         self._stream_reply(body.get("model", "m"))
+                    elif action == "break":
+                        self._broken_reply(body.get("model", "m"))
                     else:
                         self._error(int(action))
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout): expected
@@ -71,6 +73,17 @@ class FakeOpenAI:
                              "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
                     self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
                 self.wfile.write(b"data: [DONE]\n\n")
+
+            def _broken_reply(self, model: str) -> None:
+                """Promise a long body, send the first piece, then hang up (a connection lost mid-reply)."""
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Content-Length", "100000")
+                self.end_headers()
+                chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": model,
+                         "choices": [{"index": 0, "delta": {"content": REPLY_PIECES[0]}, "finish_reason": None}]}
+                self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
+                self.wfile.flush()
 
             def _error(self, status: int) -> None:
                 payload = json.dumps({"error": {"message": f"fake error {status}", "type": "server_error"}}).encode()
@@ -205,3 +218,14 @@ def test_registry_builds_the_model_from_settings(settings):
         assert resolved.model.complete(MESSAGES) == "".join(REPLY_PIECES)
     assert server.hits == 2
     assert server.requests[-1]["model"] == "qwen-test"
+
+
+def test_a_reply_broken_off_midway_is_not_retried_so_no_text_is_repeated():
+    with FakeOpenAI(["break"]) as server:
+        pieces: list[str] = []
+        with pytest.raises(ProviderError) as info:
+            for piece in make_model(server.base_url, retries=3).stream(MESSAGES):
+                pieces.append(piece)
+    assert pieces == REPLY_PIECES[:1]
+    assert server.hits == 1
+    assert "中途中断" in str(info.value)
