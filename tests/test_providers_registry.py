@@ -171,3 +171,10 @@ def test_an_abandoned_local_stream_frees_the_model(settings, fake_gguf, monkeypa
     first.close()
     assert stand_in.active == 0
     assert model.complete([{"role": "user", "content": "z"}]) == "第一句，第二句。"
+
+
+def test_a_wrong_custom_model_path_is_named(settings, tmp_path):
+    missing = tmp_path / "nowhere.gguf"
+    with pytest.raises(ProviderUnavailable) as info:
+        ProviderRegistry(settings.model_copy(update={"local_model": missing})).resolve("local")
+    assert "DRAFTER_LOCAL_MODEL" in str(info.value) and str(missing) in str(info.value)

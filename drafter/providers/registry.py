@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 from drafter.providers.base import ChatModel, ProviderUnavailable
 from drafter.providers.local import LocalModel, llama_cpp_installed
@@ -17,7 +16,10 @@ OPENAI_HINT = ("未配置 OpenAI 兼容接口：请设置 DRAFTER_OPENAI_BASE_UR
 LLAMA_HINT = "未安装 llama-cpp-python：请运行 pip install -e '.[local]'"
 
 
-def local_model_hint(path: Path) -> str:
+def local_model_hint(settings: Settings) -> str:
+    path = settings.local_model_path
+    if settings.local_model is not None:
+        return f"本地模型未安装（DRAFTER_LOCAL_MODEL 指向的 {path} 不存在）：请改正该路径，或删除该设置并运行 drafter model install"
     return f"本地模型未安装（{path} 不存在）：请运行 drafter model install，或设置 DRAFTER_LOCAL_MODEL 指向 GGUF 文件"
 
 
@@ -65,7 +67,7 @@ class ProviderRegistry:
         """The local model, loaded (once per registry)."""
         path = self.settings.local_model_path
         if not path.is_file():
-            raise ProviderUnavailable(local_model_hint(path))
+            raise ProviderUnavailable(local_model_hint(self.settings))
         if not llama_cpp_installed():
             raise ProviderUnavailable(LLAMA_HINT)
         with self._lock:
@@ -93,7 +95,7 @@ class ProviderRegistry:
     def _describe_local(self) -> dict:
         path = self.settings.local_model_path
         if not path.is_file():
-            return {"available": False, "detail": local_model_hint(path)}
+            return {"available": False, "detail": local_model_hint(self.settings)}
         if not llama_cpp_installed():
             return {"available": False, "detail": LLAMA_HINT}
         loaded = "，已加载" if self._local is not None and self._local.loaded else ""
