@@ -99,3 +99,19 @@ def test_missing_arguments_exit_2(runner, files):
     facts, good, _ = files
     assert runner.invoke(app, ["check", str(good)]).exit_code == 2
     assert runner.invoke(app, ["check", "--jsonl", str(facts), "--facts", str(facts)]).exit_code == 2
+
+
+def test_extra_lexicon_from_settings(runner, tmp_path, monkeypatch):
+    facts = tmp_path / "f.txt"
+    facts.write_text("慰问86户\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("慰问86户，推行6S管理", encoding="utf-8")
+    assert runner.invoke(app, ["check", "--facts", str(facts), str(draft), "--json"]).exit_code == 1
+    extra = tmp_path / "words.toml"
+    extra.write_text('[mine]\nwords = ["6S管理"]\n', encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_NUMBERS_LEXICON", str(extra))
+    result = runner.invoke(app, ["check", "--facts", str(facts), str(draft), "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["ok"] is True
+    monkeypatch.setenv("DRAFTER_NUMBERS_LEXICON", str(tmp_path / "missing.toml"))
+    result = runner.invoke(app, ["check", "--facts", str(facts), str(draft)])
+    assert result.exit_code == 2 and "missing.toml" in result.stderr

@@ -6,10 +6,10 @@ Public API (a fixed contract, see docs in the modules):
     fact_usage(facts, draft, result) -> list[FactUsage]
     human_report(facts, draft, result) -> str
     find_placeholders(text) -> list[(start, end, text)]
-    load_lexicon(extra_path=None) -> Lexicon
+    load_lexicon(extra_path=None) -> Lexicon; lexicon_for(settings) -> Lexicon (uses Settings.numbers_lexicon)
 """
 
-from drafter.numcheck.lexicon import Lexicon, LexiconError, load_lexicon
+from drafter.numcheck.lexicon import Lexicon, LexiconError, lexicon_for, load_lexicon
 from drafter.numcheck.match import check
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.placeholders import find_placeholders
@@ -19,5 +19,5 @@ from drafter.numcheck.usage import FactUsage, fact_usage
 
 __all__ = [
     "FactUsage", "Lexicon", "LexiconError", "Mention", "check", "extract_numbers", "fact_usage",
-    "find_placeholders", "human_report", "load_lexicon",
+    "find_placeholders", "human_report", "lexicon_for", "load_lexicon",
 ]

@@ -102,3 +102,8 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     if extra is not None:
         words |= read_words(Path(extra))
     return Lexicon.from_words(words)
+
+
+def lexicon_for(settings) -> Lexicon:
+    """The lexicon a Settings asks for (shipped words + settings.numbers_lexicon)."""
+    return load_lexicon(getattr(settings, "numbers_lexicon", None))
