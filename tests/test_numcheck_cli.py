@@ -102,6 +102,7 @@ def test_missing_arguments_exit_2(runner, files):
 
 
 def test_extra_lexicon_from_settings(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     facts = tmp_path / "f.txt"
     facts.write_text("慰问86户\n", encoding="utf-8")
     draft = tmp_path / "d.txt"

@@ -158,3 +158,12 @@ def test_day_ranges_and_quarters(sentence, text, key):
 def test_markdown_bold_is_no_placeholder_but_20_stars_is():
     assert find_placeholders("**（一）精准帮扶。**") == []
     assert [t for _, _, t in find_placeholders("20**年")] == ["20**年"]
+
+
+def test_mention_carries_unit_group_kind_and_context_words():
+    [households, money] = extract_numbers("春节走访慰问困难职工86户，发放慰问金12.6万元")
+    assert (households.unit, households.unit_group, households.kind) == ("户", "户", "number")
+    assert (money.unit, money.kind, money.value) == ("元", "money", 126000.0)
+    assert "困难" in households.context and "慰问" in money.context
+    data = money.to_dict()
+    assert data["text"] == "12.6万元" and data["unit_group"] == "元" and "source" not in data

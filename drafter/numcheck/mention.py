@@ -47,6 +47,12 @@ class Mention:
     def display(self) -> str:
         return self.text.strip()
 
+    def to_dict(self) -> dict:
+        """The public fields as plain data (without the source text), e.g. for JSON."""
+        return {"start": self.start, "end": self.end, "text": self.text, "value": self.value, "unit": self.unit,
+                "unit_group": self.group, "kind": self.kind, "approximate": self.approximate, "lo": self.lo,
+                "hi": self.hi, "context": sorted(self.context)}
+
 
 def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
