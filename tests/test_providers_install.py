@@ -22,6 +22,12 @@ PART_CONTENTS = [b"GGUF" + bytes(range(256)) * 4, b"second part " * 50, b"\x00ta
 
 
 @pytest.fixture
+def settings(settings):
+    """The shared settings, minus any endpoint or model path exported in the developer's environment."""
+    return settings.model_copy(update={"openai_base_url": None, "local_model": None})
+
+
+@pytest.fixture
 def parts(tmp_path):
     paths = []
     for number, content in enumerate(PART_CONTENTS, start=1):

@@ -14,6 +14,12 @@ from drafter.settings import DEFAULT_MODEL_FILE
 
 
 @pytest.fixture
+def settings(settings):
+    """The shared settings, minus any endpoint or model path exported in the developer's environment."""
+    return settings.model_copy(update={"openai_base_url": None, "local_model": None})
+
+
+@pytest.fixture
 def fake_gguf(settings):
     """A file where the default model should be (not a real GGUF)."""
     path = settings.models_dir / DEFAULT_MODEL_FILE
