@@ -76,7 +76,8 @@ class Planner:
                                  "（可分批起草，或调大 DRAFTER_MAX_FACTS）")
         themes = themes_for(request.kind, request.topic)
         assigned, voters = self._assign(request, facts, themes)
-        position = self._positions(request, themes, voters)
+        order_ids = self._order_examples(request, voters)
+        position = self._positions(themes, order_ids)
         groups = self._group(assigned, themes, position)
         sections = [PlannedSection("opening", "")]
         sections += self._body_sections(groups)
@@ -87,7 +88,7 @@ class Planner:
         if request.plans:
             sections.append(PlannedSection("plans", self.labels["plans"], number, items=list(request.plans)))
         sections.append(PlannedSection("closing", ""))
-        return Plan(sections, facts, self.warnings, list(voters))
+        return Plan(sections, facts, self.warnings, order_ids)
 
     # --- facts to themes ---------------------------------------------------------------
     def _search(self, query: str, **filters) -> list:
@@ -104,7 +105,7 @@ class Planner:
     def _heading_hits(self, request: DraftRequest, fact: str) -> list:
         pinned = request.pinned_examples or None
         for kind, ids in ((request.kind, pinned), (None, pinned), (request.kind, None), (None, None)):
-            hits = self._search(fact, k=5, kind=kind, role="body", example_ids=ids)
+            hits = self._search(fact, k=5, kind=kind, role="body", example_ids=ids, mode="bm25")
             if hits:
                 return hits
         return []
@@ -132,16 +133,16 @@ class Planner:
         if request.pinned_examples:
             return list(request.pinned_examples)
         if request.kind == "专项总结" and request.topic:
-            hits = self._search(f"{request.topic}工作总结", k=5, kind="专项总结")
+            hits = self._search(f"{request.topic}工作总结", k=5, kind="专项总结", mode="bm25")
             topical = [h.example_id or h.source for h in hits]
             if topical:
                 return list(dict.fromkeys(topical))[:4]
         return voters
 
-    def _positions(self, request: DraftRequest, themes: list[Theme], voters: list[str]) -> dict[str, float]:
+    def _positions(self, themes: list[Theme], order_ids: list[str]) -> dict[str, float]:
         """Each theme's mean relative position among the top-level headings of the ordering examples."""
         seen: dict[str, list[float]] = defaultdict(list)
-        for example_id in self._order_examples(request, voters):
+        for example_id in order_ids:
             headings = self._top_headings(example_id)
             for index, heading in enumerate(headings):
                 theme, strength = best_theme(heading, themes)

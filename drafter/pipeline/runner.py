@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
-from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult
+from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, SourceRef
 from drafter.pipeline.assemble import assemble, final_check
 from drafter.pipeline.plan import Plan, Planner
 from drafter.pipeline.references import find_references, sources_of
@@ -58,7 +58,7 @@ class Pipeline:
         text, check = final_check(writer, plan, sections, facts, context)
         yield DraftEvent(type="check", data={"check": check.model_dump()})
         used = {s.provider for s in sections if not s.fallback} - {"template"}
-        result = DraftResult(text=text, sections=sections, check=check, sources=sources_of(plan),
+        result = DraftResult(text=text, sections=sections, check=check, sources=self._sources(plan),
                              provider=self.provider if used or self.model is None else "template",
                              elapsed_s=round(time.perf_counter() - started, 3),
                              warnings=warnings + _fallback_warnings(sections))
@@ -67,6 +67,8 @@ class Pipeline:
     # --- planning --------------------------------------------------------------------------
     def plan(self, request: DraftRequest) -> Plan:
         plan = Planner(self.settings, self.library, labels()).plan(request)
+        if self.model is None:
+            return plan  # templates need no style references
         count = min(3, max(1, self.settings.references_per_section))
         for section in plan.sections:
             try:
@@ -74,6 +76,20 @@ class Pipeline:
             except Exception as exc:  # references only shape style; the section is still written
                 plan.warnings.append(f"“{section.title or section.role}”未能检索到参考范文：{exc}")
         return plan
+
+    def _sources(self, plan: Plan) -> list[SourceRef]:
+        """The style references given to the model; for templates, the examples whose structure was followed."""
+        if self.model is not None or self.library is None:
+            return sources_of(plan)
+        refs = []
+        for example_id in plan.order_examples:
+            try:
+                example = self.library.get_example(example_id)
+            except Exception:
+                example = None
+            if example is not None:
+                refs.append(SourceRef(title=example.title, source=example.source, heading=""))
+        return refs
 
     @staticmethod
     def _plan_data(plan: Plan, warnings: list[str]) -> dict:

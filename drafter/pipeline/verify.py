@@ -65,7 +65,7 @@ def problem_items(check: CheckResult, facts: Sequence[str]) -> list[dict]:
             items.append({"kind": kind, "line": hit.fact_line or 0, "expected": "", "got": got, "fact": ""})
     for missing in check.missing:
         fact = facts[missing.fact_line - 1] if 0 < missing.fact_line <= len(facts) else missing.text
-        items.append({"kind": "missing", "line": missing.fact_line, "expected": missing.text.strip(), "got": "",
-                      "fact": fact})
+        expected = "" if missing.text.strip() == fact.strip() else missing.text.strip()
+        items.append({"kind": "missing", "line": missing.fact_line, "expected": expected, "got": "", "fact": fact})
     unique = {tuple(sorted(item.items())): item for item in items}
     return list(unique.values())
