@@ -137,7 +137,16 @@ def model_status(settings: Settings) -> dict:
         # a custom GGUF has no known hash: "unknown" rather than False
         "verified": (is_verified(path, DEFAULT_MODEL_SHA256, DEFAULT_MODEL_SIZE) if is_default else None)
         if exists else False,
+        "parts_installed": sum(_part_version(n) == PART_VERSION for n in range(1, PART_COUNT + 1)),
+        "parts_expected": PART_COUNT,
     }
+
+
+def _part_version(n: int) -> str | None:
+    try:
+        return metadata.version(PART_PACKAGE.format(n=n))
+    except metadata.PackageNotFoundError:
+        return None
 
 
 # --- helpers -------------------------------------------------------------------------------------------

