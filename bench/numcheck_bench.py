@@ -58,7 +58,7 @@ def linearity(texts: list[str]) -> None:
     for factor in (1, 4, 16):
         draft = base * factor
         size = len(draft.encode("utf-8"))
-        seconds, _ = timed(lambda: check(facts, draft))
+        seconds, _ = timed(lambda draft=draft: check(facts, draft))
         per_kb = seconds / (size / 1024)
         first = first or per_kb
         print(f"  x{factor:<2} {size / 1024 / 1024:6.2f} MB  {seconds:6.2f} s  {size / 1024 / seconds:6.0f} KB/s"

@@ -107,7 +107,8 @@ def test_fact_lines_are_positions_among_cleaned_facts():
 
 
 def test_context_supports_but_is_never_missing():
-    result = check(["慰问困难职工86户"], "2025年，慰问困难职工86户。", context=["2025年", "XX市总工会", "明年新建书屋5个"])
+    context = ["2025年", "XX市总工会", "明年新建书屋5个"]
+    result = check(["慰问困难职工86户"], "2025年，慰问困难职工86户。", context=context)
     year = result.numbers[0]
     assert (year.status, year.fact_line, year.note) == ("supported", None, "见于期间/背景信息")
     assert result.ok and result.missing == []

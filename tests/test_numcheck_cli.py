@@ -45,7 +45,8 @@ def test_json_problems_exit_1(runner, files):
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert [(n["text"], n["status"], n["fact_line"]) for n in data["numbers"]] == [
-        ("68户", "mismatch", 1), ("12.6万元", "supported", 1), ("312人", "supported", 2), ("XX万元", "placeholder", None)]
+        ("68户", "mismatch", 1), ("12.6万元", "supported", 1), ("312人", "supported", 2),
+        ("XX万元", "placeholder", None)]
     assert data["missing"] == [{"fact_line": 1, "text": "春节走访慰问困难职工86户，发放慰问金12.6万元"}]
 
 

@@ -92,9 +92,11 @@ def run_jsonl(path: Path, lexicon) -> int:
 def check_command(
     ctx: typer.Context,
     draft: Path | None = typer.Argument(None, help="初稿文本文件（UTF-8）", show_default=False),
-    facts: Path | None = typer.Option(None, "--facts", help="事实文件（UTF-8，一行一条事实，可带 - / 1. / （1） 等编号）"),
+    facts: Path | None = typer.Option(None, "--facts",
+                                      help="事实文件（UTF-8，一行一条事实，可带 - / 1. / （1） 等编号）"),
     as_json: bool = typer.Option(False, "--json", help="只输出结果 JSON 对象"),
-    jsonl: Path | None = typer.Option(None, "--jsonl", help="批量：每行一个 {\"facts\": [...], \"draft\": \"...\"}，每行输出一个结果"),
+    jsonl: Path | None = typer.Option(None, "--jsonl",
+                                      help="批量：每行一个 {\"facts\": [...], \"draft\": \"...\"}，每行输出一个结果"),
 ) -> None:
     """核对初稿中的每个数字是否有事实依据（退出码：0 通过，1 有问题，2 输入有误）。"""
     lexicon = _lexicon(ctx)

@@ -1,6 +1,6 @@
 """Atoms: one numeral with its prefix, 余/多, 万/亿, unit and 左右, matched by one regex and parsed at once.
 
-The scanner combines atoms into dates, ranges and session numbers and turns them into `Mention`s.
+drafter.numcheck.combine turns atoms into dates, ranges, session numbers and `Mention`s.
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ import re
 from dataclasses import dataclass
 
 from drafter.numcheck.cnnum import BIG, CN_CHARS, SMALL, parse_numeral, parse_rough, scale
-from drafter.numcheck.mention import Mention
 from drafter.numcheck.units import (
-    DATE_DAY_UNITS, DATE_MONTH_UNITS, DATE_YEAR_UNITS, SCALE, UNITS, group_of, kind_of_unit,
+    DATE_DAY_UNITS,
+    DATE_MONTH_UNITS,
+    DATE_YEAR_UNITS,
+    SCALE,
+    UNITS,
 )
 
 _CN = f"[{CN_CHARS}]"
@@ -125,7 +128,11 @@ def parse_atom(m: re.Match) -> Atom | None:
 def _finish(atom: Atom, g: dict, factor: float) -> Atom:
     unit = g["unit"]
     factor *= SCALE.get(unit or "", 1)
-    atom.unit = unit
+    if unit in ("个多月", "个余月"):
+        atom.approximate, atom.lo, atom.hi = True, atom.value, atom.value + 1
+    elif unit == "个半月":
+        atom.value += 0.5
+    atom.unit = "个月" if unit and unit.startswith("个") and unit.endswith("月") else unit
     atom.value = scale(atom.value, factor)
     if atom.lo is not None:
         atom.lo, atom.hi = scale(atom.lo, factor), scale(atom.hi, factor)
@@ -199,68 +206,3 @@ def _date(raw: str, value: float, unit: str) -> tuple | None:
     if unit in DATE_DAY_UNITS and 1 <= v <= 31:
         return (None, None, v, None)
     return None
-
-
-def date_follows(left: tuple, right: tuple) -> bool:
-    """2025年 + 5月 + 17日: the right atom adds the next finer part and the left one has no part word."""
-    last_left = max(i for i in range(3) if left[i] is not None)
-    first_right = min(i for i in range(3) if right[i] is not None)
-    return first_right == last_left + 1 and not left[3]
-
-
-def date_mention(atoms: list[Atom]) -> Mention:
-    parts = [None, None, None, None]
-    for atom in atoms:
-        for i, part in enumerate(atom.date):
-            if part is not None:
-                parts[i] = part
-    given = [i for i in range(3) if parts[i] is not None]
-    unit = "年月日"[given[0]] if len(given) == 1 else "日期"
-    value = float(parts[given[0]]) if len(given) == 1 else None
-    return Mention(atoms[0].start, atoms[-1].end, "", value, unit, "日期", "date", key=("date", *parts))
-
-
-def session_mention(atoms: list[Atom]) -> Mention:
-    key = tuple(pair for atom in atoms for pair in (atom.session or (("次", atom.value),)))
-    return Mention(atoms[0].start, atoms[-1].end, "", None, "届次", "届次", "session", key=("session", key))
-
-
-def plain_mention(atom: Atom) -> Mention:
-    if atom.rank:
-        return Mention(atom.start, atom.end, "", atom.value, "名次", "名次", "rank", key=("rank", atom.value))
-    if atom.quarter:
-        return Mention(atom.start, atom.end, "", atom.value, "季度", "季度", "quarter", key=("quarter", atom.value))
-    group = group_of(atom.unit)
-    unit = group if group in ("元", "%") else atom.unit
-    return Mention(atom.start, atom.end, "", atom.value, unit, group, kind_of_unit(atom.unit),
-                   atom.approximate, atom.lo, atom.hi)
-
-
-def range_mention(left: Mention, right: Mention) -> Mention:
-    if right.kind == "date":
-        lo = left.key[1:] if left.kind == "date" else _date_like(left, right)
-        hi = _inherit(lo, right.key[1:])
-        key = ("range", "日期", lo, hi)
-        unit = "日期"
-    else:
-        key = ("range", right.group, left.value, right.value)
-        unit = right.unit
-    return Mention(left.start, right.end, "", None, unit, right.group, "range",
-                   left.approximate or right.approximate, key=key)
-
-
-def _date_like(left: Mention, right: Mention) -> tuple:
-    """The bare 3 in 3-5月 takes the finest part of the right date."""
-    parts = [None, None, None, None]
-    finest = max(i for i in range(3) if right.key[1 + i] is not None)
-    parts[finest] = int(left.value)
-    return tuple(parts)
-
-
-def _inherit(lo: tuple, hi: tuple) -> tuple:
-    """5月15日至17日: the end takes the year and month of the start."""
-    parts = list(hi)
-    first = min((i for i in range(3) if hi[i] is not None), default=0)
-    for i in range(first):
-        parts[i] = lo[i]
-    return tuple(parts)

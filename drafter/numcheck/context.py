@@ -38,11 +38,9 @@ def bigrams(text: str) -> set[str]:
 def context_words(text: str, start: int, end: int) -> frozenset[str]:
     """Bigrams in the same clause: up to BEFORE characters before the number and AFTER after it."""
     before = text[max(0, start - BEFORE):start]
-    cut = None
-    for cut in _BOUNDARY.finditer(before):
-        pass
-    if cut is not None:
-        before = before[cut.end():]
+    boundaries = [m.end() for m in _BOUNDARY.finditer(before)]
+    if boundaries:
+        before = before[boundaries[-1]:]
     after = text[end:end + AFTER]
     stop = _BOUNDARY.search(after)
     if stop:

@@ -26,7 +26,8 @@ class FactUsage(BaseModel):
     fact_line: int = Field(..., description="1-based position among the cleaned facts")
     text: str
     used: bool
-    spans: list[tuple[int, int]] = Field(default_factory=list, description="(start, end) code-point offsets into the draft")
+    spans: list[tuple[int, int]] = Field(default_factory=list,
+                                         description="(start, end) code-point offsets into the draft")
 
 
 def fact_usage(facts: list[str], draft: str, result: CheckResult | None = None,
