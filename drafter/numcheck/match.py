@@ -85,7 +85,14 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     fact_index = index_lines(facts, lexicon)
     context_index = index_lines(clean_fact_lines(list(context)), lexicon, first_line=0)
     mentions = extract_numbers(draft, lexicon)
-    hits = [_judge(m, fact_index, context_index, bool(facts)) for m in mentions]
+    verdicts: dict[tuple, Verdict] = {}  # the same number in the same words is judged once
+    hits = []
+    for m in mentions:
+        signature = (m.text, m.context)
+        if signature not in verdicts:
+            verdicts[signature] = _judge(m, fact_index, context_index, bool(facts))
+        status, line, note = verdicts[signature]
+        hits.append(_hit(m, status, line, note))
     hits += [NumberHit.model_construct(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
                                        fact_line=None, note=NOTE_PLACEHOLDER)
              for s, e, t in find_placeholders(draft)]
@@ -101,25 +108,28 @@ def _hit(m: Mention, status: str, line: int | None = None, note: str | None = No
                                      status=status, fact_line=line, note=note)
 
 
-def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -> NumberHit:
+Verdict = tuple[str, int | None, str | None]  # status, fact_line, note
+
+
+def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -> Verdict:
     best = _best_support(m, facts.candidates(m))
     if best is not None:
         line, note = best
-        return _hit(m, "supported", line, note)
+        return ("supported", line, note)
     if _best_support(m, context.candidates(m)) is not None:
-        return _hit(m, "supported", None, NOTE_CONTEXT)
+        return ("supported", None, NOTE_CONTEXT)
     dated = _year_from_elsewhere(m, facts, context)
     if dated is not None:
-        return _hit(m, "supported", dated[0], dated[1])
+        return ("supported", dated[0], dated[1])
     if not have_facts:
-        return _hit(m, "unsupported", None, NOTE_NO_FACTS)
+        return ("unsupported", None, NOTE_NO_FACTS)
     rival = _best_rival(m, facts.by_group.get(m.group, ()))
     if rival is None and m.value is not None and m.key is None and m.group is not None:
         rival = _best_rival(m, facts.by_value.get(round(m.value, 6), ()))  # 2500人 where the fact says 2500人次
     if rival is not None:
         line, fact = rival
-        return _hit(m, "mismatch", line, f"第{line}行事实为 {fact.display()}，初稿写成 {m.display()}")
-    return _hit(m, "unsupported", None, NOTE_UNSUPPORTED)
+        return ("mismatch", line, f"第{line}行事实为 {fact.display()}，初稿写成 {m.display()}")
+    return ("unsupported", None, NOTE_UNSUPPORTED)
 
 
 def _best_support(m: Mention, candidates) -> tuple[int, str | None] | None:
@@ -171,12 +181,12 @@ def _missing(facts: list[str], index: FactIndex, draft: list[Mention]) -> list[M
     for line, fact in index.mentions:
         if line in missing_lines:
             continue
-        if not any(covers(d, fact) for _, d in _draft_candidates(drafted, fact)):
+        if not any(covers(d, fact) for _, d in draft_candidates(drafted, fact)):
             missing_lines[line] = None
     return [MissingFact(fact_line=line, text=facts[line - 1]) for line in sorted(missing_lines)]
 
 
-def _draft_candidates(drafted: FactIndex, fact: Mention):
+def draft_candidates(drafted: FactIndex, fact: Mention):
     """Draft mentions that could prove `fact`: same exact value, or any of a compatible group."""
     if fact.key is None and not fact.approximate and fact.value is not None:
         exact = drafted.exact.get((fact.group, round(fact.value, 6)))
@@ -195,6 +205,6 @@ def missing_numbers(facts: list[str], draft: str, lexicon: Lexicon | None = None
         drafted.add(0, mention)
     out: dict[int, list[Mention]] = defaultdict(list)
     for line, fact in index.mentions:
-        if not any(covers(d, fact) for _, d in _draft_candidates(drafted, fact)):
+        if not any(covers(d, fact) for _, d in draft_candidates(drafted, fact)):
             out[line].append(fact)
     return dict(out)

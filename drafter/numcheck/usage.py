@@ -15,6 +15,7 @@ from drafter.facts import clean_fact_lines
 from drafter.models import CheckResult
 from drafter.numcheck.context import bigrams
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
+from drafter.numcheck.match import FactIndex, draft_candidates
 from drafter.numcheck.mention import covers, matches
 from drafter.numcheck.scanner import extract_numbers
 
@@ -34,15 +35,17 @@ def fact_usage(facts: list[str], draft: str, result: CheckResult | None = None,
                lexicon: Lexicon | None = None) -> list[FactUsage]:
     """One FactUsage per cleaned fact, in order. `result` (the check of the same draft) is optional."""
     lexicon = lexicon or load_lexicon()
-    drafted = extract_numbers(draft, lexicon)
+    drafted = FactIndex()
+    for mention in extract_numbers(draft, lexicon):
+        drafted.add(0, mention)
     flagged = {(h.start, h.end) for h in (result.numbers if result else []) if h.status == "placeholder"}
     sentences = [(m.start(), m.end(), bigrams(m.group(0))) for m in _SENTENCE.finditer(draft)]
     out: list[FactUsage] = []
     for line, text in enumerate(clean_fact_lines(list(facts)), 1):
         numbers = extract_numbers(text, lexicon)
         if numbers:
-            spans = sorted({(d.start, d.end) for d in drafted if (d.start, d.end) not in flagged
-                            and any(covers(d, f) or matches(d, f)[0] for f in numbers)})
+            spans = sorted({(d.start, d.end) for f in numbers for _, d in draft_candidates(drafted, f)
+                            if (d.start, d.end) not in flagged and (covers(d, f) or matches(d, f)[0])})
         else:
             spans = _sentences_like(text, sentences)
         out.append(FactUsage(fact_line=line, text=text, used=bool(spans), spans=spans))
