@@ -160,7 +160,7 @@ def _approximation(atom: Atom, pre: str | None, post: str | None) -> None:
 
 def _percent(m: re.Match, g: dict) -> Atom | None:
     whole, _, frac = g["pct"].partition("点")
-    value = parse_numeral(whole)
+    value = _numeral_value(whole, prefixed=True)[0]  # 百分之百 = 100%
     if value is None:
         return None
     if frac:
