@@ -169,7 +169,7 @@ def run_generation(svc: DrafterService, request: DraftRequest) -> None:
             return
         status.update(label=f"初稿已生成（{progress.result.provider}）", state="complete", expanded=False)
     ss.update(request=request.model_dump(), result=progress.result.model_dump(), draft_text=progress.result.text,
-              draft_id=None, base_version=None, saved_text=None)
+              draft_id=None, base_version=None, saved_text=None, stale=False)
 
 
 def editor_panel(svc: DrafterService) -> None:
@@ -219,6 +219,9 @@ def save_panel(svc: DrafterService) -> None:
     else:
         c3.caption("尚未保存；保存后可导出 Word 和查看版本历史")
     show_flash("save")
+    if draft_id and ss.get("stale"):
+        st.button("载入最新版本（会替换编辑框中的内容，请先复制您的修改）", key="load_latest",
+                  on_click=lambda: flash("save", actions.load_draft(ss, svc, draft_id)))
     if draft_id:
         reviews_box(svc, draft_id)
         history(svc, draft_id)
@@ -229,7 +232,8 @@ def reviews_box(svc: DrafterService, draft_id: str) -> None:
     st.caption(f"稿件状态：{vl.draft_status_label(detail.status)}")
     for r in detail.reviews:
         (st.success if r.decision == "approve" else st.warning)(
-            f"审核意见（{r.reviewer}，{vl.DECISION_LABELS.get(r.decision, r.decision)}）：{r.comment or '无'}")
+            f"审核意见（{r.reviewer}，{vl.DECISION_LABELS.get(r.decision, r.decision)}第 {r.version or '?'} 版）："
+            f"{r.comment or '无'}")
 
 
 def history(svc: DrafterService, draft_id: str) -> None:

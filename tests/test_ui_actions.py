@@ -48,7 +48,10 @@ def test_stale_save_is_refused_and_nothing_is_lost(svc):
     level, message = actions.save(mine, svc, "甲")
     assert level == "error" and "第 2 版" in message and "第 1 版" in message
     assert mine["draft_text"] == TEXT + "\n甲的修改。" and mine["base_version"] == 1
-    assert [v.number for v in svc.list_versions(mine["draft_id"])] == [1, 2]
+    assert [v.number for v in svc.list_versions(mine["draft_id"])] == [1, 2] and mine["stale"]
+
+    actions.load_draft(mine, svc, mine["draft_id"])  # 载入最新版本
+    assert mine["base_version"] == 2 and mine["draft_text"] == TEXT + "\n乙的修改。" and not mine["stale"]
 
 
 def test_review_needs_a_comment_to_return_and_is_stored(svc):

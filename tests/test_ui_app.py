@@ -50,7 +50,7 @@ def new_page() -> AppTest:
 
 
 def fill_form(at: AppTest, facts: str = FACTS) -> None:
-    at.text_input(key="f_org").input("XX市总工会")
+    at.text_input(key="f_org").input("滨江区总工会")
     at.text_input(key="f_period").input("2025年")
     at.selectbox(key="f_kind").select("年度总结")
     at.text_input(key="f_topic").input("送温暖")
@@ -76,13 +76,13 @@ def generate(at: AppTest) -> str:
 
 def test_bad_input_shows_chinese_errors_and_keeps_the_rest(ui_data):
     at = new_page()
-    at.text_input(key="f_org").input("XX市总工会")
+    at.text_input(key="f_org").input("滨江区总工会")
     at.text_area(key="f_problems").input("覆盖面不够")
     at.run()
     at.button(key="generate").click().run()
     errors = messages(at, "error")
     assert "请填写期间" in errors and any("事实" in e for e in errors)
-    assert at.text_input(key="f_org").value == "XX市总工会" and at.text_area(key="f_problems").value == "覆盖面不够"
+    assert at.text_input(key="f_org").value == "滨江区总工会" and at.text_area(key="f_problems").value == "覆盖面不够"
 
 
 def test_facts_file_upload_appends_cleaned_facts(ui_data):

@@ -113,7 +113,7 @@ def test_secretary_flow_in_chromium(page):
     from playwright.sync_api import expect
 
     expect(page.get_by_role("heading", name="工会工作总结起草助手")).to_be_visible()
-    page.get_by_label("单位", exact=True).fill("XX市总工会")
+    page.get_by_label("单位", exact=True).fill("滨江区总工会")
     page.get_by_label("期间", exact=True).fill("2025年")
     page.get_by_label("专题（可选）").fill("送温暖")
     facts = page.get_by_label("事实（每行一条，可直接从 Word 或微信粘贴）")

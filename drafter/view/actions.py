@@ -68,7 +68,7 @@ def load_draft(state: State, svc, draft_id: str) -> Message:
                  f_facts="\n".join(req.facts), f_problems="\n".join(req.problems), f_plans="\n".join(req.plans),
                  pinned=list(req.pinned_examples), request=req.model_dump(), draft_id=detail.id,
                  base_version=detail.latest.number, saved_text=detail.latest.text, draft_text=detail.latest.text,
-                 result=detail.result.model_dump() if detail.result else None)
+                 result=detail.result.model_dump() if detail.result else None, stale=False)
     return "success", f"已打开稿件「{detail.title}」第 {detail.latest.number} 版"
 
 
@@ -88,9 +88,11 @@ def save(state: State, svc, author: str) -> Message:
             info = svc.save_version(state["draft_id"], text, state["base_version"], author)
             state.update(base_version=info.number, saved_text=info.text)
     except StaleVersion:
+        state["stale"] = True
         return "error", stale_message(state, svc)
     except Exception as exc:  # noqa: BLE001
         return "error", error_text(exc)
+    state["stale"] = False
     return "success", f"已保存为第 {state['base_version']} 版"
 
 
