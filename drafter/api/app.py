@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from starlette.types import Scope
 
@@ -11,6 +16,7 @@ from drafter.api.routes import check, drafts, examples, health
 from drafter.api.uploads import UPLOAD_BODY_FACTOR
 from drafter.service import DrafterService
 
+log = logging.getLogger("drafter.api")
 DESCRIPTION = """工会工作总结起草助手的 HTTP 接口。
 
 除 /healthz、/readyz 外，请求需带 `Authorization: Bearer KEY`（`drafter keys create NAME --role writer|reviewer|reader`）。
@@ -19,16 +25,34 @@ DESCRIPTION = """工会工作总结起草助手的 HTTP 接口。
 """
 
 
-def create_app(service: DrafterService) -> FastAPI:
-    """Build the app over `service`; no global state, so tests and workers each build their own."""
+def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
+    """Build the app over `service`; no global state, so tests and workers each build their own.
+
+    With `warm`, the example index and search are loaded in a background thread at startup, so the first
+    request does not pay for it (/healthz answers at once; /readyz waits for the index).
+    """
     app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url="/docs",
-                  redoc_url=None, openapi_url="/openapi.json")
+                  redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
     for module in (health, check, drafts, examples):
         app.include_router(module.router)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(service))
     return app
+
+
+@asynccontextmanager
+async def _warm_up(app: FastAPI) -> AsyncIterator[None]:
+    service = app.state.service
+    threading.Thread(target=_warm, args=(service,), name="drafter-warm", daemon=True).start()
+    yield
+
+
+def _warm(service: DrafterService) -> None:
+    try:
+        service.library.warm()
+    except Exception:  # /readyz reports what is wrong
+        log.exception("warming the example library failed")
 
 
 def _body_limit(service: DrafterService):

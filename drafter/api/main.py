@@ -11,4 +11,4 @@ from drafter.settings import Settings
 
 
 def app_from_env() -> FastAPI:
-    return create_app(DrafterService(Settings()))
+    return create_app(DrafterService(Settings()), warm=True)

@@ -33,15 +33,25 @@ def serve(ctx: typer.Context,
     import uvicorn
 
     settings = _settings(ctx)
+    service = _service(ctx)
     err = Console(stderr=True)
     if settings.auth == "off":
         err.print("[yellow]注意：DRAFTER_AUTH=off，接口不校验密钥，仅供本机单人使用。[/yellow]")
-    else:
-        keys = [k for k in _service(ctx).list_api_keys() if not k.revoked]
-        if not keys:
-            err.print("[yellow]尚无可用的 API 密钥：请先运行 drafter keys create NAME --role writer[/yellow]")
+    elif not [k for k in service.list_api_keys() if not k.revoked]:
+        err.print("[yellow]尚无可用的 API 密钥：请先运行 drafter keys create NAME --role writer[/yellow]")
+    _prepare_index(service, err)
     # Each worker builds Settings and the service from the same DRAFTER_* environment.
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level=log_level)
+
+
+def _prepare_index(service, err: Console) -> None:
+    """Build the example index once here, so that several workers never ingest the same data dir at once."""
+    try:
+        count = service.library.count()
+    except Exception as exc:  # the API still starts; /readyz reports the problem
+        err.print(f"[yellow]示例索引未就绪：{exc}[/yellow]")
+        return
+    err.print(f"示例索引就绪：{count} 个片段")
 
 
 @keys_app.command("create")

@@ -1,0 +1,153 @@
+"""Helpers shared by the tests/test_api_*.py files (not a test module)."""
+
+from __future__ import annotations
+
+import json
+
+REQUEST = {
+    "org": "某某市机械厂工会",
+    "period": "2025年",
+    "kind": "年度总结",
+    "facts": [
+        "春节走访慰问困难职工86户，发放慰问金12.6万元",
+        "组织职工技能竞赛3场，参赛职工420人次",
+        "新建职工书屋2个，新增图书1500册",
+    ],
+}
+
+PLAIN_REQUEST = """单位：某某县供电公司工会
+期间：2025年上半年
+类型：半年总结
+事实：
+- 慰问一线职工312人次
+- 举办安全知识讲座4场
+"""
+
+
+def request_for(org: str, kind: str = "年度总结", period: str = "2025年") -> dict:
+    return {**REQUEST, "org": org, "kind": kind, "period": period}
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def parse_sse(text: str) -> list[tuple[str, dict]]:
+    """(event, data) pairs of a Server-Sent Events body; comments (pings) are skipped."""
+    events: list[tuple[str, dict]] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        name, data = "message", []
+        for line in block.split("\n"):
+            if line.startswith("event:"):
+                name = line[6:].strip()
+            elif line.startswith("data:"):
+                data.append(line[5:].removeprefix(" "))
+        if data:
+            events.append((name, json.loads("\n".join(data))))
+    return events
+
+
+def assert_error(response, status: int, code: str | None = None) -> dict:
+    """The response has `status` and the one error body; returns the error object."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"}, body
+    error = body["error"]
+    assert isinstance(error["code"], str) and error["code"]
+    assert isinstance(error["message"], str) and any("\u4e00" <= ch <= "\u9fff" for ch in error["message"])
+    if code is not None:
+        assert error["code"] == code, error
+    return error
+
+
+# --- a real `drafter serve` in a subprocess ----------------------------------------------
+import os  # noqa: E402
+import shutil  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import httpx  # noqa: E402
+
+DRAFTER = str(Path(sys.executable).with_name("drafter"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def small_samples(target: Path, count: int = 4) -> Path:
+    """A few shipped samples copied to `target` (a quick index for servers started by tests)."""
+    from drafter.settings import PROJECT_ROOT
+
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted((PROJECT_ROOT / "samples").glob("*.md"))[:count]:
+        shutil.copy(path, target / path.name)
+    return target
+
+
+def server_env(root: Path, **extra: str) -> dict[str, str]:
+    """The environment of a test server: its own data dir, template provider, no inherited DRAFTER_* values."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DRAFTER_")}
+    env.update(DRAFTER_DATA_DIR=str(root / "data"), DRAFTER_SAMPLES_DIR=str(small_samples(root / "samples")),
+               DRAFTER_PROVIDER="template", DRAFTER_AUTH="on")
+    env.update(extra)
+    return env
+
+
+def cli(root: Path, env: dict[str, str], *args: str) -> str:
+    """Run the `drafter` CLI in `root` with `env`; returns stdout (raises on failure)."""
+    done = subprocess.run([DRAFTER, *args], cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+class Server:
+    """`drafter serve` on 127.0.0.1:<free port>; start() waits for /readyz, stop() terminates and waits."""
+
+    def __init__(self, root: Path, env: dict[str, str], workers: int = 1) -> None:
+        self.root, self.env, self.workers = root, env, workers
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 240) -> "Server":
+        log = open(self.root / f"server-{self.port}.log", "ab")
+        self.process = subprocess.Popen(
+            [DRAFTER, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers),
+             "--log-level", "warning"], cwd=self.root, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log_text()}")
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=5).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"server not ready in {timeout}s: {self.log_text()}")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+    def log_text(self) -> str:
+        return (self.root / f"server-{self.port}.log").read_text(errors="replace")[-3000:]
+
+    def __enter__(self) -> "Server":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
