@@ -70,7 +70,7 @@ def sidebar(svc: DrafterService) -> None:
             return
         st.caption(f"范文库：{ready['index'].get('chunks', 0)} 段")
         for name, info in ready["providers"].items():
-            st.caption(f"{'✅' if info['available'] else '⬜'} {name}：{info.get('detail') or ''}")
+            st.caption(f"{name}（{'可用' if info['available'] else '不可用'}）：{info.get('detail') or ''}")
 
 
 # --- secretary ---------------------------------------------------------------------------------------
@@ -186,12 +186,11 @@ def editor_panel(svc: DrafterService) -> None:
         verdict(check)
         st.html(vh.legend_html() + vh.draft_html(text, check, request.facts))
     c1, c2 = st.columns(2)
-    rows = vh.number_rows(check, request.facts)
     c1.markdown("**需要处理的数字**（鼠标悬停在红色数字上可看到对应事实）")
-    table(c1, rows, "没有")
+    table(c1, vh.problem_rows(check, request.facts), "没有")
     unused = vr.unused_rows(vr.usages(request.facts, text, check))
     c2.markdown("**未使用的事实**")
-    table(c2, unused, "全部事实都已写入")
+    table(c2, unused, "没有未使用的事实")
 
 
 def table(where, rows: list[dict], empty: str) -> None:
@@ -245,8 +244,8 @@ def history(svc: DrafterService, draft_id: str) -> None:
             st.caption("保存两个以上版本后可以比较差异")
             return
         c1, c2 = st.columns(2)
-        a = c1.selectbox("从版本", numbers, index=len(numbers) - 2, key="diff_from")
-        b = c2.selectbox("到版本", numbers, index=len(numbers) - 1, key="diff_to")
+        a = c1.selectbox("从版本", numbers, index=len(numbers) - 2, key="diff_from", format_func="第 {} 版".format)
+        b = c2.selectbox("到版本", numbers, index=len(numbers) - 1, key="diff_to", format_func="第 {} 版".format)
         try:
             diff = svc.diff(draft_id, a, b)
         except Exception as exc:  # noqa: BLE001
@@ -307,7 +306,7 @@ def reviewer(svc: DrafterService) -> None:
     options = vr.fact_options(usage)
     chosen = st.selectbox("在正文中高亮某条事实", [None, *options], key="r_focus",
                           format_func=lambda o: "（不高亮）" if o is None else o)
-    focus = vr.spans_of(usage, options.get(chosen) if chosen else None)
+    focus = vr.focus_spans(usage, check, options.get(chosen) if chosen else None)
     left, right = st.columns([3, 2])
     left.html(vh.legend_html() + vh.draft_html(text, check, request.facts, focus=focus))
     right.markdown("**每个数字的核对结果**")

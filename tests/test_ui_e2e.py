@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -68,7 +69,7 @@ def server(library, library_settings, tmp_path_factory):
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+         "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
@@ -166,4 +167,9 @@ def test_reviewer_view_in_chromium(page):
     settle(page)
     expect(page.get_by_text("事实 ↔ 初稿对照")).to_be_visible()
     expect(page.locator('[data-status="mismatch"]', has_text="68户").last).to_be_visible()
+    page.locator('[data-testid="stSelectbox"]', has_text="在正文中高亮某条事实").click()
+    page.get_by_role("option", name=re.compile("^第1行")).click()
+    focus = page.locator(".focus", has_text="68户").first
+    expect(focus).to_be_visible()
+    settle(page)
     shot(page, "ui_review", "ui_review.png")

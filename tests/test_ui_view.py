@@ -66,6 +66,8 @@ def test_number_rows_list_problems_with_the_fact_value():
     assert [r["数字"] for r in rows] == ["68户", "xx场"]
     assert rows[0]["对应事实"].startswith("第1行") and "86户" in rows[0]["对应事实"]
     assert len(vh.number_rows(CHECK, FACTS, only_problems=False)) == 3
+    problems = vh.problem_rows(CHECK, FACTS)
+    assert problems[-1]["状态"] == "未写入初稿" and problems[-1]["对应事实"] == "第2行：举办技能竞赛3场"
 
 
 def test_summary_text_passes_only_a_clean_check():
@@ -165,6 +167,9 @@ def test_fact_rows_show_used_where_and_unused():
     options = vr.fact_options(usage)
     assert vr.spans_of(usage, options[next(iter(options))]) == [(DRAFT.index("68户"), DRAFT.index("68户") + 3)]
     assert vr.unused_rows(usage) == [{"行": "2", "未使用的事实": FACTS[1]}]
+    wrong = DRAFT.index("68户")
+    assert (wrong, wrong + 3) in vr.focus_spans(usage, CHECK, 1), "the mismatch checked against fact 1 is outlined"
+    assert vr.focus_spans(usage, CHECK, None) == []
 
 
 def test_ui_command_runs_streamlit_on_the_given_port():

@@ -16,7 +16,7 @@ def streamlit_command(port: int, host: str, headless: bool) -> list[str]:
     """The `streamlit run app.py` command line for these options."""
     return [sys.executable, "-m", "streamlit", "run", str(APP_FILE), "--server.port", str(port),
             "--server.address", host, "--server.headless", "true" if headless else "false",
-            "--browser.gatherUsageStats", "false"]
+            "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal"]
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,7 @@ from drafter.view.labels import STATUS_COLORS, STATUS_LABELS
 _BOX = ("white-space:pre-wrap;line-height:1.9;font-size:16px;padding:12px 16px;border:1px solid #dee2e6;"
         "border-radius:6px;background:#fff;color:#212529;max-height:640px;overflow-y:auto;"
         "font-family:'Noto Serif CJK SC','Noto Sans CJK SC',serif;")
+CONTEXT_SOURCE = "背景信息（单位、期间、问题或计划）"
 _FOCUS = "outline:2px solid #1971c2;background:#d0ebff;border-radius:2px;"
 
 
@@ -26,7 +27,7 @@ def hover_text(hit: NumberHit, facts: Sequence[str]) -> str:
     fact = fact_text(facts, hit.fact_line)
     where = f"事实第{hit.fact_line}行：{fact}" if fact else ""
     if hit.status == "supported":
-        text = f"有据。{where}" if where else "有据"
+        text = f"有据。{where}" if where else f"有据：{CONTEXT_SOURCE}"
     elif hit.status == "mismatch":
         text = f"与事实不符。{where}" if where else "与事实不符"
     elif hit.status == "unsupported":
@@ -87,12 +88,19 @@ def number_rows(check: CheckResult, facts: Sequence[str], only_problems: bool = 
         if only_problems and hit.status == "supported":
             continue
         fact = fact_text(facts, hit.fact_line)
-        rows.append({
-            "数字": hit.text,
-            "状态": STATUS_LABELS.get(hit.status, hit.status),
-            "对应事实": f"第{hit.fact_line}行：{fact}" if fact else "—",
-            "说明": hit.note or hover_text(hit, facts),
-        })
+        source = f"第{hit.fact_line}行：{fact}" if fact else CONTEXT_SOURCE if hit.status == "supported" else "—"
+        rows.append({"数字": hit.text, "状态": STATUS_LABELS.get(hit.status, hit.status), "对应事实": source,
+                     "说明": hit.note or hover_text(hit, facts)})
+    return rows
+
+
+def problem_rows(check: CheckResult, facts: Sequence[str]) -> list[dict[str, str]]:
+    """Flagged numbers, then facts whose numbers the draft left out."""
+    rows = number_rows(check, facts)
+    for m in check.missing:
+        fact = fact_text(facts, m.fact_line) or m.text
+        rows.append({"数字": m.text, "状态": "未写入初稿", "对应事实": f"第{m.fact_line}行：{fact}",
+                     "说明": "事实中的这个数字在初稿中没有出现"})
     return rows
 
 

@@ -111,3 +111,12 @@ def version_rows(versions: Iterable[Any]) -> list[dict[str, str]]:
                      "时间": created.strftime("%Y-%m-%d %H:%M:%S") if hasattr(created, "strftime") else str(created or ""),
                      "数字核对": summary_text(check) if isinstance(check, CheckResult) else "—"})
     return rows
+
+
+def focus_spans(usage: Iterable[Any], check: CheckResult, line: int | None) -> list[tuple[int, int]]:
+    """What to outline for one chosen fact: where it is used, plus numbers that were checked against it
+    (a mismatch such as 68户 for the fact's 86户 is where the fact went wrong)."""
+    if line is None:
+        return []
+    checked = [(n.start, n.end) for n in check.numbers if n.fact_line == line]
+    return sorted(set(spans_of(usage, line)) | set(checked))
