@@ -16,11 +16,12 @@ from pathlib import Path
 import numpy as np
 
 IDS_FILE = "chunk_ids.json"
+TOKENIZER_VERSION = "jieba-search/no-stopwords/no-single-chars/1"  # part of the signature: a change rebuilds
 
 
 def chunk_set_signature(ids: list[str]) -> str:
     """Identifies a set of chunk ids (order-insensitive)."""
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(TOKENIZER_VERSION.encode())
     for chunk_id in sorted(ids):
         digest.update(chunk_id.encode())
     return digest.hexdigest()
@@ -37,7 +38,8 @@ def _is_noise(token: str) -> bool:
 
 
 class ChineseTokenizer:
-    """jieba search-mode segmentation without stopwords and punctuation; one jieba dictionary per instance."""
+    """jieba search-mode segmentation without stopwords, punctuation and single characters (mostly function
+    words or fragments in search mode; they add noise to BM25); one jieba dictionary per instance."""
 
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
@@ -59,7 +61,8 @@ class ChineseTokenizer:
 
     def tokens(self, text: str) -> list[str]:
         words = self._segmenter().lcut_for_search(text.lower())
-        return [w for w in (w.strip() for w in words) if w and w not in self.stopwords and not _is_noise(w)]
+        return [w for w in (w.strip() for w in words)
+                if len(w) > 1 and w not in self.stopwords and not _is_noise(w)]
 
     def warm(self) -> None:
         self._segmenter()
@@ -74,6 +77,7 @@ class BM25Index:
         self.ids: list[str] = []
         self.fields: dict[str, np.ndarray] = {}
         self._model = None
+        self._positions: dict[str, int] | None = None
         self._loaded = False
 
     @property
@@ -106,7 +110,7 @@ class BM25Index:
         (tmp / IDS_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(self.directory, ignore_errors=True)
         tmp.rename(self.directory)
-        self.ids, self._model, self._loaded = list(ids), model, True
+        self.ids, self._model, self._loaded, self._positions = list(ids), model, True, None
         self.fields = {name: np.asarray(values, dtype=object) for name, values in fields.items()}
 
     def load(self) -> bool:
@@ -119,7 +123,7 @@ class BM25Index:
         import bm25s
 
         payload = json.loads(path.read_text(encoding="utf-8"))
-        self.ids = payload["ids"]
+        self.ids, self._positions = payload["ids"], None
         self.fields = {name: np.asarray(values, dtype=object) for name, values in payload.get("fields", {}).items()}
         self._model = bm25s.BM25.load(str(self.directory)) if self.ids else None
         self._loaded = True
@@ -136,6 +140,16 @@ class BM25Index:
                 continue
             hit = np.isin(column, list(value)) if isinstance(value, list) else column == value
             allowed = hit if allowed is None else allowed & hit
+        return allowed
+
+    def mask_ids(self, ids: list[str]) -> np.ndarray | None:
+        """Positions of these chunk ids (unknown ids are ignored); None when the index is empty."""
+        if not self.ids:
+            return None
+        if self._positions is None:
+            self._positions = {chunk_id: n for n, chunk_id in enumerate(self.ids)}
+        allowed = np.zeros(len(self.ids), dtype=bool)
+        allowed[[self._positions[i] for i in ids if i in self._positions]] = True
         return allowed
 
     def search(self, query: str, n: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:

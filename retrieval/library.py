@@ -128,7 +128,12 @@ class Library:
         self.warm()
         depth = max(self.fusion.depth, k * 4)
         dense = self._dense(query, depth, kind, role, example_ids) if mode != "bm25" else []
-        lexical = self._lexical(query, depth, kind, role, example_ids) if mode != "dense" else []
+        if mode == "hybrid":  # BM25 ranks the dense candidates
+            lexical = self.bm25.search(query, len(dense), self.bm25.mask_ids([i for i, _ in dense]))
+        elif mode == "bm25":
+            lexical = self._lexical(query, depth, kind, role, example_ids)
+        else:
+            lexical = []
         ranked = rank(mode, dense, lexical, self.fusion)
         records = self.catalog.chunks([i for i, _ in ranked])
         ranked = [(i, s) for i, s in ranked if i in records]
