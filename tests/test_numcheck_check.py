@@ -213,3 +213,15 @@ def test_same_value_in_another_unit_group_is_a_mismatch():
     [hit] = check(["全年参加培训2500人次"], "全年参加培训2500人").numbers
     assert (hit.status, hit.fact_line) == ("mismatch", 1)
     assert hit.note == "第1行事实为 2500人次，初稿写成 2500人"
+
+
+def test_result_is_a_valid_contract_object():
+    draft = ("2025年5月17日召开二届三次职代会，走访慰问困难职工68户，发放慰问金十余万元，满意率百分之九十三，"
+             "三分之二的职工参加，获得第一名，一季度历时3个多月，XX万元，1—10月。")
+    result = check(FACTS, draft, context=["2025年"])
+    again = CheckResult.model_validate_json(result.model_dump_json())
+    assert again == result
+    for hit in result.numbers:
+        assert hit.value is None or type(hit.value) is float
+        assert isinstance(hit.start, int) and isinstance(hit.end, int) and draft[hit.start:hit.end] == hit.text
+        assert hit.status in ("supported", "mismatch", "unsupported", "placeholder")
