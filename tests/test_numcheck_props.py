@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,15 +56,39 @@ def scaled(n: int, unit: str, size: int) -> str | None:
     return f"{(Decimal(n) / size).normalize():f}{unit}"
 
 
+def colloquial(n: int) -> list[str]:
+    """两千 for 二千, and 3万2 / 三万二 for 32000 (a trailing digit one place below the last unit)."""
+    out = []
+    text = chinese(n)
+    if text.startswith("二") and len(text) > 1 and text[1] in "千百万亿":
+        out.append("两" + text[1:])
+    if n % 1000 == 0 and n % 10000 and n >= 10000 and n < 10**8:
+        out.append(f"{n // 10000}万{n // 1000 % 10}")
+        out.append(f"{chinese(n // 10000)}万{DIGITS[n // 1000 % 10]}")
+    return out
+
+
 def forms(n: int) -> list[str]:
     out = [str(n), grouped(n, ","), grouped(n, "，"), str(n).translate(FULL), grouped(n, ",").translate(FULL),
            chinese(n), "".join(CAPITALS.get(c, c) for c in chinese(n))]
     out += [f for f in (scaled(n, "万", 10**4), scaled(n, "亿", 10**8)) if f]
-    return out
+    return out + colloquial(n)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=1, max_value=999_999_999_999))
+@pytest.mark.parametrize(("n", "form"), [(2000, "两千"), (32000, "3万2"), (32000, "三万二"), (2_0000_0000, "两亿")])
+def test_colloquial_forms_are_generated(n, form):
+    assert form in forms(n)
+
+
+VALUES = st.one_of(
+    st.integers(min_value=1, max_value=999_999_999_999),
+    st.integers(min_value=1, max_value=99_999).map(lambda k: k * 1000),  # round values: 3万2, 两千, 12.6万
+    st.integers(min_value=1, max_value=9_999).map(lambda k: k * 10**8 // 100),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(VALUES)
 def test_every_surface_form_parses_back(n):
     for form in forms(n):
         mentions = extract_numbers(f"共慰问困难职工{form}人，")
