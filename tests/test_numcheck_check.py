@@ -225,3 +225,9 @@ def test_result_is_a_valid_contract_object():
         assert hit.value is None or type(hit.value) is float
         assert isinstance(hit.start, int) and isinstance(hit.end, int) and draft[hit.start:hit.end] == hit.text
         assert hit.status in ("supported", "mismatch", "unsupported", "placeholder")
+
+
+def test_text_instead_of_a_list_is_read_as_lines():
+    result = check("- 走访86户\n2. 组织312人参加", "走访86户，组织312人参加", context="2025年")
+    assert result.ok
+    assert check(["走访86户"], "2025年走访86户", context="2025年").ok

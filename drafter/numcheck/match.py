@@ -81,9 +81,9 @@ def index_lines(lines: Sequence[str], lexicon: Lexicon, first_line: int = 1) -> 
 def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Lexicon | None = None) -> CheckResult:
     """The number check. Facts are cleaned like DraftRequest.facts (fact_line = position among them)."""
     lexicon = lexicon or load_lexicon()
-    facts = clean_fact_lines(list(facts))
+    facts = clean_fact_lines(facts)
     fact_index = index_lines(facts, lexicon)
-    context_index = index_lines(clean_fact_lines(list(context)), lexicon, first_line=0)
+    context_index = index_lines(clean_fact_lines(context), lexicon, first_line=0)
     mentions = extract_numbers(draft, lexicon)
     verdicts: dict[tuple, Verdict] = {}  # the same number in the same words is judged once
     hits = []
@@ -199,7 +199,7 @@ def draft_candidates(drafted: FactIndex, fact: Mention):
 def missing_numbers(facts: list[str], draft: str, lexicon: Lexicon | None = None) -> dict[int, list[Mention]]:
     """For the report: per fact line, its numbers that the draft does not contain."""
     lexicon = lexicon or load_lexicon()
-    index = index_lines(clean_fact_lines(list(facts)), lexicon)
+    index = index_lines(clean_fact_lines(facts), lexicon)
     drafted = FactIndex()
     for mention in extract_numbers(draft, lexicon):
         drafted.add(0, mention)

@@ -27,7 +27,7 @@ def problem_lines(facts: list[str], draft: str, result: CheckResult) -> list[str
     lines = [_problem(hit) for hit in result.numbers if hit.status != "supported"]
     if result.missing:
         absent = missing_numbers(facts, draft)
-        cleaned = clean_fact_lines(list(facts))
+        cleaned = clean_fact_lines(facts)
         for item in result.missing:
             numbers = "、".join(m.display() for m in absent.get(item.fact_line, []))
             what = f"中的 {numbers} " if numbers else ""
@@ -50,7 +50,7 @@ def human_report(facts: list[str], draft: str, result: CheckResult) -> str:
     total = len(result.numbers)
     if result.ok:
         head = f"数字核对通过：初稿中共 {total} 个数字，全部有事实依据，没有遗漏的事实。"
-    elif not clean_fact_lines(list(facts)):
+    elif not clean_fact_lines(facts):
         head = f"数字核对未通过：没有提供事实，初稿中的 {total} 个数字都无法核对。"
     else:
         head = f"数字核对未通过：发现 {len(problems)} 个问题（初稿中共 {total} 个数字）。"

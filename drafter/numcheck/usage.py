@@ -41,7 +41,7 @@ def fact_usage(facts: list[str], draft: str, result: CheckResult | None = None,
     flagged = {(h.start, h.end) for h in (result.numbers if result else []) if h.status == "placeholder"}
     sentences = [(m.start(), m.end(), bigrams(m.group(0))) for m in _SENTENCE.finditer(draft)]
     out: list[FactUsage] = []
-    for line, text in enumerate(clean_fact_lines(list(facts)), 1):
+    for line, text in enumerate(clean_fact_lines(facts), 1):
         numbers = extract_numbers(text, lexicon)
         if numbers:
             spans = sorted({(d.start, d.end) for f in numbers for _, d in draft_candidates(drafted, f)
