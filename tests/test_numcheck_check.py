@@ -231,3 +231,13 @@ def test_text_instead_of_a_list_is_read_as_lines():
     result = check("- 走访86户\n2. 组织312人参加", "走访86户，组织312人参加", context="2025年")
     assert result.ok
     assert check(["走访86户"], "2025年走访86户", context="2025年").ok
+
+
+def test_edited_lexicon_file_is_reloaded(tmp_path):
+    extra = tmp_path / "mine.txt"
+    extra.write_text("6S管理\n", encoding="utf-8")
+    assert check(["慰问86户"], "慰问86户，推行6S管理", lexicon=load_lexicon(extra)).ok
+    extra.write_text("# 清空\n", encoding="utf-8")
+    import os
+    os.utime(extra, ns=(1, 1))
+    assert not check(["慰问86户"], "慰问86户，推行6S管理", lexicon=load_lexicon(extra)).ok

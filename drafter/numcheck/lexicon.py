@@ -95,12 +95,21 @@ def read_words(path: Path) -> set[str]:
     return {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
 
 
+def load_lexicon(extra: Path | str | None = None) -> Lexicon:
+    """The shipped lexicon, plus the words of `extra` (Settings.numbers_lexicon) when given.
+
+    Cached per file and modification time, so an edited word list is picked up without a restart.
+    """
+    extra = Path(extra) if extra is not None else None
+    stamp = extra.stat().st_mtime_ns if extra is not None and extra.exists() else None
+    return _load(extra, stamp)
+
+
 @lru_cache(maxsize=8)
-def load_lexicon(extra: Path | None = None) -> Lexicon:
-    """The shipped lexicon, plus the words of `extra` (Settings.numbers_lexicon) when given."""
+def _load(extra: Path | None, stamp: int | None) -> Lexicon:
     words = read_words(DEFAULT_PATH)
     if extra is not None:
-        words |= read_words(Path(extra))
+        words |= read_words(extra)
     return Lexicon.from_words(words)
 
 
