@@ -115,7 +115,7 @@ def check_command(
         typer.echo(_dump(result.model_dump()))
     else:
         sys.stdout.flush()
-        typer.echo(human_report(fact_lines, draft_text, result))
+        typer.echo(human_report(fact_lines, draft_text, result, lexicon=lexicon))
     raise typer.Exit(EXIT_OK if result.ok else EXIT_PROBLEMS)
 
 

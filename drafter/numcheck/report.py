@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drafter.facts import clean_fact_lines
 from drafter.models import CheckResult, NumberHit
+from drafter.numcheck.lexicon import Lexicon
 from drafter.numcheck.match import missing_numbers
 
 _MARK = {"mismatch": "不符", "unsupported": "无依据", "placeholder": "占位符"}
@@ -23,10 +24,10 @@ def mark_draft(draft: str, result: CheckResult) -> str:
     return "".join(parts)
 
 
-def problem_lines(facts: list[str], draft: str, result: CheckResult) -> list[str]:
+def problem_lines(facts: list[str], draft: str, result: CheckResult, lexicon: Lexicon | None = None) -> list[str]:
     lines = [_problem(hit) for hit in result.numbers if hit.status != "supported"]
     if result.missing:
-        absent = missing_numbers(facts, draft)
+        absent = missing_numbers(facts, draft, lexicon)
         cleaned = clean_fact_lines(facts)
         for item in result.missing:
             numbers = "、".join(m.display() for m in absent.get(item.fact_line, []))
@@ -44,9 +45,9 @@ def _problem(hit: NumberHit) -> str:
     return f"初稿中的 {hit.text} 没有事实依据（{reason}，第{hit.start + 1}字）"
 
 
-def human_report(facts: list[str], draft: str, result: CheckResult) -> str:
+def human_report(facts: list[str], draft: str, result: CheckResult, lexicon: Lexicon | None = None) -> str:
     """Summary line, the problems one per line, then the marked draft."""
-    problems = problem_lines(facts, draft, result)
+    problems = problem_lines(facts, draft, result, lexicon)
     total = len(result.numbers)
     if result.ok:
         head = f"数字核对通过：初稿中共 {total} 个数字，全部有事实依据，没有遗漏的事实。"
