@@ -23,7 +23,8 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 @router.post("", status_code=201, response_model=DraftCreated, openapi_extra=OPENAPI_BODY,
              summary="起草一篇总结并保存（stream=true 时以 SSE 推送生成过程）",
              responses={**error_responses(401, 403, 413, 415, 422, 429, 503),
-                        201: {"content": {"text/event-stream": {}}, "description": "草稿（或 SSE 事件流）"}})
+                        200: {"content": {"text/event-stream": {"schema": {"type": "string"}}},
+                              "description": "stream=true：SSE 事件流，最后一个事件 done 带保存后的 id"}})
 async def create_draft(request: Request,
                        provider: ProviderName | None = Query(None, description="强制指定模型提供方"),
                        stream: bool = Query(False, description="以 Server-Sent Events 推送 plan/section/token/check/done 事件"),
