@@ -241,3 +241,11 @@ def test_edited_lexicon_file_is_reloaded(tmp_path):
     import os
     os.utime(extra, ns=(1, 1))
     assert not check(["慰问86户"], "慰问86户，推行6S管理", lexicon=load_lexicon(extra)).ok
+
+
+@pytest.mark.parametrize(("fact", "draft"), [
+    ("2025年度慰问职工86户", "2025年慰问职工86户"), ("2025年慰问职工86户", "2025年度慰问职工86户"),
+    ("11月底完成换届", "11月底完成换届"), ("2024年至2025年开展活动", "2024年至2025年开展活动"),
+])
+def test_date_forms(fact, draft):
+    assert check([fact], draft).ok

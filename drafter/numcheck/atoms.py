@@ -200,7 +200,7 @@ def _date(raw: str, value: float, unit: str) -> tuple | None:
         return None
     v = int(value)
     if unit in DATE_YEAR_UNITS and 1900 <= v <= 2100 and len(raw) == 4:
-        return (v, None, None, unit[1:] or None)
+        return (v, None, None, unit[1:].replace("度", "") or None)  # 2025年度 = 2025年
     if unit in DATE_MONTH_UNITS and 1 <= v <= 12:
         return (None, v, None, unit[1:].replace("份", "") or None)
     if unit in DATE_DAY_UNITS and 1 <= v <= 31:
