@@ -299,3 +299,30 @@ def test_concurrent_edits_of_the_same_base_let_exactly_one_win(store):
         t.join()
     assert sorted(outcomes) == ["saved"] + ["stale"] * (contenders - 1)
     assert [v.number for v in store.list_versions(draft.id)] == [1, 2]
+
+
+def test_several_instances_starting_at_once_share_one_database(store_url):
+    """API workers start together: each creates the tables if missing, none fails, all see the same drafts."""
+    instances: list[DraftStore] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def open_store() -> None:
+        try:
+            start.wait()
+            instances.append(DraftStore(store_url))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert errors == [] and len(instances) == 4
+        draft = instances[0].create_draft(make_request(), make_result(), "a")
+        assert all(s.get_draft(draft.id).id == draft.id for s in instances)
+    finally:
+        for s in instances:
+            s.close()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from drafter.errors import InvalidInput, NotFound, StaleVersion
@@ -32,7 +33,7 @@ class DraftStore(ApiKeyMixin):
 
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
-        Base.metadata.create_all(self.engine)
+        _create_tables(self.engine)
         self._read, self._write = session_factories(self.engine)
 
     def close(self) -> None:
@@ -198,3 +199,15 @@ def _require_base(draft: DraftRow, base_version: int) -> None:
     if base_version != draft.latest_version:
         raise StaleVersion(f"稿件已被他人修改：您编辑的是第 {base_version} 版，最新为第 {draft.latest_version} 版，"
                            "请刷新后再保存")
+
+
+def _create_tables(engine: Engine) -> None:
+    """create_all, retried: several API workers starting at once may race to create the same tables."""
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            Base.metadata.create_all(engine)
+            return
+        except DBAPIError:
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
