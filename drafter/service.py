@@ -47,17 +47,17 @@ class DrafterService:
     # --- number check ------------------------------------------------------------
     def check(self, facts: list[str], text: str) -> CheckResult:
         """The number check with its exact contract (facts only)."""
-        from drafter.numcheck import check
+        from drafter.numcheck import check, lexicon_for
 
-        return check(facts, text)
+        return check(facts, text, lexicon=lexicon_for(self.settings))
 
     def check_text(self, request: DraftRequest, text: str) -> CheckResult:
         """Recheck an (edited) draft against its request: facts, plus period/org/problems/plans as context."""
-        from drafter.numcheck import check
+        from drafter.numcheck import check, lexicon_for
         from drafter.pipeline import verification_inputs
 
         facts, context = verification_inputs(request)
-        return check(facts, text, context=context)
+        return check(facts, text, context=context, lexicon=lexicon_for(self.settings))
 
     # --- examples ----------------------------------------------------------------
     def search_examples(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None) -> list[Hit]:
