@@ -98,32 +98,34 @@ def main() -> None:
     llama = model.load()
     print(f"model: {settings.local_model_path}  threads: {model.n_threads}/{os.cpu_count()} cores  "
           f"ctx: {settings.local_ctx}  load: {load_s:.1f} s")
+    print(f"load average before: {os.getloadavg()[0]:.1f} (figures drop sharply when other work shares the cores)")
 
     totals = [0, 0.0, 0, 0.0]
     for round_no in range(1, args.rounds + 1):
         reset_counters(llama)
         llama.reset()
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         first = None
         pieces = 0
         for _ in model.stream(section_messages(round_no, args.reference_chars), max_tokens=args.max_tokens,
                               temperature=0.3):
             first = first or time.perf_counter() - t0
             pieces += 1
-        wall = time.perf_counter() - t0
+        wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
         counters = perf_counters(llama)
         if counters:
             n_p, t_p, n_e, t_e = counters
             totals = [totals[0] + n_p, totals[1] + t_p, totals[2] + n_e, totals[3] + t_e]
             print(f"round {round_no}: prompt {n_p} tok in {t_p / 1000:.2f} s ({n_p / (t_p / 1000):.0f} tok/s), "
                   f"wrote {n_e} tok in {t_e / 1000:.2f} s ({n_e / (t_e / 1000):.1f} tok/s), "
-                  f"first token {first or 0:.2f} s, total {wall:.2f} s")
+                  f"first token {first or 0:.2f} s, total {wall:.2f} s, CPU {cpu:.1f} s")
         else:
             print(f"round {round_no}: first token {first or 0:.2f} s, {pieces} pieces, total {wall:.2f} s")
 
     if totals[1] and totals[3]:
         print(f"\nmean: reading the prompt {totals[0] / (totals[1] / 1000):.0f} tok/s, "
               f"writing {totals[2] / (totals[3] / 1000):.1f} tok/s")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"RAM (RSS): {base_mb:.0f} MB before loading, peak {peak_mb:.0f} MB "
           f"(model {peak_mb - base_mb:.0f} MB incl. the mmapped GGUF and the KV cache)")
