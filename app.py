@@ -68,19 +68,19 @@ def sidebar(svc: DrafterService) -> None:
         except Exception as exc:  # noqa: BLE001
             st.error(actions.error_text(exc))
             return
-        st.caption(f"范文库：{ready['index'].get('chunks', 0)} 段")
-        for name, info in ready["providers"].items():
-            st.caption(f"{name}（{'可用' if info['available'] else '不可用'}）：{info.get('detail') or ''}")
+        for line in vl.readiness_lines(ready):
+            st.caption(line)
 
 
 # --- secretary ---------------------------------------------------------------------------------------
 def facts_form(svc: DrafterService) -> None:
     st.subheader("1. 填写事实")
-    c1, c2, c3, c4 = st.columns([3, 2, 1.2, 2])
+    c1, c2, c3, c4, c5 = st.columns([3, 2, 1.1, 2, 1.1])
     c1.text_input("单位", key="f_org", placeholder="如：XX市总工会")
     c2.text_input("期间", key="f_period", placeholder="如：2025年 / 2025年上半年 / 2025年3月")
     c3.selectbox("类型", KINDS, key="f_kind", format_func=lambda k: vl.KIND_LABELS.get(k, k))
     c4.text_input("专题（可选）", key="f_topic", placeholder="如：送温暖")
+    c5.selectbox("篇幅", list(vl.LENGTH_LABELS), key="f_length", format_func=vl.LENGTH_LABELS.get)
     st.text_area("事实（每行一条，可直接从 Word 或微信粘贴）", key="f_facts", height=200,
                  placeholder="春节走访慰问困难职工86户，发放慰问金12.6万元\n举办职工技能竞赛3场，参赛职工420人次")
     st.file_uploader("或上传事实文件（.txt / .docx），内容会追加到上面的事实中", type=list(vin.FACT_FILE_TYPES),
@@ -110,16 +110,13 @@ def examples_panel(svc: DrafterService) -> None:
     st.subheader("2. 参考范文")
     st.button("查看参考范文", key="search", on_click=lambda: flash("examples", actions.search(ss, svc)))
     show_flash("examples")
-    groups: dict[str, list[dict]] = {}
-    for hit in ss.get("hits", []):
-        groups.setdefault(hit["example_id"] or hit["source"], []).append(hit)
     pinned = ss.setdefault("pinned", [])
-    for example_id, hits in groups.items():
+    for group in vl.group_hits(ss.get("hits", [])):
+        example_id = group["id"]
         with st.container(border=True):
             c1, c2, c3 = st.columns([6, 1.3, 1.3])
-            sections = "、".join(dict.fromkeys(h["heading"] or "开头" for h in hits))
-            c1.markdown(f"**{hits[0]['title']}** · {hits[0]['kind']}  \n匹配章节：{sections}")
-            c1.caption(hits[0]["text"][:120].replace("\n", " ") + "…")
+            c1.markdown(f"**{group['title']}** · {group['kind']}  \n匹配章节：{'、'.join(group['sections'])}")
+            c1.caption(group["snippet"])
             c2.checkbox("置顶参考", value=example_id in pinned, key=f"pin_{example_id}",
                         on_change=lambda e=example_id: actions.toggle_pin(ss, e, ss[f"pin_{e}"]))
             if c3.button("查看全文", key=f"open_{example_id}"):
@@ -132,15 +129,14 @@ def generate_panel(svc: DrafterService) -> None:
     st.subheader("3. 生成初稿")
     if st.button("生成初稿", key="generate", type="primary"):
         request, errors = vin.build_request(ss.f_org, ss.f_period, ss.f_kind, ss.f_topic, ss.f_facts,
-                                            ss.f_problems, ss.f_plans, ss.get("pinned", []))
+                                            ss.f_problems, ss.f_plans, ss.get("pinned", []), ss.f_length)
         for error in errors:
             st.error(error)
         if request is not None:
             run_generation(svc, request)
     if ss.get("result"):
         result = DraftResult.model_validate(ss.result)
-        st.caption(f"生成方式：{result.provider} · 用时 {result.elapsed_s:.1f} 秒 · "
-                   f"参考范文：{'、'.join(dict.fromkeys(s.title for s in result.sources)) or '无'}")
+        st.caption(vl.result_caption(result))
         for note in result_notes(result):
             st.warning(note)
 
@@ -230,9 +226,7 @@ def reviews_box(svc: DrafterService, draft_id: str) -> None:
     detail = svc.get_draft(draft_id)
     st.caption(f"稿件状态：{vl.draft_status_label(detail.status)}")
     for r in detail.reviews:
-        (st.success if r.decision == "approve" else st.warning)(
-            f"审核意见（{r.reviewer}，{vl.DECISION_LABELS.get(r.decision, r.decision)}第 {r.version or '?'} 版）："
-            f"{r.comment or '无'}")
+        (st.success if r.decision == "approve" else st.warning)(vl.review_line(r))
 
 
 def history(svc: DrafterService, draft_id: str) -> None:
@@ -262,8 +256,7 @@ def drafts_picker(svc: DrafterService, area: str, status: str | None) -> str | N
     if not page.items:
         st.info("没有符合条件的稿件")
         return None
-    labels = {d.id: f"{d.title} · {d.org} · {d.period} · {vl.draft_status_label(d.status)} · 第{d.latest_version}版"
-              for d in page.items}
+    labels = {d.id: vl.draft_label(d) for d in page.items}
     return st.selectbox("选择稿件", list(labels), format_func=labels.get, key=f"{area}_pick")
 
 
@@ -317,7 +310,7 @@ def reviewer(svc: DrafterService) -> None:
 def review_form(svc: DrafterService, detail) -> None:
     st.markdown("**审核**")
     for r in detail.reviews:
-        st.caption(f"{r.reviewer}：{vl.DECISION_LABELS.get(r.decision, r.decision)} — {r.comment or '无意见'}")
+        st.caption(vl.review_line(r))
     st.text_area("审核意见（退回时必填）", key="r_comment", height=90)
     c1, c2, _ = st.columns([1, 1, 5])
     reviewer_name = ss.get("user") or "审核人"

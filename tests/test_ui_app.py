@@ -110,6 +110,8 @@ def test_secretary_flow_generate_edit_save_diff(ui_data, shared):
     pins[0].check().run()
     pinned_id = pins[0].key.removeprefix("pin_")
     assert at.session_state["pinned"] == [pinned_id]
+    at.button(key=f"open_{pinned_id}").click().run()
+    assert any(len(t.value) > 300 for t in at.text), "the whole example opens in a dialog"
 
     text = generate(at)
     assert "86户" in text

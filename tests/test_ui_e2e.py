@@ -105,9 +105,10 @@ def shot(page, name: str, docs_name: str | None = None) -> None:
 
 
 def settle(page) -> None:
-    """Wait until Streamlit has finished the current rerun."""
-    page.wait_for_timeout(300)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached")
+    """Wait until Streamlit has finished the current rerun: no running indicator, no stale elements left."""
+    page.wait_for_timeout(500)
+    page.wait_for_function("""() => !document.querySelector('[data-testid="stStatusWidget"]')
+                                    && !document.querySelector('[data-stale="true"]')""")
 
 
 def test_secretary_flow_in_chromium(page):

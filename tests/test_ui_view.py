@@ -183,3 +183,18 @@ def test_ui_command_runs_streamlit_on_the_given_port():
 @pytest.mark.parametrize("status", ["supported", "mismatch", "unsupported", "placeholder"])
 def test_every_status_has_a_label_and_colour(status):
     assert vl.STATUS_LABELS[status] and vl.STATUS_COLORS[status]
+
+
+def test_hits_are_grouped_per_example_with_their_matched_sections():
+    hit = {"text": "正文" * 80, "title": "范文甲", "kind": "年度总结", "source": "a.md", "heading": "一、工作", "role": "body",
+           "score": 1.0, "example_id": "a.md"}
+    groups = vl.group_hits([hit, {**hit, "heading": ""}, {**hit, "example_id": "b.md", "title": "范文乙"},
+                            {**hit, "heading": "一、工作"}])
+    assert [g["id"] for g in groups] == ["a.md", "b.md"]
+    assert groups[0]["sections"] == ["一、工作", "开头"] and len(groups[0]["snippet"]) == 121
+
+
+def test_readiness_lines_name_each_provider():
+    lines = vl.readiness_lines({"index": {"chunks": 338}, "providers": {
+        "local": {"available": False, "detail": "未安装"}, "template": {"available": True, "detail": "模板"}}})
+    assert lines == ["范文库：338 段", "local（不可用）：未安装", "template（可用）：模板"]

@@ -66,7 +66,7 @@ def load_draft(state: State, svc, draft_id: str) -> Message:
     req = detail.request
     state.update(f_org=req.org, f_period=req.period, f_kind=req.kind, f_topic=req.topic or "",
                  f_facts="\n".join(req.facts), f_problems="\n".join(req.problems), f_plans="\n".join(req.plans),
-                 pinned=list(req.pinned_examples), request=req.model_dump(), draft_id=detail.id,
+                 f_length=req.length, pinned=list(req.pinned_examples), request=req.model_dump(), draft_id=detail.id,
                  base_version=detail.latest.number, saved_text=detail.latest.text, draft_text=detail.latest.text,
                  result=detail.result.model_dump() if detail.result else None, stale=False)
     return "success", f"已打开稿件「{detail.title}」第 {detail.latest.number} 版"

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from drafter.facts import clean_fact_lines
 from drafter.models import DraftRequest
 
-FIELD_LABELS = {"org": "单位", "period": "期间", "kind": "类型", "topic": "专题", "facts": "事实",
+FIELD_LABELS = {"org": "单位", "period": "期间", "kind": "类型", "topic": "专题", "facts": "事实", "length": "篇幅",
                 "problems": "存在问题", "plans": "下一步计划", "pinned_examples": "参考范文"}
 FACT_FILE_TYPES = ("txt", "md", "docx")
 
@@ -35,13 +35,14 @@ def validation_messages(exc: ValidationError) -> list[str]:
 
 
 def build_request(org: str, period: str, kind: str, topic: str, facts_text: str, problems_text: str = "",
-                  plans_text: str = "", pinned: Sequence[str] = ()) -> tuple[DraftRequest | None, list[str]]:
+                  plans_text: str = "", pinned: Sequence[str] = (), length: str = "normal",
+                  ) -> tuple[DraftRequest | None, list[str]]:
     """The request from the form fields, or None and the reasons in Chinese. Pasted bullets are cleaned."""
     try:
         request = DraftRequest(
             org=(org or "").strip(), period=(period or "").strip(), kind=kind, topic=(topic or "").strip() or None,
             facts=clean_fact_lines(facts_text or ""), problems=clean_fact_lines(problems_text or ""),
-            plans=clean_fact_lines(plans_text or ""), pinned_examples=list(pinned))
+            plans=clean_fact_lines(plans_text or ""), pinned_examples=list(pinned), length=length)
     except ValidationError as exc:
         return None, validation_messages(exc)
     return request, []

@@ -47,3 +47,44 @@ def summary_text(check: CheckResult) -> str:
 
 def draft_status_label(status: str | None) -> str:
     return DRAFT_STATUS_LABELS.get(status or "", status or "未知")
+
+
+LENGTH_LABELS: dict[str, str] = {"normal": "适中", "short": "简短", "long": "详细"}
+
+
+def draft_label(d) -> str:
+    """One saved draft in a picker: title, org, period, status, latest version."""
+    return f"{d.title} · {d.org} · {d.period} · {draft_status_label(d.status)} · 第{d.latest_version}版"
+
+
+def review_line(r) -> str:
+    """One stored review, as the secretary and the reviewer see it."""
+    version = f"第 {r.version} 版" if r.version else ""
+    return f"审核意见（{r.reviewer}，{DECISION_LABELS.get(r.decision, r.decision)}{version}）：{r.comment or '无'}"
+
+
+def readiness_lines(ready: dict) -> list[str]:
+    """The sidebar status: example library size and each provider's availability."""
+    lines = [f"范文库：{ready.get('index', {}).get('chunks', 0)} 段"]
+    for name, info in ready.get("providers", {}).items():
+        lines.append(f"{name}（{'可用' if info.get('available') else '不可用'}）：{info.get('detail') or ''}")
+    return lines
+
+
+def result_caption(result) -> str:
+    """Which provider wrote the draft, how long it took, and the examples it followed."""
+    titles = "、".join(dict.fromkeys(s.title for s in result.sources)) or "无"
+    return f"生成方式：{result.provider} · 用时 {result.elapsed_s:.1f} 秒 · 参考范文：{titles}"
+
+
+def group_hits(hits: list[dict]) -> list[dict]:
+    """Search hits grouped per example (pinning and opening work per example), best first, with matched sections."""
+    groups: dict[str, dict] = {}
+    for hit in hits:
+        key = hit.get("example_id") or hit["source"]
+        group = groups.setdefault(key, {"id": key, "title": hit["title"], "kind": hit["kind"], "sections": [],
+                                        "snippet": hit["text"][:120].replace("\n", " ") + "…"})
+        heading = hit.get("heading") or "开头"
+        if heading not in group["sections"]:
+            group["sections"].append(heading)
+    return list(groups.values())
