@@ -122,6 +122,10 @@ def test_validation_error_lists_fields_in_chinese(client):
 
     error = assert_error(client.post("/v1/drafts", content=b"{not json", headers={"Content-Type": "application/json"}), 422)
     assert "JSON" in error["message"]
+    error = assert_error(client.post("/v1/drafts", content="单位：某厂工会\n".encode(), headers={"Content-Type": "text/plain"}), 422)
+    assert "期间" in error["message"] and error["fields"][0]["field"] == "body"
+    error = assert_error(client.post("/v1/examples", files=[("files", ("", b"abc", "text/plain"))]), 422)
+    assert error["fields"][0]["field"].startswith("files")
     assert_error(client.get("/v1/drafts?limit=0"), 422)
     assert_error(client.get("/v1/drafts/x/diff?from=a&to=2"), 422)
 

@@ -107,12 +107,18 @@ def field_name(loc: tuple | list) -> str:
 def field_message(err: dict) -> str:
     kind = err.get("type", "")
     if kind == "value_error":  # a validator's own (Chinese) message
-        ctx_error = (err.get("ctx") or {}).get("error")
-        return str(ctx_error or err.get("msg", "取值无效")).removeprefix("Value error, ")
+        message = str((err.get("ctx") or {}).get("error") or err.get("msg", "")).removeprefix("Value error, ")
+        if "UploadFile" in message:
+            return "应为上传的文件（multipart 文件字段，且带文件名）"
+        return message if _has_chinese(message) else f"取值无效（{message}）"
     base = _TYPE_MESSAGES.get(kind, "取值无效")
     if kind == "literal_error" and err.get("ctx", {}).get("expected"):
         return f"{base}（允许：{err['ctx']['expected']}）"
     return base
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def validation_fields(errors: list[dict]) -> list[dict]:
