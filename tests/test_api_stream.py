@@ -54,3 +54,25 @@ def test_forced_unavailable_provider_is_503(client, service):
         error = assert_error(client.post("/v1/drafts", params=params, json=REQUEST), 503, "provider_unavailable")
         assert "模型" in error["message"]
     assert client.get("/v1/drafts").json()["total"] == 0
+
+
+def test_a_client_leaving_the_stream_gives_its_queue_place_back(service):
+    import time
+
+    from drafter.queue import GenerationQueue, QueueFull
+
+    service.queue = GenerationQueue(1, 0)  # one place in all
+    with TestClient(create_app(service)) as client:
+        with client.stream("POST", "/v1/drafts", params={"stream": "true"}, json=REQUEST) as response:
+            assert response.status_code == 200
+            first = next(response.iter_lines())
+            assert first.startswith("event:")
+        deadline = time.monotonic() + 60  # the server notices the disconnect asynchronously
+        while time.monotonic() < deadline:
+            try:
+                service.queue.reserve().release()
+                break
+            except QueueFull:
+                time.sleep(0.05)
+        created = client.post("/v1/drafts", json=REQUEST)
+        assert created.status_code == 201, created.text

@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Iterator
 
+import anyio
 from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -41,8 +42,9 @@ async def _sse(service, request: DraftRequest, events: Iterator[DraftEvent], aut
                                                     ensure_ascii=False)}
     finally:
         close = getattr(events, "close", None)
-        if close is not None:  # gives the queue place back even when the client went away
-            await run_in_threadpool(close)
+        if close is not None:  # gives the queue place back even when the client went away (cancelled task)
+            with anyio.CancelScope(shield=True):
+                await run_in_threadpool(close)
 
 
 async def draft_stream(service, request: DraftRequest, provider: str | None, author: str) -> EventSourceResponse:
