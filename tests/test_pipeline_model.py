@@ -1,0 +1,239 @@
+"""The model path with fake chat models: what the model receives, repair prompts, fallback, faults, concurrency."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+from drafter.models import DraftRequest
+from drafter.pipeline import Pipeline
+from drafter.pipeline.cleanup import clean_model_text
+from drafter.providers.base import ProviderError
+from drafter.providers.fake import EchoModel, ScriptedModel
+
+REQUEST = DraftRequest(
+    org="华东精密机械有限公司工会", period="2025年", kind="年度总结",
+    facts=["全年新发展会员126人，会员总数达到1842人", "召开二届三次职工代表大会，收集职工提案37件",
+           "春节期间走访慰问困难职工86户，发放慰问金12.6万元", "组织技能比武6个工种，参赛职工312人次",
+           "举办职工篮球赛等文体活动9场"],
+    problems=["基层分会活动开展不够均衡"], plans=["建设2个车间职工书吧"])
+FACT_LINE = re.compile(r"^第(\d+)条：(.+)$", re.M)
+ITEM_LINE = re.compile(r"^\d+\. (.+)$", re.M)
+
+
+def user_prompt(messages) -> str:
+    return next(m["content"] for m in reversed(messages) if m["role"] == "user")
+
+
+def faithful(messages) -> str:
+    """A well-behaved model: writes exactly the facts (or items) the prompt gives it."""
+    prompt = user_prompt(messages)
+    facts = [text for _, text in FACT_LINE.findall(prompt)]
+    if facts:
+        return "工会扎实推进本项工作。" + "。".join(facts) + "。"
+    items = ITEM_LINE.findall(prompt)
+    return ("；".join(items) + "。") if items else "我们紧紧围绕中心工作，团结带领广大职工，各项工作取得了新的成效。"
+
+
+def body_calls(model) -> list[str]:
+    """First-attempt prompts of numbered body sections (repair prompts excluded)."""
+    prompts = [user_prompt(call) for call in model.calls]
+    return [p for p in prompts if FACT_LINE.search(p) and "存在以下问题" not in p]
+
+
+def test_a_faithful_model_needs_no_repair(settings, library):
+    model = ScriptedModel(default=faithful, name="fake")
+    result = Pipeline(settings, library, model).run(REQUEST)
+    assert result.check.ok and result.provider == "fake"
+    assert all(s.provider == "fake" and s.attempts == 1 and not s.fallback for s in result.sections)
+    assert len(model.calls) == len(result.sections)
+
+
+def test_the_model_gets_its_section_facts_and_references_and_nothing_else(settings, library):
+    model = EchoModel(name="echo")
+    pipeline = Pipeline(settings, library, model)
+    plan = pipeline.plan(REQUEST)
+    pipeline.run(REQUEST)
+    by_facts = {tuple(s.fact_lines): s for s in plan.sections if s.role == "body"}
+    prompts = body_calls(model)
+    assert len(prompts) == len(by_facts)
+    for prompt in prompts:
+        lines = tuple(int(n) for n, _ in FACT_LINE.findall(prompt))
+        section = by_facts[lines]
+        for line, text in FACT_LINE.findall(prompt):
+            assert REQUEST.facts[int(line) - 1] == text
+        for line, fact in enumerate(REQUEST.facts, start=1):
+            if line not in lines:
+                assert fact not in prompt
+        assert 1 <= len(section.references) <= 3
+        assert prompt.count("〔参考") == len(section.references)
+        for ref in section.references:
+            assert ref.text in prompt
+        assert "仅供参考文风，不得照抄内容、名称和数字" in prompt
+        assert "基层分会活动开展不够均衡" not in prompt  # problems go to their own section only
+    system = model.calls[0][0]
+    assert system["role"] == "system"
+    assert "编造" in system["content"] and "照抄" in system["content"]
+
+
+def test_references_come_only_from_pinned_examples(settings, library):
+    pinned = library.list_examples()[0].id
+    request = REQUEST.model_copy(update={"pinned_examples": [pinned]})
+    plan = Pipeline(settings, library, EchoModel()).plan(request)
+    roles = {c.role for c in library.example_chunks(pinned)}
+    covered = [s for s in plan.sections if s.role in roles]
+    assert any(s.role == "body" for s in covered)
+    for section in covered:  # roles the pinned example lacks may borrow from others
+        assert section.references and all(h.example_id == pinned for h in section.references)
+
+
+def test_repair_prompt_names_the_exact_problems(settings, library):
+    def sloppy(messages):
+        text = faithful(messages)
+        return text.replace("86户", "68户").replace("312人次", "312人次，涉及20xx年") if "86户" in text else text
+
+    model = ScriptedModel(default=faithful, name="fake")
+    model.default = lambda messages: sloppy(messages) if len([c for c in model.calls
+                                                             if "86户" in user_prompt(c)]) == 1 else faithful(messages)
+    result = Pipeline(settings, library, model).run(REQUEST)
+    repairs = [user_prompt(c) for c in model.calls if "存在以下问题" in user_prompt(c)]
+    assert len(repairs) == 1
+    assert "第3条事实为86户，你写成了68户" in repairs[0]
+    assert "68户" in repairs[0]  # the previous text is shown
+    section = next(s for s in result.sections if 3 in s.facts)
+    assert section.attempts == 2 and not section.fallback and section.provider == "fake"
+    assert "86户" in section.text and result.check.ok
+
+
+def test_placeholders_and_missing_facts_are_named(settings, library):
+    def careless(messages):
+        prompt = user_prompt(messages)
+        if "第1条：" in prompt and "存在以下问题" not in prompt:
+            return "20xx年，工会新发展会员126人。"  # drops 1842人, leaves a placeholder
+        return faithful(messages)
+
+    model = ScriptedModel(default=careless, name="fake")
+    Pipeline(settings, library, model).run(REQUEST)
+    repair = next(user_prompt(c) for c in model.calls if "存在以下问题" in user_prompt(c))
+    assert "不要出现“20xx年”" in repair
+    assert "遗漏了第1条事实" in repair
+
+
+def test_repeated_failure_falls_back_to_the_template(settings, library):
+    settings.max_repair_attempts = 2
+
+    def always_wrong(messages):
+        return faithful(messages).replace("126人", "216人")
+
+    model = ScriptedModel(default=always_wrong, name="fake")
+    result = Pipeline(settings, library, model).run(REQUEST)
+    section = next(s for s in result.sections if 1 in s.facts)
+    assert section.fallback and section.provider == "template" and section.attempts == 3
+    assert "216人" not in section.text and "126人" in section.text
+    assert "数字核对" in section.fallback_reason and "126人" in section.fallback_reason
+    calls_for_section = [c for c in model.calls if "126人" in user_prompt(c) or "216人" in user_prompt(c)]
+    assert len(calls_for_section) == 3
+    assert result.check.ok
+    assert any(section.heading in w for w in result.warnings)
+
+
+def test_provider_error_midway_falls_back_with_the_reason(settings, library):
+    model = ScriptedModel([faithful, faithful, ProviderError("连接被拒绝（已重试3次）")], default=faithful, name="fake")
+    result = Pipeline(settings, library, model).run(REQUEST)
+    failed = result.sections[2]
+    assert failed.fallback and failed.provider == "template"
+    assert "连接被拒绝" in failed.fallback_reason
+    assert all(not s.fallback for i, s in enumerate(result.sections) if i != 2)
+    assert result.provider == "fake" and result.check.ok
+
+
+def test_every_call_failing_still_gives_a_draft(settings, library):
+    model = ScriptedModel(default=ProviderError("服务器返回 503"), name="fake")
+    result = Pipeline(settings, library, model).run(REQUEST)
+    assert result.check.ok and result.provider == "template"
+    assert all(s.fallback and "503" in s.fallback_reason for s in result.sections)
+
+
+def test_model_output_is_cleaned_before_the_check(settings, library):
+    def chatty(messages):
+        body = faithful(messages)
+        return f"好的，以下是该部分正文：\n```\n## 一、强化组织建设\n**{body}**\n```\n希望对您有帮助！"
+
+    result = Pipeline(settings, library, ScriptedModel(default=chatty, name="fake")).run(REQUEST)
+    assert result.check.ok
+    for section in result.sections:
+        assert not section.fallback
+        for junk in ("好的", "以下是", "```", "##", "**", "希望对您"):
+            assert junk not in section.text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("以下是正文：\n工会发展会员12人。", "工会发展会员12人。"),
+    ("一、强化组织建设\n工会发展会员12人。", "工会发展会员12人。"),
+    ("1、工会发展会员12人", "1、工会发展会员12人"),
+    ("### 标题\n正文。\n\n\n第二段。", "标题\n正文。\n第二段。"),
+])
+def test_clean_model_text(raw, expected):
+    assert clean_model_text(raw, "强化组织建设") == expected
+
+
+def test_remote_models_write_sections_concurrently_within_the_bound(settings, library):
+    settings.write_concurrency = 2
+    lock = threading.Lock()
+    state = {"active": 0, "peak": 0}
+    both_in = threading.Barrier(2, timeout=20)
+
+    def slow(messages):
+        with lock:
+            state["active"] += 1
+            state["peak"] = max(state["peak"], state["active"])
+        try:
+            both_in.wait()
+        except threading.BrokenBarrierError:
+            pass
+        with lock:
+            state["active"] -= 1
+        return faithful(messages)
+
+    model = ScriptedModel(default=slow, name="remote", concurrent=True)
+    events = list(Pipeline(settings, library, model).events(REQUEST))
+    assert state["peak"] == 2
+    result = events[-1].data["result"]
+    assert result["check"]["ok"]
+    assert [s["heading"] for s in result["sections"]] == [s["heading"] for s in events[0].data["sections"]]
+
+
+def test_local_models_write_one_section_at_a_time(settings, library):
+    lock = threading.Lock()
+    state = {"active": 0, "peak": 0}
+
+    def counted(messages):
+        with lock:
+            state["active"] += 1
+            state["peak"] = max(state["peak"], state["active"])
+        with lock:
+            state["active"] -= 1
+        return faithful(messages)
+
+    Pipeline(settings, library, ScriptedModel(default=counted, name="local", concurrent=False)).run(REQUEST)
+    assert state["peak"] == 1
+
+
+def test_token_events_stream_the_reply(settings, library):
+    model = ScriptedModel(default=faithful, name="fake", piece_chars=3)
+    events = list(Pipeline(settings, library, model).events(REQUEST))
+    done = events[-1].data["result"]
+    for index, section in enumerate(done["sections"]):
+        pieces = "".join(e.data["text"] for e in events if e.type == "token" and e.data["index"] == index)
+        assert section["text"] in pieces or pieces.strip() == section["text"]
+
+
+def test_length_shapes_max_tokens_and_wording(settings, library):
+    short = ScriptedModel(default=faithful, name="fake")
+    long = ScriptedModel(default=faithful, name="fake")
+    Pipeline(settings, library, short).run(REQUEST.model_copy(update={"length": "short"}))
+    Pipeline(settings, library, long).run(REQUEST.model_copy(update={"length": "long"}))
+    assert max(o["max_tokens"] for o in short.options) < max(o["max_tokens"] for o in long.options)
+    assert "约150字" in body_calls(short)[0] and "约500字" in body_calls(long)[0]

@@ -1,0 +1,117 @@
+"""Planning: facts land in sensible themes, sections follow the order of retrieved examples, caps hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.models import DraftRequest
+from drafter.pipeline.plan import Planner, chinese_ordinal
+from drafter.pipeline.themes import labels
+from retrieval.models import Chunk, Hit
+
+FACTS = ["全年新发展会员126人，会员总数达到1842人",  # org
+         "春节期间走访慰问困难职工86户，发放慰问金12.6万元",  # care
+         "举办职工篮球赛、趣味运动会等文体活动9场",  # culture
+         "组织开展钳工等6个工种技能比武，参赛职工312人次",  # competition
+         "召开二届三次职工代表大会，收集职工提案37件",  # democracy
+         "开展“三八”妇女节活动，组织女职工“两癌”筛查218人"]  # women
+
+
+class OrderedLibrary:
+    """A library whose only example has its sections in a given order (headings as in real summaries)."""
+
+    def __init__(self, headings: list[str]) -> None:
+        self.chunks = [Chunk(id=f"c{i}", example_id="ex", title="某公司工会工作总结", kind="年度总结", source="ex.md",
+                             heading=h, heading_path=[h], role="body", order=i + 1, text=f"{h}。各项工作扎实推进。")
+                       for i, h in enumerate(headings)]
+
+    def search(self, query, k=5, kind=None, role=None, mode="hybrid", example_ids=None):
+        return [Hit(text=c.text, title=c.title, kind=c.kind, source=c.source, heading=c.heading, role=c.role,
+                    score=1.0, chunk_id=c.id, example_id=c.example_id, order=c.order) for c in self.chunks[:k]]
+
+    def example_chunks(self, example_id):
+        return list(self.chunks)
+
+
+def plan_for(settings, library, facts=FACTS, **request):
+    req = DraftRequest(org="某公司工会", period="2025年", facts=facts, **request)
+    return Planner(settings, library, labels()).plan(req)
+
+
+def themes_of(plan) -> dict[int, str]:
+    return {line: s.theme for s in plan.body() for line in s.fact_lines}
+
+
+def test_facts_land_in_sensible_themes(settings, library):
+    settings.max_sections = 10
+    placed = themes_of(plan_for(settings, library, facts=FACTS * 2))  # 12 facts: no family merging needed
+    assert placed[1] == "org" and placed[2] == "care" and placed[3] == "culture"
+    assert placed[4] == "competition" and placed[5] == "democracy" and placed[6] == "women"
+
+
+def test_warmth_topic_uses_its_own_themes(settings, library):
+    facts = ["成立送温暖工作领导小组，制定活动方案", "走访慰问困难职工132户，发放慰问金31.6万元",
+             "为18名困难职工子女发放助学金5.4万元", "对27户困难职工家庭实施结对帮扶"]
+    plan = plan_for(settings, library, facts=facts, kind="专项总结", topic="送温暖")
+    placed = themes_of(plan)
+    assert placed[1] == "warm_lead" and placed[2] == "warm_visit"
+    assert {placed[3], placed[4]} <= {"warm_study", "warm_hardship"}
+    assert all(s.theme.startswith("warm_") for s in plan.body())
+
+
+@pytest.mark.parametrize("headings", [
+    ["一、丰富文体活动，建设文化之家", "二、关心职工生活，建设温暖之家", "三、加强组织建设，发展会员"],
+    ["一、加强组织建设，发展会员", "二、关心职工生活，建设温暖之家", "三、丰富文体活动，建设文化之家"],
+])
+def test_sections_follow_the_order_of_the_examples(settings, headings):
+    facts = [FACTS[0], FACTS[1], FACTS[2]] * 2
+    order = [s.theme for s in plan_for(settings, OrderedLibrary(headings), facts=facts).body()]
+    expected = [{"文体": "culture", "温暖": "care", "组织": "org"}[next(w for w in ("文体", "温暖", "组织") if w in h)]
+                for h in headings]
+    assert order == expected
+
+
+def test_whole_draft_layout(settings, library):
+    plan = plan_for(settings, library, problems=["经费使用不均衡"], plans=["建成职工书屋"])
+    roles = [s.role for s in plan.sections]
+    assert roles[0] == "opening" and roles[-1] == "closing"
+    assert roles[-3:-1] == ["problems", "plans"]
+    numbered = [s for s in plan.sections if s.number]
+    assert [s.number for s in numbered] == list(range(1, len(numbered) + 1))
+    assert numbered[-2].heading.endswith("存在的不足") and numbered[-1].heading.endswith("下一步工作打算")
+    assert all(not any(ch.isdigit() for ch in s.heading) for s in plan.sections)
+
+
+def test_few_facts_share_family_sections(settings, library):
+    plan = plan_for(settings, library, facts=[FACTS[0], "全年工会经费收入215.3万元，经审委员会开展专项审计2次"])
+    assert len(plan.body()) == 1 and plan.body()[0].fact_lines == [1, 2]
+
+
+def test_caps_on_facts_per_section_sections_and_facts(settings, library):
+    settings.max_facts = 20
+    settings.max_facts_per_section = 4
+    facts = [f"走访慰问困难职工{100 + i}户" for i in range(30)]
+    plan = plan_for(settings, library, facts=facts)
+    assert len(plan.facts) == 20
+    assert all(len(s.fact_lines) <= 4 for s in plan.body())
+    assert sorted(line for s in plan.body() for line in s.fact_lines) == list(range(1, 21))
+    assert len({s.title for s in plan.body()}) > 1  # split sections of one theme get different headings
+    assert any("未写入" in w for w in plan.warnings)
+
+
+def test_a_failing_library_still_gives_a_plan(settings):
+    class Broken:
+        def search(self, *args, **kwargs):
+            raise RuntimeError("index unavailable")
+
+        def example_chunks(self, example_id):
+            raise RuntimeError("index unavailable")
+
+    plan = plan_for(settings, Broken())
+    assert sorted(line for s in plan.body() for line in s.fact_lines) == list(range(1, len(FACTS) + 1))
+    assert any("范文检索失败" in w for w in plan.warnings)
+
+
+@pytest.mark.parametrize("n, text", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三")])
+def test_chinese_ordinal(n, text):
+    assert chinese_ordinal(n) == text

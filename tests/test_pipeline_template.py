@@ -1,0 +1,134 @@
+"""The template provider end to end: every draft passes the number check, caps and warnings, events, consistency
+with the service's recheck."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from drafter.cli.draft_cmds import read_request
+from drafter.models import DraftRequest, DraftResult
+from drafter.numcheck import check
+from drafter.pipeline import Pipeline, verification_inputs
+
+REQUESTS = sorted((Path(__file__).resolve().parent.parent / "bench" / "requests").iterdir())
+
+
+@pytest.mark.parametrize("path", REQUESTS, ids=lambda p: p.name)
+def test_bench_request_template_draft_passes_the_check(path, settings, library):
+    request = read_request(path)
+    result = Pipeline(settings, library, None).run(request)
+    assert result.provider == "template"
+    assert result.check.ok, [n for n in result.check.numbers if n.status != "supported"]
+    facts, context = verification_inputs(request, settings)
+    assert check(facts, result.text, context=context) == result.check
+    assert request.org in result.text and request.period in result.text
+    body = [s for s in result.sections if s.facts]
+    assert sorted(line for s in body for line in s.facts) == list(range(1, len(request.facts) + 1))
+    for section in body:
+        assert section.check.ok and not section.fallback
+        assert section.heading and section.heading in result.text
+    for problem in request.problems:
+        assert problem.rstrip("。") in result.text
+    for plan in request.plans:
+        assert plan.rstrip("。") in result.text
+
+
+def test_problems_and_plans_sections_only_when_given(settings, library):
+    request = DraftRequest(org="某厂工会", period="2025年", facts=["发展会员12人"])
+    headings = [s.heading for s in Pipeline(settings, library, None).run(request).sections]
+    assert not any("不足" in h or "打算" in h for h in headings)
+    request = request.model_copy(update={"problems": ["经费使用不均衡"], "plans": ["建成职工书屋"]})
+    headings = [s.heading for s in Pipeline(settings, library, None).run(request).sections]
+    assert any(h.endswith("存在的不足") for h in headings) and any(h.endswith("下一步工作打算") for h in headings)
+
+
+def test_facts_without_numbers_are_fine(settings, library):
+    request = DraftRequest(org="某厂工会", period="2025年上半年", kind="半年总结",
+                           facts=["组织职工开展植树活动", "完善职工之家设施", "开展女职工健康讲座"])
+    result = Pipeline(settings, library, None).run(request)
+    assert result.check.ok
+    for fact in request.facts:
+        assert fact in result.text
+
+
+def _many_facts(n: int) -> list[str]:
+    templates = ["走访慰问困难职工{n}户", "举办职工篮球赛{n}场", "新发展会员{n}人", "开展安全培训{n}期",
+                 "收集职工提案{n}件", "发放助学金{n}万元", "组织女职工体检{n}人", "开展技能比武{n}次"]
+    return [templates[i % len(templates)].format(n=100 + i) for i in range(n)]
+
+
+def test_two_hundred_facts_are_capped_with_a_warning(settings, library):
+    request = DraftRequest(org="某集团工会", period="2025年", facts=_many_facts(200))
+    result = Pipeline(settings, library, None).run(request)
+    assert result.check.ok
+    body = [s for s in result.sections if s.facts]
+    assert len(body) <= settings.max_sections
+    drafted = sorted(line for s in body for line in s.facts)
+    assert drafted == list(range(1, settings.max_facts + 1))
+    assert any(str(settings.max_facts + 1) in w and "未写入" in w for w in result.warnings)
+    if any(len(s.facts) > settings.max_facts_per_section for s in body):  # the section cap wins, and says so
+        assert any("每节" in w for w in result.warnings)
+
+
+def test_facts_per_section_and_sections_are_capped(settings, library):
+    settings.max_facts_per_section = 3
+    settings.max_sections = 4
+    request = DraftRequest(org="某集团工会", period="2025年", facts=_many_facts(30))
+    result = Pipeline(settings, library, None).run(request)
+    body = [s for s in result.sections if s.facts]
+    assert len(body) <= 4
+    assert sorted(line for s in body for line in s.facts) == list(range(1, 31))
+    assert result.check.ok
+    assert any("每节" in w for w in result.warnings)
+
+
+def test_no_facts_is_a_clear_error():
+    with pytest.raises(ValidationError, match="至少需要一条事实"):
+        DraftRequest(org="某厂工会", period="2025年", facts=["", "  - "])
+
+
+def test_events_come_in_order_and_run_gives_the_same_result(settings, library):
+    request = read_request(REQUESTS[0])
+    events = list(Pipeline(settings, library, None).events(request))
+    types = [e.type for e in events]
+    assert types[0] == "plan" and types[-2:] == ["check", "done"]
+    sections = events[0].data["sections"]
+    for index in range(len(sections)):
+        started = next(
+            i for i, e in enumerate(events) if e.type == "section_started" and e.data["index"] == index)
+        done = next(i for i, e in enumerate(events) if e.type == "section_done" and e.data["index"] == index)
+        assert started < done
+    result = DraftResult.model_validate(events[-1].data["result"])
+    again = Pipeline(settings, library, None).run(request)
+    assert again.text == result.text  # deterministic
+    assert [s.heading for s in again.sections] == [s["heading"] for s in sections]
+
+
+def test_service_recheck_matches_the_pipeline_check(service):
+    request = read_request(REQUESTS[0])
+    result = service.draft(request, "template")
+    assert service.check_text(request, result.text) == result.check
+    edited = result.text.replace(request.facts[0].split("，")[0], "全年新发展会员127人", 1)
+    assert not service.check_text(request, edited).ok
+
+
+def test_provider_note_goes_into_warnings(settings, library):
+    request = DraftRequest(org="某厂工会", period="2025年", facts=["发展会员12人"])
+    result = Pipeline(settings, library, None, provider_note="未安装本地模型，已改用模板").run(request)
+    assert "未安装本地模型，已改用模板" in result.warnings
+
+
+def test_template_sources_name_the_structure_examples(settings, library):
+    result = Pipeline(settings, library, None).run(read_request(REQUESTS[0]))
+    assert result.sources
+    titles = {e.title for e in library.list_examples()}
+    assert all(s.title in titles for s in result.sources)
+
+
+def test_works_without_a_library(settings):
+    request = DraftRequest(org="某厂工会", period="2025年", facts=["走访慰问困难职工12户", "举办篮球赛3场"])
+    result = Pipeline(settings, None, None).run(request)
+    assert result.check.ok and result.sources == []
