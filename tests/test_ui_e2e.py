@@ -89,7 +89,7 @@ def page(server):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1440, "height": 2200}, accept_downloads=True, locale="zh-CN")
+        context = browser.new_context(viewport={"width": 1440, "height": 3000}, accept_downloads=True, locale="zh-CN")
         page = context.new_page()
         page.set_default_timeout(WAIT_MS)
         page.goto(server)
@@ -122,6 +122,13 @@ def test_secretary_flow_in_chromium(page):
     facts.fill(FACTS)
     facts.press("Control+Enter")
     settle(page)
+    page.get_by_role("button", name="查看参考范文").click()
+    pin = page.get_by_text("置顶参考").first
+    expect(pin).to_be_visible()
+    settle(page)
+    pin.click()
+    expect(page.get_by_text("已置顶 1 篇范文")).to_be_visible()
+    settle(page)
     page.get_by_role("button", name="生成初稿").click()
 
     editor = page.get_by_label("初稿（可直接修改；每次修改后自动重新核对数字）")
@@ -140,7 +147,8 @@ def test_secretary_flow_in_chromium(page):
     assert red > 150 and green < 60, colour
     assert "86户" in (flagged.get_attribute("title") or ""), "hover shows the fact's value"
     settle(page)
-    flagged.scroll_into_view_if_needed()
+    page.get_by_role("heading", name="工会工作总结起草助手").scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)  # let the tables paint
     shot(page, "ui_flagged", "ui_secretary.png")
 
     page.get_by_role("button", name="保存版本").click()
@@ -173,4 +181,5 @@ def test_reviewer_view_in_chromium(page):
     focus = page.locator(".focus", has_text="68户").first
     expect(focus).to_be_visible()
     settle(page)
+    page.wait_for_timeout(1000)
     shot(page, "ui_review", "ui_review.png")

@@ -191,7 +191,7 @@ def test_hits_are_grouped_per_example_with_their_matched_sections():
     groups = vl.group_hits([hit, {**hit, "heading": ""}, {**hit, "example_id": "b.md", "title": "范文乙"},
                             {**hit, "heading": "一、工作"}])
     assert [g["id"] for g in groups] == ["a.md", "b.md"]
-    assert groups[0]["sections"] == ["一、工作", "开头"] and len(groups[0]["snippet"]) == 121
+    assert groups[0]["sections"] == ["一、工作", "开头"] and len(groups[0]["snippet"]) == 91
 
 
 def test_readiness_lines_name_each_provider():

@@ -45,7 +45,7 @@ def search(state: State, svc) -> Message | None:
     if not query.strip():
         return "error", "请先填写专题或事实，再查看参考范文"
     try:
-        hits = svc.search_examples(query, k=8, kind=state.get("f_kind")) or svc.search_examples(query, k=8)
+        hits = svc.search_examples(query, k=6, kind=state.get("f_kind")) or svc.search_examples(query, k=6)
     except Exception as exc:  # noqa: BLE001 - shown to the user, the form is kept
         return "error", error_text(exc)
     state["hits"] = [h.model_dump() for h in hits]

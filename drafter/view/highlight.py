@@ -99,8 +99,8 @@ def problem_rows(check: CheckResult, facts: Sequence[str]) -> list[dict[str, str
     rows = number_rows(check, facts)
     for m in check.missing:
         fact = fact_text(facts, m.fact_line) or m.text
-        rows.append({"数字": m.text, "状态": "未写入初稿", "对应事实": f"第{m.fact_line}行：{fact}",
-                     "说明": "事实中的这个数字在初稿中没有出现"})
+        rows.append({"数字": "—", "状态": "未写入初稿", "对应事实": f"第{m.fact_line}行：{fact}",
+                     "说明": "这条事实的数字在初稿中没有出现"})
     return rows
 
 

@@ -83,7 +83,7 @@ def group_hits(hits: list[dict]) -> list[dict]:
     for hit in hits:
         key = hit.get("example_id") or hit["source"]
         group = groups.setdefault(key, {"id": key, "title": hit["title"], "kind": hit["kind"], "sections": [],
-                                        "snippet": hit["text"][:120].replace("\n", " ") + "…"})
+                                        "snippet": hit["text"][:90].replace("\n", " ") + "…"})
         heading = hit.get("heading") or "开头"
         if heading not in group["sections"]:
             group["sections"].append(heading)
