@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 
 import typer
@@ -33,8 +33,5 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"找不到页面文件：{APP_FILE}", err=True)
             raise typer.Exit(2)
         typer.echo(f"网页地址：http://{host}:{port}")
-        try:
-            code = subprocess.call(streamlit_command(port, host, headless))
-        except KeyboardInterrupt:
-            code = 0
-        raise typer.Exit(code)
+        command = streamlit_command(port, host, headless)
+        os.execv(command[0], command)  # streamlit takes over this process (signals reach it directly)
