@@ -48,6 +48,7 @@ class Catalog:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; one fsync per checkpoint
         self._db.executescript(_SCHEMA)
         self._lock = threading.RLock()
 
