@@ -1,8 +1,8 @@
 """Grid over the fusion parameters on the labelled query set; prints hybrid precision@5 per query kind.
 
 Usage: .venv/bin/python bench/retrieval_tune.py [DATA_DIR]   (default: a temporary dir; samples/ are ingested)
-The shipped defaults (retrieval.search.FusionParams: equal weights, constant 60, 20 dense candidates) were
-picked from this grid as standard RRF on a plateau where hybrid is at least as good as BM25 and dense on both
+The shipped defaults (retrieval.search.FusionParams: constant 60, 30 dense candidates, BM25 weight ×
+coverage²) were picked from this grid, on a plateau where hybrid is at least as good as BM25 and dense on both
 kinds. They are tuned on the same 48 queries they are measured on, so treat the margins as optimistic.
 """
 
@@ -23,7 +23,7 @@ from retrieval.evaluation import QuerySet, format_table, precision_table  # noqa
 from retrieval.library import Library  # noqa: E402
 
 
-GRID_DENSE, GRID_C, GRID_DEPTH = (0.75, 1.0, 1.25, 1.5, 2.0), (10, 30, 60, 100), (10, 15, 20, 30, 40, 50)
+GRID_POWER, GRID_C, GRID_DEPTH = (0.0, 1.0, 2.0, 3.0), (30, 60, 100), (15, 20, 30, 40)
 
 
 def main() -> None:
@@ -34,11 +34,11 @@ def main() -> None:
     queries = QuerySet(ROOT / "tests" / "data" / "queries.json")
     base = library.fusion
     print(format_table(precision_table(library, queries)))
-    print("\ndense_w  bm25_w  c     depth  per_ex   keyword  paraphrase   (hybrid; depth = dense candidates)")
-    for dense_w, c, depth, per_example in itertools.product(GRID_DENSE, GRID_C, GRID_DEPTH, (2,)):
-        library.fusion = replace(base, dense_weight=dense_w, rank_constant=c, depth=depth, per_example=per_example)
+    print("\npower  c     depth   keyword  paraphrase   (hybrid; depth = dense candidates, power = lexical_power)")
+    for power, c, depth in itertools.product(GRID_POWER, GRID_C, GRID_DEPTH):
+        library.fusion = replace(base, lexical_power=power, rank_constant=c, depth=depth)
         row = precision_table(library, queries, modes=("hybrid",))["hybrid"]
-        print(f"{dense_w:<7}  {1.0:<6}  {c:<4}  {depth:<5}  {per_example:<6}  {row['keyword']:>8.3f}  {row['paraphrase']:>10.3f}")
+        print(f"{power:<5}  {c:<4}  {depth:<5}  {row['keyword']:>8.3f}  {row['paraphrase']:>10.3f}")
 
 
 if __name__ == "__main__":

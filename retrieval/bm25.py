@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import shutil
 import unicodedata
 from importlib import resources
@@ -151,6 +152,27 @@ class BM25Index:
         allowed = np.zeros(len(self.ids), dtype=bool)
         allowed[[self._positions[i] for i in ids if i in self._positions]] = True
         return allowed
+
+    def coverage(self, query: str, allowed: np.ndarray | None = None) -> float:
+        """How much of the query the best-covered (allowed) chunk contains: the IDF-weighted share of the
+        query's distinct tokens, 0..1. Low for paraphrases, where BM25 only matches incidental words."""
+        if not self.load() or self._model is None:
+            return 0.0
+        vocab, scores = self._model.vocab_dict, self._model.scores
+        indptr, indices, docs = scores["indptr"], scores["indices"], scores["num_docs"]
+        total, covered = 0.0, np.zeros(docs)
+        for token in dict.fromkeys(self.tokenizer.tokens(query)):
+            token_id = vocab.get(token)
+            if token_id is None:  # in no chunk: the rarest possible word, never covered
+                total += math.log(1 + docs)
+                continue
+            holders = indices[indptr[token_id]:indptr[token_id + 1]]
+            idf = math.log(1 + (docs - len(holders) + 0.5) / (len(holders) + 0.5))
+            total += idf
+            covered[holders] += idf
+        if allowed is not None:
+            covered = np.where(allowed, covered, 0.0)
+        return float(covered.max() / total) if total and docs else 0.0
 
     def search(self, query: str, n: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Up to n (chunk id, score) with a positive score, best first; `allowed` masks positions out."""

@@ -128,13 +128,16 @@ class Library:
         self.warm()
         depth = max(self.fusion.depth, k * 4)
         dense = self._dense(query, depth, kind, role, example_ids) if mode != "bm25" else []
-        if mode == "hybrid":  # BM25 ranks the dense candidates
-            lexical = self.bm25.search(query, len(dense), self.bm25.mask_ids([i for i, _ in dense]))
+        coverage = 1.0
+        if mode == "hybrid":  # BM25 ranks the dense candidates, weighted by how well they cover the query
+            candidates = self.bm25.mask_ids([i for i, _ in dense])
+            lexical = self.bm25.search(query, len(dense), candidates)
+            coverage = self.bm25.coverage(query, candidates)
         elif mode == "bm25":
             lexical = self._lexical(query, depth, kind, role, example_ids)
         else:
             lexical = []
-        ranked = rank(mode, dense, lexical, self.fusion)
+        ranked = rank(mode, dense, lexical, self.fusion, coverage)
         records = self.catalog.chunks([i for i, _ in ranked])
         ranked = [(i, s) for i, s in ranked if i in records]
         top = diversify(ranked, lambda cid: records[cid].example_id, k, self.fusion.per_example)

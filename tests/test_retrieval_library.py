@@ -114,7 +114,9 @@ def test_hits_carry_chunk_fields_and_blank_query_is_empty(make_library, corpus):
 def test_top_hits_are_diversified_across_examples(make_library, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
-    sections = [(f"{n}、走访慰问困难职工第{n}批", f"工会第{n}批走访慰问困难职工，送去慰问金和米面油。") for n in "一二三四五六"]
+    body = "工会班子成员分组走访慰问困难职工，送去慰问金和米面油，详细了解他们的生活、就医和子女上学情况，" \
+           "登记需要长期帮扶的家庭，并协调有关部门解决实际困难。"
+    sections = [(f"{n}、走访慰问困难职工第{n}批", f"第{n}批：{body}{body}") for n in "一二三四五六"]
     (folder / "big.md").write_text(example_md("大量慰问", "专项总结", sections), encoding="utf-8")
     (folder / "care.md").write_text(CARE, encoding="utf-8")
     (folder / "democracy.md").write_text(DEMOCRACY, encoding="utf-8")

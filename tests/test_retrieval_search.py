@@ -70,3 +70,18 @@ def test_upload_names_never_become_paths():
     assert display_name("../../etc/passwd.md") == "passwd.md"
     assert display_name("C:\\Users\\a\\总结.docx") == "总结.docx"
     assert display_name("") == "upload"
+
+
+def test_coverage_is_high_for_shared_words_and_low_for_paraphrases(tmp_path):
+    index = BM25Index(tmp_path / "bm25", ChineseTokenizer(tmp_path / "cache"))
+    index.build(["a", "b"], ["春节走访慰问困难职工，发放慰问金", "召开职工代表大会，审议集体合同"])
+    assert index.coverage("走访慰问困难职工") == 1.0
+    assert index.coverage("年关将近，给日子过得紧的员工送去米面油") < 0.2
+    only_b = index.mask_ids(["b"])
+    assert index.coverage("走访慰问困难职工", only_b) < index.coverage("走访慰问困难职工")
+
+
+def test_hybrid_weighs_bm25_by_coverage():
+    dense, lexical = [("a", 0.9), ("b", 0.8)], [("b", 3.0), ("a", 1.0)]
+    assert rank("hybrid", dense, lexical, FusionParams(), coverage=0.0)[0][0] == "a"
+    assert rank("hybrid", dense, lexical, FusionParams(bm25_weight=1.5), coverage=1.0)[0][0] == "b"
