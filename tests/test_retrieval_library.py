@@ -159,3 +159,15 @@ def test_reopened_library_searches_without_rebuilding(make_library, corpus, monk
     assert reopened.count() > 0
     assert reopened.search("安全生产 隐患排查", k=3, mode="bm25")[0].example_id == "safety.txt"
     reopened.ensure_ingested(corpus)  # not empty: nothing happens
+
+
+def test_concurrent_searches_agree_with_sequential_ones(make_library, corpus):
+    from concurrent.futures import ThreadPoolExecutor
+
+    library = make_library()
+    library.ingest([corpus], progress=False)
+    queries = ["走访慰问困难职工", "职代会", "隐患排查", "厂务公开", "安全知识竞赛", "金秋助学"] * 2
+    expected = [[h.chunk_id for h in library.search(q, k=3)] for q in queries]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda q: [h.chunk_id for h in library.search(q, k=3)], queries))
+    assert got == expected

@@ -48,8 +48,12 @@ def search(
     mode: Mode = typer.Option(Mode.hybrid, "--mode", help="Ranking: hybrid (BM25 + dense, fused), bm25 or dense."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list of hits (text, title, kind, source, heading, role, score)."),
 ) -> None:
-    """Search the example library (hybrid BM25 + dense by default)."""
-    hits = _library(ctx).search(query, k=k, kind=kind, role=role, mode=mode.value)
+    """Search the example library (hybrid BM25 + dense by default); ingests the shipped samples if it is empty."""
+    from drafter.cli import settings_of
+
+    library = _library(ctx)
+    library.ensure_ingested(settings_of(ctx).samples_dir)
+    hits = library.search(query, k=k, kind=kind, role=role, mode=mode.value)
     if as_json:
         typer.echo(json.dumps([hit.public() for hit in hits], ensure_ascii=False, indent=2))
         return
