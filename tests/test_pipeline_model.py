@@ -172,11 +172,55 @@ def test_model_output_is_cleaned_before_the_check(settings, library):
 @pytest.mark.parametrize("raw, expected", [
     ("以下是正文：\n工会发展会员12人。", "工会发展会员12人。"),
     ("一、强化组织建设\n工会发展会员12人。", "工会发展会员12人。"),
-    ("1、工会发展会员12人", "1、工会发展会员12人"),
+    ("1、工会发展会员12人", "1、工会发展会员12人。"),
+    ("【总结】\n第3条：走访慰问困难职工86户。", "走访慰问困难职工86户。"),
+    ("工会发展会员12人。\n一、主要做法\n开展活动。", "工会发展会员12人。\n（一）主要做法\n开展活动。"),
+    ("工会发展会员12人，举办培训班。工会还组织了篮球赛等一系列活动，职工参与积极性很", "工会发展会员12人，举办培训班。工会还组织了篮球赛等一系列活动，职工参与积极性很。"),
+    ("工会发展会员12人。举办培训班，组织职工参加了丰富多彩的文体活动，职", "工会发展会员12人。举办培训班，组织职工参加了丰富多彩的文体活动，职。"),
     ("### 标题\n正文。\n\n\n第二段。", "标题\n正文。\n第二段。"),
 ])
 def test_clean_model_text(raw, expected):
     assert clean_model_text(raw, "强化组织建设") == expected
+
+
+def test_a_number_from_another_section_is_not_supported_here(settings, library):
+    def borrowing(messages):
+        text = faithful(messages)
+        if "第1条：" in user_prompt(messages) and "存在以下问题" not in user_prompt(messages):
+            return text + "参赛职工达到312人次。"  # fact 4's number, out of place
+        return text
+
+    model = ScriptedModel(default=borrowing, name="fake")
+    result = Pipeline(settings, library, model).run(REQUEST)
+    repair = next(user_prompt(c) for c in model.calls if "存在以下问题" in user_prompt(c))
+    assert "“312人次”在给出的事实中没有依据" in repair
+    section = next(s for s in result.sections if 1 in s.facts)
+    assert section.attempts == 2 and "312人次" not in section.text
+
+
+def test_copying_a_reference_is_repaired(settings, library):
+    pipeline = Pipeline(settings, library, None)
+    plan = pipeline.plan(REQUEST)
+    copied = {}
+
+    def copier(messages):
+        prompt = user_prompt(messages)
+        block = prompt.split("【参考范文片段结束】")[0]
+        longest = max(block.splitlines()[1:] or [""], key=len)
+        if len(longest) >= 40 and FACT_LINE.search(prompt) and "存在以下问题" not in prompt:
+            snippet = longest[:40]
+            copied[prompt] = snippet
+            return faithful(messages) + snippet + "。"
+        return faithful(messages)
+
+    model = ScriptedModel(default=copier, name="fake")
+    result = Pipeline(settings, library, model).run(REQUEST)
+    assert copied and plan
+    repairs = [user_prompt(c) for c in model.calls if "照抄了参考范文的原句" in user_prompt(c)]
+    assert len(repairs) == len(copied)
+    for snippet in copied.values():
+        assert any(snippet[:24] in r for r in repairs)
+    assert all(s.attempts == 2 and not s.fallback for s in result.sections if s.facts)
 
 
 def test_remote_models_write_sections_concurrently_within_the_bound(settings, library):

@@ -11,21 +11,33 @@ _INLINE_PREAMBLE = re.compile(r"^\s*(?:好的[，,。]|当然[，,。]|以下是
 _NUMBERED_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、[^0-9０-９]{2,30}$")
 _EPILOGUE = re.compile(r"^\s*(?:希望|如需|如果您|以上(?:内容|正文|是)|注[：:]|说明[：:]|（注|\(注)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
+_BRACKETED = re.compile(r"^\s*[【\[][^】\]]*[】\]]\s*$")
+_FACT_PREFIX = re.compile(r"^\s*第\s*\d+\s*条(?:事实)?\s*[：:]\s*")
+_INNER_HEADING = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、(?=[^0-9０-９]{2,30}$)")
+_SENTENCE_END = "。！？!?”」）)…"
 
 
 def clean_model_text(text: str, title: str = "") -> str:
     """The section's prose only; the pipeline adds the numbered heading itself."""
     lines = [_MD_HEADING.sub("", line).rstrip() for line in text.replace("\r\n", "\n").split("\n")
              if not _FENCE.match(line)]
-    lines = [_EMPHASIS.sub("", line) for line in lines]
+    lines = [_FACT_PREFIX.sub("", _EMPHASIS.sub("", line)) for line in lines if not _BRACKETED.match(line)]
     while lines and (not lines[0].strip() or _PREAMBLE.match(lines[0]) or _is_heading(lines[0], title)):
         lines.pop(0)
     while lines and (not lines[-1].strip() or _EPILOGUE.match(lines[-1])):
         lines.pop()
     if lines:
         lines[0] = _INLINE_PREAMBLE.sub("", lines[0])
-    paragraphs = [line.strip() for line in lines if line.strip()]
-    return "\n".join(paragraphs).strip()
+    paragraphs = [_INNER_HEADING.sub(r"（\1）", line.strip()) for line in lines if line.strip()]
+    return _complete_sentences("\n".join(paragraphs).strip())
+
+
+def _complete_sentences(text: str) -> str:
+    """Drop an unfinished last sentence (a reply cut off by the token limit), when enough text remains."""
+    if not text or text[-1] in _SENTENCE_END:
+        return text
+    cut = text.rfind("。")
+    return text[:cut + 1] if cut >= len(text) // 2 else text + "。"
 
 
 def _is_heading(line: str, title: str) -> bool:

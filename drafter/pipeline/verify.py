@@ -22,16 +22,24 @@ def verification_inputs(request: DraftRequest, settings: Settings | None = None)
     return list(request.facts[:count]), context
 
 
-def check_section(facts: Sequence[str], context: Sequence[str], text: str, required: Sequence[int]) -> CheckResult:
-    """Check one section: every number must be supported by some fact or the context; only the facts in
-    `required` (fact_line numbers, 1-based) must appear in it."""
+def check_section(facts: Sequence[str], context: Sequence[str], text: str, lines: Sequence[int]) -> CheckResult:
+    """Check one section against its own facts (`lines`: fact_line numbers, 1-based, into `facts`) and the
+    context: a number from another section's fact is not supported here. Fact lines in the result are global."""
     from drafter.numcheck import check
 
-    result = check(list(facts), text, context=list(context))
-    wanted = set(required)
-    missing = [m for m in result.missing if m.fact_line in wanted]
-    ok = all(hit.status == "supported" for hit in result.numbers) and not missing
-    return CheckResult(ok=ok, numbers=result.numbers, missing=missing)
+    own = [facts[line - 1] for line in lines]
+    result = check(own, text, context=list(context))
+    to_global = dict(enumerate(lines, start=1))
+    numbers = [_renumber(hit, to_global) if hit.fact_line else hit for hit in result.numbers]
+    missing = [m.model_copy(update={"fact_line": to_global[m.fact_line]}) for m in result.missing]
+    ok = all(hit.status == "supported" for hit in numbers) and not missing  # also for sections without facts
+    return CheckResult(ok=ok, numbers=numbers, missing=missing)
+
+
+def _renumber(hit: NumberHit, to_global: dict[int, int]) -> NumberHit:
+    line = to_global.get(hit.fact_line, hit.fact_line)
+    note = hit.note.replace(f"第{hit.fact_line}行", f"第{line}行", 1) if hit.note else hit.note
+    return hit.model_copy(update={"fact_line": line, "note": note})
 
 
 def fact_numbers(fact: str) -> list[NumberHit]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from drafter.models import CheckResult, DraftEvent, DraftRequest, SectionResult
 from drafter.pipeline.cleanup import clean_model_text
+from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.template import TemplateWriter
 from drafter.pipeline.verify import check_section, problem_items
@@ -14,10 +15,14 @@ from drafter.prompting import render
 from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
-MAX_TOKENS = {"body": {"short": 260, "normal": 480, "long": 760}, "other": {"short": 140, "normal": 220, "long": 340}}
+MAX_TOKENS = {"body": {"short": 220, "normal": 380, "long": 620}, "other": {"short": 120, "normal": 180, "long": 280}}
 PROMPTS = {"opening": "opening.j2", "body": "section.j2", "problems": "problems_section.j2",
            "plans": "plans_section.j2", "closing": "closing.j2"}
 MIN_CHARS = 8  # a reply shorter than this is treated as empty
+
+
+def _problem(kind: str, got: str = "") -> dict:
+    return {"kind": kind, "line": 0, "expected": "", "got": got, "fact": ""}
 
 
 class SectionWriter:
@@ -87,11 +92,13 @@ class SectionWriter:
                                                                  "role": section.role, "attempt": attempt})
                 text = yield from self._generate(index, attempt, section, messages)
                 check = self.check(section, text)
-                if check.ok and len(text) >= MIN_CHARS:
+                copies = copied_runs(text, [hit.text for hit in section.references])
+                if check.ok and not copies and len(text) >= MIN_CHARS:
                     return SectionResult(heading=section.heading, text=text, facts=section.fact_lines,
                                          provider=self.model.name, attempts=attempt, check=check)
-                problems = problem_items(check, self.plan.facts) or [{"kind": "empty", "line": 0, "expected": "",
-                                                                      "got": "", "fact": ""}]
+                problems = problem_items(check, self.plan.facts) + [_problem("copied", got=run) for run in copies]
+                if len(text) < MIN_CHARS:
+                    problems.append(_problem("empty"))
                 messages = self.repair_messages(section, text or "（空）", problems)
         except ProviderError as exc:
             return self.template_result(section, max(attempt, 1), f"模型调用失败，本节改用模板：{exc}")
