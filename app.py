@@ -143,10 +143,9 @@ def generate_panel(svc: DrafterService) -> None:
 
 def run_generation(svc: DrafterService, request: DraftRequest) -> None:
     """Stream the draft section by section; the result replaces this session's editor text (unsaved)."""
-    try:
-        events = svc.draft_events(request)
-    except Exception as exc:  # noqa: BLE001 - QueueFull, ProviderUnavailable: the form is kept
-        st.error(actions.error_text(exc))
+    events, problem = actions.start_draft(svc, request)
+    if events is None:
+        st.error(problem[1])
         return
     progress = StreamProgress()
     with st.status("正在生成初稿…", expanded=True) as status:

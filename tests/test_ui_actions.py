@@ -86,3 +86,25 @@ def test_upload_and_pin_update_the_state():
     actions.toggle_pin(state, "b.md", True)
     actions.toggle_pin(state, "a.md", False)
     assert state["pinned"] == ["b.md"]
+
+
+def test_a_full_generation_queue_is_a_message_before_any_event(service):
+    from drafter.queue import GenerationQueue
+
+    svc = service
+    svc.queue = GenerationQueue(workers=1, size=0)
+    request = DraftRequest.model_validate(session()["request"])
+    held = svc.queue.reserve()  # another session is generating
+    try:
+        events, problem = actions.start_draft(svc, request)
+        assert events is None and problem == ("error", "生成队列已满，请稍后再试")
+    finally:
+        held.release()
+
+
+def test_a_forced_unavailable_provider_is_a_message(settings):
+    from drafter.service import DrafterService
+
+    svc = DrafterService(settings.model_copy(update={"provider": "openai", "openai_base_url": None}))
+    events, problem = actions.start_draft(svc, DraftRequest.model_validate(session()["request"]))
+    assert events is None and problem[0] == "error" and problem[1].startswith("生成服务不可用")

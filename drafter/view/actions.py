@@ -30,6 +30,14 @@ def error_text(exc: Exception) -> str:
     return f"操作失败：{exc}"
 
 
+def start_draft(svc, request: DraftRequest):
+    """The draft's event stream, or None and the reason (queue full, provider unavailable) before any event."""
+    try:
+        return svc.draft_events(request), None
+    except Exception as exc:  # noqa: BLE001 - QueueFull, ProviderUnavailable: the form is kept
+        return None, ("error", error_text(exc))
+
+
 def upload_facts(state: State, name: str, data: bytes) -> Message:
     """Append the facts of an uploaded .txt/.docx file to the facts text area."""
     facts, error = vin.facts_from_file(name, data)
