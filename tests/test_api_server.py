@@ -1,5 +1,6 @@
 """A real `drafter serve` (uvicorn on 127.0.0.1, a free port) driven with httpx: keys from the CLI, a restart
-that keeps everything, and concurrency (50 parallel checks; parallel drafts with concurrent edits of one draft)."""
+that keeps everything, and concurrency (50 parallel checks; parallel drafts with concurrent edits of one draft)
+against `--workers 2`."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def writer_key(root, env) -> str:
 
 @pytest.fixture(scope="module")
 def server(root, env, writer_key):
-    with Server(root, env) as running:
+    """Two worker processes, so concurrent edits also race across processes on the one database."""
+    with Server(root, env, workers=2) as running:
         yield running
 
 
