@@ -121,3 +121,12 @@ def test_upload_type_content_and_size_checks(own_client):
     assert mixed.status_code == 200, mixed.text
     assert mixed.json()["accepted"] == ["暑期慰问.md"]
     assert {r["name"] for r in mixed.json()["rejected"]} == {name for _, (name, _, _) in files}
+
+
+def test_an_upload_request_over_its_total_cap_is_413(own_client, own_service):
+    per_file = own_service.settings.max_upload_bytes
+    files = [("files", (f"第{i}篇.md", ("字" * (per_file // 3 - 10)).encode(), "text/markdown")) for i in range(6)]
+    before = [e.id for e in own_service.library.list_examples()]
+    error = assert_error(own_client.post("/v1/examples", files=files), 413, "payload_too_large")
+    assert str(per_file * 5) in error["message"]
+    assert [e.id for e in own_service.library.list_examples()] == before  # nothing was ingested

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import Scope
 
-from drafter.api.errors import error_response, install_error_handlers
+from drafter.api.errors import install_error_handlers
 from drafter.api.limits import BodyLimitMiddleware
 from drafter.api.routes import check, drafts, examples, health
 from drafter.api.uploads import UPLOAD_BODY_FACTOR
@@ -65,5 +65,3 @@ def _body_limit(service: DrafterService):
 
     return limit_for
 
-
-__all__ = ["create_app", "error_response"]
