@@ -80,6 +80,7 @@ class BM25Index:
         self._model = None
         self._positions: dict[str, int] | None = None
         self._loaded = False
+        self._stamp: float | None = None  # mtime of the ids file that was loaded
 
     @property
     def signature(self) -> str | None:
@@ -112,6 +113,7 @@ class BM25Index:
         shutil.rmtree(self.directory, ignore_errors=True)
         tmp.rename(self.directory)
         self.ids, self._model, self._loaded, self._positions = list(ids), model, True, None
+        self._stamp = self._mtime()
         self.fields = {name: np.asarray(values, dtype=object) for name, values in fields.items()}
 
     def load(self) -> bool:
@@ -123,12 +125,25 @@ class BM25Index:
             return False
         import bm25s
 
+        self._stamp = self._mtime()
         payload = json.loads(path.read_text(encoding="utf-8"))
         self.ids, self._positions = payload["ids"], None
         self.fields = {name: np.asarray(values, dtype=object) for name, values in payload.get("fields", {}).items()}
         self._model = bm25s.BM25.load(str(self.directory)) if self.ids else None
         self._loaded = True
         return True
+
+    def _mtime(self) -> float | None:
+        try:
+            return (self.directory / IDS_FILE).stat().st_mtime
+        except OSError:
+            return None
+
+    def reload_if_changed(self) -> None:
+        """Pick up an index rebuilt by another process (an API worker that took an upload); one stat call."""
+        if self._loaded and self._mtime() != self._stamp:
+            self._loaded = False
+            self.load()
 
     def mask(self, **equals: str | list[str] | None) -> np.ndarray | None:
         """Positions whose field equals the value (or is in the list); None when unconstrained."""

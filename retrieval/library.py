@@ -126,6 +126,7 @@ class Library:
         if not query or k <= 0 or example_ids == []:
             return []
         self.warm()
+        self.bm25.reload_if_changed()
         depth = max(self.fusion.depth, k * 4)
         dense = self._dense(query, depth, kind, role, example_ids) if mode != "bm25" else []
         coverage = 1.0

@@ -171,3 +171,13 @@ def test_concurrent_searches_agree_with_sequential_ones(make_library, corpus):
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda q: [h.chunk_id for h in library.search(q, k=3)], queries))
     assert got == expected
+
+
+def test_a_second_library_on_the_same_data_sees_uploads_of_the_first(make_library, corpus):
+    first = make_library()
+    first.ingest([corpus], progress=False)
+    second = make_library()  # another API worker process, say
+    assert second.search("隐患排查", k=1, mode="bm25")
+    upload = example_md("女职工工作总结", "专项总结", [("一、关爱女职工", "组织女职工健康体检，举办三八节插花活动。")])
+    first.add_files([("women.md", upload.encode())])
+    assert second.search("女职工健康体检 插花", k=1, mode="bm25")[0].source == "women.md"
