@@ -3,7 +3,7 @@
 - POST /v1/check with a ~2,000-character draft at concurrency 1, 16 and 64: requests/s, p50, p99
 - POST /v1/drafts (template provider) latency, sequential
 
-The generator (asyncio + httpx, one process) shares the machine's cores with the server; figures are what this
+The generator (asyncio with a minimal keep-alive HTTP/1.1 client, one process) shares the machine's cores with the server; figures are what this
 machine does, not what the server alone could do. Usage: .venv/bin/python bench/api_load.py [--seconds 10]
 """
 
@@ -83,30 +83,96 @@ def start_server(root: Path, env: dict[str, str], workers: int) -> tuple[subproc
     raise SystemExit("server not ready")
 
 
+class Connection:
+    """A minimal HTTP/1.1 keep-alive client (one connection, one request at a time).
+
+    Much cheaper per request than a general client, so the generator takes less of the CPU the server needs.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def post(self, raw_request: bytes) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(raw_request)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        await self.reader.readexactly(length)
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            await self.writer.wait_closed()
+
+
+def raw_post(url: str, key: str, path: str, body: dict) -> bytes:
+    payload = json.dumps(body, ensure_ascii=False).encode()
+    host = url.split("//", 1)[1]
+    head = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {key}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n")
+    return head.encode() + payload
+
+
 async def load(url: str, key: str, path: str, body: dict, concurrency: int, seconds: float, max_requests: int,
                warmup: int = 20) -> dict:
     latencies: list[float] = []
     errors = 0
-    stop_at = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {key}"}, limits=limits,
-                                 timeout=120) as client:
-        async def worker() -> None:
-            nonlocal errors
-            while time.perf_counter() < stop_at and len(latencies) + errors < max_requests:
-                started = time.perf_counter()
-                response = await client.post(path, json=body)
-                if response.status_code in (200, 201):
-                    latencies.append(time.perf_counter() - started)
-                else:
-                    errors += 1
+    request = raw_post(url, key, path, body)
+    host, port = url.split("//", 1)[1].split(":")
+    connections = [Connection(host, int(port)) for _ in range(concurrency)]
 
-        for _ in range(warmup):  # warm the connections and the workers
-            await client.post(path, json=body)
-        began = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - began
+    async def worker(connection: Connection, stop_at: float) -> None:
+        nonlocal errors
+        while time.perf_counter() < stop_at and len(latencies) + errors < max_requests:
+            started = time.perf_counter()
+            if await connection.post(request) in (200, 201):
+                latencies.append(time.perf_counter() - started)
+            else:
+                errors += 1
+
+    for i in range(warmup):  # open the connections and warm the workers
+        await connections[i % concurrency].post(request)
+    began = time.perf_counter()
+    await asyncio.gather(*(worker(c, began + seconds) for c in connections))
+    elapsed = time.perf_counter() - began
+    for connection in connections:
+        await connection.close()
     return summary(latencies, errors, elapsed, concurrency)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(root_pid: int) -> float:
+    """CPU seconds used so far by the server and its worker processes (Linux /proc; 0 elsewhere)."""
+    try:
+        parents = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+        tree, frontier = {root_pid}, [root_pid]
+        while frontier:
+            parent = frontier.pop()
+            children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+            tree.update(children)
+            frontier.extend(children)
+        return sum(_cpu_seconds(pid) for pid in tree)
+    except OSError:
+        return 0.0
 
 
 def summary(latencies: list[float], errors: int, elapsed: float, concurrency: int) -> dict:
@@ -135,8 +201,13 @@ def main() -> None:
         proc, url = start_server(root, env, args.workers)
         try:
             body = {"facts": FACTS, "draft": check_draft()}
-            checks = [asyncio.run(load(url, key, "/v1/check", body, c, args.seconds, args.max_requests))
-                      for c in (1, 16, 64)]
+            checks = []
+            for concurrency in (1, 16, 64):
+                cpu_before = server_cpu(proc.pid)
+                row = asyncio.run(load(url, key, "/v1/check", body, concurrency, args.seconds, args.max_requests))
+                used = server_cpu(proc.pid) - cpu_before
+                row["server_cpu_ms_per_req"] = round(used * 1000 / max(1, row["requests"] + 20), 2)
+                checks.append(row)
             drafts = asyncio.run(load(url, key, "/v1/drafts", REQUEST, 1, 600, args.drafts, warmup=2))
         finally:
             proc.terminate()
@@ -148,10 +219,14 @@ def main() -> None:
         return
     print(f"drafter serve --workers {args.workers} on {os.cpu_count()} cores (generator on the same machine)")
     print(f"POST /v1/check, draft of {len(body['draft'])} characters, {len(FACTS)} facts:")
-    print(f"  {'conc':>4} {'req':>6} {'err':>4} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
+    print(f"  {'conc':>4} {'req':>6} {'err':>4} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'server CPU ms/req':>18}")
     for row in checks:
         print(f"  {row['concurrency']:>4} {row['requests']:>6} {row['errors']:>4} {row['req_per_s']:>8} "
-              f"{row['p50_ms']:>8} {row['p99_ms']:>8}")
+              f"{row['p50_ms']:>8} {row['p99_ms']:>8} {row['server_cpu_ms_per_req']:>18}")
+    cpu_ms = statistics.median(row["server_cpu_ms_per_req"] for row in checks)
+    if cpu_ms > 0:
+        print(f"  server CPU per request {cpu_ms} ms: at most {round((os.cpu_count() or 1) * 1000 / cpu_ms)} req/s "
+              f"if the server had all {os.cpu_count()} cores to itself (load average now {os.getloadavg()[0]:.1f})")
     print(f"POST /v1/drafts (template provider), sequential, {drafts['requests']} drafts: "
           f"p50 {drafts['p50_ms']} ms, p99 {drafts['p99_ms']} ms, mean {drafts['mean_ms']} ms, errors {drafts['errors']}")
 
