@@ -71,6 +71,8 @@ class SectionResult(BaseModel):
     fallback: bool = False
     fallback_reason: str | None = None
     check: CheckResult
+    repairs: list[str] = Field(default_factory=list, description="Problems found in this section's earlier replies "
+                               "and fixed (pipeline repair: sentences dropped or the section rewritten)")
 
 
 class SourceRef(BaseModel):

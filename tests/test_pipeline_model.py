@@ -192,10 +192,22 @@ def test_a_number_from_another_section_is_not_supported_here(settings, library):
 
     model = ScriptedModel(default=borrowing, name="fake")
     result = Pipeline(settings, library, model).run(REQUEST)
-    repair = next(user_prompt(c) for c in model.calls if "存在以下问题" in user_prompt(c))
-    assert "“312人次”在给出的事实中没有依据" in repair
     section = next(s for s in result.sections if 1 in s.facts)
-    assert section.attempts == 2 and "312人次" not in section.text
+    assert "312人次" not in section.text and section.check.ok
+    assert any("“312人次”在给出的事实中没有依据" in r for r in section.repairs)
+
+
+def test_faulty_sentences_are_cut_when_that_suffices(settings, library):
+    def extra(messages):
+        text = faithful(messages)
+        return text + "另有20xx年度先进集体若干。" if "第1条：" in user_prompt(messages) else text
+
+    model = ScriptedModel(default=extra, name="fake")
+    result = Pipeline(settings, library, model).run(REQUEST)
+    section = next(s for s in result.sections if 1 in s.facts)
+    assert section.attempts == 1 and section.provider == "fake" and "20xx" not in section.text
+    assert any("20xx年" in r for r in section.repairs)
+    assert not any("存在以下问题" in user_prompt(c) for c in model.calls)
 
 
 def test_copying_a_reference_is_repaired(settings, library):
@@ -210,7 +222,7 @@ def test_copying_a_reference_is_repaired(settings, library):
         if len(longest) >= 40 and FACT_LINE.search(prompt) and "存在以下问题" not in prompt:
             snippet = longest[:40]
             copied[prompt] = snippet
-            return faithful(messages) + snippet + "。"
+            return faithful(messages)[:-1] + "，" + snippet + "。"  # inside a fact's sentence: cannot just be cut
         return faithful(messages)
 
     model = ScriptedModel(default=copier, name="fake")
@@ -221,6 +233,7 @@ def test_copying_a_reference_is_repaired(settings, library):
     for snippet in copied.values():
         assert any(snippet[:24] in r for r in repairs)
     assert all(s.attempts == 2 and not s.fallback for s in result.sections if s.facts)
+    assert all(any("照抄" in r for r in s.repairs) for s in result.sections if s.facts)
 
 
 def test_remote_models_write_sections_concurrently_within_the_bound(settings, library):

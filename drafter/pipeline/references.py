@@ -6,6 +6,7 @@ from drafter.models import DraftRequest, SourceRef
 from drafter.pipeline.plan import Plan, PlannedSection
 
 REFERENCE_CHARS = 360  # a reference is cut at a sentence end near this length: small prompts for small models
+SHORT_REFERENCE_CHARS = 200  # for the opening, closing, problems and plans
 
 
 def shorten(text: str, limit: int = REFERENCE_CHARS) -> str:
@@ -41,7 +42,8 @@ def find_references(library, request: DraftRequest, plan: Plan, section: Planned
                 chosen.append(hit)
         if len(chosen) >= count:
             break
-    return [hit.model_copy(update={"text": shorten(hit.text)}) for hit in chosen]
+    limit = REFERENCE_CHARS if section.role == "body" else SHORT_REFERENCE_CHARS
+    return [hit.model_copy(update={"text": shorten(hit.text, limit)}) for hit in chosen]
 
 
 def sources_of(plan: Plan) -> list[SourceRef]:

@@ -71,8 +71,9 @@ class Pipeline:
             return plan  # templates need no style references
         count = min(3, max(1, self.settings.references_per_section))
         for section in plan.sections:
-            try:
-                section.references = find_references(self.library, request, plan, section, count)
+            try:  # body sections get `count` references; the short parts (opening, closing …) one
+                section.references = find_references(self.library, request, plan, section,
+                                                      count if section.role == "body" else 1)
             except Exception as exc:  # references only shape style; the section is still written
                 plan.warnings.append(f"“{section.title or section.role}”未能检索到参考范文：{exc}")
         return plan

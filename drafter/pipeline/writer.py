@@ -9,6 +9,7 @@ from drafter.models import CheckResult, DraftEvent, DraftRequest, SectionResult
 from drafter.pipeline.cleanup import clean_model_text
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.plan import Plan, PlannedSection
+from drafter.pipeline.prune import prune
 from drafter.pipeline.template import TemplateWriter
 from drafter.pipeline.verify import check_section, problem_items
 from drafter.prompting import render
@@ -19,6 +20,12 @@ MAX_TOKENS = {"body": {"short": 220, "normal": 380, "long": 620}, "other": {"sho
 PROMPTS = {"opening": "opening.j2", "body": "section.j2", "problems": "problems_section.j2",
            "plans": "plans_section.j2", "closing": "closing.j2"}
 MIN_CHARS = 8  # a reply shorter than this is treated as empty
+
+
+def _summaries(problems: list[dict]) -> list[str]:
+    """One Chinese line per problem (the same wording the repair prompt uses)."""
+    lines = render("check_problems.j2", problems=problems).splitlines()
+    return [line.removeprefix("- ").strip() for line in lines if line.strip()]
 
 
 def _problem(kind: str, got: str = "") -> dict:
@@ -64,11 +71,12 @@ class SectionWriter:
     def check(self, section: PlannedSection, text: str) -> CheckResult:
         return check_section(self.plan.facts, self.context, text, section.fact_lines)
 
-    def template_result(self, section: PlannedSection, attempts: int = 1, reason: str | None = None) -> SectionResult:
+    def template_result(self, section: PlannedSection, attempts: int = 1, reason: str | None = None,
+                        repairs: list[str] | None = None) -> SectionResult:
         text = self.templates.render(section)
         return SectionResult(heading=section.heading, text=text, facts=section.fact_lines, provider="template",
                              attempts=attempts, fallback=reason is not None, fallback_reason=reason,
-                             check=self.check(section, text))
+                             check=self.check(section, text), repairs=list(dict.fromkeys(repairs or [])))
 
     def write(self, index: int, section: PlannedSection) -> Iterator[DraftEvent]:
         """Events of one section; the last is section_done with the SectionResult."""
@@ -85,27 +93,44 @@ class SectionWriter:
         messages = self.messages(section)
         attempts = 1 + max(0, self.settings.max_repair_attempts)
         problems: list[dict] = []
+        repairs: list[str] = []
         attempt = 0
         try:
             for attempt in range(1, attempts + 1):
                 yield DraftEvent(type="section_started", data={"index": index, "heading": section.heading,
                                                                  "role": section.role, "attempt": attempt})
                 text = yield from self._generate(index, attempt, section, messages)
-                check = self.check(section, text)
-                copies = copied_runs(text, [hit.text for hit in section.references])
-                if check.ok and not copies and len(text) >= MIN_CHARS:
-                    return SectionResult(heading=section.heading, text=text, facts=section.fact_lines,
-                                         provider=self.model.name, attempts=attempt, check=check)
-                problems = problem_items(check, self.plan.facts) + [_problem("copied", got=run) for run in copies]
-                if len(text) < MIN_CHARS:
-                    problems.append(_problem("empty"))
-                messages = self.repair_messages(section, text or "（空）", problems)
+                check, problems = self._problems(section, text)
+                if not problems:
+                    return self._model_result(section, text, check, attempt, repairs)
+                repairs += _summaries(problems)
+                pruned = prune(text, check, copied_runs(text, [h.text for h in section.references]))
+                pruned_check, pruned_problems = self._problems(section, pruned)
+                if not pruned_problems:  # dropping the faulty sentences was enough
+                    return self._model_result(section, pruned, pruned_check, attempt, repairs)
+                messages = self.repair_messages(section, pruned or text or "（空）", problems)
         except ProviderError as exc:
-            return self.template_result(section, max(attempt, 1), f"模型调用失败，本节改用模板：{exc}")
+            return self.template_result(section, max(attempt, 1), f"模型调用失败，本节改用模板：{exc}", repairs)
         except Exception as exc:  # a bug or an odd reply must not cost the request: the template still works
-            return self.template_result(section, max(attempt, 1), f"本节生成出错，改用模板：{type(exc).__name__}: {exc}")
-        summary = render("check_problems.j2", problems=problems).replace("\n", "；").replace("- ", "")
-        return self.template_result(section, attempts, f"经{attempts}次生成仍未通过数字核对，本节改用模板（{summary}）")
+            return self.template_result(section, max(attempt, 1), f"本节生成出错，改用模板：{type(exc).__name__}: {exc}",
+                                        repairs)
+        summary = "；".join(_summaries(problems))
+        return self.template_result(section, attempts, f"经{attempts}次生成仍未通过数字核对，本节改用模板（{summary}）",
+                                    repairs)
+
+    def _problems(self, section: PlannedSection, text: str) -> tuple[CheckResult, list[dict]]:
+        """The number check of a reply and every problem to fix (numbers, missing facts, copying, emptiness)."""
+        check = self.check(section, text)
+        problems = problem_items(check, self.plan.facts)
+        problems += [_problem("copied", got=run) for run in copied_runs(text, [h.text for h in section.references])]
+        if len(text) < MIN_CHARS:
+            problems.append(_problem("empty"))
+        return check, problems
+
+    def _model_result(self, section: PlannedSection, text: str, check: CheckResult, attempt: int,
+                      repairs: list[str]) -> SectionResult:
+        return SectionResult(heading=section.heading, text=text, facts=section.fact_lines, provider=self.model.name,
+                             attempts=attempt, check=check, repairs=list(dict.fromkeys(repairs)))
 
     def _generate(self, index: int, attempt: int, section: PlannedSection, messages: list[Message]):
         role = "body" if section.role == "body" else "other"
