@@ -85,8 +85,9 @@ def server(library, library_settings, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(server):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=WAIT_MS)  # first search and first draft load models on a busy machine
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1440, "height": 3000}, accept_downloads=True, locale="zh-CN")
@@ -97,9 +98,10 @@ def page(server):
         browser.close()
 
 
-def shot(page, name: str, docs_name: str | None = None) -> None:
+def shot(page, name: str, docs_name: str | None = None, height: int | None = None) -> None:
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
+    clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height} if height else None
+    page.screenshot(path=str(path), clip=clip)
     if docs_name and os.environ.get("DRAFTER_DOCS_SCREENSHOTS") == "1":
         shutil.copy(path, DOCS / docs_name)
 
@@ -182,4 +184,4 @@ def test_reviewer_view_in_chromium(page):
     expect(focus).to_be_visible()
     settle(page)
     page.wait_for_timeout(1000)
-    shot(page, "ui_review", "ui_review.png")
+    shot(page, "ui_review", "ui_review.png", height=1800)
