@@ -171,7 +171,8 @@ def editor_panel(svc: DrafterService) -> None:
     st.subheader("4. 编辑与核对")
     request = DraftRequest.model_validate(ss.request)
     left, right = st.columns(2)
-    text = left.text_area("初稿（可直接修改；每次修改后自动重新核对数字）", key="draft_text", height=620)
+    text = left.text_area("初稿（可直接修改；每次修改后自动重新核对数字）", key="draft_text", height=620,
+                          help="修改后按 Ctrl+Enter 或点击编辑框外，右侧立即重新核对")
     try:
         check = svc.check_text(request, text)
     except Exception as exc:  # noqa: BLE001
@@ -202,7 +203,8 @@ def verdict(check: CheckResult) -> None:
 def save_panel(svc: DrafterService) -> None:
     st.subheader("5. 保存与导出")
     c1, c2, c3 = st.columns([1, 1, 4])
-    c1.button("保存版本", key="save", type="primary", on_click=lambda: flash("save", actions.save(ss, svc, ss.user)))
+    c1.button("保存版本", key="save", type="primary",
+              on_click=lambda: flash("save", actions.save(ss, svc, ss.get("user") or "秘书")))
     draft_id = ss.get("draft_id")
     if draft_id:
         c2.download_button("导出 Word", key="export", data=lambda: svc.export_docx(draft_id)[1], on_click="ignore",
