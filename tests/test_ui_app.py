@@ -118,6 +118,7 @@ def test_secretary_flow_generate_edit_save_diff(ui_data, shared):
     assert at.session_state["request"]["pinned_examples"] == [pinned_id]
     assert any("template" in c.value for c in at.caption), "the provider used is shown"
     assert "86户" in spans(at, "supported") and not spans(at, "mismatch")
+    assert "数字核对通过" in messages(at, "success")
 
     at.text_area(key="draft_text").input(text.replace("86户", "68户", 1)).run()
     assert "68户" in spans(at, "mismatch"), "the wrong number is flagged red"
