@@ -90,7 +90,7 @@ def test_upload_docx_is_indexed(own_client, own_service):
     assert any("19个" in e.text for e in map(own_service.get_example, [x.id for x in own_service.library.list_examples()]) if e)
 
 
-def test_uploaded_name_never_becomes_a_path(own_client, own_service, tmp_path_factory):
+def test_uploaded_name_never_becomes_a_path(own_client, own_service):
     data_dir = own_service.settings.data_dir.resolve()
     before = {p for p in data_dir.parent.rglob("*")}
     body = UPLOAD_TEXT.replace("送清凉", "职工疗休养").encode()
