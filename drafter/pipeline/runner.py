@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, SourceRef
-from drafter.pipeline.assemble import assemble, final_check
+from drafter.pipeline.assemble import final_check
 from drafter.pipeline.plan import Plan, Planner
 from drafter.pipeline.references import find_references, sources_of
 from drafter.pipeline.themes import labels
