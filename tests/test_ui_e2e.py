@@ -133,7 +133,7 @@ def test_secretary_flow_in_chromium(page):
     settle(page)
     page.get_by_role("button", name="生成初稿").click()
 
-    editor = page.get_by_label("初稿（可直接修改；每次修改后自动重新核对数字）")
+    editor = page.get_by_role("textbox", name="初稿（可直接修改；每次修改后自动重新核对数字）")
     expect(editor).to_be_visible()
     settle(page)
     text = editor.input_value()
