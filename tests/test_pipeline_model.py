@@ -23,6 +23,12 @@ FACT_LINE = re.compile(r"^第(\d+)条：(.+)$", re.M)
 ITEM_LINE = re.compile(r"^\d+\. (.+)$", re.M)
 
 
+@pytest.fixture(autouse=True)
+def _model_writes_every_part(settings):
+    """Most tests here follow every part through the model (the local default writes only the body with it)."""
+    settings.local_frame_from_templates = False
+
+
 def user_prompt(messages) -> str:
     return next(m["content"] for m in reversed(messages) if m["role"] == "user")
 
@@ -49,6 +55,19 @@ def test_a_faithful_model_needs_no_repair(settings, library):
     assert result.check.ok and result.provider == "fake"
     assert all(s.provider == "fake" and s.attempts == 1 and not s.fallback for s in result.sections)
     assert len(model.calls) == len(result.sections)
+
+
+def test_local_models_write_only_the_body_when_the_frame_comes_from_templates(settings, library):
+    settings.local_frame_from_templates = True
+    local = ScriptedModel(default=faithful, name="local", concurrent=False)
+    result = Pipeline(settings, library, local).run(REQUEST)
+    assert [s.provider for s in result.sections if s.facts] == ["local"] * len([s for s in result.sections if s.facts])
+    assert all(s.provider == "template" and not s.fallback for s in result.sections if not s.facts)
+    assert len(local.calls) == len([s for s in result.sections if s.facts])
+    assert result.provider == "local" and result.check.ok
+    remote = ScriptedModel(default=faithful, name="remote", concurrent=True)
+    result = Pipeline(settings, library, remote).run(REQUEST)
+    assert all(s.provider == "remote" for s in result.sections)
 
 
 def test_the_model_gets_its_section_facts_and_references_and_nothing_else(settings, library):

@@ -80,7 +80,7 @@ class SectionWriter:
 
     def write(self, index: int, section: PlannedSection) -> Iterator[DraftEvent]:
         """Events of one section; the last is section_done with the SectionResult."""
-        if self.model is None:
+        if self.model is None or self._frame_from_template(section):
             yield DraftEvent(type="section_started", data={"index": index, "heading": section.heading,
                                                              "role": section.role, "attempt": 1})
             result = self.template_result(section)
@@ -88,6 +88,11 @@ class SectionWriter:
             result = yield from self._write_with_model(index, section)
         yield DraftEvent(type="section_done", data={"index": index, "role": section.role,
                                                       "section": result.model_dump()})
+
+    def _frame_from_template(self, section: PlannedSection) -> bool:
+        """Opening, closing, problems and plans from templates when a local model writes one section at a time."""
+        return (section.role != "body" and not self.model.concurrent
+                and self.settings.local_frame_from_templates)
 
     def _write_with_model(self, index: int, section: PlannedSection):
         messages = self.messages(section)
