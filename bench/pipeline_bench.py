@@ -29,7 +29,7 @@ from drafter.settings import Settings  # noqa: E402
 TARGETS = {"local": (60.0, 10.0), "openai": (60.0, 10.0), "template": (1.0, 1.0)}
 
 
-def run_one(service: DrafterService, path: Path, provider: str) -> dict:
+def run_one(service: DrafterService, path: Path, provider: str, show: bool = False) -> dict:
     request = read_request(path)
     started = time.perf_counter()
     first = first_body = None
@@ -43,6 +43,11 @@ def run_one(service: DrafterService, path: Path, provider: str) -> dict:
             result = DraftResult.model_validate(event.data["result"])
     total = time.perf_counter() - started
     assert result is not None
+    if show:  # the draft and what was repaired or fell back, on stderr
+        print(f"\n===== {path.name}\n{result.text}", file=sys.stderr)
+        for s in result.sections:
+            for note in s.repairs + ([s.fallback_reason] if s.fallback_reason else []):
+                print(f"  [{s.heading or '开头/结尾'}] {note}", file=sys.stderr)
     return {"request": path.name, "facts": len(request.facts), "ok": result.check.ok, "provider": result.provider,
             "sections": len(result.sections),
             "repaired": sum(1 for s in result.sections if (s.attempts > 1 or s.repairs) and not s.fallback),
@@ -58,6 +63,7 @@ def main() -> None:
     parser.add_argument("--requests", type=Path, default=ROOT / "bench" / "requests")
     parser.add_argument("--only", action="append", default=[], help="run only requests whose file name contains this")
     parser.add_argument("--json", action="store_true", help="print the rows and the summary as JSON")
+    parser.add_argument("--show", action="store_true", help="print each draft and its repairs to stderr")
     args = parser.parse_args()
 
     service = DrafterService(Settings())
@@ -72,7 +78,7 @@ def main() -> None:
     paths = [p for p in paths if not args.only or any(o in p.name for o in args.only)]
     rows = []
     for path in paths:
-        rows.append(run_one(service, path, args.provider))
+        rows.append(run_one(service, path, args.provider, args.show))
         if not args.json:
             r = rows[-1]
             print(f"{r['request']:<34} facts={r['facts']:>2} ok={str(r['ok']):<5} sections={r['sections']:>2} "
