@@ -5,7 +5,7 @@ from __future__ import annotations
 from drafter.models import DraftRequest, SourceRef
 from drafter.pipeline.plan import Plan, PlannedSection
 
-REFERENCE_CHARS = 360  # a reference is cut at a sentence end near this length: small prompts for small models
+REFERENCE_CHARS = 300  # a reference is cut at a sentence end near this length: small prompts for small models
 SHORT_REFERENCE_CHARS = 200  # for the opening, closing, problems and plans
 
 

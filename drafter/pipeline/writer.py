@@ -16,7 +16,7 @@ from drafter.prompting import render
 from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
-MAX_TOKENS = {"body": {"short": 220, "normal": 380, "long": 620}, "other": {"short": 120, "normal": 180, "long": 280}}
+MAX_TOKENS = {"body": {"short": 220, "normal": 330, "long": 620}, "other": {"short": 120, "normal": 180, "long": 280}}
 PROMPTS = {"opening": "opening.j2", "body": "section.j2", "problems": "problems_section.j2",
            "plans": "plans_section.j2", "closing": "closing.j2"}
 MIN_CHARS = 8  # a reply shorter than this is treated as empty
