@@ -7,7 +7,7 @@ import re
 _FENCE = re.compile(r"^\s*```[\w-]*\s*$")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _PREAMBLE = re.compile(r"^\s*(?:好的|当然|以下是|下面是|根据您|根据你|根据以上|根据要求|这是)[^。\n]{0,60}[：:。]\s*$")
-_INLINE_PREAMBLE = re.compile(r"^\s*(?:好的[，,。]|当然[，,。]|以下是[^：:\n]{0,40}[：:])\s*")
+_INLINE_PREAMBLE = re.compile(r"^\s*(?:好的[，,。]|当然[，,。]|以下是[^：:\n]{0,40}[：:]|本部分(?:工作)?[，,])\s*")
 _NUMBERED_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、[^0-9０-９]{2,30}$")
 _EPILOGUE = re.compile(r"^\s*(?:希望|如需|如果您|以上(?:内容|正文|是)|注[：:]|说明[：:]|（注|\(注)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
