@@ -56,7 +56,7 @@ class DrafterService:
         from drafter.numcheck import check, lexicon_for
         from drafter.pipeline import verification_inputs
 
-        facts, context = verification_inputs(request)
+        facts, context = verification_inputs(request, self.settings)
         return check(facts, text, context=context, lexicon=lexicon_for(self.settings))
 
     # --- examples ----------------------------------------------------------------

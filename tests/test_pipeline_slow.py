@@ -4,6 +4,8 @@ Marked slow; CI runs them. Each drafts a small request, so the pair takes a few 
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from drafter.models import DraftRequest
@@ -19,6 +21,7 @@ MODEL_PATH = Settings(_env_file=None).local_model_path.resolve()  # where `draft
 def local_model():
     pytest.importorskip("llama_cpp")
     if not MODEL_PATH.is_file():
+        assert os.environ.get("CI") != "true", f"CI must install the local model first: {MODEL_PATH}"
         pytest.skip(f"local model not installed at {MODEL_PATH} (run drafter model install)")
     from drafter.providers.local import LocalModel
 

@@ -36,7 +36,7 @@ def final_check(writer, plan: Plan, sections: list[SectionResult], facts: list[s
 
     title = writer.templates.title()
     text, spans = assemble(title, sections)
-    result = check(facts, text, context=context)
+    result = check(facts, text, context=context, lexicon=writer.lexicon)
     bad = _failing_sections(result, sections, spans) if not result.ok else set()
     bad = {i for i in bad if sections[i].provider != "template"}
     if bad:
@@ -44,5 +44,5 @@ def final_check(writer, plan: Plan, sections: list[SectionResult], facts: list[s
             sections[i] = writer.template_result(plan.sections[i], sections[i].attempts,
                                                  "全文核对发现本节数字有误，本节改用模板")
         text, _ = assemble(title, sections)
-        result = check(facts, text, context=context)
+        result = check(facts, text, context=context, lexicon=writer.lexicon)
     return text, result

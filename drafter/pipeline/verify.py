@@ -22,13 +22,14 @@ def verification_inputs(request: DraftRequest, settings: Settings | None = None)
     return list(request.facts[:count]), context
 
 
-def check_section(facts: Sequence[str], context: Sequence[str], text: str, lines: Sequence[int]) -> CheckResult:
+def check_section(facts: Sequence[str], context: Sequence[str], text: str, lines: Sequence[int],
+                  lexicon=None) -> CheckResult:
     """Check one section against its own facts (`lines`: fact_line numbers, 1-based, into `facts`) and the
     context: a number from another section's fact is not supported here. Fact lines in the result are global."""
     from drafter.numcheck import check
 
     own = [facts[line - 1] for line in lines]
-    result = check(own, text, context=list(context))
+    result = check(own, text, context=list(context), lexicon=lexicon)
     to_global = dict(enumerate(lines, start=1))
     numbers = [_renumber(hit, to_global) if hit.fact_line else hit for hit in result.numbers]
     missing = [m.model_copy(update={"fact_line": to_global[m.fact_line]}) for m in result.missing]

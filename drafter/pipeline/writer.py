@@ -11,6 +11,7 @@ from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.prune import prune
 from drafter.pipeline.template import TemplateWriter
+from drafter.numcheck import lexicon_for
 from drafter.pipeline.verify import check_section, problem_items
 from drafter.prompting import render
 from drafter.providers.base import ChatModel, Message, ProviderError
@@ -41,6 +42,7 @@ class SectionWriter:
         self.plan = plan
         self.context = context
         self.templates = TemplateWriter(request, plan)
+        self.lexicon = lexicon_for(settings)  # the shipped lexicon plus DRAFTER_NUMBERS_LEXICON
 
     # --- prompts -------------------------------------------------------------------------
     def _ctx(self, section: PlannedSection) -> dict:
@@ -69,7 +71,7 @@ class SectionWriter:
 
     # --- writing -------------------------------------------------------------------------
     def check(self, section: PlannedSection, text: str) -> CheckResult:
-        return check_section(self.plan.facts, self.context, text, section.fact_lines)
+        return check_section(self.plan.facts, self.context, text, section.fact_lines, self.lexicon)
 
     def template_result(self, section: PlannedSection, attempts: int = 1, reason: str | None = None,
                         repairs: list[str] | None = None) -> SectionResult:
