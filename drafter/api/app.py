@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import Scope
 
+from drafter.api.docs import install_docs
 from drafter.api.errors import install_error_handlers
 from drafter.api.limits import BodyLimitMiddleware
 from drafter.api.routes import check, drafts, examples, health
@@ -31,11 +32,12 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
     With `warm`, the example index and search are loaded in a background thread at startup, so the first
     request does not pay for it (/healthz answers at once; /readyz waits for the index).
     """
-    app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url="/docs",
+    app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
     for module in (health, check, drafts, examples):
         app.include_router(module.router)
+    install_docs(app)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(service))
     return app
