@@ -39,6 +39,9 @@ class DecodeError(ValueError):
     """Bytes that are not usable text; the message is a Chinese reason for the user."""
 
 
+_MIN_PLAIN_UTF16 = 0.95  # share of plain characters a BOM-less UTF-16 text must have
+
+
 def binary_kind(data: bytes) -> str | None:
     """A description when the bytes are a known binary format, else None."""
     for magic, what in _MAGIC:
@@ -86,13 +89,29 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _plain_share(text: str) -> float:
+    """Share of characters an office text is made of: printable ASCII, whitespace, common hanzi, CJK punctuation."""
+    plain = 0
+    for ch in text:
+        if (" " <= ch <= "~") or ch in "\t\r\n" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef":
+            plain += 1
+        elif "\u4e00" <= ch <= "\u9fff":
+            try:
+                ch.encode("gb2312")
+                plain += 1
+            except UnicodeEncodeError:
+                pass
+    return plain / max(len(text), 1)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without BOM: NULs on every other byte (ASCII-heavy) or a clean decode that looks like text."""
+    """UTF-16 without BOM (reached only when the bytes hold NULs): a clean decode made almost only of the
+    characters office texts use; a few stray bytes that happen to decode to rare hanzi are binary, not text."""
     if len(data) % 2:
         return None
     for encoding in ("utf-16-le", "utf-16-be"):
         text = _strict(data, encoding)
-        if text and "\x00" not in text and looks_like_text(text) and _common_hanzi_share(text) >= _MIN_COMMON_HANZI:
+        if text and "\x00" not in text and looks_like_text(text) and _plain_share(text) >= _MIN_PLAIN_UTF16:
             return text
     return None
 

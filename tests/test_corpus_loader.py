@@ -72,6 +72,7 @@ def test_big5_traditional_text_is_detected_by_charset_normalizer(tmp_path):
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "二进制文件"),
         (b"%PDF-1.7\n" + bytes(50), "PDF"),
         (b"abc\x00\x01\x02\x03def" * 20 + b"\x00", "二进制文件"),
+        (b"\x00\x01binary", "二进制文件"),  # decodes as UTF-16 to a stray letter and rare hanzi: still binary
         (b"PK\x03\x04" + bytes(30), "docx"),
     ],
 )
