@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from processes import free_port
 
 REQUEST = {
     "org": "某某市机械厂工会",
@@ -63,7 +64,6 @@ def assert_error(response, status: int, code: str | None = None) -> dict:
 # --- a real `drafter serve` in a subprocess ----------------------------------------------
 import os  # noqa: E402
 import shutil  # noqa: E402
-import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -73,11 +73,6 @@ import httpx  # noqa: E402
 
 DRAFTER = str(Path(sys.executable).with_name("drafter"))
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def small_samples(target: Path, count: int = 4) -> Path:

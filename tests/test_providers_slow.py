@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from drafter.model_install import DEFAULT_MODEL_SHA256, DEFAULT_MODEL_SIZE, inst
 from drafter.providers import ProviderError, ProviderRegistry
 from drafter.providers.local import LocalModel
 from drafter.settings import DEFAULT_MODEL_FILE, PROJECT_ROOT, Settings
+from processes import free_port, stop
 
 pytestmark = pytest.mark.slow
 
@@ -59,11 +59,6 @@ def local_settings(installed_model) -> Settings:
     return shared_model_settings().model_copy(update={"local_ctx": 2048})
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def llama_server(installed_model, tmp_path_factory):
@@ -80,12 +75,7 @@ def llama_server(installed_model, tmp_path_factory):
         _wait_until_serving(process, base_url, log_path)
         yield base_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path, limit_s: float = 300) -> None:

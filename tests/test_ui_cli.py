@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from processes import free_port
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_drafter_ui_serves_on_the_given_port(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DRAFTER_DATA_DIR": str(tmp_path / "data"), "DRAFTER_PROVIDER": "template"}
     command = [sys.executable, "-c", "from drafter.cli import main; main()"]
     proc = subprocess.Popen([*command, "ui", "--port", str(port), "--headless"], env=env, cwd=tmp_path,

@@ -11,7 +11,6 @@ import io
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from drafter.settings import PROJECT_ROOT
+from processes import free_port, stop
 
 pytestmark = pytest.mark.e2e
 
@@ -33,11 +33,6 @@ FACTS = ("春节走访慰问困难职工86户，发放慰问金12.6万元\n举�
          "新建职工书屋5个，开展心理健康讲座8场\n帮扶困难职工子女入学32人")
 WAIT_MS = 240_000
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
@@ -75,11 +70,7 @@ def server(library, library_settings, tmp_path_factory):
         wait_healthy(url, proc)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         log.close()
 
 
