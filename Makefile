@@ -8,9 +8,10 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DRAFTER_DATA_DIR ?= $(CURDIR)/.drafter
 DEMO_REQUEST ?= bench/requests/annual_2025.json
-DEB_PACKAGES := chromium chromium-driver poppler-utils libreoffice-writer fonts-noto-cjk postgresql
+DEB_PACKAGES := chromium chromium-driver fonts-noto-cjk postgresql
+PREVIEW_PACKAGES := libreoffice-writer poppler-utils fonts-noto-cjk
 
-.PHONY: demo test install system model ingest bench clean
+.PHONY: demo test install system debs model ingest preview clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +23,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# Debian packages the tests use: headless Chromium and its driver, LibreOffice/poppler for the docx preview,
-# CJK fonts, and PostgreSQL for the storage tests. Installed only when missing.
+# Debian packages the tests use: headless Chromium and its driver, CJK fonts, and PostgreSQL for the storage
+# tests. Installed only when missing.
 system:
-	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory debs PACKAGES="$(DEB_PACKAGES)"
+
+debs:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
@@ -43,8 +47,10 @@ demo: model
 test: install system model
 	$(BIN)/python -m pytest -q
 
-bench: install model
-	$(BIN)/python bench/run_all.py
+# Word export preview (docs/export_preview.png) through LibreOffice and poppler.
+preview: install
+	@$(MAKE) --no-print-directory debs PACKAGES="$(PREVIEW_PACKAGES)"
+	$(BIN)/python bench/docx_preview.py
 
 clean:
 	rm -rf $(VENV) .drafter .pytest_cache
