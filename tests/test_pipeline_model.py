@@ -314,3 +314,18 @@ def test_length_shapes_max_tokens_and_wording(settings, library):
     Pipeline(settings, library, long).run(REQUEST.model_copy(update={"length": "long"}))
     assert max(o["max_tokens"] for o in short.options) < max(o["max_tokens"] for o in long.options)
     assert "约150字" in body_calls(short)[0] and "约500字" in body_calls(long)[0]
+
+
+def test_clean_model_text_drops_fact_lines_used_as_sub_headings_and_trailing_lead_ins():
+    facts = ["春节期间走访慰问困难职工86户，发放慰问金12.6万元", "为全体会员办理职工互助保障，投保金额8.4万元"]
+    raw = ("工会继续深化帮扶救助工作。以下是本部分的详细工作和成效：\n"
+           "走访慰问困难职工86户，发放慰问金12.6万元\n"
+           "春节前夕，工会走访慰问困难职工86户，发放慰问金12.6万元。\n"
+           "为全体会员办理职工互助保障，投保金额8.4万元。")
+    assert clean_model_text(raw, "扎实开展帮扶救助", facts) == (
+        "工会继续深化帮扶救助工作。\n"
+        "春节前夕，工会走访慰问困难职工86户，发放慰问金12.6万元。\n"
+        "为全体会员办理职工互助保障，投保金额8.4万元。")  # a full sentence that repeats a fact stays
+    short = "组织技能比武"  # too short to be taken for a restated fact
+    assert clean_model_text(f"{short}\n参赛职工312人次。", "劳动竞赛", ["组织技能比武，参赛职工312人次"]) == (
+        f"{short}\n参赛职工312人次。")

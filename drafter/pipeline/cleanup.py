@@ -15,13 +15,17 @@ _BRACKETED = re.compile(r"^\s*[【\[][^】\]]*[】\]]\s*$")
 _FACT_PREFIX = re.compile(r"^\s*第\s*\d+\s*条(?:事实)?\s*[：:]\s*")
 _INNER_HEADING = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、(?=[^0-9０-９]{2,30}$)")
 _SENTENCE_END = "。！？!?”」）)…"
+_TRAILING_PREAMBLE = re.compile(r"(?:以下是|下面是|具体(?:情况|工作)?如下)[^。：:\n]{0,30}[：:]\s*$")
+_FACT_KEY = re.compile(r"[\s，,。；;：:、]")
 
 
-def clean_model_text(text: str, title: str = "") -> str:
-    """The section's prose only; the pipeline adds the numbered heading itself."""
+def clean_model_text(text: str, title: str = "", facts: list[str] = ()) -> str:
+    """The section's prose only; the pipeline adds the numbered heading itself. Lines that merely repeat one of
+    the section's facts as a sub-heading (no sentence end) and "以下是…：" lead-ins are dropped."""
     lines = [_MD_HEADING.sub("", line).rstrip() for line in text.replace("\r\n", "\n").split("\n")
              if not _FENCE.match(line)]
     lines = [_FACT_PREFIX.sub("", _EMPHASIS.sub("", line)) for line in lines if not _BRACKETED.match(line)]
+    lines = [_TRAILING_PREAMBLE.sub("", line) for line in lines if not _repeats_fact(line, facts)]
     while lines and (not lines[0].strip() or _PREAMBLE.match(lines[0]) or _is_heading(lines[0], title)):
         lines.pop(0)
     while lines and (not lines[-1].strip() or _EPILOGUE.match(lines[-1])):
@@ -30,6 +34,15 @@ def clean_model_text(text: str, title: str = "") -> str:
         lines[0] = _INLINE_PREAMBLE.sub("", lines[0])
     paragraphs = [_INNER_HEADING.sub(r"（\1）", line.strip()) for line in lines if line.strip()]
     return _complete_sentences("\n".join(paragraphs).strip())
+
+
+def _repeats_fact(line: str, facts: list[str]) -> bool:
+    """A bare restatement of a fact on its own line, used as a sub-heading: the prose around it carries the fact."""
+    bare = line.strip()
+    if not bare or bare[-1] in _SENTENCE_END:
+        return False
+    key = _FACT_KEY.sub("", bare)
+    return len(key) >= 8 and any(key in _FACT_KEY.sub("", fact) or _FACT_KEY.sub("", fact) in key for fact in facts)
 
 
 def _complete_sentences(text: str) -> str:

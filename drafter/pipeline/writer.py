@@ -146,4 +146,5 @@ class SectionWriter:
                                        temperature=self.settings.temperature):
             pieces.append(piece)
             yield DraftEvent(type="token", data={"index": index, "attempt": attempt, "text": piece})
-        return clean_model_text("".join(pieces), section.title)
+        return clean_model_text("".join(pieces), section.title,
+                                [self.plan.facts[line - 1] for line in section.fact_lines])
