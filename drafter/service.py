@@ -95,10 +95,10 @@ class DrafterService:
 
     def readiness(self) -> dict:
         """Index and provider readiness, for /readyz and the page's status line."""
-        index_ok = self.library.count() > 0
+        chunks = self.library.count()
         providers = self.providers.describe()
-        return {"ready": index_ok and any(p["available"] for p in providers.values()),
-                "index": {"ok": index_ok, "chunks": self.library.count()}, "providers": providers}
+        return {"ready": chunks > 0 and any(p["available"] for p in providers.values()),
+                "index": {"ok": chunks > 0, "chunks": chunks}, "providers": providers}
 
     # --- drafts store (issue 5): thin delegations to self.store below ---------------
     def create_draft(self, request: DraftRequest, result: DraftResult, author: str) -> DraftDetail:
