@@ -54,8 +54,8 @@ class ChineseTokenizer:
             logging.getLogger("jieba").setLevel(logging.WARNING)  # no "Building prefix dict" chatter
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             tokenizer = jieba.Tokenizer()
-            tokenizer.tmp_dir = str(self.cache_dir)
-            tokenizer.cache_file = str(self.cache_dir / "jieba.cache")
+            tokenizer.tmp_dir = str(self.cache_dir.resolve())
+            tokenizer.cache_file = "jieba.cache"  # jieba joins it onto tmp_dir
             tokenizer.initialize()
             self._jieba = tokenizer
         return self._jieba

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from retrieval.bm25 import BM25Index, ChineseTokenizer, chunk_set_signature
 from retrieval.search import FusionParams, diversify, rank, rrf_fuse
 from retrieval.store import collection_name, where_clause
@@ -53,6 +55,12 @@ def test_tokenizer_drops_punctuation_and_function_words(tmp_path):
     assert "代表大会" in tokens and "集体合同" in tokens
     assert not {"，", "！", "了"} & set(tokens)
     assert (tmp_path / "cache" / "jieba.cache").exists()
+
+
+def test_tokenizer_caches_its_dictionary_under_a_relative_data_dir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # DRAFTER_DATA_DIR defaults to the relative ./.drafter
+    assert ChineseTokenizer(Path(".drafter/cache")).tokens("职工代表大会") == ["职工", "代表", "大会", "代表大会"]
+    assert sorted(p.name for p in (tmp_path / ".drafter").rglob("*") if p.is_file()) == ["jieba.cache"]
 
 
 def test_bm25_index_persists_and_masks(tmp_path):
