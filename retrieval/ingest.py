@@ -9,6 +9,7 @@ import hashlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from retrieval.catalog import Catalog, FileEntry
@@ -49,6 +50,20 @@ def progress_bar(enabled: bool, total: int, label: str) -> Iterator:
         yield lambda n=1: bar.advance(task, n)
 
 
+FLUSH_CHUNKS = 256  # new chunks held back before one bulk upsert
+
+
+@dataclass
+class _Pending:
+    """An example chunked and embedded, waiting for the bulk upsert."""
+
+    entry: FileEntry
+    example: Example
+    chunks: list[Chunk]
+    fresh: list[Chunk]
+    vectors: list[list[float]]
+
+
 class Ingestor:
     """One ingest run over a catalog and a store; call `run(paths)` or `add_example(...)`."""
 
@@ -57,6 +72,7 @@ class Ingestor:
         self.report = IngestReport()
         self.changed = False
         self._seen_sha1: dict[str, str] = {}
+        self._pending: list[_Pending] = []
 
     def skip(self, path: str, reason: str) -> None:
         self.report.skipped.append(SkippedFile(path=path, reason=reason))
@@ -65,9 +81,12 @@ class Ingestor:
     def run(self, paths: list[Path], progress: bool) -> IngestReport:
         targets, roots = self._targets(paths)
         with progress_bar(progress, len(targets), "入库") as advance:
-            for root, path in targets:
-                self._ingest_file(root, path)
-                advance()
+            try:
+                for root, path in targets:
+                    self._ingest_file(root, path)
+                    advance()
+            finally:  # what was embedded before a failure is kept
+                self.flush()
         for root in roots:
             self._forget_gone(root, {str(p) for _, p in targets})
         return self.report
@@ -112,7 +131,7 @@ class Ingestor:
         except Exception as exc:  # a broken file must not stop the run
             self.skip(str(path), f"无法解析：{type(exc).__name__}: {exc}")
             return
-        self.add_example(FileEntry(str(path), str(root), sha1, example.id, False), example)
+        self.add_example(FileEntry(str(path), str(root), sha1, example.id, False), example, flush=False)
 
     def _is_duplicate(self, sha1: str, path: str) -> bool:
         other = self._seen_sha1.get(sha1) or self.catalog.path_with_sha1(sha1)
@@ -127,10 +146,9 @@ class Ingestor:
         return bool(ids) and len(self.store.existing_ids(ids)) == len(ids)
 
     # --- one example -----------------------------------------------------------------
-    def add_example(self, entry: FileEntry, example: Example) -> bool:
-        """Chunk, embed what the store lacks, drop the file's stale chunks, record it. False if skipped."""
-        owner = self.catalog.file_of_example(example.id)
-        if owner and owner.path != entry.path:  # same relative name under another root
+    def add_example(self, entry: FileEntry, example: Example, flush: bool = True) -> bool:
+        """Chunk and embed what the store lacks; store and record it now (or at the next flush). False if skipped."""
+        if self._example_taken(example.id, entry.path):  # same relative name under another root
             example = example.model_copy(update={"id": f"{example.id}~{entry.sha1[:8]}"})
         try:
             chunks = unique_chunks(chunk_example(example))
@@ -141,23 +159,42 @@ class Ingestor:
             self.skip(entry.path, "没有可入库的正文")
             return False
         entry.example_id = example.id
-        ids = [c.id for c in chunks]
-        present = self.store.existing_ids(ids)
+        present = self.store.existing_ids([c.id for c in chunks])
         fresh = [c for c in chunks if c.id not in present]
+        vectors = self.embedder.embed_passages([passage_text(c) for c in fresh]) if fresh else []
+        self._pending.append(_Pending(entry, example, chunks, fresh, vectors))
+        if flush or sum(len(p.fresh) for p in self._pending) >= FLUSH_CHUNKS:
+            self.flush()
+        return True
+
+    def _example_taken(self, example_id: str, path: str) -> bool:
+        owner = self.catalog.file_of_example(example_id)
+        return bool(owner and owner.path != path) or any(
+            p.example.id == example_id and p.entry.path != path for p in self._pending)
+
+    def flush(self) -> None:
+        """Store the pending examples' new chunks in one upsert (one call per example costs ~10x more), drop
+        their stale chunks and record them in the catalog, in that order, so the catalog never runs ahead."""
+        pending, self._pending = self._pending, []
+        fresh = [c for p in pending for c in p.fresh]
         if fresh:
-            self.store.upsert(fresh, self.embedder.embed_passages([passage_text(c) for c in fresh]))
+            self.store.upsert(fresh, [v for p in pending for v in p.vectors])
+        for item in pending:
+            self._record(item)
+
+    def _record(self, item: _Pending) -> None:
+        entry, ids = item.entry, {c.id for c in item.chunks}
         previous = self.catalog.file(entry.path)
-        stale = set(self.catalog.chunk_ids_of(previous.example_id)) - set(ids) if previous else set()
+        stale = set(self.catalog.chunk_ids_of(previous.example_id)) - ids if previous else set()
         if stale:
             self.store.delete(sorted(stale))
-        self.catalog.put_file(entry, example, chunks)
+        self.catalog.put_file(entry, item.example, item.chunks)
         self.report.files += 1
-        self.report.added_chunks += len(fresh)
-        self.report.unchanged_chunks += len(chunks) - len(fresh)
+        self.report.added_chunks += len(item.fresh)
+        self.report.unchanged_chunks += len(item.chunks) - len(item.fresh)
         self.report.removed_chunks += len(stale)
-        self.changed = self.changed or bool(fresh or stale or previous is None
-                                            or (previous and previous.example_id != entry.example_id))
-        return True
+        self.changed = self.changed or bool(item.fresh or stale or previous is None
+                                            or previous.example_id != entry.example_id)
 
     # --- removal ---------------------------------------------------------------------
     def _forget_gone(self, root: Path, present: set[str]) -> None:

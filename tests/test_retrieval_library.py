@@ -181,3 +181,40 @@ def test_a_second_library_on_the_same_data_sees_uploads_of_the_first(make_librar
     upload = example_md("女职工工作总结", "专项总结", [("一、关爱女职工", "组织女职工健康体检，举办三八节插花活动。")])
     first.add_files([("women.md", upload.encode())])
     assert second.search("女职工健康体检 插花", k=1, mode="bm25")[0].source == "women.md"
+
+
+class _FailingOnThird:
+    """The real embedder, failing on its third passage batch (an endpoint that dies mid-run)."""
+
+    def __init__(self, embedder):
+        self.inner, self.calls, self.name, self.dim = embedder, 0, embedder.name, embedder.dim
+
+    def embed_passages(self, texts):
+        self.calls += 1
+        if self.calls == 3:
+            raise RuntimeError("embeddings endpoint died")
+        return self.inner.embed_passages(texts)
+
+    def embed_query(self, text):
+        return self.inner.embed_query(text)
+
+
+def test_a_run_stores_its_chunks_in_one_upsert_and_keeps_what_was_embedded_before_a_failure(tmp_path, corpus,
+                                                                                             embedder):
+    settings = Settings(data_dir=tmp_path / "data", collection=f"t{uuid.uuid4().hex[:12]}", _env_file=None)
+    library = Library(settings, embedder=embedder)
+    upserts = []
+    original = library.store.upsert
+    library.store.upsert = lambda chunks, vectors: (upserts.append(len(chunks)), original(chunks, vectors))
+    report = library.ingest([corpus], progress=False)
+    assert report.files == 3 and upserts == [report.added_chunks] == [library.count()]
+
+    flaky = Library(Settings(data_dir=tmp_path / "flaky", collection=f"t{uuid.uuid4().hex[:12]}", _env_file=None),
+                    embedder=_FailingOnThird(embedder))
+    with pytest.raises(RuntimeError, match="died"):
+        flaky.ingest([corpus], progress=False)
+    kept = [e.id for e in flaky.list_examples()]
+    stored = flaky.count()
+    assert len(kept) == 2 and stored == sum(len(flaky.example_chunks(i)) for i in kept) > 0
+    again = Library(flaky.settings, embedder=embedder).ingest([corpus], progress=False)
+    assert again.files == 3 and again.unchanged_chunks == stored and again.added_chunks > 0
