@@ -33,9 +33,10 @@ class DrafterService:
     @cached_property
     def providers(self):
         """Model providers, created lazily and kept for the life of the service (the local model loads once)."""
+        from drafter.pipeline.writer import system_messages
         from drafter.providers import ProviderRegistry
 
-        return ProviderRegistry(self.settings)
+        return ProviderRegistry(self.settings, prefix=system_messages())
 
     @cached_property
     def store(self):

@@ -30,5 +30,8 @@ class ChatModel(ABC):
     def stream(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> Iterator[str]:
         """Yield the reply piece by piece; raise ProviderError when the call fails."""
 
+    def prepare(self, messages: list[Message]) -> None:
+        """Read a prompt prefix ahead of time, so later calls starting with it skip it (no-op unless local)."""
+
     def complete(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> str:
         return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))

@@ -103,6 +103,12 @@ class LocalModel(ChatModel):
             self._owner = None
             self._call_lock.release()
 
+    def prepare(self, messages: list[Message]) -> None:
+        """Evaluate `messages` (the fixed system prompt) now: llama.cpp keeps the tokens it last read and a call
+        whose prompt starts with them reads only the rest, so every later section skips this prefix."""
+        for _ in self.stream([*messages, {"role": "user", "content": "好"}], max_tokens=1, temperature=0.0):
+            pass
+
     def count_tokens(self, text: str) -> int:
         """Tokens of `text` in this model's vocabulary (loads the model)."""
         return len(self.load().tokenize(text.encode("utf-8"), add_bos=False, special=True))

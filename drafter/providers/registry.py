@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from drafter.providers.base import ChatModel, ProviderUnavailable
+from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable
 from drafter.providers.local import LocalModel, llama_cpp_installed
 from drafter.providers.openai_compat import OpenAICompatModel
 from drafter.settings import Settings
@@ -35,10 +35,13 @@ class Resolved:
 class ProviderRegistry:
     """Creates each model once and keeps it for the life of the service (the local model loads once)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, prefix: list[Message] | None = None) -> None:
+        """`prefix`: messages every call starts with (the system prompt); the local model reads it once loaded."""
         self.settings = settings
+        self.prefix = prefix
         self._lock = threading.Lock()
         self._local: LocalModel | None = None
+        self._prepared = False
         self._openai: OpenAICompatModel | None = None
 
     def resolve(self, name: str = "auto") -> Resolved:
@@ -75,7 +78,18 @@ class ProviderRegistry:
                 self._local = LocalModel(path, n_ctx=self.settings.local_ctx, n_threads=self.settings.local_threads)
             model = self._local
         model.load()  # LocalModel guards the load with its own lock; raises ProviderUnavailable when broken
+        self._prepare(model)
         return model
+
+    def _prepare(self, model: LocalModel) -> None:
+        with self._lock:
+            if self._prepared or not self.prefix:
+                return
+            self._prepared = True
+        try:
+            model.prepare(self.prefix)
+        except ProviderError:
+            pass  # only a head start: the first section reads the prefix itself
 
     def _auto(self) -> Resolved:
         if self.settings.openai_base_url:
