@@ -60,7 +60,7 @@ def _placeholder_example(library) -> str:
 
 def test_placeholder_references_provoke_a_real_repair(settings, library, local_model):
     settings.max_repair_attempts = 1
-    settings.references_per_section = 3
+    settings.references_per_section = settings.local_references_per_section = 3
     pinned = _placeholder_example(library)
     facts = ["全年组织职工参加技能培训和岗位练兵活动，培训职工420人次", "开展劳动竞赛，参赛班组36个",
              "走访慰问困难职工28户，发放慰问金5.6万元", "召开职工代表大会，收集职工提案19件"]

@@ -7,6 +7,8 @@ from drafter.pipeline.plan import Plan, PlannedSection
 
 REFERENCE_CHARS = 300  # a reference is cut at a sentence end near this length: small prompts for small models
 SHORT_REFERENCE_CHARS = 200  # for the opening, closing, problems and plans
+LOCAL_REFERENCE_CHARS = 160  # for a one-at-a-time local model: each character costs it prompt reading, and a
+                             # small model copies long references instead of writing its facts
 
 
 def shorten(text: str, limit: int = REFERENCE_CHARS) -> str:
@@ -26,8 +28,10 @@ def _query(section: PlannedSection, plan: Plan, request: DraftRequest) -> str:
     return f"{request.kind} {request.topic or ''} {'开头 总体情况' if section.role == 'opening' else '结尾 今后'}"
 
 
-def find_references(library, request: DraftRequest, plan: Plan, section: PlannedSection, count: int) -> list:
-    """Hits from distinct examples, pinned examples first, the request's kind preferred."""
+def find_references(library, request: DraftRequest, plan: Plan, section: PlannedSection, count: int,
+                    limit: int | None = None) -> list:
+    """Hits from distinct examples, pinned examples first, the request's kind preferred; each cut to about
+    `limit` characters (default: by role)."""
     if library is None or count <= 0:
         return []
     pinned = request.pinned_examples or None
@@ -42,7 +46,7 @@ def find_references(library, request: DraftRequest, plan: Plan, section: Planned
                 chosen.append(hit)
         if len(chosen) >= count:
             break
-    limit = REFERENCE_CHARS if section.role == "body" else SHORT_REFERENCE_CHARS
+    limit = limit or (REFERENCE_CHARS if section.role == "body" else SHORT_REFERENCE_CHARS)
     return [hit.model_copy(update={"text": shorten(hit.text, limit)}) for hit in chosen]
 
 

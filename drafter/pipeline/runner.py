@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, SourceRef
 from drafter.pipeline.assemble import final_check
 from drafter.pipeline.plan import Plan, Planner
-from drafter.pipeline.references import find_references, sources_of
+from drafter.pipeline.references import LOCAL_REFERENCE_CHARS, find_references, sources_of
 from drafter.pipeline.themes import labels
 from drafter.pipeline.verify import verification_inputs
 from drafter.pipeline.writer import SectionWriter
@@ -69,11 +69,14 @@ class Pipeline:
         plan = Planner(self.settings, self.library, labels()).plan(request)
         if self.model is None:
             return plan  # templates need no style references
-        count = min(3, max(1, self.settings.references_per_section))
+        wanted = (self.settings.references_per_section if self.model.concurrent
+                  else self.settings.local_references_per_section)
+        count = min(3, max(1, wanted))
+        limit = None if self.model.concurrent else LOCAL_REFERENCE_CHARS
         for section in plan.sections:
             try:  # body sections get `count` references; the short parts (opening, closing …) one
                 section.references = find_references(self.library, request, plan, section,
-                                                      count if section.role == "body" else 1)
+                                                      count if section.role == "body" else 1, limit)
             except Exception as exc:  # references only shape style; the section is still written
                 plan.warnings.append(f"“{section.title or section.role}”未能检索到参考范文：{exc}")
         return plan
