@@ -90,7 +90,7 @@ def test_the_model_gets_its_section_facts_and_references_and_nothing_else(settin
         assert prompt.count("〔参考") == len(section.references)
         for ref in section.references:
             assert ref.text in prompt
-        assert "仅供参考文风，不得照抄内容、名称和数字" in prompt
+        assert "只用来体会文风，不得抄用其中任何句子、内容、名称和数字" in prompt
         assert "基层分会活动开展不够均衡" not in prompt  # problems go to their own section only
     system = model.calls[0][0]
     assert system["role"] == "system"
@@ -237,8 +237,8 @@ def test_copying_a_reference_is_repaired(settings, library):
 
     def copier(messages):
         prompt = user_prompt(messages)
-        block = prompt.split("【参考范文片段结束】")[0]
-        longest = max(block.splitlines()[1:] or [""], key=len)
+        block = prompt.split("\n请为")[0].splitlines()[1:]  # the reference block, after its header line
+        longest = max([re.sub(r"^〔参考\d+〕", "", line) for line in block] or [""], key=len)
         if len(longest) >= 40 and FACT_LINE.search(prompt) and "存在以下问题" not in prompt:
             snippet = longest[:40]
             copied[prompt] = snippet
@@ -248,11 +248,11 @@ def test_copying_a_reference_is_repaired(settings, library):
     model = ScriptedModel(default=copier, name="fake")
     result = Pipeline(settings, library, model).run(REQUEST)
     assert copied and plan
-    repairs = [user_prompt(c) for c in model.calls if "照抄了参考范文的原句" in user_prompt(c)]
+    repairs = [user_prompt(c) for c in model.calls if "照抄了参考范文的句子" in user_prompt(c)]
     assert len(repairs) == len(copied)
     for snippet in copied.values():
-        assert any(snippet[:24] in r for r in repairs)
-    assert all(s.attempts == 2 and not s.fallback for s in result.sections if s.facts)
+        assert any(snippet[:16] in r for r in repairs)
+    assert all(s.attempts == 2 and not s.fallback for s in result.sections if s.facts), [(s.attempts, s.repairs, s.fallback_reason) for s in result.sections]
     assert all(any("照抄" in r for r in s.repairs) for s in result.sections if s.facts)
 
 
@@ -307,13 +307,41 @@ def test_token_events_stream_the_reply(settings, library):
         assert section["text"] in pieces or pieces.strip() == section["text"]
 
 
-def test_length_shapes_max_tokens_and_wording(settings, library):
-    short = ScriptedModel(default=faithful, name="fake")
-    long = ScriptedModel(default=faithful, name="fake")
-    Pipeline(settings, library, short).run(REQUEST.model_copy(update={"length": "short"}))
-    Pipeline(settings, library, long).run(REQUEST.model_copy(update={"length": "long"}))
-    assert max(o["max_tokens"] for o in short.options) < max(o["max_tokens"] for o in long.options)
-    assert "约150字" in body_calls(short)[0] and "约500字" in body_calls(long)[0]
+def test_length_and_fact_count_shape_the_stated_length_and_the_token_cap(settings, library):
+    calls = {}
+    care = ["春节期间走访慰问困难职工86户，发放慰问金12.6万元", "开展金秋助学活动，资助职工子女23名",
+            "帮扶大病职工5人，发放救助金2.5万元", "举办职工篮球赛等文体活动9场"]
+    for length in ("short", "long"):
+        model = ScriptedModel(default=faithful, name="fake")
+        request = REQUEST.model_copy(update={"length": length, "facts": care})
+        plan = Pipeline(settings, library, model).plan(request)
+        Pipeline(settings, library, model).run(request)
+        body = [(user_prompt(m), o["max_tokens"]) for m, o in zip(model.calls, model.options)
+                if FACT_LINE.search(user_prompt(m)) and "存在以下问题" not in user_prompt(m)]
+        facts = [len(s.fact_lines) for s in plan.body()]
+        calls[length] = [(int(re.search(r"篇幅约(\d+)字", p).group(1)), cap, n) for (p, cap), n in zip(body, facts)]
+    for length, rows in calls.items():
+        for chars, cap, _ in rows:
+            assert chars / 1.7 < cap < chars  # room past the target, and far below the old fixed caps
+        by_facts = sorted(rows, key=lambda r: r[2])
+        assert by_facts[0][2] < by_facts[-1][2] and by_facts[0][0] < by_facts[-1][0]  # more facts, longer
+    assert max(r[1] for r in calls["short"]) < max(r[1] for r in calls["long"])
+
+
+def test_a_local_model_gets_fewer_references_than_a_concurrent_endpoint(settings, library):
+    settings.references_per_section, settings.local_references_per_section = 3, 1
+    local = Pipeline(settings, library, ScriptedModel(default=faithful, name="local", concurrent=False))
+    remote = Pipeline(settings, library, ScriptedModel(default=faithful, name="remote", concurrent=True))
+    assert {len(s.references) for s in local.plan(REQUEST).body()} == {1}
+    assert {len(s.references) for s in remote.plan(REQUEST).body()} == {3}
+
+
+def test_the_system_prompt_is_the_same_for_every_call_and_request(settings, library):
+    model = ScriptedModel(default=faithful, name="fake")
+    Pipeline(settings, library, model).run(REQUEST)
+    Pipeline(settings, library, model).run(REQUEST.model_copy(update={"org": "江北机床厂工会", "kind": "半年总结"}))
+    assert len({call[0]["content"] for call in model.calls}) == 1  # llama.cpp reuses it from its cache
+    assert all(call[0]["role"] == "system" for call in model.calls)
 
 
 def test_clean_model_text_drops_fact_lines_used_as_sub_headings_and_trailing_lead_ins():
@@ -329,3 +357,50 @@ def test_clean_model_text_drops_fact_lines_used_as_sub_headings_and_trailing_lea
     short = "组织技能比武"  # too short to be taken for a restated fact
     assert clean_model_text(f"{short}\n参赛职工312人次。", "劳动竞赛", ["组织技能比武，参赛职工312人次"]) == (
         f"{short}\n参赛职工312人次。")
+
+
+def test_a_reply_that_only_lacks_a_fact_keeps_its_text_and_the_model_writes_just_that_fact(settings, library):
+    request = REQUEST.model_copy(update={"facts": ["春节期间走访慰问困难职工86户，发放慰问金12.6万元",
+                                                   "开展金秋助学活动，资助职工子女23名"]})
+
+    def forgetful(messages):
+        prompt = user_prompt(messages)
+        if "存在以下问题" in prompt:  # the patch: one line per fact it is asked for
+            return "\n".join(f"{i}. 工会{text}。" for i, (_, text) in enumerate(FACT_LINE.findall(prompt), 1))
+        facts = FACT_LINE.findall(prompt)
+        return ("工会把帮扶救助作为暖心工程，扎实推进送温暖工作。" + f"{facts[0][1]}。") if facts else faithful(messages)
+
+    model = ScriptedModel(default=forgetful, name="fake")
+    events = list(Pipeline(settings, library, model).events(request))
+    result = events[-1].data["result"]
+    section = next(s for s in result["sections"] if len(s["facts"]) == 2)
+    patches = [user_prompt(c) for c in model.calls if "存在以下问题" in user_prompt(c)]
+    assert len(patches) == 1 and "遗漏了第2条事实" in patches[0]
+    assert FACT_LINE.findall(patches[0]) == [("2", request.facts[1])]  # only the missing fact is written again
+    assert section["text"] == ("工会把帮扶救助作为暖心工程，扎实推进送温暖工作。春节期间走访慰问困难职工86户，发放慰问金12.6万元。\n"
+                               "工会开展金秋助学活动，资助职工子女23名。")  # list marks gone, first text kept
+    assert section["attempts"] == 2 and not section["fallback"] and result["check"]["ok"]
+    index = result["sections"].index(section)
+    second = "".join(e.data["text"] for e in events if e.type == "token" and e.data["index"] == index
+                     and e.data["attempt"] == 2)
+    assert second.startswith(section["text"].split("\n")[0])  # the stream shows the kept text, then the patch
+
+
+def test_lines_that_echo_the_prompt_are_dropped_and_fact_lines_kept(settings, library):
+    request = REQUEST.model_copy(update={"facts": ["春节期间走访慰问困难职工86户，发放慰问金12.6万元",
+                                                   "开展金秋助学活动，资助职工子女23名"]})
+
+    def echoing(messages):
+        prompt = user_prompt(messages)
+        if "存在以下问题" in prompt:  # repeats the fact line, then the prompt's problem list
+            fact = FACT_LINE.findall(prompt)[0]
+            problems = [line for line in prompt.splitlines() if line.startswith("- ")]
+            return f"第{fact[0]}条：{fact[1]}。\n\n上一稿存在以下问题，这次务必改正：\n{problems[0][:30]}"
+        facts = FACT_LINE.findall(prompt)
+        return ("工会扎实推进送温暖工作。" + f"{facts[0][1]}。") if facts else faithful(messages)
+
+    result = Pipeline(settings, library, ScriptedModel(default=echoing, name="fake")).run(request)
+    section = next(s for s in result.sections if len(s.facts) == 2)
+    assert section.text == ("工会扎实推进送温暖工作。春节期间走访慰问困难职工86户，发放慰问金12.6万元。\n"
+                            "开展金秋助学活动，资助职工子女23名。")
+    assert result.check.ok and section.attempts == 2

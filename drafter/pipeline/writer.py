@@ -3,9 +3,11 @@ rendering replaces it when the model cannot (or fails). Each section is a genera
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from drafter.models import CheckResult, DraftEvent, DraftRequest, SectionResult
+from drafter.pipeline.budget import max_tokens, target_chars
 from drafter.pipeline.cleanup import clean_model_text
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.plan import Plan, PlannedSection
@@ -17,10 +19,30 @@ from drafter.prompting import render
 from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
-MAX_TOKENS = {"body": {"short": 220, "normal": 330, "long": 620}, "other": {"short": 120, "normal": 180, "long": 280}}
 PROMPTS = {"opening": "opening.j2", "body": "section.j2", "problems": "problems_section.j2",
            "plans": "plans_section.j2", "closing": "closing.j2"}
 MIN_CHARS = 8  # a reply shorter than this is treated as empty
+PATCH_CHARS = 70  # a patch attempt writes about this much per missing fact
+_FACT_LINE = re.compile(r"^第\s*\d+\s*条")
+_LIST_MARK = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[-•])\s*", re.M)
+
+
+def system_messages() -> list[Message]:
+    """What every model call starts with. No variables: a local model reads it once and keeps it (llama.cpp
+    reuses the tokens it last read when the next prompt starts with them)."""
+    return [{"role": "system", "content": render("system.j2")}]
+
+
+def _without_echo(reply: str, prompt: str) -> str:
+    """The reply without lines that repeat the prompt's own wording (small models echo the problem list or the
+    instructions). Fact lines ("第2条：…") stay: they carry the facts; references are left to the copy check."""
+    own = [line.strip() for line in prompt.splitlines() if line.strip() and not line.startswith("〔参考")]
+
+    def echoed(line: str) -> bool:
+        bare = line.strip().lstrip("-•· ").strip()
+        return len(bare) >= 6 and not _FACT_LINE.match(bare) and any(bare in p for p in own)
+
+    return "\n".join(line for line in reply.split("\n") if not echoed(line))
 
 
 def _summaries(problems: list[dict]) -> list[str]:
@@ -47,8 +69,8 @@ class SectionWriter:
     # --- prompts -------------------------------------------------------------------------
     def _ctx(self, section: PlannedSection) -> dict:
         r = self.request
-        return {"org": r.org, "period": r.period, "kind": r.kind, "topic": r.topic or "", "length": r.length,
-                "role": "body" if section.role == "body" else "other", "title": section.title}
+        return {"org": r.org, "period": r.period, "kind": r.kind, "topic": r.topic or "",
+                "chars": target_chars(section, r.length), "title": section.title}
 
     def _facts(self, section: PlannedSection) -> list[dict]:
         return [{"line": line, "text": self.plan.facts[line - 1]} for line in section.fact_lines]
@@ -66,8 +88,9 @@ class SectionWriter:
                       problems=problems, **self._ctx(section))
         return [{"role": "system", "content": self._system()}, {"role": "user", "content": user}]
 
-    def _system(self) -> str:
-        return render("system.j2", org=self.request.org, kind=self.request.kind)
+    @staticmethod
+    def _system() -> str:
+        return system_messages()[0]["content"]
 
     # --- writing -------------------------------------------------------------------------
     def check(self, section: PlannedSection, text: str) -> CheckResult:
@@ -97,7 +120,7 @@ class SectionWriter:
                 and self.settings.local_frame_from_templates)
 
     def _write_with_model(self, index: int, section: PlannedSection):
-        messages = self.messages(section)
+        messages, kept, cap = self.messages(section), "", None  # kept: what a patch attempt adds sentences to
         attempts = 1 + max(0, self.settings.max_repair_attempts)
         problems: list[dict] = []
         repairs: list[str] = []
@@ -106,7 +129,7 @@ class SectionWriter:
             for attempt in range(1, attempts + 1):
                 yield DraftEvent(type="section_started", data={"index": index, "heading": section.heading,
                                                                  "role": section.role, "attempt": attempt})
-                text = yield from self._generate(index, attempt, section, messages)
+                text = yield from self._attempt(index, attempt, section, messages, kept, cap)
                 check, problems = self._problems(section, text)
                 if not problems:
                     return self._model_result(section, text, check, attempt, repairs)
@@ -115,7 +138,7 @@ class SectionWriter:
                 pruned_check, pruned_problems = self._problems(section, pruned)
                 if not pruned_problems:  # dropping the faulty sentences was enough
                     return self._model_result(section, pruned, pruned_check, attempt, repairs)
-                messages = self.repair_messages(section, pruned or text or "（空）", problems)
+                messages, kept, cap = self._next_attempt(section, pruned, problems, pruned_problems, bool(kept))
         except ProviderError as exc:
             return self.template_result(section, max(attempt, 1), f"模型调用失败，本节改用模板：{exc}", repairs)
         except Exception as exc:  # a bug or an odd reply must not cost the request: the template still works
@@ -124,6 +147,31 @@ class SectionWriter:
         summary = "；".join(_summaries(problems))
         return self.template_result(section, attempts, f"经{attempts}次生成仍未通过数字核对，本节改用模板（{summary}）",
                                     repairs)
+
+    def _next_attempt(self, section: PlannedSection, pruned: str, problems: list[dict],
+                      pruned_problems: list[dict], patched: bool) -> tuple[list[Message], str, int | None]:
+        """(messages, kept text, token cap) of the next attempt. When the reply, cut of its faulty sentences, only
+        lacks facts: keep it and have the model write just those facts (a short call). Otherwise the whole
+        section again, also after a failed patch (the same prompt would give the same reply). Either prompt names
+        every problem of the reply."""
+        if not patched and len(pruned) >= MIN_CHARS and all(p["kind"] == "missing" for p in pruned_problems):
+            lines = {p["line"] for p in pruned_problems}
+            return self.patch_messages(section, lines, problems), pruned, max_tokens(PATCH_CHARS * len(lines))
+        return self.repair_messages(section, pruned, problems), "", None
+
+    def patch_messages(self, section: PlannedSection, lines: set[int], problems: list[dict]) -> list[Message]:
+        facts = [f for f in self._facts(section) if f["line"] in lines]
+        user = render("patch.j2", facts=facts, problems=problems, **self._ctx(section))
+        return [{"role": "system", "content": self._system()}, {"role": "user", "content": user}]
+
+    def _attempt(self, index: int, attempt: int, section: PlannedSection, messages: list[Message], kept: str,
+                 cap: int | None):
+        """One model call: a whole section, or (after `kept`) sentences for the facts it lacks."""
+        if not kept:
+            return (yield from self._generate(index, attempt, section, messages))
+        yield DraftEvent(type="token", data={"index": index, "attempt": attempt, "text": kept + "\n"})
+        added = yield from self._generate(index, attempt, section, messages, cap, facts=[])
+        return f"{kept}\n{_LIST_MARK.sub('', added).replace(chr(10), '')}".strip()
 
     def _problems(self, section: PlannedSection, text: str) -> tuple[CheckResult, list[dict]]:
         """The number check of a reply and every problem to fix (numbers, missing facts, copying, emptiness)."""
@@ -139,12 +187,13 @@ class SectionWriter:
         return SectionResult(heading=section.heading, text=text, facts=section.fact_lines, provider=self.model.name,
                              attempts=attempt, check=check, repairs=list(dict.fromkeys(repairs)))
 
-    def _generate(self, index: int, attempt: int, section: PlannedSection, messages: list[Message]):
-        role = "body" if section.role == "body" else "other"
+    def _generate(self, index: int, attempt: int, section: PlannedSection, messages: list[Message],
+                  cap: int | None = None, facts: list[str] | None = None):
         pieces: list[str] = []
-        for piece in self.model.stream(messages, max_tokens=MAX_TOKENS[role][self.request.length],
-                                       temperature=self.settings.temperature):
+        cap = cap or max_tokens(target_chars(section, self.request.length))
+        for piece in self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature):
             pieces.append(piece)
             yield DraftEvent(type="token", data={"index": index, "attempt": attempt, "text": piece})
-        return clean_model_text("".join(pieces), section.title,
-                                [self.plan.facts[line - 1] for line in section.fact_lines])
+        if facts is None:
+            facts = [self.plan.facts[line - 1] for line in section.fact_lines]
+        return clean_model_text(_without_echo("".join(pieces), messages[-1]["content"]), section.title, facts)
