@@ -404,3 +404,12 @@ def test_lines_that_echo_the_prompt_are_dropped_and_fact_lines_kept(settings, li
     assert section.text == ("工会扎实推进送温暖工作。春节期间走访慰问困难职工86户，发放慰问金12.6万元。\n"
                             "开展金秋助学活动，资助职工子女23名。")
     assert result.check.ok and section.attempts == 2
+
+
+def test_clean_model_text_drops_repeated_sentences_and_sub_headings_left_empty():
+    raw = ("工会组织青年员工羽毛球、乒乓球比赛，参赛员工430人次。\n（二）活动组织\n（三）活动效果\n"
+           "通过比赛，增强了职工的凝聚力和归属感。\n建设母婴室5间。建设母婴室5间。\n"
+           "（四）活动总结\n（二）通过比赛，增强了职工的凝聚力和归属感。")
+    assert clean_model_text(raw, "丰富职工文化生活") == (
+        "工会组织青年员工羽毛球、乒乓球比赛，参赛员工430人次。\n（三）活动效果\n"
+        "通过比赛，增强了职工的凝聚力和归属感。\n建设母婴室5间。")

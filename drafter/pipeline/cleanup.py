@@ -17,6 +17,9 @@ _INNER_HEADING = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、(?=[
 _SENTENCE_END = "。！？!?”」）)…"
 _TRAILING_PREAMBLE = re.compile(r"(?:以下是|下面是|具体(?:情况|工作)?如下)[^。：:\n]{0,30}[：:]\s*$")
 _FACT_KEY = re.compile(r"[\s，,。；;：:、]")
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]?")
+_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+_SUB_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)[^。！？]{1,30}$")
 
 
 def clean_model_text(text: str, title: str = "", facts: list[str] = ()) -> str:
@@ -33,7 +36,44 @@ def clean_model_text(text: str, title: str = "", facts: list[str] = ()) -> str:
     if lines:
         lines[0] = _INLINE_PREAMBLE.sub("", lines[0])
     paragraphs = [_INNER_HEADING.sub(r"（\1）", line.strip()) for line in lines if line.strip()]
-    return _complete_sentences("\n".join(paragraphs).strip())
+    return _complete_sentences("\n".join(_without_empty_headings(_without_repeats(paragraphs))).strip())
+
+
+def _without_repeats(paragraphs: list[str]) -> list[str]:
+    """Drop sentences a small model writes twice (padding), and paragraphs left empty by that."""
+    seen: set[str] = set()
+    kept = []
+    for paragraph in paragraphs:
+        fresh = []
+        for sentence in filter(None, _SENTENCE.findall(paragraph)):
+            key = _key(sentence)
+            if len(key) < 6 or key not in seen:
+                fresh.append(sentence)
+            seen.add(key)
+        if fresh:
+            kept.append("".join(fresh))
+    return kept
+
+
+def _key(sentence: str) -> str:
+    return _LABEL.sub("", _FACT_KEY.sub("", sentence))
+
+
+def _without_empty_headings(paragraphs: list[str]) -> list[str]:
+    """Drop sub-headings ("（二）活动组织") with nothing under them: the next line is a heading too, or none."""
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if _is_sub_heading(paragraph) and (following is None or _is_sub_heading(following)):
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def _is_sub_heading(line: str) -> bool:
+    """A short labelled line without a full stop and without figures (a line with figures may carry a fact)."""
+    return (bool(_SUB_HEADING.match(line)) and line[-1] not in _SENTENCE_END
+            and not any(ch.isdigit() for ch in _LABEL.sub("", line)))
 
 
 def _repeats_fact(line: str, facts: list[str]) -> bool:
