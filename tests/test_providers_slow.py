@@ -146,3 +146,17 @@ def test_openai_provider_against_a_real_llama_cpp_server(llama_server, local_set
     assert len(pieces) > 1
     assert len(CJK.findall(text)) >= 8
     assert "86" in text
+
+
+def test_the_registry_reads_the_fixed_prefix_once_and_later_calls_skip_it(local_settings):
+    import llama_cpp
+
+    system = [FACT_PROMPT[0]]
+    model = ProviderRegistry(local_settings, prefix=system).resolve("local").model
+    llama = model.load()
+    prefix_tokens = model.count_tokens(system[0]["content"])
+    llama_cpp.llama_perf_context_reset(llama._ctx.ctx)
+    model.complete(FACT_PROMPT, max_tokens=4, temperature=0.0)
+    read = llama_cpp.llama_perf_context(llama._ctx.ctx).n_p_eval
+    whole = model.count_tokens(FACT_PROMPT[0]["content"] + FACT_PROMPT[1]["content"])
+    assert prefix_tokens > 10 and read < whole - prefix_tokens + 10  # only the user part (and chat markup) is read
