@@ -45,3 +45,13 @@ def test_copied_runs_take_their_whole_sentence():
 def test_a_clean_reply_is_unchanged():
     text = "工会召开二届三次职工代表大会，收集职工提案37件，办结率100%。\n全年新发展会员126人，会员总数达到1842人。"
     assert pruned(text) == text
+
+
+def test_a_copy_is_found_whatever_width_its_punctuation():
+    from drafter.pipeline.copying import copied_runs
+
+    reference = '企业文化是企业之灵魂,我们发挥文化在企业生产经营中推波助澜作用,用文化凝聚人心。'
+    reply = "工会举办文体活动9场。企业文化是企业之灵魂，我们发挥文化在企业生产经营中推波助澜作用，用文化凝聚人心。"
+    runs = copied_runs(reply, [reference])
+    assert runs and all(run in reply for run in runs) and "推波助澜" in runs[0]
+    assert copied_runs("工会举办文体活动9场，参与职工2300余人次，活跃了职工生活。", [reference]) == []
