@@ -99,6 +99,14 @@ def test_caps_on_facts_per_section_sections_and_facts(settings, library):
     assert any("未写入" in w for w in plan.warnings)
 
 
+def test_a_theme_over_the_cap_is_split_evenly(settings, library):
+    settings.max_facts_per_section = 4
+    facts = [f"春节期间走访慰问困难职工{100 + i}户，发放慰问金{i + 1}万元" for i in range(10)]
+    plan = plan_for(settings, library, facts=facts)
+    assert [len(s.fact_lines) for s in plan.body()] == [4, 3, 3]  # not 4 + 4 + 2
+    assert [line for s in plan.body() for line in s.fact_lines] == list(range(1, 11))
+
+
 def test_a_failing_library_still_gives_a_plan(settings):
     class Broken:
         def search(self, *args, **kwargs):

@@ -187,11 +187,14 @@ class Planner:
         sections: list[PlannedSection] = []
         for group in groups:
             parts = math.ceil(len(group.lines) / per)
-            size = math.ceil(len(group.lines) / parts)  # split evenly: 9 facts, 8 per section -> 5 + 4
-            for variant, start in enumerate(range(0, len(group.lines), size)):
+            size, extra = divmod(len(group.lines), parts)  # evenly: 9 facts at 8 a section 5 + 4, 10 at 4 4 + 3 + 3
+            start = 0
+            for variant in range(parts):
+                end = start + size + (variant < extra)
                 title = group.titles[variant % len(group.titles)]
                 sections.append(PlannedSection("body", title, len(sections) + 1, group.theme.key,
-                                               group.lines[start:start + size]))
+                                               group.lines[start:end]))
+                start = end
         return sections
 
 
