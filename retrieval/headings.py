@@ -126,7 +126,8 @@ def _is_plain_label(text: str) -> bool:
     return text.endswith(("：", ":")) or bool(_PLAIN_LABEL.search(text))
 
 
-def _without_number(text: str) -> str:
+def without_number(text: str) -> str:
+    """A numbered line without its number ("（二）活动组织" → "活动组织"); other lines as they are."""
     for _, pattern in _NUMBERED:
         number = pattern.match(text)
         if number:
@@ -137,7 +138,7 @@ def _without_number(text: str) -> str:
 def heading_role(text: str, top: bool) -> str | None:
     """closing / problems / plans when a heading names it. Below the top level only short headings count
     ("（二）下一步打算" does; "8、坚持每月向党委上报一份工作计划" is an item, not a plans section)."""
-    if not top and len(_without_number(text)) > SUB_ROLE_HEADING_MAX:
+    if not top and len(without_number(text)) > SUB_ROLE_HEADING_MAX:
         return None
     last_clause = re.split(r"[，,]", text)[-1]  # "三、做好工会工作计划,发展新会员,加强…" is not a plans section
     for role, pattern in (("closing", CLOSING_HEADING), ("problems", PROBLEMS_HEADING), ("plans", PLANS_HEADING)):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from retrieval.headings import classify, without_number
+
 _FENCE = re.compile(r"^\s*```[\w-]*\s*$")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _PREAMBLE = re.compile(r"^\s*(?:好的|当然|以下是|下面是|根据您|根据你|根据以上|根据要求|这是)[^。\n]{0,60}[：:。]\s*$")
@@ -18,8 +20,6 @@ _SENTENCE_END = "。！？!?”」）)…"
 _TRAILING_PREAMBLE = re.compile(r"(?:以下是|下面是|具体(?:情况|工作)?如下)[^。：:\n]{0,30}[：:]\s*$")
 _FACT_KEY = re.compile(r"[\s，,。；;：:、]")
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]?")
-_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
-_SUB_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)[^。！？]{1,30}$")
 
 
 def clean_model_text(text: str, title: str = "", facts: list[str] = ()) -> str:
@@ -56,7 +56,7 @@ def _without_repeats(paragraphs: list[str]) -> list[str]:
 
 
 def _key(sentence: str) -> str:
-    return _LABEL.sub("", _FACT_KEY.sub("", sentence))
+    return _FACT_KEY.sub("", without_number(sentence.strip()))
 
 
 def _without_empty_headings(paragraphs: list[str]) -> list[str]:
@@ -71,9 +71,10 @@ def _without_empty_headings(paragraphs: list[str]) -> list[str]:
 
 
 def _is_sub_heading(line: str) -> bool:
-    """A short labelled line without a full stop and without figures (a line with figures may carry a fact)."""
-    return (bool(_SUB_HEADING.match(line)) and line[-1] not in _SENTENCE_END
-            and not any(ch.isdigit() for ch in _LABEL.sub("", line)))
+    """A short numbered heading line without a full stop and without figures (those may carry a fact)."""
+    heading = classify(line, allow_plain=False)
+    return (heading is not None and heading.pure and not heading.category.startswith(("md", "bold"))
+            and line[-1] not in _SENTENCE_END and not any(ch.isdigit() for ch in without_number(line)))
 
 
 def _repeats_fact(line: str, facts: list[str]) -> bool:
