@@ -22,6 +22,27 @@ class NumberHit(BaseModel):
     status: Status
     fact_line: int | None = None
     note: str | None = None
+    item: str | None = Field(None, description="What the number counts or measures, in the draft's words")
+    fact_item: str | None = Field(None, description="The item of the fact number it was matched against, or null")
+
+
+ClaimKind = Literal["claim", "heading", "artifact"]
+
+
+class Claim(BaseModel):
+    """A clause or sentence that asserts what no fact gives (claim/heading) or is not summary text (artifact)."""
+    start: int
+    end: int
+    text: str
+    kind: ClaimKind
+    note: str | None = None
+
+
+class SentenceTrace(BaseModel):
+    """One sentence of the draft and the fact lines (1-based) it draws on, for the reviewer view."""
+    start: int
+    end: int
+    fact_lines: list[int] = Field(default_factory=list)
 
 
 class MissingFact(BaseModel):
@@ -30,9 +51,12 @@ class MissingFact(BaseModel):
 
 
 class CheckResult(BaseModel):
-    ok: bool
+    ok: bool = Field(..., description="Numbers only: every number supported and no fact's number missing")
     numbers: list[NumberHit] = Field(default_factory=list)
     missing: list[MissingFact] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    sentences: list[SentenceTrace] = Field(default_factory=list)
+    faithful: bool = Field(False, description="ok and no claims")
 
 
 # --- drafting ---------------------------------------------------------------------

@@ -99,7 +99,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     hits.sort(key=lambda h: (h.start, h.end))
     missing = _missing(facts, fact_index, mentions)
     ok = bool(facts) and not missing and all(h.status == "supported" for h in hits)
-    return CheckResult(ok=ok, numbers=hits, missing=missing)
+    return CheckResult(ok=ok, numbers=hits, missing=missing, faithful=ok)
 
 
 def _hit(m: Mention, status: str, line: int | None = None, note: str | None = None) -> NumberHit:

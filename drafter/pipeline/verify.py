@@ -34,7 +34,7 @@ def check_section(facts: Sequence[str], context: Sequence[str], text: str, lines
     numbers = [_renumber(hit, to_global) if hit.fact_line else hit for hit in result.numbers]
     missing = [m.model_copy(update={"fact_line": to_global[m.fact_line]}) for m in result.missing]
     ok = all(hit.status == "supported" for hit in numbers) and not missing  # also for sections without facts
-    return CheckResult(ok=ok, numbers=numbers, missing=missing)
+    return CheckResult(ok=ok, numbers=numbers, missing=missing, faithful=ok)
 
 
 def _renumber(hit: NumberHit, to_global: dict[int, int]) -> NumberHit:
