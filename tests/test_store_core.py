@@ -114,6 +114,8 @@ def test_list_filters_paginates_newest_first(store):
     assert [d.id for d in store.list_drafts(org="甲工会", period="2025年", kind="年度总结").items] == [ids[3], ids[0]]
     page = store.list_drafts(offset=1, limit=2)
     assert [d.id for d in page.items] == [ids[2], ids[1]] and (page.total, page.offset, page.limit) == (4, 1, 2)
+    store.submit(ids[1], "a")
+    assert [d.id for d in store.list_drafts(status="submitted").items] == [ids[1]]
     store.add_review(ids[1], "approve", "", "审核人")
     assert [d.id for d in store.list_drafts(status="approved").items] == [ids[1]]
     assert store.list_drafts(status="draft").total == 3
@@ -127,6 +129,7 @@ def test_unknown_draft_and_version_are_not_found(store):
     draft = store.create_draft(make_request(), make_result(), "a")
     for call in (lambda: store.get_draft("nope"), lambda: store.list_versions("nope"),
                  lambda: store.get_version(draft.id, 2), lambda: store.add_review("nope", "approve", "", "r"),
+                 lambda: store.submit("nope", "a"), lambda: store.last_return_version("nope"),
                  lambda: store.add_version("nope", "正文", 1, "a", make_check())):
         with pytest.raises(NotFound):
             call()
@@ -178,12 +181,18 @@ def test_failure_inside_a_write_leaves_no_half_written_version(store, monkeypatc
 
 def test_review_status_transitions(store):
     draft = store.create_draft(make_request(), make_result(), "a")
+    with pytest.raises(InvalidInput, match="尚未提交"):
+        store.add_review(draft.id, "return", "未提交就审核", "审核人")
+    assert store.submit(draft.id, "a").status == "submitted"
     returned = store.add_review(draft.id, "return", "第三段数字有误", "审核人")
     assert returned.status == "returned"
     assert [(r.decision, r.comment, r.reviewer, r.version) for r in returned.reviews] == [
         ("return", "第三段数字有误", "审核人", 1)]
+    with pytest.raises(InvalidInput, match="已退回"):
+        store.add_review(draft.id, "approve", "", "审核人")
     store.add_version(draft.id, "改正后的正文", base_version=1, author="a", check=make_check())
     assert store.get_draft(draft.id).status == "draft"
+    store.submit(draft.id, "a")
     approved = store.add_review(draft.id, "approve", "同意", "审核人")
     assert approved.status == "approved" and [r.version for r in approved.reviews] == [1, 2]
     with pytest.raises(InvalidInput):
@@ -201,7 +210,7 @@ def _stored_bytes(store, store_url: str) -> bytes:
         path = Path(store_url.removeprefix("sqlite:///"))
         return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
     with store.engine.connect() as conn:
-        rows = [conn.exec_driver_sql(f"SELECT * FROM {t}").all() for t in ("drafts", "versions", "reviews", "api_keys")]
+        rows = [conn.exec_driver_sql(f"SELECT * FROM {t}").all() for t in ("drafts", "versions", "reviews", "api_keys", "users")]
     return repr(rows).encode()
 
 
@@ -218,7 +227,7 @@ def test_api_keys_are_hashed_authenticated_and_revoked(store, store_url):
     assert store.revoke_api_key("no-such-key") is False
     assert [(k.name, k.revoked) for k in store.list_api_keys()] == [("OA系统", True), ("读者", False)]
     with pytest.raises(InvalidInput):
-        store.create_api_key("x", "admin")
+        store.create_api_key("x", "superuser")
 
 
 # --- restart and concurrency ---------------------------------------------------------------
@@ -226,6 +235,7 @@ def test_everything_survives_a_restart(store_url):
     first = DraftStore(store_url)
     draft = first.create_draft(make_request(), make_result(), "a")
     first.add_version(draft.id, "第二稿", 1, "b", make_check())
+    first.submit(draft.id, "a")
     first.add_review(draft.id, "return", "请补充", "r")
     info, key = first.create_api_key("OA", "writer")
     first.close()
