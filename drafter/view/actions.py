@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-from drafter import errors
-from drafter.errors import InvalidInput, NotFound, ProviderUnavailable, QueueFull, StaleVersion
+from drafter.errors import Forbidden, InvalidInput, NotFound, ProviderUnavailable, QueueFull, StaleVersion
 from drafter.models import KINDS, DraftRequest, DraftResult
 from drafter.view import inputs as vin
 from drafter.view.labels import DECISION_LABELS
@@ -28,8 +27,7 @@ def error_text(exc: Exception) -> str:
         return "稿件或版本不存在（可能已被删除）"
     if isinstance(exc, InvalidInput):
         return str(exc)
-    forbidden = getattr(errors, "Forbidden", None)
-    if forbidden is not None and isinstance(exc, forbidden):
+    if isinstance(exc, Forbidden):
         return f"没有权限：{exc}" if str(exc) else "没有权限进行这个操作"
     return f"操作失败：{exc}"
 
@@ -85,7 +83,7 @@ def load_draft(state: State, svc, draft_id: str) -> Message:
     return "success", f"已打开稿件「{detail.title}」第 {detail.latest.number} 版"
 
 
-def save(state: State, svc, author: str) -> Message:
+def save(state: State, svc, author) -> Message:
     """Save the editor's text: a new draft first time, then a new version based on the one being edited."""
     text = state.get("draft_text", "")
     if not text.strip():
@@ -131,7 +129,7 @@ def stale_message(state: State, svc) -> str:
             "您的修改仍在编辑框中，没有丢失：请先复制，再点击“载入最新版本”后合并修改。")
 
 
-def submit(state: State, svc, user: str) -> Message:
+def submit(state: State, svc, user) -> Message:
     """Submit the open draft for review (unsaved edits are saved first: what is submitted is a version)."""
     if state.get("draft_text") != state.get("saved_text") or not state.get("draft_id"):
         level, message = save(state, svc, user)
@@ -144,7 +142,7 @@ def submit(state: State, svc, user: str) -> Message:
     return "success", f"已提交第 {state['base_version']} 版，等待审核"
 
 
-def restore_version(state: State, svc, number: int, user: str) -> Message:
+def restore_version(state: State, svc, number: int, user) -> Message:
     """Restore an older version as a new version and put it into the editor."""
     if state.get("draft_text") != state.get("saved_text"):
         return "error", "编辑框中有未保存的修改：请先保存版本，再恢复旧版本"
@@ -160,7 +158,7 @@ def restore_version(state: State, svc, number: int, user: str) -> Message:
     return "success", f"已将第 {number} 版恢复为第 {info.number} 版"
 
 
-def review(state: State, svc, draft_id: str, decision: str, reviewer: str, failing: bool = False) -> Message:
+def review(state: State, svc, draft_id: str, decision: str, reviewer, failing: bool = False) -> Message:
     """Record 通过 / 退回 with the comment and passage comments. 退回 needs a comment; approving a draft whose
     check fails needs the explicit override and its reason."""
     comment = (state.get("r_comment") or "").strip()

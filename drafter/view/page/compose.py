@@ -141,7 +141,7 @@ def _confirm_regenerate(svc, user) -> None:
             ss.confirm_regen = False
             st.rerun()
     if go:
-        level, message = actions.save(ss, svc, user.name)
+        level, message = actions.save(ss, svc, user)
         if level == "error":
             st.error(message)
             return

@@ -63,11 +63,11 @@ def save_panel(svc, user) -> None:
     if detail is not None:
         status_line(detail)
     c1, c2, c3 = st.columns(3)
-    c1.button("保存版本", key="save", on_click=lambda: flash("save", actions.save(ss, svc, user.name)),
+    c1.button("保存版本", key="save", on_click=lambda: flash("save", actions.save(ss, svc, user)),
               disabled=not user.writes)
     can_submit = detail is None or detail.status in ("draft", "returned")
     c2.button("提交审核", key="submit", type="primary", disabled=not (user.writes and can_submit),
-              on_click=lambda: flash("save", actions.submit(ss, svc, user.name)))
+              on_click=lambda: flash("save", actions.submit(ss, svc, user)))
     c3.button("导出 Word…", key="export_open", disabled=not draft_id,
               on_click=lambda: ss.update(export_open=not ss.get("export_open")))
     show_flash("save")

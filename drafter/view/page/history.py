@@ -28,7 +28,7 @@ def history(svc, draft_id: str, user) -> None:
         chosen = c1.selectbox("恢复旧版本", numbers[:-1][::-1], key=f"restore_pick_{latest}",
                               format_func="第 {} 版".format)
         c2.button("恢复为新版本", key="restore", disabled=not user.writes,
-                  on_click=lambda: flash("restore", actions.restore_version(ss, svc, chosen, user.name)))
+                  on_click=lambda: flash("restore", actions.restore_version(ss, svc, chosen, user)))
         show_flash("restore")
         # keys carry the newest number, so a new version resets both selectors to (previous → newest)
         c1, c2 = st.columns(2)

@@ -107,7 +107,7 @@ def review_form(svc, detail, text: str, failing: bool, user) -> None:
         st.caption("这份稿件尚未提交（或已审核）；通常只审核“已提交”的稿件")
     c1, c2, _ = st.columns([1, 1, 3])
     c1.button("通过", key="approve", type="primary", on_click=lambda: flash(
-        "review", actions.review(ss, svc, detail.id, "approve", user.name, failing=failing)))
+        "review", actions.review(ss, svc, detail.id, "approve", user, failing=failing)))
     c2.button("退回", key="return", on_click=lambda: flash(
-        "review", actions.review(ss, svc, detail.id, "return", user.name)))
+        "review", actions.review(ss, svc, detail.id, "return", user)))
     show_flash("review")
