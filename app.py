@@ -57,7 +57,7 @@ def secretary(svc: DrafterService, settings: Settings, user) -> None:
         picked = reviewing.drafts_picker(svc, "s", None)
         if picked:
             st.button("打开", key="s_open", on_click=lambda: flash("drafts", actions.load_draft(ss, svc, picked)))
-        st.button("新建一份总结（清空表单和编辑框）", key="s_new", on_click=new_draft)
+        st.button("新建一份总结（清空表单和编辑框）", key="s_new", on_click=lambda: new_draft(svc, user))
     show_flash("drafts")
     compose.facts_form(settings)
     compose.examples_panel(svc, show_example)
@@ -67,9 +67,12 @@ def secretary(svc: DrafterService, settings: Settings, user) -> None:
         editing.save_panel(svc, user)
 
 
-def new_draft() -> None:
+def new_draft(svc: DrafterService, user) -> None:
+    """Start over: the form and editor are cleared, and so is the autosaved new-draft slot (saved drafts stay)."""
     for key in (*workcopy.FIELDS, *workcopy.CARRIED, "draft_id", "base_version", "draft_text", "stale"):
         ss.pop(key, None)
+    svc.discard_working_copy(user.name, None)
+    ss[workcopy.SENT] = None
 
 
 def main() -> None:
@@ -91,6 +94,11 @@ def main() -> None:
     for name, tab in zip(shown, st.tabs(shown)):
         with tab:
             secretary(svc, settings, user) if name.startswith("起草") else reviewing.reviewer(svc, user)
+    if user.writes:
+        try:
+            workcopy.autosave(ss, svc, user.name)  # the form too, before there is a draft
+        except Exception as exc:  # noqa: BLE001 - shown; the work stays in this session
+            st.warning(f"自动暂存失败：{actions.error_text(exc)}")
 
 
 main()
