@@ -13,7 +13,7 @@ from drafter.settings import Settings
 from drafter.view import actions, workcopy
 from drafter.view import labels as vl
 from drafter.view.page import compose, editing, reviewing, signin
-from drafter.view.page.common import flash, show_flash, ss
+from drafter.view.page.common import flash, page_style, show_flash, ss
 
 
 @st.cache_resource(show_spinner="正在启动服务…")
@@ -82,6 +82,7 @@ def main() -> None:
     except ValueError as exc:  # pydantic ValidationError: a bad DRAFTER_ variable
         st.error(f"配置有误（请检查 DRAFTER_ 开头的环境变量或 .env）：{exc}")
         st.stop()
+    page_style()
     svc = get_service(settings)
     user = signin.current_user(svc, settings)
     restored = workcopy.restore(ss, svc, user.name)

@@ -125,7 +125,8 @@ def sign_in(page, name: str, password: str) -> None:
     page.get_by_label("用户名").fill(name)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
-    expect(page.get_by_text(f"当前用户：{name}")).to_be_visible()
+    expect(page.get_by_role("button", name="登录")).to_have_count(0)
+    expect(page.get_by_role("heading", name="工会工作总结起草助手")).to_be_visible()
     settle(page)
 
 
@@ -133,12 +134,13 @@ def editor(page):
     return page.locator("textarea.dr-text")
 
 
-def replace_in_editor(page, old: str, new: str) -> None:
-    """Select `old` in the editor and type `new` over it, key by key, as a person would."""
-    box = editor(page)
-    box.evaluate("""(ta, old) => { const i = ta.value.indexOf(old); ta.focus();
-                                   ta.setSelectionRange(i, i + old.length); }""", old)
-    page.keyboard.type(new, delay=60)
+def retype_number(page, word: str, digits: str) -> None:
+    """Select the number at the start of the first `word` (e.g. 86 of 86户) and type `digits` over it, key by
+    key, as a person would."""
+    count = len(word.rstrip("户人次场个"))
+    editor(page).evaluate("""(ta, [word, count]) => { const i = ta.value.indexOf(word); ta.focus();
+                                                      ta.setSelectionRange(i, i + count); }""", [word, count])
+    page.keyboard.type(digits, delay=60)
 
 
 def mark(page, status: str, text: str):
@@ -195,11 +197,12 @@ def test_secretary_in_chromium(server, browser, state):
     text = editor(page).input_value()
     assert "86户" in text and XLSX_FACT in text
     expect(mark(page, "supported", "86户")).to_be_visible()
-    top = page.evaluate("() => document.querySelector('textarea.dr-text') ? 1 : 0")
-    assert top, "the page scrolled to the new draft"
+    page.wait_for_timeout(1500)
+    top = page.locator(".dr-editor").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < DESKTOP["height"], f"the page scrolled to the new draft ({top})"
 
     # the inline check while typing: the wrong number turns red without leaving the editor
-    replace_in_editor(page, "86户", "68")
+    retype_number(page, "86户", "68")
     wrong = mark(page, "mismatch", "68户")
     expect(wrong).to_be_visible()
     assert editor(page).evaluate("ta => document.activeElement === ta || ta.getRootNode().activeElement === ta")
@@ -212,7 +215,7 @@ def test_secretary_in_chromium(server, browser, state):
     editor(page).press("Control+z")
     expect(mark(page, "supported", "86户")).to_be_visible()
     assert "68户" not in editor(page).input_value()
-    replace_in_editor(page, "86户", "68")
+    retype_number(page, "86户", "68")
     expect(mark(page, "mismatch", "68户")).to_be_visible()
     page.wait_for_timeout(2000)  # autosave: within 2 s of the last keystroke
 
@@ -275,7 +278,7 @@ def test_review_round_in_chromium(server, browser, state):
     writer.reload()
     expect(writer.get_by_text(re.compile("稿件状态：已退回"))).to_be_visible()
     expect(writer.get_by_text(re.compile("68户与事实不符"))).to_be_visible()
-    replace_in_editor(writer, "68户", "86")
+    retype_number(writer, "68户", "86")
     expect(mark(writer, "supported", "86户")).to_be_visible()
     writer.wait_for_timeout(800)
     writer.get_by_role("button", name="提交审核").click()
@@ -290,7 +293,7 @@ def test_review_round_in_chromium(server, browser, state):
 
     writer.reload()
     expect(writer.get_by_text(re.compile("稿件状态：已通过"))).to_be_visible()
-    replace_in_editor(writer, "420人次", "421")
+    retype_number(writer, "420人次", "421")
     writer.wait_for_timeout(800)
     writer.get_by_role("button", name="保存版本").click()
     expect(writer.get_by_text(re.compile("审核通过已失效"))).to_be_visible()

@@ -3,6 +3,7 @@ the changed numbers as a table."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 from typing import Any
@@ -33,6 +34,8 @@ def change_rows(changes: Iterable[Any]) -> list[dict[str, str]]:
     return rows
 
 
+# A number (86, 12.6, ５０%) or a Latin word is one token, so 86→68 shows as one change, not as moved digits.
+_TOKEN = re.compile(r"[0-9０-９][0-9０-９.．%％]*|[A-Za-z]+|.", re.S)
 _OLD, _NEW = "background:#ffe3e3;", "background:#d3f9d8;"
 _CELL = "vertical-align:top;padding:4px 8px;border-bottom:1px solid #f1f3f5;width:50%;overflow-wrap:anywhere;"
 
@@ -41,16 +44,18 @@ def _inline(a: str, b: str) -> tuple[str, str]:
     """Both sentences with the changed characters coloured (removed red on the left, added green on the right)."""
     import difflib
 
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     left, right = [], []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        x, y = "".join(ta[i1:i2]), "".join(tb[j1:j2])
         if op == "equal":
-            left.append(escape(a[i1:i2]))
-            right.append(escape(b[j1:j2]))
+            left.append(escape(x))
+            right.append(escape(y))
             continue
-        if i2 > i1:
-            left.append(f'<del style="{_OLD}text-decoration:none;">{escape(a[i1:i2])}</del>')
-        if j2 > j1:
-            right.append(f'<ins style="{_NEW}text-decoration:none;">{escape(b[j1:j2])}</ins>')
+        if x:
+            left.append(f'<del style="{_OLD}text-decoration:none;">{escape(x)}</del>')
+        if y:
+            right.append(f'<ins style="{_NEW}text-decoration:none;">{escape(y)}</ins>')
     return "".join(left), "".join(right)
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 ss = st.session_state
+CSS = Path(__file__).with_name("page.css")
+
+
+def page_style() -> None:
+    """The page's few CSS rules (Chinese upload widget, wrapping tables, phone padding)."""
+    st.html(f"<style>{CSS.read_text(encoding='utf-8')}</style>")
 
 
 def flash(area: str, message: tuple[str, str] | None) -> None:

@@ -68,7 +68,7 @@ def save_panel(svc, user) -> None:
     can_submit = detail is None or detail.status in ("draft", "returned")
     c2.button("提交审核", key="submit", type="primary", disabled=not (user.writes and can_submit),
               on_click=lambda: flash("save", actions.submit(ss, svc, user)))
-    c3.button("导出 Word…", key="export_open", disabled=not draft_id,
+    c3.button("导出 Word…", key="export_toggle", disabled=not draft_id,
               on_click=lambda: ss.update(export_open=not ss.get("export_open")))
     show_flash("save")
     if not draft_id:
