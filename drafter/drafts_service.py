@@ -1,7 +1,8 @@
 """The drafts, review, user and working-copy half of DrafterService (a mixin; uses `self.store` and the check).
 
-`user` arguments accept a name or anything with `.name` and `.role` (records.UserInfo, the API's Principal).
-A bare name is looked up among the users; an unknown name has no role, so it may only edit its own drafts.
+`user` arguments accept a name or anything with `.name` and `.role` (records.UserInfo, review_rules.Actor, the
+API's Principal). A bare name is looked up among the users; an unknown or disabled name has no role: it may
+save and submit only its own drafts, and may not review.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class DraftsServiceMixin:
         """Version `number`'s text becomes a new version (rechecked against today's facts and lexicon)."""
         old = self.get_version(draft_id, number)
         latest = self.get_draft(draft_id).latest_version
+        if number == latest:
+            raise InvalidInput(f"第 {number} 版已是最新版本，无需恢复")
         name, role = self._actor(user)
         others = may_edit_others(role)
         request = self.store.prepare_edit(draft_id, old.text, latest, name, others)
@@ -64,8 +67,9 @@ class DraftsServiceMixin:
                override_reason: str | None = None, passages: Sequence[PassageComment] = ()) -> DraftDetail:
         """通过 or 退回 the latest version of a submitted draft (see store.reviews for the rules)."""
         name, role = self._actor(reviewer)
-        if role is not None and not may_review(role):
-            raise Forbidden(f"{ROLE_LABELS.get(role, role)}不能审核稿件：需要审核人或管理员")
+        if not may_review(role):
+            who = ROLE_LABELS.get(role, role) if role else f"“{name}”不是有效用户，"
+            raise Forbidden(f"{who}不能审核稿件：需要审核人或管理员")
         passages = [p if isinstance(p, PassageComment) else PassageComment.model_validate(p) for p in passages]
         return self.store.add_review(draft_id, decision, comment, name, override_reason=override_reason,
                                      passages=passages)

@@ -47,6 +47,9 @@ def test_only_the_owner_or_an_editor_or_admin_may_save(api):
     assert client.put(url, json={"text": GOOD + "管理员。", "base_version": 3}, headers=h["admin"]).status_code == 200
     assert [v["author"] for v in client.get(f"{url}/versions", headers=h["reader"]).json()] == [
         "writer", "writer", "editor", "admin"]
+    _draft(svc, owner="writer2")
+    mine = client.get("/v1/drafts", params={"owner": "writer"}, headers=h["reader"]).json()
+    assert [d["id"] for d in mine["items"]] == [draft_id] and mine["items"][0]["owner"] == "writer"
 
 
 def test_a_stale_edit_is_409_with_the_latest_version_number(api):

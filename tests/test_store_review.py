@@ -8,6 +8,7 @@ import pytest
 from drafter.errors import Forbidden, InvalidInput
 from drafter.models import DraftRequest, DraftResult
 from drafter.records import UserInfo, WorkingCopy
+from drafter.review_rules import LOCAL_ROLE, Actor
 from drafter.service import DrafterService
 
 REQUEST = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结",
@@ -18,8 +19,11 @@ WRONG = GOOD.replace("86户", "68户")
 
 @pytest.fixture
 def svc(settings) -> DrafterService:
-    """The service without the example library: drafts are stored from texts checked by the real number check."""
-    return DrafterService(settings)
+    """The service without the example library (drafts are stored from texts checked by the real number check),
+    with one reviewer, 王主席."""
+    service = DrafterService(settings)
+    service.create_user("王主席", "王主席-password", "reviewer")
+    return service
 
 
 def _create(svc, text=GOOD, owner="张书记"):
@@ -36,7 +40,7 @@ def test_only_the_owner_an_editor_or_an_admin_may_save(svc):
     draft = _create(svc)
     writer, editor = _user(svc, "李干事", "writer"), _user(svc, "周编辑", "editor")
     _user(svc, "管理员", "admin")
-    for intruder in ("路人", writer, _user(svc, "王主席", "reviewer")):
+    for intruder in ("路人", writer, svc.get_user("王主席")):
         with pytest.raises(Forbidden, match="张书记"):
             svc.save_version(draft.id, GOOD + "补充。", 1, intruder)
     assert svc.save_version(draft.id, GOOD + "本人补充。", 1, "张书记").author == "张书记"
@@ -57,7 +61,9 @@ def test_only_reviewers_and_admins_review(svc):
         svc.review(draft.id, "approve", "同意", _user(svc, "李干事", "writer"))
     with pytest.raises(Forbidden):
         svc.review(draft.id, "approve", "同意", "李干事")  # looked up by name: a writer
-    approved = svc.review(draft.id, "approve", "同意", _user(svc, "王主席", "reviewer"))
+    with pytest.raises(Forbidden, match="不是有效用户"):
+        svc.review(draft.id, "approve", "同意", "随便填的名字")  # a free-text name is nobody
+    approved = svc.review(draft.id, "approve", "同意", svc.get_user("王主席"))
     assert approved.status == "approved" and approved.reviews[0].reviewer == "王主席"
 
 
@@ -113,9 +119,24 @@ def test_diff_since_return_goes_from_the_returned_version_to_the_latest(svc):
 def test_login_and_working_copies_through_the_service(svc):
     _user(svc, "张书记", "writer")
     assert svc.login("张书记", "张书记-password").role == "writer" and svc.login("张书记", "x") is None
-    assert [u.name for u in svc.list_users()] == ["张书记"]
+    assert [u.name for u in svc.list_users()] == ["王主席", "张书记"]
     svc.save_working_copy(WorkingCopy(user="张书记", form={"org": REQUEST.org}, text="半成品"))
     assert svc.load_working_copy("张书记").text == "半成品"
     with pytest.raises(InvalidInput):
         svc.save_working_copy({"user": "张书记"})
     assert svc.discard_working_copy("张书记") and svc.load_working_copy("张书记") is None
+
+
+def test_the_one_person_local_actor_may_do_everything(svc):
+    draft = _create(svc, owner="张书记")
+    me = Actor("本机用户", LOCAL_ROLE)
+    assert svc.save_version(draft.id, GOOD + "本机修改。", 1, me).author == "本机用户"
+    svc.submit(draft.id, me)
+    assert svc.review(draft.id, "approve", "同意", me).status == "approved"
+
+
+def test_restoring_the_latest_version_is_refused(svc):
+    draft = _create(svc)
+    with pytest.raises(InvalidInput, match="已是最新"):
+        svc.restore_version(draft.id, 1, "张书记")
+    assert svc.get_draft(draft.id).latest_version == 1
