@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from pydantic import ValidationError
+
 from drafter.errors import Forbidden, InvalidInput
 from drafter.records import (DiffResult, DraftDetail, PassageComment, ROLE_LABELS, UserInfo, VersionInfo,
                              WorkingCopy)
@@ -70,7 +72,10 @@ class DraftsServiceMixin:
         if not may_review(role):
             who = ROLE_LABELS.get(role, role) if role else f"“{name}”不是有效用户，"
             raise Forbidden(f"{who}不能审核稿件：需要审核人或管理员")
-        passages = [p if isinstance(p, PassageComment) else PassageComment.model_validate(p) for p in passages]
+        try:
+            passages = [p if isinstance(p, PassageComment) else PassageComment.model_validate(p) for p in passages]
+        except ValidationError as exc:
+            raise InvalidInput("批注格式无效：每条批注需要 start、end、quote（引用原文）和 comment（批注内容）") from exc
         return self.store.add_review(draft_id, decision, comment, name, override_reason=override_reason,
                                      passages=passages)
 

@@ -140,3 +140,11 @@ def test_restoring_the_latest_version_is_refused(svc):
     with pytest.raises(InvalidInput, match="已是最新"):
         svc.restore_version(draft.id, 1, "张书记")
     assert svc.get_draft(draft.id).latest_version == 1
+
+
+def test_malformed_passages_are_a_chinese_input_error(svc):
+    draft = _create(svc)
+    svc.submit(draft.id, "张书记")
+    with pytest.raises(InvalidInput, match="批注格式无效"):
+        svc.review(draft.id, "return", "", "王主席", passages=[{"quote": "86户"}])
+    assert svc.get_draft(draft.id).status == "submitted"

@@ -156,3 +156,15 @@ def test_review_and_submit_of_unknown_drafts_are_not_found(store):
         store.submit("nope", "张书记")
     with pytest.raises(NotFound):
         store.add_review("nope", "return", "意见", "王主席")
+
+
+def test_working_copy_form_values_are_stored_as_json_and_an_unchanged_copy_is_not_rewritten(store):
+    from datetime import date
+
+    form = {"sign_date": date(2025, 12, 31), "length": "long", "pinned": ("a.md", "b.md"), "count": 3}
+    first = store.save_working_copy(WorkingCopy(user="张书记", form=form, text="正文"))
+    assert first.form == {"sign_date": "2025-12-31", "length": "long", "pinned": ["a.md", "b.md"], "count": 3}
+    again = store.save_working_copy(WorkingCopy(user="张书记", form=form, text="正文"))
+    assert again.updated_at == first.updated_at
+    changed = store.save_working_copy(WorkingCopy(user="张书记", form=form, text="正文改"))
+    assert changed.text == "正文改" and changed.updated_at >= first.updated_at
