@@ -31,6 +31,8 @@ class DraftsServiceMixin:
         if isinstance(user, str):
             info = self.store.get_user(user)
             return user.strip(), (info.role if info is not None and not info.disabled else None)
+        if getattr(user, "disabled", False):
+            return str(user.name).strip(), None
         return str(user.name).strip(), str(user.role)
 
     # --- versions ----------------------------------------------------------------

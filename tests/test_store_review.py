@@ -46,9 +46,10 @@ def test_only_the_owner_an_editor_or_an_admin_may_save(svc):
     assert svc.save_version(draft.id, GOOD + "本人补充。", 1, "张书记").author == "张书记"
     assert svc.save_version(draft.id, GOOD + "编辑补充。", 2, editor).author == "周编辑"
     assert svc.save_version(draft.id, GOOD + "管理员补充。", 3, "管理员").number == 4  # a name is looked up
-    svc.disable_user("周编辑")
-    with pytest.raises(Forbidden):
-        svc.save_version(draft.id, GOOD + "停用后。", 4, "周编辑")  # a disabled user keeps no role
+    disabled = svc.disable_user("周编辑")
+    for gone in ("周编辑", disabled):  # a disabled user keeps no role, by name or as a record
+        with pytest.raises(Forbidden):
+            svc.save_version(draft.id, GOOD + "停用后。", 4, gone)
     with pytest.raises(Forbidden):
         svc.submit(draft.id, writer)
     assert svc.submit(draft.id, "张书记").status == "submitted"

@@ -168,3 +168,27 @@ def test_working_copy_form_values_are_stored_as_json_and_an_unchanged_copy_is_no
     assert again.updated_at == first.updated_at
     changed = store.save_working_copy(WorkingCopy(user="张书记", form=form, text="正文改"))
     assert changed.text == "正文改" and changed.updated_at >= first.updated_at
+
+
+def test_concurrent_autosaves_of_one_slot_keep_one_copy(store):
+    import threading
+
+    start, errors = threading.Barrier(6), []
+
+    def autosave(n: int) -> None:
+        try:
+            start.wait()
+            for i in range(3):
+                store.save_working_copy(WorkingCopy(user="张书记", text=f"第{n}个标签页第{i}次"))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=autosave, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM working_copies").scalar() == 1
+    assert store.load_working_copy("张书记").text.endswith("第2次")
