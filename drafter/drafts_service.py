@@ -18,7 +18,9 @@ from drafter.records import (DiffResult, DraftDetail, PassageComment, ROLE_LABEL
 from drafter.review_rules import may_edit_others, may_review
 
 
-class Actor(Protocol):
+class ActorLike(Protocol):
+    """records.UserInfo, review_rules.Actor or the API's Principal."""
+
     name: str
     role: str
 
@@ -27,7 +29,7 @@ class DraftsServiceMixin:
     """Mixed into DrafterService, which provides `store`, `check_text` and `get_draft`/`get_version`."""
 
     # --- who is acting -----------------------------------------------------------
-    def _actor(self, user: str | Actor) -> tuple[str, str | None]:
+    def _actor(self, user: str | ActorLike) -> tuple[str, str | None]:
         if isinstance(user, str):
             info = self.store.get_user(user)
             return user.strip(), (info.role if info is not None and not info.disabled else None)
@@ -36,7 +38,7 @@ class DraftsServiceMixin:
         return str(user.name).strip(), str(user.role)
 
     # --- versions ----------------------------------------------------------------
-    def save_version(self, draft_id: str, text: str, base_version: int, author: str | Actor) -> VersionInfo:
+    def save_version(self, draft_id: str, text: str, base_version: int, author: str | ActorLike) -> VersionInfo:
         """Save an edited text as a new version, rechecked against the draft's facts.
 
         Forbidden unless `author` owns the draft or is an editor/admin; StaleVersion if `base_version` is outdated.
@@ -48,7 +50,7 @@ class DraftsServiceMixin:
         check = self.check_text(request, text)
         return self.store.add_version(draft_id, text, base_version, name, check, may_edit_others=others)
 
-    def restore_version(self, draft_id: str, number: int, user: str | Actor) -> VersionInfo:
+    def restore_version(self, draft_id: str, number: int, user: str | ActorLike) -> VersionInfo:
         """Version `number`'s text becomes a new version (rechecked against today's facts and lexicon)."""
         old = self.get_version(draft_id, number)
         latest = self.get_draft(draft_id).latest_version
@@ -62,12 +64,12 @@ class DraftsServiceMixin:
                                       restored_from=number)
 
     # --- workflow ----------------------------------------------------------------
-    def submit(self, draft_id: str, user: str | Actor) -> DraftDetail:
+    def submit(self, draft_id: str, user: str | ActorLike) -> DraftDetail:
         """草稿/已退回 → 已提交 (by the owner, an editor or an admin)."""
         name, role = self._actor(user)
         return self.store.submit(draft_id, name, may_edit_others=may_edit_others(role))
 
-    def review(self, draft_id: str, decision: str, comment: str, reviewer: str | Actor,
+    def review(self, draft_id: str, decision: str, comment: str, reviewer: str | ActorLike,
                override_reason: str | None = None, passages: Sequence[PassageComment] = ()) -> DraftDetail:
         """通过 or 退回 the latest version of a submitted draft (see store.reviews for the rules)."""
         name, role = self._actor(reviewer)
