@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from drafter.models import CheckResult
 
-# "local" is the one-person user of DRAFTER_AUTH=off: it may do everything.
-EDIT_OTHERS_ROLES = frozenset({"editor", "admin", "local"})
-REVIEW_ROLES = frozenset({"reviewer", "admin", "local"})
+# "local" is the one-person user (DRAFTER_AUTH=off, or the page's single DRAFTER_UI_PASSWORD): it may do everything.
+LOCAL_ROLE = "local"
+EDIT_OTHERS_ROLES = frozenset({"editor", "admin", LOCAL_ROLE})
+REVIEW_ROLES = frozenset({"reviewer", "admin", LOCAL_ROLE})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, for service calls that take a user: e.g. Actor("本机用户", LOCAL_ROLE) in one-person mode."""
+
+    name: str
+    role: str
 
 
 def may_edit_others(role: str | None) -> bool:

@@ -68,6 +68,7 @@ def test_stale_unknown_and_empty_edits_are_refused(service, stored):
 
 def test_review_return_edit_approve(service, stored):
     draft, result = stored
+    service.create_user("王主席", "password-wang", "reviewer")
     assert service.submit(draft.id, "张书记").status == "submitted"
     assert service.review(draft.id, "return", "请补充下一步打算", "王主席").status == "returned"
     service.save_version(draft.id, result.text + "\n\n三、下一步打算\n\n继续做好帮扶工作。", 1, "张书记")

@@ -44,8 +44,6 @@ class ReviewMixin:
         if decision not in DECISIONS:
             raise InvalidInput(f"审核结论只能是 approve（通过）或 return（退回），收到：{decision}")
         comment, reason = (comment or "").strip(), (override_reason or "").strip() or None
-        if decision == "return" and not comment and not passages:
-            raise InvalidInput("退回时请填写意见或批注，说明需要修改的地方")
         if len(passages) > MAX_PASSAGES:
             raise InvalidInput(f"批注过多：最多 {MAX_PASSAGES} 条")
 
@@ -53,6 +51,8 @@ class ReviewMixin:
             draft = self._locked_draft(session, draft_id)
             if draft.status == "approved" and decision == "approve":
                 return  # idempotent
+            if decision == "return" and not comment and not passages:
+                raise InvalidInput("退回时请填写意见或批注，说明需要修改的地方")
             _require_submitted(draft)
             latest = session.scalars(select(VersionRow).where(VersionRow.draft_id == draft_id,
                                                                VersionRow.number == draft.latest_version)).one()

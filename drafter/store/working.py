@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from sqlalchemy import delete, select
 
 from drafter.errors import InvalidInput
@@ -17,14 +19,19 @@ def _slot(draft_id: str | None) -> str:
 
 
 def _clean(value):
-    """Strings without lone surrogates (they cannot be stored), inside dicts and lists too."""
+    """JSON-ready values: strings without lone surrogates (they cannot be stored), dates as ISO text, other
+    objects as their text; inside dicts and lists too."""
     if isinstance(value, str):
         return value.encode("utf-8", "ignore").decode("utf-8") if not value.isascii() else value
     if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+        return {_clean(str(k)): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
         return [_clean(v) for v in value]
-    return value
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return _clean(str(value))
 
 
 class WorkingCopyMixin:
@@ -38,6 +45,10 @@ class WorkingCopyMixin:
         if len(copy.text) > MAX_TEXT:
             raise InvalidInput(f"正文过长：最多 {MAX_TEXT} 个字符")
         form, text = _clean(copy.form), _clean(copy.text)
+        unchanged = self.load_working_copy(user, copy.draft_id)
+        if unchanged is not None and (unchanged.form, unchanged.text, unchanged.base_version) == (
+                form, text, copy.base_version):
+            return unchanged  # the page autosaves every ~2 s: an unchanged copy costs one read, no write lock
 
         def work(session) -> WorkingCopy:
             row = session.scalars(select(WorkingCopyRow).where(WorkingCopyRow.user_name == user,

@@ -41,9 +41,11 @@ async def create_draft(request: Request,
             responses=error_responses(401, 403, 422))
 def list_drafts(org: str | None = Query(None, max_length=200), period: str | None = Query(None, max_length=100),
                 kind: Kind | None = None, status: DraftStatus | None = None,
+                owner: str | None = Query(None, max_length=200, description="起草人（用户或密钥名称）"),
                 offset: int = Query(0, ge=0, le=1_000_000), limit: int = Query(20, ge=1, le=100),
                 principal: Principal = READ, service=Depends(get_service)) -> DraftPage:
-    return service.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit)
+    return service.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit,
+                               owner=owner)
 
 
 @router.get("/{draft_id}", response_model=DraftDetail, summary="读取一篇草稿（含最新版本）",
