@@ -94,7 +94,10 @@ def main() -> None:
     shown = [name for name, allowed in tabs if allowed]
     for name, tab in zip(shown, st.tabs(shown)):
         with tab:
-            secretary(svc, settings, user) if name.startswith("起草") else reviewing.reviewer(svc, user)
+            if name.startswith("起草"):
+                secretary(svc, settings, user)
+            else:
+                reviewing.reviewer(svc, user)
     if user.writes:
         try:
             workcopy.autosave(ss, svc, user.name)  # the form too, before there is a draft
