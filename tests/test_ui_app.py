@@ -302,3 +302,23 @@ def test_password_gate_for_one_person_use(data_dir, monkeypatch):
     at.text_input(key="password").input("s3cret")
     at.button[0].click().run()
     assert not at.exception and len(at.tabs) == 2
+
+
+def test_a_stale_save_shows_the_other_version_beside_mine_and_keeps_mine(data_dir):
+    from drafter.view.signin import PageUser
+
+    svc = service(data_dir)
+    at = new_page()
+    fill_form(at)
+    text = generate(at)
+    at.button(key="save").click().run()
+    draft_id = at.session_state["draft_id"]
+    svc.save_version(draft_id, text + "\n别人的修改。", 1, PageUser(name="李编辑", role="editor"))
+    type_text(at, text + "\n我的修改。")
+    at.button(key="save").click().run()
+    assert any("保存失败" in e and "第 2 版" in e for e in messages(at, "error"))
+    side_by_side = [h.value for h in at.html if "diff-view" in h.value and "李编辑" in h.value]
+    assert side_by_side and "别人的修改" in side_by_side[0] and "我的修改" in side_by_side[0]
+    at.button(key="load_latest").click().run()
+    assert at.session_state["draft_text"] == text + "\n别人的修改。" and at.session_state["base_version"] == 2
+    assert any("我的修改" in c.value for c in at.code), "my text stays on the page to copy"

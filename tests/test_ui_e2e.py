@@ -206,7 +206,13 @@ def test_secretary_in_chromium(server, browser, state):
     wrong = mark(page, "mismatch", "68户")
     expect(wrong).to_be_visible()
     assert editor(page).evaluate("ta => document.activeElement === ta || ta.getRootNode().activeElement === ta")
-    expect(page.get_by_role("button", name=re.compile("与事实不符"))).to_be_visible()
+    problem = page.get_by_role("button", name=re.compile("与事实不符 68户"))
+    page.mouse.wheel(0, -3000)
+    problem.click()  # the problem list above the editor scrolls to the problem and selects it
+    expect(wrong).to_have_class(re.compile("dr-active"))
+    page.wait_for_timeout(800)
+    assert 0 < wrong.evaluate("m => m.getBoundingClientRect().top") < DESKTOP["height"]
+    assert editor(page).evaluate("ta => ta.value.slice(ta.selectionStart, ta.selectionEnd)") == "68户"
     wrong.hover(force=True)
     page.mouse.move(*center(wrong))
     expect(page.locator(".dr-tip")).to_contain_text("86户")
@@ -298,7 +304,11 @@ def test_review_round_in_chromium(server, browser, state):
     writer.wait_for_timeout(800)
     writer.get_by_role("button", name="保存版本").click()
     expect(writer.get_by_text(re.compile("已保存为第 4 版。原来的审核通过已失效"))).to_be_visible()
-    expect(writer.get_by_text(re.compile("稿件状态：草稿.*之前的审核通过已失效"))).to_be_visible()
+    status = writer.get_by_text(re.compile("稿件状态：草稿.*之前的审核通过已失效"))
+    expect(status).to_be_visible()
+    status.evaluate("e => e.scrollIntoView({block: 'start'})")
+    writer.mouse.wheel(0, -120)
+    writer.wait_for_timeout(500)
     shot(writer, "ui_voided")
 
 
