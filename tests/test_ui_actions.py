@@ -38,6 +38,7 @@ def test_first_save_keeps_the_generated_text_and_the_edit_as_versions(svc):
 def test_stale_save_is_refused_and_nothing_is_lost(svc):
     mine = session()
     actions.save(mine, svc, "甲")
+    svc.create_user("乙", "password-yi", "editor")  # only the owner or an editor may save (issue 13)
     theirs = {}
     assert actions.load_draft(theirs, svc, mine["draft_id"])[0] == "success"
     assert theirs["draft_text"] == TEXT and theirs["f_org"] == "市总工会" and theirs["f_facts"] == "春节走访慰问困难职工86户"
@@ -58,6 +59,8 @@ def test_review_needs_a_comment_to_return_and_is_stored(svc):
     state = session()
     actions.save(state, svc, "甲")
     draft_id = state["draft_id"]
+    svc.submit(draft_id, "甲")  # only a submitted draft is reviewed, by a reviewer (issue 12)
+    svc.create_user("王审核", "password-wang", "reviewer")
     assert actions.review(state, svc, draft_id, "return", "审核人")[0] == "error"
     state["r_comment"] = "请补充数字"
     assert actions.review(state, svc, draft_id, "return", "王审核")[0] == "success"
