@@ -317,7 +317,7 @@ def test_a_stale_save_shows_the_other_version_beside_mine_and_keeps_mine(data_di
     type_text(at, text + "\n我的修改。")
     at.button(key="save").click().run()
     assert any("保存失败" in e and "第 2 版" in e for e in messages(at, "error"))
-    side_by_side = [h.value for h in at.html if "diff-view" in h.value and "李编辑" in h.value]
+    side_by_side = [re.sub(r"<[^>]+>", "", h.value) for h in at.html if "diff-view" in h.value and "李编辑" in h.value]
     assert side_by_side and "别人的修改" in side_by_side[0] and "我的修改" in side_by_side[0]
     at.button(key="load_latest").click().run()
     assert at.session_state["draft_text"] == text + "\n别人的修改。" and at.session_state["base_version"] == 2

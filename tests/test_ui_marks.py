@@ -102,3 +102,9 @@ def test_the_open_saved_draft_comes_back_with_its_edit(svc):
     workcopy.restore(other, svc, "张秘书")
     assert other["draft_id"] == detail.id and other["base_version"] == 1
     assert other["draft_text"] == "正文86户，未保存" and other["saved_text"] == "正文86户"
+
+
+def test_the_reason_names_the_items_when_a_number_sits_on_the_wrong_one():
+    hit = _hit("68户", "mismatch", 1).model_copy(update={"item": "慰问困难职工", "fact_item": "走访户数"})
+    reason = marks.marks(CheckResult(ok=False, numbers=[hit]), FACTS)[0]["reason"]
+    assert "初稿写的是“慰问困难职工”" in reason and "事实中是“走访户数”" in reason

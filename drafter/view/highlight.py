@@ -36,6 +36,8 @@ def hover_text(hit: NumberHit, facts: Sequence[str]) -> str:
         text = "模板占位符，请替换为实际内容"
     if hit.note:
         text += f"（{hit.note}）"
+    if hit.status != "supported" and hit.item and hit.fact_item and hit.item != hit.fact_item:
+        text += f"（初稿写的是“{hit.item}”，事实中是“{hit.fact_item}”）"
     return text
 
 
