@@ -1,4 +1,5 @@
-"""Pure view helpers for the Streamlit page (app.py): labels, highlighted HTML, form parsing, stream progress.
-
-Nothing here imports streamlit, so the page logic is tested without a browser and the core stays UI-free.
+"""The Streamlit page's adapter code. The modules directly in this package are pure helpers (labels, highlighted
+HTML, form parsing, marks, working copies, stream progress) that import no streamlit, so the page logic is tested
+without a browser; drafter.view.page (layout) and drafter.view.editor (the checking editor component) are the
+only parts that import streamlit. The core never imports drafter.view.
 """
