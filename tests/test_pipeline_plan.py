@@ -6,7 +6,7 @@ import pytest
 
 from drafter.models import DraftRequest
 from drafter.pipeline.plan import Planner, chinese_ordinal
-from drafter.pipeline.themes import labels
+from drafter.pipeline.themes import load_book
 from retrieval.models import Chunk, Hit
 
 FACTS = ["全年新发展会员126人，会员总数达到1842人",  # org
@@ -35,7 +35,7 @@ class OrderedLibrary:
 
 def plan_for(settings, library, facts=FACTS, **request):
     req = DraftRequest(org="某公司工会", period="2025年", facts=facts, **request)
-    return Planner(settings, library, labels()).plan(req)
+    return Planner(settings, library, load_book()).plan(req)
 
 
 def themes_of(plan) -> dict[int, str]:
