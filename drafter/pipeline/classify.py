@@ -13,8 +13,8 @@ import numpy as np
 from drafter.pipeline.themes import Theme
 
 KEYWORD_WEIGHT = 2.0  # a matched keyword in the fact counts more than one retrieved heading's vote
-SIMILARITY_WEIGHT = 2.5  # the theme most similar to the fact gets this much; close runners-up a share of it
-SIMILARITY_SPREAD = 0.015  # a theme this much less similar (cosine) gets 1/e of the best one's share
+SIMILARITY_WEIGHT = 1.0  # the theme most similar to the fact gets this much (one keyword is 2.0+); close runners-up less
+SIMILARITY_SPREAD = 0.04  # a theme this much less similar (cosine) gets 1/e of the best one's share
 
 
 class ThemeClassifier:

@@ -142,7 +142,7 @@ def draft_defects(draft: str, facts: list[str], skip_first_line: bool = True) ->
         if _level(line)[0] is not None and len(line) <= 40 and "。" not in line:
             previous_heading = True
             continue
-        if _is_raw_fact(line, facts):
+        if not previous_heading and _is_raw_fact(line, facts):
             found.append(Defect("raw_fact", line))
         for index, sentence in enumerate(sentences(line)):
             if index == 0 and previous_heading and bad_opener(sentence):
@@ -160,6 +160,6 @@ def draft_defects(draft: str, facts: list[str], skip_first_line: bool = True) ->
 
 
 def _is_raw_fact(line: str, facts: list[str]) -> bool:
-    """A paragraph that is a fact as typed (a missing-fact patch appended it raw)."""
+    """A paragraph that is just a fact as typed, after other text of its section (appended raw)."""
     bare = line.strip().rstrip("。；;")
     return any(bare == fact.strip().rstrip("。；;") for fact in facts)
