@@ -21,7 +21,7 @@ _BRACKETS = re.compile(r"[【】\[\]{}<>《》]")
 _LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|[（(]?\d{1,2}[)）.．、](?!\d))\s*")
 _INNER_MARK = re.compile(r"(?:^|[。；;：:])\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)"
                          r"|[一二三四五六七八九十]{1,3}、)")
-_STUTTER = re.compile(r"([\u4e00-\u9fff]{2,6})(?:和|与|及|、|，)?\1")
+_STUTTER = re.compile(r"([\u4e00-\u9fff]{2,6})(?:和|与|及|、)?\1")
 _BAD_OPENER = re.compile(r"^\s*(?:同时|此外|另外|与此同时|并且|而且|其次|最后)[，,]?")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 # headings of a draft by level: 一、 → （一） → 1. → （1）
