@@ -1,0 +1,255 @@
+"""Every clause traced: claims (what no fact gives), artifacts (what is no summary text) and sentence traces.
+
+A draft is cut into lines, sentences (。！？；) and clauses (，：). Per clause:
+  * a clause holding a number is left to the number check (value, unit and item are proved there);
+  * a clause naming no object word and without an activity, honour or state word (drafter/data/
+    faithful_lexicon.toml) is frame or connective text and fine ("进一步增强了职工的凝聚力");
+  * otherwise the frame phrases in it are masked; the object words it names (困难职工, 培训, 会员 … in the
+    lexicon) must be written in the facts, problems, plans or period/org lines: when at least half of them are
+    not, the clause is a `claim` naming them ("我们定期开展职工培训" beside a fact about 86户 -> 培训);
+  * an activity clause naming no listed object is a claim when fewer than LOW_COVER of its content words
+    (character bigrams without function characters) occur in those lines.
+Headings (short lines, or lines opening with 一、/（一）/#) are judged the same way when they name an object or
+assert something (kind `heading`). Artifact patterns of the lexicon (prompt echoes, model chatter, Markdown)
+and Latin words that are neither allowed names/units nor written in the facts give kind `artifact`.
+
+Known limits: words, not meaning: a paraphrase in wholly other words is a claim, and a clause that reuses the
+facts' words for another activity ("慰问" of other people) passes; numbers are proved by the number check only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from drafter.models import Claim, NumberHit, SentenceTrace
+from drafter.numcheck.faithlex import FaithLexicon
+
+LOW_COVER = 0.25  # an activity clause without listed objects is a claim below this share of words in the facts
+MIN_WORDS = 4  # … and with at least this many content words (bigrams) that no fact gives
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+_CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+_HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+                           r"|[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节])")
+_LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9'\-]*[A-Za-z](?![A-Za-z])")
+_FUNCTION = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由我们他她它你中上下里")
+_STOP = frozenset({"职工", "工会", "活动", "工作", "组织", "开展", "进行", "积极", "全面", "认真", "单位", "公司", "企业",
+                   "员工", "全体", "各级", "广大", "我们", "今年", "全年", "一年", "期间", "同时", "通过", "不断", "进一",
+                   "一步", "切实", "扎实", "深入", "有效", "充分", "相关", "有关", "各项", "举办", "组织", "召开", "举行"})
+_ECHO_REASONS = ("Markdown 标记",)
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def grams(text: str) -> set[str]:
+    """All bigrams of consecutive Chinese characters (the facts' side: nothing removed)."""
+    return {text[i:i + 2] for i in range(len(text) - 1) if _cjk(text[i]) and _cjk(text[i + 1])}
+
+
+class Support:
+    """The words of the facts and context lines, with an index from word to fact line (for sentence traces)."""
+
+    def __init__(self, facts: Sequence[str], context: Sequence[str]):
+        self.words: set[str] = set()
+        self.lines: dict[str, set[int]] = defaultdict(set)
+        self.size: dict[int, int] = {}
+        for line, fact in enumerate(facts, 1):
+            own = grams(fact)
+            self.words |= own
+            content = {g for g in own if _content(g)}
+            self.size[line] = len(content)
+            for g in content:
+                self.lines[g].add(line)
+        for line in context:
+            self.words |= grams(line)
+        self.text = "\n".join([*facts, *context]).lower()
+
+    def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
+        """Do the facts or context lines write `word`, or one of its kinds?"""
+        return word in self.text or any(k in self.text for k in kinds)
+
+
+def _content(gram: str) -> bool:
+    return gram not in _STOP and gram[0] not in _FUNCTION and gram[1] not in _FUNCTION \
+        and not any(c in "零〇一二两三四五六七八九十百千万亿" for c in gram)
+
+
+def _masked(clause: str, lex: FaithLexicon) -> str:
+    """The clause with every frame phrase replaced by spaces (same length)."""
+    n, mask = len(clause), bytearray(len(clause))
+    for i in range(n):
+        for length in lex.frame_lengths:
+            if i + length <= n and clause[i:i + length] in lex.frame:
+                mask[i:i + length] = b"\x01" * length
+                break
+    return "".join(" " if m else c for c, m in zip(clause, mask))
+
+
+def uncovered(clause: str, support: Support, lex: FaithLexicon) -> tuple[float, list[str]]:
+    """(share of content words the facts give, the words they do not give) of one clause, frame masked."""
+    text = _masked(clause, lex)
+    content = [(i, text[i:i + 2]) for i in range(len(text) - 1)
+               if _cjk(text[i]) and _cjk(text[i + 1]) and _content(text[i:i + 2])]
+    if not content:
+        return 1.0, []
+    missing = [(i, g) for i, g in content if g not in support.words]
+    marked = sorted({i for i, _ in missing} | {i + 1 for i, _ in missing})
+    words, run, last = [], "", -2
+    for i in marked:
+        if i != last + 1 and run:
+            words.append(run)
+            run = ""
+        run, last = run + text[i], i
+    if run:
+        words.append(run)
+    return 1 - len(missing) / len(content), words
+
+
+def unbacked_objects(clause: str, support: Support, lex: FaithLexicon) -> tuple[list[str], list[str]]:
+    """(object words of the clause outside frame phrases, those that no fact or context line writes)."""
+    text = _masked(clause, lex)
+    found = [w for w in lex.objects if w in text]
+    found = [w for w in found if not any(w != o and w in o for o in found)]  # 发展会员, not also 会员
+    return found, [w for w in found if not support.backs(w, lex.kinds.get(w, ()))]
+
+
+def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: str) -> Claim | None:
+    """A claim when most of the clause's object words are in no fact, or (an activity without any listed
+    object) when hardly any of its content words are."""
+    objects, missing = unbacked_objects(clause, support, lex)
+    if not objects and not lex.assert_words.search(clause):
+        return None  # frame or connective text
+    if objects:
+        if 2 * len(missing) <= len(objects):
+            return None
+        words = missing
+    else:
+        share, words = uncovered(clause, support, lex)
+        if share >= LOW_COVER or sum(len(w) - 1 for w in words) < MIN_WORDS:
+            return None
+    text = clause.strip().rstrip("，,：:。；;！？!?、")
+    offset = start + (len(clause) - len(clause.lstrip()))
+    what = "这个标题" if kind == "heading" else "这句话"
+    note = f"{what}写了事实中没有的内容：{'、'.join(words[:3])}"
+    return Claim(start=offset, end=offset + len(text), text=text, kind=kind, note=note)
+
+
+def _is_heading(line: str) -> bool:
+    body = line.strip()
+    if not body or len(body) > 40:
+        return False
+    if _HEADING_MARK.match(body):
+        return "。" not in body.rstrip("。")
+    return body[-1] not in "。；;！？!?，,：:" and len(body) <= 25
+
+
+def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
+    """Claims and headings of the draft (artifacts are separate)."""
+    numbered = sorted(h.start for h in hits)
+    out: list[Claim] = []
+    first = True
+    pos = 0
+    for line in draft.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        if first:
+            first = False
+            if "总结" in line and _is_heading(line):
+                continue  # the title
+        if _is_heading(line):
+            mark = _HEADING_MARK.match(line)
+            body_start = mark.end() if mark else 0
+            body = line[body_start:]
+            if not _has_number(numbered, start + body_start, start + len(line)):
+                claim = _judge(body, start + body_start, support, lex, "heading")
+                out += [claim] if claim else []
+            continue
+        for sentence in _SENTENCE.finditer(line):
+            for clause in _CLAUSE.finditer(sentence.group(0)):
+                c_start = start + sentence.start() + clause.start()
+                text = clause.group(0)
+                if _has_number(numbered, c_start, c_start + len(text)):
+                    continue
+                claim = _judge(text, c_start, support, lex, "claim")
+                out += [claim] if claim else []
+    return out
+
+
+def _has_number(starts: list[int], lo: int, hi: int) -> bool:
+    from bisect import bisect_left
+
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def artifacts(draft: str, support: Support, lex: FaithLexicon) -> list[Claim]:
+    """Prompt echoes and chatter (their whole sentence), Markdown marks and foreign Latin words (the mark)."""
+    out: list[Claim] = []
+    for pattern, reason in lex.artifacts:
+        for m in pattern.finditer(draft):
+            if reason in _ECHO_REASONS:
+                s, e = m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end()
+                while e > s and draft[e - 1].isspace():
+                    e -= 1
+            else:
+                s, e = _sentence_around(draft, m.start(), m.end())
+            if e > s:
+                out.append(Claim(start=s, end=e, text=draft[s:e], kind="artifact", note=reason))
+    for m in _LATIN.finditer(draft):
+        word = m.group(0)
+        if word.lower() not in lex.latin and word.lower() not in support.text:
+            out.append(Claim(start=m.start(), end=m.end(), text=word, kind="artifact",
+                             note=f"正文中出现了英文词 {word}（不是事实中的名称或单位）"))
+    return out
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    stops = "。！？!?；;\n"
+    s = max(text.rfind(c, 0, start) for c in stops) + 1
+    ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    e = min(ends) + (0 if text[min(ends)] == "\n" else 1) if ends else len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def merge(claims: list[Claim]) -> list[Claim]:
+    """Sorted by start; a claim inside an artifact's span is dropped (the artifact says more)."""
+    claims.sort(key=lambda c: (c.start, -c.end))
+    out: list[Claim] = []
+    for claim in claims:
+        if out and claim.start < out[-1].end and out[-1].kind == "artifact" and claim.end <= out[-1].end:
+            continue
+        if out and (claim.start, claim.end, claim.kind) == (out[-1].start, out[-1].end, out[-1].kind):
+            continue
+        out.append(claim)
+    return out
+
+
+def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[SentenceTrace]:
+    """Each sentence's span with the fact lines it draws on: its numbers' facts and facts sharing its words."""
+    out: list[SentenceTrace] = []
+    hit_lines = sorted((h.start, h.fact_line) for h in hits if h.fact_line)
+    k = 0
+    for m in _SENTENCE.finditer(draft):
+        s, e = m.start(), m.end()
+        while s < e and draft[s].isspace():
+            s += 1
+        if s >= e:
+            continue
+        lines: set[int] = set()
+        while k < len(hit_lines) and hit_lines[k][0] < e:
+            if hit_lines[k][0] >= s:
+                lines.add(hit_lines[k][1])
+            k += 1
+        counts: dict[int, int] = defaultdict(int)
+        for g in grams(draft[s:e]):
+            for line in support.lines.get(g, ()):
+                counts[line] += 1
+        lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}
+        out.append(SentenceTrace(start=s, end=e, fact_lines=sorted(lines)))
+    return out
