@@ -5,10 +5,12 @@ A draft is cut into lines, sentences (。！？；) and clauses (，：). Per cl
   * a clause naming no object word and without an activity, honour or state word (drafter/data/
     faithful_lexicon.toml) is frame or connective text and fine ("进一步增强了职工的凝聚力");
   * otherwise the frame phrases in it are masked; the object words it names (困难职工, 培训, 会员 … in the
-    lexicon) must be written in the facts, problems, plans or period/org lines: when at least half of them are
-    not, the clause is a `claim` naming them ("我们定期开展职工培训" beside a fact about 86户 -> 培训);
-  * an activity clause naming no listed object is a claim when fewer than LOW_COVER of its content words
-    (character bigrams without function characters) occur in those lines.
+    lexicon, or one of their kinds: 劳动竞赛 is backed by 技能比武) must be written in the facts, problems, plans or
+    period/org lines: when half of them or more are not, the clause is a `claim` naming them ("我们定期开展职工培训"
+    beside a fact about 86户 -> 培训);
+  * a clause naming an activity or document in 《》 or “” that the facts do not name is a claim;
+  * else the clause is a claim when less than COVER of its content words (character bigrams without function
+    characters) occur in those lines and at least MIN_WORDS of them occur nowhere.
 Headings (short lines, or lines opening with 一、/（一）/#) are judged the same way when they name an object or
 assert something (kind `heading`). Artifact patterns of the lexicon (prompt echoes, model chatter, Markdown)
 and Latin words that are neither allowed names/units nor written in the facts give kind `artifact`.
@@ -26,8 +28,8 @@ from collections.abc import Sequence
 from drafter.models import Claim, NumberHit, SentenceTrace
 from drafter.numcheck.faithlex import FaithLexicon
 
-LOW_COVER = 0.25  # an activity clause without listed objects is a claim below this share of words in the facts
-MIN_WORDS = 4  # … and with at least this many content words (bigrams) that no fact gives
+COVER = 0.5  # a clause is a claim when less than this share of its content words are in the facts …
+MIN_WORDS = 2  # … and at least this many of its content words (bigrams) are in none
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 _CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
@@ -44,9 +46,12 @@ def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
 def grams(text: str) -> set[str]:
     """All bigrams of consecutive Chinese characters (the facts' side: nothing removed)."""
-    return {text[i:i + 2] for i in range(len(text) - 1) if _cjk(text[i]) and _cjk(text[i + 1])}
+    return {run[i:i + 2] for run in _RUN.findall(text) for i in range(len(run) - 1)}
 
 
 class Support:
@@ -77,22 +82,38 @@ def _content(gram: str) -> bool:
         and not any(c in "零〇一二两三四五六七八九十百千万亿" for c in gram)
 
 
-def _masked(clause: str, lex: FaithLexicon) -> str:
-    """The clause with every frame phrase replaced by spaces (same length)."""
-    n, mask = len(clause), bytearray(len(clause))
-    for i in range(n):
-        for length in lex.frame_lengths:
-            if i + length <= n and clause[i:i + length] in lex.frame:
-                mask[i:i + length] = b"\x01" * length
-                break
-    return "".join(" " if m else c for c, m in zip(clause, mask))
+def scan(clause: str, lex: FaithLexicon) -> tuple[str, list[str], bool]:
+    """One pass over a clause: (the clause with frame phrases, generic, object and activity words blanked, its
+    object words outside frame phrases, whether an activity/honour/state word stands outside frame phrases).
+    Nested object words count once."""
+    frames: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str, str]] = []
+    index = lex.index
+    for i in range(len(clause) - 1):
+        entries = index.get(clause[i:i + 2])
+        if entries:
+            for word, kind in entries:
+                if clause.startswith(word, i):
+                    if kind == "frame":
+                        frames.append((i, i + len(word)))
+                    else:
+                        found.append((i, i + len(word), word, kind))
+    inside = [(s, e, w, k) for s, e, w, k in found if not any(fs <= s and e <= fe for fs, fe in frames)]
+    objects = [w for s, e, w, k in inside if k == "object"
+               and not any(k2 == "object" and s2 <= s and e <= e2 and w2 != w for s2, e2, w2, k2 in inside)]
+    asserting = any(k == "assert" for *_, k in found)  # 大力开展…: the frame's verb still reports an activity
+    if not frames and not found:
+        return clause, [], False
+    chars = list(clause)
+    for s, e in frames + [(s, e) for s, e, _, _ in found]:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars), list(dict.fromkeys(objects)), asserting
 
 
-def uncovered(clause: str, support: Support, lex: FaithLexicon) -> tuple[float, list[str]]:
-    """(share of content words the facts give, the words they do not give) of one clause, frame masked."""
-    text = _masked(clause, lex)
+def uncovered(text: str, support: Support, common: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
+    """(share of content words the facts give, the words they do not give) of a clause with frame blanked."""
     content = [(i, text[i:i + 2]) for i in range(len(text) - 1)
-               if _cjk(text[i]) and _cjk(text[i + 1]) and _content(text[i:i + 2])]
+               if _cjk(text[i]) and _cjk(text[i + 1]) and _content(text[i:i + 2]) and text[i:i + 2] not in common]
     if not content:
         return 1.0, []
     missing = [(i, g) for i, g in content if g not in support.words]
@@ -108,33 +129,40 @@ def uncovered(clause: str, support: Support, lex: FaithLexicon) -> tuple[float, 
     return 1 - len(missing) / len(content), words
 
 
-def unbacked_objects(clause: str, support: Support, lex: FaithLexicon) -> tuple[list[str], list[str]]:
-    """(object words of the clause outside frame phrases, those that no fact or context line writes)."""
-    text = _masked(clause, lex)
-    found = [w for w in lex.objects if w in text]
-    found = [w for w in found if not any(w != o and w in o for o in found)]  # 发展会员, not also 会员
-    return found, [w for w in found if not support.backs(w, lex.kinds.get(w, ()))]
+_NAME = re.compile(r"《[^》\n]{2,40}》|“[^”\n]{2,30}”")
+
+
+def unbacked_names(clause: str, support: Support) -> list[str]:
+    """Named activities and documents (“送文艺进社区”, 《实施方案》) whose words the facts do not write."""
+    out = []
+    for m in _NAME.finditer(clause):
+        own = grams(m.group(0))
+        if own and m.group(0)[1:-1] not in support.text and 2 * len(own & support.words) < len(own):
+            out.append(m.group(0))
+    return out
 
 
 def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: str) -> Claim | None:
-    """A claim when most of the clause's object words are in no fact, or (an activity without any listed
-    object) when hardly any of its content words are."""
-    objects, missing = unbacked_objects(clause, support, lex)
-    if not objects and not lex.assert_words.search(clause):
+    """A claim when it names an activity or document no fact names, when most of its object words are in no
+    fact, or (an activity or object clause) when few of its content words are."""
+    names = unbacked_names(clause, support) if ("《" in clause or "“" in clause) else []
+    text, objects, asserting = scan(clause, lex)
+    if not objects and not asserting and not names:
         return None  # frame or connective text
-    if objects:
-        if 2 * len(missing) <= len(objects):
-            return None
+    missing = [w for w in objects if not support.backs(w, lex.kinds.get(w, ()))]
+    if names:
+        words = names
+    elif missing and 2 * len(missing) >= len(objects):
         words = missing
     else:
-        share, words = uncovered(clause, support, lex)
-        if share >= LOW_COVER or sum(len(w) - 1 for w in words) < MIN_WORDS:
+        share, words = uncovered(text, support, lex.common)
+        if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS:
             return None
-    text = clause.strip().rstrip("，,：:。；;！？!?、")
+    body = clause.strip().rstrip("，,：:。；;！？!?、")
     offset = start + (len(clause) - len(clause.lstrip()))
     what = "这个标题" if kind == "heading" else "这句话"
     note = f"{what}写了事实中没有的内容：{'、'.join(words[:3])}"
-    return Claim(start=offset, end=offset + len(text), text=text, kind=kind, note=note)
+    return Claim.model_construct(start=offset, end=offset + len(body), text=body, kind=kind, note=note)
 
 
 def _is_heading(line: str) -> bool:
@@ -251,5 +279,5 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
             for line in support.lines.get(g, ()):
                 counts[line] += 1
         lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}
-        out.append(SentenceTrace(start=s, end=e, fact_lines=sorted(lines)))
+        out.append(SentenceTrace.model_construct(start=s, end=e, fact_lines=sorted(lines)))
     return out

@@ -9,8 +9,10 @@ Frame text is the formulaic praise and connectives every union summary carries (
   * maximal: a phrase inside a longer kept phrase of the same frequency is dropped;
   * no object word of the lexicon (困难职工, 培训, 竞赛, 会员 …), not even a two-character piece of one: those
     name activities and things, and a claim about them must be backed by a fact however common they are.
-The fixed words of the deterministic template (prompts/template/*.j2, jinja tags removed) are frame by
-construction: they are cut at object words and the pieces of 3 or more characters are kept ([template]).
+The fixed words of the deterministic template (prompts/template/*.j2, jinja tags removed) and the pipeline's
+section headings (drafter/pipeline/themes.toml, read as text) are frame by construction: they are cut at object
+words and the pieces of 2 or more characters are kept ([template]). [common] lists the bigrams found in a
+quarter of the examples or more: words every summary uses, never counted as a clause's own content.
 Deterministic: the same corpus and templates give the same lists.
 """
 
@@ -81,7 +83,29 @@ def template_phrases(folder: Path, objects: frozenset[str]) -> list[str]:
     for path in sorted(folder.glob("*.j2")):
         text = _JINJA.sub("\n", path.read_text(encoding="utf-8"))
         for run in _RUN.findall(text):
-            found |= {piece for piece in cut.split(run) if len(piece) >= 3 and not _NUMERAL.intersection(piece)}
+            found |= {piece for piece in cut.split(run) if len(piece) >= 2 and not _NUMERAL.intersection(piece)}
+    return sorted(found)
+
+
+def common_bigrams(examples: list[tuple[str, str]], share: float = 0.25) -> list[str]:
+    """Bigrams (no numeral) found in at least `share` of the examples: words every summary uses."""
+    docs: Counter[str] = Counter()
+    for _, text in examples:
+        docs.update({run[i:i + 2] for run in _RUN.findall(text) for i in range(len(run) - 1)
+                     if not _NUMERAL.intersection(run[i:i + 2])})
+    return sorted(g for g, n in docs.items() if n >= share * len(examples))
+
+
+def heading_phrases(path: Path, objects: frozenset[str]) -> list[str]:
+    """The pipeline's section headings (themes.toml `headings`, read as text), cut at object words."""
+    if not path.exists():
+        return []
+    cut = re.compile("|".join(sorted(map(re.escape, objects), key=len, reverse=True)) or "(?!)")
+    found: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith(("headings", "problems", "plans", '"')):
+            for run in _RUN.findall(line):
+                found |= {piece for piece in cut.split(run) if len(piece) >= 2 and not _NUMERAL.intersection(piece)}
     return sorted(found)
 
 
@@ -102,7 +126,12 @@ def main() -> None:
     _table("learned", f"{len(learned)} phrases in >= {args.min_docs} examples from >= {args.min_sources} sources "
            "(python -m drafter.numcheck.frame_learn)", learned)
     template = template_phrases(PROJECT_ROOT / "prompts" / "template", objects)
-    _table("template", "fixed words of the deterministic template, cut at object words", template)
+    template += heading_phrases(PROJECT_ROOT / "drafter" / "pipeline" / "themes.toml", objects)
+    _table("template", "fixed words of the deterministic template and its section headings, cut at object words",
+           sorted(set(template)))
+    examples = read_examples(PROJECT_ROOT / "samples")
+    _table("common", "bigrams in at least a quarter of the examples: never content words of a clause",
+           common_bigrams(examples))
 
 if __name__ == "__main__":
     main()
