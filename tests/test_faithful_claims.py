@@ -107,3 +107,13 @@ def test_user_frame_file_extends_the_frame(tmp_path):
     extra = tmp_path / "frame.txt"
     extra.write_text("# 本单位的固定说法\n开展了职工书香阅读\n", encoding="utf-8")
     assert check(FACTS, draft, lexicon=load_lexicon(faith_extra=extra)).claims == []
+
+
+def test_check_sentence_reports_one_sentence_without_missing_facts():
+    from drafter.numcheck import check_sentence
+
+    good = check_sentence(FACTS, "走访慰问困难职工86户。")
+    assert good.ok and good.faithful and good.missing == []
+    bad = check_sentence(FACTS, "新发展会员86户，我们定期开展职工培训。")
+    assert not bad.ok and [c.kind for c in bad.claims] == ["claim"]
+    assert bad.numbers[0].status == "mismatch" and bad.numbers[0].item == "新发展会员"

@@ -110,6 +110,16 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
                        faithful=ok and not claims)
 
 
+def check_sentence(facts: list[str], sentence: str, context: Sequence[str] = (),
+                   lexicon: Lexicon | None = None) -> CheckResult:
+    """One sentence (or clause, or section) for per-sentence repair: its numbers with their items, its claims
+    and artifacts. `missing` stays empty (one sentence cannot state every fact); ok = every number supported;
+    faithful = ok and no claims. Offsets index `sentence`."""
+    result = check(facts, sentence, context=context, lexicon=lexicon)
+    ok = all(h.status == "supported" for h in result.numbers)
+    return result.model_copy(update={"missing": [], "ok": ok, "faithful": ok and not result.claims})
+
+
 def trace_claims(facts: list[str], context: list[str], draft: str, hits: list[NumberHit],
                  lexicon: Lexicon) -> tuple[list[Claim], list[SentenceTrace]]:
     """The clause check (drafter.numcheck.claims): claims and artifacts, and each sentence's fact lines."""
