@@ -64,50 +64,41 @@ class Support:
         for line, fact in enumerate(facts, 1):
             own = grams(fact)
             self.words |= own
-            content = {g for g in own if _content(g)}
+            content = {g for g in own if g[0] not in _NOT_CONTENT and g[1] not in _NOT_CONTENT} - _STOP
             self.size[line] = len(content)
             for g in content:
                 self.lines[g].add(line)
         for line in context:
             self.words |= grams(line)
         self.text = "\n".join([*facts, *context]).lower()
+        self.keys = set(self.lines)
 
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
         """Do the facts or context lines write `word`, or one of its kinds?"""
         return word in self.text or any(k in self.text for k in kinds)
 
 
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_NOT_CONTENT = _FUNCTION | _NUMERAL_CHARS
+
+
 def _content(gram: str) -> bool:
-    return gram not in _STOP and gram[0] not in _FUNCTION and gram[1] not in _FUNCTION \
-        and not any(c in "零〇一二两三四五六七八九十百千万亿" for c in gram)
+    return gram not in _STOP and gram[0] not in _NOT_CONTENT and gram[1] not in _NOT_CONTENT
 
 
 def scan(clause: str, lex: FaithLexicon) -> tuple[str, list[str], bool]:
-    """One pass over a clause: (the clause with frame phrases, generic, object and activity words blanked, its
-    object words outside frame phrases, whether an activity/honour/state word stands outside frame phrases).
-    Nested object words count once."""
-    frames: list[tuple[int, int]] = []
-    found: list[tuple[int, int, str, str]] = []
-    index = lex.index
-    for i in range(len(clause) - 1):
-        entries = index.get(clause[i:i + 2])
-        if entries:
-            for word, kind in entries:
-                if clause.startswith(word, i):
-                    if kind == "frame":
-                        frames.append((i, i + len(word)))
-                    else:
-                        found.append((i, i + len(word), word, kind))
-    inside = [(s, e, w, k) for s, e, w, k in found if not any(fs <= s and e <= fe for fs, fe in frames)]
-    objects = [w for s, e, w, k in inside if k == "object"
-               and not any(k2 == "object" and s2 <= s and e <= e2 and w2 != w for s2, e2, w2, k2 in inside)]
-    asserting = any(k == "assert" for *_, k in found)  # 大力开展…: the frame's verb still reports an activity
-    if not frames and not found:
+    """(the clause with frame phrases, generic, object and activity words blanked; its object words outside
+    frame phrases; whether it has an activity/honour/state word, even inside a frame phrase: 大力开展…)."""
+    found = [(m.start(), m.end(), m.group(0)) for m in lex.object_re.finditer(clause)]
+    acts = [m.span() for m in lex.assert_words.finditer(clause)]
+    if not found and not acts:
         return clause, [], False
+    frames = [m.span() for m in lex.frame_re.finditer(clause)]
+    objects = [w for s, e, w in found if not frames or not any(fs <= s and e <= fe for fs, fe in frames)]
     chars = list(clause)
-    for s, e in frames + [(s, e) for s, e, _, _ in found]:
+    for s, e in frames + acts + [(s, e) for s, e, _ in found]:
         chars[s:e] = " " * (e - s)
-    return "".join(chars), list(dict.fromkeys(objects)), asserting
+    return "".join(chars), list(dict.fromkeys(objects)), bool(acts)
 
 
 def uncovered(text: str, support: Support, common: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
@@ -275,8 +266,8 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
                 lines.add(hit_lines[k][1])
             k += 1
         counts: dict[int, int] = defaultdict(int)
-        for g in grams(draft[s:e]):
-            for line in support.lines.get(g, ()):
+        for g in grams(draft[s:e]) & support.keys:
+            for line in support.lines[g]:
                 counts[line] += 1
         lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}
         out.append(SentenceTrace.model_construct(start=s, end=e, fact_lines=sorted(lines)))

@@ -28,8 +28,8 @@ class FaithLexicon:
     kinds: dict[str, tuple[str, ...]]  # object word -> words that back it too (its kinds)
     artifacts: tuple[tuple[re.Pattern, str], ...]  # (pattern, Chinese reason)
     latin: frozenset[str]  # lower-case Latin words allowed in a draft
-    # first two characters -> ((word, "frame" | "object" | "assert"), …), longest first: one pass finds them all
-    index: dict[str, tuple[tuple[str, str], ...]]
+    frame_re: re.Pattern  # frame phrases and generic words, longest first
+    object_re: re.Pattern  # object words, longest first (发展会员 before 会员)
     common: frozenset[str]  # bigrams every summary uses: never a clause's own content
 
 
@@ -75,19 +75,19 @@ def build(data: dict) -> FaithLexicon:
         except re.error as exc:
             raise FaithLexiconError(f"忠实度词表中的正则表达式无效：{pattern}（{exc}）") from exc
     objects = frozenset(w for w in _words(data, "objects") if len(w) >= 2)
-    index: dict[str, list[tuple[str, str]]] = {}
-    generic = [w for w in _words(data, "generic") if len(w) >= 2]
-    for kind, words in (("frame", frame), ("object", objects), ("assert", asserting), ("frame", generic)):
-        for word in words:
-            if len(word) >= 2:
-                index.setdefault(word[:2], []).append((word, kind))
+    generic = {w for w in _words(data, "generic") if len(w) >= 2}
     return FaithLexicon(
-        index={k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in index.items()},
+        frame_re=_alternation(frame | generic), object_re=_alternation(objects),
         common=frozenset(_words(data, "common")),
         frame=frame, frame_lengths=tuple(sorted({len(w) for w in frame}, reverse=True)),
         assert_words=re.compile("|".join(map(re.escape, asserting)) or "(?!)"),
         objects=objects, artifacts=tuple(artifacts), kinds=_kinds(data),
         latin=frozenset(w.lower() for w in _words(data, "latin")))
+
+
+def _alternation(words) -> re.Pattern:
+    """One regex of literal words, longest first (the regex engine scans a clause in C)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
 
 
 def _kinds(data: dict) -> dict[str, tuple[str, ...]]:
