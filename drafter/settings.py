@@ -54,6 +54,7 @@ class Settings(BaseSettings):
 
     # --- number check --------------------------------------------------------
     numbers_lexicon: Path | None = Field(None, description="Extra number-check lexicon (TOML like drafter/data/numbers_lexicon.toml, or .txt one word per line): words with numerals that are no quantities.")
+    faithful_lexicon: Path | None = Field(None, description="Extra faithfulness lexicon (TOML like drafter/data/faithful_lexicon.toml, or .txt with one frame phrase per line): frame phrases, activity/object words and artifact patterns of the clause check.")
 
     # --- service ---------------------------------------------------------------
     database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite (WAL) at data_dir/drafter.db. Use postgresql+psycopg://… for several API instances.")

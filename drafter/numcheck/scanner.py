@@ -13,6 +13,7 @@ import re
 
 from drafter.numcheck import atoms as A
 from drafter.numcheck.combine import combine
+from drafter.numcheck.items import bind
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.normalize import mask_spans, normalize
@@ -37,6 +38,7 @@ def extract_numbers(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     for mention in mentions:
         mention.text = text[mention.start:mention.end]
         mention.source = text
+    bind(mentions, norm)
     return mentions
 
 
