@@ -5,13 +5,14 @@ facts and sections, and title each section with a heading its own facts justify.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from drafter.models import DraftRequest
 from drafter.pipeline.classify import ThemeClassifier
 from drafter.pipeline.themes import Family, Theme, ThemeBook, best_theme, load_book
-from drafter.pipeline.verify import drafted_fact_count
+from drafter.pipeline.verify import drafted_fact_count, says_only
 from drafter.settings import Settings
 
 CN_DIGITS = "零一二三四五六七八九"
@@ -79,6 +80,7 @@ class Planner:
             self.warnings.append(f"共{len(request.facts)}条事实，超过单篇上限{count}条：第{count + 1}条及以后的事实未写入初稿"
                                  "（可分批起草，或调大 DRAFTER_MAX_FACTS）")
         themes = self.book.for_request(request.kind, request.topic)
+        self._themes = {t.key: t for t in themes}
         assigned, voters = self._assign(request, facts, themes)
         order_ids = self._order_examples(request, voters)
         position = self._positions(themes, order_ids)
@@ -202,17 +204,29 @@ class Planner:
             for variant in range(parts):
                 end = start + size + (variant < extra)
                 lines = group.lines[start:end]
-                titles = _titles(group, [facts[line - 1] for line in lines])
+                titles = _titles(group, [facts[line - 1] for line in lines], self._themes)
                 sections.append(PlannedSection("body", titles[variant % len(titles)], len(sections) + 1,
                                                group.theme.key, lines))
                 start = end
         return sections
 
 
-def _titles(group: Group, facts: list[str]) -> tuple[str, ...]:
-    """Headings for a section of these facts: the family's (they name the work only), else those of the theme
-    that the facts justify (a heading saying 会员队伍不断壮大 only over a fact on new members)."""
-    return group.family.headings if group.family else group.theme.titles_for(facts)
+def _titles(group: Group, facts: list[str], themes: dict[str, Theme]) -> tuple[str, ...]:
+    """Headings for a section of these facts that assert nothing the facts do not give: the family's, the
+    theme's own (会员队伍不断壮大 only over a fact on new members), the member themes' plain ones; each is
+    put to the claim check against the facts, and the first that passes comes first."""
+    candidates = list(group.family.headings if group.family else ())
+    candidates += group.theme.titles_for(facts)
+    candidates += [h.text for key in sorted(group.members) for h in themes[key].headings if not h.needs]
+    candidates = list(dict.fromkeys(candidates))
+    justified = [title for title in candidates if says_only(facts, title)]
+    return tuple(justified or _fact_headings(facts) or candidates)
+
+
+def _fact_headings(facts: list[str]) -> list[str]:
+    """Headings in the facts' own words: a fact's first clause when it holds no number ("开展“夏送清凉”活动")."""
+    clauses = [re.split(r"[，,；;。]", fact, 1)[0].strip() for fact in facts]
+    return [c for c in clauses if 4 <= len(c) <= 24 and not re.search(r"[0-9０-９]", c)]
 
 
 def _merge_families(groups: list[Group], target: int, fams: tuple[Family, ...]) -> list[Group]:

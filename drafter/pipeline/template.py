@@ -10,7 +10,10 @@ import zlib
 
 from drafter.models import DraftRequest
 from drafter.pipeline.plan import Plan, PlannedSection
+from drafter.pipeline.verify import says_only
 from drafter.prompting import render
+
+VARIANTS = 3  # frame phrases per theme in prompts/template/lead.j2 and tail.j2
 
 _TRAILING = "。；;，,.、！!？? \t"
 
@@ -48,8 +51,22 @@ class TemplateWriter:
         return [f for f in (clause(self.plan.facts[line - 1]) for line in section.fact_lines) if f]
 
     def lead(self, section: PlannedSection) -> str:
-        """The template's lead sentence of a body section (no numbers)."""
-        return render("template/lead.j2", theme=section.theme, variant=variant_of(self.facts_of(section)))
+        """The template's lead sentence of a body section (no numbers): the variant the facts pick, or the next
+        one that asserts nothing the facts do not give."""
+        return self._frame("template/lead.j2", section) or render("template/lead.j2", theme="", variant=0)
+
+    def tail(self, section: PlannedSection) -> str:
+        """A closing sentence for the section, or "" when no variant is borne out by the facts."""
+        return self._frame("template/tail.j2", section)
+
+    def _frame(self, name: str, section: PlannedSection) -> str:
+        facts = self.facts_of(section)
+        start = variant_of(facts)
+        for offset in range(VARIANTS):
+            text = render(name, theme=section.theme, variant=start + offset, facts=len(facts))
+            if text and says_only(facts, text):
+                return text
+        return ""
 
     def render(self, section: PlannedSection) -> str:
         base = self._base()
@@ -60,4 +77,5 @@ class TemplateWriter:
         facts = self.facts_of(section)
         if section.role in ("problems", "plans"):
             return render(f"template/{section.role}.j2", items=facts)
-        return render("template/section.j2", theme=section.theme, facts=facts, variant=variant_of(facts))
+        return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
+                      variant=variant_of(facts))

@@ -40,6 +40,13 @@ def check_section(facts: Sequence[str], context: Sequence[str], text: str, lines
                        faithful=ok and not result.claims)
 
 
+def says_only(facts: Sequence[str], text: str, lexicon=None) -> bool:
+    """`text` (a heading or a frame sentence) asserts nothing the facts do not give: the check finds no claim."""
+    from drafter.numcheck import check
+
+    return not check(list(facts), text, lexicon=lexicon).claims
+
+
 def _renumber(hit: NumberHit, to_global: dict[int, int]) -> NumberHit:
     line = to_global.get(hit.fact_line, hit.fact_line)
     note = hit.note.replace(f"第{hit.fact_line}行", f"第{line}行", 1) if hit.note else hit.note
