@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     openai_retries: int = Field(3, description="Retries (with backoff) for timeouts, 5xx and refused connections.")
     openai_backoff_s: float = Field(1.0, description="First retry delay for the chat endpoint, in seconds; doubles on each retry (capped at 30 s).")
     temperature: float = Field(0.3, description="Sampling temperature for model providers.")
-    max_repair_attempts: int = Field(2, description="How many times a failing section is rewritten before the template fallback.")
+    max_repair_attempts: int = Field(1, ge=0, description="How many times a sentence that fails its check is written again alone (a short call) before the fact's template sentence takes its place.")
     write_concurrency: int = Field(3, description="Sections written at once against a remote endpoint (the local model writes one at a time).")
     max_facts: int = Field(80, description="Facts beyond this are not drafted (a warning says so).")
     max_facts_per_section: int = Field(8, description="A section holds at most this many facts; more are split into further sections.")

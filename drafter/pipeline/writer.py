@@ -96,15 +96,7 @@ class SectionWriter:
         for number, line in enumerate(state.lines, start=1):
             sentence, problems = self._verdict(state, line, numbered.get(number) or _by_numbers(line, loose, self))
             if problems:
-                again = yield from self._call(index, state, self._sentence_messages(line),
-                                              budget.sentence_tokens(line))
-                retry, still = self._verdict(state, line, again)
-                if still:
-                    sentence = fact_sentence(line)
-                    state.repairs.append(f"第{number}句（{_short(line)}）两次未通过核对（{'、'.join(problems)}），改用原事实句")
-                else:
-                    sentence = retry
-                    state.repairs.append(f"第{number}句（{_short(line)}）未通过核对（{'、'.join(problems)}），已单独重写")
+                sentence = yield from self._fix(index, state, number, line, problems)
             written.append(sentence)
         lead = self._lead(state, numbered.get(0) or (loose[0] if loose else ""))
         text = _paragraph(lead, written)
@@ -112,6 +104,19 @@ class SectionWriter:
         if not result_check.ok:  # cannot happen sentence by sentence, unless a lead's word reads as a number
             return self.template_result(section, state.calls, "本节核对未通过，改用模板", state.repairs, state.usage)
         return self._result(state, text, result_check)
+
+    def _fix(self, index: int, state: _Section, number: int, line: str, problems: list[str]):
+        """The sentence for `line` written again alone (up to max_repair_attempts short calls), else the fact's
+        template sentence; the repair is noted either way."""
+        why = "、".join(problems)
+        for _ in range(max(0, self.settings.max_repair_attempts)):
+            again = yield from self._call(index, state, self._sentence_messages(line), budget.sentence_tokens(line))
+            sentence, still = self._verdict(state, line, again)
+            if not still:
+                state.repairs.append(f"第{number}句（{_short(line)}）未通过核对（{why}），已单独重写")
+                return sentence
+        state.repairs.append(f"第{number}句（{_short(line)}）重写后仍未通过核对（{why}），改用原事实句")
+        return fact_sentence(line)
 
     def _write_frame(self, index: int, state: _Section):
         """The opening or closing: one paragraph, checked as a whole (no numbers but the context's)."""
