@@ -11,11 +11,19 @@ class NotFound(LookupError):
 
 
 class StaleVersion(RuntimeError):
-    """An edit based on a version that is no longer the latest (API 409)."""
+    """An edit based on a version that is no longer the latest (API 409, with the latest version's number)."""
+
+    def __init__(self, message: str = "", latest_version: int | None = None) -> None:
+        super().__init__(message)
+        self.latest_version = latest_version
+
+
+class Forbidden(PermissionError):
+    """The caller may not do this to this draft, e.g. save a version of someone else's draft (API 403)."""
 
 
 class InvalidInput(ValueError):
     """Input that cannot be used; the message says why, in Chinese (API 422)."""
 
 
-__all__ = ["NotFound", "StaleVersion", "InvalidInput", "QueueFull", "ProviderError", "ProviderUnavailable"]
+__all__ = ["NotFound", "StaleVersion", "Forbidden", "InvalidInput", "QueueFull", "ProviderError", "ProviderUnavailable"]

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 
+from drafter.drafts_service import DraftsServiceMixin
 from drafter.models import CheckResult, DraftEvent, DraftRequest, DraftResult
 from drafter.queue import GenerationQueue
-from drafter.records import ApiKeyInfo, DiffResult, DraftDetail, DraftPage, VersionInfo
+from drafter.records import ApiKeyInfo, DraftDetail, DraftPage, VersionInfo
 from drafter.settings import Settings
 from retrieval.models import Example, Hit, IngestReport
 
 
-class DrafterService:
+class DrafterService(DraftsServiceMixin):
     """Built once per process with `DrafterService(settings)`; parts are created lazily on first use."""
 
     def __init__(self, settings: Settings) -> None:
@@ -101,14 +102,16 @@ class DrafterService:
         return {"ready": chunks > 0 and any(p["available"] for p in providers.values()),
                 "index": {"ok": chunks > 0, "chunks": chunks}, "providers": providers}
 
-    # --- drafts store (issue 5): thin delegations to self.store below ---------------
-    def create_draft(self, request: DraftRequest, result: DraftResult, author: str) -> DraftDetail:
-        """Store a drafted result; its text becomes version 1."""
-        return self.store.create_draft(request, result, author)
+    # --- drafts store (issue 5): thin delegations; edits, reviews, users: drafts_service.py ---
+    def create_draft(self, request: DraftRequest, result: DraftResult, author) -> DraftDetail:
+        """Store a drafted result owned by `author` (a name, or a user/principal); its text becomes version 1."""
+        return self.store.create_draft(request, result, author if isinstance(author, str) else str(author.name))
 
     def list_drafts(self, org: str | None = None, period: str | None = None, kind: str | None = None,
-                    status: str | None = None, offset: int = 0, limit: int = 20) -> DraftPage:
-        return self.store.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit)
+                    status: str | None = None, offset: int = 0, limit: int = 20,
+                    owner: str | None = None) -> DraftPage:
+        return self.store.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit,
+                                      owner=owner)
 
     def get_draft(self, draft_id: str) -> DraftDetail:
         return self.store.get_draft(draft_id)
@@ -118,21 +121,6 @@ class DrafterService:
 
     def get_version(self, draft_id: str, number: int) -> VersionInfo:
         return self.store.get_version(draft_id, number)
-
-    def save_version(self, draft_id: str, text: str, base_version: int, author: str) -> VersionInfo:
-        """Save an edited text as a new version, rechecked against the draft's facts (StaleVersion if outdated)."""
-        request = self.store.prepare_edit(draft_id, text, base_version)  # early refusal; rechecked on write
-        check = self.check_text(request, text)
-        return self.store.add_version(draft_id, text, base_version, author, check)
-
-    def diff(self, draft_id: str, from_version: int, to_version: int) -> DiffResult:
-        from drafter.diffing import diff_versions
-
-        before, after = self.get_version(draft_id, from_version), self.get_version(draft_id, to_version)
-        return diff_versions(draft_id, before, after)
-
-    def review(self, draft_id: str, decision: str, comment: str, reviewer: str) -> DraftDetail:
-        return self.store.add_review(draft_id, decision, comment, reviewer)
 
     def export_docx(self, draft_id: str, version: int | None = None) -> tuple[str, bytes]:
         """The draft (latest or given version) as a GB/T 9704-style Word file: (file name, content)."""

@@ -13,15 +13,16 @@ from starlette.types import Scope
 from drafter.api.docs import install_docs
 from drafter.api.errors import install_error_handlers
 from drafter.api.limits import BodyLimitMiddleware
-from drafter.api.routes import check, drafts, examples, health
+from drafter.api.routes import check, drafts, examples, health, review
 from drafter.api.uploads import UPLOAD_BODY_FACTOR
 from drafter.service import DrafterService
 
 log = logging.getLogger("drafter.api")
 DESCRIPTION = """工会工作总结起草助手的 HTTP 接口。
 
-除 /healthz、/readyz 外，请求需带 `Authorization: Bearer KEY`（`drafter keys create NAME --role writer|reviewer|reader`）。
-角色：reader 只读（含 /v1/check）；writer 起草、修改、上传/删除示例；reviewer 审核（通过/退回）。
+除 /healthz、/readyz 外，请求需带 `Authorization: Bearer KEY`（`drafter keys create NAME --role writer|editor|reviewer|admin|reader`）。
+角色：reader 只读（含 /v1/check）；writer 起草、修改并提交自己的稿件、上传/删除示例；editor 同 writer，且可修改他人的稿件；
+reviewer 审核（通过/退回）；admin 全部权限。
 错误统一为 `{"error": {"code": ..., "message": ...}}`。
 """
 
@@ -35,7 +36,7 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
     app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
-    for module in (health, check, drafts, examples):
+    for module in (health, check, drafts, review, examples):
         app.include_router(module.router)
     install_docs(app)
     install_error_handlers(app)

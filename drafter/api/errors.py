@@ -10,7 +10,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
-from drafter.errors import InvalidInput, NotFound, ProviderError, ProviderUnavailable, QueueFull, StaleVersion
+from drafter.errors import (Forbidden, InvalidInput, NotFound, ProviderError, ProviderUnavailable, QueueFull,
+                            StaleVersion)
 
 log = logging.getLogger("drafter.api")
 
@@ -37,6 +38,7 @@ class ErrorDetail(BaseModel):
     code: str
     message: str
     fields: list[dict] | None = None
+    latest_version: int | None = None  # 409 stale_version: the draft's latest version, to show it to the user
 
 
 class ErrorBody(BaseModel):
@@ -152,7 +154,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StaleVersion)
     async def _stale(request: Request, exc: StaleVersion) -> JSONResponse:
-        return error_response(409, _message(exc, 409))
+        error: dict = {"code": "stale_version", "message": _message(exc, 409)}
+        if exc.latest_version is not None:
+            error["latest_version"] = exc.latest_version
+        return JSONResponse({"error": error}, status_code=409)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, exc: Forbidden) -> JSONResponse:
+        return error_response(403, _message(exc, 403))
 
     @app.exception_handler(QueueFull)
     async def _queue_full(request: Request, exc: QueueFull) -> JSONResponse:
