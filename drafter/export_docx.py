@@ -287,8 +287,9 @@ def file_name(title: str, version: int) -> str:
     return f"{safe[:80]}（第{version}版）.docx"
 
 
-def export_version(draft, version) -> tuple[str, bytes]:
-    """(file name, .docx bytes) for a stored draft (drafter.records.DraftDetail) and one of its versions."""
-    title, body, org, date_text = document_parts(version.text, draft.title, draft.org,
-                                                 chinese_date(version.created_at))
-    return file_name(title, version.number), render_docx(title, body, org, date_text)
+def export_version(draft, version, org: str | None = None, date_text: str | None = None) -> tuple[str, bytes]:
+    """(file name, .docx bytes) for a stored draft (drafter.records.DraftDetail) and one of its versions.
+    `org` and `date_text` replace the signature's organisation and date (the page lets the user edit them)."""
+    title, body, found_org, found_date = document_parts(version.text, draft.title, draft.org,
+                                                        chinese_date(version.created_at))
+    return file_name(title, version.number), render_docx(title, body, org or found_org, date_text or found_date)

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     max_repair_attempts: int = Field(1, ge=0, description="How many times a sentence that fails its check is written again alone (a short call) before the fact's template sentence takes its place.")
     write_concurrency: int = Field(3, description="Sections written at once against a remote endpoint (the local model writes one at a time).")
     max_facts: int = Field(80, description="Facts beyond this are not drafted (a warning says so).")
+    max_fact_chars: int = Field(300, ge=20, description="The page refuses to draft from a fact line longer than this (characters) until it is split or shortened.")
     max_facts_per_section: int = Field(8, description="A section holds at most this many facts; more are split into further sections.")
     max_sections: int = Field(10, description="Cap on numbered body sections.")
     references_per_section: int = Field(2, description="Example sections (1-3) given to the model as style references.")
