@@ -11,6 +11,8 @@ from drafter.records import ApiKeyInfo, DiffResult, DraftDetail, DraftPage, Vers
 from drafter.settings import Settings
 from retrieval.models import Example, Hit, IngestReport
 
+MAX_VERSION = 1_000_000  # version numbers above this are refused as unknown (404), never sent to the database
+
 
 class DrafterService:
     """Built once per process with `DrafterService(settings)`; parts are created lazily on first use."""
@@ -46,11 +48,18 @@ class DrafterService:
         return DraftStore(self.settings.sqlalchemy_url)
 
     # --- number check ------------------------------------------------------------
-    def check(self, facts: list[str], text: str) -> CheckResult:
-        """The number check with its exact contract (facts only)."""
-        from drafter.numcheck import check, lexicon_for
+    def check(self, facts: list[str], text: str, context: list[str] | None = None) -> CheckResult:
+        """The number check with its exact contract: facts, plus optional context lines (numbers they give
+        are not flagged as invented, but are not required either)."""
+        from drafter.numcheck import check
 
-        return check(facts, text, lexicon=lexicon_for(self.settings))
+        return check(facts, text, context=list(context or []), lexicon=self.lexicon())
+
+    def lexicon(self):
+        """The number-check lexicon for these settings (LexiconError when the extra lexicon file is unusable)."""
+        from drafter.numcheck import lexicon_for
+
+        return lexicon_for(self.settings)
 
     def check_text(self, request: DraftRequest, text: str) -> CheckResult:
         """Recheck an (edited) draft against its request: facts, plus period/org/problems/plans as context."""
@@ -61,8 +70,22 @@ class DrafterService:
         return check(facts, text, context=context, lexicon=lexicon_for(self.settings))
 
     # --- examples ----------------------------------------------------------------
-    def search_examples(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None) -> list[Hit]:
-        return self.library.search(query, k=k, kind=kind, role=role)
+    def search_examples(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None,
+                        mode: str = "hybrid") -> list[Hit]:
+        """Example chunks for the query; mode is hybrid (BM25 + dense, fused), bm25 or dense."""
+        return self.library.search(query, k=k, kind=kind, role=role, mode=mode)
+
+    def ingest_examples(self, paths: list, progress: bool = False) -> IngestReport:
+        """Ingest files and folders into the library (idempotent), without first ingesting the samples."""
+        from retrieval.library import Library
+
+        library = self.__dict__.get("library") or Library(self.settings)
+        return library.ingest(paths, progress=progress)
+
+    def count_examples(self) -> int:
+        from retrieval.library import Library
+
+        return (self.__dict__.get("library") or Library(self.settings)).count()
 
     def get_example(self, example_id: str) -> Example | None:
         return self.library.get_example(example_id)
@@ -117,10 +140,18 @@ class DrafterService:
         return self.store.list_versions(draft_id)
 
     def get_version(self, draft_id: str, number: int) -> VersionInfo:
+        if not 1 <= number <= MAX_VERSION:  # beyond any real version, and beyond what the database's integer holds
+            from drafter.errors import NotFound
+
+            raise NotFound(f"稿件 {draft_id} 没有第 {number} 版")
         return self.store.get_version(draft_id, number)
 
     def save_version(self, draft_id: str, text: str, base_version: int, author: str) -> VersionInfo:
-        """Save an edited text as a new version, rechecked against the draft's facts (StaleVersion if outdated)."""
+        """Save an edited text as a new version, rechecked against the draft's facts (StaleVersion if outdated).
+        The text is normalised first (drafter.input_text), so every stored version exports."""
+        from drafter.input_text import clean_text
+
+        text = clean_text(text)
         request = self.store.prepare_edit(draft_id, text, base_version)  # early refusal; rechecked on write
         check = self.check_text(request, text)
         return self.store.add_version(draft_id, text, base_version, author, check)

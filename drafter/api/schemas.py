@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, Field, field_validator
+
+from drafter.input_text import clean_value
 
 from drafter.models import DraftResult
 from drafter.records import Decision
@@ -13,15 +17,30 @@ class CheckBody(BaseModel):
     facts: list[str] = Field(..., max_length=2000, description="事实，一行一条")
     draft: str = Field(..., description="待核对的文稿")
 
+    @field_validator("facts", "draft", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        return clean_value(value)
+
 
 class EditBody(BaseModel):
     text: str = Field(..., min_length=1, description="修改后的全文")
-    base_version: int = Field(..., ge=1, description="本次修改所基于的版本号；不是最新版本时返回 409")
+    base_version: int = Field(..., ge=1, le=1_000_000, description="本次修改所基于的版本号；不是最新版本时返回 409")
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        return clean_value(value)  # what is stored can always be exported
 
 
 class ReviewBody(BaseModel):
     decision: Decision = Field(..., description="approve（通过）或 return（退回）")
     comment: str = Field("", max_length=5000, description="审核意见")
+
+    @field_validator("comment", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        return clean_value(value)
 
 
 class DraftCreated(DraftResult):
