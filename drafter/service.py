@@ -90,8 +90,32 @@ class DrafterService:
     def get_example(self, example_id: str) -> Example | None:
         return self.library.get_example(example_id)
 
-    def add_examples(self, files: list[tuple[str, bytes]]) -> IngestReport:
-        return self.library.add_files(files)
+    def add_examples(self, files: list[tuple[str, bytes]], progress=None) -> IngestReport:
+        """Ingest uploaded files; InvalidInput (Chinese reasons per file) when none of them is usable."""
+        from drafter.errors import InvalidInput
+        from retrieval.uploads import DUPLICATE_NOTE
+
+        report = self.library.add_files(files, progress=progress)
+        refused = [s for s in report.skipped if not s.reason.endswith(DUPLICATE_NOTE)]
+        if files and report.files == 0 and refused:
+            summary = "；".join(f"{s.path}：{s.reason}" for s in refused[:8])
+            raise InvalidInput(f"没有可导入的文件：{summary}",
+                               fields=[{"field": f"files.{s.path}", "message": s.reason} for s in refused])
+        return report
+
+    @cached_property
+    def jobs(self):
+        """Background jobs (drafter.jobs.JobStore) under data_dir/jobs."""
+        from drafter.jobs import JobStore
+
+        return JobStore(self.settings.data_dir / "jobs")
+
+    def get_job(self, job_id: str):
+        return self.jobs.get(job_id)
+
+    def start_up(self) -> dict:
+        """Once per server start: delete orphan upload files and fail jobs a stopped process left running."""
+        return {"orphans": self.library.remove_orphan_uploads(), "interrupted_jobs": self.jobs.fail_interrupted()}
 
     def remove_example(self, example_id: str) -> bool:
         return self.library.remove_example(example_id)

@@ -22,6 +22,7 @@ from retrieval.models import Example, IngestReport
 
 SUPPORTED_UPLOADS = (".md", ".txt", ".docx")
 MAX_CHUNKS_PER_FILE = 300
+DUPLICATE_NOTE = "重复，已跳过"
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufffe\uffff\ud800-\udfff]")
 Progress = Callable[[int, int], None]  # (files done, files in total)
 
@@ -101,7 +102,7 @@ def _ingest_one(library, ingestor: Ingestor, uploads: Path, item: Prepared) -> N
         return
     duplicate = library.catalog.path_with_sha1(item.sha1)
     if duplicate:
-        ingestor.skip(item.name, f"内容与已入库的 {PurePosixPath(duplicate).name} 重复，已跳过")
+        ingestor.skip(item.name, f"内容与已入库的 {PurePosixPath(duplicate).name} {DUPLICATE_NOTE}")
         return
     suffix = PurePosixPath(item.name).suffix.lower()
     saved = uploads / f"{item.sha1[:16]}{suffix}"
