@@ -126,7 +126,7 @@ def messages(errors: list[dict]) -> list[str]:
 
 def invalid(errors: list[dict], prefix: str = "请求参数有误") -> InvalidInput:
     fields = field_errors(errors)
-    summary = "；".join(dict.fromkeys(f["message"] for f in fields[:8]))
+    summary = "；".join(dict.fromkeys(f"{f['field']}：{f['message']}" for f in fields[:8]))
     return InvalidInput(f"{prefix}：{summary}" if summary else prefix, fields=fields)
 
 
