@@ -15,6 +15,7 @@ from drafter.api.deps import get_service
 from drafter.api.errors import ApiError, error_responses
 from drafter.api.schemas import DeletedExample, RejectedFile, UploadReport
 from drafter.api.uploads import MAX_FILES_PER_REQUEST, check_upload
+from drafter.errors import InvalidInput
 from drafter.jobs import JobInfo
 from drafter.models import Kind
 from retrieval.uploads import limits_of
@@ -55,7 +56,12 @@ async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_F
                        fields=[{"field": f"files.{r.name}", "message": r.reason} for r in rejected])
 
     def work(progress=None) -> dict:
-        report = service.add_examples(accepted, progress=progress)
+        try:
+            report = service.add_examples(accepted, progress=progress)
+        except InvalidInput as exc:  # nothing usable: name the files refused before ingesting too
+            fields = [{"field": f"files.{r.name}", "message": r.reason} for r in rejected] + exc.fields
+            raise InvalidInput("没有可导入的文件：" + "；".join(f"{f['field'][6:]}：{f['message']}" for f in fields),
+                               fields) from None
         names = [name for name, _ in accepted]
         return UploadReport(**report.model_dump(), accepted=names, rejected=rejected).model_dump(mode="json")
 
