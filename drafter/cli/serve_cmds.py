@@ -10,6 +10,7 @@ from rich.table import Table
 
 keys_app = typer.Typer(no_args_is_help=True, help="管理 API 密钥（只保存哈希，明文只显示一次）")
 APP_FACTORY = "drafter.api.main:app_from_env"
+SERVER_HEADER_CAP = 1_048_576  # bytes of request line + headers h11 buffers before it drops the connection
 
 
 def _settings(ctx: typer.Context):
@@ -41,11 +42,10 @@ def serve(ctx: typer.Context,
         err.print("[yellow]尚无可用的 API 密钥：请先运行 drafter keys create NAME --role writer[/yellow]")
     _prepare_index(service, err)
     # Each worker builds Settings and the service from the same DRAFTER_* environment. h11 parses requests with
-    # a hard cap on the request line and headers: up to 4x max_header_bytes reach the app (414/431 in JSON),
-    # beyond that h11 drops them; httptools has no such cap.
+    # a hard cap on the request line plus headers (SERVER_HEADER_CAP): up to that they reach the app, which
+    # answers 414/431 in JSON above max_header_bytes; beyond it h11 drops them. httptools has no such cap.
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level=log_level,
-                http="h11", h11_max_incomplete_event_size=4 * settings.max_header_bytes,
-                timeout_keep_alive=5)
+                http="h11", h11_max_incomplete_event_size=max(SERVER_HEADER_CAP, 4 * settings.max_header_bytes))
 
 
 def _prepare_index(service, err: Console) -> None:
