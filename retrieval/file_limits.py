@@ -20,9 +20,10 @@ class LoadError(Exception):
 class FileLimits:
     """What one file may hold; checked before the expensive work (a .docx's zip directory before parsing it)."""
 
-    max_unzipped_bytes: int = 50_000_000  # a .docx's entries, uncompressed, together
+    max_unzipped_bytes: int = 25_000_000  # a .docx's entries, uncompressed, together
     max_entries: int = 1_000  # entries in a .docx's zip
     max_paragraphs: int = 3_000  # paragraphs (lines of a .txt/.md, w:p elements of a .docx, empty ones too)
+    max_chars: int = 200_000  # characters of text (the longest shipped sample has about 8,000)
 
 
 DEFAULT_LIMITS = FileLimits()

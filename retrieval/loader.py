@@ -114,6 +114,8 @@ def _parse(name: str, suffix: str, stem: str, data: bytes, limits: FileLimits) -
             raise LoadError(str(exc)) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     _check_paragraphs(text.count("\n") + 1, limits)
+    if len(text) > limits.max_chars:
+        raise LoadError(f"文字过多（{len(text)} 字，每个文件最多 {limits.max_chars} 字）；请拆分成几个文件后再导入")
     meta, body = split_front_matter(text) if suffix == ".md" else ({}, text)
     return build_example(name, stem, meta, body)
 

@@ -50,7 +50,8 @@ def limits_of(settings) -> tuple[FileLimits, int]:
     base = FileLimits()
     limits = FileLimits(getattr(settings, "max_docx_unzipped_bytes", base.max_unzipped_bytes),
                         getattr(settings, "max_docx_entries", base.max_entries),
-                        getattr(settings, "max_paragraphs_per_file", base.max_paragraphs))
+                        getattr(settings, "max_paragraphs_per_file", base.max_paragraphs),
+                        getattr(settings, "max_chars_per_file", base.max_chars))
     return limits, getattr(settings, "max_chunks_per_file", MAX_CHUNKS_PER_FILE)
 
 

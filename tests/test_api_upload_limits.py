@@ -20,6 +20,7 @@ CLASS_NAMES = ("Error", "Exception", "KeyError", "XMLSyntax", "BadZip")
 def service(tmp_path_factory):
     return small_service(tmp_path_factory.mktemp("upload_limits"), max_docx_unzipped_bytes=3_000_000,
                          max_docx_entries=50, max_paragraphs_per_file=200, max_chunks_per_file=6,
+                         max_chars_per_file=60_000,
                          upload_job_bytes=100_000)
 
 
@@ -70,6 +71,7 @@ def test_damaged_docx_files_are_422_with_chinese_reasons(client):
 def test_paragraph_and_chunk_caps_refuse_a_file_with_a_reason(client):
     _refused(client, "空段落.docx", docx_bytes([""] * 500 + ["走访慰问困难职工86户。"]), "段落过多")
     _refused(client, "长文.txt", ("走访慰问困难职工86户。\n" * 300).encode(), "段落过多")
+    _refused(client, "一段.txt", ("工会工作总结\n" + "a" * 70_000).encode(), "文字过多")
     sections = "".join(f"## {i}、第{i}项工作\n\n" + f"开展第{i}项活动，" * 40 + "成效明显。\n\n" for i in range(1, 12))
     error = _refused(client, "长文.md", f"# 工会工作总结\n\n{sections}".encode(), "每个文件最多 6 段")
     assert "拆分" in error["message"]

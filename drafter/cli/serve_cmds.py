@@ -45,7 +45,7 @@ def serve(ctx: typer.Context,
     # a hard cap on the request line plus headers (SERVER_HEADER_CAP): up to that they reach the app, which
     # answers 414/431 in JSON above max_header_bytes; beyond it h11 drops them. httptools has no such cap.
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level=log_level,
-                http="h11", h11_max_incomplete_event_size=max(SERVER_HEADER_CAP, 4 * settings.max_header_bytes))
+                http=settings.http_parser, h11_max_incomplete_event_size=max(SERVER_HEADER_CAP, 4 * settings.max_header_bytes))
 
 
 def _prepare_index(service, err: Console) -> None:
