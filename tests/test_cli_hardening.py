@@ -86,3 +86,17 @@ def test_symlink_loops_are_reported_not_crashing(run, tmp_path):
     (folder / "good.md").write_text("# 某厂工会工作总结\n\n走访慰问困难职工86户，发放慰问金12.6万元。\n", encoding="utf-8")
     code, output = run("ingest", "-q", str(folder), str(loop))
     assert code == 0 and "入库完成：1 个文件" in output and "符号链接循环" in output, output
+
+
+def test_check_jsonl_goes_through_the_service_with_context_and_refuses_surrogates(run, tmp_path):
+    lines = [json.dumps({"facts": ["走访慰问困难职工86户"], "draft": "2025年走访慰问困难职工86户。", "context": ["2025年"]},
+                        ensure_ascii=False),
+             '{"facts": ["慰问\\ud800职工86户"], "draft": "慰问职工86户。"}',
+             json.dumps({"facts": ["走访慰问困难职工86户"], "draft": "走访慰问困难职工86户，发放慰问金9万元。"},
+                        ensure_ascii=False)]
+    code, output = run("check", "--jsonl", str(_write(tmp_path / "in.jsonl", "\n".join(lines))))
+    results = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    assert code == 2 and len(results) == 3
+    assert results[0]["ok"] is True  # 2025 is given by the context line
+    assert results[1]["error"]["line"] == 2 and "无效字符" in results[1]["error"]["message"]
+    assert results[2]["ok"] is False and any(n["status"] == "unsupported" for n in results[2]["numbers"])

@@ -71,7 +71,9 @@ def _parse_line(raw: str) -> tuple[list[str], str, list[str]]:
         raise ValueError("draft 应是字符串")
     if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
         raise ValueError("context 应是字符串列表")
-    return facts, draft, context
+    from drafter.input_text import clean_text  # BadText (a ValueError) on a lone surrogate
+
+    return [clean_text(f) for f in facts], clean_text(draft), [clean_text(c) for c in context]
 
 
 def run_jsonl(path: Path, service) -> int:
