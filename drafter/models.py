@@ -71,6 +71,20 @@ class DraftRequest(BaseModel):
     length: Literal["short", "normal", "long"] = "normal"
     pinned_examples: list[str] = Field(default_factory=list, description="Example ids (sources) to prefer as style references.")
 
+    @field_validator("org", "period", "topic", mode="before")
+    @classmethod
+    def _one_line(cls, value: Any) -> Any:
+        from drafter.input_text import clean_value
+
+        return clean_value(value, one_line=True)  # refuses lone surrogates, drops unexportable characters
+
+    @field_validator("facts", "problems", "plans", "pinned_examples", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        from drafter.input_text import clean_value
+
+        return clean_value(value)
+
     @field_validator("facts", "problems", "plans")
     @classmethod
     def _clean_lines(cls, items: list[str]) -> list[str]:

@@ -12,6 +12,8 @@ from drafter.records import ApiKeyInfo, DraftDetail, DraftPage, VersionInfo
 from drafter.settings import Settings
 from retrieval.models import Example, Hit, IngestReport
 
+MAX_VERSION = 1_000_000  # version numbers above this are refused as unknown (404), never sent to the database
+
 
 class DrafterService(DraftsServiceMixin):
     """Built once per process with `DrafterService(settings)`; parts are created lazily on first use."""
@@ -47,11 +49,18 @@ class DrafterService(DraftsServiceMixin):
         return DraftStore(self.settings.sqlalchemy_url)
 
     # --- number check ------------------------------------------------------------
-    def check(self, facts: list[str], text: str) -> CheckResult:
-        """The number check with its exact contract (facts only)."""
-        from drafter.numcheck import check, lexicon_for
+    def check(self, facts: list[str], text: str, context: list[str] | None = None) -> CheckResult:
+        """The number check with its exact contract: facts, plus optional context lines (numbers they give
+        are not flagged as invented, but are not required either)."""
+        from drafter.numcheck import check
 
-        return check(facts, text, lexicon=lexicon_for(self.settings))
+        return check(facts, text, context=list(context or []), lexicon=self.lexicon())
+
+    def lexicon(self):
+        """The number-check lexicon for these settings (LexiconError when the extra lexicon file is unusable)."""
+        from drafter.numcheck import lexicon_for
+
+        return lexicon_for(self.settings)
 
     def check_text(self, request: DraftRequest, text: str) -> CheckResult:
         """Recheck an (edited) draft against its request: facts, plus period/org/problems/plans as context."""
@@ -62,14 +71,52 @@ class DrafterService(DraftsServiceMixin):
         return check(facts, text, context=context, lexicon=lexicon_for(self.settings))
 
     # --- examples ----------------------------------------------------------------
-    def search_examples(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None) -> list[Hit]:
-        return self.library.search(query, k=k, kind=kind, role=role)
+    def search_examples(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None,
+                        mode: str = "hybrid") -> list[Hit]:
+        """Example chunks for the query; mode is hybrid (BM25 + dense, fused), bm25 or dense."""
+        return self.library.search(query, k=k, kind=kind, role=role, mode=mode)
+
+    def ingest_examples(self, paths: list, progress: bool = False) -> IngestReport:
+        """Ingest files and folders into the library (idempotent), without first ingesting the samples."""
+        from retrieval.library import Library
+
+        library = self.__dict__.get("library") or Library(self.settings)
+        return library.ingest(paths, progress=progress)
+
+    def count_examples(self) -> int:
+        from retrieval.library import Library
+
+        return (self.__dict__.get("library") or Library(self.settings)).count()
 
     def get_example(self, example_id: str) -> Example | None:
         return self.library.get_example(example_id)
 
-    def add_examples(self, files: list[tuple[str, bytes]]) -> IngestReport:
-        return self.library.add_files(files)
+    def add_examples(self, files: list[tuple[str, bytes]], progress=None) -> IngestReport:
+        """Ingest uploaded files; InvalidInput (Chinese reasons per file) when none of them is usable."""
+        from drafter.errors import InvalidInput
+        from retrieval.uploads import DUPLICATE_NOTE
+
+        report = self.library.add_files(files, progress=progress)
+        refused = [s for s in report.skipped if not s.reason.endswith(DUPLICATE_NOTE)]
+        if files and report.files == 0 and refused:
+            summary = "；".join(f"{s.path}：{s.reason}" for s in refused[:8])
+            raise InvalidInput(f"没有可导入的文件：{summary}",
+                               fields=[{"field": f"files.{s.path}", "message": s.reason} for s in refused])
+        return report
+
+    @cached_property
+    def jobs(self):
+        """Background jobs (drafter.jobs.JobStore) under data_dir/jobs."""
+        from drafter.jobs import JobStore
+
+        return JobStore(self.settings.data_dir / "jobs")
+
+    def get_job(self, job_id: str):
+        return self.jobs.get(job_id)
+
+    def start_up(self) -> dict:
+        """Once per server start: delete orphan upload files and fail jobs a stopped process left running."""
+        return {"orphans": self.library.remove_orphan_uploads(), "interrupted_jobs": self.jobs.fail_interrupted()}
 
     def remove_example(self, example_id: str) -> bool:
         return self.library.remove_example(example_id)
@@ -120,6 +167,10 @@ class DrafterService(DraftsServiceMixin):
         return self.store.list_versions(draft_id)
 
     def get_version(self, draft_id: str, number: int) -> VersionInfo:
+        if not 1 <= number <= MAX_VERSION:  # beyond any real version, and beyond what the database's integer holds
+            from drafter.errors import NotFound
+
+            raise NotFound(f"稿件 {draft_id} 没有第 {number} 版")
         return self.store.get_version(draft_id, number)
 
     def export_docx(self, draft_id: str, version: int | None = None) -> tuple[str, bytes]:

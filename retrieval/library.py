@@ -54,17 +54,26 @@ class Library:
         if self.count() == 0:
             self.ingest([samples_dir], progress=False)
 
-    def add_files(self, files: list[tuple[str, bytes]]) -> IngestReport:
-        """Uploaded files: saved under data_dir/uploads with generated names, then ingested."""
-        from retrieval.uploads import ingest_uploads
+    def add_files(self, files: list[tuple[str, bytes]], progress=None) -> IngestReport:
+        """Uploaded files: checked and parsed outside the write lock, then saved under data_dir/uploads with
+        generated names and ingested. `progress(done, total)` is called as they go."""
+        from retrieval.uploads import ingest_uploads, prepare_all
 
         started = time.perf_counter()
+        prepared = prepare_all(self.settings, files, progress)
         with self._write_lock:
             self.catalog.set_meta(_DIRTY, "1")
-            report, changed = ingest_uploads(self, files)
+            report, changed = ingest_uploads(self, prepared, progress)
             self._refresh_bm25(changed)
         report.elapsed_s = round(time.perf_counter() - started, 3)
         return report
+
+    def remove_orphan_uploads(self) -> list[str]:
+        """Delete upload files no example refers to (left by a killed process); returns their names."""
+        from retrieval.uploads import remove_orphans
+
+        with self._write_lock:
+            return remove_orphans(self)
 
     def remove_example(self, example_id: str) -> bool:
         """Remove an example's chunks (and its file, if it was uploaded). False if there is no such example."""

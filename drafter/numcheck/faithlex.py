@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from drafter.errors import LexiconError
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
 FRAME_TABLES = ("frame", "learned", "template")
 
 
-class FaithLexiconError(ValueError):
+class FaithLexiconError(LexiconError):
     """The faithfulness lexicon cannot be read."""
 
 

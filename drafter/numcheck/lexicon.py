@@ -14,16 +14,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from drafter.errors import LexiconError  # noqa: F401 - re-exported; defined in drafter.errors
 from drafter.numcheck.cnnum import CN_CHARS
 from drafter.numcheck.faithlex import FaithLexicon, load_faith
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "numbers_lexicon.toml"
 NUMERAL_CHARS = CN_CHARS + "0123456789"
 _CN_RUN = re.compile(f"[{CN_CHARS}]+")
-
-
-class LexiconError(ValueError):
-    """The lexicon file cannot be read."""
 
 
 @dataclass(frozen=True)

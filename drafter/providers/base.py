@@ -6,18 +6,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import TypedDict
 
+from drafter.errors import ProviderError, ProviderUnavailable  # noqa: F401 - re-exported; defined in drafter.errors
+
 
 class Message(TypedDict):
     role: str  # "system" | "user" | "assistant"
     content: str
-
-
-class ProviderError(RuntimeError):
-    """The provider failed for this call (after its own retries); the pipeline falls back to templates."""
-
-
-class ProviderUnavailable(ProviderError):
-    """The provider cannot be used at all (not installed or not configured); the message says how to fix it."""
 
 
 class ChatModel(ABC):
