@@ -113,6 +113,7 @@ class DraftResult(BaseModel):
     provider: str
     elapsed_s: float
     warnings: list[str] = Field(default_factory=list)
+    run_id: str | None = Field(None, description="The drafting run; its model-call trace is linked to the stored draft")
 
 
 EventType = Literal["plan", "section_started", "token", "section_done", "check", "done", "error"]

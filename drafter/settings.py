@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     temperature: float = Field(0.3, description="Sampling temperature for model providers.")
     max_repair_attempts: int = Field(2, description="How many times a failing section is rewritten before the template fallback.")
     write_concurrency: int = Field(3, description="Sections written at once against a remote endpoint (the local model writes one at a time).")
+    trace: Literal["on", "off"] = Field("on", description="Record every model call (prompt, reply, tokens, time, step) in data_dir/traces.sqlite, readable with `drafter trace DRAFT_ID`; off records nothing.")
     max_facts: int = Field(80, description="Facts beyond this are not drafted (a warning says so).")
     max_facts_per_section: int = Field(8, description="A section holds at most this many facts; more are split into further sections.")
     max_sections: int = Field(10, description="Cap on numbered body sections.")

@@ -1,6 +1,6 @@
 """The example library: one object per process (built by the service), over Chroma, BM25 and the catalog.
 
-Everything is opened once; the BM25 index loads at the first search (or `warm()`) and is rebuilt only when an
+Everything is opened once (Chroma and the embedding model at their first use); the BM25 index loads at the first search (or `warm()`) and is rebuilt only when an
 ingest, upload or removal changed the chunk set.
 """
 
@@ -8,32 +8,38 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import cached_property
 from pathlib import Path
 
-from drafter.settings import Settings
+from retrieval.config import RetrievalSettings
 from retrieval.bm25 import BM25Index, ChineseTokenizer
 from retrieval.catalog import Catalog
 from retrieval.embedder import Embedder, make_embedder
 from retrieval.models import Chunk, Example, Hit, IngestReport
 from retrieval.search import MODES, FusionParams, diversify, rank
-from retrieval.store import ChunkStore, where_clause
+from retrieval.store import ChunkStore, collection_name, where_clause
 
 _DIRTY = "bm25_dirty"
 
 
 class Library:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+    def __init__(self, settings: RetrievalSettings, embedder: Embedder | None = None,
                  fusion: FusionParams | None = None) -> None:
         self.settings = settings
         settings.ensure_dirs()
         self.embedder = embedder or make_embedder(settings)
-        self.store = ChunkStore(settings, self.embedder)
-        self.catalog = Catalog(settings.data_dir / "catalog" / f"{self.store.name}.sqlite")
+        self.name = collection_name(settings.collection, self.embedder.name)
+        self.catalog = Catalog(settings.data_dir / "catalog" / f"{self.name}.sqlite")
         self.tokenizer = ChineseTokenizer(settings.data_dir / "cache")
-        self.bm25 = BM25Index(settings.data_dir / "bm25" / self.store.name, self.tokenizer)
+        self.bm25 = BM25Index(settings.data_dir / "bm25" / self.name, self.tokenizer)
         self.fusion = fusion or FusionParams()
         self._write_lock = threading.Lock()
         self._ready = False
+
+    @cached_property
+    def store(self) -> ChunkStore:
+        """The Chroma collection, opened at first use: BM25-only searches never import chromadb."""
+        return ChunkStore(self.settings, self.embedder)
 
     # --- ingestion -------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: bool = True) -> IngestReport:
