@@ -30,10 +30,9 @@ from retrieval.headings import (
     is_real_paragraph,
     is_signature,
     opener_role,
-    plain_line,
 )
 from retrieval.models import Chunk, Example
-from textkit.headings import classify
+from textkit.headings import classify, plain_line
 from textkit.placeholders import find_placeholders
 from textkit.sentences import split_sentences
 

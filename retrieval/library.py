@@ -113,14 +113,18 @@ class Library:
 
     # --- search ----------------------------------------------------------------------
     def warm(self) -> None:
-        """Load the BM25 index and jieba now instead of at the first search."""
+        """Load the BM25 index and jieba's whole dictionary now instead of at the first search."""
+        self._load_index()
+        self.tokenizer.warm()
+
+    def _load_index(self) -> None:
+        """Load the BM25 index (a search's short query needs only part of jieba's dictionary, read on demand)."""
         if self._ready:
             return
         with self._write_lock:
             if self.catalog.meta(_DIRTY) == "1" or (self.count() and not self.bm25.load()):
                 self._refresh_bm25(True)  # recovery only: an ingest died before its rebuild
             self.bm25.load()
-            self.tokenizer.warm()
             self._ready = True
 
     def search(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None,
@@ -131,7 +135,7 @@ class Library:
         query = (query or "").strip()
         if not query or k <= 0 or example_ids == []:
             return []
-        self.warm()
+        self._load_index()
         self.bm25.reload_if_changed()
         depth = max(self.fusion.depth, k * 4)
         dense = self._dense(query, depth, kind, role, example_ids) if mode != "bm25" else []

@@ -13,7 +13,7 @@ from starlette.types import Scope
 from drafter.api.docs import install_docs
 from drafter.api.errors import install_error_handlers
 from drafter.api.limits import BodyLimitMiddleware
-from drafter.api.routes import check, drafts, examples, health
+from drafter.api.routes import check, drafts, examples, health, trace
 from drafter.api.uploads import UPLOAD_BODY_FACTOR
 from drafter.service import DrafterService
 
@@ -35,7 +35,7 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
     app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
-    for module in (health, check, drafts, examples):
+    for module in (health, check, drafts, examples, trace):
         app.include_router(module.router)
     install_docs(app)
     install_error_handlers(app)
