@@ -19,6 +19,7 @@ from drafter.view import highlight as vh
 from drafter.view import inputs as vin
 from drafter.view import labels as vl
 from drafter.view import review as vr
+from drafter.view import trace_panel
 from drafter.view.stream import StreamProgress, result_notes
 
 ss = st.session_state
@@ -221,6 +222,7 @@ def save_panel(svc: DrafterService) -> None:
     if draft_id:
         reviews_box(svc, draft_id)
         history(svc, draft_id)
+        trace_panel.render(st, svc, draft_id)
 
 
 def reviews_box(svc: DrafterService, draft_id: str) -> None:
