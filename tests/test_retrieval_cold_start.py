@@ -89,6 +89,10 @@ def test_bm25_search_in_a_fresh_process_loads_no_model_chroma_or_whole_dictionar
     library.ingest([tmp_path / "corpus"], progress=False)
     query = "职代会 集体合同 隐患排查"
     expected = [hit.public() for hit in library.search(query, k=3, mode="bm25")]
+    fresh = Library(library.settings)
+    assert not fresh.embedder.loaded and "store" not in fresh.__dict__  # nothing heavy until used
+    fresh.warm()  # a server's warm-up loads it all
+    assert fresh.embedder.loaded and "store" in fresh.__dict__ and fresh.tokenizer._jieba is not None
 
     env = {**os.environ, "DRAFTER_DATA_DIR": str(tmp_path / "data")}
     done = subprocess.run([sys.executable, "-c", PROBE, query], env=env, capture_output=True, text=True,

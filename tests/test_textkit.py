@@ -41,6 +41,11 @@ def test_sentence_and_clause_spans_tile_the_text(text):
         assert "".join(text[a:b] for a, b in clauses) == text[start:end]
 
 
+def test_spans_without_line_breaks_for_highlighting():
+    text = "走访86户。\n\n发放慰问金；完"
+    assert [text[a:b] for a, b in sentence_spans(text, line_breaks=False)] == ["走访86户。", "发放慰问金；", "完"]
+
+
 def test_sentence_lines_cut_each_line_and_keep_empty_lines():
     assert sentence_lines("走访86户。发放慰问金！\n\n完") == ["走访86户。", "发放慰问金！", "", "完"]
 

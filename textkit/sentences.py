@@ -28,9 +28,14 @@ def _sentence_pattern(semicolons: bool) -> re.Pattern[str]:
     return re.compile(rf"[^{ends}\n]*(?:[{ends}]+[{closers}]*)?\n?")
 
 
-def sentence_spans(text: str, semicolons: bool = True) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, end marks, closers and a following line break included; they tile `text`."""
-    return [(m.start(), m.end()) for m in _sentence_pattern(semicolons).finditer(text) if m.end() > m.start()]
+def sentence_spans(text: str, semicolons: bool = True, line_breaks: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, end marks, closers and a following line break included; they tile `text`.
+    With `line_breaks=False` the line breaks are left out (and blank lines give no span): for highlighting."""
+    spans = [(m.start(), m.end()) for m in _sentence_pattern(semicolons).finditer(text) if m.end() > m.start()]
+    if line_breaks:
+        return spans
+    trimmed = [(start, end - (text[end - 1] == "\n")) for start, end in spans]
+    return [(start, end) for start, end in trimmed if end > start]
 
 
 def split_sentences(text: str, semicolons: bool = True) -> list[str]:
