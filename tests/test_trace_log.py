@@ -8,7 +8,8 @@ import pytest
 
 from drafter.providers.base import ProviderError
 from drafter.providers.fake import ScriptedModel
-from drafter.providers.traced import TracedModel, model_step, traced
+from drafter.providers import model_step
+from drafter.providers.traced import TracedModel, traced
 from drafter.trace import TraceLog
 
 SYSTEM = {"role": "system", "content": "你是工会办公室的文字秘书。"}
@@ -24,13 +25,14 @@ def log(tmp_path) -> TraceLog:
 
 
 def test_every_call_is_recorded_with_prompt_reply_step_and_options(log):
-    inner = ScriptedModel(["走访困难职工86户。", "发放慰问金12.6万元。"], name="local")
+    inner = ScriptedModel(["走访困难职工86户。", "发放慰问金12.6万元。", "重写。"], name="local")
     model = TracedModel(inner, log, "run-1")
     assert model.complete(ask("第一节"), max_tokens=120, temperature=0.2) == "走访困难职工86户。"
     with model_step("sentence repair"):
         model.complete(ask("重写第二句"))
+        model.complete(ask("整节重写"), step="repair")  # a label given by the caller wins
     calls = log.for_run("run-1")
-    assert [c.step for c in calls] == ["write", "sentence repair"]
+    assert [c.step for c in calls] == ["write", "sentence repair", "repair"]
     assert calls[0].messages == ask("第一节") and calls[0].reply == "走访困难职工86户。"
     assert (calls[0].provider, calls[0].max_tokens, calls[0].temperature) == ("local", 120, 0.2)
     assert calls[1].messages == inner.calls[1] and calls[1].reply == "发放慰问金12.6万元。"

@@ -1,36 +1,20 @@
 """TracedModel: any ChatModel, with each call recorded in a TraceLog (drafter.trace) for one drafting run.
 
 The service wraps the model of every run, so local, openai and test models are all traced and no call site
-changes. A call site names its pipeline step with `model_step("repair")` around the call (it works whether or not
-the model is traced; threads start at the default "write").
+changes. A call site names its pipeline step with `with model_step("repair"):` around the call, or
+`model.complete(messages, step="repair")` (both from drafter.providers.base: they work whether or not the model
+is traced; threads start at the default "write").
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 
-from drafter.providers.base import ChatModel, Message
+from drafter.providers.base import ChatModel, Message, current_step, model_step
 from drafter.trace import TraceCall, TraceLog
 
-DEFAULT_STEP = "write"
-_STEP: ContextVar[str] = ContextVar("drafter_model_step", default=DEFAULT_STEP)
-
-
-@contextmanager
-def model_step(step: str) -> Iterator[None]:
-    """Label the model calls made inside the block with `step` (e.g. "sentence repair")."""
-    token = _STEP.set(step)
-    try:
-        yield
-    finally:
-        _STEP.reset(token)
-
-
-def current_step() -> str:
-    return _STEP.get()
+__all__ = ["TracedModel", "traced", "model_step", "current_step"]
 
 
 class TracedModel(ChatModel):
