@@ -144,6 +144,7 @@ class DraftResult(BaseModel):
     elapsed_s: float
     warnings: list[str] = Field(default_factory=list)
     usage: TokenUsage = Field(default_factory=TokenUsage, description="Model tokens read and written, repairs included")
+    run_id: str | None = Field(None, description="The drafting run; its model-call trace is linked to the stored draft")
 
 
 EventType = Literal["plan", "section_started", "token", "section_done", "check", "done", "error"]

