@@ -56,6 +56,25 @@ class DrafterService(DraftsServiceMixin):
 
         return DraftStore(self.settings.sqlalchemy_url)
 
+    # --- requests -----------------------------------------------------------------
+    @staticmethod
+    def parse_request(data: bytes | str, form: str = "json") -> DraftRequest:
+        """A DraftRequest from a JSON body (the API's) or the typed plain-text form, validated with the one
+        Chinese message table (drafter.validation); InvalidInput with fields otherwise. Every adapter reads
+        requests this way."""
+        from drafter.errors import InvalidInput
+        from drafter.pipeline import parse_request_text
+        from drafter.validation import body_error, decode_utf8, parse_model
+
+        if form == "json":
+            return parse_model(DraftRequest, data)
+        try:
+            return parse_request_text(decode_utf8(data))
+        except InvalidInput:
+            raise
+        except ValueError as exc:  # the text parser's own Chinese message
+            raise body_error(str(exc)) from None
+
     # --- number check ------------------------------------------------------------
     def check(self, facts: list[str], text: str, context: list[str] | None = None) -> CheckResult:
         """The number check with its exact contract: facts, plus optional context lines (numbers they give

@@ -1,15 +1,14 @@
 """Section roles in Chinese work summaries (opening, body, problems, plans, closing), named by headings or by
-the way a paragraph opens. Heading classification itself lives in textkit.headings (re-exported here).
+the way a paragraph opens. Heading classification itself lives in textkit.headings.
 """
 
 from __future__ import annotations
 
 import re
 
-from textkit.headings import PLAIN_MAX, Heading, classify, first_phrase, plain_line, without_number
+from textkit.headings import PLAIN_MAX, without_number
 
-__all__ = ["Heading", "classify", "first_phrase", "plain_line", "without_number", "heading_role", "role_of_path",
-           "opener_role", "is_real_paragraph", "closing_strength", "is_signature"]
+__all__ = ["heading_role", "role_of_path", "opener_role", "is_real_paragraph", "closing_strength", "is_signature"]
 
 SUB_ROLE_HEADING_MAX = 12
 

@@ -4,7 +4,6 @@ An AST walk over every module (imports inside functions count too: a lazy import
 - no module imports one of a higher layer;
 - numcheck, retrieval and providers do not import each other; retrieval imports nothing from drafter;
 - the core (everything below the adapters) imports no UI or web framework.
-KNOWN lists today's violations in files other branches own; the coordinator empties it after merging.
 """
 
 from __future__ import annotations
@@ -20,32 +19,17 @@ PACKAGES = ("drafter", "retrieval", "textkit")
 LAYERS = (
     ("textkit", 0), ("drafter.settings", 0),
     ("drafter.models", 1), ("drafter.records", 1), ("drafter.facts", 1), ("drafter.errors", 1),
-    ("drafter.prompting", 1), ("drafter.trace", 1), ("drafter.queue", 1),
+    ("drafter.prompting", 1), ("drafter.trace", 1), ("drafter.queue", 1), ("drafter.input_text", 1),
+    ("drafter.validation", 1), ("drafter.review_rules", 1),
     ("drafter.numcheck", 2), ("retrieval", 2), ("drafter.providers", 2),
     ("drafter.pipeline", 3), ("drafter.store", 3), ("drafter.diffing", 3), ("drafter.export_docx", 3),
-    ("drafter.model_install", 3),
-    ("drafter.service", 4),
+    ("drafter.model_install", 3), ("drafter.jobs", 3),
+    ("drafter.service", 4), ("drafter.drafts_service", 4),
     ("drafter.cli", 5), ("drafter.api", 5), ("drafter.view", 5), ("app", 5), ("drafter", 5),
 )
 PEERS = ("drafter.numcheck", "retrieval", "drafter.providers")
 FRAMEWORKS = ("streamlit", "fastapi", "starlette", "uvicorn", "typer", "sse_starlette", "click")
 ADAPTER_LAYER = 5
-KNOWN = {
-    # drafter.errors gathers the providers' errors (i13 moves the hierarchy into drafter.errors)
-    ("drafter.errors", "drafter.providers.base"),
-}
-# Re-export shims left at the old paths of text rules now in textkit, and the modules still importing them.
-SHIMS = ("retrieval.textcodec", "drafter.numcheck.placeholders", "retrieval.headings.classify",
-         "retrieval.headings.without_number", "retrieval.headings.plain_line", "retrieval.headings.first_phrase",
-         "retrieval.headings.Heading")
-KNOWN_SHIM_USERS = {
-    ("retrieval.loader", "retrieval.textcodec"),
-    ("drafter.numcheck", "drafter.numcheck.placeholders"),
-    ("drafter.numcheck.match", "drafter.numcheck.placeholders"),
-    ("drafter.numcheck.scanner", "drafter.numcheck.placeholders"),
-    ("drafter.pipeline.cleanup", "retrieval.headings.classify"),
-    ("drafter.pipeline.cleanup", "retrieval.headings.without_number"),
-}
 
 
 def module_name(path: Path) -> str:
@@ -109,12 +93,7 @@ def test_layers_of_every_module_are_known():
 
 def test_imports_flow_one_way():
     found = violations()
-    assert found - KNOWN == set(), "imports against the layering (see the module docstring)"
-
-
-def test_the_known_violations_still_exist():
-    """An entry fixed elsewhere must leave KNOWN, so the allow-list only ever shrinks."""
-    assert KNOWN - violations() == set()
+    assert found == set(), "imports against the layering (see the module docstring)"
 
 
 def test_retrieval_and_textkit_import_nothing_from_drafter():
@@ -146,12 +125,7 @@ def test_retrieval_settings_protocol_is_met_by_drafter_settings():
     assert set(RetrievalSettings.__annotations__) <= set(Settings.model_fields)
 
 
-def shim_users() -> set[tuple[str, str]]:
-    return {(name, target) for name, path in modules().items() for target in imports_of(path, name)
-            if target in SHIMS and name not in SHIMS}
-
-
-def test_text_rules_come_from_textkit():
-    """New code imports textkit, not the re-export shims; the known users shrink as they are migrated."""
-    assert shim_users() - KNOWN_SHIM_USERS == set()
-    assert KNOWN_SHIM_USERS - shim_users() == set()
+def test_text_rules_have_one_home():
+    """The text rules live in textkit only: the old modules that held copies are gone."""
+    gone = ("retrieval.textcodec", "drafter.numcheck.placeholders")
+    assert not set(gone) & set(modules())

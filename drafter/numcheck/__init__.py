@@ -16,7 +16,7 @@ Public API (a fixed contract, see docs in the modules):
 from drafter.numcheck.lexicon import Lexicon, LexiconError, lexicon_for, load_lexicon
 from drafter.numcheck.match import check, check_sentence
 from drafter.numcheck.mention import Mention
-from drafter.numcheck.placeholders import find_placeholders
+from textkit.placeholders import find_placeholders
 from drafter.numcheck.report import human_report
 from drafter.numcheck.scanner import extract_numbers
 from drafter.numcheck.usage import FactUsage, fact_usage

@@ -34,7 +34,7 @@ from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
-from drafter.numcheck.placeholders import find_placeholders
+from textkit.placeholders import find_placeholders
 from drafter.numcheck.scanner import extract_numbers
 
 NOTE_NO_FACTS = "没有提供事实，无法核对这个数字"

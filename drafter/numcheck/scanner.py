@@ -17,7 +17,7 @@ from drafter.numcheck.items import bind
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.normalize import mask_spans, normalize
-from drafter.numcheck.placeholders import find_placeholders
+from textkit.placeholders import find_placeholders
 
 _MARKER = re.compile(
     r"(?:^|(?<=[\n。；;:!?！？]))[ \t#>*\-]*(?:\(?[0-9]{1,2}(?:[、)]|\.(?![0-9]))|[一二三四五六七八九十]{1,3}[、.])"
