@@ -161,7 +161,7 @@ def parse_json(data: bytes | str) -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _body_error(f"请求体不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
+        raise _body_error(f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
     except RecursionError:
         raise _body_error(f"JSON 嵌套层数过深（最多 {MAX_JSON_DEPTH} 层）") from None
     if json_depth(value) > MAX_JSON_DEPTH:
