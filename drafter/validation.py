@@ -77,8 +77,11 @@ def field_name(err: dict) -> str:
     return ".".join(parts) or "body"
 
 
+_LOCATIONS = ("body", "query", "path", "header", "cookie")
+
+
 def _label(loc: list) -> str:
-    parts = [p for p in loc if p != "body"]
+    parts = [p for p in loc if p not in _LOCATIONS]
     if not parts:
         return "请求体"
     label = FIELD_LABELS.get(str(parts[0]), str(parts[0]))

@@ -123,6 +123,8 @@ def test_allowed_values_are_listed_in_chinese(client, draft_id):
     _no_internals(error)
     error = assert_error(client.post("/v1/drafts", json={**REQUEST, "length": "huge"}), 422)
     assert "short（简短）" in error["message"]
+    error = assert_error(client.get("/v1/drafts", params={"limit": 0, "kind": "周报"}), 422)
+    assert "每页条数不能小于 1" in error["message"] and "类型只能选择：年度总结" in error["message"], error
     error = assert_error(client.post("/v1/drafts", json={**REQUEST, "facts": [1, ["x"]]}), 422)
     assert {f["field"] for f in error["fields"]} >= {"facts.1"} and "事实第 2 条" in error["message"]
 
