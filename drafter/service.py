@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 
-from drafter.errors import NotFound
-from drafter.input_text import clean_text
 from drafter.models import CheckResult, DraftEvent, DraftRequest, DraftResult
 from drafter.queue import GenerationQueue
 from drafter.records import ApiKeyInfo, DiffResult, DraftDetail, DraftPage, VersionInfo
@@ -166,12 +164,18 @@ class DrafterService:
         return self.store.list_versions(draft_id)
 
     def get_version(self, draft_id: str, number: int) -> VersionInfo:
-        _known_version_number(draft_id, number)
+        if not 1 <= number <= MAX_VERSION:  # beyond any real version, and beyond what the database's integer holds
+            from drafter.errors import NotFound
+
+            raise NotFound(f"稿件 {draft_id} 没有第 {number} 版")
         return self.store.get_version(draft_id, number)
 
     def save_version(self, draft_id: str, text: str, base_version: int, author: str) -> VersionInfo:
-        """Save an edited text as a new version, rechecked against the draft's facts (StaleVersion if outdated)."""
-        text = clean_text(text)  # normalised (drafter.input_text): every stored version exports
+        """Save an edited text as a new version, rechecked against the draft's facts (StaleVersion if outdated).
+        The text is normalised first (drafter.input_text), so every stored version exports."""
+        from drafter.input_text import clean_text
+
+        text = clean_text(text)
         request = self.store.prepare_edit(draft_id, text, base_version)  # early refusal; rechecked on write
         check = self.check_text(request, text)
         return self.store.add_version(draft_id, text, base_version, author, check)
@@ -205,9 +209,3 @@ class DrafterService:
 
     def revoke_api_key(self, key_id: str) -> bool:
         return self.store.revoke_api_key(key_id)
-
-
-def _known_version_number(draft_id: str, number: int) -> None:
-    """NotFound for numbers beyond any real version (and beyond what the database's integer holds)."""
-    if not 1 <= number <= MAX_VERSION:
-        raise NotFound(f"稿件 {draft_id} 没有第 {number} 版")
