@@ -4,6 +4,7 @@
     ├── InvalidInput (422)        bad input; `fields` says which field and why, in Chinese (LexiconError)
     ├── NotFound (404)            an unknown draft, version, example or job
     ├── Conflict (409)            the state forbids the change (StaleVersion: an outdated base version)
+    ├── Forbidden (403)           the caller may not change this draft (not its owner)
     ├── QueueFull (429)           no room in the generation queue
     ├── ModelInstallError         the local model cannot be assembled
     └── ProviderError (502)       a model call failed (ProviderUnavailable, 503: the provider cannot be used)
@@ -40,7 +41,15 @@ class Conflict(DrafterError, RuntimeError):
 
 
 class StaleVersion(Conflict):
-    """An edit based on a version that is no longer the latest (API 409)."""
+    """An edit based on a version that is no longer the latest (API 409, with the latest version's number)."""
+
+    def __init__(self, message: str = "", latest_version: int | None = None) -> None:
+        super().__init__(message)
+        self.latest_version = latest_version
+
+
+class Forbidden(DrafterError, PermissionError):
+    """The caller may not do this to this draft, e.g. save a version of someone else's draft (API 403)."""
 
 
 class LexiconError(InvalidInput):
@@ -86,5 +95,5 @@ def os_reason(exc: BaseException) -> str:
     return "文件系统错误" + (f"（错误码 {exc.errno}）" if isinstance(exc, OSError) and exc.errno else "")
 
 
-__all__ = ["DrafterError", "InvalidInput", "NotFound", "Conflict", "StaleVersion", "QueueFull", "ProviderError", "LexiconError", "ModelInstallError",
+__all__ = ["DrafterError", "InvalidInput", "NotFound", "Conflict", "StaleVersion", "Forbidden", "QueueFull", "ProviderError", "LexiconError", "ModelInstallError",
            "ProviderUnavailable", "os_reason"]

@@ -1,20 +1,28 @@
-"""Pydantic models of stored things: drafts, versions, reviews, diffs and API keys (shared by API, UI and CLI)."""
+"""Pydantic models of stored things: drafts, versions, reviews, diffs, users, API keys and working copies
+(shared by API, UI and CLI)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from drafter.models import CheckResult, DraftRequest, DraftResult
 
-DraftStatus = Literal["draft", "returned", "approved"]
-Role = Literal["writer", "reviewer", "reader"]
+DraftStatus = Literal["draft", "submitted", "approved", "returned"]
+Role = Literal["writer", "reviewer", "reader", "editor", "admin"]
+UserRole = Literal["writer", "reviewer", "editor", "admin"]
 Decision = Literal["approve", "return"]
-DRAFT_STATUSES: tuple[str, ...] = ("draft", "returned", "approved")
-ROLES: tuple[str, ...] = ("writer", "reviewer", "reader")
+DRAFT_STATUSES: tuple[str, ...] = ("draft", "submitted", "approved", "returned")
+ROLES: tuple[str, ...] = ("writer", "reviewer", "reader", "editor", "admin")  # API keys
+USER_ROLES: tuple[str, ...] = ("writer", "reviewer", "editor", "admin")  # people who sign in
 DECISIONS: tuple[str, ...] = ("approve", "return")
+# 草稿 → 已提交 → 已通过 / 已退回 (saving a version is not submitting; a new version puts a draft back to 草稿)
+STATUS_LABELS: dict[str, str] = {"draft": "草稿", "submitted": "已提交", "approved": "已通过", "returned": "已退回"}
+ROLE_LABELS: dict[str, str] = {"writer": "起草人", "reviewer": "审核人", "editor": "编辑", "admin": "管理员",
+                               "reader": "只读"}
+DECISION_LABELS: dict[str, str] = {"approve": "通过", "return": "退回"}
 
 
 class VersionInfo(BaseModel):
@@ -25,6 +33,16 @@ class VersionInfo(BaseModel):
     author: str
     created_at: datetime
     check: CheckResult
+    restored_from: int | None = Field(None, description="The older version this one restores, if any.")
+
+
+class PassageComment(BaseModel):
+    """A reviewer's comment on a quoted span [start, end) of the reviewed version's text (批注)."""
+
+    start: int = Field(..., ge=0, description="Offset of the first character (code points)")
+    end: int = Field(..., ge=1, description="Offset after the last character")
+    quote: str = Field(..., min_length=1, max_length=2000, description="The quoted text")
+    comment: str = Field(..., min_length=1, max_length=2000, description="批注内容")
 
 
 class ReviewInfo(BaseModel):
@@ -33,6 +51,9 @@ class ReviewInfo(BaseModel):
     reviewer: str
     created_at: datetime
     version: int | None = Field(None, description="The version number the reviewer saw.")
+    override_reason: str | None = Field(None, description="Why a draft whose check failed was approved anyway.")
+    passages: list[PassageComment] = Field(default_factory=list)
+    voided: bool = Field(False, description="An approval voided by a later edit (the draft went back to 草稿).")
 
 
 class DraftSummary(BaseModel):
@@ -43,6 +64,7 @@ class DraftSummary(BaseModel):
     kind: str
     topic: str | None
     status: DraftStatus
+    owner: str = Field("", description="Who created the draft (user or API key name); may save versions.")
     latest_version: int
     check_ok: bool
     created_at: datetime
@@ -88,3 +110,24 @@ class ApiKeyInfo(BaseModel):
     role: Role
     created_at: datetime
     revoked: bool = False
+
+
+class UserInfo(BaseModel):
+    """A person who signs in (the password hash never leaves the store)."""
+
+    name: str
+    role: UserRole
+    created_at: datetime
+    disabled: bool = False
+
+
+class WorkingCopy(BaseModel):
+    """A user's autosaved, unsaved work for one draft (or for a new draft: draft_id None); not a version."""
+
+    user: str = Field(..., min_length=1, max_length=200)
+    draft_id: str | None = Field(None, max_length=32)
+    base_version: int | None = Field(None, ge=1)
+    form: dict[str, Any] = Field(default_factory=dict,
+                                 description="org, period, kind, topic, facts_text, problems_text, plans_text, length …")
+    text: str = ""
+    updated_at: datetime | None = None

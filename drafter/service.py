@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from functools import cached_property
 
+from drafter.drafts_service import DraftsServiceMixin
 from drafter.models import CheckResult, DraftEvent, DraftRequest, DraftResult
 from drafter.queue import GenerationQueue
-from drafter.records import ApiKeyInfo, DiffResult, DraftDetail, DraftPage, VersionInfo
+from drafter.records import ApiKeyInfo, DraftDetail, DraftPage, VersionInfo
 from drafter.settings import Settings
 from retrieval.models import Example, Hit, IngestReport
 
 MAX_VERSION = 1_000_000  # version numbers above this are refused as unknown (404), never sent to the database
 
 
-class DrafterService:
+class DrafterService(DraftsServiceMixin):
     """Built once per process with `DrafterService(settings)`; parts are created lazily on first use."""
 
     def __init__(self, settings: Settings) -> None:
@@ -41,11 +43,37 @@ class DrafterService:
         return ProviderRegistry(self.settings, prefix=system_messages())
 
     @cached_property
+    def traces(self):
+        """The model-call trace (drafter.trace.TraceLog); records nothing with DRAFTER_TRACE=off."""
+        from drafter.trace import TraceLog
+
+        return TraceLog(self.settings.data_dir, enabled=self.settings.trace == "on")
+
+    @cached_property
     def store(self):
         """The drafts store (drafter.store.DraftStore)."""
         from drafter.store import DraftStore
 
         return DraftStore(self.settings.sqlalchemy_url)
+
+    # --- requests -----------------------------------------------------------------
+    @staticmethod
+    def parse_request(data: bytes | str, form: str = "json") -> DraftRequest:
+        """A DraftRequest from a JSON body (the API's) or the typed plain-text form, validated with the one
+        Chinese message table (drafter.validation); InvalidInput with fields otherwise. Every adapter reads
+        requests this way."""
+        from drafter.errors import InvalidInput
+        from drafter.pipeline import parse_request_text
+        from drafter.validation import body_error, decode_utf8, parse_model
+
+        if form == "json":
+            return parse_model(DraftRequest, data)
+        try:
+            return parse_request_text(decode_utf8(data))
+        except InvalidInput:
+            raise
+        except ValueError as exc:  # the text parser's own Chinese message
+            raise body_error(str(exc)) from None
 
     # --- number check ------------------------------------------------------------
     def check(self, facts: list[str], text: str, context: list[str] | None = None) -> CheckResult:
@@ -124,22 +152,27 @@ class DrafterService:
     def draft(self, request: DraftRequest, provider: str | None = None) -> DraftResult:
         """Run the whole pipeline inside a generation slot (QueueFull when the queue is full)."""
         with self.queue.slot():
-            return self._pipeline(provider).run(request)
+            pipeline, run_id = self._pipeline(provider)
+            return pipeline.run(request).model_copy(update={"run_id": run_id})
 
     def draft_events(self, request: DraftRequest, provider: str | None = None) -> Iterator[DraftEvent]:
         """The same pipeline as a stream of events; the last event is `done` with the DraftResult.
 
         ProviderUnavailable and QueueFull are raised here, before the first event, so adapters can answer 503/429.
         """
-        pipeline = self._pipeline(provider)
-        return self.queue.stream(pipeline.events(request))
+        pipeline, run_id = self._pipeline(provider)
+        return self.queue.stream(_with_run_id(pipeline.events(request), run_id))
 
     def _pipeline(self, provider: str | None):
-        """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline."""
+        """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline, its
+        model traced under a new run id: (pipeline, run id)."""
         from drafter.pipeline import Pipeline
+        from drafter.providers.traced import traced
 
         resolved = self.providers.resolve(provider or self.settings.provider)
-        return Pipeline(self.settings, self.library, resolved.model, provider_note=resolved.note)
+        run_id = uuid.uuid4().hex
+        model = traced(resolved.model, self.traces, run_id)
+        return Pipeline(self.settings, self.library, model, provider_note=resolved.note), run_id
 
     def readiness(self) -> dict:
         """Index and provider readiness, for /readyz and the page's status line."""
@@ -148,14 +181,24 @@ class DrafterService:
         return {"ready": chunks > 0 and any(p["available"] for p in providers.values()),
                 "index": {"ok": chunks > 0, "chunks": chunks}, "providers": providers}
 
-    # --- drafts store (issue 5): thin delegations to self.store below ---------------
-    def create_draft(self, request: DraftRequest, result: DraftResult, author: str) -> DraftDetail:
-        """Store a drafted result; its text becomes version 1."""
-        return self.store.create_draft(request, result, author)
+    # --- drafts store (issue 5): thin delegations; edits, reviews, users: drafts_service.py ---
+    def create_draft(self, request: DraftRequest, result: DraftResult, author) -> DraftDetail:
+        """Store a drafted result owned by `author` (a name, or a user/principal); its text becomes version 1
+        (and its run's model calls are linked to it)."""
+        detail = self.store.create_draft(request, result, author if isinstance(author, str) else str(author.name))
+        self.traces.link(result.run_id, detail.id)
+        return detail
+
+    def trace(self, draft_id: str):
+        """The model calls that produced the draft (list[drafter.trace.TraceCall]); NotFound for no such draft."""
+        self.get_draft(draft_id)
+        return self.traces.for_draft(draft_id)
 
     def list_drafts(self, org: str | None = None, period: str | None = None, kind: str | None = None,
-                    status: str | None = None, offset: int = 0, limit: int = 20) -> DraftPage:
-        return self.store.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit)
+                    status: str | None = None, offset: int = 0, limit: int = 20,
+                    owner: str | None = None) -> DraftPage:
+        return self.store.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit,
+                                      owner=owner)
 
     def get_draft(self, draft_id: str) -> DraftDetail:
         return self.store.get_draft(draft_id)
@@ -169,25 +212,6 @@ class DrafterService:
 
             raise NotFound(f"稿件 {draft_id} 没有第 {number} 版")
         return self.store.get_version(draft_id, number)
-
-    def save_version(self, draft_id: str, text: str, base_version: int, author: str) -> VersionInfo:
-        """Save an edited text as a new version, rechecked against the draft's facts (StaleVersion if outdated).
-        The text is normalised first (drafter.input_text), so every stored version exports."""
-        from drafter.input_text import clean_text
-
-        text = clean_text(text)
-        request = self.store.prepare_edit(draft_id, text, base_version)  # early refusal; rechecked on write
-        check = self.check_text(request, text)
-        return self.store.add_version(draft_id, text, base_version, author, check)
-
-    def diff(self, draft_id: str, from_version: int, to_version: int) -> DiffResult:
-        from drafter.diffing import diff_versions
-
-        before, after = self.get_version(draft_id, from_version), self.get_version(draft_id, to_version)
-        return diff_versions(draft_id, before, after)
-
-    def review(self, draft_id: str, decision: str, comment: str, reviewer: str) -> DraftDetail:
-        return self.store.add_review(draft_id, decision, comment, reviewer)
 
     def export_docx(self, draft_id: str, version: int | None = None) -> tuple[str, bytes]:
         """The draft (latest or given version) as a GB/T 9704-style Word file: (file name, content)."""
@@ -209,3 +233,11 @@ class DrafterService:
 
     def revoke_api_key(self, key_id: str) -> bool:
         return self.store.revoke_api_key(key_id)
+
+
+def _with_run_id(events: Iterator[DraftEvent], run_id: str) -> Iterator[DraftEvent]:
+    """The pipeline's events, the final result stamped with the run id (so storing it links the trace)."""
+    for event in events:
+        if event.type == "done" and isinstance(event.data.get("result"), dict):
+            event.data["result"]["run_id"] = run_id
+        yield event

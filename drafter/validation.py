@@ -3,7 +3,7 @@ messages for validation errors.
 
 - `parse_json(data)`: bytes → JSON value, or InvalidInput (not UTF-8, malformed, nested too deeply).
 - `parse_model(Model, data)`: that, then the pydantic model, or InvalidInput with one entry per failing field.
-- `parse_draft_request(data, form)`: a DraftRequest from JSON or from the typed plain-text form.
+- (requests are parsed by `DrafterService.parse_request`, on top of `parse_model` and `decode_utf8` here).
 - `field_errors(errors)` / `messages(errors)`: pydantic errors as [{"field", "message"}] / as Chinese lines.
 """
 
@@ -134,7 +134,7 @@ def invalid(errors: list[dict], prefix: str = "请求参数有误") -> InvalidIn
 
 
 # --- reading bodies --------------------------------------------------------------------------
-def _body_error(message: str) -> InvalidInput:
+def body_error(message: str) -> InvalidInput:
     return InvalidInput(message, fields=[{"field": "body", "message": message}])
 
 
@@ -144,7 +144,7 @@ def decode_utf8(data: bytes | str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _body_error(f"请求体不是 UTF-8 文本（第 {exc.start + 1} 个字节无法解码）") from None
+        raise body_error(f"请求体不是 UTF-8 文本（第 {exc.start + 1} 个字节无法解码）") from None
 
 
 def json_depth(value: Any) -> int:
@@ -164,11 +164,11 @@ def parse_json(data: bytes | str) -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _body_error(f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
+        raise body_error(f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
     except RecursionError:
-        raise _body_error(f"JSON 嵌套层数过深（最多 {MAX_JSON_DEPTH} 层）") from None
+        raise body_error(f"JSON 嵌套层数过深（最多 {MAX_JSON_DEPTH} 层）") from None
     if json_depth(value) > MAX_JSON_DEPTH:
-        raise _body_error(f"JSON 嵌套层数过深（最多 {MAX_JSON_DEPTH} 层）")
+        raise body_error(f"JSON 嵌套层数过深（最多 {MAX_JSON_DEPTH} 层）")
     return value
 
 
@@ -182,20 +182,3 @@ def validate(model: type[T], value: Any, prefix: str = "请求参数有误") -> 
 def parse_model(model: type[T], data: bytes | str, prefix: str = "请求参数有误") -> T:
     """A pydantic model from a JSON body; InvalidInput (with fields) otherwise."""
     return validate(model, parse_json(data), prefix)
-
-
-def parse_draft_request(data: bytes | str, form: Literal["json", "text"] = "json"):
-    """A DraftRequest from a JSON body (the API's) or the typed plain-text form; InvalidInput otherwise."""
-    from drafter.models import DraftRequest
-
-    if form == "json":
-        return parse_model(DraftRequest, data)
-    from drafter.pipeline import parse_request_text
-
-    text = decode_utf8(data)
-    try:
-        return parse_request_text(text)
-    except InvalidInput:
-        raise
-    except ValueError as exc:  # the text parser's own Chinese message
-        raise _body_error(str(exc)) from None

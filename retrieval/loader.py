@@ -2,7 +2,7 @@
 
 - .md: optional front matter (title/kind/topic/source between `---` lines); missing or garbled front matter
   is tolerated (the values are inferred instead).
-- .txt: any common encoding (see retrieval.textcodec: BOMs, UTF-8, GB18030, charset-normalizer).
+- .txt: any common encoding (see textkit.decoding: BOMs, UTF-8, GB18030, charset-normalizer).
 - .docx: paragraphs and tables in document order; Word heading styles become Markdown `#` lines.
 Without a title in front matter, the first heading-like line is the title (and leaves the body); else the
 file stem. kind/topic come from front matter when valid, else from `retrieval.kinds.infer_kind`.
@@ -19,7 +19,7 @@ from retrieval.file_limits import DEFAULT_LIMITS, FileLimits, LoadError, check_d
 from retrieval.models import Example
 from retrieval.kinds import KINDS, infer_kind
 from retrieval.seeds import strip_markup
-from retrieval.textcodec import DecodeError, binary_kind, decode_text
+from textkit.decoding import DecodeError, binary_kind, decode_text
 
 SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx")
 _CONVERT_HINTS = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.settings import PROJECT_ROOT, Settings
+from store_support import pg_cluster  # noqa: F401 - one throwaway PostgreSQL cluster per session, shared
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 

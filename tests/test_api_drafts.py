@@ -99,6 +99,7 @@ def test_diff_lists_text_and_number_changes(client, created):
 
 def test_review_moves_status_and_records_the_reviewer(client, created):
     url = f"/v1/drafts/{created['id']}/review"
+    assert client.post(f"/v1/drafts/{created['id']}/submit").json()["status"] == "submitted"
     returned = client.post(url, json={"decision": "return", "comment": "请补充职工书屋的情况"}).json()
     assert returned["status"] == "returned" and returned["reviews"][0]["comment"] == "请补充职工书屋的情况"
     assert returned["reviews"][0]["reviewer"] == "local"

@@ -41,6 +41,6 @@ def test_create_list_revoke(tmp_path, monkeypatch):
 def test_bad_role_or_empty_name_is_refused(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     env = {"DRAFTER_DATA_DIR": str(tmp_path / "data")}
-    assert _run(env, "keys", "create", "某人", "--role", "admin").exit_code == 2
+    assert _run(env, "keys", "create", "某人", "--role", "superuser").exit_code == 2
     assert _run(env, "keys", "create", "  ").exit_code == 2
     assert json.loads(_run(env, "keys", "list", "--json").stdout) == []

@@ -68,6 +68,7 @@ def test_role_matrix(secured):
 
     saved = client.put(f"/v1/drafts/{draft_id}", json=edit, headers=bearer(keys["writer"]))
     assert saved.status_code == 200 and saved.json()["number"] == 2
+    assert client.post(f"/v1/drafts/{draft_id}/submit", headers=bearer(keys["writer"])).status_code == 200
     reviewed = client.post(f"/v1/drafts/{draft_id}/review", json=review, headers=bearer(keys["reviewer"]))
     assert reviewed.status_code == 200 and reviewed.json()["status"] == "approved"
 

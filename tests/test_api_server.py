@@ -135,6 +135,7 @@ def test_restart_keeps_drafts_versions_reviews_and_keys(tmp_path):
         draft_id = created["id"]
         client.put(f"/v1/drafts/{draft_id}", json={"text": created["text"] + "\n补充。", "base_version": 1},
                    headers=bearer(writer)).raise_for_status()
+        client.post(f"/v1/drafts/{draft_id}/submit", headers=bearer(writer)).raise_for_status()
         client.post(f"/v1/drafts/{draft_id}/review", json={"decision": "return", "comment": "再改改"},
                     headers=bearer(reviewer)).raise_for_status()
         before = client.get(f"/v1/drafts/{draft_id}", headers=bearer(writer)).json()

@@ -2,93 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import pwd
-import shutil
-import subprocess
-import tempfile
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
 
 from drafter.errors import InvalidInput, NotFound, StaleVersion
-from drafter.models import CheckResult, DraftRequest, DraftResult, NumberHit
 from drafter.store import DraftStore
-from processes import free_port
-
-PG_BIN = next((p for p in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
-               if (p / "initdb").exists()), None)
-
-
-def make_request(org="华东精密机械有限公司工会", period="2025年", kind="年度总结", topic=None) -> DraftRequest:
-    return DraftRequest(org=org, period=period, kind=kind, topic=topic,
-                        facts=["春节走访慰问困难职工86户，发放慰问金12.6万元", "举办职工技能竞赛5场"])
-
-
-def make_check(ok: bool = True) -> CheckResult:
-    status = "supported" if ok else "mismatch"
-    return CheckResult(ok=ok, numbers=[NumberHit(start=8, end=11, text="86户", value=86, unit="户", status=status,
-                                                 fact_line=1)])
-
-
-def make_result(text="一、主要工作\n\n春节走访慰问困难职工86户。", ok=True) -> DraftResult:
-    return DraftResult(text=text, sections=[], check=make_check(ok), provider="template", elapsed_s=0.1)
-
-
-# --- backends ------------------------------------------------------------------------
-
-def _as_postgres(args: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
-
-
-@pytest.fixture(scope="session")
-def pg_cluster():
-    """A throwaway PostgreSQL cluster on 127.0.0.1 and a free port; stopped and deleted afterwards."""
-    if PG_BIN is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL binaries are missing (CI=true must run the PostgreSQL store tests)")
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) are not installed")
-    root = Path(tempfile.mkdtemp(prefix="drafter-pg-"))
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(root, user.pw_uid, user.pw_gid)
-    data, port = root / "data", free_port()
-    subprocess.run(_as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-                                 "-E", "UTF8", "--no-locale"]), check=True, capture_output=True)
-    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"),
-                                 "-w", "-t", "60", "start"]), check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def _new_pg_database(cluster_url: str) -> str:
-    import psycopg
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(cluster_url.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{cluster_url}/{name}"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
-def store_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'drafter.db'}"
-    return _new_pg_database(request.getfixturevalue("pg_cluster"))
-
-
-@pytest.fixture
-def store(store_url):
-    store = DraftStore(store_url)
-    yield store
-    store.close()
+from store_support import make_check, make_request, make_result, store, store_url  # noqa: F401 - fixtures
 
 
 # --- drafts ----------------------------------------------------------------------------
@@ -114,6 +35,8 @@ def test_list_filters_paginates_newest_first(store):
     assert [d.id for d in store.list_drafts(org="甲工会", period="2025年", kind="年度总结").items] == [ids[3], ids[0]]
     page = store.list_drafts(offset=1, limit=2)
     assert [d.id for d in page.items] == [ids[2], ids[1]] and (page.total, page.offset, page.limit) == (4, 1, 2)
+    store.submit(ids[1], "a")
+    assert [d.id for d in store.list_drafts(status="submitted").items] == [ids[1]]
     store.add_review(ids[1], "approve", "", "审核人")
     assert [d.id for d in store.list_drafts(status="approved").items] == [ids[1]]
     assert store.list_drafts(status="draft").total == 3
@@ -127,6 +50,7 @@ def test_unknown_draft_and_version_are_not_found(store):
     draft = store.create_draft(make_request(), make_result(), "a")
     for call in (lambda: store.get_draft("nope"), lambda: store.list_versions("nope"),
                  lambda: store.get_version(draft.id, 2), lambda: store.add_review("nope", "approve", "", "r"),
+                 lambda: store.submit("nope", "a"), lambda: store.last_return_version("nope"),
                  lambda: store.add_version("nope", "正文", 1, "a", make_check())):
         with pytest.raises(NotFound):
             call()
@@ -178,12 +102,18 @@ def test_failure_inside_a_write_leaves_no_half_written_version(store, monkeypatc
 
 def test_review_status_transitions(store):
     draft = store.create_draft(make_request(), make_result(), "a")
+    with pytest.raises(InvalidInput, match="尚未提交"):
+        store.add_review(draft.id, "return", "未提交就审核", "审核人")
+    assert store.submit(draft.id, "a").status == "submitted"
     returned = store.add_review(draft.id, "return", "第三段数字有误", "审核人")
     assert returned.status == "returned"
     assert [(r.decision, r.comment, r.reviewer, r.version) for r in returned.reviews] == [
         ("return", "第三段数字有误", "审核人", 1)]
+    with pytest.raises(InvalidInput, match="已退回"):
+        store.add_review(draft.id, "approve", "", "审核人")
     store.add_version(draft.id, "改正后的正文", base_version=1, author="a", check=make_check())
     assert store.get_draft(draft.id).status == "draft"
+    store.submit(draft.id, "a")
     approved = store.add_review(draft.id, "approve", "同意", "审核人")
     assert approved.status == "approved" and [r.version for r in approved.reviews] == [1, 2]
     with pytest.raises(InvalidInput):
@@ -201,7 +131,7 @@ def _stored_bytes(store, store_url: str) -> bytes:
         path = Path(store_url.removeprefix("sqlite:///"))
         return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
     with store.engine.connect() as conn:
-        rows = [conn.exec_driver_sql(f"SELECT * FROM {t}").all() for t in ("drafts", "versions", "reviews", "api_keys")]
+        rows = [conn.exec_driver_sql(f"SELECT * FROM {t}").all() for t in ("drafts", "versions", "reviews", "api_keys", "users")]
     return repr(rows).encode()
 
 
@@ -218,7 +148,7 @@ def test_api_keys_are_hashed_authenticated_and_revoked(store, store_url):
     assert store.revoke_api_key("no-such-key") is False
     assert [(k.name, k.revoked) for k in store.list_api_keys()] == [("OA系统", True), ("读者", False)]
     with pytest.raises(InvalidInput):
-        store.create_api_key("x", "admin")
+        store.create_api_key("x", "superuser")
 
 
 # --- restart and concurrency ---------------------------------------------------------------
@@ -226,6 +156,7 @@ def test_everything_survives_a_restart(store_url):
     first = DraftStore(store_url)
     draft = first.create_draft(make_request(), make_result(), "a")
     first.add_version(draft.id, "第二稿", 1, "b", make_check())
+    first.submit(draft.id, "a")
     first.add_review(draft.id, "return", "请补充", "r")
     info, key = first.create_api_key("OA", "writer")
     first.close()

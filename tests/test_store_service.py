@@ -35,6 +35,7 @@ def test_created_draft_is_version_one_of_the_drafted_result(service, stored):
 
 def test_edit_is_rechecked_against_the_facts_and_diffed(service, stored):
     draft, result = stored
+    service.create_user("李干事", "password-li", "editor")  # an editor may edit 张书记's draft
     assert "86户" in result.text and result.check.ok
     edited = result.text.replace("86户", "68户", 1)
     saved = service.save_version(draft.id, edited, base_version=1, author="李干事")
@@ -53,13 +54,13 @@ def test_edit_is_rechecked_against_the_facts_and_diffed(service, stored):
 
 def test_stale_unknown_and_empty_edits_are_refused(service, stored):
     draft, result = stored
-    service.save_version(draft.id, result.text + "\n\n补充一段。", base_version=1, author="甲")
+    service.save_version(draft.id, result.text + "\n\n补充一段。", base_version=1, author="张书记")
     with pytest.raises(StaleVersion):
-        service.save_version(draft.id, "乙的修改。", base_version=1, author="乙")
+        service.save_version(draft.id, "张书记的旧修改。", base_version=1, author="张书记")
     with pytest.raises(NotFound):
-        service.save_version("no-such-draft", "正文。", base_version=1, author="乙")
+        service.save_version("no-such-draft", "正文。", base_version=1, author="张书记")
     with pytest.raises(InvalidInput):
-        service.save_version(draft.id, "   ", base_version=2, author="乙")
+        service.save_version(draft.id, "   ", base_version=2, author="张书记")
     with pytest.raises(NotFound):
         service.diff(draft.id, 1, 9)
     assert service.get_draft(draft.id).latest_version == 2
@@ -67,9 +68,12 @@ def test_stale_unknown_and_empty_edits_are_refused(service, stored):
 
 def test_review_return_edit_approve(service, stored):
     draft, result = stored
+    service.create_user("王主席", "password-wang", "reviewer")
+    assert service.submit(draft.id, "张书记").status == "submitted"
     assert service.review(draft.id, "return", "请补充下一步打算", "王主席").status == "returned"
     service.save_version(draft.id, result.text + "\n\n三、下一步打算\n\n继续做好帮扶工作。", 1, "张书记")
     assert service.get_draft(draft.id).status == "draft"
+    service.submit(draft.id, "张书记")
     approved = service.review(draft.id, "approve", "同意", "王主席")
     assert approved.status == "approved" and [r.decision for r in approved.reviews] == ["return", "approve"]
     assert service.list_drafts(status="approved").total == 1

@@ -1,8 +1,7 @@
-"""The Streamlit page through streamlit.testing.v1.AppTest: secretary flow, stale save, reviewer flow, password.
+"""The Streamlit page through streamlit.testing.v1.AppTest: input, generation, autosave, review, sign-in.
 
-All tests of this module share one data dir (a copy of the session's ingested example library) and therefore one
-cached service, like several browser sessions on one server. Tests run in file order: the reviewer works on the
-draft the secretary saved.
+Every test has its own data dir (a copy of the session's ingested example library), so tests share no drafts,
+users or working copies and run in any order.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from drafter.settings import PROJECT_ROOT
+from drafter.settings import PROJECT_ROOT, Settings
 
 APP = str(PROJECT_ROOT / "app.py")
 FACTS = """• 春节走访慰问困难职工86户，发放慰问金12.6万元
@@ -23,27 +22,27 @@ FACTS = """• 春节走访慰问困难职工86户，发放慰问金12.6万元
 （3）新建职工书屋5个"""
 
 
-@pytest.fixture(scope="module")
-def ui_data(library, library_settings, tmp_path_factory):
-    """Env for the page: template provider, auth off, a copy of the ingested library as data dir."""
-    data_dir = tmp_path_factory.mktemp("ui") / "data"
-    shutil.copytree(library_settings.data_dir, data_dir)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DRAFTER_DATA_DIR", str(data_dir))
-        mp.setenv("DRAFTER_PROVIDER", "template")
-        mp.setenv("DRAFTER_AUTH", "off")
-        mp.delenv("DRAFTER_UI_PASSWORD", raising=False)
-        yield data_dir
+@pytest.fixture
+def data_dir(library, library_settings, tmp_path, monkeypatch):
+    """Env for the page: template provider, auth off, no password, a fresh copy of the ingested library."""
+    target = tmp_path / "data"
+    shutil.copytree(library_settings.data_dir, target)
+    monkeypatch.setenv("DRAFTER_DATA_DIR", str(target))
+    monkeypatch.setenv("DRAFTER_PROVIDER", "template")
+    monkeypatch.setenv("DRAFTER_AUTH", "off")
+    monkeypatch.delenv("DRAFTER_UI_PASSWORD", raising=False)
+    monkeypatch.delenv("DRAFTER_MAX_FACTS", raising=False)
+    return target
 
 
-@pytest.fixture(scope="module")
-def shared():
-    """What earlier tests of the module leave for later ones (the saved draft's id)."""
-    return {}
+def service(data_dir):
+    from drafter.service import DrafterService
+
+    return DrafterService(Settings(data_dir=data_dir, provider="template", auth="off", _env_file=None))
 
 
 def new_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=240)
+    at = AppTest.from_file(APP, default_timeout=300)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -62,19 +61,21 @@ def messages(at: AppTest, kind: str) -> list[str]:
     return [e.value for e in getattr(at, kind)]
 
 
-def spans(at: AppTest, status: str) -> list[str]:
-    """Texts of the numbers highlighted with this status in every rendered view on the page."""
-    return [t for h in at.html for t in re.findall(rf'data-status="{status}"[^>]*>([^<]*)<', h.value)]
-
-
 def generate(at: AppTest) -> str:
     at.button(key="generate").click().run()
     assert not at.exception, at.exception
     assert not messages(at, "error"), messages(at, "error")
-    return at.text_area(key="draft_text").value
+    return at.session_state["draft_text"]
 
 
-def test_bad_input_shows_chinese_errors_and_keeps_the_rest(ui_data):
+def type_text(at: AppTest, text: str) -> None:
+    """What the editor component does after a pause in typing: the text becomes the session's draft text."""
+    at.session_state["draft_text"] = text
+    at.run()
+    assert not at.exception, at.exception
+
+
+def test_bad_input_shows_chinese_errors_and_keeps_the_rest(data_dir):
     at = new_page()
     at.text_input(key="f_org").input("滨江区总工会")
     at.text_area(key="f_problems").input("覆盖面不够")
@@ -85,8 +86,9 @@ def test_bad_input_shows_chinese_errors_and_keeps_the_rest(ui_data):
     assert at.text_input(key="f_org").value == "滨江区总工会" and at.text_area(key="f_problems").value == "覆盖面不够"
 
 
-def test_facts_file_upload_appends_cleaned_facts(ui_data):
+def test_facts_files_docx_and_xlsx_append_cleaned_facts(data_dir):
     from docx import Document
+    from openpyxl import Workbook
 
     doc = Document()
     doc.add_paragraph("1. 开展安全生产培训12期")
@@ -96,12 +98,56 @@ def test_facts_file_upload_appends_cleaned_facts(ui_data):
     at.text_area(key="f_facts").input("走访职工86户").run()
     at.file_uploader(key="f_upload").upload("事实.docx", buf.getvalue()).run()
     assert at.text_area(key="f_facts").value == "走访职工86户\n开展安全生产培训12期"
-    at.file_uploader(key="f_upload").set_value(("坏.docx", b"xx", "application/octet-stream")).run()
-    assert any("坏.docx" in e for e in messages(at, "error"))
-    assert at.text_area(key="f_facts").value == "走访职工86户\n开展安全生产培训12期"
+    book = Workbook()
+    for row in (["事实"], ["举办竞赛3场"], ["走访职工86户"]):
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    at.file_uploader(key="f_upload").upload("事实.xlsx", out.getvalue()).run()
+    assert at.text_area(key="f_facts").value == "走访职工86户\n开展安全生产培训12期\n举办竞赛3场"
+    assert any("事实.xlsx" in s for s in messages(at, "success"))
+    at.file_uploader(key="f_upload").upload("坏.xlsx", b"xx").run()
+    assert any("坏.xlsx" in e for e in messages(at, "error"))
+    assert at.text_area(key="f_facts").value.endswith("举办竞赛3场")
 
 
-def test_secretary_flow_generate_edit_save_diff(ui_data, shared):
+def test_a_pasted_paragraph_is_split_only_after_confirmation(data_dir):
+    at = new_page()
+    fill_form(at, "春节走访慰问困难职工86户；发放慰问金12.6万元；举办职工技能竞赛3场")
+    assert any("拆分后共 3 条" in w for w in messages(at, "warning"))
+    at.button(key="generate").click().run()
+    assert any("请先确认事实的拆分" in e for e in messages(at, "error")) and "draft_text" not in at.session_state
+    at.button(key="split_apply").click().run()
+    assert at.text_area(key="f_facts").value == "春节走访慰问困难职工86户\n发放慰问金12.6万元\n举办职工技能竞赛3场"
+    text = generate(at)
+    assert "86户" in text and at.session_state["request"]["facts"][1] == "发放慰问金12.6万元"
+
+
+def test_keeping_a_pasted_line_as_is_is_remembered(data_dir):
+    at = new_page()
+    fill_form(at, "走访86户；发放12.6万元")
+    at.button(key="split_keep").click().run()
+    assert not any("拆分后" in w for w in messages(at, "warning"))
+    assert generate(at) and at.session_state["request"]["facts"] == ["走访86户；发放12.6万元"]
+
+
+def test_over_long_facts_block_and_too_many_facts_need_a_confirmation(data_dir, monkeypatch):
+    monkeypatch.setenv("DRAFTER_MAX_FACTS", "2")
+    at = new_page()
+    fill_form(at, "走访职工86户\n举办竞赛3场\n新建书屋5个")
+    at.button(key="generate").click().run()
+    assert any("超过上限 2 条" in e and "1 条不会写入" in e for e in messages(at, "error"))
+    assert "draft_text" not in at.session_state
+    at.checkbox(key="cap_ok").check().run()
+    at.button(key="generate").click().run()
+    assert at.session_state["draft_text"] and at.session_state["request"]["facts"][2] == "新建书屋5个"
+    assert any("1 条事实未写入" in e for e in messages(at, "error")), "the dropped fact keeps the verdict red"
+    at.text_area(key="f_facts").input("走访职工86户\n" + "很长的一条事实" * 60).run()
+    at.button(key="generate").click().run()
+    assert any("第2条事实超过 300 字" in e for e in messages(at, "error"))
+
+
+def test_generate_edit_check_save_submit_and_diff(data_dir):
     at = new_page()
     fill_form(at)
     at.button(key="search").click().run()
@@ -110,82 +156,145 @@ def test_secretary_flow_generate_edit_save_diff(ui_data, shared):
     pins[0].check().run()
     pinned_id = pins[0].key.removeprefix("pin_")
     assert at.session_state["pinned"] == [pinned_id]
-    at.button(key=f"open_{pinned_id}").click().run()
-    assert any(len(t.value) > 300 for t in at.text), "the whole example opens in a dialog"
-
     text = generate(at)
-    assert "86户" in text
-    assert at.session_state["request"]["pinned_examples"] == [pinned_id]
-    assert any("template" in c.value for c in at.caption), "the provider used is shown"
-    assert "86户" in spans(at, "supported") and not spans(at, "mismatch")
-    assert "数字核对通过" in messages(at, "success")
+    assert "86户" in text and at.session_state["request"]["pinned_examples"] == [pinned_id]
+    assert any("模板" in c.value for c in at.caption), "the provider is named in Chinese"
+    assert any(s.startswith("核对通过") for s in messages(at, "success"))
 
-    at.text_area(key="draft_text").input(text.replace("86户", "68户", 1)).run()
-    assert "68户" in spans(at, "mismatch"), "the wrong number is flagged red"
-    assert any(e.startswith("发现") for e in messages(at, "error"))
-
+    type_text(at, text.replace("86户", "68户", 1))
+    assert any(e.startswith("发现") and "1 个数字有问题" in e for e in messages(at, "error"))
     at.button(key="save").click().run()
     assert "已保存为第 2 版" in messages(at, "success")  # v1 = generated text, v2 = the edit
-    assert at.download_button(key="export").label == "导出 Word"
-    shared["draft_id"] = at.session_state["draft_id"]
-
-    diff_views = [h.value for h in at.html if "diff-view" in h.value]
-    assert diff_views and re.findall(r'class="changed-number"[^>]*>([^<]*)<', diff_views[0]) == ["86户", "68户"]
-    shared["secretary"] = at
-
-
-def test_stale_save_is_refused_and_the_text_kept(ui_data, shared):
-    first = shared["secretary"]
-    other = new_page()
-    other.selectbox(key="s_pick").select(shared["draft_id"]).run()
-    other.button(key="s_open").click().run()
-    assert other.text_area(key="draft_text").value == first.text_area(key="draft_text").value
-    other.text_area(key="draft_text").input(other.text_area(key="draft_text").value + "\n补充一句。").run()
-    other.button(key="save").click().run()
-    assert "已保存为第 3 版" in messages(other, "success")
-
-    mine = first.text_area(key="draft_text").value + "\n我的修改。"
-    first.text_area(key="draft_text").input(mine).run()
-    first.button(key="save").click().run()
-    assert any("保存失败" in e and "第 3 版" in e for e in messages(first, "error"))
-    assert first.text_area(key="draft_text").value == mine
+    diff = [h.value for h in at.html if "diff-view" in h.value]
+    assert diff and "@@" not in diff[0] and re.search(r"<del[^>]*>86</del>", diff[0])
+    assert at.selectbox(key="diff_to_2").value == 2 and at.selectbox(key="diff_from_2").value == 1
+    at.button(key="submit").click().run()
+    assert "已提交第 2 版，等待审核" in messages(at, "success")
+    assert any("**已提交**" in m.value for m in at.markdown)
+    type_text(at, at.session_state["draft_text"] + "\n补充。")
+    at.button(key="save").click().run()
+    assert at.selectbox(key="diff_to_3").value == 3, "the selectors follow the newest version"
+    assert any("提交已失效" in w for w in messages(at, "warning"))
 
 
-def test_reviewer_flow_facts_view_return_and_approve(ui_data, shared):
+def test_regenerating_over_edited_text_asks_and_keeps_the_edit_as_a_version(data_dir):
     at = new_page()
-    at.selectbox(key="r_status").select("draft").run()
-    at.selectbox(key="r_pick").select(shared["draft_id"]).run()
+    fill_form(at)
+    text = generate(at)
+    edited = text + "\n我自己加的一句话。"
+    type_text(at, edited)
+    at.button(key="generate").click().run()
+    assert any("重新生成会替换编辑框中的内容" in w for w in messages(at, "warning"))
+    assert at.session_state["draft_text"] == edited, "nothing is replaced before the answer"
+    at.button(key="regen_no").click().run()
+    assert at.session_state["draft_text"] == edited and not at.session_state["confirm_regen"]
+    at.button(key="generate").click().run()
+    at.button(key="regen_yes").click().run()
+    assert not at.exception, at.exception
+    draft_id = at.session_state["draft_id"]
+    assert draft_id and at.session_state["draft_text"] == text
+    versions = service(data_dir).list_versions(draft_id)
+    assert versions[-1].text == edited, "the edited text is kept as a version of the same draft"
+
+
+def test_a_reload_restores_form_draft_and_unsaved_edit(data_dir):
+    at = new_page()
+    fill_form(at)
+    text = generate(at)
+    type_text(at, text + "\n还没保存的修改。")
+    again = new_page()  # a reload: a new session of the same (local) user
+    assert again.text_input(key="f_org").value == "滨江区总工会"
+    assert again.session_state["draft_text"] == text + "\n还没保存的修改。"
+    assert any("未保存的修改" in i for i in messages(again, "info"))
+
+
+def test_sign_in_decides_the_author_and_the_tabs(data_dir):
+    svc = service(data_dir)
+    svc.create_user("张秘书", "password-1", "writer")
+    svc.create_user("王审核", "password-2", "reviewer")
+    at = new_page()
+    assert not at.tabs and at.text_input(key="login_name")
+    at.text_input(key="login_name").input("张秘书")
+    at.text_input(key="password").input("wrong-password")
+    at.button[0].click().run()
+    assert "用户名或密码不正确，请重新输入" in messages(at, "error") and not at.tabs
+    at.text_input(key="password").input("password-1")
+    at.button[0].click().run()
+    assert not at.exception and [t.label for t in at.tabs] == ["起草（秘书）"]
+    assert at.query_params.get("s"), "a signed token keeps the session over a reload"
+    fill_form(at)
+    generate(at)
+    at.button(key="save").click().run()
+    assert svc.list_versions(at.session_state["draft_id"])[0].author == "张秘书"
+
+    reviewer = new_page()
+    reviewer.text_input(key="login_name").input("王审核")
+    reviewer.text_input(key="password").input("password-2")
+    reviewer.button[0].click().run()
+    assert [t.label for t in reviewer.tabs] == ["审核（审核人）"]
+
+
+def _submitted_draft(svc, text_change=None):
+    from drafter.models import DraftRequest
+    from drafter.view.signin import PageUser
+
+    writer = PageUser(name="张秘书", role="writer")
+    request = DraftRequest(org="滨江区总工会", period="2025年", facts=["春节走访慰问困难职工86户", "举办竞赛3场"])
+    result = svc.draft(request)
+    detail = svc.create_draft(request, result, writer)
+    if text_change:
+        svc.save_version(detail.id, result.text.replace(*text_change, 1), 1, writer)
+    svc.submit(detail.id, writer)
+    return detail.id, writer, result.text
+
+
+def test_reviewer_returns_sees_changes_since_and_must_override_a_failing_draft(data_dir):
+    svc = service(data_dir)
+    draft_id, writer, text = _submitted_draft(svc, ("86户", "68户"))
+    at = new_page()
+    at.selectbox(key="r_status").select("submitted").run()
+    at.selectbox(key="r_pick").select(draft_id).run()
     assert any(e.startswith("发现") for e in messages(at, "error")), "the edited draft has a wrong number"
-    facts_table = next(d.value for d in at.dataframe if "使用情况" in d.value.columns)
-    assert len(facts_table) == 3 and facts_table.iloc[0]["核对"] != "通过"
-
-    options = at.selectbox(key="r_focus").options
-    at.selectbox(key="r_focus").select_index(1).run()
-    assert any('class="focus"' in h.value for h in at.html), f"choosing a fact highlights it: {options[1]}"
-
     at.button(key="return").click().run()
     assert any("请填写意见" in e for e in messages(at, "error"))
-    at.text_area(key="r_comment").input("68户与事实不符，请改正").run()
+    at.text_input(key="r_quote").input("68户")
+    at.text_area(key="r_passage_comment").input("应为86户")
+    at.button(key="add_passage").click().run()
     at.button(key="return").click().run()
     assert any("已退回" in s for s in messages(at, "success"))
+    assert svc.get_draft(draft_id).reviews[-1].passages[0].quote == "68户"
 
-    secretary = shared["secretary"]
-    secretary.run()
-    assert any("68户与事实不符" in w for w in messages(secretary, "warning")), "the secretary sees the review"
-
-    at.selectbox(key="r_status").select("returned").run()
-    at.selectbox(key="r_pick").select(shared["draft_id"]).run()
-    at.text_area(key="r_comment").input("已核对").run()
+    svc.save_version(draft_id, text.replace("86户", "68户", 1).replace("。", "。补充一句。", 1), 2, writer)
+    svc.submit(draft_id, writer)
+    at.selectbox(key="r_status").select("submitted").run()
+    at.selectbox(key="r_pick").select(draft_id).run()
+    assert any("退回时的第 2 版" in h.value and "补充一句" in h.value for h in at.html), "changes since the return"
+    at.button(key="approve").click().run()
+    assert any("仍然通过" in e for e in messages(at, "error")) and svc.get_draft(draft_id).status == "submitted"
+    at.checkbox(key="r_override").check().run()
+    at.text_input(key="r_override_reason").input("68户为最新统计口径")
     at.button(key="approve").click().run()
     assert any("已通过" in s for s in messages(at, "success"))
-    at.selectbox(key="r_status").select("approved").run()
-    assert at.selectbox(key="r_pick").value == shared["draft_id"]
+    assert svc.get_draft(draft_id).reviews[-1].override_reason == "68户为最新统计口径"
 
 
-def test_password_gate(ui_data, monkeypatch):
+def test_export_warns_and_asks_when_the_check_fails_and_takes_the_signature(data_dir):
+    svc = service(data_dir)
+    draft_id, _, _ = _submitted_draft(svc, ("86户", "68户"))
+    at = new_page()
+    at.selectbox(key="s_pick").select(draft_id).run()
+    at.button(key="s_open").click().run()
+    at.button(key="export_toggle").click().run()
+    assert any("核对没有通过" in w for w in messages(at, "warning"))
+    assert not at.get("download_button"), "no file before the user confirms"
+    at.text_input(key="sig_date").input("2026年1月5日")
+    at.checkbox(key="export_ack").check().run()
+    assert at.get("download_button")
+
+
+def test_password_gate_for_one_person_use(data_dir, monkeypatch):
     monkeypatch.setenv("DRAFTER_UI_PASSWORD", "s3cret")
-    at = AppTest.from_file(APP, default_timeout=240)
-    at.run()
+    at = new_page()
     assert not at.tabs and at.text_input(key="password")
     at.text_input(key="password").input("wrong")
     at.button[0].click().run()

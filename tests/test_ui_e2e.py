@@ -1,8 +1,10 @@
-"""End to end in a real headless Chromium (Debian package, driven by Playwright): `streamlit run app.py`,
-fill in the facts, generate, change a number to a wrong value and see it flagged red, save, export Word.
+"""End to end in a real headless Chromium (Debian package, driven by Playwright) against `streamlit run app.py`:
+sign-in decides the author, a pasted "；" paragraph becomes separate facts, .xlsx import, the inline check while
+typing (and undo across checks), a reload restores the unsaved edit, regenerating asks first, export warns,
+submit → return → edit → approve with the states shown, and the override a failing draft needs.
 
-Screenshots go to test-artifacts/. With DRAFTER_DOCS_SCREENSHOTS=1 the README screenshots docs/ui_secretary.png
-and docs/ui_review.png are written as well.
+Screenshots go to test-artifacts/; with DRAFTER_DOCS_SCREENSHOTS=1 the README's docs/ui_*.png are written too
+(1440×900 and 390×844).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.settings import PROJECT_ROOT
+from drafter.settings import PROJECT_ROOT, Settings
 from processes import free_port, stop
 
 pytestmark = pytest.mark.e2e
@@ -29,10 +31,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 DOCS = PROJECT_ROOT / "docs"
-FACTS = ("春节走访慰问困难职工86户，发放慰问金12.6万元\n举办职工技能竞赛3场，参赛职工420人次\n"
-         "新建职工书屋5个，开展心理健康讲座8场\n帮扶困难职工子女入学32人")
+PASTED = "春节走访慰问困难职工86户，发放慰问金12.6万元；举办职工技能竞赛3场，参赛职工420人次；新建职工书屋5个"
+XLSX_FACT = "开展心理健康讲座8场"
 WAIT_MS = 240_000
-
+DESKTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
+WRITER, REVIEWER = ("张秘书", "writer-pass-1"), ("王审核", "review-pass-1")
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
@@ -51,11 +54,17 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None
 
 @pytest.fixture(scope="module")
 def server(library, library_settings, tmp_path_factory):
-    """`streamlit run app.py` on 127.0.0.1 with the template provider and a copy of the ingested library."""
+    """`streamlit run app.py` with the template provider, a copy of the ingested library and two users."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed")
+    from drafter.service import DrafterService
+
     data_dir = tmp_path_factory.mktemp("e2e") / "data"
     shutil.copytree(library_settings.data_dir, data_dir)
+    svc = DrafterService(Settings(data_dir=data_dir, provider="template", auth="off", _env_file=None))
+    svc.create_user(*WRITER, "writer")
+    svc.create_user(*REVIEWER, "reviewer")
+    svc.store.close()
     port = free_port()
     env = {**os.environ, "DRAFTER_DATA_DIR": str(data_dir), "DRAFTER_PROVIDER": "template", "DRAFTER_AUTH": "off"}
     env.pop("DRAFTER_UI_PASSWORD", None)
@@ -64,7 +73,8 @@ def server(library, library_settings, tmp_path_factory):
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+         "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"], cwd=PROJECT_ROOT, env=env,
+        stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
@@ -75,26 +85,31 @@ def server(library, library_settings, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
+def browser():
     from playwright.sync_api import expect, sync_playwright
 
-    expect.set_options(timeout=WAIT_MS)  # first search and first draft load models on a busy machine
+    expect.set_options(timeout=WAIT_MS)  # the first search and the first draft load models on a busy machine
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1440, "height": 3000}, accept_downloads=True, locale="zh-CN")
-        page = context.new_page()
-        page.set_default_timeout(WAIT_MS)
-        page.goto(server)
-        yield page
+        yield browser
         browser.close()
 
 
-def shot(page, name: str, docs_name: str | None = None, height: int | None = None) -> None:
+def open_page(browser, url: str, viewport=DESKTOP):
+    phone = viewport == PHONE
+    context = browser.new_context(viewport=viewport, accept_downloads=True, locale="zh-CN", has_touch=phone,
+                                  is_mobile=phone)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(url)
+    return page
+
+
+def shot(page, name: str, full: bool = False) -> None:
     path = ARTIFACTS / f"{name}.png"
-    clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height} if height else None
-    page.screenshot(path=str(path), clip=clip)
-    if docs_name and os.environ.get("DRAFTER_DOCS_SCREENSHOTS") == "1":
-        shutil.copy(path, DOCS / docs_name)
+    page.screenshot(path=str(path), full_page=full)
+    if os.environ.get("DRAFTER_DOCS_SCREENSHOTS") == "1":
+        shutil.copy(path, DOCS / f"{name}.png")
 
 
 def settle(page) -> None:
@@ -104,75 +119,202 @@ def settle(page) -> None:
                                     && !document.querySelector('[data-stale="true"]')""")
 
 
-def test_secretary_flow_in_chromium(page):
+def sign_in(page, name: str, password: str) -> None:
     from playwright.sync_api import expect
 
+    page.get_by_label("用户名").fill(name)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("button", name="登录")).to_have_count(0)
     expect(page.get_by_role("heading", name="工会工作总结起草助手")).to_be_visible()
+    settle(page)
+
+
+def editor(page):
+    return page.locator("textarea.dr-text")
+
+
+def retype_number(page, word: str, digits: str) -> None:
+    """Select the number at the start of the first `word` (e.g. 86 of 86户) and type `digits` over it, key by
+    key, as a person would."""
+    count = len(word.rstrip("户人次场个"))
+    editor(page).evaluate("""(ta, [word, count]) => { const i = ta.value.indexOf(word); ta.focus();
+                                                      ta.setSelectionRange(i, i + count); }""", [word, count])
+    page.keyboard.type(digits, delay=60)
+
+
+def mark(page, status: str, text: str):
+    return page.locator(f"mark.k-{status}", has_text=text).first
+
+
+def xlsx_bytes() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["序号", "事实"])
+    book.active.append([1, XLSX_FACT])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def state():
+    """What the secretary's test leaves for the review test (the draft's title)."""
+    return {}
+
+
+def test_secretary_in_chromium(server, browser, state):
+    from playwright.sync_api import expect
+
+    page = open_page(browser, server)
+    expect(page.get_by_role("button", name="登录")).to_be_visible()
+    shot(page, "ui_signin")
+    sign_in(page, *WRITER)
+    expect(page.get_by_role("tab", name="审核（审核人）")).to_have_count(0)  # a writer does not review
     page.get_by_label("单位", exact=True).fill("滨江区总工会")
     page.get_by_label("期间", exact=True).fill("2025年")
-    page.get_by_label("专题（可选）").fill("送温暖")
     facts = page.get_by_label("事实（每行一条，可直接从 Word 或微信粘贴）")
-    facts.fill(FACTS)
+    facts.fill(PASTED)
     facts.press("Control+Enter")
     settle(page)
-    page.get_by_role("button", name="查看参考范文").click()
-    pin = page.get_by_text("置顶参考").first
-    expect(pin).to_be_visible()
+    expect(page.get_by_text("拆分后共 3 条")).to_be_visible()
+    shot(page, "ui_split")
+    page.get_by_role("button", name="拆分为 3 条事实").click()
     settle(page)
-    pin.click()
-    expect(page.get_by_text("已置顶 1 篇范文")).to_be_visible()
+    assert facts.input_value().split("\n") == ["春节走访慰问困难职工86户，发放慰问金12.6万元", "举办职工技能竞赛3场，参赛职工420人次",
+                                               "新建职工书屋5个"]
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "事实.xlsx", "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "buffer": xlsx_bytes()}])
+    expect(page.get_by_text("已从「事实.xlsx」读入 1 条事实")).to_be_visible()
     settle(page)
+    assert facts.input_value().split("\n")[-1] == XLSX_FACT
+
     page.get_by_role("button", name="生成初稿").click()
-
-    editor = page.get_by_role("textbox", name="初稿（可直接修改；每次修改后自动重新核对数字）")
-    expect(editor).to_be_visible()
+    expect(editor(page)).to_be_visible()
     settle(page)
-    text = editor.input_value()
-    assert "86户" in text
-    expect(page.locator('[data-status="supported"]', has_text="86户").first).to_be_visible()
+    text = editor(page).input_value()
+    assert "86户" in text and XLSX_FACT in text
+    expect(mark(page, "supported", "86户")).to_be_visible()
+    page.wait_for_timeout(1500)
+    top = page.locator(".dr-editor").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < DESKTOP["height"], f"the page scrolled to the new draft ({top})"
 
-    editor.fill(text.replace("86户", "68户", 1))
-    editor.press("Control+Enter")
-    flagged = page.locator('[data-status="mismatch"]', has_text="68户").first
-    expect(flagged).to_be_visible()
-    colour = flagged.evaluate("e => getComputedStyle(e).color")
-    red, green, _ = [int(c) for c in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3]]
-    assert red > 150 and green < 60, colour
-    assert "86户" in (flagged.get_attribute("title") or ""), "hover shows the fact's value"
-    settle(page)
-    page.get_by_role("heading", name="工会工作总结起草助手").scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)  # let the tables paint
-    shot(page, "ui_flagged", "ui_secretary.png")
+    # the inline check while typing: the wrong number turns red without leaving the editor
+    retype_number(page, "86户", "68")
+    wrong = mark(page, "mismatch", "68户")
+    expect(wrong).to_be_visible()
+    assert editor(page).evaluate("ta => document.activeElement === ta || ta.getRootNode().activeElement === ta")
+    expect(page.get_by_role("button", name=re.compile("与事实不符"))).to_be_visible()
+    wrong.hover(force=True)
+    page.mouse.move(*center(wrong))
+    expect(page.locator(".dr-tip")).to_contain_text("86户")
+    shot(page, "ui_editor")
+    # undo across the check brings the right number back, and its mark turns green again
+    editor(page).press("Control+z")
+    expect(mark(page, "supported", "86户")).to_be_visible()
+    assert "68户" not in editor(page).input_value()
+    retype_number(page, "86户", "68")
+    expect(mark(page, "mismatch", "68户")).to_be_visible()
+    page.wait_for_timeout(2000)  # autosave: within 2 s of the last keystroke
 
-    page.get_by_role("button", name="保存版本").click()
-    expect(page.get_by_text("已保存为第 2 版")).to_be_visible()
+    page.reload()  # nothing is lost: the signed session, the form and the unsaved edit come back
+    expect(editor(page)).to_be_visible()
     settle(page)
+    assert "68户" in editor(page).input_value()
+    expect(page.get_by_text(re.compile("已恢复您上次"))).to_be_visible()
+    assert page.get_by_label("单位", exact=True).input_value() == "滨江区总工会"
+
+    page.get_by_role("button", name="生成初稿").click()  # regenerating over the edit asks first
+    expect(page.get_by_text(re.compile("重新生成会替换编辑框中的内容"))).to_be_visible()
+    page.get_by_role("button", name="取消，继续编辑").click()
+    settle(page)
+    assert "68户" in editor(page).input_value()
+
+    page.get_by_role("button", name="提交审核").click()  # unsaved edits are saved, then submitted
+    expect(page.get_by_text("已提交第 2 版，等待审核")).to_be_visible()
+    expect(page.get_by_text(re.compile("稿件状态：已提交"))).to_be_visible()
+    page.get_by_role("button", name="导出 Word…").click()
+    expect(page.get_by_text(re.compile("核对没有通过"))).to_be_visible()
+    expect(page.get_by_role("button", name="下载 Word 文件")).to_have_count(0)
+    page.get_by_label("落款日期").fill("2026年1月5日")
+    page.get_by_label("落款日期").press("Enter")
+    settle(page)
+    page.get_by_text("我已知晓这些问题，仍要导出").click()
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="导出 Word").click()
-    download = download_info.value
+        page.get_by_role("button", name="下载 Word 文件").click()
     target = ARTIFACTS / "e2e_export.docx"
-    download.save_as(target)
-    assert download.suggested_filename.endswith(".docx")
-
+    download_info.value.save_as(target)
     from docx import Document
 
     body = "\n".join(p.text for p in Document(io.BytesIO(target.read_bytes())).paragraphs)
-    assert "68户" in body
-    page.locator('[class*="diff-view"]').first.scroll_into_view_if_needed()
-    shot(page, "ui_saved")
+    assert "68户" in body and "2026年1月5日" in body
+    versions = page.get_by_text("张秘书").count()
+    assert versions >= 1, "the signed-in writer is the author"
+    state["page"] = page
 
 
-def test_reviewer_view_in_chromium(page):
+def center(locator) -> tuple[float, float]:
+    box = locator.bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def test_review_round_in_chromium(server, browser, state):
     from playwright.sync_api import expect
 
-    page.get_by_role("tab", name="审核（审核人）").click()
-    settle(page)
+    writer = state["page"]
+    page = open_page(browser, server)
+    sign_in(page, *REVIEWER)
+    expect(page.get_by_role("tab", name="起草（秘书）")).to_have_count(0)
     expect(page.get_by_text("事实 ↔ 初稿对照")).to_be_visible()
-    expect(page.locator('[data-status="mismatch"]', has_text="68户").last).to_be_visible()
-    page.locator('[data-testid="stSelectbox"]', has_text="在正文中高亮某条事实").click()
-    page.get_by_role("option", name=re.compile("^第1行")).click()
-    focus = page.locator(".focus", has_text="68户").first
-    expect(focus).to_be_visible()
+    page.get_by_role("button", name="通过").click()
+    expect(page.get_by_text(re.compile("核对没有通过：如确需通过"))).to_be_visible()
+    shot(page, "ui_review", full=False)
+    page.get_by_label("审核意见（退回时填写意见或批注）").fill("68户与事实不符，请改正")
+    page.get_by_role("button", name="退回").click()
+    expect(page.get_by_text(re.compile("已退回，意见已记录"))).to_be_visible()
+
+    writer.reload()
+    expect(writer.get_by_text(re.compile("稿件状态：已退回"))).to_be_visible()
+    expect(writer.get_by_text(re.compile("68户与事实不符"))).to_be_visible()
+    retype_number(writer, "68户", "86")
+    expect(mark(writer, "supported", "86户")).to_be_visible()
+    writer.wait_for_timeout(800)
+    writer.get_by_role("button", name="提交审核").click()
+    expect(writer.get_by_text("已提交第 3 版，等待审核")).to_be_visible()
+
+    page.reload()
     settle(page)
-    page.wait_for_timeout(1000)
-    shot(page, "ui_review", "ui_review.png", height=1800)
+    expect(page.get_by_text(re.compile("退回后的修改（第 2 版 → 第 3 版）"))).to_be_visible()
+    expect(page.locator(".diff-view ins", has_text="8")).to_be_visible()
+    page.get_by_role("button", name="通过").click()
+    expect(page.get_by_text(re.compile("已通过，意见已记录"))).to_be_visible()
+
+    writer.reload()
+    expect(writer.get_by_text(re.compile("稿件状态：已通过"))).to_be_visible()
+    retype_number(writer, "420人次", "421")
+    writer.wait_for_timeout(800)
+    writer.get_by_role("button", name="保存版本").click()
+    expect(writer.get_by_text(re.compile("审核通过已失效"))).to_be_visible()
+    expect(writer.get_by_text(re.compile("之前的审核通过已失效"))).to_be_visible()
+
+
+def test_phone_layout_in_chromium(server, browser):
+    from playwright.sync_api import expect
+
+    page = open_page(browser, server, PHONE)
+    sign_in(page, *WRITER)
+    expect(editor(page)).to_be_visible()
+    settle(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"] + 1, "no sideways scroll"
+    editor(page).scroll_into_view_if_needed()
+    shot(page, "ui_phone_editor")
+    flagged = mark(page, "mismatch", "421")
+    page.touchscreen.tap(*center(flagged))  # tap, not hover, shows the reason on a phone
+    expect(page.locator(".dr-tip")).to_contain_text("420")
+    review = open_page(browser, server, PHONE)
+    sign_in(review, *REVIEWER)
+    expect(review.get_by_text("事实 ↔ 初稿对照")).to_be_visible()
+    assert review.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    shot(review, "ui_phone_review")

@@ -149,13 +149,23 @@ def test_result_notes_name_fallback_sections_and_warnings():
     assert any("一、主要工作" in n and "模板" in n for n in notes) and "事实超过上限" in notes
 
 
-def test_diff_html_colours_lines_and_marks_changed_numbers():
-    unified = "--- 第1版\n+++ 第2版\n@@ -1 +1 @@\n-走访86户\n+走访68户\n 其余"
+def test_side_by_side_diff_colours_changed_characters_without_diff_markers():
+    before, after = "一、主要工作\n走访86户。发放12万元。", "一、主要工作\n走访68户。发放12万元。新增一句。"
+    rows = vdiff.side_by_side_rows(before, after)
+    kinds = [k for k, _, _ in rows]
+    assert kinds == ["same", "changed", "same", "added"]
+    assert re.search(r"<del[^>]*>86</del>户", rows[1][1]) and re.search(r"<ins[^>]*>68</ins>户", rows[1][2])
+    html = vdiff.side_by_side_html(before, after, "第 1 版", "第 2 版")
+    assert "@@" not in html and "+++" not in html and "第 1 版" in html and "新增一句" in html
+    assert "两个版本内容相同" in vdiff.side_by_side_html("甲。", "甲。", "a", "b")
     changes = [{"change": "changed", "before": {"text": "86户"}, "after": "68户"}]
-    html = vdiff.diff_html(unified, changes)
-    marked = re.findall(r'class="changed-number"[^>]*>([^<]*)<', html)
-    assert marked == ["86户", "68户"]
     assert vdiff.change_rows(changes) == [{"变化": "修改", "原数字": "86户", "新数字": "68户"}]
+
+
+def test_long_unchanged_runs_are_folded():
+    same = "".join(f"第{i}句。" for i in range(10))
+    rows = vdiff.side_by_side_rows(same + "旧。", same + "新。")
+    assert len(rows) == 4 and rows[1][1] == "…" and rows[-1][0] == "changed"
 
 
 def test_fact_rows_show_used_where_and_unused():
@@ -194,7 +204,9 @@ def test_hits_are_grouped_per_example_with_their_matched_sections():
     assert groups[0]["sections"] == ["一、工作", "开头"] and len(groups[0]["snippet"]) == 91
 
 
-def test_readiness_lines_name_each_provider():
-    lines = vl.readiness_lines({"index": {"chunks": 338}, "providers": {
-        "local": {"available": False, "detail": "未安装"}, "template": {"available": True, "detail": "模板"}}})
-    assert lines == ["范文库：338 段", "local（不可用）：未安装", "template（可用）：模板"]
+def test_readiness_is_plain_chinese_and_the_details_are_separate():
+    ready = {"index": {"chunks": 338}, "providers": {
+        "local": {"available": False, "detail": "未安装"}, "template": {"available": True, "detail": "模板"}}}
+    assert vl.readiness_summary(ready) == ["范文库：338 段", "可用的生成方式：模板"]
+    assert vl.readiness_lines(ready) == ["范文库：338 段", "本地模型（不可用）：未安装", "模板（可用）：模板"]
+    assert vl.provider_label("openai") == "在线模型接口" and vl.provider_label("local") == "本地模型"

@@ -13,7 +13,7 @@ from starlette.types import Scope
 from drafter.api.docs import install_docs
 from drafter.api.errors import install_error_handlers
 from drafter.api.limits import BodyLimitMiddleware, HeaderLimitMiddleware
-from drafter.api.routes import check, drafts, examples, health, jobs
+from drafter.api.routes import check, drafts, examples, health, jobs, review, trace
 from drafter.api.throttle import FailedKeyThrottle
 from drafter.api.uploads import UPLOAD_BODY_FACTOR
 from drafter.service import DrafterService
@@ -21,8 +21,9 @@ from drafter.service import DrafterService
 log = logging.getLogger("drafter.api")
 DESCRIPTION = """工会工作总结起草助手的 HTTP 接口。
 
-除 /healthz、/readyz 外，请求需带 `Authorization: Bearer KEY`（`drafter keys create NAME --role writer|reviewer|reader`）。
-角色：reader 只读（含 /v1/check）；writer 起草、修改、上传/删除示例；reviewer 审核（通过/退回）。
+除 /healthz、/readyz 外，请求需带 `Authorization: Bearer KEY`（`drafter keys create NAME --role writer|editor|reviewer|admin|reader`）。
+角色：reader 只读（含 /v1/check）；writer 起草、修改并提交自己的稿件、上传/删除示例；editor 同 writer，且可修改他人的稿件；
+reviewer 审核（通过/退回）；admin 全部权限。
 错误统一为 `{"error": {"code": ..., "message": ...}}`。
 """
 
@@ -37,7 +38,7 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
     app.state.throttle = FailedKeyThrottle(service.settings.auth_failures_per_minute)
-    for module in (health, check, drafts, examples, jobs):
+    for module in (health, check, drafts, review, examples, jobs, trace):
         app.include_router(module.router)
     install_docs(app)
     install_error_handlers(app)

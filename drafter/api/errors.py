@@ -10,7 +10,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
-from drafter.errors import Conflict, InvalidInput, NotFound, ProviderError, ProviderUnavailable, QueueFull
+from drafter.errors import (Conflict, Forbidden, InvalidInput, NotFound, ProviderError, ProviderUnavailable,
+                            QueueFull)
 from drafter.validation import MAX_JSON_DEPTH, invalid
 
 log = logging.getLogger("drafter.api")
@@ -41,6 +42,7 @@ class ErrorDetail(BaseModel):
     code: str
     message: str
     fields: list[dict] | None = None
+    latest_version: int | None = None  # 409 stale_version: the draft's latest version, to show it to the user
 
 
 class ErrorBody(BaseModel):
@@ -61,9 +63,10 @@ class ApiError(HTTPException):
 
 
 def error_response(status: int, message: str | None = None, code: str | None = None,
-                   fields: list[dict] | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
+                   fields: list[dict] | None = None, headers: dict[str, str] | None = None,
+                   extra: dict | None = None) -> JSONResponse:
     default_code, default_message = STATUS_CODES.get(status, ("error", "请求失败"))
-    error: dict = {"code": code or default_code, "message": _printable(message or default_message)}
+    error: dict = {"code": code or default_code, "message": _printable(message or default_message), **(extra or {})}
     if fields is not None:
         error["fields"] = [{k: _printable(str(v)) for k, v in f.items()} for f in fields]
     return JSONResponse({"error": error}, status_code=status, headers=headers)
@@ -118,7 +121,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Conflict)
     async def _conflict(request: Request, exc: Conflict) -> JSONResponse:
-        return error_response(409, _message(exc, 409), code=getattr(exc, "code", None) or _conflict_code(exc))
+        latest = getattr(exc, "latest_version", None)
+        return error_response(409, _message(exc, 409), code=getattr(exc, "code", None) or _conflict_code(exc),
+                              extra={"latest_version": latest} if latest is not None else None)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, exc: Forbidden) -> JSONResponse:
+        return error_response(403, _message(exc, 403))
 
     @app.exception_handler(QueueFull)
     async def _queue_full(request: Request, exc: QueueFull) -> JSONResponse:

@@ -6,7 +6,7 @@ from fastapi import Request
 
 from drafter.api.errors import ApiError
 from drafter.models import DraftRequest
-from drafter.validation import parse_draft_request
+from drafter.service import DrafterService
 
 PLAIN_TEXT_EXAMPLE = "单位：某某公司工会\n期间：2025年\n类型：年度总结\n事实：\n- 春节走访慰问困难职工86户，发放慰问金12.6万元\n"
 
@@ -24,10 +24,10 @@ OPENAPI_BODY = {
 
 
 async def read_draft_request(request: Request) -> DraftRequest:
-    """Parse the body by its content type (drafter.validation, the one way every adapter reads a request):
+    """Parse the body by its content type (DrafterService.parse_request, the one way every adapter reads a request):
     415 for other types, 422 (InvalidInput with fields, in Chinese) for invalid content."""
     media_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if media_type != "text/plain" and media_type != "application/json" and not media_type.endswith("+json"):
         raise ApiError(415, "仅支持 application/json 或 text/plain 请求体")
     body = await request.body()
-    return parse_draft_request(body, "text" if media_type == "text/plain" else "json")
+    return DrafterService.parse_request(body, "text" if media_type == "text/plain" else "json")

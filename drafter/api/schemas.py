@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, field_validator
 from drafter.input_text import clean_value
 
 from drafter.models import DraftResult
-from drafter.records import Decision
+from drafter.records import Decision, PassageComment
 from retrieval.models import IngestReport
 
 
@@ -35,7 +35,11 @@ class EditBody(BaseModel):
 
 class ReviewBody(BaseModel):
     decision: Decision = Field(..., description="approve（通过）或 return（退回）")
-    comment: str = Field("", max_length=5000, description="审核意见")
+    comment: str = Field("", max_length=5000, description="审核意见（退回时必填，或至少一条批注）")
+    override_reason: str | None = Field(None, max_length=2000,
+                                        description="强制通过的理由：通过一篇核对未通过的稿件时必填，记录在审核中")
+    passages: list[PassageComment] = Field(default_factory=list, max_length=200,
+                                           description="对引用段落的批注（start/end 为字符位置，quote 为原文）")
 
     @field_validator("comment", mode="before")
     @classmethod

@@ -1,9 +1,12 @@
 """`drafter check`: the number check from the command line (fixed contract, issue 3).
 
-    drafter check --facts FACTS.txt DRAFT.txt [--json]
+    drafter check --facts FACTS.txt DRAFT.txt [--context CONTEXT.txt] [--json]
     drafter check --jsonl IN.jsonl      # {"facts": [...], "draft": "..."} per line -> one result per line
 
-Exit codes: 0 every number supported and nothing missing; 1 problems found; 2 bad input (unreadable or
+The result carries the number check (ok, numbers with their items, missing) and the clause check (claims,
+sentences, faithful = ok and no claims); the human report shows both. Context lines (period, org, problems,
+plans) support numbers and clauses but are never missing.
+Exit codes: 0 every number supported and nothing missing (`ok`); 1 problems found; 2 bad input (unreadable or
 non-UTF-8 file, bad arguments, any malformed JSONL line — the other lines are still checked and printed).
 """
 
@@ -99,6 +102,8 @@ def check_command(
     draft: Path | None = typer.Argument(None, help="初稿文本文件（UTF-8）", show_default=False),
     facts: Path | None = typer.Option(None, "--facts",
                                       help="事实文件（UTF-8，一行一条事实，可带 - / 1. / （1） 等编号）"),
+    context: Path | None = typer.Option(None, "--context",
+                                        help="背景信息文件（UTF-8，一行一条：期间、单位、存在问题、下一步打算）"),
     as_json: bool = typer.Option(False, "--json", help="只输出结果 JSON 对象"),
     jsonl: Path | None = typer.Option(None, "--jsonl",
                                       help="批量：每行一个 {\"facts\": [...], \"draft\": \"...\"}，每行输出一个结果"),
@@ -115,7 +120,8 @@ def check_command(
 
     fact_lines = read_utf8(facts).splitlines()
     draft_text = read_utf8(draft)
-    result = service.check(fact_lines, draft_text)
+    context_lines = read_utf8(context).splitlines() if context is not None else []
+    result = service.check(fact_lines, draft_text, context=context_lines)
     lexicon = service.lexicon()
     if as_json:
         typer.echo(_dump(result.model_dump()))

@@ -28,16 +28,16 @@ def register(app: typer.Typer) -> None:
 
 def read_request(path: Path) -> DraftRequest:
     """A request from a .json file (the API's body) or a .txt file (the typed form); InvalidInput in Chinese.
-    Parsed and validated by drafter.validation, exactly as the API does."""
+    Parsed and validated by DrafterService.parse_request, exactly as the API does."""
     from drafter.errors import InvalidInput, os_reason
-    from drafter.validation import parse_draft_request
+    from drafter.service import DrafterService
 
     try:
         raw = path.read_bytes()
     except (OSError, RuntimeError) as exc:
         raise InvalidInput(f"无法读取请求文件 {path}：{os_reason(exc)}") from None
     try:
-        return parse_draft_request(raw, "json" if path.suffix.lower() == ".json" else "text")
+        return DrafterService.parse_request(raw, "json" if path.suffix.lower() == ".json" else "text")
     except InvalidInput as exc:
         raise InvalidInput(f"请求文件 {path} 内容有误：{exc}", exc.fields) from None
 

@@ -65,7 +65,7 @@ def _prepare_index(service, err: Console) -> None:
 
 @keys_app.command("create")
 def create_key(ctx: typer.Context, name: str = typer.Argument(..., help="密钥名称（记录为作者/审核人）"),
-               role: str = typer.Option("writer", help="writer（起草修改）| reviewer（审核）| reader（只读）"),
+               role: str = typer.Option("writer", help="writer（起草修改）| editor（可改他人稿件）| reviewer（审核）| admin（全部）| reader（只读）"),
                as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """创建密钥；明文只打印这一次。"""
     from drafter.errors import InvalidInput

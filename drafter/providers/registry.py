@@ -74,7 +74,8 @@ class ProviderRegistry:
             raise ProviderUnavailable(LLAMA_HINT)
         with self._lock:
             if self._local is None:
-                self._local = LocalModel(path, n_ctx=self.settings.local_ctx, n_threads=self.settings.local_threads)
+                self._local = LocalModel(path, n_ctx=self.settings.local_ctx, n_threads=self.settings.local_threads,
+                                         prompt_lookup=self.settings.local_prompt_lookup)
             model = self._local
         model.load()  # LocalModel guards the load with its own lock; raises ProviderUnavailable when broken
         self._prepare(model)

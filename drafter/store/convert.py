@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from drafter.models import CheckResult, DraftRequest, DraftResult
-from drafter.records import ApiKeyInfo, DraftDetail, DraftSummary, ReviewInfo, VersionInfo
-from drafter.store.tables import ApiKeyRow, DraftRow, ReviewRow, VersionRow
+from drafter.records import (ApiKeyInfo, DraftDetail, DraftSummary, PassageComment, ReviewInfo, UserInfo, VersionInfo,
+                             WorkingCopy)
+from drafter.store.tables import ApiKeyRow, DraftRow, ReviewRow, UserRow, VersionRow, WorkingCopyRow
 
 
 def utc(moment: datetime) -> datetime:
@@ -19,17 +20,19 @@ def now() -> datetime:
 
 def version_info(row: VersionRow) -> VersionInfo:
     return VersionInfo(number=row.number, text=row.text, author=row.author, created_at=utc(row.created_at),
-                       check=CheckResult.model_validate(row.check))
+                       check=CheckResult.model_validate(row.check), restored_from=row.restored_from)
 
 
 def review_info(row: ReviewRow) -> ReviewInfo:
     return ReviewInfo(decision=row.decision, comment=row.comment, reviewer=row.reviewer,
-                      created_at=utc(row.created_at), version=row.version)
+                      created_at=utc(row.created_at), version=row.version, override_reason=row.override_reason,
+                      passages=[PassageComment.model_validate(p) for p in row.passages or []],
+                      voided=bool(row.voided))
 
 
 def summary_fields(row: DraftRow) -> dict:
     return dict(id=row.id, title=row.title, org=row.org, period=row.period, kind=row.kind, topic=row.topic,
-                status=row.status, latest_version=row.latest_version, check_ok=row.check_ok,
+                status=row.status, owner=row.owner or "", latest_version=row.latest_version, check_ok=row.check_ok,
                 created_at=utc(row.created_at), updated_at=utc(row.updated_at))
 
 
@@ -45,3 +48,12 @@ def draft_detail(row: DraftRow, latest: VersionRow, reviews: list[ReviewRow]) ->
 
 def api_key_info(row: ApiKeyRow) -> ApiKeyInfo:
     return ApiKeyInfo(id=row.id, name=row.name, role=row.role, created_at=utc(row.created_at), revoked=row.revoked)
+
+
+def user_info(row: UserRow) -> UserInfo:
+    return UserInfo(name=row.name, role=row.role, created_at=utc(row.created_at), disabled=bool(row.disabled))
+
+
+def working_copy(row: WorkingCopyRow) -> WorkingCopy:
+    return WorkingCopy(user=row.user_name, draft_id=row.slot or None, base_version=row.base_version,
+                       form=dict(row.form or {}), text=row.text, updated_at=utc(row.updated_at))

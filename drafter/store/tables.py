@@ -34,6 +34,8 @@ class DraftRow(Base):
     result: Mapped[dict[str, Any] | None]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Added after the first release (nullable: store/migrate.py adds it to older databases).
+    owner: Mapped[str | None] = mapped_column(String(200))
 
 
 class VersionRow(Base):
@@ -50,6 +52,7 @@ class VersionRow(Base):
     check: Mapped[dict[str, Any]]
     check_ok: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    restored_from: Mapped[int | None] = mapped_column(Integer)
 
 
 class ReviewRow(Base):
@@ -63,6 +66,9 @@ class ReviewRow(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     reviewer: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    passages: Mapped[list[Any] | None] = mapped_column(JsonDoc)
+    voided: Mapped[bool | None] = mapped_column(Boolean, default=False)
 
 
 class ApiKeyRow(Base):
@@ -76,3 +82,30 @@ class ApiKeyRow(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class UserRow(Base):
+    """A person who signs in: only an argon2 hash of the password is kept."""
+
+    __tablename__ = "users"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class WorkingCopyRow(Base):
+    """One autosaved working copy per (user, slot); slot is the draft id, or "" for a draft not yet saved."""
+
+    __tablename__ = "working_copies"
+    __table_args__ = (UniqueConstraint("user_name", "slot", name="uq_working_copies_user_slot"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_name: Mapped[str] = mapped_column(String(200))
+    slot: Mapped[str] = mapped_column(String(32))
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    form: Mapped[dict[str, Any]]
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

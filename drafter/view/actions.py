@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-from drafter.errors import InvalidInput, NotFound, ProviderUnavailable, QueueFull, StaleVersion
+from drafter.errors import Forbidden, InvalidInput, NotFound, ProviderUnavailable, QueueFull, StaleVersion
 from drafter.models import KINDS, DraftRequest, DraftResult
 from drafter.view import inputs as vin
 from drafter.view.labels import DECISION_LABELS
@@ -27,6 +27,8 @@ def error_text(exc: Exception) -> str:
         return "稿件或版本不存在（可能已被删除）"
     if isinstance(exc, InvalidInput):
         return str(exc)
+    if isinstance(exc, Forbidden):
+        return f"没有权限：{exc}" if str(exc) else "没有权限进行这个操作"
     return f"操作失败：{exc}"
 
 
@@ -39,7 +41,7 @@ def start_draft(svc, request: DraftRequest):
 
 
 def upload_facts(state: State, name: str, data: bytes) -> Message:
-    """Append the facts of an uploaded .txt/.docx file to the facts text area."""
+    """Append the facts of an uploaded .txt/.docx/.xlsx file to the facts text area."""
     facts, error = vin.facts_from_file(name, data)
     if error:
         return "error", error
@@ -76,17 +78,19 @@ def load_draft(state: State, svc, draft_id: str) -> Message:
                  f_facts="\n".join(req.facts), f_problems="\n".join(req.problems), f_plans="\n".join(req.plans),
                  f_length=req.length, pinned=list(req.pinned_examples), request=req.model_dump(), draft_id=detail.id,
                  base_version=detail.latest.number, saved_text=detail.latest.text, draft_text=detail.latest.text,
-                 result=detail.result.model_dump() if detail.result else None, stale=False)
+                 result=detail.result.model_dump() if detail.result else None, stale=False,
+                 editor_rev=int(state.get("editor_rev", 0)) + 1)
     return "success", f"已打开稿件「{detail.title}」第 {detail.latest.number} 版"
 
 
-def save(state: State, svc, author: str) -> Message:
+def save(state: State, svc, author) -> Message:
     """Save the editor's text: a new draft first time, then a new version based on the one being edited."""
     text = state.get("draft_text", "")
     if not text.strip():
         return "error", "初稿为空，未保存"
     if state.get("draft_id") and text == state.get("saved_text"):
         return "info", f"内容与第 {state['base_version']} 版相同，无需保存"
+    before = _status(svc, state.get("draft_id"))
     try:
         if not state.get("draft_id"):
             result = DraftResult.model_validate(state["result"])
@@ -101,7 +105,19 @@ def save(state: State, svc, author: str) -> Message:
     except Exception as exc:  # noqa: BLE001
         return "error", error_text(exc)
     state["stale"] = False
+    if before in ("approved", "submitted"):
+        label = "审核通过" if before == "approved" else "提交"
+        return "warning", f"已保存为第 {state['base_version']} 版。原来的{label}已失效，稿件回到“草稿”，需要重新提交审核"
     return "success", f"已保存为第 {state['base_version']} 版"
+
+
+def _status(svc, draft_id: str | None) -> str | None:
+    if not draft_id:
+        return None
+    try:
+        return svc.get_draft(draft_id).status
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def stale_message(state: State, svc) -> str:
@@ -113,14 +129,67 @@ def stale_message(state: State, svc) -> str:
             "您的修改仍在编辑框中，没有丢失：请先复制，再点击“载入最新版本”后合并修改。")
 
 
-def review(state: State, svc, draft_id: str, decision: str, reviewer: str) -> Message:
-    """Record 通过 / 退回 with the comment; 退回 needs a comment."""
-    comment = (state.get("r_comment") or "").strip()
-    if decision == "return" and not comment:
-        return "error", "退回时请填写意见，说明需要修改的地方"
+def submit(state: State, svc, user) -> Message:
+    """Submit the open draft for review (unsaved edits are saved first: what is submitted is a version)."""
+    if state.get("draft_text") != state.get("saved_text") or not state.get("draft_id"):
+        level, message = save(state, svc, user)
+        if level == "error":
+            return level, message
     try:
-        svc.review(draft_id, decision, comment, reviewer)
+        svc.submit(state["draft_id"], user)
     except Exception as exc:  # noqa: BLE001
         return "error", error_text(exc)
-    state["r_comment"] = ""
+    return "success", f"已提交第 {state['base_version']} 版，等待审核"
+
+
+def restore_version(state: State, svc, number: int, user) -> Message:
+    """Restore an older version as a new version and put it into the editor."""
+    if state.get("draft_text") != state.get("saved_text"):
+        return "error", "编辑框中有未保存的修改：请先保存版本，再恢复旧版本"
+    try:
+        info = svc.restore_version(state["draft_id"], number, user)
+    except StaleVersion:
+        state["stale"] = True
+        return "error", stale_message(state, svc)
+    except Exception as exc:  # noqa: BLE001
+        return "error", error_text(exc)
+    state.update(base_version=info.number, saved_text=info.text, draft_text=info.text, stale=False,
+                 editor_rev=int(state.get("editor_rev", 0)) + 1)
+    return "success", f"已将第 {number} 版恢复为第 {info.number} 版"
+
+
+def review(state: State, svc, draft_id: str, decision: str, reviewer, failing: bool = False) -> Message:
+    """Record 通过 / 退回 with the comment and passage comments. 退回 needs a comment; approving a draft whose
+    check fails needs the explicit override and its reason."""
+    comment = (state.get("r_comment") or "").strip()
+    passages = list(state.get("r_passages") or [])
+    if decision == "return" and not comment and not passages:
+        return "error", "退回时请填写意见（或对某段文字添加批注），说明需要修改的地方"
+    override = None
+    if decision == "approve" and failing:
+        override = (state.get("r_override_reason") or "").strip()
+        if not state.get("r_override") or not override:
+            return "error", "这份稿件的核对没有通过：如确需通过，请勾选“仍然通过”并填写理由"
+    try:
+        svc.review(draft_id, decision, comment, reviewer, override_reason=override, passages=passages)
+    except Exception as exc:  # noqa: BLE001
+        return "error", error_text(exc)
+    state.update(r_comment="", r_passages=[], r_override=False, r_override_reason="")
     return "success", f"已{DECISION_LABELS[decision]}，意见已记录在稿件上"
+
+
+def add_passage(state: State, text: str) -> Message:
+    """A comment on a quoted passage of the reviewed text (批注): the quote must occur in the text."""
+    quote = (state.get("r_quote") or "").strip()
+    comment = (state.get("r_passage_comment") or "").strip()
+    if not quote or not comment:
+        return "error", "请填写引用的原文和批注内容"
+    start = text.find(quote)
+    if start < 0:
+        return "error", "引用的原文在正文中找不到：请从正文中直接复制一段"
+    from drafter.records import PassageComment
+
+    passage = PassageComment(start=start, end=start + len(quote), quote=quote, comment=comment)
+    state["r_passages"] = [*state.get("r_passages", []), passage.model_dump()]
+    state.update(r_quote="", r_passage_comment="")
+    return "success", f"已添加批注（共 {len(state['r_passages'])} 条，随审核意见一起提交）"

@@ -103,7 +103,3 @@ def problem_rows(check: CheckResult, facts: Sequence[str]) -> list[dict[str, str
                      "说明": "这条事实的数字在初稿中没有出现"})
     return rows
 
-
-def missing_rows(check: CheckResult) -> list[dict[str, str]]:
-    """Facts whose numbers appear nowhere in the draft."""
-    return [{"行": str(m.fact_line), "未写入的事实": m.text} for m in check.missing]

@@ -1,4 +1,5 @@
-"""Form input → DraftRequest with Chinese error messages; facts from an uploaded .txt/.docx file."""
+"""Form input → DraftRequest with Chinese error messages; facts from an uploaded .txt/.docx/.xlsx file; the limits
+that block drafting (too many facts, over-long lines) instead of a silent drop."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from drafter.facts import clean_fact_lines
+from drafter.facts import clean_fact_lines, long_lines
 from drafter.models import DraftRequest
 from drafter.validation import messages
 
-FACT_FILE_TYPES = ("txt", "md", "docx")
+FACT_FILE_TYPES = ("txt", "md", "docx", "xlsx")
+FACT_COLUMN = "事实"
 
 
 def validation_messages(exc: ValidationError) -> list[str]:
@@ -59,15 +61,48 @@ def _docx_lines(data: bytes) -> list[str]:
     return lines
 
 
+def _xlsx_lines(data: bytes) -> list[str]:
+    """The cells of the column headed 事实 (else the first column) of the first sheet, header row excluded
+    when it is 事实 or a header-like first row."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    rows = [["" if c is None else str(c).strip() for c in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return []
+    header = rows[0]
+    column = header.index(FACT_COLUMN) if FACT_COLUMN in header else 0
+    body = rows[1:] if FACT_COLUMN in header else rows
+    return [r[column] for r in body if column < len(r) and r[column]]
+
+
+_READERS = {"docx": _docx_lines, "xlsx": _xlsx_lines}
+
+
+def limit_problems(facts: Sequence[str], max_facts: int, max_chars: int) -> tuple[list[str], bool]:
+    """(messages that block drafting, whether the first is an over-cap count the user may confirm)."""
+    messages: list[str] = []
+    too_long = long_lines(list(facts), max_chars)
+    if too_long:
+        shown = "、".join(f"第{n}条" for n in too_long[:10]) + ("等" if len(too_long) > 10 else "")
+        messages.append(f"{shown}事实超过 {max_chars} 字，请拆分或精简后再生成（可用“拆分为多条事实”按句拆开）")
+    over = len(facts) > max_facts
+    if over:
+        messages.insert(0, f"事实共 {len(facts)} 条，超过上限 {max_facts} 条：超出的 {len(facts) - max_facts} 条不会写入"
+                           f"初稿。请删减或合并，或勾选下方确认后只用前 {max_facts} 条生成")
+    return messages, over
+
+
 def facts_from_file(name: str, data: bytes) -> tuple[list[str], str | None]:
     """Cleaned fact lines from an uploaded file, or [] and a Chinese error naming the file."""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in FACT_FILE_TYPES:
-        return [], f"文件「{name}」的类型不支持，请上传 .txt 或 .docx 文件"
+        return [], f"文件「{name}」的类型不支持，请上传 .txt、.docx 或 .xlsx 文件"
     try:
-        lines = _docx_lines(data) if suffix == "docx" else decode_text(data).splitlines()
+        lines = _READERS.get(suffix, lambda d: decode_text(d).splitlines())(data)
     except Exception:  # noqa: BLE001 - any unreadable upload becomes a message, never a crash
-        kind = "Word 文档" if suffix == "docx" else "文本文件"
+        kind = {"docx": "Word 文档", "xlsx": "Excel 表格"}.get(suffix, "文本文件")
         return [], f"无法读取文件「{name}」：不是有效的{kind}"
     facts = clean_fact_lines(lines)
     if not facts:

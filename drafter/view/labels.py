@@ -21,7 +21,8 @@ STATUS_COLORS: dict[str, tuple[str, str]] = {
     "placeholder": ("#ffd8a8", "#a93d00"),
 }
 
-DRAFT_STATUS_LABELS: dict[str, str] = {"draft": "待审核", "returned": "已退回", "approved": "已通过"}
+DRAFT_STATUS_LABELS: dict[str, str] = {"draft": "草稿", "submitted": "已提交", "approved": "已通过", "returned": "已退回"}
+PROVIDER_LABELS: dict[str, str] = {"local": "本地模型", "openai": "在线模型接口", "template": "模板", "auto": "自动选择"}
 DECISION_LABELS: dict[str, str] = {"approve": "通过", "return": "退回"}
 
 
@@ -58,23 +59,50 @@ def draft_label(d) -> str:
 
 
 def review_line(r) -> str:
-    """One stored review, as the secretary and the reviewer see it."""
+    """One stored review, as the secretary and the reviewer see it (a voided approval says so)."""
     version = f"第 {r.version} 版" if r.version else ""
-    return f"审核意见（{r.reviewer}，{DECISION_LABELS.get(r.decision, r.decision)}{version}）：{r.comment or '无'}"
+    line = f"审核意见（{r.reviewer}，{DECISION_LABELS.get(r.decision, r.decision)}{version}）：{r.comment or '无'}"
+    if getattr(r, "override_reason", None):
+        line += f"；核对未通过仍予通过，理由：{r.override_reason}"
+    if getattr(r, "voided", False):
+        line += "（此后稿件已修改，本次通过已失效）"
+    return line
+
+
+def passage_lines(r) -> list[str]:
+    """A review's comments on quoted passages (批注)."""
+    return [f"批注「{_get(p, 'quote')[:40]}」：{_get(p, 'comment')}" for p in getattr(r, "passages", None) or []]
+
+
+def _get(item, name: str):
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
+def provider_label(name: str | None) -> str:
+    """A provider's Chinese name ("local" → 本地模型); unknown names are shown as given."""
+    name = name or ""
+    return PROVIDER_LABELS.get(name.split(":", 1)[0], name)
+
+
+def readiness_summary(ready: dict) -> list[str]:
+    """The sidebar's plain status: library size and which ways of writing are available, no paths."""
+    available = [provider_label(n) for n, info in ready.get("providers", {}).items() if info.get("available")]
+    return [f"范文库：{ready.get('index', {}).get('chunks', 0)} 段", f"可用的生成方式：{'、'.join(available) or '无'}"]
 
 
 def readiness_lines(ready: dict) -> list[str]:
-    """The sidebar status: example library size and each provider's availability."""
+    """The 高级信息 details: each provider's availability with its technical detail (model path, endpoint)."""
     lines = [f"范文库：{ready.get('index', {}).get('chunks', 0)} 段"]
     for name, info in ready.get("providers", {}).items():
-        lines.append(f"{name}（{'可用' if info.get('available') else '不可用'}）：{info.get('detail') or ''}")
+        state = "可用" if info.get("available") else "不可用"
+        lines.append(f"{provider_label(name)}（{state}）：{info.get('detail') or ''}")
     return lines
 
 
 def result_caption(result) -> str:
     """Which provider wrote the draft, how long it took, and the examples it followed."""
     titles = "、".join(dict.fromkeys(s.title for s in result.sources)) or "无"
-    return f"生成方式：{result.provider} · 用时 {result.elapsed_s:.1f} 秒 · 参考范文：{titles}"
+    return f"生成方式：{provider_label(result.provider)} · 用时 {result.elapsed_s:.1f} 秒 · 参考范文：{titles}"
 
 
 def group_hits(hits: list[dict]) -> list[dict]:

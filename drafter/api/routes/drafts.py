@@ -41,9 +41,11 @@ async def create_draft(request: Request,
             responses=error_responses(401, 403, 422))
 def list_drafts(org: str | None = Query(None, max_length=200), period: str | None = Query(None, max_length=100),
                 kind: Kind | None = None, status: DraftStatus | None = None,
+                owner: str | None = Query(None, max_length=200, description="起草人（用户或密钥名称）"),
                 offset: int = Query(0, ge=0, le=1_000_000), limit: int = Query(20, ge=1, le=100),
                 principal: Principal = READ, service=Depends(get_service)) -> DraftPage:
-    return service.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit)
+    return service.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit,
+                               owner=owner)
 
 
 @router.get("/{draft_id}", response_model=DraftDetail, summary="读取一篇草稿（含最新版本）",
@@ -52,11 +54,11 @@ def get_draft(draft_id: str, principal: Principal = READ, service=Depends(get_se
     return service.get_draft(draft_id)
 
 
-@router.put("/{draft_id}", response_model=VersionInfo, summary="保存修改为新版本（重新核对数字；基于旧版本时 409）",
+@router.put("/{draft_id}", response_model=VersionInfo, summary="保存修改为新版本（重新核对；基于旧版本时 409，非起草人 403）",
             responses=error_responses(401, 403, 404, 409, 413, 422))
 def save_version(draft_id: str, body: EditBody, principal: Principal = WRITE,
                  service=Depends(get_service)) -> VersionInfo:
-    return service.save_version(draft_id, body.text, body.base_version, principal.name)
+    return service.save_version(draft_id, body.text, body.base_version, principal)
 
 
 @router.get("/{draft_id}/versions", response_model=list[VersionInfo], summary="全部版本",
@@ -80,11 +82,13 @@ def diff(draft_id: str, from_version: int = Query(..., alias="from", ge=1, le=1_
     return service.diff(draft_id, from_version, to_version)
 
 
-@router.post("/{draft_id}/review", response_model=DraftDetail, summary="审核：通过（approve）或退回（return）",
+@router.post("/{draft_id}/review", response_model=DraftDetail,
+             summary="审核已提交的稿件：通过（approve）或退回（return）；核对未通过时通过需 override_reason",
              responses=error_responses(401, 403, 404, 422))
 def review(draft_id: str, body: ReviewBody, principal: Principal = REVIEW,
            service=Depends(get_service)) -> DraftDetail:
-    return service.review(draft_id, body.decision, body.comment, principal.name)
+    return service.review(draft_id, body.decision, body.comment, principal, override_reason=body.override_reason,
+                          passages=body.passages)
 
 
 @router.get("/{draft_id}/export.docx", response_class=Response, summary="导出 Word（公文格式）",

@@ -1,0 +1,113 @@
+"""The reviewer's tab: submitted drafts, facts ↔ draft, changes since the reviewer returned it, passage comments
+(批注), and 通过 / 退回 (approving a failing draft needs an explicit override with a reason)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from drafter.view import actions, marks
+from drafter.view import highlight as vh
+from drafter.view import labels as vl
+from drafter.view import review as vr
+from drafter.view.diff import side_by_side_html
+from drafter.view.page.common import flash, show_flash, ss, table
+
+STATUS_CHOICES = ["submitted", "returned", "approved", "draft", None]
+
+
+def drafts_picker(svc, area: str, status: str | None) -> str | None:
+    """A list of saved drafts (optionally filtered by status); returns the chosen id."""
+    try:
+        page = svc.list_drafts(status=status, limit=100)
+    except Exception as exc:  # noqa: BLE001
+        st.error(actions.error_text(exc))
+        return None
+    if not page.items:
+        st.info("没有符合条件的稿件")
+        return None
+    labels = {d.id: vl.draft_label(d) for d in page.items}
+    return st.selectbox("选择稿件", list(labels), format_func=labels.get, key=f"{area}_pick")
+
+
+def reviewer(svc, user) -> None:
+    status = st.selectbox("按状态筛选", STATUS_CHOICES, key="r_status",
+                          format_func=lambda s: vl.draft_status_label(s) if s else "全部")
+    draft_id = drafts_picker(svc, "r", status)
+    if not draft_id:
+        show_flash("review")
+        return
+    try:
+        detail = svc.get_draft(draft_id)
+        request, text = detail.request, detail.latest.text
+        check = svc.check_text(request, text)
+    except Exception as exc:  # noqa: BLE001
+        st.error(actions.error_text(exc))
+        return
+    usage = vr.usages(request.facts, text, check)
+    ok, line = marks.verdict(check, usage)
+    st.markdown(f"#### {detail.title}")
+    st.caption(f"{request.org} · {request.period} · {vl.KIND_LABELS.get(request.kind, request.kind)} · "
+               f"第 {detail.latest.number} 版（{detail.latest.author}） · 状态：{vl.draft_status_label(detail.status)}")
+    (st.success if ok else st.error)(line)
+    since_return(svc, draft_id)
+    problems = marks.problems(check, request.facts, usage)
+    if problems:
+        st.markdown("**需要注意的问题**")
+        table([{"问题": p["label"], "内容": p["text"]} for p in problems], "")
+    st.markdown("**事实 ↔ 初稿对照**")
+    table(vr.fact_rows(usage, text, check), "没有事实")
+    options = vr.fact_options(usage)
+    chosen = st.selectbox("在正文中高亮某条事实", [None, *options], key="r_focus",
+                          format_func=lambda o: "（不高亮）" if o is None else o)
+    focus = vr.focus_spans(usage, check, options.get(chosen) if chosen else None)
+    st.html(vh.legend_html() + vh.draft_html(text, check, request.facts, focus=focus))
+    with st.expander("每个数字的核对结果"):
+        table(vh.number_rows(check, request.facts, only_problems=False), "正文中没有数字")
+    review_form(svc, detail, text, failing=not ok, user=user)
+
+
+def since_return(svc, draft_id: str) -> None:
+    """The changes since the version the reviewer returned, side by side."""
+    try:
+        diff = svc.diff_since_return(draft_id)
+    except Exception as exc:  # noqa: BLE001
+        st.error(actions.error_text(exc))
+        return
+    if diff is None:
+        return
+    with st.expander(f"退回后的修改（第 {diff.from_version} 版 → 第 {diff.to_version} 版）", expanded=True):
+        before = svc.get_version(draft_id, diff.from_version).text
+        after = svc.get_version(draft_id, diff.to_version).text
+        st.html(side_by_side_html(before, after, f"退回时的第 {diff.from_version} 版", f"现在的第 {diff.to_version} 版"))
+
+
+def review_form(svc, detail, text: str, failing: bool, user) -> None:
+    st.markdown("**审核**")
+    for r in detail.reviews:
+        st.caption(vl.review_line(r))
+        for line in vl.passage_lines(r):
+            st.caption(line)
+    if not user.reviews:
+        st.info("您的账号没有审核权限")
+        return
+    with st.expander("对某段文字加批注", expanded=bool(ss.get("r_passages"))):
+        st.text_input("引用原文（从上面的正文中复制一段）", key="r_quote")
+        st.text_area("批注", key="r_passage_comment", height=70)
+        st.button("添加批注", key="add_passage", on_click=lambda: flash("passage", actions.add_passage(ss, text)))
+        show_flash("passage")
+        for p in ss.get("r_passages", []):
+            st.caption(f"批注「{p['quote'][:40]}」：{p['comment']}")
+    st.text_area("审核意见（退回时填写意见或批注）", key="r_comment", height=90)
+    if failing:
+        st.checkbox("核对没有通过，仍然通过（需要填写理由，理由会记录在审核意见中）", key="r_override")
+        if ss.get("r_override"):
+            st.text_input("仍然通过的理由", key="r_override_reason")
+    submitted = detail.status == "submitted"
+    if not submitted:
+        st.caption("这份稿件尚未提交（或已审核）；通常只审核“已提交”的稿件")
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.button("通过", key="approve", type="primary", on_click=lambda: flash(
+        "review", actions.review(ss, svc, detail.id, "approve", user, failing=failing)))
+    c2.button("退回", key="return", on_click=lambda: flash(
+        "review", actions.review(ss, svc, detail.id, "return", user)))
+    show_flash("review")
