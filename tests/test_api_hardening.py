@@ -82,7 +82,12 @@ def test_a_lone_surrogate_is_refused_in_edits_checks_and_reviews(client, draft_i
     cases = [("PUT", f"/v1/drafts/{draft_id}", '{"text": "正文\\udfff", "base_version": 1}', "text"),
              ("POST", "/v1/check", '{"facts": ["慰问\\ud800 86户"], "draft": "慰问86户"}', "facts"),
              ("POST", "/v1/check", '{"facts": ["慰问86户"], "draft": "慰问\\ud83d86户"}', "draft"),
-             ("POST", f"/v1/drafts/{draft_id}/review", '{"decision": "return", "comment": "\\ud800"}', "comment")]
+             ("POST", f"/v1/drafts/{draft_id}/review", '{"decision": "return", "comment": "\\ud800"}', "comment"),
+             ("POST", f"/v1/drafts/{draft_id}/review", '{"decision": "approve", "override_reason": "x\\ud800"}',
+              "override_reason"),
+             ("POST", f"/v1/drafts/{draft_id}/review",
+              '{"decision": "return", "passages": [{"start": 0, "end": 1, "quote": "a", "comment": "\\udc00"}]}',
+              "passages")]
     for method, path, raw, field in cases:
         error = assert_error(client.request(method, path, content=raw.encode(), headers=headers), 422)
         assert error["fields"][0]["field"] == field and "无效字符" in error["message"], error
