@@ -98,13 +98,17 @@ class JobStore:
         else:
             self.update(job_id, status="done", result=result)
 
-    def fail_interrupted(self) -> int:
-        """Mark jobs left queued/running by a stopped process as failed (call at start, before new jobs)."""
+    def fail_interrupted(self, keep_days: float = 7) -> int:
+        """Mark jobs left queued/running by a stopped process as failed (call at start, before new jobs); forget
+        jobs finished more than `keep_days` ago."""
         count = 0
         for path in self.directory.glob("*.json") if self.directory.is_dir() else []:
             try:
                 job = JobInfo.model_validate_json(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
+                continue
+            if (_now() - job.updated_at).total_seconds() > keep_days * 86_400:
+                path.unlink(missing_ok=True)
                 continue
             if job.status in ("queued", "running"):
                 self.update(job.id, status="failed",

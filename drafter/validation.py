@@ -77,8 +77,11 @@ def field_name(err: dict) -> str:
     return ".".join(parts) or "body"
 
 
+_LOCATIONS = ("body", "query", "path", "header", "cookie")
+
+
 def _label(loc: list) -> str:
-    parts = [p for p in loc if p != "body"]
+    parts = [p for p in loc if p not in _LOCATIONS]
     if not parts:
         return "请求体"
     label = FIELD_LABELS.get(str(parts[0]), str(parts[0]))
@@ -161,7 +164,7 @@ def parse_json(data: bytes | str) -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise body_error(f"请求体不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
+        raise body_error(f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
     except RecursionError:
         raise body_error(f"JSON 嵌套层数过深（最多 {MAX_JSON_DEPTH} 层）") from None
     if json_depth(value) > MAX_JSON_DEPTH:

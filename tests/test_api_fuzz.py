@@ -65,7 +65,10 @@ def test_edits_checks_and_reviews_with_nasty_text_never_fail_the_server(client, 
     latest = client.get(f"/v1/drafts/{draft['id']}").json()["latest_version"]
     _post(client, f"/v1/drafts/{draft['id']}", {"text": text, "base_version": latest}, method="PUT")
     _post(client, "/v1/check", {"facts": [text], "draft": comment})
-    _post(client, f"/v1/drafts/{draft['id']}/review", {"decision": "return", "comment": comment})
+    _post(client, f"/v1/drafts/{draft['id']}/submit", {})
+    passage = {"start": 0, "end": 2, "quote": text[:2] or "正文", "comment": comment}
+    _post(client, f"/v1/drafts/{draft['id']}/review",
+          {"decision": "return", "comment": comment, "override_reason": text, "passages": [passage]})
 
 
 json_leaf = st.one_of(st.none(), st.booleans(), st.integers(), nasty_text)

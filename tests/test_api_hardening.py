@@ -82,7 +82,12 @@ def test_a_lone_surrogate_is_refused_in_edits_checks_and_reviews(client, draft_i
     cases = [("PUT", f"/v1/drafts/{draft_id}", '{"text": "正文\\udfff", "base_version": 1}', "text"),
              ("POST", "/v1/check", '{"facts": ["慰问\\ud800 86户"], "draft": "慰问86户"}', "facts"),
              ("POST", "/v1/check", '{"facts": ["慰问86户"], "draft": "慰问\\ud83d86户"}', "draft"),
-             ("POST", f"/v1/drafts/{draft_id}/review", '{"decision": "return", "comment": "\\ud800"}', "comment")]
+             ("POST", f"/v1/drafts/{draft_id}/review", '{"decision": "return", "comment": "\\ud800"}', "comment"),
+             ("POST", f"/v1/drafts/{draft_id}/review", '{"decision": "approve", "override_reason": "x\\ud800"}',
+              "override_reason"),
+             ("POST", f"/v1/drafts/{draft_id}/review",
+              '{"decision": "return", "passages": [{"start": 0, "end": 1, "quote": "a", "comment": "\\udc00"}]}',
+              "passages")]
     for method, path, raw, field in cases:
         error = assert_error(client.request(method, path, content=raw.encode(), headers=headers), 422)
         assert error["fields"][0]["field"] == field and "无效字符" in error["message"], error
@@ -123,6 +128,8 @@ def test_allowed_values_are_listed_in_chinese(client, draft_id):
     _no_internals(error)
     error = assert_error(client.post("/v1/drafts", json={**REQUEST, "length": "huge"}), 422)
     assert "short（简短）" in error["message"]
+    error = assert_error(client.get("/v1/drafts", params={"limit": 0, "kind": "周报"}), 422)
+    assert "每页条数不能小于 1" in error["message"] and "类型只能选择：年度总结" in error["message"], error
     error = assert_error(client.post("/v1/drafts", json={**REQUEST, "facts": [1, ["x"]]}), 422)
     assert {f["field"] for f in error["fields"]} >= {"facts.1"} and "事实第 2 条" in error["message"]
 

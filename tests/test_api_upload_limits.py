@@ -149,3 +149,17 @@ def test_orphan_upload_files_are_removed_at_start(client, service):
     assert not orphan.exists() and not partial.exists() and fresh.exists()  # a fresh file may be mid-upload
     assert all(p.exists() for p in kept)
     fresh.unlink()
+
+
+def test_jobs_left_running_by_a_stopped_server_are_marked_failed(service):
+    from datetime import timedelta
+
+    jobs = service.jobs
+    running = jobs.update(jobs.create("upload").id, status="running")
+    old = jobs.create("upload")
+    stale = old.model_copy(update={"status": "done", "updated_at": old.updated_at - timedelta(days=8)})
+    jobs._path(old.id).write_text(stale.model_dump_json(), encoding="utf-8")
+    assert service.start_up()["interrupted_jobs"] >= 1
+    failed = jobs.get(running.id)
+    assert failed.status == "failed" and "重新上传" in failed.error["message"]
+    assert not jobs._path(old.id).exists()

@@ -41,10 +41,19 @@ class ReviewBody(BaseModel):
     passages: list[PassageComment] = Field(default_factory=list, max_length=200,
                                            description="对引用段落的批注（start/end 为字符位置，quote 为原文）")
 
-    @field_validator("comment", mode="before")
+    @field_validator("comment", "override_reason", mode="before")
     @classmethod
     def _exportable(cls, value: Any) -> Any:
         return clean_value(value)
+
+    @field_validator("passages", mode="before")
+    @classmethod
+    def _exportable_passages(cls, value: Any) -> Any:
+        """Quotes and comments normalised like every text (a lone surrogate is refused)."""
+        if not isinstance(value, list):
+            return value
+        return [{k: clean_value(v) if k in ("quote", "comment") else v for k, v in item.items()}
+                if isinstance(item, dict) else item for item in value]
 
 
 class DraftCreated(DraftResult):

@@ -61,10 +61,9 @@ def _dump(obj) -> str:
 
 def _parse_line(raw: str) -> tuple[list[str], str, list[str]]:
     """facts, draft, context of one JSONL line; ValueError with a Chinese message when malformed."""
-    try:
-        item = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"不是有效的 JSON：{exc.msg}（第 {exc.colno} 列）") from exc
+    from drafter.validation import parse_json
+
+    item = parse_json(raw)  # InvalidInput (a ValueError) in Chinese: malformed or nested too deeply
     if not isinstance(item, dict):
         raise ValueError("每行应是一个对象 {\"facts\": [...], \"draft\": \"...\"}")
     facts, draft, context = item.get("facts"), item.get("draft"), item.get("context", [])

@@ -77,7 +77,7 @@ def draft(ctx: typer.Context,
     try:
         request = read_request(request_file)
     except ValueError as exc:
-        err.print(f"[red]{exc}[/red]", highlight=False, markup=False)
+        err.print(str(exc), style="red", highlight=False, markup=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     problem = out_problem(out) if out is not None else None
     if problem:
