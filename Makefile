@@ -8,6 +8,10 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DRAFTER_DATA_DIR ?= $(CURDIR)/.drafter
 DEMO_REQUEST ?= bench/requests/annual_2025.json
+# llama-cpp-python builds llama.cpp from source. Not for the build machine's own CPU: a native build uses every
+# instruction the CPU advertises, and AMX tile instructions then crash (general protection fault) in VMs that
+# advertise AMX without enabling its register state. Generic x86-64 with AVX2/FMA/F16C runs everywhere here.
+export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 DEB_PACKAGES := chromium chromium-driver fonts-noto-cjk postgresql
 PREVIEW_PACKAGES := libreoffice-writer poppler-utils fonts-noto-cjk
 
@@ -17,7 +21,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip wheel
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# llama.cpp is compiled here for a portable x86-64 baseline (AVX2/FMA/F16C, plus AVX-512 where this CPU has it),
+# never -march=native and never from pip's wheel cache: a cached native build from a machine with AMX crashed in
+# ggml's AMX kernels (SIGSEGV at the first prompt) on this workplace's VMs, where the CPU reports AMX.
+LLAMA_VERSION := 0.3.36
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+  $(if $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo y),-DGGML_AVX512=ON) \
+  $(if $(shell grep -qw avx512_vnni /proc/cpuinfo 2>/dev/null && echo y),-DGGML_AVX512_VNNI=ON) \
+  $(if $(shell grep -qw avx512_bf16 /proc/cpuinfo 2>/dev/null && echo y),-DGGML_AVX512_BF16=ON)
+
+$(VENV)/.llama: | $(BIN)/python
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q --no-cache-dir "llama-cpp-python[server]==$(LLAMA_VERSION)"
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.llama | $(BIN)/python
 	$(BIN)/pip install -q -e ".[local,model,test]"
 	touch $@
 

@@ -2,6 +2,9 @@
 latency and peak RAM, for prompts the size of one drafted section (a reference excerpt plus 6 facts).
 
     .venv/bin/python bench/providers_local_speed.py [--rounds 3] [--max-tokens 200] [--threads N]
+                                                    [--prompt-lookup N]   # with prompt-lookup decoding
+
+bench/pipeline_bench.py calls measure() first and prints its tokens/s beside the drafting times.
 
 Figures come from llama.cpp's own performance counters (prompt tokens evaluated, tokens generated and the
 time each took); wall-clock first-token latency and total time are printed next to them.
@@ -80,55 +83,68 @@ def reset_counters(llama) -> None:
         pass
 
 
+def measure(settings: Settings, rounds: int = 3, max_tokens: int = 200, reference_chars: int = 900,
+            show=print) -> dict:
+    """Load the local model and time `rounds` section-sized generations; the mean tokens/s read and written."""
+    base_mb = rss_mb()
+    started = time.perf_counter()
+    model = ProviderRegistry(settings).resolve("local").model  # ProviderUnavailable says how to install
+    load_s = time.perf_counter() - started
+    llama = model.load()
+    show(f"model: {settings.local_model_path}  threads: {model.n_threads}/{os.cpu_count()} cores  "
+         f"ctx: {settings.local_ctx}  prompt lookup: {model.prompt_lookup or 'off'}  load: {load_s:.1f} s")
+    show(f"load average before: {os.getloadavg()[0]:.1f} (figures drop sharply when other work shares the cores)")
+    totals = [0, 0.0, 0, 0.0]
+    for round_no in range(1, rounds + 1):
+        reset_counters(llama)
+        llama.reset()
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        first = None
+        text = ""
+        for piece in model.stream(section_messages(round_no, reference_chars), max_tokens=max_tokens,
+                                  temperature=0.3):
+            first = first or time.perf_counter() - t0
+            text += piece
+        wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        counters = perf_counters(llama)
+        written = model.count_tokens(text)
+        if counters:
+            n_p, t_p, n_e, t_e = counters
+            gen_s = max(1e-6, wall - (t_p / 1000))  # with prompt lookup, llama.cpp counts verified guesses as prompt
+            totals = [totals[0] + n_p, totals[1] + t_p, totals[2] + written, totals[3] + gen_s * 1000]
+            show(f"round {round_no}: prompt {n_p} tok in {t_p / 1000:.2f} s ({n_p / max(1e-6, t_p / 1000):.0f} tok/s), "
+                 f"wrote {written} tok in {gen_s:.2f} s ({written / gen_s:.1f} tok/s), "
+                 f"first token {first or 0:.2f} s, total {wall:.2f} s, CPU {cpu:.1f} s")
+        else:
+            show(f"round {round_no}: first token {first or 0:.2f} s, {written} tokens, total {wall:.2f} s")
+    read_speed = totals[0] / (totals[1] / 1000) if totals[1] else None
+    write_speed = totals[2] / (totals[3] / 1000) if totals[3] else None
+    if read_speed and write_speed:
+        show(f"\nmean: reading the prompt {read_speed:.0f} tok/s, writing {write_speed:.1f} tok/s")
+    show(f"load average after: {os.getloadavg()[0]:.1f}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    show(f"RAM (RSS): {base_mb:.0f} MB before loading, peak {peak_mb:.0f} MB "
+         f"(model {peak_mb - base_mb:.0f} MB incl. the mmapped GGUF and the KV cache)")
+    return {"read_tok_s": round(read_speed, 1) if read_speed else None,
+            "write_tok_s": round(write_speed, 1) if write_speed else None,
+            "threads": model.n_threads, "prompt_lookup": model.prompt_lookup, "load_s": round(load_s, 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--max-tokens", type=int, default=200)
     parser.add_argument("--reference-chars", type=int, default=900)
-    parser.add_argument("--threads", type=int, default=None, help="default: DRAFTER_LOCAL_THREADS or all cores")
+    parser.add_argument("--threads", type=int, default=None, help="default: DRAFTER_LOCAL_THREADS or the free CPUs")
+    parser.add_argument("--prompt-lookup", type=int, default=None,
+                        help="tokens guessed from the prompt per step (default: DRAFTER_LOCAL_PROMPT_LOOKUP; 0 = off)")
     args = parser.parse_args()
-
     settings = Settings()
-    base_mb = rss_mb()
     if args.threads:
         settings = settings.model_copy(update={"local_threads": args.threads})
-    started = time.perf_counter()
-    model = ProviderRegistry(settings).resolve("local").model  # ProviderUnavailable says how to install
-    load_s = time.perf_counter() - started
-    llama = model.load()
-    print(f"model: {settings.local_model_path}  threads: {model.n_threads}/{os.cpu_count()} cores  "
-          f"ctx: {settings.local_ctx}  load: {load_s:.1f} s")
-    print(f"load average before: {os.getloadavg()[0]:.1f} (figures drop sharply when other work shares the cores)")
-
-    totals = [0, 0.0, 0, 0.0]
-    for round_no in range(1, args.rounds + 1):
-        reset_counters(llama)
-        llama.reset()
-        t0, cpu0 = time.perf_counter(), time.process_time()
-        first = None
-        pieces = 0
-        for _ in model.stream(section_messages(round_no, args.reference_chars), max_tokens=args.max_tokens,
-                              temperature=0.3):
-            first = first or time.perf_counter() - t0
-            pieces += 1
-        wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
-        counters = perf_counters(llama)
-        if counters:
-            n_p, t_p, n_e, t_e = counters
-            totals = [totals[0] + n_p, totals[1] + t_p, totals[2] + n_e, totals[3] + t_e]
-            print(f"round {round_no}: prompt {n_p} tok in {t_p / 1000:.2f} s ({n_p / (t_p / 1000):.0f} tok/s), "
-                  f"wrote {n_e} tok in {t_e / 1000:.2f} s ({n_e / (t_e / 1000):.1f} tok/s), "
-                  f"first token {first or 0:.2f} s, total {wall:.2f} s, CPU {cpu:.1f} s")
-        else:
-            print(f"round {round_no}: first token {first or 0:.2f} s, {pieces} pieces, total {wall:.2f} s")
-
-    if totals[1] and totals[3]:
-        print(f"\nmean: reading the prompt {totals[0] / (totals[1] / 1000):.0f} tok/s, "
-              f"writing {totals[2] / (totals[3] / 1000):.1f} tok/s")
-    print(f"load average after: {os.getloadavg()[0]:.1f}")
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"RAM (RSS): {base_mb:.0f} MB before loading, peak {peak_mb:.0f} MB "
-          f"(model {peak_mb - base_mb:.0f} MB incl. the mmapped GGUF and the KV cache)")
+    if args.prompt_lookup is not None:
+        settings = settings.model_copy(update={"local_prompt_lookup": args.prompt_lookup})
+    measure(settings, args.rounds, args.max_tokens, args.reference_chars)
 
 
 if __name__ == "__main__":

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 
 from drafter.records import DiffResult, NumberChange, VersionInfo
-
-# A sentence ends after 。！？； (and any closing quotes or brackets that follow).
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])(?![”’」』）)\]])|(?<=[。！？；!?;][”’」』）)\]])")
+from textkit.sentences import sentence_lines
 
 
 def split_sentences(text: str) -> list[str]:
     """Lines of `text` cut after each sentence end, so one changed number marks one sentence, not a paragraph."""
-    out: list[str] = []
-    for line in text.splitlines():
-        parts = [p for p in _SENTENCE_END.split(line) if p]
-        out.extend(parts or [""])
-    return out
+    return sentence_lines(text)
 
 
 def diff_texts(a: str, b: str, from_label: str = "a", to_label: str = "b", context: int = 1) -> str:

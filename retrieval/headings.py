@@ -1,40 +1,16 @@
-"""Recognise headings and section roles in Chinese work summaries.
-
-Heading kinds (a line's *category* decides its place in the hierarchy, see retrieval.chunking):
-  cn 一、   cn_paren （一）/(一)   num 1、 1.   num_paren （1）/(1)   part 第X段 / 第一部分 / 第X章
-  md{n}  Markdown `#` heading without numbering   bold  a `**…**` line without numbering
-  plain  an unnumbered short label line such as "下半年工作安排：" or "xx年工作计划"
-A numbered line is a *pure* heading when it is short (≤ 50 characters) and at most one sentence. A longer
-numbered line ("1、召开了一届二次委员扩大会议，对…。…") is a numbered paragraph: a sub-section whose
-heading is its first phrase (up to the first 。/：/；), or its first clause (up to the first ，) when that
-phrase is longer than 20 characters; at most 40 characters either way.
-"一是…", "第一，…" list items are never headings.
+"""Section roles in Chinese work summaries (opening, body, problems, plans, closing), named by headings or by
+the way a paragraph opens. Heading classification itself lives in textkit.headings.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-PURE_HEADING_MAX = 50
-PHRASE_MAX = 40
-TWO_CLAUSE_MAX = 20
-PLAIN_MAX = 20
+from textkit.headings import PLAIN_MAX, without_number
+
+__all__ = ["heading_role", "role_of_path", "opener_role", "is_real_paragraph", "closing_strength", "is_signature"]
+
 SUB_ROLE_HEADING_MAX = 12
-
-_NUMBERED = (
-    ("cn", re.compile(r"^[一二三四五六七八九十百]+\s*[、.．]")),
-    ("cn_paren", re.compile(r"^[（(]\s*[一二三四五六七八九十百]+\s*[）)]")),
-    ("num_paren", re.compile(r"^[（(]\s*\d{1,3}\s*[）)]")),
-    ("num", re.compile(r"^\d{1,3}\s*(?:[、．]|\.(?!\d))")),
-    ("part", re.compile(r"^第[一二三四五六七八九十百\d]+(?:段|部分|章|节)")),
-)
-_MARKDOWN = re.compile(r"^(#{1,6})\s*([^#\s].*)$")
-_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?$")
-_BULLET = re.compile(r"^[-*+•·]\s+")
-_SENTENCE_END = "。！!？?；;"
-_PHRASE_END = re.compile(r"[。！!？?；;：:]")
-_PLAIN_LABEL = re.compile(r"工作|计划|安排|打算|设想|思路|措施|不足|问题|体会|经验|成绩|目标|要求|情况|建议|展望")
 
 # Roles named by heading words (see heading_role / role_of_path).
 CLOSING_HEADING = re.compile(r"结语|结束语|总结(?:并|与|和)展望|^小结")
@@ -66,75 +42,6 @@ _SIGNATURE = re.compile(r"^[^。，,；;]{2,25}$")
 _DATE = re.compile(r"[〇○零一二三四五六七八九十\d]{2,4}年[〇○零一二三四五六七八九十\d]{1,3}月[〇○零一二三四五六七八九十\d]{1,3}日$")
 
 
-@dataclass(frozen=True)
-class Heading:
-    category: str
-    text: str
-    pure: bool
-
-
-def plain_line(line: str) -> str:
-    """A line without Markdown heading marks or wrapping bold ("## **二、…**" → "二、…"), as kept in chunks."""
-    line = line.strip()
-    marked = _MARKDOWN.match(line)
-    line = marked.group(2).strip() if marked else line
-    bold = _BOLD.match(line)
-    return line if bold is None else bold.group(1).strip() + line[bold.end(1) + 2:].strip()
-
-
-def _strip_end(text: str) -> str:
-    return text.strip().rstrip("。：:；;，,").strip()
-
-
-def first_phrase(text: str) -> str:
-    """The heading phrase of a numbered paragraph."""
-    phrase = _PHRASE_END.split(text, 1)[0]
-    if len(phrase) > TWO_CLAUSE_MAX:  # "一、加强了基础建设，规范了档案管理" stays whole
-        phrase = re.split(r"[，,]", phrase, 1)[0]
-    return _strip_end(phrase[:PHRASE_MAX])
-
-
-def _is_one_short_sentence(text: str) -> bool:
-    body = text.rstrip(_SENTENCE_END + "：:")
-    return len(text) <= PURE_HEADING_MAX and not any(mark in body for mark in _SENTENCE_END)
-
-
-def classify(line: str, allow_plain: bool = True) -> Heading | None:
-    """The heading a line opens, or None for an ordinary paragraph."""
-    line = line.strip()
-    marked = _MARKDOWN.match(line)
-    bold = _BOLD.match(line)
-    inner = marked.group(2) if marked else bold.group(1) if bold else _BULLET.sub("", line)
-    inner = re.sub(r"^\*\*(.+?)\*\*$", r"\1", inner.strip()).strip()
-    for category, pattern in _NUMBERED:
-        number = pattern.match(inner)
-        if number and len(inner[number.end():].strip(" 、.．：:")) >= 2:  # "5、" alone is a broken line
-            pure = bool(marked or bold) or _is_one_short_sentence(inner)
-            return Heading(category, _strip_end(inner) if pure else first_phrase(inner), pure)
-    if marked:
-        return Heading(f"md{len(marked.group(1))}", _strip_end(inner), True)
-    if bold:
-        return Heading("bold", _strip_end(inner), True)
-    if allow_plain and _is_plain_label(inner):
-        return Heading("plain", _strip_end(inner), True)
-    return None
-
-
-def _is_plain_label(text: str) -> bool:
-    if len(text) > PLAIN_MAX or any(mark in text for mark in "。，,；;！!？?、"):
-        return False
-    return text.endswith(("：", ":")) or bool(_PLAIN_LABEL.search(text))
-
-
-def without_number(text: str) -> str:
-    """A numbered line without its number ("（二）活动组织" → "活动组织"); other lines as they are."""
-    for _, pattern in _NUMBERED:
-        number = pattern.match(text)
-        if number:
-            return text[number.end():].strip(" 、.．")
-    return text
-
-
 def heading_role(text: str, top: bool) -> str | None:
     """closing / problems / plans when a heading names it. Below the top level only short headings count
     ("（二）下一步打算" does; "8、坚持每月向党委上报一份工作计划" is an item, not a plans section)."""
@@ -159,7 +66,7 @@ def role_of_path(path: tuple[str, ...]) -> str | None:
 def opener_role(paragraph: str) -> str | None:
     """problems / plans when an unheaded paragraph starts such a passage."""
     window = paragraph[:_OPENER_WINDOW]
-    if _PLANS_OPENER.search(paragraph[:_OPENER_WINDOW]):
+    if _PLANS_OPENER.search(window):
         return "plans"
     if _PROBLEMS_OPENER.search(window):
         return "problems"

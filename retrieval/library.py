@@ -1,6 +1,6 @@
 """The example library: one object per process (built by the service), over Chroma, BM25 and the catalog.
 
-Everything is opened once; the BM25 index loads at the first search (or `warm()`) and is rebuilt only when an
+Everything is opened once (Chroma and the embedding model at their first use); the BM25 index loads at the first search (or `warm()`) and is rebuilt only when an
 ingest, upload or removal changed the chunk set.
 """
 
@@ -8,32 +8,38 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import cached_property
 from pathlib import Path
 
-from drafter.settings import Settings
+from retrieval.config import RetrievalSettings
 from retrieval.bm25 import BM25Index, ChineseTokenizer
 from retrieval.catalog import Catalog
 from retrieval.embedder import Embedder, make_embedder
 from retrieval.models import Chunk, Example, Hit, IngestReport
 from retrieval.search import MODES, FusionParams, diversify, rank
-from retrieval.store import ChunkStore, where_clause
+from retrieval.store import ChunkStore, collection_name, where_clause
 
 _DIRTY = "bm25_dirty"
 
 
 class Library:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+    def __init__(self, settings: RetrievalSettings, embedder: Embedder | None = None,
                  fusion: FusionParams | None = None) -> None:
         self.settings = settings
         settings.ensure_dirs()
         self.embedder = embedder or make_embedder(settings)
-        self.store = ChunkStore(settings, self.embedder)
-        self.catalog = Catalog(settings.data_dir / "catalog" / f"{self.store.name}.sqlite")
+        self.name = collection_name(settings.collection, self.embedder.name)
+        self.catalog = Catalog(settings.data_dir / "catalog" / f"{self.name}.sqlite")
         self.tokenizer = ChineseTokenizer(settings.data_dir / "cache")
-        self.bm25 = BM25Index(settings.data_dir / "bm25" / self.store.name, self.tokenizer)
+        self.bm25 = BM25Index(settings.data_dir / "bm25" / self.name, self.tokenizer)
         self.fusion = fusion or FusionParams()
         self._write_lock = threading.Lock()
         self._ready = False
+
+    @cached_property
+    def store(self) -> ChunkStore:
+        """The Chroma collection, opened at first use: BM25-only searches never import chromadb."""
+        return ChunkStore(self.settings, self.embedder)
 
     # --- ingestion -------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: bool = True) -> IngestReport:
@@ -54,17 +60,26 @@ class Library:
         if self.count() == 0:
             self.ingest([samples_dir], progress=False)
 
-    def add_files(self, files: list[tuple[str, bytes]]) -> IngestReport:
-        """Uploaded files: saved under data_dir/uploads with generated names, then ingested."""
-        from retrieval.uploads import ingest_uploads
+    def add_files(self, files: list[tuple[str, bytes]], progress=None) -> IngestReport:
+        """Uploaded files: checked and parsed outside the write lock, then saved under data_dir/uploads with
+        generated names and ingested. `progress(done, total)` is called as they go."""
+        from retrieval.uploads import ingest_uploads, prepare_all
 
         started = time.perf_counter()
+        prepared = prepare_all(self.settings, files, progress)
         with self._write_lock:
             self.catalog.set_meta(_DIRTY, "1")
-            report, changed = ingest_uploads(self, files)
+            report, changed = ingest_uploads(self, prepared, progress)
             self._refresh_bm25(changed)
         report.elapsed_s = round(time.perf_counter() - started, 3)
         return report
+
+    def remove_orphan_uploads(self) -> list[str]:
+        """Delete upload files no example refers to (left by a killed process); returns their names."""
+        from retrieval.uploads import remove_orphans
+
+        with self._write_lock:
+            return remove_orphans(self)
 
     def remove_example(self, example_id: str) -> bool:
         """Remove an example's chunks (and its file, if it was uploaded). False if there is no such example."""
@@ -107,14 +122,23 @@ class Library:
 
     # --- search ----------------------------------------------------------------------
     def warm(self) -> None:
-        """Load the BM25 index and jieba now instead of at the first search."""
+        """Load everything a search uses now instead of at the first search: the BM25 index, jieba's whole
+        dictionary, the Chroma collection and the embedding model (a server's warm-up; the CLI skips it)."""
+        self._load_index()
+        self.tokenizer.warm()
+        self.store.count()
+        load = getattr(self.embedder, "load", None)
+        if load is not None:
+            load()
+
+    def _load_index(self) -> None:
+        """Load the BM25 index (a search's short query needs only part of jieba's dictionary, read on demand)."""
         if self._ready:
             return
         with self._write_lock:
             if self.catalog.meta(_DIRTY) == "1" or (self.count() and not self.bm25.load()):
                 self._refresh_bm25(True)  # recovery only: an ingest died before its rebuild
             self.bm25.load()
-            self.tokenizer.warm()
             self._ready = True
 
     def search(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None,
@@ -125,7 +149,7 @@ class Library:
         query = (query or "").strip()
         if not query or k <= 0 or example_ids == []:
             return []
-        self.warm()
+        self._load_index()
         self.bm25.reload_if_changed()
         depth = max(self.fusion.depth, k * 4)
         dense = self._dense(query, depth, kind, role, example_ids) if mode != "bm25" else []

@@ -2,7 +2,7 @@
 
 - .md: optional front matter (title/kind/topic/source between `---` lines); missing or garbled front matter
   is tolerated (the values are inferred instead).
-- .txt: any common encoding (see retrieval.textcodec: BOMs, UTF-8, GB18030, charset-normalizer).
+- .txt: any common encoding (see textkit.decoding: BOMs, UTF-8, GB18030, charset-normalizer).
 - .docx: paragraphs and tables in document order; Word heading styles become Markdown `#` lines.
 Without a title in front matter, the first heading-like line is the title (and leaves the body); else the
 file stem. kind/topic come from front matter when valid, else from `retrieval.kinds.infer_kind`.
@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from retrieval.file_limits import DEFAULT_LIMITS, FileLimits, LoadError, check_docx_zip, damage_reason
 from retrieval.models import Example
 from retrieval.kinds import KINDS, infer_kind
 from retrieval.seeds import strip_markup
-from retrieval.textcodec import DecodeError, binary_kind, decode_text
+from textkit.decoding import DecodeError, binary_kind, decode_text
 
 SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx")
 _CONVERT_HINTS = {
@@ -32,14 +33,6 @@ _TITLE_MAX_CHARS = 40
 _FRONT_KEYS = ("title", "kind", "topic", "source")
 _SENTENCE_END = re.compile(r"[。；;，,！!？?：:]$")
 _SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+[段部分章节条])")
-
-
-class LoadError(Exception):
-    """A file that cannot become an example; `reason` says why, in Chinese."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 # --- finding files ---------------------------------------------------------------------------------------
@@ -62,7 +55,10 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
         else:
             found = [given]
         for path in found:
-            key = path.resolve()
+            try:
+                key = path.resolve()
+            except (OSError, RuntimeError):  # a symlink loop: load_file explains it
+                key = path.absolute()
             if key not in seen:
                 seen.add(key)
                 yield path
@@ -74,6 +70,8 @@ def load_file(path: Path, root: Path | None = None) -> Example:
     """One file as an Example; id and source are its path relative to `root` (posix), else its name."""
     path = Path(path)
     name = _relative_name(path, root)
+    if path.is_symlink() and not path.exists():
+        raise LoadError("符号链接无效（目标不存在或链接循环）")
     if not path.exists():
         raise LoadError("文件不存在")
     if not path.is_file():
@@ -81,15 +79,15 @@ def load_file(path: Path, root: Path | None = None) -> Example:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"无法读取文件：{exc.strerror or exc}") from exc
-    return _parse(name, path.suffix.lower(), path.stem, data)
+        raise LoadError("无法读取文件（没有权限或读取出错）") from exc
+    return _parse(name, path.suffix.lower(), path.stem, data, DEFAULT_LIMITS)
 
 
-def load_bytes(name: str, data: bytes) -> Example:
+def load_bytes(name: str, data: bytes, limits: FileLimits = DEFAULT_LIMITS) -> Example:
     """An uploaded file as an Example. The name only gives the suffix, id and source (never a path)."""
     base = PureWindowsPath(PurePosixPath((name or "").replace("\\", "/")).name).name.strip() or "upload.txt"
     stem = PurePosixPath(base).stem or "upload"
-    return _parse(base, PurePosixPath(base).suffix.lower(), stem, data)
+    return _parse(base, PurePosixPath(base).suffix.lower(), stem, data, limits)
 
 
 def _relative_name(path: Path, root: Path | None) -> str:
@@ -101,20 +99,23 @@ def _relative_name(path: Path, root: Path | None) -> str:
     return path.name
 
 
-def _parse(name: str, suffix: str, stem: str, data: bytes) -> Example:
+def _parse(name: str, suffix: str, stem: str, data: bytes, limits: FileLimits) -> Example:
     if suffix not in SUFFIXES:
         hint = _CONVERT_HINTS.get(suffix, "")
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”，仅支持 .md、.txt、.docx{hint}")
     if not data.strip():
         raise LoadError("文件为空")
     if suffix == ".docx":
-        text = docx_text(data)
+        text = docx_text(data, limits)
     else:
         try:
             text, _ = decode_text(data)
         except DecodeError as exc:
             raise LoadError(str(exc)) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    _check_paragraphs(text.count("\n") + 1, limits)
+    if len(text) > limits.max_chars:
+        raise LoadError(f"文字过多（{len(text)} 字，每个文件最多 {limits.max_chars} 字）；请拆分成几个文件后再导入")
     meta, body = split_front_matter(text) if suffix == ".md" else ({}, text)
     return build_example(name, stem, meta, body)
 
@@ -179,19 +180,27 @@ def _parse_meta(lines: list[str]) -> dict[str, str]:
 
 # --- Word -------------------------------------------------------------------------------------------------
 
-def docx_text(data: bytes) -> str:
+def _check_paragraphs(count: int, limits: FileLimits) -> None:
+    if count > limits.max_paragraphs:
+        raise LoadError(f"段落过多（{count} 段，每个文件最多 {limits.max_paragraphs} 段）；请拆分成几个文件后再导入")
+
+
+def docx_text(data: bytes, limits: FileLimits = DEFAULT_LIMITS) -> str:
     """Paragraphs and tables of a .docx in order; heading styles become '#' lines, Title the first line."""
     what = binary_kind(data)
     if what and not data.startswith(b"PK\x03\x04"):
         raise LoadError(f"不是 .docx 文件（{what}）")
+    check_docx_zip(data, limits)
     try:
         from docx import Document
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
         document = Document(io.BytesIO(data))
+        body = document.element.body
+        _check_paragraphs(len(body.xpath(".//w:p")), limits)
         lines: list[str] = []
-        for element in document.element.body.iterchildren():
+        for element in body.iterchildren():
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "p":
                 lines.append(_paragraph_line(Paragraph(element, document)))
@@ -200,7 +209,7 @@ def docx_text(data: bytes) -> str:
     except LoadError:
         raise
     except Exception as exc:  # zip, XML and python-docx errors alike: the file is damaged
-        raise LoadError(f"Word 文件已损坏或不是有效的 .docx（{type(exc).__name__}）") from exc
+        raise LoadError(f"Word 文件已损坏或不是有效的 .docx（{damage_reason(exc)}）") from exc
     text = "\n".join(line for line in lines if line)
     if not text.strip():
         raise LoadError("Word 文件中没有文字")

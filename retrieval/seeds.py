@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from retrieval.kinds import KINDS, infer_kind  # infer_kind is part of this module's interface
-from retrieval.textcodec import DecodeError, decode_text
+from textkit.decoding import DecodeError, decode_text
 
 # --- boilerplate --------------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The vector store: Chroma, embedded (PersistentClient under data_dir/chroma) or a server (HttpClient).
 
 Embeddings are always computed by our Embedder and passed in, so both modes behave the same and Chroma's
-default embedding function is never used.
+default embedding function is never used. chromadb is imported when a store is opened, not with this module.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import json
 import re
 from urllib.parse import urlparse
 
-from drafter.settings import Settings
-from retrieval.embedder import ChromaEmbeddingFunction, Embedder
+from retrieval.config import RetrievalSettings
+from retrieval.embedder import Embedder
 from retrieval.models import Chunk
 
 _DEFAULT_BATCH = 1000
@@ -23,7 +23,7 @@ def collection_name(base: str, embedder_name: str) -> str:
     return slug[:200] or "examples"
 
 
-def make_client(settings: Settings):
+def make_client(settings: RetrievalSettings):
     """HttpClient when settings.chroma_url is set, else a PersistentClient under data_dir/chroma."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -75,7 +75,9 @@ def _chunk(chunk_id: str, text: str, meta: dict) -> Chunk:
 class ChunkStore:
     """Chunks with their vectors in one cosine-space Chroma collection."""
 
-    def __init__(self, settings: Settings, embedder: Embedder) -> None:
+    def __init__(self, settings: RetrievalSettings, embedder: Embedder) -> None:
+        from retrieval.chroma_embedding import ChromaEmbeddingFunction  # chromadb: imported only when opened
+
         self.client = make_client(settings)
         self.name = collection_name(settings.collection, embedder.name)
         self.collection = self.client.get_or_create_collection(
@@ -106,16 +108,6 @@ class ChunkStore:
         for start in range(0, len(ids), self.batch):
             found.update(self.collection.get(ids=ids[start:start + self.batch], include=[])["ids"])
         return found
-
-    def all_ids(self) -> list[str]:
-        ids: list[str] = []
-        offset = 0
-        while True:
-            page = self.collection.get(include=[], limit=self.batch, offset=offset)["ids"]
-            ids.extend(page)
-            if len(page) < self.batch:
-                return ids
-            offset += len(page)
 
     def get(self, ids: list[str]) -> list[Chunk]:
         """Chunks by id, in the order given (missing ids are left out)."""

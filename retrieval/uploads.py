@@ -1,59 +1,134 @@
-"""Uploaded example files (API/UI): checked, saved under data_dir/uploads with generated names, ingested.
+"""Uploaded example files (API/UI): checked and parsed first (outside the library's write lock), then saved under
+data_dir/uploads with generated names and ingested (inside it).
 
 An uploaded file name never becomes a path: it is kept only as the example's source (and default title).
+Files are written as `*.part` and renamed once complete; `remove_orphans` deletes what a killed process left.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 from retrieval.catalog import FileEntry
-from retrieval.ingest import Ingestor, sha1_of
-from retrieval.loader import LoadError, load_bytes
-from retrieval.models import IngestReport
+from retrieval.chunking import chunk_example
+from retrieval.file_limits import FileLimits, LoadError
+from retrieval.ingest import Ingestor, sha1_of, unique_chunks
+from retrieval.loader import load_bytes
+from retrieval.models import Example, IngestReport
 
 SUPPORTED_UPLOADS = (".md", ".txt", ".docx")
+MAX_CHUNKS_PER_FILE = 300
+DUPLICATE_NOTE = "重复，已跳过"
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufffe\uffff\ud800-\udfff]")
+Progress = Callable[[int, int], None]  # (files done, files in total)
+
+
+@dataclass
+class Prepared:
+    """One upload after checking and parsing: an example to ingest, or the reason it was refused."""
+
+    name: str
+    data: bytes
+    sha1: str = ""
+    example: Example | None = None
+    reason: str | None = None
 
 
 def display_name(name: str) -> str:
-    """The last component of a client-supplied name, without control characters (for display only)."""
+    """The last component of a client-supplied name, without control or bidi characters (for display only)."""
     base = PurePosixPath((name or "").replace("\\", "/")).name
-    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip()
+    base = _UNSHOWABLE.sub("", base).strip()
     return base[:200] or "upload"
 
 
-def ingest_uploads(library, files: list[tuple[str, bytes]]) -> tuple[IngestReport, bool]:
-    """Save and ingest each upload; the report lists rejected ones with a reason."""
+def limits_of(settings) -> tuple[FileLimits, int]:
+    """The per-file limits and the chunk cap from the settings (defaults for settings that lack them)."""
+    base = FileLimits()
+    limits = FileLimits(getattr(settings, "max_docx_unzipped_bytes", base.max_unzipped_bytes),
+                        getattr(settings, "max_docx_entries", base.max_entries),
+                        getattr(settings, "max_paragraphs_per_file", base.max_paragraphs),
+                        getattr(settings, "max_chars_per_file", base.max_chars))
+    return limits, getattr(settings, "max_chunks_per_file", MAX_CHUNKS_PER_FILE)
+
+
+def prepare(settings, raw_name: str, data: bytes) -> Prepared:
+    """Check and parse one upload (no lock needed: touches nothing shared)."""
+    name = display_name(raw_name)
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in SUPPORTED_UPLOADS:
+        return Prepared(name, data, reason=f"不支持的文件类型“{suffix or '无扩展名'}”，仅支持 .md、.txt、.docx")
+    if len(data) > settings.max_upload_bytes:
+        return Prepared(name, data, reason=f"文件过大（{len(data)} 字节，上限 {settings.max_upload_bytes} 字节）")
+    limits, max_chunks = limits_of(settings)
+    try:
+        example = load_bytes(name, data, limits)
+        chunks = len(unique_chunks(chunk_example(example)))
+    except LoadError as exc:
+        return Prepared(name, data, reason=exc.reason)
+    except Exception:  # a broken upload must not stop the others; never show internals
+        return Prepared(name, data, reason="无法解析文件内容（文件可能已损坏）")
+    if chunks > max_chunks:
+        return Prepared(name, data, reason=f"内容过长（分成 {chunks} 段，每个文件最多 {max_chunks} 段）；请拆分后再导入")
+    return Prepared(name, data, sha1_of(data), example)
+
+
+def prepare_all(settings, files: list[tuple[str, bytes]], progress: Progress | None = None) -> list[Prepared]:
+    prepared = []
+    for done, (name, data) in enumerate(files, 1):
+        prepared.append(prepare(settings, name, data))
+        if progress:
+            progress(done, len(files) * 2)
+    return prepared
+
+
+def ingest_uploads(library, prepared: list[Prepared], progress: Progress | None = None) -> tuple[IngestReport, bool]:
+    """Save and ingest prepared uploads (call under the library's write lock); refused ones are listed."""
     uploads = library.settings.data_dir / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
     ingestor = Ingestor(library.catalog, library.store, library.embedder)
-    for raw_name, data in files:
-        name = display_name(raw_name)
-        suffix = PurePosixPath(name).suffix.lower()
-        if suffix not in SUPPORTED_UPLOADS:
-            ingestor.skip(name, f"不支持的文件类型“{suffix or '无扩展名'}”，仅支持 .md、.txt、.docx")
-            continue
-        if len(data) > library.settings.max_upload_bytes:
-            ingestor.skip(name, f"文件过大（{len(data)} 字节，上限 {library.settings.max_upload_bytes} 字节）")
-            continue
-        sha1 = sha1_of(data)
-        duplicate = library.catalog.path_with_sha1(sha1)
-        if duplicate:
-            ingestor.skip(name, f"内容与已入库的 {PurePosixPath(duplicate).name} 重复，已跳过")
-            continue
-        try:
-            example = load_bytes(name, data)
-        except LoadError as exc:
-            ingestor.skip(name, getattr(exc, "reason", None) or str(exc))
-            continue
-        except Exception as exc:  # a broken upload must not stop the others
-            ingestor.skip(name, f"无法解析：{type(exc).__name__}: {exc}")
-            continue
-        saved = uploads / f"{sha1[:16]}{suffix}"
-        saved.write_bytes(data)
-        example = example.model_copy(update={"id": f"uploads/{saved.name}", "source": name})
-        entry = FileEntry(str(saved.resolve()), str(uploads.resolve()), sha1, example.id, True)
-        if not ingestor.add_example(entry, example):
-            saved.unlink(missing_ok=True)
+    for done, item in enumerate(prepared, 1):
+        _ingest_one(library, ingestor, uploads, item)
+        if progress:
+            progress(len(prepared) + done, len(prepared) * 2)
     return ingestor.report, ingestor.changed
+
+
+def _ingest_one(library, ingestor: Ingestor, uploads: Path, item: Prepared) -> None:
+    if item.example is None:
+        ingestor.skip(item.name, item.reason or "无法导入")
+        return
+    duplicate = library.catalog.path_with_sha1(item.sha1)
+    if duplicate:
+        ingestor.skip(item.name, f"内容与已入库的 {PurePosixPath(duplicate).name} {DUPLICATE_NOTE}")
+        return
+    suffix = PurePosixPath(item.name).suffix.lower()
+    saved = uploads / f"{item.sha1[:16]}{suffix}"
+    partial = saved.with_name(saved.name + ".part")
+    partial.write_bytes(item.data)
+    partial.replace(saved)
+    example = item.example.model_copy(update={"id": f"uploads/{saved.name}", "source": item.name})
+    entry = FileEntry(str(saved.resolve()), str(uploads.resolve()), item.sha1, example.id, True)
+    if not ingestor.add_example(entry, example):
+        saved.unlink(missing_ok=True)
+
+
+def remove_orphans(library, min_age_s: float = 60.0) -> list[str]:
+    """Delete files in uploads/ that no catalog entry refers to (left by a process killed mid-upload).
+    Files younger than `min_age_s` are left alone: another process may be about to record them."""
+    uploads = library.settings.data_dir / "uploads"
+    if not uploads.is_dir():
+        return []
+    known = {Path(entry.path).resolve() for entry in library.catalog.files() if entry.uploaded}
+    removed, now = [], time.time()
+    for path in uploads.iterdir():
+        try:
+            if path.is_file() and path.resolve() not in known and now - path.stat().st_mtime >= min_age_s:
+                path.unlink()
+                removed.append(path.name)
+        except OSError:
+            continue
+    return removed

@@ -146,3 +146,44 @@ class Server:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def small_service(root: Path, **overrides):
+    """A DrafterService over its own data dir and two shipped samples (quick to ingest), template provider."""
+    from drafter.service import DrafterService
+    from drafter.settings import Settings
+
+    samples = small_samples(root / "samples", count=2)
+    values = dict(data_dir=root / "data", samples_dir=samples, provider="template", auth="off", _env_file=None)
+    return DrafterService(Settings(**{**values, **overrides}))
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    """A real .docx with these paragraphs."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def rezip(data: bytes, replace: dict[str, bytes] | None = None, drop: tuple[str, ...] = (),
+          add: dict[str, bytes] | None = None) -> bytes:
+    """A copy of a zip (a .docx) with entries replaced, dropped or added."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in drop:
+                continue
+            target.writestr(info.filename, (replace or {}).get(info.filename, source.read(info.filename)))
+        for name, content in (add or {}).items():
+            target.writestr(name, content)
+    return out.getvalue()

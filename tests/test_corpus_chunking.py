@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from drafter.settings import PROJECT_ROOT
 from retrieval.chunking import MAX_CHARS, MIN_CHARS, chunk_example
-from retrieval.headings import classify, plain_line
+from textkit.headings import classify, plain_line
 from retrieval.loader import iter_files, load_file
 from retrieval.models import Example
 

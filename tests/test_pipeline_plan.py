@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from drafter.models import DraftRequest
 from drafter.pipeline.plan import Planner, chinese_ordinal
-from drafter.pipeline.themes import labels
+from drafter.pipeline.themes import load_book
 from retrieval.models import Chunk, Hit
 
 FACTS = ["全年新发展会员126人，会员总数达到1842人",  # org
@@ -35,7 +37,7 @@ class OrderedLibrary:
 
 def plan_for(settings, library, facts=FACTS, **request):
     req = DraftRequest(org="某公司工会", period="2025年", facts=facts, **request)
-    return Planner(settings, library, labels()).plan(req)
+    return Planner(settings, library, load_book()).plan(req)
 
 
 def themes_of(plan) -> dict[int, str]:
@@ -123,3 +125,26 @@ def test_a_failing_library_still_gives_a_plan(settings):
 @pytest.mark.parametrize("n, text", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三")])
 def test_chinese_ordinal(n, text):
     assert chinese_ordinal(n) == text
+
+
+def test_a_heading_asserts_only_what_its_facts_give(settings, library):
+    settings.max_sections = 10
+    plan = plan_for(settings, library, facts=["推进会员实名制管理，会员信息录入率达到99.2%"] * 2)
+    assert [s.title for s in plan.body()] == ["加强工会组织建设"]  # no "会员队伍不断壮大" without new members
+    plan = plan_for(settings, library, facts=["全年新发展会员87人，会员总数达到1205人"] * 2)
+    assert plan.body()[0].title == "强化组织建设，会员队伍不断壮大"
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parent.parent / "bench" / "requests").iterdir()),
+                         ids=lambda p: p.name)
+def test_every_bench_heading_is_justified_by_its_facts(settings, library, path):
+    from drafter.cli.draft_cmds import read_request
+
+    request = read_request(path)
+    plan = Planner(settings, library, load_book()).plan(request)
+    book = load_book()
+    headings = {h.text: h for t in book.themes for h in t.headings}
+    for section in plan.body():
+        facts = "".join(plan.facts[line - 1] for line in section.fact_lines)
+        heading = headings.get(section.title)
+        assert heading is None or heading.fits(facts), (section.title, facts)  # family headings assert nothing

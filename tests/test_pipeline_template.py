@@ -12,6 +12,7 @@ from drafter.cli.draft_cmds import read_request
 from drafter.models import DraftRequest, DraftResult
 from drafter.numcheck import check
 from drafter.pipeline import Pipeline, verification_inputs
+from drafter.pipeline.defects import draft_defects
 
 REQUESTS = sorted((Path(__file__).resolve().parent.parent / "bench" / "requests").iterdir())
 
@@ -34,6 +35,15 @@ def test_bench_request_template_draft_passes_the_check(path, settings, library):
         assert problem.rstrip("。") in result.text
     for plan in request.plans:
         assert plan.rstrip("。") in result.text
+    assert draft_defects(result.text, request.facts) == []
+
+
+def test_template_frames_vary_between_drafts_and_stay_the_same_for_one_request(settings, library):
+    leads = [Pipeline(settings, library, None).run(read_request(path)).sections[1].text.split("。")[0]
+             for path in REQUESTS]
+    assert len(set(leads)) >= len(leads) // 2  # not one frame sentence for every draft
+    again = Pipeline(settings, library, None).run(read_request(REQUESTS[0])).sections[1].text.split("。")[0]
+    assert again == leads[0]
 
 
 def test_problems_and_plans_sections_only_when_given(settings, library):

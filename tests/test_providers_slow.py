@@ -160,3 +160,15 @@ def test_the_registry_reads_the_fixed_prefix_once_and_later_calls_skip_it(local_
     read = llama_cpp.llama_perf_context(llama._ctx.ctx).n_p_eval
     whole = model.count_tokens(FACT_PROMPT[0]["content"] + FACT_PROMPT[1]["content"])
     assert prefix_tokens > 10 and read < whole - prefix_tokens + 10  # only the user part (and chat markup) is read
+
+
+def test_threads_follow_the_cpus_this_process_may_use():
+    from drafter.providers.local import available_threads
+
+    assert 1 <= available_threads() <= len(os.sched_getaffinity(0))
+
+
+def test_prompt_lookup_decoding_works_with_the_installed_llama_cpp(installed_model):
+    model = LocalModel(installed_model, n_ctx=1024, prompt_lookup=8)
+    text = model.complete(FACT_PROMPT, max_tokens=60, temperature=0.0)
+    assert "86" in text and len(CJK.findall(text)) >= 8

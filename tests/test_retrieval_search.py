@@ -60,7 +60,7 @@ def test_tokenizer_drops_punctuation_and_function_words(tmp_path):
 def test_tokenizer_caches_its_dictionary_under_a_relative_data_dir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # DRAFTER_DATA_DIR defaults to the relative ./.drafter
     assert ChineseTokenizer(Path(".drafter/cache")).tokens("职工代表大会") == ["职工", "代表", "大会", "代表大会"]
-    assert sorted(p.name for p in (tmp_path / ".drafter").rglob("*") if p.is_file()) == ["jieba.cache"]
+    assert sorted(p.name for p in (tmp_path / ".drafter").rglob("*") if p.is_file()) == ["jieba.cache", "jieba_words.sqlite"]
 
 
 def test_bm25_index_persists_and_masks(tmp_path):

@@ -12,8 +12,9 @@ from starlette.types import Scope
 
 from drafter.api.docs import install_docs
 from drafter.api.errors import install_error_handlers
-from drafter.api.limits import BodyLimitMiddleware
-from drafter.api.routes import check, drafts, examples, health, review
+from drafter.api.limits import BodyLimitMiddleware, HeaderLimitMiddleware
+from drafter.api.routes import check, drafts, examples, health, jobs, review, trace
+from drafter.api.throttle import FailedKeyThrottle
 from drafter.api.uploads import UPLOAD_BODY_FACTOR
 from drafter.service import DrafterService
 
@@ -36,11 +37,13 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
     app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
-    for module in (health, check, drafts, review, examples):
+    app.state.throttle = FailedKeyThrottle(service.settings.auth_failures_per_minute)
+    for module in (health, check, drafts, review, examples, jobs, trace):
         app.include_router(module.router)
     install_docs(app)
     install_error_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(service))
+    app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(service), timeout_s=service.settings.body_read_timeout_s)
+    app.add_middleware(HeaderLimitMiddleware, max_bytes=service.settings.max_header_bytes)
     return app
 
 

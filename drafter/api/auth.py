@@ -9,7 +9,8 @@
 Ownership is checked by the service: a writer may save, restore and submit only the drafts it created (403
 otherwise); editor and admin may do so for every draft.
 
-/healthz, /readyz, /docs and /openapi.json need no key. With `DRAFTER_AUTH=off` every request acts as the
+/healthz, /readyz, /docs and /openapi.json need no key (/readyz shows details only to a valid key). A client
+address with more than DRAFTER_AUTH_FAILURES_PER_MINUTE failed keys in a minute gets 429 + Retry-After. With `DRAFTER_AUTH=off` every request acts as the
 local user "local" with all permissions. POST /v1/check counts as reading: it computes and stores nothing.
 """
 
@@ -60,8 +61,14 @@ def require(permission: Permission):
             return Principal(LOCAL_USER, "local", ALL_PERMISSIONS)
         if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
             raise ApiError(401, headers={"WWW-Authenticate": "Bearer"})
+        throttle, client = request.app.state.throttle, request.client.host if request.client else "?"
+        wait = throttle.retry_after(client)
+        if wait is not None:
+            raise ApiError(429, f"密钥验证失败次数过多，请 {wait} 秒后再试", code="too_many_failed_keys",
+                           headers={"Retry-After": str(wait)})
         info = service.authenticate(credentials.credentials)  # one indexed lookup: cheaper than a thread hop
         if info is None:
+            throttle.failed(client)
             raise ApiError(401, "API 密钥无效或已吊销", headers={"WWW-Authenticate": "Bearer"})
         role = str(getattr(info, "role", ""))
         granted = ROLE_PERMISSIONS.get(role, frozenset())

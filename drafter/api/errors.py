@@ -10,8 +10,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
-from drafter.errors import (Forbidden, InvalidInput, NotFound, ProviderError, ProviderUnavailable, QueueFull,
-                            StaleVersion)
+from drafter.errors import (Conflict, Forbidden, InvalidInput, NotFound, ProviderError, ProviderUnavailable,
+                            QueueFull)
+from drafter.validation import MAX_JSON_DEPTH, invalid
 
 log = logging.getLogger("drafter.api")
 
@@ -23,11 +24,14 @@ STATUS_CODES: dict[int, tuple[str, str]] = {
     404: ("not_found", "请求的资源不存在"),
     405: ("method_not_allowed", "该地址不支持此请求方法"),
     406: ("not_acceptable", "无法提供所请求的内容格式"),
+    408: ("request_timeout", "请求体发送超时"),
     409: ("stale_version", "版本冲突：草稿已被他人修改，请基于最新版本重新编辑"),
     413: ("payload_too_large", "请求内容超过大小限制"),
+    414: ("uri_too_long", "请求地址（含查询参数）过长"),
     415: ("unsupported_media_type", "不支持的内容类型"),
     422: ("validation_error", "请求参数有误"),
     429: ("queue_full", "生成队列已满，请稍后再试"),
+    431: ("headers_too_large", "请求头过大"),
     500: ("internal_error", "服务器内部错误"),
     502: ("provider_error", "模型服务调用失败"),
     503: ("unavailable", "服务暂不可用"),
@@ -59,12 +63,18 @@ class ApiError(HTTPException):
 
 
 def error_response(status: int, message: str | None = None, code: str | None = None,
-                   fields: list[dict] | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
+                   fields: list[dict] | None = None, headers: dict[str, str] | None = None,
+                   extra: dict | None = None) -> JSONResponse:
     default_code, default_message = STATUS_CODES.get(status, ("error", "请求失败"))
-    error: dict = {"code": code or default_code, "message": message or default_message}
+    error: dict = {"code": code or default_code, "message": _printable(message or default_message), **(extra or {})}
     if fields is not None:
-        error["fields"] = fields
+        error["fields"] = [{k: _printable(str(v)) for k, v in f.items()} for f in fields]
     return JSONResponse({"error": error}, status_code=status, headers=headers)
+
+
+def _printable(text: str) -> str:
+    """Text safe to encode as UTF-8 (a client's lone surrogate echoed in a message must not cause a 500)."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def error_responses(*statuses: int) -> dict:
@@ -72,65 +82,19 @@ def error_responses(*statuses: int) -> dict:
     return {s: {"model": ErrorBody, "description": STATUS_CODES.get(s, ("", ""))[1]} for s in statuses}
 
 
-# --- 422: which fields failed, in Chinese -------------------------------------------------
-_TYPE_MESSAGES = {
-    "missing": "缺少必填项",
-    "json_invalid": "JSON 格式错误",
-    "json_type": "应为 JSON 对象",
-    "model_attributes_type": "应为 JSON 对象",
-    "dict_type": "应为 JSON 对象",
-    "string_type": "应为字符串",
-    "string_too_short": "不能为空或过短",
-    "string_too_long": "过长",
-    "too_short": "条目过少",
-    "too_long": "条目过多",
-    "list_type": "应为列表",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "bool_parsing": "应为布尔值",
-    "float_parsing": "应为数字",
-    "literal_error": "取值不在允许范围内",
-    "enum": "取值不在允许范围内",
-    "greater_than_equal": "数值过小",
-    "greater_than": "数值过小",
-    "less_than_equal": "数值过大",
-    "less_than": "数值过大",
-    "extra_forbidden": "不允许的字段",
-    "string_unicode": "应为 UTF-8 文本",
-}
-
-
-def field_name(loc: tuple | list) -> str:
-    parts = [str(p) for p in loc if p not in ("body",)]
-    return ".".join(parts) or "body"
-
-
-def field_message(err: dict) -> str:
-    kind = err.get("type", "")
-    if kind == "value_error":  # a validator's own (Chinese) message
-        message = str((err.get("ctx") or {}).get("error") or err.get("msg", "")).removeprefix("Value error, ")
-        if "UploadFile" in message:
-            return "应为上传的文件（multipart 文件字段，且带文件名）"
-        return message if _has_chinese(message) else f"取值无效（{message}）"
-    base = _TYPE_MESSAGES.get(kind, "取值无效")
-    if kind == "literal_error" and err.get("ctx", {}).get("expected"):
-        return f"{base}（允许：{err['ctx']['expected']}）"
-    return base
-
-
-def _has_chinese(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def validation_fields(errors: list[dict]) -> list[dict]:
-    return [{"field": field_name(e.get("loc", ())), "message": field_message(e)} for e in errors]
-
-
+# --- 422: which fields failed, in Chinese (the one table lives in drafter.validation) -----------
 def validation_response(errors: list[dict]) -> JSONResponse:
-    fields = validation_fields(errors)
-    summary = "；".join(f"{f['field']}：{f['message']}" for f in fields[:8])
-    return error_response(422, f"请求参数有误：{summary}" if summary else None, fields=fields)
+    exc = invalid(errors)
+    return error_response(422, str(exc), fields=exc.fields)
+
+
+def body_parse_reason(exc: BaseException | None) -> str:
+    """Why FastAPI could not parse a JSON body (it answers 400 with English text; we answer 422 in Chinese)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "请求体不是 UTF-8 文本"
+    if isinstance(exc, RecursionError):
+        return f"JSON 嵌套层数过深（最多 {MAX_JSON_DEPTH} 层）"
+    return "请求体无法解析"
 
 
 # --- handlers ----------------------------------------------------------------------------
@@ -145,6 +109,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         if isinstance(exc, ApiError):
             return error_response(exc.status_code, exc.detail, exc.code, exc.fields, exc.headers)
+        if exc.status_code == 400 and exc.detail == "There was an error parsing the body":  # FastAPI's own
+            reason = body_parse_reason(exc.__cause__)
+            return error_response(422, f"请求参数有误：{reason}", fields=[{"field": "body", "message": reason}])
         message = None if exc.status_code in STATUS_CODES else str(exc.detail)
         return error_response(exc.status_code, message, headers=exc.headers)
 
@@ -152,12 +119,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _not_found(request: Request, exc: NotFound) -> JSONResponse:
         return error_response(404, _message(exc, 404))
 
-    @app.exception_handler(StaleVersion)
-    async def _stale(request: Request, exc: StaleVersion) -> JSONResponse:
-        error: dict = {"code": "stale_version", "message": _message(exc, 409)}
-        if exc.latest_version is not None:
-            error["latest_version"] = exc.latest_version
-        return JSONResponse({"error": error}, status_code=409)
+    @app.exception_handler(Conflict)
+    async def _conflict(request: Request, exc: Conflict) -> JSONResponse:
+        latest = getattr(exc, "latest_version", None)
+        return error_response(409, _message(exc, 409), code=getattr(exc, "code", None) or _conflict_code(exc),
+                              extra={"latest_version": latest} if latest is not None else None)
 
     @app.exception_handler(Forbidden)
     async def _forbidden(request: Request, exc: Forbidden) -> JSONResponse:
@@ -177,18 +143,29 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(InvalidInput)
     async def _invalid(request: Request, exc: InvalidInput) -> JSONResponse:
-        return error_response(422, _message(exc, 422), fields=[])
+        return error_response(422, _message(exc, 422), fields=list(getattr(exc, "fields", None) or []))
 
     @app.exception_handler(ValueError)
     async def _value_error(request: Request, exc: ValueError) -> JSONResponse:
         if isinstance(exc, ValidationError):
             return validation_response(list(exc.errors()))
-        return error_response(422, f"请求参数有误：{exc}", fields=[])
+        log.warning("ValueError on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(422, _message(exc, 422) if _has_chinese(str(exc)) else None, fields=[])
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(500)
+
+
+def _conflict_code(exc: Conflict) -> str:
+    from drafter.errors import StaleVersion
+
+    return "stale_version" if isinstance(exc, StaleVersion) else "conflict"
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _message(exc: Exception, status: int) -> str:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, Field, field_validator
+
+from drafter.input_text import clean_value
 
 from drafter.models import DraftResult
 from drafter.records import Decision, PassageComment
@@ -13,10 +17,20 @@ class CheckBody(BaseModel):
     facts: list[str] = Field(..., max_length=2000, description="事实，一行一条")
     draft: str = Field(..., description="待核对的文稿")
 
+    @field_validator("facts", "draft", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        return clean_value(value)
+
 
 class EditBody(BaseModel):
     text: str = Field(..., min_length=1, description="修改后的全文")
-    base_version: int = Field(..., ge=1, description="本次修改所基于的版本号；不是最新版本时返回 409")
+    base_version: int = Field(..., ge=1, le=1_000_000, description="本次修改所基于的版本号；不是最新版本时返回 409")
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        return clean_value(value)  # what is stored can always be exported
 
 
 class ReviewBody(BaseModel):
@@ -26,6 +40,20 @@ class ReviewBody(BaseModel):
                                         description="强制通过的理由：通过一篇核对未通过的稿件时必填，记录在审核中")
     passages: list[PassageComment] = Field(default_factory=list, max_length=200,
                                            description="对引用段落的批注（start/end 为字符位置，quote 为原文）")
+
+    @field_validator("comment", "override_reason", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        return clean_value(value)
+
+    @field_validator("passages", mode="before")
+    @classmethod
+    def _exportable_passages(cls, value: Any) -> Any:
+        """Quotes and comments normalised like every text (a lone surrogate is refused)."""
+        if not isinstance(value, list):
+            return value
+        return [{k: clean_value(v) if k in ("quote", "comment") else v for k, v in item.items()}
+                if isinstance(item, dict) else item for item in value]
 
 
 class DraftCreated(DraftResult):

@@ -11,6 +11,7 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 
 from drafter.api.errors import STATUS_CODES
+from drafter.errors import DrafterError, InvalidInput
 from drafter.models import DraftEvent, DraftRequest, DraftResult
 
 log = logging.getLogger("drafter.api")
@@ -38,8 +39,10 @@ async def _sse(service, request: DraftRequest, events: Iterator[DraftEvent], aut
     except Exception as exc:  # mid-stream failures become an `error` event (the status line is already sent)
         log.exception("draft stream failed")
         code, message = STATUS_CODES[500]
-        yield {"event": "error", "data": json.dumps({"error": {"code": code, "message": f"{message}：{exc}"}},
-                                                    ensure_ascii=False)}
+        if isinstance(exc, DrafterError):  # a Chinese message meant for users; never internals
+            code, message = ("validation_error" if isinstance(exc, InvalidInput) else "error"), str(exc)
+        message = message.encode("utf-8", "replace").decode("utf-8")
+        yield {"event": "error", "data": json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False)}
     finally:
         close = getattr(events, "close", None)
         if close is not None:  # gives the queue place back even when the client went away (cancelled task)

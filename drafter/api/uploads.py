@@ -6,18 +6,19 @@ characters; the library decides where (and whether) the bytes are kept.
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 
 from fastapi import UploadFile
 
+from drafter.input_text import without_bidi
+from retrieval.file_limits import DEFAULT_LIMITS, FileLimits, LoadError, check_docx_zip
+
 ALLOWED_EXTENSIONS = (".docx", ".txt", ".md")
 MAX_FILES_PER_REQUEST = 20
 UPLOAD_BODY_FACTOR = 5  # one upload request may carry up to 5 × max_upload_bytes in total
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+_UNSAFE = re.compile('[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff<>:"|?*]')
 _READ_CHUNK = 64 * 1024
 
 
@@ -31,7 +32,7 @@ class Checked:
 
 def safe_name(raw: str | None) -> str | None:
     """The last path component of an uploaded name, cleaned; None if nothing usable is left."""
-    name = unicodedata.normalize("NFC", raw or "")
+    name = unicodedata.normalize("NFC", without_bidi(raw or ""))
     name = re.split(r"[\\/]", name)[-1]
     name = _UNSAFE.sub("", name).strip().lstrip(".").strip()
     if len(name) > 120:
@@ -40,24 +41,22 @@ def safe_name(raw: str | None) -> str | None:
     return name or None
 
 
-def content_problem(name: str, data: bytes) -> str | None:
+def content_problem(name: str, data: bytes, limits: FileLimits = DEFAULT_LIMITS) -> str | None:
     """Why these bytes are not a file of the type their extension says (None when they are)."""
     if not data.strip():
         return "文件为空"
     if name.lower().endswith(".docx"):
-        return _docx_problem(data)
+        return _docx_problem(data, limits)
     return _text_problem(data)
 
 
-def _docx_problem(data: bytes) -> str | None:
+def _docx_problem(data: bytes, limits: FileLimits) -> str | None:
     if not data.startswith(b"PK\x03\x04"):
         return "不是有效的 Word（.docx）文件"
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "word/document.xml" not in archive.namelist():
-                return "不是有效的 Word（.docx）文件：缺少正文"
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "不是有效的 Word（.docx）文件：压缩包已损坏"
+        check_docx_zip(data, limits)  # entry count and unpacked size from the zip directory: no decompression
+    except LoadError as exc:
+        return exc.reason
     return None
 
 
@@ -85,7 +84,8 @@ async def read_capped(upload: UploadFile, limit: int) -> bytes | None:
     return b"".join(parts)
 
 
-async def check_upload(upload: UploadFile, limit: int, taken: set[str]) -> Checked:
+async def check_upload(upload: UploadFile, limit: int, taken: set[str],
+                       limits: FileLimits = DEFAULT_LIMITS) -> Checked:
     """Name, type, size and content checks for one uploaded file."""
     name = safe_name(upload.filename)
     if name is None:
@@ -95,7 +95,7 @@ async def check_upload(upload: UploadFile, limit: int, taken: set[str]) -> Check
     data = await read_capped(upload, limit)
     if data is None:
         return Checked(name, reason=f"文件超过大小限制（上限 {limit} 字节）", too_large=True)
-    problem = content_problem(name, data)
+    problem = content_problem(name, data, limits)
     if problem:
         return Checked(name, reason=problem)
     return Checked(_unique(name, taken), data)

@@ -1,9 +1,12 @@
 """`drafter check`: the number check from the command line (fixed contract, issue 3).
 
-    drafter check --facts FACTS.txt DRAFT.txt [--json]
+    drafter check --facts FACTS.txt DRAFT.txt [--context CONTEXT.txt] [--json]
     drafter check --jsonl IN.jsonl      # {"facts": [...], "draft": "..."} per line -> one result per line
 
-Exit codes: 0 every number supported and nothing missing; 1 problems found; 2 bad input (unreadable or
+The result carries the number check (ok, numbers with their items, missing) and the clause check (claims,
+sentences, faithful = ok and no claims); the human report shows both. Context lines (period, org, problems,
+plans) support numbers and clauses but are never missing.
+Exit codes: 0 every number supported and nothing missing (`ok`); 1 problems found; 2 bad input (unreadable or
 non-UTF-8 file, bad arguments, any malformed JSONL line — the other lines are still checked and printed).
 """
 
@@ -29,21 +32,27 @@ def read_utf8(path: Path) -> str:
     """The file's text; a clear error naming the file when it is missing or not UTF-8."""
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        raise _fail(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+    except (OSError, RuntimeError) as exc:
+        from drafter.errors import os_reason
+
+        raise _fail(f"无法读取文件 {path}：{os_reason(exc)}") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _fail(f"文件 {path} 不是 UTF-8 编码（第 {exc.start + 1} 个字节无法解码），请另存为 UTF-8 后重试") from exc
 
 
-def _lexicon(ctx: typer.Context):
-    from drafter.numcheck import LexiconError, load_lexicon
+def _service(ctx: typer.Context):
+    """The service (the number check goes through it, like every adapter); exit 2 on an unusable lexicon."""
+    from drafter.errors import LexiconError
+    from drafter.service import DrafterService
 
+    service = DrafterService(settings_of(ctx))
     try:
-        return load_lexicon(settings_of(ctx).numbers_lexicon)
+        service.lexicon()
     except LexiconError as exc:
         raise _fail(str(exc)) from exc
+    return service
 
 
 def _dump(obj) -> str:
@@ -52,10 +61,9 @@ def _dump(obj) -> str:
 
 def _parse_line(raw: str) -> tuple[list[str], str, list[str]]:
     """facts, draft, context of one JSONL line; ValueError with a Chinese message when malformed."""
-    try:
-        item = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"不是有效的 JSON：{exc.msg}（第 {exc.colno} 列）") from exc
+    from drafter.validation import parse_json
+
+    item = parse_json(raw)  # InvalidInput (a ValueError) in Chinese: malformed or nested too deeply
     if not isinstance(item, dict):
         raise ValueError("每行应是一个对象 {\"facts\": [...], \"draft\": \"...\"}")
     facts, draft, context = item.get("facts"), item.get("draft"), item.get("context", [])
@@ -65,12 +73,12 @@ def _parse_line(raw: str) -> tuple[list[str], str, list[str]]:
         raise ValueError("draft 应是字符串")
     if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
         raise ValueError("context 应是字符串列表")
-    return facts, draft, context
+    from drafter.input_text import clean_text  # BadText (a ValueError) on a lone surrogate
+
+    return [clean_text(f) for f in facts], clean_text(draft), [clean_text(c) for c in context]
 
 
-def run_jsonl(path: Path, lexicon) -> int:
-    from drafter.numcheck import check
-
+def run_jsonl(path: Path, service) -> int:
     text = read_utf8(path)
     code = EXIT_OK
     for number, raw in enumerate(text.splitlines(), 1):
@@ -82,7 +90,7 @@ def run_jsonl(path: Path, lexicon) -> int:
             typer.echo(_dump({"error": {"line": number, "message": str(exc)}}))
             code = EXIT_BAD_INPUT
             continue
-        result = check(facts, draft, context=context, lexicon=lexicon)
+        result = service.check(facts, draft, context=context)
         typer.echo(_dump(result.model_dump()))
         if not result.ok and code == EXIT_OK:
             code = EXIT_PROBLEMS
@@ -94,23 +102,27 @@ def check_command(
     draft: Path | None = typer.Argument(None, help="初稿文本文件（UTF-8）", show_default=False),
     facts: Path | None = typer.Option(None, "--facts",
                                       help="事实文件（UTF-8，一行一条事实，可带 - / 1. / （1） 等编号）"),
+    context: Path | None = typer.Option(None, "--context",
+                                        help="背景信息文件（UTF-8，一行一条：期间、单位、存在问题、下一步打算）"),
     as_json: bool = typer.Option(False, "--json", help="只输出结果 JSON 对象"),
     jsonl: Path | None = typer.Option(None, "--jsonl",
                                       help="批量：每行一个 {\"facts\": [...], \"draft\": \"...\"}，每行输出一个结果"),
 ) -> None:
     """核对初稿中的每个数字是否有事实依据（退出码：0 通过，1 有问题，2 输入有误）。"""
-    lexicon = _lexicon(ctx)
+    service = _service(ctx)
     if jsonl is not None:
         if facts is not None or draft is not None:
             raise _fail("--jsonl 不能与 --facts / 初稿文件同时使用")
-        raise typer.Exit(run_jsonl(jsonl, lexicon))
+        raise typer.Exit(run_jsonl(jsonl, service))
     if facts is None or draft is None:
         raise _fail("用法：drafter check --facts FACTS.txt DRAFT.txt [--json]，或 drafter check --jsonl IN.jsonl")
-    from drafter.numcheck import check, human_report
+    from drafter.numcheck import human_report
 
     fact_lines = read_utf8(facts).splitlines()
     draft_text = read_utf8(draft)
-    result = check(fact_lines, draft_text, lexicon=lexicon)
+    context_lines = read_utf8(context).splitlines() if context is not None else []
+    result = service.check(fact_lines, draft_text, context=context_lines)
+    lexicon = service.lexicon()
     if as_json:
         typer.echo(_dump(result.model_dump()))
     else:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 
 from drafter.cli import settings_of
@@ -27,27 +27,38 @@ def register(app: typer.Typer) -> None:
 
 
 def read_request(path: Path) -> DraftRequest:
-    """A request from a .json file (the API's body) or a .txt file (the typed form); ValueError in Chinese."""
-    from drafter.pipeline import parse_request_text
+    """A request from a .json file (the API's body) or a .txt file (the typed form); InvalidInput in Chinese.
+    Parsed and validated by DrafterService.parse_request, exactly as the API does."""
+    from drafter.errors import InvalidInput, os_reason
+    from drafter.service import DrafterService
 
     try:
         raw = path.read_bytes()
-    except OSError as exc:
-        raise ValueError(f"无法读取请求文件 {path}：{exc.strerror or exc}") from exc
+    except (OSError, RuntimeError) as exc:
+        raise InvalidInput(f"无法读取请求文件 {path}：{os_reason(exc)}") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"请求文件 {path} 不是 UTF-8 编码，请另存为 UTF-8 后重试") from exc
-    if path.suffix.lower() != ".json":
-        return parse_request_text(text)
+        return DrafterService.parse_request(raw, "json" if path.suffix.lower() == ".json" else "text")
+    except InvalidInput as exc:
+        raise InvalidInput(f"请求文件 {path} 内容有误：{exc}", exc.fields) from None
+
+
+def out_problem(out: Path) -> str | None:
+    """Why the result could not be written to `out` (checked before drafting), or None."""
+    from drafter.errors import os_reason
+
+    parent = out.parent if str(out.parent) else Path(".")
     try:
-        return DraftRequest.model_validate(json.loads(text))
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"请求文件 {path} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）") from exc
-    except ValidationError as exc:
-        details = "；".join(f"{'.'.join(map(str, e['loc'])) or '请求'}：{e['msg'].removeprefix('Value error, ')}"
-                           for e in exc.errors())
-        raise ValueError(f"请求文件 {path} 内容有误：{details}") from exc
+        if out.is_dir():
+            return "这是一个目录，不是文件"
+        if not parent.is_dir():
+            return "所在目录不存在" if not parent.exists() else "所在路径不是目录"
+        if out.exists() and not os.access(out, os.W_OK):
+            return "没有写入权限"
+        if not out.exists() and not os.access(parent, os.W_OK | os.X_OK):
+            return "所在目录没有写入权限"
+    except (OSError, RuntimeError) as exc:
+        return os_reason(exc)
+    return None
 
 
 def draft(ctx: typer.Context,
@@ -66,8 +77,12 @@ def draft(ctx: typer.Context,
     try:
         request = read_request(request_file)
     except ValueError as exc:
-        err.print(f"[red]{exc}[/red]", highlight=False)
+        err.print(str(exc), style="red", highlight=False, markup=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    problem = out_problem(out) if out is not None else None
+    if problem:
+        err.print(f"无法写入 --out {out}：{problem}", style="red", highlight=False, markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
     service = DrafterService(settings_of(ctx))
     try:
         result = _run_with_progress(service, request, provider, err)
@@ -79,14 +94,24 @@ def draft(ctx: typer.Context,
         raise typer.Exit(EXIT_PROVIDER) from None
     output = json.dumps(result.model_dump(), ensure_ascii=False, indent=2) if as_json else result.text
     if out is not None:
-        out.write_text(output + "\n", encoding="utf-8")
-        err.print(f"已写入 {out}")
+        _write_out(out, output, err)
     if as_json:
         typer.echo(output)
         return
     typer.echo(result.text)
     typer.echo("")
     typer.echo(check_summary(result))
+
+
+def _write_out(out: Path, output: str, err: Console) -> None:
+    from drafter.errors import os_reason
+
+    try:
+        out.write_text(output + "\n", encoding="utf-8")
+    except OSError as exc:  # e.g. the disk filled up while drafting; the draft is still printed below
+        err.print(f"无法写入 {out}：{os_reason(exc)}", style="red", highlight=False, markup=False)
+        return
+    err.print(f"已写入 {out}", highlight=False, markup=False)
 
 
 def check_summary(result: DraftResult) -> str:

@@ -15,11 +15,26 @@ class Mode(str, Enum):
     dense = "dense"
 
 
-def _library(ctx: typer.Context):
+def _service(ctx: typer.Context):
     from drafter.cli import settings_of
-    from retrieval.library import Library
+    from drafter.service import DrafterService
 
-    return Library(settings_of(ctx))
+    return DrafterService(settings_of(ctx))
+
+
+def usable_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The given paths that can be resolved, and (path, Chinese reason) for the others (e.g. a symlink loop)."""
+    from drafter.errors import os_reason
+
+    good, bad = [], []
+    for path in paths:
+        try:
+            path.expanduser().resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            bad.append((path, os_reason(exc)))
+            continue
+        good.append(path)
+    return good, bad
 
 
 def ingest(
@@ -30,11 +45,17 @@ def ingest(
     """Ingest example summaries into the library (idempotent; removed files lose their chunks)."""
     from drafter.cli import settings_of
 
-    library = _library(ctx)
-    report = library.ingest(list(paths) if paths else [settings_of(ctx).samples_dir], progress=not quiet)
+    service = _service(ctx)
+    good, bad = usable_paths(list(paths) if paths else [settings_of(ctx).samples_dir])
+    for path, reason in bad:
+        typer.echo(f"跳过 {path}：{reason}")
+    if not good:
+        typer.echo("没有可入库的路径。", err=True)
+        raise typer.Exit(2)
+    report = service.ingest_examples(good, progress=not quiet)
     typer.echo(f"入库完成：{report.files} 个文件，新增 {report.added_chunks} 段，未变 {report.unchanged_chunks} 段，"
-               f"移除 {report.removed_chunks} 段，跳过 {len(report.skipped)} 个文件，用时 {report.elapsed_s:.1f} 秒；"
-               f"库中共 {library.count()} 段。")
+               f"移除 {report.removed_chunks} 段，跳过 {len(report.skipped) + len(bad)} 个文件，用时 {report.elapsed_s:.1f} 秒；"
+               f"库中共 {service.count_examples()} 段。")
     for skipped in report.skipped:
         typer.echo(f"跳过 {skipped.path}：{skipped.reason}")
 
@@ -49,11 +70,7 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list of hits (text, title, kind, source, heading, role, score)."),
 ) -> None:
     """Search the example library (hybrid BM25 + dense by default); ingests the shipped samples if it is empty."""
-    from drafter.cli import settings_of
-
-    library = _library(ctx)
-    library.ensure_ingested(settings_of(ctx).samples_dir)
-    hits = library.search(query, k=k, kind=kind, role=role, mode=mode.value)
+    hits = _service(ctx).search_examples(query, k=k, kind=kind, role=role, mode=mode.value)
     if as_json:
         typer.echo(json.dumps([hit.public() for hit in hits], ensure_ascii=False, indent=2))
         return

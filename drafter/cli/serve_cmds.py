@@ -10,6 +10,7 @@ from rich.table import Table
 
 keys_app = typer.Typer(no_args_is_help=True, help="管理 API 密钥（只保存哈希，明文只显示一次）")
 APP_FACTORY = "drafter.api.main:app_from_env"
+SERVER_HEADER_CAP = 1_048_576  # bytes of request line + headers h11 buffers before it drops the connection
 
 
 def _settings(ctx: typer.Context):
@@ -40,18 +41,26 @@ def serve(ctx: typer.Context,
     elif not [k for k in service.list_api_keys() if not k.revoked]:
         err.print("[yellow]尚无可用的 API 密钥：请先运行 drafter keys create NAME --role writer[/yellow]")
     _prepare_index(service, err)
-    # Each worker builds Settings and the service from the same DRAFTER_* environment.
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level=log_level)
+    # Each worker builds Settings and the service from the same DRAFTER_* environment. h11 parses requests with
+    # a hard cap on the request line plus headers (SERVER_HEADER_CAP): up to that they reach the app, which
+    # answers 414/431 in JSON above max_header_bytes; beyond it h11 drops them. httptools has no such cap.
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level=log_level,
+                http=settings.http_parser, h11_max_incomplete_event_size=max(SERVER_HEADER_CAP, 4 * settings.max_header_bytes))
 
 
 def _prepare_index(service, err: Console) -> None:
-    """Build the example index once here, so that several workers never ingest the same data dir at once."""
+    """Build the example index once here, so that several workers never ingest the same data dir at once; and
+    clean up what a killed server left (orphan upload files, jobs that were running)."""
     try:
         count = service.library.count()
+        cleaned = service.start_up()
     except Exception as exc:  # the API still starts; /readyz reports the problem
-        err.print(f"[yellow]示例索引未就绪：{exc}[/yellow]")
+        err.print(f"示例索引未就绪：{exc}", style="yellow", markup=False)
         return
     err.print(f"示例索引就绪：{count} 个片段")
+    if cleaned["orphans"] or cleaned["interrupted_jobs"]:
+        err.print(f"已清理上次异常退出的遗留：{len(cleaned['orphans'])} 个未入库的上传文件，"
+                  f"{cleaned['interrupted_jobs']} 个中断的后台任务")
 
 
 @keys_app.command("create")

@@ -57,6 +57,7 @@ class Atom:
     rank: bool = False
     quarter: bool = False
     dropped: bool = False
+    mode: str | None = None  # how an approximate number rounds: about | over | near | under | vague
 
 
 def _step(value: float) -> float:
@@ -93,7 +94,7 @@ def parse_atom(m: re.Match) -> Atom | None:
         for char in g["vmag"]:
             mag *= SMALL.get(char) or BIG[char]
         low = mag if g["vague"] == "上" else 2 * mag
-        atom = Atom(m.start(), m.end(), low, approximate=True, lo=low, hi=10 * mag)
+        atom = Atom(m.start(), m.end(), low, approximate=True, lo=low, hi=10 * mag, mode="vague")
         return _finish(atom, g, BIG.get(g["mult"] or "", 1))
     raw = g["onum"] if g["ord"] else g["num"]
     value, rough = _numeral_value(raw, bool(g["pre"]))
@@ -103,9 +104,10 @@ def parse_atom(m: re.Match) -> Atom | None:
         return Atom(m.start(), m.end(), None, unit=g["unit"])  # a number too long to be a quantity
     atom = Atom(m.start(), m.end(), value)
     if rough:
-        atom.approximate, atom.lo, atom.hi = True, rough[0], rough[1]
+        atom.approximate, atom.lo, atom.hi, atom.mode = True, rough[0], rough[1], "vague"
     if g["suf"]:
         atom.approximate, atom.lo, atom.hi = True, value, value + _step(value)
+        atom.mode = atom.mode or "over"
     factor = BIG.get(g["mult"] or "", 1)
     if g["ord"]:
         return _ordinal(atom, g["unit"])
@@ -129,7 +131,7 @@ def _finish(atom: Atom, g: dict, factor: float) -> Atom:
     unit = g["unit"]
     factor *= SCALE.get(unit or "", 1)
     if unit in ("个多月", "个余月"):
-        atom.approximate, atom.lo, atom.hi = True, atom.value, atom.value + 1
+        atom.approximate, atom.lo, atom.hi, atom.mode = True, atom.value, atom.value + 1, "over"
     elif unit == "个半月":
         atom.value += 0.5
     atom.unit = "个月" if unit and unit.startswith("个") and unit.endswith("月") else unit
@@ -144,18 +146,19 @@ def _approximation(atom: Atom, pre: str | None, post: str | None) -> None:
     v = atom.value
     base_lo, base_hi = (atom.lo, atom.hi) if atom.approximate else (v, v)
     if pre in ("约", "大约") or post in ("左右", "上下"):
-        atom.lo, atom.hi = min(base_lo, v * 0.9), max(base_hi, v * 1.1)
+        atom.lo, atom.hi, mode = min(base_lo, v * 0.9), max(base_hi, v * 1.1), "about"
     elif pre in ("近", "将近", "接近"):
-        atom.lo, atom.hi = v * 0.85, base_hi
+        atom.lo, atom.hi, mode = v * 0.85, base_hi, "near"
     elif pre in ("超过", "逾", "多达") or post in ("以上", "之多"):
-        atom.lo, atom.hi = v, max(base_hi, 2 * v)
+        atom.lo, atom.hi, mode = v, max(base_hi, 2 * v), "over"
     elif post in ("多", "余"):
-        atom.lo, atom.hi = v, max(base_hi, v + _step(v))
+        atom.lo, atom.hi, mode = v, max(base_hi, v + _step(v)), "over"
     elif post == "以下":
-        atom.lo, atom.hi = 0.0, v
+        atom.lo, atom.hi, mode = 0.0, v, "under"
     else:
         return
     atom.approximate = True
+    atom.mode = atom.mode if atom.mode == "vague" else mode
 
 
 def _percent(m: re.Match, g: dict) -> Atom | None:
@@ -166,7 +169,7 @@ def _percent(m: re.Match, g: dict) -> Atom | None:
     if frac:
         digits = "".join(str(int(parse_numeral(c) or 0)) for c in frac)
         value = float(f"{int(value)}.{digits}")
-    atom = Atom(m.start(), m.start() + 3 + len(g["pct"]), value, unit="%")
+    atom = Atom(m.start(), m.start("pct") + len(g["pct"]), value, unit="%")  # 约百分之九十: the whole phrase
     _approximation(atom, g["pre"], None)
     return atom
 

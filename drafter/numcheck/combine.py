@@ -114,7 +114,7 @@ def plain_mention(atom: Atom) -> Mention:
     group = group_of(atom.unit)
     unit = group if group in ("元", "%") else atom.unit
     return Mention(atom.start, atom.end, "", atom.value, unit, group, kind_of_unit(atom.unit),
-                   atom.approximate, atom.lo, atom.hi)
+                   atom.approximate, atom.lo, atom.hi, mode=atom.mode)
 
 
 def range_mention(left: Mention, right: Mention) -> Mention:

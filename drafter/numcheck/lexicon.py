@@ -14,15 +14,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from drafter.errors import LexiconError  # noqa: F401 - re-exported; defined in drafter.errors
 from drafter.numcheck.cnnum import CN_CHARS
+from drafter.numcheck.faithlex import FaithLexicon, load_faith
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "numbers_lexicon.toml"
 NUMERAL_CHARS = CN_CHARS + "0123456789"
 _CN_RUN = re.compile(f"[{CN_CHARS}]+")
-
-
-class LexiconError(ValueError):
-    """The lexicon file cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -32,9 +30,11 @@ class Lexicon:
     shapes: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict, compare=False, hash=False)
     # words with Arabic digits (12351, 5G): one regex, not bordered by other digits
     digit_words: re.Pattern | None = field(default=None, compare=False, hash=False)
+    # the faithfulness lexicon (frame phrases, assertion words …) used by the clause check
+    faith: FaithLexicon | None = field(default=None, compare=False, hash=False)
 
     @classmethod
-    def from_words(cls, words: set[str] | frozenset[str]) -> "Lexicon":
+    def from_words(cls, words: set[str] | frozenset[str], faith: FaithLexicon | None = None) -> "Lexicon":
         words = frozenset(w for w in words if w and any(c in NUMERAL_CHARS for c in w))
         shapes: dict[str, set[tuple[int, int]]] = defaultdict(set)
         with_digits = sorted((w for w in words if any(c.isascii() and c.isdigit() for c in w)), key=len, reverse=True)
@@ -46,7 +46,7 @@ class Lexicon:
         if with_digits:
             alternation = "|".join(re.escape(w) for w in with_digits)
             digit_words = re.compile(f"(?<![0-9.])(?:{alternation})(?![0-9])")
-        return cls(words, {c: tuple(sorted(s)) for c, s in shapes.items()}, digit_words)
+        return cls(words, {c: tuple(sorted(s)) for c, s in shapes.items()}, digit_words, faith or load_faith())
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every lexicon word in `text` (which should already be normalised)."""
@@ -95,24 +95,25 @@ def read_words(path: Path) -> set[str]:
     return {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
 
 
-def load_lexicon(extra: Path | str | None = None) -> Lexicon:
-    """The shipped lexicon, plus the words of `extra` (Settings.numbers_lexicon) when given.
+def load_lexicon(extra: Path | str | None = None, faith_extra: Path | str | None = None) -> Lexicon:
+    """The shipped lexicon, plus the words of `extra` (Settings.numbers_lexicon) when given; its `faith` is the
+    faithfulness lexicon plus `faith_extra` (Settings.faithful_lexicon).
 
     Cached per file and modification time, so an edited word list is picked up without a restart.
     """
     extra = Path(extra) if extra is not None else None
     stamp = extra.stat().st_mtime_ns if extra is not None and extra.exists() else None
-    return _load(extra, stamp)
+    return _load(extra, stamp, load_faith(faith_extra))
 
 
 @lru_cache(maxsize=8)
-def _load(extra: Path | None, stamp: int | None) -> Lexicon:
+def _load(extra: Path | None, stamp: int | None, faith: FaithLexicon) -> Lexicon:
     words = read_words(DEFAULT_PATH)
     if extra is not None:
         words |= read_words(extra)
-    return Lexicon.from_words(words)
+    return Lexicon.from_words(words, faith)
 
 
 def lexicon_for(settings) -> Lexicon:
-    """The lexicon a Settings asks for (shipped words + settings.numbers_lexicon)."""
-    return load_lexicon(getattr(settings, "numbers_lexicon", None))
+    """The lexicon a Settings asks for (shipped words + settings.numbers_lexicon, + settings.faithful_lexicon)."""
+    return load_lexicon(getattr(settings, "numbers_lexicon", None), getattr(settings, "faithful_lexicon", None))

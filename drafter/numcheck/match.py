@@ -28,10 +28,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from drafter.facts import clean_fact_lines
-from drafter.models import CheckResult, MissingFact, NumberHit
+from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceTrace
+from drafter.numcheck.claims import Support, artifacts, clause_claims, merge, traces
+from drafter.numcheck.faithlex import load_faith
+from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
-from drafter.numcheck.placeholders import find_placeholders
+from textkit.placeholders import find_placeholders
 from drafter.numcheck.scanner import extract_numbers
 
 NOTE_NO_FACTS = "没有提供事实，无法核对这个数字"
@@ -87,61 +90,114 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     mentions = extract_numbers(draft, lexicon)
     verdicts: dict[tuple, Verdict] = {}  # the same number in the same words is judged once
     hits = []
+    ranked = _ranks_stated(fact_index, context_index)
     for m in mentions:
-        signature = (m.text, m.context)
+        if m.kind == "rank" and not ranked:
+            continue  # 第一名 … is a quantity only when a fact states a rank
+        signature = (m.text, m.item_grams, m.context)
         if signature not in verdicts:
             verdicts[signature] = _judge(m, fact_index, context_index, bool(facts))
-        status, line, note = verdicts[signature]
-        hits.append(_hit(m, status, line, note))
+        status, line, note, fact = verdicts[signature]
+        hits.append(_hit(m, status, line, note, fact))
     hits += [NumberHit.model_construct(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
                                        fact_line=None, note=NOTE_PLACEHOLDER)
              for s, e, t in find_placeholders(draft)]
     hits.sort(key=lambda h: (h.start, h.end))
     missing = _missing(facts, fact_index, mentions)
     ok = bool(facts) and not missing and all(h.status == "supported" for h in hits)
-    return CheckResult(ok=ok, numbers=hits, missing=missing, faithful=ok)
+    claims, sentences = trace_claims(facts, clean_fact_lines(context), draft, hits, lexicon)
+    return CheckResult(ok=ok, numbers=hits, missing=missing, claims=claims, sentences=sentences,
+                       faithful=ok and not claims)
 
 
-def _hit(m: Mention, status: str, line: int | None = None, note: str | None = None) -> NumberHit:
+def check_sentence(facts: list[str], sentence: str, context: Sequence[str] = (),
+                   lexicon: Lexicon | None = None) -> CheckResult:
+    """One sentence (or clause, or section) for per-sentence repair: its numbers with their items, its claims
+    and artifacts. `missing` stays empty (one sentence cannot state every fact); ok = every number supported;
+    faithful = ok and no claims. Offsets index `sentence`."""
+    result = check(facts, sentence, context=context, lexicon=lexicon)
+    ok = all(h.status == "supported" for h in result.numbers)
+    return result.model_copy(update={"missing": [], "ok": ok, "faithful": ok and not result.claims})
+
+
+def trace_claims(facts: list[str], context: list[str], draft: str, hits: list[NumberHit],
+                 lexicon: Lexicon) -> tuple[list[Claim], list[SentenceTrace]]:
+    """The clause check (drafter.numcheck.claims): claims and artifacts, and each sentence's fact lines."""
+    faith = lexicon.faith or load_faith()
+    support = Support(facts, context)
+    claims = merge(clause_claims(draft, hits, support, faith) + artifacts(draft, support, faith))
+    return claims, traces(draft, hits, support)
+
+
+def _hit(m: Mention, status: str, line: int | None = None, note: str | None = None,
+         fact: Mention | None = None) -> NumberHit:
     # model_construct: every field is built here with the right type; validation would double the cost.
     return NumberHit.model_construct(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit,
-                                     status=status, fact_line=line, note=note)
+                                     status=status, fact_line=line, note=note, item=m.item or None,
+                                     fact_item=(fact.item or None) if fact is not None else None)
 
 
-Verdict = tuple[str, int | None, str | None]  # status, fact_line, note
+def _ranks_stated(*indexes: FactIndex) -> bool:
+    return any(index.by_group.get("名次") for index in indexes)
+
+
+Verdict = tuple[str, int | None, str | None, Mention | None]  # status, fact_line, note, the fact's number
 
 
 def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -> Verdict:
     best = _best_support(m, facts.candidates(m))
     if best is not None:
-        line, note = best
-        return ("supported", line, note)
+        line, note, fact = best
+        moved = _moved_item(m, line, fact, facts)
+        return moved or ("supported", line, note, fact)
     if _best_support(m, context.candidates(m)) is not None:
-        return ("supported", None, NOTE_CONTEXT)
+        return ("supported", None, NOTE_CONTEXT, None)
     dated = _year_from_elsewhere(m, facts, context)
     if dated is not None:
-        return ("supported", dated[0], dated[1])
+        return ("supported", dated[0], dated[1], None)
     if not have_facts:
-        return ("unsupported", None, NOTE_NO_FACTS)
+        return ("unsupported", None, NOTE_NO_FACTS, None)
     rival = _best_rival(m, facts.by_group.get(m.group, ()))
     if rival is None and m.value is not None and m.key is None and m.group is not None:
         rival = _best_rival(m, facts.by_value.get(round(m.value, 6), ()))  # 2500人 where the fact says 2500人次
     if rival is not None:
         line, fact = rival
-        return ("mismatch", line, f"第{line}行事实为 {fact.display()}，初稿写成 {m.display()}")
-    return ("unsupported", None, NOTE_UNSUPPORTED)
+        return ("mismatch", line, f"第{line}行事实为 {fact.display()}，初稿写成 {m.display()}", fact)
+    return ("unsupported", None, NOTE_UNSUPPORTED, None)
 
 
-def _best_support(m: Mention, candidates) -> tuple[int, str | None] | None:
-    """The proving fact with the most shared context words (then the earliest line)."""
+def _moved_item(m: Mention, line: int, fact: Mention, facts: FactIndex) -> Verdict | None:
+    """The value is a fact's, but the draft puts it on another item: a fact of the same unit group with
+    another value is clearly about the draft's item (a swap), or the items of people share nothing."""
+    if m.key is not None:
+        return None
+    own = affinity(m, fact)
+    rival = None
+    for rival_line, other in facts.by_group.get(m.group, ()):
+        if other is fact or other.key is not None or matches(m, other)[0]:
+            continue
+        score = affinity(m, other)
+        if score >= 2 and score > own and (rival is None or score > rival[0]):
+            rival = (score, rival_line, other)
+    where = f"{m.display()} 在第{line}行事实中是'{fact.item or fact.display()}'，此处写成了'{m.item or ''}'"
+    if rival is not None:
+        other = rival[2]
+        return ("mismatch", line, f"{where}（事实中'{other.item}'是 {other.display()}）", fact)
+    if unrelated(m, fact):
+        return ("mismatch", line, where, fact)
+    return None
+
+
+def _best_support(m: Mention, candidates) -> tuple[int, str | None, Mention] | None:
+    """The proving fact whose item shares most words (then most context words, then the earliest line)."""
     proving = []
     for line, fact in candidates:
         proved, note = matches(m, fact)
         if proved:
             proving.append((line, fact, note))
     if len(proving) > 1:
-        proving.sort(key=lambda item: (-len(m.context & item[1].context), item[0]))
-    return (proving[0][0], proving[0][2]) if proving else None
+        proving.sort(key=lambda item: (-affinity(m, item[1]), -len(m.context & item[1].context), item[0]))
+    return (proving[0][0], proving[0][2], proving[0][1]) if proving else None
 
 
 def _year_from_elsewhere(m: Mention, facts: FactIndex, context: FactIndex) -> tuple[int | None, str] | None:

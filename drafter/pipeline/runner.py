@@ -8,11 +8,11 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
-from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, SourceRef
+from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, SourceRef, TokenUsage
 from drafter.pipeline.assemble import final_check
 from drafter.pipeline.plan import Plan, Planner
 from drafter.pipeline.references import LOCAL_REFERENCE_CHARS, find_references, sources_of
-from drafter.pipeline.themes import labels
+from drafter.pipeline.themes import load_book
 from drafter.pipeline.verify import verification_inputs
 from drafter.pipeline.writer import SectionWriter
 from drafter.providers.base import ChatModel
@@ -29,6 +29,7 @@ class Pipeline:
         self.library = library
         self.model = model
         self.provider_note = provider_note
+        self.book = load_book()  # themes.toml, parsed once per process (a cache keyed by path)
 
     @property
     def provider(self) -> str:
@@ -61,12 +62,12 @@ class Pipeline:
         result = DraftResult(text=text, sections=sections, check=check, sources=self._sources(plan),
                              provider=self.provider if used or self.model is None else "template",
                              elapsed_s=round(time.perf_counter() - started, 3),
-                             warnings=warnings + _fallback_warnings(sections))
+                             warnings=warnings + _fallback_warnings(sections), usage=_usage(sections))
         yield DraftEvent(type="done", data={"result": result.model_dump()})
 
     # --- planning --------------------------------------------------------------------------
     def plan(self, request: DraftRequest) -> Plan:
-        plan = Planner(self.settings, self.library, labels()).plan(request)
+        plan = Planner(self.settings, self.library, self.book).plan(request)
         if self.model is None:
             return plan  # templates need no style references
         wanted = (self.settings.references_per_section if self.model.concurrent
@@ -138,6 +139,13 @@ class Pipeline:
                         yield event
             finally:
                 stop.set()
+
+
+def _usage(sections: list[SectionResult]) -> TokenUsage:
+    total = TokenUsage()
+    for section in sections:
+        total = total.add(section.usage)
+    return total
 
 
 def _fallback_warnings(sections: list[SectionResult]) -> list[str]:

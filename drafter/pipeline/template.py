@@ -1,12 +1,19 @@
 """The template provider: deterministic jinja2 renderings (prompts/template/) that keep every fact verbatim.
 
-Instant and always faithful; it also replaces any model-written section that cannot be repaired."""
+Instant and always faithful; it also gives the sentence that replaces a model sentence that cannot be repaired.
+Frame phrases (leads, closings, connectives) vary with the facts (a checksum picks the variant), so two drafts
+share fewer sentences while the same request always gets the same draft."""
 
 from __future__ import annotations
 
+import zlib
+
 from drafter.models import DraftRequest
 from drafter.pipeline.plan import Plan, PlannedSection
+from drafter.pipeline.verify import says_only
 from drafter.prompting import render
+
+VARIANTS = 3  # frame phrases per theme in prompts/template/lead.j2 and tail.j2
 
 _TRAILING = "。；;，,.、！!？? \t"
 
@@ -14,6 +21,16 @@ _TRAILING = "。；;，,.、！!？? \t"
 def clause(text: str) -> str:
     """A fact or item as a clause: no trailing punctuation, so the template can end the sentence."""
     return text.strip().rstrip(_TRAILING).strip()
+
+
+def fact_sentence(fact: str) -> str:
+    """A fact as one sentence of the draft, exactly as given."""
+    return clause(fact) + "。" if clause(fact) else ""
+
+
+def variant_of(texts: list[str]) -> int:
+    """A stable choice among frame phrase variants, from the facts a section carries."""
+    return zlib.crc32("\n".join(texts).encode("utf-8"))
 
 
 class TemplateWriter:
@@ -28,13 +45,37 @@ class TemplateWriter:
     def title(self) -> str:
         return render("template/title.j2", **self._base())
 
+    def facts_of(self, section: PlannedSection) -> list[str]:
+        if section.role in ("problems", "plans"):
+            return [clause(i) for i in section.items if clause(i)]
+        return [f for f in (clause(self.plan.facts[line - 1]) for line in section.fact_lines) if f]
+
+    def lead(self, section: PlannedSection) -> str:
+        """The template's lead sentence of a body section (no numbers): the variant the facts pick, or the next
+        one that asserts nothing the facts do not give."""
+        return self._frame("template/lead.j2", section) or render("template/lead.j2", theme="", variant=0)
+
+    def tail(self, section: PlannedSection) -> str:
+        """A closing sentence for the section, or "" when no variant is borne out by the facts."""
+        return self._frame("template/tail.j2", section)
+
+    def _frame(self, name: str, section: PlannedSection) -> str:
+        facts = self.facts_of(section)
+        start = variant_of(facts)
+        for offset in range(VARIANTS):
+            text = render(name, theme=section.theme, variant=start + offset, facts=len(facts))
+            if text and says_only(facts, text):
+                return text
+        return ""
+
     def render(self, section: PlannedSection) -> str:
         base = self._base()
         if section.role == "opening":
             return render("template/opening.j2", titles=[s.title for s in self.plan.body()], **base)
         if section.role == "closing":
             return render("template/closing.j2", **base)
+        facts = self.facts_of(section)
         if section.role in ("problems", "plans"):
-            return render(f"template/{section.role}.j2", items=[clause(i) for i in section.items if clause(i)])
-        facts = [clause(self.plan.facts[line - 1]) for line in section.fact_lines]
-        return render("template/section.j2", theme=section.theme, facts=[f for f in facts if f])
+            return render(f"template/{section.role}.j2", items=facts)
+        return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
+                      variant=variant_of(facts))

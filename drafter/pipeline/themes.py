@@ -1,4 +1,9 @@
-"""Section themes (drafter/pipeline/themes.toml): keywords that place a fact, heading variants, default order."""
+"""Section themes (drafter/pipeline/themes.toml): keywords and a description that place a fact, headings that
+say only what a section's facts give, default order, families of themes that may share a section.
+
+`load_book(path)` reads the file once per path: a pure cache of the parsed file (no other state), so a Planner
+and every call after it get the same immutable ThemeBook without touching the disk again.
+"""
 
 from __future__ import annotations
 
@@ -11,28 +16,35 @@ THEMES_FILE = Path(__file__).with_name("themes.toml")
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A section title; `needs`: it asserts something, so one of the section's facts must contain one of these."""
+    text: str
+    needs: tuple[str, ...] = ()
+
+    def fits(self, facts: str) -> bool:
+        return not self.needs or any(word in facts for word in self.needs)
+
+
+@dataclass(frozen=True)
 class Theme:
     key: str
     name: str
     order: int
     keywords: tuple[str, ...]
-    headings: tuple[str, ...]
+    headings: tuple[Heading, ...]
+    description: str = ""
     topics: tuple[str, ...] = field(default_factory=tuple)
 
     def keyword_score(self, text: str) -> float:
         """How strongly `text` speaks of this theme: matched keywords, longer ones weigh more."""
         return sum(1.0 + 0.25 * (len(word) - 1) for word in self.keywords if word in text)
 
-    def heading(self, variant: int) -> str:
-        return self.headings[variant % len(self.headings)]
-
-
-@lru_cache(maxsize=4)
-def _load(path: str) -> tuple[Theme, ...]:
-    with open(path, "rb") as handle:
-        raw = tomllib.load(handle)
-    return tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
-                       headings=tuple(t["headings"]), topics=tuple(t.get("topics", ()))) for t in raw["theme"])
+    def titles_for(self, facts: list[str]) -> tuple[str, ...]:
+        """The headings this section's facts justify: those whose `needs` the facts meet, then the plain ones."""
+        text = "".join(facts)
+        fitting = [h.text for h in self.headings if h.needs and h.fits(text)]
+        plain = [h.text for h in self.headings if not h.needs]
+        return tuple(fitting + plain) or (self.name,)
 
 
 @dataclass(frozen=True)
@@ -41,28 +53,47 @@ class Family:
     headings: tuple[str, ...]
 
 
-def families(path: Path = THEMES_FILE) -> list[Family]:
-    """Themes that may share one section when facts are few, with that section's headings."""
+@dataclass(frozen=True)
+class ThemeBook:
+    themes: tuple[Theme, ...]
+    families: tuple[Family, ...]
+    labels: dict
+
+    def for_request(self, kind: str, topic: str | None) -> list[Theme]:
+        """The themes of a request: a 专项总结 on a known topic gets that topic's themes, everything else the general
+        ones. The last theme of the list is the catch-all."""
+        if kind == "专项总结" and topic:
+            special = [t for t in self.themes if any(word in topic or topic in word for word in t.topics)]
+            if special:
+                return special
+        return [t for t in self.themes if not t.topics]
+
+
+def _heading(raw) -> Heading:
+    if isinstance(raw, str):
+        return Heading(raw)
+    return Heading(raw["text"], tuple(raw.get("needs", ())))
+
+
+@lru_cache(maxsize=4)
+def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
+    """The parsed themes file (cached by path: the file is read once per process and path)."""
     with open(path, "rb") as handle:
         raw = tomllib.load(handle)
-    return [Family(frozenset(f["keys"]), tuple(f["headings"])) for f in raw.get("family", [])]
+    themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
+                         headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
+                         topics=tuple(t.get("topics", ()))) for t in raw["theme"])
+    families = tuple(Family(frozenset(f["keys"]), tuple(f["headings"])) for f in raw.get("family", []))
+    return ThemeBook(themes, families, dict(raw["labels"]))
 
 
 def labels(path: Path = THEMES_FILE) -> dict[str, str]:
     """Fixed section titles (problems, plans) from the [labels] table."""
-    with open(path, "rb") as handle:
-        return dict(tomllib.load(handle)["labels"])
+    return dict(load_book(str(path)).labels)
 
 
 def themes_for(kind: str, topic: str | None, path: Path = THEMES_FILE) -> list[Theme]:
-    """The themes of a request: a 专项总结 on a known topic gets that topic's themes, everything else the general
-    ones. The last theme of the list is the catch-all."""
-    themes = _load(str(path))
-    if kind == "专项总结" and topic:
-        special = [t for t in themes if any(word in topic or topic in word for word in t.topics)]
-        if special:
-            return special
-    return [t for t in themes if not t.topics]
+    return load_book(str(path)).for_request(kind, topic)
 
 
 def best_theme(text: str, themes: list[Theme]) -> tuple[Theme | None, float]:

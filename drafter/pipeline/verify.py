@@ -34,7 +34,17 @@ def check_section(facts: Sequence[str], context: Sequence[str], text: str, lines
     numbers = [_renumber(hit, to_global) if hit.fact_line else hit for hit in result.numbers]
     missing = [m.model_copy(update={"fact_line": to_global[m.fact_line]}) for m in result.missing]
     ok = all(hit.status == "supported" for hit in numbers) and not missing  # also for sections without facts
-    return CheckResult(ok=ok, numbers=numbers, missing=missing, faithful=ok)
+    sentences = [t.model_copy(update={"fact_lines": [to_global.get(n, n) for n in t.fact_lines]})
+                 for t in result.sentences]
+    return CheckResult(ok=ok, numbers=numbers, missing=missing, claims=result.claims, sentences=sentences,
+                       faithful=ok and not result.claims)
+
+
+def says_only(facts: Sequence[str], text: str, lexicon=None) -> bool:
+    """`text` (a heading or a frame sentence) asserts nothing the facts do not give: the check finds no claim."""
+    from drafter.numcheck import check
+
+    return not check(list(facts), text, lexicon=lexicon).claims
 
 
 def _renumber(hit: NumberHit, to_global: dict[int, int]) -> NumberHit:

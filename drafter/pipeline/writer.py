@@ -1,30 +1,37 @@
-"""Write one section: the model drafts it, the number check verifies it, repair prompts fix it, and the template
-rendering replaces it when the model cannot (or fails). Each section is a generator of DraftEvents."""
+"""Write one section, sentence by sentence: write → check → fix, all in this module.
+
+A body section is one lead sentence plus one sentence per fact, in plan order (存在的不足 / 下一步工作打算 the same
+over their items). The model gets the section's facts numbered and writes them back numbered, one line each, in
+one call (prompts/sentences.j2). Each line is then checked on its own against its own fact (`_verdict`): all of
+the fact's numbers and no other, no prompt text, Markdown, Latin, list marks, stutters or copied reference text,
+no claims when the faithfulness check reports them. A failing sentence is written again alone in a short call
+(prompts/sentence.j2); if that fails too, the fact's template sentence takes its place. The section is never
+rewritten whole and no fact is appended raw. The opening and closing are one checked paragraph, else the template's.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from drafter.models import CheckResult, DraftEvent, DraftRequest, SectionResult
-from drafter.pipeline.budget import max_tokens, target_chars
-from drafter.pipeline.cleanup import clean_model_text
+from drafter.models import CheckResult, DraftEvent, DraftRequest, SectionResult, TokenUsage
+from drafter.numcheck import check, lexicon_for
+from drafter.pipeline import budget
+from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sentence
 from drafter.pipeline.copying import copied_runs
+from drafter.pipeline.defects import bad_opener, sentence_artifacts, sentences, without_opener
 from drafter.pipeline.plan import Plan, PlannedSection
-from drafter.pipeline.prune import prune
-from drafter.pipeline.template import TemplateWriter
-from drafter.numcheck import lexicon_for
-from drafter.pipeline.verify import check_section, problem_items
+from drafter.pipeline.template import TemplateWriter, fact_sentence
+from drafter.pipeline.verify import check_section
 from drafter.prompting import render
 from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
-PROMPTS = {"opening": "opening.j2", "body": "section.j2", "problems": "problems_section.j2",
-           "plans": "plans_section.j2", "closing": "closing.j2"}
-MIN_CHARS = 8  # a reply shorter than this is treated as empty
-PATCH_CHARS = 70  # a patch attempt writes about this much per missing fact
-_FACT_LINE = re.compile(r"^第\s*\d+\s*条")
-_LIST_MARK = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[-•])\s*", re.M)
+LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 20 characters)
+LEAD_CHARS = (6, 60)  # a lead sentence's length, in characters
+_KEY = re.compile(r"[\s，,。；;：:、“”]")
+WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
 
 
 def system_messages() -> list[Message]:
@@ -33,26 +40,15 @@ def system_messages() -> list[Message]:
     return [{"role": "system", "content": render("system.j2")}]
 
 
-def _without_echo(reply: str, prompt: str) -> str:
-    """The reply without lines that repeat the prompt's own wording (small models echo the problem list or the
-    instructions). Fact lines ("第2条：…") stay: they carry the facts; references are left to the copy check."""
-    own = [line.strip() for line in prompt.splitlines() if line.strip() and not line.startswith("〔参考")]
-
-    def echoed(line: str) -> bool:
-        bare = line.strip().lstrip("-•· ").strip()
-        return len(bare) >= 6 and not _FACT_LINE.match(bare) and any(bare in p for p in own)
-
-    return "\n".join(line for line in reply.split("\n") if not echoed(line))
-
-
-def _summaries(problems: list[dict]) -> list[str]:
-    """One Chinese line per problem (the same wording the repair prompt uses)."""
-    lines = render("check_problems.j2", problems=problems).splitlines()
-    return [line.removeprefix("- ").strip() for line in lines if line.strip()]
-
-
-def _problem(kind: str, got: str = "") -> dict:
-    return {"kind": kind, "line": 0, "expected": "", "got": got, "fact": ""}
+@dataclass
+class _Section:
+    """The state of one section being written: what it must say, what it has, what it cost."""
+    section: PlannedSection
+    lines: list[str]  # fact texts (body) or items (problems, plans)
+    references: list[str]
+    usage: TokenUsage = field(default_factory=TokenUsage)
+    repairs: list[str] = field(default_factory=list)
+    calls: int = 0
 
 
 class SectionWriter:
@@ -66,134 +62,192 @@ class SectionWriter:
         self.templates = TemplateWriter(request, plan)
         self.lexicon = lexicon_for(settings)  # the shipped lexicon plus DRAFTER_NUMBERS_LEXICON
 
-    # --- prompts -------------------------------------------------------------------------
-    def _ctx(self, section: PlannedSection) -> dict:
-        r = self.request
-        return {"org": r.org, "period": r.period, "kind": r.kind, "topic": r.topic or "",
-                "chars": target_chars(section, r.length), "title": section.title}
-
-    def _facts(self, section: PlannedSection) -> list[dict]:
-        return [{"line": line, "text": self.plan.facts[line - 1]} for line in section.fact_lines]
-
-    def messages(self, section: PlannedSection) -> list[Message]:
-        """System prompt + the section prompt: its facts and its references, nothing else."""
-        ctx = self._ctx(section)
-        refs = [{"title": h.title, "heading": h.heading, "text": h.text} for h in section.references]
-        user = render(PROMPTS[section.role], references=refs, facts=self._facts(section), items=section.items,
-                      titles=[s.title for s in self.plan.body()], **ctx)
-        return [{"role": "system", "content": self._system()}, {"role": "user", "content": user}]
-
-    def repair_messages(self, section: PlannedSection, previous: str, problems: list[dict]) -> list[Message]:
-        user = render("repair.j2", facts=self._facts(section), items=section.items, previous=previous,
-                      problems=problems, **self._ctx(section))
-        return [{"role": "system", "content": self._system()}, {"role": "user", "content": user}]
-
-    @staticmethod
-    def _system() -> str:
-        return system_messages()[0]["content"]
-
-    # --- writing -------------------------------------------------------------------------
-    def check(self, section: PlannedSection, text: str) -> CheckResult:
-        return check_section(self.plan.facts, self.context, text, section.fact_lines, self.lexicon)
-
-    def template_result(self, section: PlannedSection, attempts: int = 1, reason: str | None = None,
-                        repairs: list[str] | None = None) -> SectionResult:
-        text = self.templates.render(section)
-        return SectionResult(heading=section.heading, text=text, facts=section.fact_lines, provider="template",
-                             attempts=attempts, fallback=reason is not None, fallback_reason=reason,
-                             check=self.check(section, text), repairs=list(dict.fromkeys(repairs or [])))
-
+    # --- the loop ------------------------------------------------------------------------
     def write(self, index: int, section: PlannedSection) -> Iterator[DraftEvent]:
         """Events of one section; the last is section_done with the SectionResult."""
         if self.model is None or self._frame_from_template(section):
-            yield DraftEvent(type="section_started", data={"index": index, "heading": section.heading,
-                                                             "role": section.role, "attempt": 1})
+            yield self._started(index, section, 1)
             result = self.template_result(section)
         else:
-            result = yield from self._write_with_model(index, section)
+            state = _Section(section, self.templates.facts_of(section) if section.role != "opening" else [],
+                             [h.text for h in section.references])
+            try:
+                if section.role in WHAT:
+                    result = yield from self._write_sentences(index, state)
+                else:
+                    result = yield from self._write_frame(index, state)
+            except ProviderError as exc:
+                result = self.template_result(section, max(1, state.calls), f"模型调用失败，本节改用模板：{exc}",
+                                              state.repairs, state.usage)
+            except Exception as exc:  # a bug or an odd reply must not cost the request: the template still works
+                result = self.template_result(section, max(1, state.calls),
+                                              f"本节生成出错，改用模板：{type(exc).__name__}: {exc}", state.repairs,
+                                              state.usage)
         yield DraftEvent(type="section_done", data={"index": index, "role": section.role,
                                                       "section": result.model_dump()})
+
+    def _write_sentences(self, index: int, state: _Section):
+        """One call for the whole section, then each sentence checked; a failing one written again alone, else
+        replaced by its fact's template sentence."""
+        section = state.section
+        reply = yield from self._call(index, state, self._section_messages(state), budget.section_tokens(state.lines))
+        numbered, loose = numbered_lines(reply)
+        written: list[str] = []
+        for number, line in enumerate(state.lines, start=1):
+            sentence, problems = self._verdict(state, line, numbered.get(number) or _by_numbers(line, loose, self))
+            if problems:
+                sentence = yield from self._fix(index, state, number, line, problems)
+            written.append(sentence)
+        lead = self._lead(state, numbered.get(0) or (loose[0] if loose else ""))
+        text = _paragraph(lead, written)
+        result_check = self.check(section, text)
+        if not result_check.ok:  # cannot happen sentence by sentence, unless a lead's word reads as a number
+            return self.template_result(section, state.calls, "本节核对未通过，改用模板", state.repairs, state.usage)
+        return self._result(state, text, result_check)
+
+    def _fix(self, index: int, state: _Section, number: int, line: str, problems: list[str]):
+        """The sentence for `line` written again alone (up to max_repair_attempts short calls), else the fact's
+        template sentence; the repair is noted either way."""
+        why = "、".join(problems)
+        for _ in range(max(0, self.settings.max_repair_attempts)):
+            again = yield from self._call(index, state, self._sentence_messages(line), budget.sentence_tokens(line))
+            sentence, still = self._verdict(state, line, again)
+            if not still:
+                state.repairs.append(f"第{number}句（{_short(line)}）未通过核对（{why}），已单独重写")
+                return sentence
+        state.repairs.append(f"第{number}句（{_short(line)}）重写后仍未通过核对（{why}），改用原事实句")
+        return fact_sentence(line)
+
+    def _write_frame(self, index: int, state: _Section):
+        """The opening or closing: one paragraph, checked as a whole (no numbers but the context's)."""
+        section = state.section
+        chars = budget.frame_chars(self.request.length)
+        reply = yield from self._call(index, state, self._frame_messages(section, chars), budget.frame_tokens(chars))
+        text = _deduplicated(clean_paragraph(reply))
+        problems = [r for s in sentences(text) for r in sentence_artifacts(s, self.request.org + self.request.period)]
+        frame_check = self.check(section, text)
+        if problems or not frame_check.ok or not text or bad_opener(text) or len(text) > 3 * chars:
+            why = "、".join(dict.fromkeys(problems)) or "数字或篇幅不符"
+            return self.template_result(section, state.calls, None, state.repairs + [f"模型所写段落未通过核对（{why}），改用模板段落"],
+                                        state.usage)
+        return self._result(state, text, frame_check)
+
+    # --- checking ------------------------------------------------------------------------
+    def _verdict(self, state: _Section, line: str, written: str) -> tuple[str, list[str]]:
+        """(the tidied sentence, its problems): empty problems when it may stand for `line`."""
+        sentence = without_opener(tidy_sentence(written))
+        if len(_KEY.sub("", sentence)) < 2:
+            return "", ["没有写出"]
+        problems = sentence_artifacts(sentence, allowed=line)
+        if len(sentence) > LONGEST * len(line) + 20:
+            problems.append("过长")
+        result = check([line], sentence, context=self.context, lexicon=self.lexicon)
+        if not result.ok:
+            problems.append("数字不符或缺漏")
+        if any(c.kind in ("claim", "heading", "artifact") for c in result.claims):
+            problems.append("有事实没有的内容")
+        if copied_runs(sentence, state.references):
+            problems.append("照抄参考")
+        return sentence, list(dict.fromkeys(problems))
+
+    def _lead(self, state: _Section, written: str) -> str:
+        """The model's lead sentence when it holds no number and no artifact, else the template's."""
+        lead = without_opener(tidy_sentence(written, most=1))
+        lead_check = check([], lead, context=[], lexicon=self.lexicon) if lead else None
+        good = (lead and LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers
+                and not lead_check.claims and not sentence_artifacts(lead)
+                and not copied_runs(lead, state.references))
+        if good:
+            return lead
+        if state.section.role == "body":
+            return self.templates.lead(state.section)
+        return render("template/items_lead.j2", role=state.section.role)
+
+    def check(self, section: PlannedSection, text: str) -> CheckResult:
+        return check_section(self.plan.facts, self.context, text, section.fact_lines, self.lexicon)
+
+    # --- prompts -------------------------------------------------------------------------
+    def _section_messages(self, state: _Section) -> list[Message]:
+        r, section = self.request, state.section
+        refs = [{"text": text} for text in state.references]
+        user = render("sentences.j2", references=refs, lines=state.lines, org=r.org, period=r.period, kind=r.kind,
+                      title=section.title, what=WHAT[section.role])
+        return [*system_messages(), {"role": "user", "content": user}]
+
+    def _sentence_messages(self, line: str) -> list[Message]:
+        return [*system_messages(), {"role": "user", "content": render("sentence.j2", org=self.request.org, line=line)}]
+
+    def _frame_messages(self, section: PlannedSection, chars: int) -> list[Message]:
+        r = self.request
+        refs = [{"text": h.text} for h in section.references]
+        user = render(f"{section.role}.j2", references=refs, org=r.org, period=r.period, kind=r.kind,
+                      topic=r.topic or "", chars=chars, titles=[s.title for s in self.plan.body()])
+        return [*system_messages(), {"role": "user", "content": user}]
+
+    # --- model calls and results ---------------------------------------------------------
+    def _call(self, index: int, state: _Section, messages: list[Message], cap: int):
+        """One streamed model call; its tokens are counted into the section's usage."""
+        state.calls += 1
+        yield self._started(index, state.section, state.calls)
+        pieces: list[str] = []
+        for piece in self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature):
+            pieces.append(piece)
+            yield DraftEvent(type="token", data={"index": index, "attempt": state.calls, "text": piece})
+        reply = "".join(pieces)
+        read = [m["content"] for m in messages if m["role"] != "system" or self.model.concurrent]
+        state.usage = state.usage.add(TokenUsage(calls=1, prompt_tokens=self.model.count_tokens("\n".join(read)),
+                                                 completion_tokens=self.model.count_tokens(reply)))
+        return reply
+
+    def _started(self, index: int, section: PlannedSection, attempt: int) -> DraftEvent:
+        return DraftEvent(type="section_started", data={"index": index, "heading": section.heading,
+                                                        "role": section.role, "attempt": attempt})
 
     def _frame_from_template(self, section: PlannedSection) -> bool:
         """Opening, closing, problems and plans from templates when a local model writes one section at a time."""
         return (section.role != "body" and not self.model.concurrent
                 and self.settings.local_frame_from_templates)
 
-    def _write_with_model(self, index: int, section: PlannedSection):
-        messages, kept, cap = self.messages(section), "", None  # kept: what a patch attempt adds sentences to
-        attempts = 1 + max(0, self.settings.max_repair_attempts)
-        problems: list[dict] = []
-        repairs: list[str] = []
-        attempt = 0
-        try:
-            for attempt in range(1, attempts + 1):
-                yield DraftEvent(type="section_started", data={"index": index, "heading": section.heading,
-                                                                 "role": section.role, "attempt": attempt})
-                text = yield from self._attempt(index, attempt, section, messages, kept, cap)
-                check, problems = self._problems(section, text)
-                if not problems:
-                    return self._model_result(section, text, check, attempt, repairs)
-                repairs += _summaries(problems)
-                pruned = prune(text, check, copied_runs(text, [h.text for h in section.references]))
-                pruned_check, pruned_problems = self._problems(section, pruned)
-                if not pruned_problems:  # dropping the faulty sentences was enough
-                    return self._model_result(section, pruned, pruned_check, attempt, repairs)
-                messages, kept, cap = self._next_attempt(section, pruned, problems, pruned_problems, bool(kept))
-        except ProviderError as exc:
-            return self.template_result(section, max(attempt, 1), f"模型调用失败，本节改用模板：{exc}", repairs)
-        except Exception as exc:  # a bug or an odd reply must not cost the request: the template still works
-            return self.template_result(section, max(attempt, 1), f"本节生成出错，改用模板：{type(exc).__name__}: {exc}",
-                                        repairs)
-        summary = "；".join(_summaries(problems))
-        return self.template_result(section, attempts, f"经{attempts}次生成仍未通过数字核对，本节改用模板（{summary}）",
-                                    repairs)
+    def _result(self, state: _Section, text: str, result_check: CheckResult) -> SectionResult:
+        usage = state.usage.model_copy(update={"kept_tokens": self.model.count_tokens(text)})
+        return SectionResult(heading=state.section.heading, text=text, facts=state.section.fact_lines,
+                             provider=self.model.name, attempts=state.calls, check=result_check,
+                             repairs=list(dict.fromkeys(state.repairs)), usage=usage)
 
-    def _next_attempt(self, section: PlannedSection, pruned: str, problems: list[dict],
-                      pruned_problems: list[dict], patched: bool) -> tuple[list[Message], str, int | None]:
-        """(messages, kept text, token cap) of the next attempt. When the reply, cut of its faulty sentences, only
-        lacks facts: keep it and have the model write just those facts (a short call). Otherwise the whole
-        section again, also after a failed patch (the same prompt would give the same reply). Either prompt names
-        every problem of the reply."""
-        if not patched and len(pruned) >= MIN_CHARS and all(p["kind"] == "missing" for p in pruned_problems):
-            lines = {p["line"] for p in pruned_problems}
-            return self.patch_messages(section, lines, problems), pruned, max_tokens(PATCH_CHARS * len(lines))
-        return self.repair_messages(section, pruned, problems), "", None
+    def template_result(self, section: PlannedSection, attempts: int = 1, reason: str | None = None,
+                        repairs: list[str] | None = None, usage: TokenUsage | None = None) -> SectionResult:
+        text = self.templates.render(section)
+        return SectionResult(heading=section.heading, text=text, facts=section.fact_lines, provider="template",
+                             attempts=attempts, fallback=reason is not None, fallback_reason=reason,
+                             check=self.check(section, text), repairs=list(dict.fromkeys(repairs or [])),
+                             usage=usage or TokenUsage())
 
-    def patch_messages(self, section: PlannedSection, lines: set[int], problems: list[dict]) -> list[Message]:
-        facts = [f for f in self._facts(section) if f["line"] in lines]
-        user = render("patch.j2", facts=facts, problems=problems, **self._ctx(section))
-        return [{"role": "system", "content": self._system()}, {"role": "user", "content": user}]
 
-    def _attempt(self, index: int, attempt: int, section: PlannedSection, messages: list[Message], kept: str,
-                 cap: int | None):
-        """One model call: a whole section, or (after `kept`) sentences for the facts it lacks."""
-        if not kept:
-            return (yield from self._generate(index, attempt, section, messages))
-        yield DraftEvent(type="token", data={"index": index, "attempt": attempt, "text": kept + "\n"})
-        added = yield from self._generate(index, attempt, section, messages, cap, facts=[])
-        return f"{kept}\n{_LIST_MARK.sub('', added).replace(chr(10), '')}".strip()
+def _by_numbers(line: str, loose: list[str], writer: SectionWriter) -> str:
+    """A reply without line numbers: the unnumbered sentence that carries all of this line's numbers, if any."""
+    for paragraph in loose:
+        for sentence in sentences(paragraph):
+            found = check([line], sentence, context=writer.context, lexicon=writer.lexicon)
+            if found.ok and found.numbers:
+                return sentence
+    return ""
 
-    def _problems(self, section: PlannedSection, text: str) -> tuple[CheckResult, list[dict]]:
-        """The number check of a reply and every problem to fix (numbers, missing facts, copying, emptiness)."""
-        check = self.check(section, text)
-        problems = problem_items(check, self.plan.facts)
-        problems += [_problem("copied", got=run) for run in copied_runs(text, [h.text for h in section.references])]
-        if len(text) < MIN_CHARS:
-            problems.append(_problem("empty"))
-        return check, problems
 
-    def _model_result(self, section: PlannedSection, text: str, check: CheckResult, attempt: int,
-                      repairs: list[str]) -> SectionResult:
-        return SectionResult(heading=section.heading, text=text, facts=section.fact_lines, provider=self.model.name,
-                             attempts=attempt, check=check, repairs=list(dict.fromkeys(repairs)))
+def _paragraph(lead: str, written: list[str]) -> str:
+    """The lead and the fact sentences as one paragraph; a sentence written twice is kept once."""
+    return _deduplicated(lead + "".join(written))
 
-    def _generate(self, index: int, attempt: int, section: PlannedSection, messages: list[Message],
-                  cap: int | None = None, facts: list[str] | None = None):
-        pieces: list[str] = []
-        cap = cap or max_tokens(target_chars(section, self.request.length))
-        for piece in self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature):
-            pieces.append(piece)
-            yield DraftEvent(type="token", data={"index": index, "attempt": attempt, "text": piece})
-        if facts is None:
-            facts = [self.plan.facts[line - 1] for line in section.fact_lines]
-        return clean_model_text(_without_echo("".join(pieces), messages[-1]["content"]), section.title, facts)
+
+def _deduplicated(text: str) -> str:
+    seen: set[str] = set()
+    kept = []
+    for sentence in sentences(text):
+        key = _KEY.sub("", sentence)
+        if key not in seen:
+            kept.append(sentence)
+        seen.add(key)
+    return without_opener("".join(kept))
+
+
+def _short(line: str, limit: int = 16) -> str:
+    return line if len(line) <= limit else line[:limit] + "…"

@@ -4,20 +4,34 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypedDict
+
+from drafter.errors import ProviderError, ProviderUnavailable  # noqa: F401 - re-exported; defined in drafter.errors
+
+DEFAULT_STEP = "write"
+_STEP: ContextVar[str] = ContextVar("drafter_model_step", default=DEFAULT_STEP)
+
+
+@contextmanager
+def model_step(step: str) -> Iterator[None]:
+    """Label the model calls made inside the block with a pipeline step ("repair", "sentence repair" …) for the
+    trace (drafter.providers.traced). Works whether or not the model is traced; new threads start at "write"."""
+    token = _STEP.set(step)
+    try:
+        yield
+    finally:
+        _STEP.reset(token)
+
+
+def current_step() -> str:
+    return _STEP.get()
 
 
 class Message(TypedDict):
     role: str  # "system" | "user" | "assistant"
     content: str
-
-
-class ProviderError(RuntimeError):
-    """The provider failed for this call (after its own retries); the pipeline falls back to templates."""
-
-
-class ProviderUnavailable(ProviderError):
-    """The provider cannot be used at all (not installed or not configured); the message says how to fix it."""
 
 
 class ChatModel(ABC):
@@ -33,5 +47,12 @@ class ChatModel(ABC):
     def prepare(self, messages: list[Message]) -> None:
         """Read a prompt prefix ahead of time, so later calls starting with it skip it (no-op unless local)."""
 
-    def complete(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> str:
-        return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))
+    def count_tokens(self, text: str) -> int:
+        """Tokens of `text` for this model; an estimate (1.7 Chinese characters a token) unless overridden."""
+        return -(-len(text) * 10 // 17) if text else 0
+
+    def complete(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3,
+                 step: str | None = None) -> str:
+        """The whole reply; `step` labels the call in the trace (default: the enclosing model_step, or "write")."""
+        with model_step(step or current_step()):
+            return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))

@@ -17,6 +17,21 @@ from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUn
 STOP_MARKERS = ["<|im_end|>", "<|endoftext|>"]
 
 
+def available_threads() -> int:
+    """Threads worth giving llama.cpp now: the CPUs this process may run on (affinity, cgroup cpusets) less the
+    load already on them. llama.cpp threads spin-wait on each other, so one thread more than the free cores
+    makes every token wait for a descheduled thread (drafts took 3-7x longer beside one busy process)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = 0.0
+    return max(1, min(cpus, round(cpus - load + 0.25)))
+
+
 def llama_cpp_installed() -> bool:
     """Cheap check (no import of the native library)."""
     from importlib.util import find_spec
@@ -29,10 +44,11 @@ class LocalModel(ChatModel):
     concurrent = False
 
     def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None,
-                 busy_wait_s: float = 900.0) -> None:
+                 busy_wait_s: float = 900.0, prompt_lookup: int = 0) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
-        self.n_threads = n_threads or os.cpu_count() or 1
+        self.n_threads = n_threads or available_threads()
+        self.prompt_lookup = prompt_lookup
         self._llama = None
         self._load_lock = threading.Lock()
         self._call_lock = threading.Lock()
@@ -63,10 +79,19 @@ class LocalModel(ChatModel):
                                       f"（{exc}）") from exc
         try:
             return Llama(model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.n_threads,
-                         verbose=False)
+                         verbose=False, **self._lookup_options())
         except Exception as exc:  # llama.cpp raises ValueError/RuntimeError for unreadable files
             raise ProviderUnavailable(f"本地模型无法加载：{self.model_path}（{exc}）。请运行 drafter model install "
                                       "--force 重新安装，或让 DRAFTER_LOCAL_MODEL 指向有效的 GGUF 文件") from exc
+
+    def _lookup_options(self) -> dict:
+        """Prompt-lookup decoding: llama-cpp-python then keeps logits of every position (logits_all), which it
+        needs to verify the guessed tokens."""
+        if not self.prompt_lookup:
+            return {}
+        from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
+        return {"draft_model": LlamaPromptLookupDecoding(num_pred_tokens=self.prompt_lookup), "logits_all": True}
 
     def stream(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> Iterator[str]:
         """One generation at a time: the lock is held until this stream is exhausted or closed."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from drafter.errors import InvalidInput
 from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable
 from drafter.providers.local import LocalModel, llama_cpp_installed
 from drafter.providers.openai_compat import OpenAICompatModel
@@ -54,8 +55,6 @@ class ProviderRegistry:
             return Resolved(self.local(), "local")
         if name == "auto":
             return self._auto()
-        from drafter.errors import InvalidInput  # lazy: drafter.errors imports this package
-
         raise InvalidInput(f"未知的模型提供方“{name}”：可选 {' / '.join(PROVIDER_NAMES)}")
 
     def openai(self) -> OpenAICompatModel:
@@ -75,7 +74,8 @@ class ProviderRegistry:
             raise ProviderUnavailable(LLAMA_HINT)
         with self._lock:
             if self._local is None:
-                self._local = LocalModel(path, n_ctx=self.settings.local_ctx, n_threads=self.settings.local_threads)
+                self._local = LocalModel(path, n_ctx=self.settings.local_ctx, n_threads=self.settings.local_threads,
+                                         prompt_lookup=self.settings.local_prompt_lookup)
             model = self._local
         model.load()  # LocalModel guards the load with its own lock; raises ProviderUnavailable when broken
         self._prepare(model)

@@ -10,30 +10,15 @@ from pydantic import ValidationError
 
 from drafter.facts import clean_fact_lines, long_lines
 from drafter.models import DraftRequest
+from drafter.validation import messages
 
-FIELD_LABELS = {"org": "单位", "period": "期间", "kind": "类型", "topic": "专题", "facts": "事实", "length": "篇幅",
-                "problems": "存在问题", "plans": "下一步计划", "pinned_examples": "参考范文"}
 FACT_FILE_TYPES = ("txt", "md", "docx", "xlsx")
 FACT_COLUMN = "事实"
 
 
-def _message(error: dict) -> str:
-    field = str(error["loc"][0]) if error.get("loc") else ""
-    label = FIELD_LABELS.get(field, field)
-    kind, ctx = error.get("type", ""), error.get("ctx") or {}
-    if kind in ("missing", "string_too_short"):
-        return f"请填写{label}"
-    if kind == "string_too_long":
-        return f"{label}太长（最多 {ctx.get('max_length', '')} 个字）"
-    if kind == "literal_error":
-        return f"{label}只能选择：{ctx.get('expected', '')}"
-    message = str(error.get("msg", "")).removeprefix("Value error, ")
-    return f"{label}：{message}" if label else message
-
-
 def validation_messages(exc: ValidationError) -> list[str]:
-    """One Chinese message per failing field, in field order."""
-    return list(dict.fromkeys(_message(e) for e in exc.errors()))
+    """One Chinese message per failing field, in field order (drafter.validation: the one message table)."""
+    return messages(list(exc.errors()))
 
 
 def build_request(org: str, period: str, kind: str, topic: str, facts_text: str, problems_text: str = "",

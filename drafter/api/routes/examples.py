@@ -7,6 +7,7 @@ path (`/v1/examples/年度总结/某单位.md`); percent-encoding (`%2F`) works 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from drafter.api.auth import READ, WRITE, Principal
@@ -14,7 +15,10 @@ from drafter.api.deps import get_service
 from drafter.api.errors import ApiError, error_responses
 from drafter.api.schemas import DeletedExample, RejectedFile, UploadReport
 from drafter.api.uploads import MAX_FILES_PER_REQUEST, check_upload
+from drafter.errors import InvalidInput
+from drafter.jobs import JobInfo
 from drafter.models import Kind
+from retrieval.uploads import limits_of
 from retrieval.models import Example, Hit, Role
 
 router = APIRouter(prefix="/v1/examples", tags=["examples"])
@@ -31,13 +35,18 @@ def search(q: str = Query(..., min_length=1, max_length=2000, description="检�
 
 
 @router.post("", response_model=UploadReport, summary="上传示例文件（.docx/.txt/.md）并建立索引",
-             responses=error_responses(401, 403, 413, 422))
+             description="总大小超过 DRAFTER_UPLOAD_JOB_BYTES 时转为后台任务：返回 202 与任务 id，"
+                         "进度与结果见 GET /v1/jobs/{id}。没有任何文件可用时返回 422（逐个文件说明原因）。",
+             responses={**error_responses(401, 403, 413, 422),
+                        202: {"model": JobInfo, "description": "已转为后台任务（Location 头指向 /v1/jobs/{id}）"}})
 async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_FILES_PER_REQUEST} 个文件"),
-                 principal: Principal = WRITE, service=Depends(get_service)) -> UploadReport:
+                 principal: Principal = WRITE, service=Depends(get_service)):
     if len(files) > MAX_FILES_PER_REQUEST:
         raise ApiError(422, f"一次最多上传 {MAX_FILES_PER_REQUEST} 个文件", fields=[{"field": "files", "message": "文件过多"}])
+    settings = service.settings
     taken: set[str] = set()
-    checked = [await check_upload(f, service.settings.max_upload_bytes, taken) for f in files]
+    limits, _ = limits_of(settings)
+    checked = [await check_upload(f, settings.max_upload_bytes, taken, limits) for f in files]
     accepted = [(c.name, c.data) for c in checked if c.data is not None]
     rejected = [RejectedFile(name=c.name, reason=c.reason or "") for c in checked if c.data is None]
     if not accepted:
@@ -45,8 +54,21 @@ async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_F
         summary = "；".join(f"{r.name}：{r.reason}" for r in rejected)
         raise ApiError(status, f"没有可导入的文件：{summary}",
                        fields=[{"field": f"files.{r.name}", "message": r.reason} for r in rejected])
-    report = await run_in_threadpool(service.add_examples, accepted)
-    return UploadReport(**report.model_dump(), accepted=[name for name, _ in accepted], rejected=rejected)
+
+    def work(progress=None) -> dict:
+        try:
+            report = service.add_examples(accepted, progress=progress)
+        except InvalidInput as exc:  # nothing usable: name the files refused before ingesting too
+            fields = [{"field": f"files.{r.name}", "message": r.reason} for r in rejected] + exc.fields
+            raise InvalidInput("没有可导入的文件：" + "；".join(f"{f['field'][6:]}：{f['message']}" for f in fields),
+                               fields) from None
+        names = [name for name, _ in accepted]
+        return UploadReport(**report.model_dump(), accepted=names, rejected=rejected).model_dump(mode="json")
+
+    if sum(len(data) for _, data in accepted) > settings.upload_job_bytes:
+        job = service.jobs.start("upload", work, total=2 * len(accepted))
+        return JSONResponse(job.model_dump(mode="json"), status_code=202, headers={"Location": f"/v1/jobs/{job.id}"})
+    return await run_in_threadpool(work)
 
 
 @router.get("/{example_id:path}", response_model=Example, summary="读取一篇示例",

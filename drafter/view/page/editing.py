@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from drafter.models import DraftRequest
-from drafter.view import actions, marks, workcopy
+from drafter.view import actions, marks, trace_panel, workcopy
 from drafter.view import inputs as vin
 from drafter.view import labels as vl
 from drafter.view import review as vr
@@ -83,6 +83,7 @@ def save_panel(svc, user) -> None:
     kept_text()
     reviews_box(detail)
     history(svc, draft_id, user)
+    trace_panel.render(st, svc, draft_id)
 
 
 def _detail(svc, draft_id):

@@ -1,6 +1,6 @@
 """Template placeholders left in example texts and drafts: xx, x家, 20xx年, 20__年, 20**, ××, XX万元, ＿＿, □□.
 
-They are always reported by the number check, whatever the facts say.
+The number check always reports them, whatever the facts say; chunks list the ones an example keeps.
 """
 
 from __future__ import annotations

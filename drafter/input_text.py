@@ -1,0 +1,56 @@
+"""Text as it enters drafter (API, CLI, page): normalised so that whatever is stored can be stored, shown and
+exported to Word.
+
+- A lone surrogate (U+D800–U+DFFF, e.g. a JSON "\\ud800") can be neither stored as UTF-8 nor exported: refused.
+- Word's vertical tab (\\x0b), form feed and the Unicode line/paragraph separators become line breaks.
+- Other characters XML 1.0 (and so .docx) cannot hold are removed: C0/C1 controls except tab, CR and LF,
+  U+FFFE and U+FFFF. Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C) are removed too: they can
+  make text read differently from how it is stored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from drafter.errors import InvalidInput
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+_REMOVED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+class BadText(InvalidInput):
+    """Text that cannot be kept (a lone surrogate); the message is Chinese (pydantic shows it as the reason)."""
+
+
+def clean_text(text: str) -> str:
+    """The text with line-break controls turned into \\n and unexportable characters removed (BadText if a lone
+    surrogate is present)."""
+    found = _SURROGATE.search(text)
+    if found:
+        raise BadText(f"含有无效字符（第 {found.start() + 1} 个字符是孤立的代理项 U+{ord(found.group()):04X}），"
+                      "请删除后重试")
+    return _REMOVED.sub("", text.translate(_LINE_BREAKS))
+
+
+def clean_line(text: str) -> str:
+    """A one-line value (org, period, topic): cleaned, NFC, line breaks and runs of blanks become one space."""
+    return " ".join(unicodedata.normalize("NFC", clean_text(text)).split())
+
+
+def clean_value(value, one_line: bool = False):
+    """clean_text/clean_line over a string or a list of strings; anything else is returned unchanged (the model's
+    own type check reports it)."""
+    clean = clean_line if one_line else clean_text
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [clean(item) if isinstance(item, str) else item for item in value]
+    return value
+
+
+def without_bidi(text: str) -> str:
+    """The text without bidi control characters (for file names shown to users)."""
+    return BIDI_CONTROLS.sub("", text)

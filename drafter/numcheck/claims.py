@@ -1,0 +1,274 @@
+"""Every clause traced: claims (what no fact gives), artifacts (what is no summary text) and sentence traces.
+
+A draft is cut into lines, sentences (。！？；) and clauses (，：). Per clause:
+  * a clause holding a number is left to the number check (value, unit and item are proved there);
+  * a clause naming no object word and without an activity, honour or state word (drafter/data/
+    faithful_lexicon.toml) is frame or connective text and fine ("进一步增强了职工的凝聚力");
+  * otherwise the frame phrases in it are masked; the object words it names (困难职工, 培训, 会员 … in the
+    lexicon, or one of their kinds: 劳动竞赛 is backed by 技能比武) must be written in the facts, problems, plans or
+    period/org lines: when half of them or more are not, the clause is a `claim` naming them ("我们定期开展职工培训"
+    beside a fact about 86户 -> 培训);
+  * a clause naming an activity or document in 《》 or “” that the facts do not name is a claim;
+  * else the clause is a claim when less than COVER of its content words (character bigrams without function
+    characters) occur in those lines and at least MIN_WORDS of them occur nowhere.
+Headings (short lines, or lines opening with 一、/（一）/#) are judged the same way when they name an object or
+assert something (kind `heading`). Artifact patterns of the lexicon (prompt echoes, model chatter, Markdown)
+and Latin words that are neither allowed names/units nor written in the facts give kind `artifact`.
+
+Known limits: words, not meaning: a paraphrase in wholly other words is a claim, and a clause that reuses the
+facts' words for another activity ("慰问" of other people) passes; numbers are proved by the number check only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from drafter.models import Claim, NumberHit, SentenceTrace
+from drafter.numcheck.faithlex import FaithLexicon
+
+COVER = 0.5  # a clause is a claim when less than this share of its content words are in the facts …
+MIN_WORDS = 2  # … and at least this many of its content words (bigrams) are in none
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+_CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+_HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+                           r"|[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节])")
+_LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9'\-]*[A-Za-z](?![A-Za-z])")
+_FUNCTION = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由我们他她它你中上下里")
+_STOP = frozenset({"职工", "工会", "活动", "工作", "组织", "开展", "进行", "积极", "全面", "认真", "单位", "公司", "企业",
+                   "员工", "全体", "各级", "广大", "我们", "今年", "全年", "一年", "期间", "同时", "通过", "不断", "进一",
+                   "一步", "切实", "扎实", "深入", "有效", "充分", "相关", "有关", "各项", "举办", "组织", "召开", "举行"})
+_ECHO_REASONS = ("Markdown 标记",)
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def grams(text: str) -> set[str]:
+    """All bigrams of consecutive Chinese characters (the facts' side: nothing removed)."""
+    return {run[i:i + 2] for run in _RUN.findall(text) for i in range(len(run) - 1)}
+
+
+class Support:
+    """The words of the facts and context lines, with an index from word to fact line (for sentence traces)."""
+
+    def __init__(self, facts: Sequence[str], context: Sequence[str]):
+        self.words: set[str] = set()
+        self.lines: dict[str, set[int]] = defaultdict(set)
+        self.size: dict[int, int] = {}
+        for line, fact in enumerate(facts, 1):
+            own = grams(fact)
+            self.words |= own
+            content = {g for g in own if g[0] not in _NOT_CONTENT and g[1] not in _NOT_CONTENT} - _STOP
+            self.size[line] = len(content)
+            for g in content:
+                self.lines[g].add(line)
+        for line in context:
+            self.words |= grams(line)
+        self.text = "\n".join([*facts, *context]).lower()
+        self.keys = set(self.lines)
+
+    def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
+        """Do the facts or context lines write `word`, or one of its kinds?"""
+        return word in self.text or any(k in self.text for k in kinds)
+
+
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_NOT_CONTENT = _FUNCTION | _NUMERAL_CHARS
+
+
+def _content(gram: str) -> bool:
+    return gram not in _STOP and gram[0] not in _NOT_CONTENT and gram[1] not in _NOT_CONTENT
+
+
+def scan(clause: str, lex: FaithLexicon) -> tuple[str, list[str], bool]:
+    """(the clause with frame phrases, generic, object and activity words blanked; its object words outside
+    frame phrases; whether it has an activity/honour/state word, even inside a frame phrase: 大力开展…)."""
+    found = [(m.start(), m.end(), m.group(0)) for m in lex.object_re.finditer(clause)]
+    acts = [m.span() for m in lex.assert_words.finditer(clause)]
+    if not found and not acts:
+        return clause, [], False
+    frames = [m.span() for m in lex.frame_re.finditer(clause)]
+    objects = [w for s, e, w in found if not frames or not any(fs <= s and e <= fe for fs, fe in frames)]
+    chars = list(clause)
+    for s, e in frames + acts + [(s, e) for s, e, _ in found]:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars), list(dict.fromkeys(objects)), bool(acts)
+
+
+def uncovered(text: str, support: Support, common: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
+    """(share of content words the facts give, the words they do not give) of a clause with frame blanked."""
+    content = [(i, text[i:i + 2]) for i in range(len(text) - 1)
+               if _cjk(text[i]) and _cjk(text[i + 1]) and _content(text[i:i + 2]) and text[i:i + 2] not in common]
+    if not content:
+        return 1.0, []
+    missing = [(i, g) for i, g in content if g not in support.words]
+    marked = sorted({i for i, _ in missing} | {i + 1 for i, _ in missing})
+    words, run, last = [], "", -2
+    for i in marked:
+        if i != last + 1 and run:
+            words.append(run)
+            run = ""
+        run, last = run + text[i], i
+    if run:
+        words.append(run)
+    return 1 - len(missing) / len(content), words
+
+
+_NAME = re.compile(r"《[^》\n]{2,40}》|“[^”\n]{2,30}”")
+
+
+def unbacked_names(clause: str, support: Support) -> list[str]:
+    """Named activities and documents (“送文艺进社区”, 《实施方案》) whose words the facts do not write."""
+    out = []
+    for m in _NAME.finditer(clause):
+        own = grams(m.group(0))
+        if own and m.group(0)[1:-1] not in support.text and 2 * len(own & support.words) < len(own):
+            out.append(m.group(0))
+    return out
+
+
+def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: str) -> Claim | None:
+    """A claim when it names an activity or document no fact names, when most of its object words are in no
+    fact, or (an activity or object clause) when few of its content words are."""
+    names = unbacked_names(clause, support) if ("《" in clause or "“" in clause) else []
+    text, objects, asserting = scan(clause, lex)
+    if not objects and not asserting and not names:
+        return None  # frame or connective text
+    missing = [w for w in objects if not support.backs(w, lex.kinds.get(w, ()))]
+    if names:
+        words = names
+    elif missing and 2 * len(missing) >= len(objects):
+        words = missing
+    else:
+        share, words = uncovered(text, support, lex.common)
+        if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS:
+            return None
+    body = clause.strip().rstrip("，,：:。；;！？!?、")
+    offset = start + (len(clause) - len(clause.lstrip()))
+    what = "这个标题" if kind == "heading" else "这句话"
+    note = f"{what}写了事实中没有的内容：{'、'.join(words[:3])}"
+    return Claim.model_construct(start=offset, end=offset + len(body), text=body, kind=kind, note=note)
+
+
+def _is_heading(line: str) -> bool:
+    body = line.strip()
+    if not body or len(body) > 40:
+        return False
+    if _HEADING_MARK.match(body):
+        return "。" not in body.rstrip("。")
+    return body[-1] not in "。；;！？!?，,：:" and len(body) <= 25
+
+
+def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
+    """Claims and headings of the draft (artifacts are separate)."""
+    numbered = sorted(h.start for h in hits)
+    out: list[Claim] = []
+    first = True
+    pos = 0
+    for line in draft.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        if first:
+            first = False
+            if "总结" in line and _is_heading(line):
+                continue  # the title
+        if _is_heading(line):
+            mark = _HEADING_MARK.match(line)
+            body_start = mark.end() if mark else 0
+            body = line[body_start:]
+            if not _has_number(numbered, start + body_start, start + len(line)):
+                claim = _judge(body, start + body_start, support, lex, "heading")
+                out += [claim] if claim else []
+            continue
+        for sentence in _SENTENCE.finditer(line):
+            for clause in _CLAUSE.finditer(sentence.group(0)):
+                c_start = start + sentence.start() + clause.start()
+                text = clause.group(0)
+                if _has_number(numbered, c_start, c_start + len(text)):
+                    continue
+                claim = _judge(text, c_start, support, lex, "claim")
+                out += [claim] if claim else []
+    return out
+
+
+def _has_number(starts: list[int], lo: int, hi: int) -> bool:
+    from bisect import bisect_left
+
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def artifacts(draft: str, support: Support, lex: FaithLexicon) -> list[Claim]:
+    """Prompt echoes and chatter (their whole sentence), Markdown marks and foreign Latin words (the mark)."""
+    out: list[Claim] = []
+    for pattern, reason in lex.artifacts:
+        for m in pattern.finditer(draft):
+            if reason in _ECHO_REASONS:
+                s, e = m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end()
+                while e > s and draft[e - 1].isspace():
+                    e -= 1
+            else:
+                s, e = _sentence_around(draft, m.start(), m.end())
+            if e > s:
+                out.append(Claim(start=s, end=e, text=draft[s:e], kind="artifact", note=reason))
+    for m in _LATIN.finditer(draft):
+        word = m.group(0)
+        if word.lower() not in lex.latin and word.lower() not in support.text:
+            out.append(Claim(start=m.start(), end=m.end(), text=word, kind="artifact",
+                             note=f"正文中出现了英文词 {word}（不是事实中的名称或单位）"))
+    return out
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    stops = "。！？!?；;\n"
+    s = max(text.rfind(c, 0, start) for c in stops) + 1
+    ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    e = min(ends) + (0 if text[min(ends)] == "\n" else 1) if ends else len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def merge(claims: list[Claim]) -> list[Claim]:
+    """Sorted by start; a claim inside an artifact's span is dropped (the artifact says more)."""
+    claims.sort(key=lambda c: (c.start, -c.end))
+    out: list[Claim] = []
+    for claim in claims:
+        if out and claim.start < out[-1].end and out[-1].kind == "artifact" and claim.end <= out[-1].end:
+            continue
+        if out and (claim.start, claim.end, claim.kind) == (out[-1].start, out[-1].end, out[-1].kind):
+            continue
+        out.append(claim)
+    return out
+
+
+def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[SentenceTrace]:
+    """Each sentence's span with the fact lines it draws on: its numbers' facts and facts sharing its words."""
+    out: list[SentenceTrace] = []
+    hit_lines = sorted((h.start, h.fact_line) for h in hits if h.fact_line)
+    k = 0
+    for m in _SENTENCE.finditer(draft):
+        s, e = m.start(), m.end()
+        while s < e and draft[s].isspace():
+            s += 1
+        if s >= e:
+            continue
+        lines: set[int] = set()
+        while k < len(hit_lines) and hit_lines[k][0] < e:
+            if hit_lines[k][0] >= s:
+                lines.add(hit_lines[k][1])
+            k += 1
+        counts: dict[int, int] = defaultdict(int)
+        for g in grams(draft[s:e]) & support.keys:
+            for line in support.lines[g]:
+                counts[line] += 1
+        lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}
+        out.append(SentenceTrace.model_construct(start=s, end=e, fact_lines=sorted(lines)))
+    return out

@@ -1,0 +1,112 @@
+"""The faithfulness lexicon (drafter/data/faithful_lexicon.toml): frame phrases, assertion words, object words,
+artifact patterns and allowed Latin words. Users extend it with their own file (Settings.faithful_lexicon: TOML
+of the same layout, or .txt with one frame phrase per line); the extra words are added to the shipped ones.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from drafter.errors import LexiconError
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
+FRAME_TABLES = ("frame", "learned", "template")
+
+
+class FaithLexiconError(LexiconError):
+    """The faithfulness lexicon cannot be read."""
+
+
+@dataclass(frozen=True, eq=False)
+class FaithLexicon:
+    frame: frozenset[str]
+    frame_lengths: tuple[int, ...]
+    assert_words: re.Pattern  # activity, honour and state words: a clause with one asserts something
+    objects: frozenset[str]
+    kinds: dict[str, tuple[str, ...]]  # object word -> words that back it too (its kinds)
+    artifacts: tuple[tuple[re.Pattern, str], ...]  # (pattern, Chinese reason)
+    latin: frozenset[str]  # lower-case Latin words allowed in a draft
+    frame_re: re.Pattern  # frame phrases and generic words, longest first
+    object_re: re.Pattern  # object words, longest first (发展会员 before 会员)
+    common: frozenset[str]  # bigrams every summary uses: never a clause's own content
+
+
+def _words(data: dict, table: str) -> list[str]:
+    value = data.get(table, {})
+    return [w.strip() for w in value.get("words", []) if isinstance(w, str) and w.strip()] \
+        if isinstance(value, dict) else []
+
+
+def _read(path: Path) -> dict:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FaithLexiconError(f"无法读取忠实度词表 {path}: {exc}") from exc
+    if path.suffix.lower() != ".toml":
+        lines = {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
+        return {"frame": {"words": sorted(lines)}}
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FaithLexiconError(f"忠实度词表 {path} 不是有效的 TOML: {exc}") from exc
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = {k: dict(v) if isinstance(v, dict) else v for k, v in base.items()}
+    for table, value in extra.items():
+        if isinstance(value, dict):
+            merged = out.setdefault(table, {})
+            for key, items in value.items():
+                if isinstance(items, list):
+                    merged[key] = list(merged.get(key, [])) + items
+    return out
+
+
+def build(data: dict) -> FaithLexicon:
+    frame = frozenset(w for t in FRAME_TABLES for w in _words(data, t) if len(w) >= 2)
+    asserting = sorted({w for t in ("activity", "honour", "state") for w in _words(data, t)}, key=len, reverse=True)
+    artifacts = []
+    for item in data.get("artifact", {}).get("patterns", []):
+        pattern, reason = (item[0], item[1]) if isinstance(item, list) and len(item) == 2 else (item, "不是总结正文")
+        try:
+            artifacts.append((re.compile(pattern, re.M), reason))
+        except re.error as exc:
+            raise FaithLexiconError(f"忠实度词表中的正则表达式无效：{pattern}（{exc}）") from exc
+    objects = frozenset(w for w in _words(data, "objects") if len(w) >= 2)
+    generic = {w for w in _words(data, "generic") if len(w) >= 2}
+    return FaithLexicon(
+        frame_re=_alternation(frame | generic), object_re=_alternation(objects),
+        common=frozenset(_words(data, "common")),
+        frame=frame, frame_lengths=tuple(sorted({len(w) for w in frame}, reverse=True)),
+        assert_words=re.compile("|".join(map(re.escape, asserting)) or "(?!)"),
+        objects=objects, artifacts=tuple(artifacts), kinds=_kinds(data),
+        latin=frozenset(w.lower() for w in _words(data, "latin")))
+
+
+def _alternation(words) -> re.Pattern:
+    """One regex of literal words, longest first (the regex engine scans a clause in C)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
+
+
+def _kinds(data: dict) -> dict[str, tuple[str, ...]]:
+    table = data.get("kinds", {})
+    return {k: tuple(w for w in v if isinstance(w, str) and w) for k, v in table.items() if isinstance(v, list)}
+
+
+def load_faith(extra: Path | str | None = None) -> FaithLexicon:
+    """The shipped lexicon plus `extra` (Settings.faithful_lexicon); cached per file and modification time."""
+    extra = Path(extra) if extra is not None else None
+    stamp = extra.stat().st_mtime_ns if extra is not None and extra.exists() else None
+    return _load(extra, stamp)
+
+
+@lru_cache(maxsize=8)
+def _load(extra: Path | None, stamp: int | None) -> FaithLexicon:
+    data = _read(DEFAULT_PATH)
+    if extra is not None:
+        data = _merge(data, _read(extra))
+    return build(data)

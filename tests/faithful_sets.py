@@ -1,0 +1,147 @@
+"""Labelled sets built from the corpus by construction (no hand-picked drafts): helpers for test_faithful_sets.
+
+Every set is derived deterministically from the corpus paragraphs (samples/*.md and, when present, the seed
+texts), so a change of the check is measured on hundreds of real union sentences, not on one draft.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.numcheck import extract_numbers
+from drafter.numcheck.mention import Mention, rounds_to, step_of
+from drafter.settings import PROJECT_ROOT
+
+SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
+_SENTENCE = re.compile(r"(?<=[。；！？!?;])")
+_CLAUSE = re.compile(r"[^，,：:。；;！？!?]+[，,：:。；;！？!?]?")
+COUNT_GROUPS = ("人", "户", "人次", "元", "个", "次", "场", "项", "名", "家", "期", "件", "篇", "条")
+ACTIVITY = re.compile("开展|举办|举行|召开|走访|慰问|发放|培训|表彰|评选|成立|建立|签订|参加|实施|投入|帮扶|捐")
+
+
+def corpus_paragraphs(min_len: int = 20) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "samples").glob("*.md"))]
+    texts = [t.split("---", 2)[2] if t.startswith("---") else t for t in texts]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    seen, out = set(), []
+    for text in texts:
+        for paragraph in text.splitlines():
+            paragraph = paragraph.strip()
+            if len(paragraph) >= min_len and paragraph not in seen:
+                seen.add(paragraph)
+                out.append(paragraph)
+    return out
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [s for s in _SENTENCE.split(paragraph) if s.strip()]
+
+
+def clauses(paragraph: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _CLAUSE.finditer(paragraph) if m.group(0).strip()]
+
+
+def _plain(m: Mention) -> bool:
+    return m.kind in ("number", "money") and m.key is None and not m.approximate and m.value is not None \
+        and m.group in COUNT_GROUPS
+
+
+def swaps(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[int, int], tuple[int, int]]]:
+    """Two plain numbers of the same unit group and different values, in different clauses of one paragraph,
+    exchanged: (facts = the paragraph's sentences, draft, span of each swapped number in the draft)."""
+    out = []
+    for paragraph in paragraphs:
+        mentions = [m for m in extract_numbers(paragraph) if _plain(m)]
+        bounds = [s for s, _, _ in clauses(paragraph)]
+        for i, a in enumerate(mentions):
+            b = next((m for m in mentions[i + 1:] if m.group == a.group and m.value != a.value
+                      and _clause_of(bounds, m.start) != _clause_of(bounds, a.start)), None)
+            if b is None:
+                continue
+            draft = paragraph[:a.start] + b.text + paragraph[a.end:b.start] + a.text + paragraph[b.end:]
+            shift = len(b.text) - len(a.text)
+            out.append((sentences(paragraph), draft, (a.start, a.start + len(b.text)),
+                        (b.start + shift, b.start + shift + len(a.text))))
+            break  # one swap per paragraph: every case is another paragraph
+    return out
+
+
+def _clause_of(bounds: list[int], pos: int) -> int:
+    return sum(1 for b in bounds if b <= pos)
+
+
+def moved_approximations(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[int, int]]]:
+    """A plain number of 20 or more written as 约X with X its value moved by 5-15 % (two significant digits),
+    when X is not the fact's own value rounded: (facts, draft, span of the approximation)."""
+    out = []
+    shares = (0.05, 0.08, 0.1, 0.12, 0.15, -0.05, -0.08, -0.1, -0.12, -0.15)
+    k = 0
+    for paragraph in paragraphs:
+        for m in extract_numbers(paragraph):
+            if not _plain(m) or m.value < 20 or m.group == "元" or m.text.strip() != m.text:
+                continue
+            share = shares[k % len(shares)]
+            k += 1
+            moved = _two_digits(m.value * (1 + share))
+            if abs(moved - m.value) < 0.05 * m.value:
+                continue
+            probe = Mention(0, 0, "", moved, m.unit, m.group, approximate=True, mode="about")
+            if rounds_to(probe, m.value):
+                continue
+            unit = m.text[len(m.text.rstrip("人户次个场项名家期件篇条元万")):]
+            written = f"约{_digits(moved)}{unit}" if unit else f"约{_digits(moved)}"
+            draft = paragraph[:m.start] + written + paragraph[m.end:]
+            out.append((sentences(paragraph), draft, (m.start, m.start + len(written))))
+            break
+    return out
+
+
+def _two_digits(value: float) -> float:
+    step = 10 ** max(0, len(str(int(value))) - 2)
+    return round(value / step) * step
+
+
+def _digits(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+_NOUN_FLAGS = ("n", "nz", "ns", "nt", "vn", "nr")
+
+
+def _nouns(text: str) -> set[str]:
+    import jieba.posseg
+
+    return {w.word for w in jieba.posseg.cut(text) if w.flag in _NOUN_FLAGS and len(w.word) >= 2}
+
+
+def frequent_nouns(paragraphs: list[str], top: int = 500) -> set[str]:
+    """The corpus's most frequent nouns (by paragraphs): 工会, 职工, 工作 … say nothing specific."""
+    from collections import Counter
+
+    counts = Counter(n for p in paragraphs for n in _nouns(p))
+    return {n for n, _ in counts.most_common(top)}
+
+
+def left_out_clauses(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[int, int]]]:
+    """One concrete activity clause left out of the facts, which are the paragraph's other clauses:
+    (facts, draft = the paragraph, span of the left-out clause). Concrete: an activity verb, at least 8
+    characters, no number, and a noun (jieba's tagging) that is not among the corpus's 500 most frequent nouns
+    and that no other clause of the paragraph writes: the clause tells something specific of its own."""
+    common = frequent_nouns(paragraphs)
+    out = []
+    for paragraph in paragraphs:
+        parts = clauses(paragraph)
+        if len(parts) < 3 or paragraph.lstrip()[:1] in "一二三四五六七八九十（(0123456789":
+            continue
+        numbered = {(s, e) for s, e, _ in parts if extract_numbers(paragraph[s:e])}
+        for s, e, text in parts[1:]:
+            body = text.rstrip("，,：:。；;！？!?")
+            if (s, e) in numbered or len(body) < 8 or not ACTIVITY.search(body):
+                continue
+            facts = [t for s2, _, t in parts if s2 != s]
+            others = "".join(facts)
+            if not any(n not in common and n not in others for n in _nouns(body)):
+                continue
+            out.append((facts, paragraph, (s, s + len(body))))
+            break
+    return out

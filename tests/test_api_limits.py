@@ -1,0 +1,102 @@
+"""Issue 13 gaps: /readyz without a key shows only ready/not ready; failed keys are throttled (429 + Retry-After);
+a body that stops arriving gets 408; the failed-key throttle's window."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api_support import assert_error, bearer, small_service
+from drafter.api import create_app
+from drafter.api.throttle import FailedKeyThrottle
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    svc = small_service(tmp_path_factory.mktemp("limits"), auth="on", auth_failures_per_minute=3,
+                        body_read_timeout_s=0.3)
+    svc.library.count()  # ingest the two samples once
+    return svc
+
+
+@pytest.fixture(scope="module")
+def reader_key(service) -> str:
+    return service.create_api_key("读者", "reader")[1]
+
+
+def test_readyz_without_a_key_shows_only_whether_it_is_ready(service, reader_key):
+    with TestClient(create_app(service)) as client:
+        plain = client.get("/readyz")
+        assert plain.status_code == 200 and plain.json() == {"ready": True}
+        assert str(service.settings.data_dir) not in plain.text
+        assert client.get("/readyz", headers=bearer("dk_wrong")).json() == {"ready": True}
+        detailed = client.get("/readyz", headers=bearer(reader_key)).json()
+        assert detailed["ready"] is True and detailed["index"]["chunks"] > 0 and "providers" in detailed
+
+
+def test_failed_keys_are_throttled_with_429_and_retry_after(service, reader_key):
+    with TestClient(create_app(service)) as client:
+        assert client.get("/v1/drafts", headers=bearer(reader_key)).status_code == 200
+        for _ in range(3):
+            assert_error(client.get("/v1/drafts", headers=bearer("dk_guess")), 401)
+        throttled = client.get("/v1/drafts", headers=bearer("dk_guess"))
+        error = assert_error(throttled, 429, "too_many_failed_keys")
+        assert 1 <= int(throttled.headers["Retry-After"]) <= 60 and throttled.headers["Retry-After"] in error["message"]
+        assert_error(client.get("/v1/drafts", headers=bearer(reader_key)), 429)  # the address, not the key
+    with TestClient(create_app(service)) as fresh:  # per app (process): a new one starts clean
+        assert fresh.get("/v1/drafts", headers=bearer(reader_key)).status_code == 200
+
+
+def test_the_throttle_forgets_failures_after_a_minute():
+    now = [1000.0]
+    throttle = FailedKeyThrottle(2, clock=lambda: now[0])
+    throttle.failed("a")
+    now[0] += 30
+    throttle.failed("a")
+    assert throttle.retry_after("a") == 30 and throttle.retry_after("b") is None
+    now[0] += 30.5
+    assert throttle.retry_after("a") is None
+
+
+def _call(app, scope_extra: dict, chunks: list[bytes | None]) -> tuple[int, dict, float]:
+    """Drive the ASGI app directly: body chunks are sent one per receive(); None means the client goes silent."""
+    sent: list[dict] = []
+
+    async def run() -> float:
+        queue = list(chunks)
+
+        async def receive():
+            if not queue:
+                await asyncio.sleep(3600)
+            part = queue.pop(0)
+            if part is None:
+                await asyncio.sleep(3600)
+            return {"type": "http.request", "body": part, "more_body": bool(queue)}
+
+        async def send(message):
+            sent.append(message)
+
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        scope = {"type": "http", "http_version": "1.1", "method": "POST", "scheme": "http", "path": "/v1/check",
+                 "raw_path": b"/v1/check", "query_string": b"", "root_path": "", "client": ("127.0.0.1", 5),
+                 "server": ("127.0.0.1", 80), "headers": [(b"content-type", b"application/json"),
+                                                          (b"content-length", b"100")], **scope_extra}
+        await asyncio.wait_for(app(scope, receive, send), 5)
+        return loop.time() - started
+
+    elapsed = asyncio.run(run())
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], json.loads(body), elapsed
+
+
+def test_a_body_that_stops_arriving_gets_408(tmp_path):
+    service = small_service(tmp_path, body_read_timeout_s=0.3)
+    app = create_app(service)
+    status, body, elapsed = _call(app, {}, [b'{"facts": [', None])
+    assert status == 408 and body["error"]["code"] == "request_timeout" and "超时" in body["error"]["message"]
+    assert elapsed < 3

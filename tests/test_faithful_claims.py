@@ -1,0 +1,119 @@
+"""The clause check: claims, headings, artifacts, frame text, sentence traces, faithful, report and CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.models import CheckResult
+from drafter.numcheck import check, human_report, load_lexicon
+
+FACTS = ["春节期间走访慰问困难职工86户，发放慰问金12.6万元", "组织312人参加职工运动会"]
+GOOD = "春节期间，走访慰问困难职工86户，发放慰问金12.6万元。组织312人参加职工运动会，进一步增强了职工的凝聚力。"
+
+
+def kinds(result: CheckResult) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in result.claims]
+
+
+def test_draft_that_restates_the_facts_with_frame_text_is_faithful():
+    draft = ("在上级工会的坚强领导下，我们紧紧围绕中心工作，" + GOOD
+             + "回顾过去，工会工作取得了明显成效，充分调动了广大职工的积极性和创造性。")
+    result = check(FACTS, draft)
+    assert result.claims == [] and result.ok and result.faithful
+
+
+def test_activity_no_fact_gives_is_a_claim_naming_its_words():
+    draft = GOOD + "我们定期开展职工培训，进一步提高了职工素质。"
+    result = check(FACTS, draft)
+    assert kinds(result) == [("claim", "我们定期开展职工培训")]
+    claim = result.claims[0]
+    assert draft[claim.start:claim.end] == claim.text and "培训" in claim.note
+    assert result.ok and not result.faithful
+
+
+def test_honour_no_fact_gives_is_a_claim():
+    result = check(FACTS, GOOD + "公司工会荣获全国模范职工之家称号。")
+    assert [k for k, _ in kinds(result)] == ["claim"]
+
+
+def test_problems_and_plans_support_clauses():
+    draft = GOOD + "下一步，我们将推进职工书屋提档升级。"
+    assert kinds(check(FACTS, draft)) == [("claim", "我们将推进职工书屋提档升级")]
+    assert check(FACTS, draft, context=["推进职工书屋提档升级，建设2个车间职工书吧"]).faithful
+
+
+def test_heading_that_asserts_what_no_fact_gives():
+    draft = "一、会员队伍不断壮大\n" + GOOD
+    assert kinds(check(FACTS, draft)) == [("heading", "会员队伍不断壮大")]
+    assert check(FACTS + ["全年新发展会员126人"], draft + "全年新发展会员126人。").faithful
+
+
+@pytest.mark.parametrize(("piece", "expected"), [
+    ("上一稿存在以下问题，这次务必改正：漏了第5条事实：走访慰问困难职工86户（必须写入，数字原。",
+     "上一稿存在以下问题，这次务必改正：漏了第5条事实：走访慰问困难职工86户（必须写入，数字原。"),
+    ("以下是根据事实写的总结正文。", "以下是根据事实写的总结正文。"),
+    ("好的，我来写这一节。", "好的，我来写这一节。"),
+    ("**重点工作**", "**"),
+    ("## 二、文体活动", "##"),
+    ("活动 highlights 很多。", "highlights"),
+])
+def test_artifacts(piece, expected):
+    draft = GOOD + "\n" + piece
+    result = check(FACTS, draft)
+    assert ("artifact", expected) in kinds(result)
+    assert not result.faithful
+
+
+def test_latin_names_from_the_facts_and_units_are_fine():
+    facts = ["开通职工服务APP和EAP心理咨询热线", "组织312人参加职工运动会"]
+    draft = "开通职工服务APP和EAP心理咨询热线。组织312人参加职工运动会。"
+    assert check(facts, draft).claims == []
+
+
+def test_sentences_trace_the_fact_lines_they_draw_on():
+    draft = "走访慰问困难职工86户。组织312人参加职工运动会。丰富了职工的业余文化生活。"
+    result = check(FACTS, draft)
+    assert [(draft[s.start:s.end], s.fact_lines) for s in result.sentences] == [
+        ("走访慰问困难职工86户。", [1]), ("组织312人参加职工运动会。", [2]), ("丰富了职工的业余文化生活。", [])]
+
+
+def test_human_report_lists_claims_in_chinese():
+    draft = GOOD + "我们定期开展职工培训。以下是正文。"
+    report = human_report(FACTS, draft, check(FACTS, draft))
+    assert "逐句核对未通过" in report and "无事实依据的说法" in report and "培训" in report
+    assert "不是总结正文" in report and "〔我们定期开展职工培训⚠无依据说法〕" in report
+    assert "逐句核对通过" in human_report(FACTS, GOOD, check(FACTS, GOOD))
+
+
+def test_cli_json_carries_claims_and_context(tmp_path):
+    facts, draft, context = tmp_path / "f.txt", tmp_path / "d.txt", tmp_path / "c.txt"
+    facts.write_text("\n".join(FACTS), encoding="utf-8")
+    draft.write_text(GOOD + "下一步，我们将推进职工书屋提档升级。", encoding="utf-8")
+    context.write_text("推进职工书屋提档升级\n", encoding="utf-8")
+    runner = CliRunner()
+    data = json.loads(runner.invoke(app, ["check", "--facts", str(facts), str(draft), "--json"]).stdout)
+    assert [c["kind"] for c in data["claims"]] == ["claim"] and data["faithful"] is False and data["ok"] is True
+    out = runner.invoke(app, ["check", "--facts", str(facts), str(draft), "--context", str(context), "--json"])
+    assert json.loads(out.stdout)["faithful"] is True
+
+
+def test_user_frame_file_extends_the_frame(tmp_path):
+    draft = GOOD + "我们开展了职工书香阅读。"
+    assert kinds(check(FACTS, draft))
+    extra = tmp_path / "frame.txt"
+    extra.write_text("# 本单位的固定说法\n开展了职工书香阅读\n", encoding="utf-8")
+    assert check(FACTS, draft, lexicon=load_lexicon(faith_extra=extra)).claims == []
+
+
+def test_check_sentence_reports_one_sentence_without_missing_facts():
+    from drafter.numcheck import check_sentence
+
+    good = check_sentence(FACTS, "走访慰问困难职工86户。")
+    assert good.ok and good.faithful and good.missing == []
+    bad = check_sentence(FACTS, "新发展会员86户，我们定期开展职工培训。")
+    assert not bad.ok and [c.kind for c in bad.claims] == ["claim"]
+    assert bad.numbers[0].status == "mismatch" and bad.numbers[0].item == "新发展会员"

@@ -1,0 +1,131 @@
+"""Imports flow one way: adapters → service → pipeline → (numcheck, retrieval, providers) → textkit/settings.
+
+An AST walk over every module (imports inside functions count too: a lazy import is still a dependency):
+- no module imports one of a higher layer;
+- numcheck, retrieval and providers do not import each other; retrieval imports nothing from drafter;
+- the core (everything below the adapters) imports no UI or web framework.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("drafter", "retrieval", "textkit")
+# (prefix, layer); the longest matching prefix wins.
+LAYERS = (
+    ("textkit", 0), ("drafter.settings", 0),
+    ("drafter.models", 1), ("drafter.records", 1), ("drafter.facts", 1), ("drafter.errors", 1),
+    ("drafter.prompting", 1), ("drafter.trace", 1), ("drafter.queue", 1), ("drafter.input_text", 1),
+    ("drafter.validation", 1), ("drafter.review_rules", 1),
+    ("drafter.numcheck", 2), ("retrieval", 2), ("drafter.providers", 2),
+    ("drafter.pipeline", 3), ("drafter.store", 3), ("drafter.diffing", 3), ("drafter.export_docx", 3),
+    ("drafter.model_install", 3), ("drafter.jobs", 3),
+    ("drafter.service", 4), ("drafter.drafts_service", 4),
+    ("drafter.cli", 5), ("drafter.api", 5), ("drafter.view", 5), ("app", 5), ("drafter", 5),
+)
+PEERS = ("drafter.numcheck", "retrieval", "drafter.providers")
+FRAMEWORKS = ("streamlit", "fastapi", "starlette", "uvicorn", "typer", "sse_starlette", "click")
+ADAPTER_LAYER = 5
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    found = {module_name(p): p for package in PACKAGES for p in (ROOT / package).rglob("*.py")}
+    found["app"] = ROOT / "app.py"
+    return found
+
+
+def imports_of(path: Path, name: str) -> set[str]:
+    """Absolute names imported anywhere in the module (relative imports resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)  # `from drafter import service`
+    return found
+
+
+def layer_of(name: str) -> int | None:
+    matches = [(len(prefix), layer) for prefix, layer in LAYERS if name == prefix or name.startswith(prefix + ".")]
+    return max(matches)[1] if matches else None
+
+
+def peer_of(name: str) -> str | None:
+    return next((p for p in PEERS if name == p or name.startswith(p + ".")), None)
+
+
+def violations() -> set[tuple[str, str]]:
+    known_modules = modules()
+    bad: set[tuple[str, str]] = set()
+    for name, path in known_modules.items():
+        mine = layer_of(name)
+        for target in imports_of(path, name):
+            top = target.split(".")[0]
+            if top in FRAMEWORKS and mine < ADAPTER_LAYER:
+                bad.add((name, target))
+            if target not in known_modules:
+                continue  # a third-party name, or `from pkg import function`
+            theirs = layer_of(target)
+            if theirs > mine or (peer_of(name) and peer_of(target) and peer_of(name) != peer_of(target)):
+                bad.add((name, target))
+    return bad
+
+
+def test_layers_of_every_module_are_known():
+    assert all(layer_of(name) is not None for name in modules())
+
+
+def test_imports_flow_one_way():
+    found = violations()
+    assert found == set(), "imports against the layering (see the module docstring)"
+
+
+def test_retrieval_and_textkit_import_nothing_from_drafter():
+    for name, path in modules().items():
+        if name.startswith(("retrieval", "textkit")):
+            drafter = {t for t in imports_of(path, name) if t.split(".")[0] in ("drafter", "app")}
+            assert not drafter, f"{name} imports {sorted(drafter)}"
+
+
+@pytest.mark.parametrize(("module", "target", "allowed"), [
+    ("drafter.numcheck.match", "drafter.pipeline.plan", False),  # upwards
+    ("retrieval.chunking", "drafter.numcheck.placeholders", False),  # peer
+    ("drafter.pipeline.writer", "drafter.providers.base", True),
+    ("drafter.service", "drafter.cli", False),
+])
+def test_the_rule_itself(module, target, allowed):
+    """The checker catches an upward and a sideways import, and lets a downward one pass."""
+    upward = layer_of(target) > layer_of(module)
+    sideways = bool(peer_of(module) and peer_of(target) and peer_of(module) != peer_of(target))
+    assert (not upward and not sideways) is allowed
+
+
+def test_retrieval_settings_protocol_is_met_by_drafter_settings():
+    from drafter.settings import Settings
+    from retrieval.config import RetrievalSettings
+
+    settings = Settings(_env_file=None)
+    assert isinstance(settings, RetrievalSettings)
+    assert set(RetrievalSettings.__annotations__) <= set(Settings.model_fields)
+
+
+def test_text_rules_have_one_home():
+    """The text rules live in textkit only: the old modules that held copies are gone."""
+    gone = ("retrieval.textcodec", "drafter.numcheck.placeholders")
+    assert not set(gone) & set(modules())

@@ -1,0 +1,126 @@
+"""Headings, numbering and list marks of Chinese work summaries.
+
+Numbering styles (a line's *category*; retrieval.chunking builds the hierarchy from their order):
+  cn 一、   cn_paren （一）/(一)   num 1、 1.   num_paren （1）/(1)   part 第X段 / 第一部分 / 第X章
+  md{n}  Markdown `#` heading without numbering   bold  a `**…**` line without numbering
+  plain  an unnumbered short label line such as "下半年工作安排：" or "xx年工作计划"
+A numbered line is a *pure* heading when it is short (≤ 50 characters) and at most one sentence. A longer
+numbered line ("1、召开了一届二次委员扩大会议，对…。…") is a numbered paragraph: a sub-section whose
+heading is its first phrase (up to the first 。/：/；), or its first clause (up to the first ，) when that
+phrase is longer than 20 characters; at most 40 characters either way.
+"一是…", "第一，…" list items are never headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textkit.sentences import has_sentence_end
+
+PURE_HEADING_MAX = 50
+PHRASE_MAX = 40
+TWO_CLAUSE_MAX = 20
+PLAIN_MAX = 20
+
+CN_NUMERALS = "一二三四五六七八九十百"
+NUMBERING = (
+    ("cn", re.compile(rf"^[{CN_NUMERALS}]+\s*[、.．]")),
+    ("cn_paren", re.compile(rf"^[（(]\s*[{CN_NUMERALS}]+\s*[）)]")),
+    ("num_paren", re.compile(r"^[（(]\s*\d{1,3}\s*[）)]")),
+    ("num", re.compile(r"^\d{1,3}\s*(?:[、．]|\.(?!\d))")),
+    ("part", re.compile(rf"^第[{CN_NUMERALS}\d]+(?:段|部分|章|节)")),
+)
+# A bullet or list number opening a line: "- ", "* ", "• ", "1.", "1、", "（1）", "(1)", "①", "一、";
+# "3.5万名…" keeps its number.
+LIST_MARK = re.compile(
+    r"^\s*(?:[-*+•·●▪◆■□○◇>]+\s*"
+    r"|[0-9０-９]{1,3}\s*(?:[.．](?![0-9０-９])|[、)）])\s*"
+    r"|[（(]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[)）]\s*"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"
+    r"|[一二三四五六七八九十]{1,3}\s*、\s*)"
+)
+_MARKDOWN = re.compile(r"^(#{1,6})\s*([^#\s].*)$")
+_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?$")
+_BULLET = re.compile(r"^[-*+•·]\s+")
+_PHRASE_END = re.compile(r"[。！!？?；;：:]")
+_PLAIN_LABEL = re.compile(r"工作|计划|安排|打算|设想|思路|措施|不足|问题|体会|经验|成绩|目标|要求|情况|建议|展望")
+
+
+@dataclass(frozen=True)
+class Heading:
+    category: str
+    text: str
+    pure: bool
+
+
+def numbering(line: str) -> str | None:
+    """The numbering style a line starts with (cn, cn_paren, num_paren, num, part), or None."""
+    line = line.strip()
+    return next((category for category, pattern in NUMBERING if pattern.match(line)), None)
+
+
+def without_number(text: str) -> str:
+    """A numbered line without its number ("（二）活动组织" → "活动组织"); other lines as they are."""
+    for _, pattern in NUMBERING:
+        number = pattern.match(text)
+        if number:
+            return text[number.end():].strip(" 、.．")
+    return text
+
+
+def strip_list_mark(line: str) -> str:
+    """The line without one leading bullet or list number and the blanks around it."""
+    return LIST_MARK.sub("", line.replace("\u3000", " ").strip(), count=1).strip()
+
+
+def plain_line(line: str) -> str:
+    """A line without Markdown heading marks or wrapping bold ("## **二、…**" → "二、…"), as kept in chunks."""
+    line = line.strip()
+    marked = _MARKDOWN.match(line)
+    line = marked.group(2).strip() if marked else line
+    bold = _BOLD.match(line)
+    return line if bold is None else bold.group(1).strip() + line[bold.end(1) + 2:].strip()
+
+
+def _strip_end(text: str) -> str:
+    return text.strip().rstrip("。：:；;，,").strip()
+
+
+def first_phrase(text: str) -> str:
+    """The heading phrase of a numbered paragraph."""
+    phrase = _PHRASE_END.split(text, 1)[0]
+    if len(phrase) > TWO_CLAUSE_MAX:  # "一、加强了基础建设，规范了档案管理" stays whole
+        phrase = re.split(r"[，,]", phrase, 1)[0]
+    return _strip_end(phrase[:PHRASE_MAX])
+
+
+def _is_one_short_sentence(text: str) -> bool:
+    return len(text) <= PURE_HEADING_MAX and not has_sentence_end(text)
+
+
+def classify(line: str, allow_plain: bool = True) -> Heading | None:
+    """The heading a line opens, or None for an ordinary paragraph."""
+    line = line.strip()
+    marked = _MARKDOWN.match(line)
+    bold = _BOLD.match(line)
+    inner = marked.group(2) if marked else bold.group(1) if bold else _BULLET.sub("", line)
+    inner = re.sub(r"^\*\*(.+?)\*\*$", r"\1", inner.strip()).strip()
+    for category, pattern in NUMBERING:
+        number = pattern.match(inner)
+        if number and len(inner[number.end():].strip(" 、.．：:")) >= 2:  # "5、" alone is a broken line
+            pure = bool(marked or bold) or _is_one_short_sentence(inner)
+            return Heading(category, _strip_end(inner) if pure else first_phrase(inner), pure)
+    if marked:
+        return Heading(f"md{len(marked.group(1))}", _strip_end(inner), True)
+    if bold:
+        return Heading("bold", _strip_end(inner), True)
+    if allow_plain and _is_plain_label(inner):
+        return Heading("plain", _strip_end(inner), True)
+    return None
+
+
+def _is_plain_label(text: str) -> bool:
+    if len(text) > PLAIN_MAX or any(mark in text for mark in "。，,；;！!？?、"):
+        return False
+    return text.endswith(("：", ":")) or bool(_PLAIN_LABEL.search(text))

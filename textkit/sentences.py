@@ -1,0 +1,69 @@
+"""Sentences and clauses of Chinese prose, as spans that tile the text (every character in exactly one span).
+
+A sentence ends after 。！？!? (and ；; unless `semicolons=False`), together with the closing quotes or brackets
+right after the mark ("…开展活动。”" keeps its ”), or at a line break, which stays with the sentence before it.
+A clause ends after ，,：: (inside a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+FULL_STOPS = "。！？!?"
+SEMICOLONS = "；;"
+SENTENCE_ENDS = FULL_STOPS + SEMICOLONS
+CLOSERS = "”’」』）)]】"
+CLAUSE_ENDS = "，,：:"
+# A paragraph's last line ends its sentence when it ends with any of these (a hard wrap otherwise continues it).
+LINE_ENDS = SENTENCE_ENDS + "：:…" + CLOSERS + "."
+
+_CLAUSE = re.compile(rf"[^{CLAUSE_ENDS}]*[{CLAUSE_ENDS}]?")
+
+
+@lru_cache(maxsize=2)
+def _sentence_pattern(semicolons: bool) -> re.Pattern[str]:
+    ends = re.escape(SENTENCE_ENDS if semicolons else FULL_STOPS)
+    closers = re.escape(CLOSERS)
+    return re.compile(rf"[^{ends}\n]*(?:[{ends}]+[{closers}]*)?\n?")
+
+
+def sentence_spans(text: str, semicolons: bool = True, line_breaks: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, end marks, closers and a following line break included; they tile `text`.
+    With `line_breaks=False` the line breaks are left out (and blank lines give no span): for highlighting."""
+    spans = [(m.start(), m.end()) for m in _sentence_pattern(semicolons).finditer(text) if m.end() > m.start()]
+    if line_breaks:
+        return spans
+    trimmed = [(start, end - (text[end - 1] == "\n")) for start, end in spans]
+    return [(start, end) for start, end in trimmed if end > start]
+
+
+def split_sentences(text: str, semicolons: bool = True) -> list[str]:
+    """The sentences of `text`; "".join(split_sentences(text)) == text."""
+    return [text[start:end] for start, end in sentence_spans(text, semicolons)]
+
+
+def sentence_lines(text: str) -> list[str]:
+    """Each line cut after every sentence end, without line breaks; an empty line stays an empty item."""
+    out: list[str] = []
+    for line in text.splitlines():
+        out.extend(split_sentences(line) or [""])
+    return out
+
+
+def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each comma/colon clause of text[start:end], delimiters included; they tile the range."""
+    end = len(text) if end is None else end
+    return [(start + m.start(), start + m.end()) for m in _CLAUSE.finditer(text[start:end]) if m.end() > m.start()]
+
+
+def ends_sentence(text: str, semicolons: bool = True) -> bool:
+    """Does `text` (trailing blanks and closers aside) end with a sentence mark or an ellipsis?"""
+    body = text.rstrip().rstrip(CLOSERS)
+    return bool(body) and body[-1] in (SENTENCE_ENDS if semicolons else FULL_STOPS) + "…"
+
+
+def has_sentence_end(text: str) -> bool:
+    """Is there a sentence end inside `text`, not counting the marks it ends with?"""
+    body = text.rstrip(SENTENCE_ENDS + "：:")
+    return any(mark in body for mark in SENTENCE_ENDS)
