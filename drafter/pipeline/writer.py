@@ -153,7 +153,7 @@ class SectionWriter:
     def _lead(self, state: _Section, written: str) -> str:
         """The model's lead sentence when it holds no number and no artifact, else the template's."""
         lead = without_opener(tidy_sentence(written, most=1))
-        lead_check = check([], lead, context=[], lexicon=self.lexicon) if lead else None
+        lead_check = check(state.lines, lead, lexicon=self.lexicon) if lead else None
         good = (lead and LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers
                 and not lead_check.claims and not sentence_artifacts(lead)
                 and not copied_runs(lead, state.references))
