@@ -336,3 +336,16 @@ def test_the_system_prompt_is_the_same_for_every_call_and_request(settings, libr
     Pipeline(settings, library, model).run(REQUEST.model_copy(update={"org": "江北机床厂工会", "kind": "半年总结"}))
     assert len({call[0]["content"] for call in model.calls}) == 1  # llama.cpp reuses it from its cache
     assert all(call[0]["role"] == "system" for call in model.calls)
+
+
+def test_a_call_stops_once_the_last_line_asked_for_is_complete(settings, library):
+    chatter = "\n以上是按要求改写的内容，每条都保留了原有数字，希望对您的工作总结有所帮助。" * 5
+
+    def talkative(messages):
+        return faithful(messages) + chatter
+
+    model = ScriptedModel(default=talkative, name="fake", piece_chars=2)
+    result = Pipeline(settings, library, model).run(REQUEST)
+    assert "希望" not in result.text and result.check.ok
+    body = [s for s in result.sections if s.facts]
+    assert all(s.usage.completion_tokens <= 1.3 * s.usage.kept_tokens for s in body)

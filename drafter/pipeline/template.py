@@ -73,9 +73,9 @@ class TemplateWriter:
         if section.role == "opening":
             return render("template/opening.j2", titles=[s.title for s in self.plan.body()], **base)
         if section.role == "closing":
-            return render("template/closing.j2", **base)
+            return render("template/closing.j2", variant=variant_of(self.plan.facts), **base)
         facts = self.facts_of(section)
         if section.role in ("problems", "plans"):
-            return render(f"template/{section.role}.j2", items=facts)
+            return render(f"template/{section.role}.j2", items=facts, variant=variant_of(facts), period=base["period"])
         return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
                       variant=variant_of(facts))

@@ -32,6 +32,12 @@ LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 2
 LEAD_CHARS = (6, 60)  # a lead sentence's length, in characters
 _KEY = re.compile(r"[\s，,。；;：:、“”]")
 WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
+_FIRST_LINE = re.compile(r"[^\s][^\n]*\n")  # a single sentence: done at the end of its line
+
+
+def _after_line(last: int) -> re.Pattern:
+    """Done once line `last` ("3. …") is complete."""
+    return re.compile(rf"(?m)^\s*{last}\s*[.．、:：)）][^\n]*[。！？][^\n]*\n")
 
 
 def system_messages() -> list[Message]:
@@ -90,7 +96,8 @@ class SectionWriter:
         """One call for the whole section, then each sentence checked; a failing one written again alone, else
         replaced by its fact's template sentence."""
         section = state.section
-        reply = yield from self._call(index, state, self._section_messages(state), budget.section_tokens(state.lines))
+        reply = yield from self._call(index, state, self._section_messages(state), budget.section_tokens(state.lines),
+                                      _after_line(len(state.lines)))
         numbered, loose = numbered_lines(reply)
         written: list[str] = []
         for number, line in enumerate(state.lines, start=1):
@@ -110,7 +117,8 @@ class SectionWriter:
         template sentence; the repair is noted either way."""
         why = "、".join(problems)
         for _ in range(max(0, self.settings.max_repair_attempts)):
-            again = yield from self._call(index, state, self._sentence_messages(line), budget.sentence_tokens(line))
+            again = yield from self._call(index, state, self._sentence_messages(line), budget.sentence_tokens(line),
+                                          _FIRST_LINE)
             sentence, still = self._verdict(state, line, again)
             if not still:
                 state.repairs.append(f"第{number}句（{_short(line)}）未通过核对（{why}），已单独重写")
@@ -153,8 +161,10 @@ class SectionWriter:
     def _lead(self, state: _Section, written: str) -> str:
         """The model's lead sentence when it holds no number and no artifact, else the template's."""
         lead = without_opener(tidy_sentence(written, most=1))
-        lead_check = check([], lead, context=[], lexicon=self.lexicon) if lead else None
-        good = (lead and LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers
+        lead_check = check(state.lines, lead, lexicon=self.lexicon) if lead else None
+        key = _KEY.sub("", lead)
+        echoed = key and (key in _KEY.sub("", render("system.j2")) or key in _KEY.sub("", state.section.title))
+        good = (lead and LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
                 and not lead_check.claims and not sentence_artifacts(lead)
                 and not copied_runs(lead, state.references))
         if good:
@@ -185,14 +195,23 @@ class SectionWriter:
         return [*system_messages(), {"role": "user", "content": user}]
 
     # --- model calls and results ---------------------------------------------------------
-    def _call(self, index: int, state: _Section, messages: list[Message], cap: int):
-        """One streamed model call; its tokens are counted into the section's usage."""
+    def _call(self, index: int, state: _Section, messages: list[Message], cap: int, done: re.Pattern | None = None):
+        """One streamed model call, stopped as soon as `done` matches what it wrote (the last line asked for is
+        complete: what a small model adds after it is never used); its tokens count into the section's usage."""
         state.calls += 1
         yield self._started(index, state.section, state.calls)
         pieces: list[str] = []
-        for piece in self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature):
-            pieces.append(piece)
-            yield DraftEvent(type="token", data={"index": index, "attempt": state.calls, "text": piece})
+        stream = self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature)
+        try:
+            for piece in stream:
+                pieces.append(piece)
+                yield DraftEvent(type="token", data={"index": index, "attempt": state.calls, "text": piece})
+                if done is not None and done.search("".join(pieces)):
+                    break
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
         reply = "".join(pieces)
         read = [m["content"] for m in messages if m["role"] != "system" or self.model.concurrent]
         state.usage = state.usage.add(TokenUsage(calls=1, prompt_tokens=self.model.count_tokens("\n".join(read)),
