@@ -8,10 +8,6 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DRAFTER_DATA_DIR ?= $(CURDIR)/.drafter
 DEMO_REQUEST ?= bench/requests/annual_2025.json
-# llama-cpp-python builds llama.cpp from source. Not for the build machine's own CPU: a native build uses every
-# instruction the CPU advertises, and AMX tile instructions then crash (general protection fault) in VMs that
-# advertise AMX without enabling its register state. Generic x86-64 with AVX2/FMA/F16C runs everywhere here.
-export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 DEB_PACKAGES := chromium chromium-driver fonts-noto-cjk postgresql
 PREVIEW_PACKAGES := libreoffice-writer poppler-utils fonts-noto-cjk
 
