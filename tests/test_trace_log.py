@@ -37,11 +37,13 @@ def test_every_call_is_recorded_with_prompt_reply_step_and_options(log):
     assert (calls[0].provider, calls[0].max_tokens, calls[0].temperature) == ("local", 120, 0.2)
     assert calls[1].messages == inner.calls[1] and calls[1].reply == "发放慰问金12.6万元。"
     assert all(c.error is None and c.elapsed_s >= 0 and c.started_at > 0 for c in calls)
-    assert calls[0].tokens_in is None  # a model that cannot count tokens leaves them unknown
+    assert calls[0].tokens_in is None  # a model that only estimates tokens leaves them unknown in the trace
 
 
 def test_tokens_are_counted_by_the_model_when_it_can(log):
     class Counting(ScriptedModel):
+        exact_token_count = True
+
         def count_tokens(self, text: str) -> int:
             return len(text)
 
@@ -58,7 +60,7 @@ def test_failed_and_abandoned_calls_are_traced_too(log):
     with pytest.raises(ProviderError):
         model.complete(ask("乙"))
     abandoned, failed = log.for_run("run-3")
-    assert abandoned.reply == "半" and abandoned.error == "调用方提前停止读取"
+    assert abandoned.reply == "半" and abandoned.error is None  # stopping early is normal (the writer does it)
     assert failed.reply == "" and "连接被拒绝" in failed.error
 
 

@@ -47,6 +47,8 @@ class ChatModel(ABC):
     def prepare(self, messages: list[Message]) -> None:
         """Read a prompt prefix ahead of time, so later calls starting with it skip it (no-op unless local)."""
 
+    exact_token_count = False  # True where count_tokens uses the model's own vocabulary (the local model)
+
     def count_tokens(self, text: str) -> int:
         """Tokens of `text` for this model; an estimate (1.7 Chinese characters a token) unless overridden."""
         return -(-len(text) * 10 // 17) if text else 0

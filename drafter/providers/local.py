@@ -42,6 +42,7 @@ def llama_cpp_installed() -> bool:
 class LocalModel(ChatModel):
     name = "local"
     concurrent = False
+    exact_token_count = True
 
     def __init__(self, model_path: Path, *, n_ctx: int = 4096, n_threads: int | None = None,
                  busy_wait_s: float = 900.0, prompt_lookup: int = 0) -> None:

@@ -43,18 +43,31 @@ class TracedModel(ChatModel):
             for piece in self.inner.stream(messages, max_tokens=max_tokens, temperature=temperature):
                 pieces.append(piece)
                 yield piece
-        except BaseException as exc:  # GeneratorExit too: a reply the caller stopped reading is still traced
-            error = "调用方提前停止读取" if isinstance(exc, GeneratorExit) else f"{type(exc).__name__}: {exc}"
+        except GeneratorExit:  # the caller had what it asked for (the writer stops at the last line): no error
+            raise
+        except BaseException as exc:
+            error = f"{type(exc).__name__}: {exc}"
             raise
         finally:
             self.log.record(TraceCall(
                 run_id=self.run_id, step=step, provider=self.name, model=self.model_label,
                 messages=[{"role": m["role"], "content": m["content"]} for m in messages], reply="".join(pieces),
                 error=error, max_tokens=max_tokens, temperature=temperature, started_at=wall,
-                elapsed_s=round(time.perf_counter() - started, 3)), getattr(self.inner, "count_tokens", None))
+                elapsed_s=round(time.perf_counter() - started, 3)), self._counter())
 
     def prepare(self, messages: list[Message]) -> None:
         self.inner.prepare(messages)
+
+    @property
+    def exact_token_count(self) -> bool:
+        return bool(getattr(self.inner, "exact_token_count", False))
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def _counter(self):
+        """The inner model's token counter for the trace, only where it counts exactly (else tokens stay unknown)."""
+        return self.inner.count_tokens if self.exact_token_count else None
 
     def __getattr__(self, name: str):
         """Anything else (load, count_tokens, base_url …) is the inner model's."""
