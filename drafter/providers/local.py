@@ -7,7 +7,9 @@ thread-safe, so one generation runs at a time: the lock is held for the whole st
 from __future__ import annotations
 
 import os
+import statistics
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,17 +21,28 @@ STOP_MARKERS = ["<|im_end|>", "<|endoftext|>"]
 
 def available_threads() -> int:
     """Threads worth giving llama.cpp now: the CPUs this process may run on (affinity, cgroup cpusets) less the
-    load already on them. llama.cpp threads spin-wait on each other, so one thread more than the free cores
-    makes every token wait for a descheduled thread (drafts took 3-7x longer beside one busy process)."""
+    other work running on them right now. llama.cpp threads spin-wait on each other, so one thread more than the
+    free cores makes every token wait for a descheduled thread (drafts took 3-7x longer beside one busy process).
+    The 1-minute load average is not used: it lags, and counts this process's own finished work."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        load = 0.0
-    return max(1, min(cpus, round(cpus - load + 0.25)))
+    return max(1, min(cpus, round(cpus - other_runnable() + 0.25)))
+
+
+def other_runnable(samples: int = 5, gap_s: float = 0.04) -> float:
+    """Runnable tasks besides this one, now: the median of /proc/loadavg's running count (which includes the
+    reader) over a few samples; the 1-minute load average where /proc is missing."""
+    counts = []
+    for _ in range(samples):
+        try:
+            running = int(Path("/proc/loadavg").read_text().split()[3].split("/")[0])
+        except (OSError, ValueError, IndexError):
+            return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+        counts.append(max(0, running - 1))
+        time.sleep(gap_s)
+    return statistics.median(counts)
 
 
 def llama_cpp_installed() -> bool:
