@@ -5,20 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from textkit.headings import strip_list_mark
+
 # "- ", "* ", "• ", "1.", "1、", "（1）", "(1)", "①", "一、" at the start of a line; "3.5万名…" keeps its number.
-_BULLET = re.compile(
-    r"^\s*(?:[-*•·●▪◆■□○◇>]+\s*"
-    r"|[0-9０-９]{1,3}\s*(?:[.．](?![0-9０-９])|[、)）])\s*"
-    r"|[（(]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[)）]\s*"
-    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"
-    r"|[一二三四五六七八九十]{1,3}\s*、\s*)"
-)
 
 
 def strip_bullet(line: str) -> str:
-    """Remove one leading bullet or list number and surrounding blanks."""
-    line = line.replace("\u3000", " ").strip()
-    return _BULLET.sub("", line, count=1).strip()
+    """Remove one leading bullet or list number and surrounding blanks (textkit's one definition)."""
+    return strip_list_mark(line)
 
 
 def clean_fact_lines(items: list[str] | str) -> list[str]:

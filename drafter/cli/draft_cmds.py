@@ -18,11 +18,9 @@ EXIT_PROVIDER = 3
 
 def register(app: typer.Typer) -> None:
     """Add `draft` and the `model` group to the app."""
+    from drafter.cli.model_cmds import register_model
+
     app.command("draft")(draft)
-    try:
-        from drafter.cli.model_cmds import register_model
-    except ImportError:  # the model group ships with the providers
-        return
     register_model(app)
 
 

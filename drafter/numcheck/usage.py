@@ -7,8 +7,6 @@ of its Chinese text, at least two) appear in one draft sentence; its spans are t
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, Field
 
 from drafter.facts import clean_fact_lines
@@ -18,8 +16,8 @@ from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.match import FactIndex, draft_candidates
 from drafter.numcheck.mention import covers, matches
 from drafter.numcheck.scanner import extract_numbers
+from textkit.sentences import sentence_spans
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 MIN_SHARE = 0.5
 
 
@@ -39,7 +37,7 @@ def fact_usage(facts: list[str], draft: str, result: CheckResult | None = None,
     for mention in extract_numbers(draft, lexicon):
         drafted.add(0, mention)
     flagged = {(h.start, h.end) for h in (result.numbers if result else []) if h.status == "placeholder"}
-    sentences = [(m.start(), m.end(), bigrams(m.group(0))) for m in _SENTENCE.finditer(draft)]
+    sentences = [(s, e, bigrams(draft[s:e])) for s, e in sentence_spans(draft, line_breaks=False)]
     out: list[FactUsage] = []
     for line, text in enumerate(clean_fact_lines(facts), 1):
         numbers = extract_numbers(text, lexicon)

@@ -76,21 +76,10 @@ def spans_of(usages: Iterable[Any], line: int | None) -> list[tuple[int, int]]:
 
 
 def usages(facts: Sequence[str], draft: str, check: CheckResult) -> list[Any]:
-    """Where each fact is used in the draft (drafter.numcheck.fact_usage; from the check alone if unavailable)."""
-    try:
-        from drafter.numcheck import fact_usage
-    except ImportError:
-        return _usages_from_check(facts, check)
+    """Where each fact is used in the draft (drafter.numcheck.fact_usage)."""
+    from drafter.numcheck import fact_usage
+
     return list(fact_usage(list(facts), draft, check))
-
-
-def _usages_from_check(facts: Sequence[str], check: CheckResult) -> list[dict]:
-    missing = {m.fact_line for m in check.missing}
-    out = []
-    for line, text in enumerate(facts, start=1):
-        spans = [(n.start, n.end) for n in check.numbers if n.fact_line == line and n.status == "supported"]
-        out.append({"fact_line": line, "text": text, "used": bool(spans) and line not in missing, "spans": spans})
-    return out
 
 
 def unused_rows(usage: Iterable[Any]) -> list[dict[str, str]]:
