@@ -20,6 +20,7 @@ from retrieval.models import Example
 from retrieval.kinds import KINDS, infer_kind
 from retrieval.seeds import strip_markup
 from textkit.decoding import DecodeError, binary_kind, decode_text
+from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
 
 SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx")
 _CONVERT_HINTS = {
@@ -31,7 +32,6 @@ _CONVERT_HINTS = {
 }
 _TITLE_MAX_CHARS = 40
 _FRONT_KEYS = ("title", "kind", "topic", "source")
-_SENTENCE_END = re.compile(r"[。；;，,！!？?：:]$")
 _SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+[段部分章节条])")
 
 
@@ -140,7 +140,7 @@ def take_title(body: str, stem: str) -> tuple[str, str]:
     """(title, rest): the first line when it looks like a heading (short, not a sentence), else the stem."""
     first, _, rest = body.strip().partition("\n")
     candidate = strip_markup(first.strip())
-    heading_like = len(candidate) <= _TITLE_MAX_CHARS and not _SENTENCE_END.search(candidate)
+    heading_like = len(candidate) <= _TITLE_MAX_CHARS and candidate[-1:] not in SENTENCE_ENDS + CLAUSE_ENDS
     if candidate and heading_like and not _SECTION_START.match(candidate) and rest.strip():
         return candidate, rest.strip()
     return stem, body.strip()

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.numcheck import find_placeholders
+from textkit.sentences import split_sentences
 
 # Words of our own prompts and of a model talking about its task; none belongs in a work summary.
 _PROMPT_WORDS = re.compile(
@@ -23,7 +24,6 @@ _INNER_MARK = re.compile(r"(?:^|[。；;：:])\s*(?:[（(][一二三四五六七
                          r"|[一二三四五六七八九十]{1,3}、)")
 _STUTTER = re.compile(r"([\u4e00-\u9fff]{2,6})(?:和|与|及|、)?\1")
 _BAD_OPENER = re.compile(r"^\s*(?:同时|此外|另外|与此同时|并且|而且|其次|最后)[，,]?")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 # headings of a draft by level: 一、 → （一） → 1. → （1）
 LEVELS = (re.compile(r"^([一二三四五六七八九十]{1,3})、"), re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]"),
           re.compile(r"^(\d{1,2})[.．、](?!\d)"), re.compile(r"^[（(](\d{1,2})[)）]"))
@@ -80,7 +80,7 @@ def without_opener(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    return [s.strip() for line in text.splitlines() for s in split_sentences(line, semicolons=False) if s.strip()]
 
 
 def numbering_defects(draft: str) -> list[str]:
