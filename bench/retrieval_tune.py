@@ -1,8 +1,8 @@
 """Grid over the fusion parameters on the labelled query set; prints hybrid precision@5 per query kind.
 
 Usage: .venv/bin/python bench/retrieval_tune.py [DATA_DIR]   (default: a temporary dir; samples/ are ingested)
-The shipped defaults (retrieval.search.FusionParams: constant 60, 30 dense candidates, BM25 weight ×
-coverage²) were picked from this grid, on a plateau where hybrid is at least as good as BM25 and dense on both
+The shipped defaults (retrieval.search.FusionParams: constant 30, 30 dense candidates, BM25 weight ×
+coverage³) were picked from this grid, on a plateau where hybrid is at least as good as BM25 and dense on both
 kinds. They are tuned on the same 48 queries they are measured on, so treat the margins as optimistic.
 """
 

@@ -20,17 +20,19 @@ MODES = ("hybrid", "bm25", "dense")
 class FusionParams:
     """Reciprocal-rank fusion: score = Σ weight / (rank_constant + rank).
 
-    Chosen with bench/retrieval_tune.py on tests/data/queries.json: RRF constant 60 over the dense top 30,
-    BM25 weighted by coverage², sits on a plateau (constants 30-100, depths 30-40) where hybrid is at least as
-    good as dense on paraphrases and better than both on keyword queries. Plain RRF (power 0) lost about one
-    relevant hit in 120 to dense on paraphrases.
+    Chosen with bench/retrieval_tune.py on tests/data/queries.json: RRF constant 30 over the dense top 30,
+    BM25 weighted by coverage³, in the middle of a plateau (powers 2-3, constants 30-100, depths 15-40) where
+    hybrid is at least as good as dense on paraphrases and better than both on keyword queries. The earlier
+    choice (constant 60, coverage²) sat on the plateau's edge: with the packages installed on 2026-11-29
+    (chromadb 1.5.9, bm25s 0.3.16) it lost one relevant hit in 120 to dense on paraphrases. Plain RRF (power 0)
+    loses about one too.
     """
 
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
-    rank_constant: float = 60.0
+    rank_constant: float = 30.0
     depth: int = 30  # dense candidates for hybrid (at least 4 × k); also the depth of single-mode rankings
-    lexical_power: float = 2.0  # BM25 weight × coverage ** lexical_power
+    lexical_power: float = 3.0  # BM25 weight × coverage ** lexical_power
     per_example: int = 2  # at most this many chunks of one example in the top k (backfilled if short)
 
 
