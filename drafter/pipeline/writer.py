@@ -174,7 +174,10 @@ class SectionWriter:
         return render("template/items_lead.j2", role=state.section.role)
 
     def check(self, section: PlannedSection, text: str) -> CheckResult:
-        return check_section(self.plan.facts, self.context, text, section.fact_lines, self.lexicon)
+        """A body section against its own facts; a frame section (opening, closing …: no facts of its own) may
+        name any fact's numbers, e.g. the opening listing a heading made of a fact's words (第五届…第二次会议)."""
+        context = self.context if section.fact_lines else [*self.context, *self.plan.facts]
+        return check_section(self.plan.facts, context, text, section.fact_lines, self.lexicon)
 
     # --- prompts -------------------------------------------------------------------------
     def _section_messages(self, state: _Section) -> list[Message]:
