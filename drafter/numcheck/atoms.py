@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.numcheck.cnnum import BIG, CN_CHARS, SMALL, parse_numeral, parse_rough, scale
+from drafter.numcheck.mention import step_of
 from drafter.numcheck.units import (
     DATE_DAY_UNITS,
     DATE_MONTH_UNITS,
@@ -60,19 +61,6 @@ class Atom:
     mode: str | None = None  # how an approximate number rounds: about | over | near | under | vague
 
 
-def _step(value: float) -> float:
-    """The place of the last non-zero digit: 300 -> 100, 312 -> 1, 12.5 -> 0.1."""
-    if value <= 0:
-        return 1.0
-    if value != int(value):
-        return 10 ** -len(repr(value).split(".")[1])
-    step, n = 1.0, int(value)
-    while n % 10 == 0 and n:
-        n //= 10
-        step *= 10
-    return step
-
-
 def _numeral_value(raw: str, prefixed: bool) -> tuple[float | None, tuple[float, float] | None]:
     if prefixed and len(raw) == 1 and (raw in SMALL or raw in BIG):
         return float(SMALL.get(raw) or BIG[raw]), None  # 近万, 逾千, 近百
@@ -106,7 +94,7 @@ def parse_atom(m: re.Match) -> Atom | None:
     if rough:
         atom.approximate, atom.lo, atom.hi, atom.mode = True, rough[0], rough[1], "vague"
     if g["suf"]:
-        atom.approximate, atom.lo, atom.hi = True, value, value + _step(value)
+        atom.approximate, atom.lo, atom.hi = True, value, value + step_of(value)
         atom.mode = atom.mode or "over"
     factor = BIG.get(g["mult"] or "", 1)
     if g["ord"]:
@@ -152,7 +140,7 @@ def _approximation(atom: Atom, pre: str | None, post: str | None) -> None:
     elif pre in ("超过", "逾", "多达") or post in ("以上", "之多"):
         atom.lo, atom.hi, mode = v, max(base_hi, 2 * v), "over"
     elif post in ("多", "余"):
-        atom.lo, atom.hi, mode = v, max(base_hi, v + _step(v)), "over"
+        atom.lo, atom.hi, mode = v, max(base_hi, v + step_of(v)), "over"
     elif post == "以下":
         atom.lo, atom.hi, mode = 0.0, v, "under"
     else:
