@@ -7,6 +7,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+import threading
 import uuid
 from pathlib import Path
 
@@ -87,3 +88,27 @@ def store(store_url):
     store = DraftStore(store_url)
     yield store
     store.close()
+
+
+def open_stores_at_once(url: str, count: int = 4) -> tuple[list, list[BaseException]]:
+    """`count` DraftStores opened on `url` by threads released together (API workers starting at once):
+    the stores opened and the errors raised."""
+    from drafter.store import DraftStore
+
+    opened: list = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(count)
+
+    def open_store() -> None:
+        try:
+            start.wait()
+            opened.append(DraftStore(url))
+        except BaseException as exc:  # noqa: BLE001 - reported to the caller
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return opened, errors

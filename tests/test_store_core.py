@@ -9,7 +9,7 @@ import pytest
 
 from drafter.errors import InvalidInput, NotFound, StaleVersion
 from drafter.store import DraftStore
-from store_support import make_check, make_request, make_result, store, store_url  # noqa: F401 - fixtures
+from store_support import open_stores_at_once, make_check, make_request, make_result, store, store_url  # noqa: F401 - fixtures
 
 
 # --- drafts ----------------------------------------------------------------------------
@@ -229,22 +229,7 @@ def test_concurrent_edits_of_the_same_base_let_exactly_one_win(store):
 
 def test_several_instances_starting_at_once_share_one_database(store_url):
     """API workers start together: each creates the tables if missing, none fails, all see the same drafts."""
-    instances: list[DraftStore] = []
-    errors: list[BaseException] = []
-    start = threading.Barrier(4)
-
-    def open_store() -> None:
-        try:
-            start.wait()
-            instances.append(DraftStore(store_url))
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=open_store) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    instances, errors = open_stores_at_once(store_url)
     try:
         assert errors == [] and len(instances) == 4
         draft = instances[0].create_draft(make_request(), make_result(), "a")

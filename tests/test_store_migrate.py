@@ -4,14 +4,13 @@ working: missing tables and columns are added at start, once, and existing draft
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
 from sqlalchemy import inspect
 
 from drafter.store import DraftStore
 from drafter.store.migrate import missing_columns, upgrade
-from store_support import make_check, make_request, make_result, store_url  # noqa: F401 - fixtures
+from store_support import open_stores_at_once, make_check, make_request, make_result, store_url  # noqa: F401 - fixtures
 
 OLD_DUMP = Path(__file__).parent / "data" / "store_before_users.sql"  # written by drafter at commit 9eda321
 NEW_COLUMNS = {"drafts": ["owner"], "versions": ["restored_from"], "reviews": ["override_reason", "passages", "voided"]}
@@ -48,22 +47,7 @@ def test_the_previous_versions_sqlite_database_opens_and_keeps_its_drafts(tmp_pa
 
 def test_several_workers_opening_an_old_database_at_once_all_succeed(tmp_path):
     url = _old_sqlite(tmp_path)
-    opened: list[DraftStore] = []
-    errors: list[BaseException] = []
-    start = threading.Barrier(4)
-
-    def open_store() -> None:
-        try:
-            start.wait()
-            opened.append(DraftStore(url))
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=open_store) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    opened, errors = open_stores_at_once(url)
     try:
         assert errors == [] and len(opened) == 4
         assert all(d.owner for d in opened[0].list_drafts().items)
