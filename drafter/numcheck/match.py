@@ -35,7 +35,7 @@ from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
 from textkit.placeholders import find_placeholders
-from drafter.numcheck.scanner import extract_numbers
+from drafter.numcheck.scanner import extract_lines, extract_numbers
 
 NOTE_NO_FACTS = "没有提供事实，无法核对这个数字"
 NOTE_UNSUPPORTED = "事实中没有这个数字"
@@ -75,8 +75,8 @@ class FactIndex:
 
 def index_lines(lines: Sequence[str], lexicon: Lexicon, first_line: int = 1) -> FactIndex:
     index = FactIndex()
-    for offset, line in enumerate(lines):
-        for mention in extract_numbers(line, lexicon):
+    for offset, mentions in enumerate(extract_lines(lines, lexicon)):
+        for mention in mentions:
             index.add(first_line + offset if first_line else 0, mention)
     return index
 
