@@ -4,6 +4,7 @@
   approximations moved 5-15 %            recall >= 95 %
   one concrete activity clause left out  claim recall >= 80 %
   paragraphs checked against all their own clauses: no claim, no heading, no number flagged
+  item qualifier dropped or head noun changed  recall >= 80 %; rewordings (order, verb, 共/了) 0 flags
   hand-labelled model-style drafts (tests/data/faithful_drafts.json): every label found, no false flag
 """
 
@@ -18,7 +19,7 @@ from drafter.models import DraftRequest
 from drafter.numcheck import check
 from drafter.pipeline.verify import verification_inputs
 from drafter.settings import PROJECT_ROOT
-from faithful_sets import clauses, corpus_paragraphs, left_out_clauses, moved_approximations, swaps
+from faithful_sets import clauses, corpus_paragraphs, item_changes, left_out_clauses, moved_approximations, swaps
 
 DRAFTS = PROJECT_ROOT / "tests" / "data" / "faithful_drafts.json"
 
@@ -55,6 +56,30 @@ def test_left_out_activity_clause_is_flagged(paragraphs):
         claims = check(facts, draft).claims
         caught += any(c.kind == "claim" and c.start < end and c.end > start for c in claims)
     assert caught / len(cases) >= 0.80, f"{caught}/{len(cases)}"
+
+
+@pytest.fixture(scope="module")
+def item_cases(paragraphs):
+    return item_changes(paragraphs)
+
+
+def test_dropped_qualifiers_and_changed_heads_are_caught(item_cases):
+    changed = [c for c in item_cases if c[3] in ("dropped", "head")]
+    assert len(changed) >= 40 and {c[3] for c in changed} == {"dropped", "head"}
+    caught = sum(any(h.start == start and h.status == "mismatch" for h in check(facts, draft).numbers)
+                 for facts, draft, (start, _), _ in changed)
+    assert caught / len(changed) >= 0.80, f"{caught}/{len(changed)}"
+
+
+def test_item_rewordings_raise_nothing(item_cases):
+    reworded = [c for c in item_cases if c[3] in ("order", "verb", "added")]
+    assert len(reworded) >= 40 and {c[3] for c in reworded} == {"order", "verb", "added"}
+    flagged = []
+    for facts, draft, _, label in reworded:
+        result = check(facts, draft)
+        flagged += [(label, h.text, h.note) for h in result.numbers if h.status in ("mismatch", "unsupported")]
+        flagged += [(label, c.text) for c in result.claims if c.kind != "artifact"]
+    assert flagged == []
 
 
 _CORPUS_ARTIFACTS = {"Markdown 标记", "提示词残留：“以下是/正文如下”"}  # .md marks; scraped pages' own 以下是… intros

@@ -33,6 +33,8 @@ class FaithLexicon:
     frame_re: re.Pattern  # frame phrases and generic words, longest first
     object_re: re.Pattern  # object words, longest first (发展会员 before 会员)
     common: frozenset[str]  # bigrams every summary uses: never a clause's own content
+    item_ignore: re.Pattern = re.compile("(?!)")  # [items] ignore: words a rewording of an item may drop or swap
+    item_synonyms: dict[str, tuple[str, ...]] | None = None  # [items] synonyms: word -> the other words of its group
 
 
 def _words(data: dict, table: str) -> list[str]:
@@ -84,7 +86,9 @@ def build(data: dict) -> FaithLexicon:
         frame=frame, frame_lengths=tuple(sorted({len(w) for w in frame}, reverse=True)),
         assert_words=_alternation(asserting),
         objects=objects, artifacts=tuple(artifacts), kinds=_kinds(data),
-        latin=frozenset(w.lower() for w in _words(data, "latin")))
+        latin=frozenset(w.lower() for w in _words(data, "latin")),
+        item_ignore=_alternation({*asserting, *(w for w in data.get("items", {}).get("ignore", []) if isinstance(w, str) and w)}),
+        item_synonyms=_synonyms(data))
 
 
 def _alternation(words) -> re.Pattern:
@@ -106,6 +110,15 @@ def _trie_pattern(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body  # greedy: the longer word first, this one if none continues
+
+
+def _synonyms(data: dict) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for group in data.get("items", {}).get("synonyms", []):
+        words = [w for w in group if isinstance(w, str) and w] if isinstance(group, list) else []
+        for word in words:
+            out[word] = tuple(dict.fromkeys((*out.get(word, ()), *(w for w in words if w != word))))
+    return out
 
 
 def _kinds(data: dict) -> dict[str, tuple[str, ...]]:

@@ -34,6 +34,7 @@ from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
+from drafter.numcheck.qualifiers import changed_item
 from textkit.placeholders import find_placeholders
 from drafter.numcheck.scanner import extract_lines, extract_numbers
 
@@ -98,6 +99,8 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
         if signature not in verdicts:
             verdicts[signature] = _judge(m, fact_index, context_index, bool(facts))
         status, line, note, fact = verdicts[signature]
+        if status == "supported" and line is not None and m.key is None:
+            status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, draft, lexicon)
         hits.append(_hit(m, status, line, note, fact))
     hits += [NumberHit.model_construct(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
                                        fact_line=None, note=NOTE_PLACEHOLDER)
@@ -135,6 +138,14 @@ def _hit(m: Mention, status: str, line: int | None = None, note: str | None = No
     return NumberHit.model_construct(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit,
                                      status=status, fact_line=line, note=note, item=m.item or None,
                                      fact_item=(fact.item or None) if fact is not None else None)
+
+
+def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, draft: str, lexicon: Lexicon) -> Verdict:
+    """A supported number whose draft sentence leaves out a word of every proving fact's item is a mismatch
+    (drafter.numcheck.qualifiers: 工会全年共收入215.3万元 for 全年工会经费收入215.3万元)."""
+    proving = [(line, fact) for line, fact in facts.candidates(m) if matches(m, fact)[0]]
+    changed = changed_item(m, proving, draft, lexicon.faith or load_faith())
+    return verdict if changed is None else ("mismatch", changed[0], changed[2], changed[1])
 
 
 def _ranks_stated(*indexes: FactIndex) -> bool:
