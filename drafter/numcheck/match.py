@@ -34,7 +34,7 @@ from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
-from drafter.numcheck.qualifiers import changed_item
+from drafter.numcheck.qualifiers import Stops, changed_item
 from textkit.placeholders import find_placeholders
 from drafter.numcheck.scanner import extract_lines, extract_numbers
 
@@ -92,6 +92,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     verdicts: dict[tuple, Verdict] = {}  # the same number in the same words is judged once
     hits = []
     ranked = _ranks_stated(fact_index, context_index)
+    stops = None  # the draft's sentence and clause marks, found when a supported number's item is checked
     for m in mentions:
         if m.kind == "rank" and not ranked:
             continue  # 第一名 … is a quantity only when a fact states a rank
@@ -100,7 +101,8 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
             verdicts[signature] = _judge(m, fact_index, context_index, bool(facts))
         status, line, note, fact = verdicts[signature]
         if status == "supported" and line is not None and m.key is None:
-            status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, draft, lexicon)
+            stops = stops or Stops(draft)
+            status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, stops, lexicon)
         hits.append(_hit(m, status, line, note, fact))
     hits += [NumberHit.model_construct(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
                                        fact_line=None, note=NOTE_PLACEHOLDER)
@@ -140,11 +142,11 @@ def _hit(m: Mention, status: str, line: int | None = None, note: str | None = No
                                      fact_item=(fact.item or None) if fact is not None else None)
 
 
-def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, draft: str, lexicon: Lexicon) -> Verdict:
+def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lexicon: Lexicon) -> Verdict:
     """A supported number whose draft sentence leaves out a word of every proving fact's item is a mismatch
     (drafter.numcheck.qualifiers: 工会全年共收入215.3万元 for 全年工会经费收入215.3万元)."""
     proving = [(line, fact) for line, fact in facts.candidates(m) if matches(m, fact)[0]]
-    changed = changed_item(m, proving, draft, lexicon.faith or load_faith())
+    changed = changed_item(m, proving, stops, lexicon.faith or load_faith())
     return verdict if changed is None else ("mismatch", changed[0], changed[2], changed[1])
 
 

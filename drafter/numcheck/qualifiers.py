@@ -29,6 +29,7 @@ checked; a head replaced by a synonym outside the [items] synonyms is reported (
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from drafter.numcheck.faithlex import FaithLexicon
@@ -41,31 +42,42 @@ CLAUSE_STOPS = SENTENCE_STOPS + "，,：:、"
 _FUNCTION = re.compile("[共了已还均都又再并和及与的等为对向在将把被给有其中所]")
 
 
-def bounds(text: str, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
-    """(start, end) of the sentence (or clause) of `text` holding [start, end), at most SENTENCE_CHARS each side."""
-    lo, hi = max(0, start - SENTENCE_CHARS), min(len(text), end + SENTENCE_CHARS)
-    left = max(text.rfind(c, lo, start) for c in stops)
-    rights = [i for i in (text.find(c, end, hi) for c in stops) if i >= 0]
-    return (left + 1 if left >= 0 else lo), (min(rights) if rights else hi)
+class Stops:
+    """The sentence and clause marks of a draft, found once (each number's scope is then two bisections)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.marks = {stops: [m.start() for m in re.finditer(f"[{re.escape(stops)}]", text)]
+                      for stops in (SENTENCE_STOPS, CLAUSE_STOPS)}
+
+    def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
+        """(start, end) of the sentence (or clause) holding [start, end), at most SENTENCE_CHARS each side."""
+        marks = self.marks[stops]
+        lo, hi = max(0, start - SENTENCE_CHARS), min(len(self.text), end + SENTENCE_CHARS)
+        i, j = bisect_left(marks, start), bisect_left(marks, end)
+        left = marks[i - 1] + 1 if i and marks[i - 1] >= lo else lo
+        return left, (marks[j] if j < len(marks) and marks[j] < hi else hi)
 
 
-def scope(m: Mention, draft: str, fact_item: str, lex: FaithLexicon) -> str:
+def scope(m: Mention, stops: Stops, fact_item: str, lex: FaithLexicon) -> str:
     """Where the fact's item words must be: the number's clause, with the clause before it (in the same
     sentence) when the number's own words name nothing the fact's item does not (组织女职工“两癌”筛查，共筛查347人);
     its sentence when the clause names no item of its own (为单亲家庭送去慰问品，共32户)."""
     own = [c for c in _FUNCTION.sub("", lex.item_ignore.sub("", m.item or "")) if _cjk(c)]
     if len(own) < 2:
-        return draft[slice(*bounds(draft, m.start, m.end))]
-    lo, hi = bounds(draft, m.start, m.end, CLAUSE_STOPS)
+        return stops.text[slice(*stops.bounds(m.start, m.end))]
+    lo, hi = stops.bounds(m.start, m.end, CLAUSE_STOPS)
     if set(own) <= set(fact_item):
-        first = bounds(draft, m.start, m.end)[0]
-        lo = max(first, bounds(draft, lo - 1, lo - 1, CLAUSE_STOPS)[0]) if lo > first else lo
-    return draft[lo:hi]
+        first = stops.bounds(m.start, m.end)[0]
+        lo = max(first, stops.bounds(lo - 1, lo - 1, CLAUSE_STOPS)[0]) if lo > first else lo
+    return stops.text[lo:hi]
 
 
 def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     """The words of `item` (runs of two or more characters) that `sentence` does not write."""
     item = item[-ITEM_CHARS:]
+    if item in sentence:
+        return []  # written as it is (the common case)
     pairs = {sentence[i:i + 2] for i in range(len(sentence) - 1)}
     runs, run = [], ""
     for i, char in enumerate(item):
@@ -75,6 +87,8 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
             run += char
     words = []
     for piece in runs + [run]:
+        if len(piece) < 2:
+            continue
         for word, others in (lex.item_synonyms or {}).items():
             if word in piece and any(other in sentence for other in others):
                 piece = piece.replace(word, " ")
@@ -87,14 +101,14 @@ def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], draft: str,
+def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stops,
                  lex: FaithLexicon) -> tuple[int, Mention, str] | None:
     """(fact line, fact number, Chinese note) when no proving fact's item is kept by the draft sentence."""
     first = None
     for line, fact in proving:
         if not fact.item or len(fact.item) < 2 or fact.key is not None:
             return None
-        missing = missing_words(fact.item, scope(m, draft, fact.item, lex), lex)
+        missing = missing_words(fact.item, scope(m, stops, fact.item, lex), lex)
         if not missing:
             return None
         first = first or (line, fact, missing)
