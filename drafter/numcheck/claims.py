@@ -24,9 +24,7 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import chain
 
 from drafter.models import Claim, NumberHit, SentenceTrace
 from drafter.numcheck.faithlex import FaithLexicon
@@ -62,15 +60,18 @@ class Support:
 
     def __init__(self, facts: Sequence[str], context: Sequence[str]):
         self.words: set[str] = set()
-        self.lines: dict[str, set[int]] = defaultdict(set)
+        self.lines: dict[str, list[int]] = {}  # content bigram -> the fact lines writing it, in order
         self.size: dict[int, int] = {}
+        lines = self.lines
         for line, fact in enumerate(facts, 1):
-            own = grams(fact)
-            self.words |= own
-            content = {g for g in own if g[0] not in _NOT_CONTENT and g[1] not in _NOT_CONTENT} - _STOP
+            self.words |= grams(fact)
+            content = grams(blank_not_content(fact)) - _STOP
             self.size[line] = len(content)
             for g in content:
-                self.lines[g].add(line)
+                if g in lines:
+                    lines[g].append(line)
+                else:
+                    lines[g] = [line]
         for line in context:
             self.words |= grams(line)
         self.text = "\n".join([*facts, *context]).lower()
@@ -270,7 +271,10 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
             if hit_lines[k][0] >= s:
                 lines.add(hit_lines[k][1])
             k += 1
-        counts = Counter(chain.from_iterable(support.lines[g] for g in grams(blanked[s:e]) & support.keys))
+        counts: dict[int, int] = {}
+        for g in grams(blanked[s:e]) & support.keys:
+            for line in support.lines[g]:
+                counts[line] = counts.get(line, 0) + 1
         lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}
         out.append(SentenceTrace.model_construct(start=s, end=e, fact_lines=sorted(lines)))
     return out
