@@ -64,7 +64,7 @@ class Support:
         self.size: dict[int, int] = {}
         lines = self.lines
         for line, fact in enumerate(facts, 1):
-            self.words |= grams(fact)
+            self.words.update(map(operator.add, fact, fact[1:]))  # all bigrams: only Chinese ones are looked up
             content = grams(blank_not_content(fact)) - _STOP
             self.size[line] = len(content)
             for g in content:
@@ -73,7 +73,7 @@ class Support:
                 else:
                     lines[g] = [line]
         for line in context:
-            self.words |= grams(line)
+            self.words.update(map(operator.add, line, line[1:]))
         self.text = "\n".join([*facts, *context]).lower()
         self.keys = set(self.lines)
 
@@ -272,7 +272,8 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
                 lines.add(hit_lines[k][1])
             k += 1
         counts: dict[int, int] = {}
-        for g in grams(blanked[s:e]) & support.keys:
+        sentence = blanked[s:e]
+        for g in support.keys.intersection(map(operator.add, sentence, sentence[1:])):
             for line in support.lines[g]:
                 counts[line] = counts.get(line, 0) + 1
         lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}
