@@ -19,10 +19,11 @@ COUNT_GROUPS = ("人", "户", "人次", "元", "个", "次", "场", "项", "名"
 ACTIVITY = re.compile("开展|举办|举行|召开|走访|慰问|发放|培训|表彰|评选|成立|建立|签订|参加|实施|投入|帮扶|捐")
 
 
-def corpus_paragraphs(min_len: int = 20) -> list[str]:
+def corpus_paragraphs(min_len: int = 20, seeds: bool = True) -> list[str]:
+    """The distinct paragraphs of samples/*.md (front matter removed) and, with `seeds`, of the seed texts."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "samples").glob("*.md"))]
     texts = [t.split("---", 2)[2] if t.startswith("---") else t for t in texts]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))] if seeds else []
     seen, out = set(), []
     for text in texts:
         for paragraph in text.splitlines():

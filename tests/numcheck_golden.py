@@ -29,7 +29,7 @@ sys.path.insert(0, str(TESTS.parent))
 
 from drafter.numcheck import check, check_sentence  # noqa: E402
 from drafter.settings import PROJECT_ROOT  # noqa: E402
-from faithful_sets import clauses, moved_approximations, sentences, swaps  # noqa: E402
+from faithful_sets import clauses, corpus_paragraphs, moved_approximations, sentences, swaps  # noqa: E402
 
 GOLDEN = TESTS / "data" / "numcheck_golden.json"
 
@@ -39,15 +39,8 @@ def examples() -> list[str]:
     return [t.split("---", 2)[2] if t.startswith("---") else t for t in texts]
 
 
-def paragraphs(min_len: int = 20) -> list[str]:
-    seen, out = set(), []
-    for text in examples():
-        for paragraph in text.splitlines():
-            paragraph = paragraph.strip()
-            if len(paragraph) >= min_len and paragraph not in seen:
-                seen.add(paragraph)
-                out.append(paragraph)
-    return out
+def paragraphs() -> list[str]:
+    return corpus_paragraphs(seeds=False)
 
 
 def _rotated(text: str, shift: int) -> str:

@@ -34,11 +34,12 @@ from collections.abc import Iterable
 
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.mention import Mention
+from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
 
 ITEM_CHARS = 8  # the item words nearest the number that are checked
 SENTENCE_CHARS = 200  # how far the draft sentence around a number is read, each side
-SENTENCE_STOPS = "。！？!?；;\n"
-CLAUSE_STOPS = SENTENCE_STOPS + "，,：:、"
+SENTENCE_STOPS = SENTENCE_ENDS + "\n"
+CLAUSE_STOPS = SENTENCE_STOPS + CLAUSE_ENDS + "、"
 _FUNCTION = re.compile("[共了已还均都又再并和及与的等为对向在将把被给有其中所]")
 
 
