@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.errors import LexiconError
+from drafter.numcheck.trie import trie_pattern
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
 FRAME_TABLES = ("frame", "learned", "template")
@@ -92,24 +93,8 @@ def build(data: dict) -> FaithLexicon:
 
 
 def _alternation(words) -> re.Pattern:
-    """One regex of literal words that matches, at each position, the longest word there (like an alternation
-    sorted longest first), written as a trie: the engine follows one branch per character instead of trying
-    every word (about four times faster on a thousand frame phrases)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return re.compile(_trie_pattern(trie) or "(?!)")
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body  # greedy: the longer word first, this one if none continues
+    """One regex of literal words that matches, at each position, the longest word there (drafter.numcheck.trie)."""
+    return re.compile(trie_pattern(words) or "(?!)")
 
 
 def _synonyms(data: dict) -> dict[str, tuple[str, ...]]:
