@@ -10,7 +10,9 @@ Statuses of a draft number:
                and quarters (一季度) are identifiers and must be equal. A number found only in `context`
                is supported with fact_line null and note "见于期间/背景信息".
   mismatch     no fact proves it, but a fact of the same unit group shares context words (character
-               bigrams of the clause) and holds another value: fact_line names it, note "第N行事实为 …".
+               bigrams of the clause) and holds another value: fact_line names it, note "第N行事实为 …";
+               or a fact proves the value but on another item (drafter.numcheck.items), or the draft clause
+               leaves out a word of every proving fact's item (drafter.numcheck.qualifiers: 工会经费收入 -> 收入).
   unsupported  no fact proves it (note says why; with no facts at all: "没有提供事实…").
   placeholder  xx, 20__年, ××, XX万元 … always reported.
 missing: each fact line once (with its cleaned text) when one of its numbers is stated by no draft number.
