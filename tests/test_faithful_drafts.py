@@ -54,7 +54,8 @@ def measure(index: int) -> dict:
     draft = case["draft"]
     facts, context = verification_inputs(DraftRequest.model_validate(_data()["requests"][case["request"]]))
     result = check(facts, draft, context=context)
-    flags = {"claims": [c for c in result.claims if c.kind in ("claim", "heading")],
+    # a claim inside an artifact's sentence is reported as that artifact (claims.merge): it counts as flagged
+    flags = {"claims": result.claims,
              "artifacts": [c for c in result.claims if c.kind == "artifact"],
              "numbers": [h for h in result.numbers if h.status != "supported"]}
     found = {kind: [p for p in case["expect"][kind] if any(_overlaps(f.start, f.end, _spans(draft, p))
@@ -95,11 +96,7 @@ def test_set_holds_ten_real_drafts_per_group_with_their_requests():
 _NUMBERS_GAP = ("checker finding: a percentage on another rate passes. annual_2025 raw copies a reference's 建会率100%，"
                 "职工入会率100%，会费收缴率100%; the only 100% of the facts is fact 2's 办结率100%, and all three are "
                 "'supported' by it (items.unrelated only compares items of people and households)")
-_ARTIFACTS_GAP = ("checker finding: the section prompt echoed without its last words is no artifact. 为<org><period>"
-                  "<kind>的“<heading>”部分，… (monthly_2025_03 raw 三, special_warmth_2024 raw 二 and 三) and the cut-off "
-                  "为江南城市公交集团有限公司工会委员会2025年上半年半年 (halfyear_2025_transport raw 二) pass; only the echo "
-                  "ending in 改写下列工作事实 is caught")
-_RAW_CLAIMS_GAP = ("checker finding: raw claim recall 14/29. A clause with no object or activity word of the lexicon is "
+_RAW_CLAIMS_GAP = ("checker finding: raw claim recall 15/29. A clause with no object or activity word of the lexicon is "
                    "taken for frame: 加强思想引领 (3 headings), 素质提升工程, 作业环境改善工作, 教导员工树立紧迫感, "
                    "街道各部门牵头认真排查, 每人每季度写一篇学习心得, and the system prompt's example lead "
                    "工会坚持把组织建设作为基础性工作来抓 in drafts with no organisation fact; frame phrases of the lexicon "
@@ -120,8 +117,7 @@ def test_every_labelled_wrong_number_is_flagged(group):
     assert _missed(group, "numbers") == []
 
 
-@pytest.mark.parametrize("group", [
-    pytest.param("raw", marks=pytest.mark.xfail(strict=True, reason=_ARTIFACTS_GAP)), "final"])
+@pytest.mark.parametrize("group", ["raw", "final"])
 def test_every_labelled_artifact_is_flagged(group):
     assert _missed(group, "artifacts") == []
 
