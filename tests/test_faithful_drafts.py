@@ -93,9 +93,6 @@ def test_set_holds_ten_real_drafts_per_group_with_their_requests():
     assert raw_labels >= 20  # the raw replies carry the model's real errors
 
 
-_NUMBERS_GAP = ("checker finding: a percentage on another rate passes. annual_2025 raw copies a reference's 建会率100%，"
-                "职工入会率100%，会费收缴率100%; the only 100% of the facts is fact 2's 办结率100%, and all three are "
-                "'supported' by it (items.unrelated only compares items of people and households)")
 _RAW_CLAIMS_GAP = ("checker finding: raw claim recall 15/29. A clause with no object or activity word of the lexicon is "
                    "taken for frame: 加强思想引领 (3 headings), 素质提升工程, 作业环境改善工作, 教导员工树立紧迫感, "
                    "街道各部门牵头认真排查, 每人每季度写一篇学习心得, and the system prompt's example lead "
@@ -111,8 +108,7 @@ _FINAL_CLAIMS_GAP = ("checker finding: final claim recall 0/9. Planner headings 
                      "the model's 确保困难职工得到及时的医疗帮助 after an 义诊 for all 职工 (special_warmth_2025)")
 
 
-@pytest.mark.parametrize("group", [pytest.param("raw", marks=pytest.mark.xfail(strict=True, reason=_NUMBERS_GAP)),
-                                   "final"])
+@pytest.mark.parametrize("group", ["raw", "final"])
 def test_every_labelled_wrong_number_is_flagged(group):
     assert _missed(group, "numbers") == []
 
