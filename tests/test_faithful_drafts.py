@@ -54,10 +54,12 @@ def measure(index: int) -> dict:
     draft = case["draft"]
     facts, context = verification_inputs(DraftRequest.model_validate(_data()["requests"][case["request"]]))
     result = check(facts, draft, context=context)
-    # a claim inside an artifact's sentence is reported as that artifact (claims.merge): it counts as flagged
-    flags = {"claims": result.claims,
+    wrong_numbers = [h for h in result.numbers if h.status != "supported"]
+    # a labelled claim counts as flagged by any flag on it: a claim inside an artifact's sentence is reported as
+    # that artifact (claims.merge), and a clause holding a number is left to the number check (claims.py)
+    flags = {"claims": [*result.claims, *wrong_numbers],
              "artifacts": [c for c in result.claims if c.kind == "artifact"],
-             "numbers": [h for h in result.numbers if h.status != "supported"]}
+             "numbers": wrong_numbers}
     found = {kind: [p for p in case["expect"][kind] if any(_overlaps(f.start, f.end, _spans(draft, p))
                                                               for f in flags[kind])] for kind in KINDS}
     pieces = [p for kind in (*KINDS, "may_flag") for p in case["expect"].get(kind, [])]
@@ -93,19 +95,22 @@ def test_set_holds_ten_real_drafts_per_group_with_their_requests():
     assert raw_labels >= 20  # the raw replies carry the model's real errors
 
 
-_RAW_CLAIMS_GAP = ("checker finding: raw claim recall 15/29. A clause with no object or activity word of the lexicon is "
-                   "taken for frame: 加强思想引领 (3 headings), 素质提升工程, 作业环境改善工作, 教导员工树立紧迫感, "
-                   "街道各部门牵头认真排查, 每人每季度写一篇学习心得, and the system prompt's example lead "
-                   "工会坚持把组织建设作为基础性工作来抓 in drafts with no organisation fact; frame phrases of the lexicon "
-                   "hide theme claims (深化民主管理 over wage-arrears mediation, 会员队伍不断壮大 over a member total); "
-                   "words backed anywhere in the facts pass (开展金秋助学: 助学 of fact 6; 确保困难职工得到及时的医疗帮助: "
-                   "the 义诊 served 职工, not 困难职工)")
-_FINAL_CLAIMS_GAP = ("checker finding: final claim recall 0/9. Planner headings and template leads whose theme no fact "
-                     "of their section instantiates pass as frame: 加强思想引领 (annual_2024_school, annual_2025_county, "
-                     "monthly_2025_07), 会员队伍不断壮大 over a member total (annual_2024_school), 扎实开展学习教育 "
-                     "over a 职代会 and library books (county), 深化民主管理/扎实推进民主管理工作 over wage-arrears "
-                     "mediation (monthly_2025_07), 开展金秋助学 over a Spring-Festival 助学金 (special_warmth_2025); and "
-                     "the model's 确保困难职工得到及时的医疗帮助 after an 义诊 for all 职工 (special_warmth_2025)")
+_THEMES = ("a heading clause with no object or activity word of the lexicon is frame: 加强思想引领 over teaching "
+           "contests and a reading campaign, over a 职代会 and library books, over wage-arrears mediation and night "
+           "school; frame phrases of the lexicon hide theme claims: 会员队伍不断壮大 (队伍不断壮大 is frame, 会员 is in "
+           "the facts) over a member total with no growth, 深化民主管理 (a frame phrase) over wage-arrears mediation")
+_RAW_CLAIMS_GAP = ("checker finding: raw claim recall 16/29. " + _THEMES + "; likewise in sentences: 素质提升工程 "
+                   "(twice), 教导员工树立紧迫感 (a reference's 安康杯 contest), and the system prompt's example lead "
+                   "工会坚持把组织建设作为基础性工作来抓 where no fact is about organisation building (3 drafts); a "
+                   "heading is judged whole: 开展金秋助学，帮助困难职工子女完成学业 names 金秋 (autumn, in a "
+                   "Spring-Festival summary) but its other words are in the facts; words, not meaning: "
+                   "确保困难职工得到及时的医疗帮助 after an 义诊 that served 职工 (困难 and 医疗 are in other facts). "
+                   "Judging heading clauses one by one catches 金秋 but flags 送温暖工作温暖人心 and 聚焦困难职工家庭 in "
+                   "final drafts")
+_FINAL_CLAIMS_GAP = ("checker finding: final claim recall 0/9. The planner's headings and the template's leads pass: "
+                     + _THEMES + "; template leads 扎实开展学习教育 (over a 职代会 and library books) and "
+                     "扎实推进民主管理工作 (over wage-arrears mediation) are frame; heading 开展金秋助学 is judged whole; "
+                     "and the model's 确保困难职工得到及时的医疗帮助 (words, not meaning) was kept by the pipeline")
 
 
 @pytest.mark.parametrize("group", ["raw", "final"])
