@@ -46,7 +46,6 @@ def test_a_percentage_on_another_rate_is_a_mismatch():
     assert [h.status for h in same.numbers] == ["supported"] * 2
 
 
-
 def test_values_of_one_fact_line_stay_on_their_items():
     facts = ["全年新发展会员126人，会员总数达到1842人"]
     assert check(facts, "全年新发展会员126人，会员总数达到1842人。").ok
