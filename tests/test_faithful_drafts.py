@@ -95,24 +95,6 @@ def test_set_holds_ten_real_drafts_per_group_with_their_requests():
     assert raw_labels >= 20  # the raw replies carry the model's real errors
 
 
-_THEMES = ("a heading clause with no object or activity word of the lexicon is frame: 加强思想引领 over teaching "
-           "contests and a reading campaign, over a 职代会 and library books, over wage-arrears mediation and night "
-           "school; frame phrases of the lexicon hide theme claims: 会员队伍不断壮大 (队伍不断壮大 is frame, 会员 is in "
-           "the facts) over a member total with no growth, 深化民主管理 (a frame phrase) over wage-arrears mediation")
-_RAW_CLAIMS_GAP = ("checker finding: raw claim recall 16/29. " + _THEMES + "; likewise in sentences: 素质提升工程 "
-                   "(twice), 教导员工树立紧迫感 (a reference's 安康杯 contest), and the system prompt's example lead "
-                   "工会坚持把组织建设作为基础性工作来抓 where no fact is about organisation building (3 drafts); a "
-                   "heading is judged whole: 开展金秋助学，帮助困难职工子女完成学业 names 金秋 (autumn, in a "
-                   "Spring-Festival summary) but its other words are in the facts; words, not meaning: "
-                   "确保困难职工得到及时的医疗帮助 after an 义诊 that served 职工 (困难 and 医疗 are in other facts). "
-                   "Judging heading clauses one by one catches 金秋 but flags 送温暖工作温暖人心 and 聚焦困难职工家庭 in "
-                   "final drafts")
-_FINAL_CLAIMS_GAP = ("checker finding: final claim recall 0/9. The planner's headings and the template's leads pass: "
-                     + _THEMES + "; template leads 扎实开展学习教育 (over a 职代会 and library books) and "
-                     "扎实推进民主管理工作 (over wage-arrears mediation) are frame; heading 开展金秋助学 is judged whole; "
-                     "and the model's 确保困难职工得到及时的医疗帮助 (words, not meaning) was kept by the pipeline")
-
-
 @pytest.mark.parametrize("group", ["raw", "final"])
 def test_every_labelled_wrong_number_is_flagged(group):
     assert _missed(group, "numbers") == []
@@ -123,10 +105,10 @@ def test_every_labelled_artifact_is_flagged(group):
     assert _missed(group, "artifacts") == []
 
 
-@pytest.mark.parametrize("group", [
-    pytest.param("raw", marks=pytest.mark.xfail(strict=True, reason=_RAW_CLAIMS_GAP)),
-    pytest.param("final", marks=pytest.mark.xfail(strict=True, reason=_FINAL_CLAIMS_GAP))])
+@pytest.mark.parametrize("group", ["raw", "final"])
 def test_claim_recall(group):
+    # theme headings and leads (加强思想引领 over a reading campaign, 会员队伍不断壮大 over a member total, the
+    # system prompt's example lead on 组织建设) are caught by the lexicon's [themes] (drafter/numcheck/themes.py)
     found, total = _recall(group, "claims")
     assert total == 0 or found / total >= CLAIM_RECALL, f"{found}/{total}, missed: {_missed(group, 'claims')}"
 
@@ -136,8 +118,23 @@ def test_final_drafts_raise_no_false_flag():
     assert false == []
 
 
+def test_raw_drafts_raise_no_false_flag():
+    false = [(m["case"]["request"], f) for m in _measured("raw") for f in m["false"]]
+    assert false == []
+
+
+def test_garbled_character_is_an_artifact():
+    """慉问 (for 慰问) in monthly_2025_03: a character outside GB2312 that no fact writes (drafter/numcheck/garbled.py)."""
+    case = next(d for d in _group("final") if d["request"] == "monthly_2025_03")
+    facts, context = verification_inputs(DraftRequest.model_validate(_data()["requests"][case["request"]]))
+    result = check(facts, case["draft"], context=context)
+    assert [(c.kind, c.text) for c in result.claims] == [("artifact", "慉")]
+    assert check([*facts, "慉问职工"], case["draft"], context=context).claims == []
+
+
 def test_final_drafts_without_labels_are_faithful():
-    unlabelled = [m for m in _measured("final") if not any(m["case"]["expect"][kind] for kind in KINDS)]
+    # may_flag too: monthly_2025_03's garbled 慉问 is now flagged (an artifact), as the label allows
+    unlabelled = [m for m in _measured("final") if not any(m["case"]["expect"].get(kind) for kind in (*KINDS, "may_flag"))]
     assert unlabelled and [m["case"]["request"] for m in unlabelled if not m["faithful"]] == []
 
 

@@ -28,6 +28,8 @@ from collections.abc import Sequence
 
 from drafter.models import Claim, NumberHit, SentenceTrace
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.garbled import garbled
+from drafter.numcheck.themes import unbacked_themes
 
 COVER = 0.5  # a clause is a claim when less than this share of its content words are in the facts …
 MIN_WORDS = 2  # … and at least this many of its content words (bigrams) are in none
@@ -140,26 +142,34 @@ def unbacked_names(clause: str, support: Support) -> list[str]:
     return out
 
 
-def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: str) -> Claim | None:
-    """A claim when it names an activity or document no fact names, when most of its object words are in no
-    fact, or (an activity or object clause) when few of its content words are."""
+def _unbacked_words(clause: str, support: Support, lex: FaithLexicon) -> list[str]:
+    """The words that make the clause a claim: a named activity or document no fact names, most of its object
+    words in no fact, or (an activity or object clause) few of its content words in the facts; [] when fine."""
     names = unbacked_names(clause, support) if ("《" in clause or "“" in clause) else []
     text, objects, asserting = scan(clause, lex)
     if not objects and not asserting and not names:
-        return None  # frame or connective text
+        return []  # frame or connective text
     missing = [w for w in objects if not support.backs(w, lex.kinds.get(w, ()))]
     if names:
-        words = names
-    elif missing and 2 * len(missing) >= len(objects):
-        words = missing
-    else:
-        share, words = uncovered(text, support, lex.common)
-        if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS:
-            return None
+        return names
+    if missing and 2 * len(missing) >= len(objects):
+        return missing
+    share, words = uncovered(text, support, lex.common)
+    return [] if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS else words
+
+
+def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: str) -> Claim | None:
+    """A claim when it names a theme of work (a heading as a whole) or an activity or document no fact gives, or
+    its words are not the facts' (_unbacked_words)."""
+    themes = unbacked_themes(clause, support, lex)
+    words = themes or _unbacked_words(clause, support, lex)
+    if not words:
+        return None
     body = clause.strip().rstrip("，,：:。；;！？!?、")
     offset = start + (len(clause) - len(clause.lstrip()))
     what = "这个标题" if kind == "heading" else "这句话"
-    note = f"{what}写了事实中没有的内容：{'、'.join(words[:3])}"
+    what += "写了事实中没有的工作" if themes else "写了事实中没有的内容"
+    note = f"{what}：{'、'.join(words[:3])}"
     return Claim.model_construct(start=offset, end=offset + len(body), text=body, kind=kind, note=note)
 
 
@@ -228,7 +238,7 @@ def artifacts(draft: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         if word.lower() not in lex.latin and word.lower() not in support.text:
             out.append(Claim(start=m.start(), end=m.end(), text=word, kind="artifact",
                              note=f"正文中出现了英文词 {word}（不是事实中的名称或单位）"))
-    return out
+    return out + garbled(draft, support.text, lex.chars)
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

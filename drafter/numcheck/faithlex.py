@@ -36,6 +36,9 @@ class FaithLexicon:
     common: frozenset[str]  # bigrams every summary uses: never a clause's own content
     item_ignore: re.Pattern = re.compile("(?!)")  # [items] ignore: words a rewording of an item may drop or swap
     item_synonyms: dict[str, tuple[str, ...]] | None = None  # [items] synonyms: word -> the other words of its group
+    themes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # [themes]: (phrase, words that back it), longest first
+    theme_re: re.Pattern = re.compile("(?!)")  # one group per theme phrase, in the order of `themes`
+    chars: frozenset[str] = frozenset()  # [artifact] chars: characters outside GB2312 a draft may contain
 
 
 def _words(data: dict, table: str) -> list[str]:
@@ -89,7 +92,8 @@ def build(data: dict) -> FaithLexicon:
         objects=objects, artifacts=tuple(artifacts), kinds=_kinds(data),
         latin=frozenset(w.lower() for w in _words(data, "latin")),
         item_ignore=_alternation({*asserting, *_list(data.get("items", {}).get("ignore", []))}),
-        item_synonyms=_synonyms(data))
+        item_synonyms=_synonyms(data), **_themes(data),
+        chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))))
 
 
 def _alternation(words) -> re.Pattern:
@@ -114,6 +118,21 @@ def _synonyms(data: dict) -> dict[str, tuple[str, ...]]:
         for word in words:
             out[word] = tuple(dict.fromkeys((*out.get(word, ()), *(w for w in words if w != word))))
     return out
+
+
+THEME_GAP = "…"  # in a theme phrase: up to six characters of the same clause (会员队伍…壮大)
+
+
+def _themes(data: dict) -> dict:
+    """[themes]: phrase -> the words of which one must be in the facts (or the phrase itself); one regex."""
+    table = data.get("themes", {})
+    pairs = sorted(((k.strip(), tuple(w for w in _list(v) if w.strip())) for k, v in table.items()
+                    if isinstance(k, str) and k.strip() and isinstance(v, list)), key=lambda p: (-len(p[0]), p[0]))
+    if not pairs:
+        return {}
+    gap = "[^，,。；;！？!?、：:\\n]{0,6}"
+    groups = ["(" + gap.join(map(re.escape, phrase.split(THEME_GAP))) + ")" for phrase, _ in pairs]
+    return {"themes": tuple(pairs), "theme_re": re.compile("|".join(groups))}
 
 
 def _kinds(data: dict) -> dict[str, tuple[str, ...]]:
