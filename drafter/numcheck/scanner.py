@@ -75,5 +75,5 @@ def _excluded_spans(text: str, norm: str, lexicon: Lexicon) -> list[tuple[int, i
     spans = [(s, e) for s, e, _ in find_placeholders(text)]
     spans += [m.span() for m in _MARKER.finditer(norm)]
     spans += [m.span() for m in _SLOGAN.finditer(norm) if A.has_cn_numeral(m.group(0))]
-    spans += lexicon.spans(norm)
+    spans += lexicon.masks(norm)
     return spans
