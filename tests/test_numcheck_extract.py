@@ -179,7 +179,7 @@ def test_lexicon_masks_cover_exactly_the_lexicon_words():
     nested and overlapping words, a longest word that continues a numeral (二十一人: 十一 is no word there)."""
     import random
 
-    from drafter.numcheck import load_lexicon
+    from drafter.numcheck import Lexicon, load_lexicon
     from drafter.numcheck.cnnum import CN_CHARS
     from drafter.settings import PROJECT_ROOT
 
@@ -193,3 +193,7 @@ def test_lexicon_masks_cover_exactly_the_lexicon_words():
               for _ in range(5000)]
     assert sum(bool(lexicon.spans(t)) for t in texts) > 4000
     assert [t for t in texts if _covered(lexicon.masks(t)) != _covered(lexicon.spans(t))] == []
+    own = Lexicon.from_words({"一线", "一线三", "三八"})  # 一线三 continues the numeral 三四: 一线 is masked alone
+    for text in ("深入一线三四次", "一线三八", "二十一线"):
+        assert _covered(own.masks(text)) == _covered(own.spans(text)), text
+    assert _covered(own.masks("深入一线三四次")) == {2, 3}
