@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from drafter.models import Claim, NumberHit, SentenceTrace
+from drafter.numcheck.bigrams import content_grams
 from drafter.numcheck.faithlex import FaithLexicon
 
 COVER = 0.5  # a clause is a claim when less than this share of its content words are in the facts …
@@ -63,7 +64,7 @@ class Support:
         self.lines: dict[str, list[int]] = {}  # content bigram -> the fact lines writing it, in order
         self.size: dict[int, int] = {}
         lines = self.lines
-        for line, (fact, content) in enumerate(zip(facts, content_grams(facts)), 1):
+        for line, (fact, content) in enumerate(zip(facts, content_grams(facts, _NOT_CONTENT, _STOP)), 1):
             self.words.update(map(operator.add, fact, fact[1:]))  # all bigrams: only Chinese ones are looked up
             self.size[line] = len(content)
             for g in content:
@@ -89,31 +90,6 @@ _NOT_CONTENT_CHAR = re.compile("[" + "".join(sorted(_NOT_CONTENT)) + "]")
 def blank_not_content(text: str) -> str:
     """`text` with function and numeral characters replaced by spaces (same length)."""
     return _NOT_CONTENT_CHAR.sub(" ", text)
-
-
-def _not_content_word(first: int = 0x4E00, last: int = 0x9FFF) -> re.Pattern:
-    """Every character but a Chinese one that is no function or numeral character: one negated class."""
-    ranges, lo = [], first
-    for code in sorted(ord(c) for c in _NOT_CONTENT if first <= ord(c) <= last) + [last + 1]:
-        if code > lo:
-            ranges.append(f"{chr(lo)}-{chr(code - 1)}")
-        lo = max(lo, code + 1)
-    return re.compile("[^" + "".join(ranges) + "]")
-
-
-_NOT_CONTENT_WORD = _not_content_word()
-_CONTENT_PAIR = re.compile(r"(?=([^ ]{2}))")  # on a text where only content characters are not blank
-
-
-def content_grams(lines: Sequence[str]) -> list[set[str]]:
-    """grams(blank_not_content(line)) - _STOP of each line: every other character blanked in one substitution,
-    then each line's bigrams of two remaining characters found by one regex call (overlapping, in C)."""
-    joined = _NOT_CONTENT_WORD.sub(" ", "\n".join(lines))
-    out, start = [], 0
-    for line in lines:
-        out.append(set(_CONTENT_PAIR.findall(joined, start, start + len(line))) - _STOP)
-        start += len(line) + 1
-    return out
 
 
 def scan(clause: str, lex: FaithLexicon) -> tuple[str, list[str], bool]:
@@ -283,6 +259,7 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
     out: list[SentenceTrace] = []
     hit_lines = sorted((h.start, h.fact_line) for h in hits if h.fact_line)
     blanked = blank_not_content(draft)  # the fact lines' keys are content bigrams only
+    pairs = list(map(operator.add, blanked, blanked[1:]))  # made once; a sentence's are a slice (hashes kept)
     k = 0
     for m in _SENTENCE.finditer(draft):
         s, e = m.start(), m.end()
@@ -296,8 +273,7 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
                 lines.add(hit_lines[k][1])
             k += 1
         counts: dict[int, int] = {}
-        sentence = blanked[s:e]
-        for g in support.keys.intersection(map(operator.add, sentence, sentence[1:])):
+        for g in support.keys.intersection(pairs[s:e - 1]):
             for line in support.lines[g]:
                 counts[line] = counts.get(line, 0) + 1
         lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}

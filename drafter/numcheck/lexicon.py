@@ -17,11 +17,13 @@ from pathlib import Path
 from drafter.errors import LexiconError  # noqa: F401 - re-exported; defined in drafter.errors
 from drafter.numcheck.cnnum import CN_CHARS
 from drafter.numcheck.faithlex import FaithLexicon, load_faith
+from drafter.numcheck.lru import BoundedCache
 from drafter.numcheck.trie import trie_pattern
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "numbers_lexicon.toml"
 NUMERAL_CHARS = CN_CHARS + "0123456789"
 _CN_RUN = re.compile(f"[{CN_CHARS}]+")
+FACT_SETS_KEPT = 32  # fact lists whose numbers and words a lexicon keeps (drafter.numcheck.factset)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class Lexicon:
     cn_words: re.Pattern | None = field(default=None, compare=False, hash=False)
     cn_set: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
     cn_lengths: tuple[int, ...] = field(default=(), compare=False, hash=False)
+    # fact lists checked with this lexicon, their numbers and words (drafter.numcheck.factset), least recent dropped
+    fact_sets: BoundedCache = field(default_factory=lambda: BoundedCache(FACT_SETS_KEPT), compare=False, hash=False,
+                                    repr=False)
 
     @classmethod
     def from_words(cls, words: set[str] | frozenset[str], faith: FaithLexicon | None = None) -> "Lexicon":
