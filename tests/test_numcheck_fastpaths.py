@@ -52,3 +52,13 @@ def test_fact_sets_are_built_once_per_fact_list_and_bounded():
         fact_set([f"慰问{n}户"], [], lexicon)
     assert len(lexicon.fact_sets) == FACT_SETS_KEPT
     assert fact_set(facts, ["2025年"], lexicon) is not first  # dropped, built again
+
+
+def test_support_content_words_are_its_words_of_content_characters():
+    """uncovered() looks content bigrams up in Support.content; it must answer as all the lines' bigrams would."""
+    from drafter.numcheck.claims import Support
+
+    lines = [line for line in _corpus_lines() if line.strip()]
+    support = Support(lines[:400], lines[400:450])
+    content = {g for g in support.words if len(grams(blank_not_content(g))) == 1} - _STOP
+    assert support.content == content and len(content) > 2000

@@ -25,6 +25,7 @@ import operator
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cached_property
 
 from drafter.models import Claim, NumberHit, SentenceTrace
 from drafter.numcheck.bigrams import content_grams
@@ -60,22 +61,30 @@ class Support:
     """The words of the facts and context lines, with an index from word to fact line (for sentence traces)."""
 
     def __init__(self, facts: Sequence[str], context: Sequence[str]):
-        self.words: set[str] = set()
         self.lines: dict[str, list[int]] = {}  # content bigram -> the fact lines writing it, in order
         self.size: dict[int, int] = {}
         lines = self.lines
-        for line, (fact, content) in enumerate(zip(facts, content_grams(facts, _NOT_CONTENT, _STOP)), 1):
-            self.words.update(map(operator.add, fact, fact[1:]))  # all bigrams: only Chinese ones are looked up
+        for line, content in enumerate(content_grams(facts, _NOT_CONTENT, _STOP), 1):
             self.size[line] = len(content)
             for g in content:
                 if g in lines:
                     lines[g].append(line)
                 else:
                     lines[g] = [line]
-        for line in context:
-            self.words.update(map(operator.add, line, line[1:]))
-        self.text = "\n".join([*facts, *context]).lower()
         self.keys = set(self.lines)
+        # the content words (bigrams of content characters, no stop words) of the facts and context lines
+        self.content: set[str] = self.keys.union(*content_grams(context, _NOT_CONTENT, _STOP))
+        self._all = [*facts, *context]
+        self.text = "\n".join(self._all).lower()
+
+    @cached_property
+    def words(self) -> set[str]:
+        """All bigrams of the facts and context lines (a name in 《》 or “” is compared on all of its bigrams);
+        built when first needed."""
+        words: set[str] = set()
+        for line in self._all:
+            words.update(map(operator.add, line, line[1:]))
+        return words
 
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
         """Do the facts or context lines write `word`, or one of its kinds?"""
@@ -114,7 +123,7 @@ def uncovered(text: str, support: Support, common: frozenset[str] = frozenset())
                if g not in _STOP and g not in common]
     if not content:
         return 1.0, []
-    missing = [(i, g) for i, g in content if g not in support.words]
+    missing = [(i, g) for i, g in content if g not in support.content]  # content words only: the same as words
     marked = sorted({i for i, _ in missing} | {i + 1 for i, _ in missing})
     words, run, last = [], "", -2
     for i in marked:
