@@ -32,6 +32,7 @@ from dataclasses import replace
 from drafter.facts import clean_fact_lines
 from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceTrace
 from drafter.numcheck.claims import Support, artifacts, clause_claims, merge, traces
+from drafter.numcheck.context import context_window
 from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
@@ -60,7 +61,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     for m in mentions:
         if m.kind == "rank" and not ranked:
             continue  # 第一名 … is a quantity only when a fact states a rank
-        signature = (m.text, m.item_grams, m.context)
+        signature = (m.text, m.item_grams, context_window(m.source, m.start, m.end))  # context words: only if needed
         if signature not in verdicts:
             verdicts[signature] = _judge(m, fact_index, context_index, bool(facts))
         status, line, note, fact = verdicts[signature]
@@ -168,8 +169,11 @@ def _best_support(m: Mention, candidates) -> tuple[int, str | None, Mention] | N
         proved, note = matches(m, fact)
         if proved:
             proving.append((line, fact, note))
-    if len(proving) > 1:
-        proving.sort(key=lambda item: (-affinity(m, item[1]), -len(m.context & item[1].context), item[0]))
+    if len(proving) > 1:  # context words only between facts whose items tie (they cost a scan of both clauses)
+        top = max(affinity(m, fact) for _, fact, _ in proving)
+        proving = [item for item in proving if affinity(m, item[1]) == top]
+        if len(proving) > 1:
+            proving.sort(key=lambda item: (-len(m.context & item[1].context), item[0]))
     return (proving[0][0], proving[0][2], proving[0][1]) if proving else None
 
 
