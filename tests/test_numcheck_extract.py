@@ -168,3 +168,32 @@ def test_mention_carries_unit_group_kind_and_context_words():
     assert "困难" in households.context and "慰问" in money.context
     data = money.to_dict()
     assert data["text"] == "12.6万元" and data["unit_group"] == "元" and "source" not in data
+
+
+def _covered(spans: list[tuple[int, int]]) -> set[int]:
+    return {i for start, end in spans for i in range(start, end)}
+
+
+def test_lexicon_masks_cover_exactly_the_lexicon_words():
+    """The scanner's one-pass masks cover the same characters as every standalone lexicon word (spans):
+    nested and overlapping words, a longest word that continues a numeral (二十一人: 十一 is no word there)."""
+    import random
+
+    from drafter.numcheck import Lexicon, load_lexicon
+    from drafter.numcheck.cnnum import CN_CHARS
+    from drafter.settings import PROJECT_ROOT
+
+    lexicon = load_lexicon()
+    words = sorted(lexicon.words)
+    rng = random.Random(7)
+    alphabet = CN_CHARS + "0123456789.分之人的G"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "samples").glob("*.md"))]
+    texts += ["".join(rng.choice(words) if rng.random() < 0.5 else
+                      "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 12)))
+              for _ in range(5000)]
+    assert sum(bool(lexicon.spans(t)) for t in texts) > 4000
+    assert [t for t in texts if _covered(lexicon.masks(t)) != _covered(lexicon.spans(t))] == []
+    own = Lexicon.from_words({"一线", "一线三", "三八"})  # 一线三 continues the numeral 三四: 一线 is masked alone
+    for text in ("深入一线三四次", "一线三八", "二十一线"):
+        assert _covered(own.masks(text)) == _covered(own.spans(text)), text
+    assert _covered(own.masks("深入一线三四次")) == {2, 3}

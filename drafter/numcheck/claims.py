@@ -25,8 +25,10 @@ import operator
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cached_property
 
 from drafter.models import Claim, NumberHit, SentenceTrace
+from drafter.numcheck.bigrams import content_grams
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.garbled import garbled
 from drafter.numcheck.themes import unbacked_themes
@@ -61,23 +63,30 @@ class Support:
     """The words of the facts and context lines, with an index from word to fact line (for sentence traces)."""
 
     def __init__(self, facts: Sequence[str], context: Sequence[str]):
-        self.words: set[str] = set()
         self.lines: dict[str, list[int]] = {}  # content bigram -> the fact lines writing it, in order
         self.size: dict[int, int] = {}
         lines = self.lines
-        for line, fact in enumerate(facts, 1):
-            self.words.update(map(operator.add, fact, fact[1:]))  # all bigrams: only Chinese ones are looked up
-            content = grams(blank_not_content(fact)) - _STOP
+        for line, content in enumerate(content_grams(facts, _NOT_CONTENT, _STOP), 1):
             self.size[line] = len(content)
             for g in content:
                 if g in lines:
                     lines[g].append(line)
                 else:
                     lines[g] = [line]
-        for line in context:
-            self.words.update(map(operator.add, line, line[1:]))
-        self.text = "\n".join([*facts, *context]).lower()
         self.keys = set(self.lines)
+        # the content words (bigrams of content characters, no stop words) of the facts and context lines
+        self.content: set[str] = self.keys.union(*content_grams(context, _NOT_CONTENT, _STOP))
+        self._all = [*facts, *context]
+        self.text = "\n".join(self._all).lower()
+
+    @cached_property
+    def words(self) -> set[str]:
+        """All bigrams of the facts and context lines (a name in 《》 or “” is compared on all of its bigrams);
+        built when first needed."""
+        words: set[str] = set()
+        for line in self._all:
+            words.update(map(operator.add, line, line[1:]))
+        return words
 
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
         """Do the facts or context lines write `word`, or one of its kinds?"""
@@ -116,7 +125,7 @@ def uncovered(text: str, support: Support, common: frozenset[str] = frozenset())
                if g not in _STOP and g not in common]
     if not content:
         return 1.0, []
-    missing = [(i, g) for i, g in content if g not in support.words]
+    missing = [(i, g) for i, g in content if g not in support.content]  # content words only: the same as words
     marked = sorted({i for i, _ in missing} | {i + 1 for i, _ in missing})
     words, run, last = [], "", -2
     for i in marked:
@@ -269,6 +278,7 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
     out: list[SentenceTrace] = []
     hit_lines = sorted((h.start, h.fact_line) for h in hits if h.fact_line)
     blanked = blank_not_content(draft)  # the fact lines' keys are content bigrams only
+    pairs = list(map(operator.add, blanked, blanked[1:]))  # made once; a sentence's are a slice (hashes kept)
     k = 0
     for m in _SENTENCE.finditer(draft):
         s, e = m.start(), m.end()
@@ -282,8 +292,7 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
                 lines.add(hit_lines[k][1])
             k += 1
         counts: dict[int, int] = {}
-        sentence = blanked[s:e]
-        for g in support.keys.intersection(map(operator.add, sentence, sentence[1:])):
+        for g in support.keys.intersection(pairs[s:e - 1]):
             for line in support.lines[g]:
                 counts[line] = counts.get(line, 0) + 1
         lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}

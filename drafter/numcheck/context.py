@@ -47,3 +47,9 @@ def context_words(text: str, start: int, end: int) -> frozenset[str]:
     if stop:
         after = after[:stop.start()]
     return frozenset(bigrams(before) | bigrams(after))
+
+
+def context_window(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters `context_words` reads around a number: equal windows give equal context words (a cheap
+    key for judging the same number in the same words once, without computing the words)."""
+    return text[max(0, start - BEFORE):start], text[end:end + AFTER]

@@ -17,10 +17,13 @@ from pathlib import Path
 from drafter.errors import LexiconError  # noqa: F401 - re-exported; defined in drafter.errors
 from drafter.numcheck.cnnum import CN_CHARS
 from drafter.numcheck.faithlex import FaithLexicon, load_faith
+from drafter.numcheck.lru import BoundedCache
+from drafter.numcheck.trie import trie_pattern
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "numbers_lexicon.toml"
 NUMERAL_CHARS = CN_CHARS + "0123456789"
 _CN_RUN = re.compile(f"[{CN_CHARS}]+")
+FACT_SETS_KEPT = 32  # fact lists whose numbers and words a lexicon keeps (drafter.numcheck.factset)
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,14 @@ class Lexicon:
     digit_words: re.Pattern | None = field(default=None, compare=False, hash=False)
     # the faithfulness lexicon (frame phrases, assertion words …) used by the clause check
     faith: FaithLexicon | None = field(default=None, compare=False, hash=False)
+    # words with a Chinese numeral: at each position the longest one there (a trie in a look-ahead), their
+    # set and lengths (longest first) for the shorter words at a position whose longest word is not standalone
+    cn_words: re.Pattern | None = field(default=None, compare=False, hash=False)
+    cn_set: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
+    cn_lengths: tuple[int, ...] = field(default=(), compare=False, hash=False)
+    # fact lists checked with this lexicon, their numbers and words (drafter.numcheck.factset), least recent dropped
+    fact_sets: BoundedCache = field(default_factory=lambda: BoundedCache(FACT_SETS_KEPT), compare=False, hash=False,
+                                    repr=False)
 
     @classmethod
     def from_words(cls, words: set[str] | frozenset[str], faith: FaithLexicon | None = None) -> "Lexicon":
@@ -45,8 +56,35 @@ class Lexicon:
         digit_words = None
         if with_digits:
             alternation = "|".join(re.escape(w) for w in with_digits)
-            digit_words = re.compile(f"(?<![0-9.])(?:{alternation})(?![0-9])")
-        return cls(words, {c: tuple(sorted(s)) for c, s in shapes.items()}, digit_words, faith or load_faith())
+            first = "".join(sorted({re.escape(w[0]) for w in with_digits}))  # lets the engine skip other positions
+            digit_words = re.compile(f"(?=[{first}])(?<![0-9.])(?:{alternation})(?![0-9])")
+        cn_set = frozenset(w for w in words if any(c in CN_CHARS for c in w))
+        cn_words = None
+        if cn_set:
+            first = "".join(sorted({re.escape(w[0]) for w in cn_set}))
+            cn_words = re.compile(f"(?=[{first}])(?=({trie_pattern(cn_set)}))")
+        return cls(words, {c: tuple(sorted(s)) for c, s in shapes.items()}, digit_words, faith or load_faith(),
+                   cn_words, cn_set, tuple(sorted({len(w) for w in cn_set}, reverse=True)))
+
+    def masks(self, text: str) -> list[tuple[int, int]]:
+        """Spans whose union is the union of `spans(text)` (what the scanner masks), found in one regex pass:
+        at each position the longest word there when it is standalone, else the longest shorter one that is
+        (a word inside a longer one at the same start adds nothing to the union)."""
+        found = [m.span() for m in self.digit_words.finditer(text)] if self.digit_words is not None else []
+        if self.cn_words is None:
+            return found
+        for m in self.cn_words.finditer(text):
+            start = m.start()
+            end = start + len(m.group(1))
+            if _standalone(text, start, end):
+                found.append((start, end))
+                continue
+            for length in self.cn_lengths:
+                if length < end - start and text[start:start + length] in self.cn_set \
+                        and _standalone(text, start, start + length):
+                    found.append((start, start + length))
+                    break
+        return found
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every lexicon word in `text` (which should already be normalised)."""

@@ -27,18 +27,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from drafter.facts import clean_fact_lines
 from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceTrace
 from drafter.numcheck.claims import Support, artifacts, clause_claims, merge, traces
+from drafter.numcheck.context import context_window
 from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
 from drafter.numcheck.qualifiers import Stops, changed_item
 from textkit.placeholders import find_placeholders
-from drafter.numcheck.scanner import extract_lines, extract_numbers
+from drafter.numcheck.factset import FactIndex, fact_set, index_lines  # noqa: F401 - FactIndex re-exported
+from drafter.numcheck.scanner import extract_numbers
 
 NOTE_NO_FACTS = "没有提供事实，无法核对这个数字"
 NOTE_UNSUPPORTED = "事实中没有这个数字"
@@ -46,59 +48,20 @@ NOTE_CONTEXT = "见于期间/背景信息"
 NOTE_PLACEHOLDER = "模板占位符，需替换为实际内容"
 
 
-@dataclass
-class FactIndex:
-    """Mentions of the facts (line >= 1) or of the context lines (line 0), indexed for lookup."""
-
-    mentions: list[tuple[int, Mention]] = field(default_factory=list)
-    exact: dict[tuple, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
-    by_group: dict[str | None, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
-    by_value: dict[float, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
-
-    def add(self, line: int, mention: Mention) -> None:
-        item = (line, mention)
-        self.mentions.append(item)
-        self.by_group[mention.group].append(item)
-        if mention.value is not None and mention.key is None:
-            self.by_value[round(mention.value, 6)].append(item)
-        if mention.key is None and not mention.approximate and mention.value is not None:
-            self.exact[(mention.group, round(mention.value, 6))].append(item)
-
-    def candidates(self, draft: Mention) -> list[tuple[int, Mention]]:
-        """Fact mentions that could prove `draft` (a superset; `matches` decides)."""
-        if draft.key is None and not draft.approximate and draft.value is not None:
-            hits = self.exact.get((draft.group, round(draft.value, 6)), [])
-            if hits:
-                return hits
-        groups = {draft.group, None, "个"} if draft.key is None else {draft.group}
-        if draft.group in (None, "个") and draft.key is None:
-            groups = set(self.by_group)
-        return [item for g in groups for item in self.by_group.get(g, ())]
-
-
-def index_lines(lines: Sequence[str], lexicon: Lexicon, first_line: int = 1) -> FactIndex:
-    index = FactIndex()
-    for offset, mentions in enumerate(extract_lines(lines, lexicon)):
-        for mention in mentions:
-            index.add(first_line + offset if first_line else 0, mention)
-    return index
-
-
 def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Lexicon | None = None) -> CheckResult:
     """The number check. Facts are cleaned like DraftRequest.facts (fact_line = position among them)."""
     lexicon = lexicon or load_lexicon()
-    facts = clean_fact_lines(facts)
-    fact_index = index_lines(facts, lexicon)
-    context_index = index_lines(clean_fact_lines(context), lexicon, first_line=0)
+    given = fact_set(facts, context, lexicon)  # the facts' numbers and words, built once per fact list
+    facts, fact_index, context_index = given.facts, given.index, given.context_index
     mentions = extract_numbers(draft, lexicon)
     verdicts: dict[tuple, Verdict] = {}  # the same number in the same words is judged once
     hits = []
-    ranked = _ranks_stated(fact_index, context_index)
+    ranked = given.ranked
     stops = None  # the draft's sentence and clause marks, found when a supported number's item is checked
     for m in mentions:
         if m.kind == "rank" and not ranked:
             continue  # 第一名 … is a quantity only when a fact states a rank
-        signature = (m.text, m.item_grams, m.context)
+        signature = (m.text, m.item_grams, context_window(m.source, m.start, m.end))  # context words: only if needed
         if signature not in verdicts:
             verdicts[signature] = _judge(m, fact_index, context_index, bool(facts))
         status, line, note, fact = verdicts[signature]
@@ -112,7 +75,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     hits.sort(key=lambda h: (h.start, h.end))
     missing = _missing(facts, fact_index, mentions)
     ok = bool(facts) and not missing and all(h.status == "supported" for h in hits)
-    claims, sentences = trace_claims(facts, clean_fact_lines(context), draft, hits, lexicon)
+    claims, sentences = trace_claims(facts, given.context, draft, hits, lexicon, given.support)
     return CheckResult(ok=ok, numbers=hits, missing=missing, claims=claims, sentences=sentences,
                        faithful=ok and not claims)
 
@@ -128,10 +91,10 @@ def check_sentence(facts: list[str], sentence: str, context: Sequence[str] = (),
 
 
 def trace_claims(facts: list[str], context: list[str], draft: str, hits: list[NumberHit],
-                 lexicon: Lexicon) -> tuple[list[Claim], list[SentenceTrace]]:
+                 lexicon: Lexicon, support: Support | None = None) -> tuple[list[Claim], list[SentenceTrace]]:
     """The clause check (drafter.numcheck.claims): claims and artifacts, and each sentence's fact lines."""
     faith = lexicon.faith or load_faith()
-    support = Support(facts, context)
+    support = support or Support(facts, context)
     claims = merge(clause_claims(draft, hits, support, faith) + artifacts(draft, support, faith))
     return claims, traces(draft, hits, support)
 
@@ -150,10 +113,6 @@ def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lex
     proving = [(line, fact) for line, fact in facts.candidates(m) if matches(m, fact)[0]]
     changed = changed_item(m, proving, stops, lexicon.faith or load_faith())
     return verdict if changed is None else ("mismatch", changed[0], changed[2], changed[1])
-
-
-def _ranks_stated(*indexes: FactIndex) -> bool:
-    return any(index.by_group.get("名次") for index in indexes)
 
 
 Verdict = tuple[str, int | None, str | None, Mention | None]  # status, fact_line, note, the fact's number
@@ -210,8 +169,11 @@ def _best_support(m: Mention, candidates) -> tuple[int, str | None, Mention] | N
         proved, note = matches(m, fact)
         if proved:
             proving.append((line, fact, note))
-    if len(proving) > 1:
-        proving.sort(key=lambda item: (-affinity(m, item[1]), -len(m.context & item[1].context), item[0]))
+    if len(proving) > 1:  # context words only between facts whose items tie (they cost a scan of both clauses)
+        top = max(affinity(m, fact) for _, fact, _ in proving)
+        proving = [item for item in proving if affinity(m, item[1]) == top]
+        if len(proving) > 1:
+            proving.sort(key=lambda item: (-len(m.context & item[1].context), item[0]))
     return (proving[0][0], proving[0][2], proving[0][1]) if proving else None
 
 
