@@ -19,10 +19,11 @@ COUNT_GROUPS = ("人", "户", "人次", "元", "个", "次", "场", "项", "名"
 ACTIVITY = re.compile("开展|举办|举行|召开|走访|慰问|发放|培训|表彰|评选|成立|建立|签订|参加|实施|投入|帮扶|捐")
 
 
-def corpus_paragraphs(min_len: int = 20) -> list[str]:
+def corpus_paragraphs(min_len: int = 20, seeds: bool = True) -> list[str]:
+    """The distinct paragraphs of samples/*.md (front matter removed) and, with `seeds`, of the seed texts."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "samples").glob("*.md"))]
     texts = [t.split("---", 2)[2] if t.startswith("---") else t for t in texts]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))] if seeds else []
     seen, out = set(), []
     for text in texts:
         for paragraph in text.splitlines():
@@ -145,3 +146,99 @@ def left_out_clauses(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[
             out.append((facts, paragraph, (s, s + len(body))))
             break
     return out
+
+
+# --- items with a changed qualifier or head noun, and legitimate rewordings (issue 10, known gap) -------------
+_NOUN = ("n", "nz", "an", "nt")
+_SAY_NOTHING = frozenset({"工会", "公司", "全省", "全市", "单位", "企业", "全年", "今年", "各级", "基层", "我们"})
+VERB_SYNONYMS = {"发放": "送去", "开展": "举办", "举办": "开展", "组织": "开展", "走访": "看望",
+                 "征集": "收集", "收集": "征集", "召开": "举行", "举行": "召开", "参加": "参与", "参与": "参加",
+                 "评选": "评出", "表彰": "表扬", "培训": "培养", "发展": "吸收", "帮扶": "帮助", "救助": "资助",
+                 "投入": "拨付", "建立": "建成", "签订": "签署", "选派": "派出", "接待": "受理", "受理": "接待"}
+
+
+def _item_tokens(paragraph: str, m: Mention) -> tuple[int, list[tuple[int, int, str, str]]]:
+    """(the start of the number's clause, jieba tokens (start, end, word, flag) of the clause before it)."""
+    import jieba.posseg
+
+    lo = max(paragraph.rfind(c, 0, m.start) for c in "，,。；;：:、！？\n（(") + 1
+    tokens, pos = [], lo
+    for w in jieba.posseg.cut(paragraph[lo:m.start]):
+        tokens.append((pos, pos + len(w.word), w.word, w.flag))
+        pos += len(w.word)
+    return lo, tokens
+
+
+def _noun_follows(paragraph: str, m: Mention) -> bool:
+    import jieba.posseg
+
+    after = re.split(r"[，,。；;：:、！？\n（(]", paragraph[m.end:m.end + 12])[0]
+    first = next(iter(jieba.posseg.cut(after)), None) if after else None
+    return first is not None and first.flag in _NOUN + ("vn",)
+
+
+def _tail_nouns(tokens: list) -> tuple[list, list]:
+    """(the nouns right before the number, the tokens before them); a trailing 共/达/为/了 is skipped."""
+    end = len(tokens)
+    while end and tokens[end - 1][2] in ("共", "达", "为", "了", "共计", "累计", "计", "有"):
+        end -= 1
+    start = end
+    while start and tokens[start - 1][3] in _NOUN and len(tokens[start - 1][2]) >= 2:
+        start -= 1
+    return tokens[start:end], tokens[:start]
+
+
+def item_changes(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[int, int], str]]:
+    """Pairs (facts = the paragraph's sentences, draft, span of the number in the draft, label) built with
+    jieba's tagging of the number's clause. Labels: "dropped" (a qualifier noun before the item's head is
+    left out: 工会经费收入 -> 工会收入), "head" (the head noun replaced by another corpus head of the same unit
+    group with no character in common: 会员总数 -> 职工总数); legitimate rewordings: "order" (the number
+    moved before its noun: 发放慰问金37万元 -> 发放37万元慰问金), "verb" (the verb before the item replaced by
+    a synonym: 发放 -> 送去), "added" (共 before the verb, or 了 after it). One case per label per paragraph."""
+    plain = [(p, m) for p in paragraphs for m in extract_numbers(p) if _plain(m) and m.text.strip() == m.text]
+    heads: dict[str, list[str]] = {}
+    tokenised = []
+    for p, m in plain:
+        if _noun_follows(p, m):
+            continue  # the item is the noun after the measure word (为32户单亲家庭): not built here
+        lo, tokens = _item_tokens(p, m)
+        nouns, rest = _tail_nouns(tokens)
+        tokenised.append((p, m, nouns, rest))
+        if nouns and nouns[-1][2] not in _SAY_NOTHING:
+            heads.setdefault(m.group, []).append(nouns[-1][2])
+    pools = {g: sorted(set(h)) for g, h in heads.items()}
+    out, used = [], set()
+    for k, (p, m, nouns, rest) in enumerate(tokenised):
+        for label, draft, start in _edits(p, m, nouns, rest, pools.get(m.group, []), k):
+            if (p, label) not in used:
+                used.add((p, label))
+                out.append((sentences(p), draft, (start, start + len(m.text)), label))
+    return out
+
+
+def _replace(p: str, m: Mention, s: int, e: int, new: str) -> tuple[str, int]:
+    """The paragraph with p[s:e] (before the number) replaced, and the number's new start."""
+    return p[:s] + new + p[e:], m.start + len(new) - (e - s)
+
+
+def _edits(p: str, m: Mention, nouns: list, rest: list, pool: list[str], k: int):
+    """(label, draft, start of the number in the draft) for the edits of one number's item."""
+    if len(nouns) >= 2 and nouns[-2][2] not in _SAY_NOTHING:
+        yield ("dropped", *_replace(p, m, nouns[-2][0], nouns[-2][1], ""))
+    if nouns and nouns[-1][2] not in _SAY_NOTHING and pool:
+        head = nouns[-1][2]
+        others = [h for h in pool if not set(h) & set(head)]
+        if others:
+            yield ("head", *_replace(p, m, nouns[-1][0], nouns[-1][1], others[k % len(others)]))
+    verb = rest[-1] if rest and rest[-1][3] == "v" and len(rest[-1][2]) == 2 else None
+    if not nouns or verb is None:
+        return
+    item = p[nouns[0][0]:nouns[-1][1]]
+    between = p[nouns[-1][1]:m.start]
+    yield "order", p[:nouns[0][0]] + between + m.text + item + p[m.end:], nouns[0][0] + len(between)
+    if verb[2] in VERB_SYNONYMS:
+        yield ("verb", *_replace(p, m, verb[0], verb[1], VERB_SYNONYMS[verb[2]]))
+    if len(rest) < 2 or rest[-2][2] != "共":
+        yield ("added", *_replace(p, m, verb[0], verb[0], "共"))
+    else:
+        yield ("added", *_replace(p, m, verb[1], verb[1], "了"))

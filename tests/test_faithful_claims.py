@@ -60,6 +60,10 @@ def test_heading_that_asserts_what_no_fact_gives():
     ("**重点工作**", "**"),
     ("## 二、文体活动", "##"),
     ("活动 highlights 很多。", "highlights"),
+    # the section prompt echoed by the local model (tests/data/faithful_drafts.json), whole and cut off
+    ("为华东公司工会2025年年度总结的“文体活动”部分，组织312人参加职工运动会。",
+     "为华东公司工会2025年年度总结的“文体活动”部分，组织312人参加职工运动会。"),
+    ("组织312人参加职工运动会。为华东公司工会2025年上半年半年", "为华东公司工会2025年上半年半年"),
 ])
 def test_artifacts(piece, expected):
     draft = GOOD + "\n" + piece

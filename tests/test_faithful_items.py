@@ -36,6 +36,16 @@ def test_same_people_count_on_an_unrelated_item_is_a_mismatch():
     assert hit.note == "86人 在第1行事实中是'走访困难职工'，此处写成了'新发展会员'"
 
 
+def test_a_percentage_on_another_rate_is_a_mismatch():
+    # a real local-model draft (tests/data/faithful_drafts.json, annual_2025 raw) copied these rates from a reference
+    facts = ["召开二届三次职工代表大会，收集职工提案37件，办结率100%", "组织全体教职工健康体检，体检率达到98.5%"]
+    result = check(facts, "建会率100%，职工入会率100%，会费收缴率100%。")
+    assert [(h.status, h.item, h.fact_item) for h in result.numbers] == [
+        ("mismatch", "建会率", "办结率"), ("mismatch", "职工入会率", "办结率"), ("mismatch", "会费收缴率", "办结率")]
+    same = check(facts, "提案办结率100%，参检率98.5%。")
+    assert [h.status for h in same.numbers] == ["supported"] * 2
+
+
 def test_values_of_one_fact_line_stay_on_their_items():
     facts = ["全年新发展会员126人，会员总数达到1842人"]
     assert check(facts, "全年新发展会员126人，会员总数达到1842人。").ok

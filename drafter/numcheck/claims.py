@@ -21,8 +21,9 @@ facts' words for another activity ("慰问" of other people) passes; numbers are
 
 from __future__ import annotations
 
+import operator
 import re
-from collections import defaultdict
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from drafter.models import Claim, NumberHit, SentenceTrace
@@ -59,17 +60,20 @@ class Support:
 
     def __init__(self, facts: Sequence[str], context: Sequence[str]):
         self.words: set[str] = set()
-        self.lines: dict[str, set[int]] = defaultdict(set)
+        self.lines: dict[str, list[int]] = {}  # content bigram -> the fact lines writing it, in order
         self.size: dict[int, int] = {}
+        lines = self.lines
         for line, fact in enumerate(facts, 1):
-            own = grams(fact)
-            self.words |= own
-            content = {g for g in own if g[0] not in _NOT_CONTENT and g[1] not in _NOT_CONTENT} - _STOP
+            self.words.update(map(operator.add, fact, fact[1:]))  # all bigrams: only Chinese ones are looked up
+            content = grams(blank_not_content(fact)) - _STOP
             self.size[line] = len(content)
             for g in content:
-                self.lines[g].add(line)
+                if g in lines:
+                    lines[g].append(line)
+                else:
+                    lines[g] = [line]
         for line in context:
-            self.words |= grams(line)
+            self.words.update(map(operator.add, line, line[1:]))
         self.text = "\n".join([*facts, *context]).lower()
         self.keys = set(self.lines)
 
@@ -80,10 +84,12 @@ class Support:
 
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _NOT_CONTENT = _FUNCTION | _NUMERAL_CHARS
+_NOT_CONTENT_CHAR = re.compile("[" + "".join(sorted(_NOT_CONTENT)) + "]")
 
 
-def _content(gram: str) -> bool:
-    return gram not in _STOP and gram[0] not in _NOT_CONTENT and gram[1] not in _NOT_CONTENT
+def blank_not_content(text: str) -> str:
+    """`text` with function and numeral characters replaced by spaces (same length)."""
+    return _NOT_CONTENT_CHAR.sub(" ", text)
 
 
 def scan(clause: str, lex: FaithLexicon) -> tuple[str, list[str], bool]:
@@ -103,8 +109,9 @@ def scan(clause: str, lex: FaithLexicon) -> tuple[str, list[str], bool]:
 
 def uncovered(text: str, support: Support, common: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
     """(share of content words the facts give, the words they do not give) of a clause with frame blanked."""
-    content = [(i, text[i:i + 2]) for i in range(len(text) - 1)
-               if _cjk(text[i]) and _cjk(text[i + 1]) and _content(text[i:i + 2]) and text[i:i + 2] not in common]
+    content = [(i, g) for run in _RUN.finditer(blank_not_content(text))
+               for i, g in enumerate(map(operator.add, run[0], run[0][1:]), run.start())
+               if g not in _STOP and g not in common]
     if not content:
         return 1.0, []
     missing = [(i, g) for i, g in content if g not in support.words]
@@ -199,8 +206,6 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
 
 
 def _has_number(starts: list[int], lo: int, hi: int) -> bool:
-    from bisect import bisect_left
-
     i = bisect_left(starts, lo)
     return i < len(starts) and starts[i] < hi
 
@@ -253,6 +258,7 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
     """Each sentence's span with the fact lines it draws on: its numbers' facts and facts sharing its words."""
     out: list[SentenceTrace] = []
     hit_lines = sorted((h.start, h.fact_line) for h in hits if h.fact_line)
+    blanked = blank_not_content(draft)  # the fact lines' keys are content bigrams only
     k = 0
     for m in _SENTENCE.finditer(draft):
         s, e = m.start(), m.end()
@@ -265,10 +271,11 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
             if hit_lines[k][0] >= s:
                 lines.add(hit_lines[k][1])
             k += 1
-        counts: dict[int, int] = defaultdict(int)
-        for g in grams(draft[s:e]) & support.keys:
+        counts: dict[int, int] = {}
+        sentence = blanked[s:e]
+        for g in support.keys.intersection(map(operator.add, sentence, sentence[1:])):
             for line in support.lines[g]:
-                counts[line] += 1
+                counts[line] = counts.get(line, 0) + 1
         lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}
         out.append(SentenceTrace.model_construct(start=s, end=e, fact_lines=sorted(lines)))
     return out

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from drafter.numcheck.cnnum import CN_CHARS
+from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
 
 BEFORE, AFTER = 10, 6
-_BOUNDARY = re.compile(r"[。；;！？!?\n，,：:]")
+_BOUNDARY = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_ENDS)}\n]")  # textkit's sentence and clause ends
 _STOP = frozenset({"共计", "累计", "合计", "其中", "全年", "今年", "达到", "一共", "分别", "总计", "以上", "左右",
                    "我们", "进行", "开展", "工作", "全面", "积极", "认真", "其他", "同比", "共有", "约有",
                    "职工", "工会", "活动", "组织", "参加", "单位", "公司", "企业", "员工", "全体", "各级"})

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.errors import LexiconError
+from drafter.numcheck.trie import trie_pattern
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
 FRAME_TABLES = ("frame", "learned", "template")
@@ -33,6 +34,8 @@ class FaithLexicon:
     frame_re: re.Pattern  # frame phrases and generic words, longest first
     object_re: re.Pattern  # object words, longest first (发展会员 before 会员)
     common: frozenset[str]  # bigrams every summary uses: never a clause's own content
+    item_ignore: re.Pattern = re.compile("(?!)")  # [items] ignore: words a rewording of an item may drop or swap
+    item_synonyms: dict[str, tuple[str, ...]] | None = None  # [items] synonyms: word -> the other words of its group
 
 
 def _words(data: dict, table: str) -> list[str]:
@@ -79,17 +82,38 @@ def build(data: dict) -> FaithLexicon:
     objects = frozenset(w for w in _words(data, "objects") if len(w) >= 2)
     generic = {w for w in _words(data, "generic") if len(w) >= 2}
     return FaithLexicon(
-        frame_re=_alternation(frame | generic), object_re=_alternation(objects),
+        frame_re=_trie(frame | generic), object_re=_alternation(objects),
         common=frozenset(_words(data, "common")),
         frame=frame, frame_lengths=tuple(sorted({len(w) for w in frame}, reverse=True)),
-        assert_words=re.compile("|".join(map(re.escape, asserting)) or "(?!)"),
+        assert_words=_alternation(asserting),
         objects=objects, artifacts=tuple(artifacts), kinds=_kinds(data),
-        latin=frozenset(w.lower() for w in _words(data, "latin")))
+        latin=frozenset(w.lower() for w in _words(data, "latin")),
+        item_ignore=_alternation({*asserting, *_list(data.get("items", {}).get("ignore", []))}),
+        item_synonyms=_synonyms(data))
 
 
 def _alternation(words) -> re.Pattern:
-    """One regex of literal words, longest first (the regex engine scans a clause in C)."""
+    """One regex of literal words, longest first: at each position the longest word there."""
     return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
+
+
+def _trie(words) -> re.Pattern:
+    """The same match as _alternation, written as a trie (drafter.numcheck.trie): faster for a thousand words
+    (the frame phrases), slower for a hundred."""
+    return re.compile(trie_pattern(words) or "(?!)")
+
+
+def _list(value) -> list[str]:
+    return [w for w in value if isinstance(w, str) and w] if isinstance(value, list) else []
+
+
+def _synonyms(data: dict) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for group in data.get("items", {}).get("synonyms", []):
+        words = [w for w in group if isinstance(w, str) and w] if isinstance(group, list) else []
+        for word in words:
+            out[word] = tuple(dict.fromkeys((*out.get(word, ()), *(w for w in words if w != word))))
+    return out
 
 
 def _kinds(data: dict) -> dict[str, tuple[str, ...]]:

@@ -11,7 +11,9 @@ Binding decides (in drafter.numcheck.match):
   * a fact of the same unit group with another value whose item is clearly closer (more shared words, at least
     two) means the number sits on another item: a swap, reported as a mismatch naming both facts;
   * a number of people or households whose item shares no word and no character with the proving fact's
-    item is a mismatch too (新发展会员86人 where the fact is 走访困难职工86人).
+    item is a mismatch too (新发展会员86人 where the fact is 走访困难职工86人);
+  * so is a percentage on a rate whose name shares no character with the fact's rate (建会率100% where the
+    fact is 办结率100%; 参检率 for 体检率 shares 检 and passes).
 """
 
 from __future__ import annotations
@@ -85,11 +87,26 @@ def affinity(a: Mention, b: Mention) -> int:
 
 
 def unrelated(draft: Mention, fact: Mention) -> bool:
-    """Items of people/households that share no word and no meaningful character (新发展会员 vs 走访困难职工)."""
+    """Items of people/households that share no word and no meaningful character (新发展会员 vs 走访困难职工),
+    or two rates named by other words (建会率 vs 办结率)."""
+    if draft.group == "%" and fact.group == "%":
+        return _other_rates(draft.item or "", fact.item or "")
     if draft.group not in PEOPLE_GROUPS or fact.group != draft.group:
         return False
     if len(draft.item_grams or ()) < 2 or len(fact.item_grams or ()) < 2 or affinity(draft, fact):
         return False
     chars_d = set(draft.item or "") - _NO_CHARS
     chars_f = set(fact.item or "") - _NO_CHARS
+    return bool(chars_d) and bool(chars_f) and not (chars_d & chars_f)
+
+
+_RATE = re.compile(r"([\u4e00-\u9fff]{1,6})率$")
+
+
+def _other_rates(draft_item: str, fact_item: str) -> bool:
+    """Both items name a rate (…率) and the rates' own words share no meaningful character."""
+    a, b = _RATE.search(draft_item), _RATE.search(fact_item)
+    if not a or not b:
+        return False
+    chars_d, chars_f = set(a.group(1)) - _NO_CHARS, set(b.group(1)) - _NO_CHARS
     return bool(chars_d) and bool(chars_f) and not (chars_d & chars_f)

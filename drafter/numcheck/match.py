@@ -10,7 +10,9 @@ Statuses of a draft number:
                and quarters (一季度) are identifiers and must be equal. A number found only in `context`
                is supported with fact_line null and note "见于期间/背景信息".
   mismatch     no fact proves it, but a fact of the same unit group shares context words (character
-               bigrams of the clause) and holds another value: fact_line names it, note "第N行事实为 …".
+               bigrams of the clause) and holds another value: fact_line names it, note "第N行事实为 …";
+               or a fact proves the value but on another item (drafter.numcheck.items), or the draft clause
+               leaves out a word of every proving fact's item (drafter.numcheck.qualifiers: 工会经费收入 -> 收入).
   unsupported  no fact proves it (note says why; with no facts at all: "没有提供事实…").
   placeholder  xx, 20__年, ××, XX万元 … always reported.
 missing: each fact line once (with its cleaned text) when one of its numbers is stated by no draft number.
@@ -34,8 +36,9 @@ from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
+from drafter.numcheck.qualifiers import Stops, changed_item
 from textkit.placeholders import find_placeholders
-from drafter.numcheck.scanner import extract_numbers
+from drafter.numcheck.scanner import extract_lines, extract_numbers
 
 NOTE_NO_FACTS = "没有提供事实，无法核对这个数字"
 NOTE_UNSUPPORTED = "事实中没有这个数字"
@@ -75,8 +78,8 @@ class FactIndex:
 
 def index_lines(lines: Sequence[str], lexicon: Lexicon, first_line: int = 1) -> FactIndex:
     index = FactIndex()
-    for offset, line in enumerate(lines):
-        for mention in extract_numbers(line, lexicon):
+    for offset, mentions in enumerate(extract_lines(lines, lexicon)):
+        for mention in mentions:
             index.add(first_line + offset if first_line else 0, mention)
     return index
 
@@ -91,6 +94,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     verdicts: dict[tuple, Verdict] = {}  # the same number in the same words is judged once
     hits = []
     ranked = _ranks_stated(fact_index, context_index)
+    stops = None  # the draft's sentence and clause marks, found when a supported number's item is checked
     for m in mentions:
         if m.kind == "rank" and not ranked:
             continue  # 第一名 … is a quantity only when a fact states a rank
@@ -98,6 +102,9 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
         if signature not in verdicts:
             verdicts[signature] = _judge(m, fact_index, context_index, bool(facts))
         status, line, note, fact = verdicts[signature]
+        if status == "supported" and line is not None and m.key is None:
+            stops = stops or Stops(draft)
+            status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, stops, lexicon)
         hits.append(_hit(m, status, line, note, fact))
     hits += [NumberHit.model_construct(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
                                        fact_line=None, note=NOTE_PLACEHOLDER)
@@ -135,6 +142,14 @@ def _hit(m: Mention, status: str, line: int | None = None, note: str | None = No
     return NumberHit.model_construct(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit,
                                      status=status, fact_line=line, note=note, item=m.item or None,
                                      fact_item=(fact.item or None) if fact is not None else None)
+
+
+def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lexicon: Lexicon) -> Verdict:
+    """A supported number whose draft sentence leaves out a word of every proving fact's item is a mismatch
+    (drafter.numcheck.qualifiers: 工会全年共收入215.3万元 for 全年工会经费收入215.3万元)."""
+    proving = [(line, fact) for line, fact in facts.candidates(m) if matches(m, fact)[0]]
+    changed = changed_item(m, proving, stops, lexicon.faith or load_faith())
+    return verdict if changed is None else ("mismatch", changed[0], changed[2], changed[1])
 
 
 def _ranks_stated(*indexes: FactIndex) -> bool:

@@ -1,0 +1,123 @@
+"""Items kept: a supported number must keep its fact's qualifiers and head noun (issue 10, the dropped-qualifier gap).
+
+A draft number whose value and unit a fact proves is still a `mismatch` when the draft sentence that states it
+leaves out a word of the fact's item: a dropped qualifier (fact 全年工会经费收入215.3万元, draft 工会全年共收入215.3万元:
+'经费' is missing) or a changed head noun (fact 会员总数1842人, draft 职工总数1842人: '会员' is missing, '职工' came
+instead). The note names the fact and the missing words (Chinese).
+
+The rule, on characters (no tagger, linear, deterministic):
+  * the fact's item is its display words (drafter.numcheck.items: the words just before the number, or the noun
+    after its measure word), at most ITEM_CHARS characters nearest the number;
+  * a character of the item is kept when one of its two bigrams in the item (with its left or right
+    neighbour) occurs in the number's clause in the draft (between ，、：；。), read with the clause before it
+    when the number's own words name nothing the fact's item does not (…筛查，共筛查347人), or in its sentence
+    when that clause names no item of its own (共32户);
+  * from each run of characters not kept, function characters (共, 了, 的, 和 …), the words of the lexicon's
+    [items] `ignore` list (verbs, time and
+    organisation words: 发放, 开展, 全年, 春节, 工会 …) are taken out, and so is a word of an [items] `synonyms`
+    group when the draft writes another word of its group (职工/员工); what is left, two characters or more, is
+    a missing word;
+  * when several facts prove the value, the number passes if any of them keeps its item.
+So word order (312人次职工参赛 for 参赛职工312人次), a synonymous verb (送去慰问金 for 发放慰问金) and added 共/了
+(全年共发展新会员126人 for 全年新发展会员126人) pass.
+
+Known limits: a one-character qualifier (女职工 -> 职工, 新会员 -> 会员) is not reported; a missing word written
+in the scope read (that clause, the clause before it, or the sentence) counts as kept; a qualifier farther than ITEM_CHARS from the number is not
+checked; a head replaced by a synonym outside the [items] synonyms is reported (add the group).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.mention import Mention
+from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
+
+ITEM_CHARS = 8  # the item words nearest the number that are checked
+SENTENCE_CHARS = 200  # how far the draft sentence around a number is read, each side
+SENTENCE_STOPS = SENTENCE_ENDS + "\n"
+CLAUSE_STOPS = SENTENCE_STOPS + CLAUSE_ENDS + "、"
+_FUNCTION = re.compile("[共了已还均都又再并和及与的等为对向在将把被给有其中所]")
+
+
+class Stops:
+    """The sentence and clause marks of a draft, found once (each number's scope is then two bisections)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.marks = {stops: [m.start() for m in re.finditer(f"[{re.escape(stops)}]", text)]
+                      for stops in (SENTENCE_STOPS, CLAUSE_STOPS)}
+
+    def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
+        """(start, end) of the sentence (or clause) holding [start, end), at most SENTENCE_CHARS each side."""
+        marks = self.marks[stops]
+        lo, hi = max(0, start - SENTENCE_CHARS), min(len(self.text), end + SENTENCE_CHARS)
+        i, j = bisect_left(marks, start), bisect_left(marks, end)
+        left = marks[i - 1] + 1 if i and marks[i - 1] >= lo else lo
+        return left, (marks[j] if j < len(marks) and marks[j] < hi else hi)
+
+
+def scope(m: Mention, stops: Stops, fact_item: str, lex: FaithLexicon) -> str:
+    """Where the fact's item words must be: the number's clause, with the clause before it (in the same
+    sentence) when the number's own words name nothing the fact's item does not (组织女职工“两癌”筛查，共筛查347人);
+    its sentence when the clause names no item of its own (为单亲家庭送去慰问品，共32户)."""
+    own = [c for c in _FUNCTION.sub("", lex.item_ignore.sub("", m.item or "")) if _cjk(c)]
+    if len(own) < 2:
+        return stops.text[slice(*stops.bounds(m.start, m.end))]
+    lo, hi = stops.bounds(m.start, m.end, CLAUSE_STOPS)
+    if set(own) <= set(fact_item):
+        first = stops.bounds(m.start, m.end)[0]
+        lo = max(first, stops.bounds(lo - 1, lo - 1, CLAUSE_STOPS)[0]) if lo > first else lo
+    return stops.text[lo:hi]
+
+
+def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
+    """The words of `item` (runs of two or more characters) that `sentence` does not write."""
+    item = item[-ITEM_CHARS:]
+    if item in sentence:
+        return []  # written as it is (the common case)
+    pairs = {sentence[i:i + 2] for i in range(len(sentence) - 1)}
+    runs, run = [], ""
+    for i, char in enumerate(item):
+        if not _cjk(char) or item[max(0, i - 1):i + 1] in pairs or item[i:i + 2] in pairs:
+            runs, run = runs + [run], ""
+        else:
+            run += char
+    words = []
+    for piece in runs + [run]:
+        if len(piece) < 2:
+            continue
+        for word, others in (lex.item_synonyms or {}).items():
+            if word in piece and any(other in sentence for other in others):
+                piece = piece.replace(word, " ")
+        piece = lex.item_ignore.sub(" ", _FUNCTION.sub(" ", piece))
+        words += [w for w in piece.split() if len(w) >= 2]
+    return words
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stops,
+                 lex: FaithLexicon) -> tuple[int, Mention, str] | None:
+    """(fact line, fact number, Chinese note) when no proving fact's item is kept by the draft sentence."""
+    first = None
+    for line, fact in proving:
+        if not fact.item or len(fact.item) < 2 or fact.key is not None:
+            return None
+        missing = missing_words(fact.item, scope(m, stops, fact.item, lex), lex)
+        if not missing:
+            return None
+        first = first or (line, fact, missing)
+    if first is None:
+        return None
+    line, fact, missing = first
+    added = missing_words(m.item or "", fact.source, lex) if m.item else []
+    where = f"此处写成了'{m.item}'" if m.item else "此处没有写出它"
+    note = (f"{m.display()} 在第{line}行事实中是'{fact.item}'，{where}"
+            f"（少了'{'、'.join(missing)}'" + (f"，多了'{'、'.join(added)}'）" if added else "）"))
+    return line, fact, note
