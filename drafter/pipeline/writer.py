@@ -31,7 +31,8 @@ from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
 LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 20 characters)
-LEAD_CHARS = (6, 60)  # a lead sentence's length, in characters
+LEAD_CHARS = (6, 48)  # a lead sentence's length, in characters
+RESTATED = 8  # a lead holding this many characters in a row of one of its facts restates it (the next sentence)
 _KEY = re.compile(r"[\s，,。；;：:、“”]")
 WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
 _FIRST_LINE = re.compile(r"[^\s][^\n]*\n")  # a single sentence: done at the end of its line
@@ -184,7 +185,8 @@ class SectionWriter:
         return sentence, list(dict.fromkeys(problems))
 
     def _lead(self, state: _Section, written: str) -> str:
-        """The model's lead sentence when it holds no number and no artifact, else the template's."""
+        """The model's lead sentence when it is short, holds no number, claim or artifact, is no earlier lead, and
+        names the work without restating a fact (the fact's own sentence follows it), else the template's."""
         lead = without_opener(tidy_sentence(written, most=1))
         lead_check = check(state.lines, lead, lexicon=self.lexicon) if lead else None
         key = _KEY.sub("", lead)
@@ -192,7 +194,7 @@ class SectionWriter:
                           or key in self.leads)
         good = (lead and LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
                 and not lead_check.claims and not sentence_artifacts(lead)
-                and not copied_runs(lead, state.references))
+                and not copied_runs(lead, state.references) and not copied_runs(lead, state.lines, RESTATED))
         if good:
             self.leads.add(key)
             return lead
