@@ -216,6 +216,20 @@ def test_the_summary_written_last_leads_the_section_and_what_follows_it_is_unuse
     assert "读书会" not in result.text and not alone_calls(model)  # streaming stopped after the 概括 line
 
 
+def test_a_lead_that_restates_its_fact_gives_way_to_the_templates(settings, library):
+    def restating(messages):
+        lines = lines_of(user_prompt(messages))
+        text = faithful(messages)
+        if not lines:
+            return text
+        return re.sub(r"概括：.+", f"概括：工会{re.sub(r'[0-9.]+', '', lines[0][1])[:14]}。", text)
+
+    result = Pipeline(settings, library, ScriptedModel(default=restating, name="fake")).run(REQUEST)
+    opening = section_of(result, 3).text.split("。")[0]
+    assert not opening.startswith("工会春节期间走访慰问困难职工")  # the template's lead, not the restatement
+    assert result.check.ok
+
+
 def test_a_lead_in_the_old_place_or_none_at_all_still_gives_a_section(settings, library):
     def first(messages):
         text = faithful(messages)

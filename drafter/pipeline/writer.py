@@ -31,8 +31,8 @@ from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
 LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 20 characters)
-LEAD_CHARS = (6, 48)  # a lead sentence's length, in characters
-RESTATED = 8  # a lead holding this many characters in a row of one of its facts restates it (the next sentence)
+LEAD_CHARS = (6, 44)  # a lead sentence's length, in characters
+RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
 _KEY = re.compile(r"[\s，,。；;：:、“”]")
 WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
 _FIRST_LINE = re.compile(r"[^\s][^\n]*\n")  # a single sentence: done at the end of its line
@@ -186,7 +186,7 @@ class SectionWriter:
 
     def _lead(self, state: _Section, written: str) -> str:
         """The model's lead sentence when it is short, holds no number, claim or artifact, is no earlier lead, and
-        names the work without restating a fact (the fact's own sentence follows it), else the template's."""
+        names the work without restating its facts (their own sentences follow it), else the template's."""
         lead = without_opener(tidy_sentence(written, most=1))
         lead_check = check(state.lines, lead, lexicon=self.lexicon) if lead else None
         key = _KEY.sub("", lead)
@@ -194,7 +194,7 @@ class SectionWriter:
                           or key in self.leads)
         good = (lead and LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
                 and not lead_check.claims and not sentence_artifacts(lead)
-                and not copied_runs(lead, state.references) and not copied_runs(lead, state.lines, RESTATED))
+                and not copied_runs(lead, state.references) and not _restates(lead, state.lines))
         if good:
             self.leads.add(key)
             return lead
@@ -282,6 +282,14 @@ def _by_numbers(line: str, loose: list[str], writer: SectionWriter) -> str:
             if found.ok and found.numbers:
                 return sentence
     return ""
+
+
+def _restates(lead: str, lines: list[str]) -> bool:
+    """True when at least RESTATED of the lead's characters (punctuation aside) come in runs of 4 or more from its
+    facts: the lead then says again what the sentences after it say ("工会通过召开职工代表大会，审议…")."""
+    bare = _KEY.sub("", lead)
+    runs = copied_runs(bare, [_KEY.sub("", line) for line in lines], 4)
+    return bool(bare) and sum(len(run) for run in runs) >= RESTATED * len(bare)
 
 
 def _paragraph(lead: str, written: list[str]) -> str:
