@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/pipeline_bench.py --provider template
     .venv/bin/python bench/pipeline_bench.py --provider local [--only annual_2025] [--json]
+    .venv/bin/python bench/pipeline_bench.py --provider local --only annual_2025 --busy   # idle, then 1 competitor
 
 Reports the share of drafts whose final number check is ok (target 100%), sections repaired and fallen back,
 time per draft and time until the first section is ready, and the model tokens of each draft: read (prompts)
 and written, repairs included, beside the tokens of the model-written text kept in the draft.
 Targets (2-core machine): local 8-fact draft <= 40 s at 28 tokens/s writing speed (proportionally at the speed
 measured), first model-written section <= 8 s; template <= 1 s; tokens written <= 1.3 x tokens kept; prompt
-tokens <= 600 per call. With --provider local, bench/providers_local_speed.py's measurement runs first and its
+tokens <= 600 per call; with one competing CPU-bound process (--busy: the selection is drafted idle, then again
+beside a busy-looping process, and the ratio printed) <= 2.5 x the idle time. With --provider local, bench/providers_local_speed.py's measurement runs first and its
 tokens/s are printed beside the times. The library is ingested on first use; the local model loads once, before
 the first draft (its load time is reported on its own).
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import statistics
 import sys
 import time
@@ -71,6 +74,8 @@ def main() -> None:
     parser.add_argument("--only", action="append", default=[], help="run only requests whose file name contains this")
     parser.add_argument("--json", action="store_true", help="print the rows and the summary as JSON")
     parser.add_argument("--show", action="store_true", help="print each draft and its repairs to stderr")
+    parser.add_argument("--busy", action="store_true", help="after the idle run, draft the selection again beside one "
+                        "CPU-bound competing process and print the time ratio (target <= 2.5)")
     args = parser.parse_args()
 
     service = DrafterService(Settings())
@@ -99,10 +104,36 @@ def main() -> None:
                   f"total={r['seconds']:>6.2f}s tokens read={r['tokens_read']} written={r['tokens_written']} "
                   f"kept={r['tokens_kept']} calls={r['calls']} provider={r['provider']}", flush=True)
     summary = summarise(rows, args.provider, ingest_s, load_s, speed)
+    if args.busy:
+        summary["busy"] = busy_run(service, paths, args.provider, rows)
     if args.json:
         print(json.dumps({"rows": rows, "summary": summary}, ensure_ascii=False, indent=2))
     else:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def _spin() -> None:
+    while True:  # one CPU-bound competitor
+        pass
+
+
+def busy_run(service: DrafterService, paths: list[Path], provider: str, idle: list[dict]) -> dict:
+    """The same drafts beside one busy-looping process: seconds and tokens/s of each, and the ratio to idle."""
+    competitor = multiprocessing.Process(target=_spin, daemon=True)
+    competitor.start()
+    try:
+        time.sleep(1.0)  # let the scheduler see it running before threads are sized
+        rows = [run_one(service, path, provider) for path in paths]
+    finally:
+        competitor.terminate()
+        competitor.join()
+    idle_s, busy_s = sum(r["seconds"] for r in idle), sum(r["seconds"] for r in rows)
+    for r in rows:
+        print(f"[busy] {r['request']:<34} total={r['seconds']:>6.2f}s first_body={r['first_body_section_s']:>6.2f}s "
+              f"written={r['tokens_written']}", flush=True)
+    return {"idle_s": round(idle_s, 2), "busy_s": round(busy_s, 2), "ratio": round(busy_s / max(idle_s, 1e-9), 2),
+            "target_ratio": 2.5, "tokens_written_idle": sum(r["tokens_written"] for r in idle),
+            "tokens_written_busy": sum(r["tokens_written"] for r in rows)}
 
 
 def summarise(rows: list[dict], provider: str, ingest_s: float, load_s: float, speed: dict | None = None) -> dict:

@@ -44,7 +44,7 @@ def rewrite(fact: str) -> str:
 
 
 def faithful(messages) -> str:
-    """A well-behaved model: a lead line, then each numbered line rewritten; a lone fact as one sentence."""
+    """A well-behaved model: each numbered line rewritten, then the "概括：" lead line; a lone fact as one sentence."""
     prompt = user_prompt(messages)
     alone = ALONE.search(prompt)
     if alone:
@@ -52,7 +52,7 @@ def faithful(messages) -> str:
     lines = lines_of(prompt)
     if lines:
         lead = re.search(r"“(.+?)”部分", prompt).group(1).split("，")[0]
-        return f"0. 工会认真做好{lead}工作。\n" + "\n".join(f"{n}. {rewrite(text)}" for n, text in lines)
+        return "\n".join(f"{n}. {rewrite(text)}" for n, text in lines) + f"\n概括：工会认真做好{lead}工作。\n"
     if "结尾" in prompt:
         return "今后，工会将继续团结带领广大职工，奋发有为，扎实工作。"
     return "一年来，工会紧紧围绕中心工作，团结带领广大职工，各项工作取得了新的成效。"
@@ -194,13 +194,54 @@ def test_a_reply_without_line_numbers_is_matched_by_its_numbers(settings, librar
 def test_a_section_never_opens_with_a_connective_and_leads_are_not_repeated(settings, library):
     def connective(messages):
         text = faithful(messages)
-        return re.sub(r"^0\. .+$", "0. 同时，工会扎实推进各项工作。", text, flags=re.M)
+        return re.sub(r"^概括：.+$", "概括：同时，工会扎实推进各项工作。", text, flags=re.M)
 
     result = Pipeline(settings, library, ScriptedModel(default=connective, name="fake")).run(REQUEST)
     body = [s for s in result.sections if s.facts]
     assert all(not s.text.startswith(("同时", "此外", "另外")) for s in result.sections)
     assert len({s.text.split("。")[0] for s in body}) == len(body)  # the repeated lead gave way to the template's
     assert not [d for d in draft_defects(result.text, REQUEST.facts) if d.kind in ("opener", "duplicate")]
+
+
+def test_the_summary_written_last_leads_the_section_and_what_follows_it_is_unused(settings, library):
+    def summing_up(messages):
+        text = faithful(messages)
+        return text + "3. 工会还组织了职工读书会。\n" if "概括" in text else text
+
+    model = ScriptedModel(default=summing_up, name="fake", piece_chars=4)
+    result = Pipeline(settings, library, model).run(REQUEST)
+    section = section_of(result, 1)
+    lead = re.search(r"“(.+?)”部分", section_calls(model)[0]).group(1).split("，")[0]
+    assert section.text.startswith(f"工会认真做好{lead}工作。")
+    assert "读书会" not in result.text and not alone_calls(model)  # streaming stopped after the 概括 line
+
+
+def test_a_lead_that_restates_its_fact_gives_way_to_the_templates(settings, library):
+    def restating(messages):
+        lines = lines_of(user_prompt(messages))
+        text = faithful(messages)
+        if not lines:
+            return text
+        return re.sub(r"概括：.+", f"概括：工会{re.sub(r'[0-9.]+', '', lines[0][1])[:14]}。", text)
+
+    result = Pipeline(settings, library, ScriptedModel(default=restating, name="fake")).run(REQUEST)
+    opening = section_of(result, 3).text.split("。")[0]
+    assert not opening.startswith("工会春节期间走访慰问困难职工")  # the template's lead, not the restatement
+    assert result.check.ok
+
+
+def test_a_lead_in_the_old_place_or_none_at_all_still_gives_a_section(settings, library):
+    def first(messages):
+        text = faithful(messages)
+        return re.sub(r"^(.*)\n概括：(.+)$", r"0. \2\n\1", text.rstrip("\n"), flags=re.S)
+
+    def none(messages):
+        return re.sub(r"\n概括：.+$", "", faithful(messages).rstrip("\n"))
+
+    led = Pipeline(settings, library, ScriptedModel(default=first, name="fake")).run(REQUEST)
+    assert section_of(led, 1).text.startswith("工会认真做好")
+    bare = Pipeline(settings, library, ScriptedModel(default=none, name="fake")).run(REQUEST)
+    assert bare.check.ok and "工会认真做好" not in bare.text  # the template's lead instead
 
 
 def test_provider_error_midway_falls_back_with_the_reason(settings, library):

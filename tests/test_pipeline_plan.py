@@ -61,6 +61,21 @@ def test_warmth_topic_uses_its_own_themes(settings, library):
     assert all(s.theme.startswith("warm_") for s in plan.body())
 
 
+def test_competition_topic_is_organised_like_a_competition_report(settings, library):
+    facts = ["围绕重点项目开展“安全生产、质量提升”主题劳动竞赛，参赛班组126个",
+             "举办焊工、电工等9个工种的职工技能大赛，参赛职工1080人",
+             "评选“金牌工人”10名、“技术标兵”25名，奖励金额共计18万元",
+             "职工创新工作室完成技术攻关项目32项，创造经济效益1260万元",
+             "获授权专利14件，其中发明专利3件", "开展“师带徒”活动，签订师徒协议85对",
+             "竞赛期间产品一次交检合格率提升到99.2%"]
+    plan = plan_for(settings, library, facts=facts, kind="专项总结", topic="劳动竞赛")
+    placed = themes_of(plan)
+    assert all(s.theme.startswith("comp_") for s in plan.body())
+    assert placed[2] == "comp_skill" and placed[4] == placed[5] == "comp_innovation"
+    assert placed[3] == placed[6] == "comp_talent"
+    assert len(plan.body()) >= 3 and max(len(s.fact_lines) for s in plan.body()) <= 3
+
+
 @pytest.mark.parametrize("headings", [
     ["一、丰富文体活动，建设文化之家", "二、关心职工生活，建设温暖之家", "三、加强组织建设，发展会员"],
     ["一、加强组织建设，发展会员", "二、关心职工生活，建设温暖之家", "三、丰富文体活动，建设文化之家"],

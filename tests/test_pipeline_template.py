@@ -142,3 +142,12 @@ def test_works_without_a_library(settings):
     request = DraftRequest(org="某厂工会", period="2025年", facts=["走访慰问困难职工12户", "举办篮球赛3场"])
     result = Pipeline(settings, None, None).run(request)
     assert result.check.ok and result.sources == []
+
+
+def test_a_special_keeps_care_wording_for_care_topics_only(settings, library):
+    facts = ["举办焊工等9个工种的职工技能大赛，参赛职工1080人"]
+    competition = DraftRequest(org="某厂工会", period="2025年", kind="专项总结", topic="劳动竞赛", facts=facts)
+    text = Pipeline(settings, library, None).run(competition).text
+    assert "劳动竞赛工作" in text and "关怀" not in text and "温暖" not in text
+    warmth = competition.model_copy(update={"topic": "送温暖", "facts": ["走访慰问困难职工86户"]})
+    assert "关怀" in Pipeline(settings, library, None).run(warmth).text

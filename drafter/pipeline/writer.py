@@ -1,8 +1,10 @@
 """Write one section, sentence by sentence: write → check → fix, all in this module.
 
 A body section is one lead sentence plus one sentence per fact, in plan order (存在的不足 / 下一步工作打算 the same
-over their items). The model gets the section's facts numbered and writes them back numbered, one line each, in
-one call (prompts/sentences.j2). Each line is then checked on its own against its own fact (`_verdict`): all of
+over their items). The model gets the section's facts numbered and writes them back numbered, one line each, then
+a "概括：" line that sums up what it wrote, in one call (prompts/sentences.j2): a small model writes a lead that
+names the section's own work once it has written that work (asked first, it echoed the example or restated a fact).
+That line becomes the lead, placed first, when it holds no number, claim or artifact and repeats no earlier lead. Each line is then checked on its own against its own fact (`_verdict`): all of
 the fact's numbers and no other, no prompt text, Markdown, Latin, list marks, stutters or copied reference text,
 no claims when the faithfulness check reports them. A failing sentence is written again alone in a short call
 (prompts/sentence.j2); if that fails too, the fact's template sentence takes its place. The section is never
@@ -29,15 +31,37 @@ from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
 LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 20 characters)
-LEAD_CHARS = (6, 60)  # a lead sentence's length, in characters
+LEAD_CHARS = (6, 44)  # a lead sentence's length, in characters
+RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
 _KEY = re.compile(r"[\s，,。；;：:、“”]")
 WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
 _FIRST_LINE = re.compile(r"[^\s][^\n]*\n")  # a single sentence: done at the end of its line
 
 
+_SUMMARY = re.compile(r"(?m)^\s*概括\s*[：:]\s*")
+_SUMMARY_DONE = re.compile(r"(?m)^\s*概括\s*[：:][^\n]*[。！？][^\n]*\n")
+
+
 def _after_line(last: int) -> re.Pattern:
     """Done once line `last` ("3. …") is complete."""
     return re.compile(rf"(?m)^\s*{last}\s*[.．、:：)）][^\n]*[。！？][^\n]*\n")
+
+
+class _SectionDone:
+    """Done once line `last` and the "概括：" line after it are complete (what a small model adds later is unused)."""
+
+    def __init__(self, last: int) -> None:
+        self.last_line = _after_line(last)
+
+    def search(self, text: str):
+        last = self.last_line.search(text)
+        return last and _SUMMARY_DONE.search(text, last.start())
+
+
+def _summary_line(reply: str) -> str:
+    """The text of the reply's "概括：" line ("" when there is none)."""
+    found = _SUMMARY.search(reply)
+    return reply[found.end():].split("\n", 1)[0].strip() if found else ""
 
 
 def system_messages() -> list[Message]:
@@ -67,6 +91,7 @@ class SectionWriter:
         self.context = context
         self.templates = TemplateWriter(request, plan)
         self.lexicon = lexicon_for(settings)  # the shipped lexicon plus DRAFTER_NUMBERS_LEXICON
+        self.leads: set[str] = set()  # the model's leads kept so far: a lead written twice falls to the template
 
     # --- the loop ------------------------------------------------------------------------
     def write(self, index: int, section: PlannedSection) -> Iterator[DraftEvent]:
@@ -97,15 +122,16 @@ class SectionWriter:
         replaced by its fact's template sentence."""
         section = state.section
         reply = yield from self._call(index, state, self._section_messages(state), budget.section_tokens(state.lines),
-                                      _after_line(len(state.lines)))
-        numbered, loose = numbered_lines(reply)
+                                      _SectionDone(len(state.lines)))
+        summary = _summary_line(reply)
+        numbered, loose = numbered_lines(_SUMMARY_DONE.sub("", reply) if summary else reply)
         written: list[str] = []
         for number, line in enumerate(state.lines, start=1):
             sentence, problems = self._verdict(state, line, numbered.get(number) or _by_numbers(line, loose, self))
             if problems:
                 sentence = yield from self._fix(index, state, number, line, problems)
             written.append(sentence)
-        lead = self._lead(state, numbered.get(0) or (loose[0] if loose else ""))
+        lead = self._lead(state, summary or numbered.get(0) or "")
         text = _paragraph(lead, written)
         result_check = self.check(section, text)
         if not result_check.ok:  # cannot happen sentence by sentence, unless a lead's word reads as a number
@@ -159,15 +185,18 @@ class SectionWriter:
         return sentence, list(dict.fromkeys(problems))
 
     def _lead(self, state: _Section, written: str) -> str:
-        """The model's lead sentence when it holds no number and no artifact, else the template's."""
+        """The model's lead sentence when it is short, holds no number, claim or artifact, is no earlier lead, and
+        names the work without restating its facts (their own sentences follow it), else the template's."""
         lead = without_opener(tidy_sentence(written, most=1))
         lead_check = check(state.lines, lead, lexicon=self.lexicon) if lead else None
         key = _KEY.sub("", lead)
-        echoed = key and (key in _KEY.sub("", render("system.j2")) or key in _KEY.sub("", state.section.title))
+        echoed = key and (key in _KEY.sub("", render("system.j2")) or key in _KEY.sub("", state.section.title)
+                          or key in self.leads)
         good = (lead and LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
                 and not lead_check.claims and not sentence_artifacts(lead)
-                and not copied_runs(lead, state.references))
+                and not copied_runs(lead, state.references) and not _restates(lead, state.lines))
         if good:
+            self.leads.add(key)
             return lead
         if state.section.role == "body":
             return self.templates.lead(state.section)
@@ -253,6 +282,14 @@ def _by_numbers(line: str, loose: list[str], writer: SectionWriter) -> str:
             if found.ok and found.numbers:
                 return sentence
     return ""
+
+
+def _restates(lead: str, lines: list[str]) -> bool:
+    """True when at least RESTATED of the lead's characters (punctuation aside) come in runs of 4 or more from its
+    facts: the lead then says again what the sentences after it say ("工会通过召开职工代表大会，审议…")."""
+    bare = _KEY.sub("", lead)
+    runs = copied_runs(bare, [_KEY.sub("", line) for line in lines], 4)
+    return bool(bare) and sum(len(run) for run in runs) >= RESTATED * len(bare)
 
 
 def _paragraph(lead: str, written: list[str]) -> str:
