@@ -230,6 +230,23 @@ def test_a_lead_that_restates_its_fact_gives_way_to_the_templates(settings, libr
     assert result.check.ok
 
 
+def test_a_reply_going_past_its_last_line_is_cut_there(settings, library):
+    def rambling(messages):
+        lines = lines_of(user_prompt(messages))
+        text = faithful(messages)
+        if not lines:
+            return text
+        extra = f"{len(lines) + 1}. 按序号逐条改写，每条一行。\n{len(lines) + 2}. 确定竞赛标准，制定竞赛规则。\n"
+        return re.sub(r"概括：.+\n", extra, text)
+
+    model = ScriptedModel(default=rambling, name="fake", piece_chars=2)
+    result = Pipeline(settings, library, model).run(REQUEST)
+    assert result.check.ok and "按序号" not in result.text and "竞赛标准" not in result.text
+    clean = Pipeline(settings, library, ScriptedModel(default=faithful, name="fake")).run(REQUEST)
+    # the stream stopped as the extra line began (the clean reply's 概括 line is longer than "6. ")
+    assert result.usage.completion_tokens < clean.usage.completion_tokens
+
+
 def test_a_lead_in_the_old_place_or_none_at_all_still_gives_a_section(settings, library):
     def first(messages):
         text = faithful(messages)

@@ -48,14 +48,16 @@ def _after_line(last: int) -> re.Pattern:
 
 
 class _SectionDone:
-    """Done once line `last` and the "概括：" line after it are complete (what a small model adds later is unused)."""
+    """Done once line `last` and the "概括：" line after it are complete, or as soon as a line numbered past `last`
+    begins (a small model goes on with invented items or the prompt's own words): what follows is never used."""
 
     def __init__(self, last: int) -> None:
         self.last_line = _after_line(last)
+        self.past = re.compile(rf"(?m)^\s*{last + 1}\s*[.．、:：)）]")
 
     def search(self, text: str):
         last = self.last_line.search(text)
-        return last and _SUMMARY_DONE.search(text, last.start())
+        return last and (_SUMMARY_DONE.search(text, last.start()) or self.past.search(text, last.end()))
 
 
 def _summary_line(reply: str) -> str:
