@@ -257,9 +257,12 @@ def test_reviewer_returns_sees_changes_since_and_must_override_a_failing_draft(d
     assert any(e.startswith("发现") for e in messages(at, "error")), "the edited draft has a wrong number"
     at.button(key="return").click().run()
     assert any("请填写意见" in e for e in messages(at, "error"))
-    at.text_input(key="r_quote").input("68户")
-    at.text_area(key="r_passage_comment").input("应为86户")
-    at.button(key="add_passage").click().run()
+    select_and_comment(at, "68户", "应为86户")
+    view = component_data(at, "review_view")
+    assert [(n["quote"], n["pending"], n["stale"]) for n in view["notes"]] == [("68户", True, False)]
+    assert view["can_comment"] and view["readonly"]
+    sentence_table = next(t for t in at.table if "依据的事实" in str(t.value.columns.tolist()))
+    assert any(str(v).startswith("事实第1条") for v in sentence_table.value["依据的事实"])
     at.button(key="return").click().run()
     assert any("已退回" in s for s in messages(at, "success"))
     assert svc.get_draft(draft_id).reviews[-1].passages[0].quote == "68户"
@@ -276,6 +279,51 @@ def test_reviewer_returns_sees_changes_since_and_must_override_a_failing_draft(d
     at.button(key="approve").click().run()
     assert any("已通过" in s for s in messages(at, "success"))
     assert svc.get_draft(draft_id).reviews[-1].override_reason == "68户为最新统计口径"
+
+
+def component_data(at: AppTest, key: str) -> dict:
+    """The data the page gave an editor component (what the browser paints)."""
+    import json
+
+    for element in at.get("bidi_component"):
+        if element.key == key:
+            return json.loads(element.proto.json or element.proto.mixed.json)
+    raise AssertionError(f"no component {key}")
+
+
+def select_and_comment(at: AppTest, quote: str, comment: str) -> None:
+    """What the read view sends when a reviewer selects `quote` and adds a comment (the component's trigger)."""
+    from drafter.view import actions
+
+    text = component_data(at, "review_view")["text"]
+    pending = {"r_passages": list(at.session_state["r_passages"])}
+    start = text.index(quote)
+    selection = {"start": start, "end": start + len(quote), "quote": quote, "comment": comment}
+    assert actions.add_passage(pending, text, selection)[0] == "success"
+    at.session_state["r_passages"] = pending["r_passages"]
+    at.run()
+
+
+def test_the_writer_sees_the_reviewers_comments_on_their_spans_and_changed_ones_marked(data_dir):
+    svc = service(data_dir)
+    draft_id, writer, text = _submitted_draft(svc, ("86户", "68户"))
+    at = new_page()
+    at.selectbox(key="r_status").select("submitted").run()
+    at.selectbox(key="r_pick").select(draft_id).run()
+    select_and_comment(at, "68户", "应为86户")
+    select_and_comment(at, "举办竞赛3场", "写明竞赛名称")
+    at.text_area(key="r_comment").input("见批注").run()
+    at.button(key="return").click().run()
+    assert [p.quote for p in svc.get_draft(draft_id).reviews[-1].passages] == ["68户", "举办竞赛3场"]
+
+    at.selectbox(key="s_pick").select(draft_id).run()
+    at.button(key="s_open").click().run()
+    notes = component_data(at, "editor")["notes"]
+    assert [(n["quote"], n["stale"]) for n in notes] == [("68户", False), ("举办竞赛3场", False)]
+    assert at.session_state["draft_text"][notes[0]["start"]:notes[0]["end"]] == "68户"
+    type_text(at, at.session_state["draft_text"].replace("68户", "86户"))
+    notes = component_data(at, "editor")["notes"]
+    assert [(n["quote"], n["stale"]) for n in notes] == [("68户", True), ("举办竞赛3场", False)], "原文已修改"
 
 
 def test_export_warns_and_asks_when_the_check_fails_and_takes_the_signature(data_dir):

@@ -178,18 +178,26 @@ def review(state: State, svc, draft_id: str, decision: str, reviewer, failing: b
     return "success", f"已{DECISION_LABELS[decision]}，意见已记录在稿件上"
 
 
-def add_passage(state: State, text: str) -> Message:
-    """A comment on a quoted passage of the reviewed text (批注): the quote must occur in the text."""
-    quote = (state.get("r_quote") or "").strip()
-    comment = (state.get("r_passage_comment") or "").strip()
-    if not quote or not comment:
-        return "error", "请填写引用的原文和批注内容"
-    start = text.find(quote)
-    if start < 0:
-        return "error", "引用的原文在正文中找不到：请从正文中直接复制一段"
-    from drafter.records import PassageComment
+def add_passage(state: State, text: str, selection) -> Message:
+    """A comment on a span the reviewer selected in the text (批注), kept with the review until 通过 / 退回."""
+    from drafter.view.passages import selected_passage
 
-    passage = PassageComment(start=start, end=start + len(quote), quote=quote, comment=comment)
+    passage, problem = selected_passage(text, selection)
+    if passage is None:
+        return "error", problem
     state["r_passages"] = [*state.get("r_passages", []), passage.model_dump()]
-    state.update(r_quote="", r_passage_comment="")
     return "success", f"已添加批注（共 {len(state['r_passages'])} 条，随审核意见一起提交）"
+
+
+def drop_passage(state: State, note_id: str) -> Message | None:
+    """Remove a pending comment ("p<index>", as drafter.view.passages.notes numbers them)."""
+    pending = list(state.get("r_passages") or [])
+    try:
+        index = int(str(note_id).removeprefix("p"))
+    except ValueError:
+        return None
+    if not str(note_id).startswith("p") or not 0 <= index < len(pending):
+        return None
+    del pending[index]
+    state["r_passages"] = pending
+    return "info", "已移除这条批注"
