@@ -126,8 +126,10 @@ def export_box(svc, detail) -> None:
 
     with st.container(border=True, key="export_box"):
         c1, c2 = st.columns(2)
-        org = c1.text_input("落款单位", value=detail.org, key="sig_org")
-        date_text = c2.text_input("落款日期", value=chinese_date(detail.latest.created_at), key="sig_date")
+        ss.setdefault("sig_org", detail.org)  # kept (and autosaved) per draft; drafter.view.page.autosave
+        ss.setdefault("sig_date", chinese_date(detail.latest.created_at))
+        org = c1.text_input("落款单位", key="sig_org")
+        date_text = c2.text_input("落款日期", key="sig_date")
         check = detail.latest.check
         if not check.ok or check.claims:
             st.warning(f"第 {detail.latest.number} 版核对没有通过：{vl.summary_text(check)}"
