@@ -90,8 +90,9 @@ def main() -> None:
     restored = workcopy.restore(ss, svc, user.name)
     sidebar(svc, user)
     st.title("工会工作总结起草助手")
+    note = st.empty()  # always there, so the tabs below keep their place (and their expanders stay open)
     if restored:
-        st.info(restored)
+        note.info(restored)
     tabs = [("起草（秘书）", user.writes), ("审核（审核人）", user.reviews)]
     shown = [name for name, allowed in tabs if allowed]
     for name, tab in zip(shown, st.tabs(shown)):

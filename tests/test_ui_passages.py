@@ -88,6 +88,9 @@ def test_each_sentence_lists_its_fact_lines_frame_text_and_left_out_facts():
     assert [r["句子"] for r in rows] == [DRAFT[s.start:s.end].strip() for s in result.sentences]
     left = sentences.unused_fact_rows(result, FACTS, [3])
     assert left == [{"事实": "事实第3条：新建职工书屋5个", "情况": "未写入"}]
+    wrong = DRAFT.replace("86户", "68户")
+    left = sentences.unused_fact_rows(check(FACTS, wrong, context=CONTEXT), FACTS, [3])
+    assert [row["情况"] for row in left] == [sentences.PART, sentences.UNUSED], "86户 is not written"
 
 
 def test_a_wrong_number_is_named_in_its_sentence():

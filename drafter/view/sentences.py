@@ -12,6 +12,7 @@ from textkit.headings import classify
 FRAME = "框架语句（不依据具体事实）"
 HEADING = "标题"
 UNUSED = "未写入"
+PART = "部分未写入（有数字没有写到）"
 NO_FACT = "不依据任何事实"
 
 
@@ -51,10 +52,12 @@ def _flags(check: CheckResult, start: int, end: int) -> str:
 
 
 def unused_fact_rows(check: CheckResult, facts: Sequence[str], unused: Iterable[int]) -> list[dict[str, str]]:
-    """Facts no sentence draws on: 未写入 when the page counts them as left out (`unused`, the verdict's lines:
-    drafter.view.marks.unused_lines), else noted as used without a sentence of their own."""
+    """Facts the sentences leave out: 未写入 (`unused`: the facts the usage check finds nowhere), facts with a
+    number no sentence gives, and facts used without a sentence that draws on them mainly."""
     drawn = {line for trace in check.sentences for line in trace.fact_lines}
-    unused = set(unused)
-    lines = sorted((set(range(1, len(facts) + 1)) - drawn) | unused)
-    return [{"事实": _fact_label(facts, line, width=80),
-             "情况": UNUSED if line in unused else "已写入，但没有一句话主要依据它"} for line in lines]
+    unused, missing = set(unused), {m.fact_line for m in check.missing}
+    rows = []
+    for line in sorted((set(range(1, len(facts) + 1)) - drawn) | unused | missing):
+        state = UNUSED if line in unused else PART if line in missing else "已写入，但没有一句话主要依据它"
+        rows.append({"事实": _fact_label(facts, line, width=80), "情况": state})
+    return rows

@@ -72,7 +72,7 @@ def sentence_view(text: str, check, facts, usage) -> None:
     """Each sentence with the fact lines it draws on; facts no sentence draws on below (未写入)."""
     with st.expander("逐句对照：每句话依据哪条事实", expanded=True):
         table(vs.sentence_rows(text, check, facts), "正文中没有句子")
-        unused = vs.unused_fact_rows(check, facts, marks.unused_lines(usage, check))
+        unused = vs.unused_fact_rows(check, facts, [u.fact_line for u in usage if not u.used])
         if unused:
             table(unused, "")
         else:
@@ -100,8 +100,6 @@ def read_view(detail, text: str, check, facts, usage, focus, user) -> None:
                  on_drop=lambda: flash("passage", actions.drop_passage(
                      ss, (sent_event(ss, READ_KEY, "drop") or {}).get("id", ""))))
     show_flash("passage")
-    if ss.get("r_passages"):
-        st.caption(f"已添加 {len(ss.r_passages)} 条批注，点击“通过”或“退回”时随审核意见一起提交")
 
 
 def since_return(svc, draft_id: str) -> None:
