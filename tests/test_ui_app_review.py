@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from drafter.view.signin import LOCAL_USER
 from test_ui_app import _submitted_draft, data_dir, messages, new_page, service, type_text  # noqa: F401
 
 
@@ -41,9 +42,14 @@ def test_the_writer_sees_the_reviewers_comments_on_their_spans_and_changed_ones_
     at.selectbox(key="r_pick").select(draft_id).run()
     select_and_comment(at, "68户", "应为86户")
     select_and_comment(at, "举办竞赛3场", "写明竞赛名称")
+    again = new_page()  # a reload before the review is sent keeps the pending comments
+    again.selectbox(key="r_status").select("submitted").run()
+    again.selectbox(key="r_pick").select(draft_id).run()
+    assert [n["quote"] for n in component_data(again, "review_view")["notes"] if n["pending"]] == ["68户", "举办竞赛3场"]
     at.text_area(key="r_comment").input("见批注").run()
     at.button(key="return").click().run()
     assert [p.quote for p in svc.get_draft(draft_id).reviews[-1].passages] == ["68户", "举办竞赛3场"]
+    assert svc.load_working_copy(LOCAL_USER, "review:" + draft_id) is None, "sent: nothing pending any more"
 
     at.selectbox(key="s_pick").select(draft_id).run()
     at.button(key="s_open").click().run()

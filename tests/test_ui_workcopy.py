@@ -104,3 +104,15 @@ def test_typed_form_text_of_a_saved_draft_comes_back_without_a_text_edit(svc):
     assert "表单" in workcopy.reopen(other, svc, JIA.name, a)
     assert other["f_problems"] == "覆盖面不够" and other["sig_date"] == "2026年1月5日"
     assert other["draft_text"] == "甲稿。"
+
+
+def test_a_reviewers_pending_comments_are_kept_per_draft_version_until_sent(svc):
+    a = _saved(svc, ["走访职工86户"], "甲稿：走访职工86户。")
+    passage = {"start": 5, "end": 9, "quote": "走访职工", "comment": "写明时间"}
+    workcopy.save_review(svc, "王审核", a, 1, [passage])
+    assert workcopy.load_review(svc, "王审核", a, 1) == [passage]
+    assert workcopy.load_review(svc, "王审核", a, 2) == [], "comments on version 1 are not put on version 2"
+    assert workcopy.load_review(svc, "李审核", a, 1) == [], "per reviewer"
+    assert svc.load_working_copy("王审核", a) is None, "the reviewer's slot is not the draft's own working copy"
+    workcopy.save_review(svc, "王审核", a, 1, [])
+    assert workcopy.load_review(svc, "王审核", a, 1) == []

@@ -146,3 +146,25 @@ def reopen(state: State, svc, user: str, draft_id: str) -> str | None:
         return f"已恢复您（{when}）对表单未保存的修改"
     newer = f"；此后已有第 {latest} 版，保存时会请您对照合并" if latest and latest != copy.base_version else ""
     return f"已恢复您（{when}）对这篇稿件未保存的修改（基于第 {copy.base_version} 版{newer}）"
+
+
+def review_slot(draft_id: str) -> str:
+    """The working-copy slot of a reviewer's pending comments on a draft (beside the draft's own slot)."""
+    return f"review:{draft_id}"
+
+
+def load_review(svc, user: str, draft_id: str, version: int) -> list[dict]:
+    """The reviewer's pending passage comments on this version of the draft (none for another version)."""
+    copy = svc.load_working_copy(user, review_slot(draft_id))
+    if copy is None or copy.base_version != version:
+        return []
+    return [p for p in copy.form.get("passages") or [] if isinstance(p, dict)]
+
+
+def save_review(svc, user: str, draft_id: str, version: int, passages: list[dict]) -> None:
+    """Autosave the reviewer's pending comments (an empty list removes the slot: the review was sent)."""
+    if not passages:
+        svc.discard_working_copy(user, review_slot(draft_id))
+        return
+    svc.save_working_copy(WorkingCopy(user=user, draft_id=review_slot(draft_id), base_version=version,
+                                      form={"passages": passages}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from drafter.view import actions, marks, passages
+from drafter.view import actions, marks, passages, workcopy
 from drafter.view import highlight as vh
 from drafter.view import labels as vl
 from drafter.view import review as vr
@@ -47,7 +47,7 @@ def reviewer(svc, user) -> None:
     except Exception as exc:  # noqa: BLE001
         st.error(actions.error_text(exc))
         return
-    pending_passages(draft_id, detail.latest.number)
+    pending_passages(svc, user, draft_id, detail.latest.number)
     usage = vr.usages(request.facts, text, check)
     ok, line = marks.verdict(check, usage)
     st.markdown(f"#### {detail.title}")
@@ -66,6 +66,7 @@ def reviewer(svc, user) -> None:
     with st.expander("每个数字的核对结果"):
         table(vh.number_rows(check, request.facts, only_problems=False), "正文中没有数字")
     review_form(svc, detail, failing=not ok, user=user)
+    save_pending(svc, user, draft_id, detail.latest.number)
 
 
 def sentence_view(text: str, check, facts, usage) -> None:
@@ -79,13 +80,27 @@ def sentence_view(text: str, check, facts, usage) -> None:
             st.caption("每条事实都有句子写到")
 
 
-def pending_passages(draft_id: str, version: int) -> None:
-    """Pending comments belong to one draft version: switching drafts keeps each draft's own."""
-    key, kept = f"{draft_id}:{version}", ss.setdefault("r_pending", {})
+def pending_passages(svc, user, draft_id: str, version: int) -> None:
+    """Pending comments belong to one draft version and are autosaved (a reload or switching drafts keeps them)."""
+    key = f"{draft_id}:{version}"
     if ss.get("r_passages_for") != key:
-        if ss.get("r_passages_for"):
-            kept[ss.r_passages_for] = list(ss.get("r_passages") or [])
-        ss.r_passages, ss.r_passages_for = list(kept.get(key, [])), key
+        try:
+            ss.r_passages = workcopy.load_review(svc, user.name, draft_id, version)
+        except Exception as exc:  # noqa: BLE001 - shown; new comments can still be added
+            st.warning(f"未能读取暂存的批注：{actions.error_text(exc)}")
+            ss.r_passages = []
+        ss.r_passages_for, ss.r_passages_saved = key, list(ss.r_passages)
+
+
+def save_pending(svc, user, draft_id: str, version: int) -> None:
+    passages = list(ss.get("r_passages") or [])
+    if passages == ss.get("r_passages_saved"):
+        return
+    try:
+        workcopy.save_review(svc, user.name, draft_id, version, passages)
+        ss.r_passages_saved = passages
+    except Exception as exc:  # noqa: BLE001 - the comments stay in this session
+        st.warning(f"批注自动暂存失败：{actions.error_text(exc)}")
 
 
 def read_view(detail, text: str, check, facts, usage, focus, user) -> None:
