@@ -148,8 +148,18 @@ def review_form(svc, detail, failing: bool, user) -> None:
     if not submitted:
         st.caption("这份稿件尚未提交（或已审核）；通常只审核“已提交”的稿件")
     c1, c2, _ = st.columns([1, 1, 3])
-    c1.button("通过", key="approve", type="primary", on_click=lambda: flash(
-        "review", actions.review(ss, svc, detail.id, "approve", user, failing=failing)))
-    c2.button("退回", key="return", on_click=lambda: flash(
-        "review", actions.review(ss, svc, detail.id, "return", user)))
+    c1.button("通过", key="approve", type="primary", on_click=lambda: decide(svc, detail, "approve", user, failing))
+    c2.button("退回", key="return", on_click=lambda: decide(svc, detail, "return", user, failing))
     show_flash("review")
+
+
+def decide(svc, detail, decision: str, user, failing: bool) -> None:
+    """通过 / 退回 with the comments; once recorded, the pending comments' autosave slot is emptied."""
+    level, message = actions.review(ss, svc, detail.id, decision, user, failing=failing and decision == "approve")
+    if level == "success":
+        ss.r_passages_saved = []
+        try:
+            workcopy.save_review(svc, user.name, detail.id, detail.latest.number, [])
+        except Exception as exc:  # noqa: BLE001 - the review is recorded; only the empty slot stays behind
+            message += f"（暂存的批注未能清除：{actions.error_text(exc)}）"
+    flash("review", (level, message))
