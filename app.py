@@ -71,10 +71,8 @@ def secretary(svc: DrafterService, settings: Settings, user) -> None:
 
 def new_draft(svc: DrafterService, user) -> None:
     """Start over: the form and editor are cleared, and so is the autosaved new-draft slot (saved drafts stay)."""
-    for key in (*workcopy.FIELDS, *workcopy.CARRIED, workcopy.LIVE, "draft_id", "base_version", "draft_text", "stale"):
-        ss.pop(key, None)
+    workcopy.clear(ss)
     svc.discard_working_copy(user.name, None)
-    ss[workcopy.SENT] = None
 
 
 def main() -> None:

@@ -138,6 +138,13 @@ def test_typed_facts_survive_a_reload_without_leaving_the_box(site, browser):
     page.reload()
     expect(page.get_by_label(FACTS_LABEL)).to_have_value("春节走访慰问困难职工86户\n举办职工技能竞赛3场")
     expect(page.get_by_text(re.compile("已恢复您上次"))).to_be_visible()
+    page.get_by_text("打开已保存的稿件（继续修改、查看审核意见）").click()
+    page.get_by_role("button", name="新建一份总结（清空表单和编辑框）").click()  # starting over empties the box
+    expect(page.get_by_label(FACTS_LABEL)).to_have_value("")
+    settle(page)
+    page.reload()
+    settle(page)
+    expect(page.get_by_label(FACTS_LABEL)).to_have_value("")
     page.context.close()
 
 

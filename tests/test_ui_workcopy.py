@@ -116,3 +116,11 @@ def test_a_reviewers_pending_comments_are_kept_per_draft_version_until_sent(svc)
     assert svc.load_working_copy("王审核", a) is None, "the reviewer's slot is not the draft's own working copy"
     workcopy.save_review(svc, "王审核", a, 1, [])
     assert workcopy.load_review(svc, "王审核", a, 1) == []
+
+
+def test_starting_over_empties_the_boxes_by_value_and_drops_the_open_draft():
+    state = {"f_org": "市总工会", "f_facts": "走访职工86户", "f_kind": "半年总结", "sig_org": "市总工会",
+             "draft_id": "abc", "draft_text": "正文", workcopy.LIVE: {"f_facts": {"value": "x", "base": ""}}}
+    workcopy.clear(state)
+    assert state["f_org"] == state["f_facts"] == state["f_plans"] == "" and state["f_kind"] == "年度总结"
+    assert not {"sig_org", "draft_id", "draft_text", workcopy.LIVE} & set(state)

@@ -168,3 +168,15 @@ def save_review(svc, user: str, draft_id: str, version: int, passages: list[dict
         return
     svc.save_working_copy(WorkingCopy(user=user, draft_id=review_slot(draft_id), base_version=version,
                                       form={"passages": passages}))
+
+
+def clear(state: State) -> None:
+    """Start over: the form's boxes are emptied by value (a widget whose state is only deleted keeps showing its
+    old text in the browser), everything else of the open draft is dropped."""
+    from drafter.models import KINDS
+
+    state.update({key: "" for key in TYPED if not key.startswith("sig_")})
+    state.update(f_kind=KINDS[0], f_length="normal")
+    for key in (*CARRIED, LIVE, "sig_org", "sig_date", "draft_id", "base_version", "draft_text", "stale", "_wc_open"):
+        state.pop(key, None)
+    state[SENT] = None
