@@ -109,8 +109,15 @@ function jumpNote(inst, n) {
 
 // Selecting text where comments are allowed: the box with "添加批注" appears under the selection.
 function setupSelection(inst) {
-  const check = () => setTimeout(() => selectionChanged(inst), 0);
+  const check = () => {
+    clearTimeout(inst.selTimer);
+    inst.selTimer = setTimeout(() => selectionChanged(inst), 80);
+  };
   ["select", "mouseup", "keyup", "touchend"].forEach((ev) => inst.ta.addEventListener(ev, check));
+  // a phone's long press and its selection handles change the selection without a mouse or key event
+  document.addEventListener("selectionchange", () => {
+    if (inst.root.isConnected && inst.root.getRootNode().activeElement === inst.ta) check();
+  });
   const pop = inst.pop;
   pop.querySelector(".dr-add").addEventListener("click", () => {
     pop.classList.add("dr-writing");
@@ -134,6 +141,7 @@ function selectionChanged(inst) {
   const quote = ta.value.slice(start, end);
   if (end <= start || !quote.trim()) return closePop(inst);
   inst.selection = { start, end, quote };
+  hideTip(inst);
   paintNotes(inst, end);
   const caret = inst.notesEl.querySelector(".dr-caret");
   const wrap = inst.root.querySelector(".dr-wrap");
