@@ -12,8 +12,8 @@ from drafter.service import DrafterService
 from drafter.settings import Settings
 from drafter.view import actions, workcopy
 from drafter.view import labels as vl
-from drafter.view.page import compose, editing, reviewing, signin
-from drafter.view.page.common import flash, page_style, show_flash, ss
+from drafter.view.page import autosave, compose, editing, reviewing, signin
+from drafter.view.page.common import page_style, show_flash, ss
 
 
 @st.cache_resource(show_spinner="正在启动服务…")
@@ -53,10 +53,11 @@ def show_example(svc: DrafterService, example_id: str) -> None:
 
 
 def secretary(svc: DrafterService, settings: Settings, user) -> None:
+    autosave.keep_signature()
     with st.expander("打开已保存的稿件（继续修改、查看审核意见）"):
         picked = reviewing.drafts_picker(svc, "s", None)
         if picked:
-            st.button("打开", key="s_open", on_click=lambda: flash("drafts", actions.load_draft(ss, svc, picked)))
+            st.button("打开", key="s_open", on_click=lambda: autosave.open_draft(svc, user, picked))
         st.button("新建一份总结（清空表单和编辑框）", key="s_new", on_click=lambda: new_draft(svc, user))
     show_flash("drafts")
     compose.facts_form(settings)
@@ -65,14 +66,13 @@ def secretary(svc: DrafterService, settings: Settings, user) -> None:
     if ss.get("request") and "draft_text" in ss:
         editing.editor_panel(svc, user)
         editing.save_panel(svc, user)
+    autosave.typed_autosave(svc, user)
 
 
 def new_draft(svc: DrafterService, user) -> None:
     """Start over: the form and editor are cleared, and so is the autosaved new-draft slot (saved drafts stay)."""
-    for key in (*workcopy.FIELDS, *workcopy.CARRIED, "draft_id", "base_version", "draft_text", "stale"):
-        ss.pop(key, None)
+    workcopy.clear(ss)
     svc.discard_working_copy(user.name, None)
-    ss[workcopy.SENT] = None
 
 
 def main() -> None:
@@ -88,8 +88,9 @@ def main() -> None:
     restored = workcopy.restore(ss, svc, user.name)
     sidebar(svc, user)
     st.title("工会工作总结起草助手")
+    note = st.empty()  # always there, so the tabs below keep their place (and their expanders stay open)
     if restored:
-        st.info(restored)
+        note.info(restored)
     tabs = [("起草（秘书）", user.writes), ("审核（审核人）", user.reviews)]
     shown = [name for name, allowed in tabs if allowed]
     for name, tab in zip(shown, st.tabs(shown)):

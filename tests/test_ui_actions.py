@@ -74,17 +74,25 @@ def test_saving_is_not_submitting_and_a_return_needs_a_comment(svc):
     assert detail.reviews[-1].reviewer == "王审核" and review["r_comment"] == ""
 
 
-def test_a_passage_comment_quotes_the_text_and_is_stored(svc):
+def test_a_comment_on_a_selected_span_is_kept_until_the_review_and_stored(svc):
     state = session()
     actions.save(state, svc, JIA)
     actions.submit(state, svc, JIA)
-    review = {"r_quote": "不存在的话", "r_passage_comment": "？"}
-    assert actions.add_passage(review, TEXT)[0] == "error"
-    review.update(r_quote="慰问困难职工86户", r_passage_comment="请写明走访时间")
-    assert actions.add_passage(review, TEXT)[0] == "success" and review["r_quote"] == ""
+    start = TEXT.index("慰问困难职工86户")
+    review = {}
+    assert actions.add_passage(review, TEXT, {"start": 0, "end": 3, "quote": "不存在的话", "comment": "？"})[0] == "error"
+    assert actions.add_passage(review, TEXT, {"start": start, "end": start + 9, "quote": "慰问困难职工86户",
+                                              "comment": "  "}) == ("error", "请填写批注内容")
+    assert actions.add_passage(review, TEXT, None)[0] == "error" and not review.get("r_passages")
+    selected = {"start": start, "end": start + 9, "quote": "慰问困难职工86户", "comment": "请写明走访时间"}
+    assert actions.add_passage(review, TEXT, selected)[0] == "success"
+    assert actions.add_passage(review, TEXT, dict(selected, comment="第二条"))[0] == "success"
+    assert actions.drop_passage(review, "p1")[0] == "info" and len(review["r_passages"]) == 1
+    assert actions.drop_passage(review, "r0.0") is None and actions.drop_passage(review, "p7") is None
     assert actions.review(review, svc, state["draft_id"], "return", WANG)[0] == "success", "a passage is enough"
     passage = svc.get_draft(state["draft_id"]).reviews[-1].passages[0]
     assert TEXT[passage.start:passage.end] == "慰问困难职工86户" and passage.comment == "请写明走访时间"
+    assert review["r_passages"] == []
 
 
 def test_approving_a_failing_draft_needs_the_override_and_a_reason(svc):

@@ -248,36 +248,6 @@ def _submitted_draft(svc, text_change=None):
     return detail.id, writer, result.text
 
 
-def test_reviewer_returns_sees_changes_since_and_must_override_a_failing_draft(data_dir):
-    svc = service(data_dir)
-    draft_id, writer, text = _submitted_draft(svc, ("86户", "68户"))
-    at = new_page()
-    at.selectbox(key="r_status").select("submitted").run()
-    at.selectbox(key="r_pick").select(draft_id).run()
-    assert any(e.startswith("发现") for e in messages(at, "error")), "the edited draft has a wrong number"
-    at.button(key="return").click().run()
-    assert any("请填写意见" in e for e in messages(at, "error"))
-    at.text_input(key="r_quote").input("68户")
-    at.text_area(key="r_passage_comment").input("应为86户")
-    at.button(key="add_passage").click().run()
-    at.button(key="return").click().run()
-    assert any("已退回" in s for s in messages(at, "success"))
-    assert svc.get_draft(draft_id).reviews[-1].passages[0].quote == "68户"
-
-    svc.save_version(draft_id, text.replace("86户", "68户", 1).replace("。", "。补充一句。", 1), 2, writer)
-    svc.submit(draft_id, writer)
-    at.selectbox(key="r_status").select("submitted").run()
-    at.selectbox(key="r_pick").select(draft_id).run()
-    assert any("退回时的第 2 版" in h.value and "补充一句" in h.value for h in at.html), "changes since the return"
-    at.button(key="approve").click().run()
-    assert any("仍然通过" in e for e in messages(at, "error")) and svc.get_draft(draft_id).status == "submitted"
-    at.checkbox(key="r_override").check().run()
-    at.text_input(key="r_override_reason").input("68户为最新统计口径")
-    at.button(key="approve").click().run()
-    assert any("已通过" in s for s in messages(at, "success"))
-    assert svc.get_draft(draft_id).reviews[-1].override_reason == "68户为最新统计口径"
-
-
 def test_export_warns_and_asks_when_the_check_fails_and_takes_the_signature(data_dir):
     svc = service(data_dir)
     draft_id, _, _ = _submitted_draft(svc, ("86户", "68户"))

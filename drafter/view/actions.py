@@ -74,6 +74,8 @@ def load_draft(state: State, svc, draft_id: str) -> Message:
     except Exception as exc:  # noqa: BLE001
         return "error", error_text(exc)
     req = detail.request
+    for key in ("sig_org", "sig_date", "_wc_typed", "my_stale_text", "export_ack", "confirm_regen"):
+        state.pop(key, None)  # the previous draft's signature, typed text and prompts
     state.update(f_org=req.org, f_period=req.period, f_kind=req.kind, f_topic=req.topic or "",
                  f_facts="\n".join(req.facts), f_problems="\n".join(req.problems), f_plans="\n".join(req.plans),
                  f_length=req.length, pinned=list(req.pinned_examples), request=req.model_dump(), draft_id=detail.id,
@@ -178,18 +180,26 @@ def review(state: State, svc, draft_id: str, decision: str, reviewer, failing: b
     return "success", f"已{DECISION_LABELS[decision]}，意见已记录在稿件上"
 
 
-def add_passage(state: State, text: str) -> Message:
-    """A comment on a quoted passage of the reviewed text (批注): the quote must occur in the text."""
-    quote = (state.get("r_quote") or "").strip()
-    comment = (state.get("r_passage_comment") or "").strip()
-    if not quote or not comment:
-        return "error", "请填写引用的原文和批注内容"
-    start = text.find(quote)
-    if start < 0:
-        return "error", "引用的原文在正文中找不到：请从正文中直接复制一段"
-    from drafter.records import PassageComment
+def add_passage(state: State, text: str, selection) -> Message:
+    """A comment on a span the reviewer selected in the text (批注), kept with the review until 通过 / 退回."""
+    from drafter.view.passages import selected_passage
 
-    passage = PassageComment(start=start, end=start + len(quote), quote=quote, comment=comment)
+    passage, problem = selected_passage(text, selection)
+    if passage is None:
+        return "error", problem
     state["r_passages"] = [*state.get("r_passages", []), passage.model_dump()]
-    state.update(r_quote="", r_passage_comment="")
     return "success", f"已添加批注（共 {len(state['r_passages'])} 条，随审核意见一起提交）"
+
+
+def drop_passage(state: State, note_id: str) -> Message | None:
+    """Remove a pending comment ("p<index>", as drafter.view.passages.notes numbers them)."""
+    pending = list(state.get("r_passages") or [])
+    try:
+        index = int(str(note_id).removeprefix("p"))
+    except ValueError:
+        return None
+    if not str(note_id).startswith("p") or not 0 <= index < len(pending):
+        return None
+    del pending[index]
+    state["r_passages"] = pending
+    return "info", "已移除这条批注"

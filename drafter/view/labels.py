@@ -69,11 +69,6 @@ def review_line(r) -> str:
     return line
 
 
-def passage_lines(r) -> list[str]:
-    """A review's comments on quoted passages (批注)."""
-    return [f"批注「{_get(p, 'quote')[:40]}」：{_get(p, 'comment')}" for p in getattr(r, "passages", None) or []]
-
-
 def _get(item, name: str):
     return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 

@@ -14,14 +14,41 @@ from typing import Any
 from drafter.records import WorkingCopy
 
 State = MutableMapping[str, Any]
-FIELDS = ("f_org", "f_period", "f_kind", "f_topic", "f_facts", "f_problems", "f_plans", "f_length")
+FIELDS = ("f_org", "f_period", "f_kind", "f_topic", "f_facts", "f_problems", "f_plans", "f_length", "sig_org",
+          "sig_date")
+TYPED = ("f_org", "f_period", "f_topic", "f_facts", "f_problems", "f_plans", "sig_org", "sig_date")
 CARRIED = ("pinned", "request", "result", "saved_text", "hits")
 SENT = "_wc_sent"
+LIVE = "_wc_typed"
+
+
+def take_typed(state: State, values: dict[str, str]) -> None:
+    """Record text typed into the form's boxes before they commit (drafter.view.live), each with the committed
+    value it was typed over; a value equal to the committed one needs no record."""
+    live = dict(state.get(LIVE) or {})
+    for key, value in values.items():
+        if key not in TYPED or not isinstance(value, str):
+            continue
+        if value == state.get(key):
+            live.pop(key, None)
+        elif (live.get(key) or {}).get("value") != value:
+            live[key] = {"value": value, "base": state.get(key)}
+    state[LIVE] = live
+
+
+def field_value(state: State, key: str) -> Any:
+    """A form field as the user sees it: the typed text while the committed value is still the one it was typed
+    over, else the committed value (a commit or a button that rewrote the field is newer)."""
+    typed = (state.get(LIVE) or {}).get(key)
+    if typed is not None and typed.get("base") == state.get(key):
+        return typed["value"]
+    return state.get(key)
 
 
 def snapshot(state: State, user: str) -> WorkingCopy:
     """The session's work as a working copy of the open draft (slot None when it is not saved yet)."""
-    form = {k: state[k] for k in FIELDS if k in state}
+    typed = state.get(LIVE) or {}
+    form = {k: field_value(state, k) for k in FIELDS if k in state or k in typed}
     form.update({k: state[k] for k in CARRIED if state.get(k) is not None})
     return WorkingCopy(user=user, draft_id=state.get("draft_id"), base_version=state.get("base_version"),
                        form=form, text=state.get("draft_text") or "")
@@ -93,3 +120,63 @@ def restore(state: State, svc, user: str) -> str | None:
     edited = copy.text and copy.text != copy.form.get("saved_text")
     what = "表单、初稿和未保存的修改" if edited else "表单和初稿" if copy.text else "表单"
     return f"已恢复您上次（{when}）的{what}"
+
+
+def reopen(state: State, svc, user: str, draft_id: str) -> str | None:
+    """After a saved draft was opened (its latest version in the form and editor): bring back this user's own
+    unsaved work on that very draft, if any; a Chinese note of what came back, or None.
+
+    An edited text comes back with the version it was based on, so saving over a newer version someone else
+    saved meanwhile shows the stale-edit comparison instead of overwriting it."""
+    copy = svc.load_working_copy(user, draft_id)
+    if copy is None:
+        return None
+    latest = state.get("base_version")  # load_draft put the latest version there
+    text_edited = bool(copy.text) and copy.text != copy.form.get("saved_text")
+    typed = {k: copy.form[k] for k in FIELDS if k in copy.form and copy.form[k] != state.get(k)}
+    if text_edited:
+        apply(state, copy)
+    elif typed:
+        state.update(typed)
+    else:
+        return None
+    state[SENT] = None
+    when = copy.updated_at.astimezone().strftime("%m-%d %H:%M") if copy.updated_at else ""
+    if not text_edited:
+        return f"已恢复您（{when}）对表单未保存的修改"
+    newer = f"；此后已有第 {latest} 版，保存时会请您对照合并" if latest and latest != copy.base_version else ""
+    return f"已恢复您（{when}）对这篇稿件未保存的修改（基于第 {copy.base_version} 版{newer}）"
+
+
+def review_slot(draft_id: str) -> str:
+    """The working-copy slot of a reviewer's pending comments on a draft (beside the draft's own slot)."""
+    return f"review:{draft_id}"
+
+
+def load_review(svc, user: str, draft_id: str, version: int) -> list[dict]:
+    """The reviewer's pending passage comments on this version of the draft (none for another version)."""
+    copy = svc.load_working_copy(user, review_slot(draft_id))
+    if copy is None or copy.base_version != version:
+        return []
+    return [p for p in copy.form.get("passages") or [] if isinstance(p, dict)]
+
+
+def save_review(svc, user: str, draft_id: str, version: int, passages: list[dict]) -> None:
+    """Autosave the reviewer's pending comments (an empty list removes the slot: the review was sent)."""
+    if not passages:
+        svc.discard_working_copy(user, review_slot(draft_id))
+        return
+    svc.save_working_copy(WorkingCopy(user=user, draft_id=review_slot(draft_id), base_version=version,
+                                      form={"passages": passages}))
+
+
+def clear(state: State) -> None:
+    """Start over: the form's boxes are emptied by value (a widget whose state is only deleted keeps showing its
+    old text in the browser), everything else of the open draft is dropped."""
+    from drafter.models import KINDS
+
+    state.update({key: "" for key in TYPED if not key.startswith("sig_")})
+    state.update(f_kind=KINDS[0], f_length="normal")
+    for key in (*CARRIED, LIVE, "sig_org", "sig_date", "draft_id", "base_version", "draft_text", "stale", "_wc_open"):
+        state.pop(key, None)
+    state[SENT] = None

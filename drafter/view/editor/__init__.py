@@ -1,5 +1,6 @@
 """The draft editor as a Streamlit custom component (components v2): plain HTML, CSS and JavaScript shipped in
-this folder and passed inline, so nothing is fetched from a CDN and no npm build is needed.
+this folder and passed inline (notes.js and editor.js joined into one module), so nothing is fetched from a CDN
+and no npm build is needed.
 
 The component sends {"text", "revision"} as its "doc" state 300 ms after the last keystroke (and on blur); Python
 rechecks and sends back the marks. Python replaces the text only by raising `revision`, so the browser's own undo
@@ -30,14 +31,26 @@ def _component():
     runtime = id(Runtime.instance()) if Runtime.exists() else 0
     if runtime not in _mounts:
         _mounts[runtime] = st.components.v2.component(NAME, html=_read("editor.html"), css=_read("editor.css"),
-                                                      js=_read("editor.js"))
+                                                      js=_read("notes.js") + _read("editor.js"))
     return _mounts[runtime]
 
 
-def draft_editor(payload: dict, key: str, on_change: Callable[[], None]):
+def draft_editor(payload: dict, key: str, on_change: Callable[[], None] | None = None,
+                 on_comment: Callable[[], None] | None = None, on_drop: Callable[[], None] | None = None):
     """Mount the editor with `payload` (drafter.view.marks.editor_payload); `on_change` runs when a new text
-    arrives (read it from st.session_state[key]["doc"])."""
-    return _component()(key=key, data=payload, default={"doc": None}, on_doc_change=on_change)
+    arrives (read it from st.session_state[key]["doc"]), `on_comment` when a comment on a selected span arrives
+    (sent_event(state, key, "comment")), `on_drop` when a pending comment is removed."""
+    callbacks = {name: fn for name, fn in (("on_doc_change", on_change), ("on_comment_change", on_comment),
+                                           ("on_drop_change", on_drop)) if fn is not None}
+    default = {"doc": None} if on_change is not None else None
+    return _component()(key=key, data=payload, default=default, **callbacks)
+
+
+def sent_event(state, key: str, name: str) -> dict | None:
+    """The payload of the component's trigger `name` in this run (a dict), if it fired."""
+    value = state.get(key)
+    event = value.get(name) if hasattr(value, "get") else None
+    return event if isinstance(event, dict) else None
 
 
 def sent_doc(state, key: str) -> dict | None:

@@ -1,6 +1,7 @@
 // The draft editor: a plain <textarea> (native undo/redo survives every check) over a backdrop that paints the
 // checked numbers and claims in colour. The text goes to Python 300 ms after the last keystroke; the check comes
 // back as `marks`. A problem list above the editor scrolls to each problem; hover or tap shows the reason.
+// Passage comments (notes.js) are painted on a layer above the marks and listed under the text.
 const PAUSE_MS = 300;
 const instances = new WeakMap();
 
@@ -44,6 +45,7 @@ function build(root, inst) {
   ta.addEventListener("click", () => caretTip(inst));
   ta.addEventListener("keyup", (e) => { if (e.key.startsWith("Arrow")) caretTip(inst); });
   window.addEventListener("resize", grow);
+  setupSelection(inst);
 }
 
 function send(inst) {
@@ -74,33 +76,50 @@ function paint(inst) {
   inst.backdrop.innerHTML = html;
   inst.shown = marks;
   inst.countEl.textContent = countText(text);
+  paintNotes(inst, null);
+}
+
+function elementsAt(inst, x, y) {
+  const host = inst.root.getRootNode();
+  return (host.elementsFromPoint ? host : document).elementsFromPoint(x, y);
 }
 
 function markAt(inst, x, y) {
-  const host = inst.root.getRootNode();
-  const els = (host.elementsFromPoint ? host : document).elementsFromPoint(x, y);
-  return els.find((el) => el.tagName === "MARK" && inst.backdrop.contains(el)) || null;
+  return elementsAt(inst, x, y).find((el) => el.tagName === "MARK" && inst.backdrop.contains(el)) || null;
 }
 
-function showTip(inst, mark) {
-  if (!mark) return hideTip(inst);
+function showTip(inst, mark, extra) {
+  const text = [mark ? mark.getAttribute("title") : "", extra || ""].filter(Boolean).join("\n");
+  showTipText(inst, mark, text);
+}
+
+function showTipText(inst, anchorEl, text) {
+  if (!anchorEl || !text) return hideTip(inst);
   const wrap = inst.root.querySelector(".dr-wrap");
-  inst.tip.textContent = mark.getAttribute("title");
+  inst.tip.textContent = text;
   inst.tip.hidden = false;
-  const top = mark.offsetTop + mark.offsetHeight + 4;
+  const top = anchorEl.offsetTop + anchorEl.offsetHeight + 4;
   inst.tip.style.top = top + "px";
-  inst.tip.style.left = Math.max(0, Math.min(mark.offsetLeft, wrap.clientWidth - inst.tip.offsetWidth)) + "px";
+  inst.tip.style.left = Math.max(0, Math.min(anchorEl.offsetLeft, wrap.clientWidth - inst.tip.offsetWidth)) + "px";
 }
 
 function hideTip(inst) { inst.tip.hidden = true; }
 
-function hover(inst, x, y) { showTip(inst, markAt(inst, x, y)); }
+function hover(inst, x, y) {
+  const mark = markAt(inst, x, y);
+  const note = elementsAt(inst, x, y).find((el) => el.dataset && el.dataset.notes && inst.notesEl.contains(el));
+  const ids = note ? note.dataset.notes.split(" ").filter(Boolean) : [];
+  showTip(inst, mark || note || null, noteText(inst, ids));
+}
 
 function caretTip(inst) {
   const pos = inst.ta.selectionStart;
   const mark = [...inst.backdrop.querySelectorAll("mark")].find(
     (m) => +m.dataset.start <= pos && pos <= +m.dataset.end);
-  showTip(inst, mark || null);
+  const ids = notesAt(inst, pos);
+  const note = ids.length ? [...inst.notesEl.querySelectorAll("span[data-notes]")].find(
+    (s) => +s.dataset.start <= pos && pos <= +s.dataset.end) : null;
+  showTip(inst, mark || note || null, noteText(inst, ids));
 }
 
 function jump(inst, start, end) {
@@ -120,6 +139,7 @@ function problems(inst) {
   const list = inst.data.problems || [];
   const box = inst.root.querySelector(".dr-problems");
   box.innerHTML = "";
+  box.hidden = inst.data.show_problems === false;
   if (!list.length) {
     box.innerHTML = `<div class="dr-ok">${esc(inst.data.ok_text || "没有需要处理的问题")}</div>`;
     return;
@@ -144,17 +164,19 @@ function problems(inst) {
 }
 
 export default function (component) {
-  const { data, parentElement, setStateValue } = component;
+  const { data, parentElement, setStateValue, setTriggerValue } = component;
   const root = parentElement.querySelector(".dr-editor");
   let inst = instances.get(root);
   if (!inst) {
     inst = { root, ta: root.querySelector(".dr-text"), backdrop: root.querySelector(".dr-backdrop"),
       tip: root.querySelector(".dr-tip"), countEl: root.querySelector(".dr-count"),
-      stateEl: root.querySelector(".dr-state"), revision: null, sentText: null };
+      stateEl: root.querySelector(".dr-state"), notesEl: root.querySelector(".dr-notes"),
+      pop: root.querySelector(".dr-pop"), revision: null, sentText: null, data: {} };
     instances.set(root, inst);
     build(root, inst);
   }
   inst.setStateValue = setStateValue;
+  inst.setTriggerValue = setTriggerValue;
   inst.data = data || {};
   if (inst.data.revision !== inst.revision) {
     inst.revision = inst.data.revision;
@@ -165,6 +187,7 @@ export default function (component) {
   inst.stateEl.textContent = inst.ta.value === inst.data.checked ? (inst.data.status_text || "已核对") : "";
   problems(inst);
   paint(inst);
+  listNotes(inst);
   inst.grow();
   if (inst.data.scroll && inst.data.scroll !== inst.scrolled) {
     inst.scrolled = inst.data.scroll;

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from drafter.models import DraftRequest
-from drafter.view import actions, marks, trace_panel, workcopy
+from drafter.view import actions, marks, passages, trace_panel, workcopy
 from drafter.view import inputs as vin
 from drafter.view import labels as vl
 from drafter.view import review as vr
@@ -47,6 +47,7 @@ def editor_panel(svc, user) -> None:
     payload = marks.editor_payload(ss.draft_text, ss.get("editor_rev", 0), check, request.facts, usage,
                                    readonly=not user.writes)
     payload["scroll"] = ss.get("scroll_to_editor", 0)
+    payload["notes"] = passages.notes(_reviews(svc), [], ss.draft_text)
     draft_editor(payload, key=EDITOR_KEY, on_change=_take_doc)
     st.caption("停顿约 0.3 秒自动核对；点按或悬停在彩色文字上可看到原因；Ctrl+Z 可撤销。每次修改都会自动暂存，"
                "刷新页面或换一台电脑登录也不会丢失；“保存版本”才会生成新版本。")
@@ -54,6 +55,12 @@ def editor_panel(svc, user) -> None:
         workcopy.autosave(ss, svc, user.name)
     except Exception as exc:  # noqa: BLE001 - autosave trouble is shown, the text stays in the editor
         st.warning(f"自动暂存失败：{actions.error_text(exc)}")
+
+
+def _reviews(svc) -> list:
+    """The open draft's reviews, whose passage comments the editor shows on the text (none before a save)."""
+    detail = _detail(svc, ss.get("draft_id"))
+    return list(detail.reviews) if detail is not None else []
 
 
 def save_panel(svc, user) -> None:
@@ -107,9 +114,10 @@ def status_line(detail) -> None:
 
 def reviews_box(detail) -> None:
     for r in detail.reviews if detail else []:
-        (st.success if r.decision == "approve" and not getattr(r, "voided", False) else st.warning)(vl.review_line(r))
-        for line in vl.passage_lines(r):
-            st.caption(line)
+        line = vl.review_line(r)
+        if r.passages:
+            line += f"（另有 {len(r.passages)} 条批注，见正文下方）"
+        (st.success if r.decision == "approve" and not getattr(r, "voided", False) else st.warning)(line)
 
 
 def export_box(svc, detail) -> None:
@@ -118,8 +126,10 @@ def export_box(svc, detail) -> None:
 
     with st.container(border=True, key="export_box"):
         c1, c2 = st.columns(2)
-        org = c1.text_input("落款单位", value=detail.org, key="sig_org")
-        date_text = c2.text_input("落款日期", value=chinese_date(detail.latest.created_at), key="sig_date")
+        ss.setdefault("sig_org", detail.org)  # kept (and autosaved) per draft; drafter.view.page.autosave
+        ss.setdefault("sig_date", chinese_date(detail.latest.created_at))
+        org = c1.text_input("落款单位", key="sig_org")
+        date_text = c2.text_input("落款日期", key="sig_date")
         check = detail.latest.check
         if not check.ok or check.claims:
             st.warning(f"第 {detail.latest.number} 版核对没有通过：{vl.summary_text(check)}"
