@@ -247,6 +247,25 @@ def test_a_reply_going_past_its_last_line_is_cut_there(settings, library):
     assert result.usage.completion_tokens < clean.usage.completion_tokens
 
 
+def test_a_long_or_unfinished_summary_is_cut_and_no_lead(settings, library):
+    def long_winded(messages):
+        return re.sub(r"概括：.+", "概括：工会认真做好各项工作，" + "团结带领广大职工" * 8, faithful(messages))
+
+    def unfinished(messages):
+        return re.sub(r"概括：.+\n", "概括：工会认真做好各项", faithful(messages))
+
+    written = {}
+    for behaviour in (long_winded, unfinished):
+        model = ScriptedModel(default=behaviour, name="fake", piece_chars=2)
+        result = Pipeline(settings, library, model).run(REQUEST)
+        assert result.check.ok and "认真做好各项" not in result.text  # the template's lead instead
+        written[behaviour] = result.usage.completion_tokens
+    calls = len(section_calls(model))  # body, 存在的不足 and 下一步工作打算 each end with a 概括 line
+    # the 75-character 概括 line was cut just past the 44 a lead may have: 37 characters (22 tokens) longer than
+    # the unfinished one a section, where whole it would be 67 (40 tokens)
+    assert written[long_winded] - written[unfinished] <= calls * 23
+
+
 def test_a_lead_in_the_old_place_or_none_at_all_still_gives_a_section(settings, library):
     def first(messages):
         text = faithful(messages)

@@ -48,22 +48,30 @@ def _after_line(last: int) -> re.Pattern:
 
 
 class _SectionDone:
-    """Done once line `last` and the "概括：" line after it are complete, or as soon as a line numbered past `last`
-    begins (a small model goes on with invented items or the prompt's own words): what follows is never used."""
+    """Done once line `last` and the "概括：" line after it are complete, as soon as a line numbered past `last`
+    begins (a small model goes on with invented items or the prompt's own words), or once the 概括 line has run past
+    the longest lead kept: what follows is never used."""
 
     def __init__(self, last: int) -> None:
         self.last_line = _after_line(last)
         self.past = re.compile(rf"(?m)^\s*{last + 1}\s*[.．、:：)）]")
 
-    def search(self, text: str):
+    def search(self, text: str) -> bool:
         last = self.last_line.search(text)
-        return last and (_SUMMARY_DONE.search(text, last.start()) or self.past.search(text, last.end()))
+        if not last:
+            return False
+        summary = _SUMMARY.search(text, last.start())
+        too_long = summary and len(text[summary.end():].split("\n", 1)[0]) > LEAD_CHARS[1]  # refused anyway
+        return bool(_SUMMARY_DONE.search(text, last.start()) or self.past.search(text, last.end()) or too_long)
 
 
 def _summary_line(reply: str) -> str:
-    """The text of the reply's "概括：" line ("" when there is none)."""
+    """The text of the reply's "概括：" line, up to its first sentence end ("" when there is none, or when the line
+    was cut before a sentence ended: a half sentence is no lead)."""
     found = _SUMMARY.search(reply)
-    return reply[found.end():].split("\n", 1)[0].strip() if found else ""
+    line = reply[found.end():].split("\n", 1)[0].strip() if found else ""
+    ends = [line.find(mark) for mark in "。！？" if mark in line]
+    return line[:min(ends) + 1] if ends else ""
 
 
 def system_messages() -> list[Message]:
