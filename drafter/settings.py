@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     # --- drafting --------------------------------------------------------------
     provider: Literal["auto", "local", "openai", "template"] = Field("auto", description="Model provider: auto picks openai if configured, else local if installed, else template.")
     local_model: Path | None = Field(None, description="Path of a GGUF model for the local provider (default: the installed Qwen2.5-Coder-1.5B in data_dir/models).")
-    local_threads: int | None = Field(None, description="CPU threads for the local model (default: the CPUs this process may use, less the tasks running on them right now, at least 1).")
+    local_threads: int | None = Field(None, description="CPU threads for the local model (default: the CPUs this process may use, less the tasks running on them right now, at least 1; measured again before every generation, as the load changes while the model stays loaded).")
     local_prompt_lookup: int = Field(0, ge=0, description="Prompt-lookup decoding for the local model: up to this many tokens guessed from the prompt per step (llama-cpp-python LlamaPromptLookupDecoding; fact sentences copy numbers and phrases from the prompt). 0 turns it off; compare with bench/providers_local_speed.py --prompt-lookup N.")
     local_ctx: int = Field(4096, description="Context window for the local model, in tokens.")
     openai_base_url: str | None = Field(None, description="Base URL of an OpenAI-compatible chat endpoint (DeepSeek, DashScope, vLLM, Ollama, llama.cpp server).")

@@ -172,3 +172,14 @@ def test_prompt_lookup_decoding_works_with_the_installed_llama_cpp(installed_mod
     model = LocalModel(installed_model, n_ctx=1024, prompt_lookup=8)
     text = model.complete(FACT_PROMPT, max_tokens=60, temperature=0.0)
     assert "86" in text and len(CJK.findall(text)) >= 8
+
+
+def test_the_loaded_model_takes_new_thread_counts(installed_model, monkeypatch):
+    from drafter.providers import local
+
+    model = LocalModel(installed_model, n_ctx=1024, n_threads=None)
+    first = model.complete(FACT_PROMPT, max_tokens=24, temperature=0.0)
+    monkeypatch.setattr(local, "available_threads", lambda samples=5: 1)  # a busy process took a core
+    second = model.complete(FACT_PROMPT, max_tokens=24, temperature=0.0)
+    assert model.n_threads == 1 and model.load().context_params.n_threads >= 1
+    assert "86" in first and second == first  # greedy: the same reply on one thread

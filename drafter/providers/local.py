@@ -19,7 +19,7 @@ from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUn
 STOP_MARKERS = ["<|im_end|>", "<|endoftext|>"]
 
 
-def available_threads() -> int:
+def available_threads(samples: int = 5) -> int:
     """Threads worth giving llama.cpp now: the CPUs this process may run on (affinity, cgroup cpusets) less the
     other work running on them right now. llama.cpp threads spin-wait on each other, so one thread more than the
     free cores makes every token wait for a descheduled thread (drafts took 3-7x longer beside one busy process).
@@ -28,7 +28,7 @@ def available_threads() -> int:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    return max(1, min(cpus, round(cpus - other_runnable() + 0.25)))
+    return max(1, min(cpus, round(cpus - other_runnable(samples) + 0.25)))
 
 
 def other_runnable(samples: int = 5, gap_s: float = 0.04) -> float:
@@ -61,6 +61,7 @@ class LocalModel(ChatModel):
                  busy_wait_s: float = 900.0, prompt_lookup: int = 0) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
+        self.fixed_threads = n_threads  # DRAFTER_LOCAL_THREADS; None: sized anew before every generation
         self.n_threads = n_threads or available_threads()
         self.prompt_lookup = prompt_lookup
         self._llama = None
@@ -98,6 +99,16 @@ class LocalModel(ChatModel):
             raise ProviderUnavailable(f"本地模型无法加载：{self.model_path}（{exc}）。请运行 drafter model install "
                                       "--force 重新安装，或让 DRAFTER_LOCAL_MODEL 指向有效的 GGUF 文件") from exc
 
+    def _size_threads(self, llama) -> None:
+        """Threads for this generation from the cores free right now (the model stays loaded while the machine's
+        load changes: sized once at load, two threads beside one busy process made a draft several times slower)."""
+        if self.fixed_threads:
+            return
+        threads = available_threads(samples=3)
+        if threads != self.n_threads:
+            llama._ctx.set_n_threads(threads, threads)  # llama.cpp's llama_set_n_threads
+            self.n_threads = threads
+
     def _lookup_options(self) -> dict:
         """Prompt-lookup decoding: llama-cpp-python then keeps logits of every position (logits_all), which it
         needs to verify the guessed tokens."""
@@ -118,6 +129,7 @@ class LocalModel(ChatModel):
         self._owner = threading.get_ident()
         chunks = None
         try:
+            self._size_threads(llama)
             try:
                 chunks = llama.create_chat_completion(
                     messages=[{"role": m["role"], "content": m["content"]} for m in messages],
