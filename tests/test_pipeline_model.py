@@ -58,6 +58,14 @@ def faithful(messages) -> str:
     return "一年来，工会紧紧围绕中心工作，团结带领广大职工，各项工作取得了新的成效。"
 
 
+def section_replies(change):
+    """A model that writes like `faithful`, with change(reply, numbered lines) applied to each section reply."""
+    def model(messages):
+        lines = lines_of(user_prompt(messages))
+        return change(faithful(messages), lines) if lines else faithful(messages)
+    return model
+
+
 def section_calls(model) -> list[str]:
     return [user_prompt(c) for c in model.calls if lines_of(user_prompt(c)) and not ALONE.search(user_prompt(c))]
 
@@ -217,13 +225,8 @@ def test_the_summary_written_last_leads_the_section_and_what_follows_it_is_unuse
 
 
 def test_a_lead_that_restates_its_fact_gives_way_to_the_templates(settings, library):
-    def restating(messages):
-        lines = lines_of(user_prompt(messages))
-        text = faithful(messages)
-        if not lines:
-            return text
-        return re.sub(r"概括：.+", f"概括：工会{re.sub(r'[0-9.]+', '', lines[0][1])[:14]}。", text)
-
+    restating = section_replies(
+        lambda text, lines: re.sub(r"概括：.+", f"概括：工会{re.sub(r'[0-9.]+', '', lines[0][1])[:14]}。", text))
     result = Pipeline(settings, library, ScriptedModel(default=restating, name="fake")).run(REQUEST)
     opening = section_of(result, 3).text.split("。")[0]
     assert not opening.startswith("工会春节期间走访慰问困难职工")  # the template's lead, not the restatement
@@ -231,13 +234,8 @@ def test_a_lead_that_restates_its_fact_gives_way_to_the_templates(settings, libr
 
 
 def test_a_reply_going_past_its_last_line_is_cut_there(settings, library):
-    def rambling(messages):
-        lines = lines_of(user_prompt(messages))
-        text = faithful(messages)
-        if not lines:
-            return text
-        extra = f"{len(lines) + 1}. 按序号逐条改写，每条一行。\n{len(lines) + 2}. 确定竞赛标准，制定竞赛规则。\n"
-        return re.sub(r"概括：.+\n", extra, text)
+    rambling = section_replies(lambda text, lines: re.sub(
+        r"概括：.+\n", f"{len(lines) + 1}. 按序号逐条改写，每条一行。\n{len(lines) + 2}. 确定竞赛标准，制定竞赛规则。\n", text))
 
     model = ScriptedModel(default=rambling, name="fake", piece_chars=2)
     result = Pipeline(settings, library, model).run(REQUEST)

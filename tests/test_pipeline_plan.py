@@ -150,6 +150,19 @@ def test_a_heading_asserts_only_what_its_facts_give(settings, library):
     assert plan.body()[0].title == "强化组织建设，会员队伍不断壮大"
 
 
+@pytest.mark.parametrize("facts", [
+    ["组织职工技能竞赛3场，参赛职工420人次", "新建职工书屋2个，新增图书1500册", "春节走访慰问困难职工86户"],
+    ["协调解决农民工工资支付问题，追回欠薪36万元", "开办农民工夜校8期，参训420人次"],
+])
+def test_no_heading_is_one_the_check_refused(settings, library, facts):
+    from drafter.pipeline.verify import says_only
+
+    plan = plan_for(settings, library, facts=facts)
+    for section in plan.body():
+        own = [plan.facts[line - 1] for line in section.fact_lines]
+        assert section.title and says_only(own, section.title), (section.title, own)
+
+
 @pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parent.parent / "bench" / "requests").iterdir()),
                          ids=lambda p: p.name)
 def test_every_bench_heading_is_justified_by_its_facts(settings, library, path):

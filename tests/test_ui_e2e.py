@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,24 +53,21 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None
     raise TimeoutError("streamlit did not become healthy")
 
 
-@pytest.fixture(scope="module")
-def server(library, library_settings, tmp_path_factory):
-    """`streamlit run app.py` with the template provider, a copy of the ingested library and two users."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed")
+@contextmanager
+def page_site(library_settings, data_dir: Path, log_name: str):
+    """`streamlit run app.py` with the template provider over a copy of the ingested library and two users:
+    yields (url, service on the same store)."""
     from drafter.service import DrafterService
 
-    data_dir = tmp_path_factory.mktemp("e2e") / "data"
     shutil.copytree(library_settings.data_dir, data_dir)
     svc = DrafterService(Settings(data_dir=data_dir, provider="template", auth="off", _env_file=None))
     svc.create_user(*WRITER, "writer")
     svc.create_user(*REVIEWER, "reviewer")
-    svc.store.close()
     port = free_port()
     env = {**os.environ, "DRAFTER_DATA_DIR": str(data_dir), "DRAFTER_PROVIDER": "template", "DRAFTER_AUTH": "off"}
     env.pop("DRAFTER_UI_PASSWORD", None)
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit.log", "wb")
+    log = open(ARTIFACTS / log_name, "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
@@ -78,10 +76,20 @@ def server(library, library_settings, tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
-        yield url
+        yield url, svc
     finally:
         stop(proc)
         log.close()
+        svc.store.close()
+
+
+@pytest.fixture(scope="module")
+def server(library, library_settings, tmp_path_factory):
+    """The page with two users; the tests drive it through the browser only."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed")
+    with page_site(library_settings, tmp_path_factory.mktemp("e2e") / "data", "streamlit.log") as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="module")

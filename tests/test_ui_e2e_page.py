@@ -10,19 +10,13 @@ docs/ui_phone_comment.png and docs/ui_sentences.png).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from drafter.settings import PROJECT_ROOT, Settings
-from processes import free_port, stop
-from test_ui_e2e import (ARTIFACTS, CHROMIUM, PHONE, REVIEWER, WRITER, browser, center, open_page,  # noqa: F401
-                         settle, shot, sign_in, wait_healthy)
+from test_ui_e2e import (CHROMIUM, PHONE, REVIEWER, WRITER, browser, center, open_page,  # noqa: F401
+                         page_site, settle, shot, sign_in)
 
 pytestmark = pytest.mark.e2e
 
@@ -42,31 +36,8 @@ def site(library, library_settings, tmp_path_factory):
     for making drafts: (url, service)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed")
-    from drafter.service import DrafterService
-
-    data_dir = tmp_path_factory.mktemp("e2e_page") / "data"
-    shutil.copytree(library_settings.data_dir, data_dir)
-    svc = DrafterService(Settings(data_dir=data_dir, provider="template", auth="off", _env_file=None))
-    svc.create_user(*WRITER, "writer")
-    svc.create_user(*REVIEWER, "reviewer")
-    port = free_port()
-    env = {**os.environ, "DRAFTER_DATA_DIR": str(data_dir), "DRAFTER_PROVIDER": "template", "DRAFTER_AUTH": "off"}
-    env.pop("DRAFTER_UI_PASSWORD", None)
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit_page.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"], cwd=PROJECT_ROOT, env=env,
-        stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
-        yield url, svc
-    finally:
-        stop(proc)
-        log.close()
-        svc.store.close()
+    with page_site(library_settings, tmp_path_factory.mktemp("e2e_page") / "data", "streamlit_page.log") as site:
+        yield site
 
 
 def make_draft(svc, org: str, households: str = "86户", submit: bool = False) -> str:

@@ -18,6 +18,8 @@ from drafter.settings import Settings
 CN_DIGITS = "零一二三四五六七八九"
 VOTE_WEIGHT = 1.0  # the top retrieved heading's vote; the next ones 1/2, 1/3 …
 FACTS_PER_SECTION = 2  # below about this many facts a section, family themes are merged
+NEUTRAL_HEADING = "其他工作"  # the last resort: a heading that asserts nothing (no theme's nor fact's words pass)
+_COUNT_AT_END = re.compile(r"(?:共|达|达到)?[0-9０-９][0-9０-９.．,，]*[^\s0-9０-９，,；;。]{0,2}$")
 
 
 @dataclass
@@ -214,19 +216,26 @@ class Planner:
 def _titles(group: Group, facts: list[str], themes: dict[str, Theme]) -> tuple[str, ...]:
     """Headings for a section of these facts that assert nothing the facts do not give: the family's, the
     theme's own (会员队伍不断壮大 only over a fact on new members), the member themes' plain ones; each is
-    put to the claim check against the facts, and the first that passes comes first."""
+    put to the claim check against the facts, and the first that passes comes first. When none passes, the
+    facts' own words head the section, and failing that a neutral heading: never one the check refused."""
     candidates = list(group.family.headings if group.family else ())
     candidates += group.theme.titles_for(facts)
     candidates += [h.text for key in sorted(group.members) for h in themes[key].headings if not h.needs]
     candidates = list(dict.fromkeys(candidates))
     justified = [title for title in candidates if says_only(facts, title)]
-    return tuple(justified or _fact_headings(facts) or candidates)
+    if justified:
+        return tuple(justified)
+    own = [title for title in _fact_headings(facts) if says_only(facts, title)]
+    return tuple(own or [NEUTRAL_HEADING])
 
 
 def _fact_headings(facts: list[str]) -> list[str]:
-    """Headings in the facts' own words: a fact's first clause when it holds no number ("开展“夏送清凉”活动")."""
-    clauses = [re.split(r"[，,；;。]", fact, 1)[0].strip() for fact in facts]
-    return [c for c in clauses if 4 <= len(c) <= 24 and not re.search(r"[0-9０-９]", c)]
+    """Headings in the facts' own words: each fact's first clause without a trailing count ("组织职工技能竞赛3场" ->
+    组织职工技能竞赛), the first two joined when short enough, then each alone; none with a number left in it."""
+    clauses = [_COUNT_AT_END.sub("", re.split(r"[，,；;。]", fact, 1)[0].strip()) for fact in facts]
+    clauses = [c for c in dict.fromkeys(clauses) if 4 <= len(c) <= 24 and not re.search(r"[0-9０-９]", c)]
+    joined = ["，".join(clauses[:2])] if len(clauses) >= 2 and len("，".join(clauses[:2])) <= 24 else []
+    return joined + clauses
 
 
 def _merge_families(groups: list[Group], target: int, fams: tuple[Family, ...]) -> list[Group]:
