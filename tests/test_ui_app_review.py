@@ -34,17 +34,21 @@ def select_and_comment(at: AppTest, quote: str, comment: str) -> None:
     at.run()
 
 
-def test_the_writer_sees_the_reviewers_comments_on_their_spans_and_changed_ones_marked(data_dir):
-    svc = service(data_dir)
-    draft_id, writer, text = _submitted_draft(svc, ("86户", "68户"))
+def review_page(draft_id: str):
+    """A fresh page (a reload) on the reviewer's tab with the submitted draft picked."""
     at = new_page()
     at.selectbox(key="r_status").select("submitted").run()
     at.selectbox(key="r_pick").select(draft_id).run()
+    return at
+
+
+def test_the_writer_sees_the_reviewers_comments_on_their_spans_and_changed_ones_marked(data_dir):
+    svc = service(data_dir)
+    draft_id, writer, text = _submitted_draft(svc, ("86户", "68户"))
+    at = review_page(draft_id)
     select_and_comment(at, "68户", "应为86户")
     select_and_comment(at, "举办竞赛3场", "写明竞赛名称")
-    again = new_page()  # a reload before the review is sent keeps the pending comments
-    again.selectbox(key="r_status").select("submitted").run()
-    again.selectbox(key="r_pick").select(draft_id).run()
+    again = review_page(draft_id)  # a reload before the review is sent keeps the pending comments
     assert [n["quote"] for n in component_data(again, "review_view")["notes"] if n["pending"]] == ["68户", "举办竞赛3场"]
     at.text_area(key="r_comment").input("见批注").run()
     at.button(key="return").click().run()
@@ -65,9 +69,7 @@ def test_the_writer_sees_the_reviewers_comments_on_their_spans_and_changed_ones_
 def test_reviewer_returns_sees_changes_since_and_must_override_a_failing_draft(data_dir):
     svc = service(data_dir)
     draft_id, writer, text = _submitted_draft(svc, ("86户", "68户"))
-    at = new_page()
-    at.selectbox(key="r_status").select("submitted").run()
-    at.selectbox(key="r_pick").select(draft_id).run()
+    at = review_page(draft_id)
     assert any(e.startswith("发现") for e in messages(at, "error")), "the edited draft has a wrong number"
     at.button(key="return").click().run()
     assert any("请填写意见" in e for e in messages(at, "error"))
