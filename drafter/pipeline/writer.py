@@ -4,7 +4,8 @@ A body section is one lead sentence plus one sentence per fact, in plan order (�
 over their items). The model gets the section's facts numbered and writes them back numbered, one line each, then
 a "概括：" line that sums up what it wrote, in one call (prompts/sentences.j2): a small model writes a lead that
 names the section's own work once it has written that work (asked first, it echoed the example or restated a fact).
-That line becomes the lead, placed first, when it holds no number, claim or artifact and repeats no earlier lead. Each line is then checked on its own against its own fact (`_verdict`): all of
+That line becomes the lead, placed first, when it holds no number, claim or artifact and repeats no earlier lead.
+Each line is then checked on its own against its own fact (`_verdict`): all of
 the fact's numbers and no other, no prompt text, Markdown, Latin, list marks, stutters or copied reference text,
 no claims when the faithfulness check reports them. A failing sentence is written again alone in a short call
 (prompts/sentence.j2); if that fails too, the fact's template sentence takes its place. The section is never
