@@ -25,6 +25,7 @@ from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sente
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.defects import bad_opener, sentence_artifacts, sentences, without_opener
 from drafter.pipeline.plan import Plan, PlannedSection
+from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import TemplateWriter, fact_sentence
 from drafter.pipeline.verify import check_section
 from drafter.prompting import render
@@ -32,47 +33,11 @@ from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
 LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 20 characters)
-LEAD_CHARS = (6, 44)  # a lead sentence's length, in characters
+LEAD_CHARS = (6, LEAD_LONGEST)  # a lead sentence's length, in characters
 RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
 _KEY = re.compile(r"[\s，,。；;：:、“”]")
 WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
 _FIRST_LINE = re.compile(r"[^\s][^\n]*\n")  # a single sentence: done at the end of its line
-
-
-_SUMMARY = re.compile(r"(?m)^\s*概括\s*[：:]\s*")
-_SUMMARY_DONE = re.compile(r"(?m)^\s*概括\s*[：:][^\n]*[。！？][^\n]*\n")
-
-
-def _after_line(last: int) -> re.Pattern:
-    """Done once line `last` ("3. …") is complete."""
-    return re.compile(rf"(?m)^\s*{last}\s*[.．、:：)）][^\n]*[。！？][^\n]*\n")
-
-
-class _SectionDone:
-    """Done once line `last` and the "概括：" line after it are complete, as soon as a line numbered past `last`
-    begins (a small model goes on with invented items or the prompt's own words), or once the 概括 line has run past
-    the longest lead kept: what follows is never used."""
-
-    def __init__(self, last: int) -> None:
-        self.last_line = _after_line(last)
-        self.past = re.compile(rf"(?m)^\s*{last + 1}\s*[.．、:：)）]")
-
-    def search(self, text: str) -> bool:
-        last = self.last_line.search(text)
-        if not last:
-            return False
-        summary = _SUMMARY.search(text, last.start())
-        too_long = summary and len(text[summary.end():].split("\n", 1)[0]) > LEAD_CHARS[1]  # refused anyway
-        return bool(_SUMMARY_DONE.search(text, last.start()) or self.past.search(text, last.end()) or too_long)
-
-
-def _summary_line(reply: str) -> str:
-    """The text of the reply's "概括：" line, up to its first sentence end ("" when there is none, or when the line
-    was cut before a sentence ended: a half sentence is no lead)."""
-    found = _SUMMARY.search(reply)
-    line = reply[found.end():].split("\n", 1)[0].strip() if found else ""
-    ends = [line.find(mark) for mark in "。！？" if mark in line]
-    return line[:min(ends) + 1] if ends else ""
 
 
 def system_messages() -> list[Message]:
@@ -133,9 +98,9 @@ class SectionWriter:
         replaced by its fact's template sentence."""
         section = state.section
         reply = yield from self._call(index, state, self._section_messages(state), budget.section_tokens(state.lines),
-                                      _SectionDone(len(state.lines)))
-        summary = _summary_line(reply)
-        numbered, loose = numbered_lines(_SUMMARY_DONE.sub("", reply) if summary else reply)
+                                      SectionDone(len(state.lines)))
+        summary = summary_line(reply)
+        numbered, loose = numbered_lines(SUMMARY_DONE.sub("", reply) if summary else reply)
         written: list[str] = []
         for number, line in enumerate(state.lines, start=1):
             sentence, problems = self._verdict(state, line, numbered.get(number) or _by_numbers(line, loose, self))
