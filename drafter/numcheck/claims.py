@@ -24,8 +24,10 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import chain
 
 from drafter.models import Claim, NumberHit, SentenceTrace
 from drafter.numcheck.bigrams import content_grams
@@ -279,6 +281,7 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
     hit_lines = sorted((h.start, h.fact_line) for h in hits if h.fact_line)
     blanked = blank_not_content(draft)  # the fact lines' keys are content bigrams only
     pairs = list(map(operator.add, blanked, blanked[1:]))  # made once; a sentence's are a slice (hashes kept)
+    postings, size = support.lines.__getitem__, support.size
     k = 0
     for m in _SENTENCE.finditer(draft):
         s, e = m.start(), m.end()
@@ -291,10 +294,7 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
             if hit_lines[k][0] >= s:
                 lines.add(hit_lines[k][1])
             k += 1
-        counts: dict[int, int] = {}
-        for g in support.keys.intersection(pairs[s:e - 1]):
-            for line in support.lines[g]:
-                counts[line] = counts.get(line, 0) + 1
-        lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= support.size[line])}
+        counts = Counter(chain.from_iterable(map(postings, support.keys.intersection(pairs[s:e - 1]))))
+        lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= size[line])}
         out.append(SentenceTrace.model_construct(start=s, end=e, fact_lines=sorted(lines)))
     return out
