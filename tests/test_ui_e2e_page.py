@@ -120,6 +120,8 @@ def test_typed_facts_survive_a_reload_without_leaving_the_box(site, browser):
 
 
 def test_opening_draft_a_then_b_restores_each_ones_own_edit(site, browser):
+    from playwright.sync_api import expect
+
     url, svc = site
     make_draft(svc, "甲区总工会")
     make_draft(svc, "乙区总工会")
@@ -129,16 +131,16 @@ def test_opening_draft_a_then_b_restores_each_ones_own_edit(site, browser):
     type_at_end(page, "甲的修改。")
     page.wait_for_timeout(1500)
     open_saved(page, "乙区总工会")
-    assert editor(page).input_value() == body("乙区总工会"), "B opens with its own text, not A's edit"
+    expect(editor(page)).to_have_value(body("乙区总工会"))  # B opens with its own text, not A's edit
     type_at_end(page, "乙的修改。")
     page.wait_for_timeout(1500)
     open_saved(page, "甲区总工会")
-    assert editor(page).input_value() == body("甲区总工会") + "甲的修改。"
+    expect(editor(page)).to_have_value(body("甲区总工会") + "甲的修改。")
     open_saved(page, "乙区总工会")
-    assert editor(page).input_value() == body("乙区总工会") + "乙的修改。"
+    expect(editor(page)).to_have_value(body("乙区总工会") + "乙的修改。")
     page.reload()  # the draft open last comes back with its edit
     settle(page)
-    assert editor(page).input_value() == body("乙区总工会") + "乙的修改。"
+    expect(editor(page)).to_have_value(body("乙区总工会") + "乙的修改。")
     page.context.close()
 
 
