@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -59,6 +60,13 @@ def _warm(service: DrafterService) -> None:
         service.library.warm()
     except Exception:  # /readyz reports what is wrong
         log.exception("warming the example library failed")
+    try:
+        service.check(["1人"], "1人")  # loads the number and faithfulness lexicons of these settings
+    except Exception:  # an unusable extra lexicon: every check request reports it
+        log.exception("loading the check lexicons failed")
+    # What start-up loaded lives as long as the process: frozen, the garbage collector no longer walks it on
+    # every full collection (about 5-8 % of a check's time; bench/numcheck_bench.py does the same).
+    gc.freeze()
 
 
 def _body_limit(service: DrafterService):

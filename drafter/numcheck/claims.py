@@ -34,6 +34,7 @@ from drafter.numcheck.bigrams import content_grams
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.garbled import garbled
 from drafter.numcheck.themes import unbacked_themes
+from drafter.numcheck.wordspans import DraftWords, spans as _spans
 
 COVER = 0.5  # a clause is a claim when less than this share of its content words are in the facts …
 MIN_WORDS = 2  # … and at least this many of its content words (bigrams) are in none
@@ -105,17 +106,19 @@ def blank_not_content(text: str) -> str:
     return _NOT_CONTENT_CHAR.sub(" ", text)
 
 
-def scan(clause: str, lex: FaithLexicon) -> tuple[str, list[str], bool]:
+def scan(clause: str, lex: FaithLexicon, words: tuple | None = None) -> tuple[str, list[str], bool]:
     """(the clause with frame phrases, generic, object and activity words blanked; its object words outside
-    frame phrases; whether it has an activity/honour/state word, even inside a frame phrase: 大力开展…)."""
-    found = [(m.start(), m.end(), m.group(0)) for m in lex.object_re.finditer(clause)]
-    acts = [m.span() for m in lex.assert_words.finditer(clause)]
+    frame phrases; whether it has an activity/honour/state word, even inside a frame phrase: 大力开展…).
+    `words`: the clause's object and assertion matches when already found (DraftWords)."""
+    if words is None:
+        words = (_spans(lex.object_re, clause), _spans(lex.assert_words, clause))
+    found, acts = words
     if not found and not acts:
         return clause, [], False
     frames = [m.span() for m in lex.frame_re.finditer(clause)]
     objects = [w for s, e, w in found if not frames or not any(fs <= s and e <= fe for fs, fe in frames)]
     chars = list(clause)
-    for s, e in frames + acts + [(s, e) for s, e, _ in found]:
+    for s, e in frames + [(s, e) for s, e, _ in acts] + [(s, e) for s, e, _ in found]:
         chars[s:e] = " " * (e - s)
     return "".join(chars), list(dict.fromkeys(objects)), bool(acts)
 
@@ -153,11 +156,11 @@ def unbacked_names(clause: str, support: Support) -> list[str]:
     return out
 
 
-def _unbacked_words(clause: str, support: Support, lex: FaithLexicon) -> list[str]:
+def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tuple | None) -> list[str]:
     """The words that make the clause a claim: a named activity or document no fact names, most of its object
     words in no fact, or (an activity or object clause) few of its content words in the facts; [] when fine."""
     names = unbacked_names(clause, support) if ("《" in clause or "“" in clause) else []
-    text, objects, asserting = scan(clause, lex)
+    text, objects, asserting = scan(clause, lex, words)
     if not objects and not asserting and not names:
         return []  # frame or connective text
     missing = [w for w in objects if not support.backs(w, lex.kinds.get(w, ()))]
@@ -169,11 +172,15 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon) -> list[st
     return [] if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS else words
 
 
-def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: str) -> Claim | None:
+def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: str,
+           draft_words: DraftWords | None = None) -> Claim | None:
     """A claim when it names a theme of work (a heading as a whole) or an activity or document no fact gives, or
-    its words are not the facts' (_unbacked_words)."""
-    themes = unbacked_themes(clause, support, lex)
-    words = themes or _unbacked_words(clause, support, lex)
+    its words are not the facts' (_unbacked_words). `draft_words`: the draft's matches, read for this clause."""
+    found = draft_words.in_clause(start, start + len(clause)) if draft_words else None
+    if found and not any(found) and "《" not in clause and "“" not in clause:
+        return None  # no object, assertion or theme word and no name: frame or connective text
+    themes = unbacked_themes(clause, support, lex, found[2] if found else None)
+    words = themes or _unbacked_words(clause, support, lex, found[:2] if found else None)
     if not words:
         return None
     body = clause.strip().rstrip("，,：:。；;！？!?、")
@@ -181,7 +188,7 @@ def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: s
     what = "这个标题" if kind == "heading" else "这句话"
     what += "写了事实中没有的工作" if themes else "写了事实中没有的内容"
     note = f"{what}：{'、'.join(words[:3])}"
-    return Claim.model_construct(start=offset, end=offset + len(body), text=body, kind=kind, note=note)
+    return Claim(start=offset, end=offset + len(body), text=body, kind=kind, note=note)
 
 
 def _is_heading(line: str) -> bool:
@@ -196,6 +203,7 @@ def _is_heading(line: str) -> bool:
 def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
     """Claims and headings of the draft (artifacts are separate)."""
     numbered = sorted(h.start for h in hits)
+    draft_words = DraftWords(draft, lex)
     out: list[Claim] = []
     first = True
     pos = 0
@@ -221,7 +229,7 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
                 text = clause.group(0)
                 if _has_number(numbered, c_start, c_start + len(text)):
                     continue
-                claim = _judge(text, c_start, support, lex, "claim")
+                claim = _judge(text, c_start, support, lex, "claim", draft_words)
                 out += [claim] if claim else []
     return out
 
@@ -296,5 +304,5 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
             k += 1
         counts = Counter(chain.from_iterable(map(postings, support.keys.intersection(pairs[s:e - 1]))))
         lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= size[line])}
-        out.append(SentenceTrace.model_construct(start=s, end=e, fact_lines=sorted(lines)))
+        out.append(SentenceTrace(start=s, end=e, fact_lines=sorted(lines)))
     return out

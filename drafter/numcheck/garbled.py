@@ -14,17 +14,21 @@ from drafter.models import Claim
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
-@cache
-def _common(char: str) -> bool:
+def _encodes(text: str) -> bool:
     try:
-        char.encode("gb2312")
+        text.encode("gb2312")
     except UnicodeEncodeError:
         return False
     return True
 
 
+_common = cache(_encodes)  # one character
+
+
 def garbled(draft: str, support_text: str, allowed: frozenset[str] = frozenset()) -> list[Claim]:
     """One artifact per occurrence of a rare character the support text does not write."""
+    if draft.isascii() or _encodes(draft):
+        return []  # every character is in GB2312 (the usual draft): nothing to look at one by one
     rare = {c for c in set(draft) if _CJK.match(c) and not _common(c) and c not in allowed and c not in support_text}
     if not rare:
         return []

@@ -69,7 +69,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
             stops = stops or Stops(draft)
             status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, stops, lexicon)
         hits.append(_hit(m, status, line, note, fact))
-    hits += [NumberHit.model_construct(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
+    hits += [NumberHit(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
                                        fact_line=None, note=NOTE_PLACEHOLDER)
              for s, e, t in find_placeholders(draft)]
     hits.sort(key=lambda h: (h.start, h.end))
@@ -101,8 +101,7 @@ def trace_claims(facts: list[str], context: list[str], draft: str, hits: list[Nu
 
 def _hit(m: Mention, status: str, line: int | None = None, note: str | None = None,
          fact: Mention | None = None) -> NumberHit:
-    # model_construct: every field is built here with the right type; validation would double the cost.
-    return NumberHit.model_construct(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit,
+    return NumberHit(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit,
                                      status=status, fact_line=line, note=note, item=m.item or None,
                                      fact_item=(fact.item or None) if fact is not None else None)
 

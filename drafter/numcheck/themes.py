@@ -16,11 +16,15 @@ if TYPE_CHECKING:
     from drafter.numcheck.claims import Support
 
 
-def unbacked_themes(clause: str, support: Support, lex: FaithLexicon) -> list[str]:
-    """The theme phrases of `clause` that neither the support lines write nor any of their instance words."""
+def unbacked_themes(clause: str, support: Support, lex: FaithLexicon,
+                    found: list[tuple[str, int]] | None = None) -> list[str]:
+    """The theme phrases of `clause` that neither the support lines write nor any of their instance words.
+    `found`: the clause's (phrase, theme index) matches when already known (DraftWords)."""
+    if found is None:
+        found = [(m.group(0), m.lastindex - 1) for m in lex.theme_re.finditer(clause)]
     out = []
-    for m in lex.theme_re.finditer(clause):
-        _, backs = lex.themes[m.lastindex - 1]
-        if m.group(0) not in support.text and not any(w in support.text for w in backs):
-            out.append(m.group(0))
+    for phrase, index in found:
+        _, backs = lex.themes[index]
+        if phrase not in support.text and not any(w in support.text for w in backs):
+            out.append(phrase)
     return out
