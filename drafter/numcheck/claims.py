@@ -24,7 +24,7 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cached_property
 from itertools import chain
@@ -66,16 +66,13 @@ class Support:
     """The words of the facts and context lines, with an index from word to fact line (for sentence traces)."""
 
     def __init__(self, facts: Sequence[str], context: Sequence[str]):
-        self.lines: dict[str, list[int]] = {}  # content bigram -> the fact lines writing it, in order
+        lines: defaultdict[str, list[int]] = defaultdict(list)  # content bigram -> the fact lines writing it
         self.size: dict[int, int] = {}
-        lines = self.lines
         for line, content in enumerate(content_grams(facts, _NOT_CONTENT, _STOP), 1):
             self.size[line] = len(content)
             for g in content:
-                if g in lines:
-                    lines[g].append(line)
-                else:
-                    lines[g] = [line]
+                lines[g].append(line)
+        self.lines = dict(lines)  # a plain dict: looking up a word no fact writes adds nothing
         self.keys = set(self.lines)
         # the content words (bigrams of content characters, no stop words) of the facts and context lines
         self.content: set[str] = self.keys.union(*content_grams(context, _NOT_CONTENT, _STOP))
@@ -220,7 +217,7 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
             body_start = mark.end() if mark else 0
             body = line[body_start:]
             if not _has_number(numbered, start + body_start, start + len(line)):
-                claim = _judge(body, start + body_start, support, lex, "heading")
+                claim = _judge(body, start + body_start, support, lex, "heading", draft_words)
                 out += [claim] if claim else []
             continue
         for sentence in _SENTENCE.finditer(line):
