@@ -150,6 +150,16 @@ def test_a_heading_asserts_only_what_its_facts_give(settings, library):
     assert plan.body()[0].title == "强化组织建设，会员队伍不断壮大"
 
 
+@pytest.mark.parametrize("facts, heading", [
+    (["开展“安康杯”竞赛活动，查处安全隐患76处", "元旦春节慰问困难职工及家属29户，发放慰问金8.7万元"],
+     "用心用情服务职工，做好帮扶和劳动保护工作"),  # a 安康杯 contest is 劳动保护 work: not under 帮扶 alone
+    (["召开三届二次职代会，审议通过职工福利等议案3项", "职工书屋新增图书1200册"], "深化民主管理，加强学习教育"),
+])
+def test_a_merged_section_is_headed_for_all_of_its_facts(settings, library, facts, heading):
+    plan = plan_for(settings, library, facts=facts)
+    assert [(s.title, s.fact_lines) for s in plan.body()] == [(heading, [1, 2])]
+
+
 @pytest.mark.parametrize("facts", [
     ["组织职工技能竞赛3场，参赛职工420人次", "新建职工书屋2个，新增图书1500册", "春节走访慰问困难职工86户"],
     ["协调解决农民工工资支付问题，追回欠薪36万元", "开办农民工夜校8期，参训420人次"],
