@@ -299,7 +299,9 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
             if hit_lines[k][0] >= s:
                 lines.add(hit_lines[k][1])
             k += 1
-        counts = Counter(chain.from_iterable(map(postings, support.keys.intersection(pairs[s:e - 1]))))
-        lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= size[line])}
+        shared = support.keys.intersection(pairs[s:e - 1])
+        if len(shared) >= 2:  # a fact line needs two shared words or more
+            counts = Counter(chain.from_iterable(map(postings, shared)))
+            lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= size[line])}
         out.append(SentenceTrace(start=s, end=e, fact_lines=sorted(lines)))
     return out

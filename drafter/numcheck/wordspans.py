@@ -26,9 +26,14 @@ def _inside(spans: Spans, starts: list[int], lo: int, hi: int) -> Spans | None:
     if i and spans[i - 1][1] > lo:
         return None
     j = bisect_left(starts, hi, i)
-    if j > i and spans[j - 1][1] > hi:
+    if j == i:
+        return _EMPTY
+    if spans[j - 1][1] > hi:
         return None
     return [(s - lo, e - lo, w) for s, e, w in spans[i:j]]
+
+
+_EMPTY: Spans = []  # shared, never changed: most clauses have no match of a regex
 
 
 class DraftWords:
