@@ -57,8 +57,8 @@ def test_warmth_topic_uses_its_own_themes(settings, library):
     plan = plan_for(settings, library, facts=facts, kind="专项总结", topic="送温暖")
     placed = themes_of(plan)
     assert placed[1] == "warm_lead" and placed[2] == "warm_visit"
-    assert {placed[3], placed[4]} <= {"warm_study", "warm_hardship"}
-    assert all(s.theme.startswith("warm_") for s in plan.body())
+    assert {*placed[3].split("+"), *placed[4].split("+")} <= {"warm_study", "warm_hardship"}  # merged: both keys
+    assert all(key.startswith("warm_") for s in plan.body() for key in s.theme.split("+"))
 
 
 def test_competition_topic_is_organised_like_a_competition_report(settings, library):
@@ -158,6 +158,7 @@ def test_a_heading_asserts_only_what_its_facts_give(settings, library):
 def test_a_merged_section_is_headed_for_all_of_its_facts(settings, library, facts, heading):
     plan = plan_for(settings, library, facts=facts)
     assert [(s.title, s.fact_lines) for s in plan.body()] == [(heading, [1, 2])]
+    assert "+" in plan.body()[0].theme  # the lead is the family's (prompts/template/lead.j2), not one member's
 
 
 @pytest.mark.parametrize("facts", [

@@ -208,9 +208,15 @@ class Planner:
                 lines = group.lines[start:end]
                 titles = _titles(group, [facts[line - 1] for line in lines], self._themes)
                 sections.append(PlannedSection("body", titles[variant % len(titles)], len(sections) + 1,
-                                               group.theme.key, lines))
+                                               _theme_key(group), lines))
                 start = end
         return sections
+
+
+def _theme_key(group: Group) -> str:
+    """A section's theme: its group's, or for merged family themes their keys joined ("care+safety"), so that its
+    lead speaks of both."""
+    return group.theme.key if len(group.members) == 1 else "+".join(sorted(group.members))
 
 
 def _titles(group: Group, facts: list[str], themes: dict[str, Theme]) -> tuple[str, ...]:
