@@ -233,6 +233,18 @@ def test_a_lead_that_restates_its_fact_gives_way_to_the_templates(settings, libr
     assert result.check.ok
 
 
+def test_a_lead_copying_a_whole_phrase_of_its_fact_gives_way_to_the_templates(settings, library):
+    def phrase(lines):
+        return re.sub(r"[0-9.]+", "", lines[0][1])[:11]
+
+    copying = section_replies(lambda text, lines: re.sub(  # the copied phrase is less than half of the lead
+        r"概括：.+", f"概括：工会坚持深入基层，{phrase(lines)}，确保组织的关怀及时送到广大职工身边。", text))
+    result = Pipeline(settings, library, ScriptedModel(default=copying, name="fake")).run(REQUEST)
+    opening = section_of(result, 3).text.split("。")[0]
+    assert not opening.startswith("工会坚持深入基层")  # the template's lead, not the one saying the fact twice
+    assert result.check.ok
+
+
 def test_a_reply_going_past_its_last_line_is_cut_there(settings, library):
     rambling = section_replies(lambda text, lines: re.sub(
         r"概括：.+\n", f"{len(lines) + 1}. 按序号逐条改写，每条一行。\n{len(lines) + 2}. 确定竞赛标准，制定竞赛规则。\n", text))

@@ -35,6 +35,7 @@ from drafter.settings import Settings
 LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 20 characters)
 LEAD_CHARS = (6, LEAD_LONGEST)  # a lead sentence's length, in characters
 RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
+COPIED_RUN = 10  # … or when one run of this many characters is copied from them (a whole phrase said twice)
 _KEY = re.compile(r"[\s，,。；;：:、“”]")
 WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
 _FIRST_LINE = re.compile(r"[^\s][^\n]*\n")  # a single sentence: done at the end of its line
@@ -262,10 +263,12 @@ def _by_numbers(line: str, loose: list[str], writer: SectionWriter) -> str:
 
 def _restates(lead: str, lines: list[str]) -> bool:
     """True when at least RESTATED of the lead's characters (punctuation aside) come in runs of 4 or more from its
-    facts: the lead then says again what the sentences after it say ("工会通过召开职工代表大会，审议…")."""
+    facts, or one run is COPIED_RUN long: the lead then says again what the sentences after it say
+    ("工会通过召开职工代表大会，审议…", "工会深入一线走访慰问困难职工和劳动模范，…" before that very fact)."""
     bare = _KEY.sub("", lead)
     runs = copied_runs(bare, [_KEY.sub("", line) for line in lines], 4)
-    return bool(bare) and sum(len(run) for run in runs) >= RESTATED * len(bare)
+    return bool(bare) and (sum(len(run) for run in runs) >= RESTATED * len(bare)
+                           or any(len(run) >= COPIED_RUN for run in runs))
 
 
 def _paragraph(lead: str, written: list[str]) -> str:
