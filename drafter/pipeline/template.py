@@ -13,7 +13,7 @@ from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.verify import says_only
 from drafter.prompting import render
 
-VARIANTS = 3  # frame phrases per theme in prompts/template/lead.j2 and tail.j2
+VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
 
 _TRAILING = "。；;，,.、！!？? \t"
 
