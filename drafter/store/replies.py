@@ -75,7 +75,7 @@ def store_replies(session: Session, draft: DraftRow, review_id: int, replies: Se
 
 
 def _review(session: Session, draft_id: str, review_id: int) -> ReviewRow:
-    review = session.get(ReviewRow, review_id) if isinstance(review_id, int) and review_id > 0 else None
+    review = session.get(ReviewRow, review_id) if isinstance(review_id, int) and 0 < review_id < 2**31 else None
     if review is None or review.draft_id != draft_id:
         raise NotFound(f"稿件 {draft_id} 没有编号为 {review_id} 的审核记录")
     return review
