@@ -13,6 +13,7 @@ from drafter.view import review as vr
 from drafter.view import sentences as vs
 from drafter.view.diff import side_by_side_html
 from drafter.view.editor import draft_editor, sent_event
+from drafter.view.page import answering
 from drafter.view.page.common import flash, show_flash, ss, table
 
 STATUS_CHOICES = ["submitted", "returned", "approved", "draft", None]
@@ -63,6 +64,7 @@ def reviewer(svc, user) -> None:
                           format_func=lambda o: "（不高亮）" if o is None else o)
     focus = vr.focus_spans(usage, check, options.get(chosen) if chosen else None)
     read_view(detail, text, check, request.facts, usage, focus, user)
+    answering.replies_box(detail, text)
     with st.expander("每个数字的核对结果"):
         table(vh.number_rows(check, request.facts, only_problems=False), "正文中没有数字")
     review_form(svc, detail, failing=not ok, user=user)
