@@ -112,12 +112,14 @@ def test_the_writer_answers_reloads_finds_her_answers_submits_and_the_reviewer_s
         ("举办竞赛3场", False, f"回复（{LOCAL_USER}，第 3 版）：未采纳：竞赛名称较长，正文从简")], "on the text too"
 
 
-def test_a_writer_who_is_not_the_owner_sees_no_answer_boxes(data_dir, monkeypatch):
-    from drafter.view.page import answering  # noqa: F401 - the page module imports
+def test_only_the_owner_answers_only_the_latest_return_of_a_draft_not_yet_resubmitted():
+    from types import SimpleNamespace
 
-    svc = service(data_dir)
-    draft_id, review_id, _ = _returned(svc)
-    detail = svc.get_draft(draft_id)
-    assert vrep.answerable(detail).id == review_id
-    assert vrep.may_answer(Actor("张秘书", "writer"), detail) and vrep.may_answer(Actor(LOCAL_USER, "local"), detail)
-    assert not vrep.may_answer(Actor("李干事", "writer"), detail)
+    approve = _review().model_copy(update={"id": 5, "decision": "approve"})
+    draft = SimpleNamespace(status="returned", owner="张秘书", reviews=[_review()])
+    assert vrep.answerable(draft).id == 4
+    assert vrep.answerable(SimpleNamespace(status="draft", owner="张秘书", reviews=[_review()])).id == 4
+    assert vrep.answerable(SimpleNamespace(status="submitted", owner="张秘书", reviews=[_review()])) is None
+    assert vrep.answerable(SimpleNamespace(status="draft", owner="张秘书", reviews=[_review(), approve])) is None
+    assert vrep.may_answer(Actor("张秘书", "writer"), draft) and vrep.may_answer(Actor(LOCAL_USER, "local"), draft)
+    assert not vrep.may_answer(Actor("李干事", "writer"), draft) and not vrep.may_answer(Actor("周编辑", "editor"), draft)
