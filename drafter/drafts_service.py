@@ -155,13 +155,17 @@ class DraftsServiceMixin:
 
 
 def _replies(items: Sequence[ReplyInput | dict]) -> list[ReplyInput]:
-    """The replies as models; InvalidInput names the first bad one (回复第 N 条：…)."""
+    """The replies as models with exportable text (drafter.input_text); InvalidInput names the first bad one."""
+    from drafter.input_text import clean_text
     from drafter.validation import invalid
 
     out = []
     for index, item in enumerate(items):
+        fields = item.model_dump() if isinstance(item, ReplyInput) else item
+        if isinstance(fields, dict) and isinstance(fields.get("text"), str):
+            fields = {**fields, "text": clean_text(fields["text"])}
         try:
-            out.append(item if isinstance(item, ReplyInput) else ReplyInput.model_validate(item))
+            out.append(ReplyInput.model_validate(fields))
         except ValidationError as exc:
             errors = [{**e, "loc": ("replies", index, *e.get("loc", ()))} for e in exc.errors()]
             raise invalid(errors, "回复无效") from None

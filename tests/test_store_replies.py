@@ -79,6 +79,11 @@ def test_a_declined_reply_needs_its_reason_and_targets_must_exist(svc):
         svc.reply_to_review(draft_id, review_id, [{"passage": 0, "state": "已修改"}], OWNER)
     with pytest.raises(InvalidInput):
         svc.reply_to_review(draft_id, review_id, [{"passage": 0, "state": "revised", "text": "长" * 2001}], OWNER)
+    with pytest.raises(InvalidInput, match="孤立的代理项"):
+        svc.reply_to_review(draft_id, review_id, [{"passage": 0, "state": "revised", "text": "坏\ud800"}], OWNER)
+    kept = svc.reply_to_review(draft_id, review_id, [{"passage": 0, "state": "revised", "text": "已改\x00\u202e"}], OWNER)
+    assert kept.replies[0].text == "已改", "control characters removed, as in every stored text"
+    svc.reply_to_review(draft_id, review_id, [], OWNER)
     assert svc.get_draft(draft_id).reviews[-1].replies == [], "nothing stored"
 
 
