@@ -93,6 +93,9 @@ def test_refusals_are_clear_and_store_nothing(api):
     too_long = assert_error(client.put(url, json={"replies": [{"passage": 0, "state": "revised", "text": "长" * 2001}]},
                                        headers=h["writer"]), 422)
     assert "2000" in too_long["message"]
+    surrogate = client.put(url, content=b'{"replies": [{"passage": 0, "state": "revised", "text": "\\ud800"}]}',
+                           headers={**h["writer"], "Content-Type": "application/json"})
+    assert "代理项" in assert_error(surrogate, 422)["message"]
     no_passage = assert_error(client.put(url, json={"replies": [{"passage": 7, "state": "revised"}]},
                                          headers=h["writer"]), 422)
     assert "批注序号 7 不存在" in no_passage["message"] and no_passage["fields"][0]["field"] == "replies.0.passage"
