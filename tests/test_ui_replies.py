@@ -123,3 +123,25 @@ def test_only_the_owner_answers_only_the_latest_return_of_a_draft_not_yet_resubm
     assert vrep.answerable(SimpleNamespace(status="draft", owner="张秘书", reviews=[_review(), approve])) is None
     assert vrep.may_answer(Actor("张秘书", "writer"), draft) and vrep.may_answer(Actor(LOCAL_USER, "local"), draft)
     assert not vrep.may_answer(Actor("李干事", "writer"), draft) and not vrep.may_answer(Actor("周编辑", "editor"), draft)
+
+
+class _State(dict):
+    """A session-state stand-in (attribute and item access)."""
+
+    __getattr__ = dict.get
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+
+def test_a_reply_typed_but_not_yet_committed_is_what_is_kept_until_the_box_commits(monkeypatch):
+    from drafter.view.page import answering
+
+    state = _State(rp_items={"0": {"state": "revised", "text": "旧"}}, rp_text_4_0="旧", rp_state_4_0="revised")
+    monkeypatch.setattr(answering, "ss", state)
+    review = _review()
+    answering.take_typed({"rp_text_4_0": "正在输入的回复", "f_org": "不是回复框"})
+    assert answering.current(review)["0"] == {"state": "revised", "text": "正在输入的回复"}
+    assert answering.current(review)["o"] == {"state": "", "text": ""}
+    state["rp_text_4_0"] = "提交后的文字"  # the box committed (or was rewritten): the committed value is newer
+    assert answering.current(review)["0"]["text"] == "提交后的文字"
