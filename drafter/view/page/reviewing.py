@@ -56,6 +56,7 @@ def reviewer(svc, user) -> None:
                f"第 {detail.latest.number} 版（{detail.latest.author}） · 状态：{vl.draft_status_label(detail.status)}")
     (st.success if ok else st.error)(line)
     since_return(svc, draft_id)
+    answering.replies_box(detail, text)
     st.markdown("**事实 ↔ 初稿对照**")
     table(vr.fact_rows(usage, text, check), "没有事实")
     sentence_view(text, check, request.facts, usage)
@@ -64,7 +65,6 @@ def reviewer(svc, user) -> None:
                           format_func=lambda o: "（不高亮）" if o is None else o)
     focus = vr.focus_spans(usage, check, options.get(chosen) if chosen else None)
     read_view(detail, text, check, request.facts, usage, focus, user)
-    answering.replies_box(detail, text)
     with st.expander("每个数字的核对结果"):
         table(vh.number_rows(check, request.facts, only_problems=False), "正文中没有数字")
     review_form(svc, detail, failing=not ok, user=user)
