@@ -49,6 +49,8 @@ def test_the_summary_line_and_each_comment_with_its_reply_and_whether_its_quote_
     rows = vrep.reply_rows(review, "86户。举办竞赛3场")
     assert [r["批注"] for r in rows] == ["总体意见", "“68户”（原文已修改）", "“举办竞赛”", "“3场”"]
     assert rows[3]["回复"] == "未采纳：3场无误（张秘书，第 3 版）" and rows[2]["回复"] == "已修改（张秘书，第 3 版）"
+    assert rows[3]["回复时间"] == NOW.astimezone().strftime("%m-%d %H:%M")
+    assert vrep.reply_rows(_review(), "")[1]["回复时间"] == "—"
     notes = passages.notes([review], [], "68户。举办竞赛3场")
     assert notes[0]["reply"] == "回复（张秘书，第 3 版）：已修改：已改"
     assert passages.note_lines(notes)[2].endswith("；回复（张秘书，第 3 版）：未采纳：3场无误")

@@ -133,5 +133,7 @@ def reply_rows(review: Any, text: str) -> list[dict[str, str]]:
         else:
             found = anchor(target["quote"], target["start"], text) is not None
             where = f"“{target['quote'][:40]}”" + ("" if found else f"（{STALE_LABEL}）")
-        rows.append({"批注": where, "审核意见": target["comment"], "回复": reply_text(by_target.get(target["passage"]))})
+        reply = by_target.get(target["passage"])
+        when = reply.created_at.astimezone().strftime("%m-%d %H:%M") if reply is not None else "—"
+        rows.append({"批注": where, "审核意见": target["comment"], "回复": reply_text(reply), "回复时间": when})
     return rows
