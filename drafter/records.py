@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from drafter.models import CheckResult, DraftRequest, DraftResult
 
@@ -23,6 +23,10 @@ STATUS_LABELS: dict[str, str] = {"draft": "草稿", "submitted": "已提交", "a
 ROLE_LABELS: dict[str, str] = {"writer": "起草人", "reviewer": "审核人", "editor": "编辑", "admin": "管理员",
                                "reader": "只读"}
 DECISION_LABELS: dict[str, str] = {"approve": "通过", "return": "退回"}
+ReplyState = Literal["revised", "declined"]
+REPLY_STATES: tuple[str, ...] = ("revised", "declined")
+REPLY_STATE_LABELS: dict[str, str] = {"revised": "已修改", "declined": "未采纳"}
+MAX_REPLY_CHARS = 2000
 
 
 class VersionInfo(BaseModel):
@@ -45,7 +49,32 @@ class PassageComment(BaseModel):
     comment: str = Field(..., min_length=1, max_length=2000, description="批注内容")
 
 
+class ReplyInput(BaseModel):
+    """The writer's answer to one comment of the latest returned review (批注回复), as she sends it."""
+
+    passage: int | None = Field(None, ge=0, le=1000,
+                                description="所回复批注的序号（审核记录 passages 中的位置，从 0 开始）；不填表示回复总体审核意见")
+    state: ReplyState = Field(..., description="revised（已修改）或 declined（未采纳：须填写说明）")
+    text: str = Field("", max_length=MAX_REPLY_CHARS, description="回复内容（未采纳时必填）")
+
+    @model_validator(mode="after")
+    def _declined_says_why(self) -> ReplyInput:
+        self.text = self.text.strip()
+        if self.state == "declined" and not self.text:
+            raise ValueError("选择“未采纳”时请填写说明，告诉审核人为什么不修改")
+        return self
+
+
+class CommentReply(ReplyInput):
+    """A stored reply: who wrote it (the signed-in user or API key), when, and on which version of the draft."""
+
+    author: str
+    version: int = Field(..., description="回复时稿件的最新版本号")
+    created_at: datetime
+
+
 class ReviewInfo(BaseModel):
+    id: int | None = Field(None, description="审核记录编号（回复批注时使用）")
     decision: Decision
     comment: str
     reviewer: str
@@ -54,6 +83,8 @@ class ReviewInfo(BaseModel):
     override_reason: str | None = Field(None, description="Why a draft whose check failed was approved anyway.")
     passages: list[PassageComment] = Field(default_factory=list)
     voided: bool = Field(False, description="An approval voided by a later edit (the draft went back to 草稿).")
+    replies: list[CommentReply] = Field(default_factory=list,
+                                        description="起草人对本次审核意见与批注的回复（仅最近一次退回可回复）")
 
 
 class DraftSummary(BaseModel):

@@ -25,6 +25,11 @@ def may_edit_others(role: str | None) -> bool:
     return role in EDIT_OTHERS_ROLES
 
 
+def may_reply_others(role: str | None) -> bool:
+    """Only a draft's owner answers its review comments; the one-person local user is every draft's owner."""
+    return role == LOCAL_ROLE
+
+
 def may_review(role: str | None) -> bool:
     return role in REVIEW_ROLES
 

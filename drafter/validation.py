@@ -26,12 +26,14 @@ FIELD_LABELS = {
     "draft": "文稿", "context": "背景", "body": "请求体", "files": "文件", "q": "检索词", "k": "返回条数",
     "role": "段落角色", "offset": "起始位置", "limit": "每页条数", "status": "状态", "version": "版本号",
     "number": "版本号", "from": "起始版本", "to": "目标版本", "provider": "模型提供方", "stream": "stream",
+    "replies": "回复", "passage": "批注序号", "state": "处理状态",
 }
 VALUE_LABELS = {
     "approve": "approve（通过）", "return": "return（退回）", "short": "short（简短）", "normal": "normal（标准）",
     "long": "long（详细）", "draft": "draft（草稿）", "returned": "returned（已退回）", "approved": "approved（已通过）",
     "opening": "opening（开头）", "body": "body（正文）", "closing": "closing（结尾）",
     "problems": "problems（不足）", "plans": "plans（打算）",
+    "revised": "revised（已修改）", "declined": "declined（未采纳）",
 }
 # error type → message; {label} is the field's Chinese name, other names come from the error's ctx
 MESSAGES = {

@@ -300,7 +300,9 @@ def test_review_round_in_chromium(server, browser, state):
     expect(mark(writer, "supported", "86户")).to_be_visible()
     writer.wait_for_timeout(800)
     writer.get_by_role("button", name="提交审核").click()
-    expect(writer.get_by_text("已提交第 3 版，等待审核")).to_be_visible()
+    expect(writer.get_by_text(re.compile("还有 1 条意见未回复"))).to_be_visible()  # the overall comment: asked first
+    writer.get_by_role("button", name="仍然提交（部分意见未回复）").click()
+    expect(writer.get_by_text(re.compile("已提交第 3 版，等待审核"))).to_be_visible()
 
     page.reload()
     settle(page)

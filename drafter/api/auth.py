@@ -3,11 +3,11 @@
 | permission | endpoints                                                                 | roles                      |
 |------------|---------------------------------------------------------------------------|----------------------------|
 | read       | every GET under /v1 (drafts, versions, diff, export, examples), POST /v1/check | all roles              |
-| write      | POST/PUT /v1/drafts…, …/submit, …/restore, POST /v1/examples, DELETE /v1/examples/{id} | writer, editor, admin |
+| write      | POST/PUT /v1/drafts…, …/submit, …/restore, …/replies, POST /v1/examples, DELETE /v1/examples/{id} | writer, editor, admin |
 | review     | POST /v1/drafts/{id}/review                                               | reviewer, admin            |
 
 Ownership is checked by the service: a writer may save, restore and submit only the drafts it created (403
-otherwise); editor and admin may do so for every draft.
+otherwise); editor and admin may do so for every draft. Replies to a review's comments are the owner's alone.
 
 /healthz, /readyz, /docs and /openapi.json need no key (/readyz shows details only to a valid key). A client
 address with more than DRAFTER_AUTH_FAILURES_PER_MINUTE failed keys in a minute gets 429 + Retry-After. With `DRAFTER_AUTH=off` every request acts as the

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, field_validator
 from drafter.input_text import clean_value
 
 from drafter.models import DraftResult
-from drafter.records import Decision, PassageComment
+from drafter.records import Decision, PassageComment, ReplyInput
 from retrieval.models import IngestReport
 
 
@@ -54,6 +54,22 @@ class ReviewBody(BaseModel):
             return value
         return [{k: clean_value(v) if k in ("quote", "comment") else v for k, v in item.items()}
                 if isinstance(item, dict) else item for item in value]
+
+
+class RepliesBody(BaseModel):
+    """PUT …/reviews/{review_id}/replies: the writer's answers, replacing those stored for that review."""
+
+    replies: list[ReplyInput] = Field(..., max_length=201,
+                                      description="每条意见一条回复：passage 为批注序号（不填为总体意见），"
+                                                  "state 为 revised（已修改）或 declined（未采纳，须填写 text 说明）")
+
+    @field_validator("replies", mode="before")
+    @classmethod
+    def _exportable(cls, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        return [{k: clean_value(v) if k == "text" else v for k, v in item.items()} if isinstance(item, dict)
+                else item for item in value]
 
 
 class DraftCreated(DraftResult):

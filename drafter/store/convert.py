@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from drafter.models import CheckResult, DraftRequest, DraftResult
-from drafter.records import (ApiKeyInfo, DraftDetail, DraftSummary, PassageComment, ReviewInfo, UserInfo, VersionInfo,
-                             WorkingCopy)
-from drafter.store.tables import ApiKeyRow, DraftRow, ReviewRow, UserRow, VersionRow, WorkingCopyRow
+from drafter.records import (ApiKeyInfo, CommentReply, DraftDetail, DraftSummary, PassageComment, ReviewInfo, UserInfo,
+                             VersionInfo, WorkingCopy)
+from drafter.store.tables import ApiKeyRow, DraftRow, ReplyRow, ReviewRow, UserRow, VersionRow, WorkingCopyRow
 
 
 def utc(moment: datetime) -> datetime:
@@ -23,8 +23,8 @@ def version_info(row: VersionRow) -> VersionInfo:
                        check=CheckResult.model_validate(row.check), restored_from=row.restored_from)
 
 
-def review_info(row: ReviewRow) -> ReviewInfo:
-    return ReviewInfo(decision=row.decision, comment=row.comment, reviewer=row.reviewer,
+def review_info(row: ReviewRow, replies: list[CommentReply] | None = None) -> ReviewInfo:
+    return ReviewInfo(id=row.id, replies=list(replies or []), decision=row.decision, comment=row.comment, reviewer=row.reviewer,
                       created_at=utc(row.created_at), version=row.version, override_reason=row.override_reason,
                       passages=[PassageComment.model_validate(p) for p in row.passages or []],
                       voided=bool(row.voided))
@@ -40,10 +40,18 @@ def draft_summary(row: DraftRow) -> DraftSummary:
     return DraftSummary(**summary_fields(row))
 
 
-def draft_detail(row: DraftRow, latest: VersionRow, reviews: list[ReviewRow]) -> DraftDetail:
+def reply_info(row: ReplyRow) -> CommentReply:
+    # model_construct: a stored reply was validated when written (a declined reply always has its text)
+    return CommentReply.model_construct(passage=None if row.target < 0 else row.target, state=row.state,
+                                        text=row.text or "", author=row.author, version=row.version,
+                                        created_at=utc(row.created_at))
+
+
+def draft_detail(row: DraftRow, latest: VersionRow, reviews: list[ReviewInfo]) -> DraftDetail:
+    """The draft with its latest version and its reviews (already converted, with their replies)."""
     result = DraftResult.model_validate(row.result) if row.result is not None else None
     return DraftDetail(**summary_fields(row), request=DraftRequest.model_validate(row.request), result=result,
-                       latest=version_info(latest), reviews=[review_info(r) for r in reviews])
+                       latest=version_info(latest), reviews=reviews)
 
 
 def api_key_info(row: ApiKeyRow) -> ApiKeyInfo:

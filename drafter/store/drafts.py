@@ -16,6 +16,7 @@ from drafter.records import DRAFT_STATUSES, DraftDetail, DraftPage, VersionInfo
 from drafter.store import convert
 from drafter.store.base import StoreBase, require_base, require_text
 from drafter.store.keys import ApiKeyMixin
+from drafter.store.replies import ReplyMixin, reviews_of
 from drafter.store.reviews import ReviewMixin
 from drafter.store.tables import DraftRow, ReviewRow, VersionRow
 from drafter.store.titles import draft_title
@@ -25,7 +26,7 @@ from drafter.store.working import WorkingCopyMixin
 MAX_PAGE = 500
 
 
-class DraftStore(ReviewMixin, UserMixin, WorkingCopyMixin, ApiKeyMixin, StoreBase):
+class DraftStore(ReviewMixin, ReplyMixin, UserMixin, WorkingCopyMixin, ApiKeyMixin, StoreBase):
     """The drafts store over one SQLAlchemy URL (SQLite file or PostgreSQL)."""
 
     # --- drafts ------------------------------------------------------------------
@@ -84,9 +85,7 @@ class DraftStore(ReviewMixin, UserMixin, WorkingCopyMixin, ApiKeyMixin, StoreBas
         row = self._draft(session, draft_id)
         latest = session.scalars(select(VersionRow).where(VersionRow.draft_id == draft_id,
                                                            VersionRow.number == row.latest_version)).one()
-        reviews = session.scalars(select(ReviewRow).where(ReviewRow.draft_id == draft_id)
-                                  .order_by(ReviewRow.id)).all()
-        return convert.draft_detail(row, latest, list(reviews))
+        return convert.draft_detail(row, latest, reviews_of(session, draft_id))
 
     # --- versions ----------------------------------------------------------------
     def list_versions(self, draft_id: str) -> list[VersionInfo]:

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from drafter.errors import Forbidden, InvalidInput
 from drafter.models import CheckResult
-from drafter.records import DECISIONS, STATUS_LABELS, DraftDetail, PassageComment
+from drafter.records import DECISIONS, STATUS_LABELS, DraftDetail, PassageComment, ReplyInput
 from drafter.review_rules import check_problems
 from drafter.store import convert
+from drafter.store.replies import store_replies
 from drafter.store.tables import DraftRow, ReviewRow, VersionRow
 
 MAX_PASSAGES = 200
@@ -20,14 +21,20 @@ MAX_PASSAGES = 200
 class ReviewMixin:
     """Review workflow for DraftStore (uses its `_writing`, `_reading`, `_locked_draft` and `get_draft`)."""
 
-    def submit(self, draft_id: str, user: str, may_edit_others: bool = True) -> DraftDetail:
-        """草稿/已退回 → 已提交; submitting a submitted draft again changes nothing; an approved one is refused."""
+    def submit(self, draft_id: str, user: str, may_edit_others: bool = True,
+               replies: tuple[int, Sequence[ReplyInput]] | None = None, may_reply_others: bool = False) -> DraftDetail:
+        """草稿/已退回 → 已提交; submitting a submitted draft again changes nothing; an approved one is refused.
+
+        `replies` (review id, replies) are stored in the same transaction (store.replies rules): a refused reply
+        leaves the draft unsubmitted."""
         def work(session: Session) -> None:
             draft = self._locked_draft(session, draft_id)
             if not may_edit_others and (user or "").strip() != (draft.owner or ""):
                 raise Forbidden(f"只有起草人（{draft.owner}）、编辑或管理员可以提交这篇稿件")
             if draft.status == "approved":
                 raise InvalidInput("稿件已审核通过，无需再次提交；如需修改，请保存新版本后再提交")
+            if replies is not None:
+                store_replies(session, draft, replies[0], replies[1], user, may_reply_others)
             if draft.status != "submitted":
                 draft.status, draft.updated_at = "submitted", convert.now()
 

@@ -71,6 +71,27 @@ class ReviewRow(Base):
     voided: Mapped[bool | None] = mapped_column(Boolean, default=False)
 
 
+class ReplyRow(Base):
+    """The writer's reply to one comment of a review: target is the passage's index, or -1 for the overall comment.
+
+    One row per (review, target), overwritten when the writer changes her answer (added after the first release:
+    create_all adds the table to older databases)."""
+
+    __tablename__ = "comment_replies"
+    __table_args__ = (UniqueConstraint("review_id", "target", name="uq_comment_replies_review_target"),
+                      Index("ix_comment_replies_draft", "draft_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    draft_id: Mapped[str] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"))
+    target: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ApiKeyRow(Base):
     """An API key: only the sha256 of the key is kept, never the key itself."""
 

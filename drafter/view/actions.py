@@ -131,14 +131,18 @@ def stale_message(state: State, svc) -> str:
             "您的修改仍在编辑框中，没有丢失：请先复制，再点击“载入最新版本”后合并修改。")
 
 
-def submit(state: State, svc, user) -> Message:
-    """Submit the open draft for review (unsaved edits are saved first: what is submitted is a version)."""
+def submit(state: State, svc, user, replies: tuple[int, list] | None = None) -> Message:
+    """Submit the open draft for review (unsaved edits are saved first: what is submitted is a version), with the
+    writer's `replies` (review id, replies) to the latest return, stored in the same step."""
     if state.get("draft_text") != state.get("saved_text") or not state.get("draft_id"):
         level, message = save(state, svc, user)
         if level == "error":
             return level, message
     try:
-        svc.submit(state["draft_id"], user)
+        if replies is None:
+            svc.submit(state["draft_id"], user)
+        else:
+            svc.submit(state["draft_id"], user, review_id=replies[0], replies=replies[1])
     except Exception as exc:  # noqa: BLE001
         return "error", error_text(exc)
     return "success", f"已提交第 {state['base_version']} 版，等待审核"

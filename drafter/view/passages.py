@@ -73,8 +73,12 @@ def notes(reviews: Iterable[Any], pending: Sequence[Any], text: str) -> list[dic
     can be removed before they are sent). Each has its span now, or start None and `stale` when the quote is gone."""
     out = []
     for r_index, review in enumerate(reviews):
+        replies = {_get(r, "passage"): r for r in _get(review, "replies") or []}
         for p_index, passage in enumerate(_get(review, "passages") or []):
-            out.append(_note(f"r{r_index}.{p_index}", passage, text, _who(review), pending=False))
+            note = _note(f"r{r_index}.{p_index}", passage, text, _who(review), pending=False)
+            if p_index in replies:
+                note["reply"] = _reply_line(replies[p_index])
+            out.append(note)
     for index, passage in enumerate(pending):
         out.append(_note(f"p{index}", passage, text, "待随审核意见提交", pending=True))
     return out
@@ -88,7 +92,16 @@ def _note(note_id: str, passage: Any, text: str, who: str, pending: bool) -> dic
             "stale": span is None}
 
 
+def _reply_line(reply: Any) -> str:
+    """The writer's reply to a comment: 回复（张秘书，第 2 版）：已修改：… ."""
+    from drafter.records import REPLY_STATE_LABELS
+
+    state, body = _get(reply, "state"), _get(reply, "text") or ""
+    return (f"回复（{_get(reply, 'author')}，第 {_get(reply, 'version')} 版）："
+            f"{REPLY_STATE_LABELS.get(state, state)}{'：' + body if body else ''}")
+
+
 def note_lines(items: Iterable[Mapping[str, Any]]) -> list[str]:
     """The comments as plain lines (for a screen reader and the tests): stale ones say so."""
     return [f"{'【' + STALE_LABEL + '】' if n['stale'] else ''}批注「{n['quote'][:40]}」{n['who']}：{n['comment']}"
-            for n in items]
+            f"{'；' + n['reply'] if n.get('reply') else ''}" for n in items]

@@ -53,7 +53,9 @@ function paintNotes(inst, caret) {
 
 function noteText(inst, ids) {
   const byId = Object.fromEntries((inst.notesNow || []).map((n) => [n.id, n]));
-  return ids.filter((id) => byId[id]).map((id) => `批注（${byId[id].who}）：${byId[id].comment}`).join("\n");
+  return ids.filter((id) => byId[id])
+    .map((id) => `批注（${byId[id].who}）：${byId[id].comment}` + (byId[id].reply ? `\n${byId[id].reply}` : ""))
+    .join("\n");
 }
 
 function notesAt(inst, pos) {
@@ -85,6 +87,12 @@ function listNotes(inst) {
     body.className = "dr-note-body";
     body.textContent = `${n.comment}（${n.who}）`;
     row.append(quote, body);
+    if (n.reply) {
+      const reply = document.createElement("div");
+      reply.className = "dr-note-reply";
+      reply.textContent = n.reply;
+      row.appendChild(reply);
+    }
     if (n.pending) {
       const drop = document.createElement("button");
       drop.type = "button";

@@ -7,6 +7,7 @@ import streamlit as st
 
 from drafter.view import actions, workcopy
 from drafter.view.live import sent_typed, typed_fields
+from drafter.view.page import answering
 from drafter.view.page.common import flash, ss
 
 TYPED_KEY = "typed_fields"
@@ -15,11 +16,18 @@ TYPED_KEY = "typed_fields"
 @st.fragment
 def typed_autosave(svc, user) -> None:
     """Reruns alone when typed text arrives, and writes the working copy at once."""
-    typed_fields(workcopy.TYPED, key=TYPED_KEY, on_typed=lambda: workcopy.take_typed(ss, sent_typed(ss, TYPED_KEY)))
+    typed_fields((*workcopy.TYPED, *answering.typed_keys()), key=TYPED_KEY, on_typed=_take_typed)
     try:
         workcopy.autosave(ss, svc, user.name)
     except Exception as exc:  # noqa: BLE001 - shown; the typed text stays in the boxes
         st.warning(f"自动暂存失败：{actions.error_text(exc)}")
+    answering.autosave(svc, user)  # reply boxes too (answers to a returned review)
+
+
+def _take_typed() -> None:
+    values = sent_typed(ss, TYPED_KEY)
+    workcopy.take_typed(ss, values)
+    answering.take_typed(values)
 
 
 def open_draft(svc, user, draft_id: str) -> None:

@@ -10,6 +10,8 @@ from drafter.view import inputs as vin
 from drafter.view import labels as vl
 from drafter.view import review as vr
 from drafter.view.editor import draft_editor, sent_doc
+from drafter.view import replies as vrep
+from drafter.view.page import answering
 from drafter.view.page.common import flash, show_flash, ss
 from drafter.view.page.history import history, kept_text, stale_box
 
@@ -69,15 +71,17 @@ def save_panel(svc, user) -> None:
     detail = _detail(svc, draft_id)
     if detail is not None:
         status_line(detail)
+        answering.reply_panel(svc, user, detail)
     c1, c2, c3 = st.columns(3)
     c1.button("保存版本", key="save", on_click=lambda: flash("save", actions.save(ss, svc, user)),
               disabled=not user.writes)
     can_submit = detail is None or detail.status in ("draft", "returned")
     c2.button("提交审核", key="submit", type="primary", disabled=not (user.writes and can_submit),
-              on_click=lambda: flash("save", actions.submit(ss, svc, user)))
+              on_click=lambda: answering.submit(svc, user))
     c3.button("导出 Word…", key="export_toggle", disabled=not draft_id,
               on_click=lambda: ss.update(export_open=not ss.get("export_open")))
     show_flash("save")
+    answering.confirm_button(svc, user)
     if not draft_id:
         st.caption("尚未保存；保存后可提交审核、导出 Word 和查看版本历史")
         return
@@ -117,6 +121,8 @@ def reviews_box(detail) -> None:
         line = vl.review_line(r)
         if r.passages:
             line += f"（另有 {len(r.passages)} 条批注，见正文下方）"
+        if r.replies:
+            line += f"。您的回复：{vrep.summary(r)}"
         (st.success if r.decision == "approve" and not getattr(r, "voided", False) else st.warning)(line)
 
 

@@ -13,6 +13,7 @@ from drafter.view import review as vr
 from drafter.view import sentences as vs
 from drafter.view.diff import side_by_side_html
 from drafter.view.editor import draft_editor, sent_event
+from drafter.view.page import answering
 from drafter.view.page.common import flash, show_flash, ss, table
 
 STATUS_CHOICES = ["submitted", "returned", "approved", "draft", None]
@@ -55,6 +56,7 @@ def reviewer(svc, user) -> None:
                f"第 {detail.latest.number} 版（{detail.latest.author}） · 状态：{vl.draft_status_label(detail.status)}")
     (st.success if ok else st.error)(line)
     since_return(svc, draft_id)
+    answering.replies_box(detail, text)
     st.markdown("**事实 ↔ 初稿对照**")
     table(vr.fact_rows(usage, text, check), "没有事实")
     sentence_view(text, check, request.facts, usage)
