@@ -295,7 +295,7 @@ def test_review_round_in_chromium(server, browser, state):
 
     writer.reload()
     expect(writer.get_by_text(re.compile("稿件状态：已退回"))).to_be_visible()
-    expect(writer.get_by_text(re.compile("68户与事实不符"))).to_be_visible()
+    expect(writer.get_by_text(re.compile("审核意见（.+）：68户与事实不符"))).to_be_visible()
     retype_number(writer, "68户", "86")
     expect(mark(writer, "supported", "86户")).to_be_visible()
     writer.wait_for_timeout(800)

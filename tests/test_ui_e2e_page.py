@@ -171,12 +171,13 @@ def test_reviewer_selects_text_comments_and_sees_each_sentences_facts(site, brow
 
     wrong = view.locator("mark.k-mismatch", has_text="68户")
     wrong.scroll_into_view_if_needed()
-    box = wrong.bounding_box()
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + 1, y)  # select 68户 with the mouse, as in Word
+    # select 68户 with the mouse, as in Word: from its first line box's left to its last one's right (it may wrap)
+    first, last = wrong.evaluate("m => { const r = [...m.getClientRects()]; "
+                                 "return [r[0], r[r.length - 1]].map(b => [b.x, b.y, b.width, b.height]); }")
+    page.mouse.move(first[0] + 1, first[1] + first[3] / 2)
     page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] / 2, y)
-    page.mouse.move(box["x"] + box["width"] - 1, y)
+    page.mouse.move(last[0] + last[2] / 2, last[1] + last[3] / 2)
+    page.mouse.move(last[0] + last[2] - 1, last[1] + last[3] / 2)
     page.mouse.up()
     assert editor(page, "review_view").evaluate("ta => ta.value.slice(ta.selectionStart, ta.selectionEnd)") == "68户"
     view.get_by_role("button", name="添加批注").click()
