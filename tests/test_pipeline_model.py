@@ -245,6 +245,19 @@ def test_a_lead_copying_a_whole_phrase_of_its_fact_gives_way_to_the_templates(se
     assert result.check.ok
 
 
+def test_a_lead_restating_its_facts_by_what_means_keeps_its_last_clause(settings, library):
+    def by_means(text, lines):  # "工会通过<a fact's whole first clause>，<what came of it>。": the fact said twice
+        clauses = [re.split(r"[0-9，]", line)[0] for _, line in lines]
+        long = [c for c in clauses if len(c) >= 10]
+        return re.sub(r"概括：.+", f"概括：工会通过{long[0]}，切实增强了职工的归属感。", text) if long else text
+
+    result = Pipeline(settings, library, ScriptedModel(default=section_replies(by_means), name="fake")).run(REQUEST)
+    openings = [s.text.split("。")[0] for s in result.sections if s.facts]
+    assert openings.count("工会切实增强了职工的归属感") == 1  # the model's own words, once: a later section may
+    assert not any(o.startswith("工会通过") for o in openings)  # not repeat them, and no fact is said twice
+    assert result.check.ok
+
+
 def test_a_reply_going_past_its_last_line_is_cut_there(settings, library):
     rambling = section_replies(lambda text, lines: re.sub(
         r"概括：.+\n", f"{len(lines) + 1}. 按序号逐条改写，每条一行。\n{len(lines) + 2}. 确定竞赛标准，制定竞赛规则。\n", text))

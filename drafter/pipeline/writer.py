@@ -24,6 +24,7 @@ from drafter.pipeline import budget
 from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sentence
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.defects import bad_opener, sentence_artifacts, sentences, without_opener
+from drafter.pipeline.leads import shorter_leads
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import TemplateWriter, fact_sentence
@@ -37,6 +38,7 @@ LEAD_CHARS = (6, LEAD_LONGEST)  # a lead sentence's length, in characters
 RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
 COPIED_RUN = 10  # … or when one run of this many characters is copied from them (a whole phrase said twice)
 _KEY = re.compile(r"[\s，,。；;：:、“”]")
+_SUBJECT = re.compile(r"^(?:工会|我们)")
 WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
 _FIRST_LINE = re.compile(r"[^\s][^\n]*\n")  # a single sentence: done at the end of its line
 
@@ -162,22 +164,26 @@ class SectionWriter:
         return sentence, list(dict.fromkeys(problems))
 
     def _lead(self, state: _Section, written: str) -> str:
-        """The model's lead sentence when it is short, holds no number, claim or artifact, is no earlier lead, and
-        names the work without restating its facts (their own sentences follow it), else the template's."""
+        """The model's lead sentence, or a shorter reading of it (leads.py), when it is short, holds no number, claim
+        or artifact, is no earlier lead, and names the work without restating its facts (their own sentences follow
+        it), else the template's."""
         lead = without_opener(tidy_sentence(written, most=1))
-        lead_check = check(state.lines, lead, lexicon=self.lexicon) if lead else None
-        key = _KEY.sub("", lead)
-        echoed = key and (key in _KEY.sub("", render("system.j2")) or key in _KEY.sub("", state.section.title)
-                          or key in self.leads)
-        good = (lead and LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
-                and not lead_check.claims and not sentence_artifacts(lead)
-                and not copied_runs(lead, state.references) and not _restates(lead, state.lines))
-        if good:
-            self.leads.add(key)
-            return lead
+        for reading in [lead, *shorter_leads(lead)] if lead else []:
+            if self._good_lead(state, reading):
+                self.leads.add(_KEY.sub("", reading))
+                return reading
         if state.section.role == "body":
             return self.templates.lead(state.section)
         return render("template/items_lead.j2", role=state.section.role)
+
+    def _good_lead(self, state: _Section, lead: str) -> bool:
+        lead_check = check(state.lines, lead, lexicon=self.lexicon)
+        key = _KEY.sub("", lead)
+        echoed = (_SUBJECT.sub("", key) in _KEY.sub("", render("system.j2")) or key in _KEY.sub("", state.section.title)
+                  or key in self.leads)  # the prompt's example lead, whole or in part (工会不断夯实基层组织基础)
+        return (LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
+                and not lead_check.claims and not sentence_artifacts(lead)
+                and not copied_runs(lead, state.references) and not _restates(lead, state.lines))
 
     def check(self, section: PlannedSection, text: str) -> CheckResult:
         """A body section against its own facts; a frame section (opening, closing …: no facts of its own) may

@@ -1,0 +1,29 @@
+"""Shorter readings of a model's lead sentence.
+
+The small model's 概括 line is mostly "工会通过<the section's facts again>，<what came of it>。": too long, and
+restating the facts that follow it. Its last clauses often make a good lead alone: "工会通过开展“安康杯”竞赛活动，
+查处安全隐患，慰问困难职工及家属，切实保障了职工的权益。" -> "工会切实保障了职工的权益。". The writer tries the whole
+sentence first, then these readings, and keeps the first that passes every lead rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MEANS = re.compile(r"^(?P<subject>[^，,]{0,12}?(?:工会|我们))(?:通过|以|借助)")  # 工会通过… / 我们以…
+_CONNECTIVE = re.compile(r"^(?:并且|并|从而|进而|同时|还|也)")
+_PRONOUN = re.compile(r"他们|她们|它们|其")  # the lead comes first: nothing before it for a pronoun to point at
+
+
+def shorter_leads(lead: str) -> list[str]:
+    """"<subject><the later clauses>。" and "<subject><the last clause>。" of a lead whose first clause says by what
+    means ("工会通过…，"); [] for any other sentence. Readings with a pronoun are left out."""
+    means = _MEANS.match(lead)
+    clauses = [c for c in re.split(r"[，,]", lead.rstrip("。！？")) if c]
+    if not means or len(clauses) < 2:
+        return []
+    later = [_CONNECTIVE.sub("", c) for c in clauses[1:]]
+    readings = [means["subject"] + "，".join(later) + "。"]
+    if len(later) > 1:
+        readings.append(means["subject"] + later[-1] + "。")
+    return [r for r in readings if not _PRONOUN.search(r)]
