@@ -1,4 +1,5 @@
-"""Shorter readings of a model's lead sentence.
+"""The rules for a model's lead sentence that are text alone (restating its facts, echoing the prompt), and its
+shorter readings.
 
 The small model's 概括 line is mostly "工会通过<the section's facts again>，<what came of it>。": too long, and
 restating the facts that follow it. Its last clauses often make a good lead alone: "工会通过开展“安康杯”竞赛活动，
@@ -9,7 +10,15 @@ sentence first, then these readings, and keeps the first that passes every lead 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from drafter.pipeline.copying import copied_runs
+from drafter.prompting import render
+
+RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
+COPIED_RUN = 10  # … or when one run of this many characters is copied from them (a whole phrase said twice)
+KEY = re.compile(r"[\s，,。；;：:、“”]")  # punctuation and spaces: left out when sentences are compared
+SUBJECT = re.compile(r"^(?:工会|我们)")
 _MEANS = re.compile(r"^(?P<subject>[^，,]{0,12}?(?:工会|我们))(?:通过|以|借助)")  # 工会通过… / 我们以…
 _CONNECTIVE = re.compile(r"^(?:并且|并|从而|进而|同时|还|也)")
 _PRONOUN = re.compile(r"他们|她们|它们|其")  # the lead comes first: nothing before it for a pronoun to point at
@@ -27,3 +36,19 @@ def shorter_leads(lead: str) -> list[str]:
     if len(later) > 1:
         readings.append(means["subject"] + later[-1] + "。")
     return [r for r in readings if not _PRONOUN.search(r)]
+
+
+@cache
+def system_key() -> str:
+    """The system prompt without punctuation (it has no variables: rendered once)."""
+    return KEY.sub("", render("system.j2"))
+
+
+def restates(lead: str, lines: list[str]) -> bool:
+    """True when at least RESTATED of the lead's characters (punctuation aside) come in runs of 4 or more from its
+    facts, or one run is COPIED_RUN long: the lead then says again what the sentences after it say
+    ("工会通过召开职工代表大会，审议…", "工会深入一线走访慰问困难职工和劳动模范，…" before that very fact)."""
+    bare = KEY.sub("", lead)
+    runs = copied_runs(bare, [KEY.sub("", line) for line in lines], 4)
+    return bool(bare) and (sum(len(run) for run in runs) >= RESTATED * len(bare)
+                           or any(len(run) >= COPIED_RUN for run in runs))

@@ -62,10 +62,12 @@ class TemplateWriter:
     def _frame(self, name: str, section: PlannedSection) -> str:
         facts = self.facts_of(section)
         start = variant_of(facts)
+        tried = set()  # a theme with fewer variants repeats them: each is checked once
         for offset in range(VARIANTS):
             text = render(name, theme=section.theme, variant=start + offset, facts=len(facts))
-            if text and says_only(facts, text):
+            if text and text not in tried and says_only(facts, text):
                 return text
+            tried.add(text)
         return ""
 
     def render(self, section: PlannedSection) -> str:

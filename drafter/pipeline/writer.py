@@ -24,7 +24,8 @@ from drafter.pipeline import budget
 from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sentence
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.defects import bad_opener, sentence_artifacts, sentences, without_opener
-from drafter.pipeline.leads import shorter_leads
+from drafter.pipeline.leads import KEY as _KEY, SUBJECT as _SUBJECT, restates as _restates, shorter_leads
+from drafter.pipeline.leads import system_key as _system_key
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import TemplateWriter, fact_sentence
@@ -35,10 +36,6 @@ from drafter.settings import Settings
 
 LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 20 characters)
 LEAD_CHARS = (6, LEAD_LONGEST)  # a lead sentence's length, in characters
-RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
-COPIED_RUN = 10  # … or when one run of this many characters is copied from them (a whole phrase said twice)
-_KEY = re.compile(r"[\s，,。；;：:、“”]")
-_SUBJECT = re.compile(r"^(?:工会|我们)")
 WHAT = {"body": "工作事实", "problems": "存在的不足", "plans": "下一步工作打算"}
 _FIRST_LINE = re.compile(r"[^\s][^\n]*\n")  # a single sentence: done at the end of its line
 
@@ -179,7 +176,7 @@ class SectionWriter:
     def _good_lead(self, state: _Section, lead: str) -> bool:
         lead_check = check(state.lines, lead, lexicon=self.lexicon)
         key = _KEY.sub("", lead)
-        echoed = (_SUBJECT.sub("", key) in _KEY.sub("", render("system.j2")) or key in _KEY.sub("", state.section.title)
+        echoed = (_SUBJECT.sub("", key) in _system_key() or key in _KEY.sub("", state.section.title)
                   or key in self.leads)  # the prompt's example lead, whole or in part (工会不断夯实基层组织基础)
         return (LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
                 and not lead_check.claims and not sentence_artifacts(lead)
@@ -265,16 +262,6 @@ def _by_numbers(line: str, loose: list[str], writer: SectionWriter) -> str:
             if found.ok and found.numbers:
                 return sentence
     return ""
-
-
-def _restates(lead: str, lines: list[str]) -> bool:
-    """True when at least RESTATED of the lead's characters (punctuation aside) come in runs of 4 or more from its
-    facts, or one run is COPIED_RUN long: the lead then says again what the sentences after it say
-    ("工会通过召开职工代表大会，审议…", "工会深入一线走访慰问困难职工和劳动模范，…" before that very fact)."""
-    bare = _KEY.sub("", lead)
-    runs = copied_runs(bare, [_KEY.sub("", line) for line in lines], 4)
-    return bool(bare) and (sum(len(run) for run in runs) >= RESTATED * len(bare)
-                           or any(len(run) >= COPIED_RUN for run in runs))
 
 
 def _paragraph(lead: str, written: list[str]) -> str:
