@@ -1,8 +1,8 @@
 """The lexicon's object, assertion and theme words found once over a whole draft, then read per clause.
 
 Three regexes over the whole draft instead of three calls on each of its clauses (6,000 in the corpus): a few per
-cent of a check. Words of the lexicon hold no clause separator, so a match over the whole draft lies inside one clause, and the matches inside
-a clause are exactly those a scan of the clause alone finds. Where a match does cross a clause's edge (a user's
+cent of a check. Words of the lexicon hold no clause separator, so a match over the whole draft lies inside one
+clause, and the matches inside a clause are exactly those a scan of the clause alone finds. Where a match does cross a clause's edge (a user's
 word with a comma in it), `in_clause` answers None and the caller scans that clause alone.
 """
 
