@@ -151,3 +151,17 @@ def test_a_special_keeps_care_wording_for_care_topics_only(settings, library):
     assert "劳动竞赛工作" in text and "关怀" not in text and "温暖" not in text
     warmth = competition.model_copy(update={"topic": "送温暖", "facts": ["走访慰问困难职工86户"]})
     assert "关怀" in Pipeline(settings, library, None).run(warmth).text
+
+
+@pytest.mark.parametrize("kind", ["半年总结", "月度总结"])
+def test_a_half_year_or_month_never_closes_with_the_new_year(kind):
+    from drafter.prompting import render
+
+    closings = {render("template/closing.j2", variant=v, org="某公司工会", period="2025年上半年", kind=kind, topic="")
+                for v in range(12)}
+    plans = {render("template/plans.j2", items=["建设职工书吧"], variant=v, period="2025年上半年") for v in range(12)}
+    assert len(closings) == 3 and len(plans) == 6  # every variant seen
+    assert not any("新的一年" in text for text in closings | plans)
+    annual = {render("template/closing.j2", variant=v, org="某公司工会", period="2025年", kind="年度总结", topic="")
+              for v in range(3)}
+    assert any("新的一年，某公司工会" in text for text in annual)
