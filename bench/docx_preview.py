@@ -79,7 +79,7 @@ def _drafted_export(tmp: Path) -> tuple[str, bytes] | None:
 
 
 def _sample_export() -> tuple[str, bytes]:
-    from drafter.export_docx import render_docx
+    from drafter.documents.export_docx import render_docx
 
     started = time.perf_counter()
     content = render_docx(f"{SAMPLE_ORG}2025年度工作总结", SAMPLE_TEXT, SAMPLE_ORG, "2025年12月31日")

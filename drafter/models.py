@@ -74,21 +74,21 @@ class DraftRequest(BaseModel):
     @field_validator("org", "period", "topic", mode="before")
     @classmethod
     def _one_line(cls, value: Any) -> Any:
-        from drafter.input_text import clean_value
+        from drafter.domain.input_text import clean_value
 
         return clean_value(value, one_line=True)  # refuses lone surrogates, drops unexportable characters
 
     @field_validator("facts", "problems", "plans", "pinned_examples", mode="before")
     @classmethod
     def _exportable(cls, value: Any) -> Any:
-        from drafter.input_text import clean_value
+        from drafter.domain.input_text import clean_value
 
         return clean_value(value)
 
     @field_validator("facts", "problems", "plans")
     @classmethod
     def _clean_lines(cls, items: list[str]) -> list[str]:
-        from drafter.facts import clean_fact_lines
+        from drafter.domain.facts import clean_fact_lines
 
         return clean_fact_lines(items)
 

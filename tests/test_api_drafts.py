@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from api_support import PLAIN_REQUEST, REQUEST, assert_error, request_for
 from drafter.api import create_app
-from drafter.facts import clean_fact_lines
+from drafter.domain.facts import clean_fact_lines
 
 
 @pytest.fixture

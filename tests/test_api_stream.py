@@ -34,7 +34,7 @@ def test_stream_sends_pipeline_events_and_ends_with_done_and_id(client):
 
 def test_full_queue_is_429_for_plain_and_streamed_requests(service):
     service.settings.queue_size = 0
-    from drafter.queue import GenerationQueue
+    from drafter.service.queue import GenerationQueue
 
     service.queue = GenerationQueue(1, 0)
     ticket = service.queue.reserve()  # the only place is taken
@@ -59,7 +59,7 @@ def test_forced_unavailable_provider_is_503(client, service):
 def test_a_client_leaving_the_stream_gives_its_queue_place_back(service):
     import time
 
-    from drafter.queue import GenerationQueue, QueueFull
+    from drafter.service.queue import GenerationQueue, QueueFull
 
     service.queue = GenerationQueue(1, 0)  # one place in all
     with TestClient(create_app(service)) as client:

@@ -1,5 +1,5 @@
 """Issue 14: the CLI and API are adapters over DrafterService: they build no Library, call no number check and
-parse no request on their own; validation messages come from one table (drafter.validation)."""
+parse no request on their own; validation messages come from one table (drafter.domain.validation)."""
 
 from __future__ import annotations
 

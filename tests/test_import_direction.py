@@ -18,13 +18,10 @@ PACKAGES = ("drafter", "retrieval", "textkit")
 # (prefix, layer); the longest matching prefix wins.
 LAYERS = (
     ("textkit", 0), ("drafter.settings", 0),
-    ("drafter.models", 1), ("drafter.records", 1), ("drafter.facts", 1), ("drafter.errors", 1),
-    ("drafter.prompting", 1), ("drafter.trace", 1), ("drafter.queue", 1), ("drafter.input_text", 1),
-    ("drafter.validation", 1), ("drafter.review_rules", 1),
+    ("drafter.models", 1), ("drafter.domain", 1),
     ("drafter.numcheck", 2), ("retrieval", 2), ("drafter.providers", 2),
-    ("drafter.pipeline", 3), ("drafter.store", 3), ("drafter.diffing", 3), ("drafter.export_docx", 3),
-    ("drafter.model_install", 3), ("drafter.jobs", 3),
-    ("drafter.service", 4), ("drafter.drafts_service", 4),
+    ("drafter.pipeline", 3), ("drafter.store", 3), ("drafter.documents", 3),
+    ("drafter.service", 4),
     ("drafter.cli", 5), ("drafter.api", 5), ("drafter.view", 5), ("app", 5), ("drafter", 5),
 )
 PEERS = ("drafter.numcheck", "retrieval", "drafter.providers")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.facts import clean_fact_lines
+from drafter.domain.facts import clean_fact_lines
 
 
 @pytest.mark.parametrize(("line", "clean"), [

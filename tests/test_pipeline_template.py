@@ -155,7 +155,7 @@ def test_a_special_keeps_care_wording_for_care_topics_only(settings, library):
 
 @pytest.mark.parametrize("kind", ["半年总结", "月度总结"])
 def test_a_half_year_or_month_never_closes_with_the_new_year(kind):
-    from drafter.prompting import render
+    from drafter.pipeline.prompting import render
 
     closings = {render("template/closing.j2", variant=v, org="某公司工会", period="2025年上半年", kind=kind, topic="")
                 for v in range(12)}

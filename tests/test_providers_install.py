@@ -13,9 +13,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from drafter import model_install
+from drafter.providers import install as model_install
 from drafter.cli.model_cmds import register_model
-from drafter.model_install import ModelInstallError, install_model, is_verified, model_status, sidecar_path
+from drafter.providers.install import ModelInstallError, install_model, is_verified, model_status, sidecar_path
 from drafter.settings import DEFAULT_MODEL_FILE
 
 PART_CONTENTS = [b"GGUF" + bytes(range(256)) * 4, b"second part " * 50, b"\x00tail"]

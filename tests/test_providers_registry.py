@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from drafter.errors import InvalidInput
+from drafter.domain.errors import InvalidInput
 from drafter.providers import LocalModel, OpenAICompatModel, ProviderRegistry, ProviderUnavailable
 from drafter.settings import DEFAULT_MODEL_FILE
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from drafter import model_install
-from drafter.model_install import DEFAULT_MODEL_SHA256, DEFAULT_MODEL_SIZE, install_model, is_verified
+from drafter.providers import install as model_install
+from drafter.providers.install import DEFAULT_MODEL_SHA256, DEFAULT_MODEL_SIZE, install_model, is_verified
 from drafter.providers import ProviderError, ProviderRegistry
 from drafter.providers.local import LocalModel
 from drafter.settings import DEFAULT_MODEL_FILE, PROJECT_ROOT, Settings

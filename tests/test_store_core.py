@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.errors import InvalidInput, NotFound, StaleVersion
+from drafter.domain.errors import InvalidInput, NotFound, StaleVersion
 from drafter.store import DraftStore
 from store_support import open_stores_at_once, make_check, make_request, make_result, store, store_url  # noqa: F401 - fixtures
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.diffing import changed_numbers, diff_texts, split_sentences
+from drafter.documents.diffing import changed_numbers, diff_texts, split_sentences
 
 BEFORE = "一、主要工作\n\n春节走访慰问困难职工86户，发放慰问金12.6万元。举办技能竞赛5场。全年发展会员120人。"
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from drafter.errors import Conflict, Forbidden, InvalidInput, NotFound
+from drafter.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from drafter.models import DraftRequest, DraftResult
-from drafter.records import ReplyInput
+from drafter.domain.records import ReplyInput
 from drafter.service import DrafterService
 from drafter.store import DraftStore
 from store_support import make_request, make_result, store_url  # noqa: F401 - fixture
@@ -157,7 +157,7 @@ def test_the_store_keeps_replies_across_a_restart_on_sqlite_and_postgresql(store
     draft = store.create_draft(make_request(), make_result(), "甲")
     store.submit(draft.id, "甲")
     text = draft.latest.text
-    from drafter.records import PassageComment
+    from drafter.domain.records import PassageComment
 
     passage = PassageComment(start=text.index("86户"), end=text.index("86户") + 3, quote="86户", comment="核对")
     review = store.add_review(draft.id, "return", "请修改", "审", passages=[passage]).reviews[-1]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.errors import Forbidden, InvalidInput
+from drafter.domain.errors import Forbidden, InvalidInput
 from drafter.models import DraftRequest, DraftResult
-from drafter.records import UserInfo, WorkingCopy
-from drafter.review_rules import LOCAL_ROLE, Actor
+from drafter.domain.records import UserInfo, WorkingCopy
+from drafter.domain.review_rules import LOCAL_ROLE, Actor
 from drafter.service import DrafterService
 
 REQUEST = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结",

@@ -8,8 +8,8 @@ import io
 import docx
 import pytest
 
-from drafter.errors import InvalidInput, NotFound, StaleVersion
-from drafter.export_docx import split_paragraphs
+from drafter.domain.errors import InvalidInput, NotFound, StaleVersion
+from drafter.documents.export_docx import split_paragraphs
 from drafter.models import DraftRequest
 
 REQUEST = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.errors import Forbidden, InvalidInput, NotFound, StaleVersion
+from drafter.domain.errors import Forbidden, InvalidInput, NotFound, StaleVersion
 from drafter.models import Claim, CheckResult, MissingFact
-from drafter.records import STATUS_LABELS, PassageComment, WorkingCopy
-from drafter.review_rules import check_problems
+from drafter.domain.records import STATUS_LABELS, PassageComment, WorkingCopy
+from drafter.domain.review_rules import check_problems
 from store_support import make_check, make_request, make_result, store, store_url  # noqa: F401 - fixtures
 
 

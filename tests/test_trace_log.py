@@ -10,7 +10,7 @@ from drafter.providers.base import ProviderError
 from drafter.providers.fake import ScriptedModel
 from drafter.providers import model_step
 from drafter.providers.traced import TracedModel, traced
-from drafter.trace import TraceLog
+from drafter.providers.trace_log import TraceLog
 
 SYSTEM = {"role": "system", "content": "你是工会办公室的文字秘书。"}
 

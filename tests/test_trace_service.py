@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from drafter.api import create_app
 from drafter.cli import app as cli_app
-from drafter.errors import NotFound
+from drafter.domain.errors import NotFound
 from drafter.models import DraftRequest, DraftResult
 from drafter.providers.fake import ScriptedModel
 from drafter.providers.registry import Resolved

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from drafter.trace import TraceCall
+from drafter.providers.trace_log import TraceCall
 from drafter.view.trace_panel import summary, trace_rows
 
 CALLS = [

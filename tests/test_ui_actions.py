@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.errors import NotFound, ProviderUnavailable, QueueFull
+from drafter.domain.errors import NotFound, ProviderUnavailable, QueueFull
 from drafter.models import CheckResult, DraftRequest, DraftResult
 from drafter.view import actions
 from drafter.view.signin import PageUser
@@ -163,7 +163,7 @@ def test_upload_and_pin_update_the_state():
 
 
 def test_a_full_generation_queue_is_a_message_before_any_event(service):
-    from drafter.queue import GenerationQueue
+    from drafter.service.queue import GenerationQueue
 
     svc = service
     svc.queue = GenerationQueue(workers=1, size=0)

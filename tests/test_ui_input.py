@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from drafter.facts import long_lines, needs_split, split_pasted
+from drafter.domain.facts import long_lines, needs_split, split_pasted
 from drafter.view import inputs as vin
 
 WECHAT = "春节走访慰问困难职工86户；发放慰问金12.6万元；举办职工技能竞赛3场。新建职工书屋5个"

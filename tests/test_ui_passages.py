@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from drafter.models import CheckResult
 from drafter.numcheck import check
-from drafter.records import PassageComment, ReviewInfo
+from drafter.domain.records import PassageComment, ReviewInfo
 from drafter.view import passages, sentences
 
 TEXT = "一、帮扶\n走访慰问困难职工86户。走访慰问困难职工86户的名单已公示。"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from drafter.records import CommentReply, PassageComment, ReviewInfo
-from drafter.review_rules import Actor
+from drafter.domain.records import CommentReply, PassageComment, ReviewInfo
+from drafter.domain.review_rules import Actor
 from drafter.view import passages
 from drafter.view import replies as vrep
 from drafter.view.signin import LOCAL_USER

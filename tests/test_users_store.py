@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.errors import InvalidInput, NotFound
+from drafter.domain.errors import InvalidInput, NotFound
 from drafter.store import DraftStore
 from store_support import store, store_url  # noqa: F401 - fixtures
 

@@ -10,9 +10,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
-from drafter.errors import (Conflict, Forbidden, InvalidInput, NotFound, ProviderError, ProviderUnavailable,
+from drafter.domain.errors import (Conflict, Forbidden, InvalidInput, NotFound, ProviderError, ProviderUnavailable,
                             QueueFull)
-from drafter.validation import MAX_JSON_DEPTH, invalid
+from drafter.domain.validation import MAX_JSON_DEPTH, invalid
 
 log = logging.getLogger("drafter.api")
 
@@ -82,7 +82,7 @@ def error_responses(*statuses: int) -> dict:
     return {s: {"model": ErrorBody, "description": STATUS_CODES.get(s, ("", ""))[1]} for s in statuses}
 
 
-# --- 422: which fields failed, in Chinese (the one table lives in drafter.validation) -----------
+# --- 422: which fields failed, in Chinese (the one table lives in drafter.domain.validation) -----------
 def validation_response(errors: list[dict]) -> JSONResponse:
     exc = invalid(errors)
     return error_response(422, str(exc), fields=exc.fields)
@@ -159,7 +159,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def _conflict_code(exc: Conflict) -> str:
-    from drafter.errors import StaleVersion
+    from drafter.domain.errors import StaleVersion
 
     return "stale_version" if isinstance(exc, StaleVersion) else "conflict"
 

@@ -6,10 +6,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
 
-from drafter.input_text import clean_value
+from drafter.domain.input_text import clean_value
 
 from drafter.models import DraftResult
-from drafter.records import Decision, PassageComment, ReplyInput
+from drafter.domain.records import Decision, PassageComment, ReplyInput
 from retrieval.models import IngestReport
 
 

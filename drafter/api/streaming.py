@@ -11,7 +11,7 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 
 from drafter.api.errors import STATUS_CODES
-from drafter.errors import DrafterError, InvalidInput
+from drafter.domain.errors import DrafterError, InvalidInput
 from drafter.models import DraftEvent, DraftRequest, DraftResult
 
 log = logging.getLogger("drafter.api")

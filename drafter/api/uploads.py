@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from fastapi import UploadFile
 
-from drafter.input_text import without_bidi
+from drafter.domain.input_text import without_bidi
 from retrieval.file_limits import DEFAULT_LIMITS, FileLimits, LoadError, check_docx_zip
 
 ALLOWED_EXTENSIONS = (".docx", ".txt", ".md")

@@ -33,7 +33,7 @@ def read_utf8(path: Path) -> str:
     try:
         data = path.read_bytes()
     except (OSError, RuntimeError) as exc:
-        from drafter.errors import os_reason
+        from drafter.domain.errors import os_reason
 
         raise _fail(f"无法读取文件 {path}：{os_reason(exc)}") from exc
     try:
@@ -44,7 +44,7 @@ def read_utf8(path: Path) -> str:
 
 def _service(ctx: typer.Context):
     """The service (the number check goes through it, like every adapter); exit 2 on an unusable lexicon."""
-    from drafter.errors import LexiconError
+    from drafter.domain.errors import LexiconError
     from drafter.service import DrafterService
 
     service = DrafterService(settings_of(ctx))
@@ -61,7 +61,7 @@ def _dump(obj) -> str:
 
 def _parse_line(raw: str) -> tuple[list[str], str, list[str]]:
     """facts, draft, context of one JSONL line; ValueError with a Chinese message when malformed."""
-    from drafter.validation import parse_json
+    from drafter.domain.validation import parse_json
 
     item = parse_json(raw)  # InvalidInput (a ValueError) in Chinese: malformed or nested too deeply
     if not isinstance(item, dict):
@@ -73,7 +73,7 @@ def _parse_line(raw: str) -> tuple[list[str], str, list[str]]:
         raise ValueError("draft 应是字符串")
     if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
         raise ValueError("context 应是字符串列表")
-    from drafter.input_text import clean_text  # BadText (a ValueError) on a lone surrogate
+    from drafter.domain.input_text import clean_text  # BadText (a ValueError) on a lone surrogate
 
     return [clean_text(f) for f in facts], clean_text(draft), [clean_text(c) for c in context]
 

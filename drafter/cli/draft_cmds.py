@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
 def read_request(path: Path) -> DraftRequest:
     """A request from a .json file (the API's body) or a .txt file (the typed form); InvalidInput in Chinese.
     Parsed and validated by DrafterService.parse_request, exactly as the API does."""
-    from drafter.errors import InvalidInput, os_reason
+    from drafter.domain.errors import InvalidInput, os_reason
     from drafter.service import DrafterService
 
     try:
@@ -42,7 +42,7 @@ def read_request(path: Path) -> DraftRequest:
 
 def out_problem(out: Path) -> str | None:
     """Why the result could not be written to `out` (checked before drafting), or None."""
-    from drafter.errors import os_reason
+    from drafter.domain.errors import os_reason
 
     parent = out.parent if str(out.parent) else Path(".")
     try:
@@ -65,7 +65,7 @@ def draft(ctx: typer.Context,
           as_json: bool = typer.Option(False, "--json", help="输出完整结果对象（JSON）"),
           out: Path = typer.Option(None, "--out", "-o", help="把初稿（或 --json 时的 JSON）写入文件")) -> None:
     """起草工会工作总结：按范文结构分节写作，逐个核对数字，输出初稿和核对结果。"""
-    from drafter.errors import ProviderUnavailable, QueueFull
+    from drafter.domain.errors import ProviderUnavailable, QueueFull
     from drafter.service import DrafterService
 
     err = Console(stderr=True)
@@ -102,7 +102,7 @@ def draft(ctx: typer.Context,
 
 
 def _write_out(out: Path, output: str, err: Console) -> None:
-    from drafter.errors import os_reason
+    from drafter.domain.errors import os_reason
 
     try:
         out.write_text(output + "\n", encoding="utf-8")

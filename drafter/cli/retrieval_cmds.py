@@ -24,7 +24,7 @@ def _service(ctx: typer.Context):
 
 def usable_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The given paths that can be resolved, and (path, Chinese reason) for the others (e.g. a symlink loop)."""
-    from drafter.errors import os_reason
+    from drafter.domain.errors import os_reason
 
     good, bad = [], []
     for path in paths:

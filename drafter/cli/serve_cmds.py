@@ -68,7 +68,7 @@ def create_key(ctx: typer.Context, name: str = typer.Argument(..., help="密钥�
                role: str = typer.Option("writer", help="writer（起草修改）| editor（可改他人稿件）| reviewer（审核）| admin（全部）| reader（只读）"),
                as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """创建密钥；明文只打印这一次。"""
-    from drafter.errors import InvalidInput
+    from drafter.domain.errors import InvalidInput
 
     try:
         info, key = _service(ctx).create_api_key(name, role)

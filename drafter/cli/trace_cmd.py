@@ -1,7 +1,7 @@
 """`drafter trace DRAFT_ID`: the model calls that produced a stored draft (prompt, reply, tokens, time, step).
 
     drafter trace 3f2a…            # each call: step, provider/model, tokens, time, then the prompt and the reply
-    drafter trace 3f2a… --json     # the calls as a JSON list (drafter.trace.TraceCall)
+    drafter trace 3f2a… --json     # the calls as a JSON list (drafter.providers.trace_log.TraceCall)
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def trace(ctx: typer.Context,
           as_json: bool = typer.Option(False, "--json", help="Print the calls as a JSON list.")) -> None:
     """Show every model call that produced a stored draft: prompt, reply, tokens, time and pipeline step."""
     from drafter.cli import settings_of
-    from drafter.errors import NotFound
+    from drafter.domain.errors import NotFound
     from drafter.service import DrafterService
 
     settings = settings_of(ctx)

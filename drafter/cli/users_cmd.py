@@ -38,7 +38,7 @@ def create_user(ctx: typer.Context, name: str = typer.Argument(..., help="用户
                 role: str = typer.Option(..., help="writer（起草人）| reviewer（审核人）| editor（编辑，可改他人稿件）| admin（管理员）"),
                 password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码（第一行）")) -> None:
     """创建用户。"""
-    from drafter.errors import InvalidInput
+    from drafter.domain.errors import InvalidInput
 
     try:
         info = _service(ctx).create_user(name, _password(password_stdin), role)
@@ -50,7 +50,7 @@ def create_user(ctx: typer.Context, name: str = typer.Argument(..., help="用户
 @users_app.command("list")
 def list_users(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """列出用户（不含密码）。"""
-    from drafter.records import ROLE_LABELS
+    from drafter.domain.records import ROLE_LABELS
 
     users = _service(ctx).list_users()
     if as_json:
@@ -67,7 +67,7 @@ def list_users(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
 def set_password(ctx: typer.Context, name: str = typer.Argument(..., help="用户名"),
                  password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码（第一行）")) -> None:
     """修改密码。"""
-    from drafter.errors import InvalidInput, NotFound
+    from drafter.domain.errors import InvalidInput, NotFound
 
     service = _service(ctx)
     if service.get_user(name) is None:
@@ -84,7 +84,7 @@ def set_password(ctx: typer.Context, name: str = typer.Argument(..., help="用�
 @users_app.command("disable")
 def disable_user(ctx: typer.Context, name: str = typer.Argument(..., help="用户名")) -> None:
     """停用用户：之后不能登录，其稿件与审核记录保留。"""
-    from drafter.errors import NotFound
+    from drafter.domain.errors import NotFound
 
     try:
         _service(ctx).disable_user(name)

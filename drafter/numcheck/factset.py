@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from drafter.facts import clean_fact_lines
+from drafter.domain.facts import clean_fact_lines
 from drafter.numcheck.claims import Support
 from drafter.numcheck.lexicon import Lexicon
 from drafter.numcheck.mention import Mention

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.errors import LexiconError
+from drafter.domain.errors import LexiconError
 from drafter.numcheck.trie import trie_pattern
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"

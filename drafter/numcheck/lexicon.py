@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.errors import LexiconError  # noqa: F401 - re-exported; defined in drafter.errors
+from drafter.domain.errors import LexiconError  # noqa: F401 - re-exported; defined in drafter.domain.errors
 from drafter.numcheck.cnnum import CN_CHARS
 from drafter.numcheck.faithlex import FaithLexicon, load_faith
 from drafter.numcheck.lru import BoundedCache

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from drafter.facts import clean_fact_lines
+from drafter.domain.facts import clean_fact_lines
 from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceTrace
 from drafter.numcheck.claims import Support, artifacts, clause_claims, merge, traces
 from drafter.numcheck.context import context_window

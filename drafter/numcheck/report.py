@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.facts import clean_fact_lines
+from drafter.domain.facts import clean_fact_lines
 from drafter.models import CheckResult, NumberHit
 from drafter.numcheck.lexicon import Lexicon
 from drafter.numcheck.match import missing_numbers

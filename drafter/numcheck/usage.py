@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from drafter.facts import clean_fact_lines
+from drafter.domain.facts import clean_fact_lines
 from drafter.models import CheckResult
 from drafter.numcheck.context import bigrams
 from drafter.numcheck.lexicon import Lexicon, load_lexicon

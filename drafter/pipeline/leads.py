@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from drafter.pipeline.copying import copied_runs
-from drafter.prompting import render
+from drafter.pipeline.prompting import render
 
 RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
 COPIED_RUN = 10  # … or when one run of this many characters is copied from them (a whole phrase said twice)

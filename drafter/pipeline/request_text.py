@@ -20,7 +20,7 @@ import re
 
 from pydantic import ValidationError
 
-from drafter.facts import clean_fact_lines
+from drafter.domain.facts import clean_fact_lines
 from drafter.models import DraftRequest
 
 _HEADERS = {"单位": "org", "期间": "period", "类型": "kind", "专题": "topic", "篇幅": "length", "参考范文": "pinned"}
@@ -95,7 +95,7 @@ def parse_request_text(text: str) -> DraftRequest:
                             facts=facts, problems=blocks["problems"], plans=blocks["plans"], length=length,
                             pinned_examples=pinned)
     except ValidationError as exc:
-        from drafter.validation import invalid  # the one table of Chinese validation messages
+        from drafter.domain.validation import invalid  # the one table of Chinese validation messages
 
         raise invalid(list(exc.errors()), "请求文本有误") from exc
 

@@ -11,7 +11,7 @@ import zlib
 from drafter.models import DraftRequest
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.verify import says_only
-from drafter.prompting import render
+from drafter.pipeline.prompting import render
 
 VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
 

@@ -30,7 +30,7 @@ from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import TemplateWriter, fact_sentence
 from drafter.pipeline.verify import check_section
-from drafter.prompting import render
+from drafter.pipeline.prompting import render
 from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 

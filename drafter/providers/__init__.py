@@ -1,7 +1,7 @@
 """Chat model providers behind one small interface (base.ChatModel): local (llama.cpp), openai (any
 OpenAI-compatible endpoint), template (model None), picked by ProviderRegistry; fakes for tests in .fake.
 
-The base names import eagerly; the rest on first use, so importing drafter.errors stays cheap (no openai SDK).
+The base names import eagerly; the rest on first use, so importing drafter.domain.errors stays cheap (no openai SDK).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypedDict
 
-from drafter.errors import ProviderError, ProviderUnavailable  # noqa: F401 - re-exported; defined in drafter.errors
+from drafter.domain.errors import ProviderError, ProviderUnavailable  # noqa: F401 - re-exported; defined in drafter.domain.errors
 
 DEFAULT_STEP = "write"
 _STEP: ContextVar[str] = ContextVar("drafter_model_step", default=DEFAULT_STEP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from drafter.errors import InvalidInput
+from drafter.domain.errors import InvalidInput
 from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable
 from drafter.providers.local import LocalModel, llama_cpp_installed
 from drafter.providers.openai_compat import OpenAICompatModel

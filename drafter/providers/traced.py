@@ -1,4 +1,4 @@
-"""TracedModel: any ChatModel, with each call recorded in a TraceLog (drafter.trace) for one drafting run.
+"""TracedModel: any ChatModel, with each call recorded in a TraceLog (drafter.providers.trace_log) for one drafting run.
 
 The service wraps the model of every run, so local, openai and test models are all traced and no call site
 changes. A call site names its pipeline step with `with model_step("repair"):` around the call, or
@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 
 from drafter.providers.base import ChatModel, Message, current_step, model_step
-from drafter.trace import TraceCall, TraceLog
+from drafter.providers.trace_log import TraceCall, TraceLog
 
 __all__ = ["TracedModel", "traced", "model_step", "current_step"]
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from drafter.errors import InvalidInput, NotFound, StaleVersion
+from drafter.domain.errors import InvalidInput, NotFound, StaleVersion
 from drafter.store.engine import make_engine, session_factories
 from drafter.store.migrate import upgrade
 from drafter.store.tables import DraftRow

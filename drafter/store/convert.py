@@ -1,11 +1,11 @@
-"""Rows to records (drafter.records); SQLite hands back naive datetimes, which are UTC."""
+"""Rows to records (drafter.domain.records); SQLite hands back naive datetimes, which are UTC."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from drafter.models import CheckResult, DraftRequest, DraftResult
-from drafter.records import (ApiKeyInfo, CommentReply, DraftDetail, DraftSummary, PassageComment, ReviewInfo, UserInfo,
+from drafter.domain.records import (ApiKeyInfo, CommentReply, DraftDetail, DraftSummary, PassageComment, ReviewInfo, UserInfo,
                              VersionInfo, WorkingCopy)
 from drafter.store.tables import ApiKeyRow, DraftRow, ReplyRow, ReviewRow, UserRow, VersionRow, WorkingCopyRow
 

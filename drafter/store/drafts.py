@@ -10,9 +10,9 @@ import secrets
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from drafter.errors import Forbidden, InvalidInput, NotFound
+from drafter.domain.errors import Forbidden, InvalidInput, NotFound
 from drafter.models import CheckResult, DraftRequest, DraftResult
-from drafter.records import DRAFT_STATUSES, DraftDetail, DraftPage, VersionInfo
+from drafter.domain.records import DRAFT_STATUSES, DraftDetail, DraftPage, VersionInfo
 from drafter.store import convert
 from drafter.store.base import StoreBase, require_base, require_text
 from drafter.store.keys import ApiKeyMixin

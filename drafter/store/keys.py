@@ -7,8 +7,8 @@ import secrets
 
 from sqlalchemy import select
 
-from drafter.errors import InvalidInput
-from drafter.records import ROLES, ApiKeyInfo
+from drafter.domain.errors import InvalidInput
+from drafter.domain.records import ROLES, ApiKeyInfo
 from drafter.store import convert
 from drafter.store.tables import ApiKeyRow
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from drafter.errors import Conflict, Forbidden, InvalidInput, NotFound
-from drafter.records import CommentReply, ReplyInput, ReviewInfo
+from drafter.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from drafter.domain.records import CommentReply, ReplyInput, ReviewInfo
 from drafter.store import convert
 from drafter.store.tables import DraftRow, ReplyRow, ReviewRow
 

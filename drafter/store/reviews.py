@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from drafter.errors import Forbidden, InvalidInput
+from drafter.domain.errors import Forbidden, InvalidInput
 from drafter.models import CheckResult
-from drafter.records import DECISIONS, STATUS_LABELS, DraftDetail, PassageComment, ReplyInput
-from drafter.review_rules import check_problems
+from drafter.domain.records import DECISIONS, STATUS_LABELS, DraftDetail, PassageComment, ReplyInput
+from drafter.domain.review_rules import check_problems
 from drafter.store import convert
 from drafter.store.replies import store_replies
 from drafter.store.tables import DraftRow, ReviewRow, VersionRow

@@ -6,8 +6,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
-from drafter.errors import InvalidInput, NotFound
-from drafter.records import ROLE_LABELS, USER_ROLES, UserInfo
+from drafter.domain.errors import InvalidInput, NotFound
+from drafter.domain.records import ROLE_LABELS, USER_ROLES, UserInfo
 from drafter.store import convert
 from drafter.store.tables import UserRow
 

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, select
 
-from drafter.errors import InvalidInput
-from drafter.records import WorkingCopy
+from drafter.domain.errors import InvalidInput
+from drafter.domain.records import WorkingCopy
 from drafter.store import convert
 from drafter.store.tables import WorkingCopyRow
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-from drafter.errors import Forbidden, InvalidInput, NotFound, ProviderUnavailable, QueueFull, StaleVersion
+from drafter.domain.errors import Forbidden, InvalidInput, NotFound, ProviderUnavailable, QueueFull, StaleVersion
 from drafter.models import KINDS, DraftRequest, DraftResult
 from drafter.view import inputs as vin
 from drafter.view.labels import DECISION_LABELS

@@ -64,7 +64,7 @@ def side_by_side_rows(before: str, after: str) -> list[tuple[str, str, str]]:
     than three sentences are folded into one "…" row."""
     import difflib
 
-    from drafter.diffing import split_sentences
+    from drafter.documents.diffing import split_sentences
 
     a, b = split_sentences(before), split_sentences(after)
     rows: list[tuple[str, str, str]] = []

@@ -8,16 +8,16 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from drafter.facts import clean_fact_lines, long_lines
+from drafter.domain.facts import clean_fact_lines, long_lines
 from drafter.models import DraftRequest
-from drafter.validation import messages
+from drafter.domain.validation import messages
 
 FACT_FILE_TYPES = ("txt", "md", "docx", "xlsx")
 FACT_COLUMN = "事实"
 
 
 def validation_messages(exc: ValidationError) -> list[str]:
-    """One Chinese message per failing field, in field order (drafter.validation: the one message table)."""
+    """One Chinese message per failing field, in field order (drafter.domain.validation: the one message table)."""
     return messages(list(exc.errors()))
 
 

@@ -1,7 +1,7 @@
 """Passage comments (批注) in the editor component: a selected span becomes a comment, and stored comments are
 anchored on the text shown now.
 
-A comment keeps the store's model (drafter.records.PassageComment: start, end, quote, comment); reviewers'
+A comment keeps the store's model (drafter.domain.records.PassageComment: start, end, quote, comment); reviewers'
 comments are stored with their review, pending ones wait in the session until 通过 / 退回. A comment is shown on
 its span when the quote is still at its offsets, else on the occurrence of the quote nearest to them; when the
 quote no longer occurs (the text was changed), it is listed as "原文已修改" with its quote, never dropped.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from drafter.records import PassageComment
+from drafter.domain.records import PassageComment
 from drafter.view.labels import DECISION_LABELS
 
 STALE_LABEL = "原文已修改"
@@ -94,7 +94,7 @@ def _note(note_id: str, passage: Any, text: str, who: str, pending: bool) -> dic
 
 def _reply_line(reply: Any) -> str:
     """The writer's reply to a comment: 回复（张秘书，第 2 版）：已修改：… ."""
-    from drafter.records import REPLY_STATE_LABELS
+    from drafter.domain.records import REPLY_STATE_LABELS
 
     state, body = _get(reply, "state"), _get(reply, "text") or ""
     return (f"回复（{_get(reply, 'author')}，第 {_get(reply, 'version')} 版）："

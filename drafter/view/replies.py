@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from drafter.records import REPLY_STATE_LABELS, ReplyInput, WorkingCopy
+from drafter.domain.records import REPLY_STATE_LABELS, ReplyInput, WorkingCopy
 from drafter.view.passages import STALE_LABEL, anchor
 
 OVERALL = "o"

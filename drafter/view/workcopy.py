@@ -11,7 +11,7 @@ import json
 from collections.abc import MutableMapping
 from typing import Any
 
-from drafter.records import WorkingCopy
+from drafter.domain.records import WorkingCopy
 
 State = MutableMapping[str, Any]
 FIELDS = ("f_org", "f_period", "f_kind", "f_topic", "f_facts", "f_problems", "f_plans", "f_length", "sig_org",

@@ -14,7 +14,7 @@ from drafter.api.request_body import OPENAPI_BODY, read_draft_request
 from drafter.api.schemas import DraftCreated, EditBody, ReviewBody
 from drafter.api.streaming import created_body, draft_stream
 from drafter.models import Kind, ProviderName
-from drafter.records import DiffResult, DraftDetail, DraftPage, DraftStatus, VersionInfo
+from drafter.domain.records import DiffResult, DraftDetail, DraftPage, DraftStatus, VersionInfo
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

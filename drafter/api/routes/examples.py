@@ -15,8 +15,8 @@ from drafter.api.deps import get_service
 from drafter.api.errors import ApiError, error_responses
 from drafter.api.schemas import DeletedExample, RejectedFile, UploadReport
 from drafter.api.uploads import MAX_FILES_PER_REQUEST, check_upload
-from drafter.errors import InvalidInput
-from drafter.jobs import JobInfo
+from drafter.domain.errors import InvalidInput
+from drafter.service.jobs import JobInfo
 from drafter.models import Kind
 from retrieval.uploads import limits_of
 from retrieval.models import Example, Hit, Role

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends
 from drafter.api.auth import READ, Principal
 from drafter.api.deps import get_service
 from drafter.api.errors import error_responses
-from drafter.jobs import JobInfo
+from drafter.service.jobs import JobInfo
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
 

@@ -8,7 +8,7 @@ from drafter.api.auth import READ, WRITE, Principal
 from drafter.api.deps import get_service
 from drafter.api.errors import error_responses
 from drafter.api.schemas import RepliesBody
-from drafter.records import ReviewInfo
+from drafter.domain.records import ReviewInfo
 
 router = APIRouter(prefix="/v1/drafts", tags=["review"])
 

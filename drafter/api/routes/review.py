@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path
 from drafter.api.auth import READ, WRITE, Principal
 from drafter.api.deps import get_service
 from drafter.api.errors import ApiError, error_responses
-from drafter.records import DiffResult, DraftDetail, VersionInfo
+from drafter.domain.records import DiffResult, DraftDetail, VersionInfo
 
 router = APIRouter(prefix="/v1/drafts", tags=["review"])
 

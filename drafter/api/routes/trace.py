@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from drafter.api.deps import get_service
 from drafter.api.errors import ApiError, error_responses
-from drafter.trace import TraceCall
+from drafter.providers.trace_log import TraceCall
 
 ADMIN_ROLE = "admin"
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from drafter.facts import needs_split, split_pasted
+from drafter.domain.facts import needs_split, split_pasted
 from drafter.models import KINDS, DraftRequest
 from drafter.view import actions
 from drafter.view import inputs as vin

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from drafter.errors import ModelInstallError  # noqa: F401 - re-exported; defined in drafter.errors
+from drafter.domain.errors import ModelInstallError  # noqa: F401 - re-exported; defined in drafter.domain.errors
 from drafter.settings import DEFAULT_MODEL_FILE, Settings
 
 DEFAULT_MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from drafter.records import DiffResult, NumberChange, VersionInfo
+from drafter.domain.records import DiffResult, NumberChange, VersionInfo
 from textkit.sentences import sentence_lines
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from drafter.errors import InvalidInput
+from drafter.domain.errors import InvalidInput
 
 MAX_JSON_DEPTH = 32  # no request needs more than 3 levels; deeper input is refused before validation
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from drafter.errors import InvalidInput
+from drafter.domain.errors import InvalidInput
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})

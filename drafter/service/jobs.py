@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from drafter.errors import DrafterError, InvalidInput, NotFound
+from drafter.domain.errors import DrafterError, InvalidInput, NotFound
 
-log = logging.getLogger("drafter.jobs")
+log = logging.getLogger("drafter.service.jobs")
 JobStatus = Literal["queued", "running", "done", "failed"]
 Progress = Callable[[int, int], None]
 _ID_CHARS = set("0123456789abcdef")

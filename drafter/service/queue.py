@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from drafter.errors import QueueFull  # noqa: F401 - re-exported; defined in drafter.errors
+from drafter.domain.errors import QueueFull  # noqa: F401 - re-exported; defined in drafter.domain.errors
 
 
 class Ticket:

@@ -289,7 +289,7 @@ def file_name(title: str, version: int) -> str:
 
 
 def export_version(draft, version, org: str | None = None, date_text: str | None = None) -> tuple[str, bytes]:
-    """(file name, .docx bytes) for a stored draft (drafter.records.DraftDetail) and one of its versions.
+    """(file name, .docx bytes) for a stored draft (drafter.domain.records.DraftDetail) and one of its versions.
     `org` and `date_text` replace the signature's organisation and date (the page lets the user edit them)."""
     title, body, found_org, found_date = document_parts(version.text, draft.title, draft.org,
                                                         chinese_date(version.created_at))

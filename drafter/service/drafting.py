@@ -1,0 +1,94 @@
+"""Drafting and checking: requests, the number check, the pipeline and readiness.
+
+A part of DrafterService (drafter.service.facade), which provides `settings`, `store`, `library`, `providers`,
+`traces`, `jobs` and `queue`, and the other parts' methods."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+from drafter.models import CheckResult, DraftEvent, DraftRequest, DraftResult
+
+
+class DraftingService:
+    """Mixed into DrafterService."""
+
+    @staticmethod
+    def parse_request(data: bytes | str, form: str = "json") -> DraftRequest:
+        """A DraftRequest from a JSON body (the API's) or the typed plain-text form, validated with the one
+        Chinese message table (drafter.domain.validation); InvalidInput with fields otherwise. Every adapter reads
+        requests this way."""
+        from drafter.domain.errors import InvalidInput
+        from drafter.pipeline import parse_request_text
+        from drafter.domain.validation import body_error, decode_utf8, parse_model
+
+        if form == "json":
+            return parse_model(DraftRequest, data)
+        try:
+            return parse_request_text(decode_utf8(data))
+        except InvalidInput:
+            raise
+        except ValueError as exc:  # the text parser's own Chinese message
+            raise body_error(str(exc)) from None
+
+    def check(self, facts: list[str], text: str, context: list[str] | None = None) -> CheckResult:
+        """The number check with its exact contract: facts, plus optional context lines (numbers they give
+        are not flagged as invented, but are not required either)."""
+        from drafter.numcheck import check
+
+        return check(facts, text, context=list(context or []), lexicon=self.lexicon())
+
+    def lexicon(self):
+        """The number-check lexicon for these settings (LexiconError when the extra lexicon file is unusable)."""
+        from drafter.numcheck import lexicon_for
+
+        return lexicon_for(self.settings)
+
+    def check_text(self, request: DraftRequest, text: str) -> CheckResult:
+        """Recheck an (edited) draft against its request: facts, plus period/org/problems/plans as context."""
+        from drafter.numcheck import check, lexicon_for
+        from drafter.pipeline import verification_inputs
+
+        facts, context = verification_inputs(request, self.settings)
+        return check(facts, text, context=context, lexicon=lexicon_for(self.settings))
+
+    def draft(self, request: DraftRequest, provider: str | None = None) -> DraftResult:
+        """Run the whole pipeline inside a generation slot (QueueFull when the queue is full)."""
+        with self.queue.slot():
+            pipeline, run_id = self._pipeline(provider)
+            return pipeline.run(request).model_copy(update={"run_id": run_id})
+
+    def draft_events(self, request: DraftRequest, provider: str | None = None) -> Iterator[DraftEvent]:
+        """The same pipeline as a stream of events; the last event is `done` with the DraftResult.
+
+        ProviderUnavailable and QueueFull are raised here, before the first event, so adapters can answer 503/429.
+        """
+        pipeline, run_id = self._pipeline(provider)
+        return self.queue.stream(_with_run_id(pipeline.events(request), run_id))
+
+    def _pipeline(self, provider: str | None):
+        """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline, its
+        model traced under a new run id: (pipeline, run id)."""
+        from drafter.pipeline import Pipeline
+        from drafter.providers.traced import traced
+
+        resolved = self.providers.resolve(provider or self.settings.provider)
+        run_id = uuid.uuid4().hex
+        model = traced(resolved.model, self.traces, run_id)
+        return Pipeline(self.settings, self.library, model, provider_note=resolved.note), run_id
+
+    def readiness(self) -> dict:
+        """Index and provider readiness, for /readyz and the page's status line."""
+        chunks = self.library.count()
+        providers = self.providers.describe()
+        return {"ready": chunks > 0 and any(p["available"] for p in providers.values()),
+                "index": {"ok": chunks > 0, "chunks": chunks}, "providers": providers}
+
+
+def _with_run_id(events: Iterator[DraftEvent], run_id: str) -> Iterator[DraftEvent]:
+    """The pipeline's events, the final result stamped with the run id (so storing it links the trace)."""
+    for event in events:
+        if event.type == "done" and isinstance(event.data.get("result"), dict):
+            event.data["result"]["run_id"] = run_id
+        yield event
