@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from textkit.sentences import has_sentence_end
+from textkit.sentences import COLONS, COMMAS, FULL_STOPS, SEMICOLONS, SENTENCE_ENDS, char_class, has_sentence_end
 
 PURE_HEADING_MAX = 50
 PHRASE_MAX = 40
@@ -40,10 +40,25 @@ LIST_MARK = re.compile(
     r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"
     r"|[一二三四五六七八九十]{1,3}\s*、\s*)"
 )
+# The mark opening a heading line of a draft: optional Markdown "#" and bold, then 一、 （一） 1、 or 第一部分.
+HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+                          r"|[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节])")
+# Numbers in running text that are list or heading marks, not quantities (the number check skips them): a
+# number opening a line or sentence ("1、" "二、" "(3)"), a bracketed number, a heading's 篇十二, and the 一户户 of
+# 'one after another'. The leading look-ahead (every character an alternative can start with) lets the engine
+# skip other positions.
+NUMBER_MARK = re.compile(
+    r"(?=[ \t#>*\-(0-9一二三四五六七八九十个件户首次项张本封篇条位名])"
+    rf"(?:(?:^|(?<={char_class(chr(10) + FULL_STOPS + SEMICOLONS + ':')}))"
+    r"[ \t#>*\-]*(?:\(?[0-9]{1,2}(?:[、)]|\.(?![0-9]))|[一二三四五六七八九十]{1,3}[、.])"
+    r"|\([ ]?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]?\)"
+    r"|(?<=篇)[一二三四五六七八九十]{1,3}(?=[ \t]*(?:\n|$))"  # headings such as 工作总结篇十二
+    r"|(?<=[一两几])([个件户首次项张本封篇条位名])\1)"  # 一户户, 一首首: 'one after another'
+)
 _MARKDOWN = re.compile(r"^(#{1,6})\s*([^#\s].*)$")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?$")
 _BULLET = re.compile(r"^[-*+•·]\s+")
-_PHRASE_END = re.compile(r"[。！!？?；;：:]")
+_PHRASE_END = re.compile(char_class(SENTENCE_ENDS + COLONS))
 _PLAIN_LABEL = re.compile(r"工作|计划|安排|打算|设想|思路|措施|不足|问题|体会|经验|成绩|目标|要求|情况|建议|展望")
 
 
@@ -84,14 +99,14 @@ def plain_line(line: str) -> str:
 
 
 def _strip_end(text: str) -> str:
-    return text.strip().rstrip("。：:；;，,").strip()
+    return text.strip().rstrip("。" + COLONS + SEMICOLONS + COMMAS).strip()
 
 
 def first_phrase(text: str) -> str:
     """The heading phrase of a numbered paragraph."""
     phrase = _PHRASE_END.split(text, 1)[0]
     if len(phrase) > TWO_CLAUSE_MAX:  # "一、加强了基础建设，规范了档案管理" stays whole
-        phrase = re.split(r"[，,]", phrase, 1)[0]
+        phrase = re.split(char_class(COMMAS), phrase, 1)[0]
     return _strip_end(phrase[:PHRASE_MAX])
 
 

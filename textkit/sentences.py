@@ -14,9 +14,20 @@ FULL_STOPS = "。！？!?"
 SEMICOLONS = "；;"
 SENTENCE_ENDS = FULL_STOPS + SEMICOLONS
 CLOSERS = "”’」』）)]】"
-CLAUSE_ENDS = "，,：:"
+COMMAS = "，,"
+COLONS = "：:"
+CLAUSE_ENDS = COMMAS + COLONS
+BREAKS = SENTENCE_ENDS + CLAUSE_ENDS  # every sentence or clause end
+ENUM_COMMA = "、"  # the list comma: ends an item of a list, not a clause
 # A paragraph's last line ends its sentence when it ends with any of these (a hard wrap otherwise continues it).
-LINE_ENDS = SENTENCE_ENDS + "：:…" + CLOSERS + "."
+LINE_ENDS = SENTENCE_ENDS + COLONS + "…" + CLOSERS + "."
+
+
+def char_class(chars: str, negate: bool = False) -> str:
+    """A regex character class of `chars`, escaped: char_class(SENTENCE_ENDS + "\n", negate=True) is a
+    class of everything that does not end a sentence or a line."""
+    return f"[{'^' if negate else ''}{re.escape(chars)}]"
+
 
 _CLAUSE = re.compile(rf"[^{CLAUSE_ENDS}]*[{CLAUSE_ENDS}]?")
 
@@ -65,5 +76,5 @@ def ends_sentence(text: str, semicolons: bool = True) -> bool:
 
 def has_sentence_end(text: str) -> bool:
     """Is there a sentence end inside `text`, not counting the marks it ends with?"""
-    body = text.rstrip(SENTENCE_ENDS + "：:")
+    body = text.rstrip(SENTENCE_ENDS + COLONS)
     return any(mark in body for mark in SENTENCE_ENDS)

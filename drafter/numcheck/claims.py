@@ -35,13 +35,13 @@ from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.garbled import garbled
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.wordspans import DraftWords, spans as _spans
+from textkit.headings import HEADING_MARK
+from textkit.sentences import BREAKS, CLAUSE_ENDS, ENUM_COMMA, SENTENCE_ENDS, char_class
 
 COVER = 0.5  # a clause is a claim when less than this share of its content words are in the facts …
 MIN_WORDS = 2  # … and at least this many of its content words (bigrams) are in none
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
-_CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
-_HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
-                           r"|[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节])")
+_SENTENCE = re.compile(f"{char_class(SENTENCE_ENDS + chr(10), negate=True)}+{char_class(SENTENCE_ENDS)}*")
+_CLAUSE = re.compile(f"{char_class(CLAUSE_ENDS, negate=True)}+{char_class(CLAUSE_ENDS)}?")
 _LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9'\-]*[A-Za-z](?![A-Za-z])")
 _FUNCTION = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由我们他她它你中上下里")
 _STOP = frozenset({"职工", "工会", "活动", "工作", "组织", "开展", "进行", "积极", "全面", "认真", "单位", "公司", "企业",
@@ -180,7 +180,7 @@ def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: s
     words = themes or _unbacked_words(clause, support, lex, found[:2] if found else None)
     if not words:
         return None
-    body = clause.strip().rstrip("，,：:。；;！？!?、")
+    body = clause.strip().rstrip(BREAKS + ENUM_COMMA)
     offset = start + (len(clause) - len(clause.lstrip()))
     what = "这个标题" if kind == "heading" else "这句话"
     what += "写了事实中没有的工作" if themes else "写了事实中没有的内容"
@@ -192,9 +192,9 @@ def _is_heading(line: str) -> bool:
     body = line.strip()
     if not body or len(body) > 40:
         return False
-    if _HEADING_MARK.match(body):
+    if HEADING_MARK.match(body):
         return "。" not in body.rstrip("。")
-    return body[-1] not in "。；;！？!?，,：:" and len(body) <= 25
+    return body[-1] not in BREAKS and len(body) <= 25
 
 
 def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
@@ -213,7 +213,7 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
             if "总结" in line and _is_heading(line):
                 continue  # the title
         if _is_heading(line):
-            mark = _HEADING_MARK.match(line)
+            mark = HEADING_MARK.match(line)
             body_start = mark.end() if mark else 0
             body = line[body_start:]
             if not _has_number(numbered, start + body_start, start + len(line)):
@@ -258,7 +258,7 @@ def artifacts(draft: str, support: Support, lex: FaithLexicon) -> list[Claim]:
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    stops = "。！？!?；;\n"
+    stops = SENTENCE_ENDS + "\n"
     s = max(text.rfind(c, 0, start) for c in stops) + 1
     ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
     e = min(ends) + (0 if text[min(ends)] == "\n" else 1) if ends else len(text)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from drafter.domain.errors import LexiconError
 from drafter.numcheck.trie import trie_pattern
+from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
 FRAME_TABLES = ("frame", "learned", "template")
@@ -130,7 +131,7 @@ def _themes(data: dict) -> dict:
                     if isinstance(k, str) and k.strip() and isinstance(v, list)), key=lambda p: (-len(p[0]), p[0]))
     if not pairs:
         return {}
-    gap = "[^，,。；;！？!?、：:\\n]{0,6}"
+    gap = char_class(BREAKS + ENUM_COMMA + "\n", negate=True) + "{0,6}"
     groups = ["(" + gap.join(map(re.escape, phrase.split(THEME_GAP))) + ")" for phrase, _ in pairs]
     # the lookahead on the phrases' first characters lets the regex engine skip ahead (ten times faster)
     firsts = "".join(sorted({re.escape(phrase[0]) for phrase, _ in pairs}))

@@ -23,9 +23,10 @@ from collections.abc import Sequence
 
 from drafter.numcheck.context import bigrams
 from drafter.numcheck.mention import Mention
+from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, char_class
 
 BEFORE, AFTER = 12, 8
-_CLAUSE_END = re.compile(r"[。；;！？!?\n，,：:（）()“”\"、]")
+_CLAUSE_END = re.compile(char_class(BREAKS + ENUM_COMMA + "\n（）()“”\""))
 _LEAD = re.compile(r"^(?:其中|共计|累计|合计|总计|全年|今年|一共|共|为|对|向|给|把|将|有|约|达到|达|计|了|的)+")
 _TRAIL = re.compile(r"(?:共计|累计|合计|总计|达到|共|达|计|约|了|有|为|等|近|超过|逾|多达|大约|将近|接近)+$")
 _AFTER_STOP = re.compile(r"[的了和及与并在是将把对为从向到让使给由被]|参加|参与|开展|进行|组织|送去|发放|获得|参赛")
@@ -67,7 +68,7 @@ def display(before: str, after: str, group: str | None) -> str:
         return noun
     if len(head) >= 2:
         return head
-    words = (head + tail).strip("，,。；; ")
+    words = (head + tail).strip(COMMAS + "。" + SEMICOLONS + " ")
     return words[:AFTER] if words else ""
 
 

@@ -18,16 +18,9 @@ from drafter.numcheck.items import bind
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.normalize import mask_spans, normalize
+from textkit.headings import NUMBER_MARK
 from textkit.placeholders import find_placeholders
 
-# The leading look-ahead (every character an alternative can start with) lets the engine skip other positions.
-_MARKER = re.compile(
-    r"(?=[ \t#>*\-(0-9一二三四五六七八九十个件户首次项张本封篇条位名])"
-    r"(?:(?:^|(?<=[\n。；;:!?！？]))[ \t#>*\-]*(?:\(?[0-9]{1,2}(?:[、)]|\.(?![0-9]))|[一二三四五六七八九十]{1,3}[、.])"
-    r"|\([ ]?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]?\)"
-    r"|(?<=篇)[一二三四五六七八九十]{1,3}(?=[ \t]*(?:\n|$))"  # headings such as 工作总结篇十二
-    r"|(?<=[一两几])([个件户首次项张本封篇条位名])\1)"  # 一户户, 一首首: 'one after another'
-)
 _SLOGAN = re.compile(r"“[^”\n0-9]{1,12}”|‘[^’\n0-9]{1,12}’|「[^」\n0-9]{1,12}」")
 
 
@@ -73,7 +66,7 @@ def extract_lines(lines: Sequence[str], lexicon: Lexicon | None = None) -> list[
 
 def _excluded_spans(text: str, norm: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     spans = [(s, e) for s, e, _ in find_placeholders(text)]
-    spans += [m.span() for m in _MARKER.finditer(norm)]
+    spans += [m.span() for m in NUMBER_MARK.finditer(norm)]
     spans += [m.span() for m in _SLOGAN.finditer(norm) if A.has_cn_numeral(m.group(0))]
     spans += lexicon.masks(norm)
     return spans
