@@ -31,4 +31,4 @@ def test_adapters_go_through_the_service():
 def test_one_table_of_validation_messages():
     tables = [path for path in (PROJECT_ROOT / "drafter").rglob("*.py")
               if '"string_too_long"' in path.read_text(encoding="utf-8")]
-    assert [p.relative_to(PROJECT_ROOT).as_posix() for p in tables] == ["drafter/validation.py"]
+    assert [p.relative_to(PROJECT_ROOT).as_posix() for p in tables] == ["drafter/domain/validation.py"]
