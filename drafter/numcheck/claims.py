@@ -33,7 +33,10 @@ from drafter.models import Claim, NumberHit, SentenceTrace
 from drafter.numcheck.bigrams import content_grams
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.garbled import garbled
+from drafter.numcheck.roles import ROLE_NAMES, roles
+from drafter.numcheck.synonyms import aliases
 from drafter.numcheck.themes import unbacked_themes
+from drafter.numcheck.words import snap, words as clause_words
 from drafter.numcheck.wordspans import DraftWords, spans as _spans
 from textkit.headings import HEADING_MARK
 from textkit.sentences import BREAKS, CLAUSE_ENDS, ENUM_COMMA, SENTENCE_ENDS, char_class
@@ -48,6 +51,7 @@ _STOP = frozenset({"职工", "工会", "活动", "工作", "组织", "开展", "
                    "员工", "全体", "各级", "广大", "我们", "今年", "全年", "一年", "期间", "同时", "通过", "不断", "进一",
                    "一步", "切实", "扎实", "深入", "有效", "充分", "相关", "有关", "各项", "举办", "组织", "召开", "举行"})
 _ECHO_REASONS = ("Markdown 标记",)
+_SAYS_MORE = ("“", "《", "的工作：")  # notes of a clause claim that say more than its roles would
 
 
 def _cjk(char: str) -> bool:
@@ -65,7 +69,8 @@ def grams(text: str) -> set[str]:
 class Support:
     """The words of the facts and context lines, with an index from word to fact line (for sentence traces)."""
 
-    def __init__(self, facts: Sequence[str], context: Sequence[str]):
+    def __init__(self, facts: Sequence[str], context: Sequence[str],
+                 synonyms: dict[str, tuple[str, ...]] | None = None):
         lines: defaultdict[str, list[int]] = defaultdict(list)  # content bigram -> the fact lines writing it
         self.size: dict[int, int] = {}
         for line, content in enumerate(content_grams(facts, _NOT_CONTENT, _STOP), 1):
@@ -78,6 +83,10 @@ class Support:
         self.content: set[str] = self.keys.union(*content_grams(context, _NOT_CONTENT, _STOP))
         self._all = [*facts, *context]
         self.text = "\n".join(self._all).lower()
+        # the synonyms of the words they write (drafter/data/synonyms.toml, 词林): they count as written too
+        self.aliases = frozenset(aliases(self.text, synonyms or {}))
+        self.alias_text = "\n".join(sorted(self.aliases))
+        self.content |= {a[i:i + 2] for a in self.aliases for i in range(len(a) - 1)}
 
     @cached_property
     def words(self) -> set[str]:
@@ -88,9 +97,14 @@ class Support:
             words.update(map(operator.add, line, line[1:]))
         return words
 
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The jieba words (2+ characters) of the facts and context lines; built when first needed."""
+        return frozenset(w for line in self._all for _, _, w, _ in clause_words(line) if len(w) >= 2)
+
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
         """Do the facts or context lines write `word`, or one of its kinds?"""
-        return word in self.text or any(k in self.text for k in kinds)
+        return word in self.text or word in self.alias_text or any(k in self.text for k in kinds)
 
 
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
@@ -120,8 +134,10 @@ def scan(clause: str, lex: FaithLexicon, words: tuple | None = None) -> tuple[st
     return "".join(chars), list(dict.fromkeys(objects)), bool(acts)
 
 
-def uncovered(text: str, support: Support, common: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
-    """(share of content words the facts give, the words they do not give) of a clause with frame blanked."""
+def uncovered(text: str, support: Support, common: frozenset[str] = frozenset(),
+              original: str | None = None) -> tuple[float, list[str]]:
+    """(share of content words the facts give, the words they do not give) of a clause with frame blanked;
+    with `original` (the clause before blanking) each word quoted is widened to whole jieba words."""
     content = [(i, g) for run in _RUN.finditer(blank_not_content(text))
                for i, g in enumerate(map(operator.add, run[0], run[0][1:]), run.start())
                if g not in _STOP and g not in common]
@@ -129,14 +145,16 @@ def uncovered(text: str, support: Support, common: frozenset[str] = frozenset())
         return 1.0, []
     missing = [(i, g) for i, g in content if g not in support.content]  # content words only: the same as words
     marked = sorted({i for i, _ in missing} | {i + 1 for i, _ in missing})
-    words, run, last = [], "", -2
+    runs: list[list[int]] = []
     for i in marked:
-        if i != last + 1 and run:
-            words.append(run)
-            run = ""
-        run, last = run + text[i], i
-    if run:
-        words.append(run)
+        if runs and i == runs[-1][1]:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    source = original if original is not None else text
+    if original is not None:
+        runs = [list(snap(original, a, b)) for a, b in runs]
+    words = list(dict.fromkeys(source[a:b] for a, b in runs))
     return 1 - len(missing) / len(content), words
 
 
@@ -157,6 +175,7 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
     """The words that make the clause a claim: a named activity or document no fact names, most of its object
     words in no fact, or (an activity or object clause) few of its content words in the facts; [] when fine."""
     names = unbacked_names(clause, support) if ("《" in clause or "“" in clause) else []
+    names = [n for n in names if n[1:-1] not in lex.abstract]  # “娘家人”: a figure of speech, not a name
     text, objects, asserting = scan(clause, lex, words)
     if not objects and not asserting and not names:
         return []  # frame or connective text
@@ -165,7 +184,7 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
         return names
     if missing and 2 * len(missing) >= len(objects):
         return missing
-    share, words = uncovered(text, support, lex.common)
+    share, words = uncovered(text, support, lex.common, clause)
     return [] if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS else words
 
 
@@ -177,14 +196,30 @@ def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: s
     if found and not any(found) and "《" not in clause and "“" not in clause:
         return None  # no object, assertion or theme word and no name: frame or connective text
     themes = unbacked_themes(clause, support, lex, found[2] if found else None)
+    if not themes and found and found[2]:  # backed theme phrases say nothing more: judge the rest
+        rest = clause
+        for phrase, _ in found[2]:
+            rest = rest.replace(phrase, " " * len(phrase))
+        if rest != clause:
+            words = _unbacked_words(rest, support, lex, None)
+            return _claim(clause, start, kind, words, themes, lex) if words else None
     words = themes or _unbacked_words(clause, support, lex, found[:2] if found else None)
     if not words:
         return None
+    return _claim(clause, start, kind, words, themes, lex)
+
+
+def _claim(clause: str, start: int, kind: str, words: list[str], themes: list[str], lex: FaithLexicon) -> Claim:
     body = clause.strip().rstrip(BREAKS + ENUM_COMMA)
     offset = start + (len(clause) - len(clause.lstrip()))
     what = "这个标题" if kind == "heading" else "这句话"
     what += "写了事实中没有的工作" if themes else "写了事实中没有的内容"
     note = f"{what}：{'、'.join(words[:3])}"
+    act = lex.assert_words.search(body) if kind == "claim" and not themes else None
+    if act is not None:  # an act no fact gives: the role is the activity, quoted from its verb on
+        a, _ = snap(body, act.start(), act.end())
+        note = f'{ROLE_NAMES["activity"]}"{body[a:]}"事实中没有（{note}）'
+
     return Claim(start=offset, end=offset + len(body), text=body, kind=kind, note=note)
 
 
@@ -225,9 +260,13 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
                 c_start = start + sentence.start() + clause.start()
                 text = clause.group(0)
                 if _has_number(numbered, c_start, c_start + len(text)):
+                    out += roles(text, c_start, support, lex)  # its number is the number check's
                     continue
                 claim = _judge(text, c_start, support, lex, "claim", draft_words)
-                out += [claim] if claim else []
+                if claim is not None and any(mark in claim.note for mark in _SAYS_MORE):
+                    out.append(claim)  # a named activity or document, or a theme, no fact gives: says more
+                    continue
+                out += roles(text, c_start, support, lex) or ([claim] if claim else [])
     return out
 
 

@@ -77,7 +77,12 @@ class FactSet:
 def build_fact_set(facts: Sequence[str], context: Sequence[str], lexicon: Lexicon) -> FactSet:
     cleaned, lines = clean_fact_lines(facts), clean_fact_lines(context)
     return FactSet(cleaned, lines, index_lines(cleaned, lexicon), index_lines(lines, lexicon, first_line=0),
-                   Support(cleaned, lines))
+                   Support(cleaned, lines, _synonyms(lexicon)))
+
+
+def _synonyms(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    faith = lexicon.faith
+    return (faith.item_synonyms or {}) if faith is not None else {}
 
 
 def fact_set(facts: Sequence[str] | str, context: Sequence[str] | str, lexicon: Lexicon) -> FactSet:

@@ -12,10 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.domain.errors import LexiconError
+from drafter.numcheck.synonyms import groups_of
 from drafter.numcheck.trie import trie_pattern
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
+SYNONYMS_PATH = DEFAULT_PATH.with_name("synonyms.toml")  # [synonyms] groups (drafter.numcheck.synonyms)
 FRAME_TABLES = ("frame", "learned", "template")
 
 
@@ -40,6 +42,8 @@ class FaithLexicon:
     themes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # [themes]: (phrase, words that back it), longest first
     theme_re: re.Pattern = re.compile("(?!)")  # one group per theme phrase, in the order of `themes`
     chars: frozenset[str] = frozenset()  # [artifact] chars: characters outside GB2312 a draft may contain
+    synonyms: dict[str, tuple[str, ...]] | None = None  # [synonyms] groups (synonyms.toml + the user's file)
+    abstract: frozenset[str] = frozenset()  # [abstract] words: effects and manner, never a role's content
 
 
 def _words(data: dict, table: str) -> list[str]:
@@ -86,14 +90,15 @@ def build(data: dict) -> FaithLexicon:
     objects = frozenset(w for w in _words(data, "objects") if len(w) >= 2)
     generic = {w for w in _words(data, "generic") if len(w) >= 2}
     return FaithLexicon(
-        frame_re=_trie(frame | generic), object_re=_alternation(objects),
+        frame_re=_trie(frame | generic | set(_words(data, "abstract"))), object_re=_alternation(objects),
         common=frozenset(_words(data, "common")),
         frame=frame, frame_lengths=tuple(sorted({len(w) for w in frame}, reverse=True)),
         assert_words=_alternation(asserting),
         objects=objects, artifacts=tuple(artifacts), kinds=_kinds(data),
         latin=frozenset(w.lower() for w in _words(data, "latin")),
         item_ignore=_alternation({*asserting, *_list(data.get("items", {}).get("ignore", []))}),
-        item_synonyms=_synonyms(data), **_themes(data),
+        item_synonyms=_synonyms(data), **_themes(data), synonyms=groups_of(data.get("synonyms", {}).get("groups", [])),
+        abstract=frozenset(_words(data, "abstract")),
         chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))))
 
 
@@ -113,8 +118,9 @@ def _list(value) -> list[str]:
 
 
 def _synonyms(data: dict) -> dict[str, tuple[str, ...]]:
+    """[items] synonyms and the [synonyms] groups: word -> the other words of its groups."""
     out: dict[str, tuple[str, ...]] = {}
-    for group in data.get("items", {}).get("synonyms", []):
+    for group in [*data.get("items", {}).get("synonyms", []), *data.get("synonyms", {}).get("groups", [])]:
         words = [w for w in group if isinstance(w, str) and w] if isinstance(group, list) else []
         for word in words:
             out[word] = tuple(dict.fromkeys((*out.get(word, ()), *(w for w in words if w != word))))
@@ -152,7 +158,7 @@ def load_faith(extra: Path | str | None = None) -> FaithLexicon:
 
 @lru_cache(maxsize=8)
 def _load(extra: Path | None, stamp: int | None) -> FaithLexicon:
-    data = _read(DEFAULT_PATH)
+    data = _merge(_read(DEFAULT_PATH), _read(SYNONYMS_PATH))
     if extra is not None:
         data = _merge(data, _read(extra))
     return build(data)

@@ -87,7 +87,7 @@ def affinity(a: Mention, b: Mention) -> int:
     return len((a.item_grams or frozenset()) & (b.item_grams or frozenset()))
 
 
-def unrelated(draft: Mention, fact: Mention) -> bool:
+def unrelated(draft: Mention, fact: Mention, lex=None) -> bool:
     """Items of people/households that share no word and no meaningful character (新发展会员 vs 走访困难职工),
     or two rates named by other words (建会率 vs 办结率)."""
     if draft.group == "%" and fact.group == "%":
@@ -98,7 +98,21 @@ def unrelated(draft: Mention, fact: Mention) -> bool:
         return False
     chars_d = set(draft.item or "") - _NO_CHARS
     chars_f = set(fact.item or "") - _NO_CHARS
-    return bool(chars_d) and bool(chars_f) and not (chars_d & chars_f)
+    if not (bool(chars_d) and bool(chars_f) and not (chars_d & chars_f)):
+        return False
+    return lex is None or not _reworded(draft.item or "", fact.source, lex)
+
+
+def _reworded(item: str, line: str, lex) -> bool:
+    """The draft's item is the fact line's in other words: once the words a rewording may drop (覆盖, 参赛 …)
+    are taken out, what is left is written in the fact's line or is a synonym of a word there
+    (为42名困难职工子女发放助学金 for 为困难职工子女发放助学金，共资助42人)."""
+    rest = lex.item_ignore.sub(" ", item)
+    for word, others in (lex.item_synonyms or {}).items():
+        if word in rest and any(o in line for o in others):
+            rest = rest.replace(word, " ")
+    pieces = [p for p in re.split(r"[\s的了和与及在为对给]+", rest) if len(p) >= 2 and not set(p) <= _NO_CHARS]
+    return all(p in line for p in pieces)
 
 
 _RATE = re.compile(r"([\u4e00-\u9fff]{1,6})率$")

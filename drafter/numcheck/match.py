@@ -63,7 +63,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
             continue  # 第一名 … is a quantity only when a fact states a rank
         signature = (m.text, m.item_grams, context_window(m.source, m.start, m.end))  # context words: only if needed
         if signature not in verdicts:
-            verdicts[signature] = _judge(m, fact_index, context_index, bool(facts))
+            verdicts[signature] = _judge(m, fact_index, context_index, bool(facts), lexicon.faith)
         status, line, note, fact = verdicts[signature]
         if status == "supported" and line is not None and m.key is None:
             stops = stops or Stops(draft)
@@ -94,7 +94,7 @@ def trace_claims(facts: list[str], context: list[str], draft: str, hits: list[Nu
                  lexicon: Lexicon, support: Support | None = None) -> tuple[list[Claim], list[SentenceTrace]]:
     """The clause check (drafter.numcheck.claims): claims and artifacts, and each sentence's fact lines."""
     faith = lexicon.faith or load_faith()
-    support = support or Support(facts, context)
+    support = support or Support(facts, context, faith.item_synonyms)
     claims = merge(clause_claims(draft, hits, support, faith) + artifacts(draft, support, faith))
     return claims, traces(draft, hits, support)
 
@@ -117,11 +117,11 @@ def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lex
 Verdict = tuple[str, int | None, str | None, Mention | None]  # status, fact_line, note, the fact's number
 
 
-def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -> Verdict:
+def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool, faith=None) -> Verdict:
     best = _best_support(m, facts.candidates(m))
     if best is not None:
         line, note, fact = best
-        moved = _moved_item(m, line, fact, facts)
+        moved = _moved_item(m, line, fact, facts, faith)
         return moved or ("supported", line, note, fact)
     if _best_support(m, context.candidates(m)) is not None:
         return ("supported", None, NOTE_CONTEXT, None)
@@ -139,7 +139,7 @@ def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool) -
     return ("unsupported", None, NOTE_UNSUPPORTED, None)
 
 
-def _moved_item(m: Mention, line: int, fact: Mention, facts: FactIndex) -> Verdict | None:
+def _moved_item(m: Mention, line: int, fact: Mention, facts: FactIndex, faith=None) -> Verdict | None:
     """The value is a fact's, but the draft puts it on another item: a fact of the same unit group with
     another value is clearly about the draft's item (a swap), or the items of people share nothing."""
     if m.key is not None:
@@ -156,7 +156,7 @@ def _moved_item(m: Mention, line: int, fact: Mention, facts: FactIndex) -> Verdi
     if rival is not None:
         other = rival[2]
         return ("mismatch", line, f"{where}（事实中'{other.item}'是 {other.display()}）", fact)
-    if unrelated(m, fact):
+    if unrelated(m, fact, faith):
         return ("mismatch", line, where, fact)
     return None
 

