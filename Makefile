@@ -84,9 +84,9 @@ lock: | $(UV)
 LATEST := $(or $(TMPDIR),/tmp)/drafter-latest
 test-latest: | $(UV)
 	rm -rf $(LATEST) && $(UV) venv --quiet --python $(PYTHON) $(LATEST)
-	$(UV) pip install --quiet --python $(LATEST)/bin/python --no-cache --upgrade -e ".[test]"
-	$(LATEST)/bin/python -m pip --version >/dev/null 2>&1 || true
-	$(UV) pip list --python $(LATEST)/bin/python | grep -E -i "^(openai|httpx|fastapi|starlette|pydantic|chromadb|streamlit|sqlalchemy) "
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(UV) pip install --quiet --python $(LATEST)/bin/python --no-cache --upgrade \
+	  -e ".[local,test]"
+	$(UV) pip list --python $(LATEST)/bin/python | grep -E -i "^(openai|httpx2?|fastapi|starlette|pydantic|chromadb|streamlit|sqlalchemy|llama-cpp-python) "
 	$(LATEST)/bin/python -m pytest -q -p no:cacheprovider -m "not slow and not e2e" \
 	  tests/test_providers_openai.py tests/test_providers_registry.py tests/test_providers_fake.py \
 	  tests/test_api_*.py tests/test_numcheck_*.py tests/test_faithful_*.py
