@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -59,8 +60,9 @@ class FakeOpenAI:
                         self._stream_reply(body.get("model", "m"))
                     elif action == "break":
                         self._broken_reply(body.get("model", "m"))
-                    else:
-                        self._error(int(action))
+                    else:  # "429" or "429|Retry-After: 2": a status, with headers after "|"
+                        status, *headers = action.split("|")
+                        self._error(int(status), dict(h.split(": ", 1) for h in headers))
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout): expected
                     pass
 
@@ -85,11 +87,13 @@ class FakeOpenAI:
                 self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
                 self.wfile.flush()
 
-            def _error(self, status: int) -> None:
+            def _error(self, status: int, headers: dict | None = None) -> None:
                 payload = json.dumps({"error": {"message": f"fake error {status}", "type": "server_error"}}).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(payload)
 
@@ -229,3 +233,37 @@ def test_a_reply_broken_off_midway_is_not_retried_so_no_text_is_repeated():
     assert pieces == REPLY_PIECES[:1]
     assert server.hits == 1
     assert "中途中断" in str(info.value)
+
+
+@pytest.mark.parametrize("header, asked", [("Retry-After: 7", 7.0), ("retry-after-ms: 2500", 2.5),
+                                           ("Retry-After: 0", 0.0)])
+def test_retry_after_is_waited_out_as_asked(header, asked):
+    sleep = SleepRecorder()
+    with FakeOpenAI([f"429|{header}"]) as server:
+        assert make_model(server.base_url, retries=2, sleep=sleep).complete(MESSAGES) == "".join(REPLY_PIECES)
+    assert sleep.delays == [asked] and server.hits == 2
+
+
+def test_retry_after_as_an_http_date():
+    from email.utils import formatdate
+
+    sleep = SleepRecorder()
+    with FakeOpenAI([f"503|Retry-After: {formatdate(time.time() + 20, usegmt=True)}"]) as server:
+        make_model(server.base_url, retries=1, sleep=sleep).complete(MESSAGES)
+    assert len(sleep.delays) == 1 and 17 <= sleep.delays[0] <= 20.5
+
+
+def test_a_retry_after_past_the_limit_is_not_waited_for():
+    sleep = SleepRecorder()
+    with FakeOpenAI(["429|Retry-After: 3600"]) as server:
+        with pytest.raises(ProviderError) as info:
+            make_model(server.base_url, retries=3, sleep=sleep).complete(MESSAGES)
+    assert sleep.delays == [] and server.hits == 1
+    assert "要求 3600 秒后再试" in str(info.value) and "HTTP 429：fake error 429" in str(info.value)
+
+
+def test_an_unreadable_retry_after_falls_back_to_the_backoff():
+    sleep = SleepRecorder()
+    with FakeOpenAI(["429|Retry-After: soon"]) as server:
+        make_model(server.base_url, retries=1, sleep=sleep).complete(MESSAGES)
+    assert len(sleep.delays) == 1 and 0.01 <= sleep.delays[0] <= 0.011

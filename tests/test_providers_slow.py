@@ -148,6 +148,34 @@ def test_openai_provider_against_a_real_llama_cpp_server(llama_server, local_set
     assert "86" in text
 
 
+def test_drafter_draft_with_provider_openai_against_a_real_llama_cpp_server(llama_server, library, tmp_path,
+                                                                               monkeypatch):
+    """The whole CLI path a deployment with an endpoint takes: `drafter draft --provider openai --json`, every
+    section written over HTTP by llama.cpp's own OpenAI-compatible server, the draft's numbers all checked."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+    from drafter.models import DraftResult
+    from drafter.service import DrafterService
+
+    for name, value in {"DRAFTER_DATA_DIR": str(tmp_path / "data"), "DRAFTER_OPENAI_BASE_URL": llama_server,
+                        "DRAFTER_OPENAI_MODEL": "drafter-test", "DRAFTER_WRITE_CONCURRENCY": "1",
+                        "DRAFTER_OPENAI_TIMEOUT_S": "300", "DRAFTER_TRACE": "off"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(DrafterService, "library", property(lambda self: library))
+    request = PROJECT_ROOT / "bench" / "requests" / "monthly_2025_03.json"
+    result = CliRunner().invoke(app, ["draft", str(request), "--provider", "openai", "--json"])
+    assert result.exit_code == 0, result.output
+    draft = DraftResult.model_validate(json.loads(result.stdout))
+    assert draft.provider == "openai" and draft.check.ok
+    written = [s for s in draft.sections if s.provider == "openai" and not s.fallback]
+    assert written and any(s.facts for s in written), [s.fallback_reason for s in draft.sections]
+    assert draft.usage.calls >= len(written) and draft.usage.completion_tokens > 0
+    assert "滨海新区第二人民医院工会" in draft.text and "347人" in draft.text
+
+
 def test_the_registry_reads_the_fixed_prefix_once_and_later_calls_skip_it(local_settings):
     import llama_cpp
 

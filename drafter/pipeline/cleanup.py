@@ -52,8 +52,9 @@ def tidy_sentence(text: str, most: int = 2) -> str:
 
 
 def clean_paragraph(text: str) -> str:
-    """A frame paragraph (opening or closing): one paragraph, without fences, preambles and emphasis."""
-    lines = [_MD_HEADING.sub("", _EMPHASIS.sub("", line)).strip() for line in text.replace("\r\n", "\n").split("\n")
-             if not _FENCE.match(line)]
+    """A frame paragraph (opening or closing): one paragraph, without fences, Markdown heading lines, preambles and
+    emphasis."""
+    lines = [_EMPHASIS.sub("", line).strip() for line in text.replace("\r\n", "\n").split("\n")
+             if not _FENCE.match(line) and not _MD_HEADING.match(line)]  # a "### 标题" line is no paragraph text
     lines = [line for line in lines if line and not _PREAMBLE.match(line)]
     return tidy_sentence("".join(lines), most=8)

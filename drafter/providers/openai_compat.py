@@ -1,7 +1,9 @@
 """Any OpenAI-compatible chat endpoint: DeepSeek, DashScope (compatible mode), vLLM, Ollama, llama.cpp server.
 
 Timeouts, 5xx/429 answers and refused connections are retried here with exponential backoff
-(settings.openai_retries; the SDK's own retries are off so the count is ours). A reply that breaks off after
+(settings.openai_retries; the SDK's own retries are off so the count is ours). A 429 or 503 with Retry-After
+(seconds, an HTTP date, or retry-after-ms) is waited out as asked, up to MAX_RETRY_AFTER_S; an endpoint that asks
+for a longer wait fails at once with a message saying how long it asked for. A reply that breaks off after
 text was already streamed cannot be retried transparently and fails at once. Failures end in ProviderError,
 whose message names the reason; the pipeline then falls back to templates.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import random
 import time
+from email.utils import parsedate_to_datetime
 from collections.abc import Callable, Iterator
 
 import openai
@@ -18,6 +21,7 @@ from drafter.providers.base import ChatModel, Message, ProviderError
 from drafter.settings import Settings
 
 MAX_DELAY_S = 30.0
+MAX_RETRY_AFTER_S = 60.0  # the longest Retry-After waited out; a longer one fails the call at once
 # Worth another try: the endpoint was slow, unreachable, overloaded or failed on its side.
 RETRYABLE = (openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError,
              openai.RateLimitError)
@@ -74,7 +78,11 @@ class OpenAICompatModel(ChatModel):
                     raise ProviderError(f"接口 {self.base_url} 在回复中途中断：{reason}") from exc
                 if attempt > self.retries:
                     raise ProviderError(f"接口 {self.base_url} 调用失败（共尝试 {attempt} 次）：{reason}") from exc
-                self._sleep(self.delay(attempt))
+                asked = retry_after(exc)
+                if asked is not None and asked > MAX_RETRY_AFTER_S:
+                    raise ProviderError(f"接口 {self.base_url} 繁忙（{reason}），要求 {asked:.0f} 秒后再试，"
+                                        f"超过等待上限 {MAX_RETRY_AFTER_S:.0f} 秒，本次不再重试") from exc
+                self._sleep(asked if asked is not None else self.delay(attempt))
 
     def _failure(self, exc: Exception) -> ProviderError:
         if isinstance(exc, openai.APIStatusError):  # 4xx other than 429: retrying cannot help
@@ -105,8 +113,29 @@ class OpenAICompatModel(ChatModel):
             cause = exc.__cause__ or exc
             return f"无法连接（{type(cause).__name__}: {cause}）"
         if isinstance(exc, openai.APIStatusError):
-            return f"HTTP {exc.status_code}：{_short(exc.message)}{STATUS_HINTS.get(exc.status_code, '')}"
+            said = exc.body.get("message") if isinstance(exc.body, dict) else None  # the endpoint's own words
+            return f"HTTP {exc.status_code}：{_short(str(said or exc.message))}{STATUS_HINTS.get(exc.status_code, '')}"
         return f"{type(exc).__name__}: {_short(str(exc))}"
+
+
+def retry_after(exc: BaseException) -> float | None:
+    """Seconds an error answer asks us to wait (Retry-After / retry-after-ms headers), None when it does not say."""
+    response = getattr(exc, "response", None) if isinstance(exc, openai.APIStatusError) else None
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    try:
+        if headers.get("retry-after-ms"):
+            return max(0.0, float(headers["retry-after-ms"]) / 1000)
+        value = (headers.get("retry-after") or "").strip()
+        if not value:
+            return None
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None  # an unreadable header: the usual backoff
 
 
 def _named(exc: BaseException, names: set[str]) -> bool:
