@@ -73,6 +73,7 @@ def tally(settings: Settings, request, prose: Prose, variant: str, plan: dict, r
            "leads_offered": 0, "leads_kept": 0, "frames_offered": 0, "frames_kept": 0,
            "faithful": result.check.faithful, "ok": result.check.ok, "rejections": [], "planted": [],
            "final_claims": [c.text for c in result.check.claims], "draft": result.text}
+    row["frames"] = [s.text for p, s in zip(plan["sections"], result.sections) if p["role"] in ("opening", "closing")]
     for planned, section in zip(plan["sections"], result.sections):
         role = planned["role"]
         notes = section.repairs + ([section.fallback_reason] if section.fallback_reason else [])
@@ -156,7 +157,13 @@ def summary(rows: list[dict]) -> dict:
            "leads_kept": sum(r["leads_kept"] for r in faithful) / leads if leads else None,
            "frames_kept": (sum(r["frames_kept"] for r in faithful), sum(r["frames_offered"] for r in faithful)),
            "planted": len(planted), "planted_flagged": sum(p["flagged"] for p in planted),
-           "embellished_drafts_faithful": sum(r["faithful"] for r in rows if r["variant"] == "embellished")}
+           "embellished_drafts_faithful": sum(r["faithful"] for r in rows if r["variant"] == "embellished"),
+           "planted_by_kind": {kind: (sum(p["flagged"] for p in planted if p["kind"] == kind),
+                                      sum(p["kind"] == kind for p in planted))
+                               for kind in dict.fromkeys(p["kind"] for p in planted)},
+           "faithful_drafts_false_only_on_frames": sum(
+               not r["faithful"] and r["ok"] and all(any(c in f for f in r["frames"]) for c in r["final_claims"])
+               for r in faithful)}
     out["met"] = ((not faithful or (out["faithful_drafts"] == len(faithful)
                                     and (out["sentences_kept"] or 0) >= TARGETS["sentences"]
                                     and (out["leads_kept"] or 0) >= TARGETS["leads"]))
@@ -213,7 +220,10 @@ def main() -> None:
         print(f"\nfaithful drafts: {s['faithful_drafts']}/{s['drafts']} end faithful; sentences kept verbatim "
               f"{_pct(s['sentences_kept'])} (target >= 90 %); leads kept {_pct(s['leads_kept'])} (target >= 90 %); "
               f"openings+closings kept {s['frames_kept'][0]}/{s['frames_kept'][1]}; planted embellishments flagged "
-              f"{s['planted_flagged']}/{s['planted']}; targets {'met' if s['met'] else 'NOT met'}")
+              f"{s['planted_flagged']}/{s['planted']} ("
+              + ", ".join(f"{k} {a}/{b}" for k, (a, b) in s["planted_by_kind"].items())
+              + f"); faithful drafts false only on opening/closing claims: {s['faithful_drafts_false_only_on_frames']};"
+              f" targets {'met' if s['met'] else 'NOT met'}")
     sys.exit(0 if result["met"] else 1)
 
 
