@@ -1,6 +1,7 @@
-"""BM25 over chunk texts (bm25s), tokenised with jieba; persisted under data_dir/bm25/<collection>.
+"""BM25 over chunk texts (bm25s), tokenised with jieba; a local cache under data_dir/bm25/<collection>.
 
-The index is rebuilt only when the chunk set changes (at ingest time) and loaded once, at the first search.
+The index is saved with the catalog version it was built from (retrieval.bm25_refresh rebuilds it when the
+catalog's version moves, from the tokens the catalog stores).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import shutil
 import sqlite3
 import sys
@@ -128,6 +130,7 @@ class BM25Index:
         self._positions: dict[str, int] | None = None
         self._loaded = False
         self._stamp: float | None = None  # mtime of the ids file that was loaded
+        self.version: str | None = None  # the catalog version the loaded index was built from
 
     @property
     def signature(self) -> str | None:
@@ -137,10 +140,12 @@ class BM25Index:
             return None
         return json.loads(path.read_text(encoding="utf-8")).get("signature")
 
-    def build(self, ids: list[str], texts: list[str], fields: dict[str, list[str]] | None = None) -> None:
-        """Index these chunks and save the index (replacing any previous one).
+    def build(self, ids: list[str], texts: list[str] | None, fields: dict[str, list] | None = None,
+              tokens: list[list[str]] | None = None, version: str | None = None) -> None:
+        """Index these chunks (their `texts`, or their `tokens` when already tokenised) and save the index
+        (replacing any previous one) with the catalog `version` it reflects.
 
-        `fields` are per-chunk metadata columns (kind, role, example_id …) kept for filter masks.
+        `fields` are per-chunk metadata columns (kind, role, example_id, org, shared …) kept for filter masks.
         """
         fields = fields or {}
         import bm25s
@@ -148,20 +153,21 @@ class BM25Index:
         model = None
         if ids:
             model = bm25s.BM25()
-            self.tokenizer.warm()  # the full dictionary: many texts, and short ones would each read a subset
-            corpus = [self.tokenizer.tokens(t) for t in texts]
-            model.index(corpus, show_progress=False)
-        tmp = self.directory.with_name(self.directory.name + ".tmp")
+            if tokens is None:
+                self.tokenizer.warm()  # the full dictionary: many texts, and short ones would each read a subset
+                tokens = [self.tokenizer.tokens(t) for t in texts or []]
+            model.index(tokens, show_progress=False)
+        tmp = self.directory.with_name(f"{self.directory.name}.{os.getpid()}.tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         if model is not None:
             model.save(str(tmp), show_progress=False)
-        payload = {"signature": chunk_set_signature(ids), "ids": ids, "fields": fields}
+        payload = {"signature": chunk_set_signature(ids), "ids": ids, "fields": fields, "version": version}
         (tmp / IDS_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(self.directory, ignore_errors=True)
         tmp.rename(self.directory)
         self.ids, self._model, self._loaded, self._positions = list(ids), model, True, None
-        self._stamp = self._mtime()
+        self._stamp, self.version = self._mtime(), version
         self.fields = {name: np.asarray(values, dtype=object) for name, values in fields.items()}
 
     def load(self) -> bool:
@@ -175,7 +181,7 @@ class BM25Index:
 
         self._stamp = self._mtime()
         payload = json.loads(path.read_text(encoding="utf-8"))
-        self.ids, self._positions = payload["ids"], None
+        self.ids, self._positions, self.version = payload["ids"], None, payload.get("version")
         self.fields = {name: np.asarray(values, dtype=object) for name, values in payload.get("fields", {}).items()}
         self._model = bm25s.BM25.load(str(self.directory)) if self.ids else None
         self._loaded = True
@@ -187,11 +193,23 @@ class BM25Index:
         except OSError:
             return None
 
+    def reload(self) -> bool:
+        """Load the saved index again (another worker process may have rebuilt it)."""
+        self._loaded = False
+        return self.load()
+
     def reload_if_changed(self) -> None:
         """Pick up an index rebuilt by another process (an API worker that took an upload); one stat call."""
         if self._loaded and self._mtime() != self._stamp:
             self._loaded = False
             self.load()
+
+    def visible(self, orgs: list[str]) -> np.ndarray | None:
+        """Positions visible to the organisation whose lineage is `orgs`: shared, or uploaded by one of them."""
+        shared, org = self.fields.get("shared"), self.fields.get("org")
+        if shared is None or org is None:
+            return None
+        return ((shared == True) | np.isin(org, list(orgs))).astype(bool)  # noqa: E712 - elementwise, object array
 
     def mask(self, **equals: str | list[str] | None) -> np.ndarray | None:
         """Positions whose field equals the value (or is in the list); None when unconstrained."""

@@ -1,39 +1,68 @@
 """The ingest manifest and chunk catalog: which files were ingested (path, root, content hash) → example → chunks.
 
-SQLite under data_dir (one file per collection). It answers list/get/example-chunk lookups and hit rendering
-without a round trip to Chroma, and it is where ingest decides what changed.
+SQLAlchemy Core over one URL: a SQLite file under data_dir (one per collection, the default) or PostgreSQL
+(tables `lib_<collection hash>_files/chunks/meta`), so several API machines share one catalog. It answers
+list/get/example-chunk lookups and hit rendering without a round trip to Chroma, it is where ingest decides
+what changed, and it holds what no machine may keep alone: uploaded files' bytes (`blob`), each chunk's BM25
+tokens (so another machine rebuilds its BM25 cache without re-tokenising) and the library's version, a token
+changed by every write, which tells each machine's BM25 cache that it is stale.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
+import hashlib
+import json
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
+
+from sqlalchemy import (Boolean, Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete,
+                        event, func, insert, inspect, or_, select, update)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from retrieval.bm25 import chunk_set_signature
 from retrieval.models import Chunk, Example
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, root TEXT NOT NULL, sha1 TEXT NOT NULL, example_id TEXT NOT NULL UNIQUE,
-    uploaded INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL, kind TEXT NOT NULL, topic TEXT,
-    source TEXT NOT NULL, text TEXT NOT NULL, origin TEXT);
-CREATE INDEX IF NOT EXISTS files_root ON files(root);
-CREATE INDEX IF NOT EXISTS files_sha1 ON files(sha1);
-CREATE TABLE IF NOT EXISTS chunks (
-    id TEXT PRIMARY KEY, example_id TEXT NOT NULL, ord INTEGER NOT NULL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS chunks_example ON chunks(example_id, ord);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-
-_EXAMPLE_COLUMNS = "example_id, title, kind, topic, source, text, origin"
+VERSION_KEY = "version"
+WRITE_ATTEMPTS = 5
+_NEW_COLUMNS = {"files": ("org", "shared", "blob"), "chunks": ("tokens",)}
 
 
-def _example(row: tuple) -> Example:
-    example_id, title, kind, topic, source, text, origin = row
-    fields = {"origin": origin} if origin and "origin" in Example.model_fields else {}
-    return Example(id=example_id, title=title, kind=kind, topic=topic, source=source, text=text, **fields)
+def _tables(prefix: str) -> tuple[MetaData, Table, Table, Table]:
+    meta = MetaData()
+    files = Table(f"{prefix}files", meta,
+                  Column("path", Text, primary_key=True), Column("root", Text, nullable=False),
+                  Column("sha1", String(40), nullable=False, index=True),
+                  Column("example_id", Text, nullable=False, unique=True),
+                  Column("uploaded", Integer, nullable=False, default=0), Column("title", Text, nullable=False),
+                  Column("kind", Text, nullable=False), Column("topic", Text), Column("source", Text, nullable=False),
+                  Column("text", Text, nullable=False), Column("origin", Text),
+                  Column("org", String(32)), Column("shared", Boolean), Column("blob", LargeBinary))
+    chunks = Table(f"{prefix}chunks", meta, Column("id", String(64), primary_key=True),
+                   Column("example_id", Text, nullable=False, index=True), Column("ord", Integer, nullable=False),
+                   Column("body", Text, nullable=False), Column("tokens", Text))
+    metadata_table = Table(f"{prefix}meta", meta, Column("key", String(100), primary_key=True),
+                           Column("value", Text, nullable=False))
+    return meta, files, chunks, metadata_table
+
+
+def catalog_url(data_dir: Path, name: str, database_url: str | None) -> tuple[str, str]:
+    """(SQLAlchemy URL, table prefix): PostgreSQL when given one, else a SQLite file under data_dir/catalog."""
+    if database_url and make_url(database_url).get_backend_name() == "postgresql":
+        url = make_url(database_url)
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        return url.render_as_string(hide_password=False), f"lib_{hashlib.sha1(name.encode()).hexdigest()[:10]}_"
+    path = data_dir / "catalog" / f"{name}.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}", ""
+
+
+def _example(row) -> Example:
+    return Example(id=row.example_id, title=row.title, kind=row.kind, topic=row.topic, source=row.source,
+                   text=row.text, origin=row.origin or None, org=row.org or "",
+                   shared=True if row.shared is None else bool(row.shared))
 
 
 class FileEntry:
@@ -43,111 +72,202 @@ class FileEntry:
         self.path, self.root, self.sha1, self.example_id, self.uploaded = path, root, sha1, example_id, uploaded
 
 
+def _entry(row) -> FileEntry:
+    return FileEntry(row.path, row.root, row.sha1, row.example_id, bool(row.uploaded))
+
+
 class Catalog:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; one fsync per checkpoint
-        self._db.executescript(_SCHEMA)
-        self._lock = threading.RLock()
+    def __init__(self, url: str, prefix: str = "") -> None:
+        self.url = url
+        sqlite = make_url(url).get_backend_name() == "sqlite"
+        self.engine = create_engine(url, pool_pre_ping=not sqlite,
+                                    connect_args={"check_same_thread": False, "timeout": 30} if sqlite else {})
+        if sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._meta, self.files_t, self.chunks_t, self.meta_t = _tables(prefix)
+        self._create()
+
+    def _create(self) -> None:
+        for attempt in range(WRITE_ATTEMPTS):  # several machines may start at once
+            try:
+                self._meta.create_all(self.engine)
+                self._add_missing_columns()
+                self._write(lambda c: None if c.execute(select(self.meta_t.c.value).where(
+                    self.meta_t.c.key == VERSION_KEY)).first() else c.execute(
+                    insert(self.meta_t).values(key=VERSION_KEY, value=uuid.uuid4().hex)))
+                return
+            except DBAPIError:
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise
+
+    def _add_missing_columns(self) -> None:
+        """A catalog written before organisations lacks org/shared/blob/tokens: add them (all nullable)."""
+        inspector = inspect(self.engine)
+        for table in (self.files_t, self.chunks_t):
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(dialect=self.engine.dialect)
+                    with self.engine.begin() as conn:
+                        conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
+
+    def _rows(self, query) -> list:
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def _write(self, work):
+        """Run `work(connection)` in one transaction, retried when a concurrent writer took the same key."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.engine.begin() as conn:
+                    return work(conn)
+            except IntegrityError:
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise
 
     # --- reading ---------------------------------------------------------------------
-    def _rows(self, sql: str, args: Iterable = ()) -> list[tuple]:
-        with self._lock:
-            return self._db.execute(sql, tuple(args)).fetchall()
+    def version(self) -> str:
+        """The library's version: changes with every ingest, upload or removal, on any machine."""
+        rows = self._rows(select(self.meta_t.c.value).where(self.meta_t.c.key == VERSION_KEY))
+        return rows[0][0] if rows else ""
 
     def chunk_count(self) -> int:
-        return self._rows("SELECT COUNT(*) FROM chunks")[0][0]
+        return self._rows(select(func.count()).select_from(self.chunks_t))[0][0]
 
     def files(self) -> list[FileEntry]:
-        return [FileEntry(p, r, s, e, bool(u)) for p, r, s, e, u in
-                self._rows("SELECT path, root, sha1, example_id, uploaded FROM files ORDER BY path")]
+        return [_entry(r) for r in self._rows(select(self.files_t).order_by(self.files_t.c.path))]
 
     def file(self, path: str) -> FileEntry | None:
-        rows = self._rows("SELECT path, root, sha1, example_id, uploaded FROM files WHERE path = ?", [path])
-        return FileEntry(*rows[0][:4], bool(rows[0][4])) if rows else None
+        rows = self._rows(select(self.files_t).where(self.files_t.c.path == path))
+        return _entry(rows[0]) if rows else None
 
     def file_of_example(self, example_id: str) -> FileEntry | None:
-        rows = self._rows("SELECT path FROM files WHERE example_id = ?", [example_id])
-        return self.file(rows[0][0]) if rows else None
+        rows = self._rows(select(self.files_t).where(self.files_t.c.example_id == example_id))
+        return _entry(rows[0]) if rows else None
 
-    def path_with_sha1(self, sha1: str) -> str | None:
-        rows = self._rows("SELECT path FROM files WHERE sha1 = ? LIMIT 1", [sha1])
+    def path_with_sha1(self, sha1: str, org: str | None = None) -> str | None:
+        """A file with this content (when `org` is given: one shared with everyone, or of that organisation)."""
+        f = self.files_t.c
+        query = select(f.path).where(f.sha1 == sha1)
+        if org is not None:
+            query = query.where(or_(f.shared.is_(None), f.shared.is_(True), f.org == org))
+        rows = self._rows(query.limit(1))
         return rows[0][0] if rows else None
 
     def examples(self, with_text: bool = False) -> list[Example]:
-        text = "text" if with_text else "''"
-        rows = self._rows(f"SELECT {_EXAMPLE_COLUMNS.replace('text', text)} FROM files ORDER BY example_id")
-        return [_example(row) for row in rows]
+        rows = self._rows(select(self.files_t).order_by(self.files_t.c.example_id))
+        return [_example(r) if with_text else _example(r).model_copy(update={"text": ""}) for r in rows]
 
     def example(self, example_id: str) -> Example | None:
-        rows = self._rows(f"SELECT {_EXAMPLE_COLUMNS} FROM files WHERE example_id = ?", [example_id])
+        rows = self._rows(select(self.files_t).where(self.files_t.c.example_id == example_id))
         return _example(rows[0]) if rows else None
 
+    def blob(self, example_id: str) -> bytes | None:
+        """The bytes of an uploaded example, as uploaded."""
+        rows = self._rows(select(self.files_t.c.blob).where(self.files_t.c.example_id == example_id))
+        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
+
     def chunk_ids_of(self, example_id: str) -> list[str]:
-        return [r[0] for r in self._rows("SELECT id FROM chunks WHERE example_id = ? ORDER BY ord", [example_id])]
+        c = self.chunks_t.c
+        return [r[0] for r in self._rows(select(c.id).where(c.example_id == example_id).order_by(c.ord))]
 
     def example_chunks(self, example_id: str) -> list[Chunk]:
-        rows = self._rows("SELECT body FROM chunks WHERE example_id = ? ORDER BY ord", [example_id])
+        c = self.chunks_t.c
+        rows = self._rows(select(c.body).where(c.example_id == example_id).order_by(c.ord))
         return [Chunk.model_validate_json(r[0]) for r in rows]
 
     def chunks(self, ids: list[str]) -> dict[str, Chunk]:
         found: dict[str, Chunk] = {}
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
-            marks = ",".join("?" * len(part))
-            for cid, body in self._rows(f"SELECT id, body FROM chunks WHERE id IN ({marks})", part):
+            for cid, body in self._rows(select(self.chunks_t.c.id, self.chunks_t.c.body)
+                                        .where(self.chunks_t.c.id.in_(part))):
                 found[cid] = Chunk.model_validate_json(body)
         return found
 
     def all_chunks(self) -> Iterable[Chunk]:
-        for (body,) in self._rows("SELECT body FROM chunks ORDER BY example_id, ord"):
+        for (body,) in self._rows(select(self.chunks_t.c.body).order_by(self.chunks_t.c.example_id,
+                                                                         self.chunks_t.c.ord)):
             yield Chunk.model_validate_json(body)
 
+    def all_chunks_with_tokens(self) -> list[tuple[Chunk, list[str] | None]]:
+        """Every chunk with its stored BM25 tokens (None when not stored yet)."""
+        c = self.chunks_t.c
+        rows = self._rows(select(c.body, c.tokens).order_by(c.example_id, c.ord))
+        return [(Chunk.model_validate_json(body), json.loads(tokens) if tokens else None) for body, tokens in rows]
+
     def all_chunk_ids(self) -> list[str]:
-        return [r[0] for r in self._rows("SELECT id FROM chunks")]
+        return [r[0] for r in self._rows(select(self.chunks_t.c.id))]
 
     def meta(self, key: str) -> str | None:
-        rows = self._rows("SELECT value FROM meta WHERE key = ?", [key])
+        rows = self._rows(select(self.meta_t.c.value).where(self.meta_t.c.key == key))
         return rows[0][0] if rows else None
 
     # --- writing ---------------------------------------------------------------------
-    def put_file(self, entry: FileEntry, example: Example, chunks: list[Chunk]) -> None:
-        """Record a file with its example and chunks (replacing what the file had before)."""
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                self._forget(entry.path)
-                self._db.execute("INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                                 (entry.path, entry.root, entry.sha1, example.id, int(entry.uploaded),
-                                  example.title, example.kind, example.topic, example.source, example.text,
-                                  getattr(example, "origin", None)))
-                self._db.executemany("INSERT OR REPLACE INTO chunks VALUES (?,?,?,?)",
-                                     [(c.id, c.example_id, c.order, c.model_dump_json()) for c in chunks])
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+    def put_file(self, entry: FileEntry, example: Example, chunks: list[Chunk],
+                 tokens: list[list[str]] | None = None, blob: bytes | None = None) -> None:
+        """Record a file with its example, chunks (and their BM25 tokens) and, for an upload, its bytes,
+        replacing what the file had before, in one transaction that also moves the library's version."""
+        file_row = dict(path=entry.path, root=entry.root, sha1=entry.sha1, example_id=example.id,
+                        uploaded=int(entry.uploaded), title=example.title, kind=example.kind, topic=example.topic,
+                        source=example.source, text=example.text, origin=example.origin, org=example.org or "",
+                        shared=example.shared, blob=blob)
+        chunk_rows = [dict(id=c.id, example_id=c.example_id, ord=c.order, body=c.model_dump_json(),
+                           tokens=json.dumps(tokens[n], ensure_ascii=False) if tokens else None)
+                      for n, c in enumerate(chunks)]
+
+        def work(conn) -> None:
+            self._forget(conn, entry.path)
+            conn.execute(delete(self.chunks_t).where(self.chunks_t.c.id.in_([r["id"] for r in chunk_rows])))
+            conn.execute(insert(self.files_t), [file_row])
+            if chunk_rows:
+                conn.execute(insert(self.chunks_t), chunk_rows)
+            self._bump(conn)
+
+        self._write(work)
+
+    def set_tokens(self, tokens: dict[str, list[str]]) -> None:
+        """Store BM25 tokens computed for chunks that had none (a catalog older than stored tokens)."""
+        def work(conn) -> None:
+            for chunk_id, words in tokens.items():
+                conn.execute(update(self.chunks_t).where(self.chunks_t.c.id == chunk_id)
+                             .values(tokens=json.dumps(words, ensure_ascii=False)))
+
+        self._write(work)
 
     def remove_file(self, path: str) -> None:
-        with self._lock:
-            self._forget(path)
+        def work(conn) -> None:
+            self._forget(conn, path)
+            self._bump(conn)
 
-    def _forget(self, path: str) -> None:
-        row = self._db.execute("SELECT example_id FROM files WHERE path = ?", (path,)).fetchone()
+        self._write(work)
+
+    def _forget(self, conn, path: str) -> None:
+        row = conn.execute(select(self.files_t.c.example_id).where(self.files_t.c.path == path)).first()
         if row:
-            self._db.execute("DELETE FROM chunks WHERE example_id = ?", (row[0],))
-            self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+            conn.execute(delete(self.chunks_t).where(self.chunks_t.c.example_id == row[0]))
+            conn.execute(delete(self.files_t).where(self.files_t.c.path == path))
+
+    def _bump(self, conn) -> None:
+        conn.execute(update(self.meta_t).where(self.meta_t.c.key == VERSION_KEY).values(value=uuid.uuid4().hex))
 
     def set_meta(self, key: str, value: str) -> None:
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        def work(conn) -> None:
+            if conn.execute(update(self.meta_t).where(self.meta_t.c.key == key).values(value=value)).rowcount == 0:
+                conn.execute(insert(self.meta_t).values(key=key, value=value))
+
+        self._write(work)
 
     def signature(self) -> str:
         return chunk_set_signature(self.all_chunk_ids())
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self.engine.dispose()
 
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; one fsync per checkpoint
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,13 +62,16 @@ class _Pending:
     chunks: list[Chunk]
     fresh: list[Chunk]
     vectors: list[list[float]]
+    blob: bytes | None = None
 
 
 class Ingestor:
     """One ingest run over a catalog and a store; call `run(paths)` or `add_example(...)`."""
 
-    def __init__(self, catalog: Catalog, store: ChunkStore, embedder: Embedder) -> None:
+    def __init__(self, catalog: Catalog, store: ChunkStore, embedder: Embedder,
+                 tokenize: Callable[[str], list[str]] | None = None) -> None:
         self.catalog, self.store, self.embedder = catalog, store, embedder
+        self.tokenize = tokenize  # BM25 tokens are stored with the chunks, for every machine's BM25 cache
         self.report = IngestReport()
         self.changed = False
         self._seen_sha1: dict[str, str] = {}
@@ -146,8 +149,9 @@ class Ingestor:
         return bool(ids) and len(self.store.existing_ids(ids)) == len(ids)
 
     # --- one example -----------------------------------------------------------------
-    def add_example(self, entry: FileEntry, example: Example, flush: bool = True) -> bool:
-        """Chunk and embed what the store lacks; store and record it now (or at the next flush). False if skipped."""
+    def add_example(self, entry: FileEntry, example: Example, flush: bool = True, blob: bytes | None = None) -> bool:
+        """Chunk and embed what the store lacks; store and record it (with `blob`, an upload's bytes) now, or at
+        the next flush. False if skipped."""
         if self._example_taken(example.id, entry.path):  # same relative name under another root
             example = example.model_copy(update={"id": f"{example.id}~{entry.sha1[:8]}"})
         try:
@@ -158,11 +162,13 @@ class Ingestor:
         if not chunks:
             self.skip(entry.path, "没有可入库的正文")
             return False
+        if example.org or not example.shared:
+            chunks = [c.model_copy(update={"org": example.org, "shared": example.shared}) for c in chunks]
         entry.example_id = example.id
         present = self.store.existing_ids([c.id for c in chunks])
         fresh = [c for c in chunks if c.id not in present]
         vectors = self.embedder.embed_passages([passage_text(c) for c in fresh]) if fresh else []
-        self._pending.append(_Pending(entry, example, chunks, fresh, vectors))
+        self._pending.append(_Pending(entry, example, chunks, fresh, vectors, blob))
         if flush or sum(len(p.fresh) for p in self._pending) >= FLUSH_CHUNKS:
             self.flush()
         return True
@@ -188,7 +194,8 @@ class Ingestor:
         stale = set(self.catalog.chunk_ids_of(previous.example_id)) - ids if previous else set()
         if stale:
             self.store.delete(sorted(stale))
-        self.catalog.put_file(entry, item.example, item.chunks)
+        tokens = [self.tokenize(passage_text(c)) for c in item.chunks] if self.tokenize else None
+        self.catalog.put_file(entry, item.example, item.chunks, tokens=tokens, blob=item.blob)
         self.report.files += 1
         self.report.added_chunks += len(item.fresh)
         self.report.unchanged_chunks += len(item.chunks) - len(item.fresh)

@@ -1,7 +1,12 @@
 """The example library: one object per process (built by the service), over Chroma, BM25 and the catalog.
 
-Everything is opened once (Chroma and the embedding model at their first use); the BM25 index loads at the first search (or `warm()`) and is rebuilt only when an
-ingest, upload or removal changed the chunk set.
+Everything is opened once (Chroma and the embedding model at their first use). The catalog (SQLite under
+data_dir, or PostgreSQL shared by every API machine) holds the library's version, moved by every ingest, upload
+or removal on any machine; the BM25 index is a local cache of the catalog's chunks and stored tokens, rebuilt
+when a search finds the version moved (one indexed lookup per search).
+
+Visibility by organisation: `search(..., orgs=lineage)` keeps only chunks that are shared or uploaded by one of
+the lineage's organisations, inside the Chroma query (`where`) and in the BM25 mask, never after ranking.
 """
 
 from __future__ import annotations
@@ -13,13 +18,13 @@ from pathlib import Path
 
 from retrieval.config import RetrievalSettings
 from retrieval.bm25 import BM25Index, ChineseTokenizer
-from retrieval.catalog import Catalog
+from retrieval.catalog import Catalog, catalog_url
 from retrieval.embedder import Embedder, make_embedder
 from retrieval.models import Chunk, Example, Hit, IngestReport
 from retrieval.search import MODES, FusionParams, diversify, rank
 from retrieval.store import ChunkStore, collection_name, where_clause
 
-_DIRTY = "bm25_dirty"
+_VISIBILITY = "visibility"  # meta key: "1" once Chroma's metadata carries org/shared for every chunk
 
 
 class Library:
@@ -29,7 +34,7 @@ class Library:
         settings.ensure_dirs()
         self.embedder = embedder or make_embedder(settings)
         self.name = collection_name(settings.collection, self.embedder.name)
-        self.catalog = Catalog(settings.data_dir / "catalog" / f"{self.name}.sqlite")
+        self.catalog = Catalog(*catalog_url(settings.data_dir, self.name, getattr(settings, "database_url", None)))
         self.tokenizer = ChineseTokenizer(settings.data_dir / "cache")
         self.bm25 = BM25Index(settings.data_dir / "bm25" / self.name, self.tokenizer)
         self.fusion = fusion or FusionParams()
@@ -48,10 +53,10 @@ class Library:
 
         started = time.perf_counter()
         with self._write_lock:
-            ingestor = Ingestor(self.catalog, self.store, self.embedder)
-            self.catalog.set_meta(_DIRTY, "1")
+            self.tokenizer.warm()  # the chunks' BM25 tokens are stored with them
+            ingestor = Ingestor(self.catalog, self.store, self.embedder, self.tokenizer.tokens)
             report = ingestor.run([Path(p) for p in paths], progress)
-            self._refresh_bm25(ingestor.changed)
+            self._refresh_bm25()
         report.elapsed_s = round(time.perf_counter() - started, 3)
         return report
 
@@ -60,17 +65,19 @@ class Library:
         if self.count() == 0:
             self.ingest([samples_dir], progress=False)
 
-    def add_files(self, files: list[tuple[str, bytes]], progress=None) -> IngestReport:
-        """Uploaded files: checked and parsed outside the write lock, then saved under data_dir/uploads with
-        generated names and ingested. `progress(done, total)` is called as they go."""
+    def add_files(self, files: list[tuple[str, bytes]], progress=None, org: str = "",
+                  shared: bool = True) -> IngestReport:
+        """Uploaded files of organisation `org` (shared with every organisation, or not): checked and parsed
+        outside the write lock, then ingested with their bytes kept in the catalog. `progress(done, total)` is
+        called as they go."""
         from retrieval.uploads import ingest_uploads, prepare_all
 
         started = time.perf_counter()
         prepared = prepare_all(self.settings, files, progress)
+        self.tokenizer.warm()
         with self._write_lock:
-            self.catalog.set_meta(_DIRTY, "1")
-            report, changed = ingest_uploads(self, prepared, progress)
-            self._refresh_bm25(changed)
+            report, _ = ingest_uploads(self, prepared, progress, org=org, shared=shared)
+            self._refresh_bm25()
         report.elapsed_s = round(time.perf_counter() - started, 3)
         return report
 
@@ -87,24 +94,20 @@ class Library:
             entry = self.catalog.file_of_example(example_id)
             if entry is None:
                 return False
-            self.catalog.set_meta(_DIRTY, "1")
-            self.store.delete(self.catalog.chunk_ids_of(example_id))
-            self.catalog.remove_file(entry.path)
-            if entry.uploaded:
-                Path(entry.path).unlink(missing_ok=True)
-            self._refresh_bm25(True)
+            ids = self.catalog.chunk_ids_of(example_id)
+            self.catalog.remove_file(entry.path)  # the catalog first: a chunk it does not list is never shown
+            self.store.delete(ids)
+            if entry.uploaded and not entry.path.startswith("upload:"):
+                Path(entry.path).unlink(missing_ok=True)  # an upload of an earlier version, kept as a file
+            self._refresh_bm25()
         return True
 
-    def _refresh_bm25(self, changed: bool) -> None:
-        """Rebuild the BM25 index when the chunk set changed (or a previous run died before rebuilding)."""
-        if changed or self.bm25.signature != self.catalog.signature():
-            chunks = list(self.catalog.all_chunks())
-            from retrieval.ingest import passage_text
+    def _refresh_bm25(self) -> None:
+        """Bring the local BM25 cache up to the catalog's version: load the saved one if another worker of this
+        machine built it, else rebuild it from the catalog's chunks and stored tokens."""
+        from retrieval.bm25_refresh import refresh
 
-            self.bm25.build([c.id for c in chunks], [passage_text(c) for c in chunks],
-                            {"kind": [c.kind for c in chunks], "role": [c.role for c in chunks],
-                             "example_id": [c.example_id for c in chunks]})
-        self.catalog.set_meta(_DIRTY, "0")
+        refresh(self)
         self._ready = True
 
     # --- reading ---------------------------------------------------------------------
@@ -132,34 +135,38 @@ class Library:
             load()
 
     def _load_index(self) -> None:
-        """Load the BM25 index (a search's short query needs only part of jieba's dictionary, read on demand)."""
-        if self._ready:
+        """The BM25 cache at the catalog's version (a search's short query needs only part of jieba's dictionary,
+        read on demand); Chroma's chunks carry org/shared (a library older than organisations gets them once)."""
+        if self._ready and self.bm25.version == self.catalog.version():
             return
         with self._write_lock:
-            if self.catalog.meta(_DIRTY) == "1" or (self.count() and not self.bm25.load()):
-                self._refresh_bm25(True)  # recovery only: an ingest died before its rebuild
-            self.bm25.load()
-            self._ready = True
+            if self.catalog.meta(_VISIBILITY) != "1":
+                from retrieval.bm25_refresh import backfill_visibility
+
+                backfill_visibility(self)
+                self.catalog.set_meta(_VISIBILITY, "1")
+            self._refresh_bm25()
 
     def search(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None,
-               mode: str = "hybrid", example_ids: list[str] | None = None) -> list[Hit]:
-        """The k best chunks for the query, at most `per_example` per example in the top k."""
+               mode: str = "hybrid", example_ids: list[str] | None = None,
+               orgs: list[str] | None = None) -> list[Hit]:
+        """The k best chunks for the query, at most `per_example` per example in the top k; with `orgs` (the
+        lineage root … own organisation), only chunks visible to that organisation."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
         query = (query or "").strip()
         if not query or k <= 0 or example_ids == []:
             return []
         self._load_index()
-        self.bm25.reload_if_changed()
         depth = max(self.fusion.depth, k * 4)
-        dense = self._dense(query, depth, kind, role, example_ids) if mode != "bm25" else []
+        dense = self._dense(query, depth, kind, role, example_ids, orgs) if mode != "bm25" else []
         coverage = 1.0
         if mode == "hybrid":  # BM25 ranks the dense candidates, weighted by how well they cover the query
             candidates = self.bm25.mask_ids([i for i, _ in dense])
             lexical = self.bm25.search(query, len(dense), candidates)
             coverage = self.bm25.coverage(query, candidates)
         elif mode == "bm25":
-            lexical = self._lexical(query, depth, kind, role, example_ids)
+            lexical = self._lexical(query, depth, kind, role, example_ids, orgs)
         else:
             lexical = []
         ranked = rank(mode, dense, lexical, self.fusion, coverage)
@@ -168,12 +175,15 @@ class Library:
         top = diversify(ranked, lambda cid: records[cid].example_id, k, self.fusion.per_example)
         return [_hit(records[cid], score) for cid, score in top]
 
-    def _dense(self, query: str, depth: int, kind, role, example_ids) -> list[tuple[str, float]]:
+    def _dense(self, query: str, depth: int, kind, role, example_ids, orgs) -> list[tuple[str, float]]:
         embedding = self.embedder.embed_query(query)
-        return self.store.query(embedding, depth, where_clause(kind, role, example_ids))
+        return self.store.query(embedding, depth, where_clause(kind, role, example_ids, orgs))
 
-    def _lexical(self, query: str, depth: int, kind, role, example_ids) -> list[tuple[str, float]]:
+    def _lexical(self, query: str, depth: int, kind, role, example_ids, orgs) -> list[tuple[str, float]]:
         allowed = self.bm25.mask(kind=kind, role=role, example_id=example_ids)
+        if orgs is not None:
+            visible = self.bm25.visible(orgs)
+            allowed = visible if allowed is None or visible is None else allowed & visible
         return self.bm25.search(query, depth, allowed)
 
 

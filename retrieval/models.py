@@ -20,6 +20,8 @@ class Example(BaseModel):
     source: str
     text: str = Field(description="Body without front matter.")
     origin: str | None = Field(None, description="Where the text came from, from front matter `source:` (e.g. the scraped page).")
+    org: str = Field("", description="The organisation that uploaded it ('' for the shipped corpus and ingested folders).")
+    shared: bool = Field(True, description="Visible to every organisation (else to its own and its descendants only).")
 
 
 class Chunk(BaseModel):
@@ -37,6 +39,8 @@ class Chunk(BaseModel):
     order: int = Field(description="Position of the chunk within its example, from 0.")
     text: str
     placeholders: list[str] = Field(default_factory=list, description="Template placeholders found in the text (xx, 20__年 …).")
+    org: str = Field("", description="The example's organisation ('' for the shipped corpus).")
+    shared: bool = Field(True, description="The example is visible to every organisation.")
 
 
 class Hit(BaseModel):

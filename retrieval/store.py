@@ -39,9 +39,18 @@ def make_client(settings: RetrievalSettings):
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
+def visibility_clause(orgs: list[str]) -> dict:
+    """Chunks visible to a member of the organisation whose lineage (root … own) is `orgs`: the shared ones
+    (the shipped corpus, uploads marked shared) and those uploaded by one of these organisations."""
+    if not orgs:
+        return {"shared": True}
+    return {"$or": [{"shared": True}, {"org": {"$in": list(orgs)}}]}
+
+
 def where_clause(kind: str | None = None, role: str | None = None,
-                 example_ids: list[str] | None = None) -> dict | None:
-    """A Chroma `where` filter for the given metadata constraints (None when unconstrained)."""
+                 example_ids: list[str] | None = None, orgs: list[str] | None = None) -> dict | None:
+    """A Chroma `where` filter for the given metadata constraints (None when unconstrained); `orgs` (a lineage)
+    keeps only the chunks visible to that organisation, inside the vector query."""
     conditions: list[dict] = []
     if kind:
         conditions.append({"kind": kind})
@@ -49,6 +58,8 @@ def where_clause(kind: str | None = None, role: str | None = None,
         conditions.append({"role": role})
     if example_ids is not None:
         conditions.append({"example_id": {"$in": list(example_ids)}})
+    if orgs is not None:
+        conditions.append(visibility_clause(orgs))
     if not conditions:
         return None
     return conditions[0] if len(conditions) == 1 else {"$and": conditions}
@@ -58,7 +69,8 @@ def _metadata(chunk: Chunk) -> dict:
     meta = {"example_id": chunk.example_id, "title": chunk.title, "kind": chunk.kind, "source": chunk.source,
             "heading": chunk.heading, "heading_path": json.dumps(chunk.heading_path, ensure_ascii=False),
             "role": chunk.role, "order": chunk.order,
-            "placeholders": json.dumps(chunk.placeholders, ensure_ascii=False)}
+            "placeholders": json.dumps(chunk.placeholders, ensure_ascii=False),
+            "org": chunk.org or "", "shared": bool(chunk.shared)}
     if chunk.topic:
         meta["topic"] = chunk.topic
     return meta
@@ -69,7 +81,8 @@ def _chunk(chunk_id: str, text: str, meta: dict) -> Chunk:
                  topic=meta.get("topic"), source=meta["source"], heading=meta.get("heading", ""),
                  heading_path=json.loads(meta.get("heading_path") or "[]"), role=meta["role"],
                  order=int(meta.get("order", 0)), text=text,
-                 placeholders=json.loads(meta.get("placeholders") or "[]"))
+                 placeholders=json.loads(meta.get("placeholders") or "[]"), org=meta.get("org") or "",
+                 shared=bool(meta.get("shared", True)))
 
 
 class ChunkStore:
@@ -90,6 +103,16 @@ class ChunkStore:
 
     def count(self) -> int:
         return self.collection.count()
+
+    def set_visibility(self, visibility: dict[str, tuple[str, bool]]) -> None:
+        """Set (org, shared) on these chunk ids' metadata (other metadata is kept)."""
+        ids = list(visibility)
+        for start in range(0, len(ids), self.batch):
+            part = ids[start:start + self.batch]
+            present = self.collection.get(ids=part, include=[])["ids"]
+            if present:
+                self.collection.update(ids=present, metadatas=[{"org": visibility[i][0], "shared": visibility[i][1]}
+                                                                for i in present])
 
     def upsert(self, chunks: list[Chunk], embeddings: list[list[float]]) -> None:
         for start in range(0, len(chunks), self.batch):

@@ -1,8 +1,11 @@
-"""Uploaded example files (API/UI): checked and parsed first (outside the library's write lock), then saved under
-data_dir/uploads with generated names and ingested (inside it).
+"""Uploaded example files (API/UI): checked and parsed first (outside the library's write lock), then ingested
+(inside it) with their bytes kept in the catalog, in the same transaction as their chunks: with a PostgreSQL
+catalog no upload lives on one machine's disk, and an upload is acknowledged only once it is committed.
 
 An uploaded file name never becomes a path: it is kept only as the example's source (and default title).
-Files are written as `*.part` and renamed once complete; `remove_orphans` deletes what a killed process left.
+An upload belongs to an organisation (`org`) and is seen by it and its descendants, or by everyone when
+`shared`. Uploads of earlier versions were files under data_dir/uploads; `remove_orphans` deletes those that no
+catalog entry refers to (left by a killed process).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from retrieval.models import Example, IngestReport
 SUPPORTED_UPLOADS = (".md", ".txt", ".docx")
 MAX_CHUNKS_PER_FILE = 300
 DUPLICATE_NOTE = "重复，已跳过"
+UPLOAD_SCHEME = "upload:"  # catalog paths of uploads kept in the catalog (not files)
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufffe\uffff\ud800-\udfff]")
 Progress = Callable[[int, int], None]  # (files done, files in total)
 
@@ -85,35 +89,38 @@ def prepare_all(settings, files: list[tuple[str, bytes]], progress: Progress | N
     return prepared
 
 
-def ingest_uploads(library, prepared: list[Prepared], progress: Progress | None = None) -> tuple[IngestReport, bool]:
-    """Save and ingest prepared uploads (call under the library's write lock); refused ones are listed."""
-    uploads = library.settings.data_dir / "uploads"
-    uploads.mkdir(parents=True, exist_ok=True)
-    ingestor = Ingestor(library.catalog, library.store, library.embedder)
+def ingest_uploads(library, prepared: list[Prepared], progress: Progress | None = None, org: str = "",
+                   shared: bool = True) -> tuple[IngestReport, bool]:
+    """Ingest prepared uploads of organisation `org` (call under the library's write lock); refused ones are
+    listed."""
+    ingestor = Ingestor(library.catalog, library.store, library.embedder, library.tokenizer.tokens)
     for done, item in enumerate(prepared, 1):
-        _ingest_one(library, ingestor, uploads, item)
+        _ingest_one(library, ingestor, item, org, shared)
         if progress:
             progress(len(prepared) + done, len(prepared) * 2)
     return ingestor.report, ingestor.changed
 
 
-def _ingest_one(library, ingestor: Ingestor, uploads: Path, item: Prepared) -> None:
+def _ingest_one(library, ingestor: Ingestor, item: Prepared, org: str, shared: bool) -> None:
     if item.example is None:
         ingestor.skip(item.name, item.reason or "无法导入")
         return
-    duplicate = library.catalog.path_with_sha1(item.sha1)
+    duplicate = library.catalog.path_with_sha1(item.sha1, org=org)
     if duplicate:
-        ingestor.skip(item.name, f"内容与已入库的 {PurePosixPath(duplicate).name} {DUPLICATE_NOTE}")
+        ingestor.skip(item.name, f"内容与已入库的 {_shown(library, duplicate)} {DUPLICATE_NOTE}")
         return
     suffix = PurePosixPath(item.name).suffix.lower()
-    saved = uploads / f"{item.sha1[:16]}{suffix}"
-    partial = saved.with_name(saved.name + ".part")
-    partial.write_bytes(item.data)
-    partial.replace(saved)
-    example = item.example.model_copy(update={"id": f"uploads/{saved.name}", "source": item.name})
-    entry = FileEntry(str(saved.resolve()), str(uploads.resolve()), item.sha1, example.id, True)
-    if not ingestor.add_example(entry, example):
-        saved.unlink(missing_ok=True)
+    example_id = f"uploads/{org + '/' if org else ''}{item.sha1[:16]}{suffix}"
+    example = item.example.model_copy(update={"id": example_id, "source": item.name, "org": org, "shared": shared})
+    entry = FileEntry(f"{UPLOAD_SCHEME}{example_id}", UPLOAD_SCHEME, item.sha1, example.id, True)
+    ingestor.add_example(entry, example, blob=item.data)
+
+
+def _shown(library, path: str) -> str:
+    """The name a duplicate was uploaded under (its example's source)."""
+    entry = library.catalog.file(path)
+    example = library.catalog.example(entry.example_id) if entry else None
+    return example.source if example else PurePosixPath(path).name
 
 
 def remove_orphans(library, min_age_s: float = 60.0) -> list[str]:

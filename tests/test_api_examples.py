@@ -98,8 +98,11 @@ def test_uploaded_name_never_becomes_a_path(own_client, own_service):
     assert response.status_code == 200, response.text
     assert response.json()["accepted"] == ["passwd.txt"]
     created = {p for p in data_dir.parent.rglob("*")} - before
-    assert created and all(p.resolve().is_relative_to(data_dir) for p in created)
-    assert not any(p.name == "passwd.txt" for p in created)  # stored under a generated name
+    assert all(p.resolve().is_relative_to(data_dir) for p in created)
+    assert not any(p.name == "passwd.txt" for p in created)  # the bytes are kept in the catalog, not as a file
+    stored = [e for e in own_service.library.list_examples() if e.source == "passwd.txt"]
+    assert len(stored) == 1 and "passwd" not in stored[0].id
+    assert own_service.library.catalog.blob(stored[0].id) == body
 
 
 def test_upload_type_content_and_size_checks(own_client):

@@ -137,14 +137,13 @@ def test_upload_and_remove(make_library, corpus):
                                 ("again.md", CARE.encode())])
     reasons = {s.path: s.reason for s in report.skipped}
     assert set(reasons) == {"notes.pdf", "again.md"} and ".pdf" in reasons["notes.pdf"]
-    uploads = library.settings.data_dir / "uploads"
-    saved = list(uploads.iterdir())
-    assert len(saved) == 1 and "passwd" not in saved[0].name
+    assert not (library.settings.data_dir / "uploads").exists()  # the bytes are kept in the catalog, not on disk
     assert not (library.settings.data_dir.parent / "etc").exists()
     hit = library.search("女职工健康体检", k=1)[0]
-    assert hit.source == "passwd.md" and hit.example_id.startswith("uploads/")
+    assert hit.source == "passwd.md" and hit.example_id.startswith("uploads/") and "passwd" not in hit.example_id
+    assert library.catalog.blob(hit.example_id) == upload.encode()
     assert library.remove_example(hit.example_id) is True
-    assert not saved[0].exists() and library.remove_example(hit.example_id) is False
+    assert library.catalog.blob(hit.example_id) is None and library.remove_example(hit.example_id) is False
     assert all(h.example_id != hit.example_id for h in library.search("女职工健康体检", k=10))
 
 

@@ -45,6 +45,30 @@ def test_the_previous_versions_sqlite_database_opens_and_keeps_its_drafts(tmp_pa
         store.close()
 
 
+def test_an_old_database_gets_the_root_organisation_for_every_user_key_and_draft(tmp_path):
+    url = _old_sqlite(tmp_path)
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        assert "orgs" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    store = DraftStore(url)
+    try:
+        assert [o.id for o in store.list_orgs()] == ["root"]
+        assert {d.org_id for d in store.list_drafts().items} == {"root"}
+        assert {k.org_id for k in store.list_api_keys()} == {"root"}
+        with store.engine.begin() as conn:
+            assert conn.exec_driver_sql("SELECT COUNT(*) FROM drafts WHERE org_id IS NULL").scalar() == 0
+        district = store.create_org("东城区总工会")
+        assert store.create_api_key("东城", "reviewer", "东城区总工会")[0].org_id == district.id
+        drafts = store.list_drafts(within=district.path)
+        assert drafts.total == 0  # the old drafts belong to the root, outside a district's reach
+    finally:
+        store.close()
+    reopened = DraftStore(url)  # a second start changes nothing
+    try:
+        assert [o.name for o in reopened.list_orgs()] == ["总工会", "东城区总工会"]
+    finally:
+        reopened.close()
+
+
 def test_several_workers_opening_an_old_database_at_once_all_succeed(tmp_path):
     url = _old_sqlite(tmp_path)
     opened, errors = open_stores_at_once(url)

@@ -76,8 +76,7 @@ def test_recording_does_not_wait_for_the_disk(log, monkeypatch):
     """record() only queues: a slow write does not hold up the model call."""
     release = threading.Event()
     original = TraceLog._write_call
-    monkeypatch.setattr(TraceLog, "_write_call", staticmethod(
-        lambda *args: (release.wait(10), original(*args))))
+    monkeypatch.setattr(TraceLog, "_write_call", lambda self, *args: (release.wait(10), original(self, *args)))
     model = TracedModel(ScriptedModel(default="好"), log, "run-4")
     for _ in range(3):
         assert model.complete(ask("快")) == "好"  # returns while the writer is still blocked

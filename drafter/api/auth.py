@@ -45,6 +45,7 @@ class Principal:
     name: str
     role: str
     permissions: frozenset[str]
+    org_id: str = "root"  # the organisation the key acts for: its reach is that organisation and its descendants
 
 
 def _service(request: Request):
@@ -74,7 +75,7 @@ def require(permission: Permission):
         granted = ROLE_PERMISSIONS.get(role, frozenset())
         if permission not in granted:
             raise ApiError(403, f"角色 {role} 无权执行此操作（需要 {permission} 权限）")
-        return Principal(str(info.name), role, granted)
+        return Principal(str(info.name), role, granted, str(getattr(info, "org_id", "") or "root"))
 
     return dependency
 

@@ -27,7 +27,7 @@ def created_body(result: DraftResult, detail) -> dict:
     return {**result.model_dump(mode="json"), "id": detail.id, "version": detail.latest_version}
 
 
-async def _sse(service, request: DraftRequest, events: Iterator[DraftEvent], author: str) -> AsyncIterator[dict]:
+async def _sse(service, request: DraftRequest, events: Iterator[DraftEvent], author) -> AsyncIterator[dict]:
     try:
         while (event := await run_in_threadpool(_next, events)) is not _END:
             data = event.model_dump(mode="json")["data"]
@@ -50,7 +50,7 @@ async def _sse(service, request: DraftRequest, events: Iterator[DraftEvent], aut
                 await run_in_threadpool(close)
 
 
-async def draft_stream(service, request: DraftRequest, provider: str | None, author: str) -> EventSourceResponse:
+async def draft_stream(service, request: DraftRequest, provider: str | None, author) -> EventSourceResponse:
     """Start the stream; QueueFull / ProviderUnavailable are raised here, before any event (429 / 503)."""
-    events = await run_in_threadpool(service.draft_events, request, provider)
+    events = await run_in_threadpool(service.draft_events, request, provider, author)
     return EventSourceResponse(_sse(service, request, events, author), ping=15)

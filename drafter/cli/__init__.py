@@ -20,9 +20,10 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 def _register_all() -> None:
-    from drafter.cli import check_cmd, draft_cmds, retrieval_cmds, serve_cmds, trace_cmd, ui_cmd, users_cmd
+    from drafter.cli import (check_cmd, draft_cmds, orgs_cmd, retrieval_cmds, serve_cmds, trace_cmd, ui_cmd,
+                             users_cmd)
 
-    for module in (retrieval_cmds, check_cmd, draft_cmds, serve_cmds, ui_cmd, users_cmd, trace_cmd):
+    for module in (retrieval_cmds, check_cmd, draft_cmds, serve_cmds, ui_cmd, users_cmd, trace_cmd, orgs_cmd):
         module.register(app)
 
 

@@ -66,15 +66,16 @@ def _prepare_index(service, err: Console) -> None:
 @keys_app.command("create")
 def create_key(ctx: typer.Context, name: str = typer.Argument(..., help="密钥名称（记录为作者/审核人）"),
                role: str = typer.Option("writer", help="writer（起草修改）| editor（可改他人稿件）| reviewer（审核）| admin（全部）| reader（只读）"),
+               org: str = typer.Option(None, "--org", help="密钥所属组织的名称或 ID（默认：根组织）；角色只在本组织及下级组织内有效"),
                as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """创建密钥；明文只打印这一次。"""
-    from drafter.domain.errors import InvalidInput
+    from drafter.domain.errors import InvalidInput, NotFound
 
     try:
-        info, key = _service(ctx).create_api_key(name, role)
-    except InvalidInput as exc:
+        info, key = _service(ctx).create_api_key(name, role, org)
+    except (InvalidInput, NotFound) as exc:
         Console(stderr=True).print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+        raise typer.Exit(2 if isinstance(exc, InvalidInput) else 1) from exc
     if as_json:
         typer.echo(json.dumps({**info.model_dump(mode="json"), "key": key}, ensure_ascii=False))
         return

@@ -36,14 +36,17 @@ def _fail(exc: Exception, code: int) -> typer.Exit:
 @users_app.command("create")
 def create_user(ctx: typer.Context, name: str = typer.Argument(..., help="用户名（登录名，也记录为作者/审核人）"),
                 role: str = typer.Option(..., help="writer（起草人）| reviewer（审核人）| editor（编辑，可改他人稿件）| admin（管理员）"),
+                org: str = typer.Option(None, "--org", help="所属组织的名称或 ID（默认：根组织）"),
                 password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码（第一行）")) -> None:
     """创建用户。"""
-    from drafter.domain.errors import InvalidInput
+    from drafter.domain.errors import InvalidInput, NotFound
 
     try:
-        info = _service(ctx).create_user(name, _password(password_stdin), role)
+        info = _service(ctx).create_user(name, _password(password_stdin), role, org)
     except InvalidInput as exc:
         raise _fail(exc, 2) from exc
+    except NotFound as exc:
+        raise _fail(exc, 1) from exc
     typer.echo(f"已创建用户 {info.name}（{info.role}）")
 
 

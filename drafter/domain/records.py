@@ -96,6 +96,7 @@ class DraftSummary(BaseModel):
     topic: str | None
     status: DraftStatus
     owner: str = Field("", description="Who created the draft (user or API key name); may save versions.")
+    org_id: str = Field("root", description="The author's organisation (orgs.id)")
     latest_version: int
     check_ok: bool
     created_at: datetime
@@ -141,6 +142,7 @@ class ApiKeyInfo(BaseModel):
     role: Role
     created_at: datetime
     revoked: bool = False
+    org_id: str = Field("root", description="The organisation the key acts for (orgs.id)")
 
 
 class UserInfo(BaseModel):
@@ -150,6 +152,25 @@ class UserInfo(BaseModel):
     role: UserRole
     created_at: datetime
     disabled: bool = False
+    org_id: str = Field("root", description="The organisation the user belongs to (orgs.id)")
+
+
+ROOT_ORG = "root"  # the organisation every user, key and draft of a database older than organisations belongs to
+
+
+class OrgInfo(BaseModel):
+    """An organisation (总工会 → 区/产业工会 → 基层工会)."""
+
+    id: str
+    name: str
+    parent_id: str | None = None
+    path: str = Field(..., description="Ids from the root down: /root/…/id/")
+    created_at: datetime
+
+    @property
+    def lineage(self) -> list[str]:
+        """Ids of the root, …, the parent and this organisation."""
+        return [part for part in self.path.split("/") if part]
 
 
 class WorkingCopy(BaseModel):

@@ -4,8 +4,10 @@ Each call is one TraceCall: provider, model, the rendered messages, the reply (o
 written, time, and the pipeline step it served ("write", "repair", "sentence repair" …). Calls carry the run
 id of the drafting run they belong to; when the draft is stored, the run is linked to the draft id.
 
-Storage: SQLite at data_dir/traces.sqlite (WAL). Recording is off the hot path: `record()` only puts the call on
-a queue; one background thread counts tokens and appends the rows. `DRAFTER_TRACE=off` turns it all off.
+Storage: SQLite at data_dir/traces.sqlite (WAL), or PostgreSQL (tables trace_calls, trace_runs) when the
+service runs on PostgreSQL, so a trace written on one API machine is read on any other. Recording is off the hot
+path: `record()` only puts the call on a queue; one background thread counts tokens and appends the rows.
+`DRAFTER_TRACE=off` turns it all off.
 """
 
 from __future__ import annotations
@@ -13,24 +15,17 @@ from __future__ import annotations
 import atexit
 import json
 import queue
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, Field
+from sqlalchemy import (Column, Float, Index, Integer, MetaData, String, Table, Text, create_engine, delete, insert,
+                        select)
+from sqlalchemy.engine import make_url
 
 TRACE_FILE = "traces.sqlite"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS calls (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL, step TEXT NOT NULL, provider TEXT NOT NULL,
-  model TEXT NOT NULL, messages TEXT NOT NULL, reply TEXT NOT NULL, error TEXT, tokens_in INTEGER,
-  tokens_out INTEGER, max_tokens INTEGER, temperature REAL, started_at REAL NOT NULL, elapsed_s REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS calls_run ON calls (run_id, id);
-CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, draft_id TEXT NOT NULL, linked_at REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS runs_draft ON runs (draft_id);
-"""
 _COLUMNS = ("run_id", "step", "provider", "model", "messages", "reply", "error", "tokens_in", "tokens_out",
             "max_tokens", "temperature", "started_at", "elapsed_s")
 TokenCounter = Callable[[str], int]
@@ -55,12 +50,35 @@ class TraceCall(BaseModel):
     elapsed_s: float = Field(..., description="Seconds from the call to its last piece")
 
 
-class TraceLog:
-    """Append-only trace store with a background writer. One per service (process)."""
+def _tables(prefix: str) -> tuple[MetaData, Table, Table]:
+    """The calls and runs tables (SQLite: the names of earlier versions' traces.sqlite; PostgreSQL: trace_*)."""
+    meta = MetaData()
+    calls = Table(f"{prefix}calls", meta, Column("id", Integer, primary_key=True, autoincrement=True),
+                  Column("run_id", String(64), nullable=False), Column("step", Text, nullable=False),
+                  Column("provider", Text, nullable=False), Column("model", Text, nullable=False),
+                  Column("messages", Text, nullable=False), Column("reply", Text, nullable=False),
+                  Column("error", Text), Column("tokens_in", Integer), Column("tokens_out", Integer),
+                  Column("max_tokens", Integer), Column("temperature", Float),
+                  Column("started_at", Float, nullable=False), Column("elapsed_s", Float, nullable=False),
+                  Index(f"{prefix}calls_run", "run_id", "id"))
+    runs = Table(f"{prefix}runs", meta, Column("run_id", String(64), primary_key=True),
+                 Column("draft_id", String(64), nullable=False), Column("linked_at", Float, nullable=False),
+                 Index(f"{prefix}runs_draft", "draft_id"))
+    return meta, calls, runs
 
-    def __init__(self, data_dir: Path, enabled: bool = True) -> None:
+
+class TraceLog:
+    """Append-only trace store with a background writer. One per service (process).
+
+    `url`: a PostgreSQL URL to keep the trace there (shared by every API machine); else data_dir/traces.sqlite."""
+
+    def __init__(self, data_dir: Path, enabled: bool = True, url: str | None = None) -> None:
         self.path = Path(data_dir) / TRACE_FILE
         self.enabled = enabled
+        shared = bool(url) and make_url(url).get_backend_name() == "postgresql"
+        self.url = url if shared else f"sqlite:///{self.path}"
+        self._meta, self.calls, self.runs = _tables("trace_" if shared else "")
+        self._engine = None
         self._queue: queue.Queue = queue.Queue()
         self._writer: threading.Thread | None = None
         self._start_lock = threading.Lock()
@@ -94,22 +112,21 @@ class TraceLog:
         self._queue.put(item)
 
     def _write_loop(self) -> None:
-        connection = self._connect()
         while True:
             kind, first, second = self._queue.get()
             try:
                 if kind == "flush":
                     first.set()
                 elif kind == "link":
-                    with connection:
-                        connection.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (first, second, time.time()))
+                    with self._connect().begin() as conn:
+                        conn.execute(delete(self.runs).where(self.runs.c.run_id == first))
+                        conn.execute(insert(self.runs).values(run_id=first, draft_id=second, linked_at=time.time()))
                 else:
-                    self._write_call(connection, first, second)
+                    self._write_call(first, second)
             except Exception:  # a trace must never break drafting: a row that cannot be written is dropped
                 pass
 
-    @staticmethod
-    def _write_call(connection: sqlite3.Connection, call: TraceCall, count: TokenCounter | None) -> None:
+    def _write_call(self, call: TraceCall, count: TokenCounter | None) -> None:
         if count is not None:
             try:
                 tokens_in = sum(count(m["content"]) for m in call.messages)
@@ -118,34 +135,41 @@ class TraceLog:
                 pass  # counts stay unknown
         row = call.model_dump()
         row["messages"] = json.dumps(row["messages"], ensure_ascii=False)
-        with connection:
-            connection.execute(f"INSERT INTO calls ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-                               [row[name] for name in _COLUMNS])
+        with self._connect().begin() as conn:
+            conn.execute(insert(self.calls).values({name: row[name] for name in _COLUMNS}))
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(_SCHEMA)
-        return connection
+    def _connect(self):
+        """The engine, created (with the tables) at first use."""
+        if self._engine is None:
+            with self._start_lock:
+                if self._engine is None:
+                    sqlite = self.url.startswith("sqlite")
+                    if sqlite:
+                        self.path.parent.mkdir(parents=True, exist_ok=True)
+                    engine = create_engine(self.url, pool_pre_ping=not sqlite,
+                                           connect_args={"check_same_thread": False, "timeout": 30} if sqlite else {})
+                    if sqlite:
+                        with engine.connect() as conn:
+                            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+                    self._meta.create_all(engine)
+                    self._engine = engine
+        return self._engine
 
     # --- reading ----------------------------------------------------------------------------------
     def for_run(self, run_id: str) -> list[TraceCall]:
-        return self._select("SELECT * FROM calls WHERE run_id = ? ORDER BY id", (run_id,))
+        return self._select(select(self.calls).where(self.calls.c.run_id == run_id).order_by(self.calls.c.id))
 
     def for_draft(self, draft_id: str) -> list[TraceCall]:
         """Every call of the run(s) linked to the draft, in the order they were made."""
-        return self._select("SELECT calls.* FROM calls JOIN runs USING (run_id) WHERE runs.draft_id = ? "
-                            "ORDER BY calls.id", (draft_id,))
+        query = (select(self.calls).join(self.runs, self.runs.c.run_id == self.calls.c.run_id)
+                 .where(self.runs.c.draft_id == draft_id).order_by(self.calls.c.id))
+        return self._select(query)
 
-    def _select(self, sql: str, args: tuple) -> list[TraceCall]:
+    def _select(self, query) -> list[TraceCall]:
         self.flush()
-        if not self.path.is_file():
+        if self.url.startswith("sqlite") and not self.path.is_file():
             return []
-        connection = self._connect()
-        try:
-            connection.row_factory = sqlite3.Row
-            rows = connection.execute(sql, args).fetchall()
-        finally:
-            connection.close()
-        return [TraceCall(**{**dict(row), "messages": json.loads(row["messages"])}) for row in rows]
+        with self._connect().connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [TraceCall(**{**{k: v for k, v in row.items() if k != "id"}, "messages": json.loads(row["messages"])})
+                for row in rows]

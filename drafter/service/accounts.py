@@ -33,9 +33,10 @@ class AccountsService:
             return str(user.name).strip(), None
         return str(user.name).strip(), str(user.role)
 
-    def create_user(self, name: str, password: str, role: str) -> UserInfo:
-        """A person who signs in; only an argon2 hash of the password is stored."""
-        return self.store.create_user(name, password, role)
+    def create_user(self, name: str, password: str, role: str, org: str | None = None) -> UserInfo:
+        """A person of organisation `org` (id or name; the root when None) who signs in; only an argon2 hash of
+        the password is stored."""
+        return self.store.create_user(name, password, role, org)
 
     def login(self, name: str, password: str) -> UserInfo | None:
         """The user if name and password match and the user is not disabled, else None."""
@@ -53,9 +54,10 @@ class AccountsService:
     def disable_user(self, name: str) -> UserInfo:
         return self.store.disable_user(name)
 
-    def create_api_key(self, name: str, role: str = "writer") -> tuple[ApiKeyInfo, str]:
-        """A new API key; the plaintext is returned once, only its hash is stored."""
-        return self.store.create_api_key(name, role)
+    def create_api_key(self, name: str, role: str = "writer", org: str | None = None) -> tuple[ApiKeyInfo, str]:
+        """A new API key acting for organisation `org` (the root when None); the plaintext is returned once,
+        only its hash is stored."""
+        return self.store.create_api_key(name, role, org)
 
     def authenticate(self, key: str) -> ApiKeyInfo | None:
         return self.store.authenticate(key)

@@ -53,21 +53,22 @@ class DraftingService:
         facts, context = verification_inputs(request, self.settings)
         return check(facts, text, context=context, lexicon=lexicon_for(self.settings))
 
-    def draft(self, request: DraftRequest, provider: str | None = None) -> DraftResult:
-        """Run the whole pipeline inside a generation slot (QueueFull when the queue is full)."""
+    def draft(self, request: DraftRequest, provider: str | None = None, author=None) -> DraftResult:
+        """Run the whole pipeline inside a generation slot (QueueFull when the queue is full); with `author`,
+        only examples that author may see are retrieved."""
         with self.queue.slot():
-            pipeline, run_id = self._pipeline(provider)
+            pipeline, run_id = self._pipeline(provider, author)
             return pipeline.run(request).model_copy(update={"run_id": run_id})
 
-    def draft_events(self, request: DraftRequest, provider: str | None = None) -> Iterator[DraftEvent]:
+    def draft_events(self, request: DraftRequest, provider: str | None = None, author=None) -> Iterator[DraftEvent]:
         """The same pipeline as a stream of events; the last event is `done` with the DraftResult.
 
         ProviderUnavailable and QueueFull are raised here, before the first event, so adapters can answer 503/429.
         """
-        pipeline, run_id = self._pipeline(provider)
+        pipeline, run_id = self._pipeline(provider, author)
         return self.queue.stream(_with_run_id(pipeline.events(request), run_id))
 
-    def _pipeline(self, provider: str | None):
+    def _pipeline(self, provider: str | None, author=None):
         """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline, its
         model traced under a new run id: (pipeline, run id)."""
         from drafter.pipeline import Pipeline
@@ -76,7 +77,7 @@ class DraftingService:
         resolved = self.providers.resolve(provider or self.settings.provider)
         run_id = uuid.uuid4().hex
         model = traced(resolved.model, self.traces, run_id)
-        return Pipeline(self.settings, self.library, model, provider_note=resolved.note), run_id
+        return Pipeline(self.settings, self.scoped_library(author), model, provider_note=resolved.note), run_id
 
     def readiness(self) -> dict:
         """Index and provider readiness, for /readyz and the page's status line."""

@@ -18,41 +18,47 @@ class DraftsService:
     """Mixed into DrafterService."""
 
     def create_draft(self, request: DraftRequest, result: DraftResult, author) -> DraftDetail:
-        """Store a drafted result owned by `author` (a name, or a user/principal); its text becomes version 1
-        (and its run's model calls are linked to it)."""
-        detail = self.store.create_draft(request, result, author if isinstance(author, str) else str(author.name))
+        """Store a drafted result owned by `author` (a name, or a user/principal) and its organisation; its text
+        becomes version 1 (and its run's model calls are linked to it)."""
+        name = author if isinstance(author, str) else str(author.name)
+        detail = self.store.create_draft(request, result, name, org_id=self.org_of(author))
         self.traces.link(result.run_id, detail.id)
         return detail
 
-    def trace(self, draft_id: str):
-        """The model calls that produced the draft (list[drafter.providers.trace_log.TraceCall]); NotFound for no such draft."""
-        self.get_draft(draft_id)
+    def trace(self, draft_id: str, viewer=None):
+        """The model calls that produced the draft (list[drafter.providers.trace_log.TraceCall]); NotFound for no
+        such draft (or one outside the viewer's reach)."""
+        self.get_draft(draft_id, viewer=viewer)
         return self.traces.for_draft(draft_id)
 
     def list_drafts(self, org: str | None = None, period: str | None = None, kind: str | None = None,
                     status: str | None = None, offset: int = 0, limit: int = 20,
-                    owner: str | None = None) -> DraftPage:
+                    owner: str | None = None, viewer=None) -> DraftPage:
+        """Drafts newest first; with `viewer`, only those of organisations within the viewer's reach."""
         return self.store.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit,
-                                      owner=owner)
+                                      owner=owner, within=self.reach(viewer))
 
-    def get_draft(self, draft_id: str) -> DraftDetail:
+    def get_draft(self, draft_id: str, viewer=None) -> DraftDetail:
+        self.require_reach(draft_id, viewer)
         return self.store.get_draft(draft_id)
 
-    def list_versions(self, draft_id: str) -> list[VersionInfo]:
+    def list_versions(self, draft_id: str, viewer=None) -> list[VersionInfo]:
+        self.require_reach(draft_id, viewer)
         return self.store.list_versions(draft_id)
 
-    def get_version(self, draft_id: str, number: int) -> VersionInfo:
+    def get_version(self, draft_id: str, number: int, viewer=None) -> VersionInfo:
+        self.require_reach(draft_id, viewer)
         if not 1 <= number <= MAX_VERSION:  # beyond any real version, and beyond what the database's integer holds
             from drafter.domain.errors import NotFound
 
             raise NotFound(f"稿件 {draft_id} 没有第 {number} 版")
         return self.store.get_version(draft_id, number)
 
-    def export_docx(self, draft_id: str, version: int | None = None) -> tuple[str, bytes]:
+    def export_docx(self, draft_id: str, version: int | None = None, viewer=None) -> tuple[str, bytes]:
         """The draft (latest or given version) as a GB/T 9704-style Word file: (file name, content)."""
         from drafter.documents.export_docx import export_version
 
-        draft = self.get_draft(draft_id)
+        draft = self.get_draft(draft_id, viewer=viewer)
         chosen = draft.latest if version is None else self.get_version(draft_id, version)
         return export_version(draft, chosen)
 
@@ -66,6 +72,7 @@ class DraftsService:
         from drafter.domain.input_text import clean_text
 
         text = clean_text(text)
+        self.require_reach(draft_id, author)
         name, role = self._actor(author)
         others = may_edit_others(role)
         request = self.store.prepare_edit(draft_id, text, base_version, name, others)  # early refusal
@@ -74,7 +81,7 @@ class DraftsService:
 
     def restore_version(self, draft_id: str, number: int, user: str | ActorLike) -> VersionInfo:
         """Version `number`'s text becomes a new version (rechecked against today's facts and lexicon)."""
-        old = self.get_version(draft_id, number)
+        old = self.get_version(draft_id, number, viewer=user)
         latest = self.get_draft(draft_id).latest_version
         if number == latest:
             raise InvalidInput(f"第 {number} 版已是最新版本，无需恢复")
@@ -85,16 +92,18 @@ class DraftsService:
         return self.store.add_version(draft_id, old.text, latest, name, check, may_edit_others=others,
                                       restored_from=number)
 
-    def diff_since_return(self, draft_id: str) -> DiffResult | None:
+    def diff_since_return(self, draft_id: str, viewer=None) -> DiffResult | None:
         """The diff from the version last returned (退回) to the latest; None if the draft was never returned."""
+        self.require_reach(draft_id, viewer)
         returned = self.store.last_return_version(draft_id)
         if returned is None:
             return None
         return self.diff(draft_id, returned, self.get_draft(draft_id).latest_version)
 
-    def diff(self, draft_id: str, from_version: int, to_version: int) -> DiffResult:
+    def diff(self, draft_id: str, from_version: int, to_version: int, viewer=None) -> DiffResult:
         from drafter.documents.diffing import diff_versions
 
+        self.require_reach(draft_id, viewer)
         before, after = self.get_version(draft_id, from_version), self.get_version(draft_id, to_version)
         return diff_versions(draft_id, before, after)
 

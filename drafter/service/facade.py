@@ -5,7 +5,8 @@ DrafterService is a facade over five parts, one module each, by what they serve:
 - library.py: the example library, uploads and their jobs;
 - drafts.py: stored drafts, versions, diffs, export, traces, working copies;
 - reviews.py: submit, review, replies to review comments;
-- accounts.py: users and API keys.
+- accounts.py: users and API keys;
+- orgs.py: organisations and reach (which drafts and examples a user may see).
 The shared parts (store, library, providers, traces) are built here, lazily, from one Settings.
 """
 
@@ -17,12 +18,13 @@ from drafter.service.accounts import AccountsService
 from drafter.service.drafting import DraftingService
 from drafter.service.drafts import DraftsService
 from drafter.service.library import LibraryService
+from drafter.service.orgs import OrgsService
 from drafter.service.queue import GenerationQueue
 from drafter.service.reviews import ReviewsService
 from drafter.settings import Settings
 
 
-class DrafterService(DraftingService, LibraryService, DraftsService, ReviewsService, AccountsService):
+class DrafterService(DraftingService, LibraryService, DraftsService, ReviewsService, AccountsService, OrgsService):
     """Built once per process with `DrafterService(settings)`; parts are created lazily on first use."""
 
     def __init__(self, settings: Settings) -> None:
@@ -52,7 +54,7 @@ class DrafterService(DraftingService, LibraryService, DraftsService, ReviewsServ
         """The model-call trace (drafter.providers.trace_log.TraceLog); records nothing with DRAFTER_TRACE=off."""
         from drafter.providers.trace_log import TraceLog
 
-        return TraceLog(self.settings.data_dir, enabled=self.settings.trace == "on")
+        return TraceLog(self.settings.data_dir, enabled=self.settings.trace == "on", url=self.settings.database_url)
 
     @cached_property
     def store(self):

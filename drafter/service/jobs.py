@@ -1,15 +1,13 @@
-"""Background jobs (large uploads): run in a thread, their state kept as small JSON files under
-data_dir/jobs, so any API worker process can answer GET /v1/jobs/{id}."""
+"""Background jobs (large uploads): run in a thread, their state kept in the drafts store (SQLite or
+PostgreSQL), so any API worker process or machine can answer GET /v1/jobs/{id}."""
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -43,78 +41,107 @@ def _now() -> datetime:
 
 
 class JobStore:
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    """Jobs in the drafts store (SQLite or PostgreSQL): any API machine answers GET /v1/jobs/{id}. A running job
+    is touched every HEARTBEAT_S; one untouched for STALE_S belongs to a process that is gone (kill -9, a
+    machine lost) and reads as failed."""
+
+    HEARTBEAT_S = 10.0
+    STALE_S = 60.0
+
+    def __init__(self, store) -> None:
+        self.store = store
         self._lock = threading.Lock()
 
-    def _path(self, job_id: str) -> Path:
-        return self.directory / f"{job_id}.json"
+    def _write(self, job: JobInfo, org_id: str | None = None) -> None:
+        self.store.put_job(job.id, job.model_dump(mode="json"), job.status, org_id)
 
-    def _write(self, job: JobInfo) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        temporary = self._path(job.id).with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(job.model_dump_json(), encoding="utf-8")
-        temporary.replace(self._path(job.id))
-
-    def get(self, job_id: str) -> JobInfo:
+    def get(self, job_id: str, within: str | None = None, orgs=None) -> JobInfo:
+        """The job; NotFound for an unknown id, or one started outside the path prefix `within` (an
+        organisation's reach; `orgs` looks organisations up)."""
         if len(job_id) != 32 or not set(job_id) <= _ID_CHARS:
             raise NotFound(f"任务不存在：{job_id[:40]}")
-        try:
-            return JobInfo.model_validate_json(self._path(job_id).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raise NotFound(f"任务不存在：{job_id}") from None
+        found = self.store.get_job_row(job_id)
+        if found is None:
+            raise NotFound(f"任务不存在：{job_id}")
+        doc, org_id, touched = found
+        if within is not None and not _org_path(orgs or self.store, org_id).startswith(within):
+            raise NotFound(f"任务不存在：{job_id}")
+        job = JobInfo.model_validate(doc)
+        if job.status in ("queued", "running") and (_now() - touched).total_seconds() > self.STALE_S:
+            job = self._interrupt(job.id)
+        return job
 
-    def create(self, kind: str, total: int = 0) -> JobInfo:
+    def create(self, kind: str, total: int = 0, org_id: str | None = None) -> JobInfo:
         job = JobInfo(id=uuid.uuid4().hex, kind=kind, progress=JobProgress(total=total), created_at=_now(),
                       updated_at=_now())
-        self._write(job)
+        self._write(job, org_id)
         return job
 
     def update(self, job_id: str, **changes: Any) -> JobInfo:
         with self._lock:
-            job = self.get(job_id).model_copy(update={**changes, "updated_at": _now()})
+            job = JobInfo.model_validate(self.store.get_job_row(job_id)[0])
+            job = job.model_copy(update={**changes, "updated_at": _now()})
             self._write(job)
             return job
 
-    def start(self, kind: str, work: Callable[[Progress], dict], total: int = 0) -> JobInfo:
+    def start(self, kind: str, work: Callable[[Progress], dict], total: int = 0,
+              org_id: str | None = None) -> JobInfo:
         """Run `work(progress)` in a background thread; its dict becomes the job's result."""
-        job = self.create(kind, total)
+        job = self.create(kind, total, org_id)
         threading.Thread(target=self._run, args=(job.id, work), name=f"job-{job.id[:8]}", daemon=True).start()
         return job
 
     def _run(self, job_id: str, work: Callable[[Progress], dict]) -> None:
         self.update(job_id, status="running")
+        finished = threading.Event()
+        threading.Thread(target=self._heartbeat, args=(job_id, finished), daemon=True).start()
         progress = lambda done, total: self.update(job_id, progress=JobProgress(done=done, total=total))  # noqa: E731
         try:
             result = work(progress)
         except InvalidInput as exc:
-            self.update(job_id, status="failed", error={"code": "validation_error", "message": str(exc),
-                                                        "fields": exc.fields})
+            self._finish(finished, job_id, status="failed", error={"code": "validation_error", "message": str(exc),
+                                                                   "fields": exc.fields})
         except DrafterError as exc:
-            self.update(job_id, status="failed", error={"code": "failed", "message": str(exc)})
+            self._finish(finished, job_id, status="failed", error={"code": "failed", "message": str(exc)})
         except Exception:
             log.exception("job %s failed", job_id)
-            self.update(job_id, status="failed", error={"code": "internal_error", "message": "任务执行失败（服务器内部错误）"})
+            self._finish(finished, job_id, status="failed",
+                         error={"code": "internal_error", "message": "任务执行失败（服务器内部错误）"})
         else:
-            self.update(job_id, status="done", result=result)
+            self._finish(finished, job_id, status="done", result=result)
 
-    def fail_interrupted(self, keep_days: float = 7) -> int:
-        """Mark jobs left queued/running by a stopped process as failed (call at start, before new jobs); forget
-        jobs finished more than `keep_days` ago."""
-        count = 0
-        for path in self.directory.glob("*.json") if self.directory.is_dir() else []:
+    def _finish(self, finished: threading.Event, job_id: str, **changes: Any) -> None:
+        finished.set()
+        self.update(job_id, **changes)
+
+    def _heartbeat(self, job_id: str, finished: threading.Event) -> None:
+        while not finished.wait(self.HEARTBEAT_S):
             try:
-                job = JobInfo.model_validate_json(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            if (_now() - job.updated_at).total_seconds() > keep_days * 86_400:
-                path.unlink(missing_ok=True)
-                continue
-            if job.status in ("queued", "running"):
-                self.update(job.id, status="failed",
-                            error={"code": "interrupted", "message": "服务重启，任务中断，请重新上传"})
-                count += 1
-        return count
+                with self._lock:
+                    if not finished.is_set():
+                        job = JobInfo.model_validate(self.store.get_job_row(job_id)[0])
+                        self._write(job.model_copy(update={"updated_at": _now()}))
+            except Exception:  # a missed beat only makes the job look stale sooner
+                log.exception("job %s heartbeat failed", job_id)
+
+    def _interrupt(self, job_id: str) -> JobInfo:
+        return self.update(job_id, status="failed",
+                           error={"code": "interrupted", "message": "服务重启，任务中断，请重新上传"})
+
+    def fail_interrupted(self) -> int:
+        """Mark jobs whose process is gone (untouched for STALE_S while queued/running) as failed; jobs of
+        other live machines keep running."""
+        stale = self.store.unfinished_jobs(self.STALE_S)
+        for job_id in stale:
+            self._interrupt(job_id)
+        return len(stale)
+
+
+def _org_path(orgs, org_id: str | None) -> str:
+    try:
+        return orgs.get_org(org_id or "root").path
+    except NotFound:
+        return ""
 
 
 def job_result(payload: Any) -> dict:

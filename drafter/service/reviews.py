@@ -22,6 +22,7 @@ class ReviewsService:
                replies: Sequence[ReplyInput | dict] | None = None) -> DraftDetail:
         """草稿/已退回 → 已提交 (by the owner, an editor or an admin); with `review_id`, the owner's `replies` to
         that review's comments are stored in the same transaction (see reply_to_review)."""
+        self.require_reach(draft_id, user)
         name, role = self._actor(user)
         answer = (review_id, _replies(replies or [])) if review_id is not None else None
         return self.store.submit(draft_id, name, may_edit_others=may_edit_others(role), replies=answer,
@@ -34,17 +35,20 @@ class ReviewsService:
         Each reply answers one passage comment (its index) or the overall comment (passage None): 已修改, or 未采纳
         with a reason. Author, time and the draft's latest version are recorded. NotFound (draft or review),
         Forbidden (not the owner), Conflict (not the latest returned review, or resubmitted), InvalidInput."""
+        self.require_reach(draft_id, user)
         name, role = self._actor(user)
         return self.store.save_replies(draft_id, review_id, _replies(replies), name,
                                        may_reply_others=may_reply_others(role))
 
-    def list_reviews(self, draft_id: str) -> list[ReviewInfo]:
+    def list_reviews(self, draft_id: str, viewer=None) -> list[ReviewInfo]:
         """The draft's reviews, oldest first, each with its comments and the writer's replies."""
+        self.require_reach(draft_id, viewer)
         return self.store.list_reviews(draft_id)
 
     def review(self, draft_id: str, decision: str, comment: str, reviewer: str | ActorLike,
                override_reason: str | None = None, passages: Sequence[PassageComment] = ()) -> DraftDetail:
         """通过 or 退回 the latest version of a submitted draft (see store.reviews for the rules)."""
+        self.require_reach(draft_id, reviewer)  # a reviewer acts within its organisation and its descendants
         name, role = self._actor(reviewer)
         if not may_review(role):
             who = ROLE_LABELS.get(role, role) if role else f"“{name}”不是有效用户，"

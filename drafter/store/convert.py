@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from drafter.models import CheckResult, DraftRequest, DraftResult
-from drafter.domain.records import (ApiKeyInfo, CommentReply, DraftDetail, DraftSummary, PassageComment, ReviewInfo, UserInfo,
+from drafter.domain.records import (ROOT_ORG, ApiKeyInfo, OrgInfo, CommentReply, DraftDetail, DraftSummary, PassageComment, ReviewInfo, UserInfo,
                              VersionInfo, WorkingCopy)
-from drafter.store.tables import ApiKeyRow, DraftRow, ReplyRow, ReviewRow, UserRow, VersionRow, WorkingCopyRow
+from drafter.store.tables import ApiKeyRow, DraftRow, OrgRow, ReplyRow, ReviewRow, UserRow, VersionRow, WorkingCopyRow
 
 
 def utc(moment: datetime) -> datetime:
@@ -32,7 +32,7 @@ def review_info(row: ReviewRow, replies: list[CommentReply] | None = None) -> Re
 
 def summary_fields(row: DraftRow) -> dict:
     return dict(id=row.id, title=row.title, org=row.org, period=row.period, kind=row.kind, topic=row.topic,
-                status=row.status, owner=row.owner or "", latest_version=row.latest_version, check_ok=row.check_ok,
+                status=row.status, owner=row.owner or "", org_id=row.org_id or ROOT_ORG, latest_version=row.latest_version, check_ok=row.check_ok,
                 created_at=utc(row.created_at), updated_at=utc(row.updated_at))
 
 
@@ -55,13 +55,19 @@ def draft_detail(row: DraftRow, latest: VersionRow, reviews: list[ReviewInfo]) -
 
 
 def api_key_info(row: ApiKeyRow) -> ApiKeyInfo:
-    return ApiKeyInfo(id=row.id, name=row.name, role=row.role, created_at=utc(row.created_at), revoked=row.revoked)
+    return ApiKeyInfo(id=row.id, name=row.name, role=row.role, created_at=utc(row.created_at), revoked=row.revoked,
+                      org_id=row.org_id or ROOT_ORG)
 
 
 def user_info(row: UserRow) -> UserInfo:
-    return UserInfo(name=row.name, role=row.role, created_at=utc(row.created_at), disabled=bool(row.disabled))
+    return UserInfo(name=row.name, role=row.role, created_at=utc(row.created_at), disabled=bool(row.disabled),
+                    org_id=row.org_id or ROOT_ORG)
 
 
 def working_copy(row: WorkingCopyRow) -> WorkingCopy:
     return WorkingCopy(user=row.user_name, draft_id=row.slot or None, base_version=row.base_version,
                        form=dict(row.form or {}), text=row.text, updated_at=utc(row.updated_at))
+
+
+def org_info(row: OrgRow) -> OrgInfo:
+    return OrgInfo(id=row.id, name=row.name, parent_id=row.parent_id, path=row.path, created_at=utc(row.created_at))

@@ -12,13 +12,15 @@ from sqlalchemy.orm import Session
 
 from drafter.domain.errors import Forbidden, InvalidInput, NotFound
 from drafter.models import CheckResult, DraftRequest, DraftResult
-from drafter.domain.records import DRAFT_STATUSES, DraftDetail, DraftPage, VersionInfo
+from drafter.domain.records import DRAFT_STATUSES, ROOT_ORG, DraftDetail, DraftPage, VersionInfo
 from drafter.store import convert
 from drafter.store.base import StoreBase, require_base, require_text
+from drafter.store.jobs import JobMixin
 from drafter.store.keys import ApiKeyMixin
+from drafter.store.orgs import OrgMixin
 from drafter.store.replies import ReplyMixin, reviews_of
 from drafter.store.reviews import ReviewMixin
-from drafter.store.tables import DraftRow, ReviewRow, VersionRow
+from drafter.store.tables import DraftRow, OrgRow, ReviewRow, VersionRow
 from drafter.store.titles import draft_title
 from drafter.store.users import UserMixin
 from drafter.store.working import WorkingCopyMixin
@@ -26,19 +28,22 @@ from drafter.store.working import WorkingCopyMixin
 MAX_PAGE = 500
 
 
-class DraftStore(ReviewMixin, ReplyMixin, UserMixin, WorkingCopyMixin, ApiKeyMixin, StoreBase):
+class DraftStore(ReviewMixin, ReplyMixin, UserMixin, WorkingCopyMixin, ApiKeyMixin, OrgMixin, JobMixin,
+                 StoreBase):
     """The drafts store over one SQLAlchemy URL (SQLite file or PostgreSQL)."""
 
     # --- drafts ------------------------------------------------------------------
-    def create_draft(self, request: DraftRequest, result: DraftResult, author: str) -> DraftDetail:
-        """A new draft owned by `author`, whose version 1 is the drafted text with its check result."""
+    def create_draft(self, request: DraftRequest, result: DraftResult, author: str,
+                     org_id: str = ROOT_ORG) -> DraftDetail:
+        """A new draft owned by `author` of organisation `org_id`, whose version 1 is the drafted text with its
+        check result."""
         def work(session: Session) -> str:
             moment = convert.now()
             draft_id = secrets.token_hex(8)
             session.add(DraftRow(
                 id=draft_id, title=draft_title(request.org, request.period, request.kind, request.topic),
                 org=request.org, period=request.period, kind=request.kind, topic=request.topic, status="draft",
-                owner=_author(author), latest_version=1, check_ok=result.check.ok,
+                owner=_author(author), org_id=org_id, latest_version=1, check_ok=result.check.ok,
                 request=request.model_dump(mode="json"), result=result.model_dump(mode="json"),
                 created_at=moment, updated_at=moment))
             session.flush()
@@ -49,8 +54,9 @@ class DraftStore(ReviewMixin, ReplyMixin, UserMixin, WorkingCopyMixin, ApiKeyMix
 
     def list_drafts(self, org: str | None = None, period: str | None = None, kind: str | None = None,
                     status: str | None = None, offset: int = 0, limit: int = 20,
-                    owner: str | None = None) -> DraftPage:
-        """Drafts newest first, filtered by exact org/period/kind/status/owner."""
+                    owner: str | None = None, within: str | None = None) -> DraftPage:
+        """Drafts newest first, filtered by exact org/period/kind/status/owner; with `within` (an organisation
+        path), only drafts of organisations whose path starts with it."""
         if offset < 0 or limit < 1:
             raise InvalidInput("分页参数无效：offset 不能小于 0，limit 至少为 1")
         if status is not None and status not in DRAFT_STATUSES:
@@ -60,6 +66,8 @@ class DraftStore(ReviewMixin, ReplyMixin, UserMixin, WorkingCopyMixin, ApiKeyMix
                                                           (DraftRow.kind, kind), (DraftRow.status, status),
                                                           (DraftRow.owner, owner))
                    if value is not None]
+        if within:
+            filters.append(DraftRow.org_id.in_(select(OrgRow.id).where(OrgRow.path.startswith(within))))
         with self._reading() as session:
             total = session.scalar(select(func.count()).select_from(DraftRow).where(*filters)) or 0
             rows = session.scalars(select(DraftRow).where(*filters)

@@ -7,9 +7,10 @@ import secrets
 
 from sqlalchemy import select
 
-from drafter.domain.errors import InvalidInput
+from drafter.domain.errors import InvalidInput, NotFound
 from drafter.domain.records import ROLES, ApiKeyInfo
 from drafter.store import convert
+from drafter.store.orgs import find_org
 from drafter.store.tables import ApiKeyRow
 
 KEY_PREFIX = "dk_"
@@ -22,8 +23,9 @@ def hash_key(key: str) -> str:
 class ApiKeyMixin:
     """Key management for DraftStore (uses its `_reading`/`_writing` transactions)."""
 
-    def create_api_key(self, name: str, role: str = "writer") -> tuple[ApiKeyInfo, str]:
-        """A new key; the plaintext is returned once and never stored."""
+    def create_api_key(self, name: str, role: str = "writer", org: str | None = None) -> tuple[ApiKeyInfo, str]:
+        """A new key acting for organisation `org` (id or name; the root when None); the plaintext is returned
+        once and never stored."""
         name = (name or "").strip()
         if not name:
             raise InvalidInput("密钥名称不能为空")
@@ -32,8 +34,11 @@ class ApiKeyMixin:
         key = KEY_PREFIX + secrets.token_urlsafe(32)
 
         def work(session) -> ApiKeyInfo:
+            org_row = find_org(session, org)
+            if org_row is None:
+                raise NotFound(f"组织不存在：{org}")
             row = ApiKeyRow(id=secrets.token_hex(6), name=name[:200], role=role, key_hash=hash_key(key),
-                            created_at=convert.now(), revoked=False)
+                            created_at=convert.now(), revoked=False, org_id=org_row.id)
             session.add(row)
             return convert.api_key_info(row)
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import Column, Engine, inspect, text
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, Engine, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from drafter.store.tables import Base
+from drafter.domain.records import ROOT_ORG
+from drafter.store.tables import ApiKeyRow, Base, DraftRow, OrgRow, UserRow
 
 ATTEMPTS = 5
+ROOT_ORG_NAME = "总工会"  # rename with `drafter orgs rename root 某市总工会`
 # Drafts stored before owners existed belong to the author of their first version.
 _BACKFILL_OWNER = text("UPDATE drafts SET owner = (SELECT v.author FROM versions v WHERE v.draft_id = drafts.id "
                        "AND v.number = 1) WHERE owner IS NULL")
@@ -27,12 +31,24 @@ def upgrade(engine: Engine) -> list[str]:
             added = _add_missing_columns(engine)
             with engine.begin() as conn:
                 conn.execute(_BACKFILL_OWNER)
+            _ensure_root_org(engine)
             return added
         except DBAPIError:
             if attempt == ATTEMPTS - 1:
                 raise
             time.sleep(0.2 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def _ensure_root_org(engine: Engine) -> None:
+    """The root organisation exists, and every user, key and draft older than organisations belongs to it."""
+    with engine.begin() as conn:
+        if conn.execute(select(OrgRow.id).where(OrgRow.id == ROOT_ORG)).first() is None:
+            conn.execute(insert(OrgRow).values(id=ROOT_ORG, name=ROOT_ORG_NAME, parent_id=None,
+                                               path=f"/{ROOT_ORG}/", created_at=datetime.now(UTC)))
+        for table in (DraftRow, UserRow, ApiKeyRow):
+            conn.execute(update(table).where(table.org_id.is_(None)).values(org_id=ROOT_ORG))
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_drafts_org_id ON drafts (org_id)")
 
 
 def missing_columns(engine: Engine) -> list[tuple[str, Column]]:

@@ -36,6 +36,8 @@ class DraftRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # Added after the first release (nullable: store/migrate.py adds it to older databases).
     owner: Mapped[str | None] = mapped_column(String(200))
+    # Issue 22: the author's organisation (orgs.id); older drafts are backfilled with the root organisation.
+    org_id: Mapped[str | None] = mapped_column(String(32))  # indexed by store/migrate.py (old databases too)
 
 
 class VersionRow(Base):
@@ -103,6 +105,7 @@ class ApiKeyRow(Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    org_id: Mapped[str | None] = mapped_column(String(32))  # issue 22; backfilled with the root organisation
 
 
 class UserRow(Base):
@@ -115,6 +118,7 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    org_id: Mapped[str | None] = mapped_column(String(32))  # issue 22; backfilled with the root organisation
 
 
 class WorkingCopyRow(Base):
@@ -130,3 +134,28 @@ class WorkingCopyRow(Base):
     form: Mapped[dict[str, Any]]
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OrgRow(Base):
+    """An organisation (总工会 → 区/产业工会 → 基层工会). `path` lists the ids from the root down, "/root/…/id/",
+    so an organisation's subtree is every row whose path starts with its own (organisations never move)."""
+
+    __tablename__ = "orgs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    parent_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    path: Mapped[str] = mapped_column(String(2000), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class JobRow(Base):
+    """A background job (large uploads), shared by every API machine; `doc` is the JobInfo as JSON."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    org_id: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    doc: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

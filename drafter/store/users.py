@@ -9,6 +9,7 @@ from sqlalchemy import select
 from drafter.domain.errors import InvalidInput, NotFound
 from drafter.domain.records import ROLE_LABELS, USER_ROLES, UserInfo
 from drafter.store import convert
+from drafter.store.orgs import find_org
 from drafter.store.tables import UserRow
 
 MIN_PASSWORD = 8
@@ -46,14 +47,19 @@ def check_role(role: str) -> str:
 class UserMixin:
     """User management for DraftStore (uses its `_reading`/`_writing` transactions)."""
 
-    def create_user(self, name: str, password: str, role: str) -> UserInfo:
+    def create_user(self, name: str, password: str, role: str, org: str | None = None) -> UserInfo:
+        """A user of organisation `org` (id or name; the root organisation when None)."""
         name, password, role = clean_name(name), check_password(password), check_role(role)
         password_hash = _hasher.hash(password)  # slow on purpose: outside the write transaction
 
         def work(session) -> UserInfo:
             if session.get(UserRow, name) is not None:
                 raise InvalidInput(f"用户已存在：{name}")
-            row = UserRow(name=name, password_hash=password_hash, role=role, created_at=convert.now(), disabled=False)
+            org_row = find_org(session, org)
+            if org_row is None:
+                raise NotFound(f"组织不存在：{org}")
+            row = UserRow(name=name, password_hash=password_hash, role=role, created_at=convert.now(), disabled=False,
+                          org_id=org_row.id)
             session.add(row)
             return convert.user_info(row)
 

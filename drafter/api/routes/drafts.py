@@ -31,9 +31,9 @@ async def create_draft(request: Request,
                        principal: Principal = WRITE, service=Depends(get_service)):
     draft_request = await read_draft_request(request)
     if stream:
-        return await draft_stream(service, draft_request, provider, principal.name)
-    result = await run_in_threadpool(service.draft, draft_request, provider)
-    detail = await run_in_threadpool(service.create_draft, draft_request, result, principal.name)
+        return await draft_stream(service, draft_request, provider, principal)
+    result = await run_in_threadpool(service.draft, draft_request, provider, principal)
+    detail = await run_in_threadpool(service.create_draft, draft_request, result, principal)
     return created_body(result, detail)
 
 
@@ -45,13 +45,13 @@ def list_drafts(org: str | None = Query(None, max_length=200), period: str | Non
                 offset: int = Query(0, ge=0, le=1_000_000), limit: int = Query(20, ge=1, le=100),
                 principal: Principal = READ, service=Depends(get_service)) -> DraftPage:
     return service.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit,
-                               owner=owner)
+                               owner=owner, viewer=principal)
 
 
 @router.get("/{draft_id}", response_model=DraftDetail, summary="读取一篇草稿（含最新版本）",
             responses=error_responses(401, 403, 404))
 def get_draft(draft_id: str, principal: Principal = READ, service=Depends(get_service)) -> DraftDetail:
-    return service.get_draft(draft_id)
+    return service.get_draft(draft_id, viewer=principal)
 
 
 @router.put("/{draft_id}", response_model=VersionInfo, summary="保存修改为新版本（重新核对；基于旧版本时 409，非起草人 403）",
@@ -64,14 +64,14 @@ def save_version(draft_id: str, body: EditBody, principal: Principal = WRITE,
 @router.get("/{draft_id}/versions", response_model=list[VersionInfo], summary="全部版本",
             responses=error_responses(401, 403, 404))
 def list_versions(draft_id: str, principal: Principal = READ, service=Depends(get_service)) -> list[VersionInfo]:
-    return service.list_versions(draft_id)
+    return service.list_versions(draft_id, viewer=principal)
 
 
 @router.get("/{draft_id}/versions/{number}", response_model=VersionInfo, summary="读取某一版本",
             responses=error_responses(401, 403, 404, 422))
 def get_version(draft_id: str, number: int, principal: Principal = READ,
                 service=Depends(get_service)) -> VersionInfo:
-    return service.get_version(draft_id, number)
+    return service.get_version(draft_id, number, viewer=principal)
 
 
 @router.get("/{draft_id}/diff", response_model=DiffResult, summary="比较两个版本（文本差异与变化的数字）",
@@ -79,7 +79,7 @@ def get_version(draft_id: str, number: int, principal: Principal = READ,
 def diff(draft_id: str, from_version: int = Query(..., alias="from", ge=1, le=1_000_000),
          to_version: int = Query(..., alias="to", ge=1, le=1_000_000),
          principal: Principal = READ, service=Depends(get_service)) -> DiffResult:
-    return service.diff(draft_id, from_version, to_version)
+    return service.diff(draft_id, from_version, to_version, viewer=principal)
 
 
 @router.post("/{draft_id}/review", response_model=DraftDetail,
@@ -95,6 +95,6 @@ def review(draft_id: str, body: ReviewBody, principal: Principal = REVIEW,
             responses={**error_responses(401, 403, 404, 422), 200: {"content": {DOCX_TYPE: {}}}})
 def export_docx(draft_id: str, version: int | None = Query(None, ge=1, le=1_000_000), principal: Principal = READ,
                 service=Depends(get_service)) -> Response:
-    filename, data = service.export_docx(draft_id, version)
+    filename, data = service.export_docx(draft_id, version, viewer=principal)
     disposition = f"attachment; filename=\"draft-{quote(draft_id)}.docx\"; filename*=UTF-8''{quote(filename)}"
     return Response(data, media_type=DOCX_TYPE, headers={"Content-Disposition": disposition})

@@ -6,7 +6,7 @@ path (`/v1/examples/年度总结/某单位.md`); percent-encoding (`%2F`) works 
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -31,15 +31,17 @@ def search(q: str = Query(..., min_length=1, max_length=2000, description="检�
            kind: Kind | None = Query(None, description="限定类型"),
            role: Role | None = Query(None, description="限定段落角色"),
            principal: Principal = READ, service=Depends(get_service)) -> list[Hit]:
-    return service.search_examples(q, k=k, kind=kind, role=role)
+    return service.search_examples(q, k=k, kind=kind, role=role, viewer=principal)
 
 
 @router.post("", response_model=UploadReport, summary="上传示例文件（.docx/.txt/.md）并建立索引",
-             description="总大小超过 DRAFTER_UPLOAD_JOB_BYTES 时转为后台任务：返回 202 与任务 id，"
+             description="示例属于上传者的组织：本组织及其下级组织可见；shared=true 时所有组织可见。"
+                         "总大小超过 DRAFTER_UPLOAD_JOB_BYTES 时转为后台任务：返回 202 与任务 id，"
                          "进度与结果见 GET /v1/jobs/{id}。没有任何文件可用时返回 422（逐个文件说明原因）。",
              responses={**error_responses(401, 403, 413, 422),
                         202: {"model": JobInfo, "description": "已转为后台任务（Location 头指向 /v1/jobs/{id}）"}})
 async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_FILES_PER_REQUEST} 个文件"),
+                 shared: bool = Form(False, description="与所有组织共享（默认仅本组织及下级组织可见）"),
                  principal: Principal = WRITE, service=Depends(get_service)):
     if len(files) > MAX_FILES_PER_REQUEST:
         raise ApiError(422, f"一次最多上传 {MAX_FILES_PER_REQUEST} 个文件", fields=[{"field": "files", "message": "文件过多"}])
@@ -57,7 +59,7 @@ async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_F
 
     def work(progress=None) -> dict:
         try:
-            report = service.add_examples(accepted, progress=progress)
+            report = service.add_examples(accepted, progress=progress, uploader=principal, shared=shared)
         except InvalidInput as exc:  # nothing usable: name the files refused before ingesting too
             fields = [{"field": f"files.{r.name}", "message": r.reason} for r in rejected] + exc.fields
             raise InvalidInput("没有可导入的文件：" + "；".join(f"{f['field'][6:]}：{f['message']}" for f in fields),
@@ -66,7 +68,7 @@ async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_F
         return UploadReport(**report.model_dump(), accepted=names, rejected=rejected).model_dump(mode="json")
 
     if sum(len(data) for _, data in accepted) > settings.upload_job_bytes:
-        job = service.jobs.start("upload", work, total=2 * len(accepted))
+        job = service.jobs.start("upload", work, total=2 * len(accepted), org_id=service.org_of(principal))
         return JSONResponse(job.model_dump(mode="json"), status_code=202, headers={"Location": f"/v1/jobs/{job.id}"})
     return await run_in_threadpool(work)
 
@@ -74,7 +76,7 @@ async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_F
 @router.get("/{example_id:path}", response_model=Example, summary="读取一篇示例",
             responses=error_responses(401, 403, 404))
 def get_example(example_id: str, principal: Principal = READ, service=Depends(get_service)) -> Example:
-    example = service.get_example(example_id)
+    example = service.get_example(example_id, viewer=principal)
     if example is None:
         raise ApiError(404, f"示例不存在：{example_id}")
     return example
@@ -83,6 +85,6 @@ def get_example(example_id: str, principal: Principal = READ, service=Depends(ge
 @router.delete("/{example_id:path}", response_model=DeletedExample, summary="删除一篇示例及其索引",
                responses=error_responses(401, 403, 404))
 def delete_example(example_id: str, principal: Principal = WRITE, service=Depends(get_service)) -> DeletedExample:
-    if not service.remove_example(example_id):
+    if not service.remove_example(example_id, viewer=principal):
         raise ApiError(404, f"示例不存在：{example_id}")
     return DeletedExample(id=example_id)

@@ -15,4 +15,4 @@ router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
 @router.get("/{job_id}", response_model=JobInfo, summary="后台任务：状态（queued/running/done/failed）、进度与结果",
             responses=error_responses(401, 403, 404))
 def get_job(job_id: str, principal: Principal = READ, service=Depends(get_service)) -> JobInfo:
-    return service.get_job(job_id)
+    return service.get_job(job_id, viewer=principal)

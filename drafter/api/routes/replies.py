@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1/drafts", tags=["review"])
 @router.get("/{draft_id}/reviews", response_model=list[ReviewInfo],
             summary="审核记录（由旧到新）：意见、批注及起草人的回复", responses=error_responses(401, 403, 404))
 def list_reviews(draft_id: str, principal: Principal = READ, service=Depends(get_service)) -> list[ReviewInfo]:
-    return service.list_reviews(draft_id)
+    return service.list_reviews(draft_id, viewer=principal)
 
 
 @router.put("/{draft_id}/reviews/{review_id}/replies", response_model=ReviewInfo,

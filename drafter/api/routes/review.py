@@ -28,7 +28,7 @@ def restore_version(draft_id: str, number: int = Path(..., ge=1, le=1_000_000), 
 @router.get("/{draft_id}/diff-since-return", response_model=DiffResult,
             summary="自上次退回以来的修改（从被退回的版本到最新版本）", responses=error_responses(401, 403, 404))
 def diff_since_return(draft_id: str, principal: Principal = READ, service=Depends(get_service)) -> DiffResult:
-    diff = service.diff_since_return(draft_id)
+    diff = service.diff_since_return(draft_id, viewer=principal)
     if diff is None:
         raise ApiError(404, "该稿件没有被退回过")
     return diff

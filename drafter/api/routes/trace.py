@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from drafter.api.auth import ALL_PERMISSIONS, LOCAL_USER, ROLE_PERMISSIONS, Principal
 from drafter.api.deps import get_service
 from drafter.api.errors import ApiError, error_responses
 from drafter.providers.trace_log import TraceCall
@@ -20,11 +21,11 @@ _bearer = HTTPBearer(auto_error=False, description="API 密钥（admin 角色）
 
 
 async def require_admin(request: Request,
-                        credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> str:
-    """The caller's name when it holds an admin key (or auth is off); 401/403 otherwise."""
+                        credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Principal:
+    """The caller when it holds an admin key (or auth is off); 401/403 otherwise."""
     service = request.app.state.service
     if service.settings.auth == "off":
-        return "local"
+        return Principal(LOCAL_USER, "local", ALL_PERMISSIONS)
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise ApiError(401, headers={"WWW-Authenticate": "Bearer"})
     info = service.authenticate(credentials.credentials)
@@ -33,11 +34,11 @@ async def require_admin(request: Request,
     role = str(getattr(info, "role", ""))
     if role != ADMIN_ROLE:
         raise ApiError(403, f"角色 {role} 无权查看生成过程（仅限 {ADMIN_ROLE} 角色）")
-    return str(info.name)
+    return Principal(str(info.name), role, ROLE_PERMISSIONS[role], str(getattr(info, "org_id", "") or "root"))
 
 
 @router.get("/{draft_id}/trace", response_model=list[TraceCall], responses=error_responses(401, 403, 404),
             summary="生成过程：该稿件每次模型调用的提示、回复、词元数、用时与步骤（仅限 admin）")
-async def draft_trace(draft_id: str, _admin: str = Depends(require_admin),
+async def draft_trace(draft_id: str, admin: Principal = Depends(require_admin),
                       service=Depends(get_service)) -> list[TraceCall]:
-    return await run_in_threadpool(service.trace, draft_id)
+    return await run_in_threadpool(service.trace, draft_id, admin)

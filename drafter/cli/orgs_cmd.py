@@ -1,0 +1,94 @@
+"""`drafter orgs create|import|list|rename`: the organisation tree (总工会 → 区/产业工会 → 基层工会)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+orgs_app = typer.Typer(no_args_is_help=True, help="管理组织（总工会 → 区/产业工会 → 基层工会）")
+_err = Console(stderr=True)
+
+
+def _service(ctx: typer.Context):
+    from drafter.cli import settings_of
+    from drafter.service import DrafterService
+
+    return DrafterService(settings_of(ctx))
+
+
+def _fail(exc: Exception, code: int) -> typer.Exit:
+    _err.print(f"[red]{exc}[/red]")
+    return typer.Exit(code)
+
+
+@orgs_app.command("create")
+def create_org(ctx: typer.Context, name: str = typer.Argument(..., help="组织名称（全局唯一）"),
+               parent: str = typer.Option(None, "--parent", help="上级组织的名称或 ID（默认：根组织）"),
+               as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
+    """创建组织。"""
+    from drafter.domain.errors import InvalidInput, NotFound
+
+    try:
+        org = _service(ctx).create_org(name, parent)
+    except InvalidInput as exc:
+        raise _fail(exc, 2) from exc
+    except NotFound as exc:
+        raise _fail(exc, 1) from exc
+    if as_json:
+        typer.echo(org.model_dump_json())
+        return
+    typer.echo(f"已创建组织 {org.name}（ID {org.id}）")
+
+
+@orgs_app.command("import")
+def import_orgs(ctx: typer.Context, file: Path = typer.Argument(..., help="CSV：每行 名称,上级组织（上级为空即根组织；可有表头）")) -> None:
+    """从 CSV 导入组织（一次事务：任何一行有误则全部不导入）。"""
+    from drafter.domain.errors import InvalidInput
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise _fail(f"无法读取文件：{file}（{exc.strerror or exc}）", 2) from exc
+    try:
+        created, notes = _service(ctx).import_orgs(data)
+    except InvalidInput as exc:
+        raise _fail(exc, 2) from exc
+    for note in notes:
+        _err.print(note)
+    typer.echo(f"已导入 {len(created)} 个组织")
+
+
+@orgs_app.command("list")
+def list_orgs(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
+    """按层级列出组织。"""
+    orgs = _service(ctx).list_orgs()
+    if as_json:
+        typer.echo(json.dumps([o.model_dump(mode="json") for o in orgs], ensure_ascii=False))
+        return
+    table = Table("组织", "ID", "上级 ID")
+    for org in orgs:
+        table.add_row("  " * (len(org.lineage) - 1) + org.name, org.id, org.parent_id or "")
+    Console().print(table)
+
+
+@orgs_app.command("rename")
+def rename_org(ctx: typer.Context, org: str = typer.Argument(..., help="组织名称或 ID（根组织为 root）"),
+               name: str = typer.Argument(..., help="新名称")) -> None:
+    """重命名组织。"""
+    from drafter.domain.errors import InvalidInput, NotFound
+
+    try:
+        renamed = _service(ctx).rename_org(org, name)
+    except InvalidInput as exc:
+        raise _fail(exc, 2) from exc
+    except NotFound as exc:
+        raise _fail(exc, 1) from exc
+    typer.echo(f"已重命名为 {renamed.name}（ID {renamed.id}）")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(orgs_app, name="orgs")

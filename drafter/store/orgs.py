@@ -1,0 +1,154 @@
+"""Organisations: a tree (总工会 → 区/产业工会 → 基层工会) kept as materialised paths ("/root/…/id/").
+
+An organisation is found by its id or its (unique) name. Organisations never move, so a path never changes and
+"within an organisation's reach" is a prefix test on paths (an index range scan in both databases).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from drafter.domain.errors import InvalidInput, NotFound
+from drafter.domain.records import ROOT_ORG, OrgInfo
+from drafter.store import convert
+from drafter.store.tables import DraftRow, OrgRow
+
+MAX_ORG_NAME = 200
+MAX_DEPTH = 12
+
+
+def clean_org_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise InvalidInput("组织名称不能为空")
+    if len(name) > MAX_ORG_NAME or not name.isprintable():
+        raise InvalidInput(f"组织名称无效：不能含控制字符，最长 {MAX_ORG_NAME} 个字符")
+    return name
+
+
+def find_org(session: Session, key: str | None) -> OrgRow | None:
+    """The organisation with this id or name (None for an unknown one; the root for None or "")."""
+    key = " ".join((key or ROOT_ORG).split())
+    row = session.get(OrgRow, key)
+    return row or session.scalars(select(OrgRow).where(OrgRow.name == key)).first()
+
+
+class OrgMixin:
+    """Organisation management for DraftStore (uses its `_reading`/`_writing` transactions)."""
+
+    def create_org(self, name: str, parent: str | None = None) -> OrgInfo:
+        """A new organisation under `parent` (id or name; the root when None)."""
+        name = clean_org_name(name)
+        return self._writing(lambda session: convert.org_info(_add_org(session, name, parent)))
+
+    def import_orgs(self, rows: list[tuple[str, str | None]]) -> tuple[list[OrgInfo], list[str]]:
+        """Create organisations from (name, parent) rows in one transaction, parents before children whatever the
+        order of the rows; a name that already exists under the same parent is left as it is.
+        Returns (created, notes about rows left as they were); InvalidInput (nothing created) on any bad row."""
+        cleaned = []
+        for number, (name, parent) in enumerate(rows, 1):
+            try:
+                cleaned.append((number, clean_org_name(name), " ".join((parent or "").split()) or None))
+            except InvalidInput as exc:
+                raise InvalidInput(f"第 {number} 行：{exc}") from None
+
+        def work(session: Session) -> tuple[list[OrgInfo], list[str]]:
+            created, notes, waiting = [], [], cleaned
+            while waiting:
+                left = []
+                for number, name, parent in waiting:
+                    if parent is not None and find_org(session, parent) is None:
+                        left.append((number, name, parent))
+                        continue
+                    existing = session.scalars(select(OrgRow).where(OrgRow.name == name)).first()
+                    if existing is not None:
+                        wanted = find_org(session, parent)
+                        if existing.parent_id != wanted.id:
+                            raise InvalidInput(f"第 {number} 行：组织“{name}”已存在，且上级不是“{parent or wanted.name}”")
+                        notes.append(f"第 {number} 行：“{name}”已存在，未改动")
+                        continue
+                    created.append(convert.org_info(_add_org(session, name, parent)))
+                if len(left) == len(waiting):
+                    number, name, parent = left[0]
+                    raise InvalidInput(f"第 {number} 行：上级组织“{parent}”不存在（也不在文件中）")
+                waiting = left
+            return created, notes
+
+        return self._writing(work)
+
+    def rename_org(self, key: str, name: str) -> OrgInfo:
+        name = clean_org_name(name)
+
+        def work(session: Session) -> OrgInfo:
+            row = _existing(session, key)
+            if row.name != name and session.scalars(select(OrgRow).where(OrgRow.name == name)).first():
+                raise InvalidInput(f"组织已存在：{name}")
+            row.name = name
+            return convert.org_info(row)
+
+        return self._writing(work)
+
+    def get_org(self, key: str | None) -> OrgInfo:
+        """The organisation with this id or name (NotFound otherwise)."""
+        with self._reading() as session:
+            return convert.org_info(_existing(session, key))
+
+    def list_orgs(self, within: str | None = None) -> list[OrgInfo]:
+        """Every organisation (or those whose path starts with `within`), the tree in depth-first order."""
+        query = select(OrgRow).order_by(OrgRow.path)
+        if within:
+            query = query.where(OrgRow.path.startswith(within))
+        with self._reading() as session:
+            return _tree_order([convert.org_info(r) for r in session.scalars(query).all()])
+
+    def draft_within(self, draft_id: str, within: str) -> bool:
+        """Whether the draft exists and belongs to an organisation whose path starts with `within`."""
+        with self._reading() as session:
+            path = session.scalar(select(OrgRow.path).join(DraftRow, DraftRow.org_id == OrgRow.id)
+                                  .where(DraftRow.id == draft_id))
+            return path is not None and path.startswith(within)
+
+
+def _existing(session: Session, key: str | None) -> OrgRow:
+    row = find_org(session, key)
+    if row is None:
+        raise NotFound(f"组织不存在：{(key or '')[:200]}")
+    return row
+
+
+def _add_org(session: Session, name: str, parent: str | None) -> OrgRow:
+    parent_row = find_org(session, parent)
+    if parent_row is None:
+        raise NotFound(f"上级组织不存在：{(parent or '')[:200]}")
+    if session.scalars(select(OrgRow).where(OrgRow.name == name)).first() is not None:
+        raise InvalidInput(f"组织已存在：{name}")
+    if parent_row.path.count("/") - 1 >= MAX_DEPTH:
+        raise InvalidInput(f"组织层级过深（最多 {MAX_DEPTH} 级）")
+    org_id = secrets.token_hex(6)
+    row = OrgRow(id=org_id, name=name, parent_id=parent_row.id, path=f"{parent_row.path}{org_id}/",
+                 created_at=convert.now())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _tree_order(orgs: list[OrgInfo]) -> list[OrgInfo]:
+    """Depth-first with siblings by creation time (paths sort by random ids, which says nothing)."""
+    children: dict[str | None, list[OrgInfo]] = {}
+    for org in sorted(orgs, key=lambda o: (o.created_at, o.name)):
+        children.setdefault(org.parent_id, []).append(org)
+    known = {o.id for o in orgs}
+    out: list[OrgInfo] = []
+
+    def walk(org: OrgInfo) -> None:
+        out.append(org)
+        for child in children.get(org.id, []):
+            walk(child)
+
+    for org in sorted(orgs, key=lambda o: (o.created_at, o.name)):
+        if org.parent_id not in known:
+            walk(org)
+    return out
