@@ -130,7 +130,7 @@ def phase_scaled(data_dir: Path, source_dir: Path, examples: int, count: int) ->
             for entry, replica_example, replica_chunks in pending:
                 library.catalog.put_file(entry, replica_example, replica_chunks)
             pending, embeddings = [], []
-    library._refresh_bm25(True)
+    library._refresh_bm25()
     build_s = time.perf_counter() - started
     return {"build_s": round(build_s, 1)}
 

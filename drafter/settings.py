@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     faithful_lexicon: Path | None = Field(None, description="Extra faithfulness lexicon (TOML like drafter/data/faithful_lexicon.toml, or .txt with one frame phrase per line): frame phrases, activity/object words and artifact patterns of the clause check.")
 
     # --- service ---------------------------------------------------------------
-    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite (WAL) at data_dir/drafter.db. Use postgresql+psycopg://… for several API instances.")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite (WAL) at data_dir/drafter.db. With postgresql+psycopg://… (issue 22) the drafts store, example catalog and uploads, jobs and traces all live there, for several API machines.")
     auth: Literal["on", "off"] = Field("on", description="API keys required unless set to 'off' explicitly (one-person local use).")
     max_body_bytes: int = Field(1_000_000, description="Largest accepted request body, in bytes (413 above).")
     max_upload_bytes: int = Field(10_000_000, description="Largest accepted uploaded example file, in bytes.")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import (Boolean, Column, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, delete,
-                        event, func, insert, inspect, or_, select, update)
+                        event, func, insert, inspect, literal, or_, select, update)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -134,15 +134,19 @@ class Catalog:
     def chunk_count(self) -> int:
         return self._rows(select(func.count()).select_from(self.chunks_t))[0][0]
 
+    def _entries(self):
+        f = self.files_t.c
+        return select(f.path, f.root, f.sha1, f.example_id, f.uploaded)
+
     def files(self) -> list[FileEntry]:
-        return [_entry(r) for r in self._rows(select(self.files_t).order_by(self.files_t.c.path))]
+        return [_entry(r) for r in self._rows(self._entries().order_by(self.files_t.c.path))]
 
     def file(self, path: str) -> FileEntry | None:
-        rows = self._rows(select(self.files_t).where(self.files_t.c.path == path))
+        rows = self._rows(self._entries().where(self.files_t.c.path == path))
         return _entry(rows[0]) if rows else None
 
     def file_of_example(self, example_id: str) -> FileEntry | None:
-        rows = self._rows(select(self.files_t).where(self.files_t.c.example_id == example_id))
+        rows = self._rows(self._entries().where(self.files_t.c.example_id == example_id))
         return _entry(rows[0]) if rows else None
 
     def path_with_sha1(self, sha1: str, org: str | None = None) -> str | None:
@@ -154,12 +158,16 @@ class Catalog:
         rows = self._rows(query.limit(1))
         return rows[0][0] if rows else None
 
+    def _examples(self, with_text: bool = True):
+        f = self.files_t.c
+        text = f.text if with_text else literal("").label("text")
+        return select(f.example_id, f.title, f.kind, f.topic, f.source, text, f.origin, f.org, f.shared)
+
     def examples(self, with_text: bool = False) -> list[Example]:
-        rows = self._rows(select(self.files_t).order_by(self.files_t.c.example_id))
-        return [_example(r) if with_text else _example(r).model_copy(update={"text": ""}) for r in rows]
+        return [_example(r) for r in self._rows(self._examples(with_text).order_by(self.files_t.c.example_id))]
 
     def example(self, example_id: str) -> Example | None:
-        rows = self._rows(select(self.files_t).where(self.files_t.c.example_id == example_id))
+        rows = self._rows(self._examples().where(self.files_t.c.example_id == example_id))
         return _example(rows[0]) if rows else None
 
     def blob(self, example_id: str) -> bytes | None:

@@ -2,8 +2,10 @@
 
 Everything is opened once (Chroma and the embedding model at their first use). The catalog (SQLite under
 data_dir, or PostgreSQL shared by every API machine) holds the library's version, moved by every ingest, upload
-or removal on any machine; the BM25 index is a local cache of the catalog's chunks and stored tokens, rebuilt
-when a search finds the version moved (one indexed lookup per search).
+or removal on any machine; the BM25 index is a local cache of the catalog's chunks and stored tokens. A search
+that finds the version moved (one indexed lookup per search) starts a rebuild in the background and answers
+with the index it has (dense search and the catalog already see the change; hits the catalog no longer lists
+are dropped); the first search of a process builds it before answering. The machine that wrote rebuilds at once.
 
 Visibility by organisation: `search(..., orgs=lineage)` keeps only chunks that are shared or uploaded by one of
 the lineage's organisations, inside the Chroma query (`where`) and in the BM25 mask, never after ranking.
@@ -35,11 +37,14 @@ class Library:
         self.embedder = embedder or make_embedder(settings)
         self.name = collection_name(settings.collection, self.embedder.name)
         self.catalog = Catalog(*catalog_url(settings.data_dir, self.name, getattr(settings, "database_url", None)))
+        if self.catalog.meta(_VISIBILITY) is None and self.catalog.chunk_count() == 0:
+            self.catalog.set_meta(_VISIBILITY, "1")  # a new library: every chunk it gets carries org/shared
         self.tokenizer = ChineseTokenizer(settings.data_dir / "cache")
         self.bm25 = BM25Index(settings.data_dir / "bm25" / self.name, self.tokenizer)
         self.fusion = fusion or FusionParams()
         self._write_lock = threading.Lock()
         self._ready = False
+        self._refreshing = threading.Event()
 
     @cached_property
     def store(self) -> ChunkStore:
@@ -139,6 +144,9 @@ class Library:
         read on demand); Chroma's chunks carry org/shared (a library older than organisations gets them once)."""
         if self._ready and self.bm25.version == self.catalog.version():
             return
+        if self._ready:
+            self._refresh_in_background()
+            return
         with self._write_lock:
             if self.catalog.meta(_VISIBILITY) != "1":
                 from retrieval.bm25_refresh import backfill_visibility
@@ -146,6 +154,21 @@ class Library:
                 backfill_visibility(self)
                 self.catalog.set_meta(_VISIBILITY, "1")
             self._refresh_bm25()
+
+    def _refresh_in_background(self) -> None:
+        """One background rebuild at a time; searches meanwhile use the index already loaded."""
+        if self._refreshing.is_set():
+            return
+        self._refreshing.set()
+
+        def run() -> None:
+            try:
+                with self._write_lock:
+                    self._refresh_bm25()
+            finally:
+                self._refreshing.clear()
+
+        threading.Thread(target=run, name="bm25-refresh", daemon=True).start()
 
     def search(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None,
                mode: str = "hybrid", example_ids: list[str] | None = None,

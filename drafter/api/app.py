@@ -25,6 +25,7 @@ DESCRIPTION = """工会工作总结起草助手的 HTTP 接口。
 除 /healthz、/readyz 外，请求需带 `Authorization: Bearer KEY`（`drafter keys create NAME --role writer|editor|reviewer|admin|reader`）。
 角色：reader 只读（含 /v1/check）；writer 起草、修改并提交自己的稿件、上传/删除示例；editor 同 writer，且可修改他人的稿件；
 reviewer 审核（通过/退回）；admin 全部权限。
+每个密钥属于一个组织（`--org`）：角色只在本组织及其下级组织内有效，范围外的稿件、任务与示例一律返回 404。
 错误统一为 `{"error": {"code": ..., "message": ...}}`。
 """
 

@@ -8,6 +8,8 @@
 
 Ownership is checked by the service: a writer may save, restore and submit only the drafts it created (403
 otherwise); editor and admin may do so for every draft. Replies to a review's comments are the owner's alone.
+Every key belongs to an organisation (`drafter keys create NAME --org ORG`): its role acts only on drafts of that
+organisation and its descendants, and anything outside that reach answers 404 (drafter/service/orgs.py).
 
 /healthz, /readyz, /docs and /openapi.json need no key (/readyz shows details only to a valid key). A client
 address with more than DRAFTER_AUTH_FAILURES_PER_MINUTE failed keys in a minute gets 429 + Retry-After. With `DRAFTER_AUTH=off` every request acts as the

