@@ -21,6 +21,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -33,7 +34,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from api_support import REQUEST, Server, bearer, cli, small_samples  # noqa: E402
+from api_support import DRAFTER, REQUEST, Server, bearer, cli, small_samples  # noqa: E402
 from retrieval_support import chroma_server, example_md  # noqa: E402
 from store_support import PG_BIN, _as_postgres, _new_pg_database  # noqa: E402
 
@@ -43,7 +44,6 @@ CHECK = {"facts": ["走访慰问困难职工86户", "发放慰问金12.6万元"]
 def pg_cluster(root: Path):
     """A throwaway PostgreSQL cluster (as tests/store_support.py starts one); returns (url, stop)."""
     import pwd
-    import subprocess
 
     from processes import free_port
 
@@ -175,6 +175,7 @@ def main() -> None:
     parser.add_argument("--orgs", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--samples", type=int, default=52, help="shipped samples ingested (and replicated)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="drafter-scale-"))
     database_root, stop_pg = pg_cluster(root)
@@ -182,7 +183,7 @@ def main() -> None:
     try:
         database = _new_pg_database(database_root)
         with chroma_server(root / "chroma") as chroma:
-            samples = small_samples(root / "samples", count=52)
+            samples = small_samples(root / "samples", count=args.samples)
             env_a, env_b = (env_for(root, n, database, chroma, samples) for n in ("a", "b"))
             rows = "\n".join(f"基层工会{i:03d}," for i in range(args.orgs))
             (root / "orgs.csv").write_text(rows, encoding="utf-8")
@@ -190,7 +191,9 @@ def main() -> None:
             orgs = json.loads(cli(root / "a", env_a, "orgs", "list", "--json"))[1:]
             key = json.loads(cli(root / "a", env_a, "keys", "create", "压测", "--role", "writer", "--org",
                                  orgs[0]["id"], "--json"))["key"]
-            with Server(root / "a", env_a) as a, Server(root / "b", env_b) as b:
+            subprocess.run([DRAFTER, "ingest", "--quiet", str(samples)], cwd=root / "a", env=env_a, check=True)
+            a, b = Server(root / "a", env_a).start(timeout=1800), Server(root / "b", env_b).start(timeout=1800)
+            try:
                 for label, urls in (("one_instance", [a.url]), ("two_instances", [a.url, b.url])):
                     out[label] = {
                         "check_per_s": throughput(urls, key, "POST", "/v1/check", CHECK, args.seconds),
@@ -207,6 +210,9 @@ def main() -> None:
                 out["search_with_visibility_filter"] = search_latency(library, lineages, args.queries)
                 print(out["search_with_visibility_filter"], flush=True)
                 out["propagation_large_library"] = propagation(a, b, key, orgs[0]["id"])
+            finally:
+                a.stop()
+                b.stop()
     finally:
         stop_pg()
     out["cpus"] = os.cpu_count()
