@@ -117,9 +117,10 @@ class SleepRecorder:
         self.delays.append(seconds)
 
 
-def make_model(base_url: str, *, retries: int = 3, timeout_s: float = 5.0, sleep=None, api_key: str | None = None):
+def make_model(base_url: str, *, retries: int = 3, timeout_s: float = 5.0, sleep=None, api_key: str | None = None,
+               cooldown_s: float = 30.0):
     return OpenAICompatModel(base_url, "test-model", api_key=api_key, timeout_s=timeout_s, retries=retries,
-                             backoff_s=0.01, sleep=sleep or SleepRecorder())
+                             backoff_s=0.01, sleep=sleep or SleepRecorder(), cooldown_s=cooldown_s)
 
 
 def closed_port() -> int:
@@ -267,3 +268,33 @@ def test_an_unreadable_retry_after_falls_back_to_the_backoff():
     with FakeOpenAI(["429|Retry-After: soon"]) as server:
         make_model(server.base_url, retries=1, sleep=sleep).complete(MESSAGES)
     assert len(sleep.delays) == 1 and 0.01 <= sleep.delays[0] <= 0.011
+
+
+def test_after_a_call_fails_for_good_the_endpoint_is_left_alone_for_the_cooldown():
+    with FakeOpenAI([], after="500") as server:
+        model = make_model(server.base_url, retries=1)
+        with pytest.raises(ProviderError):
+            model.complete(MESSAGES)
+        with pytest.raises(ProviderError) as info:
+            model.complete(MESSAGES)
+    assert server.hits == 2  # the second call did not reach the endpoint
+    assert "共尝试 2 次" in str(info.value) and "30 秒内不再调用该接口" in str(info.value)
+
+
+def test_without_a_cooldown_every_call_tries_again():
+    with FakeOpenAI([], after="500") as server:
+        model = make_model(server.base_url, retries=1, cooldown_s=0)
+        for _ in range(2):
+            with pytest.raises(ProviderError):
+                model.complete(MESSAGES)
+    assert server.hits == 4
+
+
+def test_the_cooldown_ends():
+    with FakeOpenAI(["500", "500"]) as server:
+        model = make_model(server.base_url, retries=1, cooldown_s=0.2)
+        with pytest.raises(ProviderError):
+            model.complete(MESSAGES)
+        time.sleep(0.3)
+        assert model.complete(MESSAGES) == "".join(REPLY_PIECES)
+    assert server.hits == 3

@@ -48,9 +48,9 @@ def draft_json(cli, server, name: str) -> DraftResult:
 
 
 def test_every_prompt_of_a_draft_is_answered_and_the_strong_prose_is_kept(cli, book):
-    prose = book["halfyear_2025_transport"]
+    prose = book["halfyear_2025_bank"]
     with ScriptedServer(book) as server:
-        draft = draft_json(cli, server, "halfyear_2025_transport.json")
+        draft = draft_json(cli, server, "halfyear_2025_bank.json")
         assert server.unknown == [] and server.truncated == 0
         kinds = {kind for kind, _ in server.answerer.answered}
     assert {"section", "opening", "closing"} <= kinds  # every part was written over HTTP

@@ -3,7 +3,9 @@
 Timeouts, 5xx/429 answers and refused connections are retried here with exponential backoff
 (settings.openai_retries; the SDK's own retries are off so the count is ours). A 429 or 503 with Retry-After
 (seconds, an HTTP date, or retry-after-ms) is waited out as asked, up to MAX_RETRY_AFTER_S; an endpoint that asks
-for a longer wait fails at once with a message saying how long it asked for. A reply that breaks off after
+for a longer wait fails at once with a message saying how long it asked for. Once a call has failed after all its
+retries, the endpoint is left alone for `cooldown_s` (30 s): calls in that time fail at once with the same reason,
+so a draft against a dead endpoint takes its templates in seconds, not retries × timeout per section. A reply that breaks off after
 text was already streamed cannot be retried transparently and fails at once. Failures end in ProviderError,
 whose message names the reason; the pipeline then falls back to templates.
 """
@@ -42,13 +44,16 @@ class OpenAICompatModel(ChatModel):
     concurrent = True
 
     def __init__(self, base_url: str, model: str, *, api_key: str | None = None, timeout_s: float = 120.0,
-                 retries: int = 3, backoff_s: float = 1.0, sleep: Callable[[float], None] = time.sleep) -> None:
+                 retries: int = 3, backoff_s: float = 1.0, sleep: Callable[[float], None] = time.sleep,
+                 cooldown_s: float = 30.0) -> None:
         self.base_url = base_url
         self.model = model
         self.timeout_s = timeout_s
         self.retries = max(0, retries)
         self.backoff_s = max(0.0, backoff_s)
         self._sleep = sleep
+        self.cooldown_s = max(0.0, cooldown_s)
+        self._down: tuple[float, str] | None = None  # (until, monotonic; the failure) after a call failed for good
         self._client = openai.OpenAI(
             base_url=base_url, api_key=api_key or "not-needed", max_retries=0,
             timeout=openai.Timeout(timeout_s, connect=min(timeout_s, 10.0)))
@@ -61,6 +66,9 @@ class OpenAICompatModel(ChatModel):
                    backoff_s=settings.openai_backoff_s)
 
     def stream(self, messages: list[Message], *, max_tokens: int = 800, temperature: float = 0.3) -> Iterator[str]:
+        down = self._down
+        if down is not None and time.monotonic() < down[0]:
+            raise ProviderError(f"{down[1]}；{self.cooldown_s:g} 秒内不再调用该接口")
         attempt = 0
         while True:
             attempt += 1
@@ -77,12 +85,18 @@ class OpenAICompatModel(ChatModel):
                 if started:
                     raise ProviderError(f"接口 {self.base_url} 在回复中途中断：{reason}") from exc
                 if attempt > self.retries:
-                    raise ProviderError(f"接口 {self.base_url} 调用失败（共尝试 {attempt} 次）：{reason}") from exc
+                    raise self._gone(f"接口 {self.base_url} 调用失败（共尝试 {attempt} 次）：{reason}") from exc
                 asked = retry_after(exc)
                 if asked is not None and asked > MAX_RETRY_AFTER_S:
-                    raise ProviderError(f"接口 {self.base_url} 繁忙（{reason}），要求 {asked:.0f} 秒后再试，"
-                                        f"超过等待上限 {MAX_RETRY_AFTER_S:.0f} 秒，本次不再重试") from exc
+                    raise self._gone(f"接口 {self.base_url} 繁忙（{reason}），要求 {asked:.0f} 秒后再试，"
+                                     f"超过等待上限 {MAX_RETRY_AFTER_S:.0f} 秒，本次不再重试") from exc
                 self._sleep(asked if asked is not None else self.delay(attempt))
+
+    def _gone(self, message: str) -> ProviderError:
+        """The error of a call that failed for good; the endpoint is left alone for cooldown_s."""
+        if self.cooldown_s:
+            self._down = (time.monotonic() + self.cooldown_s, message)
+        return ProviderError(message)
 
     def _failure(self, exc: Exception) -> ProviderError:
         if isinstance(exc, openai.APIStatusError):  # 4xx other than 429: retrying cannot help
