@@ -51,7 +51,20 @@ _STOP = frozenset({"职工", "工会", "活动", "工作", "组织", "开展", "
                    "员工", "全体", "各级", "广大", "我们", "今年", "全年", "一年", "期间", "同时", "通过", "不断", "进一",
                    "一步", "切实", "扎实", "深入", "有效", "充分", "相关", "有关", "各项", "举办", "组织", "召开", "举行"})
 _ECHO_REASONS = ("Markdown 标记",)
-_SAYS_MORE = ("“", "《", "的工作：")  # notes of a clause claim that say more than its roles would
+_SAYS_MORE = "的工作："  # a theme claim's note: it says more than the clause's roles would
+
+
+class BoundedDict(dict):
+    """A dict that forgets everything when it grows past `size` entries (a cache that cannot grow without end)."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= self.size:
+            self.clear()
+        super().__setitem__(key, value)
 
 
 def _cjk(char: str) -> bool:
@@ -86,6 +99,8 @@ class Support:
         # the synonyms of the words they write (drafter/data/synonyms.toml, 词林): they count as written too
         self.aliases = frozenset(aliases(self.text, synonyms or {}))
         self.alias_text = "\n".join(sorted(self.aliases))
+        self.backed_words: dict[str, bool] = {}  # roles.Reader's answers, kept with the fact set
+        self.clause_roles = BoundedDict(4096)  # clause -> its role claims (roles.roles), kept with the fact set
         self.content |= {a[i:i + 2] for a in self.aliases for i in range(len(a) - 1)}
 
     @cached_property
@@ -169,6 +184,13 @@ def unbacked_names(clause: str, support: Support) -> list[str]:
         if own and m.group(0)[1:-1] not in support.text and 2 * len(own & support.words) < len(own):
             out.append(m.group(0))
     return out
+
+
+def _names_outside(clause: str, found: list[Claim], support: Support) -> bool:
+    """Does the clause name an activity or document no fact names, outside every role claim's words?"""
+    if "《" not in clause and "“" not in clause:
+        return False
+    return any(not any(n in c.text or c.text in n for c in found) for n in unbacked_names(clause, support))
 
 
 def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tuple | None) -> list[str]:
@@ -263,10 +285,11 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
                     out += roles(text, c_start, support, lex)  # its number is the number check's
                     continue
                 claim = _judge(text, c_start, support, lex, "claim", draft_words)
-                if claim is not None and any(mark in claim.note for mark in _SAYS_MORE):
-                    out.append(claim)  # a named activity or document, or a theme, no fact gives: says more
-                    continue
-                out += roles(text, c_start, support, lex) or ([claim] if claim else [])
+                found = roles(text, c_start, support, lex)
+                if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support)):
+                    out.append(claim)  # a theme, or a named activity or document outside the roles: says more
+                else:
+                    out += found or ([claim] if claim else [])
     return out
 
 

@@ -44,6 +44,7 @@ class FaithLexicon:
     chars: frozenset[str] = frozenset()  # [artifact] chars: characters outside GB2312 a draft may contain
     synonyms: dict[str, tuple[str, ...]] | None = None  # [synonyms] groups (synonyms.toml + the user's file)
     abstract: frozenset[str] = frozenset()  # [abstract] words: effects and manner, never a role's content
+    neutral: frozenset[str] = frozenset()  # frame, generic and [abstract] words: a role's words never count them
 
 
 def _words(data: dict, table: str) -> list[str]:
@@ -98,7 +99,7 @@ def build(data: dict) -> FaithLexicon:
         latin=frozenset(w.lower() for w in _words(data, "latin")),
         item_ignore=_alternation({*asserting, *_list(data.get("items", {}).get("ignore", []))}),
         item_synonyms=_synonyms(data), **_themes(data), synonyms=groups_of(data.get("synonyms", {}).get("groups", [])),
-        abstract=frozenset(_words(data, "abstract")),
+        abstract=frozenset(_words(data, "abstract")), neutral=frozenset(frame | generic | set(_words(data, "abstract"))),
         chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))))
 
 

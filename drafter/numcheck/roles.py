@@ -20,19 +20,23 @@ from typing import TYPE_CHECKING
 
 from drafter.models import Claim
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.words import Word, words
+from drafter.numcheck.words import Word, snap, words
 
 if TYPE_CHECKING:
     from drafter.numcheck.claims import Support
 
 ROLE_NAMES = {"actor": "参与者", "place": "地点", "time": "时间", "honour": "荣誉", "object": "对象", "activity": "活动"}
 _ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请"})
-_ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同"})
-_ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
+_ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
+                          "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署"})
+_ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True)))
+_ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
+                         r"|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
                          r"|机构|事务所|局|支队|大队|主任|班子成员|经营层|管理层|团市委|公司|技术部|部|委员会)$")
 _PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于"})
 _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室|站|站点|库区|现场|基地|赛区|车间|社区|敬老院|草坪|楼"
-                         r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村)$")
+                         r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
+                        r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边)$")
 _TIME_WORDS = frozenset({"年初", "年中", "年底", "年末", "上半年", "下半年", "周末", "每年", "每月", "每周", "月初", "月底",
                          "月末", "淡季", "旺季", "假期", "春运", "年前", "年后", "节后", "节前", "寒假", "暑假", "当天", "当日"})
 _TIME_AFTER = frozenset({"期间", "前夕", "当天", "之际", "假期", "前后", "淡季", "时间"})
@@ -42,8 +46,10 @@ _LEVEL = re.compile(r"^(?:全国|国家级|国家|省级|省部级|省|全省|�
 _NOUN_TAGS = ("n", "x", "j", "nz", "nt", "ns", "nr", "ng", "l", "i", "b", "t", "s")
 _SKIP = frozenset({"其中", "同时", "全年", "今年", "一年", "工作", "活动", "方面", "这", "他们", "大家"})
 _GLUE = frozenset({"、", "和", "及", "与"})
-_THING_HEADS = frozenset("赛票费金品画队课证卡奖杯工书")  # heads of things a near miss swaps (足球赛, 机票, 钳工)
+_THING_HEADS = frozenset("赛票费金品画队课证卡奖杯工书汤")  # heads of things a near miss swaps (足球赛, 机票, 钳工)
 _KIND_WORDS: dict[int, frozenset[str]] = {}
+_DAYS = re.compile(r"春节|国庆|中秋|端午|元旦|五一|劳动节|妇女节|重阳|清明|元宵|读书日|献血者日|建党|建军|植树|七夕|腊八|"
+                   r"前夕|期间|之际|假期|淡季|旺季|年初|年中|年底|年末|月初|月底|周末|上旬|中旬|下旬")
 _TIME_TAIL = re.compile(r"(?:节|季|假|夕|初|末|底|周末|年中|月中|旬)$")
 
 
@@ -62,11 +68,17 @@ class Reader:
     def neutral(self, word: str) -> bool:
         """A word that says nothing of its own: frame, generic, effect words, function words, one character."""
         lex = self.lex
-        return len(word) < 2 or word in _SKIP or word in lex.abstract or lex.frame_re.fullmatch(word) is not None \
-            or any(not ("\u4e00" <= c <= "\u9fff") for c in word)
+        return len(word) < 2 or word in _SKIP or word in lex.neutral or any(not ("\u4e00" <= c <= "\u9fff") for c in word)
 
     def backed(self, word: str) -> bool:
-        """The facts, context lines or the synonyms of their words write `word` (or one of its kinds)."""
+        """The facts, context lines or the synonyms of their words write `word` (or one of its kinds); remembered
+        per fact set (a draft re-checked as it is typed asks about the same words)."""
+        cache = self.support.backed_words
+        if word not in cache:
+            cache[word] = self._backed(word)
+        return cache[word]
+
+    def _backed(self, word: str) -> bool:
         s = self.support
         if word in s.text or word in s.alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
             return True
@@ -76,8 +88,11 @@ class Reader:
     def near_miss(self, word: str) -> bool:
         """A word of the same kind as a fact's word but another one: the same head, another first character
         (足球赛 for 篮球赛, 钳工 for 电工, 机票 for 车票)."""
-        return word[-1] in _THING_HEADS and word not in self.lex.abstract and any(
-            len(g) == len(word) and g[-1] == word[-1] and g[0] != word[0] for g in self.support.word_set)
+        if word[-1] not in _THING_HEADS or word in self.lex.abstract:
+            return False
+        return any(len(g) == len(word) and ((g[-1] == word[-1] and g[0] != word[0])  # 足球赛 / 篮球赛
+                                            or (len(g) >= 3 and g[:-1] == word[:-1] and g[-1] in _THING_HEADS))
+                   for g in self.support.word_set)  # 慰问品 / 慰问金
 
     def _part(self, part: str) -> bool:
         s = self.support
@@ -99,25 +114,39 @@ def _attached(clause: str, a: Word, b: Word) -> bool:
     return x[1] == y[0] or (clause[x[1]:y[0]] in _GLUE and a[2][-1] == b[2][-1])
 
 
+def _nounish(ws: tuple[Word, ...], k: int, clause: str) -> bool:
+    """Word k belongs in a noun phrase: a noun, or a modifier glued to the noun after it (第三方调查机构, 高海拔站点,
+    退休教师, 生产车间), never an act of the lexicon."""
+    w = ws[k]
+    if w[3].startswith(_NOUN_TAGS) or w[3] == "vn" and k + 1 < len(ws) and _glued(clause, w, ws[k + 1]):
+        return True
+    return (w[3][:1] in ("m", "a", "v", "b") and not any(c.isdigit() for c in w[2]) and k + 1 < len(ws)
+            and ws[k + 1][0] == w[1] and ws[k + 1][3].startswith(_NOUN_TAGS))
+
+
 def _phrase_after(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     """The noun phrase starting at word i (nouns joined by nothing, 、 or 和)."""
     out: list[Word] = []
-    for w in ws[i:]:
+    for k in range(i, len(ws)):
+        w = ws[k]
         if out and not _glued(clause, out[-1], w):
             break
-        if not w[3].startswith(_NOUN_TAGS) and w[2] not in _GLUE:
+        if not _nounish(ws, k, clause) and w[2] not in _GLUE:
             break
         out.append(w)
+    while out and out[-1][2] in _GLUE:
+        out.pop()
     return out
 
 
 def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     """The noun phrase ending just before word i."""
     out: list[Word] = []
-    for w in reversed(ws[:i]):
+    for k in range(i - 1, -1, -1):
+        w = ws[k]
         if out and not _glued(clause, w, out[0]):
             break
-        if not w[3].startswith(_NOUN_TAGS) or w[2] in _SKIP:
+        if not _nounish(ws, k, clause) or w[2] in _SKIP:
             break
         out.insert(0, w)
     return out
@@ -128,13 +157,24 @@ def _span(phrase: list[Word]) -> tuple[int, int]:
 
 
 def roles(clause: str, offset: int, support: Support, lex: FaithLexicon) -> list[Claim]:
-    """The role claims of one clause (offset: the clause's start in the draft)."""
+    """The role claims of one clause (offset: the clause's start in the draft); remembered per fact set and
+    clause, so a draft re-checked while it is typed reads only the clauses that changed."""
+    key = (clause, id(lex))
+    found = support.clause_roles.get(key)
+    if found is None:
+        found = support.clause_roles[key] = _roles(clause, support, lex)
+    return [c.model_copy(update={"start": c.start + offset, "end": c.end + offset}) for c in found]
+
+
+def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
+    offset = 0
     ws = words(clause)
     if not ws:
         return []
     reader = Reader(support, lex)
     out: list[Claim] = []
-    used: set[int] = set()
+    frames = [m.span() for m in lex.frame_re.finditer(clause) if m.end() - m.start() >= 4]
+    used: set[int] = {s for s, e, _, _ in ws if any(a <= s and e <= b for a, b in frames)}  # frame phrases say nothing
 
     phrase_owned: set = set()
 
@@ -147,7 +187,7 @@ def roles(clause: str, offset: int, support: Support, lex: FaithLexicon) -> list
     for i, (s, e, word, tag) in enumerate(ws):
         if s in used:
             continue
-        if word in _ACTOR_AFTER:
+        if _ACTOR_AFTER_RE.match(clause, s):  # 到会 is read as 到/会: the text decides
             phrase = _phrase_before(ws, i, clause)
             if phrase and _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]):
                 claim("actor", phrase)
@@ -172,12 +212,15 @@ def roles(clause: str, offset: int, support: Support, lex: FaithLexicon) -> list
             trimmed = _HONOUR_TRIM.sub("", text)
             rest = [w for w in rest if w[1] <= rest[0][0] + len(trimmed)] if rest else []
             claim("honour", rest)
-        elif word in _TIME_WORDS or (tag == "t" and _TIME_TAIL.search(word) and word not in lex.objects
-                                     and word not in _SKIP and word not in lex.abstract):
+        elif word in _TIME_WORDS or (_TIME_TAIL.search(word) and (tag == "t" or _DAYS.search(word))
+                                     and word not in lex.objects and word not in _SKIP and word not in lex.abstract):
             claim("time", [ws[i]])
+        elif i + 1 < len(ws) and clause[s:ws[i + 1][1]] in _TIME_WORDS:  # 年中 read as 年/中
+            claim("time", [ws[i], ws[i + 1]])
         elif word in _TIME_AFTER and i and ws[i - 1][0] not in used:
             claim("time", _phrase_before(ws, i, clause))
-    out += _objects(clause, offset, ws, used, reader)
+    if not out:  # a clause says one new thing at most once: its roles first, else its objects
+        out += _objects(clause, offset, ws, used, reader)
     return out
 
 
@@ -197,11 +240,11 @@ def _objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], rea
     if acts and not any(reader.backed(w[2]) for w in acts) and len(new) == len(nouns):
         return [_role("activity", acts[0][0], ws[-1][1], clause, offset)]
     given = [w for w in nouns if w not in new]
-    for w in new:  # a qualifier or sibling of a given thing (困难职工子女, 焊工、钳工), or a concrete object word
+    for w in new:  # a qualifier or sibling of a given thing (困难职工子女, 焊工、钳工), or a near miss (足球赛)
         k = ws.index(w)
         near = [ws[j] for j in (k - 1, k + 1) if 0 <= j < len(ws)]
-        if reader.near_miss(w[2]) or (w[2] not in _kind_words(reader.lex) and any(
-                n in given and _attached(clause, n, w) for n in near)):
+        if reader.near_miss(w[2]) or any(n in given and _attached(clause, n, w) and not _kinds(reader.lex, n[2], w[2])
+                                         for n in near):
             phrase = [w]
             for nxt in ws[k + 1:]:
                 if nxt in new and _glued(clause, phrase[-1], nxt):
@@ -209,7 +252,17 @@ def _objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], rea
                 else:
                     break
             return [_role("object", *_span(phrase), clause, offset)]
+    act = reader.lex.assert_words.search(clause)
+    if act and not given and not _NUMBER.search(clause) \
+            and not any(reader.backed(w[2]) for w in ws if not reader.neutral(w[2])):
+        start, _ = snap(clause, act.start(), act.end())  # an act on things no fact gives: nothing of it is given
+        return [_role("activity", min(start, new[0][0]), ws[-1][1], clause, offset)]
     return []
+
+
+def _kinds(lex: FaithLexicon, a: str, b: str) -> bool:
+    """Are a and b the same kind of thing by [kinds] (比武 of 竞赛)?"""
+    return b in lex.kinds.get(a, ()) or a in lex.kinds.get(b, ())
 
 
 def _kind_words(lex: FaithLexicon) -> frozenset[str]:
@@ -220,6 +273,7 @@ def _kind_words(lex: FaithLexicon) -> frozenset[str]:
     return _KIND_WORDS[key]
 
 
+_NUMBER = re.compile(r"[0-9０-９]")  # a clause with a number: its item is the number check's (items.py)
 _LEVEL_IN_TEXT = re.compile(r"全国|国家级|省级|省总工会|市级|市总工会|区级|区总工会|县级|县总工会")
 
 

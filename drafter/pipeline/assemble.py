@@ -28,6 +28,8 @@ def assemble(title: str, sections: list[SectionResult]) -> tuple[str, list[tuple
 def _failing_sections(check: CheckResult, sections: list[SectionResult], spans: list[tuple[int, int]]) -> set[int]:
     bad = {i for hit in check.numbers if hit.status != "supported"
            for i, (start, end) in enumerate(spans) if start <= hit.start < end}
+    bad |= {i for claim in check.claims if claim.kind != "heading"  # issue 19: claims fail a section too
+            for i, (start, end) in enumerate(spans) if start <= claim.start < end}
     for missing in check.missing:
         bad |= {i for i, s in enumerate(sections) if missing.fact_line in s.facts}
     return bad
@@ -43,12 +45,12 @@ def final_check(writer, plan: Plan, sections: list[SectionResult], facts: list[s
     title = writer.templates.title()
     text, spans = assemble(title, sections)
     result = check(facts, text, context=context, lexicon=writer.lexicon)
-    bad = _failing_sections(result, sections, spans) if not result.ok else set()
+    bad = _failing_sections(result, sections, spans) if not result.faithful else set()
     bad = {i for i in bad if sections[i].provider != "template"}
     if bad:
         for i in bad:
             sections[i] = writer.template_result(plan.sections[i], sections[i].attempts,
-                                                 "全文核对发现本节数字有误，本节改用模板")
+                                                 "全文核对发现本节有数字不符或事实中没有的内容，本节改用模板")
         text, _ = assemble(title, sections)
         result = check(facts, text, context=context, lexicon=writer.lexicon)
     return text, result

@@ -136,13 +136,31 @@ class SectionWriter:
         text = _deduplicated(clean_paragraph(reply))
         problems = [r for s in sentences(text) for r in sentence_artifacts(s, self.request.org + self.request.period)]
         frame_check = self.check(section, text)
-        if problems or not frame_check.ok or not text or bad_opener(text) or len(text) > 3 * chars:
+        if not problems and frame_check.ok and frame_check.claims:  # the final check's rules: no claim either
+            text, frame_check, dropped = self._without_claims(section, text, frame_check)
+            if dropped:
+                state.repairs.append(f"删去了事实中没有的内容：{'；'.join(dropped)}")
+        if problems or not frame_check.faithful or not text or bad_opener(text) or len(text) > 3 * chars:
             why = "、".join(dict.fromkeys(problems)) or "数字或篇幅不符"
             return self.template_result(section, state.calls, None, state.repairs + [f"模型所写段落未通过核对（{why}），改用模板段落"],
                                         state.usage)
         return self._result(state, text, frame_check)
 
     # --- checking ------------------------------------------------------------------------
+    def _without_claims(self, section: PlannedSection, text: str, result: CheckResult):
+        """(text, check, dropped sentences): the frame paragraph without its sentences that hold a claim, checked
+        again with the same rules (issue 19: what the writer keeps, the final check keeps)."""
+        kept, dropped, pos = [], [], 0
+        for sentence in sentences(text):
+            start = text.find(sentence, pos)
+            pos = start + len(sentence)
+            if any(start <= c.start < pos for c in result.claims):
+                dropped.append(sentence)
+            else:
+                kept.append(sentence)
+        text = "".join(kept)
+        return text, self.check(section, text), dropped
+
     def _verdict(self, state: _Section, line: str, written: str) -> tuple[str, list[str]]:
         """(the tidied sentence, its problems): empty problems when it may stand for `line`."""
         sentence = without_opener(tidy_sentence(written))
@@ -174,7 +192,8 @@ class SectionWriter:
         return render("template/items_lead.j2", role=state.section.role)
 
     def _good_lead(self, state: _Section, lead: str) -> bool:
-        lead_check = check(state.lines, lead, lexicon=self.lexicon)
+        # the words the request supplies count as given (issue 19): org, period, problems, plans, the section's title
+        lead_check = check(state.lines, lead, context=[*self.context, state.section.title], lexicon=self.lexicon)
         key = _KEY.sub("", lead)
         echoed = (_SUBJECT.sub("", key) in _system_key() or key in _KEY.sub("", state.section.title)
                   or key in self.leads)  # the prompt's example lead, whole or in part (工会不断夯实基层组织基础)
