@@ -91,6 +91,8 @@ def test_each_caller_lists_only_drafts_within_its_reach(federation):
     assert listed("甲厂起草") == {east} and listed("乙厂起草") == {west}
     assert listed("东城审核") == {east} and listed("西城审核") == {west}
     assert listed("街道编辑") == {east} and listed("市管理员") == {east, west}
+    orgs = client.get("/v1/orgs", headers=bearer(keys["东城审核"])).json()
+    assert [o["name"] for o in orgs] == ["东城区总工会", "东城区甲街道工会", "甲机械厂工会"]
     assert service.get_draft(east).org_id == service.get_org("甲机械厂工会").id
 
 
