@@ -13,12 +13,17 @@ from retrieval.ingest import passage_text
 
 
 def refresh(library) -> bool:
-    """Bring `library.bm25` to the catalog's version; True when it was rebuilt."""
-    catalog, bm25 = library.catalog, library.bm25
+    """Bring `library.bm25` to the catalog's version; True when it was rebuilt. The new index is built beside
+    the one searches are using and swapped in with one assignment, so a search never sees half of each."""
+    from retrieval.bm25 import BM25Index
+
+    catalog, current = library.catalog, library.bm25
     version = catalog.version()  # read before the chunks: a write landing meanwhile moves it again
-    if bm25.version == version:
+    if current.version == version:
         return False
-    if bm25.reload() and bm25.version == version:
+    bm25 = BM25Index(current.directory, current.tokenizer)
+    if bm25.load() and bm25.version == version:
+        library.bm25 = bm25
         return False
     rows = catalog.all_chunks_with_tokens()
     missing = {chunk.id: library.tokenizer.tokens(passage_text(chunk)) for chunk, tokens in rows if tokens is None}
@@ -27,6 +32,7 @@ def refresh(library) -> bool:
     chunks = [chunk for chunk, _ in rows]
     tokens = [tokens if tokens is not None else missing[chunk.id] for chunk, tokens in rows]
     bm25.build([c.id for c in chunks], None, fields=fields_of(chunks), tokens=tokens, version=version)
+    library.bm25 = bm25
     return True
 
 

@@ -185,15 +185,16 @@ class Library:
         if not query or k <= 0 or example_ids == []:
             return []
         self._load_index()
+        bm25 = self.bm25  # one index for the whole search, even if a refresh swaps in another meanwhile
         depth = max(self.fusion.depth, k * 4)
         dense = self._dense(query, depth, kind, role, example_ids, orgs) if mode != "bm25" else []
         coverage = 1.0
         if mode == "hybrid":  # BM25 ranks the dense candidates, weighted by how well they cover the query
-            candidates = self.bm25.mask_ids([i for i, _ in dense])
-            lexical = self.bm25.search(query, len(dense), candidates)
-            coverage = self.bm25.coverage(query, candidates)
+            candidates = bm25.mask_ids([i for i, _ in dense])
+            lexical = bm25.search(query, len(dense), candidates)
+            coverage = bm25.coverage(query, candidates)
         elif mode == "bm25":
-            lexical = self._lexical(query, depth, kind, role, example_ids, orgs)
+            lexical = self._lexical(bm25, query, depth, kind, role, example_ids, orgs)
         else:
             lexical = []
         ranked = rank(mode, dense, lexical, self.fusion, coverage)
@@ -206,12 +207,13 @@ class Library:
         embedding = self.embedder.embed_query(query)
         return self.store.query(embedding, depth, where_clause(kind, role, example_ids, orgs))
 
-    def _lexical(self, query: str, depth: int, kind, role, example_ids, orgs) -> list[tuple[str, float]]:
-        allowed = self.bm25.mask(kind=kind, role=role, example_id=example_ids)
+    @staticmethod
+    def _lexical(bm25, query: str, depth: int, kind, role, example_ids, orgs) -> list[tuple[str, float]]:
+        allowed = bm25.mask(kind=kind, role=role, example_id=example_ids)
         if orgs is not None:
-            visible = self.bm25.visible(orgs)
+            visible = bm25.visible(orgs)
             allowed = visible if allowed is None or visible is None else allowed & visible
-        return self.bm25.search(query, depth, allowed)
+        return bm25.search(query, depth, allowed)
 
 
 def _hit(chunk: Chunk, score: float) -> Hit:
