@@ -12,6 +12,7 @@ from drafter.service import DrafterService
 from drafter.settings import Settings
 from drafter.view import actions, workcopy
 from drafter.view import labels as vl
+from drafter.view.safe import plain
 from drafter.view.page import autosave, compose, editing, reviewing, signin
 from drafter.view.page.common import page_style, show_flash, ss
 
@@ -28,12 +29,13 @@ def get_service(settings: Settings) -> DrafterService:
 
 def sidebar(svc: DrafterService, user) -> None:
     with st.sidebar:
-        st.markdown(f"当前用户：**{user.label}**")
-        st.button("退出登录", key="sign_out", on_click=signin.sign_out)
+        st.markdown(f"当前用户：**{plain(user.label)}**")
+        st.button("退出登录", key="sign_out", on_click=lambda: signin.sign_out(svc))
+        signin.keep_cookie(svc.settings)
         try:
             ready = svc.readiness()
         except Exception as exc:  # noqa: BLE001
-            st.error(actions.error_text(exc))
+            st.error(plain(actions.error_text(exc)))
             return
         for line in vl.readiness_summary(ready):
             st.caption(line)
@@ -48,7 +50,7 @@ def show_example(svc: DrafterService, example_id: str) -> None:
     if example is None:
         st.error("范文不存在（可能已被删除）")
         return
-    st.markdown(f"**{example.title}** · {example.kind}{' · ' + example.topic if example.topic else ''}")
+    st.markdown(plain(f"{vl.display_title(example.title)} · {example.kind}{' · ' + example.topic if example.topic else ''}"))
     st.text(example.text)
 
 
@@ -103,7 +105,7 @@ def main() -> None:
         try:
             workcopy.autosave(ss, svc, user.name)  # the form too, before there is a draft
         except Exception as exc:  # noqa: BLE001 - shown; the work stays in this session
-            st.warning(f"自动暂存失败：{actions.error_text(exc)}")
+            st.warning(plain(f"自动暂存失败：{actions.error_text(exc)}"))
 
 
 main()

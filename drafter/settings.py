@@ -76,6 +76,12 @@ class Settings(BaseSettings):
     queue_size: int = Field(8, description="Drafting requests waiting for a model at once; more get 429.")
     generation_workers: int = Field(1, description="Drafting requests generating at once.")
     ui_password: SecretStr | None = Field(None, description="When set, the Streamlit page asks for this password.")
+    # issue 21: the page's sign-in, sessions and times
+    signin_lock_after: int = Field(10, ge=1, description="Wrong passwords in a row (per user and per address) after which the page locks that account or address for signin_lock_minutes.")
+    signin_lock_minutes: float = Field(15.0, gt=0, description="How long the page stays locked after signin_lock_after wrong passwords.")
+    signin_delay_s: float = Field(1.0, ge=0, description="Wait after a wrong password before the next attempt, doubled with every further failure (at most 60 s).")
+    session_days: float = Field(7.0, gt=0, description="A page sign-in lasts this many days (a cookie; signing out ends it on the server).")
+    timezone: str = Field("Asia/Shanghai", description="Time zone of the times shown on the page, in the API's display fields and in Word (IANA name).")
 
     @property
     def models_dir(self) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.models import Claim, CheckResult, DraftRequest, DraftResult, MissingFact, NumberHit
-from drafter.view import marks, signin, workcopy
+from drafter.view import marks, workcopy
 
 FACTS = ["春节走访慰问困难职工86户", "举办技能竞赛3场"]
 TEXT = "走访慰问困难职工68户。我们荣获全国先进。"
@@ -54,18 +54,6 @@ def test_editor_payload_carries_text_revision_and_checked_text():
     payload = marks.editor_payload(TEXT, 3, CHECK, FACTS, USAGE)
     assert payload["text"] == payload["checked"] == TEXT and payload["revision"] == 3
     assert len(payload["marks"]) == 2 and len(payload["problems"]) == 3 and payload["ok_text"] == ""
-
-
-def test_sign_in_tokens_are_signed_and_expire(tmp_path):
-    key = signin.secret(tmp_path)
-    assert signin.secret(tmp_path) == key and oct((tmp_path / "ui_session.key").stat().st_mode)[-3:] == "600"
-    token = signin.make_token(key, "张秘书", now=1000)
-    assert signin.read_token(key, token, now=2000) == "张秘书"
-    assert signin.read_token(key, token, now=1000 + 8 * 86400) is None
-    assert signin.read_token(b"other" * 8, token, now=2000) is None
-    body, mac = token.rsplit(".", 1)
-    assert signin.read_token(key, body[:-2] + "AA." + mac, now=2000) is None
-    assert signin.read_token(key, "garbage", now=2000) is None and signin.read_token(key, None) is None
 
 
 @pytest.fixture

@@ -11,7 +11,19 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from pydantic import BaseModel
+
 from drafter.domain.records import ApiKeyInfo, UserInfo
+
+
+class SignInResult(BaseModel):
+    """A page sign-in attempt: the user and session token, or how long to wait (locked: the long lock)."""
+
+    user: UserInfo | None = None
+    token: str | None = None
+    wait_s: float = 0.0
+    locked: bool = False
+    checked: bool = False  # the password was checked (False: refused before, because of an earlier failure)
 
 
 class ActorLike(Protocol):
@@ -41,6 +53,35 @@ class AccountsService:
     def login(self, name: str, password: str) -> UserInfo | None:
         """The user if name and password match and the user is not disabled, else None."""
         return self.store.verify_user(name, password)
+
+    def sign_in(self, name: str, password: str, address: str | None = None, verify=None) -> SignInResult:
+        """A page sign-in, throttled: wrong passwords are counted per user and per address (settings
+        signin_delay_s, signin_lock_after, signin_lock_minutes); a waiting or locked key is refused without
+        checking the password. `verify(name, password)` replaces the users' check (the one-person password).
+        A right password clears the user's count and opens a session (its token)."""
+        keys = [f"user:{(name or '').strip()[:200]}"] + ([f"addr:{address[:200]}"] if address else [])
+        cfg = self.settings
+        wait, locked = self.store.sign_in_wait(keys, cfg.signin_delay_s)
+        if wait > 0:
+            return SignInResult(wait_s=wait, locked=locked)
+        user = verify(name, password) if verify is not None else self.store.verify_user(name, password)
+        if user is None:
+            locked = self.store.record_sign_in_failure(keys, cfg.signin_lock_after, cfg.signin_lock_minutes)
+            wait, locked = self.store.sign_in_wait(keys, cfg.signin_delay_s)
+            return SignInResult(wait_s=wait, locked=locked, checked=True)
+        self.store.clear_sign_in_failures(keys[:1])
+        return SignInResult(user=user, token=self.store.open_page_session(user.name, cfg.session_days))
+
+    def open_page_session(self, name: str) -> str:
+        """A session token for a user already known to be signed in (the one-person password)."""
+        return self.store.open_page_session(name, self.settings.session_days)
+
+    def page_session_user(self, token: str | None) -> str | None:
+        return self.store.page_session_user(token)
+
+    def end_page_session(self, token: str | None) -> bool:
+        """Signing out: the token no longer signs anyone in, on any machine."""
+        return self.store.end_page_session(token)
 
     def get_user(self, name: str) -> UserInfo | None:
         return self.store.get_user(name)

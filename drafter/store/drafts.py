@@ -18,6 +18,7 @@ from drafter.store.base import StoreBase, require_base, require_text
 from drafter.store.jobs import JobMixin
 from drafter.store.keys import ApiKeyMixin
 from drafter.store.orgs import OrgMixin
+from drafter.store.sessions import SessionMixin
 from drafter.store.replies import ReplyMixin, reviews_of
 from drafter.store.reviews import ReviewMixin
 from drafter.store.tables import DraftRow, OrgRow, ReviewRow, VersionRow
@@ -28,8 +29,8 @@ from drafter.store.working import WorkingCopyMixin
 MAX_PAGE = 500
 
 
-class DraftStore(ReviewMixin, ReplyMixin, UserMixin, WorkingCopyMixin, ApiKeyMixin, OrgMixin, JobMixin,
-                 StoreBase):
+class DraftStore(ReviewMixin, ReplyMixin, UserMixin, SessionMixin, WorkingCopyMixin, ApiKeyMixin, OrgMixin,
+                 JobMixin, StoreBase):
     """The drafts store over one SQLAlchemy URL (SQLite file or PostgreSQL)."""
 
     # --- drafts ------------------------------------------------------------------

@@ -159,3 +159,27 @@ class JobRow(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     doc: Mapped[dict[str, Any]]
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class PageSessionRow(Base):
+    """A signed-in page session (issue 21): only the sha256 of its token is kept; signing out revokes it."""
+
+    __tablename__ = "page_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SignInFailureRow(Base):
+    """Wrong passwords in a row for one key ("user:NAME" or "addr:ADDRESS"): the next attempt waits, and the key
+    is locked for a while after too many (issue 21). A right password clears the user's row."""
+
+    __tablename__ = "sign_in_failures"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

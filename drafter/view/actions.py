@@ -187,7 +187,12 @@ def review(state: State, svc, draft_id: str, decision: str, reviewer, failing: b
 def add_passage(state: State, text: str, selection) -> Message:
     """A comment on a span the reviewer selected in the text (批注), kept with the review until 通过 / 退回."""
     from drafter.view.passages import selected_passage
+    from drafter.view.utf16 import Offsets
 
+    if isinstance(selection, dict):  # the browser counts UTF-16 units; the store counts code points
+        offsets = Offsets(text)
+        selection = {**selection, **{k: offsets.from_js(int(selection[k])) for k in ("start", "end")
+                                     if isinstance(selection.get(k), int | float)}}
     passage, problem = selected_passage(text, selection)
     if passage is None:
         return "error", problem

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.models import CheckResult
+
+# Scraped example titles carry site noise: "…篇七", "… 篇7", "范文", "最的" (a "新" lost in scraping), "精选".
+_TITLE_ORDINAL = re.compile(r"\s*[（(]?(?:精选)?\s*篇\s*[0-9一二三四五六七八九十百]+[）)]?\s*$")
+_TITLE_NOISE = re.compile(r"范文|精选|最新的|最新|最的|大全|\d+篇")
 
 KIND_LABELS: dict[str, str] = {"年度总结": "年度", "半年总结": "半年", "月度总结": "月度", "专项总结": "专项"}
 
@@ -44,6 +50,16 @@ def summary_text(check: CheckResult) -> str:
         parts.append(f"{len(check.missing)} 条事实未写入")
     detail = "，".join(parts) or "请检查"
     return f"发现 {problem_count(check)} 处问题（{detail}）"
+
+
+def display_title(title: str | None) -> str:
+    """An example's or draft's title as a writer should read it: no "篇七" ordinals, "范文", "最的"; of two titles
+    joined by a space the one that names a 总结 last."""
+    text = _TITLE_NOISE.sub("", _TITLE_ORDINAL.sub("", (title or "").strip())).strip()
+    parts = [p for p in text.split() if p]
+    if len(parts) > 1:
+        text = next((p for p in reversed(parts) if "总结" in p), parts[-1])
+    return text or (title or "").strip() or "（无标题）"
 
 
 def draft_status_label(status: str | None) -> str:
@@ -96,7 +112,7 @@ def readiness_lines(ready: dict) -> list[str]:
 
 def result_caption(result) -> str:
     """Which provider wrote the draft, how long it took, and the examples it followed."""
-    titles = "、".join(dict.fromkeys(s.title for s in result.sources)) or "无"
+    titles = "、".join(dict.fromkeys(display_title(s.title) for s in result.sources)) or "无"
     return f"生成方式：{provider_label(result.provider)} · 用时 {result.elapsed_s:.1f} 秒 · 参考范文：{titles}"
 
 
@@ -105,7 +121,7 @@ def group_hits(hits: list[dict]) -> list[dict]:
     groups: dict[str, dict] = {}
     for hit in hits:
         key = hit.get("example_id") or hit["source"]
-        group = groups.setdefault(key, {"id": key, "title": hit["title"], "kind": hit["kind"], "sections": [],
+        group = groups.setdefault(key, {"id": key, "title": display_title(hit["title"]), "kind": hit["kind"], "sections": [],
                                         "snippet": hit["text"][:90].replace("\n", " ") + "…"})
         heading = hit.get("heading") or "开头"
         if heading not in group["sections"]:

@@ -43,7 +43,9 @@ def draft_editor(payload: dict, key: str, on_change: Callable[[], None] | None =
     callbacks = {name: fn for name, fn in (("on_doc_change", on_change), ("on_comment_change", on_comment),
                                            ("on_drop_change", on_drop)) if fn is not None}
     default = {"doc": None} if on_change is not None else None
-    return _component()(key=key, data=payload, default=default, **callbacks)
+    from drafter.view.utf16 import payload_for_browser
+
+    return _component()(key=key, data=payload_for_browser(payload), default=default, **callbacks)
 
 
 def sent_event(state, key: str, name: str) -> dict | None:

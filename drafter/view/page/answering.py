@@ -8,6 +8,7 @@ import streamlit as st
 
 from drafter.view import actions
 from drafter.view import replies as vrep
+from drafter.view.safe import plain
 from drafter.view.page.common import flash, ss, table
 
 TYPED = "rp_typed"  # typed-but-uncommitted reply texts (drafter.view.live), with the committed text they were typed over
@@ -32,7 +33,7 @@ def _load(svc, user, draft_id: str, review) -> None:
     try:
         items = vrep.load_pending(svc, user.name, draft_id, review)
     except Exception as exc:  # noqa: BLE001 - shown; new answers can still be typed
-        st.warning(f"未能读取暂存的回复：{actions.error_text(exc)}")
+        st.warning(plain(f"未能读取暂存的回复：{actions.error_text(exc)}"))
         items = {}
     for target in vrep.targets(review):
         for key in _keys(review.id, target["key"]):
@@ -86,7 +87,7 @@ def autosave(svc, user) -> None:
         vrep.save_pending(svc, user.name, detail.id, review.id, items)
         ss.rp_saved = dict(items)
     except Exception as exc:  # noqa: BLE001 - the answers stay in this session
-        st.warning(f"回复自动暂存失败：{actions.error_text(exc)}")
+        st.warning(plain(f"回复自动暂存失败：{actions.error_text(exc)}"))
 
 
 def reply_panel(svc, user, detail) -> None:
@@ -96,7 +97,7 @@ def reply_panel(svc, user, detail) -> None:
     if review is None or not vrep.targets(review):
         return
     if not vrep.may_answer(user, detail):
-        st.caption(f"审核意见由起草人（{detail.owner}）回复")
+        st.caption(plain(f"审核意见由起草人（{detail.owner}）回复"))
         return
     _load(svc, user, detail.id, review)
     st.markdown("**回复审核意见与批注**（随“提交审核”一起送出；未采纳的请写明理由）")
@@ -107,7 +108,7 @@ def reply_panel(svc, user, detail) -> None:
         ss.setdefault(state_key, kept.get("state", ""))
         ss.setdefault(text_key, kept.get("text", ""))
         with st.container(border=True, key=f"rp_box_{review.id}_{target['key']}"):
-            st.markdown(_heading(target, text))
+            st.markdown(plain(_heading(target, text)))
             st.radio("处理结果", vrep.STATE_OPTIONS, key=state_key, horizontal=True,
                      format_func=vrep.STATE_LABELS.get)
             st.text_area("回复（选填；未采纳时必填）", key=text_key, max_chars=2000, height=68)
@@ -167,6 +168,6 @@ def replies_box(detail, text: str) -> None:
     if not returns:
         return
     review = returns[-1]
-    st.markdown(f"**上次退回的意见与起草人的回复**（{review.reviewer}，第 {review.version} 版退回）")
-    st.info(vrep.summary(review))
+    st.markdown("**上次退回的意见与起草人的回复**" + plain(f"（{review.reviewer}，第 {review.version} 版退回）"))
+    st.info(plain(vrep.summary(review)))
     table(vrep.reply_rows(review, text), "")

@@ -8,6 +8,7 @@ import streamlit as st
 from drafter.view import actions, workcopy
 from drafter.view.live import sent_typed, typed_fields
 from drafter.view.page import answering
+from drafter.view.safe import plain
 from drafter.view.page.common import flash, ss
 
 TYPED_KEY = "typed_fields"
@@ -20,7 +21,7 @@ def typed_autosave(svc, user) -> None:
     try:
         workcopy.autosave(ss, svc, user.name)
     except Exception as exc:  # noqa: BLE001 - shown; the typed text stays in the boxes
-        st.warning(f"自动暂存失败：{actions.error_text(exc)}")
+        st.warning(plain(f"自动暂存失败：{actions.error_text(exc)}"))
     answering.autosave(svc, user)  # reply boxes too (answers to a returned review)
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from drafter.view.safe import plain, plain_rows
+
 ss = st.session_state
 CSS = Path(__file__).with_name("page.css")
 
@@ -23,13 +25,13 @@ def flash(area: str, message: tuple[str, str] | None) -> None:
 
 def show_flash(area: str) -> None:
     for level, text in ss.get("flash", {}).pop(area, []):
-        getattr(st, level)(text)
+        getattr(st, level)(plain(text))
 
 
 def table(rows: list[dict], empty: str, where=None) -> None:
     """A static table (text wraps, nothing is cut off on a phone), or a caption when there are no rows."""
     where = where or st
     if rows:
-        where.table(rows)
+        where.table(plain_rows(rows))
     else:
         where.caption(empty)

@@ -10,6 +10,7 @@ from drafter.models import KINDS, DraftRequest
 from drafter.view import actions
 from drafter.view import inputs as vin
 from drafter.view import labels as vl
+from drafter.view.safe import plain
 from drafter.view.page.common import flash, show_flash, ss
 from drafter.view.stream import StreamProgress, result_notes
 
@@ -52,8 +53,8 @@ def split_preview() -> None:
     parts = split_pasted(ss.f_facts)
     with st.container(border=True, key="split_box"):
         st.warning(f"粘贴的内容里有几行包含多条事实（以“；”“。”或编号分隔）。拆分后共 {len(parts)} 条，请确认：")
-        st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(parts[:40], start=1))
-                    + ("\n\n……" if len(parts) > 40 else ""))
+        st.markdown("  \n".join(f"{i}\\. {plain(p)}" for i, p in enumerate(parts[:40], start=1))
+                    + ("  \n……" if len(parts) > 40 else ""))
         c1, c2 = st.columns(2)
         c1.button(f"拆分为 {len(parts)} 条事实", key="split_apply", type="primary",
                   on_click=lambda: ss.update(f_facts="\n".join(split_pasted(ss.f_facts))))
@@ -69,8 +70,8 @@ def examples_panel(svc, show_example) -> None:
         example_id = group["id"]
         with st.container(border=True):
             c1, c2, c3 = st.columns([6, 1.3, 1.3])
-            c1.markdown(f"**{group['title']}** · {group['kind']}  \n匹配章节：{'、'.join(group['sections'])}")
-            c1.caption(group["snippet"])
+            c1.markdown(f"**{plain(group['title'])}** · {group['kind']}  \n" + plain(f"匹配章节：{'、'.join(group['sections'])}"))
+            c1.caption(plain(group["snippet"]))
             c2.checkbox("置顶参考", value=example_id in pinned, key=f"pin_{example_id}",
                         on_change=lambda e=example_id: actions.toggle_pin(ss, e, ss[f"pin_{e}"]))
             if c3.button("查看全文", key=f"open_{example_id}"):
@@ -109,7 +110,7 @@ def generate_panel(svc, settings, user) -> None:
         ss.pending_request = request.model_dump() if request else None
         ss.confirm_regen = bool(request) and edited()
         for error in errors:
-            st.error(error)
+            st.error(plain(error))
         if request is not None and not ss.confirm_regen:
             run_generation(svc, request, user)
     _cap_confirm(settings)
@@ -119,9 +120,9 @@ def generate_panel(svc, settings, user) -> None:
         from drafter.models import DraftResult
 
         result = DraftResult.model_validate(ss.result)
-        st.caption(vl.result_caption(result))
+        st.caption(plain(vl.result_caption(result)))
         for note in result_notes(result):
-            st.warning(note)
+            st.warning(plain(note))
 
 
 def _cap_confirm(settings) -> None:
@@ -155,19 +156,19 @@ def run_generation(svc, request: DraftRequest, user) -> None:
     new text is an unsaved edit of it); changed facts start a new draft."""
     events, problem = actions.start_draft(svc, request)
     if events is None:
-        st.error(problem[1])
+        st.error(plain(problem[1]))
         return
     progress = StreamProgress()
     with st.status("正在生成初稿…", expanded=True) as status:
-        bar, live = st.progress(0.0, text=progress.label), st.empty()
+        bar, live = st.progress(0.0, text=plain(progress.label)), st.empty()
         try:
             for event in events:
                 progress.apply(event)
-                bar.progress(progress.fraction, text=progress.label)
+                bar.progress(progress.fraction, text=plain(progress.label))
                 live.text(progress.text[-1200:])
         except Exception as exc:  # noqa: BLE001
             status.update(label="生成失败", state="error")
-            st.error(actions.error_text(exc))
+            st.error(plain(actions.error_text(exc)))
             return
         if progress.result is None:
             status.update(label="生成未完成", state="error")

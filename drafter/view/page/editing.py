@@ -12,6 +12,7 @@ from drafter.view import review as vr
 from drafter.view.editor import draft_editor, sent_doc
 from drafter.view import replies as vrep
 from drafter.view.page import answering
+from drafter.view.safe import plain
 from drafter.view.page.common import flash, show_flash, ss
 from drafter.view.page.history import history, kept_text, stale_box
 
@@ -31,7 +32,7 @@ def current_check(svc):
     try:
         check = svc.check_text(request, ss.draft_text)
     except Exception as exc:  # noqa: BLE001
-        st.error(actions.error_text(exc))
+        st.error(plain(actions.error_text(exc)))
         return None
     return request, check, vr.usages(request.facts, ss.draft_text, check)
 
@@ -56,7 +57,7 @@ def editor_panel(svc, user) -> None:
     try:
         workcopy.autosave(ss, svc, user.name)
     except Exception as exc:  # noqa: BLE001 - autosave trouble is shown, the text stays in the editor
-        st.warning(f"自动暂存失败：{actions.error_text(exc)}")
+        st.warning(plain(f"自动暂存失败：{actions.error_text(exc)}"))
 
 
 def _reviews(svc) -> list:
@@ -103,7 +104,7 @@ def _detail(svc, draft_id):
     try:
         return svc.get_draft(draft_id)
     except Exception as exc:  # noqa: BLE001
-        st.error(actions.error_text(exc))
+        st.error(plain(actions.error_text(exc)))
         return None
 
 
@@ -123,7 +124,7 @@ def reviews_box(detail) -> None:
             line += f"（另有 {len(r.passages)} 条批注，见正文下方）"
         if r.replies:
             line += f"。您的回复：{vrep.summary(r)}"
-        (st.success if r.decision == "approve" and not getattr(r, "voided", False) else st.warning)(line)
+        (st.success if r.decision == "approve" and not getattr(r, "voided", False) else st.warning)(plain(line))
 
 
 def export_box(svc, detail) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 from drafter.view import actions
 from drafter.view import diff as vdiff
 from drafter.view import review as vr
+from drafter.view.safe import plain
 from drafter.view.page.common import flash, show_flash, ss, table
 
 
@@ -16,7 +17,7 @@ def history(svc, draft_id: str, user) -> None:
         try:
             versions = svc.list_versions(draft_id)
         except Exception as exc:  # noqa: BLE001
-            st.error(actions.error_text(exc))
+            st.error(plain(actions.error_text(exc)))
             return
         table(vr.version_rows(versions), "没有版本")
         numbers = [v.number for v in versions]
@@ -43,7 +44,7 @@ def show_diff(svc, draft_id: str, a: int, b: int) -> None:
         diff = svc.diff(draft_id, a, b)
         before, after = svc.get_version(draft_id, a).text, svc.get_version(draft_id, b).text
     except Exception as exc:  # noqa: BLE001
-        st.error(actions.error_text(exc))
+        st.error(plain(actions.error_text(exc)))
         return
     st.html(vdiff.side_by_side_html(before, after, f"第 {a} 版", f"第 {b} 版"))
     st.markdown("**数字变化**")
@@ -56,10 +57,10 @@ def stale_box(svc, draft_id: str) -> None:
         try:
             latest = svc.get_draft(draft_id).latest
         except Exception as exc:  # noqa: BLE001
-            st.error(actions.error_text(exc))
+            st.error(plain(actions.error_text(exc)))
             return
-        st.warning(f"第 {latest.number} 版由 {latest.author} 保存，比您编辑所依据的第 {ss.base_version} 版新。"
-                   "下面左边是对方的版本，右边是您的修改：")
+        st.warning(plain(f"第 {latest.number} 版由 {latest.author} 保存，比您编辑所依据的第 {ss.base_version} 版新。"
+                         "下面左边是对方的版本，右边是您的修改："))
         st.html(vdiff.side_by_side_html(latest.text, ss.draft_text, f"第 {latest.number} 版（{latest.author}）",
                                         "您的修改（未保存）"))
         st.button("载入最新版本继续编辑（您的修改会保留在下方，可复制）", key="load_latest",

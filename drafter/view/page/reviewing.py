@@ -14,6 +14,7 @@ from drafter.view import sentences as vs
 from drafter.view.diff import side_by_side_html
 from drafter.view.editor import draft_editor, sent_event
 from drafter.view.page import answering
+from drafter.view.safe import plain
 from drafter.view.page.common import flash, show_flash, ss, table
 
 STATUS_CHOICES = ["submitted", "returned", "approved", "draft", None]
@@ -25,7 +26,7 @@ def drafts_picker(svc, area: str, status: str | None) -> str | None:
     try:
         page = svc.list_drafts(status=status, limit=100)
     except Exception as exc:  # noqa: BLE001
-        st.error(actions.error_text(exc))
+        st.error(plain(actions.error_text(exc)))
         return None
     if not page.items:
         st.info("没有符合条件的稿件")
@@ -46,14 +47,14 @@ def reviewer(svc, user) -> None:
         request, text = detail.request, detail.latest.text
         check = svc.check_text(request, text)
     except Exception as exc:  # noqa: BLE001
-        st.error(actions.error_text(exc))
+        st.error(plain(actions.error_text(exc)))
         return
     pending_passages(svc, user, draft_id, detail.latest.number)
     usage = vr.usages(request.facts, text, check)
     ok, line = marks.verdict(check, usage)
-    st.markdown(f"#### {detail.title}")
-    st.caption(f"{request.org} · {request.period} · {vl.KIND_LABELS.get(request.kind, request.kind)} · "
-               f"第 {detail.latest.number} 版（{detail.latest.author}） · 状态：{vl.draft_status_label(detail.status)}")
+    st.markdown(f"#### {plain(detail.title)}")
+    st.caption(plain(f"{request.org} · {request.period} · {vl.KIND_LABELS.get(request.kind, request.kind)} · "
+                     f"第 {detail.latest.number} 版（{detail.latest.author}） · 状态：{vl.draft_status_label(detail.status)}"))
     (st.success if ok else st.error)(line)
     since_return(svc, draft_id)
     answering.replies_box(detail, text)
@@ -89,7 +90,7 @@ def pending_passages(svc, user, draft_id: str, version: int) -> None:
         try:
             ss.r_passages = workcopy.load_review(svc, user.name, draft_id, version)
         except Exception as exc:  # noqa: BLE001 - shown; new comments can still be added
-            st.warning(f"未能读取暂存的批注：{actions.error_text(exc)}")
+            st.warning(plain(f"未能读取暂存的批注：{actions.error_text(exc)}"))
             ss.r_passages = []
         ss.r_passages_for, ss.r_passages_saved = key, list(ss.r_passages)
 
@@ -102,7 +103,7 @@ def save_pending(svc, user, draft_id: str, version: int) -> None:
         workcopy.save_review(svc, user.name, draft_id, version, passages)
         ss.r_passages_saved = passages
     except Exception as exc:  # noqa: BLE001 - the comments stay in this session
-        st.warning(f"批注自动暂存失败：{actions.error_text(exc)}")
+        st.warning(plain(f"批注自动暂存失败：{actions.error_text(exc)}"))
 
 
 def read_view(detail, text: str, check, facts, usage, focus, user) -> None:
@@ -124,7 +125,7 @@ def since_return(svc, draft_id: str) -> None:
     try:
         diff = svc.diff_since_return(draft_id)
     except Exception as exc:  # noqa: BLE001
-        st.error(actions.error_text(exc))
+        st.error(plain(actions.error_text(exc)))
         return
     if diff is None:
         return
@@ -137,7 +138,7 @@ def since_return(svc, draft_id: str) -> None:
 def review_form(svc, detail, failing: bool, user) -> None:
     st.markdown("**审核**")
     for r in detail.reviews:
-        st.caption(vl.review_line(r))
+        st.caption(plain(vl.review_line(r)))
     if not user.reviews:
         st.info("您的账号没有审核权限")
         return
