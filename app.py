@@ -14,7 +14,8 @@ from drafter.view import actions, workcopy
 from drafter.view import labels as vl
 from drafter.view.safe import plain
 from drafter.view.page import autosave, compose, editing, reviewing, signin
-from drafter.view.page.common import page_style, show_flash, ss
+from drafter.view.page.common import flash, page_style, show_flash, ss
+from drafter.view.page.conflict import conflict_box
 
 
 @st.cache_resource(show_spinner="正在启动服务…")
@@ -39,9 +40,10 @@ def sidebar(svc: DrafterService, user) -> None:
             return
         for line in vl.readiness_summary(ready):
             st.caption(line)
-        with st.expander("高级信息"):
-            for line in vl.readiness_lines(ready):
-                st.caption(line)
+        if user.admin:  # model paths and endpoints are for the one who runs the server
+            with st.expander("高级信息（管理员）"):
+                for line in vl.readiness_lines(ready):
+                    st.caption(plain(line))
 
 
 @st.dialog("范文全文", width="large")
@@ -60,8 +62,16 @@ def secretary(svc: DrafterService, settings: Settings, user) -> None:
         picked = reviewing.drafts_picker(svc, "s", None)
         if picked:
             st.button("打开", key="s_open", on_click=lambda: autosave.open_draft(svc, user, picked))
-        st.button("新建一份总结（清空表单和编辑框）", key="s_new", on_click=lambda: new_draft(svc, user))
+        st.button("新建一份总结（清空表单和编辑框）", key="s_new", on_click=lambda: ask_new_draft(svc, user))
+    if ss.get("confirm_new"):
+        with st.container(border=True, key="new_box"):
+            st.warning("编辑框中的内容还没有保存为版本。新建会清空表单和编辑框：要先把当前内容保存为一个版本吗？")
+            c1, c2 = st.columns(2)
+            c1.button("保存为版本，然后新建", key="new_save", type="primary", on_click=lambda: save_then_new(svc, user))
+            c2.button("取消", key="new_cancel", on_click=lambda: ss.update(confirm_new=False))
     show_flash("drafts")
+    if not (ss.get("request") and "draft_text" in ss):
+        conflict_box("form")  # with a draft open, the editor shows it
     compose.facts_form(settings)
     compose.examples_panel(svc, show_example)
     compose.generate_panel(svc, settings, user)
@@ -69,6 +79,24 @@ def secretary(svc: DrafterService, settings: Settings, user) -> None:
         editing.editor_panel(svc, user)
         editing.save_panel(svc, user)
     autosave.typed_autosave(svc, user)
+
+
+def ask_new_draft(svc: DrafterService, user) -> None:
+    """新建 over text not saved as a version asks first (and offers to keep it as a version)."""
+    if compose.edited():
+        ss.confirm_new = True
+    else:
+        new_draft(svc, user)
+
+
+def save_then_new(svc: DrafterService, user) -> None:
+    level, message = actions.save(ss, svc, user)
+    ss.confirm_new = False
+    if level == "error":
+        flash("drafts", (level, message))
+        return
+    new_draft(svc, user)
+    flash("drafts", ("success", f"{message}；已新建一份空白总结（之前的稿件可在“打开已保存的稿件”中找到）"))
 
 
 def new_draft(svc: DrafterService, user) -> None:
@@ -85,6 +113,7 @@ def main() -> None:
         st.error(f"配置有误（请检查 DRAFTER_ 开头的环境变量或 .env）：{exc}")
         st.stop()
     page_style()
+    ss["tz"] = settings.timezone  # times on the page in the user's zone (drafter.view.times)
     svc = get_service(settings)
     user = signin.current_user(svc, settings)
     restored = workcopy.restore(ss, svc, user.name)

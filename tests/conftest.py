@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
 from drafter.settings import PROJECT_ROOT, Settings
@@ -19,7 +23,12 @@ def settings(tmp_path, monkeypatch) -> Settings:
 
 @pytest.fixture(scope="session")
 def library_settings(tmp_path_factory) -> Settings:
+    """A fresh library dir; DRAFTER_TEST_LIBRARY (opt-in, local runs on a busy machine) names a data dir where the
+    samples were ingested before, copied first so the ingest below only checks that nothing changed."""
     data_dir = tmp_path_factory.mktemp("library")
+    cached = os.environ.get("DRAFTER_TEST_LIBRARY")
+    if cached and Path(cached).is_dir():
+        shutil.copytree(cached, data_dir, dirs_exist_ok=True)
     return Settings(data_dir=data_dir, provider="template", auth="off", _env_file=None)
 
 

@@ -170,6 +170,9 @@ def test_generate_edit_check_save_submit_and_diff(data_dir):
     assert diff and "@@" not in diff[0] and re.search(r"<del[^>]*>86</del>", diff[0])
     assert at.selectbox(key="diff_to_2").value == 2 and at.selectbox(key="diff_from_2").value == 1
     at.button(key="submit").click().run()
+    assert any(w.startswith("核对没有通过：发现 1 处问题") for w in messages(at, "warning")), "a failing draft: asked"
+    assert service(data_dir).get_draft(at.session_state["draft_id"]).status == "draft"
+    at.button(key="submit_failing").click().run()
     assert "已提交第 2 版，等待审核" in messages(at, "success")
     assert any("**已提交**" in m.value for m in at.markdown)
     type_text(at, at.session_state["draft_text"] + "\n补充。")

@@ -54,7 +54,7 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None
 
 
 @contextmanager
-def page_site(library_settings, data_dir: Path, log_name: str):
+def page_site(library_settings, data_dir: Path, log_name: str, extra_env: dict | None = None):
     """`streamlit run app.py` with the template provider over a copy of the ingested library and two users:
     yields (url, service on the same store)."""
     from drafter.service import DrafterService
@@ -64,7 +64,8 @@ def page_site(library_settings, data_dir: Path, log_name: str):
     svc.create_user(*WRITER, "writer")
     svc.create_user(*REVIEWER, "reviewer")
     port = free_port()
-    env = {**os.environ, "DRAFTER_DATA_DIR": str(data_dir), "DRAFTER_PROVIDER": "template", "DRAFTER_AUTH": "off"}
+    env = {**os.environ, "DRAFTER_DATA_DIR": str(data_dir), "DRAFTER_PROVIDER": "template", "DRAFTER_AUTH": "off",
+           **(extra_env or {})}
     env.pop("DRAFTER_UI_PASSWORD", None)
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / log_name, "wb")
@@ -247,7 +248,9 @@ def test_secretary_in_chromium(server, browser, state):
     settle(page)
     assert "68户" in editor(page).input_value()
 
-    page.get_by_role("button", name="提交审核").click()  # unsaved edits are saved, then submitted
+    page.get_by_role("button", name="提交审核").click()  # a failing check asks first, as export does
+    expect(page.get_by_text(re.compile("核对没有通过：发现 1 处问题.*确定要提交吗"))).to_be_visible()
+    page.get_by_role("button", name="仍然提交（核对未通过）").click()  # unsaved edits are saved, then submitted
     expect(page.get_by_text("已提交第 2 版，等待审核")).to_be_visible()
     expect(page.get_by_text(re.compile("稿件状态：已提交"))).to_be_visible()
     page.get_by_role("button", name="导出 Word…").click()
@@ -340,6 +343,7 @@ def test_phone_layout_in_chromium(server, browser):
     expect(page.locator(".dr-tip")).to_contain_text("420")
     shot(page, "ui_phone_editor")
     page.get_by_role("button", name="提交审核").click()
+    page.get_by_role("button", name="仍然提交（核对未通过）").click()
     expect(page.get_by_text(re.compile("已提交第 \\d 版，等待审核"))).to_be_visible()
     review = open_page(browser, server, PHONE)
     sign_in(review, *REVIEWER)

@@ -5,6 +5,7 @@ line. The pure parts (what is sent, the summary, the notes on the text) are test
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 from drafter.domain.records import CommentReply, PassageComment, ReviewInfo
 from drafter.domain.review_rules import Actor
@@ -49,7 +50,7 @@ def test_the_summary_line_and_each_comment_with_its_reply_and_whether_its_quote_
     rows = vrep.reply_rows(review, "86户。举办竞赛3场")
     assert [r["批注"] for r in rows] == ["总体意见", "“68户”（原文已修改）", "“举办竞赛”", "“3场”"]
     assert rows[3]["回复"] == "未采纳：3场无误（张秘书，第 3 版）" and rows[2]["回复"] == "已修改（张秘书，第 3 版）"
-    assert rows[3]["回复时间"] == NOW.astimezone().strftime("%m-%d %H:%M")
+    assert rows[3]["回复时间"] == NOW.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M"), "the user's zone"
     assert vrep.reply_rows(_review(), "")[1]["回复时间"] == "—"
     notes = passages.notes([review], [], "68户。举办竞赛3场")
     assert notes[0]["reply"] == "回复（张秘书，第 3 版）：已修改：已改"

@@ -258,8 +258,15 @@ def render_docx(title: str, body: str, org: str, date_text: str) -> bytes:
 
 
 # --- a stored version → file ------------------------------------------------------------------------
-def chinese_date(moment: datetime) -> str:
-    local = moment.astimezone(CHINA) if moment.tzinfo else moment
+def chinese_date(moment: datetime, zone_name: str | None = None) -> str:
+    """The date in the user's zone (DRAFTER_TIMEZONE, default Asia/Shanghai): the same day the page shows."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        where = ZoneInfo(zone_name) if zone_name else CHINA
+    except (ZoneInfoNotFoundError, ValueError):
+        where = CHINA
+    local = moment.astimezone(where) if moment.tzinfo else moment
     return f"{local.year}年{local.month}月{local.day}日"
 
 
@@ -288,9 +295,10 @@ def file_name(title: str, version: int) -> str:
     return f"{safe[:80]}（第{version}版）.docx"
 
 
-def export_version(draft, version, org: str | None = None, date_text: str | None = None) -> tuple[str, bytes]:
+def export_version(draft, version, org: str | None = None, date_text: str | None = None,
+                   zone_name: str | None = None) -> tuple[str, bytes]:
     """(file name, .docx bytes) for a stored draft (drafter.domain.records.DraftDetail) and one of its versions.
     `org` and `date_text` replace the signature's organisation and date (the page lets the user edit them)."""
     title, body, found_org, found_date = document_parts(version.text, draft.title, draft.org,
-                                                        chinese_date(version.created_at))
+                                                        chinese_date(version.created_at, zone_name))
     return file_name(title, version.number), render_docx(title, body, org or found_org, date_text or found_date)

@@ -38,6 +38,9 @@ class VersionInfo(BaseModel):
     created_at: datetime
     check: CheckResult
     restored_from: int | None = Field(None, description="The older version this one restores, if any.")
+    source: str | None = Field(None, description="How it came about: generated, edit, after_return, restore, word "
+                                                 "(a .docx edited in Word or WPS), kept (saved before regenerating); "
+                                                 "None for versions stored before this was recorded.")
 
 
 class PassageComment(BaseModel):

@@ -60,13 +60,16 @@ class DraftsService:
 
         draft = self.get_draft(draft_id, viewer=viewer)
         chosen = draft.latest if version is None else self.get_version(draft_id, version)
-        return export_version(draft, chosen)
+        return export_version(draft, chosen, zone_name=self.settings.timezone)
 
-    def save_version(self, draft_id: str, text: str, base_version: int, author: str | ActorLike) -> VersionInfo:
+    def save_version(self, draft_id: str, text: str, base_version: int, author: str | ActorLike,
+                     source: str | None = None) -> VersionInfo:
         """Save an edited text as a new version, rechecked against the draft's facts.
 
         Forbidden unless `author` owns the draft or is an editor/admin; StaleVersion if `base_version` is outdated.
-        Saving is not submitting: the draft goes (back) to 草稿, and an approval is voided.
+        Saving is not submitting: the draft goes (back) to 草稿, and an approval is voided. `source` says how
+        the text came about ("word": a re-imported .docx; "kept": kept before regenerating; default: an edit, or
+        "after_return" while the draft is returned).
         The text is normalised first (drafter.domain.input_text), so every stored version exports.
         """
         from drafter.domain.input_text import clean_text
@@ -77,7 +80,22 @@ class DraftsService:
         others = may_edit_others(role)
         request = self.store.prepare_edit(draft_id, text, base_version, name, others)  # early refusal
         check = self.check_text(request, text)
-        return self.store.add_version(draft_id, text, base_version, name, check, may_edit_others=others)
+        return self.store.add_version(draft_id, text, base_version, name, check, may_edit_others=others,
+                                      source=source)
+
+    def import_word_version(self, draft_id: str, data: bytes, base_version: int,
+                            user: str | ActorLike) -> VersionInfo:
+        """A .docx of version `base_version`, edited in Word or WPS, becomes a new version (paragraphs read back,
+        checked like any edit). InvalidInput for a file that is no .docx, has no text, or is unchanged."""
+        from drafter.documents.import_docx import text_from_docx
+
+        draft, base = self.get_draft(draft_id), self.get_version(draft_id, base_version)
+        text = text_from_docx(data, base.text, draft.title, draft.org,
+                              max_unzipped=self.settings.max_docx_unzipped_bytes,
+                              max_entries=self.settings.max_docx_entries)
+        if text.strip() == base.text.strip():
+            raise InvalidInput(f"Word 文件的内容与第 {base_version} 版相同，没有生成新版本")
+        return self.save_version(draft_id, text, base_version, user, source="word")
 
     def restore_version(self, draft_id: str, number: int, user: str | ActorLike) -> VersionInfo:
         """Version `number`'s text becomes a new version (rechecked against today's facts and lexicon)."""

@@ -50,6 +50,13 @@ class DrafterService(DraftingService, LibraryService, DraftsService, ReviewsServ
         return ProviderRegistry(self.settings, prefix=system_messages())
 
     @cached_property
+    def generation(self):
+        """Drafting jobs that outlive a page request (drafter.service.generation.GenerationJobs)."""
+        from drafter.service.generation import GenerationJobs
+
+        return GenerationJobs(self)
+
+    @cached_property
     def traces(self):
         """The model-call trace (drafter.providers.trace_log.TraceLog); records nothing with DRAFTER_TRACE=off."""
         from drafter.providers.trace_log import TraceLog

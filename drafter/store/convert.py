@@ -20,7 +20,8 @@ def now() -> datetime:
 
 def version_info(row: VersionRow) -> VersionInfo:
     return VersionInfo(number=row.number, text=row.text, author=row.author, created_at=utc(row.created_at),
-                       check=CheckResult.model_validate(row.check), restored_from=row.restored_from)
+                       check=CheckResult.model_validate(row.check), restored_from=row.restored_from,
+                       source=row.source)
 
 
 def review_info(row: ReviewRow, replies: list[CommentReply] | None = None) -> ReviewInfo:

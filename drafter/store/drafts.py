@@ -48,7 +48,7 @@ class DraftStore(ReviewMixin, ReplyMixin, UserMixin, SessionMixin, WorkingCopyMi
                 request=request.model_dump(mode="json"), result=result.model_dump(mode="json"),
                 created_at=moment, updated_at=moment))
             session.flush()
-            session.add(_version_row(draft_id, 1, result.text, author, result.check, moment))
+            session.add(_version_row(draft_id, 1, result.text, author, result.check, moment, source="generated"))
             return draft_id
 
         return self.get_draft(self._writing(work))
@@ -114,7 +114,8 @@ class DraftStore(ReviewMixin, ReplyMixin, UserMixin, SessionMixin, WorkingCopyMi
             return convert.version_info(row)
 
     def add_version(self, draft_id: str, text: str, base_version: int, author: str, check: CheckResult,
-                    may_edit_others: bool = True, restored_from: int | None = None) -> VersionInfo:
+                    may_edit_others: bool = True, restored_from: int | None = None,
+                    source: str | None = None) -> VersionInfo:
         """Insert version latest+1 if `base_version` is still the latest (else StaleVersion), in one transaction.
 
         Without `may_edit_others` only the draft's owner may save (else Forbidden). The draft goes back to 草稿,
@@ -127,7 +128,8 @@ class DraftStore(ReviewMixin, ReplyMixin, UserMixin, SessionMixin, WorkingCopyMi
             _require_owner(draft, author, may_edit_others)
             require_base(draft, base_version)
             moment = convert.now()
-            row = _version_row(draft_id, draft.latest_version + 1, text, author, check, moment, restored_from)
+            how = "restore" if restored_from else source or ("after_return" if draft.status == "returned" else "edit")
+            row = _version_row(draft_id, draft.latest_version + 1, text, author, check, moment, restored_from, how)
             session.add(row)
             session.flush()  # a concurrent duplicate number fails here (unique) and the whole write is retried
             if draft.status == "approved":
@@ -145,10 +147,10 @@ def _author(author: str) -> str:
 
 
 def _version_row(draft_id: str, number: int, text: str, author: str, check: CheckResult, moment,
-                 restored_from: int | None = None) -> VersionRow:
+                 restored_from: int | None = None, source: str | None = None) -> VersionRow:
     return VersionRow(draft_id=draft_id, number=number, text=text, author=_author(author),
                       check=check.model_dump(mode="json"), check_ok=check.ok, created_at=moment,
-                      restored_from=restored_from)
+                      restored_from=restored_from, source=source)
 
 
 def _require_owner(draft: DraftRow, author: str | None, may_edit_others: bool) -> None:

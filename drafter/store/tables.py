@@ -55,6 +55,8 @@ class VersionRow(Base):
     check_ok: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     restored_from: Mapped[int | None] = mapped_column(Integer)
+    # issue 21 (nullable, added by store/migrate.py): how the version came about, for its label
+    source: Mapped[str | None] = mapped_column(String(20))
 
 
 class ReviewRow(Base):

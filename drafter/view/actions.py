@@ -148,6 +148,30 @@ def submit(state: State, svc, user, replies: tuple[int, list] | None = None) -> 
     return "success", f"已提交第 {state['base_version']} 版，等待审核"
 
 
+def import_word(state: State, svc, name: str, data: bytes, user) -> Message:
+    """A .docx of the open draft, edited in Word or WPS, becomes a new version and goes into the editor. Unsaved
+    edits in the editor are saved as a version first (nothing is replaced unsaved)."""
+    if not state.get("draft_id"):
+        return "error", "请先保存稿件，再导入 Word 修改稿"
+    kept = ""
+    if state.get("draft_text") != state.get("saved_text"):
+        level, message = save(state, svc, user)
+        if level == "error":
+            return level, message
+        kept = f"编辑框中未保存的修改已先保存为第 {state['base_version']} 版；"
+    try:
+        info = svc.import_word_version(state["draft_id"], data, state["base_version"], user)
+    except StaleVersion:
+        state["stale"] = True
+        return "error", stale_message(state, svc)
+    except Exception as exc:  # noqa: BLE001
+        return "error", error_text(exc)
+    state.update(base_version=info.number, saved_text=info.text, draft_text=info.text, stale=False,
+                 editor_rev=int(state.get("editor_rev", 0)) + 1)
+    verdict = "核对通过" if info.check.ok else "核对发现问题，请看编辑框上方的问题列表"
+    return "success", f"{kept}已从「{name}」导入为第 {info.number} 版（{verdict}）"
+
+
 def restore_version(state: State, svc, number: int, user) -> Message:
     """Restore an older version as a new version and put it into the editor."""
     if state.get("draft_text") != state.get("saved_text"):

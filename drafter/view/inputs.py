@@ -31,7 +31,9 @@ def build_request(org: str, period: str, kind: str, topic: str, facts_text: str,
             facts=clean_fact_lines(facts_text or ""), problems=clean_fact_lines(problems_text or ""),
             plans=clean_fact_lines(plans_text or ""), pinned_examples=list(pinned), length=length)
     except ValidationError as exc:
-        return None, validation_messages(exc)
+        from drafter.view.labels import for_writers
+
+        return None, [for_writers(m) for m in validation_messages(exc)]
     return request, []
 
 
@@ -86,7 +88,7 @@ def limit_problems(facts: Sequence[str], max_facts: int, max_chars: int) -> tupl
     too_long = long_lines(list(facts), max_chars)
     if too_long:
         shown = "、".join(f"第{n}条" for n in too_long[:10]) + ("等" if len(too_long) > 10 else "")
-        messages.append(f"{shown}事实超过 {max_chars} 字，请拆分或精简后再生成（可用“拆分为多条事实”按句拆开）")
+        messages.append(f"{shown}事实超过 {max_chars} 字：请在事实框中把它分成几行（每行一条），或精简后再生成")
     over = len(facts) > max_facts
     if over:
         messages.insert(0, f"事实共 {len(facts)} 条，超过上限 {max_facts} 条：超出的 {len(facts) - max_facts} 条不会写入"

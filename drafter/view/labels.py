@@ -62,6 +62,22 @@ def display_title(title: str | None) -> str:
     return text or (title or "").strip() or "（无标题）"
 
 
+def problem_parts(check: CheckResult) -> list[str]:
+    """What fails in a stored check, each part named once: numbers, facts left out, claims."""
+    flagged = sum(1 for n in check.numbers if n.status != "supported")
+    return [part for part in (f"{flagged} 个数字有问题" if flagged else "",
+                              f"{len(check.missing)} 条事实未写入" if check.missing else "",
+                              f"{len(check.claims)} 处说法事实中没有" if check.claims else "") if part]
+
+
+_TECHNICAL = re.compile(r"[（(][^）)]*(?:DRAFTER_|[A-Za-z_]{4,})[^）)]*[）)]")
+
+
+def for_writers(message: str) -> str:
+    """A message without technical asides such as "（facts 不能为空）" or "（调大 DRAFTER_MAX_FACTS）"."""
+    return _TECHNICAL.sub("", message).strip()
+
+
 def draft_status_label(status: str | None) -> str:
     return DRAFT_STATUS_LABELS.get(status or "", status or "未知")
 

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from drafter.domain.records import REPLY_STATE_LABELS, ReplyInput, WorkingCopy
 from drafter.view.passages import STALE_LABEL, anchor
+from drafter.view.times import local
 
 OVERALL = "o"
 STATE_OPTIONS = ("", "revised", "declined")
@@ -123,7 +124,7 @@ def reply_text(reply: Any) -> str:
     return f"{STATE_LABELS.get(reply.state, reply.state)}{body}（{reply.author}，第 {reply.version} 版）"
 
 
-def reply_rows(review: Any, text: str) -> list[dict[str, str]]:
+def reply_rows(review: Any, text: str, zone_name: str | None = None) -> list[dict[str, str]]:
     """What the reviewer sees per comment: the quote and whether it is still in `text`, the comment, the reply."""
     by_target = {r.passage: r for r in review.replies or []}
     rows = []
@@ -134,6 +135,6 @@ def reply_rows(review: Any, text: str) -> list[dict[str, str]]:
             found = anchor(target["quote"], target["start"], text) is not None
             where = f"“{target['quote'][:40]}”" + ("" if found else f"（{STALE_LABEL}）")
         reply = by_target.get(target["passage"])
-        when = reply.created_at.astimezone().strftime("%m-%d %H:%M") if reply is not None else "—"
+        when = local(reply.created_at, zone_name, "%m-%d %H:%M") if reply is not None else "—"
         rows.append({"批注": where, "审核意见": target["comment"], "回复": reply_text(reply), "回复时间": when})
     return rows

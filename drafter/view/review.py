@@ -88,16 +88,35 @@ def unused_rows(usage: Iterable[Any]) -> list[dict[str, str]]:
             for u in usage if not _get(u, "used")]
 
 
-def version_rows(versions: Iterable[Any]) -> list[dict[str, str]]:
-    """The version history table: number, author, time and the version's check verdict."""
+SOURCE_LABELS = {"generated": "生成", "edit": "我的修改", "after_return": "审核退回后修改", "word": "从 Word 导入",
+                 "kept": "重新生成前保存的修改"}
+
+
+def version_label(v: Any, me: str | None = None) -> str:
+    """How a version came about, in words: 生成, 我的修改 (or 某某的修改), 由第N版恢复, 审核退回后修改, 从 Word 导入."""
+    restored, source, author = _get(v, "restored_from"), _get(v, "source"), str(_get(v, "author") or "")
+    if restored:
+        return f"由第{restored}版恢复"
+    if source is None:
+        source = "generated" if _get(v, "number") == 1 else "edit"
+    label = SOURCE_LABELS.get(source, "修改")
+    if source == "edit" and me is not None and author != me:
+        label = f"{author}的修改"
+    return label
+
+
+def version_rows(versions: Iterable[Any], zone_name: str | None = None, me: str | None = None) -> list[dict[str, str]]:
+    """The version history table: number, how it came about, author, local time and the check verdict."""
     from drafter.view.labels import summary_text
+    from drafter.view.times import local
 
     rows = []
     for v in versions:
         created = _get(v, "created_at")
         check = _get(v, "check")
-        rows.append({"版本": f"第 {_get(v, 'number')} 版", "作者": str(_get(v, "author") or ""),
-                     "时间": created.strftime("%Y-%m-%d %H:%M:%S") if hasattr(created, "strftime") else str(created or ""),
+        rows.append({"版本": f"第 {_get(v, 'number')} 版", "来源": version_label(v, me),
+                     "作者": str(_get(v, "author") or ""),
+                     "时间": local(created, zone_name) if hasattr(created, "astimezone") else str(created or ""),
                      "数字核对": summary_text(check) if isinstance(check, CheckResult) else "—"})
     return rows
 

@@ -26,6 +26,11 @@ class PageUser(BaseModel):
         return self.role in REVIEW_ROLES
 
     @property
+    def admin(self) -> bool:
+        """Sees the technical side: model status, the generation trace (the one-person user too)."""
+        return self.role in ("admin", "local")
+
+    @property
     def label(self) -> str:
         return f"{self.name}（{ROLE_LABELS.get(self.role, self.role)}）"
 

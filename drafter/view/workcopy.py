@@ -12,14 +12,17 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from drafter.domain.records import WorkingCopy
+from drafter.view.times import local
 
 State = MutableMapping[str, Any]
 FIELDS = ("f_org", "f_period", "f_kind", "f_topic", "f_facts", "f_problems", "f_plans", "f_length", "sig_org",
           "sig_date")
 TYPED = ("f_org", "f_period", "f_topic", "f_facts", "f_problems", "f_plans", "sig_org", "sig_date")
-CARRIED = ("pinned", "request", "result", "saved_text", "hits")
+CARRIED = ("pinned", "request", "result", "saved_text", "hits", "kept_other")
 SENT = "_wc_sent"
 LIVE = "_wc_typed"
+SEEN = "_wc_seen"  # {"slot", "at", "text"}: the stored copy this session last wrote or loaded
+CONFLICT = "wc_conflict"  # a newer copy another tab or device stored: {"slot", "at", "text", "facts"}
 
 
 def take_typed(state: State, values: dict[str, str]) -> None:
@@ -72,7 +75,15 @@ def autosave(state: State, svc, user: str) -> bool:
                              sort_keys=True, default=str)
     if state.get(SENT) == fingerprint:
         return False
-    svc.save_working_copy(copy)
+    if state.get(CONFLICT):
+        return False  # the page shows both texts; nothing is written until the user chooses
+    stored = svc.load_working_copy(user, copy.draft_id)
+    if newer_elsewhere(state, stored, copy):
+        state[CONFLICT] = {"slot": copy.draft_id, "at": stored.updated_at.isoformat(), "text": stored.text,
+                           "facts": stored.form.get("f_facts")}
+        return False
+    saved = svc.save_working_copy(copy)
+    seen(state, copy.draft_id, saved)
     if copy.draft_id and state.get("_wc_open") != copy.draft_id:
         desk = svc.load_working_copy(user, None)
         svc.save_working_copy(_pointer(user, copy.draft_id, desk))
@@ -81,6 +92,44 @@ def autosave(state: State, svc, user: str) -> bool:
         state["_wc_open"] = None
     state[SENT] = fingerprint
     return True
+
+
+def seen(state: State, slot: str | None, copy: WorkingCopy | None) -> None:
+    """Remember the stored copy this session wrote or loaded (what a later autosave expects to find)."""
+    if copy is not None and copy.updated_at is not None:
+        state[SEEN] = {"slot": slot, "at": copy.updated_at.isoformat(), "text": copy.text,
+                       "facts": copy.form.get("f_facts")}
+
+
+def newer_elsewhere(state: State, stored: WorkingCopy | None, mine: WorkingCopy) -> bool:
+    """True when another tab or device stored different work in this slot since this session last wrote or
+    loaded it (the last autosave would otherwise win, and that edit would vanish)."""
+    last = state.get(SEEN)
+    if stored is None or stored.updated_at is None or not last or last.get("slot") != mine.draft_id:
+        return False
+    if stored.updated_at.isoformat() == last.get("at"):
+        return False
+    theirs = (stored.text, stored.form.get("f_facts"))
+    return theirs != (last.get("text"), last.get("facts")) and theirs != (mine.text, mine.form.get("f_facts"))
+
+
+def resolve(state: State, keep: str) -> None:
+    """The user chose after a conflict: keep="theirs" loads the other tab's text (this one's is kept beside it),
+    keep="mine" stays with this text (the other's is kept beside it). Neither text is dropped."""
+    conflict = state.pop(CONFLICT, None)
+    if not conflict:
+        return
+    mine = state.get("draft_text") or ""
+    if keep == "theirs":
+        state.update(draft_text=conflict["text"], kept_other=mine,
+                     editor_rev=int(state.get("editor_rev", 0)) + 1)
+        if conflict.get("facts") is not None:
+            state["f_facts"] = conflict["facts"]
+    else:
+        state["kept_other"] = conflict["text"]
+    state[SEEN] = {"slot": conflict["slot"], "at": conflict["at"], "text": conflict["text"],
+                   "facts": conflict.get("facts")}
+    state[SENT] = None
 
 
 def latest_copy(svc, user: str) -> WorkingCopy | None:
@@ -104,6 +153,7 @@ def apply(state: State, copy: WorkingCopy) -> None:
         state["editor_rev"] = int(state.get("editor_rev", 0)) + 1
     if copy.draft_id:
         state["_wc_open"] = copy.draft_id
+    seen(state, copy.draft_id, copy)
 
 
 def restore(state: State, svc, user: str) -> str | None:
@@ -116,7 +166,7 @@ def restore(state: State, svc, user: str) -> str | None:
         return None
     apply(state, copy)
     state[SENT] = None
-    when = copy.updated_at.astimezone().strftime("%H:%M") if copy.updated_at else ""
+    when = local(copy.updated_at, state.get("tz"), "%H:%M")
     edited = copy.text and copy.text != copy.form.get("saved_text")
     what = "表单、初稿和未保存的修改" if edited else "表单和初稿" if copy.text else "表单"
     return f"已恢复您上次（{when}）的{what}"
@@ -131,6 +181,7 @@ def reopen(state: State, svc, user: str, draft_id: str) -> str | None:
     copy = svc.load_working_copy(user, draft_id)
     if copy is None:
         return None
+    seen(state, draft_id, copy)
     latest = state.get("base_version")  # load_draft put the latest version there
     text_edited = bool(copy.text) and copy.text != copy.form.get("saved_text")
     typed = {k: copy.form[k] for k in FIELDS if k in copy.form and copy.form[k] != state.get(k)}
@@ -141,7 +192,7 @@ def reopen(state: State, svc, user: str, draft_id: str) -> str | None:
     else:
         return None
     state[SENT] = None
-    when = copy.updated_at.astimezone().strftime("%m-%d %H:%M") if copy.updated_at else ""
+    when = local(copy.updated_at, state.get("tz"), "%m-%d %H:%M")
     if not text_edited:
         return f"已恢复您（{when}）对表单未保存的修改"
     newer = f"；此后已有第 {latest} 版，保存时会请您对照合并" if latest and latest != copy.base_version else ""
@@ -177,6 +228,7 @@ def clear(state: State) -> None:
 
     state.update({key: "" for key in TYPED if not key.startswith("sig_")})
     state.update(f_kind=KINDS[0], f_length="normal")
-    for key in (*CARRIED, LIVE, "sig_org", "sig_date", "draft_id", "base_version", "draft_text", "stale", "_wc_open"):
+    for key in (*CARRIED, LIVE, "sig_org", "sig_date", "draft_id", "base_version", "draft_text", "stale", "_wc_open",
+                SEEN, CONFLICT):
         state.pop(key, None)
     state[SENT] = None

@@ -127,8 +127,39 @@ def _heading(target: dict, text: str) -> str:
             f" —— {target['comment']}")
 
 
+def _check_fails(svc) -> str | None:
+    """The verdict line when the text to submit fails its check (and the writer has not confirmed this text)."""
+    from drafter.models import DraftRequest
+    from drafter.view import marks
+    from drafter.view import review as vr
+
+    text = ss.get("draft_text") or ""
+    if not ss.get("request") or not text or ss.get("fail_ok_text") == text:
+        return None
+    try:
+        request = DraftRequest.model_validate(ss.request)
+        check = svc.check_text(request, text)
+        ok, line = marks.verdict(check, vr.usages(request.facts, text, check))
+    except Exception:  # noqa: BLE001 - the submit itself reports a broken store
+        return None
+    return None if ok else line
+
+
+def confirm_failing(svc, user) -> None:
+    ss.fail_ok_text, ss.fail_confirm = ss.get("draft_text"), False
+    submit(svc, user)
+
+
 def submit(svc, user, confirmed: bool = False) -> None:
-    """提交审核 with the answers; unanswered comments are counted and need 仍然提交, bad answers are named."""
+    """提交审核 with the answers; a failing check asks first (as export does), unanswered comments are counted
+    and need 仍然提交, bad answers are named."""
+    failing = _check_fails(svc)
+    if failing:
+        ss.fail_confirm = True
+        flash("save", ("warning", f"核对没有通过：{failing}。审核人会看到这些问题。确定要提交吗？"
+                                  "点“仍然提交（核对未通过）”提交，或先修改。"))
+        return
+    ss.fail_confirm = False
     detail = _detail(svc)
     review = vrep.answerable(detail) if detail is not None else None
     if review is None or not vrep.targets(review) or not vrep.may_answer(user, detail):
@@ -158,7 +189,9 @@ def submit(svc, user, confirmed: bool = False) -> None:
 
 
 def confirm_button(svc, user) -> None:
-    if ss.get("rp_confirm"):
+    if ss.get("fail_confirm"):
+        st.button("仍然提交（核对未通过）", key="submit_failing", on_click=lambda: confirm_failing(svc, user))
+    elif ss.get("rp_confirm"):
         st.button("仍然提交（部分意见未回复）", key="submit_anyway", on_click=lambda: submit(svc, user, confirmed=True))
 
 
@@ -170,4 +203,4 @@ def replies_box(detail, text: str) -> None:
     review = returns[-1]
     st.markdown("**上次退回的意见与起草人的回复**" + plain(f"（{review.reviewer}，第 {review.version} 版退回）"))
     st.info(plain(vrep.summary(review)))
-    table(vrep.reply_rows(review, text), "")
+    table(vrep.reply_rows(review, text, ss.get("tz")), "")

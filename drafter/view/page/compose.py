@@ -12,7 +12,8 @@ from drafter.view import inputs as vin
 from drafter.view import labels as vl
 from drafter.view.safe import plain
 from drafter.view.page.common import flash, show_flash, ss
-from drafter.view.stream import StreamProgress, result_notes
+from drafter.view.page import generating
+from drafter.view.stream import result_notes
 
 UPLOAD_LABEL = "或导入事实文件（.txt / .docx / .xlsx：Excel 取“事实”列，没有则取第一列），内容追加到上面的事实中"
 
@@ -90,22 +91,25 @@ def form_request(settings) -> tuple[DraftRequest | None, list[str]]:
         return None, errors
     limits, over_cap = vin.limit_problems(request.facts, settings.max_facts, settings.max_fact_chars)
     if over_cap and ss.get("cap_ok") and len(limits) == 1:
-        limits = []
+        limits = []  # only the first max_facts are drafted, and only they are checked (the verdict counts them)
+        request = request.model_copy(update={"facts": request.facts[:settings.max_facts]})
     return (request, []) if not limits else (None, limits)
 
 
 def edited() -> bool:
-    """True when the editor holds text that the user changed (regenerating would replace it)."""
+    """True when the editor holds text not saved as a version (regenerating would replace it): the user's edit,
+    or a generated draft never saved."""
     text = ss.get("draft_text")
-    if not text:
+    if not text or not text.strip():
         return False
-    base = ss.get("saved_text") if ss.get("draft_id") else (ss.get("result") or {}).get("text")
-    return text != base
+    return not ss.get("draft_id") or text != ss.get("saved_text")
 
 
 def generate_panel(svc, settings, user) -> None:
     st.subheader("3. 生成初稿")
-    if st.button("生成初稿", key="generate", type="primary"):
+    generating.provider_choice(svc, settings)
+    running = svc.generation.get(user.name, ss.get("draft_id"))
+    if st.button("生成初稿", key="generate", type="primary", disabled=bool(running and running.state == "running")):
         request, errors = form_request(settings)
         ss.pending_request = request.model_dump() if request else None
         ss.confirm_regen = bool(request) and edited()
@@ -116,6 +120,8 @@ def generate_panel(svc, settings, user) -> None:
     _cap_confirm(settings)
     if ss.get("confirm_regen"):
         _confirm_regenerate(svc, user)
+    generating.follow(svc, user)  # a job started here, in another tab or on another device
+    show_flash("generate")
     if ss.get("result"):
         from drafter.models import DraftResult
 
@@ -134,10 +140,10 @@ def _cap_confirm(settings) -> None:
 
 def _confirm_regenerate(svc, user) -> None:
     with st.container(border=True, key="regen_box"):
-        st.warning("编辑框中的初稿有您的修改。重新生成会替换编辑框中的内容：您的修改会先保存为一个版本，"
+        st.warning("编辑框中的内容还没有保存为版本。重新生成会替换编辑框中的内容：当前内容会先保存为一个版本，"
                    "之后可在“版本历史”中查看或恢复。")
         c1, c2 = st.columns(2)
-        go = c1.button("保存我的修改并重新生成", key="regen_yes", type="primary")
+        go = c1.button("保存当前内容并重新生成", key="regen_yes", type="primary")
         if c2.button("取消，继续编辑", key="regen_no"):
             ss.confirm_regen = False
             st.rerun()
@@ -152,31 +158,5 @@ def _confirm_regenerate(svc, user) -> None:
 
 
 def run_generation(svc, request: DraftRequest, user) -> None:
-    """Stream the draft section by section into the editor. The same facts stay on the same saved draft (the
-    new text is an unsaved edit of it); changed facts start a new draft."""
-    events, problem = actions.start_draft(svc, request)
-    if events is None:
-        st.error(plain(problem[1]))
-        return
-    progress = StreamProgress()
-    with st.status("正在生成初稿…", expanded=True) as status:
-        bar, live = st.progress(0.0, text=plain(progress.label)), st.empty()
-        try:
-            for event in events:
-                progress.apply(event)
-                bar.progress(progress.fraction, text=plain(progress.label))
-                live.text(progress.text[-1200:])
-        except Exception as exc:  # noqa: BLE001
-            status.update(label="生成失败", state="error")
-            st.error(plain(actions.error_text(exc)))
-            return
-        if progress.result is None:
-            status.update(label="生成未完成", state="error")
-            return
-        status.update(label=f"初稿已生成（{vl.provider_label(progress.result.provider)}）", state="complete",
-                      expanded=False)
-    same = ss.get("draft_id") and ss.get("request") == request.model_dump()
-    ss.update(request=request.model_dump(), result=progress.result.model_dump(), draft_text=progress.result.text,
-              editor_rev=int(ss.get("editor_rev", 0)) + 1, scroll_to_editor=int(ss.get("scroll_to_editor", 0)) + 1)
-    if not same:
-        ss.update(draft_id=None, base_version=None, saved_text=None, stale=False)
+    """Write the draft as a job of the service and follow it here (drafter.view.page.generating)."""
+    generating.start(svc, request, user)

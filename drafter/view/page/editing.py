@@ -6,12 +6,12 @@ import streamlit as st
 
 from drafter.models import DraftRequest
 from drafter.view import actions, marks, passages, trace_panel, workcopy
-from drafter.view import inputs as vin
 from drafter.view import labels as vl
 from drafter.view import review as vr
 from drafter.view.editor import draft_editor, sent_doc
 from drafter.view import replies as vrep
 from drafter.view.page import answering
+from drafter.view.page.conflict import conflict_box, kept_other
 from drafter.view.safe import plain
 from drafter.view.page.common import flash, show_flash, ss
 from drafter.view.page.history import history, kept_text, stale_box
@@ -41,6 +41,9 @@ def current_check(svc):
 def editor_panel(svc, user) -> None:
     """Rechecked on every pause in typing: only this part of the page reruns."""
     st.subheader("4. 编辑与核对", anchor="draft-editor")
+    _autosave(svc, user)  # first: a newer copy from another tab is shown before anything else
+    conflict_box("editor")
+    kept_other()
     checked = current_check(svc)
     if checked is None:
         return
@@ -54,6 +57,9 @@ def editor_panel(svc, user) -> None:
     draft_editor(payload, key=EDITOR_KEY, on_change=_take_doc)
     st.caption("停顿约 0.3 秒自动核对；点按或悬停在彩色文字上可看到原因；Ctrl+Z 可撤销。每次修改都会自动暂存，"
                "刷新页面或换一台电脑登录也不会丢失；“保存版本”才会生成新版本。")
+
+
+def _autosave(svc, user) -> None:
     try:
         workcopy.autosave(ss, svc, user.name)
     except Exception as exc:  # noqa: BLE001 - autosave trouble is shown, the text stays in the editor
@@ -90,12 +96,14 @@ def save_panel(svc, user) -> None:
         st.caption(f"有未保存的修改（已自动暂存）；导出和提交的是已保存的版本（第 {ss.base_version} 版）")
     if ss.get("export_open"):
         export_box(svc, detail)
+    word_import(svc, user)
     if ss.get("stale"):
         stale_box(svc, draft_id)
     kept_text()
     reviews_box(detail)
     history(svc, draft_id, user)
-    trace_panel.render(st, svc, draft_id)
+    if user.admin:
+        trace_panel.render(st, svc, draft_id)
 
 
 def _detail(svc, draft_id):
@@ -106,6 +114,24 @@ def _detail(svc, draft_id):
     except Exception as exc:  # noqa: BLE001
         st.error(plain(actions.error_text(exc)))
         return None
+
+
+def word_import(svc, user) -> None:
+    """A .docx exported here and edited in Word or WPS comes back as a new version."""
+    with st.expander("导入在 Word / WPS 中修改过的稿件"):
+        st.caption("选择从这里导出、在 Word 或 WPS 中修改并保存的 .docx 文件：正文会成为新的版本并重新核对。")
+        st.file_uploader("选择 .docx 文件", type=["docx"], key=f"word_in_{ss.get('word_in', 0)}",
+                         on_change=lambda: _take_word(svc, user), disabled=not user.writes)
+        show_flash("word")
+
+
+def _take_word(svc, user) -> None:
+    key = f"word_in_{ss.get('word_in', 0)}"
+    upload = ss.get(key)
+    if upload is None:
+        return
+    flash("word", actions.import_word(ss, svc, upload.name, upload.getvalue(), user))
+    ss.word_in = int(ss.get("word_in", 0)) + 1  # a fresh uploader: the same file can be taken in again
 
 
 def status_line(detail) -> None:
@@ -134,17 +160,17 @@ def export_box(svc, detail) -> None:
     with st.container(border=True, key="export_box"):
         c1, c2 = st.columns(2)
         ss.setdefault("sig_org", detail.org)  # kept (and autosaved) per draft; drafter.view.page.autosave
-        ss.setdefault("sig_date", chinese_date(detail.latest.created_at))
+        ss.setdefault("sig_date", chinese_date(detail.latest.created_at, ss.get("tz")))
         org = c1.text_input("落款单位", key="sig_org")
         date_text = c2.text_input("落款日期", key="sig_date")
         check = detail.latest.check
-        if not check.ok or check.claims:
-            st.warning(f"第 {detail.latest.number} 版核对没有通过：{vl.summary_text(check)}"
-                       f"{f'，{len(check.claims)} 处说法事实中没有' if check.claims else ''}。导出前请确认这些问题已处理或确实无误。")
+        problems = vl.problem_parts(check)
+        if problems:
+            st.warning(f"第 {detail.latest.number} 版核对没有通过：{'，'.join(problems)}。导出前请确认这些问题已处理或确实无误。")
             if not st.checkbox("我已知晓这些问题，仍要导出", key="export_ack"):
                 return
         name, data = export_version(detail, detail.latest, org=org.strip() or detail.org,
-                                    date_text=date_text.strip() or None)
-        st.download_button("下载 Word 文件", key="export", data=data, file_name=vin.export_name(ss.request),
+                                    date_text=date_text.strip() or None, zone_name=ss.get("tz"))
+        st.download_button("下载 Word 文件", key="export", data=data, file_name=name,
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                            on_click="ignore")

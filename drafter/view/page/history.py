@@ -19,15 +19,16 @@ def history(svc, draft_id: str, user) -> None:
         except Exception as exc:  # noqa: BLE001
             st.error(plain(actions.error_text(exc)))
             return
-        table(vr.version_rows(versions), "没有版本")
+        table(vr.version_rows(versions, ss.get("tz"), user.name), "没有版本")
         numbers = [v.number for v in versions]
         latest = numbers[-1]
         if len(numbers) < 2:
             st.caption("保存两个以上版本后可以比较差异和恢复旧版本")
             return
         c1, c2 = st.columns([2, 1])
+        labels = {v.number: f"第 {v.number} 版（{vr.version_label(v, user.name)}）" for v in versions}
         chosen = c1.selectbox("恢复旧版本", numbers[:-1][::-1], key=f"restore_pick_{latest}",
-                              format_func="第 {} 版".format)
+                              format_func=labels.get)
         c2.button("恢复为新版本", key="restore", disabled=not user.writes,
                   on_click=lambda: flash("restore", actions.restore_version(ss, svc, chosen, user)))
         show_flash("restore")
