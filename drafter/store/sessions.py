@@ -45,7 +45,7 @@ class SessionMixin:
 
     def page_session_user(self, token: str | None) -> str | None:
         """The user of a live (unexpired, unrevoked) session token, else None."""
-        if not token or len(token) > 200:
+        if not isinstance(token, str) or not token or len(token) > 200:
             return None
         with self._reading() as session:
             row = session.get(PageSessionRow, _hash(token))

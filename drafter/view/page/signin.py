@@ -53,16 +53,18 @@ def sign_out(svc) -> None:
 
 def _cookie_token() -> str | None:
     try:
-        return st.context.cookies.get(COOKIE)
-    except Exception:  # noqa: BLE001 - no browser context (AppTest)
+        token = st.context.cookies.get(COOKIE)
+    except Exception:  # noqa: BLE001 - no browser context
         return None
+    return token if isinstance(token, str) else None  # AppTest's context is a stand-in
 
 
 def _address() -> str:
     try:
-        return st.context.ip_address or "本机"
-    except Exception:  # noqa: BLE001
-        return "本机"
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - no browser context
+        address = None
+    return address if isinstance(address, str) and address else "本机"
 
 
 def current_user(svc, settings: Settings) -> vs.PageUser:
@@ -135,4 +137,4 @@ def _refusal(result, users: bool, settings: Settings) -> str:
         return (f"密码错误次数过多，账号已暂时锁定，请 {minutes} 分钟后再试；如忘记密码，请联系管理员重设。")
     if result.wait_s >= 1:
         return f"{wrong}。为保护账号，请 {math.ceil(result.wait_s)} 秒后再试。"
-    return f"{wrong}，请重新输入。"
+    return f"{wrong}，请重新输入"
