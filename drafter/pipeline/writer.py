@@ -141,7 +141,8 @@ class SectionWriter:
             if dropped:
                 state.repairs.append(f"删去了事实中没有的内容：{'；'.join(dropped)}")
         if problems or not frame_check.faithful or not text or bad_opener(text) or len(text) > 3 * chars:
-            why = "、".join(dict.fromkeys(problems)) or "数字或篇幅不符"
+            why = "、".join(dict.fromkeys(problems)) or ("有事实中没有的内容" if frame_check.claims or not text
+                                                          else "数字或篇幅不符")
             return self.template_result(section, state.calls, None, state.repairs + [f"模型所写段落未通过核对（{why}），改用模板段落"],
                                         state.usage)
         return self._result(state, text, frame_check)
