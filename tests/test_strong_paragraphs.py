@@ -81,3 +81,23 @@ def test_quotes_start_and_end_on_word_boundaries():
                      {sentence_start + b for _, b, _, _ in words(p.text[sentence_start:])}
             assert s in bounds or not p.text[s].strip(), (p.id, claim.text)
             assert e in bounds or e == len(p.text), (p.id, claim.text)
+
+
+FRAMES = [  # standard openings and closings of a 工作总结 (found rejected by the strong bench): frame over any facts
+    "在公司党委和上级工会的坚强领导下，公司工会紧紧围绕中心任务开展工作。",
+    "坚持以赛促学、以赛促干，推动送温暖活动常态化、长效化。",
+    "下一步，分公司工会将认真总结经验做法，不断创新工作思路和方法。",
+    "工会坚持把困难职工冷暖放在心上，依法履行维权职责。",
+]
+
+
+@pytest.mark.parametrize("frame", FRAMES)
+def test_standard_frames_fill_no_role(frame):
+    facts = ["春节前走访慰问困难职工86户，发放慰问金25.8万元", "举办职工篮球赛，12支代表队参赛"]
+    assert check(facts, frame).claims == []
+
+
+def test_a_frame_that_names_a_new_actor_is_still_a_claim():
+    facts = ["春节前走访慰问困难职工86户，发放慰问金25.8万元"]
+    notes = [c.note for c in check(facts, "在公司党委的坚强领导下，集团董事长亲自带队慰问困难职工。").claims]
+    assert notes == ['参与者"集团董事长"事实中没有']
