@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import threading
 import time
 import uuid
@@ -178,3 +179,10 @@ def test_kill_9_of_a_during_uploads_loses_no_acknowledged_upload_and_leaves_b_co
     assert _search(b.url, keys["东城"], "职工之家", "hybrid")
     after = _upload(b.url, keys["东城"], "after.md", example_md("杀后上传", "专项总结", [("一、其他", "杀后上传成功。")]))
     assert after.status_code == 200 and after.json()["files"] == 1, after.text
+    # A's disk held caches only: with its data dir deleted, the restarted A finds everything
+    shutil.rmtree(a.root / "data")
+    a.start()
+    sha, word = acknowledged[-1]
+    assert httpx.get(f"{a.url}/v1/examples/uploads/{east_org}/{sha}.md", headers=bearer(keys["东城"])).status_code == 200
+    assert any(word in h["text"] for h in _search(a.url, keys["东城"], f"职工之家{word}", "bm25"))
+    assert any("杀后上传" in h["text"] for h in _search(a.url, keys["东城"], "杀后上传成功", "bm25"))
