@@ -243,8 +243,9 @@ def _objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], rea
     for w in new:  # a qualifier or sibling of a given thing (困难职工子女, 焊工、钳工), or a near miss (足球赛)
         k = ws.index(w)
         near = [ws[j] for j in (k - 1, k + 1) if 0 <= j < len(ws)]
-        if reader.near_miss(w[2]) or any(n in given and _attached(clause, n, w) and not _kinds(reader.lex, n[2], w[2])
-                                         for n in near):
+        sibling = w[2] in reader.lex.objects or w[2] in reader.lex.kinds  # another concrete thing (困难职工和劳模)
+        if reader.near_miss(w[2]) or any(n in given and (_attached(clause, n, w) or sibling and _glued(clause, n, w))
+                                         and not _kinds(reader.lex, n[2], w[2]) for n in near):
             phrase = [w]
             for nxt in ws[k + 1:]:
                 if nxt in new and _glued(clause, phrase[-1], nxt):
