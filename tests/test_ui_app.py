@@ -60,7 +60,7 @@ def fill_form(at: AppTest, facts: str = FACTS) -> None:
 
 def messages(at: AppTest, kind: str) -> list[str]:
     """The texts of the page's messages as a reader sees them (typed text is shown through Markdown escapes)."""
-    return [re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", e.value) for e in getattr(at, kind)]
+    return [re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", e.value).replace("\u2060", "") for e in getattr(at, kind)]
 
 
 def generate(at: AppTest) -> str:

@@ -1,7 +1,11 @@
 """End to end in headless Chromium (issue 21): wrong passwords lock the account after DRAFTER_SIGNIN_LOCK_AFTER
 tries (the right password then fails too); the session lives in a cookie, never in the address, another browser
 given that cookie is signed in, and 退出登录 revokes it on the server so neither browser is signed in after a
-reload. Highlights sit on their own characters after emoji and other characters outside the BMP."""
+reload. Highlights sit on their own characters after emoji and other characters outside the BMP. Two devices of
+one writer editing the same draft: the one behind is told and sees both texts; neither is dropped.
+
+Screenshots (DRAFTER_DOCS_SCREENSHOTS=1): docs/ui_signin_locked.png, docs/ui_conflict.png,
+docs/ui_phone_conflict.png."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from test_ui_e2e import CHROMIUM, WRITER, browser, open_page, page_site, settle, sign_in  # noqa: F401
+from test_ui_e2e import CHROMIUM, WRITER, browser, open_page, page_site, settle, shot, sign_in  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 LIMIT = 4
@@ -45,6 +49,7 @@ def test_wrong_passwords_lock_the_account(site, browser):
         expect(page.get_by_text(re.compile("用户名或密码不正确"))).to_be_visible()
     attempt(page, "李会计", "wrong-last")
     expect(page.get_by_text(re.compile("账号已暂时锁定，请 5 分钟后再试"))).to_be_visible()
+    shot(page, "ui_signin_locked")
     attempt(page, "李会计", "account-pass-1")
     expect(page.get_by_text(re.compile("账号已暂时锁定"))).to_be_visible()
     expect(page.get_by_role("tab", name="起草（秘书）")).to_have_count(0)
@@ -106,3 +111,52 @@ def test_highlights_after_emoji_in_chromium(site, browser):
         assert "活动" not in mark and "🎉" not in mark, mark
     claims = page.locator("mark.k-claim").all_inner_texts()
     assert all(c.startswith(("我们", "获得", "省级")) or "表彰" in c for c in claims), claims
+
+
+def type_at_end(page, text: str) -> None:
+    area = page.locator("textarea.dr-text")
+    area.evaluate("ta => { ta.focus(); ta.setSelectionRange(ta.value.length, ta.value.length); }")
+    page.keyboard.type(text, delay=40)
+    page.wait_for_timeout(2500)  # the check and the autosave after a pause
+
+
+def test_two_tabs_each_editing_keep_both_texts(site, browser):
+    from playwright.sync_api import expect
+
+    from test_ui_e2e import PHONE
+
+    url, svc = site
+    first = open_page(browser, url)
+    first.set_default_timeout(90_000)
+    sign_in(first, *WRITER)
+    first.get_by_label("单位", exact=True).fill("滨江区总工会")
+    first.get_by_label("期间", exact=True).fill("2025年")
+    facts = first.get_by_label("事实（每行一条，可直接从 Word 或微信粘贴）")
+    facts.fill("春节走访慰问困难职工86户\n举办职工技能竞赛3场")
+    facts.press("Control+Enter")
+    settle(first)
+    first.get_by_role("button", name="生成初稿").click()
+    expect(first.locator("textarea.dr-text")).to_be_visible()
+    settle(first)
+    type_at_end(first, "甲处的修改。")
+    second = open_page(browser, url, PHONE)  # another device of the same writer
+    second.set_default_timeout(90_000)
+    sign_in(second, *WRITER)
+    expect(second.locator("textarea.dr-text")).to_have_value(re.compile("甲处的修改。$"))
+    type_at_end(second, "乙处的修改。")
+    type_at_end(first, "甲处又改了。")
+    expect(first.get_by_text(re.compile("另一个标签页或另一台设备"))).to_be_visible()
+    expect(first.locator(".diff-view").first).to_contain_text("乙")
+    shot(first, "ui_conflict")
+    first.get_by_role("button", name="继续用这里的内容").click()
+    settle(first)
+    expect(first.get_by_text("另一份未选用的内容（可复制）")).to_be_visible()
+    type_at_end(second, "乙处又改了。")
+    expect(second.get_by_text(re.compile("另一个标签页或另一台设备"))).to_be_visible()
+    second.get_by_text(re.compile("另一个标签页或另一台设备")).scroll_into_view_if_needed()
+    shot(second, "ui_phone_conflict")
+    second.get_by_role("button", name="用另一处的内容继续").click()
+    settle(second)
+    expect(second.locator("textarea.dr-text")).to_have_value(re.compile("甲处又改了。$"))
+    stored = svc.load_working_copy(WRITER[0], None)
+    assert stored.text.endswith("甲处又改了。") and stored.form["kept_other"].endswith("乙处又改了。")
