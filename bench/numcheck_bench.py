@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.numcheck import check, load_lexicon  # noqa: E402
+from textkit.sentences import SENTENCE_ENDS, char_class  # noqa: E402
 
-_SENTENCE = re.compile(r"(?<=[。；！？!?;\n])")
+_SENTENCE = re.compile(f"(?<={char_class(SENTENCE_ENDS + chr(10))})")
 
 
 def corpus() -> list[str]:

@@ -27,10 +27,11 @@ from drafter.cli.draft_cmds import read_request  # noqa: E402
 from drafter.pipeline.defects import draft_defects, sentences  # noqa: E402
 from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
+from textkit.headings import LEVEL_MARKS  # noqa: E402
+from textkit.sentences import NOT_COMPARED  # noqa: E402
 
 KINDS = ("duplicate", "stutter", "numbering", "artifact", "claim", "raw_fact", "opener")
-_KEY = re.compile(r"[\s，,。；;：:、“”]")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])")
+_KEY = NOT_COMPARED
 LABELS = {"template": "模板", "local": "本地模型", "openai": "OpenAI 兼容接口"}
 
 
@@ -39,7 +40,7 @@ def draft_sentences(text: str) -> list[str]:
     keys = []
     for line in text.splitlines()[1:]:
         line = line.strip()
-        if not line or (_HEADING.match(line) and "。" not in line):
+        if not line or (any(p.match(line) for p in LEVEL_MARKS) and "。" not in line):
             continue
         keys += [k for k in (_KEY.sub("", s) for s in sentences(line)) if len(k) >= 8]
     return keys

@@ -21,6 +21,7 @@ from retrieval.kinds import KINDS, infer_kind
 from retrieval.seeds import strip_markup
 from textkit.decoding import DecodeError, binary_kind, decode_text
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
+from textkit.headings import SECTION_START as _SECTION_START
 
 SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx")
 _CONVERT_HINTS = {
@@ -32,7 +33,6 @@ _CONVERT_HINTS = {
 }
 _TITLE_MAX_CHARS = 40
 _FRONT_KEYS = ("title", "kind", "topic", "source")
-_SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+[段部分章节条])")
 
 
 # --- finding files ---------------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from retrieval.kinds import KINDS, infer_kind  # infer_kind is part of this module's interface
-from textkit.decoding import DecodeError, decode_text
+from textkit.decoding import decode_lenient
+from textkit.headings import MARKDOWN_MARK
+from textkit.sentences import BREAKS, char_class
 
 # --- boilerplate --------------------------------------------------------------------------------------
 
@@ -70,8 +72,8 @@ def clean_boilerplate(text: str) -> str:
 # --- splitting -----------------------------------------------------------------------------------------
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_EXAMPLE_HEADING = re.compile(r"^(?P<series>[^。，,；;：:！？!?]{0,60}?)\s*篇(?P<num>[一二三四五六七八九十零〇]{1,3}|\d{1,3})$")
-_MARKUP = re.compile(r"^#{1,6}\s*|^\*\*|\*\*$")
+_EXAMPLE_HEADING = re.compile("^(?P<series>" + char_class(BREAKS, negate=True) + r"{0,60}?)\s*篇(?P<num>[一二三四五六七八九十零〇]{1,3}|\d{1,3})$")
+_MARKUP = re.compile(MARKDOWN_MARK.pattern + r"|^\*\*|\*\*$")
 
 
 class SampleDoc(BaseModel):
@@ -187,11 +189,7 @@ def write_samples(docs: list[SampleDoc], out_dir: Path) -> list[Path]:
 
 def _read_page(page: Path) -> str:
     """A saved page in any encoding the loader understands (GBK pages are common)."""
-    data = page.read_bytes()
-    try:
-        return decode_text(data)[0]
-    except DecodeError:
-        return data.decode("utf-8", errors="replace")
+    return decode_lenient(page.read_bytes())
 
 
 def split_dir(seeds_dir: Path) -> list[SampleDoc]:

@@ -156,3 +156,26 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
     if not looks_like_text(text) or _common_hanzi_share(text) < 0.5:
         return None
     return text, best.encoding
+
+
+def decode_utf8(data: bytes) -> str:
+    """Strict UTF-8 (a BOM allowed) for what must be UTF-8: request bodies, the project's data files, a draft
+    given on the command line. Raises DecodeError naming the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"不是 UTF-8 文本（第 {exc.start + 1} 个字节无法解码）") from None
+
+
+def decode_lenient(data: bytes) -> str:
+    """decode_text's reading, else UTF-8 with U+FFFD for the bad bytes: for saved pages that must be read anyway."""
+    try:
+        return decode_text(data)[0]
+    except DecodeError:
+        return data.decode("utf-8", errors="replace")
+
+
+def encodable(text: str, drop: bool = False) -> str:
+    """`text` that UTF-8 can encode: lone surrogates (from a JSON "\\ud800" or a broken paste) become "?", or are
+    dropped with `drop=True`."""
+    return text.encode("utf-8", "ignore" if drop else "replace").decode("utf-8")

@@ -55,6 +55,26 @@ NUMBER_MARK = re.compile(
     r"|(?<=篇)[一二三四五六七八九十]{1,3}(?=[ \t]*(?:\n|$))"  # headings such as 工作总结篇十二
     r"|(?<=[一两几])([个件户首次项张本封篇条位名])\1)"  # 一户户, 一首首: 'one after another'
 )
+# A Markdown heading's "#"s at the start of a line, with the blanks around them.
+MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s*")
+# A line that opens a section of an example (retrieval.loader: the title is not such a line).
+SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
+                           r"|第[一二三四五六七八九十\d]+[段部分章节条])")
+# Heading numbers of a draft by level: 一、 → （一） → 1. → （1）.
+LEVEL_MARKS = (re.compile(r"^([一二三四五六七八九十]{1,3})、"), re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]"),
+               re.compile(r"^(\d{1,2})[.．、](?!\d)"), re.compile(r"^[（(](\d{1,2})[)）]"))
+# A sentence of a draft that opens with a list or heading number ("（一）…", "2. …").
+NUMBERED_START = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|[（(]?\d{1,2}[)）.．、](?!\d))\s*")
+# A list number inside a draft's sentence, after a sentence end or a colon.
+INNER_MARK = re.compile(rf"(?:^|{char_class('。' + SEMICOLONS + COLONS)})\s*"
+                        r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
+# A numbered item inside a pasted line: "1." / "1、" / "（1）" / "(1)" / "①" after the line start, a blank or a
+# punctuation mark ("3.5万" and "第2.1条" keep their numbers: the dot must not be followed by a digit).
+INLINE_ITEM = re.compile(
+    rf"(?:(?<=^)|(?<=[\s{re.escape(COMMAS + SEMICOLONS + '。' + COLONS)}]))"
+    r"(?:[0-9０-９]{1,2}\s*(?:[.．](?![0-9０-９])|[、])|[（(]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[)）]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+)
 _MARKDOWN = re.compile(r"^(#{1,6})\s*([^#\s].*)$")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?$")
 _BULLET = re.compile(r"^[-*+•·]\s+")

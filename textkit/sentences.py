@@ -30,6 +30,8 @@ def char_class(chars: str, negate: bool = False) -> str:
 
 
 _CLAUSE = re.compile(rf"[^{CLAUSE_ENDS}]*[{CLAUSE_ENDS}]?")
+# Blanks and the marks left out when two sentences are compared ("工会，走访职工。" is "工会走访职工").
+NOT_COMPARED = re.compile(rf"[\s{re.escape(COMMAS + '。' + SEMICOLONS + COLONS + ENUM_COMMA)}“”]")
 
 
 @lru_cache(maxsize=2)

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from drafter.api.errors import STATUS_CODES
 from drafter.domain.errors import DrafterError, InvalidInput
 from drafter.models import DraftEvent, DraftRequest, DraftResult
+from textkit.decoding import encodable
 
 log = logging.getLogger("drafter.api")
 _END = object()
@@ -41,7 +42,7 @@ async def _sse(service, request: DraftRequest, events: Iterator[DraftEvent], aut
         code, message = STATUS_CODES[500]
         if isinstance(exc, DrafterError):  # a Chinese message meant for users; never internals
             code, message = ("validation_error" if isinstance(exc, InvalidInput) else "error"), str(exc)
-        message = message.encode("utf-8", "replace").decode("utf-8")
+        message = encodable(message)
         yield {"event": "error", "data": json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False)}
     finally:
         close = getattr(events, "close", None)

@@ -14,6 +14,7 @@ from fastapi import UploadFile
 
 from drafter.domain.input_text import without_bidi
 from retrieval.file_limits import DEFAULT_LIMITS, FileLimits, LoadError, check_docx_zip
+from textkit.decoding import DecodeError, decode_text
 
 ALLOWED_EXTENSIONS = (".docx", ".txt", ".md")
 MAX_FILES_PER_REQUEST = 20
@@ -61,15 +62,11 @@ def _docx_problem(data: bytes, limits: FileLimits) -> str | None:
 
 
 def _text_problem(data: bytes) -> str | None:
-    if b"\x00" in data:
-        return "不是文本文件（含二进制内容）"
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            data.decode(encoding)
-            return None
-        except UnicodeDecodeError:
-            continue
-    return "无法识别的文本编码（请使用 UTF-8 或 GB18030）"
+    try:
+        decode_text(data)
+    except DecodeError as exc:
+        return str(exc)
+    return None
 
 
 async def read_capped(upload: UploadFile, limit: int) -> bytes | None:

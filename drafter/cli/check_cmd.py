@@ -19,6 +19,7 @@ from pathlib import Path
 import typer
 
 from drafter.cli import settings_of
+from textkit.decoding import DecodeError, decode_utf8
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -37,9 +38,9 @@ def read_utf8(path: Path) -> str:
 
         raise _fail(f"无法读取文件 {path}：{os_reason(exc)}") from exc
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _fail(f"文件 {path} 不是 UTF-8 编码（第 {exc.start + 1} 个字节无法解码），请另存为 UTF-8 后重试") from exc
+        return decode_utf8(data)
+    except DecodeError as exc:
+        raise _fail(f"文件 {path} {exc}，请另存为 UTF-8 后重试") from exc
 
 
 def _service(ctx: typer.Context):

@@ -24,7 +24,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from textkit.headings import numbering
-from textkit.sentences import LINE_ENDS
+from textkit.sentences import COMMAS, LINE_ENDS, SENTENCE_ENDS
+from textkit.headings import MARKDOWN_MARK
 
 TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT, PAGE_FONT = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
 LATIN_FONT = "Times New Roman"
@@ -47,7 +48,7 @@ def split_paragraphs(text: str) -> list[str]:
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         current = ""
         for raw in block.split("\n"):
-            line = re.sub(r"^#{1,6}\s+", "", raw.strip(" \t\u3000"))
+            line = MARKDOWN_MARK.sub("", raw.strip(" \t\u3000"))
             if not line:
                 continue
             if current and (current.endswith(tuple(LINE_ENDS)) or heading_level(line) or heading_level(current)):
@@ -272,7 +273,7 @@ def chinese_date(moment: datetime, zone_name: str | None = None) -> str:
 
 def _looks_like_title(paragraph: str, title: str) -> bool:
     return paragraph == title or (len(paragraph) <= 60 and not heading_level(paragraph)
-                                  and not any(p in paragraph for p in "。！？；，")
+                                  and not any(p in paragraph for p in SENTENCE_ENDS + COMMAS)
                                   and paragraph.endswith(("总结", "报告", "汇报")))
 
 

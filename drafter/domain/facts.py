@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 from textkit.headings import strip_list_mark
+from textkit.headings import INLINE_ITEM
+from textkit.sentences import COMMAS, SEMICOLONS, char_class
 
 # "- ", "* ", "• ", "1.", "1、", "（1）", "(1)", "①", "一、" at the start of a line; "3.5万名…" keeps its number.
 
@@ -29,14 +31,7 @@ def clean_fact_lines(items: list[str] | str) -> list[str]:
     return out
 
 
-# A numbered item inside a line: "1." / "1、" / "（1）" / "(1)" / "①" after the line start, a blank or a
-# punctuation mark ("3.5万" and "第2.1条" keep their numbers: the dot must not be followed by a digit).
-_INLINE_ITEM = re.compile(
-    r"(?:(?<=^)|(?<=[\s，,；;。:：]))"
-    r"(?:[0-9０-９]{1,2}\s*(?:[.．](?![0-9０-９])|[、])|[（(]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[)）]"
-    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
-)
-_CLAUSE_END = re.compile(r"(?<=[；;。])")
+_CLAUSE_END = re.compile(f"(?<={char_class(SEMICOLONS + '。')})")
 
 
 def split_pasted(text: str) -> list[str]:
@@ -47,14 +42,14 @@ def split_pasted(text: str) -> list[str]:
         line = unicodedata.normalize("NFC", line)
         for item in _split_items(line):
             for clause in _CLAUSE_END.split(item):
-                fact = strip_bullet(clause).rstrip("；;。，, ")
+                fact = strip_bullet(clause).rstrip(SEMICOLONS + "。" + COMMAS + " ")
                 if fact:
                     out.append(fact)
     return out
 
 
 def _split_items(line: str) -> list[str]:
-    starts = [m.start() for m in _INLINE_ITEM.finditer(line)]
+    starts = [m.start() for m in INLINE_ITEM.finditer(line)]
     edges = sorted({0, *starts, len(line)})
     return [line[a:b] for a, b in zip(edges, edges[1:])]
 

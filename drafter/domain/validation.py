@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from drafter.domain.errors import InvalidInput
+from textkit.decoding import DecodeError, decode_utf8
 
 MAX_JSON_DEPTH = 32  # no request needs more than 3 levels; deeper input is refused before validation
 
@@ -144,9 +145,9 @@ def decode_utf8(data: bytes | str) -> str:
     if isinstance(data, str):
         return data
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise body_error(f"请求体不是 UTF-8 文本（第 {exc.start + 1} 个字节无法解码）") from None
+        return decode_utf8(data)
+    except DecodeError as exc:
+        raise body_error(f"请求体{exc}") from None
 
 
 def json_depth(value: Any) -> int:

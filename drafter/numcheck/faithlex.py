@@ -14,6 +14,7 @@ from pathlib import Path
 from drafter.domain.errors import LexiconError
 from drafter.numcheck.synonyms import groups_of
 from drafter.numcheck.trie import trie_pattern
+from textkit.decoding import DecodeError, decode_utf8
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
@@ -55,8 +56,8 @@ def _words(data: dict, table: str) -> list[str]:
 
 def _read(path: Path) -> dict:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = decode_utf8(path.read_bytes())
+    except (OSError, DecodeError) as exc:
         raise FaithLexiconError(f"无法读取忠实度词表 {path}: {exc}") from exc
     if path.suffix.lower() != ".toml":
         lines = {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}

@@ -19,6 +19,7 @@ from drafter.numcheck.cnnum import CN_CHARS
 from drafter.numcheck.faithlex import FaithLexicon, load_faith
 from drafter.numcheck.lru import BoundedCache
 from drafter.numcheck.trie import trie_pattern
+from textkit.decoding import DecodeError, decode_utf8
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "numbers_lexicon.toml"
 NUMERAL_CHARS = CN_CHARS + "0123456789"
@@ -119,9 +120,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
 def read_words(path: Path) -> set[str]:
     """Words of a lexicon file: TOML (every string list in every table) or text (one word per line)."""
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = decode_utf8(path.read_bytes())
+    except (OSError, DecodeError) as exc:
         raise LexiconError(f"无法读取数字词表 {path}: {exc}") from exc
     if path.suffix.lower() == ".toml":
         try:

@@ -7,8 +7,9 @@ import re
 from drafter.models import CheckResult, SectionResult
 from drafter.pipeline.defects import sentences
 from drafter.pipeline.plan import Plan
+from textkit.sentences import NOT_COMPARED
 
-_KEY = re.compile(r"[\s，,。；;：:、“”]")
+_KEY = NOT_COMPARED
 
 
 def assemble(title: str, sections: list[SectionResult]) -> tuple[str, list[tuple[int, int]]]:

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 
 from drafter.pipeline.defects import sentences
+from textkit.headings import MARKDOWN_MARK
+from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, FULL_STOPS, SEMICOLONS, char_class
 
 _EMPHASIS = re.compile(r"\*\*|__|`")
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_MD_HEADING = MARKDOWN_MARK
 _FENCE = re.compile(r"^\s*```[\w-]*\s*$")
 _LINE_NUMBER = re.compile(r"^\s*(?:第\s*)?(\d{1,2})\s*(?:条\s*[：:]?|[.．](?!\d)|[、:：)）])\s*")
 _BULLET = re.compile(r"^\s*[-•·*]\s+")
-_PREAMBLE = re.compile(r"^\s*(?:好的|当然|以下是|下面是|根据您|根据你|根据以上|这是)[^。\n]{0,60}[：:。]\s*$")
-_ENDS = "。！？"
+_PREAMBLE = re.compile(r"^\s*(?:好的|当然|以下是|下面是|根据您|根据你|根据以上|这是)[^。\n]{0,60}" + char_class(COLONS + "。") + r"\s*$")
 
 
 def numbered_lines(reply: str) -> tuple[dict[int, str], list[str]]:
@@ -45,10 +46,10 @@ def tidy_sentence(text: str, most: int = 2) -> str:
         return ""
     parts = sentences(text)[:most]
     text = "".join(parts)
-    text = text.rstrip("；;，,、：: ")
+    text = text.rstrip(SEMICOLONS + COMMAS + ENUM_COMMA + COLONS + " ")
     if text and text[-1] in ".!?":
         text = text[:-1] + "。"
-    return text if not text or text[-1] in _ENDS else text + "。"
+    return text if not text or text[-1] in FULL_STOPS else text + "。"
 
 
 def clean_paragraph(text: str) -> str:

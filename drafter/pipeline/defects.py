@@ -11,22 +11,21 @@ from dataclasses import dataclass
 
 from drafter.numcheck import find_placeholders
 from textkit.sentences import split_sentences
+from textkit.headings import INNER_MARK, LEVEL_MARKS, MARKDOWN_MARK, NUMBERED_START
+from textkit.sentences import NOT_COMPARED, SEMICOLONS
 
 # Words of our own prompts and of a model talking about its task; none belongs in a work summary.
 _PROMPT_WORDS = re.compile(
     r"事实|上一稿|务必|改正|原样照写|序号|正文如下|如下所示|以下是|下面是|这一部分|本部分|该部分|参考范文|参考\d"
     r"|写成一句|一句话|总起句|输出|要求[：:]|注[：:]|说明[：:]|好的[，,]|当然[，,]|希望对您|如需|字数|篇幅|第\s*\d+\s*条")
-_MARKDOWN = re.compile(r"\*\*|__|`|^\s*#{1,6}\s|^\s*[-*+>]\s|\|\s*[-:]{3}|\[[^\]]*\]\(")
+_MARKDOWN = re.compile(r"\*\*|__|`|" + MARKDOWN_MARK.pattern + r"|^\s*[-*+>]\s|\|\s*[-:]{3}|\[[^\]]*\]\(")
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _BRACKETS = re.compile(r"[【】\[\]{}<>《》]")
-_LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|[（(]?\d{1,2}[)）.．、](?!\d))\s*")
-_INNER_MARK = re.compile(r"(?:^|[。；;：:])\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)"
-                         r"|[一二三四五六七八九十]{1,3}、)")
+_LIST_MARK = NUMBERED_START
+_INNER_MARK = INNER_MARK
 _STUTTER = re.compile(r"([\u4e00-\u9fff]{2,6})(?:和|与|及|、)?\1")
 _BAD_OPENER = re.compile(r"^\s*(?:同时|此外|另外|与此同时|并且|而且|其次|最后)[，,]?")
-# headings of a draft by level: 一、 → （一） → 1. → （1）
-LEVELS = (re.compile(r"^([一二三四五六七八九十]{1,3})、"), re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]"),
-          re.compile(r"^(\d{1,2})[.．、](?!\d)"), re.compile(r"^[（(](\d{1,2})[)）]"))
+LEVELS = LEVEL_MARKS  # headings of a draft by level: 一、 → （一） → 1. → （1）
 _CN = "一二三四五六七八九"
 # Allowed Latin: words the facts themselves use are fine (checked by the caller); these are common in summaries.
 _LATIN_OK = {"APP", "App", "app", "PPT", "ppt", "VR", "AED", "CT", "QQ", "WIFI", "WiFi"}
@@ -147,7 +146,7 @@ def draft_defects(draft: str, facts: list[str], skip_first_line: bool = True) ->
         for index, sentence in enumerate(sentences(line)):
             if index == 0 and previous_heading and bad_opener(sentence):
                 found.append(Defect("opener", sentence))
-            key = re.sub(r"[\s，,。；;：:、]", "", sentence)
+            key = NOT_COMPARED.sub("", sentence)
             if len(key) >= 8 and key in seen:
                 found.append(Defect("duplicate", sentence))
             seen.add(key)
@@ -161,5 +160,5 @@ def draft_defects(draft: str, facts: list[str], skip_first_line: bool = True) ->
 
 def _is_raw_fact(line: str, facts: list[str]) -> bool:
     """A paragraph that is just a fact as typed, after other text of its section (appended raw)."""
-    bare = line.strip().rstrip("。；;")
-    return any(bare == fact.strip().rstrip("。；;") for fact in facts)
+    bare = line.strip().rstrip("。" + SEMICOLONS)
+    return any(bare == fact.strip().rstrip("。" + SEMICOLONS) for fact in facts)

@@ -14,10 +14,11 @@ from functools import cache
 
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.prompting import render
+from textkit.sentences import FULL_STOPS, NOT_COMPARED
 
 RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
 COPIED_RUN = 10  # … or when one run of this many characters is copied from them (a whole phrase said twice)
-KEY = re.compile(r"[\s，,。；;：:、“”]")  # punctuation and spaces: left out when sentences are compared
+KEY = NOT_COMPARED  # punctuation and spaces: left out when sentences are compared
 SUBJECT = re.compile(r"^(?:工会|我们)")
 _MEANS = re.compile(r"^(?P<subject>[^，,]{0,12}?(?:工会|我们))(?:通过|以|借助)")  # 工会通过… / 我们以…
 _CONNECTIVE = re.compile(r"^(?:并且|并|从而|进而|同时|还|也)")
@@ -28,7 +29,7 @@ def shorter_leads(lead: str) -> list[str]:
     """"<subject><the later clauses>。" and "<subject><the last clause>。" of a lead whose first clause says by what
     means ("工会通过…，"); [] for any other sentence. Readings with a pronoun are left out."""
     means = _MEANS.match(lead)
-    clauses = [c for c in re.split(r"[，,]", lead.rstrip("。！？")) if c]
+    clauses = [c for c in re.split(r"[，,]", lead.rstrip(FULL_STOPS)) if c]
     if not means or len(clauses) < 2:
         return []
     later = [_CONNECTIVE.sub("", c) for c in clauses[1:]]

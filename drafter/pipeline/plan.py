@@ -14,12 +14,14 @@ from drafter.pipeline.classify import ThemeClassifier
 from drafter.pipeline.themes import Family, Theme, ThemeBook, best_theme, load_book
 from drafter.pipeline.verify import drafted_fact_count, says_only
 from drafter.settings import Settings
+from textkit.sentences import COMMAS, SEMICOLONS, char_class
 
 CN_DIGITS = "零一二三四五六七八九"
 VOTE_WEIGHT = 1.0  # the top retrieved heading's vote; the next ones 1/2, 1/3 …
 FACTS_PER_SECTION = 2  # below about this many facts a section, family themes are merged
 NEUTRAL_HEADING = "其他工作"  # the last resort: a heading that asserts nothing (no theme's nor fact's words pass)
-_COUNT_AT_END = re.compile(r"(?:共|达|达到)?[0-9０-９][0-9０-９.．,，]*[^\s0-9０-９，,；;。]{0,2}$")
+_COUNT_AT_END = re.compile(r"(?:共|达|达到)?[0-9０-９][0-9０-９.．,，]*"
+                           rf"[^\s0-9０-９{re.escape(COMMAS + SEMICOLONS + '。')}]{{0,2}}$")
 
 
 @dataclass
@@ -238,7 +240,7 @@ def _titles(group: Group, facts: list[str], themes: dict[str, Theme]) -> tuple[s
 def _fact_headings(facts: list[str]) -> list[str]:
     """Headings in the facts' own words: each fact's first clause without a trailing count ("组织职工技能竞赛3场" ->
     组织职工技能竞赛), the first two joined when short enough, then each alone; none with a number left in it."""
-    clauses = [_COUNT_AT_END.sub("", re.split(r"[，,；;。]", fact, 1)[0].strip()) for fact in facts]
+    clauses = [_COUNT_AT_END.sub("", re.split(char_class(COMMAS + SEMICOLONS + "。"), fact, 1)[0].strip()) for fact in facts]
     clauses = [c for c in dict.fromkeys(clauses) if 4 <= len(c) <= 24 and not re.search(r"[0-9０-９]", c)]
     joined = ["，".join(clauses[:2])] if len(clauses) >= 2 and len("，".join(clauses[:2])) <= 24 else []
     return joined + clauses

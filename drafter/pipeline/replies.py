@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from textkit.sentences import FULL_STOPS, char_class
 
 LEAD_LONGEST = 44  # a lead sentence's most characters (writer.LEAD_CHARS): a 概括 line past it is refused anyway
 
 SUMMARY = re.compile(r"(?m)^\s*概括\s*[：:]\s*")
-SUMMARY_DONE = re.compile(r"(?m)^\s*概括\s*[：:][^\n]*[。！？][^\n]*\n")
+SUMMARY_DONE = re.compile(r"(?m)^\s*概括\s*[：:][^\n]*" + char_class(FULL_STOPS) + r"[^\n]*\n")
 
 
 def after_line(last: int) -> re.Pattern:
     """Done once line `last` ("3. …") is complete."""
-    return re.compile(rf"(?m)^\s*{last}\s*[.．、:：)）][^\n]*[。！？][^\n]*\n")
+    return re.compile(rf"(?m)^\s*{last}\s*[.．、:：)）][^\n]*{char_class(FULL_STOPS)}[^\n]*\n")
 
 
 class SectionDone:
@@ -38,5 +39,5 @@ def summary_line(reply: str) -> str:
     was cut before a sentence ended: a half sentence is no lead)."""
     found = SUMMARY.search(reply)
     line = reply[found.end():].split("\n", 1)[0].strip() if found else ""
-    ends = [line.find(mark) for mark in "。！？" if mark in line]
+    ends = [line.find(mark) for mark in FULL_STOPS if mark in line]
     return line[:min(ends) + 1] if ends else ""

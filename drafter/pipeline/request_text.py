@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from drafter.domain.facts import clean_fact_lines
 from drafter.models import DraftRequest
+from textkit.sentences import COMMAS, SEMICOLONS
 
 _HEADERS = {"单位": "org", "期间": "period", "类型": "kind", "专题": "topic", "篇幅": "length", "参考范文": "pinned"}
 _BLOCKS = {
@@ -89,7 +90,7 @@ def parse_request_text(text: str) -> DraftRequest:
         problems.append(f"无法识别的篇幅“{headers['length']}”：可写 简短、标准 或 详细")
     if problems:
         raise ValueError("请求文本有误：" + "；".join(problems))
-    pinned = [p for p in re.split(r"[,，;；\s]+", headers.get("pinned", "")) if p]
+    pinned = [p for p in re.split(rf"[{re.escape(COMMAS + SEMICOLONS)}\s]+", headers.get("pinned", "")) if p]
     try:
         return DraftRequest(org=headers["org"], period=headers["period"], kind=kind, topic=headers.get("topic") or None,
                             facts=facts, problems=blocks["problems"], plans=blocks["plans"], length=length,

@@ -12,10 +12,11 @@ from drafter.models import DraftRequest
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
+from textkit.sentences import COMMAS, SENTENCE_ENDS
 
 VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
 
-_TRAILING = "。；;，,.、！!？? \t"
+_TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
 
 
 def clause(text: str) -> str:

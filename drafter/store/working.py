@@ -10,6 +10,7 @@ from drafter.domain.errors import InvalidInput
 from drafter.domain.records import WorkingCopy
 from drafter.store import convert
 from drafter.store.tables import WorkingCopyRow
+from textkit.decoding import encodable
 
 MAX_TEXT = 1_000_000
 
@@ -22,7 +23,7 @@ def _clean(value):
     """JSON-ready values: strings without lone surrogates (they cannot be stored), dates as ISO text, other
     objects as their text; inside dicts and lists too."""
     if isinstance(value, str):
-        return value.encode("utf-8", "ignore").decode("utf-8") if not value.isascii() else value
+        return encodable(value, drop=True) if not value.isascii() else value
     if isinstance(value, dict):
         return {_clean(str(k)): _clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set):

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from drafter.domain.facts import clean_fact_lines, long_lines
 from drafter.models import DraftRequest
 from drafter.domain.validation import messages
+from textkit.decoding import decode_text as decode_bytes
 
 FACT_FILE_TYPES = ("txt", "md", "docx", "xlsx")
 FACT_COLUMN = "事实"
@@ -38,18 +39,9 @@ def build_request(org: str, period: str, kind: str, topic: str, facts_text: str,
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), then GB18030 (common for Chinese Windows files), then a detected charset."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise ValueError("无法识别文件编码")
-    return str(best)
+    """The text of an uploaded file (textkit.decoding: BOMs, UTF-8, GB18030, UTF-16; binary and mojibake refused
+    with a Chinese reason, a DecodeError, which is a ValueError)."""
+    return decode_bytes(data)[0]
 
 
 def _docx_lines(data: bytes) -> list[str]:

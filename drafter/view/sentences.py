@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from drafter.models import CheckResult
 from textkit.headings import classify
+from textkit.sentences import SENTENCE_ENDS
 
 FRAME = "框架语句（不依据具体事实）"
 HEADING = "标题"
@@ -23,7 +24,7 @@ def _fact_label(facts: Sequence[str], line: int, width: int = 40) -> str:
 
 def _is_heading(sentence: str) -> bool:
     line = sentence.strip()
-    return bool(line) and "\n" not in line and line[-1] not in "。！？；" and classify(line) is not None
+    return bool(line) and "\n" not in line and line[-1] not in SENTENCE_ENDS and classify(line) is not None
 
 
 def sentence_rows(text: str, check: CheckResult, facts: Sequence[str]) -> list[dict[str, str]]:
