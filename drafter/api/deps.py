@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import anyio
-from fastapi import Request
+from fastapi import Depends, Request
 
 from drafter.service import DrafterService
 
@@ -15,6 +15,10 @@ from drafter.service import DrafterService
 async def get_service(request: Request) -> DrafterService:
     """Async on purpose: a sync dependency would cost a thread hop on every request."""
     return request.app.state.service
+
+
+# What every route takes to reach the service: `service: Service` (an editor follows it into DrafterService).
+Service = Annotated[DrafterService, Depends(get_service)]
 
 
 T = TypeVar("T")

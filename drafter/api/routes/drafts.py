@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from drafter.api.auth import READ, REVIEW, WRITE, Principal
-from drafter.api.deps import get_service
+from drafter.api.deps import Service
 from drafter.api.errors import error_responses
 from drafter.api.request_body import OPENAPI_BODY, read_draft_request
 from drafter.api.schemas import DraftCreated, EditBody, ReviewBody
@@ -25,10 +25,10 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
              responses={**error_responses(401, 403, 413, 415, 422, 429, 503),
                         200: {"content": {"text/event-stream": {"schema": {"type": "string"}}},
                               "description": "stream=true：SSE 事件流，最后一个事件 done 带保存后的 id"}})
-async def create_draft(request: Request,
+async def create_draft(service: Service, request: Request,
                        provider: ProviderName | None = Query(None, description="强制指定模型提供方"),
                        stream: bool = Query(False, description="以 Server-Sent Events 推送 plan/section/token/check/done 事件"),
-                       principal: Principal = WRITE, service=Depends(get_service)):
+                       principal: Principal = WRITE):
     draft_request = await read_draft_request(request)
     if stream:
         return await draft_stream(service, draft_request, provider, principal)
@@ -39,62 +39,58 @@ async def create_draft(request: Request,
 
 @router.get("", response_model=DraftPage, summary="草稿列表（可按单位、期间、类型、状态筛选，分页）",
             responses=error_responses(401, 403, 422))
-def list_drafts(org: str | None = Query(None, max_length=200), period: str | None = Query(None, max_length=100),
+def list_drafts(service: Service, org: str | None = Query(None, max_length=200), period: str | None = Query(None, max_length=100),
                 kind: Kind | None = None, status: DraftStatus | None = None,
                 owner: str | None = Query(None, max_length=200, description="起草人（用户或密钥名称）"),
                 offset: int = Query(0, ge=0, le=1_000_000), limit: int = Query(20, ge=1, le=100),
-                principal: Principal = READ, service=Depends(get_service)) -> DraftPage:
+                principal: Principal = READ) -> DraftPage:
     return service.list_drafts(org=org, period=period, kind=kind, status=status, offset=offset, limit=limit,
                                owner=owner, viewer=principal)
 
 
 @router.get("/{draft_id}", response_model=DraftDetail, summary="读取一篇草稿（含最新版本）",
             responses=error_responses(401, 403, 404))
-def get_draft(draft_id: str, principal: Principal = READ, service=Depends(get_service)) -> DraftDetail:
+def get_draft(service: Service, draft_id: str, principal: Principal = READ) -> DraftDetail:
     return service.get_draft(draft_id, viewer=principal)
 
 
 @router.put("/{draft_id}", response_model=VersionInfo, summary="保存修改为新版本（重新核对；基于旧版本时 409，非起草人 403）",
             responses=error_responses(401, 403, 404, 409, 413, 422))
-def save_version(draft_id: str, body: EditBody, principal: Principal = WRITE,
-                 service=Depends(get_service)) -> VersionInfo:
+def save_version(service: Service, draft_id: str, body: EditBody, principal: Principal = WRITE) -> VersionInfo:
     return service.save_version(draft_id, body.text, body.base_version, principal)
 
 
 @router.get("/{draft_id}/versions", response_model=list[VersionInfo], summary="全部版本",
             responses=error_responses(401, 403, 404))
-def list_versions(draft_id: str, principal: Principal = READ, service=Depends(get_service)) -> list[VersionInfo]:
+def list_versions(service: Service, draft_id: str, principal: Principal = READ) -> list[VersionInfo]:
     return service.list_versions(draft_id, viewer=principal)
 
 
 @router.get("/{draft_id}/versions/{number}", response_model=VersionInfo, summary="读取某一版本",
             responses=error_responses(401, 403, 404, 422))
-def get_version(draft_id: str, number: int, principal: Principal = READ,
-                service=Depends(get_service)) -> VersionInfo:
+def get_version(service: Service, draft_id: str, number: int, principal: Principal = READ) -> VersionInfo:
     return service.get_version(draft_id, number, viewer=principal)
 
 
 @router.get("/{draft_id}/diff", response_model=DiffResult, summary="比较两个版本（文本差异与变化的数字）",
             responses=error_responses(401, 403, 404, 422))
-def diff(draft_id: str, from_version: int = Query(..., alias="from", ge=1, le=1_000_000),
+def diff(service: Service, draft_id: str, from_version: int = Query(..., alias="from", ge=1, le=1_000_000),
          to_version: int = Query(..., alias="to", ge=1, le=1_000_000),
-         principal: Principal = READ, service=Depends(get_service)) -> DiffResult:
+         principal: Principal = READ) -> DiffResult:
     return service.diff(draft_id, from_version, to_version, viewer=principal)
 
 
 @router.post("/{draft_id}/review", response_model=DraftDetail,
              summary="审核已提交的稿件：通过（approve）或退回（return）；核对未通过时通过需 override_reason",
              responses=error_responses(401, 403, 404, 422))
-def review(draft_id: str, body: ReviewBody, principal: Principal = REVIEW,
-           service=Depends(get_service)) -> DraftDetail:
+def review(service: Service, draft_id: str, body: ReviewBody, principal: Principal = REVIEW) -> DraftDetail:
     return service.review(draft_id, body.decision, body.comment, principal, override_reason=body.override_reason,
                           passages=body.passages)
 
 
 @router.get("/{draft_id}/export.docx", response_class=Response, summary="导出 Word（公文格式）",
             responses={**error_responses(401, 403, 404, 422), 200: {"content": {DOCX_TYPE: {}}}})
-def export_docx(draft_id: str, version: int | None = Query(None, ge=1, le=1_000_000), principal: Principal = READ,
-                service=Depends(get_service)) -> Response:
+def export_docx(service: Service, draft_id: str, version: int | None = Query(None, ge=1, le=1_000_000), principal: Principal = READ) -> Response:
     filename, data = service.export_docx(draft_id, version, viewer=principal)
     disposition = f"attachment; filename=\"draft-{quote(draft_id)}.docx\"; filename*=UTF-8''{quote(filename)}"
     return Response(data, media_type=DOCX_TYPE, headers={"Content-Disposition": disposition})

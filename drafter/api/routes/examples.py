@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from drafter.api.auth import READ, WRITE, Principal
-from drafter.api.deps import get_service
+from drafter.api.deps import Service
 from drafter.api.errors import ApiError, error_responses
 from drafter.api.schemas import DeletedExample, RejectedFile, UploadReport
 from drafter.api.uploads import MAX_FILES_PER_REQUEST, check_upload
@@ -28,12 +28,12 @@ router = APIRouter(prefix="/v1/examples", tags=["examples"])
 
 @router.get("/search", response_model=list[Hit], summary="检索示例片段",
             responses=error_responses(401, 403, 422))
-def search(q: str = Query(..., min_length=1, max_length=2000, description="检索词"),
+def search(service: Service, q: str = Query(..., min_length=1, max_length=2000, description="检索词"),
            k: int = Query(5, ge=1, le=50, description="返回条数"),
            kind: Kind | None = Query(None, description="限定类型"),
            role: Role | None = Query(None, description="限定段落角色"),
            mode: Literal["hybrid", "bm25", "dense"] = Query("hybrid", description="hybrid（关键词+向量融合）、bm25（关键词）或 dense（向量）"),
-           principal: Principal = READ, service=Depends(get_service)) -> list[Hit]:
+           principal: Principal = READ) -> list[Hit]:
     return service.search_examples(q, k=k, kind=kind, role=role, mode=mode, viewer=principal)
 
 
@@ -43,9 +43,9 @@ def search(q: str = Query(..., min_length=1, max_length=2000, description="检�
                          "进度与结果见 GET /v1/jobs/{id}。没有任何文件可用时返回 422（逐个文件说明原因）。",
              responses={**error_responses(401, 403, 413, 422),
                         202: {"model": JobInfo, "description": "已转为后台任务（Location 头指向 /v1/jobs/{id}）"}})
-async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_FILES_PER_REQUEST} 个文件"),
+async def upload(service: Service, files: list[UploadFile] = File(..., description=f"最多 {MAX_FILES_PER_REQUEST} 个文件"),
                  shared: bool = Form(False, description="与所有组织共享（默认仅本组织及下级组织可见）"),
-                 principal: Principal = WRITE, service=Depends(get_service)):
+                 principal: Principal = WRITE):
     if len(files) > MAX_FILES_PER_REQUEST:
         raise ApiError(422, f"一次最多上传 {MAX_FILES_PER_REQUEST} 个文件", fields=[{"field": "files", "message": "文件过多"}])
     settings = service.settings
@@ -78,7 +78,7 @@ async def upload(files: list[UploadFile] = File(..., description=f"最多 {MAX_F
 
 @router.get("/{example_id:path}", response_model=Example, summary="读取一篇示例",
             responses=error_responses(401, 403, 404))
-def get_example(example_id: str, principal: Principal = READ, service=Depends(get_service)) -> Example:
+def get_example(service: Service, example_id: str, principal: Principal = READ) -> Example:
     example = service.get_example(example_id, viewer=principal)
     if example is None:
         raise ApiError(404, f"示例不存在：{example_id}")
@@ -87,7 +87,7 @@ def get_example(example_id: str, principal: Principal = READ, service=Depends(ge
 
 @router.delete("/{example_id:path}", response_model=DeletedExample, summary="删除一篇示例及其索引",
                responses=error_responses(401, 403, 404))
-def delete_example(example_id: str, principal: Principal = WRITE, service=Depends(get_service)) -> DeletedExample:
+def delete_example(service: Service, example_id: str, principal: Principal = WRITE) -> DeletedExample:
     if not service.remove_example(example_id, viewer=principal):
         raise ApiError(404, f"示例不存在：{example_id}")
     return DeletedExample(id=example_id)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from drafter.api.deps import get_service
+from drafter.api.deps import Service
 from drafter.api.errors import error_responses
 
 log = logging.getLogger("drafter.api")
@@ -22,7 +22,7 @@ async def healthz() -> dict:
 
 @router.get("/readyz", summary="就绪检查：未带密钥时只显示是否就绪；带有效密钥时显示示例索引与模型提供方详情",
             responses=error_responses(503))
-async def readyz(request: Request, service=Depends(get_service)) -> JSONResponse:
+async def readyz(service: Service, request: Request) -> JSONResponse:
     try:
         state = await run_in_threadpool(service.readiness)
     except Exception:  # a broken index or provider is "not ready", never a 500

@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from drafter.api.auth import ALL_PERMISSIONS, LOCAL_USER, ROLE_PERMISSIONS, Principal
-from drafter.api.deps import get_service
+from drafter.api.deps import Service
 from drafter.api.errors import ApiError, error_responses
 from drafter.providers.trace_log import TraceCall
 
@@ -39,6 +39,5 @@ async def require_admin(request: Request,
 
 @router.get("/{draft_id}/trace", response_model=list[TraceCall], responses=error_responses(401, 403, 404),
             summary="生成过程：该稿件每次模型调用的提示、回复、词元数、用时与步骤（仅限 admin）")
-async def draft_trace(draft_id: str, admin: Principal = Depends(require_admin),
-                      service=Depends(get_service)) -> list[TraceCall]:
+async def draft_trace(service: Service, draft_id: str, admin: Principal = Depends(require_admin)) -> list[TraceCall]:
     return await run_in_threadpool(service.trace, draft_id, admin)
