@@ -1,4 +1,8 @@
-"""One error body for every failure: {"error": {"code": str, "message": str}}, messages in Chinese."""
+"""One error body for every failure: {"error": {"code": str, "message": str}}, messages in Chinese.
+
+Only the project's own errors (drafter.domain.errors, textkit's DecodeError, pydantic validation of our models)
+and HTTP errors map to 4xx/5xx with their message. Anything else is a bug: a 500 with a plain Chinese body and
+the traceback in the log (never a 422 because some library raised ValueError)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from starlette.exceptions import HTTPException
 from drafter.domain.errors import (Conflict, Forbidden, InvalidInput, NotFound, ProviderError, ProviderUnavailable,
                             QueueFull)
 from drafter.domain.validation import MAX_JSON_DEPTH, invalid
+from textkit.decoding import DecodeError, encodable
 
 log = logging.getLogger("drafter.api")
 
@@ -32,7 +37,7 @@ STATUS_CODES: dict[int, tuple[str, str]] = {
     422: ("validation_error", "请求参数有误"),
     429: ("queue_full", "生成队列已满，请稍后再试"),
     431: ("headers_too_large", "请求头过大"),
-    500: ("internal_error", "服务器内部错误"),
+    500: ("internal_error", "服务器内部错误，已记录错误详情；请稍后重试，如仍失败请联系管理员"),
     502: ("provider_error", "模型服务调用失败"),
     503: ("unavailable", "服务暂不可用"),
 }
@@ -74,7 +79,7 @@ def error_response(status: int, message: str | None = None, code: str | None = N
 
 def _printable(text: str) -> str:
     """Text safe to encode as UTF-8 (a client's lone surrogate echoed in a message must not cause a 500)."""
-    return text.encode("utf-8", "replace").decode("utf-8")
+    return encodable(text)
 
 
 def error_responses(*statuses: int) -> dict:
@@ -145,12 +150,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: InvalidInput) -> JSONResponse:
         return error_response(422, _message(exc, 422), fields=list(getattr(exc, "fields", None) or []))
 
-    @app.exception_handler(ValueError)
-    async def _value_error(request: Request, exc: ValueError) -> JSONResponse:
-        if isinstance(exc, ValidationError):
-            return validation_response(list(exc.errors()))
-        log.warning("ValueError on %s %s: %s", request.method, request.url.path, exc)
-        return error_response(422, _message(exc, 422) if _has_chinese(str(exc)) else None, fields=[])
+    @app.exception_handler(ValidationError)
+    async def _model_validation(request: Request, exc: ValidationError) -> JSONResponse:
+        return validation_response(list(exc.errors()))
+
+    @app.exception_handler(DecodeError)
+    async def _undecodable(request: Request, exc: DecodeError) -> JSONResponse:
+        return error_response(422, _message(exc, 422), fields=[{"field": "body", "message": str(exc)}])
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:
@@ -162,10 +168,6 @@ def _conflict_code(exc: Conflict) -> str:
     from drafter.domain.errors import StaleVersion
 
     return "stale_version" if isinstance(exc, StaleVersion) else "conflict"
-
-
-def _has_chinese(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _message(exc: Exception, status: int) -> str:
