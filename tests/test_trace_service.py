@@ -108,3 +108,21 @@ def test_api_trace_is_for_the_admin_role_only(tmp_path, small_library):
         assert answer.status_code == 200
         assert [c["reply"] for c in answer.json()] == [c.reply for c in service.trace(draft.id)]
         assert client.get("/v1/drafts/nope/trace", headers={"Authorization": "Bearer k-admin"}).status_code == 404
+
+
+def test_a_repaired_sentence_is_traced_as_repair(tmp_path, small_library):
+    """A section line that fails its check is written again alone: that call is the trace's "repair" step."""
+    def reply(messages):
+        prompt = messages[-1]["content"]
+        if "只输出这一句" in prompt:  # prompts/sentence.j2: one failing line written again
+            return REPLY
+        return "1. 春节期间，工会走访慰问困难职工68户，发放慰问金12.6万元。\n概括：工会把温暖送到职工心坎上。\n"
+
+    model = ScriptedModel(default=reply, name="openai", concurrent=False)
+    service = make_service(tmp_path, small_library, model)
+    result = service.draft(REQUEST)
+    draft = service.create_draft(REQUEST, result, author="张书记")
+    steps = {(c.step, "只输出这一句" in c.messages[-1]["content"]) for c in service.trace(draft.id)}
+    assert ("repair", True) in steps and ("write", False) in steps
+    assert not {s for s in steps if s[0] == "repair" and not s[1]}  # only the sentence calls are repairs
+    assert any(s.repairs for s in result.sections)

@@ -31,7 +31,7 @@ from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, su
 from drafter.pipeline.template import TemplateWriter, fact_sentence
 from drafter.pipeline.verify import check_section
 from drafter.pipeline.prompting import render
-from drafter.providers.base import ChatModel, Message, ProviderError
+from drafter.providers.base import ChatModel, Message, ProviderError, in_step
 from drafter.settings import Settings
 
 LONGEST = 2.2  # a fact's sentence may be this many times the fact's length (+ 20 characters)
@@ -120,7 +120,7 @@ class SectionWriter:
         why = "、".join(problems)
         for _ in range(max(0, self.settings.max_repair_attempts)):
             again = yield from self._call(index, state, self._sentence_messages(line), budget.sentence_tokens(line),
-                                          _FIRST_LINE)
+                                          _FIRST_LINE, step="repair")
             sentence, still = self._verdict(state, line, again)
             if not still:
                 state.repairs.append(f"第{number}句（{_short(line)}）未通过核对（{why}），已单独重写")
@@ -227,13 +227,15 @@ class SectionWriter:
         return [*system_messages(), {"role": "user", "content": user}]
 
     # --- model calls and results ---------------------------------------------------------
-    def _call(self, index: int, state: _Section, messages: list[Message], cap: int, done: re.Pattern | None = None):
+    def _call(self, index: int, state: _Section, messages: list[Message], cap: int, done: re.Pattern | None = None,
+              step: str = "write"):
         """One streamed model call, stopped as soon as `done` matches what it wrote (the last line asked for is
-        complete: what a small model adds after it is never used); its tokens count into the section's usage."""
+        complete: what a small model adds after it is never used); its tokens count into the section's usage.
+        `step` labels the call in the trace ("write", or "repair" for a sentence written again)."""
         state.calls += 1
         yield self._started(index, state.section, state.calls)
         pieces: list[str] = []
-        stream = self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature)
+        stream = in_step(step, self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature))
         try:
             for piece in stream:
                 pieces.append(piece)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable, model_step
+from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable, in_step, model_step
 
 _LAZY = {
     "ProviderRegistry": "registry", "Resolved": "registry", "PROVIDER_NAMES": "registry",
@@ -16,7 +16,7 @@ _LAZY = {
     "EchoModel": "fake", "ScriptedModel": "fake", "ScriptExhausted": "fake",
 }
 
-__all__ = ["ChatModel", "Message", "ProviderError", "ProviderUnavailable", "model_step", *_LAZY]
+__all__ = ["ChatModel", "Message", "ProviderError", "ProviderUnavailable", "in_step", "model_step", *_LAZY]
 
 
 def __getattr__(name: str):

@@ -11,6 +11,9 @@ from typing import TypedDict
 from drafter.domain.errors import ProviderError, ProviderUnavailable  # noqa: F401 - re-exported; defined in drafter.domain.errors
 
 DEFAULT_STEP = "write"
+# The steps a model call can serve (the trace's `step`): writing a section, repairing a sentence that failed the
+# check, planning sections, judging a claim. Wrap a call in model_step(step), or a stream in in_step(step, …).
+STEPS = ("write", "repair", "plan", "judge")
 _STEP: ContextVar[str] = ContextVar("drafter_model_step", default=DEFAULT_STEP)
 
 
@@ -27,6 +30,22 @@ def model_step(step: str) -> Iterator[None]:
 
 def current_step() -> str:
     return _STEP.get()
+
+
+def in_step(step: str, stream: Iterator[str]) -> Iterator[str]:
+    """`stream` advanced with model_step(step) set around each piece only, so a generator consumed across yields
+    or threads labels its call without leaking the step to the code around it."""
+    try:
+        while True:
+            with model_step(step):
+                piece = next(stream, None)
+            if piece is None:
+                return
+            yield piece
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
 
 
 class Message(TypedDict):
