@@ -120,9 +120,3 @@ def test_retrieval_settings_protocol_is_met_by_drafter_settings():
     settings = Settings(_env_file=None)
     assert isinstance(settings, RetrievalSettings)
     assert set(RetrievalSettings.__annotations__) <= set(Settings.model_fields)
-
-
-def test_text_rules_have_one_home():
-    """The text rules live in textkit only: the old modules that held copies are gone."""
-    gone = ("retrieval.textcodec", "drafter.numcheck.placeholders")
-    assert not set(gone) & set(modules())
