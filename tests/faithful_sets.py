@@ -1,15 +1,16 @@
 """Labelled sets built from the corpus by construction (no hand-picked drafts): helpers for test_faithful_sets.
 
-Every set is derived deterministically from the corpus paragraphs (samples/*.md and, when present, the seed
-texts), so a change of the check is measured on hundreds of real union sentences, not on one draft.
+Every set is derived deterministically from the paragraphs of samples/*.md (the seed texts only on request), so
+a change of the check is measured on hundreds of real union sentences, not on one draft, and the sets are the same
+on every machine. The labels are built independently of the checker: numbers are found here by a plain pattern
+(digits, an optional 万/亿 and a count unit), never by drafter.numcheck's own parsing.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from drafter.numcheck import extract_numbers
-from drafter.numcheck.mention import Mention, rounds_to, step_of
 from drafter.settings import PROJECT_ROOT
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -19,7 +20,7 @@ COUNT_GROUPS = ("人", "户", "人次", "元", "个", "次", "场", "项", "名"
 ACTIVITY = re.compile("开展|举办|举行|召开|走访|慰问|发放|培训|表彰|评选|成立|建立|签订|参加|实施|投入|帮扶|捐")
 
 
-def corpus_paragraphs(min_len: int = 20, seeds: bool = True) -> list[str]:
+def corpus_paragraphs(min_len: int = 20, seeds: bool = False) -> list[str]:
     """The distinct paragraphs of samples/*.md (front matter removed) and, with `seeds`, of the seed texts."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "samples").glob("*.md"))]
     texts = [t.split("---", 2)[2] if t.startswith("---") else t for t in texts]
@@ -42,9 +43,44 @@ def clauses(paragraph: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _CLAUSE.finditer(paragraph) if m.group(0).strip()]
 
 
-def _plain(m: Mention) -> bool:
-    return m.kind in ("number", "money") and m.key is None and not m.approximate and m.value is not None \
-        and m.group in COUNT_GROUPS
+@dataclass(frozen=True)
+class Number:
+    """A plain count found by this module's own pattern: digits, an optional 万/亿, then a count unit."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    group: str
+
+
+_SAME_GROUP = {"名": "人", "位": "人", "户次": "户"}  # units that count the same thing
+_UNITS = "|".join(sorted({*COUNT_GROUPS, *_SAME_GROUP}, key=len, reverse=True))  # 人次 before 人
+# Not after a digit, a decimal point, 第 (an ordinal) or a range/approximation mark; not before a unit that goes
+# on (场次, 户次), 多/余 (approximate) or 百分点.
+_COUNT = re.compile(rf"(?<![0-9.．第约近逾超\-—~至到])([0-9]+(?:\.[0-9]+)?)(万|亿)?({_UNITS})(?!次|多|余|百分|左右|以上)")
+_SCALE = {None: 1, "万": 10_000, "亿": 100_000_000}
+
+
+def plain_numbers(text: str) -> list[Number]:
+    """The plain counts of `text` (86户, 12.6万元, 420人次), in order."""
+    out = []
+    for m in _COUNT.finditer(text):
+        if text[max(0, m.start() - 2):m.start()] in ("超过", "多达", "大约", "将近", "接近"):
+            continue
+        out.append(Number(m.start(), m.end(), m.group(0), float(m.group(1)) * _SCALE[m.group(2)],
+                          _SAME_GROUP.get(m.group(3), m.group(3))))
+    return out
+
+
+def has_number(text: str) -> bool:
+    """Digits, or a Chinese numeral before a measure word (三户, 两场)."""
+    return re.search(r"[0-9０-９]|[一二两三四五六七八九十百千万]+[个名人户次场项位家期件篇条元]", text) is not None
+
+
+def is_rounding(x: float, value: float) -> bool:
+    """Is x `value` rounded to tens, hundreds, … (1234 -> 1230, 1200, 1000)?"""
+    return any(x == round(value, -k) for k in range(1, len(str(int(value)))))
 
 
 def swaps(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[int, int], tuple[int, int]]]:
@@ -52,7 +88,7 @@ def swaps(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[int, int], 
     exchanged: (facts = the paragraph's sentences, draft, span of each swapped number in the draft)."""
     out = []
     for paragraph in paragraphs:
-        mentions = [m for m in extract_numbers(paragraph) if _plain(m)]
+        mentions = plain_numbers(paragraph)
         bounds = [s for s, _, _ in clauses(paragraph)]
         for i, a in enumerate(mentions):
             b = next((m for m in mentions[i + 1:] if m.group == a.group and m.value != a.value
@@ -78,16 +114,15 @@ def moved_approximations(paragraphs: list[str]) -> list[tuple[list[str], str, tu
     shares = (0.05, 0.08, 0.1, 0.12, 0.15, -0.05, -0.08, -0.1, -0.12, -0.15)
     k = 0
     for paragraph in paragraphs:
-        for m in extract_numbers(paragraph):
-            if not _plain(m) or m.value < 20 or m.group == "元" or m.text.strip() != m.text:
+        for m in plain_numbers(paragraph):
+            if m.value < 20 or m.group == "元":
                 continue
             share = shares[k % len(shares)]
             k += 1
             moved = _two_digits(m.value * (1 + share))
             if abs(moved - m.value) < 0.05 * m.value:
                 continue
-            probe = Mention(0, 0, "", moved, m.unit, m.group, approximate=True, mode="about")
-            if rounds_to(probe, m.value):
+            if is_rounding(moved, m.value):
                 continue
             unit = m.text[len(m.text.rstrip("人户次个场项名家期件篇条元万")):]
             written = f"约{_digits(moved)}{unit}" if unit else f"约{_digits(moved)}"
@@ -134,7 +169,7 @@ def left_out_clauses(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[
         parts = clauses(paragraph)
         if len(parts) < 3 or paragraph.lstrip()[:1] in "一二三四五六七八九十（(0123456789":
             continue
-        numbered = {(s, e) for s, e, _ in parts if extract_numbers(paragraph[s:e])}
+        numbered = {(s, e) for s, e, _ in parts if has_number(paragraph[s:e])}
         for s, e, text in parts[1:]:
             body = text.rstrip("，,：:。；;！？!?")
             if (s, e) in numbered or len(body) < 8 or not ACTIVITY.search(body):
@@ -157,7 +192,7 @@ VERB_SYNONYMS = {"发放": "送去", "开展": "举办", "举办": "开展", "�
                  "投入": "拨付", "建立": "建成", "签订": "签署", "选派": "派出", "接待": "受理", "受理": "接待"}
 
 
-def _item_tokens(paragraph: str, m: Mention) -> tuple[int, list[tuple[int, int, str, str]]]:
+def _item_tokens(paragraph: str, m: Number) -> tuple[int, list[tuple[int, int, str, str]]]:
     """(the start of the number's clause, jieba tokens (start, end, word, flag) of the clause before it)."""
     import jieba.posseg
 
@@ -169,7 +204,7 @@ def _item_tokens(paragraph: str, m: Mention) -> tuple[int, list[tuple[int, int, 
     return lo, tokens
 
 
-def _noun_follows(paragraph: str, m: Mention) -> bool:
+def _noun_follows(paragraph: str, m: Number) -> bool:
     import jieba.posseg
 
     after = re.split(r"[，,。；;：:、！？\n（(]", paragraph[m.end:m.end + 12])[0]
@@ -195,7 +230,7 @@ def item_changes(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[int,
     group with no character in common: 会员总数 -> 职工总数); legitimate rewordings: "order" (the number
     moved before its noun: 发放慰问金37万元 -> 发放37万元慰问金), "verb" (the verb before the item replaced by
     a synonym: 发放 -> 送去), "added" (共 before the verb, or 了 after it). One case per label per paragraph."""
-    plain = [(p, m) for p in paragraphs for m in extract_numbers(p) if _plain(m) and m.text.strip() == m.text]
+    plain = [(p, m) for p in paragraphs for m in plain_numbers(p)]
     heads: dict[str, list[str]] = {}
     tokenised = []
     for p, m in plain:
@@ -216,12 +251,12 @@ def item_changes(paragraphs: list[str]) -> list[tuple[list[str], str, tuple[int,
     return out
 
 
-def _replace(p: str, m: Mention, s: int, e: int, new: str) -> tuple[str, int]:
+def _replace(p: str, m: Number, s: int, e: int, new: str) -> tuple[str, int]:
     """The paragraph with p[s:e] (before the number) replaced, and the number's new start."""
     return p[:s] + new + p[e:], m.start + len(new) - (e - s)
 
 
-def _edits(p: str, m: Mention, nouns: list, rest: list, pool: list[str], k: int):
+def _edits(p: str, m: Number, nouns: list, rest: list, pool: list[str], k: int):
     """(label, draft, start of the number in the draft) for the edits of one number's item."""
     if len(nouns) >= 2 and nouns[-2][2] not in _SAY_NOTHING:
         yield ("dropped", *_replace(p, m, nouns[-2][0], nouns[-2][1], ""))

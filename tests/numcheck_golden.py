@@ -1,9 +1,17 @@
-"""Golden digests of the check's output on a broad input: proof that a speed-up changes no result.
+"""Golden results of the check on a broad input, stored readably: proof that a speed-up changes no result, and a
+reviewable record of every intended change.
 
-Every case is built deterministically from the shipped corpus (samples/*.md only, so the digests do not depend
-on seed texts being present) and checked with `check`/`check_sentence`; the whole result (numbers with items
-and notes, missing, claims, sentences, ok, faithful) is serialised and hashed. The sets:
+Every case is built deterministically from the shipped corpus (samples/*.md only, so the goldens do not depend
+on seed texts being present) and checked with `check`/`check_sentence`. Each case is stored as a short summary
+(its numbers with item, status and fact line, its claims with kind and text, the missing facts, ok/faithful and
+the fact lines each sentence draws on) in tests/data/golden/<set>.txt, one block per case:
 
+  === swaps 7 · 春节期间，走访慰问困难职工86户…
+  ok no · faithful no
+  number 68户 · 困难职工 · mismatch · fact 1
+  claim 「发放了慰问品」
+
+The sets:
   bench      each example against its own sentences (the bench's self-check), with its title as context
   clauses    each corpus paragraph against all its own clauses
   left_out   each paragraph against its clauses minus one (claims are judged)
@@ -12,14 +20,14 @@ and notes, missing, claims, sentences, ok, faithful) is serialised and hashed. T
   rotated    each example with its digits rotated against its first 30 sentences (mismatches, rivals)
   sentences  check_sentence of every sentence of every example against the example's sentences 0..40
 
-Regenerate (only when a change of results is intended, and say so in the commit):
+A failing test prints the diff of each changed case. Regenerate only when a change of results is intended, then
+read `git diff tests/data/golden` and say in the commit what changed and why:
     python tests/numcheck_golden.py --write
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import difflib
 import sys
 from pathlib import Path
 
@@ -31,7 +39,7 @@ from drafter.numcheck import check, check_sentence  # noqa: E402
 from drafter.settings import PROJECT_ROOT  # noqa: E402
 from faithful_sets import clauses, corpus_paragraphs, moved_approximations, sentences, swaps  # noqa: E402
 
-GOLDEN = TESTS / "data" / "numcheck_golden.json"
+GOLDEN_DIR = TESTS / "data" / "golden"
 
 
 def examples() -> list[str]:
@@ -68,19 +76,64 @@ def cases() -> dict[str, list[tuple]]:
     return out
 
 
-def digest(kind: str, facts: list[str], draft: str, context: list[str]) -> str:
-    fn = check if kind == "check" else check_sentence
-    result = fn(facts, draft, context=context)
-    data = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha1(data.encode("utf-8")).hexdigest()[:16]
+def summary(kind: str, facts: list[str], draft: str, context: list[str]) -> str:
+    """The readable summary of one case's check result (the lines of its block, without the header)."""
+    result = (check if kind == "check" else check_sentence)(facts, draft, context=context)
+    yes = {True: "yes", False: "no"}
+    head = f"ok {yes[result.ok]} · faithful {yes[result.faithful]}"
+    if result.missing:
+        head += " · missing facts " + ",".join(str(m.fact_line) for m in result.missing)
+    lines = [head]
+    for hit in result.numbers:
+        fact = f" · fact {hit.fact_line}" if hit.fact_line else ""
+        lines.append(f"number {_one_line(hit.text)} · {_one_line(hit.item or '-')} · {hit.status}{fact}")
+    lines += [f"{claim.kind} 「{_one_line(claim.text)}」" for claim in result.claims]
+    if result.sentences:
+        lines.append("sentences " + " ".join("[" + ",".join(map(str, s.fact_lines)) + "]" for s in result.sentences))
+    return "\n".join(lines)
 
 
-def digests() -> dict[str, list[str]]:
-    return {name: [digest(*case) for case in items] for name, items in cases().items()}
+def _one_line(text: str) -> str:
+    return text.replace("\n", "⏎")
+
+
+def header(name: str, index: int, case: tuple) -> str:
+    return f"=== {name} {index} · {_one_line(case[2].strip())[:40]}"
+
+
+def render(name: str, items: list[tuple]) -> str:
+    blocks = [f"{header(name, i, case)}\n{summary(*case)}\n" for i, case in enumerate(items)]
+    return f"# {name}: {len(items)} cases; regenerate with python tests/numcheck_golden.py --write\n" + "".join(blocks)
+
+
+def stored(name: str) -> dict[int, str]:
+    """{case index: its stored block (header and summary)} of tests/data/golden/<name>.txt."""
+    text = (GOLDEN_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    blocks = {}
+    for block in text.split("\n=== ")[1:]:
+        first = block.split("\n", 1)[0]
+        blocks[int(first.split()[1])] = "=== " + block.rstrip("\n")
+    return blocks
+
+
+def changes(name: str, items: list[tuple]) -> list[str]:
+    """A unified diff for each case whose stored block differs from today's."""
+    before = stored(name)
+    out = []
+    for i, case in enumerate(items):
+        now = f"{header(name, i, case)}\n{summary(*case)}"
+        if before.get(i) != now:
+            diff = difflib.unified_diff((before.get(i) or "(no stored case)").splitlines(), now.splitlines(),
+                                        f"stored {header(name, i, case)[4:]}", "now", lineterm="", n=1)
+            out.append("\n".join(diff))
+    out += [f"=== {name} {i}: stored but no longer built" for i in sorted(set(before) - set(range(len(items))))]
+    return out
 
 
 if __name__ == "__main__":
     if "--write" not in sys.argv:
         sys.exit(__doc__)
-    GOLDEN.write_text(json.dumps(digests(), indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {GOLDEN}")
+    GOLDEN_DIR.mkdir(exist_ok=True)
+    for set_name, set_items in cases().items():
+        (GOLDEN_DIR / f"{set_name}.txt").write_text(render(set_name, set_items), encoding="utf-8")
+    print(f"wrote {GOLDEN_DIR}; review with: git diff --stat {GOLDEN_DIR} && git diff {GOLDEN_DIR}")

@@ -23,7 +23,7 @@ def paragraphs() -> list[str]:
 
 def test_swapped_numbers_are_caught(paragraphs):
     cases = swaps(paragraphs)
-    assert len(cases) >= 40
+    assert len(cases) >= 30  # samples/ only (34 on 2026-12-05), the same on every machine
     caught = 0
     for facts, draft, first, second in cases:
         flagged = {h.start for h in check(facts, draft).numbers if h.status != "supported"}
