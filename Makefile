@@ -1,6 +1,7 @@
 # drafter: two entry points for a fresh machine (see README).
 #   make demo  - install everything (local model included) and draft a shipped request with the local model
 #   make test  - install everything (browser, model, servers' packages) and run the whole test suite
+#   make check - the fast loop: every test but the real-model (slow) and Chromium (e2e) ones (after make install)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ DEMO_REQUEST ?= bench/requests/annual_2025.json
 DEB_PACKAGES := chromium chromium-driver fonts-noto-cjk postgresql
 PREVIEW_PACKAGES := libreoffice-writer poppler-utils fonts-noto-cjk
 
-.PHONY: demo test install system debs model ingest preview clean lock test-latest
+.PHONY: demo test check install system debs model ingest preview clean lock test-latest
 
 # Every install reads the hashed lock (requirements.lock, compiled by uv from pyproject.toml); uv itself comes from
 # requirements-bootstrap.txt, also hashed. `make lock` refreshes both; `make test-latest` tries today's releases.
@@ -69,8 +70,16 @@ ingest: install
 demo: model
 	$(BIN)/drafter draft $(DEMO_REQUEST) --provider local
 
+# Under CI=true (as .ci/run sets it) a test that would skip for a missing model, browser or database fails.
 test: install system model
 	$(BIN)/python -m pytest -q
+
+# The fast loop, about two minutes on two cores once the ingested sample library is cached (~/.cache/drafter-tests,
+# keyed by the samples and the retrieval code; the first run ingests it). It never installs: `make install` first.
+# In another checkout sharing a venv: make check BIN=/path/to/.venv/bin
+check:
+	@test -x $(BIN)/python || { echo "no $(BIN)/python: run make install first (or pass BIN=…/.venv/bin)"; exit 2; }
+	$(BIN)/python -m pytest -q -m "not slow and not e2e" --durations=8
 
 # Refresh the lock to today's newest releases that pyproject.toml allows, install it, and run the fast tests.
 lock: | $(UV)
