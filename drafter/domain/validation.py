@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from drafter.domain.errors import InvalidInput
-from textkit.decoding import DecodeError, decode_utf8
+from textkit.decoding import DecodeError, decode_utf8 as utf8_text
 
 MAX_JSON_DEPTH = 32  # no request needs more than 3 levels; deeper input is refused before validation
 
@@ -145,7 +145,7 @@ def decode_utf8(data: bytes | str) -> str:
     if isinstance(data, str):
         return data
     try:
-        return decode_utf8(data)
+        return utf8_text(data)
     except DecodeError as exc:
         raise body_error(f"请求体{exc}") from None
 
