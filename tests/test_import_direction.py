@@ -9,6 +9,7 @@ An AST walk over every module (imports inside functions count too: a lazy import
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,28 @@ def test_retrieval_settings_protocol_is_met_by_drafter_settings():
     settings = Settings(_env_file=None)
     assert isinstance(settings, RetrievalSettings)
     assert set(RetrievalSettings.__annotations__) <= set(Settings.model_fields)
+
+
+def _readme_layers() -> dict[int, str]:
+    """{layer: the text of its node} of README's Architecture diagram (nodes read `X["<layer> …"]`)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    nodes: dict[int, str] = {}
+    for layer, label in re.findall(r'\w+\["(\d) ([^"]*)"\]', section):
+        nodes[int(layer)] = nodes.get(int(layer), "") + " " + label
+    return nodes
+
+
+def test_readme_diagram_shows_every_folder_in_its_layer():
+    """README's diagram and LAYERS are one table: each LAYERS entry, and each package folder under drafter/,
+    appears in the diagram's node of its layer."""
+    nodes = _readme_layers()
+    assert set(nodes) == {layer for _, layer in LAYERS}
+    named = {prefix: layer for prefix, layer in LAYERS if prefix != "drafter"}
+    for folder in sorted(p for p in (ROOT / "drafter").iterdir() if (p / "__init__.py").is_file()):
+        named.setdefault(f"drafter.{folder.name}", layer_of(f"drafter.{folder.name}"))
+    for prefix, layer in named.items():
+        path = prefix.replace(".", "/")
+        shown = [path, f"{path}.py"] if (ROOT / path).is_dir() or (ROOT / f"{path}.py").is_file() else [path]
+        assert any(re.search(rf"(?<![\w/]){re.escape(s)}(?![\w])", nodes[layer]) for s in shown), \
+            f"README's Architecture diagram does not show {path} in layer {layer}"

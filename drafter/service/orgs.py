@@ -21,6 +21,7 @@ import io
 
 from drafter.domain.errors import InvalidInput, NotFound
 from drafter.domain.records import ROOT_ORG, OrgInfo
+from textkit.decoding import DecodeError, decode_text
 
 CSV_HEADERS = {"name": ("name", "名称", "组织", "组织名称"), "parent": ("parent", "上级", "上级组织")}
 
@@ -47,9 +48,9 @@ class OrgsService:
         an empty parent is the root). One transaction: a bad row creates nothing (InvalidInput names it)."""
         if isinstance(data, bytes):
             try:
-                data = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                data = data.decode("gb18030", errors="replace")
+                data = decode_text(data)[0]
+            except DecodeError as exc:
+                raise InvalidInput(f"组织 CSV 无法读取：{exc}") from None
         rows = [r for r in csv.reader(io.StringIO(data)) if any(cell.strip() for cell in r)]
         if rows and rows[0] and rows[0][0].strip().lower() in CSV_HEADERS["name"]:
             rows = rows[1:]
