@@ -55,6 +55,8 @@ NUMBER_MARK = re.compile(
     r"|(?<=篇)[一二三四五六七八九十]{1,3}(?=[ \t]*(?:\n|$))"  # headings such as 工作总结篇十二
     r"|(?<=[一两几])([个件户首次项张本封篇条位名])\1)"  # 一户户, 一首首: 'one after another'
 )
+# The "…篇七" / "（精选篇7）" ordinal that scraped example titles end with.
+TITLE_ORDINAL = re.compile(r"\s*[（(]?(?:精选)?\s*篇\s*[0-9一二三四五六七八九十百]+[）)]?\s*$")
 # A Markdown heading's "#"s at the start of a line, with the blanks around them.
 MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s*")
 # A line that opens a section of an example (retrieval.loader: the title is not such a line).

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from drafter.models import CheckResult
+from textkit.headings import TITLE_ORDINAL
 
 # Scraped example titles carry site noise: "…篇七", "… 篇7", "范文", "最的" (a "新" lost in scraping), "精选".
-_TITLE_ORDINAL = re.compile(r"\s*[（(]?(?:精选)?\s*篇\s*[0-9一二三四五六七八九十百]+[）)]?\s*$")
+_TITLE_ORDINAL = TITLE_ORDINAL
 _TITLE_NOISE = re.compile(r"范文|精选|最新的|最新|最的|大全|\d+篇")
 
 KIND_LABELS: dict[str, str] = {"年度总结": "年度", "半年总结": "半年", "月度总结": "月度", "专项总结": "专项"}
