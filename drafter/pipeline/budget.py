@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 
-from drafter.pipeline.plan import PlannedSection
 
 CHARS_PER_TOKEN = 1.7  # Qwen2.5's tokenizer on formal Chinese (samples/: 35,963 characters in 21,114 tokens)
 REWORD = 1.6  # a fact's sentence may be this much longer than the fact
@@ -31,6 +30,3 @@ def section_tokens(lines: list[str]) -> int:
 def frame_tokens(chars: int) -> int:
     return math.ceil(chars / CHARS_PER_TOKEN * 1.3) + 16
 
-
-def roles_with_lines(section: PlannedSection) -> bool:
-    return section.role in ("body", "problems", "plans")

@@ -92,10 +92,6 @@ def labels(path: Path = THEMES_FILE) -> dict[str, str]:
     return dict(load_book(str(path)).labels)
 
 
-def themes_for(kind: str, topic: str | None, path: Path = THEMES_FILE) -> list[Theme]:
-    return load_book(str(path)).for_request(kind, topic)
-
-
 def best_theme(text: str, themes: list[Theme]) -> tuple[Theme | None, float]:
     """The theme whose keywords `text` matches best (None when nothing matches)."""
     best, best_score = None, 0.0

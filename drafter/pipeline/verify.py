@@ -1,4 +1,4 @@
-"""Inputs of every check of a request's draft, the per-section check, and the problems named for a repair."""
+"""Inputs of every check of a request's draft, and the per-section check."""
 
 from __future__ import annotations
 
@@ -51,40 +51,3 @@ def _renumber(hit: NumberHit, to_global: dict[int, int]) -> NumberHit:
     line = to_global.get(hit.fact_line, hit.fact_line)
     note = hit.note.replace(f"第{hit.fact_line}行", f"第{line}行", 1) if hit.note else hit.note
     return hit.model_copy(update={"fact_line": line, "note": note})
-
-
-def fact_numbers(fact: str) -> list[NumberHit]:
-    """The numbers of one fact line (as the number check reads them)."""
-    from drafter.numcheck import check
-
-    return list(check([fact], fact).numbers)
-
-
-def _fact_number_text(fact: str, hit: NumberHit) -> str:
-    """The number of `fact` that `hit` should have been: same unit, closest value; else the whole fact."""
-    numbers = [n for n in fact_numbers(fact) if n.unit == hit.unit] or fact_numbers(fact)
-    if not numbers:
-        return fact
-    if hit.value is not None:
-        numbers.sort(key=lambda n: abs((n.value or 0) - hit.value))
-    return numbers[0].text.strip()
-
-
-def problem_items(check: CheckResult, facts: Sequence[str]) -> list[dict]:
-    """The exact problems of a section as data for prompts/problems.j2: kind (mismatch, unsupported, placeholder,
-    missing), the fact line, what the fact says and what was written."""
-    items: list[dict] = []
-    for hit in check.numbers:
-        got = hit.text.strip()
-        if hit.status == "mismatch" and hit.fact_line and 0 < hit.fact_line <= len(facts):
-            expected = _fact_number_text(facts[hit.fact_line - 1], hit)
-            items.append({"kind": "mismatch", "line": hit.fact_line, "expected": expected, "got": got, "fact": ""})
-        elif hit.status in ("placeholder", "mismatch", "unsupported"):
-            kind = "placeholder" if hit.status == "placeholder" else "unsupported"
-            items.append({"kind": kind, "line": hit.fact_line or 0, "expected": "", "got": got, "fact": ""})
-    for missing in check.missing:
-        fact = facts[missing.fact_line - 1] if 0 < missing.fact_line <= len(facts) else missing.text
-        expected = "" if missing.text.strip() == fact.strip() else missing.text.strip()
-        items.append({"kind": "missing", "line": missing.fact_line, "expected": expected, "got": "", "fact": fact})
-    unique = {tuple(sorted(item.items())): item for item in items}
-    return list(unique.values())

@@ -75,14 +75,6 @@ def draft_html(text: str, check: CheckResult | None, facts: Sequence[str],
     return f'<div class="draft-view" style="{_BOX}">{"".join(parts)}</div>'
 
 
-def legend_html() -> str:
-    """A one-line colour legend for the rendered view."""
-    items = [("supported", "绿色：有据"), ("mismatch", "红色：与事实不符或事实中没有"), ("placeholder", "橙色：占位符")]
-    spans = [f'<span style="background:{STATUS_COLORS[s][0]};color:{STATUS_COLORS[s][1]};padding:1px 6px;'
-             f'border-radius:3px;margin-right:8px;">{label}</span>' for s, label in items]
-    return f'<div style="font-size:13px;margin:4px 0 8px 0;">{"".join(spans)}</div>'
-
-
 def number_rows(check: CheckResult, facts: Sequence[str], only_problems: bool = True) -> list[dict[str, str]]:
     """One row per number (or per flagged number): the number, its status, the fact and the explanation."""
     rows = []
