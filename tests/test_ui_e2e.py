@@ -246,7 +246,7 @@ def test_secretary_in_chromium(server, browser, state):
     expect(page.get_by_text(re.compile("重新生成会替换编辑框中的内容"))).to_be_visible()
     page.get_by_role("button", name="取消，继续编辑").click()
     settle(page)
-    assert "68户" in editor(page).input_value()
+    expect(editor(page)).to_have_value(re.compile("68户"), timeout=30_000)  # the box closes, the edit stays
 
     page.get_by_role("button", name="提交审核").click()  # a failing check asks first, as export does
     expect(page.get_by_text(re.compile("核对没有通过：发现 1 处问题.*确定要提交吗"))).to_be_visible()

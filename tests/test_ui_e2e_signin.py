@@ -113,11 +113,21 @@ def test_highlights_after_emoji_in_chromium(site, browser):
     assert all(c.startswith(("我们", "获得", "省级")) or "表彰" in c for c in claims), claims
 
 
-def type_at_end(page, text: str) -> None:
+def type_at_end(page, text: str, svc=None) -> None:
+    """Type at the end of the editor, then wait for the check and the autosave (until the store has it)."""
+    import time
+
     area = page.locator("textarea.dr-text")
     area.evaluate("ta => { ta.focus(); ta.setSelectionRange(ta.value.length, ta.value.length); }")
     page.keyboard.type(text, delay=40)
-    page.wait_for_timeout(2500)  # the check and the autosave after a pause
+    area.evaluate("ta => ta.blur()")
+    page.wait_for_timeout(2500)
+    deadline = time.monotonic() + 60
+    while svc is not None and time.monotonic() < deadline:
+        stored = svc.load_working_copy(WRITER[0], None)
+        if stored is not None and stored.text.endswith(text):
+            return
+        page.wait_for_timeout(500)
 
 
 def test_two_tabs_each_editing_keep_both_texts(site, browser):
@@ -138,12 +148,12 @@ def test_two_tabs_each_editing_keep_both_texts(site, browser):
     first.get_by_role("button", name="生成初稿").click()
     expect(first.locator("textarea.dr-text")).to_be_visible()
     settle(first)
-    type_at_end(first, "甲处的修改。")
+    type_at_end(first, "甲处的修改。", svc)
     second = open_page(browser, url, PHONE)  # another device of the same writer
     second.set_default_timeout(90_000)
     sign_in(second, *WRITER)
     expect(second.locator("textarea.dr-text")).to_have_value(re.compile("甲处的修改。$"))
-    type_at_end(second, "乙处的修改。")
+    type_at_end(second, "乙处的修改。", svc)
     type_at_end(first, "甲处又改了。")
     expect(first.get_by_text(re.compile("另一个标签页或另一台设备"))).to_be_visible()
     expect(first.locator(".diff-view").first).to_contain_text("乙")
