@@ -92,20 +92,24 @@ def throughput(urls: list[str], key: str, method: str, path: str, body: dict, se
 
 def propagation(a: Server, b: Server, key: str, org_id: str) -> dict:
     """Seconds from an acknowledged upload on A until B finds it by keyword and by dense search."""
-    word = f"标记{uuid.uuid4().hex[:8]}"
-    text = example_md("传播测试", "专项总结", [("一、职工书屋", f"新建职工书屋{word}，藏书三千册，开展读书分享会。")])
+    word = f"标记{uuid.uuid4().hex[:8]}"  # keyword search looks for this; dense search for the unusual topic
+    text = example_md("传播测试", "专项总结", [("一、无人机植保飞手培训", f"举办无人机植保飞手培训{word}，"
+                                                                  "农机合作社职工考取无人机驾驶执照，开展飞防作业比武。")])
     started = time.perf_counter()
     response = httpx.post(f"{a.url}/v1/examples", headers=bearer(key), timeout=120,
                           files=[("files", ("p.md", text.encode(), "text/markdown"))])
     acknowledged = time.perf_counter() - started
     assert response.status_code == 200, response.text
-    found = {}
-    for mode in ("bm25", "dense"):
-        while mode not in found:
-            hits = httpx.get(f"{b.url}/v1/examples/search", params={"q": f"职工书屋{word}", "k": 5, "mode": mode},
+    found: dict = {}
+    queries = {"bm25": f"无人机植保飞手培训{word}", "dense": "无人机植保飞手培训 农机合作社 飞防作业"}
+    for mode, query in queries.items():
+        deadline = time.monotonic() + 600
+        while mode not in found and time.monotonic() < deadline:
+            hits = httpx.get(f"{b.url}/v1/examples/search", params={"q": query, "k": 20, "mode": mode},
                              headers=bearer(key), timeout=120).json()
             if any(word in h["text"] for h in hits):
                 found[mode] = round(time.perf_counter() - started, 2)
+        found.setdefault(mode, None)  # not found within 10 minutes
     return {"upload_acknowledged_s": round(acknowledged, 2), "found_on_b_s": found}
 
 
