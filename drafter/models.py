@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 Kind = Literal["年度总结", "半年总结", "月度总结", "专项总结"]
 KINDS: tuple[str, ...] = ("年度总结", "半年总结", "月度总结", "专项总结")
@@ -60,6 +60,29 @@ class CheckResult(BaseModel):
 
 
 # --- drafting ---------------------------------------------------------------------
+class PlanSection(BaseModel):
+    """One section of a draft's outline (issue 20): its heading and the facts it holds."""
+    heading: str = Field(..., min_length=1, max_length=60, description="标题（不含“一、”“（一）”序号）")
+    facts: list[int] = Field(default_factory=list, description="本节写入的事实序号（从 1 起，按事实列表）")
+    area: str | None = Field(None, max_length=60, description="小节（（一）（二）…）所属的大标题；独立成节时为空")
+
+    @field_validator("heading", "area", mode="before")
+    @classmethod
+    def _one_line(cls, value: Any) -> Any:
+        from drafter.domain.input_text import clean_value
+        from textkit.headings import without_number
+
+        cleaned = clean_value(value, one_line=True)
+        return without_number(cleaned.strip()) if isinstance(cleaned, str) else cleaned
+
+
+class DraftPlan(BaseModel):
+    """A draft's outline: sections in order. POST /v1/plan proposes one; a DraftRequest carrying one is drafted
+    exactly so (the secretary may rename, move facts, merge and split sections before she confirms it)."""
+    sections: list[PlanSection] = Field(..., max_length=60)
+    warnings: list[str] = Field(default_factory=list, description="规划时的提示（只读）")
+
+
 class DraftRequest(BaseModel):
     org: str = Field(..., min_length=1, max_length=200, description="单位")
     period: str = Field(..., min_length=1, max_length=100, description="期间, e.g. 2025年 / 2025年上半年 / 2025年3月")
@@ -70,6 +93,7 @@ class DraftRequest(BaseModel):
     plans: list[str] = Field(default_factory=list)
     length: Literal["short", "normal", "long"] = "normal"
     pinned_examples: list[str] = Field(default_factory=list, description="Example ids (sources) to prefer as style references.")
+    plan: DraftPlan | None = Field(None, description="确认过的提纲：按此分节、用此标题（缺省时自动规划）")
 
     @field_validator("org", "period", "topic", mode="before")
     @classmethod
@@ -98,6 +122,14 @@ class DraftRequest(BaseModel):
         if not facts:
             raise ValueError("至少需要一条事实（facts 不能为空）")
         return facts
+
+    @model_validator(mode="after")
+    def _plan_fits_facts(self) -> "DraftRequest":
+        if self.plan is not None:
+            wrong = sorted({n for s in self.plan.sections for n in s.facts if not 1 <= n <= len(self.facts)})
+            if wrong:
+                raise ValueError(f"提纲中的事实序号{wrong}超出范围（共{len(self.facts)}条事实）")
+        return self
 
 
 class TokenUsage(BaseModel):

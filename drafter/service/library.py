@@ -120,3 +120,8 @@ class ScopedLibrary:
 
     def example_chunks(self, example_id: str):
         return self._library.example_chunks(example_id) if self.get_example(example_id) is not None else []
+
+    def heading_bank(self):
+        """The headings of the examples this organisation may see (issue 20's planner)."""
+        hidden = {e.id for e in self._library.list_examples() if not _visible(e, self.orgs)}
+        return self._library.heading_bank().without(hidden)

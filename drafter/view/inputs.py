@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from drafter.domain.facts import clean_fact_lines, long_lines
+from drafter.domain.facts import clean_fact_lines, facts_and_headings, long_lines
 from drafter.models import DraftRequest
 from drafter.domain.validation import messages
 from textkit.decoding import decode_text as decode_bytes
@@ -45,10 +45,12 @@ def decode_text(data: bytes) -> str:
 
 
 def _docx_lines(data: bytes) -> list[str]:
+    """The paragraphs and table rows; a paragraph in a Title or Heading style is marked with a leading "#" (a
+    heading, not a fact: drafter.domain.facts.facts_and_headings)."""
     from docx import Document
 
     doc = Document(io.BytesIO(data))
-    lines = [p.text for p in doc.paragraphs]
+    lines = [("# " + p.text if _styled_heading(p) and p.text.strip() else p.text) for p in doc.paragraphs]
     for table in doc.tables:
         for row in table.rows:
             lines.append("，".join(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip())))
@@ -69,6 +71,11 @@ def _xlsx_lines(data: bytes) -> list[str]:
     column = header.index(FACT_COLUMN) if FACT_COLUMN in header else 0
     body = rows[1:] if FACT_COLUMN in header else rows
     return [r[column] for r in body if column < len(r) and r[column]]
+
+
+def _styled_heading(paragraph) -> bool:
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return name.startswith(("Title", "Heading", "标题", "Subtitle"))
 
 
 _READERS = {"docx": _docx_lines, "xlsx": _xlsx_lines}
@@ -98,7 +105,8 @@ def facts_from_file(name: str, data: bytes) -> tuple[list[str], str | None]:
     except Exception:  # noqa: BLE001 - any unreadable upload becomes a message, never a crash
         kind = {"docx": "Word 文档", "xlsx": "Excel 表格"}.get(suffix, "文本文件")
         return [], f"无法读取文件「{name}」：不是有效的{kind}"
-    facts = clean_fact_lines(lines)
+    styled = {i for i, line in enumerate(lines) if line.startswith("# ")}
+    facts, _headings = facts_and_headings(lines, styled)  # title and heading lines are not facts
     if not facts:
         return [], f"文件「{name}」中没有找到事实（每行一条）"
     return facts, None

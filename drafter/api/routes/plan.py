@@ -1,0 +1,23 @@
+"""The outline of a draft (issue 20): POST /v1/plan proposes sections and headings for a request's facts; the
+secretary may change them and send the outline back in the request's `plan` to POST /v1/drafts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
+
+from drafter.api.auth import WRITE, Principal
+from drafter.api.deps import get_service
+from drafter.api.errors import error_responses
+from drafter.api.request_body import OPENAPI_BODY, read_draft_request
+from drafter.models import DraftPlan
+
+router = APIRouter(prefix="/v1/plan", tags=["drafts"])
+
+
+@router.post("", response_model=DraftPlan, openapi_extra=OPENAPI_BODY,
+             summary="为一组事实拟定提纲（分节、标题、每节的事实），可修改后随起草请求的 plan 提交",
+             responses=error_responses(401, 403, 413, 415, 422))
+async def propose_plan(request: Request, principal: Principal = WRITE, service=Depends(get_service)) -> DraftPlan:
+    draft_request = await read_draft_request(request)
+    return await run_in_threadpool(service.plan, draft_request)

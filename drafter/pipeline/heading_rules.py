@@ -1,0 +1,75 @@
+"""What a section heading may not be: generic (其他工作), the same as another heading of the draft, or one fact's
+words over a section that holds other facts. (That it asserts nothing its facts do not give is the claim check's
+part: verify.says_only.)"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.pipeline.copying import copied_runs
+
+GENERIC = re.compile(r"^(?:其[他它]|其余|综合|日常|有关|相关|各项|各类|主要|重点|有关)?(?:工作|方面|事项|情况|内容)?$"
+                     r"|^其[他它]|^(?:其他|综合|日常)(?:工作|事项|方面)|主要工作$|几项工作|工作亮点|开展情况|上年|去年|今年"
+                     r"|^(?:工会)?工作(?:开展)?情况$")
+STOP_BIGRAMS = frozenset("工作 开展 加强 积极 工会 活动 组织 提高 建设 进一步 认真 努力 不断 深入 切实 全面 做好 推进 发挥 作用 "
+                         "职工 员工 广大 大力 扎实 有效 充分 提升 坚持 围绕 以及 方面".split())
+ONE_FACT_SHARE = 0.6  # a heading whose characters are this much in runs (4+) of one fact is that fact's words
+SHARED = 0.3
+QUOTED = re.compile(r"[“”\"「『]([^“”\"」』]{2,12})[“”\"」』]")
+_KEY = re.compile(r"[\s，,。；;：:、“”]")
+
+
+def bare(title: str) -> str:
+    return _KEY.sub("", title)
+
+
+def is_generic(title: str) -> bool:
+    return bool(GENERIC.search(bare(title)))
+
+
+def one_fact_words(title: str, facts: list[str]) -> bool:
+    """The heading is one of several facts' words (新建职工书屋 over a section that also holds 技能比武)."""
+    if len(facts) < 2:
+        return False
+    key = bare(title)
+    for fact in facts:
+        runs = copied_runs(key, [bare(fact)], 4)
+        others = [bare(f) for f in facts if f is not fact]
+        if key and sum(len(r) for r in runs) >= ONE_FACT_SHARE * len(key) and not copied_runs(key, others, 4):
+            return True
+    return False
+
+
+def _content_bigrams(text: str) -> set[str]:
+    pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+    return {p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and p not in STOP_BIGRAMS
+            and not any(p in w for w in STOP_BIGRAMS if len(w) > 2)}
+
+
+def relevant(title: str, facts: list[str]) -> bool:
+    """The heading speaks of these facts: its content words (character pairs beyond the frame words 加强, 开展,
+    工作 …) occur in at least half of them (and in one at least), at least SHARED of its content words occur in
+    them, and every name it quotes (建设“文化之家”) is theirs."""
+    text = "".join(facts)
+    if any(name not in text for name in QUOTED.findall(title)):
+        return False
+    words = _content_bigrams(bare(title))
+    holding = sum(1 for fact in facts if any(w in fact for w in words))
+    shared = sum(1 for w in words if w in text)
+    return holding >= max(1, -(-len(facts) // 2)) and shared >= SHARED * len(words)
+
+
+def heading_faults(plan) -> list[tuple[str, object]]:
+    """(fault, section) for every generic, repeated or one-fact heading of a plan's body sections."""
+    faults = []
+    seen: set[str] = set()
+    for section in plan.body():
+        facts = [plan.facts[i - 1] for i in section.fact_lines]
+        if is_generic(section.title):
+            faults.append(("generic", section))
+        if bare(section.title) in seen:
+            faults.append(("repeated", section))
+        seen.add(bare(section.title))
+        if one_fact_words(section.title, facts):
+            faults.append(("one_fact", section))
+    return faults

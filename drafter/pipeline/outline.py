@@ -1,0 +1,43 @@
+"""A plan as the secretary sees it (drafter.models.DraftPlan: headings and fact numbers) and back.
+
+`outline_of(plan)` is what POST /v1/plan returns and the page shows; `body_from_outline` turns a confirmed outline
+into the plan's body sections, exactly as given: her headings, her order, her grouping. Sections left empty are
+dropped; facts she left out of every section are planned as usual and added after hers, with a warning; a fact
+she put in two sections is written in the first.
+"""
+
+from __future__ import annotations
+
+from drafter.models import DraftPlan, PlanSection
+from drafter.pipeline.plan import Plan, PlannedSection
+
+
+def outline_of(plan: Plan) -> DraftPlan:
+    sections = [PlanSection(heading=s.title, facts=list(s.fact_lines), area=s.parent or None) for s in plan.body()]
+    return DraftPlan(sections=sections, warnings=list(plan.warnings))
+
+
+def body_from_outline(outline: DraftPlan, count: int, theme_of) -> tuple[list[PlannedSection], list[int], list[str]]:
+    """(body sections, fact lines (1-based) no section holds, warnings). `theme_of(lines)`: a section's theme key
+    (it picks the template's frame phrases)."""
+    sections: list[PlannedSection] = []
+    placed: set[int] = set()
+    warnings: list[str] = []
+    number, area, sub = 0, None, 0
+    for given in outline.sections:
+        lines = [n for n in dict.fromkeys(given.facts) if n <= count and n not in placed]
+        if not lines:
+            continue
+        placed |= set(lines)
+        if given.area:
+            if given.area != area:
+                number, area, sub = number + 1, given.area, 0
+            sub += 1
+            sections.append(PlannedSection("body", given.heading, number, theme_of(lines), lines, parent=area, sub=sub))
+        else:
+            number, area, sub = number + 1, None, 0
+            sections.append(PlannedSection("body", given.heading, number, theme_of(lines), lines))
+    left = [n for n in range(1, count + 1) if n not in placed]
+    if left:
+        warnings.append(f"第{'、'.join(map(str, left))}条事实不在提纲的任何一节中，已自动安排在后面的小节")
+    return sections, left, warnings

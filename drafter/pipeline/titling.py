@@ -1,0 +1,79 @@
+"""Section headings: the first candidate that fits the section's facts, else one made of the facts' own words.
+
+Candidates come, best first, from the heading bank (headings of the example sections nearest in meaning to the
+section's facts, normalised by their numbering), then from the theme lexicon. A heading fits when the claim check
+finds nothing in it that the section's facts do not give, it is not generic (其他工作), no other section of the
+draft has it, and it is not one fact's words over a section holding other facts. When none fits, the heading is
+made of the facts' own words: the core of one fact for a one-fact section, of two facts joined for two, and
+"<two cores>等工作" for more (等 says there is more).
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.numcheck import check
+from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant
+
+LONGEST = 24
+_LEAD_IN = re.compile(r"^(?:(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:份|[0-9０-９一二三四五六七八九十]{1,2}日)?|年初|年底|年中|全年|"
+                      r"上半年|下半年|今年|春节期间|节日期间|期间|近期|同时|此外|另外|其中)[，,]?)+")
+_SUBJECT = re.compile(r"^(?:[^，,。]{0,8}?(?:工会|公司|单位|我们|我会|我局|我校|各级工会|基层工会))(?:还|也|又|先后|积极|认真|及时)*")
+_COUNT_AT_END = re.compile(r"(?:共|达|达到|累计|合计)?[0-9０-９][0-9０-９.．,，%％]*[^\s0-9０-９，,；;。]{0,2}$")
+_DIGITS = re.compile(r"[0-9０-９]")
+_COUNTED = re.compile(r"^[0-9０-９一二三四五六七八九十余多]*[个项名场次类种家户人支]?")
+_ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评选|表彰|参加|参与|完成|建立|成立|设立|发展|签订|培训|帮扶|救助|推进|"
+                  r"落实|加强|实施|修订|制定|推行|创建|选派|筹集|捐赠|捐款|投入|新建|建成|改造|深化|推荐|承办|配合|协助|征集|"
+                  r"收集|审议|启动|完善|规范|健全|引进|探索|接收|安置|购买|购置|发布|接待|评定|争创|创办|开通|编印|建设|资助")
+_ACTS = re.compile(f"(?:{_ACT.pattern})+")
+
+
+def fits(facts: list[str], title: str, lexicon=None) -> bool:
+    """The claim check finds nothing in `title`, read as a section heading, that `facts` do not give."""
+    return not check(list(facts), f"一、{title}", lexicon=lexicon).claims
+
+
+def acceptable(title: str, facts: list[str], used: set[str], themed: bool = False, lexicon=None) -> bool:
+    """Fits the facts and the draft; `themed`: the lexicon's heading of the facts' own theme (it names their
+    area in its own words, so it need not share them)."""
+    return (bool(title) and not is_generic(title) and bare(title) not in used
+            and (themed or relevant(title, facts)) and not one_fact_words(title, facts) and fits(facts, title, lexicon))
+
+
+def core(fact: str) -> str:
+    """What a fact did, in its own words: the first clause that says an act, from its verb on, without a
+    trailing count ("3月，公司工会组织职工技能竞赛3场，…" -> 组织职工技能竞赛); "" when no clause does."""
+    for clause in re.split(r"[，,；;。：:]", _LEAD_IN.sub("", fact.strip())):
+        act = _ACTS.search(clause)
+        if act is None or act.start() > 12:
+            continue
+        phrase = _COUNT_AT_END.sub("", clause[act.start():].strip()).strip("，、 ")
+        if "等" in phrase:  # "举办职工篮球赛、趣味运动会等文体活动" -> 举办文体活动
+            phrase = act.group() + _COUNTED.sub("", phrase.rsplit("等", 1)[1])
+        phrase = re.split(r"[0-9０-９]", phrase, 1)[0].rstrip("共计达约近余和及与、")
+        if 4 <= len(phrase) <= 14:
+            return phrase
+    return ""
+
+
+def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
+    """A heading in the facts' own words (see the module docstring); "" when none can be made."""
+    cores = [c for c in dict.fromkeys(core(f) for f in facts) if 4 <= len(c) <= 14]
+    options = cores[:1] if len(facts) == 1 else []
+    pairs = [(a, b) for i, a in enumerate(cores) for b in cores[i + 1:]]
+    ending = "" if len(facts) == 2 else "等工作"
+    options += [f"{a}、{b}{ending}" if ending else f"{a}，{b}" for a, b in pairs]
+    options = [o for o in options if len(o) <= LONGEST + 4]
+    for option in options:
+        if not is_generic(option) and bare(option) not in used and fits(facts, option, lexicon):
+            return option
+    return ""
+
+
+def choose(facts: list[str], candidates: list[str], used: set[str], themed: frozenset[str] = frozenset(),
+           lexicon=None) -> str:
+    """The first acceptable candidate, else a heading from the facts' words ("" when neither exists)."""
+    for title in dict.fromkeys(candidates):
+        if acceptable(title, facts, used, title in themed, lexicon):
+            return title
+    return from_facts(facts, used, lexicon)

@@ -1,0 +1,110 @@
+"""The heading bank: every section heading of the example library, normalised by its numbering ("三、强化组织建设，
+会员队伍不断壮大" and "（二）强化组织建设,会员队伍不断壮大" are one entry), with where it stands in its example (level,
+relative position among the example's top-level headings) and whether that example numbers sub-sections.
+
+The planner asks it for the headings nearest in meaning to a group of facts (`nearest`), to title and order
+sections the way the examples do. Entries are embedded once per bank (one bank per library and chunk set).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.chunking import structure
+from retrieval.models import Example
+from textkit.headings import numbering, without_number
+
+SHORTEST, LONGEST = 4, 24
+_CUT = re.compile(r"[。；;：:！!？?]")
+_ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", '"': "”", " ": ""})
+_UNUSABLE = re.compile(r"[0-9０-９a-zA-Z×_]|篇[一二三四五六七八九十]|总结|上半年|下半年|年度|范文|第[一二三四五六七八九十]")
+
+
+def normalise(heading: str) -> str:
+    """A heading without its number, trailing punctuation and wrapping quotes; ASCII punctuation as full-width."""
+    text = without_number(heading.strip()).translate(_ASCII_PUNCT).strip("：:、，。 \t")
+    return _CUT.split(text, 1)[0].strip("，、 ")
+
+
+@dataclass(frozen=True)
+class BankHeading:
+    text: str
+    example_id: str
+    kind: str
+    level: int  # 0: top-level section, 1: sub-section
+    position: float  # relative position among the example's top-level headings (0 first … 1 last)
+
+
+@dataclass
+class ExampleShape:
+    """How an example is built: its top-level headings' count and whether it numbers sub-sections (（一）1、)."""
+    sections: int
+    sub_sections: bool
+
+
+class HeadingBank:
+    def __init__(self, examples: list[Example], embedder=None) -> None:
+        self.embedder = embedder
+        self.entries: list[BankHeading] = []
+        self.shapes: dict[str, ExampleShape] = {}
+        self._vectors: np.ndarray | None = None
+        self._lock = threading.Lock()
+        self._build(examples)
+
+    def _build(self, examples: list[Example]) -> None:
+        seen: set[tuple[str, str]] = set()
+        for example in examples:
+            paths = [b.path for b in structure(example.text) if b.role == "body" and b.path]
+            tops = list(dict.fromkeys(p[0] for p in paths))
+            self.shapes[example.id] = ExampleShape(len(tops), any(numbering(h) for p in paths for h in p[1:]))
+            for path in paths:
+                position = tops.index(path[0]) / max(1, len(tops) - 1)
+                for level, raw in enumerate(path[:2]):
+                    text = normalise(raw)
+                    if not (SHORTEST <= len(text) <= LONGEST) or _UNUSABLE.search(text) or text.endswith("的"):
+                        continue
+                    if (example.id, text) not in seen:
+                        seen.add((example.id, text))
+                        self.entries.append(BankHeading(text, example.id, example.kind, level, position))
+
+    def vectors(self) -> np.ndarray | None:
+        """The entries' embeddings (normalised rows), computed at first use; None without an embedder."""
+        if self.embedder is None or not self.entries:
+            return None
+        with self._lock:
+            if self._vectors is None:
+                raw = np.asarray(self.embedder.embed_passages([e.text for e in self.entries]), dtype=np.float32)
+                self._vectors = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
+        return self._vectors
+
+    def nearest(self, query: np.ndarray, k: int = 12, hidden: frozenset[str] = frozenset()) -> list[tuple[BankHeading, float]]:
+        """The k entries nearest in meaning to `query` (a normalised vector), best first, one per text."""
+        vectors = self.vectors()
+        if vectors is None:
+            return []
+        sims = vectors @ query
+        found: list[tuple[BankHeading, float]] = []
+        texts: set[str] = set()
+        for index in np.argsort(-sims):
+            entry = self.entries[int(index)]
+            if entry.example_id in hidden or entry.text in texts:
+                continue
+            texts.add(entry.text)
+            found.append((entry, float(sims[index])))
+            if len(found) >= k:
+                break
+        return found
+
+    def without(self, example_ids: set[str]) -> "HeadingBank":
+        """The same bank without some examples' headings (their vectors reused)."""
+        bank = HeadingBank([], self.embedder)
+        keep = [i for i, e in enumerate(self.entries) if e.example_id not in example_ids]
+        bank.entries = [self.entries[i] for i in keep]
+        bank.shapes = {k: v for k, v in self.shapes.items() if k not in example_ids}
+        vectors = self.vectors()
+        bank._vectors = vectors[keep] if vectors is not None else None
+        return bank
