@@ -8,9 +8,11 @@ sections the way the examples do. Entries are embedded once per bank (one bank p
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -47,8 +49,9 @@ class ExampleShape:
 
 
 class HeadingBank:
-    def __init__(self, examples: list[Example], embedder=None) -> None:
+    def __init__(self, examples: list[Example], embedder=None, cache_dir: Path | None = None) -> None:
         self.embedder = embedder
+        self.cache_dir = cache_dir
         self.entries: list[BankHeading] = []
         self.shapes: dict[str, ExampleShape] = {}
         self._vectors: np.ndarray | None = None
@@ -77,9 +80,37 @@ class HeadingBank:
             return None
         with self._lock:
             if self._vectors is None:
+                self._vectors = self._cached() if self.cache_dir else None
+            if self._vectors is None:
                 raw = np.asarray(self.embedder.embed_passages([e.text for e in self.entries]), dtype=np.float32)
                 self._vectors = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
+                self._store()
         return self._vectors
+
+    def _cache_path(self) -> Path:
+        texts = "\n".join(e.text for e in self.entries)
+        digest = hashlib.sha1(f"{getattr(self.embedder, 'name', '')}\n{texts}".encode("utf-8")).hexdigest()[:16]
+        return self.cache_dir / f"heading_bank-{digest}.npy"
+
+    def _cached(self) -> np.ndarray | None:
+        """The vectors saved by an earlier process for the same headings and embedder (a fresh CLI run does not
+        embed the bank again)."""
+        try:
+            vectors = np.load(self._cache_path())
+        except (OSError, ValueError):
+            return None
+        return vectors if vectors.shape[0] == len(self.entries) else None
+
+    def _store(self) -> None:
+        if self.cache_dir is None:
+            return
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            temporary = self._cache_path().with_suffix(".tmp.npy")
+            np.save(temporary, self._vectors)
+            temporary.replace(self._cache_path())
+        except OSError:
+            pass  # a cache only: the next process embeds again
 
     def nearest(self, query: np.ndarray, k: int = 12, hidden: frozenset[str] = frozenset()) -> list[tuple[BankHeading, float]]:
         """The k entries nearest in meaning to `query` (a normalised vector), best first, one per text."""

@@ -140,7 +140,8 @@ class Library:
         signature = self.catalog.signature()
         with self._bank_lock:
             if self._bank is None or self._bank[0] != signature:
-                self._bank = (signature, HeadingBank(self.catalog.examples(with_text=True), self.embedder))
+                self._bank = (signature, HeadingBank(self.catalog.examples(with_text=True), self.embedder,
+                                                        self.settings.data_dir / "cache"))
             return self._bank[1]
 
     # --- search ----------------------------------------------------------------------

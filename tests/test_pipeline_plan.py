@@ -208,3 +208,20 @@ def test_every_bench_heading_fits_and_none_is_generic_or_repeated(settings, libr
     for section in plan.body():
         own = [plan.facts[line - 1] for line in section.fact_lines]
         assert fits(own, section.title), (section.title, own)
+
+
+def test_the_bank_vectors_are_embedded_once_per_headings_and_embedder(embedder, tmp_path):
+    examples = [example("a.md", ["加强组织建设，发展会员", "丰富职工文化体育活动"])]
+    first = HeadingBank(examples, embedder, tmp_path)
+    vectors = first.vectors()
+    assert vectors.shape[0] == len(first.entries) == 2 and list(tmp_path.glob("heading_bank-*.npy"))
+
+    class Refusing:
+        name = embedder.name
+
+        def embed_passages(self, texts):
+            raise AssertionError("embedded again")
+
+    again = HeadingBank(examples, Refusing(), tmp_path)
+    assert (again.vectors() == vectors).all()
+    assert [e.text for e in first.without({"a.md"}).entries] == []

@@ -20,4 +20,4 @@ router = APIRouter(prefix="/v1/plan", tags=["drafts"])
              responses=error_responses(401, 403, 413, 415, 422))
 async def propose_plan(request: Request, principal: Principal = WRITE, service=Depends(get_service)) -> DraftPlan:
     draft_request = await read_draft_request(request)
-    return await run_in_threadpool(service.plan, draft_request)
+    return await run_in_threadpool(service.plan, draft_request, principal)

@@ -11,6 +11,7 @@ from drafter.view import actions
 from drafter.view import inputs as vin
 from drafter.view import labels as vl
 from drafter.view.safe import plain
+from drafter.view.page import planning
 from drafter.view.page.common import flash, show_flash, ss
 from drafter.view.page import generating
 from drafter.view.stream import result_notes
@@ -107,10 +108,13 @@ def edited() -> bool:
 
 def generate_panel(svc, settings, user) -> None:
     st.subheader("3. 生成初稿")
+    planning.plan_panel(svc, form_request(settings))
     generating.provider_choice(svc, settings)
     running = svc.generation.get(user.name, ss.get("draft_id"))
     if st.button("生成初稿", key="generate", type="primary", disabled=bool(running and running.state == "running")):
         request, errors = form_request(settings)
+        if request is not None:  # the outline she shaped, while it is for these facts (issue 20)
+            request = request.model_copy(update={"plan": planning.current_plan(request)})
         ss.pending_request = request.model_dump() if request else None
         ss.confirm_regen = bool(request) and edited()
         for error in errors:

@@ -1,0 +1,46 @@
+"""The outline panel through Streamlit's AppTest (issue 20): propose, rename, move, merge, split, draft from it;
+the saved draft's request carries the outline, so regenerating keeps it."""
+
+from __future__ import annotations
+
+from test_ui_app import data_dir, fill_form, generate, new_page  # noqa: F401 (fixture)
+
+FACTS = "春节走访慰问困难职工86户，发放慰问金12.6万元\n举办职工技能竞赛3场，参赛职工420人次\n举办职工篮球赛等文体活动9场\n全年新发展会员126人"
+
+
+def outline(at):
+    return at.session_state["plan_outline"]["sections"]
+
+
+def test_outline_is_proposed_shaped_and_followed(data_dir):  # noqa: F811
+    at = new_page()
+    fill_form(at, FACTS)
+    at.button(key="plan_propose").click().run()
+    assert not at.exception, at.exception
+    sections = outline(at)
+    assert sorted(n for s in sections for n in s["facts"]) == [1, 2, 3, 4]
+    rev = at.session_state["plan_rev"]
+    at.text_input(key=f"plan_h_0_{rev}").input("我改的标题").run()
+    assert outline(at)[0]["heading"] == "我改的标题"
+    at.selectbox(key=f"plan_mv_4_{rev}").select(0).run()
+    assert 4 in outline(at)[0]["facts"]
+    if len(outline(at)) > 1:
+        rev = at.session_state["plan_rev"]
+        at.button(key=f"plan_merge_0_{rev}").click().run()
+    rev = at.session_state["plan_rev"]
+    at.button(key=f"plan_split_0_{rev}").click().run()
+    first, second = outline(at)[:2]
+    assert first["heading"] == "我改的标题" and second["heading"] == "我改的标题（二）"
+    text = generate(at)
+    assert "一、我改的标题" in text and "二、我改的标题（二）" in text
+    assert at.session_state["request"]["plan"]["sections"][0]["heading"] == "我改的标题"
+
+
+def test_changed_facts_leave_the_outline_unused(data_dir):  # noqa: F811
+    at = new_page()
+    fill_form(at, FACTS)
+    at.button(key="plan_propose").click().run()
+    at.text_area(key="f_facts").input(FACTS + "\n新建职工书屋5个").run()
+    assert any("提纲不再适用" in w.value for w in at.warning)
+    generate(at)
+    assert at.session_state["request"]["plan"] is None
