@@ -37,7 +37,7 @@ def test_secretary_shapes_the_outline_in_chromium(server, browser):  # noqa: F81
     first = page.locator(".st-key-plan_sec_0")
     expect(first.get_by_text("4. 全年新发展会员126人")).to_be_visible()
     # rename the first section's heading
-    heading = first.locator("input[type='text']")
+    heading = page.locator("[class*='st-key-plan_h_0_'] input")
     heading.fill("我们的重点工作")
     heading.press("Enter")
     settle(page)

@@ -18,7 +18,9 @@ import numpy as np
 
 THEME_PRIOR = 1.0  # in standard deviations of the request's pairwise similarity
 NEIGHBOUR = 3.0  # tuned on bench/plan_bench.py's structure set (facts in order and shuffled)
-ALIKE = 0.0
+ALIKE = 1.0
+DIFFERENT = 1.0  # two facts the lexicon puts under different themes: this much of THEME_PRIOR apart
+NEIGHBOUR_ACROSS = 0.0
 FACTS_PER_AREA = 8
 
 
@@ -35,13 +37,13 @@ def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int) -
         scores = (sims - off.mean()) / (off.std() or 1.0)
     else:
         scores = np.zeros((count, count), dtype=np.float32)
-    same = np.array([[0.0 if a is None or b is None else (1.0 if a == b else -1.0) for b in themes]
+    same = np.array([[0.0 if a is None or b is None else (1.0 if a == b else -DIFFERENT) for b in themes]
                      for a in themes], dtype=np.float32)
     scores = scores + THEME_PRIOR * same
-    for i in range(count - 1):  # neighbours of two different themes do not lean together
-        if same[i, i + 1] >= 0:
-            scores[i, i + 1] += NEIGHBOUR
-            scores[i + 1, i] += NEIGHBOUR
+    for i in range(count - 1):  # neighbours of two different themes lean together less
+        bonus = NEIGHBOUR if same[i, i + 1] >= 0 else NEIGHBOUR_ACROSS
+        scores[i, i + 1] += bonus
+        scores[i + 1, i] += bonus
     return scores
 
 
