@@ -108,7 +108,7 @@ def _sections(outline: dict) -> None:
                           on_change=_rename, args=(index, key))
             for fact in section["facts"]:
                 c1, c2 = st.columns([5, 1.3])
-                c1.markdown(f"{fact}. {outline['facts'][fact - 1]}")
+                c1.text(f"{fact}. {outline['facts'][fact - 1]}")  # plain text: a fact is never Markdown
                 move_key = f"plan_mv_{fact}_{rev}"
                 c2.selectbox("所在小节", range(len(sections)), index=index, format_func=names.__getitem__,
                              key=move_key, on_change=_move, args=(fact, move_key), label_visibility="collapsed")
