@@ -38,6 +38,7 @@ class TemplateWriter:
     def __init__(self, request: DraftRequest, plan: Plan) -> None:
         self.request = request
         self.plan = plan
+        self.means_used = False  # "通过扎实有效的工作，" opens at most one tail of a draft (no frame said twice)
 
     def _base(self) -> dict:
         r = self.request
@@ -58,14 +59,16 @@ class TemplateWriter:
 
     def tail(self, section: PlannedSection) -> str:
         """A closing sentence for the section, or "" when no variant is borne out by the facts."""
-        return self._frame("template/tail.j2", section)
+        text = self._frame("template/tail.j2", section, means=not self.means_used)
+        self.means_used = self.means_used or text.startswith("通过扎实有效的工作")
+        return text
 
-    def _frame(self, name: str, section: PlannedSection) -> str:
+    def _frame(self, name: str, section: PlannedSection, means: bool = False) -> str:
         facts = self.facts_of(section)
         start = variant_of(facts)
         tried = set()  # a theme with fewer variants repeats them: each is checked once
         for offset in range(VARIANTS):
-            text = render(name, theme=section.theme, variant=start + offset, facts=len(facts))
+            text = render(name, theme=section.theme, variant=start + offset, facts=len(facts), means=means)
             if text and text not in tried and says_only(facts, text):
                 return text
             tried.add(text)
