@@ -247,15 +247,29 @@ class Planner:
             if title:
                 continue
             if titled:
-                lines = groups[index].lines
-                host = max(titled, key=lambda i: float(self._scores[np.ix_(groups[i].lines, lines)].mean()))
-                groups[host].lines = sorted(groups[host].lines + lines)
-                groups[index].lines = []
+                self._join(index, titled, groups, titles, facts, used)
             else:
                 titles[index] = self._lone_title(groups[index], facts, used)
         kept = [i for i, g in enumerate(groups) if g.lines]
         groups[:] = [groups[i] for i in kept]
         return [titles[i] for i in kept]
+
+    def _join(self, index: int, titled: list[int], groups: list[_Group], titles: list[str], facts: list[str],
+              used: set[str]) -> None:
+        """Group `index` joins the titled group most like it whose heading still fits with its facts added; if
+        none does, the most alike, its heading made again for all its facts."""
+        lines = groups[index].lines
+        alike = sorted(titled, key=lambda i: -float(self._scores[np.ix_(groups[i].lines, lines)].mean()))
+        host = next((i for i in alike if titling.acceptable(titles[i], [facts[n] for n in groups[i].lines + lines],
+                                                           used - {titling.bare(titles[i])}, True)), None)
+        if host is None:
+            host = alike[0]
+            own = [facts[n] for n in groups[host].lines + lines]
+            used.discard(titling.bare(titles[host]))
+            titles[host] = titling.choose(own, groups[host].candidates, used, groups[host].themed) or titles[host]
+            used.add(titling.bare(titles[host]))
+        groups[host].lines = sorted(groups[host].lines + lines)
+        groups[index].lines = []
 
     def _lone_title(self, group: _Group, facts: list[str], used: set[str]) -> str:
         """The only section's heading when nothing else fits: the lexicon's plain headings of its theme (checked),
