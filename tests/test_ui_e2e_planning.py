@@ -31,8 +31,16 @@ def test_secretary_shapes_the_outline_in_chromium(server, browser):  # noqa: F81
     count = page.locator("[class*='st-key-plan_sec_']").count()
     assert count >= 2
     # move fact 4 into the first section: its "所在小节" select, option 第1节
-    page.locator("[class*='st-key-plan_mv_4_'] [data-baseweb='select']").click()
-    page.get_by_role("option", name="第1节", exact=True).click()
+    option = page.get_by_role("option", name="第1节", exact=True)
+    for _ in range(5):  # a rerun that lands right after the click may close the list: open it again
+        settle(page)
+        page.locator("[class*='st-key-plan_mv_4_']").click()
+        try:
+            option.wait_for(timeout=5000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError
+            page.keyboard.press("Escape")
+    option.click()
     settle(page)
     first = page.locator(".st-key-plan_sec_0")
     expect(first.get_by_text("4. 全年新发展会员126人")).to_be_visible()
