@@ -221,6 +221,8 @@ class Planner:
                 continue
             subs = [self._group(p, facts, vectors, prior, self._themes, bank, level=1) for p in parts]
             sub_titles = self._titles(subs, facts, used)
+            if any(len(sub.lines) > per for sub in subs) and not any("每节" in w for w in self.warnings):
+                self.warnings.append(f"事实较多且相近：个别小节超过每节{per}条的上限（找不到能区分它们的小标题）")
             if len(subs) == 1:  # the parts joined again: one section after all
                 sections.append(PlannedSection("body", title, number, group.theme.key, [i + 1 for i in subs[0].lines]))
                 continue
