@@ -15,14 +15,15 @@ from pathlib import Path
 
 from retrieval.chunking import structure
 from retrieval.loader import load_file
-from textkit.headings import classify, without_number
-from textkit.sentences import split_sentences
+from textkit.headings import CN_NUMERALS, classify, without_number
+from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, NOT_COMPARED, char_class, split_sentences
 
 MAX_FACTS = 40
 _CONCRETE = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万]+(?:次|场|期|名|人|户|项|个|家|篇|元|万)|“[^”]{2,}”"
                        r"|开展|组织|举办|召开|慰问|发放|走访|评选|表彰|参加|完成|建立|发展|签订|培训|帮扶|救助|捐")
-_OPENER = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|二是|第[一二三四五六七八九十]+)[，,、：:]?")
-_KEY = re.compile(r"[\s，,。；;：:、“”\"']")
+_OPENER = re.compile(rf"^(?:[{CN_NUMERALS}]是|首先|其次|再次|最后|同时|此外|另外|第[{CN_NUMERALS}]+)"
+                     rf"{char_class(COMMAS + ENUM_COMMA + COLONS)}?")
+_KEY = NOT_COMPARED
 
 
 @dataclass

@@ -19,16 +19,17 @@ import numpy as np
 from retrieval.chunking import structure
 from retrieval.models import Example
 from textkit.headings import numbering, without_number
+from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, SENTENCE_ENDS, char_class
 
 SHORTEST, LONGEST = 4, 24
-_CUT = re.compile(r"[。；;：:！!？?]")
+_CUT = re.compile(char_class(SENTENCE_ENDS + COLONS))
 _ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", '"': "”", " ": ""})
 _UNUSABLE = re.compile(r"[0-9０-９a-zA-Z×_]|篇[一二三四五六七八九十]|总结|上半年|下半年|年度|范文|第[一二三四五六七八九十]")
 
 
 def normalise(heading: str) -> str:
     """A heading without its number, trailing punctuation and wrapping quotes; ASCII punctuation as full-width."""
-    text = without_number(heading.strip()).translate(_ASCII_PUNCT).strip("：:、，。 \t")
+    text = without_number(heading.strip()).translate(_ASCII_PUNCT).strip(COLONS + ENUM_COMMA + COMMAS + "。 \t")
     return _CUT.split(text, 1)[0].strip("，、 ")
 
 

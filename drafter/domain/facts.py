@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from textkit.headings import INLINE_ITEM, numbering, strip_list_mark
-from textkit.sentences import COMMAS, SEMICOLONS, char_class
+from textkit.sentences import COMMAS, SEMICOLONS, SENTENCE_ENDS, char_class
 
 # "- ", "* ", "• ", "1.", "1、", "（1）", "(1)", "①", "一、" at the start of a line; "3.5万名…" keeps its number.
 
@@ -65,7 +65,7 @@ def long_lines(facts: list[str], max_chars: int) -> list[int]:
 
 # A document's title or a section heading, not a fact: "2025年工会工作事实材料", "一、组织建设", "（二）帮扶工作".
 _TITLE_WORDS = re.compile(r"(?:总结|材料|汇报|报告|情况|要点|清单|事实|提纲|一览表?|统计表?|台账|目录)[：:]?$")
-_SENTENCE_MARKS = re.compile(r"[，,。；;！!？?]")
+_SENTENCE_MARKS = re.compile(char_class(COMMAS + SENTENCE_ENDS))
 _COUNTED = re.compile(r"[0-9０-９]+(?:\.[0-9０-９]+)?\s*(?:[万亿]?(?:人|户|名|个|场|次|项|元|件|篇|册|期|支|家|台|间|对)|%|％)")
 HEADING_LONGEST = 30
 

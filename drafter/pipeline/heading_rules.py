@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from drafter.pipeline.copying import copied_runs
+from textkit.sentences import NOT_COMPARED
 
 GENERIC = re.compile(r"^(?:其[他它]|其余|综合|日常|有关|相关|各项|各类|主要|重点|有关)?(?:工作|方面|事项|情况|内容)?$"
                      r"|^其[他它]|^(?:其他|综合|日常)(?:工作|事项|方面)|主要工作$|几项工作|工作亮点|开展情况|上年|去年|今年"
@@ -16,7 +17,7 @@ STOP_BIGRAMS = frozenset("工作 开展 加强 积极 工会 活动 组织 提�
 ONE_FACT_SHARE = 0.6  # a heading whose characters are this much in runs (4+) of one fact is that fact's words
 SHARED = 0.3
 QUOTED = re.compile(r"[“”\"「『]([^“”\"」』]{2,12})[“”\"」』]")
-_KEY = re.compile(r"[\s，,。；;：:、“”]")
+_KEY = NOT_COMPARED
 
 
 def bare(title: str) -> str:

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 
 from drafter.numcheck import check
+from textkit.sentences import BREAKS, COMMAS, SEMICOLONS, char_class
 from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant
 
 LONGEST = 24
 _LEAD_IN = re.compile(r"^(?:(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:份|[0-9０-９一二三四五六七八九十]{1,2}日)?|年初|年底|年中|全年|"
                       r"上半年|下半年|今年|春节期间|节日期间|期间|近期|同时|此外|另外|其中)[，,]?)+")
-_SUBJECT = re.compile(r"^(?:[^，,。]{0,8}?(?:工会|公司|单位|我们|我会|我局|我校|各级工会|基层工会))(?:还|也|又|先后|积极|认真|及时)*")
-_COUNT_AT_END = re.compile(r"(?:共|达|达到|累计|合计)?[0-9０-９][0-9０-９.．,，%％]*[^\s0-9０-９，,；;。]{0,2}$")
+_SUBJECT = re.compile(rf"^(?:{char_class(COMMAS + '。', negate=True)}{{0,8}}?(?:工会|公司|单位|我们|我会|我局|我校|各级工会|基层工会))(?:还|也|又|先后|积极|认真|及时)*")
+_COUNT_AT_END = re.compile(rf"(?:共|达|达到|累计|合计)?[0-9０-９][0-9０-９.．%％{COMMAS}]*"
+                           rf"[^\s0-9０-９{COMMAS}{SEMICOLONS}。]{{0,2}}$")
 _DIGITS = re.compile(r"[0-9０-９]")
 _COUNTED = re.compile(r"^[0-9０-９一二三四五六七八九十余多]*[个项名场次类种家户人支]?")
 _ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评选|表彰|参加|参与|完成|建立|成立|设立|发展|签订|培训|帮扶|救助|推进|"
@@ -43,7 +45,7 @@ def acceptable(title: str, facts: list[str], used: set[str], themed: bool = Fals
 def core(fact: str) -> str:
     """What a fact did, in its own words: the first clause that says an act, from its verb on, without a
     trailing count ("3月，公司工会组织职工技能竞赛3场，…" -> 组织职工技能竞赛); "" when no clause does."""
-    for clause in re.split(r"[，,；;。：:]", _LEAD_IN.sub("", fact.strip())):
+    for clause in re.split(char_class(BREAKS), _LEAD_IN.sub("", fact.strip())):
         act = _ACTS.search(clause)
         if act is None or act.start() > 12:
             continue
