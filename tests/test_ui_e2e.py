@@ -249,7 +249,7 @@ def test_secretary_in_chromium(server, browser, state):
     expect(editor(page)).to_have_value(re.compile("68户"), timeout=30_000)  # the box closes, the edit stays
 
     page.get_by_role("button", name="提交审核").click()  # a failing check asks first, as export does
-    expect(page.get_by_text(re.compile("核对没有通过：发现 1 处问题.*确定要提交吗"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"核对没有通过：发现 \d+ 处问题.*确定要提交吗"))).to_be_visible()
     page.get_by_role("button", name="仍然提交（核对未通过）").click()  # unsaved edits are saved, then submitted
     expect(page.get_by_text("已提交第 2 版，等待审核")).to_be_visible()
     expect(page.get_by_text(re.compile("稿件状态：已提交"))).to_be_visible()
