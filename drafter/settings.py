@@ -83,6 +83,16 @@ class Settings(BaseSettings):
     session_days: float = Field(7.0, gt=0, description="A page sign-in lasts this many days (a cookie; signing out ends it on the server).")
     timezone: str = Field("Asia/Shanghai", description="Time zone of the times shown on the page and in Word (IANA name).")
 
+    # --- hardening (issue 24) -----------------------------------------------------
+    check_deadline_s: float = Field(30.0, gt=0, description="A check of a long draft (API) runs in a separate process and is stopped after this many seconds (503 check_timeout).")
+    check_queue_size: int = Field(4, ge=0, description="Long checks waiting for the check process at once; more get 429.")
+    draft_deadline_s: float = Field(900.0, gt=0, description="A draft (API, with or without streaming) is stopped between its steps after this many seconds (503 draft_timeout).")
+    request_deadline_s: float = Field(30.0, gt=0, description="`drafter serve`: the request line and headers must arrive within this many seconds of the connection (or of the previous response); then the body within the same time again (408); else the connection is closed.")
+    idle_timeout_s: float = Field(5.0, gt=0, description="`drafter serve` closes a kept-alive connection idle for this many seconds.")
+    trusted_proxies: list[str] = Field(default_factory=list, description="Addresses (or CIDR networks) of reverse proxies whose X-Forwarded-For names the real client (throttling, logs); JSON list, e.g. [\"10.0.0.5\"]. Empty: the connection's address.")
+    allow_admin_self_approval: bool = Field(False, description="An admin may approve a draft they wrote themselves (recorded in the review); otherwise approval needs a reviewer other than the author.")
+    max_input_file_bytes: int = Field(10_000_000, ge=1, description="The CLI reads fact, request and draft files only when they are regular files up to this size.")
+
     @property
     def models_dir(self) -> Path:
         return self.data_dir / "models"

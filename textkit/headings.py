@@ -41,7 +41,7 @@ LIST_MARK = re.compile(
     r"|[一二三四五六七八九十]{1,3}\s*、\s*)"
 )
 # The mark opening a heading line of a draft: optional Markdown "#" and bold, then 一、 （一） 1、 or 第一部分.
-HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+HEADING_MARK = re.compile(r"^\s*+(?:#{1,6}\s*+)?(?:\*\*)?\s*+(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]"
                           r"|[0-9]{1,2}[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节])")
 # Numbers in running text that are list or heading marks, not quantities (the number check skips them): a
 # number opening a line or sentence ("1、" "二、" "(3)"), a bracketed number, a heading's 篇十二, and the 一户户 of

@@ -11,8 +11,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import Scope
 
+from drafter.api.check_pool import CheckPool
 from drafter.api.docs import install_docs
 from drafter.api.errors import install_error_handlers
+from drafter.api.json_body import JsonBodyMiddleware
 from drafter.api.limits import BodyLimitMiddleware, HeaderLimitMiddleware
 from drafter.api.routes import check, drafts, examples, health, jobs, orgs, plan, replies, review, trace
 from drafter.api.throttle import FailedKeyThrottle
@@ -40,10 +42,13 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
     app.state.throttle = FailedKeyThrottle(service.settings.auth_failures_per_minute)
+    app.state.check_pool = CheckPool(service.settings, service.settings.check_deadline_s,
+                                     service.settings.check_queue_size)
     for module in (health, check, plan, drafts, review, replies, examples, jobs, trace, orgs):
         app.include_router(module.router)
     install_docs(app)
     install_error_handlers(app)
+    app.add_middleware(JsonBodyMiddleware)  # inside the body limits: reads what they let through
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(service), timeout_s=service.settings.body_read_timeout_s)
     app.add_middleware(HeaderLimitMiddleware, max_bytes=service.settings.max_header_bytes)
     return app

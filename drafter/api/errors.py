@@ -114,6 +114,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         if isinstance(exc, ApiError):
             return error_response(exc.status_code, exc.detail, exc.code, exc.fields, exc.headers)
+        if exc.status_code == 400 and _multipart(request):  # Starlette's multipart errors: 422, reason in Chinese
+            from drafter.api.uploads import multipart_reason
+
+            reason = multipart_reason(str(exc.detail))
+            return error_response(422, f"请求参数有误：{reason}", fields=[{"field": "files", "message": reason}])
         if exc.status_code == 400 and exc.detail == "There was an error parsing the body":  # FastAPI's own
             reason = body_parse_reason(exc.__cause__)
             return error_response(422, f"请求参数有误：{reason}", fields=[{"field": "body", "message": reason}])
@@ -162,6 +167,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _internal(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(500)
+
+
+def _multipart(request: Request) -> bool:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return media == "multipart/form-data"
 
 
 def _conflict_code(exc: Conflict) -> str:

@@ -18,9 +18,27 @@ from textkit.decoding import DecodeError, decode_text
 
 ALLOWED_EXTENSIONS = (".docx", ".txt", ".md")
 MAX_FILES_PER_REQUEST = 20
+MAX_NAME_CHARS = 255  # an uploaded file name longer than this is refused (no file system keeps more)
 UPLOAD_BODY_FACTOR = 5  # one upload request may carry up to 5 × max_upload_bytes in total
 _UNSAFE = re.compile('[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff<>:"|?*]')
 _READ_CHUNK = 64 * 1024
+
+
+# Starlette's multipart errors (a 400 in English) as Chinese reasons; the API answers them with 422 (issue 24, D9).
+_MULTIPART_REASONS = (
+    ("Missing boundary", "请求头缺少 multipart 分隔符（boundary）"),
+    ("Too many fields", "表单字段过多"),
+    ("Too many files", f"文件过多（最多 {MAX_FILES_PER_REQUEST} 个）"),
+    ("exceeded maximum size", "某一部分（字段或其头部）超过大小限制"),
+    ('"name" must be provided', "某一部分缺少 Content-Disposition 头或其中的 name"),
+    ("Content-Disposition", "某一部分缺少 Content-Disposition 头"),
+)
+MULTIPART_INVALID = "上传内容不是有效的 multipart/form-data（分隔符不符、缺少部分头或数据被截断）"
+
+
+def multipart_reason(detail: str) -> str:
+    """The Chinese reason for one of Starlette's multipart errors (a generic one for any other)."""
+    return next((reason for marker, reason in _MULTIPART_REASONS if marker in detail), MULTIPART_INVALID)
 
 
 @dataclass
@@ -84,6 +102,8 @@ async def read_capped(upload: UploadFile, limit: int) -> bytes | None:
 async def check_upload(upload: UploadFile, limit: int, taken: set[str],
                        limits: FileLimits = DEFAULT_LIMITS) -> Checked:
     """Name, type, size and content checks for one uploaded file."""
+    if len(upload.filename or "") > MAX_NAME_CHARS:
+        return Checked(safe_name(upload.filename) or "", reason=f"文件名过长（最多 {MAX_NAME_CHARS} 个字符）")
     name = safe_name(upload.filename)
     if name is None:
         return Checked(upload.filename or "", reason="文件名无效")

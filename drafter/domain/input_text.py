@@ -6,6 +6,10 @@ exported to Word.
 - Other characters XML 1.0 (and so .docx) cannot hold are removed: C0/C1 controls except tab, CR and LF,
   U+FFFE and U+FFFF. Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C) are removed too: they can
   make text read differently from how it is stored.
+- Invisible characters are removed too (issue 24, D4): every format character (Unicode category Cf: zero-width
+  space U+200B, joiners U+200C/D, word joiner U+2060, BOM U+FEFF, soft hyphen, tags …) and the Hangul fillers
+  (U+115F, U+1160, U+3164, U+FFA0). So a field is judged by what it shows: one made only of them is empty, and
+  a required field left empty is refused (422) like any missing one.
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ from drafter.domain.errors import InvalidInput
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
-_REMOVED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+# Category Cf (Unicode 15) and the Hangul fillers; tests/test_invisible_input.py checks this list against
+# unicodedata.
+INVISIBLE = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+             "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+             "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+             "\u115f\u1160\u3164\uffa0")
+_REMOVED = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff{INVISIBLE}]")
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
 
@@ -49,6 +59,11 @@ def clean_value(value, one_line: bool = False):
     if isinstance(value, list):
         return [clean(item) if isinstance(item, str) else item for item in value]
     return value
+
+
+def visible(text: str) -> bool:
+    """Does the text show anything: a character other than blanks and invisible ones?"""
+    return bool(_REMOVED.sub("", text).strip())
 
 
 def without_bidi(text: str) -> str:

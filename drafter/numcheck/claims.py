@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import operator
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cached_property
 from itertools import chain
 
 from drafter.models import Claim, NumberHit, SentenceTrace
+from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.bigrams import content_grams
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.garbled import garbled
 from drafter.numcheck.roles import ROLE_NAMES, roles
 from drafter.numcheck.synonyms import aliases
 from drafter.numcheck.themes import unbacked_themes
@@ -45,12 +45,10 @@ COVER = 0.5  # a clause is a claim when less than this share of its content word
 MIN_WORDS = 2  # … and at least this many of its content words (bigrams) are in none
 _SENTENCE = re.compile(f"{char_class(SENTENCE_ENDS + chr(10), negate=True)}+{char_class(SENTENCE_ENDS)}*")
 _CLAUSE = re.compile(f"{char_class(CLAUSE_ENDS, negate=True)}+{char_class(CLAUSE_ENDS)}?")
-_LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9'\-]*[A-Za-z](?![A-Za-z])")
 _FUNCTION = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由我们他她它你中上下里")
 _STOP = frozenset({"职工", "工会", "活动", "工作", "组织", "开展", "进行", "积极", "全面", "认真", "单位", "公司", "企业",
                    "员工", "全体", "各级", "广大", "我们", "今年", "全年", "一年", "期间", "同时", "通过", "不断", "进一",
                    "一步", "切实", "扎实", "深入", "有效", "充分", "相关", "有关", "各项", "举办", "组织", "召开", "举行"})
-_ECHO_REASONS = ("Markdown 标记",)
 _SAYS_MORE = "的工作："  # a theme claim's note: it says more than the clause's roles would
 
 
@@ -142,11 +140,18 @@ def scan(clause: str, lex: FaithLexicon, words: tuple | None = None) -> tuple[st
     if not found and not acts:
         return clause, [], False
     frames = [m.span() for m in lex.frame_re.finditer(clause)]
-    objects = [w for s, e, w in found if not frames or not any(fs <= s and e <= fe for fs, fe in frames)]
+    objects = [w for s, e, w in found if not _inside_frame(frames, s, e)]
     chars = list(clause)
     for s, e in frames + [(s, e) for s, e, _ in acts] + [(s, e) for s, e, _ in found]:
         chars[s:e] = " " * (e - s)
     return "".join(chars), list(dict.fromkeys(objects)), bool(acts)
+
+
+def _inside_frame(frames: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) within one of the frame spans (start-ordered, not overlapping: finditer's)? A bisection,
+    so a long clause costs n log n, not n × frames (issue 24, D2)."""
+    i = bisect_right(frames, (start, float("inf"))) - 1
+    return i >= 0 and frames[i][0] <= start and end <= frames[i][1]
 
 
 def uncovered(text: str, support: Support, common: frozenset[str] = frozenset(),
@@ -296,37 +301,6 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
 def _has_number(starts: list[int], lo: int, hi: int) -> bool:
     i = bisect_left(starts, lo)
     return i < len(starts) and starts[i] < hi
-
-
-def artifacts(draft: str, support: Support, lex: FaithLexicon) -> list[Claim]:
-    """Prompt echoes and chatter (their whole sentence), Markdown marks and foreign Latin words (the mark)."""
-    out: list[Claim] = []
-    for pattern, reason in lex.artifacts:
-        for m in pattern.finditer(draft):
-            if reason in _ECHO_REASONS:
-                s, e = m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end()
-                while e > s and draft[e - 1].isspace():
-                    e -= 1
-            else:
-                s, e = _sentence_around(draft, m.start(), m.end())
-            if e > s:
-                out.append(Claim(start=s, end=e, text=draft[s:e], kind="artifact", note=reason))
-    for m in _LATIN.finditer(draft):
-        word = m.group(0)
-        if word.lower() not in lex.latin and word.lower() not in support.text:
-            out.append(Claim(start=m.start(), end=m.end(), text=word, kind="artifact",
-                             note=f"正文中出现了英文词 {word}（不是事实中的名称或单位）"))
-    return out + garbled(draft, support.text, lex.chars)
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    stops = SENTENCE_ENDS + "\n"
-    s = max(text.rfind(c, 0, start) for c in stops) + 1
-    ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
-    e = min(ends) + (0 if text[min(ends)] == "\n" else 1) if ends else len(text)
-    while s < e and text[s].isspace():
-        s += 1
-    return s, e
 
 
 def merge(claims: list[Claim]) -> list[Claim]:

@@ -26,12 +26,13 @@ _common = cache(_encodes)  # one character
 
 
 def garbled(draft: str, support_text: str, allowed: frozenset[str] = frozenset()) -> list[Claim]:
-    """One artifact per occurrence of a rare character the support text does not write."""
+    """One artifact per run of rare characters the support text does not write (a run is one garbled word; and
+    a long run stays one claim, not thousands)."""
     if draft.isascii() or _encodes(draft):
         return []  # every character is in GB2312 (the usual draft): nothing to look at one by one
     rare = {c for c in set(draft) if _CJK.match(c) and not _common(c) and c not in allowed and c not in support_text}
     if not rare:
         return []
     return [Claim(start=m.start(), end=m.end(), text=m.group(0), kind="artifact",
-                  note=f"“{m.group(0)}”不是常用汉字，事实中也没有，可能是错字或乱码")
-            for m in re.finditer("[" + "".join(sorted(rare)) + "]", draft)]
+                  note=f"“{m.group(0)[:20]}”不是常用汉字，事实中也没有，可能是错字或乱码")
+            for m in re.finditer("[" + "".join(sorted(rare)) + "]++", draft)]

@@ -1,6 +1,6 @@
 """Find the numbers in a text in one left-to-right pass: `extract_numbers(text) -> list[Mention]`.
 
-1. normalise (full-width digits and punctuation, same length, offsets kept);
+1. normalise (digits of every script as ASCII, drafter.numcheck.digits; full-width punctuation; offsets kept);
 2. mask what is no quantity: placeholders, list markers, lexicon words, numerals in short slogans “…”;
 3. one compiled regex finds atoms (prefix, numeral, 余/多, 万/亿, unit, 左右 …), each parsed on the spot;
 4. neighbouring atoms are combined into dates (2025年5月17日), ranges (3-5月, 5月15日至17日) and session
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from drafter.numcheck import atoms as A
 from drafter.numcheck.combine import combine
+from drafter.numcheck.digits import ascii_digits
 from drafter.numcheck.items import bind
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention
@@ -25,9 +26,18 @@ _SLOGAN = re.compile(r"“[^”\n0-9]{1,12}”|‘[^’\n0-9]{1,12}’|「[^」\
 
 
 def extract_numbers(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
-    """Every number in `text`, in order, with offsets into `text` exactly as given."""
+    """Every number in `text`, in order, with offsets into `text` exactly as given (digits of every script,
+    circled digits and Roman numerals read as digits: drafter.numcheck.digits)."""
     lexicon = lexicon or load_lexicon()
-    norm = normalize(text)
+    wide, back = ascii_digits(text)
+    if back is not None:  # a replacement longer than its character (⑫ -> 12): scan it, then map offsets back
+        mentions = extract_numbers(wide, lexicon)
+        for mention in mentions:
+            mention.start, mention.end = back[mention.start], back[mention.end - 1] + 1
+            mention.text = text[mention.start:mention.end]
+            mention.source = text
+        return mentions
+    norm = normalize(wide)
     masked = mask_spans(norm, _excluded_spans(text, norm, lexicon))
     atoms = [a for a in map(A.parse_atom, A.ATOM.finditer(masked)) if a is not None]
     mentions = combine(atoms, masked)

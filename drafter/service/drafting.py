@@ -61,9 +61,22 @@ class DraftingService:
 
         return outline_of(Planner(self.settings, self.scoped_library(author)).plan(request))
 
+    def refuse_long_facts(self, facts: list[str]) -> None:
+        """InvalidInput (422) naming every fact line longer than DRAFTER_MAX_FACT_CHARS, as the page says it."""
+        from drafter.domain.errors import InvalidInput
+
+        limit = self.settings.max_fact_chars
+        long = [i for i, fact in enumerate(facts) if len(fact) > limit]
+        if long:
+            shown = "、".join(f"第{i + 1}条" for i in long[:10]) + ("等" if len(long) > 10 else "")
+            raise InvalidInput(f"{shown}事实超过 {limit} 字，请拆分或精简后再生成",
+                               fields=[{"field": f"facts.{i}", "message": f"事实第 {i + 1} 条超过 {limit} 字"}
+                                       for i in long[:50]])
+
     def draft(self, request: DraftRequest, provider: str | None = None, author=None) -> DraftResult:
         """Run the whole pipeline inside a generation slot (QueueFull when the queue is full); with `author`,
         only examples that author may see are retrieved."""
+        self.refuse_long_facts(request.facts)
         with self.queue.slot():
             pipeline, run_id = self._pipeline(provider, author)
             return pipeline.run(request).model_copy(update={"run_id": run_id})
@@ -73,6 +86,7 @@ class DraftingService:
 
         ProviderUnavailable and QueueFull are raised here, before the first event, so adapters can answer 503/429.
         """
+        self.refuse_long_facts(request.facts)
         pipeline, run_id = self._pipeline(provider, author)
         return self.queue.stream(_with_run_id(pipeline.events(request), run_id))
 

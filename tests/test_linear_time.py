@@ -1,0 +1,92 @@
+"""The check runs in time linear in its input (issue 24, D1/D2): random texts of growing size — runs of blank
+lines, one long clause, the facts repeated, punctuation runs, blanks, chatter and Latin/digit runs — must show
+CPU time per KB flat within 2× from 1 KB to 1 MB.
+
+Measured as a ratio between sizes of the same process's CPU time (time.process_time), never as an absolute
+budget: a quadratic pattern (`^\\s*` over 100,000 blank lines took minutes) grows a thousandfold over that range.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import time
+
+import pytest
+
+from drafter.numcheck import check, extract_numbers, load_lexicon
+
+FACTS = ["春节走访慰问困难职工86户，发放慰问金12.6万元", "组织职工技能比武3场，参赛职工420人次"]
+WORDS = ["走访慰问", "困难职工", "工会", "开展", "技能比武", "职工", "发放", "慰问金", "组织", "参赛"]
+SIZES = (1_000, 32_000, 1_000_000)
+SHORTER = (1_000, 32_000, 256_000)  # the costlier generators (about 4-14 µs a character): a quarter of the CPU
+
+
+def _fill(rng: random.Random, n: int, piece) -> str:
+    parts, size = [], 0
+    while size < n:
+        part = piece(rng)
+        parts.append(part)
+        size += len(part)
+    return "".join(parts)[:n]
+
+
+GENERATORS = {
+    # the D1 probe: a title, a run of blank lines, then body text (with some blanks and CRs in the run)
+    "blank_lines": lambda rng, n: "标题" + _fill(rng, n, lambda r: r.choice(["\n", "\n", "\n", " \n", "\r\n"])) + "正文86户",
+    # one clause of activity and object words without a separator (D2)
+    "long_clause": lambda rng, n: _fill(rng, n, lambda r: r.choice(WORDS)),
+    # the facts written again and again, as a model stuck in a loop does
+    "repeated_facts": lambda rng, n: _fill(rng, n, lambda r: r.choice(FACTS) + r.choice("，。；\n")),
+    # runs of punctuation and blanks, and blank runs inside a line
+    "punctuation": lambda rng, n: _fill(rng, n, lambda r: r.choice("，。！？；：、“”《》（）—…*#|->` \t\u3000") * r.randint(1, 40)),
+    # chatter and prompt echoes many times in one sentence, Latin words ending in digits
+    "echo_and_latin": lambda rng, n: _fill(rng, n, lambda r: r.choice(["以下是", "好的", "a1", "x9", "**", "第1"])),
+    # digits of other scripts, circled and Roman (D3) among numbers and units
+    "digit_scripts": lambda rng, n: _fill(rng, n, lambda r: r.choice(["𝟗𝟗户", "⑫", "Ⅻ届", "٣٤", "1O0", "86户", "，"])),
+}
+
+
+def _cpu_per_kb(facts: list[str], draft: str, lexicon) -> float:
+    """Best of a few runs (small inputs are repeated so that each measures at least 50 ms)."""
+    repeat = max(1, 32_000 // max(1, len(draft)))
+    best = float("inf")
+    for _ in range(2 if len(draft) < 100_000 else 1):
+        gc.collect()
+        start = time.process_time()
+        for _ in range(repeat):
+            check(facts, draft, lexicon=lexicon)
+        best = min(best, (time.process_time() - start) / repeat)
+    return best / (len(draft) / 1000)
+
+
+@pytest.mark.parametrize("name", sorted(GENERATORS))
+def test_check_time_per_kb_is_flat_from_1_kb_to_1_mb(name):
+    lexicon = load_lexicon()
+    check(FACTS, "预热", lexicon=lexicon)
+    rng = random.Random(f"linear-{name}")
+    sizes = SHORTER if name in ("echo_and_latin", "digit_scripts") else SIZES
+    per_kb = {n: _cpu_per_kb(FACTS, GENERATORS[name](rng, n), lexicon) for n in sizes}
+    smallest = per_kb[sizes[0]]
+    for n in sizes[1:]:
+        assert per_kb[n] <= 2 * smallest, f"{name}: {per_kb[n] * 1000:.2f} ms/KB at {n} chars, " \
+                                          f"{smallest * 1000:.2f} ms/KB at {sizes[0]}: {per_kb}"
+
+
+def test_long_facts_cost_linear_time_too():
+    """The facts' side: one very long fact line, and very many fact lines."""
+    lexicon = load_lexicon()
+    for facts_of in (lambda n: ["走访慰问困难职工86户" * (n // 11)], lambda n: FACTS * (n // 50)):
+        per_kb = {n: _cpu_per_kb(facts_of(n), FACTS[0], lexicon) for n in (1_000, 128_000)}
+        assert per_kb[128_000] <= 2 * per_kb[1_000], per_kb
+
+
+def test_number_scan_of_a_digit_run_is_linear():
+    lexicon = load_lexicon()
+    times = {}
+    for n in (1_000, 256_000):
+        text = "8" * n + "户"
+        start = time.process_time()
+        extract_numbers(text, lexicon)
+        times[n] = (time.process_time() - start) / n
+    assert times[256_000] <= 2 * max(times[1_000], 1e-7), times
