@@ -165,3 +165,56 @@ def test_a_check_past_its_deadline_is_stopped_with_a_clear_503(tmp_path):
         assert "核对超时" in error["message"]
         pool = c.app.state.check_pool
         assert pool._process is None  # killed, not left running
+
+
+# --- D6: every route counts failed keys; per key prefix and per address; trusted proxies --------------------
+@pytest.fixture()
+def keyed(tmp_path):
+    svc = small_service(tmp_path, auth="on", auth_failures_per_minute=3, auth_address_failures_per_minute=6,
+                        trusted_proxies=["10.0.0.5"])
+    return svc, svc.create_api_key("读者", "reader")[1], svc.create_api_key("管理", "admin")[1]
+
+
+def test_the_trace_route_counts_failed_keys(keyed):
+    svc, _, _ = keyed
+    with TestClient(create_app(svc)) as c:
+        for _ in range(3):
+            assert_error(c.get("/v1/drafts/x/trace", headers={"Authorization": "Bearer dk_guessAAAAAAAA"}), 401)
+        assert_error(c.get("/v1/drafts/x/trace", headers={"Authorization": "Bearer dk_guessAAAAAAAA"}), 429)
+        assert_error(c.get("/v1/drafts", headers={"Authorization": "Bearer dk_guessAAAAAAAA"}), 429)
+
+
+def test_one_bad_client_behind_a_nat_does_not_lock_out_the_others_until_the_address_limit(keyed):
+    svc, reader, _ = keyed
+    with TestClient(create_app(svc)) as c:
+        for _ in range(4):
+            c.get("/v1/drafts", headers={"Authorization": "Bearer dk_sameBADkey"})
+        assert c.get("/v1/drafts", headers={"Authorization": f"Bearer {reader}"}).status_code == 200
+        for i in range(6):
+            c.get("/v1/drafts", headers={"Authorization": f"Bearer dk_other{i}xxxxxxx"})
+        assert_error(c.get("/v1/drafts", headers={"Authorization": f"Bearer {reader}"}), 429)
+
+
+def test_forwarded_for_is_read_only_from_a_trusted_proxy(keyed):
+    svc, reader, _ = keyed
+    bad = [{"Authorization": f"Bearer dk_g{i}xxxxxxxxx", "X-Forwarded-For": "192.0.2.1"} for i in range(8)]
+    with TestClient(create_app(svc), client=("10.0.0.5", 1234)) as proxy:
+        for headers in bad:
+            proxy.get("/v1/drafts", headers=headers)
+        blocked = {"Authorization": f"Bearer {reader}", "X-Forwarded-For": "192.0.2.1"}
+        assert_error(proxy.get("/v1/drafts", headers=blocked), 429)  # the real client, seen through the proxy
+        other = {"Authorization": f"Bearer {reader}", "X-Forwarded-For": "192.0.2.2"}
+        assert proxy.get("/v1/drafts", headers=other).status_code == 200  # its other clients are not
+    with TestClient(create_app(svc), client=("192.0.2.9", 1234)) as direct:
+        for headers in bad:  # an untrusted peer's header is ignored: its own address is throttled
+            direct.get("/v1/drafts", headers={**headers, "X-Forwarded-For": f"198.51.100.{headers['Authorization'][-12]}"})
+        assert_error(direct.get("/v1/drafts", headers={"Authorization": f"Bearer {reader}"}), 429)
+
+
+def test_readyz_answers_every_key_alike(keyed):
+    svc, reader, admin = keyed
+    with TestClient(create_app(svc)) as c:
+        bodies = {c.get("/readyz", headers=h).content for h in
+                  ({}, {"Authorization": "Bearer dk_wrong"}, {"Authorization": f"Bearer {reader}"},
+                   {"Authorization": f"Bearer {admin}"})}
+        assert len(bodies) == 1

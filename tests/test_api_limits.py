@@ -32,9 +32,11 @@ def test_readyz_without_a_key_shows_only_whether_it_is_ready(service, reader_key
         plain = client.get("/readyz")
         assert plain.status_code == 200 and plain.json() == {"ready": True}
         assert str(service.settings.data_dir) not in plain.text
-        assert client.get("/readyz", headers=bearer("dk_wrong")).json() == {"ready": True}
-        detailed = client.get("/readyz", headers=bearer(reader_key)).json()
+        wrong, valid = client.get("/readyz", headers=bearer("dk_wrong")), client.get("/readyz", headers=bearer(reader_key))
+        assert wrong.content == valid.content == plain.content  # issue 24: a key changes nothing here
+        detailed = client.get("/v1/status", headers=bearer(reader_key)).json()
         assert detailed["ready"] is True and detailed["index"]["chunks"] > 0 and "providers" in detailed
+        assert_error(client.get("/v1/status"), 401)
 
 
 def test_failed_keys_are_throttled_with_429_and_retry_after(service, reader_key):
@@ -45,7 +47,8 @@ def test_failed_keys_are_throttled_with_429_and_retry_after(service, reader_key)
         throttled = client.get("/v1/drafts", headers=bearer("dk_guess"))
         error = assert_error(throttled, 429, "too_many_failed_keys")
         assert 1 <= int(throttled.headers["Retry-After"]) <= 60 and throttled.headers["Retry-After"] in error["message"]
-        assert_error(client.get("/v1/drafts", headers=bearer(reader_key)), 429)  # the address, not the key
+        # issue 24: counted per key prefix, so the same address with a valid key is not locked out …
+        assert client.get("/v1/drafts", headers=bearer(reader_key)).status_code == 200
     with TestClient(create_app(service)) as fresh:  # per app (process): a new one starts clean
         assert fresh.get("/v1/drafts", headers=bearer(reader_key)).status_code == 200
 

@@ -17,7 +17,7 @@ from drafter.api.errors import install_error_handlers
 from drafter.api.json_body import JsonBodyMiddleware
 from drafter.api.limits import BodyLimitMiddleware, HeaderLimitMiddleware
 from drafter.api.routes import check, drafts, examples, health, jobs, orgs, plan, replies, review, trace
-from drafter.api.throttle import FailedKeyThrottle
+from drafter.api.throttle import AuthThrottle
 from drafter.api.uploads import UPLOAD_BODY_FACTOR
 from drafter.service import DrafterService
 
@@ -41,7 +41,8 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
     app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
-    app.state.throttle = FailedKeyThrottle(service.settings.auth_failures_per_minute)
+    app.state.throttle = AuthThrottle(service.settings.auth_failures_per_minute,
+                                      service.settings.auth_address_failures_per_minute)
     app.state.check_pool = CheckPool(service.settings, service.settings.check_deadline_s,
                                      service.settings.check_queue_size)
     for module in (health, check, plan, drafts, review, replies, examples, jobs, trace, orgs):
@@ -49,7 +50,8 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
     install_docs(app)
     install_error_handlers(app)
     app.add_middleware(JsonBodyMiddleware)  # inside the body limits: reads what they let through
-    app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(service), timeout_s=service.settings.body_read_timeout_s)
+    app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(service), timeout_s=service.settings.body_read_timeout_s,
+                       total_s=service.settings.request_deadline_s)
     app.add_middleware(HeaderLimitMiddleware, max_bytes=service.settings.max_header_bytes)
     return app
 

@@ -11,8 +11,9 @@ otherwise); editor and admin may do so for every draft. Replies to a review's co
 Every key belongs to an organisation (`drafter keys create NAME --org ORG`): its role acts only on drafts of that
 organisation and its descendants, and anything outside that reach answers 404 (drafter/service/orgs.py).
 
-/healthz, /readyz, /docs and /openapi.json need no key (/readyz shows details only to a valid key). A client
-address with more than DRAFTER_AUTH_FAILURES_PER_MINUTE failed keys in a minute gets 429 + Retry-After. With `DRAFTER_AUTH=off` every request acts as the
+/healthz, /readyz, /docs and /openapi.json need no key (/readyz answers every caller alike; details at
+GET /v1/status). Failed keys are throttled per key prefix and per client address (drafter.api.throttle): 429 +
+Retry-After. With `DRAFTER_AUTH=off` every request acts as the
 local user "local" with all permissions. POST /v1/check counts as reading: it computes and stores nothing.
 """
 
@@ -24,6 +25,7 @@ from typing import Literal
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from drafter.api.client_address import client_address
 from drafter.api.errors import ApiError
 
 Permission = Literal["read", "write", "review"]
@@ -48,10 +50,30 @@ class Principal:
     role: str
     permissions: frozenset[str]
     org_id: str = "root"  # the organisation the key acts for: its reach is that organisation and its descendants
+    key_id: str | None = None  # the API key's id: the caller's identity (never the name alone)
 
 
 def _service(request: Request):
     return request.app.state.service
+
+
+async def authenticated(request: Request, credentials: HTTPAuthorizationCredentials | None):
+    """The caller's key record; 401 without a usable key, 429 while its key prefix or its address is
+    throttled, 401 (counted against both) for a key that does not exist or is revoked. Every route that takes a
+    key authenticates here, so every failure counts (issue 24, D6)."""
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise ApiError(401, headers={"WWW-Authenticate": "Bearer"})
+    key = credentials.credentials
+    throttle, client = request.app.state.throttle, client_address(request)
+    wait = throttle.retry_after(client, key)
+    if wait is not None:
+        raise ApiError(429, f"密钥验证失败次数过多，请 {wait} 秒后再试", code="too_many_failed_keys",
+                       headers={"Retry-After": str(wait)})
+    info = _service(request).authenticate(key)  # one indexed lookup: cheaper than a thread hop
+    if info is None:
+        throttle.failed(client, key)
+        raise ApiError(401, "API 密钥无效或已吊销", headers={"WWW-Authenticate": "Bearer"})
+    return info
 
 
 def require(permission: Permission):
@@ -62,22 +84,13 @@ def require(permission: Permission):
         service = _service(request)
         if service.settings.auth == "off":
             return Principal(LOCAL_USER, "local", ALL_PERMISSIONS)
-        if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
-            raise ApiError(401, headers={"WWW-Authenticate": "Bearer"})
-        throttle, client = request.app.state.throttle, request.client.host if request.client else "?"
-        wait = throttle.retry_after(client)
-        if wait is not None:
-            raise ApiError(429, f"密钥验证失败次数过多，请 {wait} 秒后再试", code="too_many_failed_keys",
-                           headers={"Retry-After": str(wait)})
-        info = service.authenticate(credentials.credentials)  # one indexed lookup: cheaper than a thread hop
-        if info is None:
-            throttle.failed(client)
-            raise ApiError(401, "API 密钥无效或已吊销", headers={"WWW-Authenticate": "Bearer"})
+        info = await authenticated(request, credentials)
         role = str(getattr(info, "role", ""))
         granted = ROLE_PERMISSIONS.get(role, frozenset())
         if permission not in granted:
             raise ApiError(403, f"角色 {role} 无权执行此操作（需要 {permission} 权限）")
-        return Principal(str(info.name), role, granted, str(getattr(info, "org_id", "") or "root"))
+        return Principal(str(info.name), role, granted, str(getattr(info, "org_id", "") or "root"),
+                         key_id=str(getattr(info, "id", "")) or None)
 
     return dependency
 

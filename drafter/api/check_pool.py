@@ -81,7 +81,7 @@ class CheckPool:
     async def check(self, request: Request | None, facts: list[str], draft: str) -> CheckResult:
         """The check's result; QueueFull (429) when `queue_size` checks already wait, 503 check_timeout past
         the deadline (the child is killed). A client that disconnects stops its check the same way (ClientGone)."""
-        if self._waiting >= self.queue_size:
+        if self._lock.locked() and self._waiting >= self.queue_size:
             raise QueueFull("核对队列已满，请稍后再试")
         self._waiting += 1
         try:
@@ -95,10 +95,11 @@ class CheckPool:
 
     async def _run(self, request: Request | None, facts: list[str], draft: str) -> CheckResult:
         connection = self._child()
-        connection.send((facts, draft))
         deadline = time.monotonic() + self.deadline_s
         answered = False
         try:
+            # in a thread: a long draft fills the pipe, and a child still starting up reads it only later
+            await anyio.to_thread.run_sync(connection.send, (facts, draft))
             while not connection.poll():
                 if time.monotonic() > deadline:
                     raise ApiError(503, f"核对超时（超过 {self.deadline_s:g} 秒）：文稿过长或过于复杂，请缩短后重试",

@@ -1,5 +1,5 @@
 """Request limits: header and URL size (414/431), body size by Content-Length and as streamed (413), and a
-body-read timeout (408), all answered with the one JSON error body."""
+body-read timeout and a deadline on the whole body (408), all answered with the one JSON error body."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ class BodyTooLarge(ApiError):
 
 
 class BodyTimeout(ApiError):
-    def __init__(self, seconds: float) -> None:
-        super().__init__(408, f"请求体发送超时（{seconds:g} 秒内没有收到数据）")
+    def __init__(self, seconds: float, whole: bool = False) -> None:
+        super().__init__(408, f"请求体发送超时（{seconds:g} 秒内未发送完毕）" if whole
+                         else f"请求体发送超时（{seconds:g} 秒内没有收到数据）")
 
 
 class HeaderLimitMiddleware:
@@ -46,10 +47,12 @@ class BodyLimitMiddleware:
     """413 for any request body over `limit_for(scope)` bytes, announced or streamed (chunked); 408 when the
     body stops arriving for `timeout_s` seconds (only while the body is being read)."""
 
-    def __init__(self, app: ASGIApp, limit_for: Callable[[Scope], int], timeout_s: float = 10.0) -> None:
+    def __init__(self, app: ASGIApp, limit_for: Callable[[Scope], int], timeout_s: float = 10.0,
+                 total_s: float = 30.0) -> None:
         self.app = app
         self.limit_for = limit_for
         self.timeout_s = timeout_s
+        self.total_s = total_s  # the whole body, however it trickles in (issue 24, D7)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -62,15 +65,19 @@ class BodyLimitMiddleware:
             return
         started = body_done = False
         received = 0
+        deadline = anyio.current_time() + self.total_s
 
         async def counting_receive() -> Message:
             nonlocal received, body_done
             if body_done:  # later calls wait for a disconnect (streams): no timeout there
                 return await receive()
+            left = deadline - anyio.current_time()
             try:
-                with anyio.fail_after(self.timeout_s):
+                with anyio.fail_after(max(0.0, min(self.timeout_s, left))):
                     message = await receive()
             except TimeoutError:
+                if left < self.timeout_s:
+                    raise BodyTimeout(self.total_s, whole=True) from None
                 raise BodyTimeout(self.timeout_s) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))

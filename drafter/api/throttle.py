@@ -1,5 +1,10 @@
-"""Throttling of failed API keys: a client address with too many failed keys in a minute gets 429 + Retry-After
-(per process; behind a reverse proxy every client shares the proxy's address)."""
+"""Throttling of failed API keys (per process): counted per key prefix and per client address (issue 24, D6).
+
+A key prefix with DRAFTER_AUTH_FAILURES_PER_MINUTE failures in a minute is refused (429 + Retry-After) whatever
+the address: one client retrying a wrong or revoked key locks out only that key. An address with
+DRAFTER_AUTH_ADDRESS_FAILURES_PER_MINUTE failures is refused for any key: guessing from one address stays slow,
+while the clients behind one office NAT are not locked out by one bad neighbour. The address is the real
+client's behind a trusted proxy (drafter.api.client_address)."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from collections import deque
 
 WINDOW_S = 60.0
 MAX_CLIENTS = 10_000  # addresses remembered at once; the oldest are forgotten first
+PREFIX_CHARS = 11  # "dk_" and 8 characters: the same key, or a near copy of it, counts as one
 
 
 class FailedKeyThrottle:
@@ -47,3 +53,23 @@ class FailedKeyThrottle:
                     self._failures.pop(next(iter(self._failures)))
                 self._failures[client] = failures
             failures.append(now)
+
+
+def key_prefix(key: str) -> str:
+    return "key:" + key[:PREFIX_CHARS]
+
+
+class AuthThrottle:
+    """Failed keys counted per key prefix and per address; `retry_after` is the longer wait of the two."""
+
+    def __init__(self, per_key: int, per_address: int, clock=time.monotonic) -> None:
+        self.keys = FailedKeyThrottle(per_key, clock)
+        self.addresses = FailedKeyThrottle(per_address, clock)
+
+    def retry_after(self, address: str, key: str) -> int | None:
+        waits = [w for w in (self.keys.retry_after(key_prefix(key)), self.addresses.retry_after(address)) if w]
+        return max(waits) if waits else None
+
+    def failed(self, address: str, key: str) -> None:
+        self.keys.failed(key_prefix(key))
+        self.addresses.failed(address)

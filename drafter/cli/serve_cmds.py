@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import typer
@@ -44,8 +45,17 @@ def serve(ctx: typer.Context,
     # Each worker builds Settings and the service from the same DRAFTER_* environment. h11 parses requests with
     # a hard cap on the request line plus headers (SERVER_HEADER_CAP): up to that they reach the app, which
     # answers 414/431 in JSON above max_header_bytes; beyond it h11 drops them. httptools has no such cap.
+    # Issue 24 (D6, D7): X-Forwarded-For is read by the app from DRAFTER_TRUSTED_PROXIES only (uvicorn's own
+    # proxy headers off); a request head must arrive within DRAFTER_REQUEST_DEADLINE_S (h11 protocol below);
+    # kept-alive connections idle for DRAFTER_IDLE_TIMEOUT_S are closed.
+    http = settings.http_parser
+    if http == "h11":
+        from drafter.api.server_protocol import DeadlineH11Protocol
+
+        http = functools.partial(DeadlineH11Protocol, deadline_s=settings.request_deadline_s)
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level=log_level,
-                http=settings.http_parser, h11_max_incomplete_event_size=max(SERVER_HEADER_CAP, 4 * settings.max_header_bytes))
+                http=http, h11_max_incomplete_event_size=max(SERVER_HEADER_CAP, 4 * settings.max_header_bytes),
+                proxy_headers=False, timeout_keep_alive=max(1, int(settings.idle_timeout_s)))
 
 
 def _prepare_index(service, err: Console) -> None:

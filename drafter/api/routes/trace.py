@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
-from drafter.api.auth import ALL_PERMISSIONS, LOCAL_USER, ROLE_PERMISSIONS, Principal
+from drafter.api.auth import ALL_PERMISSIONS, LOCAL_USER, ROLE_PERMISSIONS, Principal, authenticated
 from drafter.api.deps import Service
 from drafter.api.errors import ApiError, error_responses
 from drafter.providers.trace_log import TraceCall
@@ -26,11 +26,7 @@ async def require_admin(request: Request,
     service = request.app.state.service
     if service.settings.auth == "off":
         return Principal(LOCAL_USER, "local", ALL_PERMISSIONS)
-    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
-        raise ApiError(401, headers={"WWW-Authenticate": "Bearer"})
-    info = service.authenticate(credentials.credentials)
-    if info is None:
-        raise ApiError(401, "API 密钥无效或已吊销", headers={"WWW-Authenticate": "Bearer"})
+    info = await authenticated(request, credentials)  # failures counted and throttled like every route's
     role = str(getattr(info, "role", ""))
     if role != ADMIN_ROLE:
         raise ApiError(403, f"角色 {role} 无权查看生成过程（仅限 {ADMIN_ROLE} 角色）")
