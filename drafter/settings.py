@@ -86,7 +86,6 @@ class Settings(BaseSettings):
     # --- hardening (issue 24) -----------------------------------------------------
     check_deadline_s: float = Field(30.0, gt=0, description="A check of a long draft (API) runs in a separate process and is stopped after this many seconds (503 check_timeout).")
     check_queue_size: int = Field(4, ge=0, description="Long checks waiting for the check process at once; more get 429.")
-    draft_deadline_s: float = Field(900.0, gt=0, description="A draft (API, with or without streaming) is stopped between its steps after this many seconds (503 draft_timeout).")
     request_deadline_s: float = Field(60.0, gt=0, description="`drafter serve`: the request line and headers must arrive within this many seconds of the connection (or of the previous response); then the body within the same time again (408); else the connection is closed.")
     idle_timeout_s: float = Field(5.0, gt=0, description="`drafter serve` closes a kept-alive connection idle for this many seconds.")
     trusted_proxies: list[str] = Field(default_factory=list, description="Addresses (or CIDR networks) of reverse proxies whose X-Forwarded-For names the real client (throttling, logs); JSON list, e.g. [\"10.0.0.5\"]. Empty: the connection's address.")
@@ -107,4 +106,6 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{(self.data_dir / 'drafter.db').resolve()}"
 
     def ensure_dirs(self) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        """The data dir, created readable by its owner only (0700; issue 24); an existing one keeps its mode."""
+        if not self.data_dir.exists():
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)

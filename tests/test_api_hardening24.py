@@ -218,3 +218,55 @@ def test_readyz_answers_every_key_alike(keyed):
                   ({}, {"Authorization": "Bearer dk_wrong"}, {"Authorization": f"Bearer {reader}"},
                    {"Authorization": f"Bearer {admin}"})}
         assert len(bodies) == 1
+
+
+# --- D5: separation of duties ---------------------------------------------------------------------------------
+def _submitted_by(c, key: str) -> str:
+    headers = {"Authorization": f"Bearer {key}"}
+    draft_id = c.post("/v1/drafts", json=REQUEST, headers=headers).json()["id"]
+    assert c.post(f"/v1/drafts/{draft_id}/submit", headers=headers).status_code == 200
+    return draft_id
+
+
+def test_a_name_of_another_identity_cannot_become_a_reviewer_key(tmp_path):
+    from drafter.domain.errors import InvalidInput
+
+    svc = small_service(tmp_path, auth="on")
+    svc.create_api_key("w1", "writer")
+    for name in ("w1", "W1", " w1 ", "w\u200b1"):
+        with pytest.raises(InvalidInput):
+            svc.create_api_key(name, "reviewer")
+
+
+def test_an_admin_cannot_approve_their_own_draft_unless_allowed(tmp_path):
+    for allowed in (False, True):
+        svc = small_service(tmp_path / str(allowed), auth="on", allow_admin_self_approval=allowed)
+        admin = svc.create_api_key("管理员甲", "admin")[1]
+        with TestClient(create_app(svc)) as c:
+            draft_id = _submitted_by(c, admin)
+            response = c.post(f"/v1/drafts/{draft_id}/review", json={"decision": "approve", "override_reason": "已核"},
+                              headers={"Authorization": f"Bearer {admin}"})
+            if not allowed:
+                assert_error(response, 403)
+                continue
+            assert response.status_code == 200 and response.json()["status"] == "approved"
+            review = c.get(f"/v1/drafts/{draft_id}/reviews", headers={"Authorization": f"Bearer {admin}"}).json()[-1]
+            assert "本人起草" in review["comment"]
+
+
+def test_another_reviewer_approves(tmp_path):
+    svc = small_service(tmp_path, auth="on")
+    writer, reviewer = svc.create_api_key("写者", "writer")[1], svc.create_api_key("审者", "reviewer")[1]
+    with TestClient(create_app(svc)) as c:
+        draft_id = _submitted_by(c, writer)
+        response = c.post(f"/v1/drafts/{draft_id}/review", json={"decision": "approve", "override_reason": "已核"},
+                          headers={"Authorization": f"Bearer {reviewer}"})
+        assert response.status_code == 200 and response.json()["status"] == "approved"
+
+
+def test_the_shipped_corpus_cannot_be_deleted_through_the_api(client, service):
+    example_id = service.library.list_examples()[0].id if hasattr(service.library, "list_examples") else None
+    if example_id is None:
+        example_id = service.search_examples("工会", k=1)[0].source
+    assert_error(client.delete(f"/v1/examples/{example_id}"), 403)
+    assert service.get_example(example_id) is not None

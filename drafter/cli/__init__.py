@@ -31,4 +31,6 @@ _register_all()
 
 
 def main() -> None:
-    app()
+    from drafter.cli.usage import run
+
+    run(app)  # usage errors in Chinese, exit 2 (issue 24)

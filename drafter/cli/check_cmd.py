@@ -20,6 +20,7 @@ import typer
 
 from drafter.cli import settings_of
 from textkit.decoding import DecodeError, decode_utf8
+from drafter.cli.files import DEFAULT_LIMIT, InputFileError, read_input
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -29,14 +30,13 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_BAD_INPUT)
 
 
-def read_utf8(path: Path) -> str:
-    """The file's text; a clear error naming the file when it is missing or not UTF-8."""
+def read_utf8(path: Path, limit: int = DEFAULT_LIMIT) -> str:
+    """The file's text; a clear error naming the file when it is missing, no regular file, larger than `limit`
+    bytes or not UTF-8."""
     try:
-        data = path.read_bytes()
-    except (OSError, RuntimeError) as exc:
-        from drafter.domain.errors import os_reason
-
-        raise _fail(f"无法读取文件 {path}：{os_reason(exc)}") from exc
+        data = read_input(path, limit)
+    except InputFileError as exc:
+        raise _fail(str(exc)) from None
     try:
         return decode_utf8(data)
     except DecodeError as exc:
@@ -80,7 +80,7 @@ def _parse_line(raw: str) -> tuple[list[str], str, list[str]]:
 
 
 def run_jsonl(path: Path, service) -> int:
-    text = read_utf8(path)
+    text = read_utf8(path, service.settings.max_input_file_bytes)
     code = EXIT_OK
     for number, raw in enumerate(text.splitlines(), 1):
         if not raw.strip():
@@ -119,9 +119,10 @@ def check_command(
         raise _fail("用法：drafter check --facts FACTS.txt DRAFT.txt [--json]，或 drafter check --jsonl IN.jsonl")
     from drafter.numcheck import human_report
 
-    fact_lines = read_utf8(facts).splitlines()
-    draft_text = read_utf8(draft)
-    context_lines = read_utf8(context).splitlines() if context is not None else []
+    limit = service.settings.max_input_file_bytes
+    fact_lines = read_utf8(facts, limit).splitlines()
+    draft_text = read_utf8(draft, limit)
+    context_lines = read_utf8(context, limit).splitlines() if context is not None else []
     result = service.check(fact_lines, draft_text, context=context_lines)
     lexicon = service.lexicon()
     if as_json:

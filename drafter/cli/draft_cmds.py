@@ -14,6 +14,7 @@ from drafter.models import DraftRequest, DraftResult
 
 EXIT_BAD_INPUT = 2
 EXIT_PROVIDER = 3
+EXIT_WRITE = 4  # --out could not be written (the draft is still printed)
 
 
 def register(app: typer.Typer) -> None:
@@ -27,13 +28,15 @@ def register(app: typer.Typer) -> None:
 def read_request(path: Path) -> DraftRequest:
     """A request from a .json file (the API's body) or a .txt file (the typed form); InvalidInput in Chinese.
     Parsed and validated by DrafterService.parse_request, exactly as the API does."""
-    from drafter.domain.errors import InvalidInput, os_reason
+    from drafter.domain.errors import InvalidInput
     from drafter.service import DrafterService
 
+    from drafter.cli.files import InputFileError, read_input
+
     try:
-        raw = path.read_bytes()
-    except (OSError, RuntimeError) as exc:
-        raise InvalidInput(f"无法读取请求文件 {path}：{os_reason(exc)}") from None
+        raw = read_input(path)
+    except InputFileError as exc:
+        raise InvalidInput(f"请求文件：{exc}") from None
     try:
         return DrafterService.parse_request(raw, "json" if path.suffix.lower() == ".json" else "text")
     except InvalidInput as exc:
@@ -91,25 +94,28 @@ def draft(ctx: typer.Context,
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(EXIT_PROVIDER) from None
     output = json.dumps(result.model_dump(), ensure_ascii=False, indent=2) if as_json else result.text
-    if out is not None:
-        _write_out(out, output, err)
+    written = _write_out(out, output, err) if out is not None else True
     if as_json:
         typer.echo(output)
-        return
-    typer.echo(result.text)
-    typer.echo("")
-    typer.echo(check_summary(result))
+    else:
+        typer.echo(result.text)
+        typer.echo("")
+        typer.echo(check_summary(result))
+    if not written:  # the draft was printed, but the file the user asked for is not there: say so by the code
+        raise typer.Exit(EXIT_WRITE)
 
 
-def _write_out(out: Path, output: str, err: Console) -> None:
+def _write_out(out: Path, output: str, err: Console) -> bool:
+    """Write the result to `out`; False (after saying why) when that failed."""
     from drafter.domain.errors import os_reason
 
     try:
         out.write_text(output + "\n", encoding="utf-8")
     except OSError as exc:  # e.g. the disk filled up while drafting; the draft is still printed below
         err.print(f"无法写入 {out}：{os_reason(exc)}", style="red", highlight=False, markup=False)
-        return
+        return False
     err.print(f"已写入 {out}", highlight=False, markup=False)
+    return True
 
 
 def check_summary(result: DraftResult) -> str:

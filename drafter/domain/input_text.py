@@ -61,6 +61,12 @@ def clean_value(value, one_line: bool = False):
     return value
 
 
+def identity(name: str) -> str:
+    """A person's or key's name as an identity: NFKC, case-folded, without blanks and invisible characters, so
+    "W1", "w1 " and "w\u200b1" are one name (issue 24, D5)."""
+    return "".join(unicodedata.normalize("NFKC", _REMOVED.sub("", name or "")).casefold().split())
+
+
 def visible(text: str) -> bool:
     """Does the text show anything: a character other than blanks and invisible ones?"""
     return bool(_REMOVED.sub("", text).strip())

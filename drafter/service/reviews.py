@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from drafter.domain.errors import Forbidden, InvalidInput
 from drafter.domain.records import DraftDetail, PassageComment, ReplyInput, ReviewInfo, ROLE_LABELS
 from drafter.domain.review_rules import may_edit_others, may_reply_others, may_review
+from drafter.domain.input_text import identity
 from drafter.service.accounts import ActorLike
 
 
@@ -57,8 +58,22 @@ class ReviewsService:
             passages = [p if isinstance(p, PassageComment) else PassageComment.model_validate(p) for p in passages]
         except ValidationError as exc:
             raise InvalidInput("批注格式无效：每条批注需要 start、end、quote（引用原文）和 comment（批注内容）") from exc
+        if decision == "approve":
+            comment = self._separation_of_duties(draft_id, name, role, comment)
         return self.store.add_review(draft_id, decision, comment, name, override_reason=override_reason,
                                      passages=passages)
+
+    def _separation_of_duties(self, draft_id: str, reviewer: str, role: str | None, comment: str) -> str:
+        """Approval needs a reviewer other than the draft's author (issue 24, D5): Forbidden otherwise; an admin
+        may approve their own draft only with DRAFTER_ALLOW_ADMIN_SELF_APPROVAL, and the review's comment says so.
+        Names are compared as identities: NFKC, case-folded, without blanks and invisible characters (keys
+        create refuses a name another key or user holds, so one name is one identity)."""
+        owner = self.store.get_draft(draft_id).owner
+        if not owner or identity(owner) != identity(reviewer):
+            return comment
+        if role == "admin" and self.settings.allow_admin_self_approval:
+            return f"〔管理员审核通过本人起草的稿件（DRAFTER_ALLOW_ADMIN_SELF_APPROVAL）〕{comment}"
+        raise Forbidden("不能审核通过自己起草的稿件：请由起草人以外的审核人审核")
 
 
 def _replies(items: Sequence[ReplyInput | dict]) -> list[ReplyInput]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -32,7 +33,7 @@ def make_engine(url: str) -> Engine:
 def _sqlite_engine(url: str, database: str | None) -> Engine:
     in_memory = not database or database == ":memory:"
     if not in_memory:
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        _private_file(Path(database))
     kwargs: dict = {"connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
     if in_memory:
         kwargs["poolclass"] = StaticPool
@@ -55,6 +56,17 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("drafter_write") else "BEGIN")
 
     return engine
+
+
+def _private_file(path: Path) -> None:
+    """Create the database file (and its directory) readable by the owner only (0600 in a 0700 directory;
+    SQLite gives its -wal and -shm files the database's mode). Existing files keep their mode."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
 
 
 def session_factories(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:

@@ -34,6 +34,7 @@ class ApiKeyMixin:
         key = KEY_PREFIX + secrets.token_urlsafe(32)
 
         def work(session) -> ApiKeyInfo:
+            _refuse_taken_name(session, name)
             org_row = find_org(session, org)
             if org_row is None:
                 raise NotFound(f"组织不存在：{org}")
@@ -67,3 +68,19 @@ class ApiKeyMixin:
             return True
 
         return self._writing(work)
+
+
+def _refuse_taken_name(session, name: str) -> None:
+    """A name that another live key or a user already holds is refused (issue 24, D5): drafts and reviews
+    record names, so one name must be one identity ("w1" the writer and "w1" the reviewer would approve their
+    own drafts). A revoked key's name may be given to its successor."""
+    from drafter.domain.input_text import identity
+    from drafter.store.tables import UserRow
+
+    wanted = identity(name)
+    keys = session.scalars(select(ApiKeyRow.name).where(ApiKeyRow.revoked.is_(False))).all()
+    users = session.scalars(select(UserRow.name)).all()
+    if any(identity(n) == wanted for n in keys):
+        raise InvalidInput(f"名称“{name}”已被另一个有效密钥使用：请换一个名称，或先吊销那个密钥")
+    if any(identity(n) == wanted for n in users):
+        raise InvalidInput(f"名称“{name}”已是一个用户的名称：请换一个名称")

@@ -88,6 +88,9 @@ def get_example(service: Service, example_id: str, principal: Principal = READ) 
 @router.delete("/{example_id:path}", response_model=DeletedExample, summary="删除一篇示例及其索引",
                responses=error_responses(401, 403, 404))
 def delete_example(service: Service, example_id: str, principal: Principal = WRITE) -> DeletedExample:
+    example = service.get_example(example_id)
+    if example is not None and not example.org:  # the shipped corpus (issue 24): never through the API
+        raise ApiError(403, "随系统提供的范文不能通过接口删除（管理员可在服务器上用命令行管理范文库）")
     if not service.remove_example(example_id, viewer=principal):
         raise ApiError(404, f"示例不存在：{example_id}")
     return DeletedExample(id=example_id)
