@@ -2,6 +2,8 @@
 
 - POST /v1/check with a ~2,000-character draft at concurrency 1, 16 and 64: requests/s, p50, p99
 - POST /v1/drafts (template provider) latency, sequential
+- POST /v1/check at concurrency 16 while one maximal legal check runs (a body just under the 1 MB limit, the
+  costliest text for the check): p99 and errors (429 counted apart), and that maximal check's own time (issue 24)
 
 The generator (asyncio with a minimal keep-alive HTTP/1.1 client, one process) shares the machine's cores with the server; figures are what this
 machine does, not what the server alone could do. Usage: .venv/bin/python bench/api_load.py [--seconds 10]
@@ -183,6 +185,32 @@ def summary(latencies: list[float], errors: int, elapsed: float, concurrency: in
             "p99_ms": round(pick(0.99), 1), "mean_ms": round(statistics.fmean(ordered) * 1000, 1)}
 
 
+def maximal_draft() -> str:
+    """Just under the 1,000,000-byte body limit, of the costliest text for the check (digits of other scripts)."""
+    return "另向𝟗𝟗户⑫Ⅻ届٣٤1O0，" * 20_000
+
+
+def with_heavy_check(url: str, key: str, body: dict, seconds: float, max_requests: int) -> dict:
+    """Load /v1/check (concurrency 16) while one maximal check runs in a thread."""
+    import threading
+
+    heavy: dict = {}
+
+    def run() -> None:
+        start = time.monotonic()
+        reply = httpx.post(f"{url}/v1/check", headers={"Authorization": f"Bearer {key}"}, timeout=600,
+                           json={"facts": FACTS, "draft": maximal_draft()})
+        heavy.update(status=reply.status_code, seconds=round(time.monotonic() - start, 2))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    time.sleep(1.0)
+    row = asyncio.run(load(url, key, "/v1/check", body, 16, seconds, max_requests))
+    thread.join(600)
+    return {**row, "heavy_chars": len(maximal_draft()), "heavy_status": heavy.get("status"),
+            "heavy_s": heavy.get("seconds")}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2)
@@ -209,11 +237,12 @@ def main() -> None:
                 row["server_cpu_ms_per_req"] = round(used * 1000 / max(1, row["requests"] + 20), 2)
                 checks.append(row)
             drafts = asyncio.run(load(url, key, "/v1/drafts", REQUEST, 1, 600, args.drafts, warmup=2))
+            under_heavy = with_heavy_check(url, key, body, args.seconds, args.max_requests)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
     report = {"workers": args.workers, "cpus": os.cpu_count(), "draft_chars": len(body["draft"]),
-              "check": checks, "draft_template": drafts}
+              "check": checks, "draft_template": drafts, "check_while_maximal_check_runs": under_heavy}
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -229,6 +258,10 @@ def main() -> None:
               f"if the server had all {os.cpu_count()} cores to itself (load average now {os.getloadavg()[0]:.1f})")
     print(f"POST /v1/drafts (template provider), sequential, {drafts['requests']} drafts: "
           f"p50 {drafts['p50_ms']} ms, p99 {drafts['p99_ms']} ms, mean {drafts['mean_ms']} ms, errors {drafts['errors']}")
+    row = under_heavy
+    print(f"POST /v1/check at concurrency 16 while one maximal check ({row['heavy_chars']} characters) runs: "
+          f"p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, {row['requests']} requests, errors {row['errors']}; "
+          f"the maximal check: HTTP {row['heavy_status']} in {row['heavy_s']} s")
 
 
 if __name__ == "__main__":
