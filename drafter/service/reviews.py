@@ -68,6 +68,8 @@ class ReviewsService:
         may approve their own draft only with DRAFTER_ALLOW_ADMIN_SELF_APPROVAL, and the review's comment says so.
         Names are compared as identities: NFKC, case-folded, without blanks and invisible characters (keys
         create refuses a name another key or user holds, so one name is one identity)."""
+        if self.settings.auth == "off":
+            return comment  # one-person local use (DRAFTER_AUTH=off): the one person reviews their own drafts
         owner = self.store.get_draft(draft_id).owner
         if not owner or identity(owner) != identity(reviewer):
             return comment
