@@ -30,19 +30,19 @@ class ClientGone(Exception):
 
 
 def _serve(connection, settings_json: str) -> None:
-    """The child: check what arrives, answer (ok, CheckResult JSON or error text), until the pipe closes."""
-    from drafter.numcheck import check, lexicon_for
+    """The child: check what arrives, answer (ok, CheckResult JSON or error text), until the pipe closes. It checks
+    through the service, as every adapter does."""
+    from drafter.service import DrafterService
 
-    settings = Settings.model_validate_json(settings_json)
-    lexicon = lexicon_for(settings)
-    check(["1人"], "1人", lexicon=lexicon)
+    service = DrafterService(Settings.model_validate_json(settings_json))
+    service.check(["1人"], "1人")
     while True:
         try:
             facts, draft = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            connection.send((True, check(facts, draft, lexicon=lexicon).model_dump_json()))
+            connection.send((True, service.check(facts, draft).model_dump_json()))
         except Exception as exc:  # noqa: BLE001 - reported to the request, the child goes on
             connection.send((False, str(exc) if isinstance(exc, DrafterError) else "核对失败（服务器内部错误）"))
 
