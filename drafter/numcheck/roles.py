@@ -16,6 +16,7 @@ when it names nothing new. Spans and quotes begin and end on word boundaries.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from drafter.models import Claim
@@ -166,6 +167,18 @@ def roles(clause: str, offset: int, support: Support, lex: FaithLexicon) -> list
     return [c.model_copy(update={"start": c.start + offset, "end": c.end + offset}) for c in found]
 
 
+def _inside(ws: tuple[Word, ...], frames: list[tuple[int, int]]) -> set[int]:
+    """Starts of the words lying wholly inside one of the frame spans (finditer's spans: in order, not
+    overlapping, so only the last one starting at or before a word can hold it; bisection keeps this linear)."""
+    starts = [a for a, _ in frames]
+    out = set()
+    for s, e, _, _ in ws:
+        index = bisect_right(starts, s) - 1
+        if index >= 0 and e <= frames[index][1]:
+            out.add(s)
+    return out
+
+
 def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     offset = 0
     ws = words(clause)
@@ -174,7 +187,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     reader = Reader(support, lex)
     out: list[Claim] = []
     frames = [m.span() for m in lex.frame_re.finditer(clause) if m.end() - m.start() >= 4]
-    used: set[int] = {s for s, e, _, _ in ws if any(a <= s and e <= b for a, b in frames)}  # frame phrases say nothing
+    used: set[int] = _inside(ws, frames)  # frame phrases say nothing
 
     phrase_owned: set = set()
 

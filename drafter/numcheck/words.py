@@ -9,6 +9,7 @@ typed segments only the clauses that changed.
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
 from functools import lru_cache
 
 Word = tuple[int, int, str, str]  # start, end (offsets in the clause), the word, its dictionary tag
@@ -48,10 +49,21 @@ def words(clause: str) -> tuple[Word, ...]:
 
 
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) widened to the word boundaries of `text` (so a quote never cuts a word)."""
-    for s, e, _, _ in words(text):
-        if s < start < e:
-            start = s
-        if s < end < e:
-            end = e
-    return start, end
+    """[start, end) widened to the word boundaries of `text` (so a quote never cuts a word). Words are in order
+    and do not overlap, so only the last word starting before a position can contain it (bisection: a long clause
+    with many notes stays linear)."""
+    ws = words(text)
+    starts = _starts(text)
+    return _widen(ws, starts, start, True), _widen(ws, starts, end, False)
+
+
+@lru_cache(maxsize=256)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(w[0] for w in words(text))
+
+
+def _widen(ws: tuple[Word, ...], starts: tuple[int, ...], pos: int, to_start: bool) -> int:
+    index = bisect_left(starts, pos) - 1  # the last word starting before pos
+    if index >= 0 and ws[index][0] < pos < ws[index][1]:
+        return ws[index][0] if to_start else ws[index][1]
+    return pos
