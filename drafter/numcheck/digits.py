@@ -17,6 +17,8 @@ import re
 import unicodedata
 from functools import cache
 
+from textkit.sentences import ITEM_START_BEFORE
+
 # Candidates: non-ASCII decimal digits (\d is Unicode-aware), super/subscripts, Roman numerals, enclosed digits.
 _ENCLOSED = "\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
 _SCRIPTS = "\u00b2\u00b3\u00b9\u2070-\u209f"
@@ -24,7 +26,7 @@ _ROMAN = "\u2160-\u2188"
 _CANDIDATE = re.compile(rf"(?![0-9])\d|[{_SCRIPTS}{_ROMAN}{_ENCLOSED}]")
 _FULLWIDTH = re.compile("[０-９]")
 _ENCLOSED_CHAR = re.compile(f"[{_ENCLOSED}]")
-_MARKER_BEFORE = re.compile(r"(?:^|[\n。；;：:！？!?])[ \t\u3000#>*\-]*$")
+_MARKER_BEFORE = ITEM_START_BEFORE
 _UNIT_AFTER = frozenset("户人名个项次元万千百亿%％场期届件家位条篇所座台套天小时年月日岁")
 
 
