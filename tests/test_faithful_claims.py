@@ -121,3 +121,12 @@ def test_check_sentence_reports_one_sentence_without_missing_facts():
     bad = check_sentence(FACTS, "新发展会员86户，我们定期开展职工培训。")
     assert not bad.ok and [c.kind for c in bad.claims] == ["claim"]
     assert bad.numbers[0].status == "mismatch" and bad.numbers[0].item == "新发展会员"
+
+
+def test_a_category_lead_over_its_instances_is_faithful_and_over_nothing_is_a_claim():
+    # 文体活动 is one jieba word: its part 文体 is backed by an instance (羽毛球) the facts write
+    lead = "工会积极开展形式多样的文体活动，丰富员工业余生活。"
+    facts = ["组织青年员工羽毛球、乒乓球比赛，参赛员工430人次"]
+    assert check(facts, lead + "组织青年员工羽毛球、乒乓球比赛，参赛员工达430人次。").claims == []
+    other = ["为困难员工发放帮扶金9.3万元，帮扶17户"]
+    assert [c.kind for c in check(other, lead + "为困难员工发放帮扶金9.3万元，帮扶17户。").claims] == ["claim"]

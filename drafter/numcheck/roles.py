@@ -84,6 +84,8 @@ class Reader:
         if word in s.text or word in s.alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
             return True
         # a compound of given or neutral parts (比赛项目 over 项目 and a contest; 职工队伍)
+        if word.endswith("活动") and any(k in s.text for k in self.lex.kinds.get(word[:-2], ())):
+            return True  # 文体活动 (one jieba word) over a badminton match, as 文体 + 活动 read apart would be
         return len(word) >= 4 and any(self._part(word[:i]) and self._part(word[i:]) for i in range(2, len(word) - 1))
 
     def near_miss(self, word: str) -> bool:
