@@ -449,3 +449,23 @@ def test_a_call_stops_once_the_last_line_asked_for_is_complete(settings, library
     assert "希望" not in result.text and result.check.ok
     body = [s for s in result.sections if s.facts]
     assert all(s.usage.completion_tokens <= 1.3 * s.usage.kept_tokens for s in body)
+
+
+def test_a_section_replaced_at_the_whole_draft_check_keeps_its_tokens_counted(settings, library):
+    from drafter.pipeline.assemble import final_check
+    from drafter.pipeline.verify import verification_inputs
+    from drafter.pipeline.writer import SectionWriter
+
+    model = ScriptedModel(default=faithful, name="fake")
+    pipeline = Pipeline(settings, library, model)
+    result = pipeline.run(REQUEST)
+    plan = pipeline.plan(REQUEST)
+    facts, context = verification_inputs(REQUEST, settings)
+    writer = SectionWriter(settings, model, REQUEST, plan, context)
+    sections = list(result.sections)
+    spent = sum(s.usage.completion_tokens for s in sections)
+    facts[2] = facts[2].replace("86户", "68户")  # the whole check now disagrees with what the section said
+    _, check = final_check(writer, plan, sections, facts, context)
+    replaced = [s for s in sections if s.fallback]
+    assert replaced and all(s.provider == "template" and s.usage.calls == 1 for s in replaced)
+    assert sum(s.usage.completion_tokens for s in sections) == spent

@@ -50,8 +50,9 @@ def final_check(writer, plan: Plan, sections: list[SectionResult], facts: list[s
     bad = {i for i in bad if sections[i].provider != "template"}
     if bad:
         for i in bad:
-            sections[i] = writer.template_result(plan.sections[i], sections[i].attempts,
-                                                 "全文核对发现本节有数字不符或事实中没有的内容，本节改用模板")
+            sections[i] = writer.template_result(plan.sections[i], sections[i].attempts,  # tokens spent stay counted
+                                                 "全文核对发现本节有数字不符或事实中没有的内容，本节改用模板",
+                                                 sections[i].repairs, sections[i].usage)
         text, _ = assemble(title, sections)
         result = check(facts, text, context=context, lexicon=writer.lexicon)
     return text, result
@@ -75,4 +76,5 @@ def _without_repeats(writer, plan: Plan, sections: list[SectionResult]) -> None:
         text = "".join(kept)
         if text != section.text.replace("\n", ""):
             sections[i] = (section.model_copy(update={"text": text}) if text
-                           else writer.template_result(plan.sections[i], section.attempts, None, section.repairs))
+                           else writer.template_result(plan.sections[i], section.attempts, None, section.repairs,
+                                                       section.usage))
