@@ -225,3 +225,30 @@ def test_the_bank_vectors_are_embedded_once_per_headings_and_embedder(embedder, 
     again = HeadingBank(examples, Refusing(), tmp_path)
     assert (again.vectors() == vectors).all()
     assert [e.text for e in first.without({"a.md"}).entries] == []
+
+
+class ScopedBankLibrary(BankLibrary):
+    """A bank library that shows some of its examples (as a scoped library hides other organisations')."""
+
+    def __init__(self, embedder, examples: list[Example], shown: set[str]) -> None:
+        super().__init__(embedder, examples)
+        self.examples = {e.id: e for e in examples if e.id in shown}
+
+    def get_example(self, example_id: str):
+        return self.examples.get(example_id)
+
+    def heading_bank(self):
+        return self.bank.without(set(self.bank.shapes) - set(self.examples))
+
+
+def test_a_pinned_example_sets_the_order_and_leads_the_structure_sources(settings, embedder):
+    facts = [FACTS[2], FACTS[3], FACTS[1]] * 2  # culture, competition, care
+    books = [example("x.md", ["走访慰问困难职工", "开展技能比武", "丰富文体活动"]),
+             example("y.md", ["丰富文体活动", "开展技能比武", "走访慰问困难职工"])]
+    library = ScopedBankLibrary(embedder, books, shown={"x.md", "y.md"})
+    for pinned, first in (("x.md", [3, 6]), ("y.md", [1, 4])):
+        plan = plan_for(settings, library, facts=facts, pinned_examples=[pinned])
+        assert plan.body()[0].fact_lines == first and plan.order_examples[0] == pinned
+    hidden = ScopedBankLibrary(embedder, books, shown={"y.md"})
+    plan = plan_for(settings, hidden, facts=facts, pinned_examples=["x.md"])
+    assert "x.md" not in plan.order_examples  # an example the caller may not see is never a source

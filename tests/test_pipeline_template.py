@@ -168,3 +168,12 @@ def test_a_half_year_or_month_never_closes_with_the_new_year(kind):
     annual = {render("template/closing.j2", variant=v, org="某公司工会", period="2025年", kind="年度总结", topic="")
               for v in range(3)}
     assert any("新的一年，某公司工会" in text for text in annual)
+
+
+@pytest.mark.parametrize("topic", ["女职工工作", "女职工"])
+def test_a_topic_named_with_or_without_its_gongzuo_reads_once(settings, library, topic):
+    facts = ["组织女职工乳腺癌宫颈癌免费筛查，参检女职工705人", "建立女职工电子健康档案705份"]
+    request = DraftRequest(org="某厂工会", period="2025年", kind="专项总结", topic=topic, facts=facts)
+    result = Pipeline(settings, library, None).run(request)
+    assert result.text.splitlines()[0] == "某厂工会2025年女职工工作总结"
+    assert "工作工作" not in result.text and "女职工工作" in result.text

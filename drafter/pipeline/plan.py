@@ -15,6 +15,7 @@ import numpy as np
 from drafter.models import DraftRequest
 from drafter.pipeline import grouping, titling
 from drafter.pipeline.classify import ThemeClassifier
+from drafter.pipeline.references import visible_examples
 from drafter.pipeline.themes import Theme, ThemeBook, load_book
 from drafter.pipeline.verify import drafted_fact_count
 from drafter.settings import Settings
@@ -97,6 +98,7 @@ class Planner:
         self.labels = self.book.labels
         self.warnings: list[str] = []
         self.lexicon = None
+        self._pinned: list[str] = []
 
     def plan(self, request: DraftRequest) -> Plan:
         count = drafted_fact_count(request, self.settings)
@@ -105,6 +107,7 @@ class Planner:
             self.warnings.append(f"共{len(request.facts)}条事实，超过单篇上限{count}条：第{count + 1}条及以后的事实未写入初稿"
                                  "（可分批起草，或调大 DRAFTER_MAX_FACTS）")
         themes = self._themes = self.book.for_request(request.kind, request.topic)
+        self._pinned = visible_examples(self.library, request.pinned_examples)
         groups: list[_Group] = []
         if request.plan is not None:
             body = self._followed(request, facts, themes)
@@ -123,7 +126,8 @@ class Planner:
             sections.append(PlannedSection("plans", self.labels["plans"], number, items=list(request.plans)))
         sections.append(PlannedSection("closing", ""))
         voters = Counter(e for g in groups for e in g.examples)
-        return Plan(sections, facts, self.warnings, [e for e, _ in voters.most_common(4)])
+        order = list(dict.fromkeys(self._pinned + [e for e, _ in voters.most_common(4)]))
+        return Plan(sections, facts, self.warnings, order[:max(4, len(self._pinned))])
 
     def _followed(self, request: DraftRequest, facts: list[str], themes: list[Theme]) -> list[PlannedSection]:
         """The body as the secretary's outline gives it; facts it leaves out get a section of their own after it."""
@@ -194,10 +198,15 @@ class Planner:
         group = _Group(lines, theme, position=theme.order / 100)
         if bank is not None and vectors is not None:
             centroid = vectors[lines].mean(axis=0)
-            near = bank.nearest(centroid / (np.linalg.norm(centroid) or 1.0), BANK_CANDIDATES * 2)
+            query = centroid / (np.linalg.norm(centroid) or 1.0)
+            near = bank.nearest(query, BANK_CANDIDATES * 2)
             preferred = [e for e, _ in near if e.level == level] + [e for e, _ in near if e.level != level]
             group.candidates = [e.text for e in preferred[:BANK_CANDIDATES]]
             voters = [(e, sim) for e, sim in near if e.level == 0][:ORDER_VOTERS]
+            pinned = self._pinned_near(bank, query, level)
+            if pinned:  # the pinned examples' headings are tried first and their order sets the section's place
+                group.candidates = list(dict.fromkeys([e.text for e, _ in pinned] + group.candidates))
+                voters = [(e, sim) for e, sim in pinned if e.level == 0][:ORDER_VOTERS] or voters
             if voters:  # the nearest headings' places, the nearer the more (1/e per ORDER_SPREAD of similarity)
                 weights = [math.exp((sim - voters[0][1]) / ORDER_SPREAD) for _, sim in voters]
                 group.position = sum(w * e.position for w, (e, _) in zip(weights, voters)) / sum(weights)
@@ -207,6 +216,14 @@ class Planner:
             group.themed = frozenset(theme.titles_for(own))
             group.candidates += list(theme.titles_for(own))
         return group
+
+    def _pinned_near(self, bank, query: np.ndarray, level: int) -> list:
+        """The pinned examples' headings nearest to a group, those of the group's level first."""
+        if not self._pinned:
+            return []
+        others = frozenset(bank.shapes) - frozenset(self._pinned)
+        near = bank.nearest(query, BANK_CANDIDATES, hidden=others)
+        return [(e, s) for e, s in near if e.level == level] + [(e, s) for e, s in near if e.level != level]
 
     # --- sections -----------------------------------------------------------------------
     def _body(self, groups: list[_Group], facts, vectors, prior, bank) -> list[PlannedSection]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafter.models import DraftRequest, SourceRef
-from drafter.pipeline.plan import Plan, PlannedSection
+
+if TYPE_CHECKING:  # the planner imports this module
+    from drafter.pipeline.plan import Plan, PlannedSection
 
 REFERENCE_CHARS = 300  # a reference is cut at a sentence end near this length: small prompts for small models
 SHORT_REFERENCE_CHARS = 200  # for the opening, closing, problems and plans
@@ -48,6 +52,18 @@ def find_references(library, request: DraftRequest, plan: Plan, section: Planned
             break
     limit = limit or (REFERENCE_CHARS if section.role == "body" else SHORT_REFERENCE_CHARS)
     return [hit.model_copy(update={"text": shorten(hit.text, limit)}) for hit in chosen]
+
+
+def visible_examples(library, example_ids: list[str]) -> list[str]:
+    """The pinned examples `library` shows, in order (a scoped library hides other organisations' uploads)."""
+    shown = []
+    for example_id in dict.fromkeys(example_ids):
+        try:
+            if library is not None and library.get_example(example_id) is not None:
+                shown.append(example_id)
+        except Exception:  # a lookup that fails pins nothing; the plan goes on
+            continue
+    return shown
 
 
 def sources_of(plan: Plan) -> list[SourceRef]:

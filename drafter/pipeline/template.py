@@ -29,6 +29,12 @@ def fact_sentence(fact: str) -> str:
     return clause(fact) + "。" if clause(fact) else ""
 
 
+def topic_stem(topic: str | None) -> str:
+    """The topic as the frame writes it before 工作 (女职工工作 → 女职工: no 女职工工作工作总结)."""
+    topic = (topic or "").strip()
+    return topic[:-2] if topic.endswith("工作") and len(topic) > 2 else topic
+
+
 def variant_of(texts: list[str]) -> int:
     """A stable choice among frame phrase variants, from the facts a section carries."""
     return zlib.crc32("\n".join(texts).encode("utf-8"))
@@ -42,7 +48,7 @@ class TemplateWriter:
 
     def _base(self) -> dict:
         r = self.request
-        return {"org": r.org, "period": r.period, "kind": r.kind, "topic": r.topic or ""}
+        return {"org": r.org, "period": r.period, "kind": r.kind, "topic": topic_stem(r.topic)}
 
     def title(self) -> str:
         return render("template/title.j2", **self._base())

@@ -28,7 +28,7 @@ from drafter.pipeline.leads import KEY as _KEY, SUBJECT as _SUBJECT, restates as
 from drafter.pipeline.leads import system_key as _system_key
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
-from drafter.pipeline.template import TemplateWriter, fact_sentence
+from drafter.pipeline.template import TemplateWriter, fact_sentence, topic_stem
 from drafter.pipeline.verify import check_section
 from drafter.pipeline.prompting import render
 from drafter.providers.base import ChatModel, Message, ProviderError, in_step
@@ -223,7 +223,7 @@ class SectionWriter:
         r = self.request
         refs = [{"text": h.text} for h in section.references]
         user = render(f"{section.role}.j2", references=refs, org=r.org, period=r.period, kind=r.kind,
-                      topic=r.topic or "", chars=chars, titles=self.plan.named_areas())
+                      topic=topic_stem(r.topic), chars=chars, titles=self.plan.named_areas())
         return [*system_messages(), {"role": "user", "content": user}]
 
     # --- model calls and results ---------------------------------------------------------
