@@ -6,6 +6,7 @@ share fewer sentences while the same request always gets the same draft."""
 
 from __future__ import annotations
 
+import re
 import zlib
 
 from drafter.models import DraftRequest
@@ -17,6 +18,10 @@ from textkit.sentences import COMMAS, SENTENCE_ENDS
 VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
 
 _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
+
+
+# A fact that opens with its own link to what came before (如：…, 其中, 同时 …) takes no connective of the template.
+_LINKED = re.compile(r"(?:如[：:]|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|还|也|在这方面|对此|为此)")
 
 
 def clause(text: str) -> str:
@@ -90,4 +95,4 @@ class TemplateWriter:
         if section.role in ("problems", "plans"):
             return render(f"template/{section.role}.j2", items=facts, variant=variant_of(facts), period=base["period"])
         return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
-                      variant=variant_of(facts))
+                      variant=variant_of(facts), joined=[not _LINKED.match(f) for f in facts])
