@@ -41,7 +41,7 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
     app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
     app.state.service = service
-    app.state.throttle = AuthThrottle(service.settings.auth_failures_per_minute,
+    app.state.throttle = AuthThrottle(service.store, service.settings.auth_failures_per_minute,
                                       service.settings.auth_address_failures_per_minute)
     app.state.check_pool = CheckPool(service.settings, service.settings.check_deadline_s,
                                      service.settings.check_queue_size)

@@ -1,75 +1,54 @@
-"""Throttling of failed API keys (per process): counted per key prefix and per client address (issue 24, D6).
+"""Throttling of failed API keys, counted per key prefix and per client address (issue 24, D6), in the store.
 
 A key prefix with DRAFTER_AUTH_FAILURES_PER_MINUTE failures in a minute is refused (429 + Retry-After) whatever
 the address: one client retrying a wrong or revoked key locks out only that key. An address with
 DRAFTER_AUTH_ADDRESS_FAILURES_PER_MINUTE failures is refused for any key: guessing from one address stays slow,
 while the clients behind one office NAT are not locked out by one bad neighbour. The address is the real
-client's behind a trusted proxy (drafter.api.client_address)."""
+client's behind a trusted proxy (drafter.api.client_address).
+
+The failures live in the drafts store (table auth_failures: SQLite by default, PostgreSQL when configured), so
+every worker process and every API machine on one database counts the same failures: a guesser spread over a
+load balancer's machines is throttled as if it hit one."""
 
 from __future__ import annotations
 
-import math
-import threading
-import time
-from collections import deque
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
 
 WINDOW_S = 60.0
-MAX_CLIENTS = 10_000  # addresses remembered at once; the oldest are forgotten first
 PREFIX_CHARS = 11  # "dk_" and 8 characters: the same key, or a near copy of it, counts as one
 
 
-class FailedKeyThrottle:
-    def __init__(self, per_minute: int, clock=time.monotonic) -> None:
-        self.limit = max(1, per_minute)
-        self.clock = clock
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+class FailureStore(Protocol):
+    """drafter.store.DraftStore (drafter/store/failures.py)."""
 
-    def _recent(self, client: str, now: float) -> deque[float]:
-        failures = self._failures.get(client)
-        if failures is None:
-            return deque()
-        while failures and failures[0] <= now - WINDOW_S:
-            failures.popleft()
-        if not failures:
-            del self._failures[client]
-        return failures
+    def auth_failure_wait(self, limits: dict[str, int], window_s: float, now: datetime | None = None) -> int | None: ...
 
-    def retry_after(self, client: str) -> int | None:
-        """Seconds until this client may try again, or None when it is not throttled."""
-        with self._lock:
-            now = self.clock()
-            failures = self._recent(client, now)
-            if len(failures) < self.limit:
-                return None
-            return max(1, math.ceil(failures[-self.limit] + WINDOW_S - now))
-
-    def failed(self, client: str) -> None:
-        with self._lock:
-            now = self.clock()
-            failures = self._recent(client, now)
-            if not failures:
-                if len(self._failures) >= MAX_CLIENTS:
-                    self._failures.pop(next(iter(self._failures)))
-                self._failures[client] = failures
-            failures.append(now)
+    def record_auth_failure(self, keys: list[str], window_s: float, now: datetime | None = None) -> None: ...
 
 
 def key_prefix(key: str) -> str:
     return "key:" + key[:PREFIX_CHARS]
 
 
+def address_key(address: str) -> str:
+    return "addr:" + address[:200]
+
+
 class AuthThrottle:
     """Failed keys counted per key prefix and per address; `retry_after` is the longer wait of the two."""
 
-    def __init__(self, per_key: int, per_address: int, clock=time.monotonic) -> None:
-        self.keys = FailedKeyThrottle(per_key, clock)
-        self.addresses = FailedKeyThrottle(per_address, clock)
+    def __init__(self, store: FailureStore, per_key: int, per_address: int,
+                 clock: Callable[[], datetime | None] = lambda: None) -> None:
+        self.store = store
+        self.per_key, self.per_address = max(1, per_key), max(1, per_address)
+        self.clock = clock  # None: the store's own clock (tests pass a fixed one)
 
     def retry_after(self, address: str, key: str) -> int | None:
-        waits = [w for w in (self.keys.retry_after(key_prefix(key)), self.addresses.retry_after(address)) if w]
-        return max(waits) if waits else None
+        """Seconds until this key and address may try again, or None when neither is throttled."""
+        limits = {key_prefix(key): self.per_key, address_key(address): self.per_address}
+        return self.store.auth_failure_wait(limits, WINDOW_S, self.clock())
 
     def failed(self, address: str, key: str) -> None:
-        self.keys.failed(key_prefix(key))
-        self.addresses.failed(address)
+        self.store.record_auth_failure([key_prefix(key), address_key(address)], WINDOW_S, self.clock())

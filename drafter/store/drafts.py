@@ -15,6 +15,7 @@ from drafter.models import CheckResult, DraftRequest, DraftResult
 from drafter.domain.records import DRAFT_STATUSES, ROOT_ORG, DraftDetail, DraftPage, VersionInfo
 from drafter.store import convert
 from drafter.store.base import StoreBase, require_base, require_text
+from drafter.store.failures import AuthFailureMixin
 from drafter.store.jobs import JobMixin
 from drafter.store.keys import ApiKeyMixin
 from drafter.store.orgs import OrgMixin
@@ -30,7 +31,7 @@ MAX_PAGE = 500
 
 
 class DraftStore(ReviewMixin, ReplyMixin, UserMixin, SessionMixin, WorkingCopyMixin, ApiKeyMixin, OrgMixin,
-                 JobMixin, StoreBase):
+                 JobMixin, AuthFailureMixin, StoreBase):
     """The drafts store over one SQLAlchemy URL (SQLite file or PostgreSQL)."""
 
     # --- drafts ------------------------------------------------------------------

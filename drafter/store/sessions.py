@@ -72,7 +72,7 @@ class SessionMixin:
         now, wait, locked = convert.now(), 0.0, False
         with self._reading() as session:
             for key in keys:
-                row = session.get(SignInFailureRow, key)
+                row = session.get(SignInFailureRow, key, with_for_update=True)
                 if row is None:
                     continue
                 until = _aware(row.locked_until)
@@ -90,8 +90,8 @@ class SessionMixin:
 
         def work(session) -> bool:
             locked_now = False
-            for key in keys:
-                row = session.get(SignInFailureRow, key)
+            for key in keys:  # locked for this transaction: two machines counting at once lose no failure
+                row = session.get(SignInFailureRow, key, with_for_update=True)
                 if row is None:
                     row = SignInFailureRow(key=key, failures=0, last_failure=now)
                     session.add(row)

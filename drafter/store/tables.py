@@ -161,6 +161,9 @@ class JobRow(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     doc: Mapped[dict[str, Any]]
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # The running worker's lease, renewed by its heartbeat: a queued/running job past it has lost its worker
+    # (kill -9, a machine gone) and is marked failed by the next reader (issue 24).
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class PageSessionRow(Base):
@@ -185,3 +188,16 @@ class SignInFailureRow(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuthFailureRow(Base):
+    """One failed API-key attempt, counted against its key prefix ("key:dk_…") and its client address
+    ("addr:…") by every API machine alike (issue 24, D6). Rows older than the throttle's window are deleted."""
+
+    __tablename__ = "auth_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(300))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+    __table_args__ = (Index("ix_auth_failures_key_at", "key", "at"),)
