@@ -161,7 +161,8 @@ def test_jobs_left_running_by_a_stopped_server_are_marked_failed(service):
     live = jobs.update(jobs.create("upload").id, status="running")  # another machine's job, still beating
     with service.store.engine.begin() as conn:
         conn.execute(JobRow.__table__.update().where(JobRow.id == running.id)
-                     .values(updated_at=running.updated_at - timedelta(minutes=5)))
+                     .values(updated_at=running.updated_at - timedelta(minutes=5),
+                             lease_until=running.updated_at - timedelta(minutes=4)))
     assert service.start_up()["interrupted_jobs"] == 1
     failed = jobs.get(running.id)
     assert failed.status == "failed" and "重新上传" in failed.error["message"]

@@ -41,34 +41,37 @@ def _now() -> datetime:
 
 
 class JobStore:
-    """Jobs in the drafts store (SQLite or PostgreSQL): any API machine answers GET /v1/jobs/{id}. A running job
-    is touched every HEARTBEAT_S; one untouched for STALE_S belongs to a process that is gone (kill -9, a
-    machine lost) and reads as failed."""
+    """Jobs in the drafts store (SQLite or PostgreSQL): any API machine answers GET /v1/jobs/{id}. An unfinished
+    job holds a lease of `lease_s` seconds that its worker's heartbeat renews every third of it; a job past its
+    lease has lost its worker (kill -9, a machine gone) and the first reader marks it failed, on any machine,
+    without waiting for a restart (issue 24)."""
 
-    HEARTBEAT_S = 10.0
-    STALE_S = 60.0
-
-    def __init__(self, store) -> None:
+    def __init__(self, store, lease_s: float = 30.0) -> None:
         self.store = store
+        self.lease_s = lease_s
         self._lock = threading.Lock()
 
-    def _write(self, job: JobInfo, org_id: str | None = None) -> None:
-        self.store.put_job(job.id, job.model_dump(mode="json"), job.status, org_id)
+    @property
+    def heartbeat_s(self) -> float:
+        return self.lease_s / 3
+
+    def _write(self, job: JobInfo, org_id: str | None = None) -> bool:
+        return self.store.put_job(job.id, job.model_dump(mode="json"), job.status, org_id, self.lease_s)
 
     def get(self, job_id: str, within: str | None = None, orgs=None) -> JobInfo:
         """The job; NotFound for an unknown id, or one started outside the path prefix `within` (an
-        organisation's reach; `orgs` looks organisations up)."""
+        organisation's reach; `orgs` looks organisations up). A job past its lease is failed here."""
         if len(job_id) != 32 or not set(job_id) <= _ID_CHARS:
             raise NotFound(f"任务不存在：{job_id[:40]}")
         found = self.store.get_job_row(job_id)
         if found is None:
             raise NotFound(f"任务不存在：{job_id}")
-        doc, org_id, touched = found
+        doc, org_id, past_lease = found
         if within is not None and not _org_path(orgs or self.store, org_id).startswith(within):
             raise NotFound(f"任务不存在：{job_id}")
         job = JobInfo.model_validate(doc)
-        if job.status in ("queued", "running") and (_now() - touched).total_seconds() > self.STALE_S:
-            job = self._interrupt(job.id)
+        if past_lease and self._fail_lost(job):
+            return JobInfo.model_validate(self.store.get_job_row(job_id)[0])
         return job
 
     def create(self, kind: str, total: int = 0, org_id: str | None = None) -> JobInfo:
@@ -78,11 +81,13 @@ class JobStore:
         return job
 
     def update(self, job_id: str, **changes: Any) -> JobInfo:
+        """Apply `changes` to an unfinished job; a finished one is returned as it is (its end is final)."""
         with self._lock:
             job = JobInfo.model_validate(self.store.get_job_row(job_id)[0])
-            job = job.model_copy(update={**changes, "updated_at": _now()})
-            self._write(job)
-            return job
+            changed = job.model_copy(update={**changes, "updated_at": _now()})
+            if not self._write(changed):
+                return JobInfo.model_validate(self.store.get_job_row(job_id)[0])
+            return changed
 
     def start(self, kind: str, work: Callable[[Progress], dict], total: int = 0,
               org_id: str | None = None) -> JobInfo:
@@ -115,26 +120,28 @@ class JobStore:
         self.update(job_id, **changes)
 
     def _heartbeat(self, job_id: str, finished: threading.Event) -> None:
-        while not finished.wait(self.HEARTBEAT_S):
+        while not finished.wait(self.heartbeat_s):
             try:
-                with self._lock:
-                    if not finished.is_set():
-                        job = JobInfo.model_validate(self.store.get_job_row(job_id)[0])
-                        self._write(job.model_copy(update={"updated_at": _now()}))
-            except Exception:  # a missed beat only makes the job look stale sooner
+                if not self.store.renew_job_lease(job_id, self.lease_s):
+                    return  # finished, or failed by a reader after a missed lease
+            except Exception:  # a missed beat only brings the lease's end nearer
                 log.exception("job %s heartbeat failed", job_id)
 
-    def _interrupt(self, job_id: str) -> JobInfo:
-        return self.update(job_id, status="failed",
-                           error={"code": "interrupted", "message": "服务重启，任务中断，请重新上传"})
+    def _fail_lost(self, job: JobInfo) -> bool:
+        """Fail a job whose worker let its lease run out; True when this call recorded it."""
+        again = "请重新上传" if job.kind == "upload" else "请重新提交"
+        failed = job.model_copy(update={"status": "failed", "updated_at": _now(), "error": {
+            "code": "interrupted",
+            "message": f"处理该任务的服务进程已停止（进程被结束或机器故障），任务中断，{again}"}})
+        return self.store.fail_expired_job(job.id, failed.model_dump(mode="json"), self.lease_s)
 
     def fail_interrupted(self) -> int:
-        """Mark jobs whose process is gone (untouched for STALE_S while queued/running) as failed; jobs of
-        other live machines keep running."""
-        stale = self.store.unfinished_jobs(self.STALE_S)
-        for job_id in stale:
-            self._interrupt(job_id)
-        return len(stale)
+        """Fail every job whose worker is gone (past its lease); jobs of live workers keep running."""
+        failed = 0
+        for job_id in self.store.expired_jobs(self.lease_s):
+            found = self.store.get_job_row(job_id)
+            failed += bool(found and self._fail_lost(JobInfo.model_validate(found[0])))
+        return failed
 
 
 def _org_path(orgs, org_id: str | None) -> str:

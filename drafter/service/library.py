@@ -66,7 +66,7 @@ class LibraryService:
         """Background jobs (drafter.service.jobs.JobStore), in the drafts store: every API machine reads them."""
         from drafter.service.jobs import JobStore
 
-        return JobStore(self.store)
+        return JobStore(self.store, self.settings.job_lease_s)
 
     def get_job(self, job_id: str, viewer=None):
         """The job, if `viewer` reaches the organisation that started it (NotFound otherwise)."""
