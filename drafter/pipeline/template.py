@@ -21,7 +21,7 @@ _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
 
 
 # A fact that opens with its own link to what came before (如：…, 其中, 同时 …) takes no connective of the template.
-_LINKED = re.compile(r"(?:如[：:]|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|还|也|在这方面|对此|为此)")
+_LINKED = re.compile(r"(?:如[：:]|如(?![期今何果此实意愿数])|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|还|也|在这方面|对此|为此)")
 
 
 def clause(text: str) -> str:
