@@ -29,6 +29,14 @@ class NumberHit(BaseModel):
 ClaimKind = Literal["claim", "heading", "artifact"]
 
 
+class JudgeVerdict(BaseModel):
+    """The model judge's answer on a claim the rules could not decide (issue 19, drafter.pipeline.judging)."""
+    verdict: Literal["supported", "unsupported"] = Field(..., description="supported: the facts support it (cleared)")
+    score: float = Field(..., description="logit(是) − logit(否), or the log-probabilities' difference, or ±4 from the answer")
+    model: str | None = None
+    cached: bool = False
+
+
 class Claim(BaseModel):
     """A clause or sentence that asserts what no fact gives (claim/heading) or is not summary text (artifact)."""
     start: int
@@ -36,6 +44,7 @@ class Claim(BaseModel):
     text: str
     kind: ClaimKind
     note: str | None = None
+    judge: JudgeVerdict | None = Field(None, description="The model judge's verdict, when the rules left it undecided")
 
 
 class SentenceTrace(BaseModel):
@@ -57,6 +66,8 @@ class CheckResult(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     sentences: list[SentenceTrace] = Field(default_factory=list)
     faithful: bool = Field(False, description="ok and no claims")
+    cleared: list[Claim] = Field(default_factory=list, description="Claims of the rules the model judge found "
+                                 "supported by the facts (no longer in claims; shown to the reviewer)")
 
 
 # --- drafting ---------------------------------------------------------------------

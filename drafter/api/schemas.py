@@ -16,6 +16,7 @@ from retrieval.models import IngestReport
 class CheckBody(BaseModel):
     facts: list[str] = Field(..., max_length=2000, description="事实，一行一条")
     draft: str = Field(..., description="待核对的文稿")
+    judge: bool = Field(False, description="是否由模型复核规则无法判定的表述（较慢；默认只用规则核对）")
 
     @field_validator("facts", "draft", mode="before")
     @classmethod

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TypedDict
 
 from drafter.domain.errors import ProviderError, ProviderUnavailable  # noqa: F401 - re-exported; defined in drafter.domain.errors
@@ -53,6 +55,32 @@ class Message(TypedDict):
     content: str
 
 
+@dataclass
+class YesNo:
+    """A one-token yes/no answer (the claim judge's): score = logit(是) − logit(否) (or the log-probabilities'
+    difference, or ±ANSWER_ONLY_SCORE from the answer's text alone), with what it cost."""
+
+    score: float
+    answer: str = ""
+    tokens_in: int | None = None  # the prompt's tokens
+    tokens_read: int | None = None  # tokens the model read for this call (the rest was its cached prefix)
+    elapsed_s: float = 0.0
+    how: str = "text"  # "logits", "logprobs" or "text"
+
+
+ANSWER_ONLY_SCORE = 4.0  # the score of a bare 是/否 when the provider gives no probabilities
+
+
+def score_of_answer(text: str) -> float:
+    """±ANSWER_ONLY_SCORE for a reply starting with 是/否 (对/不, yes/no); 0 when it says neither."""
+    head = text.strip().lstrip("“\"'「").lower()
+    if head.startswith(("是", "对", "yes", "支持")):
+        return ANSWER_ONLY_SCORE
+    if head.startswith(("否", "不", "no")):
+        return -ANSWER_ONLY_SCORE
+    return 0.0
+
+
 class ChatModel(ABC):
     """A chat model: give it messages, get text back as a stream of pieces."""
 
@@ -77,3 +105,11 @@ class ChatModel(ABC):
         """The whole reply; `step` labels the call in the trace (default: the enclosing model_step, or "write")."""
         with model_step(step or current_step()):
             return "".join(self.stream(messages, max_tokens=max_tokens, temperature=temperature))
+
+    def yes_no(self, messages: list[Message]) -> YesNo:
+        """Ask a yes/no question (the claim judge's): the reply's first words read as 是/否. Providers that see
+        the model's probabilities override this (local: logits; openai: logprobs when the server gives them)."""
+        started = time.perf_counter()
+        with model_step("judge"):
+            reply = self.complete(messages, max_tokens=2, temperature=0.0, step="judge")
+        return YesNo(score_of_answer(reply), reply.strip()[:2], elapsed_s=time.perf_counter() - started)

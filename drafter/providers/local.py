@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable
+from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable, YesNo
 
 # End-of-turn markers of ChatML models (Qwen); harmless for others, whose template stops on its own EOS.
 STOP_MARKERS = ["<|im_end|>", "<|endoftext|>"]
@@ -159,6 +159,23 @@ class LocalModel(ChatModel):
         whose prompt starts with them reads only the rest, so every later section skips this prefix."""
         for _ in self.stream([*messages, {"role": "user", "content": "好"}], max_tokens=1, temperature=0.0):
             pass
+
+    def yes_no(self, messages: list[Message]) -> YesNo:
+        """logit(是) − logit(否) after the prompt (drafter.providers.local_yes_no), under the call lock."""
+        from drafter.providers.local_yes_no import yes_no
+
+        llama = self.load()
+        if not self._call_lock.acquire(timeout=self.busy_wait_s):
+            raise ProviderError(f"本地模型忙：等待 {self.busy_wait_s:g} 秒后仍被其他生成占用")
+        try:
+            self._size_threads(llama)
+            return yes_no(llama, messages)
+        except ProviderError:
+            raise
+        except Exception as exc:
+            raise ProviderError(f"本地模型判断失败：{exc}") from exc
+        finally:
+            self._call_lock.release()
 
     def count_tokens(self, text: str) -> int:
         """Tokens of `text` in this model's vocabulary (loads the model)."""

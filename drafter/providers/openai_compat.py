@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 import openai
 
-from drafter.providers.base import ChatModel, Message, ProviderError
+from drafter.providers.base import ChatModel, Message, ProviderError, YesNo, score_of_answer
 from drafter.settings import Settings
 
 MAX_DELAY_S = 30.0
@@ -92,6 +92,30 @@ class OpenAICompatModel(ChatModel):
                                      f"超过等待上限 {MAX_RETRY_AFTER_S:.0f} 秒，本次不再重试") from exc
                 self._sleep(asked if asked is not None else self.delay(attempt))
 
+    def yes_no(self, messages: list[Message]) -> YesNo:
+        """A one-token answer (the claim judge's): score = logprob(是) − logprob(否) from top_logprobs when the
+        server gives them (a side missing from the top counts as the lowest listed), else ±4 from the text.
+        One attempt with the usual failures as ProviderError (the judge then leaves the rules' claim standing)."""
+        down = self._down
+        if down is not None and time.monotonic() < down[0]:
+            raise ProviderError(f"{down[1]}；{self.cooldown_s:g} 秒内不再调用该接口")
+        started = time.perf_counter()
+        try:
+            reply = self._client.chat.completions.create(
+                model=self.model, messages=[{"role": m["role"], "content": m["content"]} for m in messages],
+                max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a ProviderError with its reason
+            raise ProviderError(f"接口 {self.base_url} 判断失败：{self._reason(exc)}") from exc
+        choice = reply.choices[0] if reply.choices else None
+        text = (choice.message.content or "") if choice is not None else ""
+        usage = getattr(reply, "usage", None)
+        tokens = getattr(usage, "prompt_tokens", None)
+        score, how = _logprob_score(choice), "logprobs"
+        if score is None:
+            score, how = score_of_answer(text), "text"
+        return YesNo(score=round(score, 3), answer=text.strip()[:2], tokens_in=tokens, tokens_read=tokens,
+                     elapsed_s=time.perf_counter() - started, how=how)
+
     def _gone(self, message: str) -> ProviderError:
         """The error of a call that failed for good; the endpoint is left alone for cooldown_s."""
         if self.cooldown_s:
@@ -150,6 +174,20 @@ def retry_after(exc: BaseException) -> float | None:
             return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError, IndexError, OverflowError):
         return None  # an unreadable header: the usual backoff
+
+
+def _logprob_score(choice) -> float | None:
+    """logprob(是) − logprob(否) of the first answer token, None when the server sent no logprobs."""
+    content = getattr(getattr(choice, "logprobs", None), "content", None)
+    if not content:
+        return None
+    top = {(t.token or "").strip(): t.logprob for t in (content[0].top_logprobs or [])}
+    top.setdefault((content[0].token or "").strip(), content[0].logprob)
+    floor = min(top.values())
+    yes, no = top.get("是"), top.get("否")
+    if yes is None and no is None:
+        return None
+    return (yes if yes is not None else floor) - (no if no is not None else floor)
 
 
 def _named(exc: BaseException, names: set[str]) -> bool:

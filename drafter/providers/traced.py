@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from drafter.providers.base import ChatModel, Message, current_step, model_step
+from drafter.providers.base import ChatModel, Message, YesNo, current_step, model_step
 from drafter.providers.trace_log import TraceCall, TraceLog
 
 __all__ = ["TracedModel", "traced", "model_step", "current_step"]
@@ -57,6 +57,24 @@ class TracedModel(ChatModel):
 
     def prepare(self, messages: list[Message]) -> None:
         self.inner.prepare(messages)
+
+    def yes_no(self, messages: list[Message]) -> YesNo:
+        """The inner model's yes/no answer, recorded as a call of step "judge" (reply: the answer and its score)."""
+        started, wall = time.perf_counter(), time.time()
+        answer, error = None, None
+        try:
+            answer = self.inner.yes_no(messages)
+            return answer
+        except BaseException as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            raise
+        finally:
+            reply = f"{answer.answer} {answer.score:+.2f}" if answer is not None else ""
+            self.log.record(TraceCall(
+                run_id=self.run_id, step="judge", provider=self.name, model=self.model_label,
+                messages=[{"role": m["role"], "content": m["content"]} for m in messages], reply=reply,
+                error=error, max_tokens=1, temperature=0.0, started_at=wall,
+                elapsed_s=round(time.perf_counter() - started, 3)), self._counter())
 
     @property
     def exact_token_count(self) -> bool:

@@ -32,12 +32,15 @@ class DraftingService:
         except ValueError as exc:  # the text parser's own Chinese message
             raise body_error(str(exc)) from None
 
-    def check(self, facts: list[str], text: str, context: list[str] | None = None) -> CheckResult:
+    def check(self, facts: list[str], text: str, context: list[str] | None = None,
+              judge: bool = False) -> CheckResult:
         """The number check with its exact contract: facts, plus optional context lines (numbers they give
-        are not flagged as invented, but are not required either)."""
+        are not flagged as invented, but are not required either). `judge`: with the claim judge's second stage
+        (off by default: a check while typing stays rules-only and fast)."""
         from drafter.numcheck import check
 
-        return check(facts, text, context=list(context or []), lexicon=self.lexicon())
+        result = check(facts, text, context=list(context or []), lexicon=self.lexicon())
+        return self.judged(facts, list(context or []), text, result) if judge else result
 
     def lexicon(self):
         """The number-check lexicon for these settings (LexiconError when the extra lexicon file is unusable)."""
@@ -79,7 +82,9 @@ class DraftingService:
         self.refuse_long_facts(request.facts)
         with self.queue.slot():
             pipeline, run_id = self._pipeline(provider, author)
-            return pipeline.run(request).model_copy(update={"run_id": run_id})
+            result = pipeline.run(request)
+            check = self.judged_text(request, result.text, result.check, pipeline.model)  # issue 19: 2nd stage
+            return result.model_copy(update={"run_id": run_id, "check": check})
 
     def draft_events(self, request: DraftRequest, provider: str | None = None, author=None) -> Iterator[DraftEvent]:
         """The same pipeline as a stream of events; the last event is `done` with the DraftResult.
@@ -88,7 +93,8 @@ class DraftingService:
         """
         self.refuse_long_facts(request.facts)
         pipeline, run_id = self._pipeline(provider, author)
-        return self.queue.stream(_with_run_id(pipeline.events(request), run_id))
+        events = self.judged_events(request, pipeline.events(request), pipeline.model)  # issue 19: 2nd stage
+        return self.queue.stream(_with_run_id(events, run_id))
 
     def _pipeline(self, provider: str | None, author=None):
         """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline, its

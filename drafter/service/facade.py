@@ -5,6 +5,7 @@ DrafterService is a facade over five parts, one module each, by what they serve:
 - library.py: the example library, uploads and their jobs;
 - drafts.py: stored drafts, versions, diffs, export, traces, working copies;
 - reviews.py: submit, review, replies to review comments;
+- judging.py: the claim judge (second stage of the check) on generation, submit, approve and on request;
 - accounts.py: users and API keys;
 - orgs.py: organisations and reach (which drafts and examples a user may see).
 The shared parts (store, library, providers, traces) are built here, lazily, from one Settings.
@@ -17,6 +18,7 @@ from functools import cached_property
 from drafter.service.accounts import AccountsService
 from drafter.service.drafting import DraftingService
 from drafter.service.drafts import DraftsService
+from drafter.service.judging import JudgingService
 from drafter.service.library import LibraryService
 from drafter.service.orgs import OrgsService
 from drafter.service.queue import GenerationQueue
@@ -24,7 +26,8 @@ from drafter.service.reviews import ReviewsService
 from drafter.settings import Settings
 
 
-class DrafterService(DraftingService, LibraryService, DraftsService, ReviewsService, AccountsService, OrgsService):
+class DrafterService(DraftingService, JudgingService, LibraryService, DraftsService, ReviewsService, AccountsService,
+                     OrgsService):
     """Built once per process with `DrafterService(settings)`; parts are created lazily on first use."""
 
     def __init__(self, settings: Settings) -> None:

@@ -25,6 +25,7 @@ class ReviewsService:
         that review's comments are stored in the same transaction (see reply_to_review)."""
         self.require_reach(draft_id, user)
         name, role = self._actor(user)
+        self.judge_latest(draft_id)  # issue 19: the claim judge's second stage on what is submitted
         answer = (review_id, _replies(replies or [])) if review_id is not None else None
         return self.store.submit(draft_id, name, may_edit_others=may_edit_others(role), replies=answer,
                                  may_reply_others=may_reply_others(role))
@@ -60,6 +61,7 @@ class ReviewsService:
             raise InvalidInput("批注格式无效：每条批注需要 start、end、quote（引用原文）和 comment（批注内容）") from exc
         if decision == "approve":
             comment = self._separation_of_duties(draft_id, name, role, comment)
+            self.judge_latest(draft_id)  # issue 19: approval reads the judged check (cached since submit)
         return self.store.add_review(draft_id, decision, comment, name, override_reason=override_reason,
                                      passages=passages)
 

@@ -17,6 +17,7 @@ from drafter.store import convert
 from drafter.store.base import StoreBase, require_base, require_text
 from drafter.store.failures import AuthFailureMixin
 from drafter.store.jobs import JobMixin
+from drafter.store.judgements import JudgementMixin
 from drafter.store.keys import ApiKeyMixin
 from drafter.store.orgs import OrgMixin
 from drafter.store.sessions import SessionMixin
@@ -31,7 +32,7 @@ MAX_PAGE = 500
 
 
 class DraftStore(ReviewMixin, ReplyMixin, UserMixin, SessionMixin, WorkingCopyMixin, ApiKeyMixin, OrgMixin,
-                 JobMixin, AuthFailureMixin, StoreBase):
+                 JobMixin, AuthFailureMixin, JudgementMixin, StoreBase):
     """The drafts store over one SQLAlchemy URL (SQLite file or PostgreSQL)."""
 
     # --- drafts ------------------------------------------------------------------

@@ -21,6 +21,10 @@ router = APIRouter(prefix="/v1", tags=["check"])
              responses=error_responses(401, 403, 413, 422, 429, 503))
 async def check(service: Service, body: CheckBody, request: Request, principal: Principal = READ) -> CheckResult:
     service.refuse_long_facts(body.facts)
+    if body.judge:  # the claim judge needs the model: in this process, in a worker thread
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(service.check, body.facts, body.draft, None, True)
     if len(body.draft) <= INLINE_CHECK_CHARS and sum(map(len, body.facts)) <= INLINE_CHECK_CHARS:
         return service.check(body.facts, body.draft)  # a few milliseconds: a process hop would cost more
     try:

