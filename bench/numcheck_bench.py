@@ -2,6 +2,7 @@
 itself, and linearity in the draft size.
 
     .venv/bin/python bench/numcheck_bench.py [--repeat N]   (N self-checks, the median reported; default 3)
+    flock /tmp/drafter-model.lock .venv/bin/python bench/numcheck_bench.py --judge   (+ the model judge's cost)
 
 Corpus: samples/*.md (else ../shared/seeds/*.txt). Each example's text is the draft and its own sentences
 are the facts. Throughput is KB of draft (UTF-8) per CPU second on one core (the check is single-threaded);
@@ -113,10 +114,83 @@ def as_you_type(texts: list[str], edits: int = 60) -> None:
           f"p95 {p95:.0f} ms (target p95 <= 150 ms)")
 
 
+def judge_cost() -> None:
+    """Issue 19: the second stage's cost with the local model (DRAFTER_LOCAL_MODEL or the installed one): every
+    undecided claim of the strong set (tests/data/strong_paragraphs.json) and of the 20 labelled local drafts of
+    the bench requests (tests/data/faithful_drafts.json: first-pass and final), asked once (no cache kept)."""
+    import json
+    import os
+
+    from drafter.models import DraftRequest
+    from drafter.numcheck.factset import fact_set
+    from drafter.numcheck.undecided import undecided
+    from drafter.pipeline import verification_inputs
+    from drafter.pipeline.judging import DEFAULT_MARGIN, Judge, MemoryCache
+    from drafter.providers.local import LocalModel
+    from drafter.settings import Settings
+    from tests.strong_set import load
+
+    settings = Settings()
+    model = LocalModel(Path(os.environ.get("DRAFTER_LOCAL_MODEL") or settings.local_model_path), n_ctx=4096)
+    model.load()
+    lex = load_lexicon()
+    print(f"judge: {model.model_path.name}, margin {DEFAULT_MARGIN}, {model.n_threads} threads")
+    calls, cleared = [], {"faithful": 0, "invented": 0}
+    asked = {"faithful": 0, "invented": 0}
+    for p in load():
+        result = check(p.facts, p.text, lexicon=lex)
+        judge = Judge(model, MemoryCache())
+        judged = judge.review(p.facts, [], p.text, result, lex)
+        group = "faithful" if p.kind == "faithful" else "invented"
+        asked[group] += len(judge.calls)
+        calls += judge.calls
+        if p.span is not None:
+            s, e = p.span
+            cleared[group] += any(c.start < e and s < c.end for c in judged.cleared)
+        else:
+            cleared[group] += len(judged.cleared)
+    print(f"  strong set: {asked['faithful']} clauses asked in faithful paragraphs ({cleared['faithful']} cleared), "
+          f"{asked['invented']} in invented ones ({cleared['invented']} invented details cleared)")
+    _print_calls("  per clause", calls)
+    data = json.loads((ROOT / "tests" / "data" / "faithful_drafts.json").read_text(encoding="utf-8"))
+    per_draft = []
+    for item in data["drafts"]:
+        request = DraftRequest.model_validate(data["requests"][item["request"]])
+        facts, context = verification_inputs(request)
+        result = check(facts, item["draft"], context=context, lexicon=lex)
+        judge = Judge(model, MemoryCache())
+        judged = judge.review(facts, context, item["draft"], result, lex)
+        per_draft.append((item["group"], len(result.claims), len(judged.cleared), judge.calls))
+    for group in ("raw", "final"):
+        rows = [r for r in per_draft if r[0] == group]
+        flat = [c for r in rows for c in r[3]]
+        seconds = sum(c.elapsed_s for c in flat)
+        print(f"  bench drafts ({group}, {len(rows)}): {sum(r[1] for r in rows)} claims, {len(flat)} asked, "
+              f"{sum(r[2] for r in rows)} cleared; per draft {seconds / len(rows):.1f} s, "
+              f"{sum(c.tokens_read or 0 for c in flat) / len(rows):.0f} tokens read")
+    _print_calls("  per clause (bench drafts)", [c for r in per_draft for c in r[3]])
+
+
+def _print_calls(label: str, calls) -> None:
+    if not calls:
+        print(f"{label}: no clause asked")
+        return
+    seconds = sum(c.elapsed_s for c in calls)
+    read = sum(c.tokens_read or 0 for c in calls)
+    prompt = sum(c.tokens_in or 0 for c in calls)
+    print(f"{label}: {seconds / len(calls):.2f} s, {prompt / len(calls):.0f} prompt tokens of which "
+          f"{read / len(calls):.0f} read (the rest cached), model {read / seconds:.1f} tok/s read, 1 token out")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="self-check the corpus this many times")
+    parser.add_argument("--judge", action="store_true", help="also the model judge's cost with the local model")
+    parser.add_argument("--judge-only", action="store_true", help="only the model judge's cost")
     args = parser.parse_args()
+    if args.judge_only:
+        judge_cost()
+        return
     texts = corpus()
     if not texts:
         sys.exit("no corpus found (samples/*.md or ../shared/seeds/*.txt)")
@@ -127,6 +201,8 @@ def main() -> None:
     print(f"first check, median of {len(rates)} runs: {rates[len(rates) // 2]:.0f} KB/s (target >= 1024 KB/s)")
     linearity(texts)
     as_you_type(texts)
+    if args.judge:
+        judge_cost()
 
 
 if __name__ == "__main__":

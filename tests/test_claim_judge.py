@@ -242,3 +242,45 @@ def test_check_result_without_judge_fields_still_reads():
     doc = {"ok": True, "numbers": [], "claims": [{"start": 0, "end": 2, "text": "ab", "kind": "claim"}]}
     result = CheckResult.model_validate(doc)
     assert result.cleared == [] and result.claims[0].judge is None
+
+
+def _request_and_result(service):
+    from drafter.models import DraftRequest, DraftResult
+
+    facts, text = CHECKUP
+    request = DraftRequest(org="某公司工会", period="2025年", facts=facts)
+    check_result = service.check_text(request, text)
+    assert check_result.claims  # the rules alone flag the paraphrase
+    return request, DraftResult(text=text, sections=[], check=check_result, provider="scripted", elapsed_s=0.1)
+
+
+def test_a_generated_drafts_events_carry_the_judged_check(settings, monkeypatch):
+    from drafter.models import DraftEvent
+    from drafter.service import DrafterService
+
+    service = DrafterService(settings)
+    request, result = _request_and_result(service)
+    model = ScriptedJudge({"专业检查": 3.0})
+    events = [DraftEvent(type="check", data={"check": result.check.model_dump()}),
+              DraftEvent(type="done", data={"result": result.model_dump()})]
+    out = list(service.judged_events(request, iter(events), model))
+    assert [e.type for e in out] == ["check", "done"]
+    assert CheckResult.model_validate(out[0].data["check"]).faithful
+    assert CheckResult.model_validate(out[1].data["result"]["check"]).cleared
+
+
+def test_submit_and_approve_judge_the_latest_version(settings, monkeypatch):
+    from drafter.service import DrafterService
+
+    service = DrafterService(settings)
+    request, result = _request_and_result(service)
+    detail = service.create_draft(request, result, "起草人")
+    assert not detail.latest.check.faithful
+    model = ScriptedJudge({"专业检查": 3.0})
+    monkeypatch.setattr(service, "judge_model", lambda: model)
+    service.submit(detail.id, "起草人")
+    stored = service.store.get_draft(detail.id).latest.check
+    assert stored.faithful and stored.cleared[0].judge.verdict == "supported" and len(model.asked) == 1
+    service.create_user("王主席", "password-wang", "reviewer")
+    service.review(detail.id, "approve", "", "王主席")  # no override reason needed: the judged check passes
+    assert service.store.get_draft(detail.id).status == "approved" and len(model.asked) == 1  # cached/judged
