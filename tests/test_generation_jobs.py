@@ -33,9 +33,9 @@ def slowed(svc, pause: float, fail_after: int | None = None):
     """The real template pipeline's events, one every `pause` seconds (a slow model's pace)."""
     real = svc.draft_events
 
-    def events(request, provider=None):
+    def events(request, provider=None, author=None):
         def gen():
-            for n, event in enumerate(real(request, provider)):
+            for n, event in enumerate(real(request, provider, author=author)):
                 if fail_after is not None and n == fail_after:
                     raise RuntimeError("连接中断")
                 time.sleep(pause)

@@ -49,14 +49,17 @@ class GenerationJobs:
         self._jobs: dict[tuple[str, str], GenerationJob] = {}
         self._lock = threading.Lock()
 
-    def start(self, owner: str, slot: str | None, request: DraftRequest, provider: str | None = None) -> GenerationJob:
+    def start(self, owner: str, slot: str | None, request: DraftRequest, provider: str | None = None,
+              author=None) -> GenerationJob:
         """Start drafting; QueueFull / ProviderUnavailable are raised here, before any job exists. A job already
-        running for this user and slot is stopped first (its text so far is dropped with it: the page asks)."""
+        running for this user and slot is stopped first (its text so far is dropped with it: the page asks).
+        With `author` (a user with its organisation), retrieval and pinned examples are only those that author
+        may see (DrafterService.draft_events)."""
         key = (owner, slot or "")
         old = self.get(owner, slot)
         if old is not None and old.state == "running":
             old.stop_asked.set()
-        events = self.service.draft_events(request, provider)
+        events = self.service.draft_events(request, provider, author=author)
         job = GenerationJob(id=uuid.uuid4().hex, owner=owner, slot=key[1], request=request, provider=provider)
         with self._lock:
             self._forget_old()
