@@ -1,7 +1,9 @@
 """drafter 网页：登录后秘书起草、边写边核对、保存提交导出；审核人对照事实审核。
 
-Widgets are laid out by drafter.view.page; every action goes through the one DrafterService. Unsaved work is
-autosaved per user as a working copy and comes back after a reload, in a second tab or in another browser.
+Widgets are laid out by drafter.view.page; every action goes through the one DrafterService, as the signed-in user
+(drafter.view.scoped: drafts of the user's organisation and its descendants, examples the user may see, as in
+the API). Unsaved work is autosaved per user as a working copy and comes back after a reload, in a second tab or in
+another browser.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import streamlit as st
 from drafter.service import DrafterService
 from drafter.settings import Settings
 from drafter.view import actions, workcopy
+from drafter.view.scoped import as_user
 from drafter.view import labels as vl
 from drafter.view.safe import plain
 from drafter.view.page import autosave, compose, editing, reviewing, signin
@@ -31,6 +34,8 @@ def get_service(settings: Settings) -> DrafterService:
 def sidebar(svc: DrafterService, user) -> None:
     with st.sidebar:
         st.markdown(f"当前用户：**{plain(user.label)}**")
+        if user.org_name:
+            st.markdown(f"所属单位：{plain(user.org_name)}")
         st.button("退出登录", key="sign_out", on_click=lambda: signin.sign_out(svc))
         signin.keep_cookie(svc.settings)
         try:
@@ -48,7 +53,7 @@ def sidebar(svc: DrafterService, user) -> None:
 
 @st.dialog("范文全文", width="large")
 def show_example(svc: DrafterService, example_id: str) -> None:
-    example = svc.get_example(example_id)
+    example = svc.get_example(example_id)  # None too for another organisation's upload (drafter.view.scoped)
     if example is None:
         st.error("范文不存在（可能已被删除）")
         return
@@ -116,6 +121,7 @@ def main() -> None:
     ss["tz"] = settings.timezone  # times on the page in the user's zone (drafter.view.times)
     svc = get_service(settings)
     user = signin.current_user(svc, settings)
+    svc = as_user(svc, user.viewer)  # from here on, every call acts for the user's organisation
     restored = workcopy.restore(ss, svc, user.name)
     sidebar(svc, user)
     st.title("工会工作总结起草助手")

@@ -15,6 +15,7 @@ from drafter.view.labels import DECISION_LABELS
 
 State = MutableMapping[str, Any]
 Message = tuple[str, str]
+NOT_FOUND = "稿件不存在（可能已被删除）"
 
 
 def error_text(exc: Exception) -> str:
@@ -23,8 +24,8 @@ def error_text(exc: Exception) -> str:
         return "生成队列已满，请稍后再试"
     if isinstance(exc, ProviderUnavailable):
         return f"生成服务不可用：{exc}"
-    if isinstance(exc, NotFound):
-        return "稿件或版本不存在（可能已被删除）"
+    if isinstance(exc, NotFound):  # an unknown draft, or one outside the user's organisation: the same words
+        return NOT_FOUND if str(exc).startswith("稿件不存在") else "稿件或版本不存在（可能已被删除）"
     if isinstance(exc, InvalidInput):
         return str(exc)
     if isinstance(exc, Forbidden):
@@ -111,6 +112,24 @@ def save(state: State, svc, author) -> Message:
         label = "审核通过" if before == "approved" else "提交"
         return "warning", f"已保存为第 {state['base_version']} 版。原来的{label}已失效，稿件回到“草稿”，需要重新提交审核"
     return "success", f"已保存为第 {state['base_version']} 版"
+
+
+def save_as_new(state: State, svc) -> Message:
+    """The open draft is not there (deleted, or outside the user's organisation): the form and editor text become
+    a new draft on the next save (as version 1), checked against the form's request."""
+    text = state.get("draft_text") or ""
+    if not text.strip() or not state.get("request"):
+        return "error", "编辑框为空，没有可以另存的内容"
+    request = DraftRequest.model_validate(state["request"])
+    try:
+        check = svc.check_text(request, text)
+    except Exception as exc:  # noqa: BLE001
+        return "error", error_text(exc)
+    # a fresh result: nothing of the missing draft's run (its sources, its model-call trace) comes along
+    state["result"] = DraftResult(text=text, sections=[], check=check, provider="", elapsed_s=0.0).model_dump()
+    for key in ("draft_id", "base_version", "saved_text", "stale", "_wc_open"):
+        state.pop(key, None)
+    return "info", "已改为新稿件（尚未保存）：点击“保存版本”即保存为您单位的一份新稿件"
 
 
 def _status(svc, draft_id: str | None) -> str | None:

@@ -1,7 +1,10 @@
-"""Who is using the page: a signed-in user (name, role) from the store, the one-person password, or nobody to ask.
+"""Who is using the page: a signed-in user (name, role, organisation) from the store, the one-person password, or
+nobody to ask.
 
 A signed-in session survives a reload through a server-side session whose token is in a cookie
-(drafter.view.page.signin); the role is read from the store again on every new session.
+(drafter.view.page.signin); the role and organisation are read from the store again on every new session.
+A signed-in user acts within their organisation (drafter.view.scoped), unless DRAFTER_AUTH=off (one-person local
+use: everything, as the API does then).
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ REVIEW_ROLES = frozenset({"reviewer", "editor", "admin", "local"})
 class PageUser(BaseModel):
     name: str
     role: str
+    org_id: str | None = None  # the organisation the user acts for; None: every one (one-person use)
+    org_name: str = ""
+
+    @property
+    def viewer(self) -> PageUser | None:
+        """Who the service scopes the page's calls to (None: nothing scoped)."""
+        return self if self.org_id else None
 
     @property
     def writes(self) -> bool:
@@ -44,14 +54,26 @@ def has_users(svc) -> bool:
     return bool(_store_call(svc, "list_users"))
 
 
-def login(svc, name: str, password: str) -> PageUser | None:
+def page_user(svc, info, scoped: bool = True) -> PageUser:
+    """The page's user for a stored user (records.UserInfo): with `scoped`, acting for their organisation."""
+    if not scoped:
+        return PageUser(name=info.name, role=info.role)
+    org_id = str(getattr(info, "org_id", None) or "root")
+    try:
+        org_name = _store_call(svc, "get_org", org_id).name
+    except Exception:  # noqa: BLE001 - an organisation that is gone: the user reaches nothing, shown without a name
+        org_name = ""
+    return PageUser(name=info.name, role=info.role, org_id=org_id, org_name=org_name)
+
+
+def login(svc, name: str, password: str, scoped: bool = True) -> PageUser | None:
     info = svc.login(name, password)
-    return PageUser(name=info.name, role=info.role) if info is not None else None
+    return page_user(svc, info, scoped) if info is not None else None
 
 
-def known_user(svc, name: str) -> PageUser | None:
+def known_user(svc, name: str, scoped: bool = True) -> PageUser | None:
     """The user a token names, if still there and enabled."""
     info = _store_call(svc, "get_user", name)
     if info is None or getattr(info, "disabled", False):
         return None
-    return PageUser(name=info.name, role=info.role)
+    return page_user(svc, info, scoped)

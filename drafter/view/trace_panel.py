@@ -30,8 +30,15 @@ def summary(calls: Sequence[Any]) -> str:
 
 def render(st, svc, draft_id: str) -> None:
     """The panel for a stored draft, collapsed until opened."""
+    from drafter.view.actions import error_text
+    from drafter.view.safe import plain
+
     with st.expander(TITLE, expanded=False):
-        calls = svc.trace(draft_id)
+        try:
+            calls = svc.trace(draft_id)
+        except Exception as exc:  # noqa: BLE001 - NotFound (deleted, another organisation's) and store trouble
+            st.error(plain(error_text(exc)))
+            return
         if not calls:
             st.caption("这篇稿件没有模型调用记录（模板写作、记录关闭（DRAFTER_TRACE=off）或记录功能上线前生成）。")
             return

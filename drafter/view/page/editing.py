@@ -67,8 +67,9 @@ def _autosave(svc, user) -> None:
 
 
 def _reviews(svc) -> list:
-    """The open draft's reviews, whose passage comments the editor shows on the text (none before a save)."""
-    detail = _detail(svc, ss.get("draft_id"))
+    """The open draft's reviews, whose passage comments the editor shows on the text (none before a save, and none
+    for a draft that is not there: the save panel says so)."""
+    detail = _detail(svc, ss.get("draft_id"), quiet=True)
     return list(detail.reviews) if detail is not None else []
 
 
@@ -79,6 +80,9 @@ def save_panel(svc, user) -> None:
     if detail is not None:
         status_line(detail)
         answering.reply_panel(svc, user, detail)
+    elif draft_id:  # deleted, or not within the user's organisation: the text and form stay, and can be kept
+        gone_box(svc)
+        return
     c1, c2, c3 = st.columns(3)
     c1.button("保存版本", key="save", on_click=lambda: flash("save", actions.save(ss, svc, user)),
               disabled=not user.writes)
@@ -106,14 +110,23 @@ def save_panel(svc, user) -> None:
         trace_panel.render(st, svc, draft_id)
 
 
-def _detail(svc, draft_id):
+def _detail(svc, draft_id, quiet: bool = False):
     if not draft_id:
         return None
     try:
         return svc.get_draft(draft_id)
     except Exception as exc:  # noqa: BLE001
-        st.error(plain(actions.error_text(exc)))
+        if not quiet:
+            st.error(plain(actions.error_text(exc)))
         return None
+
+
+def gone_box(svc) -> None:
+    """The open draft is not there for this user (NotFound: deleted, or another organisation's, the same words):
+    the editor's text and the form stay; they can be saved as a new draft of the user's own."""
+    st.caption("编辑框和表单中的内容仍然保留：可以另存为一份新稿件，或复制后使用。")
+    st.button("另存为新稿件", key="save_as_new", on_click=lambda: flash("save", actions.save_as_new(ss, svc)))
+    show_flash("save")
 
 
 def word_import(svc, user) -> None:

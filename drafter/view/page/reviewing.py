@@ -124,14 +124,14 @@ def since_return(svc, draft_id: str) -> None:
     """The changes since the version the reviewer returned, side by side."""
     try:
         diff = svc.diff_since_return(draft_id)
+        if diff is None:
+            return
+        before = svc.get_version(draft_id, diff.from_version).text
+        after = svc.get_version(draft_id, diff.to_version).text
     except Exception as exc:  # noqa: BLE001
         st.error(plain(actions.error_text(exc)))
         return
-    if diff is None:
-        return
     with st.expander(f"退回后的修改（第 {diff.from_version} 版 → 第 {diff.to_version} 版）", expanded=True):
-        before = svc.get_version(draft_id, diff.from_version).text
-        after = svc.get_version(draft_id, diff.to_version).text
         st.html(side_by_side_html(before, after, f"退回时的第 {diff.from_version} 版", f"现在的第 {diff.to_version} 版"))
 
 

@@ -3,7 +3,10 @@ or nothing to ask when neither is set up. Authors and reviewers are the signed-i
 
 Wrong passwords are throttled by the service (per user and per address, a growing wait, a lock after
 DRAFTER_SIGNIN_LOCK_AFTER). A sign-in is a server-side session whose random token lives in a cookie, never in the
-page address; 退出登录 revokes it on the server and clears the cookie."""
+page address; 退出登录 revokes it on the server and clears the cookie.
+
+A signed-in user carries their organisation (PageUser.org_id, from the store): the page's service calls are scoped
+to it (drafter.view.scoped), as the API's are; with DRAFTER_AUTH=off nothing is scoped."""
 
 from __future__ import annotations
 
@@ -82,7 +85,7 @@ def current_user(svc, settings: Settings) -> vs.PageUser:
         st.error(plain(error_text(exc)))
         st.stop()
     if name:
-        user = vs.known_user(svc, name) if users else vs.PageUser(name=vs.LOCAL_USER, role="local")
+        user = vs.known_user(svc, name, _scoped(settings)) if users else vs.PageUser(name=vs.LOCAL_USER, role="local")
         if user is not None:
             ss.update(user=user.model_dump(), session_token=token)
             return user
@@ -91,6 +94,11 @@ def current_user(svc, settings: Settings) -> vs.PageUser:
         return vs.PageUser.model_validate(ss.user)
     _form(svc, settings, users, password)
     st.stop()
+
+
+def _scoped(settings: Settings) -> bool:
+    """Signed-in users act within their organisation, except in one-person local use (DRAFTER_AUTH=off)."""
+    return settings.auth != "off"
 
 
 def _form(svc, settings: Settings, users: bool, password: str) -> None:
@@ -115,7 +123,7 @@ def _form(svc, settings: Settings, users: bool, password: str) -> None:
     if result.user is None:
         st.error(_refusal(result, users, settings))
         return
-    user = vs.PageUser(name=result.user.name, role=result.user.role) if users else vs.PageUser(
+    user = vs.page_user(svc, result.user, _scoped(settings)) if users else vs.PageUser(
         name=vs.LOCAL_USER, role="local")
     ss.update(user=user.model_dump(), session_token=result.token, clear_cookie=False)
     st.rerun()
