@@ -134,12 +134,14 @@ def judge_cost() -> None:
     model = LocalModel(Path(os.environ.get("DRAFTER_LOCAL_MODEL") or settings.local_model_path), n_ctx=4096)
     model.load()
     lex = load_lexicon()
-    print(f"judge: {model.model_path.name}, margin {DEFAULT_MARGIN}, {model.n_threads} threads")
+    margin = settings.judge_margin
+    print(f"judge: {model.model_path.name}, margin {margin} (default {DEFAULT_MARGIN}), {model.n_threads} threads, "
+          f"load average {os.getloadavg()[0]:.1f}")
     calls, cleared = [], {"faithful": 0, "invented": 0}
     asked = {"faithful": 0, "invented": 0}
     for p in load():
         result = check(p.facts, p.text, lexicon=lex)
-        judge = Judge(model, MemoryCache())
+        judge = Judge(model, MemoryCache(), margin)
         judged = judge.review(p.facts, [], p.text, result, lex)
         group = "faithful" if p.kind == "faithful" else "invented"
         asked[group] += len(judge.calls)
@@ -158,7 +160,7 @@ def judge_cost() -> None:
         request = DraftRequest.model_validate(data["requests"][item["request"]])
         facts, context = verification_inputs(request)
         result = check(facts, item["draft"], context=context, lexicon=lex)
-        judge = Judge(model, MemoryCache())
+        judge = Judge(model, MemoryCache(), margin)
         judged = judge.review(facts, context, item["draft"], result, lex)
         per_draft.append((item["group"], len(result.claims), len(judged.cleared), judge.calls))
     for group in ("raw", "final"):

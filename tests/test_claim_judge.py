@@ -284,3 +284,23 @@ def test_submit_and_approve_judge_the_latest_version(settings, monkeypatch):
     service.create_user("王主席", "password-wang", "reviewer")
     service.review(detail.id, "approve", "", "王主席")  # no override reason needed: the judged check passes
     assert service.store.get_draft(detail.id).status == "approved" and len(model.asked) == 1  # cached/judged
+
+
+def test_the_page_applies_stored_verdicts_without_asking_the_model(settings, monkeypatch):
+    """As the secretary types (or a reviewer reads) the page rechecks with rules and the verdicts judged before
+    (generation, submit); no model call. A verdict follows today's margin."""
+    from drafter.service import DrafterService
+
+    service = DrafterService(settings.model_copy(update={"provider": "openai", "openai_base_url": "http://127.0.0.1:9",
+                                                         "openai_model": "judge-model"}))
+    request, result = _request_and_result(service)
+    assert service.check_text(request, result.text, judged="cached").claims  # nothing judged yet, nothing asked
+    model = ScriptedJudge({"专业检查": 3.0})
+    model.model = "judge-model"  # cached under the configured model's name
+    monkeypatch.setattr(service, "judge_model", lambda: model)
+    assert service.check_text(request, result.text, judged="yes").faithful and len(model.asked) == 1
+    monkeypatch.setattr(service, "judge_model", lambda: pytest.fail("the page never asks the model"))
+    assert service.check_text(request, result.text, judged="cached").faithful
+    assert service.check_text(request, result.text).claims  # rules only (the contract of check_text)
+    strict = DrafterService(service.settings.model_copy(update={"judge_margin": 5.0}))
+    assert strict.check_text(request, result.text, judged="cached").claims[0].judge.verdict == "unsupported"

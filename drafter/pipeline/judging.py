@@ -25,7 +25,7 @@ from drafter.pipeline.prompting import PROMPTS_DIR, render
 from drafter.providers.base import ChatModel, Message, ProviderError, YesNo, model_step
 
 log = logging.getLogger(__name__)
-DEFAULT_MARGIN = 2.0  # clear a claim only when the model prefers 是 this clearly (logit difference)
+DEFAULT_MARGIN = 2.5  # clear a claim only when the model prefers 是 this clearly (Settings.judge_margin)
 PROMPT_FILES = ("judge_system.j2", "judge.j2")
 
 
@@ -74,10 +74,14 @@ def cache_key(model: str, facts: Sequence[str], context: Sequence[str], sentence
 class Judge:
     """Asks `model` about the undecided claims of a check; verdicts kept in `cache`."""
 
-    def __init__(self, model: ChatModel, cache: JudgementCache | None = None, margin: float = DEFAULT_MARGIN):
+    def __init__(self, model: ChatModel | None, cache: JudgementCache | None = None, margin: float = DEFAULT_MARGIN,
+                 label: str | None = None):
+        """`model` None: only verdicts already cached are applied (under `label`, the model's name), no call is
+        made (the page's check as the secretary types or a reviewer reads)."""
         self.model = model
         self.cache = cache if cache is not None else MemoryCache()
         self.margin = margin
+        self.label = label or (model_label(model) if model is not None else None)
         self.calls: list[YesNo] = []  # the model calls of this judge (cached verdicts cost none), for benches
 
     def review(self, facts: Sequence[str], context: Sequence[str], draft: str, result: CheckResult,
@@ -106,11 +110,16 @@ class Judge:
                                          "faithful": result.ok and not claims})
 
     def verdict(self, facts: Sequence[str], context: Sequence[str], sentence: str, clause: str) -> JudgeVerdict | None:
-        label = model_label(self.model)
+        label = self.label
+        if label is None:
+            return None
         key = cache_key(label, facts, context, sentence, clause)
         hit = self.cache.get_judgement(key)
-        if hit is not None:
-            return JudgeVerdict(verdict=hit[0], score=hit[1], model=label, cached=True)
+        if hit is not None:  # the verdict follows today's margin
+            verdict = "supported" if hit[1] >= self.margin else "unsupported"
+            return JudgeVerdict(verdict=verdict, score=hit[1], model=label, cached=True)
+        if self.model is None:
+            return None
         try:
             with model_step("judge"):
                 answer = self.model.yes_no(messages_for(facts, context, sentence, clause))

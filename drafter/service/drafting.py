@@ -48,13 +48,18 @@ class DraftingService:
 
         return lexicon_for(self.settings)
 
-    def check_text(self, request: DraftRequest, text: str) -> CheckResult:
-        """Recheck an (edited) draft against its request: facts, plus period/org/problems/plans as context."""
+    def check_text(self, request: DraftRequest, text: str, judged: str = "no") -> CheckResult:
+        """Recheck an (edited) draft against its request: facts, plus period/org/problems/plans as context.
+        `judged`: "no" (rules only), "cached" (with the judge's verdicts stored before; no model call: the page
+        as the secretary types or a reviewer reads) or "yes" (the judge asks the model where it has no verdict)."""
         from drafter.numcheck import check, lexicon_for
         from drafter.pipeline import verification_inputs
 
         facts, context = verification_inputs(request, self.settings)
-        return check(facts, text, context=context, lexicon=lexicon_for(self.settings))
+        result = check(facts, text, context=context, lexicon=lexicon_for(self.settings))
+        if judged == "no":
+            return result
+        return self.judged(facts, context, text, result, cached_only=judged != "yes")
 
     def plan(self, request: DraftRequest, author=None) -> DraftPlan:
         """The outline the pipeline would follow for this request (its own `plan` when it has one), from the

@@ -79,7 +79,7 @@ class DraftsService:
         name, role = self._actor(author)
         others = may_edit_others(role)
         request = self.store.prepare_edit(draft_id, text, base_version, name, others)  # early refusal
-        check = self.check_text(request, text)
+        check = self.check_text(request, text, judged="cached")  # verdicts judged before apply
         return self.store.add_version(draft_id, text, base_version, name, check, may_edit_others=others,
                                       source=source)
 
@@ -106,7 +106,7 @@ class DraftsService:
         name, role = self._actor(user)
         others = may_edit_others(role)
         request = self.store.prepare_edit(draft_id, old.text, latest, name, others)
-        check = self.check_text(request, old.text)
+        check = self.check_text(request, old.text, judged="cached")
         return self.store.add_version(draft_id, old.text, latest, name, check, may_edit_others=others,
                                       restored_from=number)
 

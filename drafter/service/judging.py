@@ -27,29 +27,43 @@ class JudgingService:
         except ProviderUnavailable:
             return None
 
+    def judge_label(self) -> str | None:
+        """The name the configured model's verdicts are cached under, found without loading it (None: template)."""
+        settings = self.settings
+        if settings.provider == "openai" or (settings.provider == "auto" and settings.openai_base_url):
+            return settings.openai_model
+        if settings.provider in ("auto", "local") and settings.local_model_path.is_file():
+            return settings.local_model_path.name
+        return None
+
     def judged(self, facts: list[str], context: list[str], text: str, result: CheckResult,
-               model=None) -> CheckResult:
+               model=None, cached_only: bool = False) -> CheckResult:
         """`result` with its undecided claims judged by `model` (default: the configured one); as it is when the
-        judge is off, no model can judge, or nothing is undecided."""
+        judge is off, no model can judge, or nothing is undecided. `cached_only`: apply the verdicts stored
+        before (at generation, submit, approve), ask nothing (the page while typing or reviewing)."""
         if self.settings.judge != "on" or not result.claims:
-            return result
-        model = model if model is not None else self.judge_model()
-        if model is None:
             return result
         from drafter.pipeline.judging import Judge
 
+        if cached_only:
+            judge = Judge(None, self.store, self.settings.judge_margin, label=self.judge_label())
+        else:
+            model = model if model is not None else self.judge_model()
+            if model is None:
+                return result
+            judge = Judge(model, self.store, self.settings.judge_margin)
         try:
-            return Judge(model, self.store, self.settings.judge_margin).review(facts, context, text, result,
-                                                                               self.lexicon())
+            return judge.review(facts, context, text, result, self.lexicon())
         except Exception as exc:  # noqa: BLE001 - the rules' result stands when the judge cannot run
             log.warning("claim judge skipped: %s", exc)
             return result
 
-    def judged_text(self, request: DraftRequest, text: str, result: CheckResult, model=None) -> CheckResult:
+    def judged_text(self, request: DraftRequest, text: str, result: CheckResult, model=None,
+                    cached_only: bool = False) -> CheckResult:
         from drafter.pipeline import verification_inputs
 
         facts, context = verification_inputs(request, self.settings)
-        return self.judged(facts, context, text, result, model)
+        return self.judged(facts, context, text, result, model, cached_only)
 
     def judge_latest(self, draft_id: str) -> None:
         """Judge the latest version's check (on submit and approve) and store it when the judge changed it."""

@@ -30,7 +30,7 @@ def current_check(svc):
     """(request, check, usage) of the editor's text, or None and an error shown."""
     request = DraftRequest.model_validate(ss.request)
     try:
-        check = svc.check_text(request, ss.draft_text)
+        check = svc.check_text(request, ss.draft_text, judged="cached")  # the judge's stored verdicts, no call
     except Exception as exc:  # noqa: BLE001
         st.error(plain(actions.error_text(exc)))
         return None

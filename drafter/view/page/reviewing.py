@@ -45,7 +45,7 @@ def reviewer(svc, user) -> None:
     try:
         detail = svc.get_draft(draft_id)
         request, text = detail.request, detail.latest.text
-        check = svc.check_text(request, text)
+        check = svc.check_text(request, text, judged="cached")  # as judged on submit (no model call)
     except Exception as exc:  # noqa: BLE001
         st.error(plain(actions.error_text(exc)))
         return
