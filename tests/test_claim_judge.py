@@ -304,3 +304,21 @@ def test_the_page_applies_stored_verdicts_without_asking_the_model(settings, mon
     assert service.check_text(request, result.text).claims  # rules only (the contract of check_text)
     strict = DrafterService(service.settings.model_copy(update={"judge_margin": 5.0}))
     assert strict.check_text(request, result.text, judged="cached").claims[0].judge.verdict == "unsupported"
+
+
+def test_drafter_check_judge_reports_what_the_model_cleared(settings, monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+    from drafter.service import DrafterService
+
+    facts, text = CHECKUP
+    (tmp_path / "f.txt").write_text("\n".join(facts), encoding="utf-8")
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    model = ScriptedJudge({"专业检查": 3.0})
+    monkeypatch.setattr(DrafterService, "judge_model", lambda self: model)
+    args = ["check", "--facts", str(tmp_path / "f.txt"), str(tmp_path / "d.txt")]
+    plain = CliRunner().invoke(app, args)
+    assert "逐句核对未通过" in plain.stdout and model.asked == []
+    judged = CliRunner().invoke(app, [*args, "--judge"])
+    assert "逐句核对通过" in judged.stdout and "模型复核认为有事实依据" in judged.stdout and "得分 +3.0" in judged.stdout

@@ -106,6 +106,7 @@ def check_command(
     context: Path | None = typer.Option(None, "--context",
                                         help="背景信息文件（UTF-8，一行一条：期间、单位、存在问题、下一步打算）"),
     as_json: bool = typer.Option(False, "--json", help="只输出结果 JSON 对象"),
+    judge: bool = typer.Option(False, "--judge", help="由配置的模型复核规则无法判定的表述（较慢；见 DRAFTER_JUDGE）"),
     jsonl: Path | None = typer.Option(None, "--jsonl",
                                       help="批量：每行一个 {\"facts\": [...], \"draft\": \"...\"}，每行输出一个结果"),
 ) -> None:
@@ -123,7 +124,7 @@ def check_command(
     fact_lines = read_utf8(facts, limit).splitlines()
     draft_text = read_utf8(draft, limit)
     context_lines = read_utf8(context, limit).splitlines() if context is not None else []
-    result = service.check(fact_lines, draft_text, context=context_lines)
+    result = service.check(fact_lines, draft_text, context=context_lines, judge=judge)
     lexicon = service.lexicon()
     if as_json:
         typer.echo(_dump(result.model_dump()))

@@ -72,12 +72,14 @@ def human_report(facts: list[str], draft: str, result: CheckResult, lexicon: Lex
 
 
 def _claims_report(draft: str, result: CheckResult) -> str:
+    cleared = [f"- “{c.text}”——{c.note or ''}" for c in result.cleared]  # the model judge's (issue 19)
+    cleared = ["", "模型复核认为有事实依据（规则曾标出）："] + cleared if cleared else []
     if not result.claims:
-        return "逐句核对通过：没有发现事实以外的说法，也没有提示词、闲话或 Markdown 残留。"
+        return "\n".join(["逐句核对通过：没有发现事实以外的说法，也没有提示词、闲话或 Markdown 残留。"] + cleared)
     lines = claim_lines(result)
     body = [f"逐句核对未通过：发现 {len(lines)} 处事实以外的说法或非正文内容。", "", "说法："]
     body += [f"{i}. {line}" for i, line in enumerate(lines, 1)]
-    return "\n".join(body + ["", "初稿（〔〕标出有问题的说法）：", mark_claims(draft, result)])
+    return "\n".join(body + cleared + ["", "初稿（〔〕标出有问题的说法）：", mark_claims(draft, result)])
 
 
 def _number_report(facts: list[str], draft: str, result: CheckResult, lexicon: Lexicon | None = None) -> str:
