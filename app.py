@@ -118,7 +118,7 @@ def main() -> None:
         st.error(f"配置有误（请检查 DRAFTER_ 开头的环境变量或 .env）：{exc}")
         st.stop()
     page_style()
-    ss["tz"] = settings.timezone  # times on the page in the user's zone (drafter.view.times)
+    ss["tz"] = settings.timezone  # times on the page in the user's zone (drafter.domain.times)
     svc = get_service(settings)
     user = signin.current_user(svc, settings)
     svc = as_user(svc, user.viewer)  # from here on, every call acts for the user's organisation

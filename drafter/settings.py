@@ -83,7 +83,7 @@ class Settings(BaseSettings):
     signin_lock_minutes: float = Field(15.0, gt=0, description="How long the page stays locked after signin_lock_after wrong passwords.")
     signin_delay_s: float = Field(1.0, ge=0, description="Wait after a wrong password before the next attempt, doubled with every further failure (at most 60 s).")
     session_days: float = Field(7.0, gt=0, description="A page sign-in lasts this many days (a cookie; signing out ends it on the server).")
-    timezone: str = Field("Asia/Shanghai", description="Time zone of the times shown on the page and in Word (IANA name).")
+    timezone: str = Field("Asia/Shanghai", description="Time zone of the times shown on the page, in Word and in the API's …_at_local fields (IANA name).")
 
     # --- hardening (issue 24) -----------------------------------------------------
     check_deadline_s: float = Field(30.0, gt=0, description="A check of a long draft (API) runs in a separate process and is stopped after this many seconds (503 check_timeout).")

@@ -118,3 +118,29 @@ def test_export_docx_is_the_requested_version(client, created):
         assert "attachment" in response.headers["content-disposition"]
         text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
         assert number in text
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York"])
+def test_every_time_has_a_display_text_in_the_configured_zone(service, zone):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    service.settings.timezone = zone
+    with TestClient(create_app(service)) as client:
+        draft_id = client.post("/v1/drafts", json=REQUEST).json()["id"]
+        replies = [client.get(f"/v1/drafts/{draft_id}").json(), client.get(f"/v1/drafts/{draft_id}/versions").json(),
+                   client.get("/v1/drafts").json()]
+    shown = []
+
+    def walk(node):
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key.endswith("_at") and isinstance(value, str):
+                    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+                    shown.append((node[f"{key}_local"], moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")))
+                walk(value)
+    walk(replies)
+    assert len(shown) >= 3 and all(text == expected for text, expected in shown)

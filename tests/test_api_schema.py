@@ -20,7 +20,7 @@ class _Forward:
     does not depend on the service, and collecting tests must not build a library)."""
 
     def __init__(self) -> None:
-        self.schema_only = create_app(SimpleNamespace(settings=Settings(_env_file=None)))
+        self.schema_only = create_app(SimpleNamespace(settings=Settings(_env_file=None), store=None))
         self.target = None
 
     async def __call__(self, scope, receive, send) -> None:

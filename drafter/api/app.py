@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from starlette.types import Scope
 
 from drafter.api.check_pool import CheckPool
+from drafter.api.display_times import local_times_response
 from drafter.api.docs import install_docs
 from drafter.api.errors import install_error_handlers
 from drafter.api.json_body import JsonBodyMiddleware
@@ -39,7 +40,8 @@ def create_app(service: DrafterService, warm: bool = False) -> FastAPI:
     request does not pay for it (/healthz answers at once; /readyz waits for the index).
     """
     app = FastAPI(title="drafter API", version="1", description=DESCRIPTION, docs_url=None,
-                  redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None)
+                  redoc_url=None, openapi_url="/openapi.json", lifespan=_warm_up if warm else None,
+                  default_response_class=local_times_response(service.settings.timezone))
     app.state.service = service
     app.state.throttle = AuthThrottle(service.store, service.settings.auth_failures_per_minute,
                                       service.settings.auth_address_failures_per_minute)

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from drafter.domain.records import REPLY_STATE_LABELS, ReplyInput, WorkingCopy
 from drafter.view.passages import STALE_LABEL, anchor
-from drafter.view.times import local
+from drafter.domain.times import local
 
 OVERALL = "o"
 STATE_OPTIONS = ("", "revised", "declined")

@@ -108,7 +108,7 @@ def version_label(v: Any, me: str | None = None) -> str:
 def version_rows(versions: Iterable[Any], zone_name: str | None = None, me: str | None = None) -> list[dict[str, str]]:
     """The version history table: number, how it came about, author, local time and the check verdict."""
     from drafter.view.labels import summary_text
-    from drafter.view.times import local
+    from drafter.domain.times import local
 
     rows = []
     for v in versions:

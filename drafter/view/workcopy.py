@@ -12,7 +12,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from drafter.domain.records import WorkingCopy
-from drafter.view.times import local
+from drafter.domain.times import local
 
 State = MutableMapping[str, Any]
 FIELDS = ("f_org", "f_period", "f_kind", "f_topic", "f_facts", "f_problems", "f_plans", "f_length", "sig_org",

@@ -10,7 +10,7 @@ from drafter.view import diff as vdiff
 from drafter.view import workcopy
 from drafter.view.page.common import ss
 from drafter.view.safe import plain
-from drafter.view.times import local
+from drafter.domain.times import local
 
 
 def conflict_box(where: str) -> None:
