@@ -90,7 +90,7 @@ class PlanSection(BaseModel):
 class DraftPlan(BaseModel):
     """A draft's outline: sections in order. POST /v1/plan proposes one; a DraftRequest carrying one is drafted
     exactly so (the secretary may rename, move facts, merge and split sections before she confirms it)."""
-    sections: list[PlanSection] = Field(..., max_length=60)
+    sections: list[PlanSection] = Field(..., min_length=1, max_length=60)
     warnings: list[str] = Field(default_factory=list, description="规划时的提示（只读）")
 
 

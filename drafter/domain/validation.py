@@ -27,8 +27,9 @@ FIELD_LABELS = {
     "draft": "文稿", "context": "背景", "body": "请求体", "files": "文件", "q": "检索词", "k": "返回条数",
     "role": "段落角色", "offset": "起始位置", "limit": "每页条数", "status": "状态", "version": "版本号",
     "number": "版本号", "from": "起始版本", "to": "目标版本", "provider": "模型提供方", "stream": "stream",
-    "replies": "回复", "passage": "批注序号", "state": "处理状态",
+    "replies": "回复", "passage": "批注序号", "state": "处理状态", "plan": "提纲",
 }
+PART_LABELS = {"heading": "的标题", "area": "的大标题", "facts": "的事实序号"}  # a field inside a list item
 VALUE_LABELS = {
     "approve": "approve（通过）", "return": "return（退回）", "short": "short（简短）", "normal": "normal（标准）",
     "long": "long（详细）", "draft": "draft（草稿）", "returned": "returned（已退回）", "approved": "approved（已通过）",
@@ -89,7 +90,10 @@ def _label(loc: list) -> str:
         return "请求体"
     label = FIELD_LABELS.get(str(parts[0]), str(parts[0]))
     index = next((p for p in parts[1:] if isinstance(p, int)), None)
-    return f"{label}第 {index + 1} 条" if index is not None else label
+    if index is None:
+        return label
+    unit = "节" if parts[0] == "plan" else "条"  # the outline's items are its sections
+    return f"{label}第 {index + 1} {unit}{PART_LABELS.get(str(parts[-1]), '')}"
 
 
 def _allowed(ctx: dict) -> str:

@@ -7,6 +7,7 @@ import re
 from drafter.models import CheckResult, SectionResult
 from drafter.pipeline.defects import sentences
 from drafter.pipeline.plan import Plan
+from drafter.pipeline.writing import TemplateSections
 from textkit.sentences import NOT_COMPARED
 
 _KEY = NOT_COMPARED
@@ -36,10 +37,11 @@ def _failing_sections(check: CheckResult, sections: list[SectionResult], spans: 
     return bad
 
 
-def final_check(writer, plan: Plan, sections: list[SectionResult], facts: list[str],
+def final_check(writer: TemplateSections, plan: Plan, sections: list[SectionResult], facts: list[str],
                 context: list[str]) -> tuple[str, CheckResult]:
     """The whole draft against all facts (+ context). Sections each passed their own check, so this normally
-    passes; if not, the failing sections are replaced by their template rendering (in place) and it runs again."""
+    passes; if not, the failing sections are replaced by the writer's template rendering (in place) and it runs
+    again: the same check and the same fallback the writer applies to each section."""
     from drafter.numcheck import check
 
     _without_repeats(writer, plan, sections)
@@ -58,7 +60,7 @@ def final_check(writer, plan: Plan, sections: list[SectionResult], facts: list[s
     return text, result
 
 
-def _without_repeats(writer, plan: Plan, sections: list[SectionResult]) -> None:
+def _without_repeats(writer: TemplateSections, plan: Plan, sections: list[SectionResult]) -> None:
     """A frame sentence (no digits) that an earlier section already has is dropped (a model likes to open every
     section alike); a section left empty by that takes its template rendering."""
     seen: set[str] = set()

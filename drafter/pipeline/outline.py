@@ -2,7 +2,7 @@
 
 `outline_of(plan)` is what POST /v1/plan returns and the page shows; `body_from_outline` turns a confirmed outline
 into the plan's body sections, exactly as given: her headings, her order, her grouping. Sections left empty are
-dropped; facts she left out of every section are planned as usual and added after hers, with a warning; a fact
+dropped, with a warning; facts she left out of every section are planned as usual and added after hers, with a warning; a fact
 she put in two sections is written in the first.
 """
 
@@ -26,7 +26,8 @@ def body_from_outline(outline: DraftPlan, count: int, theme_of) -> tuple[list[Pl
     number, area, sub = 0, None, 0
     for given in outline.sections:
         lines = [n for n in dict.fromkeys(given.facts) if n <= count and n not in placed]
-        if not lines:
+        if not lines:  # nothing of hers is lost unsaid: she is told the heading went
+            warnings.append(f"提纲中“{given.heading}”一节没有（其他节未写入的）事实，已略去")
             continue
         placed |= set(lines)
         if given.area:

@@ -8,13 +8,13 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
-from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, SourceRef, TokenUsage
+from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, TokenUsage
 from drafter.pipeline.assemble import final_check
 from drafter.pipeline.plan import Plan, Planner
-from drafter.pipeline.references import LOCAL_REFERENCE_CHARS, find_references, sources_of
+from drafter.pipeline.provider import provider_for
 from drafter.pipeline.themes import load_book
 from drafter.pipeline.verify import verification_inputs
-from drafter.pipeline.writer import SectionWriter
+from drafter.pipeline.writing import TemplateSections
 from drafter.providers.base import ChatModel
 from drafter.settings import Settings
 
@@ -22,18 +22,23 @@ _DONE = object()
 
 
 class Pipeline:
-    """`Pipeline(settings, library, model)`; model None is the template provider."""
+    """`Pipeline(settings, library, model)`; no model is the template provider (provider.provider_for).
+
+    One path: plan (Planner, the provider's style references) → write each section (the provider's writer checks
+    every sentence against its facts and repairs or falls back to the template) → check the whole draft
+    (assemble.final_check, through the same writer's template renderings) → result."""
 
     def __init__(self, settings: Settings, library, model: ChatModel | None, provider_note: str | None = None) -> None:
         self.settings = settings
         self.library = library
         self.model = model
+        self.writing = provider_for(model)
         self.provider_note = provider_note
         self.book = load_book()  # themes.toml, parsed once per process (a cache keyed by path)
 
     @property
     def provider(self) -> str:
-        return self.model.name if self.model is not None else "template"
+        return self.writing.name
 
     def run(self, request: DraftRequest) -> DraftResult:
         result = None
@@ -49,7 +54,7 @@ class Pipeline:
         plan = self.plan(request)
         warnings = ([self.provider_note] if self.provider_note else []) + plan.warnings
         yield DraftEvent(type="plan", data=self._plan_data(plan, warnings))
-        writer = SectionWriter(self.settings, self.model, request, plan, context)
+        writer = self.writing.writer(self.settings, request, plan, context)
         results: dict[int, SectionResult] = {}
         for event in self._write_all(writer, plan):
             if event.type == "section_done":
@@ -58,9 +63,10 @@ class Pipeline:
         sections = [results[i] for i in range(len(plan.sections))]
         text, check = final_check(writer, plan, sections, facts, context)
         yield DraftEvent(type="check", data={"check": check.model_dump()})
-        used = {s.provider for s in sections if not s.fallback} - {"template"}
-        result = DraftResult(text=text, sections=sections, check=check, sources=self._sources(plan),
-                             provider=self.provider if used or self.model is None else "template",
+        used = {s.provider for s in sections if not s.fallback} - {"template"}  # all fell back: a template draft
+        result = DraftResult(text=text, sections=sections, check=check,
+                             sources=self.writing.sources(self.library, plan),
+                             provider=self.provider if used else "template",
                              elapsed_s=round(time.perf_counter() - started, 3),
                              warnings=warnings + _fallback_warnings(sections), usage=_usage(sections))
         yield DraftEvent(type="done", data={"result": result.model_dump()})
@@ -68,33 +74,8 @@ class Pipeline:
     # --- planning --------------------------------------------------------------------------
     def plan(self, request: DraftRequest) -> Plan:
         plan = Planner(self.settings, self.library, self.book).plan(request)
-        if self.model is None:
-            return plan  # templates need no style references
-        wanted = (self.settings.references_per_section if self.model.concurrent
-                  else self.settings.local_references_per_section)
-        count = min(3, max(1, wanted))
-        limit = None if self.model.concurrent else LOCAL_REFERENCE_CHARS
-        for section in plan.sections:
-            try:  # body sections get `count` references; the short parts (opening, closing …) one
-                section.references = find_references(self.library, request, plan, section,
-                                                      count if section.role == "body" else 1, limit)
-            except Exception as exc:  # references only shape style; the section is still written
-                plan.warnings.append(f"“{section.title or section.role}”未能检索到参考范文：{exc}")
+        self.writing.attach_references(self.settings, self.library, request, plan)
         return plan
-
-    def _sources(self, plan: Plan) -> list[SourceRef]:
-        """The style references given to the model; for templates, the examples whose structure was followed."""
-        if self.model is not None or self.library is None:
-            return sources_of(plan)
-        refs = []
-        for example_id in plan.order_examples:
-            try:
-                example = self.library.get_example(example_id)
-            except Exception:
-                example = None
-            if example is not None:
-                refs.append(SourceRef(title=example.title, source=example.source, heading=""))
-        return refs
 
     @staticmethod
     def _plan_data(plan: Plan, warnings: list[str]) -> dict:
@@ -104,14 +85,14 @@ class Pipeline:
                 "facts": len(plan.facts), "warnings": warnings}
 
     # --- writing ---------------------------------------------------------------------------
-    def _write_all(self, writer: SectionWriter, plan: Plan) -> Iterator[DraftEvent]:
-        if self.model is None or not self.model.concurrent or self.settings.write_concurrency <= 1:
+    def _write_all(self, writer: TemplateSections, plan: Plan) -> Iterator[DraftEvent]:
+        if not self.writing.concurrent or self.settings.write_concurrency <= 1:
             for index, section in enumerate(plan.sections):
                 yield from writer.write(index, section)
             return
         yield from self._write_concurrently(writer, plan)
 
-    def _write_concurrently(self, writer: SectionWriter, plan: Plan) -> Iterator[DraftEvent]:
+    def _write_concurrently(self, writer: TemplateSections, plan: Plan) -> Iterator[DraftEvent]:
         """Sections written by a bounded thread pool; their events are passed on as they come."""
         events: queue.Queue = queue.Queue()
         stop = threading.Event()

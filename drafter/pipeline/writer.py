@@ -10,6 +10,7 @@ the fact's numbers and no other, no prompt text, Markdown, Latin, list marks, st
 no claims when the faithfulness check reports them. A failing sentence is written again alone in a short call
 (prompts/sentence.j2); if that fails too, the fact's template sentence takes its place. The section is never
 rewritten whole and no fact is appended raw. The opening and closing are one checked paragraph, else the template's.
+The template renderings come from the writer this one extends (writing.TemplateSections, the template provider).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from drafter.models import CheckResult, DraftEvent, DraftRequest, SectionResult, TokenUsage
-from drafter.numcheck import check, lexicon_for
+from drafter.numcheck import check
 from drafter.pipeline import budget
 from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sentence
 from drafter.pipeline.copying import copied_runs
@@ -28,9 +29,9 @@ from drafter.pipeline.leads import KEY as _KEY, SUBJECT as _SUBJECT, restates as
 from drafter.pipeline.leads import system_key as _system_key
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
-from drafter.pipeline.template import TemplateWriter, fact_sentence, topic_stem
-from drafter.pipeline.verify import check_section
+from drafter.pipeline.template import fact_sentence, topic_stem
 from drafter.pipeline.prompting import render
+from drafter.pipeline.writing import TemplateSections
 from drafter.providers.base import ChatModel, Message, ProviderError, in_step
 from drafter.settings import Settings
 
@@ -57,41 +58,37 @@ class _Section:
     calls: int = 0
 
 
-class SectionWriter:
-    def __init__(self, settings: Settings, model: ChatModel | None, request: DraftRequest, plan: Plan,
+class SectionWriter(TemplateSections):
+    """A chat model's writer; what it cannot write faithfully falls to the template rendering it inherits."""
+
+    def __init__(self, settings: Settings, model: ChatModel, request: DraftRequest, plan: Plan,
                  context: list[str]) -> None:
-        self.settings = settings
+        super().__init__(settings, request, plan, context)
         self.model = model
-        self.request = request
-        self.plan = plan
-        self.context = context
-        self.templates = TemplateWriter(request, plan)
-        self.lexicon = lexicon_for(settings)  # the shipped lexicon plus DRAFTER_NUMBERS_LEXICON
+        self.provider = model.name
         self.leads: set[str] = set()  # the model's leads kept so far: a lead written twice falls to the template
 
     # --- the loop ------------------------------------------------------------------------
     def write(self, index: int, section: PlannedSection) -> Iterator[DraftEvent]:
         """Events of one section; the last is section_done with the SectionResult."""
-        if self.model is None or self._frame_from_template(section):
-            yield self._started(index, section, 1)
-            result = self.template_result(section)
-        else:
-            state = _Section(section, self.templates.facts_of(section) if section.role != "opening" else [],
-                             [h.text for h in section.references])
-            try:
-                if section.role in WHAT:
-                    result = yield from self._write_sentences(index, state)
-                else:
-                    result = yield from self._write_frame(index, state)
-            except ProviderError as exc:
-                result = self.template_result(section, max(1, state.calls), f"模型调用失败，本节改用模板：{exc}",
-                                              state.repairs, state.usage)
-            except Exception as exc:  # a bug or an odd reply must not cost the request: the template still works
-                result = self.template_result(section, max(1, state.calls),
-                                              f"本节生成出错，改用模板：{type(exc).__name__}: {exc}", state.repairs,
-                                              state.usage)
-        yield DraftEvent(type="section_done", data={"index": index, "role": section.role,
-                                                      "section": result.model_dump()})
+        if self._frame_from_template(section):
+            yield from super().write(index, section)
+            return
+        state = _Section(section, self.templates.facts_of(section) if section.role != "opening" else [],
+                         [h.text for h in section.references])
+        try:
+            if section.role in WHAT:
+                result = yield from self._write_sentences(index, state)
+            else:
+                result = yield from self._write_frame(index, state)
+        except ProviderError as exc:
+            result = self.template_result(section, max(1, state.calls), f"模型调用失败，本节改用模板：{exc}",
+                                          state.repairs, state.usage)
+        except Exception as exc:  # a bug or an odd reply must not cost the request: the template still works
+            result = self.template_result(section, max(1, state.calls),
+                                          f"本节生成出错，改用模板：{type(exc).__name__}: {exc}", state.repairs,
+                                          state.usage)
+        yield self.done(index, section, result)
 
     def _write_sentences(self, index: int, state: _Section):
         """One call for the whole section, then each sentence checked; a failing one written again alone, else
@@ -202,12 +199,6 @@ class SectionWriter:
                 and not lead_check.claims and not sentence_artifacts(lead)
                 and not copied_runs(lead, state.references) and not _restates(lead, state.lines))
 
-    def check(self, section: PlannedSection, text: str) -> CheckResult:
-        """A body section against its own facts; a frame section (opening, closing …: no facts of its own) may
-        name any fact's numbers, e.g. the opening listing a heading made of a fact's words (第五届…第二次会议)."""
-        context = self.context if section.fact_lines else [*self.context, *self.plan.facts]
-        return check_section(self.plan.facts, context, text, section.fact_lines, self.lexicon)
-
     # --- prompts -------------------------------------------------------------------------
     def _section_messages(self, state: _Section) -> list[Message]:
         r, section = self.request, state.section
@@ -233,7 +224,7 @@ class SectionWriter:
         complete: what a small model adds after it is never used); its tokens count into the section's usage.
         `step` labels the call in the trace ("write", or "repair" for a sentence written again)."""
         state.calls += 1
-        yield self._started(index, state.section, state.calls)
+        yield self.started(index, state.section, state.calls)
         pieces: list[str] = []
         stream = in_step(step, self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature))
         try:
@@ -252,10 +243,6 @@ class SectionWriter:
                                                  completion_tokens=self.model.count_tokens(reply)))
         return reply
 
-    def _started(self, index: int, section: PlannedSection, attempt: int) -> DraftEvent:
-        return DraftEvent(type="section_started", data={"index": index, "heading": section.heading,
-                                                        "role": section.role, "attempt": attempt})
-
     def _frame_from_template(self, section: PlannedSection) -> bool:
         """Opening, closing, problems and plans from templates when a local model writes one section at a time."""
         return (section.role != "body" and not self.model.concurrent
@@ -266,14 +253,6 @@ class SectionWriter:
         return SectionResult(heading=state.section.heading, text=text, facts=state.section.fact_lines,
                              provider=self.model.name, attempts=state.calls, check=result_check,
                              repairs=list(dict.fromkeys(state.repairs)), usage=usage)
-
-    def template_result(self, section: PlannedSection, attempts: int = 1, reason: str | None = None,
-                        repairs: list[str] | None = None, usage: TokenUsage | None = None) -> SectionResult:
-        text = self.templates.render(section)
-        return SectionResult(heading=section.heading, text=text, facts=section.fact_lines, provider="template",
-                             attempts=attempts, fallback=reason is not None, fallback_reason=reason,
-                             check=self.check(section, text), repairs=list(dict.fromkeys(repairs or [])),
-                             usage=usage or TokenUsage())
 
 
 def _by_numbers(line: str, loose: list[str], writer: SectionWriter) -> str:
