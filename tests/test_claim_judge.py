@@ -322,3 +322,54 @@ def test_drafter_check_judge_reports_what_the_model_cleared(settings, monkeypatc
     assert "逐句核对未通过" in plain.stdout and model.asked == []
     judged = CliRunner().invoke(app, [*args, "--judge"])
     assert "逐句核对通过" in judged.stdout and "模型复核认为有事实依据" in judged.stdout and "得分 +3.0" in judged.stdout
+
+
+def test_a_check_judged_again_keeps_one_verdict_per_claim():
+    facts, text = CHECKUP
+    model = ScriptedJudge({"专业检查": 1.0})
+    once = Judge(model, MemoryCache()).review(facts, [], text, check(facts, text, lexicon=LEX), LEX)
+    twice = Judge(model, MemoryCache()).review(facts, [], text, once, LEX)
+    assert twice == once and len(model.asked) == 1 and once.claims[0].note.count("模型复核") == 1
+
+
+class _Writer:
+    """The three things final_check uses of a SectionWriter: the title, the lexicon and a template section."""
+
+    lexicon = LEX
+
+    class templates:  # noqa: N801 - stands in for SectionWriter.templates
+        title = staticmethod(lambda: "某公司工会2025年工作总结")
+        lead = staticmethod(lambda section: "")
+
+    def __init__(self) -> None:
+        self.replaced = []
+
+    def template_result(self, section, attempts, reason, repairs, usage):
+        from drafter.models import SectionResult
+
+        self.replaced.append(section)
+        return SectionResult(heading="一、关爱女职工", text="工会组织女职工参加健康体检。", provider="template",
+                             check=CheckResult(ok=True))
+
+
+@pytest.mark.parametrize("score, kept", [(3.0, True), (1.0, False)])
+def test_the_final_check_asks_the_judge_before_a_section_is_replaced(score, kept):
+    """The pipeline's hook (Pipeline(judge=…) → final_check): a claim the model clears costs its section nothing;
+    one it does not clear sends the section to its template, as before."""
+    from types import SimpleNamespace
+
+    from drafter.models import SectionResult
+    from drafter.pipeline.assemble import final_check
+
+    facts, text = CHECKUP
+    section = SectionResult(heading="一、关爱女职工", text=text, facts=[1], provider="scripted",
+                            check=CheckResult(ok=True))
+    model, writer = ScriptedJudge({"专业检查": score}), _Writer()
+    judge = lambda f, c, t, r: Judge(model, MemoryCache()).review(f, c, t, r, LEX)  # noqa: E731
+    plan = SimpleNamespace(sections=["plan-section"])
+    sections = [section]
+    out, result = final_check(writer, plan, sections, facts, ["某公司工会", "2025年"], judge)
+    assert model.asked == ["组织她们接受专业检查。"]
+    assert (text in out) is kept and bool(writer.replaced) is not kept
+    assert result.faithful  # the cleared claim, or the template section
+    assert bool(result.cleared) is kept

@@ -38,16 +38,20 @@ def _failing_sections(check: CheckResult, sections: list[SectionResult], spans: 
 
 
 def final_check(writer: TemplateSections, plan: Plan, sections: list[SectionResult], facts: list[str],
-                context: list[str]) -> tuple[str, CheckResult]:
+                context: list[str], judge=None) -> tuple[str, CheckResult]:
     """The whole draft against all facts (+ context). Sections each passed their own check, so this normally
     passes; if not, the failing sections are replaced by the writer's template rendering (in place) and it runs
-    again: the same check and the same fallback the writer applies to each section."""
+    again: the same check and the same fallback the writer applies to each section.
+    `judge(facts, context, text, result)`: the claim check's second stage (issue 19), before sections are judged
+    failing, so a claim the model clears does not cost its section."""
     from drafter.numcheck import check
 
     _without_repeats(writer, plan, sections)
     title = writer.templates.title()
     text, spans = assemble(title, sections)
     result = check(facts, text, context=context, lexicon=writer.lexicon)
+    if judge is not None and result.claims:
+        result = judge(facts, context, text, result)
     bad = _failing_sections(result, sections, spans) if not result.faithful else set()
     bad = {i for i in bad if sections[i].provider != "template"}
     if bad:
@@ -57,6 +61,8 @@ def final_check(writer: TemplateSections, plan: Plan, sections: list[SectionResu
                                                  sections[i].repairs, sections[i].usage)
         text, _ = assemble(title, sections)
         result = check(facts, text, context=context, lexicon=writer.lexicon)
+        if judge is not None and result.claims:
+            result = judge(facts, context, text, result)  # verdicts cached from the first pass
     return text, result
 
 

@@ -93,7 +93,8 @@ class Judge:
 
         lexicon = lexicon or load_lexicon()
         given = fact_set(list(facts), list(context), lexicon)
-        asks = undecided(draft, result, given.support, lexicon.faith)
+        asks = [a for a in undecided(draft, result, given.support, lexicon.faith)
+                if result.claims[a.index].judge is None]  # a claim judged before keeps its verdict and note
         if not asks:
             return result
         facts, context = clean_fact_lines(facts), clean_fact_lines(context)

@@ -28,7 +28,10 @@ class Pipeline:
     every sentence against its facts and repairs or falls back to the template) → check the whole draft
     (assemble.final_check, through the same writer's template renderings) → result."""
 
-    def __init__(self, settings: Settings, library, model: ChatModel | None, provider_note: str | None = None) -> None:
+    def __init__(self, settings: Settings, library, model: ChatModel | None, provider_note: str | None = None,
+                 judge=None) -> None:
+        """`judge(facts, context, text, result) -> CheckResult`: the claim judge for the final check (service)."""
+        self.judge = judge
         self.settings = settings
         self.library = library
         self.model = model
@@ -61,7 +64,7 @@ class Pipeline:
                 results[event.data["index"]] = SectionResult.model_validate(event.data["section"])
             yield event
         sections = [results[i] for i in range(len(plan.sections))]
-        text, check = final_check(writer, plan, sections, facts, context)
+        text, check = final_check(writer, plan, sections, facts, context, self.judge)
         yield DraftEvent(type="check", data={"check": check.model_dump()})
         used = {s.provider for s in sections if not s.fallback} - {"template"}  # all fell back: a template draft
         result = DraftResult(text=text, sections=sections, check=check,

@@ -110,7 +110,10 @@ class DraftingService:
         resolved = self.providers.resolve(provider or self.settings.provider)
         run_id = uuid.uuid4().hex
         model = traced(resolved.model, self.traces, run_id)
-        return Pipeline(self.settings, self.scoped_library(author), model, provider_note=resolved.note), run_id
+        judge = (lambda facts, context, text, result: self.judged(facts, context, text, result, model)) \
+            if model is not None and self.settings.judge == "on" else None  # issue 19: the final check's 2nd stage
+        return Pipeline(self.settings, self.scoped_library(author), model, provider_note=resolved.note,
+                        judge=judge), run_id
 
     def readiness(self) -> dict:
         """Index and provider readiness, for /readyz and the page's status line."""
