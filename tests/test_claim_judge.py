@@ -373,3 +373,21 @@ def test_the_final_check_asks_the_judge_before_a_section_is_replaced(score, kept
     assert (text in out) is kept and bool(writer.replaced) is not kept
     assert result.faithful  # the cleared claim, or the template section
     assert bool(result.cleared) is kept
+
+
+def test_v1_check_judges_only_when_asked(settings, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from drafter.api import create_app
+    from drafter.service import DrafterService
+
+    service = DrafterService(settings)
+    model = ScriptedJudge({"专业检查": 3.0})
+    monkeypatch.setattr(service, "judge_model", lambda: model)
+    facts, text = CHECKUP
+    with TestClient(create_app(service)) as client:
+        plain = CheckResult.model_validate(client.post("/v1/check", json={"facts": facts, "draft": text}).json())
+        judged = CheckResult.model_validate(
+            client.post("/v1/check", json={"facts": facts, "draft": text, "judge": True}).json())
+    assert plain.claims and not plain.cleared
+    assert judged.faithful and judged.cleared[0].judge.score == 3.0 and len(model.asked) == 1
