@@ -12,7 +12,10 @@
    holding other facts (all targets 0).
 2. The same heading rules on 200 random fact lists (5-40 facts from anywhere in the corpus) and on every request in
    bench/requests/.
-3. Planning time without a model (the embedding model loaded first), per plan and for 40 facts.
+3. Planning time without a model (the embedding model loaded first), per plan and for 40 facts: `cold` with no
+   fact embedded before, `again` the same list planned a second time (the plan, then its draft, then the page's
+   reruns: fact vectors are kept by the embedder), and the planner's own work beside the embedding. The machine's
+   load average is printed before and after (the machine is shared).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import statistics
 import sys
@@ -109,6 +113,26 @@ def timed_plan(settings: Settings, library, req: DraftRequest):
     return plan, time.perf_counter() - started
 
 
+def forty_facts(settings: Settings, library, lists: int) -> dict:
+    """Cold and repeated planning of 40-fact lists, and how much of the cold time is the facts' embedding."""
+    embedder = library.embedder
+    samples = [f[:40] for f in random_fact_lists(ROOT / "samples", max(lists, 60)) if len(f) >= 40][:5]
+    cold, again, embedding = [], [], []
+    for facts in samples:
+        getattr(embedder, "forget", lambda: None)()
+        started = time.perf_counter()
+        embedder.embed_passages(facts)
+        embedding.append(time.perf_counter() - started)
+        getattr(embedder, "forget", lambda: None)()
+        cold.append(timed_plan(settings, library, request(facts))[1])
+        again.append(timed_plan(settings, library, request(facts))[1])
+    if not samples:
+        return {}
+    return {"forty_facts_lists": len(samples), "forty_cold_mean": round(statistics.mean(cold), 3),
+            "forty_cold_embedding_mean": round(statistics.mean(embedding), 3),
+            "forty_again_mean": round(statistics.mean(again), 3), "forty_again_max": round(max(again), 3)}
+
+
 def run(args) -> dict:
     settings = Settings()
     service = DrafterService(settings)
@@ -151,12 +175,13 @@ def run(args) -> dict:
             bench_totals[key] += report[key]
         bench_examples += report["examples"]
     forty = [t for n, t in times if n >= 35]
+    cost = forty_facts(settings, library, args.random)
     return {"structure_set": {"summaries": len(rows), "f1_mean": round(statistics.mean(r["f1"] for r in rows), 3),
                               "f1_median": round(statistics.median(r["f1"] for r in rows), 3), **totals},
             "random_lists": {"lists": args.random, **random_totals, "examples": random_examples[:8]},
             "bench_requests": {**bench_totals, "examples": bench_examples[:8]},
             "plan_seconds": {"mean": round(statistics.mean(t for _, t in times), 3),
-                             "max_35_40_facts": round(max(forty), 3) if forty else None},
+                             "max_35_40_facts": round(max(forty), 3) if forty else None, **cost},
             "rows": rows}
 
 
@@ -167,7 +192,10 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--rows", action="store_true", help="print every summary's plan beside its own headings")
     args = parser.parse_args()
+    load_before = os.getloadavg()
     result = run(args)
+    result["machine_load"] = {"before": [round(x, 2) for x in load_before],
+                              "after": [round(x, 2) for x in os.getloadavg()], "cores": os.cpu_count()}
     if args.rows:
         for row in result["rows"]:
             print(f"{row['example']:<12} f1={row['f1']:.2f} facts={row['facts']} own={row['sections']} "

