@@ -1,0 +1,82 @@
+"""The words of a role (drafter.numcheck.roles, .things): which of a clause's words say something of their own, and
+which of them the facts, context lines and their synonyms give (Reader); the claim naming a role."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.models import Claim
+from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.words import Word
+
+if TYPE_CHECKING:
+    from drafter.numcheck.claims import Support
+
+ROLE_NAMES = {"actor": "参与者", "place": "地点", "time": "时间", "honour": "荣誉", "object": "对象", "activity": "活动"}
+NOUN_TAGS = ("n", "x", "j", "nz", "nt", "ns", "nr", "ng", "l", "i", "b", "t", "s")
+SKIP = frozenset({"其中", "同时", "全年", "今年", "一年", "工作", "活动", "方面", "这", "他们", "大家"})
+GLUE = frozenset({"、", "和", "及", "与"})
+THING_HEADS = frozenset("赛票费金品画队课证卡奖杯工书汤")  # heads of things a near miss swaps (足球赛, 机票, 钳工)
+
+
+def role_claim(role: str, s: int, e: int, clause: str, offset: int) -> Claim:
+    text = clause[s:e]
+    return Claim(start=offset + s, end=offset + e, text=text, kind="claim",
+                 note=f'{ROLE_NAMES[role]}"{text}"事实中没有')
+
+
+class Reader:
+    """Judges the words of one clause against the support lines and the lexicon."""
+
+    def __init__(self, support: Support, lex: FaithLexicon):
+        self.support, self.lex = support, lex
+
+    def neutral(self, word: str) -> bool:
+        """A word that says nothing of its own: frame, generic, effect words, function words, one character."""
+        lex = self.lex
+        return len(word) < 2 or word in SKIP or word in lex.neutral or any(not ("\u4e00" <= c <= "\u9fff") for c in word)
+
+    def backed(self, word: str) -> bool:
+        """The facts, context lines or the synonyms of their words write `word` (or one of its kinds); remembered
+        per fact set (a draft re-checked as it is typed asks about the same words)."""
+        cache = self.support.backed_words
+        if word not in cache:
+            cache[word] = self._backed(word)
+        return cache[word]
+
+    def _backed(self, word: str) -> bool:
+        s = self.support
+        if word in s.text or word in s.alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
+            return True
+        # a compound of given or neutral parts (比赛项目 over 项目 and a contest; 职工队伍)
+        if word.endswith("活动") and any(k in s.text for k in self.lex.kinds.get(word[:-2], ())):
+            return True  # 文体活动 (one jieba word) over a badminton match, as 文体 + 活动 read apart would be
+        return len(word) >= 4 and any(self._part(word[:i]) and self._part(word[i:]) for i in range(2, len(word) - 1))
+
+    def near_miss(self, word: str) -> bool:
+        """A word of the same kind as a fact's word but another one: the same head, another first character
+        (足球赛 for 篮球赛, 钳工 for 电工, 机票 for 车票)."""
+        if word[-1] not in THING_HEADS or word in self.lex.abstract:
+            return False
+        return any(len(g) == len(word) and ((g[-1] == word[-1] and g[0] != word[0])  # 足球赛 / 篮球赛
+                                            or (len(g) >= 3 and g[:-1] == word[:-1] and g[-1] in THING_HEADS))
+                   for g in self.support.word_set)  # 慰问品 / 慰问金
+
+    def _part(self, part: str) -> bool:
+        s = self.support
+        return part in s.text or part in s.alias_text or (len(part) >= 2 and self.neutral(part))
+
+    def new(self, phrase_words: list[Word]) -> bool:
+        """Does the phrase hold a word of its own that no support line gives?"""
+        return any(not self.neutral(w) and not self.backed(w) for _, _, w, _ in phrase_words)
+
+
+def glued(clause: str, a: Word, b: Word) -> bool:
+    return a[1] == b[0] or clause[a[1]:b[0]] in GLUE
+
+
+def attached(clause: str, a: Word, b: Word) -> bool:
+    """b qualifies a or a sibling of the same kind: written together (困难职工子女), or joined by 、/和 with the
+    same head (焊工、钳工; 一线职工和外包工)."""
+    x, y = (a, b) if a[0] < b[0] else (b, a)
+    return x[1] == y[0] or (clause[x[1]:y[0]] in GLUE and a[2][-1] == b[2][-1])

@@ -1,0 +1,218 @@
+"""The object and activity roles of a clause (issue 19): what it acts on, and what it does.
+
+  对象 (object)    a near miss of a thing the facts name: a changed level (省级 or 省总工会 where the facts say 市级
+                   or 市总工会, in frame wording too); a word of its own written onto a word the facts give, as its
+                   qualifier or head (书画比赛 for 摄影比赛, 困难职工子女, 大病职工家属); a sibling added to a given
+                   thing by 和/、/及/与 (环卫工人和快递小哥, 工资调整方案和年金管理办法); a same-head swap (足球赛
+                   for 篮球赛, 慰问品 for 慰问金).
+  活动 (activity)  an act the facts do not report: a verb they do not write acting on a thing they do not name
+                   (开通心理咨询热线, 配备一名师傅), or any act verb (举办, 召开 …) whose object is an event they do
+                   not name (召开金点子评审会, 举办优秀作品巡回展览). It is quoted from its verb to the clause's end,
+                   and it is reported beside a time or place role of the same clause (年底 + 召开表彰大会).
+Words that say nothing of their own (frame, generic, [abstract] effect words) never fill either role.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from drafter.numcheck.rolewords import NOUN_TAGS, Reader, attached, glued, role_claim
+from drafter.numcheck.words import Word, snap
+
+if TYPE_CHECKING:
+    from drafter.models import Claim
+    from drafter.numcheck.faithlex import FaithLexicon
+
+LEVEL = re.compile(r"^(?:全国|国家级|国家|省级|省部级|省|全省|市级|市|全市|区级|区|县级|县|厂级|公司级|集团级)(?=$|级|总工会)")
+_LEVEL_IN_TEXT = re.compile(r"全国|国家级|省级|省总工会|市级|市总工会|区级|区总工会|县级|县总工会")
+_NUMBER = re.compile(r"[0-9０-９]")  # a clause with a number: its item is the number check's (items.py)
+# heads of event nouns: a meeting, a show, a contest, a course, a service line (评审会, 巡回展览, 热线)
+_EVENT = re.compile(r"(?:会|展|展览|展示|赛|比赛|大赛|讲座|论坛|沙龙|仪式|典礼|培训|培训班|营|热线|专线|活动|行动|工程)$")
+_JOINED = frozenset({"并", "还", "并且", "同时", "另外", "此外"})  # words that join one more act to a sentence
+_NUMERALS = frozenset("一二三四五六七八九十")
+_STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
+HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为"})
+_COORD = frozenset({"、", "和", "及", "与", "以及"})
+
+
+def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], reader: Reader) -> list[Claim]:
+    """The object or activity claim of a clause that has no other role claim ([] when it names nothing new)."""
+    level = [w for w in ws if LEVEL.match(w[2]) and (w[0] not in used or clause.startswith(("总工会", "级"), w[1]))
+             and not reader.backed(w[2])]
+    if level and any(LEVEL.match(w) for w in _LEVEL_IN_TEXT.findall(reader.support.text)):
+        return [role_claim("object", *_span([level[0]]), clause, offset)]
+    nouns = [w for w in ws if w[0] not in used and w[3].startswith(NOUN_TAGS) and not reader.neutral(w[2])
+             and w[2] not in HONOUR_MARKS and not (w[0] and clause[w[0] - 1].isdigit())  # 23名患…: a measure word
+             and not (w[3] == "x" and w[2][0] in _NUMERALS)  # 二是: an enumerator
+             and not clause.startswith("化", w[1])]  # 常态/化: a manner (常态化, 规范化), not a thing
+    new = [w for w in nouns if not reader.backed(w[2])]
+    if not new:
+        return []
+    acts = [w for w in ws if w[0] not in used and w[3].startswith("v") and not reader.neutral(w[2])
+            and reader.lex.assert_words.fullmatch(w[2])]
+    if acts and not any(reader.backed(w[2]) for w in acts) and len(new) == len(nouns):
+        return [role_claim("activity", acts[0][0], ws[-1][1], clause, offset)]
+    event = _event_act(ws, used, new, reader)
+    if event is not None:
+        return [role_claim("activity", event, ws[-1][1], clause, offset)]
+    given = [w for w in ws if w not in new and w[0] not in used and _given_thing(clause, ws, w, reader)]
+    for w in new:
+        k = ws.index(w)
+        if reader.near_miss(w[2]) or any(n in given and _qualifies(clause, n, w, reader)
+                                         for n in (ws[j] for j in _neighbours(clause, ws, k))):
+            phrase = [w]
+            for nxt in ws[k + 1:]:
+                if nxt in new and glued(clause, phrase[-1], nxt):
+                    phrase.append(nxt)
+                else:
+                    break
+            return [role_claim("object", *_span(phrase), clause, offset)]
+    verb = new_act(ws, used, new, reader)
+    if verb is not None:
+        return [role_claim("activity", verb, ws[-1][1], clause, offset)]
+    joined = _joined_act(ws, used, reader)
+    if joined is not None:
+        return [role_claim("activity", joined, ws[-1][1], clause, offset)]
+    act = reader.lex.assert_words.search(clause)
+    if act and not given and not _NUMBER.search(clause) \
+            and not any(reader.backed(w[2]) for w in ws if not reader.neutral(w[2])):
+        start, _ = snap(clause, act.start(), act.end())  # an act on things no fact gives: nothing of it is given
+        return [role_claim("activity", min(start, new[0][0]), ws[-1][1], clause, offset)]
+    return []
+
+
+def acts_beside(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], reader: Reader,
+                found: list[Claim]) -> list[Claim]:
+    """The activity of a clause that already has a time or place role (年底 + 召开竞赛总结表彰大会), when its act
+    lies outside that role's words."""
+    new = [w for w in ws if w[0] not in used and w[3].startswith(NOUN_TAGS) and not reader.neutral(w[2])
+           and not reader.backed(w[2])]
+    start = _event_act(ws, used, new, reader)
+    start = new_act(ws, used, new, reader) if start is None else start
+    if start is None or any(c.end - offset > start for c in found):
+        return []
+    return [role_claim("activity", start, ws[-1][1], clause, offset)]
+
+
+def _given_thing(clause: str, ws: tuple[Word, ...], w: Word, reader: Reader) -> bool:
+    """A thing the facts name: a noun they write, generic (职工) or not, or a word of theirs the noun is built on."""
+    if len(w[2]) < 2 or not (w[3].startswith(NOUN_TAGS) or w[3] == "vn"):
+        return False
+    if not reader.neutral(w[2]):
+        return reader.backed(w[2])
+    k = ws.index(w)  # a generic noun only with the word the facts write it with (大病职工, not 推进职工)
+    return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
+
+
+def _neighbours(clause: str, ws: tuple[Word, ...], k: int) -> list[int]:
+    """The words of word k's own noun phrase (written together with it: 困难职工子女, 培训一线班组长) and, across a
+    和/、 that joins that phrase to another, the other phrase's words (困难职工和单亲家庭; 方案和年金管理办法)."""
+    first, last = _run(clause, ws, k, -1), _run(clause, ws, k, 1)
+    out = [j for j in range(first, last + 1) if j != k]
+    if first >= 2 and ws[first - 1][2] in _COORD:
+        out += range(_run(clause, ws, first - 2, -1), first - 1)
+    elif first >= 1 and _gap(clause, ws[first - 1], ws[first]) == "、":
+        out += range(_run(clause, ws, first - 1, -1), first)
+    if last + 2 < len(ws) and ws[last + 1][2] in _COORD:
+        out += range(last + 2, _run(clause, ws, last + 2, 1) + 1)
+    elif last + 1 < len(ws) and _gap(clause, ws[last], ws[last + 1]) == "、":
+        out += range(last + 1, _run(clause, ws, last + 1, 1) + 1)
+    return out
+
+
+def _run(clause: str, ws: tuple[Word, ...], k: int, step: int) -> int:
+    """The index of the first (step -1) or last (step 1) word of the noun phrase around word k: words written
+    together, nouns and their modifiers (a verb only as the modifier right before word k: 快递小哥)."""
+    j = k
+    while 0 <= j + step < len(ws):
+        a, b = (ws[j + step], ws[j]) if step < 0 else (ws[j], ws[j + step])
+        nxt = ws[j + step]
+        if _gap(clause, a, b) or nxt[2] in _COORD:
+            break
+        if step < 0 and j == k and nxt[3] == "v" and not _nounish(nxt):  # 和快递小哥: a verb opening the phrase
+            if j - 2 < 0 or ws[j - 2][2] in _COORD or _gap(clause, ws[j - 2], nxt):
+                j += step
+            break
+        if not _nounish(nxt):
+            break
+        j += step
+    return j
+
+
+def _gap(clause: str, a: Word, b: Word) -> str:
+    return clause[a[1]:b[0]]
+
+
+def _nounish(w: Word) -> bool:
+    """A noun, a verbal noun (培训) or a modifier (一线, 各, 生产) in a noun phrase."""
+    return w[3].startswith(NOUN_TAGS) or w[3] == "vn" or w[3][:1] in ("m", "a", "b", "f")
+
+
+def _qualifies(clause: str, given: Word, w: Word, reader: Reader) -> bool:
+    """w (written onto the given thing or joined to it by 和/、: _neighbours) is not a kind of it ([kinds]: 比武
+    of 竞赛)."""
+    return not _kinds(reader.lex, given[2], w[2])
+
+
+def _event_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader) -> int | None:
+    """The start of an act verb whose object's head is an event no fact names (召开金点子评审会)."""
+    for i, w in enumerate(ws):
+        if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or not reader.lex.assert_words.fullmatch(w[2]):
+            continue
+        head = _head(ws, i + 1)
+        if head is not None and _new(head, reader) and (_EVENT.search(head[2]) or head[3] == "vn"):
+            return w[0]  # 召开…评审会; 开展…专项巡查 (an act on an act)
+    return None
+
+
+def new_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader) -> int | None:
+    """The start of a verb no fact writes whose object is a thing no fact names, when the verb reports an act (an
+    [activity] word: 送上) or is joined on by 并/还 (并开通心理咨询热线); a state, need or manner phrase
+    (存在…环节, 拿出…措施, 摆在突出位置) reports none."""
+    joined = False
+    for i, w in enumerate(ws):
+        joined = joined or w[2] in _JOINED
+        if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or reader.neutral(w[2]) or reader.backed(w[2]):
+            continue
+        if w[2] in _STATE or not (joined or reader.lex.assert_words.fullmatch(w[2])):
+            continue
+        head = _head(ws, i + 1)
+        if head is not None and _new(head, reader):
+            return w[0]
+    return None
+
+
+def _joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | None:
+    """The start of a clause joined on by 并/还 (并发起爱心募捐) whose verb and the rest are all new: one more act."""
+    if not ws or ws[0][2] not in _JOINED:
+        return None
+    rest = [w for w in ws[1:] if w[0] not in used and not reader.neutral(w[2])]
+    verbs = [w for w in rest if w[3].startswith("v")]
+    if verbs and len(rest) >= 2 and not any(reader.backed(w[2]) for w in rest):
+        return ws[1][0]
+    return None
+
+
+def _new(w: Word, reader: Reader) -> bool:
+    return not reader.neutral(w[2]) and not reader.backed(w[2])
+
+
+def _head(ws: tuple[Word, ...], i: int) -> Word | None:
+    """The last noun of the noun phrase starting at word i (its head), or None when no noun follows."""
+    head = None
+    for w in ws[i:]:
+        if w[3].startswith(NOUN_TAGS) or w[3] in ("vn", "m", "a", "r"):
+            head = w if w[3].startswith(NOUN_TAGS) or w[3] == "vn" else head
+            continue
+        break
+    return head
+
+
+def _span(phrase: list[Word]) -> tuple[int, int]:
+    return phrase[0][0], phrase[-1][1]
+
+
+def _kinds(lex: FaithLexicon, a: str, b: str) -> bool:
+    """Are a and b the same kind of thing by [kinds] (比武 of 竞赛)?"""
+    return b in lex.kinds.get(a, ()) or a in lex.kinds.get(b, ())
