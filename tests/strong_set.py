@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "strong_paragraphs.json"
+HELDOUT = DATA.with_name("strong_heldout.json")  # written after the object/activity rules, to check they generalise
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
@@ -28,8 +29,8 @@ class Paragraph:
     role: str | None = None
 
 
-def load() -> list[Paragraph]:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
+def load(path: Path = DATA) -> list[Paragraph]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     out: list[Paragraph] = []
     for scenario in data["scenarios"]:
         facts = scenario["facts"]
@@ -65,11 +66,11 @@ def judge(paragraph: Paragraph, result) -> tuple[bool, bool]:
     return bool(over), any(paragraph.role in note for note in over)
 
 
-def measure(check) -> dict:
-    """Figures of `check(facts, draft)` on the whole set."""
+def measure(check, path: Path = DATA) -> dict:
+    """Figures of `check(facts, draft)` on the whole set (or the held-out set: path=HELDOUT)."""
     caught, named, total = Counter(), Counter(), Counter()
     flagged: list[str] = []
-    for p in load():
+    for p in load(path):
         hit, role = judge(p, check(p.facts, p.text))
         total[p.kind] += 1
         caught[p.kind] += hit
@@ -82,8 +83,10 @@ def measure(check) -> dict:
 if __name__ == "__main__":
     from drafter.numcheck import check
 
-    figures = measure(check)
-    t, c, n = figures["total"], figures["caught"], figures["named"]
-    print(f"faithful flagged: {c['faithful']}/{t['faithful']}  {figures['flagged']}")
-    for kind in KINDS:
-        print(f"{kind:9s} caught {c.get(kind, 0)}/{t[kind]}  role named {n.get(kind, 0)}/{t[kind]}")
+    for name, path in (("set", DATA), ("held out", HELDOUT)):
+        figures = measure(check, path)
+        t, c, n = figures["total"], figures["caught"], figures["named"]
+        print(f"{name}: faithful flagged: {c.get('faithful', 0)}/{t['faithful']}  {figures['flagged']}")
+        for kind in KINDS:
+            if t.get(kind):
+                print(f"  {kind:9s} caught {c.get(kind, 0)}/{t[kind]}  role named {n.get(kind, 0)}/{t[kind]}")

@@ -33,6 +33,7 @@ _JOINED = frozenset({"并", "还", "并且", "同时", "另外", "此外"})  # w
 _NUMERALS = frozenset("一二三四五六七八九十")
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
 HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为"})
+_THING_TAGS = ("n", "nz", "nr", "ns", "nt", "j", "ng")  # dictionary nouns (not idioms, unknown words or acts)
 _COORD = frozenset({"、", "和", "及", "与", "以及"})
 
 
@@ -57,9 +58,10 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     if event is not None:
         return [role_claim("activity", event, ws[-1][1], clause, offset)]
     given = [w for w in ws if w not in new and w[0] not in used and _given_thing(clause, ws, w, reader)]
-    for w in new:
+    for w in (w for w in new if w[3].startswith(_THING_TAGS)):
         k = ws.index(w)
         if reader.near_miss(w[2]) or any(n in given and _qualifies(clause, n, w, reader)
+                                         and (n[3] != "vn" or n[0] == w[1])  # an act only as the head: 书画比赛
                                          for n in (ws[j] for j in _neighbours(clause, ws, k))):
             phrase = [w]
             for nxt in ws[k + 1:]:
@@ -97,7 +99,7 @@ def acts_beside(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], 
 
 def _given_thing(clause: str, ws: tuple[Word, ...], w: Word, reader: Reader) -> bool:
     """A thing the facts name: a noun they write, generic (职工) or not, or a word of theirs the noun is built on."""
-    if len(w[2]) < 2 or not (w[3].startswith(NOUN_TAGS) or w[3] == "vn"):
+    if len(w[2]) < 2 or not w[3].startswith(NOUN_TAGS) and w[3] != "vn":
         return False
     if not reader.neutral(w[2]):
         return reader.backed(w[2])
@@ -106,10 +108,10 @@ def _given_thing(clause: str, ws: tuple[Word, ...], w: Word, reader: Reader) -> 
 
 
 def _neighbours(clause: str, ws: tuple[Word, ...], k: int) -> list[int]:
-    """The words of word k's own noun phrase (written together with it: 困难职工子女, 培训一线班组长) and, across a
+    """The words written together with word k (困难职工子女, 书画比赛) and, across a
     和/、 that joins that phrase to another, the other phrase's words (困难职工和单亲家庭; 方案和年金管理办法)."""
     first, last = _run(clause, ws, k, -1), _run(clause, ws, k, 1)
-    out = [j for j in range(first, last + 1) if j != k]
+    out = [j for j in (k - 1, k + 1) if first <= j <= last]
     if first >= 2 and ws[first - 1][2] in _COORD:
         out += range(_run(clause, ws, first - 2, -1), first - 1)
     elif first >= 1 and _gap(clause, ws[first - 1], ws[first]) == "、":
