@@ -48,6 +48,9 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
              and not (w[3] == "x" and w[2][0] in _NUMERALS)  # 二是: an enumerator
              and not clause.startswith("化", w[1])]  # 常态/化: a manner (常态化, 规范化), not a thing
     new = [w for w in nouns if not reader.backed(w[2])]
+    joined = _joined_act(ws, used, reader)
+    if joined is not None:
+        return [role_claim("activity", joined, ws[-1][1], clause, offset)]
     if not new:
         return []
     acts = [w for w in ws if w[0] not in used and w[3].startswith("v") and not reader.neutral(w[2])
@@ -73,9 +76,6 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     verb = new_act(ws, used, new, reader)
     if verb is not None:
         return [role_claim("activity", verb, ws[-1][1], clause, offset)]
-    joined = _joined_act(ws, used, reader)
-    if joined is not None:
-        return [role_claim("activity", joined, ws[-1][1], clause, offset)]
     act = reader.lex.assert_words.search(clause)
     if act and not given and not _NUMBER.search(clause) \
             and not any(reader.backed(w[2]) for w in ws if not reader.neutral(w[2])):
@@ -186,12 +186,15 @@ def new_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reade
 
 
 def _joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | None:
-    """The start of a clause joined on by 并/还 (并发起爱心募捐) whose verb and the rest are all new: one more act."""
+    """The start of a clause joined on by 并/还 (并发起爱心募捐, 并开通心理咨询热线) whose things are all new (its
+    verb may be a synonym of the facts' verbs): one more act."""
     if not ws or ws[0][2] not in _JOINED:
         return None
     rest = [w for w in ws[1:] if w[0] not in used and not reader.neutral(w[2])]
-    verbs = [w for w in rest if w[3].startswith("v")]
-    if verbs and len(rest) >= 2 and not any(reader.backed(w[2]) for w in rest):
+    verbs = [w for w in rest if w[3].startswith("v") and w[3] != "vn"]
+    things = [w for w in rest if w not in verbs]
+    if verbs and len(rest) >= 2 and not any(reader.backed(w[2]) for w in things) \
+            and any(not reader.backed(w[2]) for w in rest):  # its verb may be a synonym of the facts' (开通/开展)
         return ws[1][0]
     return None
 
