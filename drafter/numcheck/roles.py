@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from drafter.models import Claim
     from drafter.numcheck.claims import Support
 
+_LEVEL = LEVEL  # the level pattern (things.py), read by drafter.numcheck.undecided too
+
 _ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请"})
 _ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
                           "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署"})
