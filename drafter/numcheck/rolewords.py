@@ -19,10 +19,13 @@ GLUE = frozenset({"、", "和", "及", "与"})
 THING_HEADS = frozenset("赛票费金品画队课证卡奖杯工书汤")  # heads of things a near miss swaps (足球赛, 机票, 钳工)
 
 
-def role_claim(role: str, s: int, e: int, clause: str, offset: int) -> Claim:
+NEAR = '（事实中是"'  # a near miss's note names the fact's thing it stands beside: a conflict, not a doubt
+
+
+def role_claim(role: str, s: int, e: int, clause: str, offset: int, beside: str | None = None) -> Claim:
     text = clause[s:e]
-    return Claim(start=offset + s, end=offset + e, text=text, kind="claim",
-                 note=f'{ROLE_NAMES[role]}"{text}"事实中没有')
+    note = f'{ROLE_NAMES[role]}"{text}"事实中没有' + (f'{NEAR}{beside}"）' if beside else "")
+    return Claim(start=offset + s, end=offset + e, text=text, kind="claim", note=note)
 
 
 class Reader:

@@ -63,16 +63,17 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     given = [w for w in ws if w not in new and w[0] not in used and _given_thing(clause, ws, w, reader)]
     for w in (w for w in new if w[3].startswith(_THING_TAGS)):
         k = ws.index(w)
-        if reader.near_miss(w[2]) or any(n in given and _qualifies(clause, n, w, reader)
-                                         and (n[3] != "vn" or n[0] == w[1])  # an act only as the head: 书画比赛
-                                         for n in (ws[j] for j in _neighbours(clause, ws, k))):
+        anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
+                       and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
+        if reader.near_miss(w[2]) or anchor is not None:  # a verbal noun only as the head: 书画比赛
             phrase = [w]
             for nxt in ws[k + 1:]:
                 if nxt in new and glued(clause, phrase[-1], nxt):
                     phrase.append(nxt)
                 else:
                     break
-            return [role_claim("object", *_span(phrase), clause, offset)]
+            literal = anchor is not None and anchor[2] in reader.support.text  # not only a kind or synonym of it
+            return [role_claim("object", *_span(phrase), clause, offset, anchor[2] if literal else None)]
     verb = new_act(ws, used, new, reader)
     if verb is not None:
         return [role_claim("activity", verb, ws[-1][1], clause, offset)]

@@ -7,7 +7,8 @@ The first stage decides most clauses by rules; a claim is *undecided* only when 
   3. its note names no decided role: 参与者, 地点, 时间 and 荣誉 are found by marker words (邀请, 赴, 期间, 评为 …) and
      filled with words no fact gives, which is the invention this check must catch; a theme of work no fact gives
      ("写了事实中没有的工作"), a named activity or document in “”/《》, another level (省级 for 市级) and a near miss
-     of a fact's thing (足球赛 for 篮球赛) are conflicts, not doubts; and its clause holds none of those roles'
+     of a fact's thing (足球赛 for 篮球赛; a thing written onto or beside one, whose note names it: 事实中是"…")
+     are conflicts, not doubts; and its clause holds none of those roles'
      marker words (委托, 邀请, 在, 赴, 期间, 年初, 评为 …): there the rules read who, where, when or what honour, and
      an invention is most likely one of these (在世界读书日期间 caught as 对象"世界" stays the rules');
   4. every new word of the claim (a jieba word of 2+ characters that is neither frame nor generic nor written in
@@ -32,6 +33,7 @@ from drafter.numcheck.claims import Support
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import (_ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _HONOUR_BEFORE, _LEVEL, _PLACE_BEFORE, _TIME_AFTER,
                                     _TIME_WORDS, ROLE_NAMES, Reader)
+from drafter.numcheck.rolewords import NEAR
 from drafter.numcheck.words import words
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS, char_class
 
@@ -96,7 +98,7 @@ def is_open(claim: Claim, support: Support, lex: FaithLexicon) -> tuple[bool, li
     note = claim.note or ""
     if claim.kind != "claim" or any(f'{role}"' in note for role in DECIDED_ROLES):
         return False, []
-    if "写了事实中没有的工作" in note or "“" in claim.text or "《" in claim.text:
+    if "写了事实中没有的工作" in note or "“" in claim.text or "《" in claim.text or NEAR in note:
         return False, []
     reader = Reader(support, lex)
     found = new_words(claim.text, support, lex)
