@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.numcheck.rolewords import NOUN_TAGS, Reader, attached, glued, role_claim
-from drafter.numcheck.words import Word, snap
+from drafter.numcheck.words import Word, snap, tag_of
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -61,7 +61,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     if event is not None:
         return [role_claim("activity", event, ws[-1][1], clause, offset)]
     given = [w for w in ws if w not in new and w[0] not in used and _given_thing(clause, ws, w, reader)]
-    for w in (w for w in new if w[3].startswith(_THING_TAGS)):
+    for w in (w for w in new if _thing(w)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -108,11 +108,20 @@ def _given_thing(clause: str, ws: tuple[Word, ...], w: Word, reader: Reader) -> 
     return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
 
 
+def _thing(w: Word) -> bool:
+    """A dictionary noun, or a set phrase ending in one (退休职工, not 顺利完成 or 积极争取)."""
+    if w[3].startswith(_THING_TAGS):
+        return True
+    return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
+
+
 def _neighbours(clause: str, ws: tuple[Word, ...], k: int) -> list[int]:
     """The words written together with word k (困难职工子女, 书画比赛) and, across a
     和/、 that joins that phrase to another, the other phrase's words (困难职工和单亲家庭; 方案和年金管理办法)."""
     first, last = _run(clause, ws, k, -1), _run(clause, ws, k, 1)
     out = [j for j in (k - 1, k + 1) if first <= j <= last]
+    if first >= 3 and clause[ws[first - 2][0]:ws[first - 1][1]] in ("中的", "当中的", "之中的"):
+        out.append(first - 3)  # 困难职工子女中的大学生: a part of the given thing
     if first >= 2 and ws[first - 1][2] in _COORD:
         out += range(_run(clause, ws, first - 2, -1), first - 1)
     elif first >= 1 and _gap(clause, ws[first - 1], ws[first]) == "、":

@@ -48,6 +48,11 @@ def words(clause: str) -> tuple[Word, ...]:
     return tuple(out)
 
 
+def tag_of(word: str) -> str:
+    """The dictionary tag of `word` ("x" when jieba's dictionary does not list it)."""
+    return _jieba()[1].get(word, "x")
+
+
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) widened to the word boundaries of `text` (so a quote never cuts a word). Words are in order
     and do not overlap, so only the last word starting before a position can contain it (bisection: a long clause
