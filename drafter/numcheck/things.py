@@ -60,7 +60,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     event = _event_act(ws, used, new, reader)
     if event is not None:
         return [role_claim("activity", event, ws[-1][1], clause, offset)]
-    given = [w for w in ws if w not in new and w[0] not in used and _given_thing(clause, ws, w, reader)]
+    fresh = set(new)
+    given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
     for w in (w for w in new if _thing(w)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
@@ -98,13 +99,14 @@ def acts_beside(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], 
     return [role_claim("activity", start, ws[-1][1], clause, offset)]
 
 
-def _given_thing(clause: str, ws: tuple[Word, ...], w: Word, reader: Reader) -> bool:
+def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> bool:
     """A thing the facts name: a noun they write, generic (职工) or not, or a word of theirs the noun is built on."""
+    w = ws[k]
     if len(w[2]) < 2 or not w[3].startswith(NOUN_TAGS) and w[3] != "vn":
         return False
     if not reader.neutral(w[2]):
         return reader.backed(w[2])
-    k = ws.index(w)  # a generic noun only with the word the facts write it with (大病职工, not 推进职工)
+    # a generic noun only with the word the facts write it with (大病职工, not 推进职工)
     return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
 
 
