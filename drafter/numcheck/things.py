@@ -30,7 +30,7 @@ _NUMBER = re.compile(r"[0-9０-９]")  # a clause with a number: its item is the
 # heads of event nouns: a meeting, a show, a contest, a course, a service line (评审会, 巡回展览, 热线)
 _EVENT = re.compile(r"(?:会|展|展览|展示|赛|比赛|大赛|讲座|论坛|沙龙|仪式|典礼|培训|培训班|营|热线|专线|活动|行动|工程)$")
 _JOINED = frozenset({"并", "还", "并且", "同时", "另外", "此外"})  # words that join one more act to a sentence
-_NUMERALS = frozenset("一二三四五六七八九十")
+_ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是$")
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
 HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为"})
 _THING_TAGS = ("n", "nz", "nr", "ns", "nt", "j", "ng")  # dictionary nouns (not idioms, unknown words or acts)
@@ -45,7 +45,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
         return [role_claim("object", *_span([level[0]]), clause, offset)]
     nouns = [w for w in ws if w[0] not in used and w[3].startswith(NOUN_TAGS) and not reader.neutral(w[2])
              and w[2] not in HONOUR_MARKS and not (w[0] and clause[w[0] - 1].isdigit())  # 23名患…: a measure word
-             and not (w[3] == "x" and w[2][0] in _NUMERALS)  # 二是: an enumerator
+             and not _ENUMERATOR.match(w[2])  # 二是: an enumerator
              and not clause.startswith("化", w[1])]  # 常态/化: a manner (常态化, 规范化), not a thing
     new = [w for w in nouns if not reader.backed(w[2])]
     joined = _joined_act(ws, used, reader)
@@ -111,8 +111,9 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
 
 
 def _thing(w: Word) -> bool:
-    """A dictionary noun, or a set phrase ending in one (退休职工, not 顺利完成 or 积极争取)."""
-    if w[3].startswith(_THING_TAGS):
+    """A noun (a name jieba does not know included), or a set phrase ending in one (退休职工, not 顺利完成 or
+    积极争取)."""
+    if w[3].startswith(NOUN_TAGS) and w[3] not in ("l", "i"):
         return True
     return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
 
