@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from drafter.numcheck.claims import Support
 
 _LEVEL = LEVEL  # the level pattern (things.py), read by drafter.numcheck.undecided too
+_HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1))  # a marker's first word
 
 _ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请"})
 _ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
@@ -171,7 +172,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                     phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养
                 if phrase:
                     claim("place", phrase)
-        elif marker := _honour_marker(ws, i, clause):
+        elif (word == "被" or word in _HONOUR_START) and (marker := _honour_marker(ws, i, clause)):
             rest = [w for w in ws[i + marker:] if w[2] not in _HONOUR_BEFORE]
             used.update(w[0] for w in rest)  # 称号 and the rest of the clause are the honour's
             text = clause[rest[0][0]:rest[-1][1]] if rest else ""

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from drafter.numcheck.faithlex import FaithLexicon
 
 LEVEL = re.compile(r"^(?:全国|国家级|国家|省级|省部级|省|全省|市级|市|全市|区级|区|县级|县|厂级|公司级|集团级)(?=$|级|总工会)")
+_LEVEL_START = frozenset("全国省市区县厂公集")
 _LEVEL_IN_TEXT = re.compile(r"全国|国家级|省级|省总工会|市级|市总工会|区级|区总工会|县级|县总工会")
 _NUMBER = re.compile(r"[0-9０-９]")  # a clause with a number: its item is the number check's (items.py)
 # heads of event nouns: a meeting, a show, a contest, a course, a service line (评审会, 巡回展览, 热线)
@@ -39,7 +40,7 @@ _COORD = frozenset({"、", "和", "及", "与", "以及"})
 
 def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], reader: Reader) -> list[Claim]:
     """The object or activity claim of a clause that has no other role claim ([] when it names nothing new)."""
-    level = [w for w in ws if LEVEL.match(w[2]) and (w[0] not in used or clause.startswith(("总工会", "级"), w[1]))
+    level = [w for w in ws if w[2][0] in _LEVEL_START and LEVEL.match(w[2]) and (w[0] not in used or clause.startswith(("总工会", "级"), w[1]))
              and not reader.backed(w[2])]
     if level and any(LEVEL.match(w) for w in _LEVEL_IN_TEXT.findall(reader.support.text)):
         return [role_claim("object", *_span([level[0]]), clause, offset)]
