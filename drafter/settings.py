@@ -93,6 +93,7 @@ class Settings(BaseSettings):
     trusted_proxies: list[str] = Field(default_factory=list, description="Addresses (or CIDR networks) of reverse proxies whose X-Forwarded-For names the real client (throttling, logs); JSON list, e.g. [\"10.0.0.5\"]. Empty: the connection's address.")
     auth_address_failures_per_minute: int = Field(100, ge=1, description="Failed API-key attempts allowed per client address per minute, whatever the key (DRAFTER_AUTH_FAILURES_PER_MINUTE counts per key); more get 429 with Retry-After.")
     allow_admin_self_approval: bool = Field(False, description="An admin may approve a draft they wrote themselves (recorded in the review); otherwise approval needs a reviewer other than the author.")
+    draft_deadline_s: float = Field(300.0, ge=0, description="A draft's model calls stop after this many seconds (counted from the start of planning, not the queue's wait; planning and the final check are not cut, the model's calls are): the sections not yet written take their template sentences, checked like the rest, and a warning names them. 0: no deadline.")
     job_lease_s: float = Field(30.0, gt=0, description="A background job's worker renews its lease every third of this; a job past its lease (its process killed, its machine gone) reads as failed on every machine, at once.")
     max_input_file_bytes: int = Field(10_000_000, ge=1, description="The CLI reads fact, request and draft files only when they are regular files up to this size.")
 

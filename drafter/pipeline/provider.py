@@ -6,6 +6,7 @@ ProviderRegistry.resolve gives no model) and a chat model are two strategies of 
 from __future__ import annotations
 
 from drafter.models import DraftRequest, SourceRef
+from drafter.pipeline.deadline import Deadline
 from drafter.pipeline.plan import Plan
 from drafter.pipeline.references import LOCAL_REFERENCE_CHARS, find_references, sources_of
 from drafter.pipeline.writer import SectionWriter
@@ -37,8 +38,9 @@ class TemplateProvider:
                 refs.append(SourceRef(title=example.title, source=example.source, heading=""))
         return refs
 
-    def writer(self, settings: Settings, request: DraftRequest, plan: Plan, context: list[str]) -> TemplateSections:
-        return TemplateSections(settings, request, plan, context)
+    def writer(self, settings: Settings, request: DraftRequest, plan: Plan, context: list[str],
+               deadline: Deadline | None = None) -> TemplateSections:
+        return TemplateSections(settings, request, plan, context)  # no model call: nothing for a deadline to stop
 
 
 class ModelProvider(TemplateProvider):
@@ -64,8 +66,9 @@ class ModelProvider(TemplateProvider):
     def sources(self, library, plan: Plan) -> list[SourceRef]:
         return sources_of(plan)
 
-    def writer(self, settings: Settings, request: DraftRequest, plan: Plan, context: list[str]) -> SectionWriter:
-        return SectionWriter(settings, self.model, request, plan, context)
+    def writer(self, settings: Settings, request: DraftRequest, plan: Plan, context: list[str],
+               deadline: Deadline | None = None) -> SectionWriter:
+        return SectionWriter(settings, self.model, request, plan, context, deadline)
 
 
 def provider_for(model: ChatModel | None) -> TemplateProvider:

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, TokenUsage
 from drafter.pipeline.assemble import final_check
+from drafter.pipeline.deadline import Deadline
 from drafter.pipeline.plan import Plan, Planner
 from drafter.pipeline.provider import provider_for
 from drafter.pipeline.themes import load_book
@@ -29,10 +30,12 @@ class Pipeline:
     (assemble.final_check, through the same writer's template renderings) → result."""
 
     def __init__(self, settings: Settings, library, model: ChatModel | None, provider_note: str | None = None,
-                 judge=None) -> None:
-        """`judge(facts, context, text, result) -> CheckResult`: the claim judge for the final check (service)."""
+                 judge=None, cancel: threading.Event | None = None) -> None:
+        """`judge(facts, context, text, result) -> CheckResult`: the claim judge for the final check (service).
+        `cancel` is set when the client has gone: the draft then ends as at its deadline."""
         self.judge = judge
         self.settings = settings
+        self.cancel = cancel
         self.library = library
         self.model = model
         self.writing = provider_for(model)
@@ -53,11 +56,12 @@ class Pipeline:
 
     def events(self, request: DraftRequest) -> Iterator[DraftEvent]:
         started = time.perf_counter()
+        deadline = Deadline(self.settings.draft_deadline_s, self.cancel)  # from here: not the queue's wait
         facts, context = verification_inputs(request, self.settings)
         plan = self.plan(request)
         warnings = ([self.provider_note] if self.provider_note else []) + plan.warnings
         yield DraftEvent(type="plan", data=self._plan_data(plan, warnings))
-        writer = self.writing.writer(self.settings, request, plan, context)
+        writer = self.writing.writer(self.settings, request, plan, context, deadline)
         results: dict[int, SectionResult] = {}
         for event in self._write_all(writer, plan):
             if event.type == "section_done":

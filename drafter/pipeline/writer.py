@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from drafter.models import CheckResult, DraftEvent, DraftRequest, SectionResult, TokenUsage
 from drafter.numcheck import check
+from drafter.pipeline.deadline import Deadline, DeadlinePassed
 from drafter.pipeline import budget
 from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sentence
 from drafter.pipeline.copying import copied_runs
@@ -62,8 +63,9 @@ class SectionWriter(TemplateSections):
     """A chat model's writer; what it cannot write faithfully falls to the template rendering it inherits."""
 
     def __init__(self, settings: Settings, model: ChatModel, request: DraftRequest, plan: Plan,
-                 context: list[str]) -> None:
+                 context: list[str], deadline: Deadline | None = None) -> None:
         super().__init__(settings, request, plan, context)
+        self.deadline = deadline or Deadline(None)
         self.model = model
         self.provider = model.name
         self.leads: set[str] = set()  # the model's leads kept so far: a lead written twice falls to the template
@@ -74,6 +76,10 @@ class SectionWriter(TemplateSections):
         if self._frame_from_template(section):
             yield from super().write(index, section)
             return
+        if self.deadline.passed():  # no model call starts past the deadline
+            yield self.started(index, section, 1)
+            yield self.done(index, section, self.template_result(section, reason=self.deadline.reason()))
+            return
         state = _Section(section, self.templates.facts_of(section) if section.role != "opening" else [],
                          [h.text for h in section.references])
         try:
@@ -81,6 +87,8 @@ class SectionWriter(TemplateSections):
                 result = yield from self._write_sentences(index, state)
             else:
                 result = yield from self._write_frame(index, state)
+        except DeadlinePassed as exc:  # the model's stream is closed; what it wrote for this section is dropped
+            result = self.template_result(section, max(1, state.calls), str(exc), state.repairs, state.usage)
         except ProviderError as exc:
             result = self.template_result(section, max(1, state.calls), f"模型调用失败，本节改用模板：{exc}",
                                           state.repairs, state.usage)
@@ -223,12 +231,14 @@ class SectionWriter(TemplateSections):
         """One streamed model call, stopped as soon as `done` matches what it wrote (the last line asked for is
         complete: what a small model adds after it is never used); its tokens count into the section's usage.
         `step` labels the call in the trace ("write", or "repair" for a sentence written again)."""
+        self.deadline.check()
         state.calls += 1
         yield self.started(index, state.section, state.calls)
         pieces: list[str] = []
         stream = in_step(step, self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature))
         try:
             for piece in stream:
+                self.deadline.check()  # closing the stream (finally) stops the model's generation
                 pieces.append(piece)
                 yield DraftEvent(type="token", data={"index": index, "attempt": state.calls, "text": piece})
                 if done is not None and done.search("".join(pieces)):

@@ -81,12 +81,13 @@ class DraftingService:
                                fields=[{"field": f"facts.{i}", "message": f"事实第 {i + 1} 条超过 {limit} 字"}
                                        for i in long[:50]])
 
-    def draft(self, request: DraftRequest, provider: str | None = None, author=None) -> DraftResult:
+    def draft(self, request: DraftRequest, provider: str | None = None, author=None, cancel=None) -> DraftResult:
         """Run the whole pipeline inside a generation slot (QueueFull when the queue is full); with `author`,
-        only examples that author may see are retrieved."""
+        only examples that author may see are retrieved. The model's calls stop at DRAFTER_DRAFT_DEADLINE_S, or
+        once `cancel` (a threading.Event) is set: the sections not yet written take their template sentences."""
         self.refuse_long_facts(request.facts)
         with self.queue.slot():
-            pipeline, run_id = self._pipeline(provider, author)
+            pipeline, run_id = self._pipeline(provider, author, cancel)
             result = pipeline.run(request)
             check = self.judged_text(request, result.text, result.check, pipeline.model)  # issue 19: 2nd stage
             return result.model_copy(update={"run_id": run_id, "check": check})
@@ -101,7 +102,7 @@ class DraftingService:
         events = self.judged_events(request, pipeline.events(request), pipeline.model)  # issue 19: 2nd stage
         return self.queue.stream(_with_run_id(events, run_id))
 
-    def _pipeline(self, provider: str | None, author=None):
+    def _pipeline(self, provider: str | None, author=None, cancel=None):
         """Resolve the provider (ProviderUnavailable if a forced one cannot work) and build the pipeline, its
         model traced under a new run id: (pipeline, run id)."""
         from drafter.pipeline import Pipeline
@@ -113,7 +114,7 @@ class DraftingService:
         judge = (lambda facts, context, text, result: self.judged(facts, context, text, result, model)) \
             if model is not None and self.settings.judge == "on" else None  # issue 19: the final check's 2nd stage
         return Pipeline(self.settings, self.scoped_library(author), model, provider_note=resolved.note,
-                        judge=judge), run_id
+                        judge=judge, cancel=cancel), run_id
 
     def readiness(self) -> dict:
         """Index and provider readiness, for /readyz and the page's status line."""

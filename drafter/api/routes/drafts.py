@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from urllib.parse import quote
 
+import anyio
 from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -17,6 +19,7 @@ from drafter.models import Kind, ProviderName
 from drafter.domain.records import DiffResult, DraftDetail, DraftPage, DraftStatus, VersionInfo
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
+DISCONNECT_POLL_S = 0.5
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -32,9 +35,28 @@ async def create_draft(service: Service, request: Request,
     draft_request = await read_draft_request(request)
     if stream:
         return await draft_stream(service, draft_request, provider, principal)
-    result = await run_in_threadpool(service.draft, draft_request, provider, principal)
+    result = await _draft_until_disconnect(request, service, draft_request, provider, principal)
     detail = await run_in_threadpool(service.create_draft, draft_request, result, principal)
     return created_body(result, detail)
+
+
+async def _draft_until_disconnect(request: Request, service, draft_request, provider, principal):
+    """The draft, its model calls stopped when the client goes away (the draft then ends as at its deadline:
+    template sentences for the sections not written, and it is still stored, so the request is not lost)."""
+    cancel = threading.Event()
+
+    async def watch() -> None:
+        while not cancel.is_set():
+            if await request.is_disconnected():
+                cancel.set()
+            await anyio.sleep(DISCONNECT_POLL_S)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(watch)
+        try:
+            return await run_in_threadpool(service.draft, draft_request, provider, principal, cancel)
+        finally:
+            group.cancel_scope.cancel()
 
 
 @router.get("", response_model=DraftPage, summary="草稿列表（可按单位、期间、类型、状态筛选，分页）",
