@@ -51,12 +51,22 @@ async def _draft_until_disconnect(request: Request, service, draft_request, prov
                 cancel.set()
             await anyio.sleep(DISCONNECT_POLL_S)
 
-    async with anyio.create_task_group() as group:
-        group.start_soon(watch)
+    outcome: dict = {}
+
+    async def run(group) -> None:
         try:
-            return await run_in_threadpool(service.draft, draft_request, provider, principal, cancel)
+            outcome["result"] = await run_in_threadpool(service.draft, draft_request, provider, principal, cancel)
+        except Exception as exc:  # raised below, outside the task group (which would wrap it in a group)
+            outcome["error"] = exc
         finally:
             group.cancel_scope.cancel()
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(watch)
+        group.start_soon(run, group)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
 
 
 @router.get("", response_model=DraftPage, summary="草稿列表（可按单位、期间、类型、状态筛选，分页）",
