@@ -18,7 +18,7 @@ from drafter.service import DrafterService
 from strong_server import ScriptedServer, load_book
 
 REQUEST = Path(__file__).resolve().parent.parent / "bench" / "requests" / "monthly_2025_03.json"
-DEADLINE_S = 10.0
+DEADLINE_S = 15.0
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def slow_service(settings, library):
 
 def test_a_draft_past_its_deadline_keeps_the_finished_sections_and_stops_the_model(slow_service):
     request = json.loads(REQUEST.read_text(encoding="utf-8"))
-    with ScriptedServer(load_book(), piece_delay_s=0.1) as server:
+    with ScriptedServer(load_book(), piece_delay_s=0.2) as server:
         service = slow_service(server, DEADLINE_S)
         service.draft(service_request(request), "template")  # loads what every first draft loads (not timed)
         with TestClient(create_app(service)) as client:
