@@ -175,6 +175,11 @@ def decode_lenient(data: bytes) -> str:
         return data.decode("utf-8", errors="replace")
 
 
+def decode_token_piece(data: bytes) -> str:
+    """A model token's bytes as text: a piece may hold part of a UTF-8 character, which is left out."""
+    return data.decode("utf-8", "ignore")
+
+
 def encodable(text: str, drop: bool = False) -> str:
     """`text` that UTF-8 can encode: lone surrogates (from a JSON "\\ud800" or a broken paste) become "?", or are
     dropped with `drop=True`."""

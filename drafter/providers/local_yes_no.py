@@ -14,6 +14,7 @@ import time
 import numpy as np
 
 from drafter.providers.base import Message, YesNo
+from textkit.decoding import decode_token_piece
 
 YES, NO = "是", "否"
 
@@ -27,7 +28,7 @@ def formatter(llama):
         template = llama.metadata.get("tokenizer.chat_template")
         if not template:
             return None
-        text = lambda token: llama.detokenize([token]).decode("utf-8", "ignore") if token >= 0 else ""  # noqa: E731
+        text = lambda token: decode_token_piece(llama.detokenize([token])) if token >= 0 else ""  # noqa: E731
         cached = Jinja2ChatFormatter(template=template, eos_token=text(llama.token_eos()),
                                      bos_token=text(llama.token_bos()))
         llama._drafter_judge_formatter = cached
