@@ -130,3 +130,14 @@ def test_a_category_lead_over_its_instances_is_faithful_and_over_nothing_is_a_cl
     assert check(facts, lead + "组织青年员工羽毛球、乒乓球比赛，参赛员工达430人次。").claims == []
     other = ["为困难员工发放帮扶金9.3万元，帮扶17户"]
     assert [c.kind for c in check(other, lead + "为困难员工发放帮扶金9.3万元，帮扶17户。").claims] == ["claim"]
+
+
+def test_a_formal_praise_after_shoudao_is_an_honour_and_a_place_jieba_splits_is_one_place():
+    facts = ["协调解决农民工工资支付问题3起，涉及金额27.5万元", "开展农民工夜校课程4期，项目部组织安全培训"]
+    praised = "协调解决农民工工资支付问题3起，涉及金额27.5万元，受到区总工会通报表扬。"
+    assert [c.note for c in check(facts, praised).claims] == ['荣誉"区总工会通报表扬"事实中没有']
+    assert check(facts + ["工会被区总工会通报表扬"], praised).claims == []
+    assert check(facts, "开展农民工夜校课程4期，受到职工好评。").claims == []  # 好评: frame, not an honour
+    place = "在项目部职工之家开展农民工夜校课程4期。"
+    assert [c.note for c in check(facts, place).claims] == ['地点"项目部职工之家"事实中没有']
+    assert check(["在项目部职工之家开展农民工夜校课程4期"], place).claims == []

@@ -47,6 +47,8 @@ _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室
 _TIME_WORDS = frozenset({"年初", "年中", "年底", "年末", "上半年", "下半年", "周末", "每年", "每月", "每周", "月初", "月底",
                          "月末", "淡季", "旺季", "假期", "春运", "年前", "年后", "节后", "节前", "寒假", "暑假", "当天", "当日"})
 _TIME_AFTER = frozenset({"期间", "前夕", "当天", "之际", "假期", "前后", "淡季", "时间"})
+_OF_HEADS = frozenset({"家", "窗", "声"})  # X之家, X之窗, X之声: a place or a column jieba splits at 之
+_PRAISE_END = re.compile(r"(?:通报表扬|通报嘉奖|表扬|表彰|嘉奖|记功)(?=\W*$)")  # after 受到: an honour (受到…好评 is frame)
 _HONOUR_TRIM = re.compile(r"(?:的)?(?:荣誉称号|称号|荣誉|的好成绩|好成绩|的佳绩)$")
 _DAYS = re.compile(r"春节|国庆|中秋|端午|元旦|五一|劳动节|妇女节|重阳|清明|元宵|读书日|献血者日|建党|建军|植树|七夕|腊八|"
                    r"前夕|期间|之际|假期|淡季|旺季|年初|年中|年底|年末|月初|月底|周末|上旬|中旬|下旬")
@@ -69,6 +71,9 @@ def _phrase_after(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     for k in range(i, len(ws)):
         w = ws[k]
         if out and not _glued(clause, out[-1], w):
+            break
+        if out and w[2] == "之" and k + 1 < len(ws) and ws[k + 1][2] in _OF_HEADS and ws[k + 1][0] == w[1]:
+            out += [w, ws[k + 1]]  # 职工/之/家: one noun jieba splits (项目部职工之家), the phrase's head
             break
         if not _nounish(ws, k, clause) and w[2] not in _GLUE:
             break
@@ -168,8 +173,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             if phrase and j < len(ws) and ws[j][2] in _TIME_AFTER:
                 claim("time", phrase)
             else:
-                while phrase and not (_PLACE_HEAD.search(phrase[-1][2]) or phrase[-1][3] == "ns"):
-                    phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养
+                while phrase and not (_PLACE_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] == "ns"):
+                    phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养; a head jieba splits (职工/之/家) counts
                 if phrase:
                     claim("place", phrase)
         elif (word == "被" or word in _HONOUR_START) and (marker := _honour_marker(ws, i, clause)):
@@ -183,6 +188,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("object", level[:1])  # 省级 added to an honour the facts award: a near miss
             else:
                 claim("honour", rest) if not level else out.append(_role("honour", *_span(rest), clause, offset))
+        elif word == "受到" and (praise := _PRAISE_END.search(clause, e)):  # 受到区总工会通报表扬: a formal honour
+            claim("honour", [w for w in ws[i + 1:] if w[1] <= praise.end()])
         elif word in _TIME_WORDS or (_TIME_TAIL.search(word) and (tag == "t" or _DAYS.search(word))
                                      and word not in lex.objects and word not in _SKIP and word not in lex.abstract):
             claim("time", [ws[i]])

@@ -71,7 +71,11 @@ class Reader:
 
     def new(self, phrase_words: list[Word]) -> bool:
         """Does the phrase hold a word of its own that no support line gives?"""
-        return any(not self.neutral(w) and not self.backed(w) for _, _, w, _ in phrase_words)
+        if any(not self.neutral(w) and not self.backed(w) for _, _, w, _ in phrase_words):
+            return True
+        return any(w[2] == "之" and 0 < k < len(phrase_words) - 1  # 职工之家 read as 职工/之/家: the whole noun
+                   and not self.backed(phrase_words[k - 1][2] + "之" + phrase_words[k + 1][2])
+                   for k, w in enumerate(phrase_words))
 
 
 def glued(clause: str, a: Word, b: Word) -> bool:
