@@ -98,3 +98,17 @@ def test_a_numbered_reply_is_read_line_by_line():
 ])
 def test_tidy_sentence(raw, tidy):
     assert tidy_sentence(raw) == tidy
+
+
+def test_the_writer_and_the_check_allow_the_same_latin_words():
+    from drafter.numcheck import check
+    from drafter.numcheck.faithlex import load_faith
+
+    facts = ["组织职工应急救护培训120人次"]
+    for word in sorted(load_faith().latin)[:40]:
+        sentence = f"组织职工应急救护培训120人次，使用{word.upper()}设备。"
+        in_check = any(c.kind == "artifact" for c in check(facts, sentence).claims)
+        assert ("英文" in sentence_artifacts(sentence)) == in_check, word
+    for word in ("ChatGPT", "Hello"):
+        sentence = f"组织职工应急救护培训120人次，使用{word}设备。"
+        assert "英文" in sentence_artifacts(sentence) and any(c.kind == "artifact" for c in check(facts, sentence).claims)

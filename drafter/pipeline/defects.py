@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.numcheck import find_placeholders
+from drafter.numcheck.faithlex import load_faith
 from textkit.sentences import split_sentences
 from textkit.headings import INNER_MARK, LEVEL_MARKS, MARKDOWN_MARK, NUMBERED_START
 from textkit.sentences import NOT_COMPARED, SEMICOLONS
@@ -27,8 +28,6 @@ _STUTTER = re.compile(r"([\u4e00-\u9fff]{2,6})(?:和|与|及|、)?\1")
 _BAD_OPENER = re.compile(r"^\s*(?:同时|此外|另外|与此同时|并且|而且|其次|最后)[，,]?")
 LEVELS = LEVEL_MARKS  # headings of a draft by level: 一、 → （一） → 1. → （1）
 _CN = "一二三四五六七八九"
-# Allowed Latin: words the facts themselves use are fine (checked by the caller); these are common in summaries.
-_LATIN_OK = {"APP", "App", "app", "PPT", "ppt", "VR", "AED", "CT", "QQ", "WIFI", "WiFi"}
 
 
 @dataclass(frozen=True)
@@ -37,16 +36,17 @@ class Defect:
     text: str
 
 
-def sentence_artifacts(sentence: str, allowed: str = "") -> list[str]:
+def sentence_artifacts(sentence: str, allowed: str = "", latin: frozenset[str] | None = None) -> list[str]:
     """Why `sentence` is not summary prose (empty when it is). `allowed`: text whose words may appear (the
-    facts: a fact may itself name 《办法》 or an English acronym)."""
+    facts: a fact may itself name 《办法》 or an English acronym). Latin words: those of the check's [latin] list
+    (`latin`, lower case; default the shipped lexicon's), the same list the check's artifact rule allows."""
+    latin = load_faith().latin if latin is None else latin
     reasons = []
     if _PROMPT_WORDS.search(sentence.replace("事实上", "")):
         reasons.append("提示语")
     if _MARKDOWN.search(sentence):
         reasons.append("Markdown")
-    latin = [w for w in _LATIN.findall(sentence) if w not in allowed and w not in _LATIN_OK]
-    if latin:
+    if [w for w in _LATIN.findall(sentence) if w not in allowed and w.lower() not in latin]:
         reasons.append("英文")
     if any(ch not in allowed for ch in _BRACKETS.findall(sentence)):
         reasons.append("括号标记")

@@ -139,7 +139,8 @@ class SectionWriter(TemplateSections):
         chars = budget.frame_chars(self.request.length)
         reply = yield from self._call(index, state, self._frame_messages(section, chars), budget.frame_tokens(chars))
         text = _deduplicated(clean_paragraph(reply))
-        problems = [r for s in sentences(text) for r in sentence_artifacts(s, self.request.org + self.request.period)]
+        problems = [r for s in sentences(text) for r in sentence_artifacts(s, self.request.org + self.request.period,
+                                                                          self.lexicon.faith.latin)]
         frame_check = self.check(section, text)
         if not problems and frame_check.ok and frame_check.claims:  # the final check's rules: no claim either
             text, frame_check, dropped = self._without_claims(section, text, frame_check)
@@ -172,7 +173,7 @@ class SectionWriter(TemplateSections):
         sentence = without_opener(tidy_sentence(written))
         if len(_KEY.sub("", sentence)) < 2:
             return "", ["没有写出"]
-        problems = sentence_artifacts(sentence, allowed=line)
+        problems = sentence_artifacts(sentence, allowed=line, latin=self.lexicon.faith.latin)
         if len(sentence) > LONGEST * len(line) + 20:
             problems.append("过长")
         result = check([line], sentence, context=self.context, lexicon=self.lexicon)
