@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
 
 
 def free_port() -> int:
@@ -21,3 +22,13 @@ def stop(process: subprocess.Popen, timeout_s: float = 20) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def poll(fetch, until, timeout: float = 60, every: float = 0.3):
+    """fetch() again until until(value) holds or `timeout` seconds pass; the last value either way."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = fetch()
+        if until(value) or time.monotonic() > deadline:
+            return value
+        time.sleep(every)

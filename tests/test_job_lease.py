@@ -16,6 +16,7 @@ from pathlib import Path
 from drafter.service.jobs import JobStore
 from drafter.store import DraftStore
 from drafter.store.tables import JobRow
+from processes import poll
 from store_support import store, store_url  # noqa: F401 - fixtures (sqlite, and postgresql on a throwaway cluster)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,12 +43,7 @@ def _expire(store, job_id: str) -> None:  # noqa: F811 - the fixture's name
 
 
 def _wait_for(read, done, timeout: float):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = read()
-        if done(value) or time.monotonic() > deadline:
-            return value
-        time.sleep(0.1)
+    return poll(read, done, timeout, every=0.1)
 
 
 def test_a_job_past_its_lease_reads_as_failed_with_a_chinese_reason(store):  # noqa: F811

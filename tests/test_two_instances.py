@@ -9,13 +9,13 @@ import hashlib
 import json
 import shutil
 import threading
-import time
 import uuid
 
 import httpx
 import pytest
 
 from api_support import REQUEST, Server, bearer, cli, small_samples
+from processes import poll
 from retrieval_support import chroma_server, example_md
 from store_support import _new_pg_database
 from test_providers_openai import FakeOpenAI
@@ -67,13 +67,7 @@ def _upload(url, key, name, text, shared=False):
                       files=[("files", (name, text.encode("utf-8"), "text/markdown"))])
 
 
-def _poll(fetch, until, timeout=60):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = fetch()
-        if until(value) or time.monotonic() > deadline:
-            return value
-        time.sleep(0.3)
+_poll = poll
 
 
 def _search(url, key, query, mode):
