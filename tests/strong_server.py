@@ -16,7 +16,8 @@ never from a side channel. A prompt it cannot answer gets HTTP 400 and is record
 Faults, for the failure tests: `faults` is a list of actions, one per request in order ("ok" once it is empty):
   "429" (with Retry-After: `retry_after`), any other status ("500", "503" …), "sleep" (answer after `sleep_s`),
   "cut" (stream half the reply, then hang up), "empty" (a stream with no text), "english", "markdown".
-`piece_delay_s` makes a slow model (a pause before every streamed piece); `hung_up` counts the streams the client
+`piece_delay_s` makes a slow model (a pause before every streamed piece; with `slow_after` N, only from the
+N+1-th call on); `hung_up` counts the streams the client
 closed before their end.
 Replies are cut at the request's max_tokens (CHARS_PER_TOKEN characters a token), as a real endpoint does;
 such calls are counted in `truncated`. Standard library only, so bench scripts and tests both use it.
@@ -145,7 +146,7 @@ class ScriptedServer:
 
     def __init__(self, book: dict[str, Prose] | None = None, *, variant: str = "faithful",
                  faults: list[str] | None = None, retry_after: str = "1", sleep_s: float = 3.0,
-                 chars_per_token: float = CHARS_PER_TOKEN, piece_delay_s: float = 0.0) -> None:
+                 chars_per_token: float = CHARS_PER_TOKEN, piece_delay_s: float = 0.0, slow_after: int = 0) -> None:
         self.answerer = Answerer(book if book is not None else load_book(), variant)
         self.faults = list(faults or [])
         self.retry_after, self.sleep_s, self.chars_per_token = retry_after, sleep_s, chars_per_token
@@ -153,6 +154,7 @@ class ScriptedServer:
         self.times: list[float] = []  # when each request arrived (time.monotonic())
         self.truncated = 0
         self.piece_delay_s = piece_delay_s  # a slow model: this long before each streamed piece
+        self.slow_after = slow_after  # the first `slow_after` calls stream at once, the later ones slowly
         self.hung_up = 0  # streams the client closed before their end
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -234,8 +236,9 @@ class ScriptedServer:
                     self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
                 model = body.get("model", "scripted")
+                slow = server.piece_delay_s and any(b is body for b in server.requests[server.slow_after:])
                 for piece in pieces:
-                    if server.piece_delay_s:
+                    if slow:
                         server._stop.wait(server.piece_delay_s)
                     self._event(_chunk(model, {"content": piece}, None), cut)
                 if cut:
