@@ -182,6 +182,9 @@ def test_a_heading_must_speak_of_its_facts():
     ("3月，公司工会组织职工技能竞赛3场，参赛420人", "组织职工技能竞赛"),
     ("举办职工篮球赛、趣味运动会等文体活动9场", "举办文体活动"),
     ("我们的工作区域是一个山区开发园区", ""),
+    # a clause cut inside a quotation is no heading: the next clause that says an act is taken
+    ("利用教师节进行了表彰,并开展了“情满阳光,真我风采”教师节联谊活动", ""),
+    ("并开展了“情满阳光,真我风采”联谊活动,组织教职工乒乓球比赛", "组织教职工乒乓球比赛"),
 ])
 def test_a_facts_core(fact, expected):
     assert core(fact) == expected

@@ -15,6 +15,7 @@ from drafter.models import DraftRequest, DraftResult
 from drafter.numcheck import check
 from drafter.pipeline import Pipeline, verification_inputs
 from drafter.pipeline.defects import draft_defects
+from drafter.pipeline.template import takes_connective
 
 REQUESTS = sorted((Path(__file__).resolve().parent.parent / "bench" / "requests").iterdir())
 
@@ -188,3 +189,12 @@ def test_a_fact_with_its_own_link_takes_no_connective(settings, library):
     for linked in facts[1:4]:
         start = text.index(linked)
         assert text[start - 1] == "。", text[start - 6:start + 4]  # right after the previous sentence
+
+
+@pytest.mark.parametrize("fact, free", [
+    ("所以在加强工会干部素质管理的同时，我们印发了法律法规小册子", False),
+    ("因此职工参与热情高涨", False), ("总之,丰富多彩的活动陶冶了身心", False), ("其次，完善帮扶档案", False),
+    ("如：《企业年金实施细则》经审议通过", False), ("组织职工参加技能竞赛", True), ("如期完成厂务公开", True),
+])
+def test_a_fact_opening_with_its_own_connective_takes_none(fact, free):
+    assert takes_connective(fact) is free

@@ -83,3 +83,20 @@ def has_sentence_end(text: str) -> bool:
     """Is there a sentence end inside `text`, not counting the marks it ends with?"""
     body = text.rstrip(SENTENCE_ENDS + COLONS)
     return any(mark in body for mark in SENTENCE_ENDS)
+
+
+PAIRED_MARKS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】", "[": "]"}
+
+
+def balanced(text: str) -> bool:
+    """Every opening quote or bracket in `text` is closed in order ("开展了“情满阳光" is not: a phrase cut
+    inside a quotation)."""
+    closing = set(PAIRED_MARKS.values())
+    open_marks: list[str] = []
+    for char in text:
+        if char in PAIRED_MARKS:
+            open_marks.append(PAIRED_MARKS[char])
+        elif char in closing:
+            if not open_marks or open_marks.pop() != char:
+                return False
+    return not open_marks

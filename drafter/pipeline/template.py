@@ -21,7 +21,7 @@ _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
 
 
 # A fact that opens with its own link to what came before (如：…, 其中, 同时 …) takes no connective of the template.
-_LINKED = re.compile(r"(?:如[：:]|如(?![期今何果此实意愿数])|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|还|也|在这方面|对此|为此)")
+_LINKED = re.compile(r"(?:如[：:]|如(?![期今何果此实意愿数])|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|还|也|在这方面|对此|为此|所以|因此|因而|从而|总之|综上|首先|其次|再次|最后)")
 
 
 def clause(text: str) -> str:
@@ -95,4 +95,9 @@ class TemplateWriter:
         if section.role in ("problems", "plans"):
             return render(f"template/{section.role}.j2", items=facts, variant=variant_of(facts), period=base["period"])
         return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
-                      variant=variant_of(facts), joined=[not _LINKED.match(f) for f in facts])
+                      variant=variant_of(facts), joined=[takes_connective(f) for f in facts])
+
+
+def takes_connective(fact: str) -> bool:
+    """A connective (同时，此外，…) may go before `fact`: not when it opens with a link of its own (如：, 其中, 所以 …)."""
+    return not _LINKED.match(fact)

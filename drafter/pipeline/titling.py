@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from drafter.numcheck import check
-from textkit.sentences import BREAKS, COMMAS, SEMICOLONS, char_class
+from textkit.sentences import BREAKS, COMMAS, SEMICOLONS, balanced, char_class
 from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant
 
 LONGEST = 24
@@ -53,7 +53,7 @@ def core(fact: str) -> str:
         if "等" in phrase:  # "举办职工篮球赛、趣味运动会等文体活动" -> 举办文体活动
             phrase = act.group() + _COUNTED.sub("", phrase.rsplit("等", 1)[1])
         phrase = re.split(r"[0-9０-９]", phrase, 1)[0].rstrip("共计达约近余和及与、")
-        if 4 <= len(phrase) <= 14:
+        if 4 <= len(phrase) <= 14 and balanced(phrase):
             return phrase
     return ""
 
