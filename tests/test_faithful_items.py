@@ -36,6 +36,15 @@ def test_same_people_count_on_an_unrelated_item_is_a_mismatch():
     assert hit.note == "86人 在第1行事实中是'走访困难职工'，此处写成了'新发展会员'"
 
 
+@pytest.mark.parametrize("draft", ["举办安全知识竞赛1场，300余名职工踊跃参与", "举办安全知识竞赛1场，300余名职工积极参赛",
+                                   "举办安全知识竞赛1场，300余名职工纷纷报名参加"])
+def test_an_adverb_after_the_counted_people_is_not_their_item(draft):
+    # a hand-written paragraph in a strong model's style: 300余名职工踊跃参与 counts 职工, as the fact's 参赛职工 does
+    result = check(["举办安全知识竞赛1场，参赛职工300余人"], draft)
+    assert result.ok, [(h.text, h.note) for h in result.numbers]
+    assert not check(["举办安全知识竞赛1场，参赛职工300余人"], "举办安全知识竞赛1场，300余名会员积极参与").ok
+
+
 def test_a_percentage_on_another_rate_is_a_mismatch():
     # a real local-model draft (tests/data/faithful_drafts.json, annual_2025 raw) copied these rates from a reference
     facts = ["召开二届三次职工代表大会，收集职工提案37件，办结率100%", "组织全体教职工健康体检，体检率达到98.5%"]
