@@ -195,6 +195,7 @@ def test_a_fact_with_its_own_link_takes_no_connective(settings, library):
     ("所以在加强工会干部素质管理的同时，我们印发了法律法规小册子", False),
     ("因此职工参与热情高涨", False), ("总之,丰富多彩的活动陶冶了身心", False), ("其次，完善帮扶档案", False),
     ("如：《企业年金实施细则》经审议通过", False), ("组织职工参加技能竞赛", True), ("如期完成厂务公开", True),
+    ("帮扶领导为困难职工捐款各200元，同时，帮助购买四轮车", False), ("开展读书活动，此外还举办讲座", False),
 ])
 def test_a_fact_opening_with_its_own_connective_takes_none(fact, free):
     assert takes_connective(fact) is free

@@ -21,6 +21,7 @@ _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
 
 
 # A fact that opens with its own link to what came before (如：…, 其中, 同时 …) takes no connective of the template.
+_CONNECTIVES = re.compile(r"同时|此外")  # the connectives section.j2 puts between facts
 _LINKED = re.compile(r"(?:如[：:]|如(?![期今何果此实意愿数])|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|还|也|在这方面|对此|为此|所以|因此|因而|从而|总之|综上|首先|其次|再次|最后)")
 
 
@@ -99,5 +100,6 @@ class TemplateWriter:
 
 
 def takes_connective(fact: str) -> bool:
-    """A connective (同时，此外，…) may go before `fact`: not when it opens with a link of its own (如：, 其中, 所以 …)."""
-    return not _LINKED.match(fact)
+    """A connective (同时，此外，…) may go before `fact`: not when it opens with a link of its own (如：, 其中, 所以 …),
+    nor when it says one of the connectives itself (同时，帮扶领导…，同时，帮助… would repeat it)."""
+    return not _LINKED.match(fact) and not _CONNECTIVES.search(fact)
