@@ -32,8 +32,10 @@ from itertools import chain
 from drafter.models import Claim, NumberHit, SentenceTrace
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.bigrams import content_grams
+from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import ROLE_NAMES, roles
+from drafter.numcheck.rolewords import Reader
 from drafter.numcheck.synonyms import aliases
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
@@ -289,7 +291,11 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
                 if _has_number(numbered, c_start, c_start + len(text)):
                     out += roles(text, c_start, support, lex)  # its number is the number check's
                     continue
-                claim = _judge(text, c_start, support, lex, "claim", draft_words)
+                tail = effect_start(text, clause_words(text), Reader(support, lex))
+                if tail is None:
+                    claim = _judge(text, c_start, support, lex, "claim", draft_words)
+                else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
+                    claim = _judge(text[:tail] + " " * (len(text) - tail), c_start, support, lex, "claim")
                 found = roles(text, c_start, support, lex)
                 if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support)):
                     out.append(claim)  # a theme, or a named activity or document outside the roles: says more

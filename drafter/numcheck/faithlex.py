@@ -46,6 +46,7 @@ class FaithLexicon:
     synonyms: dict[str, tuple[str, ...]] | None = None  # [synonyms] groups (synonyms.toml + the user's file)
     abstract: frozenset[str] = frozenset()  # [abstract] words: effects and manner, never a role's content
     neutral: frozenset[str] = frozenset()  # frame, generic and [abstract] words: a role's words never count them
+    effect_verbs: frozenset[str] = frozenset()  # [effect] words: verbs that open an effect clause (effects.py)
 
 
 def _words(data: dict, table: str) -> list[str]:
@@ -101,7 +102,8 @@ def build(data: dict) -> FaithLexicon:
         item_ignore=_alternation({*asserting, *_list(data.get("items", {}).get("ignore", []))}),
         item_synonyms=_synonyms(data), **_themes(data), synonyms=groups_of(data.get("synonyms", {}).get("groups", [])),
         abstract=frozenset(_words(data, "abstract")), neutral=frozenset(frame | generic | set(_words(data, "abstract"))),
-        chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))))
+        chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))),
+        effect_verbs=frozenset(_words(data, "effect")))
 
 
 def _alternation(words) -> re.Pattern:

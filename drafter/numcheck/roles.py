@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, ROLE_NAMES, SKIP as _SKIP, Reader
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
@@ -146,6 +147,9 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     out: list[Claim] = []
     frames = [m.span() for m in lex.frame_re.finditer(clause) if m.end() - m.start() >= 4]
     used: set[int] = _inside(ws, frames)  # frame phrases say nothing
+    tail = effect_start(clause, ws, reader)
+    if tail is not None:  # an effect clause's tail (感受到组织温暖) says nothing either
+        used.update(w[0] for w in ws if w[0] >= tail)
 
     phrase_owned: set = set()
 

@@ -29,7 +29,8 @@ _LEVEL_START = frozenset("全国省市区县厂公集")
 _LEVEL_IN_TEXT = re.compile(r"全国|国家级|省级|省总工会|市级|市总工会|区级|区总工会|县级|县总工会")
 _NUMBER = re.compile(r"[0-9０-９]")  # a clause with a number: its item is the number check's (items.py)
 # heads of event nouns: a meeting, a show, a contest, a course, a service line (评审会, 巡回展览, 热线)
-_EVENT = re.compile(r"(?:会|展|展览|展示|赛|比赛|大赛|讲座|论坛|沙龙|仪式|典礼|培训|培训班|营|热线|专线|活动|行动|工程)$")
+EVENT = re.compile(r"(?:会|展|展览|展示|赛|比赛|大赛|讲座|论坛|沙龙|仪式|典礼|培训|培训班|营|热线|专线|活动|行动|工程)$")
+_EVENT = EVENT  # read by drafter.numcheck.effects too
 _JOINED = frozenset({"并", "还", "并且", "同时", "另外", "此外"})  # words that join one more act to a sentence
 _ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是$")
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act

@@ -36,16 +36,37 @@ def _jieba():
     return _import_jieba()
 
 
+_COMPLEMENTS = frozenset("到了着过得")  # what follows a verb in one word: 受到, 感受到
+_MANNER_TAGS = ("a", "ad", "d", "z")  # an adverb or adjective before a verb (真切, 深切, 切身)
+
+
 @lru_cache(maxsize=8192)
 def words(clause: str) -> tuple[Word, ...]:
     """The words of `clause` with offsets and dictionary tags (punctuation and spaces left out)."""
     jieba, tags = _jieba()
     out, pos = [], 0
-    for token in jieba.cut(clause, HMM=True):
+    for token in _resplit(list(jieba.cut(clause, HMM=True)), tags):
         start, pos = pos, pos + len(token)
         if token.strip() and any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in token):
             out.append((start, pos, token, tags.get(token, "x")))
     return tuple(out)
+
+
+def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
+    """jieba's cut with one kind of mis-split undone: a manner word that took the first character of the verb
+    after it (真切感/受到 -> 真切/感受/到; 深切感/受到). The manner word must be a dictionary adverb or adjective, and
+    its last character with the next word's first a dictionary verb followed by a complement (到, 了 …)."""
+    out: list[str] = []
+    for k, token in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        head, tail = token[:-1], token[-1:] + nxt[:1]
+        if (len(token) >= 3 and len(nxt) == 2 and nxt[1] in _COMPLEMENTS and tags.get(head, "").startswith(_MANNER_TAGS)
+                and tags.get(tail, "").startswith("v")):
+            out += [head, tail]
+            tokens[k + 1] = nxt[1:]
+            continue
+        out.append(token)
+    return out
 
 
 def tag_of(word: str) -> str:

@@ -1,0 +1,52 @@
+"""Effect clauses (issue 19): the tail of a clause that says what the work did for people, not what was done.
+
+  让困难职工真切感受到组织温暖 · 为女职工健康筑起一道坚实的保障防线 · 有效激发了职工攻坚克难的干劲 ·
+  让会员实实在在享受到工会带来的实惠
+
+The tail runs from an effect verb ([effect] in the faithfulness lexicon: 感受, 筑起, 激发, 享受 …) to the clause's
+end. It is frame when every word after the verb says nothing concrete of its own: frame, generic and [abstract]
+words, words the facts give, and qualifiers (攻坚克难, 安全生产, 清凉). A person, place, event or thing no fact
+names (退休职工, 职工书屋, 培训班) there keeps the clause an assertion, and a digit leaves it to the number check.
+A clause ending on an event (…专项劳动竞赛活动, 素质提升工程) has no effect tail, nor does a verb joined to nouns
+by 和/、 (评比竞赛和展示活动).
+The words before the verb are judged as usual, so 让困难职工子女感受到组织温暖 still names 子女.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.numcheck.rolewords import GLUE, Reader
+from drafter.numcheck.things import EVENT, HONOUR_MARKS
+from drafter.numcheck.words import Word
+
+# the last character of a word naming people (职工, 选手, 家属, 子女), a place or group (中心, 车间, 队) or a thing
+# or event (培训班, 比赛, 慰问品): such a word, new to the facts, is concrete
+_CONCRETE_END = re.compile(r"(?:中心|[员工者人师长户属女友生士众民家队组站馆宫厂校院局部处所室间区场园地赛会展班课座品金卡券书证奖杯画票费款物])$")
+
+
+def effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
+    """The offset in the clause where its effect tail starts (None: it has none). A verb inside a name in 《》 or
+    “” (小品《守护》) opens none, and a tail with an honour marker (获评, 授予 …) is an honour's, not an effect."""
+    verbs = reader.lex.effect_verbs
+    if not ws or EVENT.search(ws[-1][2]):  # …的专项劳动竞赛活动, 素质提升工程: it ends on an event, not an effect
+        return None
+    for k, w in enumerate(ws):
+        if w[2] not in verbs or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
+            continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
+        if all(_says_nothing(x, reader) for x in ws[k + 1:]):
+            return w[0]
+    return None
+
+
+def _quoted(clause: str, at: int) -> bool:
+    before = clause[:at]
+    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
+
+
+def _says_nothing(w: Word, reader: Reader) -> bool:
+    if any(c.isdigit() for c in w[2]) or w[2] in HONOUR_MARKS:
+        return False
+    if reader.neutral(w[2]) or reader.backed(w[2]):
+        return True
+    return not _CONCRETE_END.search(w[2]) and not w[3].startswith(("nr", "ns", "nt"))

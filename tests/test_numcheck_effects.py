@@ -1,0 +1,70 @@
+"""Effect clauses are frame, whoever's facts they follow; a concrete word of their own is not (issue 19).
+
+An effect clause says what the work did for people (让困难职工真切感受到组织温暖, 筑起…保障防线, 激发…干劲). The
+same clause gets the same verdict beside any facts, and it may be written around a verb jieba mis-splits
+(真切感/受到). A person, event or thing no fact names, in it or before it, is still caught.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.numcheck import check
+from drafter.numcheck.words import words
+
+FACT_SETS = [  # facts of unrelated kinds of work: an effect clause says nothing about any of them
+    ["春节前夕走访慰问困难职工58户，发放慰问金17.4万元"],
+    ["为12名患大病职工发放医疗救助金9.6万元"],
+    ["开展夏季“送清凉”活动，慰问高温岗位职工1300人次"],
+    ["开展会员普惠服务，发放电影券4200张"],
+]
+
+EFFECTS = [
+    "让职工真切感受到组织温暖。",
+    "让大家深切感受到组织温暖。",
+    "让职工在困难时刻体会到组织的关怀。",
+    "让职工实实在在享受到工会带来的实惠。",
+    "为职工健康筑起一道坚实的保障防线。",
+    "有效激发了职工攻坚克难的干劲。",
+    "让奋战在一线的职工感受到清凉与温暖。",
+]
+
+
+def _flags(facts: list[str], draft: str) -> list[str]:
+    result = check(facts, draft)
+    return [c.note for c in result.claims] + [h.note or h.status for h in result.numbers if h.status != "supported"]
+
+
+def test_a_manner_word_that_took_a_verbs_first_character_is_split_back():
+    got = [w for _, _, w, _ in words("让困难职工真切感受到组织温暖")]
+    assert "真切感" not in got and {"真切", "感受"} <= set(got), got
+    assert "".join(got) == "让困难职工真切感受到组织温暖"
+
+
+@pytest.mark.parametrize("facts", FACT_SETS, ids=["送温暖", "大病救助", "送清凉", "普惠"])
+@pytest.mark.parametrize("effect", EFFECTS)
+def test_an_effect_clause_is_frame_beside_any_facts(facts, effect):
+    draft = f"{facts[0]}，{effect}"
+    assert _flags(facts, draft) == []
+
+
+@pytest.mark.parametrize("draft, quoted", [
+    ("春节前夕走访慰问困难职工58户，让困难职工子女真切感受到组织温暖。", "子女"),
+    ("春节前夕走访慰问困难职工58户，让困难职工子女感受到组织温暖。", "子女"),
+    ("春节前夕走访慰问困难职工58户，增强了退休职工的归属感。", "退休职工"),
+])
+def test_a_person_of_its_own_in_an_effect_clause_is_still_caught(draft, quoted):
+    notes = [c.note for c in check(["春节前夕走访慰问困难职工58户"], draft).claims]
+    assert any(f'"{quoted}"' in n for n in notes), notes
+
+
+def test_an_event_of_its_own_after_the_effect_verb_keeps_the_clause_a_claim():
+    notes = _flags(["春节前夕走访慰问困难职工58户"], "春节前夕走访慰问困难职工58户，激发了职工参加书法培训班的热情。")
+    assert notes, "a 书法培训班 no fact names was let through as frame"
+
+
+def test_a_verb_inside_a_name_opens_no_effect_clause():
+    facts = ["组织“迎新春”职工文艺汇演，演出节目15个"]
+    draft = "组织“迎新春”职工文艺汇演，其中小品《守护》获评市职工文艺汇演优秀节目。"
+    notes = [c.note for c in check(facts, draft).claims]
+    assert any(n.startswith("荣誉") or "获评" in n for n in notes), notes
