@@ -99,6 +99,9 @@ class Support:
         # the synonyms of the words they write (drafter/data/synonyms.toml, 词林): they count as written too
         self.aliases = frozenset(aliases(self.text, synonyms or {}))
         self.alias_text = "\n".join(sorted(self.aliases))
+        # a group of people is another group unless the hand-written synonym data says it is the same: 词林 puts
+        # 离休 beside 退休 and 职员 beside 干部, but 离休干部 are not the facts' 退休职工 (rolewords.Reader)
+        self.hand_alias_text = "\n".join(sorted(aliases(self.text, synonyms or {}, use_cilin=False)))
         self.backed_words: dict[str, bool] = {}  # roles.Reader's answers, kept with the fact set
         self.clause_roles = BoundedDict(4096)  # clause -> its role claims (roles.roles), kept with the fact set
         self.content |= {a[i:i + 2] for a in self.aliases for i in range(len(a) - 1)}

@@ -3,6 +3,7 @@ which of them the facts, context lines and their synonyms give (Reader); the cla
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from drafter.models import Claim
@@ -17,6 +18,9 @@ NOUN_TAGS = ("n", "x", "j", "nz", "nt", "ns", "nr", "ng", "l", "i", "b", "t", "s
 SKIP = frozenset({"其中", "同时", "全年", "今年", "一年", "工作", "活动", "方面", "这", "他们", "大家"})
 GLUE = frozenset({"、", "和", "及", "与"})
 THING_HEADS = frozenset("赛票费金品画队课证卡奖杯工书汤")  # heads of things a near miss swaps (足球赛, 机票, 钳工)
+# words naming a group of people (离休干部, 退休职工, 外来务工人员, 家属): backed only by the facts' words and the
+# hand-written synonym groups, never by 词林's looser classes
+PEOPLE = re.compile(r"(?:干部|职工|员工|人员|同志|代表|家属|子女|老人|家庭|[员工者人师生士])$")
 
 
 NEAR = '（事实中是"'  # a near miss's note names the fact's thing it stands beside: a conflict, not a doubt
@@ -49,12 +53,14 @@ class Reader:
 
     def _backed(self, word: str) -> bool:
         s = self.support
-        if word in s.text or word in s.alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
+        alias_text = s.hand_alias_text if PEOPLE.search(word) else s.alias_text
+        if word in s.text or word in alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
             return True
         # a compound of given or neutral parts (比赛项目 over 项目 and a contest; 职工队伍)
         if word.endswith("活动") and any(k in s.text for k in self.lex.kinds.get(word[:-2], ())):
             return True  # 文体活动 (one jieba word) over a badminton match, as 文体 + 活动 read apart would be
-        return len(word) >= 4 and any(self._part(word[:i]) and self._part(word[i:]) for i in range(2, len(word) - 1))
+        return len(word) >= 4 and any(self._part(word[:i], alias_text) and self._part(word[i:], alias_text)
+                                      for i in range(2, len(word) - 1))
 
     def near_miss(self, word: str) -> bool:
         """A word of the same kind as a fact's word but another one: the same head, another first character
@@ -65,9 +71,8 @@ class Reader:
                                             or (len(g) >= 3 and g[:-1] == word[:-1] and g[-1] in THING_HEADS))
                    for g in self.support.word_set)  # 慰问品 / 慰问金
 
-    def _part(self, part: str) -> bool:
-        s = self.support
-        return part in s.text or part in s.alias_text or (len(part) >= 2 and self.neutral(part))
+    def _part(self, part: str, alias_text: str) -> bool:
+        return part in self.support.text or part in alias_text or (len(part) >= 2 and self.neutral(part))
 
     def new(self, phrase_words: list[Word]) -> bool:
         """Does the phrase hold a word of its own that no support line gives?"""
