@@ -302,9 +302,25 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
                 found = roles(text, c_start, support, lex)
                 if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support)):
                     out.append(claim)  # a theme, or a named activity or document outside the roles: says more
+                elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
+                    out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
                 else:
                     out += found or ([claim] if claim else [])
     return out
+
+
+_WHEN_WHERE = (ROLE_NAMES["time"], ROLE_NAMES["place"])
+
+
+def _beyond(text: str, start: int, found: list[Claim], support: Support, lex: FaithLexicon) -> list[Claim]:
+    """The claim of a clause's words outside its time and place roles (they are blanked), if they make one."""
+    chars = list(text)
+    for c in found:
+        chars[c.start - start:c.end - start] = " " * (c.end - c.start)
+    claim = _judge("".join(chars), start, support, lex, "claim")
+    if claim is None:
+        return []
+    return [claim.model_copy(update={"text": text[claim.start - start:claim.end - start]})]  # quoted unblanked
 
 
 def _has_number(starts: list[int], lo: int, hi: int) -> bool:

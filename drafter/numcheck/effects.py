@@ -45,8 +45,8 @@ def _quoted(clause: str, at: int) -> bool:
 
 
 def _says_nothing(w: Word, reader: Reader) -> bool:
-    if any(c.isdigit() for c in w[2]) or w[2] in HONOUR_MARKS:
-        return False
+    if any(c.isdigit() for c in w[2]) or w[2] in HONOUR_MARKS or reader.lex.assert_words.fullmatch(w[2]):
+        return False  # a number, an honour or an act (关心慰问、重点走访 …: a list of work, not an effect)
     if reader.neutral(w[2]) or reader.backed(w[2]):
         return True
     return not _CONCRETE_END.search(w[2]) and not w[3].startswith(("nr", "ns", "nt"))

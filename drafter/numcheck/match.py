@@ -40,6 +40,7 @@ from drafter.numcheck.mention import Mention, covers, matches
 from drafter.numcheck.qualifiers import Stops, changed_item
 from textkit.placeholders import find_placeholders
 from drafter.numcheck.factset import FactIndex, fact_set, index_lines  # noqa: F401 - FactIndex re-exported
+from drafter.numcheck.rolewords import ROLE_NAMES
 from drafter.numcheck.scanner import extract_numbers
 
 NOTE_NO_FACTS = "没有提供事实，无法核对这个数字"
@@ -136,6 +137,8 @@ def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool, f
     if rival is not None:
         line, fact = rival
         return ("mismatch", line, f"第{line}行事实为 {fact.display()}，初稿写成 {m.display()}", fact)
+    if m.kind == "date" or m.group in ("日期", "季度"):  # 7月至8月, 二季度: a date no fact gives names the time role
+        return ("unsupported", None, f'{ROLE_NAMES["time"]}"{m.text}"事实中没有', None)
     return ("unsupported", None, NOTE_UNSUPPORTED, None)
 
 

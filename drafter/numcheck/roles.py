@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 _LEVEL = LEVEL  # the level pattern (things.py), read by drafter.numcheck.undecided too
 _HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1))  # a marker's first word
 
-_ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请"})
+_ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请", "会同", "协同", "携手", "联手"})
 _ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
                           "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署"})
 _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True)))
@@ -54,16 +54,25 @@ _HONOUR_TRIM = re.compile(r"(?:的)?(?:荣誉称号|称号|荣誉|的好成绩|�
 _DAYS = re.compile(r"春节|国庆|中秋|端午|元旦|五一|劳动节|妇女节|重阳|清明|元宵|读书日|献血者日|建党|建军|植树|七夕|腊八|"
                    r"前夕|期间|之际|假期|淡季|旺季|年初|年中|年底|年末|月初|月底|周末|上旬|中旬|下旬")
 _TIME_TAIL = re.compile(r"(?:节|季|假|夕|初|末|底|周末|年中|月中|旬)$")
+_HOLIDAYS = r"春节|国庆|中秋|端午|元旦|重阳|清明|元宵|七夕|腊八|除夕|五一|三八"
+_HOLIDAY = re.compile(_HOLIDAYS)
+# a holiday in a time phrase (元旦、春节前夕; 端午、中秋等节日期间): from the holiday to the phrase's time word
+_HOLIDAY_TIME = re.compile(rf"(?:{_HOLIDAYS}|[、和与及等“”\"'节日佳双两]|国际|劳动|妇女)*?(?:前夕|期间|当天|之际|假期|前后|来临)")
+_RECOGNISED = re.compile(r"(?:作为|列为)?[^，。；、]{0,8}?(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
 
 
-def _nounish(ws: tuple[Word, ...], k: int, clause: str) -> bool:
+def _nounish(ws: tuple[Word, ...], k: int, clause: str, depth: int = 0) -> bool:
     """Word k belongs in a noun phrase: a noun, or a modifier glued to the noun after it (第三方调查机构, 高海拔站点,
-    退休教师, 生产车间), never an act of the lexicon."""
+    退休教师, 生产车间) or to another such modifier (本地/知名/作家), never an act of the lexicon."""
     w = ws[k]
     if w[3].startswith(_NOUN_TAGS) or w[3] == "vn" and k + 1 < len(ws) and _glued(clause, w, ws[k + 1]):
         return True
-    return (w[3][:1] in ("m", "a", "v", "b", "f") and not any(c.isdigit() for c in w[2]) and k + 1 < len(ws)
-            and ws[k + 1][0] == w[1] and (ws[k + 1][3].startswith(_NOUN_TAGS) or ws[k + 1][3] == "vn"))
+    if w[3][:1] not in ("m", "a", "v", "b", "f", "r") or any(c.isdigit() for c in w[2]) or k + 1 >= len(ws) \
+            or ws[k + 1][0] != w[1]:
+        return False
+    nxt = ws[k + 1]
+    return nxt[3].startswith(_NOUN_TAGS) or nxt[3] == "vn" or (depth < 2 and w[3][:1] in ("r", "b", "a")
+                                                              and _nounish(ws, k + 1, clause, depth + 1))
 
 
 def _phrase_after(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
@@ -95,6 +104,9 @@ def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
             break
         out.insert(0, w)
     return out
+
+
+_LEVEL_OR_BODY = re.compile(r"工会|党委|政府|[省市区县]委|[省市区县]|局|厅|部|报|台|网")
 
 
 def _awarded(clause: str, title: list[Word], support: Support) -> bool:
@@ -168,6 +180,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("actor", phrase)
         elif word in _ACTOR_BEFORE or (word == "在" and "指导下" in clause[e:]):
             phrase = _phrase_after(ws, i + 1, clause)
+            cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2])), len(phrase))
+            phrase = phrase[:cut]  # 会同市体育局 | 开展…: an act verb ends the actor's noun phrase
             if phrase and (word != "由" or _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]])):
                 claim("actor", phrase)
         elif word in _PLACE_BEFORE:
@@ -194,6 +208,12 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("honour", rest) if not level else out.append(_role("honour", *_span(rest), clause, offset))
         elif word == "受到" and (praise := _PRAISE_END.search(clause, e)):  # 受到区总工会通报表扬: a formal honour
             claim("honour", [w for w in ws[i + 1:] if w[1] <= praise.end()])
+        elif (word == "被" or word[0] == "被" and tag == "x") and (praise := _RECOGNISED.search(clause, s + 1)) \
+                and _LEVEL_OR_BODY.search(clause, s + 1, praise.start() + 1):  # 被省总工会作为典型经验推广; 被市/总工会
+            claim("honour", [w for w in ws[i:] if w[1] <= praise.end()] if word != "被" else
+                  [w for w in ws[i + 1:] if w[1] <= praise.end()])
+        elif _HOLIDAY.fullmatch(word) and _HOLIDAY_TIME.match(clause, s):
+            claim("time", [ws[i]])  # 元旦 of 元旦、春节前夕 (the facts: 春节前夕)
         elif word in _TIME_WORDS or (_TIME_TAIL.search(word) and (tag == "t" or _DAYS.search(word))
                                      and word not in lex.objects and word not in _SKIP and word not in lex.abstract):
             claim("time", [ws[i]])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from drafter.numcheck.rolewords import NOUN_TAGS, Reader, attached, glued, role_claim
+from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ _ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是$")
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
 HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为"})
 _THING_TAGS = ("n", "nz", "nr", "ns", "nt", "j", "ng")  # dictionary nouns (not idioms, unknown words or acts)
-_COORD = frozenset({"、", "和", "及", "与", "以及"})
+_COORD = frozenset({"、", "和", "及", "与", "以及", "及其"})
 
 
 def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], reader: Reader) -> list[Claim]:
@@ -45,7 +45,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
              and not reader.backed(w[2])]
     if level and any(LEVEL.match(w) for w in _LEVEL_IN_TEXT.findall(reader.support.text)):
         return [role_claim("object", *_span([level[0]]), clause, offset)]
-    nouns = [w for w in ws if w[0] not in used and w[3].startswith(NOUN_TAGS) and not reader.neutral(w[2])
+    nouns = [w for k, w in enumerate(ws) if w[0] not in used and (w[3].startswith(NOUN_TAGS) or _sibling(clause, ws, k, reader.lex.neutral))
+             and not reader.neutral(w[2]) and not reader.lex.assert_words.fullmatch(w[2])  # 新建: an act
              and w[2] not in HONOUR_MARKS and not (w[0] and clause[w[0] - 1].isdigit())  # 23名患…: a measure word
              and not _ENUMERATOR.match(w[2])  # 二是: an enumerator
              and not clause.startswith("化", w[1])]  # 常态/化: a manner (常态化, 规范化), not a thing
@@ -56,7 +57,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     if not new:
         return []
     acts = [w for w in ws if w[0] not in used and w[3].startswith("v") and not reader.neutral(w[2])
-            and reader.lex.assert_words.fullmatch(w[2])]
+            and reader.lex.assert_words.fullmatch(w[2]) and w[2] not in HONOUR_MARKS]  # 获评: the honour role's
     if acts and not any(reader.backed(w[2]) for w in acts) and len(new) == len(nouns):
         return [role_claim("activity", acts[0][0], ws[-1][1], clause, offset)]
     event = _event_act(ws, used, new, reader)
@@ -64,7 +65,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
         return [role_claim("activity", event, ws[-1][1], clause, offset)]
     fresh = set(new)
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
-    for w in (w for w in new if _thing(w)):
+    for w in (w for w in new if _thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -112,12 +113,33 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
     return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
 
 
-def _thing(w: Word) -> bool:
+def _thing(w: Word, reader: Reader | None = None) -> bool:
     """A noun (a name jieba does not know included), or a set phrase ending in one (退休职工, not 顺利完成 or
-    积极争取)."""
+    积极争取); not an effect noun (晚年生活: its head 生活 is an [abstract] word) nor 经+verb read as a name (经审查)."""
+    if reader is not None and len(w[2]) >= 3 and (w[2][-2:] in reader.lex.abstract or w[2][-3:] in reader.lex.abstract):
+        return False
+    if w[3] == "nr" and tag_of(w[2][1:]).startswith("v"):
+        return False
     if w[3].startswith(NOUN_TAGS) and w[3] not in ("l", "i"):
         return True
     return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
+
+
+def _sibling(clause: str, ws: tuple[Word, ...], k: int, neutral: frozenset[str] = frozenset()) -> bool:
+    """Word k, whatever jieba's tag, is joined by 和/及/与 to a noun before it and ends the list or names a thing
+    (电工和焊工技能, 棉帽和护膝620套, 征文和朗诵活动): a noun too. Not a verb phrase joined on (交流和沟通力度),
+    nor the start of a word jieba split (表达/权 of 表达权, a `neutral` word)."""
+    if k < 2 or not ws[k][3].startswith("v") or ws[k][3] == "vn" or len(ws[k][2]) < 2:
+        return False  # a verb by jieba's tag only (焊工/v, 护膝/v); idioms (奋勇争先) never
+    joiner, before, w = ws[k - 1], ws[k - 2], ws[k]
+    if joiner[2] not in _COORD or joiner[2] == "、" or joiner[0] != before[1] or w[0] != joiner[1]:
+        return False
+    if not before[3].startswith(NOUN_TAGS) or before[3] in ("l", "i") or len(before[2]) < 2:
+        return False
+    nxt = ws[k + 1] if k + 1 < len(ws) and ws[k + 1][0] == w[1] else None
+    if nxt is None or nxt[2].isdigit() or EVENT.search(nxt[2]) or nxt[3] == "v":
+        return True  # the list ends there: at a number, an event head or the clause's verb (及其配偶发放)
+    return w[2] + nxt[2] not in neutral and w[2][-1] in THING_HEADS
 
 
 def _neighbours(clause: str, ws: tuple[Word, ...], k: int) -> list[int]:
@@ -208,9 +230,15 @@ def _joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | N
     rest = [w for w in ws[1:] if w[0] not in used and not reader.neutral(w[2])]
     verbs = [w for w in rest if w[3].startswith("v") and w[3] != "vn"]
     things = [w for w in rest if w not in verbs]
+    if len(rest) >= 2 and not any(reader.backed(w[2]) for w in rest):
+        return ws[1][0]  # nothing of it is given (并上线工会网上商城), whatever jieba's tags
     if verbs and len(rest) >= 2 and not any(reader.backed(w[2]) for w in things) \
             and any(not reader.backed(w[2]) for w in rest):  # its verb may be a synonym of the facts' (开通/开展)
         return ws[1][0]
+    last = ws[-1]
+    if len(rest) >= 2 and last in rest and not reader.backed(last[2]) and last[3][:1] in ("v", "n") \
+            and any(w[3].startswith("v") and not reader.backed(w[2]) for w in rest):
+        return ws[1][0]  # an act on a given thing whose head is new: 并开展小家建设成果评比, 还为老同志免费测量血压
     return None
 
 
