@@ -68,3 +68,19 @@ def test_a_verb_inside_a_name_opens_no_effect_clause():
     draft = "组织“迎新春”职工文艺汇演，其中小品《守护》获评市职工文艺汇演优秀节目。"
     notes = [c.note for c in check(facts, draft).claims]
     assert any(n.startswith("荣誉") or "获评" in n for n in notes), notes
+
+
+@pytest.mark.parametrize("facts, draft", [
+    (["春节前夕走访慰问困难职工58户"], "春节前夕组织开展“送温暖”活动，走访慰问困难职工58户。"),  # a name [kinds] backs
+    (["为会员办理工会会员服务卡860张"], "新办理工会会员服务卡860张，打通服务职工“最后一公里”。"),  # a figure
+    (["建成户外劳动者服务站点5个"], "建成户外劳动者服务站点5个，让他们在城市中有了温暖的“落脚点”。"),
+    (["举办女职工瑜伽培训班3期"], "举办女职工瑜伽培训班3期，帮助女职工舒缓压力、强健体魄。"),
+    (["建立困难职工档案，新建档32户"], "新建困难职工档案32户，帮助困难职工家庭渡过难关。"),  # 户 = 家庭
+    (["开展夏季“送清凉”活动，慰问高温岗位职工1300人次"], "盛夏时节，工会走进生产一线开展“送清凉”慰问，共慰问高温岗位职工1300人次。"),
+])
+def test_set_phrases_figures_and_named_campaigns_over_their_facts_are_not_flagged(facts, draft):
+    assert _flags(facts, draft) == []
+
+
+def test_a_named_campaign_its_kinds_do_not_back_is_still_flagged():
+    assert _flags(["举办职工乒乓球比赛，参赛选手64名"], "开展“送温暖”活动，举办职工乒乓球比赛，64名选手参赛。")

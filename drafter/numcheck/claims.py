@@ -186,27 +186,29 @@ def uncovered(text: str, support: Support, common: frozenset[str] = frozenset(),
 _NAME = re.compile(r"《[^》\n]{2,40}》|“[^”\n]{2,30}”")
 
 
-def unbacked_names(clause: str, support: Support) -> list[str]:
-    """Named activities and documents (“送文艺进社区”, 《实施方案》) whose words the facts do not write."""
+def unbacked_names(clause: str, support: Support, kinds: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+    """Named activities and documents (“送文艺进社区”, 《实施方案》) whose words the facts do not write; a name the
+    lexicon's [kinds] table knows is backed by its kinds too (“送温暖” by a fact about 慰问)."""
     out = []
     for m in _NAME.finditer(clause):
-        own = grams(m.group(0))
-        if own and m.group(0)[1:-1] not in support.text and 2 * len(own & support.words) < len(own):
+        own, inner = grams(m.group(0)), m.group(0)[1:-1]
+        if own and inner not in support.text and 2 * len(own & support.words) < len(own) \
+                and not (kinds and inner in kinds and support.backs(inner, kinds[inner])):
             out.append(m.group(0))
     return out
 
 
-def _names_outside(clause: str, found: list[Claim], support: Support) -> bool:
+def _names_outside(clause: str, found: list[Claim], support: Support, kinds: dict | None = None) -> bool:
     """Does the clause name an activity or document no fact names, outside every role claim's words?"""
     if "《" not in clause and "“" not in clause:
         return False
-    return any(not any(n in c.text or c.text in n for c in found) for n in unbacked_names(clause, support))
+    return any(not any(n in c.text or c.text in n for c in found) for n in unbacked_names(clause, support, kinds))
 
 
 def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tuple | None) -> list[str]:
     """The words that make the clause a claim: a named activity or document no fact names, most of its object
     words in no fact, or (an activity or object clause) few of its content words in the facts; [] when fine."""
-    names = unbacked_names(clause, support) if ("《" in clause or "“" in clause) else []
+    names = unbacked_names(clause, support, lex.kinds) if ("《" in clause or "“" in clause) else []
     names = [n for n in names if n[1:-1] not in lex.abstract]  # “娘家人”: a figure of speech, not a name
     text, objects, asserting = scan(clause, lex, words)
     if not objects and not asserting and not names:
@@ -300,7 +302,7 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
                 else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
                     claim = _judge(text[:tail] + " " * (len(text) - tail), c_start, support, lex, "claim")
                 found = roles(text, c_start, support, lex)
-                if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support)):
+                if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds)):
                     out.append(claim)  # a theme, or a named activity or document outside the roles: says more
                 elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
                     out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
