@@ -17,6 +17,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data" / "strong_paragraphs.json"
 HELDOUT = DATA.with_name("strong_heldout.json")  # written after the object/activity rules, to check they generalise
 HELDOUT2 = DATA.with_name("strong_heldout2.json")  # written before the effect-clause rules (session 8), likewise
+HELDOUT3 = DATA.with_name("strong_heldout3.json")  # written after them, on text they were not built from
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
@@ -84,7 +85,7 @@ def measure(check, path: Path = DATA) -> dict:
 if __name__ == "__main__":
     from drafter.numcheck import check
 
-    for name, path in (("set", DATA), ("held out", HELDOUT), ("held out 2", HELDOUT2)):
+    for name, path in (("set", DATA), ("held out", HELDOUT), ("held out 2", HELDOUT2), ("held out 3", HELDOUT3)):
         figures = measure(check, path)
         t, c, n = figures["total"], figures["caught"], figures["named"]
         print(f"{name}: faithful flagged: {c.get('faithful', 0)}/{t['faithful']}  {figures['flagged']}")
