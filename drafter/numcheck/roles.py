@@ -25,10 +25,11 @@ from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, R
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.words import Word, words
+from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 if TYPE_CHECKING:
     from drafter.models import Claim
-    from drafter.numcheck.claims import Support
+    from drafter.numcheck.support import Support
 
 _LEVEL = LEVEL  # the level pattern (things.py), read by drafter.numcheck.undecided too
 _HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1))  # a marker's first word
@@ -58,7 +59,8 @@ _HOLIDAYS = r"春节|国庆|中秋|端午|元旦|重阳|清明|元宵|七夕|腊
 _HOLIDAY = re.compile(_HOLIDAYS)
 # a holiday in a time phrase (元旦、春节前夕; 端午、中秋等节日期间): from the holiday to the phrase's time word
 _HOLIDAY_TIME = re.compile(rf"(?:{_HOLIDAYS}|[、和与及等“”\"'节日佳双两]|国际|劳动|妇女)*?(?:前夕|期间|当天|之际|假期|前后|来临)")
-_RECOGNISED = re.compile(r"(?:作为|列为)?[^，。；、]{0,8}?(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
+_RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,8}}?"
+                         r"(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
 
 
 def _nounish(ws: tuple[Word, ...], k: int, clause: str, depth: int = 0) -> bool:
