@@ -170,6 +170,9 @@ class SectionResult(BaseModel):
     repairs: list[str] = Field(default_factory=list, description="Sentences of this section that failed their check, "
                                "and how each was fixed (written again alone, or replaced by the fact's template sentence)")
     usage: TokenUsage = Field(default_factory=TokenUsage)
+    cut_note: str | None = Field(None, description="Set when the deadline, 停止 or a client gone cut this section "
+                                 "mid-stream: the model's finished sentences that passed their checks were kept, "
+                                 "the rest are the facts' template sentences")
 
 
 class SourceRef(BaseModel):

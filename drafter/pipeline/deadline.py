@@ -13,6 +13,14 @@ class DeadlinePassed(Exception):
     """Raised inside a section's model call once the deadline has passed or the draft was cancelled."""
 
 
+class Cancel(threading.Event):
+    """A cancel flag that names why (停止 on the page); a plain threading.Event reads as the client gone."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
 class Deadline:
     def __init__(self, seconds: float | None, cancel: threading.Event | None = None, clock=time.monotonic) -> None:
         self.seconds = seconds if seconds and seconds > 0 else None
@@ -29,5 +37,5 @@ class Deadline:
 
     def reason(self) -> str:
         if self.cancelled.is_set():
-            return "起草已取消（客户端已断开），本节改用模板"
+            return getattr(self.cancelled, "reason", None) or "起草已取消（客户端已断开），本节改用模板"
         return f"起草超过时限（{self.seconds:g} 秒），本节改用模板"

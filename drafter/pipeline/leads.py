@@ -53,3 +53,21 @@ def restates(lead: str, lines: list[str]) -> bool:
     runs = copied_runs(bare, [KEY.sub("", line) for line in lines], 4)
     return bool(bare) and (sum(len(run) for run in runs) >= RESTATED * len(bare)
                            or any(len(run) >= COPIED_RUN for run in runs))
+
+
+def paragraph(lead: str, written: list[str]) -> str:
+    """The lead and the fact sentences as one paragraph; a sentence written twice is kept once."""
+    return deduplicated(lead + "".join(written))
+
+
+def deduplicated(text: str) -> str:
+    from drafter.pipeline.defects import sentences, without_opener
+
+    seen: set[str] = set()
+    kept = []
+    for sentence in sentences(text):
+        key = KEY.sub("", sentence)
+        if key not in seen:
+            kept.append(sentence)
+        seen.add(key)
+    return without_opener("".join(kept))

@@ -137,4 +137,5 @@ def _usage(sections: list[SectionResult]) -> TokenUsage:
 
 
 def _fallback_warnings(sections: list[SectionResult]) -> list[str]:
-    return [f"{s.heading or '开头/结尾段'}：{s.fallback_reason}" for s in sections if s.fallback and s.fallback_reason]
+    return [f"{s.heading or '开头/结尾段'}：{s.fallback_reason if s.fallback else s.cut_note}" for s in sections
+            if (s.fallback and s.fallback_reason) or (not s.fallback and s.cut_note)]

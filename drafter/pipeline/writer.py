@@ -25,9 +25,10 @@ from drafter.pipeline.deadline import Deadline, DeadlinePassed
 from drafter.pipeline import budget
 from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sentence
 from drafter.pipeline.copying import copied_runs
+from drafter.pipeline.cut import salvage
 from drafter.pipeline.defects import bad_opener, sentence_artifacts, sentences, without_opener
 from drafter.pipeline.leads import KEY as _KEY, SUBJECT as _SUBJECT, restates as _restates, shorter_leads
-from drafter.pipeline.leads import system_key as _system_key
+from drafter.pipeline.leads import deduplicated, paragraph, system_key as _system_key
 from drafter.pipeline.plan import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import fact_sentence, topic_stem
@@ -87,8 +88,9 @@ class SectionWriter(TemplateSections):
                 result = yield from self._write_sentences(index, state)
             else:
                 result = yield from self._write_frame(index, state)
-        except DeadlinePassed as exc:  # the model's stream is closed; what it wrote for this section is dropped
-            result = self.template_result(section, max(1, state.calls), str(exc), state.repairs, state.usage)
+        except DeadlinePassed as exc:  # the stream is closed; its finished sentences that pass are kept (cut.py)
+            result = (salvage(self, state, exc) or
+                      self.template_result(section, max(1, state.calls), str(exc), state.repairs, state.usage))
         except ProviderError as exc:
             result = self.template_result(section, max(1, state.calls), f"模型调用失败，本节改用模板：{exc}",
                                           state.repairs, state.usage)
@@ -113,7 +115,7 @@ class SectionWriter(TemplateSections):
                 sentence = yield from self._fix(index, state, number, line, problems)
             written.append(sentence)
         lead = self._lead(state, summary or numbered.get(0) or "")
-        text = _paragraph(lead, written)
+        text = paragraph(lead, written)
         result_check = self.check(section, text)
         if not result_check.ok:  # cannot happen sentence by sentence, unless a lead's word reads as a number
             return self.template_result(section, state.calls, "本节核对未通过，改用模板", state.repairs, state.usage)
@@ -124,13 +126,17 @@ class SectionWriter(TemplateSections):
         template sentence; the repair is noted either way."""
         why = "、".join(problems)
         for _ in range(max(0, self.settings.max_repair_attempts)):
-            again = yield from self._call(index, state, self._sentence_messages(line), budget.sentence_tokens(line),
-                                          _FIRST_LINE, step="repair")
+            try:
+                again = yield from self._call(index, state, self._sentence_messages(line),
+                                              budget.sentence_tokens(line), _FIRST_LINE, step="repair")
+            except DeadlinePassed:  # past the deadline no repair: the section's other sentences stand
+                break
             sentence, still = self._verdict(state, line, again)
             if not still:
                 state.repairs.append(f"第{number}句（{_short(line)}）未通过核对（{why}），已单独重写")
                 return sentence
-        state.repairs.append(f"第{number}句（{_short(line)}）重写后仍未通过核对（{why}），改用原事实句")
+        after = "已到时限，未重写" if self.deadline.passed() else "重写后仍未通过核对"
+        state.repairs.append(f"第{number}句（{_short(line)}）{after}（{why}），改用原事实句")
         return fact_sentence(line)
 
     def _write_frame(self, index: int, state: _Section):
@@ -138,7 +144,7 @@ class SectionWriter(TemplateSections):
         section = state.section
         chars = budget.frame_chars(self.request.length)
         reply = yield from self._call(index, state, self._frame_messages(section, chars), budget.frame_tokens(chars))
-        text = _deduplicated(clean_paragraph(reply))
+        text = deduplicated(clean_paragraph(reply))
         problems = [r for s in sentences(text) for r in sentence_artifacts(s, self.request.org + self.request.period,
                                                                           self.lexicon.faith.latin)]
         frame_check = self.check(section, text)
@@ -244,11 +250,18 @@ class SectionWriter(TemplateSections):
                 yield DraftEvent(type="token", data={"index": index, "attempt": state.calls, "text": piece})
                 if done is not None and done.search("".join(pieces)):
                     break
+        except DeadlinePassed as cut:
+            cut.written = "".join(pieces)  # what the model wrote before the cut (cut.salvage keeps what passes)
+            self._count(state, messages, cut.written)
+            raise
         finally:
             close = getattr(stream, "close", None)
             if close is not None:
                 close()
-        reply = "".join(pieces)
+        return self._count(state, messages, "".join(pieces))
+
+    def _count(self, state: _Section, messages: list[Message], reply: str) -> str:
+        """`reply`, its call's tokens counted into the section's usage."""
         read = [m["content"] for m in messages if m["role"] != "system" or self.model.concurrent]
         state.usage = state.usage.add(TokenUsage(calls=1, prompt_tokens=self.model.count_tokens("\n".join(read)),
                                                  completion_tokens=self.model.count_tokens(reply)))
@@ -274,22 +287,6 @@ def _by_numbers(line: str, loose: list[str], writer: SectionWriter) -> str:
             if found.ok and found.numbers:
                 return sentence
     return ""
-
-
-def _paragraph(lead: str, written: list[str]) -> str:
-    """The lead and the fact sentences as one paragraph; a sentence written twice is kept once."""
-    return _deduplicated(lead + "".join(written))
-
-
-def _deduplicated(text: str) -> str:
-    seen: set[str] = set()
-    kept = []
-    for sentence in sentences(text):
-        key = _KEY.sub("", sentence)
-        if key not in seen:
-            kept.append(sentence)
-        seen.add(key)
-    return without_opener("".join(kept))
 
 
 def _short(line: str, limit: int = 16) -> str:

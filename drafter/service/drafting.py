@@ -92,13 +92,15 @@ class DraftingService:
             check = self.judged_text(request, result.text, result.check, pipeline.model)  # issue 19: 2nd stage
             return result.model_copy(update={"run_id": run_id, "check": check})
 
-    def draft_events(self, request: DraftRequest, provider: str | None = None, author=None) -> Iterator[DraftEvent]:
-        """The same pipeline as a stream of events; the last event is `done` with the DraftResult.
+    def draft_events(self, request: DraftRequest, provider: str | None = None, author=None,
+                     cancel=None) -> Iterator[DraftEvent]:
+        """The same pipeline as a stream of events; the last event is `done` with the DraftResult. `cancel` (a
+        threading.Event, or drafter.pipeline.deadline.Cancel naming why) ends the model's calls as the deadline.
 
         ProviderUnavailable and QueueFull are raised here, before the first event, so adapters can answer 503/429.
         """
         self.refuse_long_facts(request.facts)
-        pipeline, run_id = self._pipeline(provider, author)
+        pipeline, run_id = self._pipeline(provider, author, cancel)
         events = self.judged_events(request, pipeline.events(request), pipeline.model)  # issue 19: 2nd stage
         return self.queue.stream(_with_run_id(events, run_id))
 

@@ -84,6 +84,8 @@ class StreamProgress(BaseModel):
         if section.get("fallback"):
             reason = section.get("fallback_reason") or "模型输出未通过核对"
             self.notes.append(f"「{_heading(section)}」改用模板生成：{reason}")
+        elif section.get("cut_note"):
+            self.notes.append(f"「{_heading(section)}」{section['cut_note']}")
 
 
 def result_notes(result: DraftResult) -> list[str]:
