@@ -16,6 +16,7 @@ from drafter.domain.records import DRAFT_STATUSES, ROOT_ORG, DraftDetail, DraftP
 from drafter.store import convert
 from drafter.store.base import StoreBase, require_base, require_text
 from drafter.store.failures import AuthFailureMixin
+from drafter.store.generation import GenerationJobMixin
 from drafter.store.jobs import JobMixin
 from drafter.store.judgements import JudgementMixin
 from drafter.store.keys import ApiKeyMixin
@@ -32,7 +33,7 @@ MAX_PAGE = 500
 
 
 class DraftStore(ReviewMixin, ReplyMixin, UserMixin, SessionMixin, WorkingCopyMixin, ApiKeyMixin, OrgMixin,
-                 JobMixin, AuthFailureMixin, JudgementMixin, StoreBase):
+                 JobMixin, GenerationJobMixin, AuthFailureMixin, JudgementMixin, StoreBase):
     """The drafts store over one SQLAlchemy URL (SQLite file or PostgreSQL)."""
 
     # --- drafts ------------------------------------------------------------------

@@ -214,3 +214,26 @@ class JudgementRow(Base):
     verdict: Mapped[str] = mapped_column(String(20))
     score: Mapped[float] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GenerationJobRow(Base):
+    """A page's drafting job (issue 21): one per user and slot (a draft id, or "" for a draft not saved yet), shared
+    by every page server. `doc` holds the request, the progress so far (plan, section N of M, the text streamed)
+    and, once ended, the result or the error. A running job's worker renews `lease_until`; past it, the job lost
+    its worker and the first reader fails it, keeping the text so far (issue 24). `stop_asked` is 停止 from any
+    server; the worker reads it with its heartbeat."""
+
+    __tablename__ = "generation_jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    slot: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(20))
+    doc: Mapped[dict[str, Any]]
+    stop_asked: Mapped[bool] = mapped_column(Boolean, default=False)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_generation_jobs_owner_slot", "owner", "slot"),)

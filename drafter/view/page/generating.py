@@ -59,10 +59,13 @@ def follow(svc, user) -> None:
         if job.state == "running":
             st.button("停止生成（保留已写出的内容）", key="gen_stop", on_click=lambda: _stop(svc, user))
         bar, live = st.progress(0.0, text=_label(job)), st.empty()
-        while job.state == "running":
+        while job is not None and job.state == "running":
             bar.progress(job.progress.fraction, text=_label(job))
             live.text(job.progress.text[-1200:] or "（正文会在这里陆续出现）")
             time.sleep(POLL_S)
+            job = svc.generation.get(user.name, job.slot)  # the store's copy: any page server may run the job
+        if job is None:  # taken by another tab of the same user
+            return
         bar.progress(1.0, text=_label(job))
     take(svc, user, job)
 
@@ -80,7 +83,7 @@ def take(svc, user, job) -> None:
     """The job's result goes into the editor (the same facts stay on the same saved draft; changed facts start a
     new draft); the job is then forgotten."""
     svc.generation.forget(user.name, job.slot, job.id)
-    if job.error and job.result is None:
+    if job.error and job.state == "failed":
         flash("generate", ("error", f"生成失败：{job.error}"))
     if job.result is None:
         if job.state == "stopped":
@@ -92,6 +95,6 @@ def take(svc, user, job) -> None:
               editor_rev=int(ss.get("editor_rev", 0)) + 1, scroll_to_editor=int(ss.get("scroll_to_editor", 0)) + 1)
     if not same:
         ss.update(draft_id=None, base_version=None, saved_text=None, stale=False)
-    done = "已停止，保留了已写出的内容" if job.state != "done" else "初稿已生成"
-    flash("generate", ("success", f"{done}（{vl.provider_label(job.result.provider)}，用时 {job.elapsed_s:.0f} 秒）"))
+    done = {"done": "初稿已生成", "stopped": "已停止，保留了已写出的内容"}.get(job.state, "生成中断，保留了已写出的内容")
+    flash("generate", ("success" if job.state != "failed" else "warning", f"{done}（{vl.provider_label(job.result.provider)}，用时 {job.elapsed_s:.0f} 秒）"))
     st.rerun()
