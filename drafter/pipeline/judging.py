@@ -22,11 +22,12 @@ from typing import Protocol
 from drafter.domain.facts import clean_fact_lines
 from drafter.models import CheckResult, Claim, JudgeVerdict
 from drafter.pipeline.prompting import PROMPTS_DIR, render
-from drafter.providers.base import ChatModel, Message, ProviderError, YesNo, model_step
+from drafter.providers.base import ChatModel, Message, ProviderError, YesNo, call_ends_at, model_step
 
 log = logging.getLogger(__name__)
 DEFAULT_MARGIN = 2.5  # clear a claim only when the model prefers 是 this clearly (Settings.judge_margin)
 PROMPT_FILES = ("judge_system.j2", "judge.j2")
+LATE = "（起草已到时限，未经模型复核，请人工核对）"
 
 
 class JudgementCache(Protocol):
@@ -85,8 +86,10 @@ class Judge:
         self.calls: list[YesNo] = []  # the model calls of this judge (cached verdicts cost none), for benches
 
     def review(self, facts: Sequence[str], context: Sequence[str], draft: str, result: CheckResult,
-               lexicon=None) -> CheckResult:
-        """`result` with its undecided claims judged: cleared ones moved to `cleared`, the rest annotated."""
+               lexicon=None, deadline=None) -> CheckResult:
+        """`result` with its undecided claims judged: cleared ones moved to `cleared`, the rest annotated. Past
+        `deadline` (drafter.pipeline.deadline.Deadline: the draft's) no model call starts: a claim without a
+        cached verdict stays flagged, its note saying it was not judged; a call is bounded by the time left."""
         from drafter.numcheck import load_lexicon
         from drafter.numcheck.factset import fact_set
         from drafter.numcheck.undecided import undecided
@@ -100,17 +103,25 @@ class Judge:
         facts, context = clean_fact_lines(facts), clean_fact_lines(context)
         claims, cleared = list(result.claims), list(result.cleared)
         for ask in asks:
-            verdict = self.verdict(facts, context, ask.sentence, ask.clause)
+            late = deadline is not None and deadline.passed()
+            verdict = self.verdict(facts, context, ask.sentence, ask.clause, call=not late,
+                                   ends=deadline.expires if deadline is not None else None)
+            claim = claims[ask.index]
+            late = late or (verdict is None and deadline is not None and deadline.passed())  # the call ran out
+            if verdict is None and late and LATE not in (claim.note or ""):  # it stands, saying why not judged
+                claims[ask.index] = claim.model_copy(update={"note": f"{claim.note or ''}{LATE}"})
             if verdict is None:
                 continue  # the model failed: the rules' claim stands
-            claim = claims[ask.index]
+            claim = claim.model_copy(update={"note": (claim.note or "").replace(LATE, "") or None})
             claims[ask.index] = claim.model_copy(update={"judge": verdict, "note": _note(claim.note, verdict)})
         cleared += [c for c in claims if c.judge is not None and c.judge.verdict == "supported"]
         claims = [c for c in claims if c.judge is None or c.judge.verdict != "supported"]
         return result.model_copy(update={"claims": claims, "cleared": cleared,
                                          "faithful": result.ok and not claims})
 
-    def verdict(self, facts: Sequence[str], context: Sequence[str], sentence: str, clause: str) -> JudgeVerdict | None:
+    def verdict(self, facts: Sequence[str], context: Sequence[str], sentence: str, clause: str, call: bool = True,
+                ends: float | None = None) -> JudgeVerdict | None:
+        """The cached verdict, else (with `call`) the model's, its call to end by `ends` where the provider can."""
         label = self.label
         if label is None:
             return None
@@ -119,10 +130,10 @@ class Judge:
         if hit is not None:  # the verdict follows today's margin
             verdict = "supported" if hit[1] >= self.margin else "unsupported"
             return JudgeVerdict(verdict=verdict, score=hit[1], model=label, cached=True)
-        if self.model is None:
+        if self.model is None or not call:
             return None
         try:
-            with model_step("judge"):
+            with model_step("judge"), call_ends_at(ends):
                 answer = self.model.yes_no(messages_for(facts, context, sentence, clause))
         except ProviderError as exc:
             log.warning("claim judge failed: %s", exc)

@@ -34,6 +34,7 @@ class Pipeline:
         """`judge(facts, context, text, result) -> CheckResult`: the claim judge for the final check (service).
         `cancel` is set when the client has gone: the draft then ends as at its deadline."""
         self.judge = judge
+        self.deadline: Deadline | None = None  # the draft's, from the start of planning (events())
         self.settings = settings
         self.cancel = cancel
         self.library = library
@@ -56,7 +57,7 @@ class Pipeline:
 
     def events(self, request: DraftRequest) -> Iterator[DraftEvent]:
         started = time.perf_counter()
-        deadline = Deadline(self.settings.draft_deadline_s, self.cancel)  # from here: not the queue's wait
+        deadline = self.deadline = Deadline(self.settings.draft_deadline_s, self.cancel)  # not the queue's wait
         facts, context = verification_inputs(request, self.settings)
         plan = self.plan(request)
         warnings = ([self.provider_note] if self.provider_note else []) + plan.warnings

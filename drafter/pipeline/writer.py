@@ -242,7 +242,8 @@ class SectionWriter(TemplateSections):
         state.calls += 1
         yield self.started(index, state.section, state.calls)
         pieces: list[str] = []
-        stream = in_step(step, self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature))
+        stream = in_step(step, self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature),
+                         ends=self.deadline.expires)  # a provider that can bounds the call by the time left
         try:
             for piece in stream:
                 self.deadline.check()  # closing the stream (finally) stops the model's generation
@@ -250,10 +251,13 @@ class SectionWriter(TemplateSections):
                 yield DraftEvent(type="token", data={"index": index, "attempt": state.calls, "text": piece})
                 if done is not None and done.search("".join(pieces)):
                     break
-        except DeadlinePassed as cut:
+        except (DeadlinePassed, ProviderError) as exc:
+            if not isinstance(exc, DeadlinePassed) and not self.deadline.passed():
+                raise
+            cut = exc if isinstance(exc, DeadlinePassed) else DeadlinePassed(self.deadline.reason())
             cut.written = "".join(pieces)  # what the model wrote before the cut (cut.salvage keeps what passes)
             self._count(state, messages, cut.written)
-            raise
+            raise cut from None
         finally:
             close = getattr(stream, "close", None)
             if close is not None:

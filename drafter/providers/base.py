@@ -17,6 +17,7 @@ DEFAULT_STEP = "write"
 # check, planning sections, judging a claim. Wrap a call in model_step(step), or a stream in in_step(step, …).
 STEPS = ("write", "repair", "plan", "judge")
 _STEP: ContextVar[str] = ContextVar("drafter_model_step", default=DEFAULT_STEP)
+_ENDS: ContextVar[float | None] = ContextVar("drafter_call_ends", default=None)
 
 
 @contextmanager
@@ -34,12 +35,34 @@ def current_step() -> str:
     return _STEP.get()
 
 
-def in_step(step: str, stream: Iterator[str]) -> Iterator[str]:
-    """`stream` advanced with model_step(step) set around each piece only, so a generator consumed across yields
-    or threads labels its call without leaking the step to the code around it."""
+@contextmanager
+def call_ends_at(moment: float | None) -> Iterator[None]:
+    """Model calls made inside the block should end by `moment` (time.monotonic(); the draft's deadline): a
+    provider that can bound a call (the OpenAI-compatible one, by its per-call timeout) reads time_left()."""
+    token = _ENDS.set(moment)
+    try:
+        yield
+    finally:
+        _ENDS.reset(token)
+
+
+def time_left(default: float) -> float:
+    """Seconds the current call may take: `default`, or less when the draft's deadline is nearer (at least 0.05)."""
+    ends = _ENDS.get()
+    return default if ends is None else max(0.05, min(default, ends - time.monotonic()))
+
+
+def past_call_end() -> bool:
+    ends = _ENDS.get()
+    return ends is not None and time.monotonic() >= ends
+
+
+def in_step(step: str, stream: Iterator[str], ends: float | None = None) -> Iterator[str]:
+    """`stream` advanced with model_step(step) (and call_ends_at(ends)) set around each piece only, so a generator
+    consumed across yields or threads labels its call without leaking the step to the code around it."""
     try:
         while True:
-            with model_step(step):
+            with model_step(step), call_ends_at(ends):
                 piece = next(stream, None)
             if piece is None:
                 return

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterator
 
 import openai
 
-from drafter.providers.base import ChatModel, Message, ProviderError, YesNo, score_of_answer
+from drafter.providers.base import (ChatModel, Message, ProviderError, YesNo, past_call_end, score_of_answer,
+                                    time_left)
 from drafter.settings import Settings
 
 MAX_DELAY_S = 30.0
@@ -84,13 +85,16 @@ class OpenAICompatModel(ChatModel):
                 reason = self._reason(exc)
                 if started:
                     raise ProviderError(f"接口 {self.base_url} 在回复中途中断：{reason}") from exc
-                if attempt > self.retries:
+                if attempt > self.retries or past_call_end():  # no retry past the draft's deadline
+                    if past_call_end():
+                        raise ProviderError(f"接口 {self.base_url} 在起草时限前没有答完：{reason}") from exc
                     raise self._gone(f"接口 {self.base_url} 调用失败（共尝试 {attempt} 次）：{reason}") from exc
                 asked = retry_after(exc)
                 if asked is not None and asked > MAX_RETRY_AFTER_S:
                     raise self._gone(f"接口 {self.base_url} 繁忙（{reason}），要求 {asked:.0f} 秒后再试，"
                                      f"超过等待上限 {MAX_RETRY_AFTER_S:.0f} 秒，本次不再重试") from exc
-                self._sleep(asked if asked is not None else self.delay(attempt))
+                wait = asked if asked is not None else self.delay(attempt)
+                self._sleep(min(wait, time_left(wait)))
 
     def yes_no(self, messages: list[Message]) -> YesNo:
         """A one-token answer (the claim judge's): score = logprob(是) − logprob(否) from top_logprobs when the
@@ -103,7 +107,7 @@ class OpenAICompatModel(ChatModel):
         try:
             reply = self._client.chat.completions.create(
                 model=self.model, messages=[{"role": m["role"], "content": m["content"]} for m in messages],
-                max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10)
+                max_tokens=1, temperature=0.0, logprobs=True, top_logprobs=10, timeout=self._timeout())
         except Exception as exc:  # noqa: BLE001 - every failure becomes a ProviderError with its reason
             raise ProviderError(f"接口 {self.base_url} 判断失败：{self._reason(exc)}") from exc
         choice = reply.choices[0] if reply.choices else None
@@ -135,7 +139,7 @@ class OpenAICompatModel(ChatModel):
     def _one_call(self, messages: list[Message], max_tokens: int, temperature: float) -> Iterator[str]:
         response = self._client.chat.completions.create(
             model=self.model, messages=[{"role": m["role"], "content": m["content"]} for m in messages],
-            stream=True, max_tokens=max_tokens, temperature=temperature)
+            stream=True, max_tokens=max_tokens, temperature=temperature, timeout=self._timeout())
         with response:
             for chunk in response:
                 if not chunk.choices:  # e.g. a trailing usage chunk
@@ -143,6 +147,12 @@ class OpenAICompatModel(ChatModel):
                 piece = chunk.choices[0].delta.content
                 if piece:
                     yield piece
+
+    def _timeout(self) -> openai.Timeout:
+        """This call's timeout: the configured one, or the time left before the draft's deadline when nearer (the
+        wait for the first piece, the endpoint reading the prompt, is bounded by it too)."""
+        left = time_left(self.timeout_s)
+        return openai.Timeout(left, connect=min(left, 10.0))
 
     def _reason(self, exc: Exception) -> str:
         if isinstance(exc, openai.APITimeoutError) or _named(exc, TIMEOUT_ERRORS):

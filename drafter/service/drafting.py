@@ -89,7 +89,8 @@ class DraftingService:
         with self.queue.slot():
             pipeline, run_id = self._pipeline(provider, author, cancel)
             result = pipeline.run(request)
-            check = self.judged_text(request, result.text, result.check, pipeline.model)  # issue 19: 2nd stage
+            check = self.judged_text(request, result.text, result.check, pipeline.model,  # issue 19: 2nd stage
+                                     deadline=pipeline.deadline)
             return result.model_copy(update={"run_id": run_id, "check": check})
 
     def draft_events(self, request: DraftRequest, provider: str | None = None, author=None,
@@ -101,7 +102,8 @@ class DraftingService:
         """
         self.refuse_long_facts(request.facts)
         pipeline, run_id = self._pipeline(provider, author, cancel)
-        events = self.judged_events(request, pipeline.events(request), pipeline.model)  # issue 19: 2nd stage
+        events = self.judged_events(request, pipeline.events(request), pipeline.model,  # issue 19: 2nd stage
+                                    deadline=lambda: pipeline.deadline)
         return self.queue.stream(_with_run_id(events, run_id))
 
     def _pipeline(self, provider: str | None, author=None, cancel=None):
@@ -113,10 +115,12 @@ class DraftingService:
         resolved = self.providers.resolve(provider or self.settings.provider)
         run_id = uuid.uuid4().hex
         model = traced(resolved.model, self.traces, run_id)
-        judge = (lambda facts, context, text, result: self.judged(facts, context, text, result, model)) \
-            if model is not None and self.settings.judge == "on" else None  # issue 19: the final check's 2nd stage
-        return Pipeline(self.settings, self.scoped_library(author), model, provider_note=resolved.note,
-                        judge=judge, cancel=cancel), run_id
+        pipeline = Pipeline(self.settings, self.scoped_library(author), model, provider_note=resolved.note,
+                            cancel=cancel)
+        if model is not None and self.settings.judge == "on":  # issue 19: the final check's 2nd stage, whose
+            pipeline.judge = lambda facts, context, text, result: self.judged(  # calls stop at the deadline
+                facts, context, text, result, model, deadline=pipeline.deadline)
+        return pipeline, run_id
 
     def readiness(self) -> dict:
         """Index and provider readiness, for /readyz and the page's status line."""

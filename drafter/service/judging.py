@@ -37,10 +37,11 @@ class JudgingService:
         return None
 
     def judged(self, facts: list[str], context: list[str], text: str, result: CheckResult,
-               model=None, cached_only: bool = False) -> CheckResult:
+               model=None, cached_only: bool = False, deadline=None) -> CheckResult:
         """`result` with its undecided claims judged by `model` (default: the configured one); as it is when the
         judge is off, no model can judge, or nothing is undecided. `cached_only`: apply the verdicts stored
-        before (at generation, submit, approve), ask nothing (the page while typing or reviewing)."""
+        before (at generation, submit, approve), ask nothing (the page while typing or reviewing). `deadline`
+        (the draft's): past it no call starts and the claims not judged stay flagged, with a note."""
         if self.settings.judge != "on" or not result.claims:
             return result
         from drafter.pipeline.judging import Judge
@@ -53,17 +54,17 @@ class JudgingService:
                 return result
             judge = Judge(model, self.store, self.settings.judge_margin)
         try:
-            return judge.review(facts, context, text, result, self.lexicon())
+            return judge.review(facts, context, text, result, self.lexicon(), deadline=deadline)
         except Exception as exc:  # noqa: BLE001 - the rules' result stands when the judge cannot run
             log.warning("claim judge skipped: %s", exc)
             return result
 
     def judged_text(self, request: DraftRequest, text: str, result: CheckResult, model=None,
-                    cached_only: bool = False) -> CheckResult:
+                    cached_only: bool = False, deadline=None) -> CheckResult:
         from drafter.pipeline import verification_inputs
 
         facts, context = verification_inputs(request, self.settings)
-        return self.judged(facts, context, text, result, model, cached_only)
+        return self.judged(facts, context, text, result, model, cached_only, deadline)
 
     def judge_latest(self, draft_id: str) -> None:
         """Judge the latest version's check (on submit and approve) and store it when the judge changed it."""
@@ -75,9 +76,10 @@ class JudgingService:
         if judged != latest.check:
             self.store.set_version_check(draft_id, latest.number, judged)
 
-    def judged_events(self, request: DraftRequest, events: Iterator[DraftEvent], model) -> Iterator[DraftEvent]:
+    def judged_events(self, request: DraftRequest, events: Iterator[DraftEvent], model,
+                      deadline=None) -> Iterator[DraftEvent]:
         """The pipeline's events with the final check judged: the `check` event is held until `done` brings the
-        text, then both carry the judged check."""
+        text, then both carry the judged check. `deadline()` gives the draft's deadline once the draft runs."""
         held = None
         for event in events:
             if event.type == "check":
@@ -86,7 +88,8 @@ class JudgingService:
             if event.type == "done" and isinstance(event.data.get("result"), dict):
                 result = event.data["result"]
                 check = CheckResult.model_validate(result["check"])
-                judged = self.judged_text(request, result["text"], check, model)
+                judged = self.judged_text(request, result["text"], check, model,
+                                          deadline=deadline() if deadline is not None else None)
                 result["check"] = judged.model_dump()
                 if held is not None:
                     held.data["check"] = judged.model_dump()
