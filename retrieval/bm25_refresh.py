@@ -1,39 +1,78 @@
 """Keeping a machine's BM25 cache at the shared catalog's version, and giving old Chroma chunks their visibility.
 
-Every ingest, upload or removal (on any machine) moves the catalog's version. A search compares its BM25 cache's
-version with the catalog's (one indexed lookup); when they differ it first loads the cache saved on disk (another
-worker process of this machine may have rebuilt it), else rebuilds it from the catalog's chunks and their stored
-tokens: no machine re-tokenises what another one ingested (chunks of a catalog older than stored tokens are
-tokenised once, and their tokens stored).
+Every ingest, upload or removal (on any machine) moves the catalog's version and logs the example it changed,
+numbered in commit order (Catalog.changes_since). A search compares its index's version with the catalog's (one
+indexed lookup); when they differ, `catch_up` reads the changes after the index's change number and replaces
+those examples in the index's delta (retrieval.bm25_delta) from the catalog's chunks and stored tokens: a few
+milliseconds, on the writing machine and on every other one, before the search answers. A full rebuild (from
+every chunk's stored tokens: no machine re-tokenises what another one ingested) happens at a machine's first
+search when no saved index is usable, when a catalog write is older than the change log, and in the background
+once the delta passes its limit (the merge).
 """
 
 from __future__ import annotations
 
+from retrieval.bm25_delta import Delta, Entry, limit
 from retrieval.ingest import passage_text
 
 
-def refresh(library) -> bool:
-    """Bring `library.bm25` to the catalog's version; True when it was rebuilt. The new index is built beside
-    the one searches are using and swapped in with one assignment, so a search never sees half of each."""
+def catch_up(library, index=None):
+    """`index` (the library's by default) brought to the catalog's version through its delta; None when only a
+    full rebuild can do it (no saved index, or one older than the change log)."""
+    from retrieval.bm25 import BM25Index
+
+    catalog, index = library.catalog, index or library.bm25
+    version = catalog.version()  # read before the changes: a write landing meanwhile moves it again
+    if index.version == version:
+        return index
+    saved = BM25Index(index.directory, index.tokenizer)  # another worker of this machine may have merged
+    if saved.load() and saved.seq is not None and (index.main_seq is None or saved.seq > index.main_seq):
+        index = saved
+    if index.seq is None or not index._loaded or (index.main_count == 0 and index.delta is None):
+        return None
+    changes = catalog.changes_since(index.seq)
+    if not changes and index.seq > catalog.last_change():  # a catalog replaced or older than its change log
+        return None
+    if not changes:
+        return index.with_delta(index.delta or Delta(), version, index.seq)
+    examples = {example_id: entries_of(library, example_id) for example_id in dict.fromkeys(e for _, e in changes)}
+    return index.with_delta((index.delta or Delta()).changed(examples), version, changes[-1][0])
+
+
+def entries_of(library, example_id: str) -> list[Entry]:
+    """The example's current chunks with their tokens (tokenised and stored once if the catalog had none)."""
+    rows = library.catalog.all_chunks_with_tokens_of(example_id)
+    missing = {chunk.id: library.tokenizer.tokens(passage_text(chunk)) for chunk, tokens in rows if tokens is None}
+    if missing:
+        library.catalog.set_tokens(missing)
+    fields = fields_of([chunk for chunk, _ in rows])
+    return [Entry(chunk.id, tuple(tokens if tokens is not None else missing[chunk.id]),
+                  {name: column[n] for name, column in fields.items()}) for n, (chunk, tokens) in enumerate(rows)]
+
+
+def needs_merge(index) -> bool:
+    """The delta is past its limit (or the index is too small to keep one): time for a full rebuild."""
+    if index.delta is None:
+        return False
+    dead = 0 if index._live is None else int((~index._live).sum())
+    return index.delta.size(dead) > limit(index.main_count)
+
+
+def rebuild(library):
+    """A new main index from every chunk in the catalog (and their stored tokens), saved on disk."""
     from retrieval.bm25 import BM25Index
 
     catalog, current = library.catalog, library.bm25
-    version = catalog.version()  # read before the chunks: a write landing meanwhile moves it again
-    if current.version == version:
-        return False
-    bm25 = BM25Index(current.directory, current.tokenizer)
-    if bm25.load() and bm25.version == version:
-        library.bm25 = bm25
-        return False
+    version, seq = catalog.version(), catalog.last_change()  # read before the chunks
     rows = catalog.all_chunks_with_tokens()
     missing = {chunk.id: library.tokenizer.tokens(passage_text(chunk)) for chunk, tokens in rows if tokens is None}
     if missing:
         catalog.set_tokens(missing)
     chunks = [chunk for chunk, _ in rows]
     tokens = [tokens if tokens is not None else missing[chunk.id] for chunk, tokens in rows]
-    bm25.build([c.id for c in chunks], None, fields=fields_of(chunks), tokens=tokens, version=version)
-    library.bm25 = bm25
-    return True
+    index = BM25Index(current.directory, current.tokenizer)
+    index.build([c.id for c in chunks], None, fields=fields_of(chunks), tokens=tokens, version=version, seq=seq)
+    return index
 
 
 def fields_of(chunks) -> dict[str, list]:

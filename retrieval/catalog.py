@@ -29,7 +29,7 @@ WRITE_ATTEMPTS = 5
 _NEW_COLUMNS = {"files": ("org", "shared", "blob"), "chunks": ("tokens",)}
 
 
-def _tables(prefix: str) -> tuple[MetaData, Table, Table, Table]:
+def _tables(prefix: str) -> tuple[MetaData, Table, Table, Table, Table]:
     meta = MetaData()
     files = Table(f"{prefix}files", meta,
                   Column("path", Text, primary_key=True), Column("root", Text, nullable=False),
@@ -44,7 +44,9 @@ def _tables(prefix: str) -> tuple[MetaData, Table, Table, Table]:
                    Column("body", Text, nullable=False), Column("tokens", Text))
     metadata_table = Table(f"{prefix}meta", meta, Column("key", String(100), primary_key=True),
                            Column("value", Text, nullable=False))
-    return meta, files, chunks, metadata_table
+    changes = Table(f"{prefix}changes", meta, Column("seq", Integer, primary_key=True, autoincrement=False),
+                    Column("example_id", Text, nullable=False))  # examples written or removed, in commit order
+    return meta, files, chunks, metadata_table, changes
 
 
 def catalog_url(data_dir: Path, name: str, database_url: str | None) -> tuple[str, str]:
@@ -84,7 +86,7 @@ class Catalog:
                                     connect_args={"check_same_thread": False, "timeout": 30} if sqlite else {})
         if sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._meta, self.files_t, self.chunks_t, self.meta_t = _tables(prefix)
+        self._meta, self.files_t, self.chunks_t, self.meta_t, self.changes_t = _tables(prefix)
         self._create()
 
     def _create(self) -> None:
@@ -209,6 +211,14 @@ class Catalog:
         rows = self._rows(select(c.body, c.tokens).where(c.example_id == example_id).order_by(c.ord))
         return [(Chunk.model_validate_json(body), json.loads(tokens) if tokens else None) for body, tokens in rows]
 
+    def changes_since(self, seq: int) -> list[tuple[int, str]]:
+        """(change number, example id) of every write after change `seq`, in commit order (see `_bump`)."""
+        c = self.changes_t.c
+        return [(r[0], r[1]) for r in self._rows(select(c.seq, c.example_id).where(c.seq > seq).order_by(c.seq))]
+
+    def last_change(self) -> int:
+        return self._rows(select(func.coalesce(func.max(self.changes_t.c.seq), 0)))[0][0]
+
     def all_chunk_ids(self) -> list[str]:
         return [r[0] for r in self._rows(select(self.chunks_t.c.id))]
 
@@ -230,12 +240,12 @@ class Catalog:
                       for n, c in enumerate(chunks)]
 
         def work(conn) -> None:
-            self._forget(conn, entry.path)
+            replaced = self._forget(conn, entry.path)
             conn.execute(delete(self.chunks_t).where(self.chunks_t.c.id.in_([r["id"] for r in chunk_rows])))
             conn.execute(insert(self.files_t), [file_row])
             if chunk_rows:
                 conn.execute(insert(self.chunks_t), chunk_rows)
-            self._bump(conn)
+            self._bump(conn, replaced, example.id)
 
         self._write(work)
 
@@ -249,27 +259,28 @@ class Catalog:
         self._write(work)
 
     def remove_file(self, path: str) -> None:
-        def work(conn) -> None:
-            self._forget(conn, path)
-            self._bump(conn)
+        self._write(lambda conn: self._bump(conn, self._forget(conn, path)))
 
-        self._write(work)
-
-    def _forget(self, conn, path: str) -> None:
+    def _forget(self, conn, path: str) -> str | None:
         row = conn.execute(select(self.files_t.c.example_id).where(self.files_t.c.path == path)).first()
         if row:
             conn.execute(delete(self.chunks_t).where(self.chunks_t.c.example_id == row[0]))
             conn.execute(delete(self.files_t).where(self.files_t.c.path == path))
+        return row[0] if row else None
 
-    def _bump(self, conn) -> None:
+    def _bump(self, conn, *example_ids: str | None) -> None:
+        """Move the version and log the example as changed. The version row's update locks it until commit, so
+        writers take change numbers one after another, in commit order: a reader that saw change n never
+        misses a change numbered below it."""
         conn.execute(update(self.meta_t).where(self.meta_t.c.key == VERSION_KEY).values(value=uuid.uuid4().hex))
+        seq = conn.execute(select(func.coalesce(func.max(self.changes_t.c.seq), 0))).scalar_one()
+        for example_id in dict.fromkeys(e for e in example_ids if e is not None):
+            seq += 1
+            conn.execute(insert(self.changes_t).values(seq=seq, example_id=example_id))
 
     def set_meta(self, key: str, value: str) -> None:
-        def work(conn) -> None:
-            if conn.execute(update(self.meta_t).where(self.meta_t.c.key == key).values(value=value)).rowcount == 0:
-                conn.execute(insert(self.meta_t).values(key=key, value=value))
-
-        self._write(work)
+        self._write(lambda conn: conn.execute(update(self.meta_t).where(self.meta_t.c.key == key).values(
+            value=value)).rowcount or conn.execute(insert(self.meta_t).values(key=key, value=value)))
 
     def signature(self) -> str:
         return chunk_set_signature(self.all_chunk_ids())

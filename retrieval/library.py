@@ -1,11 +1,11 @@
 """The example library: one object per process (built by the service), over Chroma, BM25 and the catalog.
 
 Everything is opened once (Chroma and the embedding model at their first use). The catalog (SQLite under
-data_dir, or PostgreSQL shared by every API machine) holds the library's version, moved by every ingest, upload
-or removal on any machine; the BM25 index is a local cache of the catalog's chunks and stored tokens. A search
-that finds the version moved (one indexed lookup per search) starts a rebuild in the background and answers
-with the index it has (dense search and the catalog already see the change; hits the catalog no longer lists
-are dropped); the first search of a process builds it before answering. The machine that wrote rebuilds at once.
+data_dir, or PostgreSQL shared by every API machine) holds the library's version and a log of the examples each
+write changed; the BM25 index is a local cache of the catalog's chunks and stored tokens: a main bm25s index plus
+a delta of the examples changed since (retrieval.bm25_refresh). A search that finds the version moved (one
+indexed lookup) first brings the delta up to date (milliseconds: an upload on any machine is found by keyword
+search on every machine at once); the delta is merged into a new main index in the background past 5 % of it.
 
 Visibility by organisation: `search(..., orgs=lineage)` keeps only chunks that are shared or uploaded by one of
 the lineage's organisations, inside the Chroma query (`where`) and in the BM25 mask, never after ranking.
@@ -48,6 +48,7 @@ class Library:
         self.bm25 = BM25Index(settings.data_dir / "bm25" / self.name, self.tokenizer)
         self.fusion = fusion or FusionParams()
         self._write_lock = threading.Lock()
+        self._index_lock = threading.Lock()  # one refresh of `bm25` at a time; searches never wait on writes
         self._ready = False
         self._refreshing = threading.Event()
         self._bank: tuple[str, HeadingBank] | None = None
@@ -68,7 +69,7 @@ class Library:
             self.tokenizer.warm()  # the chunks' BM25 tokens are stored with them
             ingestor = Ingestor(self.catalog, self.store, self.embedder, self.tokenizer.tokens)
             report = ingestor.run([Path(p) for p in paths], progress)
-            self._refresh_bm25()
+            self._refresh_bm25(merge_now=True)  # the CLI exits after an ingest: no background merge
         report.elapsed_s = round(time.perf_counter() - started, 3)
         return report
 
@@ -114,13 +115,23 @@ class Library:
             self._refresh_bm25()
         return True
 
-    def _refresh_bm25(self) -> None:
-        """Bring the local BM25 cache up to the catalog's version: load the saved one if another worker of this
-        machine built it, else rebuild it from the catalog's chunks and stored tokens."""
-        from retrieval.bm25_refresh import refresh
+    def _refresh_bm25(self, merge_now: bool = False) -> bool:
+        """Bring the BM25 cache to the catalog's version through its delta (a full rebuild when that cannot be
+        done, or at once when `merge_now` and the delta is past its limit; else that merge runs in the
+        background). False when only a background rebuild can bring it up to date."""
+        from retrieval.bm25_refresh import catch_up, needs_merge, rebuild
 
-        refresh(self)
-        self._ready = True
+        with self._index_lock:
+            index = catch_up(self)
+            if index is None and self._ready and not merge_now:
+                self._merge_in_background()
+                return False
+            if index is None or (merge_now and needs_merge(index)):
+                index = rebuild(self)
+            self.bm25, self._ready = index, True
+        if needs_merge(index):
+            self._merge_in_background()
+        return True
 
     # --- reading ---------------------------------------------------------------------
     def count(self) -> int:
@@ -161,7 +172,7 @@ class Library:
         if self._ready and self.bm25.version == self.catalog.version():
             return
         if self._ready:
-            self._refresh_in_background()
+            self._refresh_bm25()
             return
         with self._write_lock:
             if self.catalog.meta(_VISIBILITY) != "1":
@@ -171,20 +182,24 @@ class Library:
                 self.catalog.set_meta(_VISIBILITY, "1")
             self._refresh_bm25()
 
-    def _refresh_in_background(self) -> None:
-        """One background rebuild at a time; searches meanwhile use the index already loaded."""
+    def _merge_in_background(self) -> None:
+        """One full rebuild at a time, outside every lock (uploads and searches go on with the delta); the new
+        index catches up with what changed meanwhile before it is swapped in."""
         if self._refreshing.is_set():
             return
         self._refreshing.set()
 
         def run() -> None:
+            from retrieval.bm25_refresh import catch_up, rebuild
+
             try:
-                with self._write_lock:
-                    self._refresh_bm25()
+                merged = rebuild(self)
+                with self._index_lock:
+                    self.bm25 = catch_up(self, merged) or merged
             finally:
                 self._refreshing.clear()
 
-        threading.Thread(target=run, name="bm25-refresh", daemon=True).start()
+        threading.Thread(target=run, name="bm25-merge", daemon=True).start()
 
     def search(self, query: str, k: int = 5, kind: str | None = None, role: str | None = None,
                mode: str = "hybrid", example_ids: list[str] | None = None,

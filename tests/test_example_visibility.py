@@ -121,6 +121,7 @@ def test_a_library_older_than_organisations_is_upgraded_in_place(tmp_path):
     library.catalog.close()
     with sqlite3.connect(path) as db:  # the catalog as an earlier version wrote it
         db.execute("DELETE FROM meta WHERE key IN ('visibility', 'version')")
+        db.execute("DROP TABLE changes")
         for table, column in (("files", "org"), ("files", "shared"), ("files", "blob"), ("chunks", "tokens")):
             db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     assert library.store.query(library.embedder.embed_query("走访慰问"), 5, where_clause(orgs=["root"])) == []
