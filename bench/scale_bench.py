@@ -90,8 +90,26 @@ def throughput(urls: list[str], key: str, method: str, path: str, body: dict, se
     return round(done[0] / seconds, 1)
 
 
+def _sources(url: str, key: str, query: str, mode: str) -> list[str]:
+    response = httpx.get(f"{url}/v1/examples/search", params={"q": query, "k": 20, "mode": mode},
+                         headers=bearer(key), timeout=120)
+    assert response.status_code == 200, response.text
+    return [h["text"] for h in response.json()]
+
+
+def _until(machines: dict, condition, limit_s: float = 600) -> dict:
+    """Seconds (from the caller's start) until `condition(url)` holds on each machine, polled in turn."""
+    started, found = time.perf_counter(), {}
+    while len(found) < len(machines) and time.perf_counter() - started < limit_s:
+        for name, url in machines.items():
+            if name not in found and condition(url):
+                found[name] = round(time.perf_counter() - started, 3)
+    return {name: found.get(name) for name in machines}  # None: not within the limit
+
+
 def propagation(a: Server, b: Server, key: str, org_id: str) -> dict:
-    """Seconds from an acknowledged upload on A until B finds it by keyword and by dense search."""
+    """Seconds from an acknowledged upload on A until A (the uploading machine) and B find it by keyword and by
+    dense search; then from an acknowledged removal on A until neither finds it by keyword."""
     word = f"标记{uuid.uuid4().hex[:8]}"  # keyword search looks for this; dense search for the unusual topic
     text = example_md("传播测试", "专项总结", [("一、无人机植保飞手培训", f"举办无人机植保飞手培训{word}，"
                                                                   "农机合作社职工考取无人机驾驶执照，开展飞防作业比武。")])
@@ -100,17 +118,36 @@ def propagation(a: Server, b: Server, key: str, org_id: str) -> dict:
                           files=[("files", ("p.md", text.encode(), "text/markdown"))])
     acknowledged = time.perf_counter() - started
     assert response.status_code == 200, response.text
-    found: dict = {}
+    machines, out = {"a": a.url, "b": b.url}, {"upload_acknowledged_s": round(acknowledged, 2)}
     queries = {"bm25": f"无人机植保飞手培训{word}", "dense": "无人机植保飞手培训 农机合作社 飞防作业"}
     for mode, query in queries.items():
-        deadline = time.monotonic() + 600
-        while mode not in found and time.monotonic() < deadline:
-            hits = httpx.get(f"{b.url}/v1/examples/search", params={"q": query, "k": 20, "mode": mode},
-                             headers=bearer(key), timeout=120).json()
-            if any(word in h["text"] for h in hits):
-                found[mode] = round(time.perf_counter() - started, 2)
-        found.setdefault(mode, None)  # not found within 10 minutes
-    return {"upload_acknowledged_s": round(acknowledged, 2), "found_on_b_s": found}
+        out[f"found_by_{mode}_after_ack_s"] = _until(
+            machines, lambda url: any(word in t for t in _sources(url, key, query, mode)))
+    hits = httpx.get(f"{a.url}/v1/examples/search", params={"q": queries["bm25"], "k": 5, "mode": "bm25"},
+                     headers=bearer(key), timeout=120).json()
+    example_id = next(h["example_id"] for h in hits if word in h["text"])
+    started = time.perf_counter()
+    gone = httpx.delete(f"{a.url}/v1/examples/{example_id}", headers=bearer(key), timeout=120)
+    assert gone.status_code == 200, gone.text
+    out["removal_acknowledged_s"] = round(time.perf_counter() - started, 3)
+    out["gone_from_bm25_after_ack_s"] = _until(
+        machines, lambda url: not any(word in t for t in _sources(url, key, queries["bm25"], "bm25")))
+    return out
+
+
+def http_latency(url: str, key: str, count: int) -> dict:
+    """p50/p95 of GET /v1/examples/search on one machine (the key's organisation: the visibility filter on)."""
+    queries = [q["query"] for q in json.loads((ROOT / "tests/data/queries.json").read_text("utf-8"))["queries"]]
+    figures = {}
+    for mode in ("hybrid", "bm25"):
+        times = []
+        for n in range(count):
+            started = time.perf_counter()
+            _sources(url, key, queries[n % len(queries)], mode)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        figures[mode] = {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(count * .95) - 1], 1)}
+    return figures
 
 
 def populate(env: dict, examples: int, orgs: list[str]) -> dict:
@@ -180,6 +217,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--samples", type=int, default=52, help="shipped samples ingested (and replicated)")
+    parser.add_argument("--skip-throughput", action="store_true", help="only the library and upload figures")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="drafter-scale-"))
     database_root, stop_pg = pg_cluster(root)
@@ -198,7 +236,9 @@ def main() -> None:
             subprocess.run([DRAFTER, "ingest", "--quiet", str(samples)], cwd=root / "a", env=env_a, check=True)
             a, b = Server(root / "a", env_a).start(timeout=1800), Server(root / "b", env_b).start(timeout=1800)
             try:
-                for label, urls in (("one_instance", [a.url]), ("two_instances", [a.url, b.url])):
+                print("load average", os.getloadavg(), flush=True)
+                for label, urls in (() if args.skip_throughput else
+                                    (("one_instance", [a.url]), ("two_instances", [a.url, b.url]))):
                     out[label] = {
                         "check_per_s": throughput(urls, key, "POST", "/v1/check", CHECK, args.seconds),
                         "template_drafts_per_s": throughput(urls, key, "POST", "/v1/drafts?provider=template",
@@ -213,7 +253,12 @@ def main() -> None:
                 lineages = [["root", o["id"]] for o in orgs]
                 out["search_with_visibility_filter"] = search_latency(library, lineages, args.queries)
                 print(out["search_with_visibility_filter"], flush=True)
-                out["propagation_large_library"] = propagation(a, b, key, orgs[0]["id"])
+                out["first_search_after_the_bulk_write_s"] = _until(  # each machine rebuilds its BM25 cache once
+                    {"a": a.url, "b": b.url}, lambda url: _sources(url, key, "困难职工帮扶", "bm25") is not None)
+                out["propagation_large_library"] = [propagation(a, b, key, orgs[0]["id"]) for _ in range(3)]
+                print(out["propagation_large_library"], flush=True)
+                out["http_search_on_b_with_visibility_filter"] = http_latency(b.url, key, args.queries // 4)
+                out["load_average_after"] = os.getloadavg()
             finally:
                 a.stop()
                 b.stop()
