@@ -5,9 +5,10 @@ numbered in commit order (Catalog.changes_since). A search compares its index's 
 indexed lookup); when they differ, `catch_up` reads the changes after the index's change number and replaces
 those examples in the index's delta (retrieval.bm25_delta) from the catalog's chunks and stored tokens: a few
 milliseconds, on the writing machine and on every other one, before the search answers. A full rebuild (from
-every chunk's stored tokens: no machine re-tokenises what another one ingested) happens at a machine's first
-search when no saved index is usable, when a catalog write is older than the change log, and in the background
-once the delta passes its limit (the merge).
+every chunk's stored tokens: no machine re-tokenises what another one ingested) happens before answering when
+no saved index is usable, when the catalog is older than its change log, or when more examples changed than the
+delta may hold (a bulk ingest: the rebuild is then cheaper than the delta); and in the background once the delta
+passes its limit (the merge).
 """
 
 from __future__ import annotations
@@ -35,13 +36,18 @@ def catch_up(library, index=None):
         return None
     if not changes:
         return index.with_delta(index.delta or Delta(), version, index.seq)
-    examples = {example_id: entries_of(library, example_id) for example_id in dict.fromkeys(e for _, e in changes)}
+    changed = list(dict.fromkeys(example_id for _, example_id in changes))
+    if len(changed) > limit(index.main_count):  # a bulk ingest: every example adds a chunk at least
+        return None
+    examples: dict[str, list[Entry]] = {example_id: [] for example_id in changed}
+    for entry in entries_of(library, changed):
+        examples[entry.fields["example_id"]].append(entry)
     return index.with_delta((index.delta or Delta()).changed(examples), version, changes[-1][0])
 
 
-def entries_of(library, example_id: str) -> list[Entry]:
-    """The example's current chunks with their tokens (tokenised and stored once if the catalog had none)."""
-    rows = library.catalog.all_chunks_with_tokens_of(example_id)
+def entries_of(library, example_ids: list[str]) -> list[Entry]:
+    """These examples' current chunks with their tokens (tokenised and stored once if the catalog had none)."""
+    rows = library.catalog.all_chunks_with_tokens_of(*example_ids)
     missing = {chunk.id: library.tokenizer.tokens(passage_text(chunk)) for chunk, tokens in rows if tokens is None}
     if missing:
         library.catalog.set_tokens(missing)

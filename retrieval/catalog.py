@@ -206,9 +206,11 @@ class Catalog:
         rows = self._rows(select(c.body, c.tokens).order_by(c.example_id, c.ord))
         return [(Chunk.model_validate_json(body), json.loads(tokens) if tokens else None) for body, tokens in rows]
 
-    def all_chunks_with_tokens_of(self, example_id: str) -> list[tuple[Chunk, list[str] | None]]:
-        c = self.chunks_t.c
-        rows = self._rows(select(c.body, c.tokens).where(c.example_id == example_id).order_by(c.ord))
+    def all_chunks_with_tokens_of(self, *example_ids: str) -> list[tuple[Chunk, list[str] | None]]:
+        c, rows = self.chunks_t.c, []
+        for start in range(0, len(example_ids), 500):
+            rows += self._rows(select(c.body, c.tokens).where(c.example_id.in_(example_ids[start:start + 500]))
+                               .order_by(c.example_id, c.ord))
         return [(Chunk.model_validate_json(body), json.loads(tokens) if tokens else None) for body, tokens in rows]
 
     def changes_since(self, seq: int) -> list[tuple[int, str]]:

@@ -5,7 +5,8 @@ data_dir, or PostgreSQL shared by every API machine) holds the library's version
 write changed; the BM25 index is a local cache of the catalog's chunks and stored tokens: a main bm25s index plus
 a delta of the examples changed since (retrieval.bm25_refresh). A search that finds the version moved (one
 indexed lookup) first brings the delta up to date (milliseconds: an upload on any machine is found by keyword
-search on every machine at once); the delta is merged into a new main index in the background past 5 % of it.
+search on every machine at once; a bulk ingest elsewhere makes it rebuild instead); the delta is merged into a
+new main index in the background past 5 % of it.
 
 Visibility by organisation: `search(..., orgs=lineage)` keeps only chunks that are shared or uploaded by one of
 the lineage's organisations, inside the Chroma query (`where`) and in the BM25 mask, never after ranking.
@@ -115,23 +116,19 @@ class Library:
             self._refresh_bm25()
         return True
 
-    def _refresh_bm25(self, merge_now: bool = False) -> bool:
-        """Bring the BM25 cache to the catalog's version through its delta (a full rebuild when that cannot be
-        done, or at once when `merge_now` and the delta is past its limit; else that merge runs in the
-        background). False when only a background rebuild can bring it up to date."""
+    def _refresh_bm25(self, merge_now: bool = False) -> None:
+        """Bring the BM25 cache to the catalog's version through its delta, or by a full rebuild when that cannot
+        be done (or at once when `merge_now` and the delta is past its limit; else that merge runs in the
+        background)."""
         from retrieval.bm25_refresh import catch_up, needs_merge, rebuild
 
         with self._index_lock:
             index = catch_up(self)
-            if index is None and self._ready and not merge_now:
-                self._merge_in_background()
-                return False
             if index is None or (merge_now and needs_merge(index)):
                 index = rebuild(self)
             self.bm25, self._ready = index, True
         if needs_merge(index):
             self._merge_in_background()
-        return True
 
     # --- reading ---------------------------------------------------------------------
     def count(self) -> int:

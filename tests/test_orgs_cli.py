@@ -43,3 +43,29 @@ def test_the_tree_from_the_command_line(tmp_path, monkeypatch):
     service = DrafterService(Settings(data_dir=tmp_path / "data", _env_file=None))
     assert service.get_user("王干事").org_id == service.get_org("甲机械厂工会").id
     assert json.loads(key.stdout)["org_id"] == street["id"]
+
+
+def test_move_rename_and_delete_from_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    env = {"DRAFTER_DATA_DIR": str(tmp_path / "data"), "DRAFTER_SAMPLES_DIR": str(tmp_path / "no-samples")}
+    (tmp_path / "no-samples").mkdir()
+    (tmp_path / "orgs.csv").write_text("东城区总工会,\n甲街道工会,东城区总工会\n甲厂工会,甲街道工会\n西城区总工会,\n",
+                                       encoding="utf-8")
+    assert _run(env, "orgs", "import", str(tmp_path / "orgs.csv")).exit_code == 0
+    moved = _run(env, "orgs", "move", "甲街道工会", "--parent", "西城区总工会")
+    assert moved.exit_code == 0 and "西城区总工会" in moved.stdout, moved.output
+    looped = _run(env, "orgs", "move", "西城区总工会", "--parent", "甲厂工会")
+    assert looped.exit_code == 2 and "下级组织" in looped.output
+    assert _run(env, "orgs", "move", "甲街道工会", "--parent", "没有的区").exit_code == 1
+    assert _run(env, "users", "create", "王干事", "--role", "writer", "--org", "甲厂工会", "--password-stdin",
+                stdin="password-1\n").exit_code == 0
+    refused = _run(env, "orgs", "delete", "甲厂工会")
+    assert refused.exit_code == 2 and "1 个用户" in refused.output and "--to-parent" in refused.output
+    deleted = _run(env, "orgs", "delete", "甲厂工会", "--to-parent")
+    assert deleted.exit_code == 0, deleted.output
+    service = DrafterService(Settings(data_dir=tmp_path / "data", _env_file=None))
+    street = service.get_org("甲街道工会")
+    assert street.parent_id == service.get_org("西城区总工会").id
+    assert service.get_user("王干事").org_id == street.id
+    assert [o["name"] for o in json.loads(_run(env, "orgs", "list", "--json").stdout)] == [
+        "总工会", "东城区总工会", "西城区总工会", "甲街道工会"]

@@ -1,4 +1,4 @@
-"""`drafter orgs create|import|list|rename`: the organisation tree (总工会 → 区/产业工会 → 基层工会)."""
+"""`drafter orgs create|import|list|rename|move|delete`: the organisation tree (总工会 → 区/产业工会 → 基层工会)."""
 
 from __future__ import annotations
 
@@ -88,6 +88,37 @@ def rename_org(ctx: typer.Context, org: str = typer.Argument(..., help="组织�
     except NotFound as exc:
         raise _fail(exc, 1) from exc
     typer.echo(f"已重命名为 {renamed.name}（ID {renamed.id}）")
+
+
+@orgs_app.command("move")
+def move_org(ctx: typer.Context, org: str = typer.Argument(..., help="组织名称或 ID"),
+             parent: str = typer.Option(..., "--parent", help="新的上级组织的名称或 ID（不能是它自己或它的下级）")) -> None:
+    """把组织（连同它的下级组织）移到另一个上级组织之下；权限范围随即改变。"""
+    from drafter.domain.errors import InvalidInput, NotFound
+
+    try:
+        moved = _service(ctx).move_org(org, parent)
+    except InvalidInput as exc:
+        raise _fail(exc, 2) from exc
+    except NotFound as exc:
+        raise _fail(exc, 1) from exc
+    typer.echo(f"已把 {moved.name} 移到 {parent} 之下")
+
+
+@orgs_app.command("delete")
+def delete_org(ctx: typer.Context, org: str = typer.Argument(..., help="组织名称或 ID"),
+               to_parent: bool = typer.Option(False, "--to-parent",
+                                              help="把它的下级组织、用户、API 密钥、稿件和任务一并移到上级组织")) -> None:
+    """删除组织：它下面还有下级组织、用户、API 密钥、稿件或上传的示例时拒绝，并说明要先移走什么。"""
+    from drafter.domain.errors import Conflict, InvalidInput, NotFound
+
+    try:
+        deleted = _service(ctx).delete_org(org, to_parent=to_parent)
+    except (InvalidInput, Conflict) as exc:
+        raise _fail(exc, 2) from exc
+    except NotFound as exc:
+        raise _fail(exc, 1) from exc
+    typer.echo(f"已删除组织 {deleted.name}（ID {deleted.id}）")
 
 
 def register(app: typer.Typer) -> None:

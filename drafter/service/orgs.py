@@ -30,11 +30,36 @@ class OrgsService:
     """Mixed into DrafterService."""
 
     # --- the tree -------------------------------------------------------------------------------
-    def create_org(self, name: str, parent: str | None = None) -> OrgInfo:
+    def create_org(self, name: str, parent: str | None = None, viewer=None) -> OrgInfo:
+        """A new organisation under `parent` (the viewer's own organisation when None and a viewer is given)."""
+        if viewer is not None:
+            parent = self._within_reach(parent or self.org_of(viewer), viewer).id
         return self.store.create_org(name, parent)
 
-    def rename_org(self, key: str, name: str) -> OrgInfo:
-        return self.store.rename_org(key, name)
+    def rename_org(self, key: str, name: str, viewer=None) -> OrgInfo:
+        return self.store.rename_org(self._within_reach(key, viewer).id, name)
+
+    def move_org(self, key: str, parent: str, viewer=None) -> OrgInfo:
+        """Put an organisation and its subtree under `parent` (both within the viewer's reach); reach follows at
+        once everywhere: it is read from the store's paths on every request."""
+        return self.store.move_org(self._within_reach(key, viewer).id, self._within_reach(parent, viewer).id)
+
+    def delete_org(self, key: str, to_parent: bool = False, viewer=None) -> OrgInfo:
+        """Delete an organisation that holds nothing, or (`to_parent`) hand what it holds to its parent; its
+        uploaded examples must be deleted first (drafter.store.orgs.delete_org says why)."""
+        org = self._within_reach(key, viewer)
+        if viewer is not None and org.id == self.org_of(viewer):
+            raise InvalidInput("不能删除自己所在的组织")
+        uploads = sum(1 for example in self.library.list_examples() if example.org == org.id)
+        return self.store.delete_org(org.id, uploads=uploads, to_parent=to_parent)
+
+    def _within_reach(self, key: str | None, viewer) -> OrgInfo:
+        """The organisation, if the viewer reaches it (NotFound otherwise, as for an unknown one)."""
+        org = self.store.get_org(key)
+        within = self.reach(viewer)
+        if within is not None and not org.path.startswith(within):
+            raise NotFound(f"组织不存在：{(key or '')[:200]}")
+        return org
 
     def get_org(self, key: str | None) -> OrgInfo:
         return self.store.get_org(key)

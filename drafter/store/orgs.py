@@ -1,20 +1,23 @@
 """Organisations: a tree (总工会 → 区/产业工会 → 基层工会) kept as materialised paths ("/root/…/id/").
 
-An organisation is found by its id or its (unique) name. Organisations never move, so a path never changes and
-"within an organisation's reach" is a prefix test on paths (an index range scan in both databases).
+An organisation is found by its id or its (unique) name. "Within an organisation's reach" is a prefix test on
+paths (an index range scan in both databases). Moving an organisation rewrites the paths of its subtree in one
+transaction, with those rows locked (FOR UPDATE on PostgreSQL; SQLite holds its write lock), and creating one
+locks its parent's row, so a child is never created under a path that is being rewritten. Reach is read from
+the paths on every request, so a move applies at once on every machine.
 """
 
 from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from drafter.domain.errors import InvalidInput, NotFound
+from drafter.domain.errors import Conflict, InvalidInput, NotFound
 from drafter.domain.records import ROOT_ORG, OrgInfo
 from drafter.store import convert
-from drafter.store.tables import DraftRow, OrgRow
+from drafter.store.tables import ApiKeyRow, DraftRow, JobRow, OrgRow, UserRow
 
 MAX_ORG_NAME = 200
 MAX_DEPTH = 12
@@ -91,6 +94,59 @@ class OrgMixin:
 
         return self._writing(work)
 
+    def move_org(self, key: str, parent: str) -> OrgInfo:
+        """Put the organisation (and its subtree) under `parent`: never the root, never under itself or one of
+        its own descendants, never deeper than MAX_DEPTH."""
+        def work(session: Session) -> OrgInfo:
+            row, target = _existing(session, key), _existing(session, parent)
+            if row.id == ROOT_ORG:
+                raise InvalidInput("根组织不能移动")
+            subtree = session.scalars(select(OrgRow).where(OrgRow.path.startswith(row.path))
+                                      .order_by(OrgRow.path).with_for_update()).all()
+            session.refresh(target, with_for_update=True)
+            if target.path.startswith(row.path):
+                raise InvalidInput(f"不能把“{row.name}”移到它自己或它的下级组织“{target.name}”之下")
+            old, new = row.path, f"{target.path}{row.id}/"
+            if max(r.path.count("/") for r in subtree) - old.count("/") + new.count("/") - 1 > MAX_DEPTH:
+                raise InvalidInput(f"移动后组织层级过深（最多 {MAX_DEPTH} 级）")
+            for member in subtree:
+                member.path = new + member.path[len(old):]
+            row.parent_id = target.id
+            session.flush()
+            return convert.org_info(row)
+
+        return self._writing(work)
+
+    def delete_org(self, key: str, uploads: int = 0, to_parent: bool = False) -> OrgInfo:
+        """Delete an organisation. It must hold nothing (Conflict, in Chinese, names what to move first), or
+        with `to_parent` its sub-organisations, users, API keys, drafts and jobs become its parent's, in the same
+        transaction. `uploads` (its uploaded examples, counted by the caller: they live in the library's
+        catalog) are never moved: they must be deleted first, so nobody sees them who could not before."""
+        def work(session: Session) -> OrgInfo:
+            row = _existing(session, key)
+            if row.id == ROOT_ORG:
+                raise InvalidInput("根组织不能删除")
+            subtree = session.scalars(select(OrgRow).where(OrgRow.path.startswith(row.path))
+                                      .order_by(OrgRow.path).with_for_update()).all()
+            if uploads:
+                raise Conflict(f"组织“{row.name}”还有 {uploads} 篇上传的示例，请先删除这些示例后再删除组织")
+            held = _holdings(session, row.id)
+            if held and not to_parent:
+                raise Conflict(f"组织“{row.name}”下还有{'、'.join(held)}，请先把它们移到其他组织后再删除，"
+                                   "或加 --to-parent 把它们一并移到上级组织")
+            parent = session.get(OrgRow, row.parent_id)
+            for member in subtree[1:]:
+                member.path = parent.path + member.path[len(row.path):]
+                if member.parent_id == row.id:
+                    member.parent_id = parent.id
+            for table in (UserRow, ApiKeyRow, DraftRow, JobRow):
+                session.execute(update(table).where(table.org_id == row.id).values(org_id=parent.id))
+            info = convert.org_info(row)
+            session.delete(row)
+            return info
+
+        return self._writing(work)
+
     def get_org(self, key: str | None) -> OrgInfo:
         """The organisation with this id or name (NotFound otherwise)."""
         with self._reading() as session:
@@ -119,10 +175,23 @@ def _existing(session: Session, key: str | None) -> OrgRow:
     return row
 
 
+def _holdings(session: Session, org_id: str) -> list[str]:
+    """What still belongs to the organisation, in words ("2 个下级组织", "1 个用户" …)."""
+    counts = [(session.scalar(select(func.count()).select_from(OrgRow).where(OrgRow.parent_id == org_id)),
+               "个下级组织"),
+              (session.scalar(select(func.count()).select_from(UserRow).where(UserRow.org_id == org_id)), "个用户"),
+              (session.scalar(select(func.count()).select_from(ApiKeyRow).where(ApiKeyRow.org_id == org_id,
+                                                                          ApiKeyRow.revoked.is_(False))),
+               "个 API 密钥"),
+              (session.scalar(select(func.count()).select_from(DraftRow).where(DraftRow.org_id == org_id)), "篇稿件")]
+    return [f"{count} {unit}" for count, unit in counts if count]
+
+
 def _add_org(session: Session, name: str, parent: str | None) -> OrgRow:
     parent_row = find_org(session, parent)
     if parent_row is None:
         raise NotFound(f"上级组织不存在：{(parent or '')[:200]}")
+    session.refresh(parent_row, with_for_update=True)  # its path is current: no move is rewriting it
     if session.scalars(select(OrgRow).where(OrgRow.name == name)).first() is not None:
         raise InvalidInput(f"组织已存在：{name}")
     if parent_row.path.count("/") - 1 >= MAX_DEPTH:
