@@ -121,3 +121,29 @@ def test_past_its_limit_the_delta_is_merged_into_a_new_main_index_in_the_backgro
     assert library.bm25.main_count == main_size + len(files) and not (library.bm25.delta and library.bm25.delta.ids)
     assert {name for name, _ in files} <= set(_found(library))
     assert Library(library.settings, embedder=library.embedder).bm25.load()  # the merged index is saved
+
+
+@pytest.mark.slow
+def test_concurrent_writers_on_postgresql_take_change_numbers_in_commit_order(pg_cluster):
+    """Four machines writing at once: every write gets its own change number, none is skipped, so a reader that
+    saw change n has seen every change below it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from store_support import _new_pg_database
+
+    from retrieval.catalog import Catalog, FileEntry, catalog_url
+    from retrieval.models import Example
+
+    url, prefix = catalog_url(None, "changes", _new_pg_database(pg_cluster))
+    catalogs = [Catalog(url, prefix) for _ in range(4)]
+
+    def write(n: int) -> None:
+        example = Example(id=f"e{n}", title="t", kind="年度总结", source="s", text="x")
+        catalogs[n % 4].put_file(FileEntry(f"/p{n}", "/", f"{n:040x}", f"e{n}", False), example, [])
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(write, range(40)))
+    changes = catalogs[0].changes_since(0)
+    assert [seq for seq, _ in changes] == list(range(1, 41))
+    assert {example for _, example in changes} == {f"e{n}" for n in range(40)}
+    assert catalogs[1].changes_since(30) == changes[30:] and catalogs[2].last_change() == 40

@@ -134,6 +134,27 @@ def test_an_organisations_example_never_reaches_another_organisations_draft(mach
         assert own.status_code == 201 and "东城内部.md" in {s["source"] for s in own.json()["sources"]}, own.text
 
 
+def test_an_upload_is_found_by_keyword_on_both_machines_at_their_first_search_and_a_removal_is_gone_at_once(
+        machines):
+    """No polling: B brings its BM25 delta up to date before answering (retrieval/bm25_refresh.py)."""
+    a, b, keys, _ = machines
+    word = f"暗号{uuid.uuid4().hex[:8]}"
+    text = example_md("东城区甲厂工会职工书屋总结", "专项总结", [("一、职工书屋", f"建成职工书屋{word}，藏书三千册。")])
+    assert _search(b.url, keys["东城"], "职工书屋", "bm25") is not None  # B's index is current before the upload
+    uploaded = _upload(a.url, keys["东城"], "书屋.md", text)
+    assert uploaded.status_code == 200 and uploaded.json()["files"] == 1, uploaded.text
+    for machine in (b, a):
+        hits = _search(machine.url, keys["东城"], f"职工书屋{word}", "bm25")
+        assert any(word in h["text"] for h in hits), machine.url
+        assert not any(word in h["text"] for h in _search(machine.url, keys["西城"], f"职工书屋{word}", "bm25"))
+    example_id = next(h["example_id"] for h in hits if word in h["text"])
+    assert httpx.delete(f"{a.url}/v1/examples/{example_id}", headers=bearer(keys["东城"])).status_code == 200
+    for machine in (b, a):
+        for mode in ("bm25", "hybrid", "dense"):
+            found = _search(machine.url, keys["东城"], f"职工书屋{word}", mode)
+            assert not any(word in h["text"] for h in found), (machine.url, mode)
+
+
 def test_kill_9_of_a_during_uploads_loses_no_acknowledged_upload_and_leaves_b_consistent(machines):
     a, b, keys, _ = machines
     acknowledged: list[tuple[str, str]] = []  # (example id, unique word)
