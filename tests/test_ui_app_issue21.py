@@ -110,3 +110,20 @@ def test_the_verdict_after_confirming_the_first_facts_counts_only_those(data_dir
     assert len(at.session_state["request"]["facts"]) == 5
     verdicts = messages(at, "success") + messages(at, "error")
     assert not any("3 条事实未写入" in v for v in verdicts), verdicts
+
+
+def test_a_draft_written_by_another_page_servers_job_arrives_in_this_page(data_dir):
+    """The job lives in the store: another page server (its own service over the same database) ran it; a fresh
+    page here (a reload that landed on this server) finds it and takes the finished draft into the editor."""
+    from drafter.models import DraftRequest
+    from drafter.view.signin import LOCAL_USER
+    from processes import poll
+
+    other = service(data_dir).generation
+    request = DraftRequest(org="滨江区总工会", period="2025年", facts=["春节走访慰问困难职工86户", "举办职工技能竞赛3场"])
+    other.start(LOCAL_USER, None, request, "template")
+    assert poll(lambda: other.get(LOCAL_USER, None), lambda j: j.state != "running", 120).state == "done"
+    at = new_page()
+    assert "86户" in at.session_state["draft_text"] and at.session_state["request"]["org"] == "滨江区总工会"
+    assert any("初稿已生成" in m for m in messages(at, "success"))
+    assert other.get(LOCAL_USER, None) is None  # taken: forgotten on every server
