@@ -162,4 +162,6 @@ def _section_line(heading: str, section: dict) -> str:
         how = f"[yellow]模板兜底：{section.get('fallback_reason') or ''}[/yellow]"
     elif section["attempts"] > 1:
         how += f"，重写{section['attempts'] - 1}次"
+    if not section["fallback"] and section.get("cut_note"):
+        how += f"；[yellow]{section['cut_note']}[/yellow]"
     return f"{mark} {heading}（{how}）"
