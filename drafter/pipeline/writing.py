@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from drafter.models import CheckResult, DraftEvent, DraftRequest, SectionResult, TokenUsage
 from drafter.numcheck import lexicon_for
-from drafter.pipeline.plan import Plan, PlannedSection
+from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.template import TemplateWriter
 from drafter.pipeline.verify import check_section
 from drafter.settings import Settings

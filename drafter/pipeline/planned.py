@@ -1,0 +1,63 @@
+"""A draft's plan: its sections (opening, numbered body sections and sub-sections （一）（二）, problems, plans,
+closing), each with its heading, facts and references. Made by plan.Planner, or from the secretary's outline
+(outline.py); read by the writers, the template and the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (section numbers)."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return CN_DIGITS[ones]
+    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+@dataclass
+class PlannedSection:
+    role: str  # opening | body | problems | plans | closing
+    title: str  # heading without its number ("" for opening and closing)
+    number: int = 0  # 1-based number of the top-level section, 0 for opening and closing
+    theme: str = ""
+    fact_lines: list[int] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # problems or plans lines
+    references: list = field(default_factory=list)  # retrieval Hits given to the model as style references
+    parent: str = ""  # a sub-section's area heading (without number)
+    sub: int = 0  # 1-based sub-section number （一）（二）… within its area, 0 for a section of its own
+
+    @property
+    def heading(self) -> str:
+        """The heading line(s): "一、title"; a sub-section "（二）title", the first one under its area's line."""
+        if not self.number:
+            return ""
+        if not self.sub:
+            return f"{chinese_ordinal(self.number)}、{self.title}"
+        own = f"（{chinese_ordinal(self.sub)}）{self.title}"
+        return f"{chinese_ordinal(self.number)}、{self.parent}\n{own}" if self.sub == 1 else own
+
+    @property
+    def area(self) -> str:
+        return self.parent or self.title
+
+
+@dataclass
+class Plan:
+    sections: list[PlannedSection]
+    facts: list[str]
+    warnings: list[str] = field(default_factory=list)
+    order_examples: list[str] = field(default_factory=list)
+
+    def body(self) -> list[PlannedSection]:
+        return [s for s in self.sections if s.role == "body"]
+
+    def areas(self) -> list[str]:
+        """The body's top-level headings, each once."""
+        return list(dict.fromkeys(s.area for s in self.body()))
+
+    def named_areas(self, most: int = 5) -> list[str]:
+        """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面)."""
+        return list(dict.fromkeys(area.split("，")[0] for area in self.areas()))[:most]
