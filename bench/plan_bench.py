@@ -9,7 +9,8 @@
    planned, and the plan is compared with the summary's own sections: pairwise F1 of the grouping (two facts
    together in both, target >= 0.75), headings that fail the claim check against their own section's facts,
    generic headings (其他工作 …), headings repeated within a plan, and headings in one fact's words over a section
-   holding other facts (all targets 0).
+   holding other facts (all targets 0); and, to read beside them, headings made of two facts' cores ("…等工作",
+   `fact_made`), sub-sections （一）（二） and all sections.
 2. The same heading rules on 200 random fact lists (5-40 facts from anywhere in the corpus) and on every request in
    bench/requests/.
 3. Planning time without a model (the embedding model loaded first), per plan and for 40 facts: `cold` with no
@@ -43,6 +44,9 @@ from drafter.pipeline.heading_rules import heading_faults  # noqa: E402
 from drafter.pipeline.plan import Planner  # noqa: E402
 from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
+
+
+COUNTED = ("claim", "generic", "repeated", "one_fact", "fact_made", "sub_sections", "sections")
 
 
 class HeldOutLibrary:
@@ -100,7 +104,9 @@ def heading_report(plan) -> dict:
         if section.fact_lines and check(own, section.heading).claims:
             faults["claim"] += 1
             examples.append(f"claim: {section.heading} <- {[f[:24] for f in own][:3]}")
-    return {**faults, "examples": examples}
+    shape = {"fact_made": sum(1 for s in plan.body() if s.title.endswith("等工作")),  # "<two facts' cores>等工作"
+             "sub_sections": sum(1 for s in plan.body() if s.sub), "sections": len(plan.body())}
+    return {**faults, **shape, "examples": examples}
 
 
 def request(facts: list[str], kind: str = "年度总结") -> DraftRequest:
@@ -140,7 +146,7 @@ def run(args) -> dict:
     library.embedder.embed_query("预热")  # load the embedding model before timing
     held = build(ROOT / "samples")
     rows, times = [], []
-    totals = {"claim": 0, "generic": 0, "repeated": 0, "one_fact": 0}
+    totals = dict.fromkeys(COUNTED, 0)
     for item in held:
         facts, truth = list(item.facts), list(item.sections)
         if args.shuffle:
@@ -157,7 +163,7 @@ def run(args) -> dict:
         rows.append({"example": item.example_id, "facts": len(facts), "sections": len(set(truth)),
                      "planned": len({s.number for s in plan.body()}), "f1": round(f1, 3),
                      "headings": [s.heading for s in plan.body()], "own": item.headings, **report})
-    random_totals = {"claim": 0, "generic": 0, "repeated": 0, "one_fact": 0}
+    random_totals = dict.fromkeys(COUNTED, 0)
     random_examples: list[str] = []
     for facts in random_fact_lists(ROOT / "samples", args.random):
         plan, took = timed_plan(settings, library, request(facts))
@@ -166,7 +172,7 @@ def run(args) -> dict:
         for key in random_totals:
             random_totals[key] += report[key]
         random_examples += report["examples"][:1]
-    bench_totals = {"claim": 0, "generic": 0, "repeated": 0, "one_fact": 0}
+    bench_totals = dict.fromkeys(COUNTED, 0)
     bench_examples: list[str] = []
     for path in sorted((ROOT / "bench" / "requests").iterdir()):
         plan, took = timed_plan(settings, library, read_request(path))
