@@ -32,6 +32,7 @@ APART = -1.0  # groups this far apart (mean affinity) are not merged to reach th
 TYPICAL_SECTIONS = 5  # without examples
 ALIKE = 1.0  # below the examples' count, groups this alike (mean affinity) still merge …
 FACTS_PER_AREA = 8  # … down to one section per this many facts (a larger area gets sub-sections)
+LARGEST = 0.0  # no group above this many times max_facts_per_section (0: no limit; sub-sections split the rest)
 
 
 def orderliness(vectors: np.ndarray | None) -> float:

@@ -134,7 +134,8 @@ class Planner:
         target = grouping.section_count(len(facts), grouping.typical_sections(bank), cap, per)
         scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
         fewest = math.ceil(len(facts) / grouping.FACTS_PER_AREA)
-        clusters = grouping.cluster(scores, target, len(facts), fewest, grouping.ALIKE, grouping.APART, cap)
+        largest = int(grouping.LARGEST * per) or len(facts)
+        clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap)
         self._scores = scores
         groups = []
         for lines in clusters:
