@@ -103,6 +103,7 @@ def test_whole_draft_layout(settings, library):
 
 def test_a_large_area_gets_sub_sections_with_their_own_headings(settings, library):
     settings.max_facts_per_section = 4
+    settings.max_sections = 2  # more facts than two sections of four hold
     facts = [f"春节期间走访慰问困难职工{100 + i}户，发放慰问金{i + 1}万元" for i in range(5)]
     facts += [f"组织开展第{i + 1}届职工技能比武，参赛职工{300 + i}人次" for i in range(5)]
     plan = plan_for(settings, library, facts=facts)

@@ -12,7 +12,9 @@ How many sections (`section_count`): as many as the examples typically have (the
 top-level sections), fewer for a few facts (one per FACTS_PER_SECTION), and at least one per max_facts_per_section.
 Clusters merge down to that count, except groups whose facts are on average APART or further apart (distinct
 areas stay distinct), and on while the best pair is still ALIKE, down to one section per FACTS_PER_AREA facts (a
-large area, split into sub-sections by the planner). Measured on bench/plan_bench.py's held-out summaries, in their order and shuffled.
+large area, split into sub-sections by the planner), no group larger than max_facts_per_section while
+DRAFTER_MAX_SECTIONS allows (sub-sections, and the claim failures of area headings over them, only for lists past
+max_sections × max_facts_per_section). Measured on bench/plan_bench.py's held-out summaries, in their order and shuffled.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ APART = -1.0  # groups this far apart (mean affinity) are not merged to reach th
 TYPICAL_SECTIONS = 5  # without examples
 ALIKE = 1.0  # below the examples' count, groups this alike (mean affinity) still merge …
 FACTS_PER_AREA = 8  # … down to one section per this many facts (a larger area gets sub-sections)
-LARGEST = 0.0  # no group above this many times max_facts_per_section (0: no limit; sub-sections split the rest)
+LARGEST = 1.0  # no group above this many times max_facts_per_section while the section cap allows (0: no limit)
 
 
 def orderliness(vectors: np.ndarray | None) -> float:

@@ -134,7 +134,7 @@ class Planner:
         target = grouping.section_count(len(facts), grouping.typical_sections(bank), cap, per)
         scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
         fewest = math.ceil(len(facts) / grouping.FACTS_PER_AREA)
-        largest = int(grouping.LARGEST * per) or len(facts)
+        largest = max(int(grouping.LARGEST * per), math.ceil(len(facts) / cap)) if grouping.LARGEST else len(facts)
         clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap)
         self._scores = scores
         groups = []
