@@ -10,7 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from drafter.documents.export_docx import document_parts, file_name, render_docx, split_paragraphs, title_lines
+from drafter.documents.export_docx import render_docx, title_lines
+from drafter.documents.paragraphs import document_parts, file_name, split_paragraphs
 
 ORG = "华东精密机械有限公司工会"
 TITLE = f"{ORG}2025年度工作总结"

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from drafter.domain.errors import InvalidInput, NotFound, StaleVersion
-from drafter.documents.export_docx import split_paragraphs
+from drafter.documents.paragraphs import split_paragraphs
 from drafter.models import DraftRequest
 
 REQUEST = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结",

@@ -13,8 +13,6 @@ substitute 宋体/仿宋/楷体 where the original is missing; the run fonts kee
 from __future__ import annotations
 
 import io
-import re
-from datetime import datetime, timedelta, timezone
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -23,9 +21,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from textkit.headings import numbering
-from textkit.sentences import COMMAS, LINE_ENDS, SENTENCE_ENDS
-from textkit.headings import MARKDOWN_MARK
+from drafter.documents.paragraphs import (chinese_date, document_parts, file_name, heading_level, heading_split,
+                                         split_paragraphs)
 
 TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT, PAGE_FONT = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
 LATIN_FONT = "Times New Roman"
@@ -34,44 +31,6 @@ TITLE_SIZE, BODY_SIZE, PAGE_SIZE = Pt(22), Pt(16), Pt(14)
 TITLE_CHARS_PER_LINE = 19  # 二号 characters in the 156 mm type area (20), less room for Latin/CJK spacing
 LINE_PITCH = Pt(28.95)  # 225 mm / 22 lines
 CHAR = Pt(16)  # one character of body text
-CHINA = timezone(timedelta(hours=8))
-
-HEADING_LEVELS = {"cn": 1, "cn_paren": 2}  # "一、" and "（一）" headings; other numbering is body text
-_DATE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
-
-
-# --- text → paragraphs ------------------------------------------------------------------------
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of a draft: blank lines separate them; inside a block a line starts a new paragraph when it is a
-    heading or the previous line ended a sentence, otherwise it continues the previous line (hard wraps)."""
-    paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        current = ""
-        for raw in block.split("\n"):
-            line = MARKDOWN_MARK.sub("", raw.strip(" \t\u3000"))
-            if not line:
-                continue
-            if current and (current.endswith(tuple(LINE_ENDS)) or heading_level(line) or heading_level(current)):
-                paragraphs.append(current)
-                current = line
-            else:
-                current += line
-        if current:
-            paragraphs.append(current)
-    return paragraphs
-
-
-def heading_level(paragraph: str) -> int:
-    """1 for "一、…", 2 for "（一）…", 0 for body text."""
-    return HEADING_LEVELS.get(numbering(paragraph) or "", 0)
-
-
-def _heading_split(paragraph: str) -> tuple[str, str]:
-    """A heading and the body text that follows it in the same paragraph ("（一）加强组织建设。全年……")."""
-    end = paragraph.find("。")
-    if end == -1 or end == len(paragraph) - 1:
-        return paragraph, ""
-    return paragraph[: end + 1], paragraph[end + 1:]
 
 
 # --- OOXML helpers -------------------------------------------------------------------------------
@@ -207,11 +166,11 @@ def _signature(document, org: str, date_text: str) -> None:
 def _body_paragraph(document, text: str) -> None:
     level = heading_level(text)
     paragraph = _layout(document.add_paragraph(), first_line=True, outline=level - 1 if level else None)
-    paragraph.paragraph_format.keep_with_next = bool(level) and not _heading_split(text)[1]
+    paragraph.paragraph_format.keep_with_next = bool(level) and not heading_split(text)[1]
     if not level:
         _run(paragraph, text, BODY_FONT, BODY_SIZE)
         return
-    heading, rest = _heading_split(text)
+    heading, rest = heading_split(text)
     _run(paragraph, heading, H1_FONT if level == 1 else H2_FONT, BODY_SIZE)
     if rest:
         _run(paragraph, rest, BODY_FONT, BODY_SIZE)
@@ -259,43 +218,6 @@ def render_docx(title: str, body: str, org: str, date_text: str) -> bytes:
 
 
 # --- a stored version → file ------------------------------------------------------------------------
-def chinese_date(moment: datetime, zone_name: str | None = None) -> str:
-    """The date in the user's zone (DRAFTER_TIMEZONE, default Asia/Shanghai): the same day the page shows."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        where = ZoneInfo(zone_name) if zone_name else CHINA
-    except (ZoneInfoNotFoundError, ValueError):
-        where = CHINA
-    local = moment.astimezone(where) if moment.tzinfo else moment
-    return f"{local.year}年{local.month}月{local.day}日"
-
-
-def _looks_like_title(paragraph: str, title: str) -> bool:
-    return paragraph == title or (len(paragraph) <= 60 and not heading_level(paragraph)
-                                  and not any(p in paragraph for p in SENTENCE_ENDS + COMMAS)
-                                  and paragraph.endswith(("总结", "报告", "汇报")))
-
-
-def document_parts(text: str, title: str, org: str, default_date: str) -> tuple[str, str, str, str]:
-    """(title, body, org, date): a title line at the top and an org/date signature at the end of the text are
-    used as such rather than repeated."""
-    paragraphs = split_paragraphs(text)
-    if len(paragraphs) > 1 and _looks_like_title(paragraphs[0], title):
-        title = paragraphs.pop(0)
-    date_text = default_date
-    if len(paragraphs) > 1 and _DATE.match(paragraphs[-1]):
-        date_text = paragraphs.pop()
-        if len(paragraphs) > 1 and paragraphs[-1] == org:
-            paragraphs.pop()
-    return title, "\n\n".join(paragraphs), org, date_text
-
-
-def file_name(title: str, version: int) -> str:
-    safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "", title).strip(" .") or "草稿"
-    return f"{safe[:80]}（第{version}版）.docx"
-
-
 def export_version(draft, version, org: str | None = None, date_text: str | None = None,
                    zone_name: str | None = None) -> tuple[str, bytes]:
     """(file name, .docx bytes) for a stored draft (drafter.domain.records.DraftDetail) and one of its versions.

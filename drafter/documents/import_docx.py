@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from drafter.documents.export_docx import _DATE, heading_level, split_paragraphs
+from drafter.documents.paragraphs import DATE_LINE, heading_level, split_paragraphs
 from drafter.domain.errors import InvalidInput
 
 NOT_DOCX = "无法读取这个文件：请选择用 Word 或 WPS 保存的 .docx 文件（.doc 请先另存为 .docx）"
@@ -54,7 +54,7 @@ def text_from_docx(data: bytes, base_text: str, title: str, org: str, **limits) 
     base = split_paragraphs(base_text)
     if len(paragraphs) > 1 and paragraphs[0] == title and (not base or base[0] != title):
         paragraphs.pop(0)
-    if len(paragraphs) > 1 and _DATE.match(paragraphs[-1]) and not (base and _DATE.match(base[-1])):
+    if len(paragraphs) > 1 and DATE_LINE.match(paragraphs[-1]) and not (base and DATE_LINE.match(base[-1])):
         paragraphs.pop()
         if len(paragraphs) > 1 and paragraphs[-1] == org and not (base and base[-1] == org):
             paragraphs.pop()

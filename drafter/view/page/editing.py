@@ -168,7 +168,8 @@ def reviews_box(detail) -> None:
 
 def export_box(svc, detail) -> None:
     """Signature lines editable, and a warning to confirm when the saved version's check has problems."""
-    from drafter.documents.export_docx import chinese_date, export_version
+    from drafter.documents.export_docx import export_version
+    from drafter.documents.paragraphs import chinese_date
 
     with st.container(border=True, key="export_box"):
         c1, c2 = st.columns(2)
