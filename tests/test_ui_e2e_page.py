@@ -15,73 +15,22 @@ from pathlib import Path
 
 import pytest
 
-from test_ui_e2e import (CHROMIUM, PHONE, REVIEWER, WRITER, browser, center, open_page,  # noqa: F401
-                         page_site, settle, shot, sign_in)
+from test_ui_e2e import (CHROMIUM, PHONE, REVIEWER, WRITER, body, browser, center, choose,  # noqa: F401
+                         make_draft, open_page, open_saved, page_site, settle, shot, sign_in)
 
 pytestmark = pytest.mark.e2e
 
-FACTS = ["春节走访慰问困难职工86户，发放慰问金12.6万元", "举办职工技能竞赛3场，参赛职工420人次", "新建职工书屋5个"]
 FACTS_LABEL = "事实（每行一条，可直接从 Word 或微信粘贴）"
 
 
-def body(org: str, households: str = "86户") -> str:
-    return (f"{org}2025年工作总结\n\n2025年，{org}在上级工会的领导下，扎实推进各项工作。\n\n一、帮扶送温暖\n"
-            f"春节期间，工会走访慰问困难职工{households}，发放慰问金12.6万元。\n\n二、劳动竞赛\n"
-            "举办职工技能竞赛3场，参赛职工420人次。")
-
-
-@pytest.fixture(scope="module")
-def site(library, library_settings, tmp_path_factory):
-    """`streamlit run app.py` over a copy of the ingested library, two users, and a service on the same store
-    for making drafts: (url, service)."""
+@pytest.fixture
+def site(library, library_settings, tmp_path, request):
+    """Each test's own `streamlit run app.py` over a copy of the ingested library, two users, and a service on the
+    same store for making drafts: (url, service)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed")
-    with page_site(library_settings, tmp_path_factory.mktemp("e2e_page") / "data", "streamlit_page.log") as site:
+    with page_site(library_settings, tmp_path / "data", f"streamlit_{request.node.name}.log") as site:
         yield site
-
-
-def make_draft(svc, org: str, households: str = "86户", submit: bool = False) -> str:
-    from drafter.models import DraftRequest, DraftResult
-    from drafter.view.signin import PageUser
-
-    writer = PageUser(name=WRITER[0], role="writer")
-    request = DraftRequest(org=org, period="2025年", facts=FACTS)
-    text = body(org, households)
-    result = DraftResult(text=text, sections=[], check=svc.check_text(request, text), provider="template",
-                         elapsed_s=0.1)
-    draft_id = svc.create_draft(request, result, writer).id
-    if submit:
-        svc.submit(draft_id, writer)
-    return draft_id
-
-
-def open_saved(page, org: str) -> None:
-    """The secretary opens a saved draft from the list by its organisation."""
-    from playwright.sync_api import expect
-
-    expander = page.get_by_text("打开已保存的稿件（继续修改、查看审核意见）")
-    if not page.locator(".st-key-s_pick").is_visible():
-        expander.click()
-    choose(page, "s_pick", org)
-    page.get_by_role("button", name="打开", exact=True).click()
-    expect(page.get_by_text(re.compile(f"已打开稿件「{org}"))).to_be_visible()
-    settle(page)
-
-
-def choose(page, key: str, org: str) -> None:
-    """Pick the draft of `org` in a selectbox (a rerun that lands right after the click may close the list
-    before it is seen: then it is opened again)."""
-    option = page.get_by_role("option", name=re.compile(org))
-    for _ in range(5):
-        settle(page)
-        page.locator(f".st-key-{key}").click()
-        try:
-            option.wait_for(timeout=5000)
-            break
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError: the list closed, open it again
-            page.keyboard.press("Escape")
-    option.click()
-    settle(page)
 
 
 def editor(page, area: str = "editor"):

@@ -20,13 +20,13 @@ pytestmark = pytest.mark.e2e
 LIMIT = 4
 
 
-@pytest.fixture(scope="module")
-def site(library, library_settings, tmp_path_factory):
+@pytest.fixture
+def site(library, library_settings, tmp_path, request):
+    """Each test's own page server and data dir."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed")
     env = {"DRAFTER_SIGNIN_LOCK_AFTER": str(LIMIT), "DRAFTER_SIGNIN_DELAY_S": "0", "DRAFTER_SIGNIN_LOCK_MINUTES": "5"}
-    with page_site(library_settings, tmp_path_factory.mktemp("e2e_signin") / "data", "streamlit_signin.log",
-                   env) as site:
+    with page_site(library_settings, tmp_path / "data", f"streamlit_{request.node.name}.log", env) as site:
         yield site
 
 
