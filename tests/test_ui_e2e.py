@@ -96,9 +96,12 @@ def site(library, library_settings, tmp_path, request):
 
 
 @pytest.fixture
-def server(site):
-    """The page's address; the test drives it through the browser only."""
-    return site[0]
+def server(library, library_settings, tmp_path, request):
+    """The address of the test's own page (as `site`); the test drives it through the browser only."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed")
+    with page_site(library_settings, tmp_path / "data", f"streamlit_{request.node.name}.log") as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="module")
