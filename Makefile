@@ -74,12 +74,15 @@ demo: model
 test: install system model
 	$(BIN)/python -m pytest -q
 
-# The fast loop, about two minutes on two cores once the ingested sample library is cached (~/.cache/drafter-tests,
-# keyed by the samples and the retrieval code; the first run ingests it). It never installs: `make install` first.
+# The fast loop: every test but the slow and e2e ones, with the load average before and after (timings mean little
+# on a busy machine). The ingested sample library is cached in ~/.cache/drafter-tests (keyed by the samples and the
+# retrieval code; the first run ingests it). It never installs: `make install` first.
 # In another checkout sharing a venv: make check BIN=/path/to/.venv/bin
 check:
 	@test -x $(BIN)/python || { echo "no $(BIN)/python: run make install first (or pass BIN=…/.venv/bin)"; exit 2; }
+	@uptime
 	$(BIN)/python -m pytest -q -m "not slow and not e2e" --durations=8
+	@uptime
 
 # Refresh the lock to today's newest releases that pyproject.toml allows, install it, and run the fast tests.
 lock: | $(UV)
