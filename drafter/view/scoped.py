@@ -15,7 +15,7 @@ from functools import partial
 
 VIEWER = frozenset({"get_draft", "list_drafts", "list_versions", "get_version", "diff", "diff_since_return",
                     "export_docx", "trace", "list_reviews", "search_examples", "get_example", "list_orgs",
-                    "get_job", "remove_example"})
+                    "get_job", "remove_example", "create_org", "rename_org", "move_org", "delete_org"})
 AUTHOR = frozenset({"draft", "draft_events", "plan"})
 UPLOADER = frozenset({"add_examples"})
 
