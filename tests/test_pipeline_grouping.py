@@ -90,3 +90,11 @@ def test_a_section_of_two_themes_is_headed_by_both():
     assert fits(facts, titles[0])
     assert theme_titles.joint_titles(facts[:3] + [LOOSE] * 2, [by_key["care"]] * 3 + [by_key["competition"]] * 2,
                                      book) == []  # the second theme is not written in its facts
+
+
+def test_a_heading_fits_only_if_the_opening_that_names_it_passes_the_check_too():
+    # a bank heading listing three things sat over one safety fact: as a heading line it passed, but the opening,
+    # which names each area, was flagged for 劳动竞赛 (a held-out template draft of structure-set summary 5)
+    safety = ["定期组织专人分赴各事业单位督导检查安全生产、职工劳动保护等情况，发现问题及时上报，马上处理"]
+    assert not fits(safety, "做好劳动竞赛、劳动保护和企业安全生产的协助工作")
+    assert fits(safety, "加强劳动保护和安全监督")

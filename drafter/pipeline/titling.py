@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from drafter.numcheck import check
+from drafter.pipeline.prompting import render
 from textkit.sentences import BREAKS, COMMAS, SEMICOLONS, balanced, char_class
 from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant
 
@@ -31,8 +32,11 @@ _ACTS = re.compile(f"(?:{_ACT.pattern})+")
 
 
 def fits(facts: list[str], title: str, lexicon=None) -> bool:
-    """The claim check finds nothing in `title`, read as a section heading, that `facts` do not give."""
-    return not check(list(facts), f"一、{title}", lexicon=lexicon).claims
+    """The claim check finds nothing in `title` that `facts` do not give, read where the draft puts it: as a
+    section heading, and in the opening's list of areas (where a sentence's rules apply)."""
+    heading = f"一、{title}"
+    opening = render("template/opening.j2", org="工会", period="今年", kind="年度总结", topic="", titles=[title])
+    return not any(check(list(facts), text, lexicon=lexicon).claims for text in (heading, opening))
 
 
 def acceptable(title: str, facts: list[str], used: set[str], themed: bool = False, lexicon=None) -> bool:
