@@ -88,12 +88,21 @@ def test_timeouts_are_retried_then_the_section_takes_its_template(draft, book):
     assert all(s.fallback and "请求超时（0.4 秒）" in s.fallback_reason for s in result.sections)
 
 
-def test_a_stream_that_stops_halfway_costs_only_its_own_section(draft, book):
+def test_a_stream_that_stops_halfway_keeps_what_it_finished(draft, book):
+    """The endpoint hangs up halfway through a section (issue 18: nothing already written is lost): the section
+    keeps the sentences the model finished before the hang-up, its other facts take template sentences, and a
+    note says so; the other sections are the model's."""
     prose = book["monthly_2025_03"]
     with ScriptedServer(book, faults=["ok", "cut"]) as server:
         result = draft(server, write_concurrency=1)
     opening, cut, *rest = result.sections
-    assert cut.fallback and "中途中断" in cut.fallback_reason
+    assert not cut.fallback and cut.cut_note and "中途中断" in cut.cut_note, (cut.fallback_reason, cut.cut_note)
+    kept = int(re.search(r"保留了模型写完的 (\d+) 句", cut.cut_note).group(1))
+    assert 1 <= kept < len(cut.facts), cut.cut_note  # half the reply: some of its lines, not all
+    facts = read_request(REQUEST).facts
+    written = [prose.sentences[facts[n - 1]]["text"] for n in cut.facts if facts[n - 1] in prose.sentences]
+    assert any(KEY.sub("", t) in KEY.sub("", cut.text) for t in written)  # the model's own sentences, kept
+    assert "中途中断" in " ".join(result.warnings)
     assert KEY.sub("", prose.opening) in KEY.sub("", opening.text)  # written before the cut: kept
     assert not opening.fallback and not any(s.fallback for s in rest)
     assert result.check.ok and result.provider == "openai"

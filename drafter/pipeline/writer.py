@@ -92,8 +92,9 @@ class SectionWriter(TemplateSections):
             result = (salvage(self, state, exc) or
                       self.template_result(section, max(1, state.calls), str(exc), state.repairs, state.usage))
         except ProviderError as exc:
-            result = self.template_result(section, max(1, state.calls), f"模型调用失败，本节改用模板：{exc}",
-                                          state.repairs, state.usage)
+            result = (salvage(self, state, exc, why=f"模型调用失败：{exc}") or
+                      self.template_result(section, max(1, state.calls), f"模型调用失败，本节改用模板：{exc}",
+                                           state.repairs, state.usage))
         except Exception as exc:  # a bug or an odd reply must not cost the request: the template still works
             result = self.template_result(section, max(1, state.calls),
                                           f"本节生成出错，改用模板：{type(exc).__name__}: {exc}", state.repairs,
@@ -253,6 +254,7 @@ class SectionWriter(TemplateSections):
                     break
         except (DeadlinePassed, ProviderError) as exc:
             if not isinstance(exc, DeadlinePassed) and not self.deadline.passed():
+                exc.written = self._count(state, messages, "".join(pieces))  # broken off: cut.salvage keeps some
                 raise
             cut = exc if isinstance(exc, DeadlinePassed) else DeadlinePassed(self.deadline.reason())
             cut.written = "".join(pieces)  # what the model wrote before the cut (cut.salvage keeps what passes)
