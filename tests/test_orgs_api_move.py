@@ -44,6 +44,16 @@ def test_only_admins_change_the_tree_and_only_within_their_reach(api):
     assert_error(client.patch("/v1/orgs/东城区总工会", json={}, headers=bearer(keys["市管理员"])), 422)
 
 
+def test_a_patch_that_moves_and_renames_changes_nothing_when_the_new_name_is_taken(api):
+    service, client, keys = api
+    factory = service.get_org("甲机械厂工会")
+    refused = client.patch("/v1/orgs/甲机械厂工会", json={"parent": "西城区总工会", "name": "东城区总工会"},
+                           headers=bearer(keys["市管理员"]))
+    assert_error(refused, 422)
+    assert "已存在" in refused.text
+    assert service.get_org(factory.id).path == factory.path  # not moved either
+
+
 def test_a_move_over_the_api_moves_reach_and_a_delete_says_what_to_move_first(api):
     service, client, keys = api
     draft = client.post("/v1/drafts", json={**REQUEST, "org": "甲机械厂工会"}, headers=bearer(keys["甲厂起草"]))

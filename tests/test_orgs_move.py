@@ -70,6 +70,21 @@ def test_a_move_never_goes_under_itself_or_its_descendants(machines):
     assert a.get_org("甲机械厂工会").path.startswith(a.get_org("东城区甲街道工会").path)  # nothing moved
 
 
+def test_a_move_with_a_rename_is_one_transaction_a_refused_part_changes_nothing(machines):
+    a, b = machines
+    street, west = a.get_org("东城区甲街道工会"), a.get_org("西城区总工会")
+    with pytest.raises(InvalidInput, match="已存在"):  # the move is fine, the name is taken: no move either
+        a.change_org("东城区甲街道工会", name="甲机械厂工会", parent="西城区总工会")
+    assert b.get_org(street.id).path == street.path and b.get_org(street.id).name == street.name
+    assert b.get_org("甲机械厂工会").path.startswith(street.path)
+    with pytest.raises(InvalidInput, match="下级组织"):  # the name is fine, the move is refused: no rename
+        a.change_org("东城区甲街道工会", name="新街道工会", parent="甲机械厂工会")
+    assert b.get_org(street.id).name == street.name
+    done = a.change_org("东城区甲街道工会", name="西城区甲街道工会", parent="西城区总工会")
+    assert (done.name, done.parent_id) == ("西城区甲街道工会", west.id)
+    assert b.get_org("甲机械厂工会").lineage == ["root", west.id, street.id, a.get_org("甲机械厂工会").id]
+
+
 def test_an_admin_moves_only_within_its_reach_and_gets_404_outside(machines):
     a, _ = machines
     east_admin = _user(a, "东城管理员", "admin", "东城区总工会")

@@ -37,12 +37,19 @@ class OrgsService:
         return self.store.create_org(name, parent)
 
     def rename_org(self, key: str, name: str, viewer=None) -> OrgInfo:
-        return self.store.rename_org(self._within_reach(key, viewer).id, name)
+        return self.change_org(key, name=name, viewer=viewer)
 
     def move_org(self, key: str, parent: str, viewer=None) -> OrgInfo:
         """Put an organisation and its subtree under `parent` (both within the viewer's reach); reach follows at
         once everywhere: it is read from the store's paths on every request."""
-        return self.store.move_org(self._within_reach(key, viewer).id, self._within_reach(parent, viewer).id)
+        return self.change_org(key, parent=parent, viewer=viewer)
+
+    def change_org(self, key: str, name: str | None = None, parent: str | None = None, viewer=None) -> OrgInfo:
+        """Move (under `parent`, within the viewer's reach) and/or rename an organisation in one transaction:
+        a refused name leaves it where it was, a refused move leaves its name."""
+        org = self._within_reach(key, viewer).id
+        target = self._within_reach(parent, viewer).id if parent is not None else None
+        return self.store.change_org(org, name=name, parent=target)
 
     def delete_org(self, key: str, to_parent: bool = False, viewer=None) -> OrgInfo:
         """Delete an organisation that holds nothing, or (`to_parent`) hand what it holds to its parent; its

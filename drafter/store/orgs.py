@@ -83,35 +83,25 @@ class OrgMixin:
         return self._writing(work)
 
     def rename_org(self, key: str, name: str) -> OrgInfo:
-        name = clean_org_name(name)
+        return self.change_org(key, name=name)
+
+    def move_org(self, key: str, parent: str) -> OrgInfo:
+        return self.change_org(key, parent=parent)
+
+    def change_org(self, key: str, name: str | None = None, parent: str | None = None) -> OrgInfo:
+        """Move the organisation (and its subtree) under `parent` and/or rename it, in one transaction: when
+        either part is refused nothing changes. A move never takes the root, never goes under the organisation
+        itself or one of its descendants, never deeper than MAX_DEPTH."""
+        name = clean_org_name(name) if name is not None else None
 
         def work(session: Session) -> OrgInfo:
             row = _existing(session, key)
-            if row.name != name and session.scalars(select(OrgRow).where(OrgRow.name == name)).first():
-                raise InvalidInput(f"组织已存在：{name}")
-            row.name = name
-            return convert.org_info(row)
-
-        return self._writing(work)
-
-    def move_org(self, key: str, parent: str) -> OrgInfo:
-        """Put the organisation (and its subtree) under `parent`: never the root, never under itself or one of
-        its own descendants, never deeper than MAX_DEPTH."""
-        def work(session: Session) -> OrgInfo:
-            row, target = _existing(session, key), _existing(session, parent)
-            if row.id == ROOT_ORG:
-                raise InvalidInput("根组织不能移动")
-            subtree = session.scalars(select(OrgRow).where(OrgRow.path.startswith(row.path))
-                                      .order_by(OrgRow.path).with_for_update()).all()
-            session.refresh(target, with_for_update=True)
-            if target.path.startswith(row.path):
-                raise InvalidInput(f"不能把“{row.name}”移到它自己或它的下级组织“{target.name}”之下")
-            old, new = row.path, f"{target.path}{row.id}/"
-            if max(r.path.count("/") for r in subtree) - old.count("/") + new.count("/") - 1 > MAX_DEPTH:
-                raise InvalidInput(f"移动后组织层级过深（最多 {MAX_DEPTH} 级）")
-            for member in subtree:
-                member.path = new + member.path[len(old):]
-            row.parent_id = target.id
+            if parent is not None:
+                _move(session, row, _existing(session, parent))
+            if name is not None:
+                if row.name != name and session.scalars(select(OrgRow).where(OrgRow.name == name)).first():
+                    raise InvalidInput(f"组织已存在：{name}")
+                row.name = name
             session.flush()
             return convert.org_info(row)
 
@@ -173,6 +163,23 @@ def _existing(session: Session, key: str | None) -> OrgRow:
     if row is None:
         raise NotFound(f"组织不存在：{(key or '')[:200]}")
     return row
+
+
+def _move(session: Session, row: OrgRow, target: OrgRow) -> None:
+    """Rewrite the paths of `row`'s subtree to lie under `target`, with those rows and the target locked."""
+    if row.id == ROOT_ORG:
+        raise InvalidInput("根组织不能移动")
+    subtree = session.scalars(select(OrgRow).where(OrgRow.path.startswith(row.path))
+                              .order_by(OrgRow.path).with_for_update()).all()
+    session.refresh(target, with_for_update=True)
+    if target.path.startswith(row.path):
+        raise InvalidInput(f"不能把“{row.name}”移到它自己或它的下级组织“{target.name}”之下")
+    old, new = row.path, f"{target.path}{row.id}/"
+    if max(r.path.count("/") for r in subtree) - old.count("/") + new.count("/") - 1 > MAX_DEPTH:
+        raise InvalidInput(f"移动后组织层级过深（最多 {MAX_DEPTH} 级）")
+    for member in subtree:
+        member.path = new + member.path[len(old):]
+    row.parent_id = target.id
 
 
 def _holdings(session: Session, org_id: str) -> list[str]:

@@ -7,7 +7,7 @@ may see), uploads `uploader=`, and generation jobs carry the author into their d
 review, restore, replies) already take the user and check reach in the service. Everything else is the service.
 
 `user` is None for one-person use (no users in the store, or DRAFTER_AUTH=off): then nothing is scoped, as before.
-tests/test_ui_scoped.py checks that every service method with such a parameter is listed here."""
+tests/test_ui_orgs.py checks that every service method with such a parameter is listed here."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from functools import partial
 
 VIEWER = frozenset({"get_draft", "list_drafts", "list_versions", "get_version", "diff", "diff_since_return",
                     "export_docx", "trace", "list_reviews", "search_examples", "get_example", "list_orgs",
-                    "get_job", "remove_example", "create_org", "rename_org", "move_org", "delete_org"})
+                    "get_job", "remove_example", "create_org", "rename_org", "move_org", "change_org", "delete_org"})
 AUTHOR = frozenset({"draft", "draft_events", "plan"})
 UPLOADER = frozenset({"add_examples"})
 

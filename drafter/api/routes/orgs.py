@@ -51,10 +51,7 @@ def change_org(service: Service, org: str, body: OrgChange, principal: Principal
     _admin(principal)
     if body.name is None and body.parent is None:
         raise ApiError(422, "请给出新名称（name）或新的上级组织（parent）")
-    info = service.move_org(org, body.parent, viewer=principal) if body.parent is not None else None
-    if body.name is not None:
-        info = service.rename_org(info.id if info else org, body.name, viewer=principal)
-    return info
+    return service.change_org(org, name=body.name, parent=body.parent, viewer=principal)  # one transaction
 
 
 @router.delete("/{org}", response_model=OrgInfo, summary="删除组织（管理员）",
