@@ -8,13 +8,16 @@ milliseconds, on the writing machine and on every other one, before the search a
 every chunk's stored tokens: no machine re-tokenises what another one ingested) happens before answering when
 no saved index is usable, when the catalog is older than its change log, or when more examples changed than the
 delta may hold (a bulk ingest: the rebuild is then cheaper than the delta); and in the background once the delta
-passes its limit (the merge).
+passes its limit (the merge). After a full rebuild the change log is pruned to its newest `keep_changes` entries;
+a machine whose cache is older than what was pruned rebuilds instead of catching up.
 """
 
 from __future__ import annotations
 
 from retrieval.bm25_delta import Delta, Entry, limit
 from retrieval.ingest import passage_text
+
+KEEP_CHANGES = 1000
 
 
 def catch_up(library, index=None):
@@ -30,6 +33,8 @@ def catch_up(library, index=None):
     if saved.load() and saved.seq is not None and (index.main_seq is None or saved.seq > index.main_seq):
         index = saved
     if index.seq is None or not index._loaded or (index.main_count == 0 and index.delta is None):
+        return None
+    if index.seq < catalog.pruned_through():  # changes it would need are gone from the log: rebuild
         return None
     changes = catalog.changes_since(index.seq)
     if not changes and index.seq > catalog.last_change():  # a catalog replaced or older than its change log
@@ -78,7 +83,14 @@ def rebuild(library):
     tokens = [tokens if tokens is not None else missing[chunk.id] for chunk, tokens in rows]
     index = BM25Index(current.directory, current.tokenizer)
     index.build([c.id for c in chunks], None, fields=fields_of(chunks), tokens=tokens, version=version, seq=seq)
+    catalog.prune_changes(keep_changes(index.main_count))
     return index
+
+
+def keep_changes(main_count: int) -> int:
+    """Changes the log keeps after a full rebuild: more than a machine may catch up on through its delta
+    (limit(main_count) changed examples), and at least KEEP_CHANGES. A machine further behind rebuilds."""
+    return max(KEEP_CHANGES, 2 * limit(main_count))
 
 
 def fields_of(chunks) -> dict[str, list]:

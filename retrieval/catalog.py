@@ -22,9 +22,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from retrieval.bm25 import chunk_set_signature
+from retrieval.catalog_changes import VERSION_KEY, CatalogChanges
 from retrieval.models import Chunk, Example
 
-VERSION_KEY = "version"
 WRITE_ATTEMPTS = 5
 _NEW_COLUMNS = {"files": ("org", "shared", "blob"), "chunks": ("tokens",)}
 
@@ -78,7 +78,7 @@ def _entry(row) -> FileEntry:
     return FileEntry(row.path, row.root, row.sha1, row.example_id, bool(row.uploaded))
 
 
-class Catalog:
+class Catalog(CatalogChanges):
     def __init__(self, url: str, prefix: str = "") -> None:
         self.url = url
         sqlite = make_url(url).get_backend_name() == "sqlite"
@@ -213,14 +213,6 @@ class Catalog:
                                .order_by(c.example_id, c.ord))
         return [(Chunk.model_validate_json(body), json.loads(tokens) if tokens else None) for body, tokens in rows]
 
-    def changes_since(self, seq: int) -> list[tuple[int, str]]:
-        """(change number, example id) of every write after change `seq`, in commit order (see `_bump`)."""
-        c = self.changes_t.c
-        return [(r[0], r[1]) for r in self._rows(select(c.seq, c.example_id).where(c.seq > seq).order_by(c.seq))]
-
-    def last_change(self) -> int:
-        return self._rows(select(func.coalesce(func.max(self.changes_t.c.seq), 0)))[0][0]
-
     def all_chunk_ids(self) -> list[str]:
         return [r[0] for r in self._rows(select(self.chunks_t.c.id))]
 
@@ -269,16 +261,6 @@ class Catalog:
             conn.execute(delete(self.chunks_t).where(self.chunks_t.c.example_id == row[0]))
             conn.execute(delete(self.files_t).where(self.files_t.c.path == path))
         return row[0] if row else None
-
-    def _bump(self, conn, *example_ids: str | None) -> None:
-        """Move the version and log the example as changed. The version row's update locks it until commit, so
-        writers take change numbers one after another, in commit order: a reader that saw change n never
-        misses a change numbered below it."""
-        conn.execute(update(self.meta_t).where(self.meta_t.c.key == VERSION_KEY).values(value=uuid.uuid4().hex))
-        seq = conn.execute(select(func.coalesce(func.max(self.changes_t.c.seq), 0))).scalar_one()
-        for example_id in dict.fromkeys(e for e in example_ids if e is not None):
-            seq += 1
-            conn.execute(insert(self.changes_t).values(seq=seq, example_id=example_id))
 
     def set_meta(self, key: str, value: str) -> None:
         self._write(lambda conn: conn.execute(update(self.meta_t).where(self.meta_t.c.key == key).values(

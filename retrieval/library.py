@@ -116,6 +116,25 @@ class Library:
             self._refresh_bm25()
         return True
 
+    def set_shared(self, example_id: str, shared: bool) -> bool:
+        """Share an uploaded example with every organisation, or take that back, in place (no re-upload): the
+        catalog (the record) and the BM25 caches, Chroma before it when unsharing and after it when sharing, so a
+        failure half-way never shows the example wider than the record says. False if there is no such example."""
+        with self._write_lock:
+            example = self.catalog.example(example_id)
+            if example is None:
+                return False
+            ids = self.catalog.chunk_ids_of(example_id)
+            chroma = lambda: self.store.set_visibility({i: (example.org, shared) for i in ids})  # noqa: E731
+            if not shared:
+                chroma()
+            if self.catalog.set_shared(example_id, shared) is None:
+                return False
+            if shared:
+                chroma()
+            self._refresh_bm25()
+        return True
+
     def _refresh_bm25(self, merge_now: bool = False) -> None:
         """Bring the BM25 cache to the catalog's version through its delta, or by a full rebuild when that cannot
         be done (or at once when `merge_now` and the delta is past its limit; else that merge runs in the

@@ -1,4 +1,4 @@
-"""`drafter ingest` and `drafter search`: thin adapters over the example library."""
+"""`drafter ingest`, `drafter search` and `drafter share`: thin adapters over the example library."""
 
 from __future__ import annotations
 
@@ -83,7 +83,24 @@ def search(
         typer.echo(f"   {snippet}")
 
 
+def share(ctx: typer.Context, example_id: str = typer.Argument(..., help="示例 ID（接口检索结果中的 example_id）"),
+          off: bool = typer.Option(False, "--off", help="取消共享：只给上传者的组织及其下级组织用")) -> None:
+    """Share an uploaded example with every organisation (--off: take that back), in place, at once on every
+    machine; no delete and re-upload."""
+    from drafter.cli.failing import fail
+    from drafter.domain.errors import Forbidden
+
+    try:
+        example = _service(ctx).share_example(example_id, not off)
+    except Forbidden as exc:
+        raise fail(exc, 2) from exc
+    if example is None:
+        raise fail(f"示例不存在：{example_id}", 1)
+    typer.echo(f"{example.title}：{'已与所有组织共享' if example.shared else '已取消共享，仅本组织及下级组织可见'}")
+
+
 def register(app: typer.Typer) -> None:
-    """Add `ingest` and `search` to the app."""
+    """Add `ingest`, `search` and `share` to the app."""
     app.command("ingest")(ingest)
     app.command("search")(search)
+    app.command("share")(share)

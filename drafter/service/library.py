@@ -85,6 +85,21 @@ class LibraryService:
                 return False
         return self.library.remove_example(example_id)
 
+    def share_example(self, example_id: str, shared: bool, viewer=None) -> Example | None:
+        """Share an uploaded example with every organisation or take that back, in place, on every machine at
+        once (None when the viewer may not change it, as for an unknown id: an upload of an organisation within
+        its reach); Forbidden for the shipped corpus, which is always everyone's."""
+        from drafter.domain.errors import Forbidden
+
+        example = self.library.get_example(example_id)
+        if example is not None and not example.org:
+            raise Forbidden("随系统提供的范文对所有组织可见，不能更改共享设置")
+        if example is None or (viewer is not None and not self._may_remove(example, viewer)):
+            return None
+        if not self.library.set_shared(example_id, shared):
+            return None
+        return self.library.get_example(example_id)
+
     def _may_remove(self, example: Example, viewer) -> bool:
         within = self.reach(viewer)
         if within is None:

@@ -15,7 +15,8 @@ from functools import partial
 
 VIEWER = frozenset({"get_draft", "list_drafts", "list_versions", "get_version", "diff", "diff_since_return",
                     "export_docx", "trace", "list_reviews", "search_examples", "get_example", "list_orgs",
-                    "get_job", "remove_example", "create_org", "rename_org", "move_org", "change_org", "delete_org"})
+                    "get_job", "remove_example", "share_example", "create_org", "rename_org", "move_org",
+                    "change_org", "delete_org"})
 AUTHOR = frozenset({"draft", "draft_events", "plan"})
 UPLOADER = frozenset({"add_examples"})
 

@@ -1,4 +1,4 @@
-"""The example library: search, upload (.docx/.txt/.md), read and remove one example.
+"""The example library: search, upload (.docx/.txt/.md), read, share or unshare, and remove one example.
 
 Example ids are source names relative to the library and may contain '/': they are taken as the rest of the
 path (`/v1/examples/年度总结/某单位.md`); percent-encoding (`%2F`) works as well.
@@ -10,6 +10,7 @@ from typing import Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from drafter.api.auth import READ, WRITE, Principal
@@ -80,6 +81,21 @@ async def upload(service: Service, files: list[UploadFile] = File(..., descripti
             responses=error_responses(401, 403, 404))
 def get_example(service: Service, example_id: str, principal: Principal = READ) -> Example:
     example = service.get_example(example_id, viewer=principal)
+    if example is None:
+        raise ApiError(404, f"示例不存在：{example_id}")
+    return example
+
+
+class ExampleSharing(BaseModel):
+    shared: bool = Field(..., description="true：与所有组织共享；false：仅上传者的组织及其下级组织可见")
+
+
+@router.patch("/{example_id:path}", response_model=Example, summary="更改上传示例的共享设置（不必删除重传）",
+              description="立即在每台 API 机器上生效（关键词与向量检索）。只能更改本组织及下级组织上传的示例；"
+                          "随系统提供的范文总是对所有组织可见（403）。",
+              responses=error_responses(401, 403, 404, 422))
+def share_example(service: Service, example_id: str, body: ExampleSharing, principal: Principal = WRITE) -> Example:
+    example = service.share_example(example_id, body.shared, viewer=principal)
     if example is None:
         raise ApiError(404, f"示例不存在：{example_id}")
     return example
