@@ -14,7 +14,9 @@ Clusters merge down to that count, except groups whose facts are on average APAR
 areas stay distinct), and on while the best pair is still ALIKE, down to one section per FACTS_PER_AREA facts (a
 large area, split into sub-sections by the planner), no group larger than max_facts_per_section while
 DRAFTER_MAX_SECTIONS allows (sub-sections, and the claim failures of area headings over them, only for lists past
-max_sections × max_facts_per_section). Measured on bench/plan_bench.py's held-out summaries, in their order and shuffled.
+max_sections × max_facts_per_section). Below the cap, groups of unrelated areas (no fact pair of one theme or one
+[[family]]: `kinship`) merge to reach the count only when CLOSE alike: a list of one fact per area keeps a section per
+area. Measured on bench/plan_bench.py's held-out summaries, in their order and shuffled.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import numpy as np
 
 THEME_PRIOR = 1.0  # in standard deviations of the request's pairwise similarity
 DIFFERENT = 2.0  # two facts the lexicon puts under different themes: this much of THEME_PRIOR apart
+FAMILY = -1.0  # … under two themes of one [[family]] (themes.toml): this much (half as far apart)
 NEIGHBOUR = 4.0  # the order term for adjacent facts of a list that reads as grouped
 REACH = 2.0  # the order term falls to 1/e this many places further apart
 ORDERED = 0.6  # adjacent facts this many standard deviations closer than the typical pair: her list is grouped
@@ -35,6 +38,15 @@ TYPICAL_SECTIONS = 5  # without examples
 ALIKE = 1.0  # below the examples' count, groups this alike (mean affinity) still merge …
 FACTS_PER_AREA = 8  # … down to one section per this many facts (a larger area gets sub-sections)
 LARGEST = 1.0  # no group above this many times max_facts_per_section while the section cap allows (0: no limit)
+KIN = 0.5  # groups whose fact pairs are of one theme or one family (or unknown) at least this often are kin …
+CLOSE = 0.0  # … groups that are not merge below the cap only when this alike (one area per fact stays one section)
+
+
+def kinship(themes: list[str | None], families) -> np.ndarray:
+    """1 where two facts' themes are the same, of one [[family]], or one of them unknown; else 0."""
+    def kin(a, b):
+        return a is None or b is None or a == b or any(a in f and b in f for f in families)
+    return np.array([[1.0 if kin(a, b) else 0.0 for b in themes] for a in themes])
 
 
 def orderliness(vectors: np.ndarray | None) -> float:
@@ -48,8 +60,10 @@ def orderliness(vectors: np.ndarray | None) -> float:
     return (adjacent - float(off.mean())) / (float(off.std()) or 1.0)
 
 
-def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int) -> np.ndarray:
-    """The n×n affinity matrix (diagonal unused)."""
+def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int,
+             kin: np.ndarray | None = None) -> np.ndarray:
+    """The n×n affinity matrix (diagonal unused); with `kin` (see `kinship`), facts of two themes of one family are
+    pushed apart by FAMILY, not DIFFERENT."""
     if vectors is not None and len(vectors) == count and count > 1:
         sims = vectors @ vectors.T
         off = sims[~np.eye(count, dtype=bool)]
@@ -58,6 +72,8 @@ def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int) -
         scores = np.zeros((count, count), dtype=np.float32)
     same = np.array([[0.0 if a is None or b is None else (1.0 if a == b else -DIFFERENT) for b in themes]
                      for a in themes], dtype=np.float32)
+    if kin is not None:
+        same = np.where((same < 0) & (kin > 0), FAMILY, same)
     scores = scores + THEME_PRIOR * same
     grouped = (orderliness(vectors) - UNORDERED) / (ORDERED - UNORDERED)
     weight = NEIGHBOUR * min(1.0, max(0.0, grouped))
@@ -82,13 +98,15 @@ def section_count(facts: int, typical: int, cap: int, per: int = 8) -> int:
 
 
 def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = None, alike: float = -np.inf,
-            apart: float = -np.inf, cap: int | None = None) -> list[list[int]]:
+            apart: float = -np.inf, cap: int | None = None, kin: np.ndarray | None = None) -> list[list[int]]:
     """Average-linkage clusters (0-based fact indices, each sorted; clusters in order of their first fact): merged
     down to `cap`, on down to `target` unless the best pair is below `apart`, and on down to `fewest` while the best
-    pair is at least `alike`; no cluster larger than `largest`."""
+    pair is at least `alike`; no cluster larger than `largest`. With `kin` (see `kinship`), below the cap two groups
+    that are not kin (their facts' themes of no one family) merge only when at least CLOSE alike."""
     count = len(scores)
     members = [[i] for i in range(count)]
     sums = np.array(scores, dtype=np.float64)  # summed affinity between clusters
+    kins = np.ones((count, count)) if kin is None else np.array(kin, dtype=np.float64)
     alive = np.ones(count, dtype=bool)
     sizes = np.ones(count)
     fewest = target if fewest is None else min(fewest, target)
@@ -99,15 +117,20 @@ def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = 
         allowed = np.outer(alive, alive) & ~np.eye(count, dtype=bool) & ~too_big
         if not allowed.any():
             break
+        left = alive.sum()
+        if kin is not None and left <= cap:  # two groups not kin are judged by how far above CLOSE they are
+            strangers = kins / np.outer(sizes, sizes) < KIN
+            means = np.where(strangers, means - max(0.0, CLOSE - apart), means)
         means[~allowed] = -np.inf
         a, b = np.unravel_index(int(np.argmax(means)), means.shape)
-        left = alive.sum()
         if (left <= target and means[a, b] < alike) or (left <= cap and means[a, b] < apart):
             break
         a, b = min(a, b), max(a, b)
         members[a] = sorted(members[a] + members[b])
         sums[a, :] += sums[b, :]
         sums[:, a] += sums[:, b]
+        kins[a, :] += kins[b, :]
+        kins[:, a] += kins[:, b]
         sizes[a] += sizes[b]
         alive[b] = False
     return sorted((members[i] for i in range(count) if alive[i]), key=lambda c: c[0])

@@ -41,7 +41,7 @@ def one_fact_words(title: str, facts: list[str]) -> bool:
     return False
 
 
-def _content_bigrams(text: str) -> set[str]:
+def content_bigrams(text: str) -> set[str]:
     pairs = {text[i:i + 2] for i in range(len(text) - 1)}
     return {p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and p not in STOP_BIGRAMS
             and not any(p in w for w in STOP_BIGRAMS if len(w) > 2)}
@@ -55,7 +55,7 @@ def relevant(title: str, facts: list[str]) -> bool:
     text = "".join(facts)
     if any(name not in text for name in QUOTED.findall(title)):
         return False
-    words = _content_bigrams(bare(title))
+    words = content_bigrams(bare(title))
     holding = sum(1 for fact in facts if any(w in fact for w in words))
     shared = sum(1 for w in words if w in text)
     return holding >= max(1, -(-len(facts) // 2)) and shared >= max(min(2, len(words)), SHARED * len(words))

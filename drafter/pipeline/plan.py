@@ -36,6 +36,7 @@ class _Group:
     position: float = 0.5
     examples: list[str] = field(default_factory=list)
     themed: frozenset[str] = frozenset()  # the lexicon's headings of the theme(s) its facts share (theme_titles)
+    key: str = ""  # the template lead's theme: its own, its family's joint one, or "" (theme_titles.lead_key)
 
 
 class Planner:
@@ -78,23 +79,23 @@ class Planner:
         return Plan(sections, facts, self.warnings, order[:max(4, len(self._pinned))])
 
     def _followed(self, request: DraftRequest, facts: list[str], themes: list[Theme]) -> list[PlannedSection]:
-        """The body as the secretary's outline gives it; facts it leaves out get a section of their own after it."""
+        """The body as the secretary's outline gives it, each section's lead fitting all its facts; facts it leaves
+        out get a section of their own after it."""
         from drafter.pipeline.outline import body_from_outline
 
-        keywords = ThemeClassifier(themes)
-        body, left, notes = body_from_outline(request.plan, len(facts),
-                                              lambda lines: keywords.best("".join(facts[n - 1] for n in lines)).key)
+        vectors = self._vectors(facts)
+        prior = self._placed = self._prior(facts, vectors, themes)
+        body, left, notes = body_from_outline(request.plan, len(facts), lambda lines: theme_titles.lead_key(
+            [facts[n - 1] for n in lines], [prior[n - 1] for n in lines], self.book))
         self.warnings += notes
         if left:
             lines = [n - 1 for n in left]
-            vectors = self._vectors(facts)
-            prior = self._prior(facts, vectors, themes)
             self._scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
             group = self._group(lines, facts, vectors, prior, themes, self._bank())
             used = {titling.bare(s.title) for s in body}
             title = self._titles([group], facts, used)[0]
             number = max((s.number for s in body), default=0) + 1
-            body.append(PlannedSection("body", title, number, group.theme.key, left))
+            body.append(PlannedSection("body", title, number, group.key, left))
         return body
 
     # --- inputs -------------------------------------------------------------------------
@@ -132,11 +133,14 @@ class Planner:
         cap = max(1, self.settings.max_sections)
         per = max(1, self.settings.max_facts_per_section)
         target = grouping.section_count(len(facts), grouping.typical_sections(bank), cap, per)
-        scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
+        keys = [t.key if t else None for t in prior]
+        kin = grouping.kinship(keys, [family.keys for family in self.book.families])
+        scores = grouping.affinity(vectors, keys, len(facts), kin)
         fewest = math.ceil(len(facts) / grouping.FACTS_PER_AREA)
         largest = max(int(grouping.LARGEST * per), math.ceil(len(facts) / cap)) if grouping.LARGEST else len(facts)
-        clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap)
-        self._scores = scores
+        clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap,
+                                   kin)
+        self._scores, self._placed = scores, prior
         groups = []
         for lines in clusters:
             groups.append(self._group(lines, facts, vectors, prior, themes, bank))
@@ -163,12 +167,12 @@ class Planner:
                 weights = [math.exp((sim - voters[0][1]) / ORDER_SPREAD) for _, sim in voters]
                 group.position = sum(w * e.position for w, (e, _) in zip(weights, voters)) / sum(weights)
             group.examples = [e.example_id for e, _ in voters]
-        own = [facts[i] for i in lines]
-        held = theme_titles.own_theme(own, [prior[i] for i in lines])  # the lexicon's headings, when the theme holds
-        shared = list(held.titles_for(own)) if held else theme_titles.joint_titles(own, [prior[i] for i in lines],
-                                                                                     self.book)
+        own, placed = [facts[i] for i in lines], [prior[i] for i in lines]
+        held = theme_titles.own_theme(own, placed)  # the lexicon's headings, when the theme holds
+        shared = list(held.titles_for(own)) if held else theme_titles.joint_titles(own, placed, self.book)
         group.themed = frozenset(shared)
-        group.candidates += shared
+        group.candidates = [c for c in group.candidates if theme_titles.spans(c, own, placed)] + shared
+        group.key = theme_titles.lead_key(own, placed, self.book)
         return group
 
     def _pinned_near(self, bank, query: np.ndarray, level: int) -> list:
@@ -188,17 +192,17 @@ class Planner:
         for number, (group, title) in enumerate(zip(groups, titles), start=1):
             parts = grouping.split(group.lines, self._scores, per)
             if len(parts) == 1:
-                sections.append(PlannedSection("body", title, number, group.theme.key, [i + 1 for i in group.lines]))
+                sections.append(PlannedSection("body", title, number, group.key, [i + 1 for i in group.lines]))
                 continue
             subs = [self._group(p, facts, vectors, prior, self._themes, bank, level=1) for p in parts]
             sub_titles = self._titles(subs, facts, used)
             if any(len(sub.lines) > per for sub in subs) and not any("每节" in w for w in self.warnings):
                 self.warnings.append(f"事实较多且相近：个别小节超过每节{per}条的上限（找不到能区分它们的小标题）")
             if len(subs) == 1:  # the parts joined again: one section after all
-                sections.append(PlannedSection("body", title, number, group.theme.key, [i + 1 for i in subs[0].lines]))
+                sections.append(PlannedSection("body", title, number, subs[0].key, [i + 1 for i in subs[0].lines]))
                 continue
             for index, (sub, sub_title) in enumerate(zip(subs, sub_titles), start=1):
-                sections.append(PlannedSection("body", sub_title, number, sub.theme.key,
+                sections.append(PlannedSection("body", sub_title, number, sub.key,
                                                [i + 1 for i in sub.lines], parent=title, sub=index))
         return sections
 
@@ -232,9 +236,10 @@ class Planner:
         """Group `index` joins the titled group most like it whose heading still fits with its facts added; if
         none does, the most alike, its heading made again for all its facts."""
         lines = groups[index].lines
-        alike = sorted(titled, key=lambda i: -float(self._scores[np.ix_(groups[i].lines, lines)].mean()))
-        host = next((i for i in alike if titling.acceptable(titles[i], [facts[n] for n in groups[i].lines + lines],
-                                                           used - {titling.bare(titles[i])}, True)), None)
+        per = max(1, self.settings.max_facts_per_section)  # a host it fills past a section's facts comes last
+        alike = sorted(titled, key=lambda i: (len(groups[i].lines) + len(lines) > per,
+                                              -float(self._scores[np.ix_(groups[i].lines, lines)].mean())))
+        host = next((i for i in alike if self._still_fits(titles[i], groups[i].lines + lines, facts, used)), None)
         if host is None:
             host = alike[0]
             own = [facts[n] for n in groups[host].lines + lines]
@@ -242,7 +247,15 @@ class Planner:
             titles[host] = titling.choose(own, groups[host].candidates, used, groups[host].themed) or titles[host]
             used.add(titling.bare(titles[host]))
         groups[host].lines = sorted(groups[host].lines + lines)
+        groups[host].key = theme_titles.lead_key([facts[n] for n in groups[host].lines],
+                                                 [self._placed[n] for n in groups[host].lines], self.book)
         groups[index].lines = []
+
+    def _still_fits(self, title: str, lines: list[int], facts: list[str], used: set[str]) -> bool:
+        """A section's heading still fits with more facts under it (and speaks of each theme among them)."""
+        own = [facts[n] for n in lines]
+        return (titling.acceptable(title, own, used - {titling.bare(title)}, True)
+                and theme_titles.spans(title, own, [self._placed[n] for n in lines]))
 
     def _lone_title(self, group: _Group, facts: list[str], used: set[str]) -> str:
         """The only section's heading when nothing else fits: the lexicon's plain headings of its theme (checked),

@@ -1,19 +1,26 @@
-"""Headings from the theme a section's facts share, for a section no example heading fits.
+"""Headings and lead keys from the theme(s) a section's facts share, so that a section's heading and its template
+lead speak of every fact in it.
 
-A theme is the section's when at least half of its facts fall under it (the lexicon's prior, plan.py) and its
-keywords are written in the facts: in one fact of a one- or two-fact section, in two facts of a larger one. Facts
-placed under a theme by meaning alone, or by one loose word, do not back its heading ("创新自己的工作" is no 劳动竞赛).
-Two themes share a section when together they hold SHARED of its facts and each is backed so: their family's
-heading (themes.toml [[family]]), else their `short` names joined ("推进民主管理，做好帮扶服务").
+A fact is *clearly* of a theme when the lexicon places it there (plan.py's prior) and it writes one of that theme's
+keywords; a fact placed by meaning alone is loose. A theme is the section's own when at least half of its facts
+fall under it, no fact is clearly of another theme (unless it also writes this theme's keywords), and its keywords
+are written in the facts: in one fact of a one- or two-fact section, in two facts of a larger one. Facts placed by
+one loose word do not back its heading ("创新自己的工作" is no 劳动竞赛).
+A section of two themes (together SHARED of its facts, each backed so, or of more themes of one [[family]]) is
+headed by their family's heading (themes.toml), else their `short` names joined ("推进民主管理，做好帮扶服务"), and
+its template lead is their family's joint lead (lead.j2 "culture+women"), else the plain one.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
+from drafter.pipeline.heading_rules import content_bigrams
 from drafter.pipeline.themes import Theme, ThemeBook
 
 SHARED = 0.6  # two themes name a section when they hold this share of its facts
+MINOR = 0.2  # facts clearly of another theme below this share of a large section need not be named by its heading
 
 
 def backed(theme: Theme, facts: list[str]) -> bool:
@@ -22,27 +29,76 @@ def backed(theme: Theme, facts: list[str]) -> bool:
     return writing >= (1 if len(facts) <= 2 else 2)
 
 
+def clear_themes(facts: list[str], themes: list[Theme | None]) -> list[Theme]:
+    """The themes some fact is clearly of (placed there and writing its keywords), in the lexicon's order."""
+    clear = {t.key: t for f, t in zip(facts, themes) if t is not None and t.keyword_score(f) > 0}
+    return sorted(clear.values(), key=lambda t: t.order)
+
+
 def own_theme(facts: list[str], themes: list[Theme | None]) -> Theme | None:
-    """The theme at least half of the facts fall under, when the facts back it (see `backed`)."""
+    """The theme at least half of the facts fall under, with fewer than MINOR of them clearly of another theme,
+    when the facts back it (see `backed`); of two such (half each), the first backed."""
     counted = Counter(t.key for t in themes if t is not None)
-    if not counted:
-        return None
-    key, count = counted.most_common(1)[0]
-    theme = next(t for t in themes if t is not None and t.key == key)
-    return theme if count * 2 >= len(facts) and backed(theme, facts) else None
+    by_key = {t.key: t for t in themes if t is not None}
+    for key, count in counted.most_common(2):
+        theme = by_key[key]
+        strays = [f for f, t in zip(facts, themes) if t is not None and t.key != key and t.keyword_score(f) > 0]
+        if count * 2 >= len(facts) and len(strays) < MINOR * len(facts) and backed(theme, facts):
+            return theme
+    return None
+
+
+def _shared(facts: list[str], themes: list[Theme | None], book: ThemeBook) -> list[Theme]:
+    """The two or three themes the section's facts share (together SHARED of them, every theme that clearly holds
+    MINOR of them among them, each backed), in the lexicon's order; [] when none do."""
+    counted = Counter(t.key for t in themes if t is not None)
+    by_key = {t.key: t for t in themes if t is not None}
+    clear = [t.key for t in clear_themes(facts, themes)
+             if sum(1 for f, own in zip(facts, themes) if own is t and t.keyword_score(f) > 0) >= MINOR * len(facts)]
+    keys = sorted(clear, key=lambda k: -counted[k])
+    for key, _ in counted.most_common():
+        if len(keys) >= 2 and sum(counted[k] for k in keys) >= SHARED * len(facts):
+            break
+        keys += [key] if key not in keys else []
+    if not 2 <= len(keys) <= 3 or sum(counted[k] for k in keys) < SHARED * len(facts):
+        return []
+    shared = [by_key[k] for k in keys]
+    if not all(backed(t, [f for f, own in zip(facts, themes) if own is t]) for t in shared):
+        return []
+    return sorted(shared, key=lambda t: t.order)
 
 
 def joint_titles(facts: list[str], themes: list[Theme | None], book: ThemeBook) -> list[str]:
-    """Headings naming the two themes the section's facts share (none when no two hold SHARED of them)."""
-    counted = Counter(t.key for t in themes if t is not None)
-    by_key = {t.key: t for t in themes if t is not None}
-    pair = [by_key[k] for k, _ in counted.most_common(2)]
-    if len(pair) < 2 or sum(counted[t.key] for t in pair) < SHARED * len(facts):
-        return []
-    if not all(backed(t, [f for f, own in zip(facts, themes) if own is t]) for t in pair):
-        return []
-    keys = {t.key for t in pair}
-    family = [h for f in book.families if keys <= f.keys for h in f.headings]
-    pair.sort(key=lambda t: t.order)
-    joined = [f"{pair[0].short}，{pair[1].short}"] if all(t.short for t in pair) else []
-    return family + joined
+    """Headings naming the themes the section's facts share: their family's, else their `short` names joined
+    ("推进民主管理，做好帮扶服务"); none when no two or three share it."""
+    shared = _shared(facts, themes, book)
+    keys = {t.key for t in shared}
+    family = [h for f in book.families if keys and keys <= f.keys for h in f.headings]
+    words = [[w for w in t.shorts_for([f for f, own in zip(facts, themes) if own is t]) if w] for t in shared]
+    return family + ["，".join(combo) for combo in itertools.product(*words)] if shared else family
+
+
+def lead_key(facts: list[str], themes: list[Theme | None], book: ThemeBook) -> str:
+    """The template lead's theme key: the theme every placed fact is under, else the section's own theme, else its
+    family's joint key ("culture+women", in the family's order) when themes of one family share it, else "" (the
+    plain lead, which fits any facts)."""
+    placed = {t.key for t in themes if t is not None}
+    own = own_theme(facts, themes)
+    if len(placed) == 1 or own is not None:
+        return own.key if own is not None else placed.pop()
+    keys = {t.key for t in _shared(facts, themes, book)}
+    family = next((f for f in book.families if keys and keys <= f.keys), None)
+    return "+".join(k for k in family.members if k in keys) if family else ""
+
+
+def spans(title: str, facts: list[str], themes: list[Theme | None]) -> bool:
+    """A heading over facts clearly of several themes speaks of each of them: it writes one of the theme's keywords
+    or shares a content word with one of its facts (a heading naming only the competitions heads no 文体活动)."""
+    words = content_bigrams(title)
+    for theme in clear_themes(facts, themes):
+        own = [f for f, t in zip(facts, themes) if t is theme and theme.keyword_score(f) > 0]
+        if len(own) < MINOR * len(facts):
+            continue
+        if not theme.keyword_score(title) and not any(w in f for f in own for w in words):
+            return False
+    return True

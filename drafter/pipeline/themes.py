@@ -35,6 +35,7 @@ class Theme:
     description: str = ""
     topics: tuple[str, ...] = field(default_factory=tuple)
     short: str = ""  # the work in a few words, for a heading naming two themes
+    shorts: tuple[Heading, ...] = ()  # other such words, each when the facts write one of its `needs`
 
     def keyword_score(self, text: str) -> float:
         """How strongly `text` speaks of this theme: matched keywords, longer ones weigh more."""
@@ -47,11 +48,17 @@ class Theme:
         plain = [h.text for h in self.headings if not h.needs]
         return tuple(fitting + plain) or (self.name,)
 
+    def shorts_for(self, facts: list[str]) -> tuple[str, ...]:
+        """Its few words for a joint heading: those whose `needs` the facts meet, then `short` ("" without)."""
+        text = "".join(facts)
+        return tuple([h.text for h in self.shorts if h.fits(text)] + [self.short])
+
 
 @dataclass(frozen=True)
 class Family:
     keys: frozenset[str]
     headings: tuple[str, ...]
+    members: tuple[str, ...] = ()  # the keys in the file's order (a joint lead's key: "culture+women")
 
 
 @dataclass(frozen=True)
@@ -83,8 +90,9 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
         raw = tomllib.load(handle)
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
-                         topics=tuple(t.get("topics", ())), short=t.get("short", "")) for t in raw["theme"])
-    families = tuple(Family(frozenset(f["keys"]), tuple(f["headings"])) for f in raw.get("family", []))
+                         topics=tuple(t.get("topics", ())), short=t.get("short", ""),
+                         shorts=tuple(_heading(h) for h in t.get("shorts", ()))) for t in raw["theme"])
+    families = tuple(Family(frozenset(f["keys"]), tuple(f["headings"]), tuple(f["keys"])) for f in raw.get("family", []))
     return ThemeBook(themes, families, dict(raw["labels"]))
 
 
