@@ -18,6 +18,8 @@ DATA = Path(__file__).resolve().parent / "data" / "strong_paragraphs.json"
 HELDOUT = DATA.with_name("strong_heldout.json")  # written after the object/activity rules, to check they generalise
 HELDOUT2 = DATA.with_name("strong_heldout2.json")  # written before the effect-clause rules (session 8), likewise
 HELDOUT3 = DATA.with_name("strong_heldout3.json")  # written after them, on text they were not built from
+HELDOUT4 = DATA.with_name("strong_heldout4.json")  # written before session 9's changes, measured first, then drove them
+HELDOUT5 = DATA.with_name("strong_heldout5.json")  # written after session 9's last rule change, measured once
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
@@ -85,7 +87,9 @@ def measure(check, path: Path = DATA) -> dict:
 if __name__ == "__main__":
     from drafter.numcheck import check
 
-    for name, path in (("set", DATA), ("held out", HELDOUT), ("held out 2", HELDOUT2), ("held out 3", HELDOUT3)):
+    sets = (("set", DATA), ("held out", HELDOUT), ("held out 2", HELDOUT2), ("held out 3", HELDOUT3),
+            ("held out 4", HELDOUT4), ("held out 5", HELDOUT5))
+    for name, path in [(n, p) for n, p in sets if p.exists()]:
         figures = measure(check, path)
         t, c, n = figures["total"], figures["caught"], figures["named"]
         print(f"{name}: faithful flagged: {c.get('faithful', 0)}/{t['faithful']}  {figures['flagged']}")
