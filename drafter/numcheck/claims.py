@@ -31,7 +31,7 @@ from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause chec
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import ROLE_NAMES, roles
-from drafter.numcheck.rolewords import Reader
+from drafter.numcheck.rolewords import Reader, role_claim
 from drafter.numcheck.support import _RUN, _STOP, Support, blank_not_content, grams
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
@@ -109,11 +109,28 @@ def unbacked_names(clause: str, support: Support, kinds: dict[str, tuple[str, ..
     return out
 
 
+_NAME_AFTER = re.compile(r"([《“])([^》”\n]{2,40})[》”](?:和|、|及|与|以及)[《“]([^》”\n]{2,40})[》”]")
+
+
+def sibling_names(clause: str, offset: int, support: Support, kinds: dict | None = None) -> list[Claim]:
+    """A named document or activity joined by 和/、 to one the facts name (《员工绩效考核办法》和《职工休假管理规定》):
+    an object beside the given one, its note naming that one."""
+    if "《" not in clause and "“" not in clause:
+        return []
+    new = set(unbacked_names(clause, support, kinds))
+    out = []
+    for m in _NAME_AFTER.finditer(clause):
+        given, added = m.group(2), m.group(3)
+        if f"{m.group(1)}{given}" + ("》" if m.group(1) == "《" else "”") not in new and any(added in n for n in new):
+            out.append(role_claim("object", m.start(3), m.end(3), clause, offset, given))
+    return out
+
+
 def _names_outside(clause: str, found: list[Claim], support: Support, kinds: dict | None = None) -> bool:
     """Does the clause name an activity or document no fact names, outside every role claim's words?"""
     if "《" not in clause and "“" not in clause:
         return False
-    return any(not any(n in c.text or c.text in n for c in found) for n in unbacked_names(clause, support, kinds))
+    return any(not any(n[1:-1] in c.text or c.text in n for c in found) for n in unbacked_names(clause, support, kinds))
 
 
 def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tuple | None) -> list[str]:
@@ -130,6 +147,7 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
     if missing and 2 * len(missing) >= len(objects):
         return missing
     share, words = uncovered(text, support, lex.common, clause)
+    words = [w for w in words if not (w in lex.kinds and support.backs(w, lex.kinds[w]))]  # 哺乳期 by 母婴
     return [] if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS else words
 
 
@@ -212,9 +230,11 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
                     claim = _judge(text, c_start, support, lex, "claim", draft_words)
                 else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
                     claim = _judge(text[:tail] + " " * (len(text) - tail), c_start, support, lex, "claim")
-                found = roles(text, c_start, support, lex)
+                found = roles(text, c_start, support, lex) + sibling_names(text, c_start, support, lex.kinds)
                 if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds)):
-                    out.append(claim)  # a theme, or a named activity or document outside the roles: says more
+                    # a theme, or a named activity or document outside the roles, says more; an actor, place,
+                    # time or honour of the clause is named beside it (被评为市级金秋助学先进单位)
+                    out += [claim, *(c for c in found if c.note.startswith(_MARKED_ROLES))]
                 elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
                     out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
                 else:
@@ -223,6 +243,7 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
 
 
 _WHEN_WHERE = (ROLE_NAMES["time"], ROLE_NAMES["place"])
+_MARKED_ROLES = (*_WHEN_WHERE, ROLE_NAMES["actor"], ROLE_NAMES["honour"])
 
 
 def _beyond(text: str, start: int, found: list[Claim], support: Support, lex: FaithLexicon) -> list[Claim]:

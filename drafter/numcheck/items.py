@@ -30,7 +30,7 @@ _CLAUSE_END = re.compile(char_class(BREAKS + ENUM_COMMA + "\n（）()“”\""))
 _LEAD = re.compile(r"^(?:其中|共计|累计|合计|总计|全年|今年|一共|共|为|对|向|给|把|将|有|约|达到|达|计|了|的)+")
 _TRAIL = re.compile(r"(?:共计|累计|合计|总计|达到|共|达|计|约|了|有|为|等|近|超过|逾|多达|大约|将近|接近)+$")
 # An adverb after the counted noun ends it too: 300余名职工踊跃参与 counts 职工, not 职工踊跃.
-_AFTER_STOP = re.compile(r"[的了和及与并在是将把对为从向到让使给由被均]|参加|参与|开展|进行|组织|送去|发放|获得|参赛|"
+_AFTER_STOP = re.compile(r"[的了和及与并在是将把对为从向到让使给由被均]|参加|参与|开展|进行|组织|送去|发放|获得|参赛|同台|同场|"
                          r"踊跃|积极|纷纷|主动|先后|共同|全部|分别|相继|陆续|自愿|顺利|成功|全员|一起|一同")
 _LEAD_AFTER = re.compile(r"^(?:[名位个次余多]|左右|以上|之多)+")
 # Groups whose numbers count people or households: an unrelated item there is a mismatch (see module doc).

@@ -40,12 +40,15 @@ _ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列
 _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True)))
 _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
                          r"|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
-                         r"|机构|事务所|局|支队|大队|主任|班子成员|经营层|管理层|团市委|公司|技术部|部|委员会)$")
+                         r"|机构|事务所|局|支队|大队|主任|班子成员|经营层|管理层|团市委|公司|技术部|部|委员会"
+                         r"|企业|协会|学会|团队|高校)$")
+_TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an actor, before its marker
 _EACH = frozenset({"各", "各个", "每个", "全", "所属", "下属"})
-_PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于"})
+_PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"})
 _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室|站|站点|库区|现场|基地|赛区|车间|社区|敬老院|草坪|楼"
                          r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
-                        r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边)$")
+                        r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边"
+                         r"|大学|工地|工作面|站区|井下|码头|港区|隧道|机场|车站|工区|井区|作业区)$")
 _TIME_WORDS = frozenset({"年初", "年中", "年底", "年末", "上半年", "下半年", "周末", "每年", "每月", "每周", "月初", "月底",
                          "月末", "淡季", "旺季", "假期", "春运", "年前", "年后", "节后", "节前", "寒假", "暑假", "当天", "当日"})
 _TIME_AFTER = frozenset({"期间", "前夕", "当天", "之际", "假期", "前后", "淡季", "时间"})
@@ -69,7 +72,7 @@ def _nounish(ws: tuple[Word, ...], k: int, clause: str, depth: int = 0) -> bool:
     w = ws[k]
     if w[3].startswith(_NOUN_TAGS) or w[3] == "vn" and k + 1 < len(ws) and _glued(clause, w, ws[k + 1]):
         return True
-    if w[3][:1] not in ("m", "a", "v", "b", "f", "r") or any(c.isdigit() for c in w[2]) or k + 1 >= len(ws) \
+    if w[3][:1] not in ("m", "a", "v", "b", "f", "r", "z") or any(c.isdigit() for c in w[2]) or k + 1 >= len(ws) \
             or ws[k + 1][0] != w[1]:
         return False
     nxt = ws[k + 1]
@@ -111,10 +114,14 @@ def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
 _LEVEL_OR_BODY = re.compile(r"工会|党委|政府|[省市区县]委|[省市区县]|局|厅|部|报|台|网")
 
 
+_MARKS = "|".join(sorted(_HONOUR_BEFORE, key=len, reverse=True))
+_LEVELS = "全国|国家级|省部级|省级|市级|区级|县级|厂级|公司级|集团级|全省|全市|全区|省|市|区|县"
+
+
 def _awarded(clause: str, title: list[Word], support: Support) -> bool:
     """Do the facts award this title (获评技术能手 for 省级技术能手)?"""
     text = clause[title[0][0]:title[-1][1]] if title else ""
-    return len(text) >= 2 and any(f"{m}{text}" in support.text for m in _HONOUR_BEFORE)
+    return len(text) >= 2 and re.search(f"(?:{_MARKS})(?:{_LEVELS})?{re.escape(text)}", support.text) is not None
 
 
 def _honour_marker(ws: tuple[Word, ...], i: int, clause: str) -> int:
@@ -124,6 +131,17 @@ def _honour_marker(ws: tuple[Word, ...], i: int, clause: str) -> int:
         if k + n <= len(ws) and clause[ws[k][0]:ws[k + n - 1][1]] in _HONOUR_BEFORE:
             return k + n - i
     return 0
+
+
+def _new_actor(clause: str, phrase: list[Word], reader: Reader) -> bool:
+    """An actor phrase made of frame or generic words that names someone no fact names (工会主席, 爱心企业,
+    上级工会 is frame: [abstract]): its head word, or the whole phrase, is written in no fact or context line."""
+    text = clause[phrase[0][0]:phrase[-1][1]]
+    head = phrase[-1][2]
+    if not _ACTOR_HEAD.search(text) or head in reader.lex.abstract or text in reader.lex.abstract:
+        return False
+    written = reader.support.text, reader.support.alias_text
+    return not any(text in t for t in written) and (len(phrase) > 1 or not reader.backed(head))
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:
@@ -166,10 +184,14 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         used.update(w[0] for w in ws if w[0] >= tail)
 
     phrase_owned: set = set()
+    framed = set(used)  # words of frame phrases and the effect tail
 
     def claim(role: str, phrase: list[Word]) -> None:
         phrase_owned.update(phrase)
-        if phrase and reader.new(phrase) and not any(w[0] in used and w not in phrase_owned for w in phrase):
+        # an actor is read inside frame words too (工会主席带队: 工会主席 is a learned frame phrase)
+        blocked = used - framed if role == "actor" else used
+        new = reader.new(phrase) or role == "actor" and _new_actor(clause, phrase, reader)
+        if phrase and new and not any(w[0] in blocked and w not in phrase_owned for w in phrase):
             out.append(_role(role, *_span(phrase), clause, offset))
         used.update(w[0] for w in phrase)
 
@@ -178,6 +200,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             continue
         if _ACTOR_AFTER_RE.match(clause, s):  # 到会 is read as 到/会: the text decides
             phrase = _phrase_before(ws, i, clause)
+            while phrase and phrase[-1][2] in _TOGETHER:
+                phrase = phrase[:-1]  # 公司经营层全体列席
             if phrase and _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]):
                 claim("actor", phrase)
         elif word in _ACTOR_BEFORE or (word == "在" and "指导下" in clause[e:]):
@@ -199,7 +223,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                     claim("place", phrase)
         elif (word == "被" or word in _HONOUR_START) and (marker := _honour_marker(ws, i, clause)):
             rest = [w for w in ws[i + marker:] if w[2] not in _HONOUR_BEFORE]
-            used.update(w[0] for w in rest)  # 称号 and the rest of the clause are the honour's
+            used.update(w[0] for w in (*ws[i:i + marker], *rest))  # 称号 and the rest of the clause are the honour's
             text = clause[rest[0][0]:rest[-1][1]] if rest else ""
             trimmed = _HONOUR_TRIM.sub("", text)
             rest = [w for w in rest if w[1] <= rest[0][0] + len(trimmed)] if rest else []

@@ -8,9 +8,12 @@ typed segments only the clauses that changed.
 
 from __future__ import annotations
 
+import re
 import sys
+import tomllib
 from bisect import bisect_left
 from functools import lru_cache
+from pathlib import Path
 
 Word = tuple[int, int, str, str]  # start, end (offsets in the clause), the word, its dictionary tag
 
@@ -37,27 +40,65 @@ def _jieba():
 
 
 _COMPLEMENTS = frozenset("到了着过得")  # what follows a verb in one word: 受到, 感受到
-_MANNER_TAGS = ("a", "ad", "d", "z")  # an adverb or adjective before a verb (真切, 深切, 切身)
+_MANNER_TAGS = ("a", "ad", "d", "z")
+_MARKERS = frozenset("赴获在由于被到请")  # one-character role markers jieba's HMM glues to a neighbour (unknown words)  # an adverb or adjective before a verb (真切, 深切, 切身)
+
+
+_LEXICON = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
+
+
+@lru_cache(maxsize=1)
+def _segment() -> tuple[re.Pattern, dict[str, str]]:
+    """The [segment] words of the shipped faithfulness lexicon: words jieba cuts apart (劳务/派遣/工和外/包/人员),
+    read as one word each, longest first, with their tags (n unless the entry says "/v")."""
+    table = tomllib.loads(_LEXICON.read_text(encoding="utf-8")).get("segment", {})
+    entries = [w.strip().partition("/") for w in table.get("words", []) if w.strip()]
+    tagged = {word: tag or "n" for word, _, tag in entries}
+    found = sorted(tagged, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, found)) or "(?!)"), tagged
 
 
 @lru_cache(maxsize=8192)
 def words(clause: str) -> tuple[Word, ...]:
     """The words of `clause` with offsets and dictionary tags (punctuation and spaces left out)."""
     jieba, tags = _jieba()
+    tokens = _resplit(list(jieba.cut(clause, HMM=True)), tags)
+    pattern, tagged = _segment()
+    forced = {m.start(): m.end() for m in pattern.finditer(clause)}
+    if forced:
+        tokens = _joined(tokens, forced)
     out, pos = [], 0
-    for token in _resplit(list(jieba.cut(clause, HMM=True)), tags):
+    for token in tokens:
         start, pos = pos, pos + len(token)
         if token.strip() and any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in token):
-            out.append((start, pos, token, tags.get(token, "x")))
+            out.append((start, pos, token, tagged[token] if forced.get(start) == pos else tags.get(token, "x")))
     return tuple(out)
+
+
+def _joined(tokens: list[str], forced: dict[int, int]) -> list[str]:
+    """jieba's tokens re-cut so that each [segment] word is one token (the cuts inside it are dropped, its ends
+    become cuts: 工和外 of 劳务派遣工和外包人员 gives 工 | 和 | 外)."""
+    cuts, pos = {0}, 0
+    for token in tokens:
+        pos += len(token)
+        cuts.add(pos)
+    for start, end in forced.items():
+        cuts = {c for c in cuts if not start < c < end} | {start, end}
+    ordered = sorted(cuts)
+    text = "".join(tokens)
+    return [text[a:b] for a, b in zip(ordered, ordered[1:])]
 
 
 def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
     """jieba's cut with one kind of mis-split undone: a manner word that took the first character of the verb
-    after it (真切感/受到 -> 真切/感受/到; 深切感/受到). The manner word must be a dictionary adverb or adjective, and
+    after it (真切感/受到 -> 真切/感受/到; 深切感/受到), and an unknown two-character word holding a
+    one-character role marker (赴市 -> 赴/市). The manner word must be a dictionary adverb or adjective, and
     its last character with the next word's first a dictionary verb followed by a complement (到, 了 …)."""
     out: list[str] = []
     for k, token in enumerate(tokens):
+        if len(token) == 2 and token not in tags and (token[0] in _MARKERS or token[1] in _MARKERS):
+            out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour
+            continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
         head, tail = token[:-1], token[-1:] + nxt[:1]
         if (len(token) >= 3 and len(nxt) == 2 and nxt[1] in _COMPLEMENTS and tags.get(head, "").startswith(_MANNER_TAGS)
