@@ -31,8 +31,9 @@ from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause chec
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import ROLE_NAMES, roles
-from drafter.numcheck.rolewords import Reader, role_claim
-from drafter.numcheck.support import _RUN, _STOP, Support, blank_not_content, grams
+from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names, unbacked_names
+from drafter.numcheck.rolewords import Reader
+from drafter.numcheck.support import _RUN, _STOP, Support, blank_not_content
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
 from drafter.numcheck.wordspans import DraftWords, spans as _spans
@@ -92,45 +93,6 @@ def uncovered(text: str, support: Support, common: frozenset[str] = frozenset(),
         runs = [list(snap(original, a, b)) for a, b in runs]
     words = list(dict.fromkeys(source[a:b] for a, b in runs))
     return 1 - len(missing) / len(content), words
-
-
-_NAME = re.compile(r"《[^》\n]{2,40}》|“[^”\n]{2,30}”")
-
-
-def unbacked_names(clause: str, support: Support, kinds: dict[str, tuple[str, ...]] | None = None) -> list[str]:
-    """Named activities and documents (“送文艺进社区”, 《实施方案》) whose words the facts do not write; a name the
-    lexicon's [kinds] table knows is backed by its kinds too (“送温暖” by a fact about 慰问)."""
-    out = []
-    for m in _NAME.finditer(clause):
-        own, inner = grams(m.group(0)), m.group(0)[1:-1]
-        if own and inner not in support.text and 2 * len(own & support.words) < len(own) \
-                and not (kinds and inner in kinds and support.backs(inner, kinds[inner])):
-            out.append(m.group(0))
-    return out
-
-
-_NAME_AFTER = re.compile(r"([《“])([^》”\n]{2,40})[》”](?:和|、|及|与|以及)[《“]([^》”\n]{2,40})[》”]")
-
-
-def sibling_names(clause: str, offset: int, support: Support, kinds: dict | None = None) -> list[Claim]:
-    """A named document or activity joined by 和/、 to one the facts name (《员工绩效考核办法》和《职工休假管理规定》):
-    an object beside the given one, its note naming that one."""
-    if "《" not in clause and "“" not in clause:
-        return []
-    new = set(unbacked_names(clause, support, kinds))
-    out = []
-    for m in _NAME_AFTER.finditer(clause):
-        given, added = m.group(2), m.group(3)
-        if f"{m.group(1)}{given}" + ("》" if m.group(1) == "《" else "”") not in new and any(added in n for n in new):
-            out.append(role_claim("object", m.start(3), m.end(3), clause, offset, given))
-    return out
-
-
-def _names_outside(clause: str, found: list[Claim], support: Support, kinds: dict | None = None) -> bool:
-    """Does the clause name an activity or document no fact names, outside every role claim's words?"""
-    if "《" not in clause and "“" not in clause:
-        return False
-    return any(not any(n[1:-1] in c.text or c.text in n for c in found) for n in unbacked_names(clause, support, kinds))
 
 
 def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tuple | None) -> list[str]:
@@ -195,50 +157,67 @@ def _is_heading(line: str) -> bool:
     return body[-1] not in BREAKS and len(body) <= 25
 
 
-def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
-    """Claims and headings of the draft (artifacts are separate)."""
-    numbered = sorted(h.start for h in hits)
-    draft_words = DraftWords(draft, lex)
-    out: list[Claim] = []
-    first = True
-    pos = 0
+def _lines(draft: str):
+    """(start, line, kind) of each non-empty line: "title" (a first heading line naming a 总结), "heading", "body"."""
+    first, pos = True, 0
     for line in draft.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
-        if first:
-            first = False
-            if "总结" in line and _is_heading(line):
-                continue  # the title
-        if _is_heading(line):
+        kind = "heading" if _is_heading(line) else "body"
+        if first and kind == "heading" and "总结" in line:
+            kind = "title"
+        first = False
+        yield start, line, kind
+
+
+def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
+    """Claims and headings of the draft (artifacts are separate); each quoted from the draft as given."""
+    masked = given_topics(draft, support) if "主题" in draft else draft
+    out = _clause_claims(masked, hits, support, lex)
+    return out if masked is draft else [c.model_copy(update={"text": draft[c.start:c.end]}) for c in out]
+
+
+def _clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
+    numbered = sorted(h.start for h in hits)
+    draft_words = DraftWords(draft, lex)
+    out: list[Claim] = []
+    for start, line, kind in _lines(draft):
+        if kind == "heading":
             mark = HEADING_MARK.match(line)
-            body_start = mark.end() if mark else 0
-            body = line[body_start:]
-            if not _has_number(numbered, start + body_start, start + len(line)):
-                claim = _judge(body, start + body_start, support, lex, "heading", draft_words)
+            body_start = start + (mark.end() if mark else 0)
+            if not _has_number(numbered, body_start, start + len(line)):
+                claim = _judge(line[body_start - start:], body_start, support, lex, "heading", draft_words)
                 out += [claim] if claim else []
-            continue
-        for sentence in _SENTENCE.finditer(line):
-            for clause in _CLAUSE.finditer(sentence.group(0)):
-                c_start = start + sentence.start() + clause.start()
-                text = clause.group(0)
-                if _has_number(numbered, c_start, c_start + len(text)):
-                    out += roles(text, c_start, support, lex)  # its number is the number check's
-                    continue
-                tail = effect_start(text, clause_words(text), Reader(support, lex))
-                if tail is None:
-                    claim = _judge(text, c_start, support, lex, "claim", draft_words)
-                else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
-                    claim = _judge(text[:tail] + " " * (len(text) - tail), c_start, support, lex, "claim")
-                found = roles(text, c_start, support, lex) + sibling_names(text, c_start, support, lex.kinds)
-                if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds)):
-                    # a theme, or a named activity or document outside the roles, says more; an actor, place,
-                    # time or honour of the clause is named beside it (被评为市级金秋助学先进单位)
-                    out += [claim, *(c for c in found if c.note.startswith(_MARKED_ROLES))]
-                elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
-                    out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
-                else:
-                    out += found or ([claim] if claim else [])
+        elif kind == "body":
+            out += _body_claims(line, start, numbered, support, lex, draft_words)
+    return out
+
+
+def _body_claims(line: str, start: int, numbered: list[int], support: Support, lex: FaithLexicon,
+                 draft_words: DraftWords | None) -> list[Claim]:
+    out: list[Claim] = []
+    for sentence in _SENTENCE.finditer(line):
+        for clause in _CLAUSE.finditer(sentence.group(0)):
+            c_start = start + sentence.start() + clause.start()
+            text = clause.group(0)
+            if _has_number(numbered, c_start, c_start + len(text)):
+                out += roles(text, c_start, support, lex)  # its number is the number check's
+                continue
+            tail = effect_start(text, clause_words(text), Reader(support, lex))
+            if tail is None:
+                claim = _judge(text, c_start, support, lex, "claim", draft_words)
+            else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
+                claim = _judge(text[:tail] + " " * (len(text) - tail), c_start, support, lex, "claim")
+            found = roles(text, c_start, support, lex) + sibling_names(text, c_start, support, lex.kinds)
+            if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds)):
+                # a theme, or a named activity or document outside the roles, says more; an actor, place,
+                # time or honour of the clause is named beside it (被评为市级金秋助学先进单位)
+                out += [claim, *(c for c in found if c.note.startswith(_MARKED_ROLES))]
+            elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
+                out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
+            else:
+                out += found or ([claim] if claim else [])
     return out
 
 

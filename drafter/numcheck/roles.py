@@ -41,7 +41,7 @@ _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True
 _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
                          r"|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
                          r"|机构|事务所|局|支队|大队|主任|班子成员|经营层|管理层|团市委|公司|技术部|部|委员会"
-                         r"|企业|协会|学会|团队|高校)$")
+                         r"|企业|协会|学会|团队|高校|班子)$")
 _TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an actor, before its marker
 _EACH = frozenset({"各", "各个", "每个", "全", "所属", "下属"})
 _PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"})
@@ -133,6 +133,10 @@ def _honour_marker(ws: tuple[Word, ...], i: int, clause: str) -> int:
     return 0
 
 
+def _act(word: str, lex: FaithLexicon) -> bool:
+    return lex.assert_words.fullmatch(word) is not None or lex.item_ignore.fullmatch(word) is not None
+
+
 def _new_actor(clause: str, phrase: list[Word], reader: Reader) -> bool:
     """An actor phrase made of frame or generic words that names someone no fact names (工会主席, 爱心企业,
     上级工会 is frame: [abstract]): its head word, or the whole phrase, is written in no fact or context line."""
@@ -206,19 +210,25 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("actor", phrase)
         elif word in _ACTOR_BEFORE or (word == "在" and "指导下" in clause[e:]):
             phrase = _phrase_after(ws, i + 1, clause)
-            cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2])), len(phrase))
+            cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _TOGETHER), len(phrase))
             phrase = phrase[:cut]  # 会同市体育局 | 开展…: an act verb ends the actor's noun phrase
             if phrase and (word != "由" or _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]])):
                 claim("actor", phrase)
         elif word in _PLACE_BEFORE:
             first = i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1  # 在各生产车间
             phrase = _phrase_after(ws, first, clause)
+            cut = next((k for k, w in enumerate(phrase) if k and w[3] == "v" and _act(w[2], lex)), len(phrase))
+            phrase = phrase[:cut]  # 赴市体育馆 | 参加全市…: an act ends the place's noun phrase
             j = first + len(phrase)
             if phrase and j < len(ws) and ws[j][2] in _TIME_AFTER:
                 claim("time", phrase)
             else:
+                whole = phrase
                 while phrase and not (_PLACE_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] == "ns"):
                     phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养; a head jieba splits (职工/之/家) counts
+                timed = any(w[3] == "t" or w[2] in _TIME_WORDS or w[2] in _TIME_AFTER or _DAYS.search(w[2]) for w in whole)
+                if not phrase and len(whole) > 1 and not timed and j < len(ws) and ws[j][3] == "v" and _act(ws[j][2], lex):
+                    phrase = whole  # 在城区主要商圈 | 建成…: a noun phrase between 在 and an act is where it was done
                 if phrase:
                     claim("place", phrase)
         elif (word == "被" or word in _HONOUR_START) and (marker := _honour_marker(ws, i, clause)):

@@ -25,7 +25,8 @@ def verification_inputs(request: DraftRequest, settings: Settings | None = None)
 def check_section(facts: Sequence[str], context: Sequence[str], text: str, lines: Sequence[int],
                   lexicon=None) -> CheckResult:
     """Check one section against its own facts (`lines`: fact_line numbers, 1-based, into `facts`) and the
-    context: a number from another section's fact is not supported here. Fact lines in the result are global."""
+    context: a number from another section's fact is not supported here. Fact lines in the result are global.
+    It is also read as the final check reads it (check_part): what fails there fails here."""
     from drafter.numcheck import check
 
     own = [facts[line - 1] for line in lines]
@@ -33,11 +34,32 @@ def check_section(facts: Sequence[str], context: Sequence[str], text: str, lines
     to_global = dict(enumerate(lines, start=1))
     numbers = [_renumber(hit, to_global) if hit.fact_line else hit for hit in result.numbers]
     missing = [m.model_copy(update={"fact_line": to_global[m.fact_line]}) for m in result.missing]
-    ok = all(hit.status == "supported" for hit in numbers) and not missing  # also for sections without facts
     sentences = [t.model_copy(update={"fact_lines": [to_global.get(n, n) for n in t.fact_lines]})
                  for t in result.sentences]
-    return CheckResult(ok=ok, numbers=numbers, missing=missing, claims=result.claims, sentences=sentences,
-                       faithful=ok and not result.claims)
+    local = result.model_copy(update={"numbers": numbers, "missing": missing, "sentences": sentences})
+    return _as_final(local, check(list(facts), text, context=list(context), lexicon=lexicon))
+
+
+def check_part(facts: Sequence[str], own: Sequence[str], context: Sequence[str], text: str,
+               lexicon=None) -> CheckResult:
+    """A sentence or lead as the writer checks it (issue 19, one check everywhere): against its own fact lines
+    `own` (a number of another fact is not supported here) and as the final check reads it, against all the
+    draft's `facts`; a flag of either stands, so text the writer keeps never fails the final check."""
+    from drafter.numcheck import check
+
+    local = check(list(own), text, context=list(context), lexicon=lexicon)
+    return _as_final(local, check(list(facts), text, context=list(context), lexicon=lexicon))
+
+
+def _as_final(local: CheckResult, whole: CheckResult) -> CheckResult:
+    """`local` with the number flags and claims of `whole` (the same text against all facts) added."""
+    flagged = {(h.start, h.end): h for h in whole.numbers if h.status != "supported"}
+    numbers = [flagged.get((h.start, h.end), h) if h.status == "supported" else h for h in local.numbers]
+    claims = list(local.claims)
+    claims += [c for c in whole.claims if not any(c.start < o.end and o.start < c.end for o in local.claims)]
+    claims.sort(key=lambda c: (c.start, c.end))
+    ok = all(hit.status == "supported" for hit in numbers) and not local.missing  # also for sections without facts
+    return local.model_copy(update={"numbers": numbers, "claims": claims, "ok": ok, "faithful": ok and not claims})
 
 
 def says_only(facts: Sequence[str], text: str, lexicon=None) -> bool:

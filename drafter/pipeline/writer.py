@@ -32,6 +32,7 @@ from drafter.pipeline.leads import deduplicated, paragraph, system_key as _syste
 from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import fact_sentence, topic_stem
+from drafter.pipeline.verify import check_part
 from drafter.pipeline.prompting import render
 from drafter.pipeline.writing import TemplateSections
 from drafter.providers.base import ChatModel, Message, ProviderError, in_step
@@ -183,7 +184,7 @@ class SectionWriter(TemplateSections):
         problems = sentence_artifacts(sentence, allowed=line, latin=self.lexicon.faith.latin)
         if len(sentence) > LONGEST * len(line) + 20:
             problems.append("过长")
-        result = check([line], sentence, context=self.context, lexicon=self.lexicon)
+        result = check_part(self.plan.facts, [line], self.context, sentence, self.lexicon)
         if not result.ok:
             problems.append("数字不符或缺漏")
         if any(c.kind in ("claim", "heading", "artifact") for c in result.claims):
@@ -206,8 +207,7 @@ class SectionWriter(TemplateSections):
         return render("template/items_lead.j2", role=state.section.role)
 
     def _good_lead(self, state: _Section, lead: str) -> bool:
-        # the words the request supplies count as given (issue 19): org, period, problems, plans, the section's title
-        lead_check = check(state.lines, lead, context=[*self.context, state.section.title], lexicon=self.lexicon)
+        lead_check = check_part(self.plan.facts, state.lines, self.context, lead, self.lexicon)  # as the final check reads it
         key = _KEY.sub("", lead)
         echoed = (_SUBJECT.sub("", key) in _system_key() or key in _KEY.sub("", state.section.title)
                   or key in self.leads)  # the prompt's example lead, whole or in part (工会不断夯实基层组织基础)

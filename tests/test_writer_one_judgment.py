@@ -1,0 +1,65 @@
+"""One judgment (issue 19): the writer's checks of a sentence, a lead and a section read the text as the final
+check does (all the draft's facts, drafter.pipeline.verify.check_part), so text the writer keeps never fails the
+final check and costs its section a template fallback at the end."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.models import DraftRequest
+from drafter.numcheck import check
+from drafter.pipeline import Pipeline
+from drafter.pipeline.verify import check_part, check_section
+from drafter.providers.fake import ScriptedModel
+from tests.strong_set import HELDOUT2, HELDOUT3, HELDOUT4, load
+from tests.test_pipeline_model import faithful, lines_of, user_prompt
+
+FACTS = ["组织职工参加市总工会职工足球赛，获得第二名", "举办职工篮球赛，参赛职工120人"]
+LEVELLED = "举办市级职工篮球赛，参赛职工120人。"  # 市级: no fact says so; the facts name a level elsewhere
+
+
+def _flags(result) -> list[str]:
+    return [c.note for c in result.claims] + [h.note or "" for h in result.numbers if h.status != "supported"]
+
+
+def test_a_sentence_the_own_line_passes_but_all_facts_flag_is_flagged_by_the_writer():
+    assert not _flags(check([FACTS[1]], LEVELLED))  # its own fact line alone names no level: it passed before
+    assert _flags(check(FACTS, LEVELLED))  # the final check reads all facts: 对象"市级"
+    assert any(n.startswith('对象"市级"') for n in _flags(check_part(FACTS, [FACTS[1]], [], LEVELLED)))
+    section = check_section(FACTS, [], LEVELLED, [2])
+    assert not section.faithful and section.numbers[0].fact_line == 2
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.findall(r"[^。；]+[。；]?", text) if s.strip()]
+
+
+def test_what_the_writer_accepts_the_final_check_accepts():
+    """Every sentence of the held-out sets' paragraphs, checked as the writer checks it against each of its
+    scenario's fact lines: when check_part accepts it, the check against all the facts accepts it too."""
+    accepted = 0
+    for path in (HELDOUT2, HELDOUT3, HELDOUT4):
+        for p in load(path):
+            for sentence in _sentences(p.text):
+                for line in p.facts:
+                    if check_part(p.facts, [line], [], sentence).faithful:
+                        accepted += 1
+                        assert not _flags(check(p.facts, sentence)), (p.id, line, sentence)
+    assert accepted >= 50
+
+
+def test_a_draft_keeps_the_model_section_the_writer_accepted(settings, library):
+    """The model writes 市级 onto the basketball fact: the writer has that sentence written again, so the final
+    check finds nothing and the section stays the model's (before: it passed the writer and the whole section
+    fell back to its template at the end)."""
+    settings.local_frame_from_templates = False
+    request = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结", facts=FACTS)
+
+    def levelled(messages):
+        reply = faithful(messages)
+        return reply.replace("举办职工篮球赛", "举办市级职工篮球赛") if lines_of(user_prompt(messages)) else reply
+
+    result = Pipeline(settings, library, ScriptedModel(default=levelled, name="fake")).run(request)
+    section = next(s for s in result.sections if 2 in s.facts)
+    assert "市级" not in result.text and result.check.faithful
+    assert section.provider == "fake" and not section.fallback, section.fallback_reason
