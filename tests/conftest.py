@@ -7,12 +7,14 @@ only skips a clean clone may take.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from _pytest.nodeid import NodeId
 
 from drafter.settings import PROJECT_ROOT, Settings
 from store_support import pg_cluster  # noqa: F401 - one throwaway PostgreSQL cluster per session, shared
@@ -34,6 +36,16 @@ def pytest_runtest_makereport(item, call):
         if not any(allowed in reason for allowed in CI_MAY_SKIP):
             report.outcome = "failed"
             report.longrepr = f"skipped under CI=true, which must run every test: {reason}"
+
+
+def pytest_collection_modifyitems(items):
+    """schemathesis 4 gives each operation's item of a parametrized test the same node id: append the operation,
+    so each is reported, selected and (under pytest-xdist) scheduled by an id of its own."""
+    for item in items:
+        label = getattr(item, "operation_label", None)
+        if label and not item.nodeid.endswith("]"):
+            item._id = NodeId.parse(f"{item.nodeid}[{label}]")  # pytest 9 keeps the id here (schemathesis
+            # sets the older _nodeid)
 
 
 @pytest.fixture
@@ -74,22 +86,50 @@ def library_settings(tmp_path_factory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def library(library_settings):
+def library(library_settings, tmp_path_factory):
     """The shipped samples, ingested once into an embedded Chroma store (or copied from the cache of an earlier
-    run with the same inputs); treat it as read-only."""
+    run with the same inputs); treat it as read-only. Under pytest-xdist the first worker to need it ingests it
+    and the others copy its data dir (one ingest per run, as without workers)."""
+    shared = _shared_library_dir(tmp_path_factory)
+    if shared is None:
+        return _ingested(library_settings)
+    with open(shared.with_name("library.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if shared.is_dir():
+            return _copied(shared, library_settings)
+        library = _ingested(library_settings)
+        _keep(library_settings.data_dir, shared)
+        return library
+
+
+def _shared_library_dir(tmp_path_factory) -> Path | None:
+    """Under pytest-xdist, a dir every worker of this run sees (beside the workers' own base temp dirs)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return None
+    return tmp_path_factory.getbasetemp().parent / "library"
+
+
+def _copied(source: Path, library_settings: Settings):
+    from retrieval.library import Library
+
+    shutil.copytree(source, library_settings.data_dir, dirs_exist_ok=True)
+    return Library(library_settings)
+
+
+def _ingested(library_settings: Settings):
+    """The samples ingested into library_settings.data_dir (copied from LIBRARY_CACHE when it has them)."""
     from retrieval.library import Library
 
     cached = LIBRARY_CACHE / _library_key()
     if cached.is_dir() and not IN_CI:
-        shutil.copytree(cached, library_settings.data_dir, dirs_exist_ok=True)
-        lib = Library(library_settings)
-        if lib.count() > 0:
-            return lib
-    lib = Library(library_settings)
-    lib.ingest([library_settings.samples_dir], progress=False)
+        library = _copied(cached, library_settings)
+        if library.count() > 0:
+            return library
+    library = Library(library_settings)
+    library.ingest([library_settings.samples_dir], progress=False)
     if not IN_CI:
         _keep(library_settings.data_dir, cached)
-    return lib
+    return library
 
 
 def _keep(data_dir: Path, cached: Path) -> None:

@@ -30,8 +30,11 @@ class DrafterService(DraftingService, JudgingService, LibraryService, DraftsServ
                      OrgsService):
     """Built once per process with `DrafterService(settings)`; parts are created lazily on first use."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embedder=None) -> None:
+        """`embedder` (a retrieval.embedder.Embedder): one to share with other services of this process (tests
+        build many services); by default the library makes its own from the settings."""
         self.settings = settings
+        self._embedder = embedder
         settings.ensure_dirs()
         self.queue = GenerationQueue(settings.generation_workers, settings.queue_size)
 
@@ -40,7 +43,7 @@ class DrafterService(DraftingService, JudgingService, LibraryService, DraftsServ
         """The example library (retrieval.library.Library); ingests the shipped samples when empty."""
         from retrieval.library import Library
 
-        library = Library(self.settings)
+        library = Library(self.settings, embedder=self._embedder)
         library.ensure_ingested(self.settings.samples_dir)
         return library
 
