@@ -18,7 +18,9 @@ PREVIEW_PACKAGES := libreoffice-writer poppler-utils fonts-noto-cjk
 # requirements-bootstrap.txt, also hashed. `make lock` refreshes both; `make test-latest` tries today's releases.
 LOCK := requirements.lock
 UV := $(BIN)/uv
-UV_PIP := $(UV) pip install --python $(BIN)/python --quiet
+# --compile-bytecode: every test process and server imports chromadb, sqlalchemy, fastapi …; compiled at install,
+# they are never compiled again (not even where PYTHONDONTWRITEBYTECODE is set).
+UV_PIP := $(UV) pip install --python $(BIN)/python --quiet --compile-bytecode
 COMPILE := $(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11
 EXTRAS := --extra local --extra model --extra test
 
@@ -74,14 +76,17 @@ demo: model
 test: install system model
 	$(BIN)/python -m pytest -q
 
-# The fast loop: every test but the slow and e2e ones, with the load average before and after (timings mean little
-# on a busy machine). The ingested sample library is cached in ~/.cache/drafter-tests (keyed by the samples and the
-# retrieval code; the first run ingests it). It never installs: `make install` first.
+# The fast loop: every test but the slow and e2e ones, in one pytest-xdist worker per core (CHECK_WORKERS=N to
+# change), with the load average before and after (timings mean little on a busy machine). The ingested sample
+# library is cached in ~/.cache/drafter-tests (keyed by the samples and the retrieval code; the first run ingests
+# it). The project's own modules are byte-compiled first. It never installs: `make install` first.
 # In another checkout sharing a venv: make check BIN=/path/to/.venv/bin
+CHECK_WORKERS ?= auto
 check:
 	@test -x $(BIN)/python || { echo "no $(BIN)/python: run make install first (or pass BIN=…/.venv/bin)"; exit 2; }
 	@uptime
-	$(BIN)/python -m pytest -q -m "not slow and not e2e" --durations=8
+	@$(BIN)/python -m compileall -q drafter retrieval textkit tests app.py
+	$(BIN)/python -m pytest -q -m "not slow and not e2e" -n $(CHECK_WORKERS) --dist worksteal --durations=8
 	@uptime
 
 # Refresh the lock to today's newest releases that pyproject.toml allows, install it, and run the fast tests.

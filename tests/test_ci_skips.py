@@ -40,8 +40,9 @@ def test_without_seed_pages():
 '''
 
 
-def outcomes(tmp_path: Path, ci: str | None) -> dict:
-    """Run the cases with the project's conftest: {case: passed/failed/skipped/error}, the output and exit code."""
+def outcomes(tmp_path: Path, ci: str | None, workers: tuple[str, ...] = ()) -> dict:
+    """Run the cases with the project's conftest (`workers`: pytest-xdist's options, as `make check` passes them):
+    {case: passed/failed/skipped/error}, the output and exit code."""
     shutil.copy(TESTS / "conftest.py", tmp_path / "conftest.py")
     (tmp_path / "test_cases.py").write_text(CASES, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
@@ -49,13 +50,16 @@ def outcomes(tmp_path: Path, ci: str | None) -> dict:
     if ci is not None:
         env["CI"] = ci
     run = subprocess.run([sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-o", "addopts=",
-                          "test_cases.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+                          *workers, "test_cases.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     found = dict(re.findall(r"::test_without_(\w+) (PASSED|FAILED|SKIPPED|ERROR)", run.stdout))
+    found |= {name: outcome for outcome, name in re.findall(r"\] (PASSED|FAILED|SKIPPED|ERROR) test_cases.py::"
+                                                             r"test_without_(\w+)", run.stdout)}  # xdist's lines
     return {name: outcome.lower() for name, outcome in found.items()} | {"_output": run.stdout, "_code": run.returncode}
 
 
-def test_a_missing_model_browser_or_database_fails_under_ci(tmp_path):
-    got = outcomes(tmp_path, "true")
+@pytest.mark.parametrize("workers", [(), ("-n", "2", "--dist", "worksteal")], ids=["serial", "xdist"])
+def test_a_missing_model_browser_or_database_fails_under_ci(tmp_path, workers):
+    got = outcomes(tmp_path, "true", workers)
     # a skip in the test's body fails it; one in a fixture or a skipif marker (the setup) errors it
     assert [got.get(n) for n in ("model", "browser", "database")] == ["failed", "error", "error"], got["_output"]
     assert "skipped under CI=true" in got["_output"] and got["_code"] == 1
