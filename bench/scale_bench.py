@@ -1,6 +1,6 @@
 """Scale benchmark (issue 22): API machines on shared stores (one PostgreSQL, one `chroma run`).
 
-Usage: .venv/bin/python bench/scale_bench.py [--examples 10000] [--orgs 100] [--seconds 20] [--queries 200]
+Usage: .venv/bin/python bench/scale_bench.py [--examples 10000] [--orgs 100] [--seconds 20] [--queries 200] [--noise 0.01]
 
 - throughput of POST /v1/check and template drafts (POST /v1/drafts?provider=template) against one
   `drafter serve` and against two (requests spread over both), with 4 concurrent clients per instance;
@@ -152,7 +152,7 @@ def http_latency(url: str, key: str, count: int) -> dict:
     return figures
 
 
-def populate(env: dict, examples: int, orgs: list[str]) -> dict:
+def populate(env: dict, examples: int, orgs: list[str], noise_sd: float) -> dict:
     """N replica examples over the organisations (a fifth shared) written into the shared catalog and Chroma."""
     import numpy as np
 
@@ -181,7 +181,7 @@ def populate(env: dict, examples: int, orgs: list[str]) -> dict:
                                        "example_id": replica_id, "text": f"{c.text}（{n}）", "org": org,
                                        "shared": shared}) for c in chunks]
         pending.append((FileEntry(f"/bench/{replica_id}", "/bench", f"{n:040x}", replica_id, False), replica, copies,
-                        [(np.asarray(vectors[c.id]) + noise.normal(0, 0.01, 384)).tolist() for c in chunks]))
+                        [(np.asarray(vectors[c.id]) + noise.normal(0, noise_sd, 384)).tolist() for c in chunks]))
         if sum(len(p[2]) for p in pending) >= 2000 or n == examples - 1:
             library.store.upsert([c for p in pending for c in p[2]], [v for p in pending for v in p[3]])
             for entry, replica_example, copies_, _ in pending:
@@ -189,12 +189,29 @@ def populate(env: dict, examples: int, orgs: list[str]) -> dict:
                 library.catalog.put_file(entry, replica_example, copies_, tokens=tokens)
             pending = []
     build_s = time.perf_counter() - started
+    tightness = _tightness(vectors, noise_sd, np.random.default_rng(5))
     reader = Library(settings)  # another machine's first search: rebuilds its BM25 cache from stored tokens
     started = time.perf_counter()
     reader.warm()
     rebuild_s = time.perf_counter() - started
     return {"library": reader, "build_s": round(build_s, 1), "bm25_rebuild_s": round(rebuild_s, 2),
-            "chunks": reader.count()}
+            "chunks": reader.count(), **tightness}
+
+
+def _tightness(vectors: dict, noise_sd: float, rng) -> dict:
+    """How tight the replica library is: the mean cosine of an original chunk to its nearest other original (two
+    distinct real passages) against the mean cosine of two replicas of one chunk (noise of `noise_sd` per
+    dimension). Replicas much closer than distinct passages make clusters that HNSW's graph navigates badly."""
+    import numpy as np
+
+    originals = np.asarray(list(vectors.values()), dtype=np.float32)
+    originals /= np.linalg.norm(originals, axis=1, keepdims=True)
+    sims = originals @ originals.T
+    np.fill_diagonal(sims, -1)
+    pairs = [(v + rng.normal(0, noise_sd, v.size), v + rng.normal(0, noise_sd, v.size)) for v in originals[:50]]
+    replica = [float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)) for a, b in pairs]
+    return {"nearest_distinct_passage_cosine": round(float(sims.max(axis=1).mean()), 3),
+            "two_replicas_cosine": round(statistics.mean(replica), 3), "noise_sd": noise_sd}
 
 
 def search_latency(library, lineages: list[list[str]], count: int) -> dict:
@@ -219,6 +236,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--samples", type=int, default=52, help="shipped samples ingested (and replicated)")
+    parser.add_argument("--noise", type=float, default=0.01, help="replica noise per dimension (0.01: two replicas "
+                        "of a chunk are far closer than two distinct passages; printed, see README)")
     parser.add_argument("--skip-throughput", action="store_true", help="only the library and upload figures")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="drafter-scale-"))
@@ -248,7 +267,7 @@ def main() -> None:
                     print(label, out[label], flush=True)
                 out["propagation_small_library"] = propagation(a, b, key, orgs[0]["id"])
                 print(out["propagation_small_library"], flush=True)
-                built = populate(env_a, args.examples, [o["id"] for o in orgs])
+                built = populate(env_a, args.examples, [o["id"] for o in orgs], args.noise)
                 library = built.pop("library")
                 out["library"] = {**built, "examples": args.examples, "orgs": args.orgs}
                 print(out["library"], flush=True)
