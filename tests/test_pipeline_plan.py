@@ -165,6 +165,13 @@ def test_a_heading_must_speak_of_its_facts():
     # a clause cut inside a quotation is no heading: the next clause that says an act is taken
     ("利用教师节进行了表彰,并开展了“情满阳光,真我风采”教师节联谊活动", ""),
     ("并开展了“情满阳光,真我风采”联谊活动,组织教职工乒乓球比赛", "组织教职工乒乓球比赛"),
+    # what follows the act must be its object, not a clause cut mid-phrase, a pointer or nothing (structure set)
+    ("为全面建设贯彻落实中的各项任务", ""),
+    ("为开展奠定了良好的基础", ""),
+    ("领导重视，组织得力", ""),
+    ("工作5年以上的教师参加了本次评优活动", ""),
+    ("积极组织活动，丰富职工生活", ""),
+    ("认真开展工会工作，成效明显", ""),
 ])
 def test_a_facts_core(fact, expected):
     assert core(fact) == expected

@@ -90,6 +90,8 @@ def test_a_heading_over_two_areas_must_name_both():
     assert theme_titles.spans("开展劳动竞赛，丰富文体活动", facts, themes)
     assert theme_titles.own_theme(facts, themes) is None  # half are competition's, but 文体 is clearly culture's
     assert theme_titles.lead_key(facts, themes, book) == ""  # not one family: the plain lead
+    suggestions = ["开展献计献策活动，为企业发展征集好建议120条", "组织职工提合理化建议"]
+    assert theme_titles.lead_key(suggestions, [by_key["safety"]] * 2, book) == ""  # placed by meaning alone
 
 
 def test_unrelated_groups_merge_only_when_truly_close():

@@ -191,13 +191,16 @@ class Planner:
         sections: list[PlannedSection] = []
         for number, (group, title) in enumerate(zip(groups, titles), start=1):
             parts = grouping.split(group.lines, self._scores, per)
+            if len(parts) > 1 and not all(titling.fits([facts[i] for i in part], title) for part in parts):
+                parts = [group.lines]  # its heading would claim of a sub-section what its facts do not give
+                self._warn_large(per)
             if len(parts) == 1:
                 sections.append(PlannedSection("body", title, number, group.key, [i + 1 for i in group.lines]))
                 continue
             subs = [self._group(p, facts, vectors, prior, self._themes, bank, level=1) for p in parts]
             sub_titles = self._titles(subs, facts, used)
-            if any(len(sub.lines) > per for sub in subs) and not any("每节" in w for w in self.warnings):
-                self.warnings.append(f"事实较多且相近：个别小节超过每节{per}条的上限（找不到能区分它们的小标题）")
+            if any(len(sub.lines) > per for sub in subs):
+                self._warn_large(per)
             if len(subs) == 1:  # the parts joined again: one section after all
                 sections.append(PlannedSection("body", title, number, subs[0].key, [i + 1 for i in subs[0].lines]))
                 continue
@@ -205,6 +208,10 @@ class Planner:
                 sections.append(PlannedSection("body", sub_title, number, sub.key,
                                                [i + 1 for i in sub.lines], parent=title, sub=index))
         return sections
+
+    def _warn_large(self, per: int) -> None:
+        if not any("每节" in w for w in self.warnings):
+            self.warnings.append(f"事实较多且相近：个别小节超过每节{per}条的上限（找不到能区分它们的小标题）")
 
     def _titles(self, groups: list[_Group], facts: list[str], used: set[str]) -> list[str]:
         """A fitting heading per group; larger groups choose first. A group no heading fits joins the titled

@@ -79,13 +79,12 @@ def joint_titles(facts: list[str], themes: list[Theme | None], book: ThemeBook) 
 
 
 def lead_key(facts: list[str], themes: list[Theme | None], book: ThemeBook) -> str:
-    """The template lead's theme key: the theme every placed fact is under, else the section's own theme, else its
-    family's joint key ("culture+women", in the family's order) when themes of one family share it, else "" (the
-    plain lead, which fits any facts)."""
-    placed = {t.key for t in themes if t is not None}
+    """The template lead's theme key: the section's own theme (its facts write its keywords: a theme placed by
+    meaning alone gives no 安全 lead over 献计献策), else its family's joint key ("culture+women", in the family's
+    order) when themes of one family share it, else "" (the plain lead, which fits any facts)."""
     own = own_theme(facts, themes)
-    if len(placed) == 1 or own is not None:
-        return own.key if own is not None else placed.pop()
+    if own is not None:
+        return own.key
     keys = {t.key for t in _shared(facts, themes, book)}
     family = next((f for f in book.families if keys and keys <= f.keys), None)
     return "+".join(k for k in family.members if k in keys) if family else ""

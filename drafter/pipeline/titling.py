@@ -29,6 +29,8 @@ _ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评�
                   r"落实|加强|实施|修订|制定|推行|创建|选派|筹集|捐赠|捐款|投入|新建|建成|改造|深化|推荐|承办|配合|协助|征集|"
                   r"收集|审议|启动|完善|规范|健全|引进|探索|接收|安置|购买|购置|发布|接待|评定|争创|创办|开通|编印|建设|资助")
 _ACTS = re.compile(f"(?:{_ACT.pattern})+")
+# what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
+_FRAGMENT = re.compile(r"的|[中于得地着]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$")
 
 
 def fits(facts: list[str], title: str, lexicon=None) -> bool:
@@ -57,7 +59,7 @@ def core(fact: str) -> str:
         if "等" in phrase:  # "举办职工篮球赛、趣味运动会等文体活动" -> 举办文体活动
             phrase = act.group() + _COUNTED.sub("", phrase.rsplit("等", 1)[1])
         phrase = re.split(r"[0-9０-９]", phrase, 1)[0].rstrip("共计达约近余和及与、")
-        if 4 <= len(phrase) <= 14 and balanced(phrase):
+        if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(act.group()):]):
             return phrase
     return ""
 
