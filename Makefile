@@ -77,7 +77,7 @@ test: install system model
 	$(BIN)/python -m pytest -q
 
 # The fast loop: every test but the slow and e2e ones, in one pytest-xdist worker per core (CHECK_WORKERS=N to
-# change), with the load average before and after (timings mean little on a busy machine). The ingested sample
+# change; each file runs whole on one worker, so a file's module-scoped server starts once), with the load average before and after (timings mean little on a busy machine). The ingested sample
 # library is cached in ~/.cache/drafter-tests (keyed by the samples and the retrieval code; the first run ingests
 # it). The project's own modules are byte-compiled first. It never installs: `make install` first.
 # In another checkout sharing a venv: make check BIN=/path/to/.venv/bin
@@ -86,7 +86,7 @@ check:
 	@test -x $(BIN)/python || { echo "no $(BIN)/python: run make install first (or pass BIN=…/.venv/bin)"; exit 2; }
 	@uptime
 	@$(BIN)/python -m compileall -q drafter retrieval textkit tests app.py
-	$(BIN)/python -m pytest -q -m "not slow and not e2e" -n $(CHECK_WORKERS) --dist worksteal --durations=8
+	$(BIN)/python -m pytest -q -m "not slow and not e2e" -n $(CHECK_WORKERS) --dist loadfile --durations=8
 	@uptime
 
 # Refresh the lock to today's newest releases that pyproject.toml allows, install it, and run the fast tests.

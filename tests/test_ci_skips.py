@@ -57,7 +57,7 @@ def outcomes(tmp_path: Path, ci: str | None, workers: tuple[str, ...] = ()) -> d
     return {name: outcome.lower() for name, outcome in found.items()} | {"_output": run.stdout, "_code": run.returncode}
 
 
-@pytest.mark.parametrize("workers", [(), ("-n", "2", "--dist", "worksteal")], ids=["serial", "xdist"])
+@pytest.mark.parametrize("workers", [(), ("-n", "2", "--dist", "loadfile")], ids=["serial", "xdist"])
 def test_a_missing_model_browser_or_database_fails_under_ci(tmp_path, workers):
     got = outcomes(tmp_path, "true", workers)
     # a skip in the test's body fails it; one in a fixture or a skipif marker (the setup) errors it
