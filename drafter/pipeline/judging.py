@@ -105,7 +105,8 @@ class Judge:
         for ask in asks:
             late = deadline is not None and deadline.passed()
             verdict = self.verdict(facts, context, ask.sentence, ask.clause, call=not late,
-                                   ends=deadline.expires if deadline is not None else None)
+                                   ends=deadline.expires if deadline is not None else None,
+                                   stopped=deadline.passed if deadline is not None else None)
             claim = claims[ask.index]
             late = late or (verdict is None and deadline is not None and deadline.passed())  # the call ran out
             if verdict is None and late and LATE not in (claim.note or ""):  # it stands, saying why not judged
@@ -120,8 +121,9 @@ class Judge:
                                          "faithful": result.ok and not claims})
 
     def verdict(self, facts: Sequence[str], context: Sequence[str], sentence: str, clause: str, call: bool = True,
-                ends: float | None = None) -> JudgeVerdict | None:
-        """The cached verdict, else (with `call`) the model's, its call to end by `ends` where the provider can."""
+                ends: float | None = None, stopped=None) -> JudgeVerdict | None:
+        """The cached verdict, else (with `call`) the model's, its call to end by `ends` (or once `stopped()`) where
+        the provider can."""
         label = self.label
         if label is None:
             return None
@@ -133,7 +135,7 @@ class Judge:
         if self.model is None or not call:
             return None
         try:
-            with model_step("judge"), call_ends_at(ends):
+            with model_step("judge"), call_ends_at(ends, stopped):
                 answer = self.model.yes_no(messages_for(facts, context, sentence, clause))
         except ProviderError as exc:
             log.warning("claim judge failed: %s", exc)

@@ -244,7 +244,7 @@ class SectionWriter(TemplateSections):
         yield self.started(index, state.section, state.calls)
         pieces: list[str] = []
         stream = in_step(step, self.model.stream(messages, max_tokens=cap, temperature=self.settings.temperature),
-                         ends=self.deadline.expires)  # a provider that can bounds the call by the time left
+                         ends=self.deadline.expires, stopped=self.deadline.passed)  # the provider bounds it
         try:
             for piece in stream:
                 self.deadline.check()  # closing the stream (finally) stops the model's generation

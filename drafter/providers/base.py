@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ DEFAULT_STEP = "write"
 STEPS = ("write", "repair", "plan", "judge")
 _STEP: ContextVar[str] = ContextVar("drafter_model_step", default=DEFAULT_STEP)
 _ENDS: ContextVar[float | None] = ContextVar("drafter_call_ends", default=None)
+_STOPPED: ContextVar[Callable[[], bool] | None] = ContextVar("drafter_call_stopped", default=None)
 
 
 @contextmanager
@@ -36,14 +37,17 @@ def current_step() -> str:
 
 
 @contextmanager
-def call_ends_at(moment: float | None) -> Iterator[None]:
-    """Model calls made inside the block should end by `moment` (time.monotonic(); the draft's deadline): a
-    provider that can bound a call (the OpenAI-compatible one, by its per-call timeout) reads time_left()."""
-    token = _ENDS.set(moment)
+def call_ends_at(moment: float | None, stopped: Callable[[], bool] | None = None) -> Iterator[None]:
+    """Model calls made inside the block should end by `moment` (time.monotonic(); the draft's deadline), or as
+    soon as `stopped()` says so (停止, a client gone: the draft's Deadline.passed): a provider that can bound a call
+    reads time_left() (the OpenAI-compatible one, as its per-call timeout) or call_stop() (the local one, inside
+    llama.cpp's prompt read)."""
+    tokens = _ENDS.set(moment), _STOPPED.set(stopped)
     try:
         yield
     finally:
-        _ENDS.reset(token)
+        _ENDS.reset(tokens[0])
+        _STOPPED.reset(tokens[1])
 
 
 def time_left(default: float) -> float:
@@ -53,16 +57,26 @@ def time_left(default: float) -> float:
 
 
 def past_call_end() -> bool:
-    ends = _ENDS.get()
-    return ends is not None and time.monotonic() >= ends
+    stop = call_stop()
+    return stop is not None and stop()
 
 
-def in_step(step: str, stream: Iterator[str], ends: float | None = None) -> Iterator[str]:
-    """`stream` advanced with model_step(step) (and call_ends_at(ends)) set around each piece only, so a generator
-    consumed across yields or threads labels its call without leaking the step to the code around it."""
+def call_stop() -> Callable[[], bool] | None:
+    """The current call's stop test (deadline passed or stopped), to be called from any thread or from native code
+    (it reads no context variable); None when the call has neither deadline nor stop flag."""
+    ends, stopped = _ENDS.get(), _STOPPED.get()
+    if ends is None and stopped is None:
+        return None
+    return lambda: (ends is not None and time.monotonic() >= ends) or (stopped is not None and stopped())
+
+
+def in_step(step: str, stream: Iterator[str], ends: float | None = None,
+            stopped: Callable[[], bool] | None = None) -> Iterator[str]:
+    """`stream` advanced with model_step(step) (and call_ends_at(ends, stopped)) set around each piece only, so a
+    generator consumed across yields or threads labels its call without leaking the step to the code around it."""
     try:
         while True:
-            with model_step(step), call_ends_at(ends):
+            with model_step(step), call_ends_at(ends, stopped):
                 piece = next(stream, None)
             if piece is None:
                 return

@@ -13,7 +13,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable, YesNo
+from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable, YesNo, call_stop
+from drafter.providers.local_abort import bounded
 
 # End-of-turn markers of ChatML models (Qwen); harmless for others, whose template stops on its own EOS.
 STOP_MARKERS = ["<|im_end|>", "<|endoftext|>"]
@@ -131,13 +132,14 @@ class LocalModel(ChatModel):
         try:
             self._size_threads(llama)
             try:
-                chunks = llama.create_chat_completion(
-                    messages=[{"role": m["role"], "content": m["content"]} for m in messages],
-                    stream=True, max_tokens=max_tokens, temperature=temperature, stop=STOP_MARKERS)
-                for chunk in chunks:
-                    piece = chunk["choices"][0]["delta"].get("content")
-                    if piece:
-                        yield piece
+                with bounded(llama, call_stop()):  # the prompt read stops at the deadline or 停止 (local_abort.py)
+                    chunks = llama.create_chat_completion(
+                        messages=[{"role": m["role"], "content": m["content"]} for m in messages],
+                        stream=True, max_tokens=max_tokens, temperature=temperature, stop=STOP_MARKERS)
+                    for chunk in chunks:
+                        piece = chunk["choices"][0]["delta"].get("content")
+                        if piece:
+                            yield piece
             except ProviderError:
                 raise
             except ValueError as exc:
@@ -169,7 +171,8 @@ class LocalModel(ChatModel):
             raise ProviderError(f"本地模型忙：等待 {self.busy_wait_s:g} 秒后仍被其他生成占用")
         try:
             self._size_threads(llama)
-            return yes_no(llama, messages)
+            with bounded(llama, call_stop()):  # the judge's prompt read too (local_abort.py)
+                return yes_no(llama, messages)
         except ProviderError:
             raise
         except Exception as exc:
