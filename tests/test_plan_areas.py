@@ -101,3 +101,23 @@ def test_unrelated_groups_merge_only_when_truly_close():
     assert grouping.cluster(scores, 1, 9, apart=grouping.APART, cap=3, kin=strangers) == [[0], [1, 2]]
     family = grouping.kinship(["safety", "care", "care"], [frozenset({"care", "safety"})])
     assert len(grouping.cluster(scores, 1, 9, apart=grouping.APART, cap=3, kin=family)) == 1
+
+
+def test_facts_next_to_each_other_are_not_thereby_of_one_area(settings, library):
+    # the bench's bank request reads as grouped (orderliness 0.7), yet lists one fact per area: 心理健康, 帮扶金,
+    # 职代会 and 经费 had shared one section under "开展职工心理健康服务、发放帮扶金等工作"
+    facts = ["开展“比学赶超”营销劳动竞赛，全行68个网点参赛", "举办柜面业务技能比赛，选拔技术能手12名",
+             "组织青年员工羽毛球、乒乓球比赛，参赛员工430人次", "开展职工心理健康服务，为员工提供心理咨询85人次",
+             "为困难员工发放帮扶金9.3万元，帮扶17户", "召开职工代表大会专门委员会会议2次，征集职工意见建议41条",
+             "工会经费支出中用于职工活动的比例达到72%", "建成母婴室5间，完成“爱心妈妈小屋”达标创建"]
+    plan = plan_for(settings, library, facts)
+    assert section_of(plan, 6) is not section_of(plan, 7) and section_of(plan, 5) is not section_of(plan, 6)
+    assert heading_faults(plan) == []
+
+
+def test_the_opening_names_a_fact_made_heading_by_its_first_act():
+    from drafter.pipeline.planned import Plan, PlannedSection
+
+    plan = Plan([PlannedSection("body", "开展职工心理健康服务、发放帮扶金等工作", 1),
+                 PlannedSection("body", "提升职工技能，丰富文体活动", 2)], [])
+    assert plan.named_areas() == ["开展职工心理健康服务", "提升职工技能"]

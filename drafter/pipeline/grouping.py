@@ -61,9 +61,9 @@ def orderliness(vectors: np.ndarray | None) -> float:
 
 
 def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int,
-             kin: np.ndarray | None = None) -> np.ndarray:
+             kin: np.ndarray | None = None, ordered: bool = True) -> np.ndarray:
     """The n×n affinity matrix (diagonal unused); with `kin` (see `kinship`), facts of two themes of one family are
-    pushed apart by FAMILY, not DIFFERENT."""
+    pushed apart by FAMILY, not DIFFERENT; `ordered` False: by meaning and lexicon alone (no order term)."""
     if vectors is not None and len(vectors) == count and count > 1:
         sims = vectors @ vectors.T
         off = sims[~np.eye(count, dtype=bool)]
@@ -76,7 +76,7 @@ def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int,
         same = np.where((same < 0) & (kin > 0), FAMILY, same)
     scores = scores + THEME_PRIOR * same
     grouped = (orderliness(vectors) - UNORDERED) / (ORDERED - UNORDERED)
-    weight = NEIGHBOUR * min(1.0, max(0.0, grouped))
+    weight = NEIGHBOUR * min(1.0, max(0.0, grouped)) if ordered else 0.0
     if weight and count > 1:
         index = np.arange(count)
         kernel = np.exp(-(np.abs(np.subtract.outer(index, index)) - 1) / REACH)
@@ -98,15 +98,19 @@ def section_count(facts: int, typical: int, cap: int, per: int = 8) -> int:
 
 
 def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = None, alike: float = -np.inf,
-            apart: float = -np.inf, cap: int | None = None, kin: np.ndarray | None = None) -> list[list[int]]:
+            apart: float = -np.inf, cap: int | None = None, kin: np.ndarray | None = None,
+            near: np.ndarray | None = None) -> list[list[int]]:
     """Average-linkage clusters (0-based fact indices, each sorted; clusters in order of their first fact): merged
     down to `cap`, on down to `target` unless the best pair is below `apart`, and on down to `fewest` while the best
     pair is at least `alike`; no cluster larger than `largest`. With `kin` (see `kinship`), below the cap two groups
-    that are not kin (their facts' themes of no one family) merge only when at least CLOSE alike."""
+    that are not kin (their facts' themes of no one family) merge only when at least CLOSE alike by `near` (the
+    affinity without the order term: facts next to each other in her list are not thereby of one area), or at least
+    `alike` with it."""
     count = len(scores)
     members = [[i] for i in range(count)]
     sums = np.array(scores, dtype=np.float64)  # summed affinity between clusters
     kins = np.ones((count, count)) if kin is None else np.array(kin, dtype=np.float64)
+    nears = np.array(scores if near is None else near, dtype=np.float64)
     alive = np.ones(count, dtype=bool)
     sizes = np.ones(count)
     fewest = target if fewest is None else min(fewest, target)
@@ -119,8 +123,8 @@ def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = 
             break
         left = alive.sum()
         if kin is not None and left <= cap:  # two groups not kin are judged by how far above CLOSE they are
-            strangers = kins / np.outer(sizes, sizes) < KIN
-            means = np.where(strangers, means - max(0.0, CLOSE - apart), means)
+            pairs = np.outer(sizes, sizes)
+            means = np.where((kins / pairs < KIN) & (nears / pairs < CLOSE) & (means < alike), -np.inf, means)
         means[~allowed] = -np.inf
         a, b = np.unravel_index(int(np.argmax(means)), means.shape)
         if (left <= target and means[a, b] < alike) or (left <= cap and means[a, b] < apart):
@@ -131,6 +135,8 @@ def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = 
         sums[:, a] += sums[:, b]
         kins[a, :] += kins[b, :]
         kins[:, a] += kins[:, b]
+        nears[a, :] += nears[b, :]
+        nears[:, a] += nears[:, b]
         sizes[a] += sizes[b]
         alive[b] = False
     return sorted((members[i] for i in range(count) if alive[i]), key=lambda c: c[0])

@@ -136,10 +136,11 @@ class Planner:
         keys = [t.key if t else None for t in prior]
         kin = grouping.kinship(keys, [family.keys for family in self.book.families])
         scores = grouping.affinity(vectors, keys, len(facts), kin)
+        near = grouping.affinity(vectors, keys, len(facts), kin, ordered=False)
         fewest = math.ceil(len(facts) / grouping.FACTS_PER_AREA)
         largest = max(int(grouping.LARGEST * per), math.ceil(len(facts) / cap)) if grouping.LARGEST else len(facts)
         clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap,
-                                   kin)
+                                   kin, near)
         self._scores, self._placed = scores, prior
         groups = []
         for lines in clusters:

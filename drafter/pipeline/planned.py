@@ -59,5 +59,7 @@ class Plan:
         return list(dict.fromkeys(s.area for s in self.body()))
 
     def named_areas(self, most: int = 5) -> list[str]:
-        """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面)."""
-        return list(dict.fromkeys(area.split("，")[0] for area in self.areas()))[:most]
+        """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面); of a heading made
+        of its facts' acts ("A、B等工作") its first act, so that the opening's list reads as one list of areas."""
+        first = [area.split("，")[0] for area in self.areas()]
+        return list(dict.fromkeys(a.split("、")[0] if a.endswith("等工作") else a for a in first))[:most]
