@@ -52,6 +52,18 @@ def test_heading_that_asserts_what_no_fact_gives():
     assert check(FACTS + ["全年新发展会员126人"], draft + "全年新发展会员126人。").faithful
 
 
+@pytest.mark.parametrize("heading", ["一、倾情关爱困难职工，守护职工幸福生活", "一、精准帮扶困难职工，兜牢民生底线",
+                                     "一、用心用情帮扶，厚植尊崇劳动的良好氛围"])
+def test_heading_rhetoric_after_an_effect_verb_is_frame(heading):
+    """A strong model's heading: its effect tail (守护…, 兜牢…, 厚植…) says what the work did, as in a sentence."""
+    assert check(FACTS, heading + "\n" + GOOD).faithful
+
+
+def test_heading_effect_tail_naming_a_new_person_is_still_a_claim():
+    result = check(FACTS, "一、关爱困难职工，守护退休职工健康\n" + GOOD)
+    assert [k for k, _ in kinds(result)] == ["heading"] and "退休" in result.claims[0].note
+
+
 @pytest.mark.parametrize(("piece", "expected"), [
     ("上一稿存在以下问题，这次务必改正：漏了第5条事实：走访慰问困难职工86户（必须写入，数字原。",
      "上一稿存在以下问题，这次务必改正：漏了第5条事实：走访慰问困难职工86户（必须写入，数字原。"),

@@ -187,8 +187,10 @@ def _clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex:
             mark = HEADING_MARK.match(line)
             body_start = start + (mark.end() if mark else 0)
             if not _has_number(numbered, body_start, start + len(line)):
-                claim = _judge(line[body_start - start:], body_start, support, lex, "heading", draft_words)
-                out += [claim] if claim else []
+                body = line[body_start - start:]
+                plain = _without_effects(body, support, lex)
+                claim = _judge(plain, body_start, support, lex, "heading", draft_words if plain == body else None)
+                out += [_whole(claim, body, body_start)] if claim else []
         elif kind == "body":
             out += _body_claims(line, start, numbered, support, lex, draft_words)
     return out
@@ -222,6 +224,25 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
 
 
 _WHEN_WHERE = (ROLE_NAMES["time"], ROLE_NAMES["place"])
+
+
+def _whole(claim: Claim, heading: str, start: int) -> Claim:
+    """The heading's claim quoting the whole heading (it was judged with its effect tails blanked)."""
+    text = heading.strip().rstrip(BREAKS + ENUM_COMMA)
+    offset = start + len(heading) - len(heading.lstrip())
+    return claim.model_copy(update={"start": offset, "end": offset + len(text), "text": text})
+
+
+def _without_effects(heading: str, support: Support, lex: FaithLexicon) -> str:
+    """The heading with the effect tail of each of its clauses blanked: "守护“她”健康" and "筑牢安全生产防线" are
+    frame in a heading as in a sentence (effects.py); the rest is judged as a whole."""
+    chars = list(heading)
+    for clause in _CLAUSE.finditer(heading):
+        text = clause.group(0)
+        tail = effect_start(text, clause_words(text), Reader(support, lex))
+        if tail is not None:
+            chars[clause.start() + tail:clause.end()] = " " * (clause.end() - clause.start() - tail)
+    return "".join(chars)
 _MARKED_ROLES = (*_WHEN_WHERE, ROLE_NAMES["actor"], ROLE_NAMES["honour"])
 
 
