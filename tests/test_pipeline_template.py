@@ -67,6 +67,19 @@ def test_facts_without_numbers_are_fine(settings, library):
         assert fact in result.text
 
 
+def test_ascii_punctuation_of_pasted_facts_is_written_full_width(settings, library):
+    """Facts copied from a web page ("慰问困难职工86户,发放慰问金12.6万元"): the draft writes Chinese marks, keeps
+    12,600 and 10:30, and every fact still counts as used."""
+    facts = ["春节期间,镇工会(三镇)走访慰问困难职工86户,发放慰问金12,600元", "10:30召开职工大会;审议报告3个"]
+    request = DraftRequest(org="某厂工会", period="2025年上半年", kind="半年总结", facts=facts)
+    result = Pipeline(settings, library, None).run(request)
+    assert "春节期间，镇工会（三镇）走访慰问困难职工86户，发放慰问金12,600元" in result.text
+    assert "10:30召开职工大会；审议报告3个" in result.text
+    body = result.text.split("\n", 1)[1]
+    assert not re.search(r"[\u4e00-\u9fff][,;:()]|[,;:()][\u4e00-\u9fff]", body.replace("10:30", ""))
+    assert result.check.ok and result.check.faithful and not result.check.missing
+
+
 def _many_facts(n: int) -> list[str]:
     templates = ["走访慰问困难职工{n}户", "举办职工篮球赛{n}场", "新发展会员{n}人", "开展安全培训{n}期",
                  "收集职工提案{n}件", "发放助学金{n}万元", "组织女职工体检{n}人", "开展技能比武{n}次"]

@@ -10,6 +10,7 @@ from textkit.decoding import DecodeError, decode_text
 from textkit.headings import classify, numbering, strip_list_mark, without_number
 from textkit.placeholders import find_placeholders
 from textkit.sentences import (
+    chinese_punctuation,
     clause_spans,
     ends_sentence,
     has_sentence_end,
@@ -105,3 +106,20 @@ def test_decoding_gbk_utf16_and_refusals():
     assert decode_text(text.encode("utf-16"))[0] == text
     with pytest.raises(DecodeError, match="PDF"):
         decode_text(b"%PDF-1.7 ...")
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("结合支行实际,在创新上求突破;促进“创争”活动", "结合支行实际，在创新上求突破；促进“创争”活动"),
+    ("镇工会(三镇)慰问30多名,共12,600元", "镇工会（三镇）慰问30多名，共12,600元"),
+    ("10:30召开大会:审议报告", "10:30召开大会：审议报告"),
+    ("还要做什么?", "还要做什么？"),
+    ("Hello, world (test)", "Hello, world (test)"),
+    ("问题:(1)学习", "问题：(1)学习"),
+])
+def test_ascii_marks_next_to_chinese_are_written_full_width(typed, written):
+    assert chinese_punctuation(typed) == written
+
+
+@given(st.text(alphabet=ALPHABET + ",;:?!()"))
+def test_chinese_punctuation_keeps_the_length(text):
+    assert len(chinese_punctuation(text)) == len(text)

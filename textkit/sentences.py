@@ -100,3 +100,18 @@ def balanced(text: str) -> bool:
             if not open_marks or open_marks.pop() != char:
                 return False
     return not open_marks
+
+
+# ASCII punctuation in Chinese prose (facts pasted from scraped pages: "慰问困难职工86户,发放慰问金"), as a
+# summary writes it. Only a mark touching a Chinese character or quote is changed, never one between digits
+# (12,600 · 10:30) or inside Latin text; parentheses only around text with a Chinese character.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
+_ASCII_MARK = re.compile(rf"(?<=[{_CJK}])[,;:?!]|[,;:](?=[{_CJK}])")
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_PAREN = re.compile(rf"\(([^()\n]*[\u3400-\u9fff][^()\n]*)\)")
+
+
+def chinese_punctuation(text: str) -> str:
+    """`text` with ASCII , ; : ? ! and () next to Chinese written full-width; the same length, so offsets hold."""
+    text = _ASCII_MARK.sub(lambda m: _FULL[m.group(0)], text)
+    return _PAREN.sub(r"（\1）", text)

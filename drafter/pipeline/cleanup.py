@@ -10,7 +10,7 @@ import re
 
 from drafter.pipeline.defects import sentences
 from textkit.headings import MARKDOWN_MARK
-from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, FULL_STOPS, SEMICOLONS, char_class
+from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, FULL_STOPS, SEMICOLONS, char_class, chinese_punctuation
 
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _MD_HEADING = MARKDOWN_MARK
@@ -41,7 +41,7 @@ def tidy_sentence(text: str, most: int = 2) -> str:
     """At most `most` sentences of `text`, without list numbers or emphasis, ending with a full stop."""
     text = _EMPHASIS.sub("", text or "").strip()
     text = _LINE_NUMBER.sub("", _BULLET.sub("", text), count=1).strip().strip("“”\"'")
-    text = re.sub(r"\s+", "", text)
+    text = chinese_punctuation(re.sub(r"\s+", "", text))
     if not text:
         return ""
     parts = sentences(text)[:most]

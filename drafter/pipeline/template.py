@@ -13,7 +13,7 @@ from drafter.models import DraftRequest
 from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
-from textkit.sentences import COMMAS, SENTENCE_ENDS
+from textkit.sentences import COMMAS, SENTENCE_ENDS, chinese_punctuation
 
 VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
 
@@ -26,12 +26,13 @@ _LINKED = re.compile(r"(?:如[：:]|如(?![期今何果此实意愿数])|例如|
 
 
 def clause(text: str) -> str:
-    """A fact or item as a clause: no trailing punctuation, so the template can end the sentence."""
-    return text.strip().rstrip(_TRAILING).strip()
+    """A fact or item as a clause: no trailing punctuation, so the template can end the sentence, and ASCII
+    commas next to Chinese written full-width (facts pasted from web pages)."""
+    return chinese_punctuation(text.strip().rstrip(_TRAILING).strip())
 
 
 def fact_sentence(fact: str) -> str:
-    """A fact as one sentence of the draft, exactly as given."""
+    """A fact as one sentence of the draft, as given (but for the marks clause() writes full-width)."""
     return clause(fact) + "。" if clause(fact) else ""
 
 
