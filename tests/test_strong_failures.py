@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drafter.cli.draft_cmds import read_request
-from drafter.models import DraftResult
+from drafter.models import DraftPlan, DraftResult, PlanSection
 from drafter.service import DrafterService
 from strong_server import ScriptedServer, load_book
 
@@ -28,12 +28,12 @@ def book():
 @pytest.fixture
 def draft(settings, library):
     """draft(server, **settings) -> DraftResult of monthly_2025_03 with --provider openai against `server`."""
-    def run(server: ScriptedServer, **changes) -> DraftResult:
+    def run(server: ScriptedServer, request=None, **changes) -> DraftResult:
         configured = settings.model_copy(update={"openai_base_url": server.base_url, "openai_retries": 1,
                                                  "openai_backoff_s": 0.05, "trace": "off", **changes})
         service = DrafterService(configured)
         service.__dict__["library"] = library
-        return service.draft(read_request(REQUEST), "openai")
+        return service.draft(request or read_request(REQUEST), "openai")
     return run
 
 
@@ -60,8 +60,10 @@ def test_a_retry_after_past_the_limit_is_not_waited_for_and_the_endpoint_is_left
 
 
 def test_a_passing_5xx_is_retried(draft, book):
-    with ScriptedServer(book, faults=["503", "502"]) as server:
-        result = draft(server)
+    """One section at a time, so each fault meets a different call and its retry passes (written at once, a
+    retry could arrive before another section's first call and meet the second fault)."""
+    with ScriptedServer(book, faults=["503", "ok", "502"]) as server:
+        result = draft(server, write_concurrency=1)
         calls = len(server.requests)
     assert not any(s.fallback for s in result.sections) and result.check.ok
     assert calls == result.usage.calls + 2
@@ -93,8 +95,12 @@ def test_a_stream_that_stops_halfway_keeps_what_it_finished(draft, book):
     keeps the sentences the model finished before the hang-up, its other facts take template sentences, and a
     note says so; the other sections are the model's."""
     prose = book["monthly_2025_03"]
+    outline = DraftPlan(sections=[PlanSection(heading="开展志愿服务和走访慰问", facts=[3, 4]),
+                                  PlanSection(heading="关心关爱女职工", facts=[1, 2]),
+                                  PlanSection(heading="收集职工合理化建议", facts=[5])])  # the cut meets 2 facts
+    request = read_request(REQUEST).model_copy(update={"plan": outline})
     with ScriptedServer(book, faults=["ok", "cut"]) as server:
-        result = draft(server, write_concurrency=1)
+        result = draft(server, request, write_concurrency=1)
     opening, cut, *rest = result.sections
     assert not cut.fallback and cut.cut_note and "中途中断" in cut.cut_note, (cut.fallback_reason, cut.cut_note)
     kept = int(re.search(r"保留了模型写完的 (\d+) 句", cut.cut_note).group(1))
