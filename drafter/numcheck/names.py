@@ -9,12 +9,14 @@ import re
 from drafter.models import Claim
 from drafter.numcheck.rolewords import role_claim
 from drafter.numcheck.support import Support, grams
+from textkit.sentences import COMMAS, SENTENCE_ENDS, char_class
 
 
 _NAME = re.compile(r"《[^》\n]{2,40}》|“[^”\n]{2,30}”")
 
 
-_FIGURE = re.compile(r"(?:打造|成为|当好|争当|争做|筑起|变成|化身|誉为|称为|堪称|建成)[^，。；《“]{0,12}的$")
+_FIGURE = re.compile(r"(?:打造|成为|当好|争当|争做|筑起|变成|化身|誉为|称为|堪称|建成)"
+                     + char_class(COMMAS + SENTENCE_ENDS + "《“", negate=True) + "{0,12}的$")
 _TOPIC = re.compile(r"[“《]([^”》\n]{2,30})[”》]的?(主题)")  # “书香工会”主题: the name's topic, no thing of its own
 
 
