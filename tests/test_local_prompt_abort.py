@@ -7,7 +7,6 @@ usable, and a call that is not stopped writes exactly the same tokens."""
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from pathlib import Path
@@ -20,11 +19,10 @@ from drafter.pipeline.deadline import Cancel
 from drafter.pipeline.prompting import render
 from drafter.pipeline.writer import system_messages
 from drafter.providers.base import call_ends_at
-from drafter.settings import Settings
+from model_support import loaded_model
 
 pytestmark = pytest.mark.slow
 
-MODEL_PATH = Path(os.environ.get("DRAFTER_LOCAL_MODEL") or Settings(_env_file=None).local_model_path).resolve()
 REQUEST = Path(__file__).resolve().parent.parent / "bench" / "requests" / "monthly_2025_03.json"
 CUT_AFTER_S = 0.3  # the deadline or the stop flag, this long after the call starts: inside any prompt read
 BOUND_S = 1.0  # the read stops this soon after it (measured 88-339 ms at load 12-15 on 2 cores)
@@ -33,15 +31,7 @@ STOPPED = "已停止生成（测试）"
 
 @pytest.fixture(scope="module")
 def local_model():
-    pytest.importorskip("llama_cpp")
-    if not MODEL_PATH.is_file():
-        assert os.environ.get("CI") != "true", f"CI must install the local model first: {MODEL_PATH}"
-        pytest.skip(f"local model not installed at {MODEL_PATH} (run drafter model install)")
-    from drafter.providers.local import LocalModel
-
-    model = LocalModel(MODEL_PATH, n_ctx=4096)
-    model.load()
-    return model
+    return loaded_model()
 
 
 def section_messages() -> list:

@@ -5,7 +5,6 @@ artifacts, no numbering defects, no claims, every fact present, every number pro
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,25 +13,16 @@ from drafter.cli.draft_cmds import read_request
 from drafter.models import DraftRequest
 from drafter.pipeline import Pipeline
 from drafter.pipeline.defects import draft_defects
-from drafter.settings import Settings
+from model_support import loaded_model
 
 pytestmark = pytest.mark.slow
 
-MODEL_PATH = Settings(_env_file=None).local_model_path.resolve()  # where `drafter model install` put it
 REQUESTS = sorted((Path(__file__).resolve().parent.parent / "bench" / "requests").iterdir())
 
 
 @pytest.fixture(scope="module")
 def local_model():
-    pytest.importorskip("llama_cpp")
-    if not MODEL_PATH.is_file():
-        assert os.environ.get("CI") != "true", f"CI must install the local model first: {MODEL_PATH}"
-        pytest.skip(f"local model not installed at {MODEL_PATH} (run drafter model install)")
-    from drafter.providers.local import LocalModel
-
-    model = LocalModel(MODEL_PATH, n_ctx=4096)
-    model.load()
-    return model
+    return loaded_model()
 
 
 def assert_hard_guarantees(request: DraftRequest, result) -> None:

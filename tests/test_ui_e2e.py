@@ -139,6 +139,16 @@ def settle(page) -> None:
                                     && !document.querySelector('[data-stale="true"]')""")
 
 
+def enter_request(page, facts: str, org: str = "滨江区总工会", period: str = "2025年") -> None:
+    """Fill 单位, 期间 and the facts box (as pasted), and apply the box as Ctrl+Enter does."""
+    page.get_by_label("单位", exact=True).fill(org)
+    page.get_by_label("期间", exact=True).fill(period)
+    box = page.get_by_label("事实（每行一条，可直接从 Word 或微信粘贴）")
+    box.fill(facts)
+    box.press("Control+Enter")
+    settle(page)
+
+
 def sign_in(page, name: str, password: str) -> None:
     from playwright.sync_api import expect
 
@@ -241,12 +251,7 @@ def test_secretary_in_chromium(server, browser):
     shot(page, "ui_signin")
     sign_in(page, *WRITER)
     expect(page.get_by_role("tab", name="审核（审核人）")).to_have_count(0)  # a writer does not review
-    page.get_by_label("单位", exact=True).fill("滨江区总工会")
-    page.get_by_label("期间", exact=True).fill("2025年")
-    facts = page.get_by_label("事实（每行一条，可直接从 Word 或微信粘贴）")
-    facts.fill(PASTED)
-    facts.press("Control+Enter")
-    settle(page)
+    enter_request(page, PASTED)
     expect(page.get_by_text("拆分后共 3 条")).to_be_visible()
     shot(page, "ui_split")
     page.get_by_role("button", name="拆分为 3 条事实").click()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from drafter.settings import Settings
-from test_ui_e2e import CHROMIUM, WRITER, browser, open_page, page_site, settle, sign_in  # noqa: F401
+from test_ui_e2e import CHROMIUM, WRITER, browser, enter_request, open_page, page_site, sign_in  # noqa: F401
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 MODEL_PATH = Path(os.environ.get("DRAFTER_LOCAL_MODEL") or Settings(_env_file=None).local_model_path).resolve()
@@ -42,12 +42,7 @@ def test_a_reload_during_a_local_draft_reattaches_and_the_draft_arrives(local_si
     page = open_page(browser, url)
     page.set_default_timeout(600_000)  # the local model on a busy machine
     sign_in(page, *WRITER)
-    page.get_by_label("单位", exact=True).fill("滨江区总工会")
-    page.get_by_label("期间", exact=True).fill("2025年")
-    facts = page.get_by_label("事实（每行一条，可直接从 Word 或微信粘贴）")
-    facts.fill("\n".join(FACTS))
-    facts.press("Control+Enter")
-    settle(page)
+    enter_request(page, "\n".join(FACTS))
     expect(page.get_by_label(re.compile("本地模型（约 30 秒到 1 分半"))).to_be_checked()
     page.get_by_role("button", name="生成初稿").click()
     expect(page.get_by_text(re.compile(r"正在撰写第 \d+/\d+ 部分"))).to_be_visible()  # the model is writing

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_ui_e2e import WRITER, browser, editor, open_page, server, settle, shot, sign_in  # noqa: F401 (fixtures)
+from test_ui_e2e import WRITER, browser, editor, enter_request, open_page, server, settle, shot, sign_in  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -18,12 +18,7 @@ def test_secretary_shapes_the_outline_in_chromium(server, browser):  # noqa: F81
 
     page = open_page(browser, server)
     sign_in(page, *WRITER)
-    page.get_by_label("单位", exact=True).fill("滨江区总工会")
-    page.get_by_label("期间", exact=True).fill("2025年")
-    facts = page.get_by_label("事实（每行一条，可直接从 Word 或微信粘贴）")
-    facts.fill("\n".join(FACTS))
-    facts.press("Control+Enter")
-    settle(page)
+    enter_request(page, "\n".join(FACTS))
     page.get_by_text("提纲（可选）").click()
     page.get_by_role("button", name="拟定提纲").click()
     expect(page.locator(".st-key-plan_sec_0")).to_be_visible()
