@@ -252,6 +252,7 @@ def test_secretary_in_chromium(server, browser):
     sign_in(page, *WRITER)
     expect(page.get_by_role("tab", name="审核（审核人）")).to_have_count(0)  # a writer does not review
     enter_request(page, PASTED)
+    facts = page.get_by_label("事实（每行一条，可直接从 Word 或微信粘贴）")
     expect(page.get_by_text("拆分后共 3 条")).to_be_visible()
     shot(page, "ui_split")
     page.get_by_role("button", name="拆分为 3 条事实").click()
