@@ -28,10 +28,18 @@ def fake_gguf(settings):
     return path
 
 
+class StandInContext:
+    """Plays llama.cpp's context: LocalModel resizes its threads when the machine's free cores change."""
+
+    def set_n_threads(self, threads: int, batch: int) -> None:
+        pass
+
+
 class StandInLlama:
     """Plays llama_cpp.Llama: streams chat chunks and records how many calls ran at the same time."""
 
     def __init__(self) -> None:
+        self._ctx = StandInContext()  # LocalModel resizes threads through it, depending on the machine's load
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
