@@ -62,7 +62,9 @@ def page_site(library_settings, data_dir: Path, log_name: str, extra_env: dict |
     from drafter.service import DrafterService
 
     shutil.copytree(library_settings.data_dir, data_dir)
-    svc = DrafterService(Settings(data_dir=data_dir, provider="template", auth="off", _env_file=None))
+    database_url = (extra_env or {}).get("DRAFTER_DATABASE_URL")  # the page's store, when not the data dir's SQLite
+    svc = DrafterService(Settings(data_dir=data_dir, provider="template", auth="off", database_url=database_url,
+                                  _env_file=None))
     svc.create_user(*WRITER, "writer")
     svc.create_user(*REVIEWER, "reviewer")
     port = free_port()

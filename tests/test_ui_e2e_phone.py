@@ -80,7 +80,8 @@ def test_phone_sentences_and_voided_approval(phone_site, browser):
     choose(review, "r_pick", "丙区总工会")
     sentences = review.locator('[data-testid="stTable"]').filter(has_text="依据的事实")
     expect(sentences.get_by_text(re.compile("^事实第1条：春节走访慰问困难职工86户"))).to_be_visible()
-    sentences.evaluate("t => { t.scrollIntoView({block: 'start'}); window.scrollBy(0, -60); }")
+    # the page scrolls inside Streamlit's main container, not the window: a scroll margin keeps the header in view
+    sentences.evaluate("t => { t.style.scrollMarginTop = '70px'; t.scrollIntoView({block: 'start'}); }")
     review.wait_for_timeout(400)
     fits(review)
     shot(review, "ui_phone_sentences")
