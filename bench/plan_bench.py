@@ -3,6 +3,7 @@
     .venv/bin/python bench/plan_bench.py                 # structure set + random lists + bench requests
     .venv/bin/python bench/plan_bench.py --shuffle       # the same, each summary's facts in random order
     .venv/bin/python bench/plan_bench.py --json
+    DRAFTER_LOCAL_MODEL=… flock /tmp/drafter-model.lock .venv/bin/python bench/plan_bench.py --model local --random 0
 
 1. Held-out structure set (bench/plan_set.py): each summary of the corpus with numbered sections gives its facts
    and the section each came from. The summary (and its near-copies) is held out of the library, its facts are
@@ -17,6 +18,10 @@
    fact embedded before, `again` the same list planned a second time (the plan, then its draft, then the page's
    reruns: fact vectors are kept by the embedder), and the planner's own work beside the embedding. The machine's
    load average is printed before and after (the machine is shared).
+4. `--model local|openai`: the plans as a draft with that model makes them: the sections no example heading fits
+   well get the model's heading when it passes the heading rules (drafter/pipeline/model_titles.py). Printed: the
+   headings asked, taken and refused (and why), the calls' tokens read and written and seconds, the model's writing
+   speed measured first (bench/providers_local_speed.py, local only) and every heading taken beside its facts.
 """
 
 from __future__ import annotations
@@ -41,7 +46,9 @@ from drafter.cli.draft_cmds import read_request  # noqa: E402
 from drafter.models import DraftRequest  # noqa: E402
 from drafter.numcheck import check  # noqa: E402
 from drafter.pipeline.heading_rules import heading_faults  # noqa: E402
+from drafter.pipeline.model_titles import ModelTitles  # noqa: E402
 from drafter.pipeline.plan import Planner  # noqa: E402
+from drafter.pipeline.writer import system_messages  # noqa: E402
 from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
 
@@ -113,10 +120,30 @@ def request(facts: list[str], kind: str = "年度总结") -> DraftRequest:
     return DraftRequest(org="某公司工会", period="2025年", kind=kind, facts=facts)
 
 
-def timed_plan(settings: Settings, library, req: DraftRequest):
+def timed_plan(settings: Settings, library, req: DraftRequest, model=None, calls: list | None = None):
+    """The plan and its seconds; with `model`, its heading calls are added to `calls`."""
+    titler = None if model is None else ModelTitles(model, req.org, system_messages())
     started = time.perf_counter()
-    plan = Planner(settings, library).plan(req)
+    plan = Planner(settings, library, titler=titler).plan(req)
+    if titler is not None and calls is not None:
+        calls += [(call, [f[:30] for f in call.facts]) for call in titler.calls]
     return plan, time.perf_counter() - started
+
+
+def model_report(calls: list, speed: dict | None) -> dict:
+    """What the model's heading calls cost and gave (see the module docstring, 4.)."""
+    seconds = sum(c.seconds for c, _ in calls)
+    written = sum(c.tokens_written for c, _ in calls)
+    refused = {}
+    for call, _ in calls:
+        if call.refused:
+            refused[call.refused.split(":")[0]] = refused.get(call.refused.split(":")[0], 0) + 1
+    return {"asked": len(calls), "taken": sum(1 for c, _ in calls if c.heading), "refused": refused,
+            "tokens_read": sum(c.tokens_read for c, _ in calls), "tokens_written": written,
+            "seconds": round(seconds, 1), "seconds_per_call": round(seconds / len(calls), 2) if calls else None,
+            "model_speed": speed, "load_now": [round(x, 2) for x in os.getloadavg()],
+            "replies": [f"{'TAKEN' if c.heading else c.refused[:20]}: {c.reply.strip()[:30]!r} <- {facts[:4]}"
+                        for c, facts in calls]}
 
 
 def forty_facts(settings: Settings, library, lists: int) -> dict:
@@ -143,6 +170,13 @@ def run(args) -> dict:
     settings = Settings()
     service = DrafterService(settings)
     library = service.library
+    model, speed, calls = None, None, []
+    if args.model:
+        if args.model == "local":
+            from providers_local_speed import measure
+
+            speed = measure(settings, rounds=2)
+        model = service.providers.resolve(args.model).model
     library.embedder.embed_query("预热")  # load the embedding model before timing
     held = build(ROOT / "samples")
     rows, times = [], []
@@ -154,7 +188,7 @@ def run(args) -> dict:
             random.Random(item.example_id).shuffle(order)
             facts, truth = [facts[i] for i in order], [truth[i] for i in order]
         view = HeldOutLibrary(library, {item.example_id, *item.copies})
-        plan, took = timed_plan(settings, view, request(facts, item.kind))
+        plan, took = timed_plan(settings, view, request(facts, item.kind), model, calls)
         times.append((len(facts), took))
         f1 = pairwise_f1(truth, groups_of(plan, len(facts)))
         report = heading_report(plan)
@@ -166,7 +200,7 @@ def run(args) -> dict:
     random_totals = dict.fromkeys(COUNTED, 0)
     random_examples: list[str] = []
     for facts in random_fact_lists(ROOT / "samples", args.random):
-        plan, took = timed_plan(settings, library, request(facts))
+        plan, took = timed_plan(settings, library, request(facts), model, calls)
         times.append((len(facts), took))
         report = heading_report(plan)
         for key in random_totals:
@@ -175,7 +209,7 @@ def run(args) -> dict:
     bench_totals = dict.fromkeys(COUNTED, 0)
     bench_examples: list[str] = []
     for path in sorted((ROOT / "bench" / "requests").iterdir()):
-        plan, took = timed_plan(settings, library, read_request(path))
+        plan, took = timed_plan(settings, library, read_request(path), model, calls)
         report = heading_report(plan)
         for key in bench_totals:
             bench_totals[key] += report[key]
@@ -188,7 +222,7 @@ def run(args) -> dict:
             "bench_requests": {**bench_totals, "examples": bench_examples[:8]},
             "plan_seconds": {"mean": round(statistics.mean(t for _, t in times), 3),
                              "max_35_40_facts": round(max(forty), 3) if forty else None, **cost},
-            "rows": rows}
+            **({"model_headings": model_report(calls, speed)} if model else {}), "rows": rows}
 
 
 def main() -> None:
@@ -196,6 +230,7 @@ def main() -> None:
     parser.add_argument("--shuffle", action="store_true", help="plan each summary's facts in random order")
     parser.add_argument("--random", type=int, default=200, help="random fact lists (default 200)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--model", choices=("local", "openai"), help="plan as a draft with this model does")
     parser.add_argument("--rows", action="store_true", help="print every summary's plan beside its own headings")
     args = parser.parse_args()
     load_before = os.getloadavg()

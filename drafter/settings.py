@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     max_sections: int = Field(10, description="Cap on numbered body sections.")
     references_per_section: int = Field(2, description="Example sections (1-3) given to the model as style references.")
     local_references_per_section: int = Field(1, description="Style references per section for a one-at-a-time (local) model; each is cut to about 160 characters and costs it about 1 s of prompt reading.")
+    model_headings: Literal["on", "off"] = Field("on", description="With a model provider, the sections no example or lexicon heading fits well are headed by the model when its heading passes every heading rule (claim check, not generic, not repeated, not one fact's words); off: the headings the template provider gives.")
     local_frame_from_templates: bool = Field(True, description="With a local (one-at-a-time) model, write the opening, 存在的不足, 下一步工作打算 and closing from templates and only the numbered body sections with the model (about half the time).")
 
     # --- number check --------------------------------------------------------

@@ -95,9 +95,12 @@ def uncovered(text: str, support: Support, common: frozenset[str] = frozenset(),
     return 1 - len(missing) / len(content), words
 
 
-def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tuple | None) -> list[str]:
+def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tuple | None,
+                    every: bool = False) -> list[str]:
     """The words that make the clause a claim: a named activity or document no fact names, most of its object
-    words in no fact, or (an activity or object clause) few of its content words in the facts; [] when fine."""
+    words (`every`, a heading's: any of them) in no fact, or (an activity or object clause) few of its content
+    words in the facts; [] when fine. A heading names each area of its section: 帮扶救助 backed and 送温暖 not is
+    one area too many (a suggestion box under 扎实开展帮扶救助，送温暖工作温暖人心)."""
     names = unbacked_names(clause, support, lex.kinds) if ("《" in clause or "“" in clause) else []
     names = [n for n in names if n[1:-1] not in lex.abstract]  # “娘家人”: a figure of speech, not a name
     text, objects, asserting = scan(clause, lex, words)
@@ -106,7 +109,7 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
     missing = [w for w in objects if not support.backs(w, lex.kinds.get(w, ()))]
     if names:
         return names
-    if missing and 2 * len(missing) >= len(objects):
+    if missing and (every or 2 * len(missing) >= len(objects)):
         return missing
     share, words = uncovered(text, support, lex.common, clause)
     words = [w for w in words if not (w in lex.kinds and support.backs(w, lex.kinds[w]))]  # 哺乳期 by 母婴
@@ -126,9 +129,9 @@ def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: s
         for phrase, _ in found[2]:
             rest = rest.replace(phrase, " " * len(phrase))
         if rest != clause:
-            words = _unbacked_words(rest, support, lex, None)
+            words = _unbacked_words(rest, support, lex, None, kind == "heading")
             return _claim(clause, start, kind, words, themes, lex) if words else None
-    words = themes or _unbacked_words(clause, support, lex, found[:2] if found else None)
+    words = themes or _unbacked_words(clause, support, lex, found[:2] if found else None, kind == "heading")
     if not words:
         return None
     return _claim(clause, start, kind, words, themes, lex)

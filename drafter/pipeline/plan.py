@@ -37,11 +37,15 @@ class _Group:
     examples: list[str] = field(default_factory=list)
     themed: frozenset[str] = frozenset()  # the lexicon's headings of the theme(s) its facts share (theme_titles)
     key: str = ""  # the template lead's theme: its own, its family's joint one, or "" (theme_titles.lead_key)
+    nearest: list[str] = field(default_factory=list)  # the nearest example headings, shown to a heading model
 
 
 class Planner:
-    def __init__(self, settings: Settings, library, book: ThemeBook | None = None) -> None:
+    def __init__(self, settings: Settings, library, book: ThemeBook | None = None, titler=None) -> None:
+        """`titler`: a model_titles.ModelTitles when a model is configured (it heads the sections no example or
+        lexicon heading fits well); None (the template provider) plans without a model."""
         self.settings = settings
+        self.titler = titler
         self.library = library
         self.book = book or load_book()
         self.labels = self.book.labels
@@ -159,6 +163,7 @@ class Planner:
             near = bank.nearest(query, BANK_CANDIDATES * 2)
             preferred = [e for e, _ in near if e.level == level] + [e for e, _ in near if e.level != level]
             group.candidates = [e.text for e in preferred[:BANK_CANDIDATES]]
+            group.nearest = group.candidates[:4]
             voters = [(e, sim) for e, sim in near if e.level == 0][:ORDER_VOTERS]
             pinned = self._pinned_near(bank, query, level)
             if pinned:  # the pinned examples' headings are tried first and their order sets the section's place
@@ -219,8 +224,13 @@ class Planner:
         group most like it (its facts read on under that heading); a lone group takes the lexicon's heading."""
         titles = [""] * len(groups)
         for index in sorted(range(len(groups)), key=lambda i: -len(groups[i].lines)):
-            own = [facts[i] for i in groups[index].lines]
-            titles[index] = titling.choose(own, groups[index].candidates, used, groups[index].themed, self.lexicon)
+            own, group = [facts[i] for i in groups[index].lines], groups[index]
+            titles[index] = titling.choose(own, group.candidates, used, group.themed, self.lexicon, made=False)
+            if self.titler is not None and not titles[index]:  # no example or lexicon heading fits
+                placed = [self._placed[i] for i in group.lines]
+                titles[index] = (self.titler.name(own, group.nearest, used, lambda t: theme_titles.spans(t, own, placed))
+                                 or titles[index])
+            titles[index] = titles[index] or titling.from_facts(own, used, self.lexicon)
             if titles[index]:
                 used.add(titling.bare(titles[index]))
         titled = [i for i, t in enumerate(titles) if t]

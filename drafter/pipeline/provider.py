@@ -9,7 +9,8 @@ from drafter.models import DraftRequest, SourceRef
 from drafter.pipeline.deadline import Deadline
 from drafter.pipeline.planned import Plan
 from drafter.pipeline.references import LOCAL_REFERENCE_CHARS, find_references, sources_of
-from drafter.pipeline.writer import SectionWriter
+from drafter.pipeline.model_titles import ModelTitles
+from drafter.pipeline.writer import SectionWriter, system_messages
 from drafter.pipeline.writing import TemplateSections
 from drafter.providers.base import ChatModel
 from drafter.settings import Settings
@@ -42,6 +43,10 @@ class TemplateProvider:
                deadline: Deadline | None = None) -> TemplateSections:
         return TemplateSections(settings, request, plan, context)  # no model call: nothing for a deadline to stop
 
+    def titler(self, settings: Settings, request: DraftRequest, deadline: Deadline) -> ModelTitles | None:
+        """Who heads the sections no example heading fits well: the templates' rules alone."""
+        return None
+
 
 class ModelProvider(TemplateProvider):
     """Sections written by a chat model (sentence by sentence, checked, repaired; the template as fallback), with
@@ -65,6 +70,13 @@ class ModelProvider(TemplateProvider):
 
     def sources(self, library, plan: Plan) -> list[SourceRef]:
         return sources_of(plan)
+
+    def titler(self, settings: Settings, request: DraftRequest, deadline: Deadline) -> ModelTitles | None:
+        """The model, asked within the draft's deadline (model_titles.py), unless DRAFTER_MODEL_HEADINGS=off."""
+        if settings.model_headings == "off":
+            return None
+        return ModelTitles(self.model, request.org or "工会", system_messages(), ends=deadline.expires,
+                           stopped=deadline.passed)
 
     def writer(self, settings: Settings, request: DraftRequest, plan: Plan, context: list[str],
                deadline: Deadline | None = None) -> SectionWriter:

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, TokenUsage
 from drafter.pipeline.assemble import final_check
 from drafter.pipeline.deadline import Deadline
+from drafter.pipeline.model_titles import ModelTitles
 from drafter.pipeline.plan import Plan, Planner
 from drafter.pipeline.provider import provider_for
 from drafter.pipeline.themes import load_book
@@ -35,6 +36,7 @@ class Pipeline:
         `cancel` is set when the client has gone: the draft then ends as at its deadline."""
         self.judge = judge
         self.deadline: Deadline | None = None  # the draft's, from the start of planning (events())
+        self.titler: ModelTitles | None = None  # the model's heading calls of the last plan (model_titles.py)
         self.settings = settings
         self.cancel = cancel
         self.library = library
@@ -76,12 +78,17 @@ class Pipeline:
                              sources=self.writing.sources(self.library, plan),
                              provider=self.provider if used else "template",
                              elapsed_s=round(time.perf_counter() - started, 3),
-                             warnings=warnings + _fallback_warnings(sections), usage=_usage(sections))
+                             warnings=warnings + _fallback_warnings(sections),
+                             usage=_usage(sections).add(self.titler.usage if self.titler else TokenUsage()))
         yield DraftEvent(type="done", data={"result": result.model_dump()})
 
     # --- planning --------------------------------------------------------------------------
     def plan(self, request: DraftRequest) -> Plan:
-        plan = Planner(self.settings, self.library, self.book).plan(request)
+        """The plan; with a model, the sections no example heading fits well get the model's heading when it passes
+        the heading rules (model_titles.py; its calls' cost is `self.titler`'s and counts into the draft's usage)."""
+        deadline = self.deadline or Deadline(self.settings.draft_deadline_s, self.cancel)
+        self.titler = self.writing.titler(self.settings, request, deadline)
+        plan = Planner(self.settings, self.library, self.book, self.titler).plan(request)
         self.writing.attach_references(self.settings, self.library, request, plan)
         return plan
 

@@ -79,9 +79,10 @@ def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
 
 
 def choose(facts: list[str], candidates: list[str], used: set[str], themed: frozenset[str] = frozenset(),
-           lexicon=None) -> str:
-    """The first acceptable candidate, else a heading from the facts' words ("" when neither exists)."""
+           lexicon=None, made: bool = True) -> str:
+    """The first acceptable candidate, else (`made`) a heading from the facts' words ("" when neither exists)."""
     for title in dict.fromkeys(candidates):
         if acceptable(title, facts, used, title in themed, lexicon):
             return title
-    return from_facts(facts, used, lexicon)
+    return from_facts(facts, used, lexicon) if made else ""
+

@@ -1,0 +1,141 @@
+"""Section headings written by the model (issue 20), for the sections no example or lexicon heading fits.
+
+When a model provider is configured, the planner (plan.py) asks it for the heading of each section that no
+example heading (the heading bank's nearest) and no lexicon heading of its theme fits, which would otherwise get a
+heading made of its facts' words ("A、B等工作") or join another section. One short call per such section (prompts/heading.j2: the
+section's facts and the headings of the nearest example sections as a pattern). The reply is a heading only when it
+passes what every heading must pass (titling.acceptable: the claim check against the section's own facts, not
+generic, not repeated in the draft, not one fact's words over a section holding others, its content words written
+in its facts) and, over facts of several themes, names each (theme_titles.spans, the planner's `also`); otherwise
+the planner keeps the heading it had. The template provider has no model: its plans are as before.
+
+Every call's tokens read and written and its seconds are kept (`calls`, `usage`, `seconds`); a failed call (the
+provider's error, the draft's deadline) costs only its heading.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from drafter.models import TokenUsage
+from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant
+from drafter.pipeline.prompting import render
+from drafter.pipeline.titling import LONGEST, fits
+from drafter.providers.base import ChatModel, Message, in_step
+
+SHOWN_FACTS = 8  # facts shown in the prompt (the heading is checked against all of them)
+FACT_CHARS = 60  # each shown fact cut to this many characters
+SHOWN_EXAMPLES = 4
+MAX_TOKENS = 40
+SHORTEST = 4
+_NUMBERING = re.compile(r"^(?:标题|小标题)?[:：]?\s*(?:[0-9０-９]+[.、．)]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)])?\s*")
+_WRAPPING = "“”\"'「」《》【】*# "
+_END = "。；;，,：:！!？? "
+_DIGITS = re.compile(r"[0-9０-９]")
+
+
+@dataclass
+class HeadingCall:
+    """One heading asked of the model: its reply, the heading taken from it ("" when refused) and why not."""
+
+    facts: list[str]  # the section's facts
+    reply: str
+    heading: str
+    refused: str  # "" when taken; else generic / repeated / one_fact / unrelated / claim / themes / shape / error
+    tokens_read: int
+    tokens_written: int
+    seconds: float
+
+
+@dataclass
+class ModelTitles:
+    """`name(facts, examples, used)` asks `model` for one section's heading; "" when none passes (see module)."""
+
+    model: ChatModel
+    org: str = "工会"
+    system: list[Message] = field(default_factory=list)  # the writer's fixed system prompt (a local model keeps it)
+    lexicon: object = None
+    ends: float | None = None  # the draft's deadline (time.monotonic()), and its stop test
+    stopped: Callable[[], bool] | None = None
+    calls: list[HeadingCall] = field(default_factory=list)
+
+    def name(self, facts: list[str], examples: list[str], used: set[str],
+             also: Callable[[str], bool] = lambda title: True) -> str:
+        if self.stopped is not None and self.stopped():
+            return ""
+        messages = [*self.system, {"role": "user", "content": self.prompt(facts, examples)}]
+        started = time.perf_counter()
+        try:
+            reply = self._complete(messages)
+        except Exception as exc:  # a heading is an aid: the planner keeps the heading it had
+            self._record(facts, messages, "", "", f"error: {exc}"[:120], started)
+            return ""
+        heading = cleaned(reply)
+        refused = refusal(heading, facts, used, self.lexicon, also)
+        self._record(facts, messages, reply, "" if refused else heading, refused, started)
+        return "" if refused else heading
+
+    def prompt(self, facts: list[str], examples: list[str]) -> str:
+        shown = [f if len(f) <= FACT_CHARS else f[:FACT_CHARS] + "…" for f in facts[:SHOWN_FACTS]]
+        return render("heading.j2", org=self.org, facts=shown, examples=list(dict.fromkeys(examples))[:SHOWN_EXAMPLES])
+
+    @property
+    def usage(self) -> TokenUsage:
+        return TokenUsage(calls=len(self.calls), prompt_tokens=sum(c.tokens_read for c in self.calls),
+                          completion_tokens=sum(c.tokens_written for c in self.calls))
+
+    @property
+    def seconds(self) -> float:
+        return sum(c.seconds for c in self.calls)
+
+    def _complete(self, messages: list[Message]) -> str:
+        pieces: list[str] = []
+        stream = in_step("plan", self.model.stream(messages, max_tokens=MAX_TOKENS, temperature=0.0),
+                         ends=self.ends, stopped=self.stopped)
+        try:
+            for piece in stream:
+                pieces.append(piece)
+                if "\n" in "".join(pieces).strip():  # the heading's line is complete: what follows is never used
+                    break
+        finally:
+            stream.close()
+        return "".join(pieces)
+
+    def _record(self, facts: list[str], messages: list[Message], reply: str, heading: str, refused: str,
+                started: float) -> None:
+        read = [m["content"] for m in messages if m["role"] != "system" or self.model.concurrent]
+        self.calls.append(HeadingCall(list(facts), reply, heading, refused,
+                                      self.model.count_tokens("\n".join(read)), self.model.count_tokens(reply),
+                                      round(time.perf_counter() - started, 3)))
+
+
+def cleaned(reply: str) -> str:
+    """The heading in a reply: its first line, without a numbering, a 标题： label, quotes or an end mark."""
+    line = next((ln.strip() for ln in reply.splitlines() if ln.strip()), "")
+    for _ in range(2):  # "1. 标题：“…”。": the numbering, then the label, then the quotes and the end mark
+        line = _NUMBERING.sub("", line).strip(_WRAPPING + _END)
+    return line
+
+
+def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
+            also: Callable[[str], bool] = lambda title: True) -> str:
+    """Why `heading` may not head these facts ("" when it may): the rules of every heading (titling.acceptable),
+    in the order a reader would name them."""
+    if not SHORTEST <= len(bare(heading)) <= LONGEST or _DIGITS.search(heading) or "\n" in heading:
+        return "shape"
+    if is_generic(heading):
+        return "generic"
+    if bare(heading) in used:
+        return "repeated"
+    if one_fact_words(heading, facts):
+        return "one_fact"
+    if not relevant(heading, facts):
+        return "unrelated"
+    if not fits(facts, heading, lexicon):
+        return "claim"
+    if not also(heading):
+        return "themes"
+    return ""

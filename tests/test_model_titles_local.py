@@ -1,0 +1,54 @@
+"""Section headings asked of the real local model (issue 20): its replies pass through the same heading rules as any
+heading, so whatever it writes, the plan's headings fit their facts, and each call's tokens and seconds are kept.
+Facts from a real summary held out of the library (samples/s001_04.md) and facts outside the theme lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.models import DraftRequest
+from drafter.pipeline.heading_rules import heading_faults
+from drafter.pipeline.model_titles import ModelTitles, cleaned
+from drafter.pipeline.plan import Planner
+from drafter.pipeline.themes import load_book
+from drafter.pipeline.titling import fits
+from drafter.pipeline.writer import system_messages
+from model_support import loaded_model
+from plan_support import BankLibrary, embedder, example  # noqa: F401 - embedder is a fixture
+from test_model_titles import FACTS
+from test_plan_areas import HELD_OUT_5
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def model():
+    return loaded_model()
+
+
+@pytest.fixture(scope="module")
+def library(embedder):
+    return BankLibrary(embedder, [
+        example("a.md", ["加强组织建设，发展会员", "深化民主管理，开好职代会", "关心职工生活，做好帮扶送温暖工作", "加强自身建设"]),
+        example("b.md", ["开展技能比武，提升职工素质", "丰富文体活动，建设文化之家", "关爱女职工", "规范经费管理"]),
+        example("c.md", ["走访慰问困难职工", "开展劳动竞赛", "丰富职工文化体育活动", "加强经费审查"]),
+    ])
+
+
+@pytest.mark.parametrize("facts", [FACTS, HELD_OUT_5], ids=["outside_the_lexicon", "held_out_5"])
+def test_the_local_models_headings_pass_the_heading_rules(settings, library, model, facts):
+    titler = ModelTitles(model, "某镇工会", system_messages())
+    plan = Planner(settings, library, load_book(), titler).plan(DraftRequest(org="某镇工会", period="2025年", facts=facts))
+    assert titler.calls, "no section was asked: the facts should leave at least one without a fitting heading"
+    for call in titler.calls:
+        assert call.tokens_read > 0 and call.tokens_written > 0 and call.seconds > 0
+        assert not call.refused.startswith("error"), call.refused
+        assert cleaned(call.reply), call.reply  # it answered with a heading line
+        if call.heading:
+            assert call.heading in [s.title for s in plan.body()]
+    assert heading_faults(plan) == []
+    for section in plan.body():
+        own = [facts[n - 1] for n in section.fact_lines]
+        assert fits(own, section.title), section.title
+    print("\n".join(f"{c.heading or c.refused}: {c.reply.strip()!r} <- {[f[:20] for f in c.facts]} "
+                    f"({c.tokens_read} read, {c.tokens_written} written, {c.seconds:.1f} s)" for c in titler.calls))
