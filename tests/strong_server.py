@@ -6,7 +6,10 @@ It reads each prompt the way a model would and recognises which of drafter's pro
   writes every numbered line's prepared sentence back under its number, then "概括：" and the prepared lead;
 - a one-sentence rewrite (sentence.j2: "把下面这条内容改写成…只输出这一句：" then the line): the line's
   prepared retry sentence (a rewrite asked for the fact alone), else its sentence;
-- an opening (opening.j2) or a closing (closing.j2) of the request named by the org in the prompt.
+- an opening (opening.j2) or a closing (closing.j2) of the request named by the org in the prompt;
+- a section heading (heading.j2, asked when no example heading fits a section): the book holds no headings, so it
+  answers with the first example heading the prompt shows, as a model copying its pattern would (the planner's
+  heading rules refuse it unless it fits the section's facts).
 Which request and which fact a prompt is about is found from the prompt's own text (the org, the fact lines),
 never from a side channel. A prompt it cannot answer gets HTTP 400 and is recorded in `unknown`.
 
@@ -41,6 +44,7 @@ _SECTION = re.compile(r"(?m)^为(?P<head>[^\n]+?)的“(?P<title>[^\n]*?)”部�
 _LINE = re.compile(r"^(\d{1,2})\. (.+)$", re.M)
 _SENTENCE = re.compile(r"(?m)^把下面这条内容改写成(?P<org>[^\n]+?)工作总结中的一句正式语句[^\n]*：\n(?P<line>[^\n]+)")
 _FRAME = re.compile(r"(?m)^请为(?P<head>[^\n]+?)写(?P<role>开头|结尾)段落")
+_HEADING = re.compile(r"^这次只写一个小标题。下面是(?P<head>[^\n]+?)工作总结中同一节的[\s\S]*?\n- (?P<example>[^\n]+)")
 
 ENGLISH = ("Sure! Here is the rewritten summary of the union's work this year. The union organised many "
            "activities and supported its members.")
@@ -80,7 +84,8 @@ class Answerer:
         self.answered: list[tuple[str, str]] = []  # (kind, request name)
 
     def answer(self, prompt: str) -> str | None:
-        for kind, reader in (("section", self._section), ("sentence", self._sentence), ("frame", self._frame)):
+        for kind, reader in (("section", self._section), ("sentence", self._sentence), ("frame", self._frame),
+                             ("heading", self._heading)):
             reply = reader(prompt)
             if reply is not None:
                 return reply
@@ -133,6 +138,14 @@ class Answerer:
             return None
         self.answered.append(("opening" if match["role"] == "开头" else "closing", prose.name))
         return prose.opening if match["role"] == "开头" else prose.closing
+
+    def _heading(self, prompt: str) -> str | None:
+        match = _HEADING.search(prompt)
+        prose = self._prose_for(match["head"]) if match else None
+        if prose is None:
+            return None
+        self.answered.append(("heading", prose.name))
+        return match["example"]
 
 
 def markdown(reply: str) -> str:

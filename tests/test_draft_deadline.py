@@ -27,7 +27,8 @@ def slow_service(settings, library):
     def make(server: ScriptedServer, deadline_s: float) -> DrafterService:
         configured = settings.model_copy(update={"openai_base_url": server.base_url, "openai_retries": 0,
                                                  "trace": "off", "write_concurrency": 1, "provider": "openai",
-                                                 "draft_deadline_s": deadline_s})
+                                                 "draft_deadline_s": deadline_s,
+                                                 "model_headings": "off"})  # the first call is a section's
         service = DrafterService(configured)
         service.__dict__["library"] = library
         return service

@@ -32,7 +32,6 @@ def cli(settings, library, monkeypatch):
     monkeypatch.setenv("DRAFTER_PROVIDER", "template")
     monkeypatch.setenv("DRAFTER_OPENAI_RETRIES", "1")
     monkeypatch.setenv("DRAFTER_OPENAI_BACKOFF_S", "0.05")
-    monkeypatch.setenv("DRAFTER_MODEL_HEADINGS", "off")  # the book holds no headings written in advance
     monkeypatch.setattr(DrafterService, "library", property(lambda self: library))
     runner = CliRunner()
 
