@@ -28,6 +28,7 @@ def _notes(facts: list[str], draft: str) -> list[str]:
     (["为9名患大病职工发放救助金4.5万元"], "为9名患大病职工及其配偶发放救助金4.5万元。", '对象"配偶"'),
     (["为职工小家配备微波炉、冰箱等设施"], "为职工小家配备微波炉、冰箱等设施，并开展小家建设成果评比。", "活动"),
     (["为会员办理工会会员服务卡860张"], "为会员办理工会会员服务卡860张，并上线工会网上商城。", "活动"),
+    (["开展安全生产宣传咨询活动3场"], "在城区主要商圈开展安全生产宣传咨询活动3场。", '地点"城区主要商圈"'),
 ])
 def test_an_invented_detail_is_named_with_its_role(facts, draft, note):
     notes = _notes(facts, draft)
@@ -40,6 +41,10 @@ def test_an_invented_detail_is_named_with_its_role(facts, draft, note):
     (["建成职工书屋2个，新增图书3400册"], "职工书屋建设持续推进，全年新建书屋2个。"),
     (["组织退休职工健康讲座2场"], "关心退休职工晚年生活，组织退休职工健康讲座2场。"),
     (["春节前夕慰问一线职工300人"], "春节前夕慰问一线职工300人。"),
+    # an opening names the draft's areas after 在…: acts, not a place (a template draft of held-out facts)
+    (["认真落实职代会职权，全年组织职工代表会议两次", "足额上缴工会经费", "举办职工篮球赛"],
+     "工会在落实职代会职权、加强工会自身建设、开展文体活动等方面取得了新的成效。\n一、落实职代会职权\n工会认真落实职代会职权，"
+     "全年组织职工代表会议两次。\n二、加强工会自身建设\n工会足额上缴工会经费。\n三、开展文体活动\n工会举办职工篮球赛。"),
 ])
 def test_a_faithful_paraphrase_is_not_flagged(facts, draft):
     assert _notes(facts, draft) == []

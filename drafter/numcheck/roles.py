@@ -227,7 +227,9 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 while phrase and not (_PLACE_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] == "ns"):
                     phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养; a head jieba splits (职工/之/家) counts
                 timed = any(w[3] == "t" or w[2] in _TIME_WORDS or w[2] in _TIME_AFTER or _DAYS.search(w[2]) for w in whole)
-                if not phrase and len(whole) > 1 and not timed and j < len(ws) and ws[j][3] == "v" and _act(ws[j][2], lex):
+                acts = "方面" in clause[e:] or bool(whole) and whole[0][3] == "v"  # 在落实职代会职权、加强…等方面: acts, not a place
+                if not phrase and len(whole) > 1 and not timed and not acts and j < len(ws) and ws[j][3] == "v" \
+                        and _act(ws[j][2], lex):
                     phrase = whole  # 在城区主要商圈 | 建成…: a noun phrase between 在 and an act is where it was done
                 if phrase:
                     claim("place", phrase)
