@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -32,79 +31,20 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from api_support import DRAFTER, REQUEST, Server, bearer, cli, small_samples  # noqa: E402
 from retrieval_support import chroma_server, example_md  # noqa: E402
-from store_support import PG_BIN, _as_postgres, _new_pg_database  # noqa: E402
+from scale_support import _sources, _until, dense_recall, env_for, hnsw_env, pg_cluster, throughput  # noqa: E402
+from store_support import _new_pg_database  # noqa: E402
+
+from drafter.settings import Settings  # noqa: E402
 
 CHECK = {"facts": ["走访慰问困难职工86户", "发放慰问金12.6万元"], "draft": "全年走访慰问困难职工86户，发放慰问金12.6万元。" * 20}
 
 
-def pg_cluster(root: Path):
-    """A throwaway PostgreSQL cluster (as tests/store_support.py starts one); returns (url, stop)."""
-    import pwd
-
-    from processes import free_port
-
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(root, user.pw_uid, user.pw_gid)
-    data, port = root / "pg", free_port()
-    subprocess.run(_as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E",
-                                 "UTF8", "--no-locale"]), check=True, capture_output=True)
-    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200"
-    subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "pg.log"),
-                                 "-w", "start"]), check=True, capture_output=True)
-    stop = lambda: subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),  # noqa: E731
-                                  capture_output=True)
-    return f"postgresql+psycopg://postgres@127.0.0.1:{port}", stop
-
-
-def env_for(root: Path, name: str, database: str, chroma: str, samples: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DRAFTER_")}
-    env.update(DRAFTER_DATA_DIR=str(root / name / "data"), DRAFTER_SAMPLES_DIR=str(samples),
-               DRAFTER_DATABASE_URL=database, DRAFTER_CHROMA_URL=chroma, DRAFTER_COLLECTION="scale",
-               DRAFTER_PROVIDER="template", DRAFTER_AUTH="on")
-    (root / name).mkdir(exist_ok=True)
-    return env
-
-
-def throughput(urls: list[str], key: str, method: str, path: str, body: dict, seconds: float) -> float:
-    """Requests per second with 4 concurrent clients per instance for `seconds`."""
-    done, stop = [0], threading.Event()
-
-    def client(url: str) -> None:
-        with httpx.Client(base_url=url, headers=bearer(key), timeout=120) as http:
-            while not stop.is_set():
-                if http.request(method, path, json=body).status_code < 300:
-                    done[0] += 1
-
-    threads = [threading.Thread(target=client, args=(u,)) for u in urls for _ in range(4)]
-    for t in threads:
-        t.start()
-    time.sleep(seconds)
-    stop.set()
-    for t in threads:
-        t.join()
-    return round(done[0] / seconds, 1)
-
-
-def _sources(url: str, key: str, query: str, mode: str) -> list[str]:
-    response = httpx.get(f"{url}/v1/examples/search", params={"q": query, "k": 20, "mode": mode},
-                         headers=bearer(key), timeout=120)
-    assert response.status_code == 200, response.text
-    return [h["text"] for h in response.json()]
-
-
-def _until(machines: dict, condition, limit_s: float = 600) -> dict:
-    """Seconds (from the caller's start) until `condition(url)` holds on each machine, polled in turn."""
-    started, found = time.perf_counter(), {}
-    while len(found) < len(machines) and time.perf_counter() - started < limit_s:
-        for name, url in machines.items():
-            if name not in found and condition(url):
-                found[name] = round(time.perf_counter() - started, 3)
-    return {name: found.get(name) for name in machines}  # None: not within the limit
+def _queries() -> list[str]:
+    return [q["query"] for q in json.loads((ROOT / "tests/data/queries.json").read_text("utf-8"))["queries"]]
 
 
 def propagation(a: Server, b: Server, key: str, org_id: str) -> dict:
@@ -139,7 +79,7 @@ def propagation(a: Server, b: Server, key: str, org_id: str) -> dict:
 
 def http_latency(url: str, key: str, count: int) -> dict:
     """p50/p95 of GET /v1/examples/search on one machine (the key's organisation: the visibility filter on)."""
-    queries = [q["query"] for q in json.loads((ROOT / "tests/data/queries.json").read_text("utf-8"))["queries"]]
+    queries = _queries()
     figures = {}
     for mode in ("hybrid", "bm25"):
         times = []
@@ -152,18 +92,17 @@ def http_latency(url: str, key: str, count: int) -> dict:
     return figures
 
 
-def populate(env: dict, examples: int, orgs: list[str], noise_sd: float) -> dict:
+def populate(env: dict, examples: int, orgs: list[str], noise_sd: float, hnsw: dict) -> dict:
     """N replica examples over the organisations (a fifth shared) written into the shared catalog and Chroma."""
     import numpy as np
 
-    from drafter.settings import Settings
     from retrieval.catalog import FileEntry
     from retrieval.chunking import chunk_id
     from retrieval.ingest import passage_text
     from retrieval.library import Library
 
     settings = Settings(data_dir=Path(env["DRAFTER_DATA_DIR"]), database_url=env["DRAFTER_DATABASE_URL"],
-                        chroma_url=env["DRAFTER_CHROMA_URL"], collection="scale", _env_file=None)
+                        chroma_url=env["DRAFTER_CHROMA_URL"], collection="scale", _env_file=None, **hnsw)
     library = Library(settings)
     originals = [(e, library.example_chunks(e.id)) for e in library.catalog.examples(with_text=True)]
     got = library.store.collection.get(ids=[c.id for _, cs in originals for c in cs], include=["embeddings"])
@@ -215,7 +154,7 @@ def _tightness(vectors: dict, noise_sd: float, rng) -> dict:
 
 
 def search_latency(library, lineages: list[list[str]], count: int) -> dict:
-    queries = [q["query"] for q in json.loads((ROOT / "tests/data/queries.json").read_text("utf-8"))["queries"]]
+    queries = _queries()
     rng, figures = random.Random(3), {}
     for mode in ("hybrid", "bm25", "dense"):
         library.search(queries[0], k=5, mode=mode, orgs=lineages[0])
@@ -239,7 +178,13 @@ def main() -> None:
     parser.add_argument("--noise", type=float, default=0.01, help="replica noise per dimension (0.01: two replicas "
                         "of a chunk are far closer than two distinct passages; printed, see README)")
     parser.add_argument("--skip-throughput", action="store_true", help="only the library and upload figures")
+    parser.add_argument("--ef-search", type=int, default=Settings.model_fields["chroma_ef_search"].default)
+    parser.add_argument("--ef-construction", type=int, default=Settings.model_fields["chroma_ef_construction"].default)
+    parser.add_argument("--max-neighbors", type=int, default=Settings.model_fields["chroma_max_neighbors"].default)
     args = parser.parse_args()
+    hnsw = {"chroma_ef_search": args.ef_search, "chroma_ef_construction": args.ef_construction,
+            "chroma_max_neighbors": args.max_neighbors}
+    print("load average", os.getloadavg(), flush=True)
     root = Path(tempfile.mkdtemp(prefix="drafter-scale-"))
     database_root, stop_pg = pg_cluster(root)
     out: dict = {}
@@ -247,7 +192,7 @@ def main() -> None:
         database = _new_pg_database(database_root)
         with chroma_server(root / "chroma") as chroma:
             samples = small_samples(root / "samples", count=args.samples)
-            env_a, env_b = (env_for(root, n, database, chroma, samples) for n in ("a", "b"))
+            env_a, env_b = (env_for(root, n, database, chroma, samples, hnsw_env(args)) for n in ("a", "b"))
             rows = "\n".join(f"基层工会{i:03d}," for i in range(args.orgs))
             (root / "orgs.csv").write_text(rows, encoding="utf-8")
             cli(root / "a", env_a, "orgs", "import", str(root / "orgs.csv"))
@@ -267,13 +212,15 @@ def main() -> None:
                     print(label, out[label], flush=True)
                 out["propagation_small_library"] = propagation(a, b, key, orgs[0]["id"])
                 print(out["propagation_small_library"], flush=True)
-                built = populate(env_a, args.examples, [o["id"] for o in orgs], args.noise)
+                built = populate(env_a, args.examples, [o["id"] for o in orgs], args.noise, hnsw)
                 library = built.pop("library")
                 out["library"] = {**built, "examples": args.examples, "orgs": args.orgs}
                 print(out["library"], flush=True)
                 lineages = [["root", o["id"]] for o in orgs]
                 out["search_with_visibility_filter"] = search_latency(library, lineages, args.queries)
-                print(out["search_with_visibility_filter"], flush=True)
+                print(out["search_with_visibility_filter"], "load average", os.getloadavg(), flush=True)
+                out["dense_recall"] = dense_recall(library, lineages, _queries()[:50])
+                print(out["dense_recall"], flush=True)
                 out["first_search_after_the_bulk_write_s"] = _until(  # each machine rebuilds its BM25 cache once
                     {"a": a.url, "b": b.url}, lambda url: _sources(url, key, "困难职工帮扶", "bm25") is not None)
                 out["propagation_large_library"] = [propagation(a, b, key, orgs[0]["id"]) for _ in range(3)]

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     embedding_api_key: SecretStr | None = Field(None, description="API key for the embeddings endpoint.")
     chroma_url: str | None = Field(None, description="Use a Chroma server at this URL (http://host:port) instead of the embedded store.")
     collection: str = Field("examples", description="Chroma collection name for example chunks.")
+    chroma_ef_search: int = Field(200, ge=1, description="Chroma HNSW search breadth (ef_search): how many candidates a vector query explores; higher finds the exact nearest chunks more often at some cost per query. Applied to an existing collection too, from Chroma's next load of the index (see README, Deployment).")
+    chroma_ef_construction: int = Field(200, ge=1, description="Chroma HNSW build breadth (ef_construction), for a collection created from now on; an existing collection keeps its own.")
+    chroma_max_neighbors: int = Field(32, ge=2, description="Chroma HNSW links per vector (max_neighbors, HNSW's M), for a collection created from now on; an existing collection keeps its own.")
 
     # --- drafting --------------------------------------------------------------
     provider: Literal["auto", "local", "openai", "template"] = Field("auto", description="Model provider: auto picks openai if configured, else local if installed, else template.")

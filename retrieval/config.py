@@ -22,5 +22,8 @@ class RetrievalSettings(Protocol):
     embedding_api_key: SecretStr | None
     chroma_url: str | None
     collection: str
+    chroma_ef_search: int  # HNSW: candidates a query explores (changeable on an existing collection)
+    chroma_ef_construction: int  # HNSW: build breadth, for new collections
+    chroma_max_neighbors: int  # HNSW: links per vector (M), for new collections
 
     def ensure_dirs(self) -> None: ...

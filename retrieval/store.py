@@ -7,6 +7,7 @@ default embedding function is never used. chromadb is imported when a store is o
 from __future__ import annotations
 
 import json
+import logging
 import re
 from urllib.parse import urlparse
 
@@ -15,6 +16,8 @@ from retrieval.embedder import Embedder
 from retrieval.models import Chunk
 
 _DEFAULT_BATCH = 1000
+_BUILT_WITH = ("ef_construction", "max_neighbors")  # fixed when a collection is created
+log = logging.getLogger(__name__)
 
 
 def collection_name(base: str, embedder_name: str) -> str:
@@ -37,6 +40,13 @@ def make_client(settings: RetrievalSettings):
     path = settings.data_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def hnsw_configuration(settings: RetrievalSettings) -> dict:
+    """The HNSW configuration a new collection is created with. Chroma's defaults (ef_search 100,
+    max_neighbors 16) miss the exact nearest chunk among tens of thousands of near-duplicate ones (README)."""
+    return {"space": "cosine", "ef_search": settings.chroma_ef_search,
+            "ef_construction": settings.chroma_ef_construction, "max_neighbors": settings.chroma_max_neighbors}
 
 
 def visibility_clause(orgs: list[str]) -> dict:
@@ -95,11 +105,35 @@ class ChunkStore:
         self.name = collection_name(settings.collection, embedder.name)
         self.collection = self.client.get_or_create_collection(
             self.name, embedding_function=ChromaEmbeddingFunction(embedder),
-            configuration={"hnsw": {"space": "cosine"}}, metadata={"embedder": embedder.name})
+            configuration={"hnsw": hnsw_configuration(settings)}, metadata={"embedder": embedder.name})
+        self._set_search_breadth(settings.chroma_ef_search)
+        self._report_build_settings(settings)
         try:
             self.batch = min(_DEFAULT_BATCH, int(self.client.get_max_batch_size()))
         except Exception:  # older servers do not report it
             self.batch = _DEFAULT_BATCH
+
+    def hnsw(self) -> dict:
+        """The collection's HNSW configuration as Chroma stores it (space, ef_search, ef_construction, …)."""
+        return dict((self.collection.configuration_json or {}).get("hnsw") or {})
+
+    def _set_search_breadth(self, ef_search: int) -> None:
+        """An existing collection keeps the configuration it was created with: set its ef_search when it differs.
+        Chroma reads ef_search when it loads the index, so it applies at once where the index is not loaded yet
+        (this process's embedded store; a server started since), else from the server's next start."""
+        if self.hnsw().get("ef_search") == ef_search:
+            return
+        try:
+            self.collection.modify(configuration={"hnsw": {"ef_search": ef_search}})
+        except Exception as error:  # e.g. a SPANN collection: searching still works with its own setting
+            log.warning("collection %s: ef_search not changed to %s: %s", self.name, ef_search, error)
+
+    def _report_build_settings(self, settings: RetrievalSettings) -> None:
+        built = self.hnsw()
+        differ = {k: built.get(k) for k in _BUILT_WITH if built.get(k) not in (None, getattr(settings, f"chroma_{k}"))}
+        if differ:
+            log.info("collection %s keeps the HNSW build settings it was created with (%s); a new collection "
+                     "(another DRAFTER_COLLECTION, then drafter ingest) takes the configured ones", self.name, differ)
 
     def count(self) -> int:
         return self.collection.count()
