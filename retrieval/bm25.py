@@ -47,6 +47,7 @@ class BM25Index:
         self.version: str | None = None  # the catalog version the index (with its delta) reflects
         self.seq: int | None = None  # the catalog's last change number it reflects (None: unknown, rebuild)
         self.main_seq: int | None = None  # … that the main index (on disk) was built at
+        self.catalog_id: str | None = None  # the catalog it was built from (Catalog.identity)
         self.avgdl = 0.0  # the main index's mean chunk length in tokens (its delta scores with it)
         self.delta = None  # retrieval.bm25_delta.Delta, or None
         self._live = None  # main positions still current (False: removed or changed since the main build)
@@ -64,9 +65,10 @@ class BM25Index:
         return len(self.ids) - (len(self.delta.ids) if self.delta is not None else 0)
 
     def build(self, ids: list[str], texts: list[str] | None, fields: dict[str, list] | None = None,
-              tokens: list[list[str]] | None = None, version: str | None = None, seq: int | None = None) -> None:
+              tokens: list[list[str]] | None = None, version: str | None = None, seq: int | None = None,
+              catalog_id: str | None = None) -> None:
         """Index these chunks (their `texts`, or their `tokens` when already tokenised) and save the index
-        (replacing any previous one) with the catalog `version` and change number `seq` it reflects.
+        (replacing any previous one) with the catalog (`catalog_id`), `version` and change number `seq` it reflects.
 
         `fields` are per-chunk metadata columns (kind, role, example_id, org, shared …) kept for filter masks.
         """
@@ -87,7 +89,7 @@ class BM25Index:
         if model is not None:
             model.save(str(tmp), show_progress=False)
         payload = {"signature": chunk_set_signature(ids), "ids": ids, "fields": fields, "version": version,
-                   "seq": seq, "avgdl": avgdl}
+                   "seq": seq, "avgdl": avgdl, "catalog": catalog_id}
         (tmp / IDS_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(self.directory, ignore_errors=True)
         try:
@@ -98,7 +100,7 @@ class BM25Index:
 
     def _set(self, payload: dict, model) -> None:
         self.ids, self._model, self._loaded, self._positions = list(payload["ids"]), model, True, None
-        self.version, self.seq = payload.get("version"), payload.get("seq")
+        self.version, self.seq, self.catalog_id = payload.get("version"), payload.get("seq"), payload.get("catalog")
         self.main_seq, self.avgdl, self.delta, self._live = self.seq, payload.get("avgdl") or 0.0, None, None
         self.fields = {name: np.asarray(values, dtype=object) for name, values in payload.get("fields", {}).items()}
 
@@ -119,7 +121,7 @@ class BM25Index:
         """A new index: this one's main index with `delta` (replacing any delta it had) beside it."""
         index = BM25Index(self.directory, self.tokenizer)
         index._model, index._loaded, index.version, index.seq = self._model, True, version, seq
-        index.main_seq, index.avgdl, index.delta = self.main_seq, self.avgdl, delta
+        index.main_seq, index.avgdl, index.delta, index.catalog_id = self.main_seq, self.avgdl, delta, self.catalog_id
         main = self.main_count
         index.ids = self.ids[:main] + delta.ids
         index.fields = {name: np.concatenate([column[:main], np.asarray(delta.fields[name], dtype=object)])

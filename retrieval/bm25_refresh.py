@@ -34,6 +34,8 @@ def catch_up(library, index=None):
         index = saved
     if index.seq is None or not index._loaded or (index.main_count == 0 and index.delta is None):
         return None
+    if index.catalog_id != catalog.identity():  # built from another catalog: its change numbers mean nothing here
+        return None
     if index.seq < catalog.pruned_through():  # changes it would need are gone from the log: rebuild
         return None
     changes = catalog.changes_since(index.seq)
@@ -82,7 +84,8 @@ def rebuild(library):
     chunks = [chunk for chunk, _ in rows]
     tokens = [tokens if tokens is not None else missing[chunk.id] for chunk, tokens in rows]
     index = BM25Index(current.directory, current.tokenizer)
-    index.build([c.id for c in chunks], None, fields=fields_of(chunks), tokens=tokens, version=version, seq=seq)
+    index.build([c.id for c in chunks], None, fields=fields_of(chunks), tokens=tokens, version=version, seq=seq,
+                catalog_id=catalog.identity())
     catalog.prune_changes(keep_changes(index.main_count))
     return index
 

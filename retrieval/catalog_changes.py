@@ -17,10 +17,29 @@ from sqlalchemy import delete, func, insert, select, update
 
 VERSION_KEY = "version"
 PRUNED_KEY = "changes_pruned_through"
+IDENTITY_KEY = "catalog_id"
 
 
 class CatalogChanges:
     """Mixed into Catalog."""
+
+    def identity(self) -> str:
+        """This catalog's id, made once and never changed: a machine's saved BM25 index names the catalog it was
+        built from, so a data dir pointed at another catalog (a new DRAFTER_DATABASE_URL, a catalog file copied
+        in) rebuilds instead of reading that catalog's change numbers against its own."""
+        if getattr(self, "_identity", None) is None:
+            m = self.meta_t.c
+
+            def work(conn) -> str:  # retried when another machine made it meanwhile: then it is read
+                row = conn.execute(select(m.value).where(m.key == IDENTITY_KEY)).first()
+                if row is not None:
+                    return row[0]
+                made = uuid.uuid4().hex
+                conn.execute(insert(self.meta_t).values(key=IDENTITY_KEY, value=made))
+                return made
+
+            self._identity = self._write(work)
+        return self._identity
 
     def changes_since(self, seq: int) -> list[tuple[int, str]]:
         """(change number, example id) of every write after change `seq`, in commit order (see `_bump`)."""
