@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from drafter.models import Claim, NumberHit
+from drafter.numcheck.added import added_items
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
@@ -112,7 +113,8 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
     if missing and (every or 2 * len(missing) >= len(objects)):
         return missing
     share, words = uncovered(text, support, lex.common, clause)
-    words = [w for w in words if not (w in lex.kinds and support.backs(w, lex.kinds[w]))]  # 哺乳期 by 母婴
+    words = [w for w in words if not (w in lex.kinds and support.backs(w, lex.kinds[w]))  # 哺乳期 by 母婴
+             and w not in support.short_forms]  # 经审 of 经费审查
     return [] if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS else words
 
 
@@ -183,6 +185,7 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
 
 def _clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
     numbered = sorted(h.start for h in hits)
+    bound = [h for h in hits if h.status in ("supported", "mismatch")]  # numbers whose items are read
     draft_words = DraftWords(draft, lex)
     out: list[Claim] = []
     for start, line, kind in _lines(draft):
@@ -195,19 +198,20 @@ def _clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex:
                 claim = _judge(plain, body_start, support, lex, "heading", draft_words if plain == body else None)
                 out += [_whole(claim, body, body_start)] if claim else []
         elif kind == "body":
-            out += _body_claims(line, start, numbered, support, lex, draft_words)
+            out += _body_claims(line, start, numbered, support, lex, draft_words, bound)
     return out
 
 
 def _body_claims(line: str, start: int, numbered: list[int], support: Support, lex: FaithLexicon,
-                 draft_words: DraftWords | None) -> list[Claim]:
+                 draft_words: DraftWords | None, hits: Sequence[NumberHit] = ()) -> list[Claim]:
     out: list[Claim] = []
     for sentence in _SENTENCE.finditer(line):
         for clause in _CLAUSE.finditer(sentence.group(0)):
             c_start = start + sentence.start() + clause.start()
             text = clause.group(0)
             if _has_number(numbered, c_start, c_start + len(text)):
-                out += roles(text, c_start, support, lex)  # its number is the number check's
+                found = roles(text, c_start, support, lex)  # its number is the number check's
+                out += found + added_items(text, c_start, hits, support, lex, found)  # 因病致困职工126户
                 continue
             tail = effect_start(text, clause_words(text), Reader(support, lex))
             if tail is None:

@@ -17,6 +17,18 @@ _NAME = re.compile(r"《[^》\n]{2,40}》|“[^”\n]{2,30}”")
 
 _FIGURE = re.compile(r"(?:打造|成为|当好|争当|争做|筑起|变成|化身|誉为|称为|堪称|建成)"
                      + char_class(COMMAS + SENTENCE_ENDS + "《“", negate=True) + "{0,12}的$")
+# a quoted phrase that nothing names as an activity, document or title: no act or honour verb before it, and
+# 的, an adverb or the clause's end after it (诠释了“职工之家”的温度, 让辛苦钱“颗粒归仓”, 安全监督的“前哨”更加敏锐)
+_NAMED_AFTER = re.compile(r"(?:开展|举办|组织|创建|创评|评为|评选|授予|获评|荣获|获得|命名|实施|推出|启动|打响|签订|制定|印发|审议|通过|成立"
+                          r"|组建|开设|设立|建立|发起|参加|参与|举行|召开|开通|上线|推行|深化|叫响|擦亮|打造|争创|争当)[^，。；！？、]{0,4}$")
+_FIGURE_END = re.compile(r"$|[的，。；！？]|、(?!“)|更加|更|越来越|日益|不断|进一步")
+
+
+def _figure(clause: str, m: re.Match) -> bool:
+    return len(m.group(0)) <= 8 and not _NAMED_AFTER.search(clause, 0, m.start()) \
+        and _FIGURE_END.match(clause, m.end()) is not None
+
+
 _TOPIC = re.compile(r"[“《]([^”》\n]{2,30})[”》]的?(主题)")  # “书香工会”主题: the name's topic, no thing of its own
 
 
@@ -34,7 +46,7 @@ def unbacked_names(clause: str, support: Support, kinds: dict[str, tuple[str, ..
     out = []
     for m in _NAME.finditer(clause):
         own, inner = grams(m.group(0)), m.group(0)[1:-1]
-        if m.group(0)[0] == "“" and _FIGURE.search(clause, 0, m.start()):
+        if m.group(0)[0] == "“" and (_FIGURE.search(clause, 0, m.start()) or _figure(clause, m)):
             continue  # 为职工打造了家门口的“精神加油站”: a figure of speech, not a named activity
         if own and inner not in support.text and 2 * len(own & support.words) < len(own) \
                 and not (kinds and inner in kinds and support.backs(inner, kinds[inner])):

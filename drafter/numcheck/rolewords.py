@@ -56,6 +56,8 @@ class Reader:
         alias_text = s.hand_alias_text if PEOPLE.search(word) else s.alias_text
         if word in s.text or word in alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
             return True
+        if word in s.short_forms:
+            return True  # 经审 of 经费审查, 职代会 of 职工代表大会
         # a compound of given or neutral parts (比赛项目 over 项目 and a contest; 职工队伍)
         if word.endswith("活动") and any(k in s.text for k in self.lex.kinds.get(word[:-2], ())):
             return True  # 文体活动 (one jieba word) over a badminton match, as 文体 + 活动 read apart would be

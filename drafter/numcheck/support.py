@@ -93,9 +93,42 @@ class Support:
         """The jieba words (2+ characters) of the facts and context lines; built when first needed."""
         return frozenset(w for line in self._all for _, _, w, _ in clause_words(line) if len(w) >= 2)
 
+    @cached_property
+    def short_forms(self) -> frozenset[str]:
+        """The short forms of the facts' phrases (issue 19): within 2-4 consecutive jieba nouns (verbal nouns and set
+        phrases too; a four-character noun counts as two words), the first word's first character and the first
+        characters of some later words in order, the last word chosen giving its first, last or both characters
+        (劳动|模范 -> 劳模, 职工|代表|大会 -> 职代会, 经费|审查|委员会 -> 经审会, 安全|生产|委员会 -> 安委会); built
+        when first needed."""
+        out: set[str] = set()
+        for line in self._all:
+            ws: list[str] = []
+            end = 0
+            for s, e, w, t in clause_words(line):
+                ok = t.startswith(("n", "vn", "an", "j", "l")) and len(w) >= 2 and _cjk(w[0]) and _cjk(w[-1])
+                ws += [""] if s > end else []  # punctuation between: no short form spans it
+                ws += ([w[:2], w[2:]] if len(w) == 4 else [w]) if ok else [""]
+                end = e
+            for i, first in enumerate(ws):
+                if first:
+                    out |= _forms(first[0], [w for w in ws[i + 1:i + 4]])
+        return frozenset(f for f in out if 2 <= len(f) <= 4)
+
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
-        """Do the facts or context lines write `word`, or one of its kinds?"""
-        return word in self.text or word in self.alias_text or any(k in self.text for k in kinds)
+        """Do the facts or context lines write `word`, or one of its kinds, or is it a short form of theirs?"""
+        return word in self.text or word in self.alias_text or any(k in self.text for k in kinds) \
+            or word in self.short_forms
+
+
+def _forms(head: str, rest: list[str]) -> set[str]:
+    """Short forms starting with `head` over the words `rest` (consecutive; stops at a gap "")."""
+    out: set[str] = set()
+    for k, w in enumerate(rest):
+        if not w:
+            break
+        out |= {head + w[0], head + w[-1]} | ({head + w[0] + w[-1]} if len(w) >= 3 else set())
+        out |= _forms(head + w[0], rest[k + 1:]) if len(head) < 3 else set()
+    return out
 
 
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")

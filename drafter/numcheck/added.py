@@ -1,0 +1,156 @@
+"""Added qualifiers of a number's item (issue 19): what a number's clause adds to the thing it counts.
+
+The item check (drafter.numcheck.qualifiers) reads what a draft drops from a fact's item; this module reads what
+it adds. Around each number of a clause (the words of its item window, drafter.numcheck.items.BEFORE/AFTER,
+inside the clause and between its neighbouring numbers), a word is an added qualifier when
+  * it names something (a noun, a name jieba does not know, an adjective or distinguishing word: 重大, 非公),
+  * it is neither frame, generic nor an effect word, nor an act or a word a rewording may drop ([items] ignore),
+  * no fact, context line or synonym of theirs writes it (rolewords.Reader.backed), and
+  * it is written onto a thing the facts give (因病致困职工, 快递员会员, 重大隐患), or joined to one by 和/及/与/、
+    (职工和社区居民; 劳模和先进职工).
+Each run of such words is a claim with the role named: 对象"因病致困"事实中没有（事实中是"…"）, beside the fact's item
+when the number is bound to one. A name in 《》 or “” in the clause that no fact names is an object as well
+(审议通过《集体合同》《薪酬改革方案》等5项议案).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from drafter.models import Claim, NumberHit
+from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.items import AFTER, BEFORE
+from drafter.numcheck.names import unbacked_names
+from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
+from drafter.numcheck.words import Word, tag_of, words
+
+_NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
+_JOINERS = GLUE | {"以及"}
+_SUFFIXES = frozenset("员者师")
+_FUNCTION = re.compile("[达为计约共有了的是在名个位项次余多从向对把被给与和及将每各]")
+
+
+def added_items(clause: str, offset: int, hits: Sequence[NumberHit], support, lex: FaithLexicon,
+                found: Sequence[Claim] = ()) -> list[Claim]:
+    """The added-qualifier claims of one clause holding numbers (offset: the clause's start in the draft);
+    `found`: the clause's role claims already made (their words are not claimed twice)."""
+    ws = words(clause)
+    if not ws:
+        return []
+    reader = Reader(support, lex)
+    taken = {(c.start - offset, c.end - offset) for c in found}
+    own = sorted((h for h in hits if offset <= h.start < offset + len(clause)), key=lambda h: h.start)
+    out: list[Claim] = []
+    for i, h in enumerate(own):
+        lo = max(h.start - offset - BEFORE, own[i - 1].end - offset if i else 0)
+        hi = min(h.end - offset + AFTER, own[i + 1].start - offset if i + 1 < len(own) else len(clause))
+        window = [w for w in ws if lo <= w[0] and w[1] <= hi and not (w[0] and clause[w[0] - 1].isdigit())]
+        out += _runs(clause, offset, _merged(clause, window), reader, taken, h.fact_item)
+    if "《" in clause or "“" in clause:
+        for name in unbacked_names(clause, support, lex.kinds):
+            at = clause.find(name)
+            if name[1:-1] not in lex.abstract and at >= 0 and not _overlaps(taken, at, at + len(name)):
+                out.append(role_claim("object", at, at + len(name), clause, offset))
+                taken.add((at, at + len(name)))
+    return out
+
+
+def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: set, beside: str | None) -> list[Claim]:
+    new = [_added(w, reader) for w in window]
+    given = [_given(w, reader) for w in window]
+    for k in range(len(window) - 2, -1, -1):  # a given verb glued before a given noun: 整改 of 整改建议
+        w = window[k]
+        given[k] = given[k] or (w[3] == "v" and k > 0 and given[k + 1] and window[k - 1][3].startswith(NOUN_TAGS) and w[1] == window[k + 1][0] and len(w[2]) >= 2
+                                and w[2] in reader.support.text)
+    out: list[Claim] = []
+    k = 0
+    while k < len(window):
+        if not new[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(window) and new[j + 1] and window[j][1] == window[j + 1][0]:
+            j += 1
+        if _onto_given(clause, window, given, k, j) and not _overlaps(taken, window[k][0], window[j][1]):
+            s, e = window[k][0], window[j][1]
+            out.append(role_claim("object", s, e, clause, offset, beside))
+            taken.add((s, e))
+        k = j + 1
+    return out
+
+
+def _merged(clause: str, window: list[Word]) -> list[Word]:
+    """The window with a one-character person suffix jieba cuts off joined to its word (快递/员 -> 快递员, a noun)."""
+    out: list[Word] = []
+    for w in window:
+        if out and w[2] in _SUFFIXES and out[-1][1] == w[0] and len(out[-1][2]) >= 2 and not _digits(out[-1][2]):
+            out[-1] = (out[-1][0], w[1], out[-1][2] + w[2], "n")
+        else:
+            out.append(w)
+    return out
+
+
+def _digits(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _naming(w: Word) -> bool:
+    """A noun (an idiom or set phrase only when it ends in one: 拖欠工资, not 精彩纷呈), a name jieba does not know
+    (not a function character glued to a neighbour: 率达, 名患), an adjective or distinguishing word (重大)."""
+    word, tag = w[2], w[3]
+    if _digits(word) or not tag.startswith(_NAMING_TAGS):
+        return False
+    if tag in ("i", "l"):
+        return len(word) >= 4 and tag_of(word[-2:]).startswith("n")
+    if tag == "nr" and tag_of(word[1:]).startswith("v"):
+        return False  # 经审查 read as a name
+    return not (tag == "x" and _FUNCTION.search(word))
+
+
+def _added(w: Word, reader: Reader) -> bool:
+    """A word naming something that no support line gives."""
+    lex = reader.lex
+    if not _naming(w) or reader.neutral(w[2]) or w[2] in lex.abstract:
+        return False
+    if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
+        return False
+    return not reader.backed(w[2])
+
+
+def _given(w: Word, reader: Reader) -> bool:
+    """A thing the facts name, generic (职工, 会员) or not."""
+    return len(w[2]) >= 2 and not _digits(w[2]) and w[3].startswith(NOUN_TAGS + ("vn",)) \
+        and w[2] in reader.support.text
+
+
+def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: int) -> bool:
+    """The run k..j is written onto a given thing (right after it or right before it, through 的 too) or joined
+    to a phrase ending in one by 和/及/与/、 (职工和社区居民; 劳模和先进职工)."""
+    for step, edge in ((1, j), (-1, k)):
+        n = edge + step
+        if not 0 <= n < len(window):
+            continue
+        a, b = (window[edge], window[n]) if step > 0 else (window[n], window[edge])
+        gap = clause[a[1]:b[0]]
+        if given[n] and (gap == "" or gap == "的" and step > 0):
+            return True
+        if gap == "" and window[n][2] in _JOINERS:
+            n += step
+        elif gap != "、":
+            continue
+        while 0 <= n < len(window) and not given[n] and window[n][3].startswith(_NAMING_TAGS) \
+                and 0 <= n + step < len(window) and _touch(window, n, n + step):
+            n += step  # across the other phrase's qualifiers to its head (先进/职工)
+        if 0 <= n < len(window) and given[n]:
+            return True
+    return False
+
+
+def _touch(window: list[Word], a: int, b: int) -> bool:
+    x, y = (window[a], window[b]) if a < b else (window[b], window[a])
+    return x[1] == y[0]
+
+
+def _overlaps(taken: set, s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in taken)
