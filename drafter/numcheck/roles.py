@@ -52,6 +52,8 @@ _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室
 _TIME_WORDS = frozenset({"年初", "年中", "年底", "年末", "上半年", "下半年", "周末", "每年", "每月", "每周", "月初", "月底",
                          "月末", "淡季", "旺季", "假期", "春运", "年前", "年后", "节后", "节前", "寒假", "暑假", "当天", "当日"})
 _TIME_AFTER = frozenset({"期间", "前夕", "当天", "之际", "假期", "前后", "淡季", "时间"})
+_NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日), month or week that jieba cuts off
+_DAY_MARKERS = frozenset({"结合", "围绕", "在", "于", "利用", "借助", "趁", "借", "以", "恰逢", "适逢", "值此", "正值"})
 _OF_HEADS = frozenset({"家", "窗", "声"})  # X之家, X之窗, X之声: a place or a column jieba splits at 之
 _PRAISE_END = re.compile(r"(?:通报表扬|通报嘉奖|表扬|表彰|嘉奖|记功)(?=\W*$)")  # after 受到: an honour (受到…好评 is frame)
 _HONOUR_TRIM = re.compile(r"(?:的)?(?:荣誉称号|称号|荣誉|的好成绩|好成绩|的佳绩)$")
@@ -61,7 +63,8 @@ _TIME_TAIL = re.compile(r"(?:节|季|假|夕|初|末|底|周末|年中|月中|�
 _HOLIDAYS = r"春节|国庆|中秋|端午|元旦|重阳|清明|元宵|七夕|腊八|除夕|五一|三八"
 _HOLIDAY = re.compile(_HOLIDAYS)
 # a holiday in a time phrase (元旦、春节前夕; 端午、中秋等节日期间): from the holiday to the phrase's time word
-_HOLIDAY_TIME = re.compile(rf"(?:{_HOLIDAYS}|[、和与及等“”\"'节日佳双两]|国际|劳动|妇女)*?(?:前夕|期间|当天|之际|假期|前后|来临)")
+_HOLIDAY_TIME = re.compile(rf"(?:{_HOLIDAYS}|[、和与及等“”\"'节日佳双两]|国际|劳动|妇女)*?(?:前夕|期间|当天|之际|假期|前后|来临"
+                           r"|[前后](?![进往行来去]))")  # 春节前, 国庆后
 _RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,8}}?"
                          r"(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
 
@@ -148,6 +151,15 @@ def _new_actor(clause: str, phrase: list[Word], reader: Reader) -> bool:
     return not any(text in t for t in written) and (len(phrase) > 1 or not reader.backed(head))
 
 
+def _day_name(ws: tuple[Word, ...], i: int) -> list[Word]:
+    """The nouns written before the 日/月/周 at word i when a time marker (结合, 在 …) or the clause's start opens
+    them (结合世界精神卫生日; not 举办会员服务日…, an event's name)."""
+    k = i
+    while k and ws[k - 1][1] == ws[k][0] and ws[k - 1][3].startswith(("n", "an", "vn", "j")):
+        k -= 1
+    return list(ws[k:i]) if k < i and (k == 0 or ws[k - 1][2] in _DAY_MARKERS) else []
+
+
 def _span(phrase: list[Word]) -> tuple[int, int]:
     return phrase[0][0], phrase[-1][1]
 
@@ -212,7 +224,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             phrase = _phrase_after(ws, i + 1, clause)
             cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _TOGETHER), len(phrase))
             phrase = phrase[:cut]  # 会同市体育局 | 开展…: an act verb ends the actor's noun phrase
-            if phrase and (word != "由" or _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]])):
+            if phrase and (word != "由" or _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]])
+                           or _ACTOR_AFTER_RE.match(clause, phrase[-1][1])):  # 由纪委牵头: whoever it names
                 claim("actor", phrase)
         elif word in _PLACE_BEFORE:
             first = i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1  # 在各生产车间
@@ -259,6 +272,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             if not reader.backed(clause[s:ws[i + 1][1]]):  # its characters alone say nothing
                 out.append(_role("time", s, ws[i + 1][1], clause, offset))
             used.update((s, ws[i + 1][0]))
+        elif word in _NAMED_DAY and tag in ("m", "q") and (phrase := _day_name(ws, i)):
+            claim("time", [*phrase, ws[i]])  # 结合世界精神卫生日: a named day, month or week
         elif word in _TIME_AFTER and i and ws[i - 1][0] not in used:
             claim("time", _phrase_before(ws, i, clause))
     if not out:  # a clause says one new thing at most once: its roles first, else its objects
