@@ -16,6 +16,7 @@ when the number is bound to one. A name in 《》 or “” in the clause that n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from drafter.models import Claim, NumberHit
@@ -32,26 +33,38 @@ _FUNCTION = re.compile("[达为计约共有了的是在名个位项次余多从�
 
 
 def added_items(clause: str, offset: int, hits: Sequence[NumberHit], support, lex: FaithLexicon,
-                found: Sequence[Claim] = ()) -> list[Claim]:
+                found: Sequence[Claim] = (), starts: Sequence[int] | None = None) -> list[Claim]:
     """The added-qualifier claims of one clause holding numbers (offset: the clause's start in the draft);
-    `found`: the clause's role claims already made (their words are not claimed twice)."""
+    `hits` sorted by start (`starts`: their starts, for bisection); `found`: the clause's role claims already made
+    (their words are not claimed twice). Remembered per fact set, clause and numbers, as roles are."""
+    starts = starts if starts is not None else [h.start for h in hits]
+    own = hits[bisect_left(starts, offset):bisect_left(starts, offset + len(clause))]
+    taken = tuple((c.start - offset, c.end - offset) for c in found)
+    key = ("added", clause, id(lex), taken, tuple((h.start - offset, h.end - offset, h.fact_item) for h in own))
+    cached = support.clause_roles.get(key)
+    if cached is None:
+        cached = support.clause_roles[key] = _added_items(clause, own, offset, support, lex, set(taken))
+    return [c.model_copy(update={"start": c.start + offset, "end": c.end + offset}) for c in cached]
+
+
+def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, lex: FaithLexicon,
+                 taken: set) -> list[Claim]:
+    """added_items with offsets in the clause."""
     ws = words(clause)
     if not ws:
         return []
     reader = Reader(support, lex)
-    taken = {(c.start - offset, c.end - offset) for c in found}
-    own = sorted((h for h in hits if offset <= h.start < offset + len(clause)), key=lambda h: h.start)
     out: list[Claim] = []
     for i, h in enumerate(own):
         lo = max(h.start - offset - BEFORE, own[i - 1].end - offset if i else 0)
         hi = min(h.end - offset + AFTER, own[i + 1].start - offset if i + 1 < len(own) else len(clause))
         window = [w for w in ws if lo <= w[0] and w[1] <= hi and not (w[0] and clause[w[0] - 1].isdigit())]
-        out += _runs(clause, offset, _merged(clause, window), reader, taken, h.fact_item)
+        out += _runs(clause, 0, _merged(clause, window), reader, taken, h.fact_item)
     if "《" in clause or "“" in clause:
         for name in unbacked_names(clause, support, lex.kinds):
             at = clause.find(name)
             if name[1:-1] not in lex.abstract and at >= 0 and not _overlaps(taken, at, at + len(name)):
-                out.append(role_claim("object", at, at + len(name), clause, offset))
+                out.append(role_claim("object", at, at + len(name), clause, 0))
                 taken.add((at, at + len(name)))
     return out
 

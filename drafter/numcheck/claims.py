@@ -185,7 +185,8 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
 
 def _clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
     numbered = sorted(h.start for h in hits)
-    bound = [h for h in hits if h.status in ("supported", "mismatch")]  # numbers whose items are read
+    read = sorted((h for h in hits if h.status in ("supported", "mismatch")), key=lambda h: h.start)  # items read
+    bound = (read, [h.start for h in read])
     draft_words = DraftWords(draft, lex)
     out: list[Claim] = []
     for start, line, kind in _lines(draft):
@@ -203,15 +204,16 @@ def _clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex:
 
 
 def _body_claims(line: str, start: int, numbered: list[int], support: Support, lex: FaithLexicon,
-                 draft_words: DraftWords | None, hits: Sequence[NumberHit] = ()) -> list[Claim]:
+                 draft_words: DraftWords | None, bound: tuple = ((), ())) -> list[Claim]:
     out: list[Claim] = []
+    hits, starts = bound
     for sentence in _SENTENCE.finditer(line):
         for clause in _CLAUSE.finditer(sentence.group(0)):
             c_start = start + sentence.start() + clause.start()
             text = clause.group(0)
             if _has_number(numbered, c_start, c_start + len(text)):
                 found = roles(text, c_start, support, lex)  # its number is the number check's
-                out += found + added_items(text, c_start, hits, support, lex, found)  # 因病致困职工126户
+                out += found + added_items(text, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
                 continue
             tail = effect_start(text, clause_words(text), Reader(support, lex))
             if tail is None:
