@@ -96,3 +96,12 @@ def test_ranks_are_quantities_only_when_a_fact_states_one():
     [_, rank] = check(["组织312人参加比赛，获得第二名"], "组织312人参加比赛，获得第一名").numbers
     assert (rank.text, rank.status) == ("第一名", "mismatch")
     assert all(h.text != "第一次" for h in check(["开展培训3次"], "第一次开展培训3次").numbers)
+
+
+@pytest.mark.parametrize("fact, item", [("开展工会经费专项审计2次", "开展工会经费专项审计"),
+                                        ("向基层工会下达3项", "基层工会下达"),
+                                        ("共计慰问职工40人", "慰问职工")])
+def test_an_item_ends_on_a_whole_word(fact, item):
+    # a marker before the number (共计, 计, 达) is cut off the item, never the last character of a word (审计)
+    [hit] = check([fact], fact).numbers
+    assert hit.fact_item == item and hit.item == item
