@@ -203,13 +203,16 @@ def main() -> None:
             a, b = Server(root / "a", env_a).start(timeout=1800), Server(root / "b", env_b).start(timeout=1800)
             try:
                 print("load average", os.getloadavg(), flush=True)
+                for url in ([] if args.skip_throughput else [a.url, b.url]):  # warm: the first draft loads models
+                    for path, body in (("/v1/check", CHECK), ("/v1/drafts?provider=template", REQUEST)):
+                        httpx.post(f"{url}{path}", json=body, headers=bearer(key), timeout=600).raise_for_status()
                 for label, urls in (() if args.skip_throughput else
                                     (("one_instance", [a.url]), ("two_instances", [a.url, b.url]))):
                     out[label] = {
                         "check_per_s": throughput(urls, key, "POST", "/v1/check", CHECK, args.seconds),
                         "template_drafts_per_s": throughput(urls, key, "POST", "/v1/drafts?provider=template",
                                                             REQUEST, args.seconds)}
-                    print(label, out[label], flush=True)
+                    print(label, out[label], "load average", os.getloadavg(), flush=True)
                 out["propagation_small_library"] = propagation(a, b, key, orgs[0]["id"])
                 print(out["propagation_small_library"], flush=True)
                 built = populate(env_a, args.examples, [o["id"] for o in orgs], args.noise, hnsw)
