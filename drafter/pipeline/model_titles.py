@@ -25,15 +25,17 @@ from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, rel
 from drafter.pipeline.prompting import render
 from drafter.pipeline.titling import LONGEST, fits
 from drafter.providers.base import ChatModel, Message, in_step
+from textkit.headings import without_number
+from textkit.sentences import BREAKS
 
 SHOWN_FACTS = 8  # facts shown in the prompt (the heading is checked against all of them)
 FACT_CHARS = 60  # each shown fact cut to this many characters
 SHOWN_EXAMPLES = 4
 MAX_TOKENS = 40
 SHORTEST = 4
-_NUMBERING = re.compile(r"^(?:标题|小标题)?[:：]?\s*(?:[0-9０-９]+[.、．)]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)])?\s*")
+_LABEL = re.compile(r"^(?:标题|小标题)?[:：]?\s*")  # 标题：… (the reply's numbering is textkit's, without_number)
 _WRAPPING = "“”\"'「」《》【】*# "
-_END = "。；;，,：:！!？? "
+_END = BREAKS + " "
 _DIGITS = re.compile(r"[0-9０-９]")
 
 
@@ -116,7 +118,7 @@ def cleaned(reply: str) -> str:
     """The heading in a reply: its first line, without a numbering, a 标题： label, quotes or an end mark."""
     line = next((ln.strip() for ln in reply.splitlines() if ln.strip()), "")
     for _ in range(2):  # "1. 标题：“…”。": the numbering, then the label, then the quotes and the end mark
-        line = _NUMBERING.sub("", line).strip(_WRAPPING + _END)
+        line = without_number(_LABEL.sub("", line, count=1).strip()).strip(_WRAPPING + _END)
     return line
 
 
