@@ -25,13 +25,18 @@ FACTS = ["5月举行企业歌发布仪式，全体职工传唱企业歌曲", "�
 ASKED = "这次只写一个小标题"  # prompts/heading.j2's first words
 
 
-@pytest.fixture(scope="module")
-def library(embedder):
+def heading_library(embedder) -> BankLibrary:
+    """Three examples whose headings form the bank (shared with test_model_titles_local.py)."""
     return BankLibrary(embedder, [
         example("a.md", ["加强组织建设，发展会员", "深化民主管理，开好职代会", "关心职工生活，做好帮扶送温暖工作", "加强自身建设"]),
         example("b.md", ["开展技能比武，提升职工素质", "丰富文体活动，建设文化之家", "关爱女职工", "规范经费管理"]),
         example("c.md", ["走访慰问困难职工", "开展劳动竞赛", "丰富职工文化体育活动", "加强经费审查"]),
     ])
+
+
+@pytest.fixture(scope="module")
+def library(embedder):
+    return heading_library(embedder)
 
 
 def request(facts=FACTS) -> DraftRequest:

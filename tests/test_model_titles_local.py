@@ -14,8 +14,8 @@ from drafter.pipeline.themes import load_book
 from drafter.pipeline.titling import fits
 from drafter.pipeline.writer import system_messages
 from model_support import loaded_model
-from plan_support import BankLibrary, embedder, example  # noqa: F401 - embedder is a fixture
-from test_model_titles import FACTS
+from plan_support import embedder  # noqa: F401 - a fixture
+from test_model_titles import FACTS, heading_library
 from test_plan_areas import HELD_OUT_5
 
 pytestmark = pytest.mark.slow
@@ -28,11 +28,7 @@ def model():
 
 @pytest.fixture(scope="module")
 def library(embedder):
-    return BankLibrary(embedder, [
-        example("a.md", ["加强组织建设，发展会员", "深化民主管理，开好职代会", "关心职工生活，做好帮扶送温暖工作", "加强自身建设"]),
-        example("b.md", ["开展技能比武，提升职工素质", "丰富文体活动，建设文化之家", "关爱女职工", "规范经费管理"]),
-        example("c.md", ["走访慰问困难职工", "开展劳动竞赛", "丰富职工文化体育活动", "加强经费审查"]),
-    ])
+    return heading_library(embedder)
 
 
 @pytest.mark.parametrize("facts", [FACTS, HELD_OUT_5], ids=["outside_the_lexicon", "held_out_5"])
