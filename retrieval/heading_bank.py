@@ -28,10 +28,15 @@ _ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")
 _UNUSABLE = re.compile(r"[0-9０-９a-zA-Z×_]|篇[一二三四五六七八九十]|总结|上半年|下半年|年度|范文|第[一二三四五六七八九十]")
 
 
+_IN_RESPECT = re.compile(r"^在(.{4,}?)方面(?:的工作)?$")  # 在送温暖、扶贫帮困方面: a sentence's frame, not a heading's
+
+
 def normalise(heading: str) -> str:
-    """A heading without its number, trailing punctuation and wrapping quotes; ASCII punctuation as full-width."""
+    """A heading without its number, trailing punctuation and wrapping quotes; ASCII punctuation as full-width;
+    "在X方面" as X."""
     text = without_number(heading.strip()).translate(_ASCII_PUNCT).strip(COLONS + ENUM_COMMA + COMMAS + "。 \t")
-    return _CUT.split(text, 1)[0].strip("，、 ")
+    text = _CUT.split(text, 1)[0].strip("，、 ")
+    return _IN_RESPECT.sub(r"\1", text)
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,8 @@ def test_a_facts_core(fact, expected):
 
 
 @pytest.mark.parametrize("raw, text", [("三、强化组织建设,会员队伍不断壮大", "强化组织建设，会员队伍不断壮大"),
-                                       ("（二）加强民主管理：", "加强民主管理")])
+                                       ("（二）加强民主管理：", "加强民主管理"),
+                                       ("(六)在送温暖、扶贫帮困方面", "送温暖、扶贫帮困")])  # samples/s002_10.md
 def test_bank_headings_are_normalised_by_their_numbering(raw, text):
     assert normalise(raw) == text
 
