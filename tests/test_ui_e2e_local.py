@@ -51,7 +51,9 @@ def test_a_reload_during_a_local_draft_reattaches_and_the_draft_arrives(local_si
     expect(stop).to_be_visible(timeout=60_000)
     done = page.get_by_text(re.compile(r"初稿已生成（本地模型，用时 \d+ 秒）"))
     expect(done).to_be_visible()
-    text = page.locator("textarea.dr-text").input_value()
+    editor_box = page.locator("textarea.dr-text")  # the editor component fills its box after the message shows
+    expect(editor_box).to_have_value(re.compile("86户"), timeout=60_000)
+    text = editor_box.input_value()
     for number in ("86户", "12.6万元", "3场", "420人次", "5个", "1200册", "8场"):
         assert number in text, (number, text)
     assert "滨江区总工会" in text
