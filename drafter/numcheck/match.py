@@ -34,6 +34,7 @@ from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceT
 from drafter.numcheck.claims import artifacts, clause_claims, merge
 from drafter.numcheck.support import Support, traces
 from drafter.numcheck.context import context_window
+from drafter.numcheck.derived import derived, is_article
 from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
@@ -67,6 +68,8 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
         if signature not in verdicts:
             verdicts[signature] = _judge(m, fact_index, context_index, bool(facts), lexicon.faith)
         status, line, note, fact = verdicts[signature]
+        if status == "unsupported" and is_article(m):
+            continue  # 一件实事: an article, no quantity (drafter.numcheck.derived)
         if status == "supported" and line is not None and m.key is None:
             stops = stops or Stops(draft)
             status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, stops, lexicon)
@@ -132,6 +135,9 @@ def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool, f
         return ("supported", dated[0], dated[1], None)
     if not have_facts:
         return ("unsupported", None, NOTE_NO_FACTS, None)
+    worked_out = derived(m, facts)
+    if worked_out is not None:
+        return ("supported", worked_out[0], worked_out[1], None)
     rival = _best_rival(m, facts.by_group.get(m.group, ()))
     if rival is None and m.value is not None and m.key is None and m.group is not None:
         rival = _best_rival(m, facts.by_value.get(round(m.value, 6), ()))  # 2500人 where the fact says 2500人次

@@ -1,0 +1,93 @@
+"""Numbers a draft works out from the facts, and the numeral 一 used as an article.
+
+A strong model states a rate or a total that the facts imply but do not write:
+  rate   a percentage equal to a ÷ b of two numbers of one fact line in one unit group, rounded to the
+         draft's own decimals (已办结68条 of 意见建议73条 -> 办结率达93.2%); the rate's clause must share a
+         word with the numerator's (办结), so an unrelated percentage is never proved by chance;
+  total  a number after 共/共计/合计/总计/累计/总共 that equals the sum of 2–4 fact numbers of its unit group,
+         each sharing a word with the total's clause (慰问困难职工86户 + 慰问老党员30户 -> 共慰问116户); so a
+         number moved onto another item is not proved by a sum of unrelated numbers.
+The number is supported, and its note shows the arithmetic so that a reviewer can redo it.
+
+作为一件实事来抓, 这是一次生动的实践, 成为一道亮丽的风景线: after a copula (是, 作为, 成为 …) 一 with a classifier
+is an article. Written as the character 一, with no fact of value 1 and no fact of its unit stating another
+value, it is no quantity. Elsewhere (组织了一次安全大检查) it stays a quantity the facts must give.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from drafter.numcheck.mention import Mention
+
+MAX_ADDENDS = 4
+MAX_TOTAL_CANDIDATES = 16  # a unit group with more fact numbers than this is not searched for sums
+_TOTAL_BEFORE = re.compile(r"(?<!公)(?:共计|合计|总计|累计|总共|共)(?!青)[\u4e00-\u9fff]{0,4}$")
+_COPULA_BEFORE = re.compile(r"(?:是|作为|成为|当作|当成|视为|看作|形成|堪称|称得上|变成|化作)$")
+_DECIMALS = re.compile(r"\d+(?:\.(\d+))?")
+
+
+def derived(m: Mention, facts) -> tuple[int, str] | None:
+    """(fact line, note) when `m` is a rate or a total worked out from the facts (facts: a FactIndex)."""
+    if m.value is None or m.key is not None:
+        return None
+    if m.kind == "percent":
+        return _rate(m, facts)
+    if _after_total_word(m):
+        return _total(m, facts)
+    return None
+
+
+def is_article(m: Mention) -> bool:
+    """一 + classifier (一件, 一次, 一场) after a copula; not the digit 1 and not approximate."""
+    return m.text.startswith("一") and m.kind == "number" and m.value == 1 and not m.approximate \
+        and m.key is None and len(m.text) <= 3 and _COPULA_BEFORE.search(m.source[max(0, m.start - 3):m.start])
+
+
+def _rate(m: Mention, facts) -> tuple[int, str] | None:
+    by_line: dict[int, list[Mention]] = {}
+    for line, fact in facts.mentions:
+        if line and fact.value and fact.key is None and fact.kind != "percent" and not fact.approximate:
+            by_line.setdefault(line, []).append(fact)
+    for line, numbers in by_line.items():
+        for part, whole in combinations(numbers, 2):
+            if part.value > whole.value:
+                part, whole = whole, part
+            if part.group != whole.group or not m.context & part.context:
+                continue
+            if _rounds_to(100 * part.value / whole.value, m):
+                return line, f"由第{line}行事实算出：{part.display()}÷{whole.display()}≈{m.display()}"
+    return None
+
+
+def _total(m: Mention, facts) -> tuple[int, str] | None:
+    pool = [(line, fact) for line, fact in facts.by_group.get(m.group, ())
+            if line and fact.value and fact.key is None and not fact.approximate and m.context & fact.context]
+    if m.group is None or len(pool) > MAX_TOTAL_CANDIDATES:
+        return None
+    for size in range(2, MAX_ADDENDS + 1):
+        for parts in combinations(pool, size):
+            if abs(sum(fact.value for _, fact in parts) - m.value) < 1e-6 * max(1.0, m.value):
+                lines = "、".join(str(line) for line in sorted({line for line, _ in parts}))
+                shown = "＋".join(fact.display() for _, fact in parts)
+                return parts[0][0], f"由第{lines}行事实相加：{shown}＝{m.display()}"
+    return None
+
+
+def _after_total_word(m: Mention) -> bool:
+    return _TOTAL_BEFORE.search(m.source[max(0, m.start - 6):m.start]) is not None
+
+
+def _rounds_to(rate: float, m: Mention) -> bool:
+    if m.approximate and m.lo is not None and m.hi is not None:
+        return m.lo <= rate <= m.hi
+    found = _DECIMALS.search(m.text)
+    decimals = len(found.group(1) or "") if found else _decimals_of(m.value)
+    step = 10 ** -decimals
+    return abs(rate - m.value) <= step / 2 + 1e-9
+
+
+def _decimals_of(value: float) -> int:
+    text = f"{value:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
