@@ -22,6 +22,7 @@ HELDOUT4 = DATA.with_name("strong_heldout4.json")  # written before session 9's 
 HELDOUT5 = DATA.with_name("strong_heldout5.json")  # written after session 9's last rule change, measured once
 HELDOUT6 = DATA.with_name("strong_heldout6.json")  # written before session 10's changes, measured first, then drove them
 HELDOUT7 = DATA.with_name("strong_heldout7.json")  # written after session 10's last rule change, measured once
+HELDOUT8 = DATA.with_name("strong_heldout8.json")  # written before session 11's changes, measured before and after
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
@@ -91,7 +92,7 @@ if __name__ == "__main__":
 
     sets = (("set", DATA), ("held out", HELDOUT), ("held out 2", HELDOUT2), ("held out 3", HELDOUT3),
             ("held out 4", HELDOUT4), ("held out 5", HELDOUT5),
-            ("held out 6", HELDOUT6), ("held out 7", HELDOUT7))
+            ("held out 6", HELDOUT6), ("held out 7", HELDOUT7), ("held out 8", HELDOUT8))
     for name, path in [(n, p) for n, p in sets if p.exists()]:
         figures = measure(check, path)
         t, c, n = figures["total"], figures["caught"], figures["named"]
