@@ -22,6 +22,8 @@ from drafter.numcheck.normalize import mask_spans, normalize
 from textkit.headings import NUMBER_MARK
 from textkit.placeholders import find_placeholders
 
+# 一 and a reduplicated measure word (一份份心意, 一项项举措, 一张张笑脸): "one after another", no quantity
+_REDUPLICATED = re.compile(r"一([^\W\d一二两三四五六七八九十百千万亿])\1")
 _SLOGAN = re.compile(r"“[^”\n0-9]{1,12}”|‘[^’\n0-9]{1,12}’|「[^」\n0-9]{1,12}」")
 
 
@@ -39,13 +41,26 @@ def extract_numbers(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
         return mentions
     norm = normalize(wide)
     masked = mask_spans(norm, _excluded_spans(text, norm, lexicon))
-    atoms = [a for a in map(A.parse_atom, A.ATOM.finditer(masked)) if a is not None]
+    atoms = [a for a in map(_atom, A.ATOM.finditer(masked)) if a is not None]
     mentions = combine(atoms, masked)
     for mention in mentions:
         mention.text = text[mention.start:mention.end]
         mention.source = text
     bind(mentions, norm)
     return mentions
+
+
+_MIXED = re.compile(r"\D+(?=\d)")  # Chinese numeral characters before Arabic digits: 伍 of 队伍14支, 五 of 五14个
+
+
+def _atom(m: re.Match) -> A.Atom | None:
+    """The atom of a match; a Chinese numeral glued before Arabic digits (参赛队伍14支) is no part of the number,
+    which is read from its first digit."""
+    atom = A.parse_atom(m)
+    if atom is None and (lead := _MIXED.match(m.group(0))) is not None:
+        again = A.ATOM.match(m.string, m.start() + lead.end())
+        atom = A.parse_atom(again) if again is not None else None
+    return atom
 
 
 # Between lines scanned together: a line break ends every clause, list-marker context and window, and the
@@ -79,4 +94,5 @@ def _excluded_spans(text: str, norm: str, lexicon: Lexicon) -> list[tuple[int, i
     spans += [m.span() for m in NUMBER_MARK.finditer(norm)]
     spans += [m.span() for m in _SLOGAN.finditer(norm) if A.has_cn_numeral(m.group(0))]
     spans += lexicon.masks(norm)
+    spans += [m.span() for m in _REDUPLICATED.finditer(norm)]
     return spans
