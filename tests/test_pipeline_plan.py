@@ -244,3 +244,11 @@ def test_a_pinned_example_sets_the_order_and_leads_the_structure_sources(setting
     hidden = ScopedBankLibrary(embedder, books, shown={"y.md"})
     plan = plan_for(settings, hidden, facts=facts, pinned_examples=["x.md"])
     assert "x.md" not in plan.order_examples  # an example the caller may not see is never a source
+
+
+def test_a_heading_made_of_a_fact_never_ends_on_a_distributive_word():
+    """各/每/分别 before a count belong to the count: 举办集体婚礼和青年联谊各1场 is headed 举办集体婚礼和青年联谊."""
+    from drafter.pipeline.titling import core
+
+    assert core("为新入职大学生举办集体婚礼和青年联谊各1场") == "举办集体婚礼和青年联谊"
+    assert core("组织篮球赛和拔河比赛分别2场") == "组织篮球赛和拔河比赛"

@@ -58,7 +58,8 @@ def core(fact: str) -> str:
         phrase = _COUNT_AT_END.sub("", clause[act.start():].strip()).strip("，、 ")
         if "等" in phrase:  # "举办职工篮球赛、趣味运动会等文体活动" -> 举办文体活动
             phrase = act.group() + _COUNTED.sub("", phrase.rsplit("等", 1)[1])
-        phrase = re.split(r"[0-9０-９]|[xX×]{2}", phrase, 1)[0].rstrip("共计达约近余和及与、")  # a count, or xx
+        phrase = re.split(r"[0-9０-９]|[xX×]{2}", phrase, 1)[0].rstrip("共计达约近余和及与、各每")  # a count, or xx
+        phrase = re.sub(r"分别$", "", phrase)  # 举办集体婚礼和青年联谊各1场 -> …青年联谊, not …联谊各
         if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(act.group()):]):
             return phrase
     return ""
