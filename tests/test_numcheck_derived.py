@@ -44,7 +44,8 @@ def test_a_wrong_total_and_an_unmarked_sum_are_flagged():
 
 
 @pytest.mark.parametrize("draft", ["工会把送清凉活动作为一件实事来抓，慰问一线职工2,360人次。",
-                                   "慰问一线职工2,360人次，这是一次生动的实践。"])
+                                   "慰问一线职工2,360人次，这是一次生动的实践。",
+                                   "工会把送清凉活动作为关心关爱职工的一件实事来抓，慰问一线职工2,360人次。"])
 def test_yi_with_a_classifier_is_an_article(draft):
     result = check(["夏季高温期间开展送清凉活动，慰问一线职工2,360人次"], draft)
     assert [h.text for h in result.numbers] == ["2,360人次"] and result.ok

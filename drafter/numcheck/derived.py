@@ -9,7 +9,7 @@ A strong model states a rate or a total that the facts imply but do not write:
          number moved onto another item is not proved by a sum of unrelated numbers.
 The number is supported, and its note shows the arithmetic so that a reviewer can redo it.
 
-作为一件实事来抓, 这是一次生动的实践, 成为一道亮丽的风景线: after a copula (是, 作为, 成为 …) 一 with a classifier
+作为关心职工的一件实事来抓, 这是一次生动的实践, 成为一道亮丽的风景线: after a copula (是, 作为, 成为 …, and what it qualifies with …的) 一 with a classifier
 is an article. Written as the character 一, with no fact of value 1 and no fact of its unit stating another
 value, it is no quantity. Elsewhere (组织了一次安全大检查) it stays a quantity the facts must give.
 """
@@ -24,7 +24,7 @@ from drafter.numcheck.mention import Mention
 MAX_ADDENDS = 4
 MAX_TOTAL_CANDIDATES = 16  # a unit group with more fact numbers than this is not searched for sums
 _TOTAL_BEFORE = re.compile(r"(?<!公)(?:共计|合计|总计|累计|总共|共)(?!青)[\u4e00-\u9fff]{0,4}$")
-_COPULA_BEFORE = re.compile(r"(?:是|作为|成为|当作|当成|视为|看作|形成|堪称|称得上|变成|化作)$")
+_COPULA_BEFORE = re.compile(r"(?:是|作为|成为|当作|当成|视为|看作|形成|堪称|称得上|变成|化作)(?:[\u4e00-\u9fff“”]{0,12}的)?$")
 _DECIMALS = re.compile(r"\d+(?:\.(\d+))?")
 
 
@@ -42,7 +42,7 @@ def derived(m: Mention, facts) -> tuple[int, str] | None:
 def is_article(m: Mention) -> bool:
     """一 + classifier (一件, 一次, 一场) after a copula; not the digit 1 and not approximate."""
     return m.text.startswith("一") and m.kind == "number" and m.value == 1 and not m.approximate \
-        and m.key is None and len(m.text) <= 3 and _COPULA_BEFORE.search(m.source[max(0, m.start - 3):m.start])
+        and m.key is None and len(m.text) <= 3 and _COPULA_BEFORE.search(m.source[max(0, m.start - 18):m.start])
 
 
 def _rate(m: Mention, facts) -> tuple[int, str] | None:
