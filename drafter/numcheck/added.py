@@ -23,6 +23,7 @@ from drafter.models import Claim, NumberHit
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
+from drafter.numcheck.things import abstract_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
 
@@ -126,8 +127,8 @@ def _added(w: Word, reader: Reader) -> bool:
     lex = reader.lex
     if not _naming(w) or reader.neutral(w[2]) or w[2] in lex.abstract:
         return False
-    if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
-        return False
+    if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]) or abstract_word(w[2]):
+        return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
     return not reader.backed(w[2])
 
 

