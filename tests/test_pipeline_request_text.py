@@ -82,3 +82,9 @@ def test_unknown_kind_is_an_error():
 def test_empty_text_is_an_error_not_a_crash():
     with pytest.raises(ValueError):
         parse_request_text("")
+
+
+def test_a_topic_header_may_be_written_zhuti_and_never_becomes_a_fact():
+    request = parse_request_text("单位：江北区总工会\n期间：2026年\n类型：专项总结\n主题：“两节”送温暖\n"
+                                 "走访慰问困难职工家庭1,340户")
+    assert request.topic == "“两节”送温暖" and request.facts == ["走访慰问困难职工家庭1,340户"]

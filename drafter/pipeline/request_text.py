@@ -3,7 +3,7 @@
     单位：华东精密机械有限公司工会
     期间：2025年
     类型：年度总结            (年度/半年/月度/专项, with or without 总结)
-    专题：送温暖              (optional)
+    专题：送温暖              (optional; 主题： too)
     篇幅：标准                (optional: 简短/标准/详细)
     - 全年新发展会员126人，会员总数达到1842人
     存在问题：
@@ -24,7 +24,7 @@ from drafter.domain.facts import clean_fact_lines
 from drafter.models import DraftRequest
 from textkit.sentences import COMMAS, SEMICOLONS
 
-_HEADERS = {"单位": "org", "期间": "period", "类型": "kind", "专题": "topic", "篇幅": "length", "参考范文": "pinned"}
+_HEADERS = {"单位": "org", "期间": "period", "类型": "kind", "专题": "topic", "主题": "topic", "篇幅": "length", "参考范文": "pinned"}
 _BLOCKS = {
     "facts": ("事实", "主要事实", "工作情况", "主要工作", "主要成绩", "工作成效", "完成情况"),
     "problems": ("存在问题", "存在的问题", "存在不足", "存在的不足", "问题与不足", "不足"),
