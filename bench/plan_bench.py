@@ -11,7 +11,8 @@
    together in both, target >= 0.75), headings that fail the claim check against their own section's facts,
    generic headings (其他工作 …), headings repeated within a plan, and headings in one fact's words over a section
    holding other facts (all targets 0); and, to read beside them, headings made of two facts' cores ("…等工作",
-   `fact_made`), sub-sections （一）（二） and all sections.
+   `fact_made`), sub-sections （一）（二）, all sections, and facts under a heading they do not fit
+   (drafter/pipeline/fitting.py: `misfit_before` the planner's fit test finds before it moves them, `misfit` after).
 2. The same heading rules on 200 random fact lists (5-40 facts from anywhere in the corpus) and on every request in
    bench/requests/.
 3. Planning time without a model (the embedding model loaded first), per plan and for 40 facts: `cold` with no
@@ -53,7 +54,8 @@ from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
 
 
-COUNTED = ("claim", "generic", "repeated", "one_fact", "fact_made", "sub_sections", "sections")
+COUNTED = ("claim", "generic", "repeated", "one_fact", "fact_made", "sub_sections", "sections", "misfit_before",
+           "misfit")
 
 
 class HeldOutLibrary:
@@ -112,7 +114,8 @@ def heading_report(plan) -> dict:
             faults["claim"] += 1
             examples.append(f"claim: {section.heading} <- {[f[:24] for f in own][:3]}")
     shape = {"fact_made": sum(1 for s in plan.body() if s.title.endswith("等工作")),  # "<two facts' cores>等工作"
-             "sub_sections": sum(1 for s in plan.body() if s.sub), "sections": len(plan.body())}
+             "sub_sections": sum(1 for s in plan.body() if s.sub), "sections": len(plan.body()),
+             "misfit_before": getattr(plan, "misfits", (0, 0))[0], "misfit": getattr(plan, "misfits", (0, 0))[1]}
     return {**faults, **shape, "examples": examples}
 
 
@@ -124,7 +127,9 @@ def timed_plan(settings: Settings, library, req: DraftRequest, model=None, calls
     """The plan and its seconds; with `model`, its heading calls are added to `calls`."""
     titler = None if model is None else ModelTitles(model, req.org, system_messages())
     started = time.perf_counter()
-    plan = Planner(settings, library, titler=titler).plan(req)
+    planner = Planner(settings, library, titler=titler)
+    plan = planner.plan(req)
+    plan.misfits = planner.misfits
     if titler is not None and calls is not None:
         calls += [(call, [f[:30] for f in call.facts]) for call in titler.calls]
     return plan, time.perf_counter() - started

