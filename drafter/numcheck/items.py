@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from drafter.numcheck.context import bigrams
 from drafter.numcheck.mention import Mention
-from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, char_class
+from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, SENTENCE_ENDS, char_class
 
 BEFORE, AFTER = 12, 8
 _CLAUSE_END = re.compile(char_class(BREAKS + ENUM_COMMA + "\n（）()“”\""))
@@ -104,7 +104,24 @@ def unrelated(draft: Mention, fact: Mention, lex=None) -> bool:
     chars_f = set(fact.item or "") - _NO_CHARS
     if not (bool(chars_d) and bool(chars_f) and not (chars_d & chars_f)):
         return False
+    if said_after(draft, fact):
+        return False
     return lex is None or not _reworded(draft.item or "", fact.source, lex)
+
+
+_SENTENCE_END = re.compile(f"{char_class(SENTENCE_ENDS + chr(10))}|[0-9０-９]")  # the sentence's end, or the next figure
+
+
+def said_after(draft: Mention, fact: Mention) -> bool:
+    """Does the draft's sentence write the fact's item after the number, before its end or the next figure
+    (27名职工脱颖而出，荣获公司技术能手称号 for 27人获评公司技术能手): half of the item's content bigrams or more?"""
+    item = fact.item or ""
+    grams = {g for g in (item[i:i + 2] for i in range(len(item) - 1)) if not set(g) & _NO_CHARS}
+    if not grams or not draft.source:
+        return False
+    stop = _SENTENCE_END.search(draft.source, draft.end)
+    tail = draft.source[draft.end:stop.start() if stop else len(draft.source)]
+    return 2 * sum(g in tail for g in grams) >= len(grams)
 
 
 def _reworded(item: str, line: str, lex) -> bool:

@@ -41,6 +41,7 @@ SENTENCE_CHARS = 200  # how far the draft sentence around a number is read, each
 SENTENCE_STOPS = SENTENCE_ENDS + "\n"
 CLAUSE_STOPS = SENTENCE_STOPS + CLAUSE_ENDS + "、"
 _FUNCTION = re.compile("[共了已还均都又再并和及与的等为对向在将把被给有其中所]")
+_DIGIT = re.compile("[0-9０-９]")
 
 
 class Stops:
@@ -94,8 +95,28 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
             if word in piece and any(other in sentence for other in others):
                 piece = piece.replace(word, " ")
         piece = lex.item_ignore.sub(" ", _FUNCTION.sub(" ", piece))
-        words += [w for w in piece.split() if len(w) >= 2]
+        words += [w for w in piece.split() if len(w) >= 2 and not _abbreviated(w, sentence)]
     return words
+
+
+def _read_on(m: Mention, stops: Stops) -> str:
+    """The number's sentence from its clause on, up to the next figure: the clauses that follow the number can
+    hold its verb and object (27名职工脱颖而出，荣获公司技术能手称号)."""
+    lo = stops.bounds(m.start, m.end, CLAUSE_STOPS)[0]
+    hi = stops.bounds(m.start, m.end)[1]
+    nxt = _DIGIT.search(stops.text, m.end, hi)
+    return stops.text[lo:nxt.start() if nxt else hi]
+
+
+def _shares_words(item: str, text: str) -> bool:
+    """Does `text` write a content bigram of `item` (no function character in it)?"""
+    return any(item[i:i + 2] in text for i in range(len(item) - 1) if not _FUNCTION.search(item[i:i + 2]))
+
+
+def _abbreviated(word: str, sentence: str) -> bool:
+    """Is `word` a short form of words the sentence writes, one character from each (参会 of 参加会议, 参评 of 参加
+    评议): each character of it followed by one more, in a row?"""
+    return len(word) in (2, 3) and re.search(".".join(map(re.escape, word)) + ".", sentence) is not None
 
 
 def _cjk(char: str) -> bool:
@@ -109,7 +130,12 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
     for line, fact in proving:
         if not fact.item or len(fact.item) < 2 or fact.key is not None:
             return None
-        missing = missing_words(fact.item, scope(m, stops, fact.item, lex), lex)
+        where = scope(m, stops, fact.item, lex)
+        missing = missing_words(fact.item, where, lex)
+        if missing and not _shares_words(fact.item, where):
+            # the number's clause holds none of the item: a clause between the number and its verb
+            # (27名职工脱颖而出，荣获…); read on to the next figure. A clause holding part of it dropped the rest.
+            missing = missing_words(fact.item, _read_on(m, stops), lex)
         if not missing:
             return None
         first = first or (line, fact, missing)
