@@ -84,13 +84,18 @@ class Pipeline:
 
     # --- planning --------------------------------------------------------------------------
     def plan(self, request: DraftRequest) -> Plan:
-        """The plan; with a model, the sections no example heading fits well get the model's heading when it passes
+        """The plan (`outline`) with the provider's style references attached to its sections."""
+        plan = self.outline(request)
+        self.writing.attach_references(self.settings, self.library, request, plan)
+        return plan
+
+    def outline(self, request: DraftRequest) -> Plan:
+        """The sections, headings and facts the draft will have (POST /v1/plan and the page's outline show this
+        very plan): with a model, the sections no example heading fits well get the model's heading when it passes
         the heading rules (model_titles.py; its calls' cost is `self.titler`'s and counts into the draft's usage)."""
         deadline = self.deadline or Deadline(self.settings.draft_deadline_s, self.cancel)
         self.titler = self.writing.titler(self.settings, request, deadline)
-        plan = Planner(self.settings, self.library, self.book, self.titler).plan(request)
-        self.writing.attach_references(self.settings, self.library, request, plan)
-        return plan
+        return Planner(self.settings, self.library, self.book, self.titler).plan(request)
 
     @staticmethod
     def _plan_data(plan: Plan, warnings: list[str]) -> dict:

@@ -61,13 +61,26 @@ class DraftingService:
             return result
         return self.judged(facts, context, text, result, cached_only=judged != "yes")
 
-    def plan(self, request: DraftRequest, author=None) -> DraftPlan:
+    def plan(self, request: DraftRequest, author=None, provider: str | None = None) -> DraftPlan:
         """The outline the pipeline would follow for this request (its own `plan` when it has one), from the
-        examples `author` may see."""
-        from drafter.pipeline.plan import Planner
+        examples `author` may see, planned as a draft with `provider` (default: the configured one) plans it: with
+        a model and DRAFTER_MODEL_HEADINGS=on, the sections no example heading fits get the model's heading (its
+        calls take a generation slot: QueueFull when the queue is full). A warning gives the heading calls' cost."""
         from drafter.pipeline.outline import outline_of
 
-        return outline_of(Planner(self.settings, self.scoped_library(author)).plan(request))
+        pipeline, _ = self._pipeline(provider, author)
+        if pipeline.model is None:
+            return outline_of(pipeline.outline(request))
+        with self.queue.slot():
+            plan = pipeline.outline(request)
+        outline = outline_of(plan)
+        titler = pipeline.titler
+        if titler is not None and titler.calls:
+            usage = titler.usage
+            outline.warnings.append(f"模型拟定小标题：{usage.calls}次调用，读入{usage.prompt_tokens}个词元、写出"
+                                    f"{usage.completion_tokens}个，用时{titler.seconds:.1f}秒，采用"
+                                    f"{sum(1 for c in titler.calls if c.heading)}个")
+        return outline
 
     def refuse_long_facts(self, facts: list[str]) -> None:
         """InvalidInput (422) naming every fact line longer than DRAFTER_MAX_FACT_CHARS, as the page says it."""
