@@ -211,8 +211,9 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             out.append(_role(role, *_span(phrase), clause, offset))
         used.update(w[0] for w in phrase)
 
+    in_frames = set(used) if tail is None else {w[0] for w in ws if w[0] in used and w[0] < tail}
     for i, (s, e, word, tag) in enumerate(ws):
-        if s in used:
+        if s in used and not (word in _ACTOR_BEFORE and s in in_frames):  # 工会联合 (a frame phrase) + 市司法局
             continue
         if _ACTOR_AFTER_RE.match(clause, s):  # 到会 is read as 到/会: the text decides
             phrase = _phrase_before(ws, i, clause)
@@ -224,7 +225,10 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             phrase = _phrase_after(ws, i + 1, clause)
             cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _TOGETHER), len(phrase))
             phrase = phrase[:cut]  # 会同市体育局 | 开展…: an act verb ends the actor's noun phrase
-            if phrase and (word != "由" or _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]])
+            named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns"))
+            if s in used and not named:
+                continue  # in a frame phrase (工会联合发文: jointly), only a body or person is an actor
+            if phrase and (word != "由" or named
                            or _ACTOR_AFTER_RE.match(clause, phrase[-1][1])):  # 由纪委牵头: whoever it names
                 claim("actor", phrase)
         elif word in _PLACE_BEFORE:
