@@ -23,6 +23,7 @@ from drafter.models import Claim, NumberHit
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
+from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import abstract_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
@@ -71,8 +72,8 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
 
 
 def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: set, beside: str | None) -> list[Claim]:
-    new = [_added(w, reader) for w in window]
     given = [_given(w, reader) for w in window]
+    new = [_added(w, reader) or _verbal_qualifier(clause, window, given, k, reader) for k, w in enumerate(window)]
     for k in range(len(window) - 2, -1, -1):  # a given verb glued before a given noun: 整改 of 整改建议
         w = window[k]
         given[k] = given[k] or (w[3] == "v" and k > 0 and given[k + 1] and window[k - 1][3].startswith(NOUN_TAGS) and w[1] == window[k + 1][0] and len(w[2]) >= 2
@@ -129,6 +130,30 @@ def _added(w: Word, reader: Reader) -> bool:
         return False
     if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]) or abstract_word(w[2]):
         return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
+    return not reader.backed(w[2])
+
+
+_NOT_QUALIFIERS = ("G", "J", "K", "Ee")  # 同义词词林: mind, relations, function words, attitudes
+_OPENERS = frozenset({"v", "p"})  # what opens the noun phrase of an object: a verb (走访), a preposition (为, 对)
+
+
+def _verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int, reader: Reader) -> bool:
+    """A word jieba tags as a verb or adverb used as a qualifier: right after the verb or preposition that opens
+    the object (or a given qualifier: 一线/倒班/职工) and right before a given thing (走访/退休/困难职工, 新建/非公/企业),
+    neither an act nor a
+    word a rewording may drop, and written in no support line."""
+    w = window[k]
+    if w[3] not in ("v", "d", "ad", "vd") or len(w[2]) < 2 or not 0 < k < len(window) - 1:
+        return False
+    before, after = window[k - 1], window[k + 1]
+    lex = reader.lex
+    opens = before[3][:1] in _OPENERS or lex.assert_words.fullmatch(before[2]) or before[2] in reader.support.text
+    if not (given[k + 1] and after[0] == w[1] and before[1] == w[0] and opens):  # 新建 (tagged ns), 一线 (given)
+        return False
+    if reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
+        return False
+    if any(c.startswith(_NOT_QUALIFIERS) for c in cilin_classes().get(w[2], ())):
+        return False  # 相应, 有关, 及时, 积极: a relation, function or attitude word, no kind of the thing
     return not reader.backed(w[2])
 
 
