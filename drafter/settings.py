@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     chroma_ef_search: int = Field(200, ge=1, description="Chroma HNSW search breadth (ef_search): how many candidates a vector query explores; higher finds the exact nearest chunks more often at some cost per query. Applied to an existing collection too, from Chroma's next load of the index (see README, Deployment).")
     chroma_ef_construction: int = Field(200, ge=1, description="Chroma HNSW build breadth (ef_construction), for a collection created from now on; an existing collection keeps its own.")
     chroma_max_neighbors: int = Field(32, ge=2, description="Chroma HNSW links per vector (max_neighbors, HNSW's M), for a collection created from now on; an existing collection keeps its own.")
+    exact_pass_chunks: int = Field(2000, ge=0, description="A search filtered to an organisation also scores that organisation's (and its parents') own uploaded chunks exactly, when they are at most this many, and merges them with Chroma's HNSW answer, so a fresh upload is found among many near-identical examples; 0 turns the exact pass off.")
 
     # --- drafting --------------------------------------------------------------
     provider: Literal["auto", "local", "openai", "template"] = Field("auto", description="Model provider: auto picks openai if configured, else local if installed, else template.")

@@ -23,6 +23,7 @@ from retrieval.config import RetrievalSettings, cache_dir
 from retrieval.bm25 import BM25Index, ChineseTokenizer
 from retrieval.catalog import Catalog, catalog_url
 from retrieval.embedder import Embedder, make_embedder
+from retrieval.exact_pass import EXACT_LIMIT, ExactPass, merge, own_clause
 from retrieval.heading_bank import HeadingBank
 from retrieval.models import Chunk, Example, Hit, IngestReport
 from retrieval.search import MODES, FusionParams, diversify, rank
@@ -59,6 +60,11 @@ class Library:
     def store(self) -> ChunkStore:
         """The Chroma collection, opened at first use: BM25-only searches never import chromadb."""
         return ChunkStore(self.settings, self.embedder)
+
+    @cached_property
+    def exact(self) -> ExactPass:
+        """The exact pass over a lineage's own chunks (retrieval/exact_pass.py), merged with Chroma's HNSW answer."""
+        return ExactPass(self.store.collection, getattr(self.settings, "exact_pass_chunks", EXACT_LIMIT))
 
     # --- ingestion -------------------------------------------------------------------
     def ingest(self, paths: list[Path], progress: bool = True) -> IngestReport:
@@ -230,7 +236,7 @@ class Library:
         self._load_index()
         bm25 = self.bm25  # one index for the whole search, even if a refresh swaps in another meanwhile
         depth = max(self.fusion.depth, k * 4)
-        dense = self._dense(query, depth, kind, role, example_ids, orgs) if mode != "bm25" else []
+        dense = self._dense(query, depth, kind, role, example_ids, orgs, bm25.version) if mode != "bm25" else []
         coverage = 1.0
         if mode == "hybrid":  # BM25 ranks the dense candidates, weighted by how well they cover the query
             candidates = bm25.mask_ids([i for i, _ in dense])
@@ -246,9 +252,15 @@ class Library:
         top = diversify(ranked, lambda cid: records[cid].example_id, k, self.fusion.per_example)
         return [_hit(records[cid], score) for cid, score in top]
 
-    def _dense(self, query: str, depth: int, kind, role, example_ids, orgs) -> list[tuple[str, float]]:
+    def _dense(self, query: str, depth: int, kind, role, example_ids, orgs, version) -> list[tuple[str, float]]:
+        """Chroma's HNSW answer under the visibility filter, merged with an exact pass over the lineage's own
+        chunks (which HNSW can miss among many near-identical ones), both filtered inside Chroma."""
         embedding = self.embedder.embed_query(query)
-        return self.store.query(embedding, depth, where_clause(kind, role, example_ids, orgs))
+        found = self.store.query(embedding, depth, where_clause(kind, role, example_ids, orgs))
+        if orgs and any(orgs) and self.exact.limit > 0:
+            own = self.exact.nearest(embedding, depth, own_clause(orgs, where_clause(kind, role, example_ids)), version)
+            found = merge(found, own, depth) if own else found
+        return found
 
     @staticmethod
     def _lexical(bm25, query: str, depth: int, kind, role, example_ids, orgs) -> list[tuple[str, float]]:
