@@ -23,13 +23,15 @@ from retrieval.config import RetrievalSettings, cache_dir
 from retrieval.bm25 import BM25Index, ChineseTokenizer
 from retrieval.catalog import Catalog, catalog_url
 from retrieval.embedder import Embedder, make_embedder
-from retrieval.exact_pass import EXACT_LIMIT, ExactPass, merge, own_clause
+from retrieval.dense import dense_ranking
+from retrieval.exact_pass import EXACT_LIMIT, ExactPass
 from retrieval.heading_bank import HeadingBank
 from retrieval.models import Chunk, Example, Hit, IngestReport
 from retrieval.search import MODES, FusionParams, diversify, rank
-from retrieval.store import ChunkStore, collection_name, where_clause
+from retrieval.store import ChunkStore, collection_name
 
 _VISIBILITY = "visibility"  # meta key: "1" once Chroma's metadata carries org/shared for every chunk
+_MIRROR = "shared_mirror"  # meta key: "1" once the shared collection holds every shared chunk (retrieval/dense.py)
 
 
 class Library:
@@ -46,6 +48,8 @@ class Library:
             import_local_catalog(self.catalog, settings.data_dir / "catalog" / f"{self.name}.sqlite")
         if self.catalog.meta(_VISIBILITY) is None and self.catalog.chunk_count() == 0:
             self.catalog.set_meta(_VISIBILITY, "1")  # a new library: every chunk it gets carries org/shared
+            self.catalog.set_meta(_MIRROR, "1")  # and every shared chunk goes into the shared collection too
+        self.shared_mirrored = self.catalog.meta(_MIRROR) == "1"
         self.tokenizer = ChineseTokenizer(cache_dir(settings))
         self.bm25 = BM25Index(settings.data_dir / "bm25" / self.name, self.tokenizer)
         self.fusion = fusion or FusionParams()
@@ -202,6 +206,10 @@ class Library:
 
                 backfill_visibility(self)
                 self.catalog.set_meta(_VISIBILITY, "1")
+            if self.catalog.meta(_MIRROR) != "1":  # a library older than the shared collection: copied once
+                self.store.copy_to_shared()
+                self.catalog.set_meta(_MIRROR, "1")
+            self.shared_mirrored = True
             self._refresh_bm25()
 
     def _merge_in_background(self) -> None:
@@ -253,14 +261,7 @@ class Library:
         return [_hit(records[cid], score) for cid, score in top]
 
     def _dense(self, query: str, depth: int, kind, role, example_ids, orgs, version) -> list[tuple[str, float]]:
-        """Chroma's HNSW answer under the visibility filter, merged with an exact pass over the lineage's own
-        chunks (which HNSW can miss among many near-identical ones), both filtered inside Chroma."""
-        embedding = self.embedder.embed_query(query)
-        found = self.store.query(embedding, depth, where_clause(kind, role, example_ids, orgs))
-        if orgs and any(orgs) and self.exact.limit > 0:
-            own = self.exact.nearest(embedding, depth, own_clause(orgs, where_clause(kind, role, example_ids)), version)
-            found = merge(found, own, depth) if own else found
-        return found
+        return dense_ranking(self, self.embedder.embed_query(query), depth, kind, role, example_ids, orgs, version)
 
     @staticmethod
     def _lexical(bm25, query: str, depth: int, kind, role, example_ids, orgs) -> list[tuple[str, float]]:

@@ -2,6 +2,10 @@
 
 Embeddings are always computed by our Embedder and passed in, so both modes behave the same and Chroma's
 default embedding function is never used. chromadb is imported when a store is opened, not with this module.
+
+Two collections: the main one holds every chunk with its org/shared metadata; the shared one holds the shared
+chunks again (the shipped corpus, uploads marked shared), so that a search filtered to an organisation can ask
+it with no visibility filter (retrieval/dense.py). Every write keeps both.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from retrieval.models import Chunk
 
 _DEFAULT_BATCH = 1000
 _BUILT_WITH = ("ef_construction", "max_neighbors")  # fixed when a collection is created
+_COPIED = ["embeddings", "documents", "metadatas"]
 log = logging.getLogger(__name__)
 
 
@@ -96,7 +101,7 @@ def _chunk(chunk_id: str, text: str, meta: dict) -> Chunk:
 
 
 class ChunkStore:
-    """Chunks with their vectors in one cosine-space Chroma collection."""
+    """Chunks with their vectors in a cosine-space Chroma collection, and the shared ones again in a second."""
 
     def __init__(self, settings: RetrievalSettings, embedder: Embedder) -> None:
         from retrieval.chroma_embedding import ChromaEmbeddingFunction  # chromadb: imported only when opened
@@ -108,6 +113,9 @@ class ChunkStore:
             configuration={"hnsw": hnsw_configuration(settings)}, metadata={"embedder": embedder.name})
         self._set_search_breadth(settings.chroma_ef_search)
         self._report_build_settings(settings)
+        self.shared = self.client.get_or_create_collection(  # the shared chunks again: searched with no filter
+            collection_name(f"{settings.collection}-shared", embedder.name), embedding_function=ChromaEmbeddingFunction(embedder),
+            configuration={"hnsw": hnsw_configuration(settings)}, metadata={"embedder": embedder.name, "mirror_of": self.name})
         try:
             self.batch = min(_DEFAULT_BATCH, int(self.client.get_max_batch_size()))
         except Exception:  # older servers do not report it
@@ -139,25 +147,56 @@ class ChunkStore:
         return self.collection.count()
 
     def set_visibility(self, visibility: dict[str, tuple[str, bool]]) -> None:
-        """Set (org, shared) on these chunk ids' metadata (other metadata is kept)."""
+        """Set (org, shared) on these chunk ids' metadata (other metadata is kept), and keep the shared collection
+        Chunks made private leave the shared collection before their metadata changes, chunks made shared join it
+        after, so a failure half-way never shows a chunk wider than its metadata says."""
         ids = list(visibility)
+        self.shared_delete([i for i in ids if not visibility[i][1]])
         for start in range(0, len(ids), self.batch):
             part = ids[start:start + self.batch]
             present = self.collection.get(ids=part, include=[])["ids"]
             if present:
                 self.collection.update(ids=present, metadatas=[{"org": visibility[i][0], "shared": visibility[i][1]}
                                                                 for i in present])
+        self.copy_to_shared([i for i in ids if visibility[i][1]])
+
+    def copy_to_shared(self, ids: list[str] | None = None) -> int:
+        """Copy these chunks (default: every shared chunk) from the main collection into the shared one."""
+        where = {"shared": True} if ids is None else None
+        copied, start = 0, 0
+        while ids is None or start < len(ids):
+            got = (self.collection.get(where=where, limit=self.batch, offset=start, include=_COPIED) if ids is None
+                   else self.collection.get(ids=ids[start:start + self.batch], include=_COPIED))
+            start += self.batch
+            if got["ids"]:
+                self.shared.upsert(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"],
+                                   metadatas=got["metadatas"])
+                copied += len(got["ids"])
+            elif ids is None:
+                break
+        return copied
+
+    def shared_delete(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), self.batch):
+            self.shared.delete(ids=ids[start:start + self.batch])
 
     def upsert(self, chunks: list[Chunk], embeddings: list[list[float]]) -> None:
         for start in range(0, len(chunks), self.batch):
             part = chunks[start:start + self.batch]
+            vectors = embeddings[start:start + self.batch]
             self.collection.upsert(ids=[c.id for c in part], documents=[c.text for c in part],
-                                   metadatas=[_metadata(c) for c in part],
-                                   embeddings=embeddings[start:start + self.batch])
+                                   metadatas=[_metadata(c) for c in part], embeddings=vectors)
+            shared = [n for n, c in enumerate(part) if c.shared]
+            self.shared_delete([c.id for c in part if not c.shared])
+            if shared:
+                self.shared.upsert(ids=[part[n].id for n in shared], documents=[part[n].text for n in shared],
+                                   metadatas=[_metadata(part[n]) for n in shared],
+                                   embeddings=[vectors[n] for n in shared])
 
     def delete(self, ids: list[str]) -> None:
         for start in range(0, len(ids), self.batch):
             self.collection.delete(ids=ids[start:start + self.batch])
+            self.shared.delete(ids=ids[start:start + self.batch])
 
     def existing_ids(self, ids: list[str]) -> set[str]:
         """Which of these ids the collection holds."""
@@ -175,11 +214,14 @@ class ChunkStore:
                 found[cid] = _chunk(cid, text, meta)
         return [found[i] for i in ids if i in found]
 
-    def query(self, embedding: list[float], n: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """Nearest chunks as (id, cosine similarity), best first."""
-        total = self.count()
+    def query(self, embedding: list[float], n: int, where: dict | None = None,
+              shared_only: bool = False) -> list[tuple[str, float]]:
+        """Nearest chunks as (id, cosine similarity), best first; with `shared_only`, among the shared chunks (the
+        shared collection: no visibility filter, whose cost in Chroma grows with the chunks it selects)."""
+        collection = self.shared if shared_only else self.collection
+        total = collection.count()
         if total == 0 or n <= 0:
             return []
-        result = self.collection.query(query_embeddings=[embedding], n_results=min(n, total), where=where,
-                                       include=["distances"])
+        result = collection.query(query_embeddings=[embedding], n_results=min(n, total), where=where,
+                                  include=["distances"])
         return [(cid, 1.0 - float(dist)) for cid, dist in zip(result["ids"][0], result["distances"][0])]
