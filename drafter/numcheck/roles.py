@@ -44,7 +44,8 @@ _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|�
                          r"|企业|协会|学会|团队|高校|班子)$")
 _TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an actor, before its marker
 _EACH = frozenset({"各", "各个", "每个", "全", "所属", "下属"})
-_PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"})
+_ALONG = frozenset({"沿", "沿着"})  # 沿滨江绿道: a route; read as a place only when it ends in a place word
+_PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"}) | _ALONG
 _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室|站|站点|库区|现场|基地|赛区|车间|社区|敬老院|草坪|楼"
                          r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
                         r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边"
@@ -246,7 +247,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 timed = any(w[3] == "t" or w[2] in _TIME_WORDS or w[2] in _TIME_AFTER or _DAYS.search(w[2]) for w in whole)
                 acts = "方面" in clause[e:] or bool(whole) and whole[0][3] == "v"  # 在落实职代会职权、加强…等方面: acts, not a place
                 if not phrase and len(whole) > 1 and not timed and not acts and j < len(ws) and ws[j][3] == "v" \
-                        and _act(ws[j][2], lex):
+                        and _act(ws[j][2], lex) and word not in _ALONG:  # 沿着既定路线: a place only by its head
                     phrase = whole  # 在城区主要商圈 | 建成…: a noun phrase between 在 and an act is where it was done
                 if phrase:
                     claim("place", phrase)
