@@ -124,6 +124,8 @@ def test_a_reply_that_passes_every_rule_heads_its_section(settings, library):
     ("开展送温暖活动，发布企业歌", FACTS[:1], set(), "claim"),  # 送温暖: no fact gives it
     ("发布企业歌2首", FACTS[:1], set(), "shape"),  # no numbers in a heading
     ("发布", FACTS[:1], set(), "shape"),
+    ("经理接待日：接待职工来访", FACTS[1:2], set(), "shape"),  # a label and a sentence (a local reply, session 11):
+    ("开展经理接待日。接待职工来访", FACTS[1:2], set(), "shape"),  # the opening's list of areas cannot name it
     ("发布企业歌，开展服务月和接待日活动", FACTS[:3], set(), ""),
 ])
 def test_a_model_heading_is_taken_only_when_it_passes_every_heading_rule(heading, facts, used, why):

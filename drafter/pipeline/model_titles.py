@@ -26,7 +26,7 @@ from drafter.pipeline.prompting import render
 from drafter.pipeline.titling import LONGEST, fits
 from drafter.providers.base import ChatModel, Message, in_step
 from textkit.headings import without_number
-from textkit.sentences import BREAKS
+from textkit.sentences import BREAKS, COLONS, SENTENCE_ENDS
 
 SHOWN_FACTS = 8  # facts shown in the prompt (the heading is checked against all of them)
 FACT_CHARS = 60  # each shown fact cut to this many characters
@@ -126,8 +126,9 @@ def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
             also: Callable[[str], bool] = lambda title: True) -> str:
     """Why `heading` may not head these facts ("" when it may): the rules of every heading (titling.acceptable),
     in the order a reader would name them."""
-    if not SHORTEST <= len(bare(heading)) <= LONGEST or _DIGITS.search(heading) or "\n" in heading:
-        return "shape"
+    inner = any(mark in heading for mark in SENTENCE_ENDS + COLONS)  # 经理接待日：加强与客户交流的平台: a label and a
+    if not SHORTEST <= len(bare(heading)) <= LONGEST or _DIGITS.search(heading) or "\n" in heading or inner:
+        return "shape"  # sentence, which the opening's list of areas cannot name
     if is_generic(heading):
         return "generic"
     if bare(heading) in used:
