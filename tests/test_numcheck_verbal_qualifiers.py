@@ -25,3 +25,9 @@ def test_a_verbal_qualifier_is_an_added_object(facts, draft, word):
 ])
 def test_acts_manners_and_given_words_are_no_qualifiers(facts, draft):
     assert not check(facts, draft).claims
+
+
+def test_an_adverb_after_the_counted_thing_is_no_qualifier():
+    # 顺利 is tagged ad: a manner of 出师, not a word of the thing counted
+    notes = [c.note for c in check(["开展师带徒活动，出师38人"], "开展师带徒活动，年内38名徒弟顺利出师。").claims]
+    assert not any("顺利" in n for n in notes), notes

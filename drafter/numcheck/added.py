@@ -114,8 +114,8 @@ def _naming(w: Word) -> bool:
     """A noun (an idiom or set phrase only when it ends in one: 拖欠工资, not 精彩纷呈), a name jieba does not know
     (not a function character glued to a neighbour: 率达, 名患), an adjective or distinguishing word (重大)."""
     word, tag = w[2], w[3]
-    if _digits(word) or not tag.startswith(_NAMING_TAGS):
-        return False
+    if _digits(word) or not tag.startswith(_NAMING_TAGS) or tag == "ad":
+        return False  # 顺利 (ad) of 38名徒弟顺利出师: an adverb, though its tag starts like an adjective's
     if tag in ("i", "l"):
         return len(word) >= 4 and tag_of(word[-2:]).startswith("n")
     if tag == "nr" and tag_of(word[1:]).startswith("v"):
