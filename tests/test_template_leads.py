@@ -46,3 +46,10 @@ def test_template_drafts_of_held_out_facts_say_no_generic_frame(settings, librar
             assert not any(word in text for word in GENERIC), text
         frames = [writer.lead(s) for s in plan.body()]
         assert len([f for f in frames if f]) == len(set(f for f in frames if f))  # no lead said twice
+
+
+def test_the_opening_names_an_area_not_the_means_its_heading_opens_with():
+    body = [PlannedSection("body", "以活动为抓手，提高全员思想道德素质", 1, "", [1]),
+            PlannedSection("body", "围绕企业发展，积极开展工会活动", 2, "", [2])]
+    plan = Plan([PlannedSection("opening", ""), *body, PlannedSection("closing", "")], ["事实一", "事实二"])
+    assert plan.named_areas() == ["提高全员思想道德素质", "围绕企业发展"]

@@ -4,9 +4,11 @@ closing), each with its heading, facts and references. Made by plan.Planner, or 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 CN_DIGITS = "零一二三四五六七八九"
+_MEANS = re.compile(r"^以.{1,12}为(?:抓手|载体|契机|突破口|基础|重点|主线|核心|目标|手段|指导|宗旨|中心)")
 
 
 def chinese_ordinal(n: int) -> str:
@@ -61,5 +63,14 @@ class Plan:
     def named_areas(self, most: int = 5) -> list[str]:
         """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面); of a heading made
         of its facts' acts ("A、B等工作") its first act, so that the opening's list reads as one list of areas."""
-        first = [area.split("，")[0] for area in self.areas()]
+        first = [_named(area) for area in self.areas()]
         return list(dict.fromkeys(a.split("、")[0] if a.endswith("等工作") else a for a in first))[:most]
+
+
+def _named(area: str) -> str:
+    """An area as the opening names it: its first clause, or the next when the first only sets the means
+    ("以活动为抓手，提高全员思想道德素质": 在…以活动为抓手等方面 reads as no area)."""
+    clauses = [c for c in area.split("，") if c]
+    if len(clauses) > 1 and _MEANS.match(clauses[0]):
+        return clauses[1]
+    return clauses[0] if clauses else area
