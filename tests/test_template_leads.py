@@ -53,3 +53,16 @@ def test_the_opening_names_an_area_not_the_means_its_heading_opens_with():
             PlannedSection("body", "围绕企业发展，积极开展工会活动", 2, "", [2])]
     plan = Plan([PlannedSection("opening", ""), *body, PlannedSection("closing", "")], ["事实一", "事实二"])
     assert plan.named_areas() == ["提高全员思想道德素质", "围绕企业发展"]
+
+
+def test_no_template_frame_names_a_span_of_time_of_its_own():
+    """The period is the request's (上半年, 3月 …): a frame saying 一年来 was wrong in every half-year and monthly
+    draft whose section had no theme of its own."""
+    import re
+    from pathlib import Path
+
+    spans = re.compile(r"一年来|半年来|全年|今年|本年度|过去一年")
+    frames = sorted((Path(__file__).parents[1] / "prompts" / "template").glob("*.j2"))
+    assert frames
+    assert [(f.name, spans.findall(f.read_text(encoding="utf-8"))) for f in frames
+            if spans.search(f.read_text(encoding="utf-8"))] == []
