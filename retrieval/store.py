@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from urllib.parse import urlparse
 
 from retrieval.config import RetrievalSettings
@@ -20,6 +21,7 @@ from retrieval.embedder import Embedder
 from retrieval.models import Chunk
 
 _DEFAULT_BATCH = 1000
+_LOCKED_RETRIES = 100  # tries 0.1 s apart while Chroma's SQLite file is locked by another writer (10 s)
 _BUILT_WITH = ("ef_construction", "max_neighbors")  # fixed when a collection is created
 _COPIED = ["embeddings", "documents", "metadatas"]
 log = logging.getLogger(__name__)
@@ -131,10 +133,16 @@ class ChunkStore:
         (this process's embedded store; a server started since), else from the server's next start."""
         if self.hnsw().get("ef_search") == ef_search:
             return
-        try:
-            self.collection.modify(configuration={"hnsw": {"ef_search": ef_search}})
-        except Exception as error:  # e.g. a SPANN collection: searching still works with its own setting
-            log.warning("collection %s: ef_search not changed to %s: %s", self.name, ef_search, error)
+        for attempt in range(_LOCKED_RETRIES + 1):
+            try:
+                self.collection.modify(configuration={"hnsw": {"ef_search": ef_search}})
+                return
+            except Exception as error:  # e.g. a SPANN collection: searching still works with its own setting
+                if "database is locked" in str(error) and attempt < _LOCKED_RETRIES:
+                    time.sleep(0.1)  # another handle or process is writing Chroma's SQLite file: wait for it
+                    continue
+                log.warning("collection %s: ef_search not changed to %s: %s", self.name, ef_search, error)
+                return
 
     def _report_build_settings(self, settings: RetrievalSettings) -> None:
         built = self.hnsw()

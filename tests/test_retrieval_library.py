@@ -33,14 +33,29 @@ def make_library(request, tmp_path, embedder):
     return lambda: Library(settings, embedder=embedder)
 
 
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
+def write_corpus(folder):
     folder.mkdir()
     (folder / "care.md").write_text(CARE, encoding="utf-8")
     (folder / "democracy.md").write_text(DEMOCRACY, encoding="utf-8")
     (folder / "safety.txt").write_text(SAFETY.split("---\n", 2)[2], encoding="gb18030")
     return folder
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return write_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="module", params=["embedded", "server"])
+def ingested(request, tmp_path_factory, embedder):
+    """The corpus ingested once per mode for the tests that only search it (tests that write build their own)."""
+    url = request.getfixturevalue("chroma_url") if request.param == "server" else None
+    root = tmp_path_factory.mktemp("read-only")
+    settings = Settings(data_dir=root / "data", chroma_url=url, collection=f"t{uuid.uuid4().hex[:12]}",
+                        _env_file=None)
+    library = Library(settings, embedder=embedder)
+    library.ingest([write_corpus(root / "corpus")], progress=False)
+    return library
 
 
 def test_ingest_is_idempotent_and_only_embeds_changes(make_library, corpus):
@@ -85,9 +100,8 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_ingested(make_library, 
     assert report.files == 3
 
 
-def test_filters_by_kind_role_and_example(make_library, corpus):
-    library = make_library()
-    library.ingest([corpus], progress=False)
+def test_filters_by_kind_role_and_example(ingested):
+    library = ingested
     for mode in ("hybrid", "bm25", "dense"):
         by_kind = library.search("工会 职工", k=10, kind="年度总结", mode=mode)
         assert by_kind and {h.kind for h in by_kind} == {"年度总结"}
@@ -98,9 +112,8 @@ def test_filters_by_kind_role_and_example(make_library, corpus):
     assert library.search("职工", kind="没有这种总结") == []
 
 
-def test_hits_carry_chunk_fields_and_blank_query_is_empty(make_library, corpus):
-    library = make_library()
-    library.ingest([corpus], progress=False)
+def test_hits_carry_chunk_fields_and_blank_query_is_empty(ingested):
+    library = ingested
     hit = library.search("职代会 集体合同", k=1)[0]
     assert hit.example_id == "democracy.md" and hit.chunk_id and "职代会" in hit.text
     chunk = next(c for c in library.example_chunks("democracy.md") if c.id == hit.chunk_id)
@@ -160,11 +173,10 @@ def test_reopened_library_searches_without_rebuilding(make_library, corpus, monk
     reopened.ensure_ingested(corpus)  # not empty: nothing happens
 
 
-def test_concurrent_searches_agree_with_sequential_ones(make_library, corpus):
+def test_concurrent_searches_agree_with_sequential_ones(ingested):
     from concurrent.futures import ThreadPoolExecutor
 
-    library = make_library()
-    library.ingest([corpus], progress=False)
+    library = ingested
     queries = ["走访慰问困难职工", "职代会", "隐患排查", "厂务公开", "安全知识竞赛", "金秋助学"] * 2
     expected = [[h.chunk_id for h in library.search(q, k=3)] for q in queries]
     with ThreadPoolExecutor(4) as pool:
