@@ -9,7 +9,8 @@ them with the HNSW answer by cosine similarity. Nothing is filtered after the fa
 already filtered.
 
 The fetched vectors are cached per filter and per catalog version (a write anywhere moves it; Chroma is written
-before the catalog, so a version never names vectors Chroma lacks). A filter that selects more than `limit`
+before the catalog, so a version never names vectors Chroma lacks), as float16, up to BUDGET chunks over all
+filters: the scale bench's 100 organisations of 650 own chunks each fit, so none is fetched twice per version. A filter that selects more than `limit`
 chunks is left to HNSW alone: fetching more costs more than it saves (bench/exact_pass_probe.py).
 """
 
@@ -22,7 +23,7 @@ from collections import OrderedDict
 import numpy as np
 
 EXACT_LIMIT = 2000  # chunks of one lineage scored exactly; more are left to HNSW
-_ENTRIES = 32  # filters cached (each at most EXACT_LIMIT × dimensions floats)
+BUDGET = 100_000  # chunks cached over all filters (float16: 77 MB at 384 dimensions), least recently used first out
 
 
 def own_clause(orgs: list[str], where: dict | None) -> dict:
@@ -34,8 +35,8 @@ def own_clause(orgs: list[str], where: dict | None) -> dict:
 class ExactPass:
     """Exact cosine scores over the chunks one `where` selects, cached by catalog version."""
 
-    def __init__(self, collection, limit: int = EXACT_LIMIT, entries: int = _ENTRIES) -> None:
-        self.collection, self.limit, self.entries = collection, limit, entries
+    def __init__(self, collection, limit: int = EXACT_LIMIT, budget: int = BUDGET) -> None:
+        self.collection, self.limit, self.budget = collection, limit, budget
         self._cache: OrderedDict[str, tuple[object, list[str], np.ndarray | None]] = OrderedDict()
         self._lock = threading.Lock()
         self.fetches = 0  # Chroma gets made (a cached filter makes none)
@@ -49,7 +50,7 @@ class ExactPass:
         if not ids or n <= 0:
             return []
         query = np.asarray(embedding, dtype=np.float32)
-        scores = matrix @ (query / (np.linalg.norm(query) or 1.0))
+        scores = matrix.astype(np.float32) @ (query / (np.linalg.norm(query) or 1.0))
         best = np.argsort(-scores, kind="stable")[:n]
         return [(ids[i], float(scores[i])) for i in best]
 
@@ -64,7 +65,7 @@ class ExactPass:
         with self._lock:
             self._cache[key] = (version, ids, matrix)
             self._cache.move_to_end(key)
-            while len(self._cache) > self.entries:
+            while len(self._cache) > 1 and sum(len(entry[1]) for entry in self._cache.values()) > self.budget:
                 self._cache.popitem(last=False)
         return ids, matrix
 
@@ -78,7 +79,7 @@ class ExactPass:
             return [], np.zeros((0, 0), dtype=np.float32)
         matrix = np.asarray(got["embeddings"], dtype=np.float32)
         matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
-        return ids, matrix
+        return ids, matrix.astype(np.float16)
 
 
 def merge(approximate: list[tuple[str, float]], exact: list[tuple[str, float]], n: int) -> list[tuple[str, float]]:

@@ -120,3 +120,17 @@ def test_the_exact_pass_fetches_once_per_catalog_version_and_leaves_large_sets_t
     everyone = own_clause(["o1", "o2"], None)  # 800 crowd chunks
     assert ExactPass(library.store.collection, limit=100).nearest(embedding, 5, everyone, "v") is None
     assert len(ExactPass(library.store.collection, limit=1000).nearest(embedding, 5, everyone, "v")) == 5
+
+
+def test_the_cache_keeps_as_many_filters_as_its_budget_of_chunks_holds(crowded):
+    _, library = crowded
+    embedding = library.embedder.embed_query(QUERY)
+    exact = ExactPass(library.store.collection, budget=1000)  # each of o0 … o9 has 400 crowd chunks
+    for org in ("o1", "o2", "o1", "o2"):
+        assert len(exact.nearest(embedding, 5, own_clause([org], None), "v")) == 5
+    assert exact.fetches == 2  # 800 chunks: both kept
+    exact.nearest(embedding, 5, own_clause(["o3"], None), "v")  # 1,200 > 1,000: the least recently used goes
+    exact.nearest(embedding, 5, own_clause(["o2"], None), "v")
+    assert exact.fetches == 3
+    exact.nearest(embedding, 5, own_clause(["o1"], None), "v")
+    assert exact.fetches == 4
