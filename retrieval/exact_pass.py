@@ -9,8 +9,9 @@ them with the HNSW answer by cosine similarity. Nothing is filtered after the fa
 already filtered.
 
 The fetched vectors are cached per filter and per catalog version (a write anywhere moves it; Chroma is written
-before the catalog, so a version never names vectors Chroma lacks), as float16, up to BUDGET chunks over all
-filters: the scale bench's 100 organisations of 650 own chunks each fit, so none is fetched twice per version. A filter that selects more than `limit`
+before the catalog, so a version never names vectors Chroma lacks), up to BUDGET chunks over all
+filters (float32: float16 halves the memory but its conversion cost 4–8 ms a search at 1,353 chunks): the scale
+bench's 100 organisations of 650 own chunks each fit, so none is fetched twice per version. A filter that selects more than `limit`
 chunks is left to HNSW alone: fetching more costs more than it saves (bench/exact_pass_probe.py).
 """
 
@@ -23,7 +24,7 @@ from collections import OrderedDict
 import numpy as np
 
 EXACT_LIMIT = 2000  # chunks of one lineage scored exactly; more are left to HNSW
-BUDGET = 100_000  # chunks cached over all filters (float16: 77 MB at 384 dimensions), least recently used first out
+BUDGET = 100_000  # chunks cached over all filters (154 MB at 384 dimensions), least recently used first out
 
 
 def own_clause(orgs: list[str], where: dict | None) -> dict:
@@ -50,7 +51,7 @@ class ExactPass:
         if not ids or n <= 0:
             return []
         query = np.asarray(embedding, dtype=np.float32)
-        scores = matrix.astype(np.float32) @ (query / (np.linalg.norm(query) or 1.0))
+        scores = matrix @ (query / (np.linalg.norm(query) or 1.0))
         best = np.argsort(-scores, kind="stable")[:n]
         return [(ids[i], float(scores[i])) for i in best]
 
@@ -79,7 +80,7 @@ class ExactPass:
             return [], np.zeros((0, 0), dtype=np.float32)
         matrix = np.asarray(got["embeddings"], dtype=np.float32)
         matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
-        return ids, matrix.astype(np.float16)
+        return ids, matrix
 
 
 def merge(approximate: list[tuple[str, float]], exact: list[tuple[str, float]], n: int) -> list[tuple[str, float]]:
