@@ -1,7 +1,8 @@
 """The roles of an assertion (issue 19): who took part, where, when, what honour, on what, and what was done.
 
 A clause is read in jieba words (drafter.numcheck.words) and its roles are found by their marker words:
-  参与者 (actor)   the noun phrase after 邀请/聘请/联合/委托/由 or in 在…指导下, or before 亲自/带队/出席/列席/到会 …
+  参与者 (actor)   the noun phrase after 邀请/聘请/联合/委托/由/依托 (a body) or in 在…指导下 (or a person's 部署下),
+                   or before 亲自/带队/出席/列席/到会 …
   地点 (place)     the noun phrase after 赴/前往/在/深入/走进 (and 各/全) that names a place (…中心, …馆, …车间, 杭州 …)
   时间 (time)      a time word (年初, 下半年, 周末, 淡季 …) or a phrase before 期间/前夕/当天/之际/假期
   荣誉 (honour)    what follows 评为/授予/荣获/获评/获/(被)命名为/当选, up to the clause's end; a level added to a
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, ROLE_NAMES, SKIP as _SKIP, Reader
+from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_HEAD, UNDER as _UNDER
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.words import Word, words
@@ -82,6 +84,12 @@ def _nounish(ws: tuple[Word, ...], k: int, clause: str, depth: int = 0) -> bool:
     nxt = ws[k + 1]
     return nxt[3].startswith(_NOUN_TAGS) or nxt[3] == "vn" or (depth < 2 and w[3][:1] in ("r", "b", "a")
                                                               and _nounish(ws, k + 1, clause, depth + 1))
+
+
+def _led_by_person(ws: tuple[Word, ...], i: int, clause: str) -> bool:
+    """在公司党委书记的亲自部署下: a person under whose lead it was done (在公司党委的领导下, a body, is frame)."""
+    phrase = _phrase_after(ws, i + 1, clause)
+    return bool(phrase and _PERSON_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) and _UNDER.match(clause, phrase[-1][1]))
 
 
 def _phrase_after(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
@@ -222,7 +230,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 phrase = phrase[:-1]  # 公司经营层全体列席
             if phrase and _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]):
                 claim("actor", phrase)
-        elif word in _ACTOR_BEFORE or (word == "在" and "指导下" in clause[e:]):
+        elif word in _ACTOR_BEFORE or (word == "在" and ("指导下" in clause[e:] or _led_by_person(ws, i, clause))):
             phrase = _phrase_after(ws, i + 1, clause)
             cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _TOGETHER), len(phrase))
             phrase = phrase[:cut]  # 会同市体育局 | 开展…: an act verb ends the actor's noun phrase
@@ -232,6 +240,9 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             if phrase and (word != "由" or named
                            or _ACTOR_AFTER_RE.match(clause, phrase[-1][1])):  # 由纪委牵头: whoever it names
                 claim("actor", phrase)
+        elif word in _MEANS and (phrase := _phrase_after(ws, i + 1, clause)) and _ACTOR_HEAD.search(
+                named := clause[phrase[0][0]:phrase[-1][1]]) and not _PLACE_HEAD.search(named):
+            claim("actor", phrase)  # 依托市律师协会的专业力量: a body drawn on took part
         elif word in _PLACE_BEFORE:
             first = i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1  # 在各生产车间
             phrase = _phrase_after(ws, first, clause)

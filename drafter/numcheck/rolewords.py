@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from drafter.models import Claim
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.words import Word
+from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 if TYPE_CHECKING:
     from drafter.numcheck.support import Support
@@ -22,6 +23,13 @@ THING_HEADS = frozenset("赛票费金品画队课证卡奖杯工书汤")  # head
 # hand-written synonym groups, never by 词林's looser classes
 PEOPLE = re.compile(r"(?:干部|职工|员工|人员|同志|代表|家属|子女|老人|家庭|[员工者人师生士])$")
 
+
+# actors: a body after 依托/借助 (an actor; a place head makes it a place), a person in 在…的(亲自)部署/带领…下
+MEANS = frozenset({"依托", "借助", "依靠"})
+PERSON_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监"
+                         r"|主任|领导|负责人|专家|教授)$")
+UNDER = re.compile(r"(?:的)?" + char_class(BREAKS + ENUM_COMMA, negate=True)
+                   + r"{0,6}?(?:指导|领导|带领|部署|推动|主持|协调|关心|支持|关怀|帮助|督促|号召)下")
 
 NEAR = '（事实中是"'  # a near miss's note names the fact's thing it stands beside: a conflict, not a doubt
 
