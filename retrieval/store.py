@@ -156,7 +156,7 @@ class ChunkStore:
 
     def set_visibility(self, visibility: dict[str, tuple[str, bool]]) -> None:
         """Set (org, shared) on these chunk ids' metadata (other metadata is kept), and keep the shared collection
-        Chunks made private leave the shared collection before their metadata changes, chunks made shared join it
+        in step: chunks made private leave the shared collection before their metadata changes, chunks made shared join it
         after, so a failure half-way never shows a chunk wider than its metadata says."""
         ids = list(visibility)
         self.shared_delete([i for i in ids if not visibility[i][1]])
