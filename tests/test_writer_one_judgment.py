@@ -63,3 +63,17 @@ def test_a_draft_keeps_the_model_section_the_writer_accepted(settings, library):
     section = next(s for s in result.sections if 2 in s.facts)
     assert "市级" not in result.text and result.check.faithful
     assert section.provider == "fake" and not section.fallback, section.fallback_reason
+
+
+def test_a_rewrite_that_loses_a_quote_its_fact_pairs_is_written_again(settings, library):
+    """The local model wrote 五一”国际劳动节 for “五一”国际劳动节 (held-out s002_15): the writer has the sentence
+    written again, or takes the fact's own sentence, and no unpaired quote reaches the draft."""
+    settings.local_frame_from_templates = False
+    facts = ["“五一”国际劳动节组织职工到森林公园开展烧烤活动，参加职工86人", FACTS[1]]
+    request = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结", facts=facts)
+
+    def unquoted(messages):
+        return faithful(messages).replace("“五一”", "五一”")
+
+    result = Pipeline(settings, library, ScriptedModel(default=unquoted, name="fake")).run(request)
+    assert "“五一”国际劳动节" in result.text and "工会五一”" not in result.text and result.check.ok

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from drafter.numcheck import find_placeholders
 from drafter.numcheck.faithlex import load_faith
-from textkit.sentences import split_sentences
+from textkit.sentences import balanced, split_sentences
 from textkit.headings import INNER_MARK, LEVEL_MARKS, MARKDOWN_MARK, NUMBERED_START
 from textkit.sentences import NOT_COMPARED, SEMICOLONS
 
@@ -57,6 +57,12 @@ def sentence_artifacts(sentence: str, allowed: str = "", latin: frozenset[str] |
     if stutters(sentence):
         reasons.append("重复词")
     return reasons
+
+
+def lost_pairs(sentence: str, fact: str) -> list[str]:
+    """["引号或括号不配对"] when a rewrite leaves open or unopened a quote or bracket its fact pairs (五一”国际劳动节
+    for “五一”国际劳动节); a fact that is itself unbalanced (a cut source) asks nothing."""
+    return ["引号或括号不配对"] if balanced(fact) and not balanced(sentence) else []
 
 
 def stutters(text: str) -> list[str]:

@@ -26,7 +26,7 @@ from drafter.pipeline import budget
 from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sentence
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.cut import salvage
-from drafter.pipeline.defects import bad_opener, sentence_artifacts, sentences, without_opener
+from drafter.pipeline.defects import bad_opener, lost_pairs, sentence_artifacts, sentences, without_opener
 from drafter.pipeline.leads import KEY as _KEY, SUBJECT as _SUBJECT, restates as _restates, shorter_leads
 from drafter.pipeline.leads import deduplicated, paragraph, system_key as _system_key
 from drafter.pipeline.planned import Plan, PlannedSection
@@ -181,7 +181,7 @@ class SectionWriter(TemplateSections):
         sentence = without_opener(tidy_sentence(written))
         if len(_KEY.sub("", sentence)) < 2:
             return "", ["没有写出"]
-        problems = sentence_artifacts(sentence, allowed=line, latin=self.lexicon.faith.latin)
+        problems = sentence_artifacts(sentence, allowed=line, latin=self.lexicon.faith.latin) + lost_pairs(sentence, line)
         if len(sentence) > LONGEST * len(line) + 20:
             problems.append("过长")
         result = check_part(self.plan.facts, [line], self.context, sentence, self.lexicon)
