@@ -88,3 +88,24 @@ def test_a_topic_header_may_be_written_zhuti_and_never_becomes_a_fact():
     request = parse_request_text("单位：江北区总工会\n期间：2026年\n类型：专项总结\n主题：“两节”送温暖\n"
                                  "走访慰问困难职工家庭1,340户")
     assert request.topic == "“两节”送温暖" and request.facts == ["走访慰问困难职工家庭1,340户"]
+
+
+@pytest.mark.parametrize("line, period", [("年度：2025年", "2025年"), ("年份：2025年度", "2025年度"),
+                                          ("2026年上半年", "2026年上半年"), ("2025年1—6月", "2025年1—6月"),
+                                          ("2025年度工作总结", "2025年度")])
+def test_the_period_may_be_a_year_label_or_a_line_of_its_own(line, period):
+    request = parse_request_text(f"单位：某公司工会\n{line}\n- 发放慰问金3万元\n- 2024年度先进集体评选表彰12个")
+    assert request.period == period
+    assert request.facts == ["发放慰问金3万元", "2024年度先进集体评选表彰12个"]
+
+
+def test_a_year_label_that_is_not_a_period_is_not_taken_as_one():
+    with pytest.raises(ValueError, match="缺少“期间：”行"):
+        parse_request_text("单位：某公司工会\n年度：全年重点工作\n- 发放慰问金3万元")
+
+
+@pytest.mark.parametrize("period, kind", [("2025年1—6月", "半年总结"), ("2025年7月至12月", "半年总结"),
+                                          ("2025年1-12月", "年度总结"), ("2025年3月", "月度总结"),
+                                          ("2025年1~2月", "月度总结")])
+def test_a_span_of_months_sets_the_kind_by_its_length(period, kind):
+    assert parse_request_text(f"单位：某公司工会\n期间：{period}\n- 发放慰问金3万元").kind == kind

@@ -17,6 +17,7 @@ Headers take full- or half-width colons. Bullet lines before any block go to the
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pydantic import ValidationError
 
@@ -24,7 +25,7 @@ from drafter.domain.facts import clean_fact_lines
 from drafter.models import DraftRequest
 from textkit.sentences import COMMAS, SEMICOLONS
 
-_HEADERS = {"单位": "org", "期间": "period", "类型": "kind", "专题": "topic", "主题": "topic", "篇幅": "length", "参考范文": "pinned"}
+_HEADERS = {"单位": "org", "期间": "period", "总结期间": "period", "报告期": "period", "类型": "kind", "专题": "topic", "主题": "topic", "篇幅": "length", "参考范文": "pinned"}
 _BLOCKS = {
     "facts": ("事实", "主要事实", "工作情况", "主要工作", "主要成绩", "工作成效", "完成情况"),
     "problems": ("存在问题", "存在的问题", "存在不足", "存在的不足", "问题与不足", "不足"),
@@ -34,6 +35,11 @@ _KINDS = {"年度": "年度总结", "全年": "年度总结", "半年": "半年�
           "月度": "月度总结", "月": "月度总结", "专项": "专项总结"}
 _LENGTHS = {"简短": "short", "短": "short", "标准": "normal", "一般": "normal", "详细": "long", "长": "long",
             "short": "short", "normal": "normal", "long": "long"}
+# Labels secretaries also write for the period; taken as the period only when the value reads as one.
+_PERIOD_LABELS = ("年度", "年份", "时间", "时段", "期限", "总结时间")
+# A line that is only a period (2026年上半年, 2025年度, 2025年1—6月, 2026年3月): the period, where no 期间： line gives it.
+_PERIOD_LINE = re.compile(r"^[0-9０-９]{4}\s*年\s*(度|全年|上半年|下半年|[0-9０-９]{1,2}\s*(月份?)?(\s*[-—–~～至到]\s*[0-9０-９]{1,2}\s*月份?)?)?"
+                          r"(工作)?(总结)?$")
 _LABEL = re.compile(r"^\s*[#【\[]*\s*([^：:\s】\]]{1,8})\s*[】\]]*\s*[：:]\s*(.*)$")
 
 
@@ -60,6 +66,12 @@ def _read(text: str) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
         if label and label[0] in _HEADERS:
             headers[_HEADERS[label[0]]] = label[1]
             continue
+        if label and label[0] in _PERIOD_LABELS and _PERIOD_LINE.match(label[1]):
+            headers.setdefault("period", label[1])
+            continue
+        if _PERIOD_LINE.match(line) and not any(blocks.values()):
+            headers.setdefault("period", line.removesuffix("总结").removesuffix("工作"))
+            continue
         block = next((name for name, words in _BLOCKS.items() if label and label[0] in words), None)
         if block is None and line.rstrip("：:") in {w for words in _BLOCKS.values() for w in words}:
             block, label = next(n for n, ws in _BLOCKS.items() if line.rstrip("：:") in ws), (line, "")
@@ -79,7 +91,7 @@ def parse_request_text(text: str) -> DraftRequest:
     if not headers.get("org"):
         problems.append("缺少“单位：”行（如：单位：华东精密机械有限公司工会）")
     if not headers.get("period"):
-        problems.append("缺少“期间：”行（如：期间：2025年）")
+        problems.append("缺少“期间：”行（如：期间：2025年；也可单独一行写“2025年上半年”）")
     if not facts:
         problems.append("没有事实：请在单位、期间等行之后逐行列出事实，每行一条（可用“- ”开头）")
     kind = _kind_of(headers["kind"]) if headers.get("kind") else _infer_kind(headers.get("period", ""))
@@ -102,9 +114,14 @@ def parse_request_text(text: str) -> DraftRequest:
 
 
 def _infer_kind(period: str) -> str:
-    """类型 omitted: guess it from the period (上半年 → 半年总结, 3月 → 月度总结), else 年度总结."""
+    """类型 omitted: guess it from the period (上半年 or 1—6月 → 半年总结, 3月 → 月度总结), else 年度总结."""
     if "半年" in period:
         return "半年总结"
-    if re.search(r"[0-9０-９一二三四五六七八九十]+\s*月(?!.*[至到\-—~])", period):
+    months = re.search(r"([0-9０-９]{1,2})\s*月?份?\s*[-—–~～至到]\s*([0-9０-９]{1,2})\s*月", period)
+    if months:  # a span of months: 4 to 8 of them is a half year, 9 or more a year
+        first, last = (int(unicodedata.normalize("NFKC", m)) for m in months.groups())
+        span = last - first + 1
+        return "年度总结" if span >= 9 else "半年总结" if span >= 4 else "月度总结"
+    if re.search(r"[0-9０-９一二三四五六七八九十]+\s*月", period):
         return "月度总结"
     return "年度总结"
