@@ -161,3 +161,19 @@ def _is_plain_label(text: str) -> bool:
     if len(text) > PLAIN_MAX or any(mark in text for mark in "。，,；;！!？?、"):
         return False
     return text.endswith(("：", ":")) or bool(_PLAIN_LABEL.search(text))
+
+
+# A run-in topic label a secretary puts before a fact ("送温暖：春节前走访慰问困难职工412人"): 2–8 Chinese
+# characters, no digit, then a colon and a statement of its own (at least RUN_IN_BODY_MIN characters, not opening
+# with a number). "会员总数：1842人" has no statement after its colon and keeps its label.
+RUN_IN_BODY_MIN = 8
+_RUN_IN_LABEL = re.compile(rf"^([\u4e00-\u9fff“”‘’、]{{2,8}})\s*{char_class(COLONS)}\s*(?![0-9０-９])(\S.*)$")
+_NOT_A_LABEL = ("如", "例如", "比如", "其中", "包括", "主要有", "具体", "分别是", "即")
+
+
+def run_in_label(text: str) -> tuple[str, str]:
+    """(label, statement) of a fact written "label：statement", or ("", text) when it has no such label."""
+    match = _RUN_IN_LABEL.match(text.strip())
+    if not match or match.group(1) in _NOT_A_LABEL or len(match.group(2)) < RUN_IN_BODY_MIN:
+        return "", text
+    return match.group(1), match.group(2)

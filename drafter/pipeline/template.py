@@ -13,6 +13,7 @@ from drafter.models import DraftRequest
 from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
+from textkit.headings import run_in_label
 from textkit.sentences import COMMAS, SENTENCE_ENDS, chinese_punctuation
 
 VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
@@ -30,9 +31,10 @@ _LINKED = re.compile(r"(?:如[：:]|如(?![期今何果此实意愿数])|例如|
 
 
 def clause(text: str) -> str:
-    """A fact or item as a clause: no trailing punctuation, so the template can end the sentence, and ASCII
-    commas next to Chinese written full-width (facts pasted from web pages)."""
-    return chinese_punctuation(text.strip().rstrip(_TRAILING).strip())
+    """A fact or item as a clause: no trailing punctuation, so the template can end the sentence, ASCII commas next
+    to Chinese written full-width (facts pasted from web pages), and no run-in label ("送温暖：春节前走访…": the
+    label says what the fact is about; the prose states the fact)."""
+    return chinese_punctuation(run_in_label(text.strip())[1].rstrip(_TRAILING).strip())
 
 
 def fact_sentence(fact: str) -> str:
