@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.pipeline.leads import shorter_leads
+from drafter.pipeline.leads import restates, shorter_leads
 
 
 @pytest.mark.parametrize("lead, readings", [
@@ -18,3 +18,25 @@ from drafter.pipeline.leads import shorter_leads
 ])
 def test_shorter_readings(lead, readings):
     assert shorter_leads(lead) == readings
+
+
+CONGRESS = ["召开十届三次职代会，审议通过集体合同等议案5项，征集职工提案37件，立案办理29件"]
+CONTESTS = ["开展“供水保障百日攻坚”劳动竞赛，参赛班组26个，完成管网改造42公里",
+            "举办水质化验、管道维修等5个工种技能比武，136名职工参赛，18人获“技术能手”称号",
+            "新建职工书屋3个，新增图书2400册"]
+
+
+@pytest.mark.parametrize("lead", [
+    "工会通过召开职代会，审议并批准了集体合同等议案，征集了职工提案，并积极处理了立案的提案。",  # the local model's, 12-05
+    "工会审议并批准了集体合同等议案，征集了职工提案，积极处理了立案的提案。",
+])
+def test_a_lead_listing_its_facts_parts_again_in_other_words_restates_them(lead):
+    assert restates(lead, CONGRESS)
+
+
+@pytest.mark.parametrize("lead, lines", [
+    ("工会扎实开展劳动竞赛和技能比武，激发了职工的工作热情。", CONTESTS),  # names two of the section's works
+    ("工会持续深化民主管理，畅通职工参与企业管理的渠道。", CONGRESS),
+])
+def test_a_lead_naming_the_work_does_not_restate_it(lead, lines):
+    assert not restates(lead, lines)

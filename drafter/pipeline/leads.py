@@ -14,10 +14,12 @@ from functools import cache
 
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.prompting import render
-from textkit.sentences import FULL_STOPS, NOT_COMPARED
+from textkit.sentences import FULL_STOPS, NOT_COMPARED, clause_spans
 
 RESTATED = 0.5  # a lead whose characters are this much in runs (4+) of its facts restates them (they follow it)
 COPIED_RUN = 10  # … or when one run of this many characters is copied from them (a whole phrase said twice)
+ECHOED_CLAUSES = 2  # … or when it echoes this many of its facts' clauses, and at least half of them (a list again)
+_EVERYWHERE = {"职工", "工会", "工作"}  # character pairs of nearly every sentence: they echo nothing
 KEY = NOT_COMPARED  # punctuation and spaces: left out when sentences are compared
 SUBJECT = re.compile(r"^(?:工会|我们)")
 _MEANS = re.compile(r"^(?P<subject>[^，,]{0,12}?(?:工会|我们))(?:通过|以|借助)")  # 工会通过… / 我们以…
@@ -52,7 +54,19 @@ def restates(lead: str, lines: list[str]) -> bool:
     bare = KEY.sub("", lead)
     runs = copied_runs(bare, [KEY.sub("", line) for line in lines], 4)
     return bool(bare) and (sum(len(run) for run in runs) >= RESTATED * len(bare)
-                           or any(len(run) >= COPIED_RUN for run in runs))
+                           or any(len(run) >= COPIED_RUN for run in runs) or _lists_again(bare, lines))
+
+
+def _lists_again(bare: str, lines: list[str]) -> bool:
+    """True when the lead echoes (two character pairs or more) at least ECHOED_CLAUSES of its facts' clauses and
+    at least half of them: "工会通过召开职代会，审议并批准了集体合同等议案，征集了职工提案，…" before the fact
+    "召开十届三次职代会，审议通过集体合同等议案5项，征集职工提案37件，…" lists the fact's parts again in other words.
+    A lead naming one or two works of a larger section (工会扎实开展劳动竞赛和技能比武) does not."""
+    pairs = {bare[i:i + 2] for i in range(len(bare) - 1)} - _EVERYWHERE
+    clauses = [KEY.sub("", line[a:b]) for line in lines for a, b in clause_spans(line)]
+    clauses = [c for c in clauses if len(c) >= 2]
+    echoed = sum(len(pairs & {c[i:i + 2] for i in range(len(c) - 1)}) >= 2 for c in clauses)
+    return echoed >= ECHOED_CLAUSES and 2 * echoed >= len(clauses)
 
 
 def paragraph(lead: str, written: list[str]) -> str:
