@@ -44,3 +44,22 @@ def test_changed_facts_leave_the_outline_unused(data_dir):  # noqa: F811
     assert any("提纲不再适用" in w.value for w in at.warning)
     generate(at)
     assert at.session_state["request"]["plan"] is None
+
+
+def test_a_reload_keeps_the_outline_the_draft_was_made_from(data_dir):  # noqa: F811
+    """Regenerating after a reload (or on opening the saved draft) drafts from her outline again, not from a new
+    plan: the outline comes back from the draft's stored request."""
+    at = new_page()
+    fill_form(at, FACTS)
+    at.button(key="plan_propose").click().run()
+    rev = at.session_state["plan_rev"]
+    at.text_input(key=f"plan_h_0_{rev}").input("我改的标题").run()
+    assert "一、我改的标题" in generate(at)
+    again = new_page()  # a reload: a new session of the same (local) user
+    assert outline(again)[0]["heading"] == "我改的标题" and again.session_state["plan_use"]
+    again.button(key="generate").click().run()
+    if again.session_state.get("confirm_regen"):  # the first draft was never saved: it is kept as a version first
+        again.button(key="regen_yes").click().run()
+    assert not again.exception, again.exception
+    assert "一、我改的标题" in again.session_state["draft_text"]
+    assert again.session_state["request"]["plan"]["sections"][0]["heading"] == "我改的标题"

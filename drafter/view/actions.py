@@ -75,8 +75,9 @@ def load_draft(state: State, svc, draft_id: str) -> Message:
     except Exception as exc:  # noqa: BLE001
         return "error", error_text(exc)
     req = detail.request
-    for key in ("sig_org", "sig_date", "_wc_typed", "my_stale_text", "export_ack", "confirm_regen"):
-        state.pop(key, None)  # the previous draft's signature, typed text and prompts
+    for key in ("sig_org", "sig_date", "_wc_typed", "my_stale_text", "export_ack", "confirm_regen", "plan_outline",
+                "plan_use"):
+        state.pop(key, None)  # the previous draft's signature, typed text, prompts and outline (its own comes back)
     state.update(f_org=req.org, f_period=req.period, f_kind=req.kind, f_topic=req.topic or "",
                  f_facts="\n".join(req.facts), f_problems="\n".join(req.problems), f_plans="\n".join(req.plans),
                  f_length=req.length, pinned=list(req.pinned_examples), request=req.model_dump(), draft_id=detail.id,

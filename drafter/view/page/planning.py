@@ -64,6 +64,18 @@ def _split(index: int) -> None:
     _bump()
 
 
+def _restore() -> None:
+    """After a reload, or on opening a saved draft: the outline its draft was made from (the stored request's plan,
+    carried in the working copy), shown and used again, so that regenerating keeps it."""
+    drafted = ss.get("request") or {}
+    sections = (drafted.get("plan") or {}).get("sections")
+    if _outline() is not None or not sections:
+        return
+    ss[KEY] = {"facts": list(drafted.get("facts") or []), "sections": [dict(s) for s in sections], "warnings": []}
+    ss.plan_use = True
+    _bump()
+
+
 def current_plan(request: DraftRequest) -> DraftPlan | None:
     """The outline to draft from: the shown one, when she keeps 按此提纲生成 on and the facts are still its facts."""
     outline = _outline()
@@ -76,6 +88,7 @@ def plan_panel(svc, request_or_errors) -> None:
     """The outline panel: a button to propose one, then the editable outline. `request_or_errors`: what
     compose.form_request gives for the current form."""
     request, errors = request_or_errors
+    _restore()
     with st.expander("提纲（可选）：先看分节和标题，再调整后生成", expanded=bool(_outline())):
         if st.button("拟定提纲", key="plan_propose"):
             if request is None:
