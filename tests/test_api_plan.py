@@ -92,3 +92,31 @@ def test_plan_edited_and_drafted_against_a_real_server(tmp_path):
     with Server(tmp_path, env) as server, httpx.Client(base_url=server.url, timeout=300) as client:
         assert client.post("/v1/plan", json=REQUEST).status_code == 401
         round_trip(client, bearer(key))
+
+
+def test_sections_merged_and_one_split_into_sub_sections_over_the_api(service):
+    """She merges the first two proposed sections under one heading and splits the last one into two sub-sections
+    of one area; the draft follows both, and the stored request keeps the outline for regenerating."""
+    with TestClient(create_app(service)) as client:
+        plan = client.post("/v1/plan", json=REQUEST).json()
+        sections = plan["sections"]
+        assert len(sections) >= 3, sections
+        merged = {"heading": "关心职工，服务职工", "facts": sections[0]["facts"] + sections[1]["facts"], "area": None}
+        rest = [n for s in sections[2:] for n in s["facts"]]
+        assert len(rest) >= 2, sections
+        half = len(rest) // 2
+        outline = {"sections": [merged,
+                                {"heading": "技能提升", "facts": rest[:half], "area": "建功立业，丰富生活"},
+                                {"heading": "文化生活", "facts": rest[half:], "area": "建功立业，丰富生活"}]}
+        created = client.post("/v1/drafts", json={**REQUEST, "plan": outline})
+        assert created.status_code == 201, created.text
+        draft = created.json()
+        text = draft["text"]
+        assert "一、关心职工，服务职工" in text and "二、建功立业，丰富生活\n（一）技能提升" in text.replace("\r", "")
+        assert "（二）文化生活" in text and "三、" not in text  # two top-level sections: the merged one, the area
+        body = [s for s in draft["sections"] if s["facts"]]
+        assert [sorted(s["facts"]) for s in body] == [sorted(s["facts"]) for s in outline["sections"]]
+        assert draft["check"]["ok"], draft["check"]
+        stored = client.get(f"/v1/drafts/{draft['id']}").json()["request"]["plan"]
+        assert [(s["heading"], s["facts"], s["area"]) for s in stored["sections"]] == \
+            [(s["heading"], s["facts"], s["area"]) for s in outline["sections"]]
