@@ -116,3 +116,15 @@ def test_the_planner_counts_the_misfits_it_moved(settings, library):
     planner.plan(DraftRequest(org="某公司工会", period="2025年", facts=STATION))
     before, after = planner.misfits
     assert before >= 2 and after < before
+
+
+def test_no_move_makes_a_section_need_sub_sections(settings, library):
+    """A misfit moves only into a section that still holds at most max_facts_per_section facts with it (the limit
+    at which the planner splits an area into sub-sections). At 3 a section, STATION's customer-service misfits
+    (优质服务月, the 56 customers) otherwise join 围绕企业发展, which then holds 5 facts (fails without the rule)."""
+    per = settings.max_facts_per_section = 3
+    planner = Planner(settings, library, load_book())
+    plan = planner.plan(DraftRequest(org="某公司工会", period="2025年", facts=STATION))
+    assert planner.misfits[0] >= 1  # there were misfits to move
+    assert all(len(s.fact_lines) <= per for s in plan.body()), [(s.title, s.fact_lines) for s in plan.body()]
+    assert sorted(n for s in plan.body() for n in s.fact_lines) == list(range(1, len(STATION) + 1))
