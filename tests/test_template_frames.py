@@ -19,3 +19,29 @@ def test_a_template_draft_says_no_frame_twice(settings):
     opening = text.split("\n\n")[1]
     named = opening.split("在", 2)[-1].split("等方面")[0].split("、")
     assert len(named) == len(set(named))
+
+
+# An org section of the 200-fact list drafted in session 12 (facts scraped from samples/ summaries: s001_*, s003_*),
+# and a fact of another section of that draft.
+ORG = ["健全和完善环卫工会的组织体制，充分发挥工会", "镇工会拟在下半年完成远蓝机器和润长佳工艺陶瓷的工会建会建制",
+       "各基层工会配合党支部抓好职工自营经济，带头谋发展", "在较大的采购方面、基建的招标等都有工会代表参加",
+       "经过严格的笔试、面试，择优录取，为我街道配置了10名工会组织员，为开展工作提供了人力资源"]
+ELSEWHERE = "我们社区经常以活动为载体，用载体促团结，增强了工会组织的凝聚力和向心力，使广大职工切实感受到工会组织的温暖。"
+
+
+def test_a_frame_passes_the_check_of_the_whole_draft_not_only_its_sections():
+    """A lead is checked against all of the draft's facts as well as its section's: the whole-draft check reads it
+    so (with the other section's fact, 努力把职工吸引到工会中来 reads 中来 as an object no fact gives)."""
+    from drafter.numcheck import check
+    from drafter.pipeline.planned import Plan, PlannedSection
+    from drafter.pipeline.template import TemplateWriter, variant_of
+
+    facts = ORG + [ELSEWHERE]
+    org = PlannedSection("body", "加强工会组织建设", 1, "org", list(range(1, len(ORG) + 1)))
+    culture = PlannedSection("body", "丰富职工文化生活", 2, "culture", [len(facts)])
+    request = DraftRequest(org="某街道总工会", period="2025年", facts=facts)
+    for start in range(5):  # every org lead variant first in turn (the facts pick the first one tried)
+        shifted = ORG[start:] + ORG[:start]
+        plan = Plan([PlannedSection("opening", ""), org, culture, PlannedSection("closing", "")], shifted + [ELSEWHERE])
+        lead = TemplateWriter(request, plan).lead(org)
+        assert lead and not check(plan.facts, lead).claims, (variant_of(shifted), lead)
