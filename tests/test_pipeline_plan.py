@@ -252,3 +252,18 @@ def test_a_heading_made_of_a_fact_never_ends_on_a_distributive_word():
 
     assert core("为新入职大学生举办集体婚礼和青年联谊各1场") == "举办集体婚礼和青年联谊"
     assert core("组织篮球赛和拔河比赛分别2场") == "组织篮球赛和拔河比赛"
+
+
+def test_no_more_top_level_sections_than_the_cap(settings, library):
+    """DRAFTER_MAX_SECTIONS holds for lists past max_sections x max_facts_per_section too: areas too large to merge
+    under the size limit are merged anyway (and split into sub-sections). With 200 random corpus facts the plan had
+    12 top-level sections at a cap of 10; here 3 areas of 10 facts at a cap of 2 sections of 4."""
+    settings.max_facts_per_section = 4
+    settings.max_sections = 2
+    facts = [f"春节期间走访慰问困难职工{100 + i}户，发放慰问金{i + 1}万元" for i in range(4)]
+    facts += [f"组织开展第{i + 1}届职工技能比武，参赛职工{300 + i}人次" for i in range(3)]
+    facts += [f"举办第{i + 1}届职工篮球赛，参赛队伍{10 + i}支" for i in range(3)]
+    plan = plan_for(settings, library, facts=facts)
+    assert len({s.number for s in plan.body()}) <= 2, [s.heading for s in plan.body()]
+    assert sorted(n for s in plan.body() for n in s.fact_lines) == list(range(1, 11))
+    assert heading_faults(plan) == []

@@ -146,6 +146,9 @@ class Planner:
         largest = max(int(grouping.LARGEST * per), math.ceil(len(facts) / cap)) if grouping.LARGEST else len(facts)
         clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap,
                                    kin, near)
+        while len(clusters) > cap:  # areas too large to merge under the size limit: the cap holds (sub-sections)
+            largest = math.ceil(largest * 1.25)
+            clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap, kin, near)
         self._scores, self._placed = scores, prior
         groups = []
         for lines in clusters:
