@@ -52,6 +52,7 @@ class Planner:
         self.warnings: list[str] = []
         self.lexicon = None
         self._pinned: list[str] = []
+        self._her_order = 0.0  # how far her list's order sets the sections' order (grouping.orderliness)
         self.misfits: tuple[int, int] = (0, 0)  # facts under a heading they do not fit, before and after fitting.py
 
     def plan(self, request: DraftRequest) -> Plan:
@@ -67,6 +68,8 @@ class Planner:
             body = self._followed(request, facts, themes)
         else:
             vectors = self._vectors(facts)
+            self._her_order = min(1.0, max(0.0, (grouping.orderliness(vectors) - grouping.UNORDERED)
+                                           / (grouping.ORDERED - grouping.UNORDERED)))  # her list reads grouped
             prior = self._prior(facts, vectors, themes)
             bank = self._bank()
             groups = self._groups(facts, vectors, prior, themes, bank)
@@ -177,6 +180,8 @@ class Planner:
                 weights = [math.exp((sim - voters[0][1]) / ORDER_SPREAD) for _, sim in voters]
                 group.position = sum(w * e.position for w, (e, _) in zip(weights, voters)) / sum(weights)
             group.examples = [e.example_id for e, _ in voters]
+        if not self._pinned:  # a list that reads as grouped is in her order of areas: its place, as far as it does
+            group.position += self._her_order * (float(np.mean(lines)) / max(1, len(facts) - 1) - group.position)
         own, placed = [facts[i] for i in lines], [prior[i] for i in lines]
         held = theme_titles.own_theme(own, placed)  # the lexicon's headings, when the theme holds
         shared = list(held.titles_for(own)) if held else theme_titles.joint_titles(own, placed, self.book)
