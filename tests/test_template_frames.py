@@ -45,3 +45,24 @@ def test_a_frame_passes_the_check_of_the_whole_draft_not_only_its_sections():
         plan = Plan([PlannedSection("opening", ""), org, culture, PlannedSection("closing", "")], shifted + [ELSEWHERE])
         lead = TemplateWriter(request, plan).lead(org)
         assert lead and not check(plan.facts, lead).claims, (variant_of(shifted), lead)
+
+
+def test_a_sections_frame_does_not_say_again_a_phrase_of_the_openings_frame():
+    """The 送温暖 opening says 精心组织、周密部署、扎实推进; its 组织领导 section's lead had 工会精心组织、周密部署 again. Facts
+    of a fresh 送温暖 report; each lead variant comes first in turn."""
+    from drafter.pipeline.copying import copied_runs
+    from drafter.pipeline.leads import KEY
+    from drafter.pipeline.planned import Plan, PlannedSection
+    from drafter.pipeline.template import TemplateWriter
+
+    lead_facts = ["春节前召开送温暖工作部署会，成立由工会主席任组长的送温暖工作领导小组",
+                  "多方筹集送温暖资金52万元，其中上级工会下拨18万元，公司行政配套34万元",
+                  "制定送温暖活动方案，明确慰问对象和标准"]
+    request = DraftRequest(org="市公交集团工会", period="2026年", kind="专项总结", topic="送温暖", facts=lead_facts)
+    for start in range(3):
+        facts = lead_facts[start:] + lead_facts[:start]
+        section = PlannedSection("body", "加强组织领导，周密部署送温暖工作", 1, "warm_lead", [1, 2, 3])
+        plan = Plan([PlannedSection("opening", ""), section, PlannedSection("closing", "")], facts)
+        writer = TemplateWriter(request, plan)
+        opening, lead = writer.render(plan.sections[0]), writer.lead(section)
+        assert lead and not copied_runs(KEY.sub("", lead), [KEY.sub("", opening)], 8), (lead, opening)

@@ -11,12 +11,15 @@ import zlib
 
 from drafter.models import DraftRequest
 from drafter.pipeline.planned import Plan, PlannedSection
+from drafter.pipeline.copying import copied_runs
+from drafter.pipeline.leads import KEY
 from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
 from textkit.headings import run_in_label
 from textkit.sentences import COMMAS, SENTENCE_ENDS, chinese_punctuation
 
 VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
+ECHO = 8  # a frame phrase of this many characters (punctuation aside) from the opening is not said again
 
 _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
 # a heading's first clause that names the work (加强学习培训) or sets its frame (围绕企业发展): a lead can be made of it
@@ -58,6 +61,7 @@ class TemplateWriter:
         self.request = request
         self.plan = plan
         self.means_used = False  # "通过扎实有效的工作，" opens at most one tail of a draft (no frame said twice)
+        self._opening: str | None = None  # the opening's frame, punctuation aside (_echoes_opening)
 
     def _base(self) -> dict:
         r = self.request
@@ -91,13 +95,22 @@ class TemplateWriter:
         facts = self.facts_of(section)
         every = [f for f in (clause(fact) for fact in self.plan.facts) if f]
         start = variant_of(facts)
-        tried = set()  # a theme with fewer variants repeats them: each is checked once
+        tried, passing = set(), []  # a theme with fewer variants repeats them: each is checked once
         for offset in range(VARIANTS):
             text = render(name, theme=section.theme, variant=start + offset, facts=len(facts), means=means, **heading)
             if text and text not in tried and says_only(facts, text) and says_only(every, text):
-                return text
+                if not self._echoes_opening(text):
+                    return text
+                passing.append(text)
             tried.add(text)
-        return ""
+        return passing[0] if passing else ""
+
+    def _echoes_opening(self, text: str) -> bool:
+        """The frame says again a phrase of the opening's frame (ECHO characters in a row, punctuation aside): the
+        送温暖 opening's 精心组织、周密部署 came back in its 组织领导 section's lead."""
+        if self._opening is None:  # its frame only: the areas it names are the sections' own words
+            self._opening = KEY.sub("", render("template/opening.j2", titles=[], **self._base()))
+        return bool(copied_runs(KEY.sub("", text), [self._opening], ECHO))
 
     def render(self, section: PlannedSection) -> str:
         base = self._base()
