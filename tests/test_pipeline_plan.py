@@ -283,3 +283,14 @@ def test_a_list_that_reads_as_grouped_keeps_her_order_of_areas(settings, library
         plan = plan_for(settings, library, facts=facts)
         firsts = [min(s.fact_lines) for s in plan.body()]
         assert firsts == sorted(firsts), (order, [(s.title, s.fact_lines) for s in plan.body()])
+
+
+def test_a_sub_section_left_alone_in_its_area_is_a_section_of_its_own(settings, library):
+    """She moved the facts of all but one sub-section of an area elsewhere: the one left is not drafted as "二、area"
+    over a lone "（一）", but as a section under its own heading."""
+    outline = DraftPlan(sections=[PlanSection(heading="服务职工", facts=[2, 3]),
+                                  PlanSection(heading="技能比武", facts=[4], area="建功立业"),
+                                  PlanSection(heading="职代会和女职工", facts=[1, 5, 6])])
+    body = plan_for(settings, library, plan=outline).body()
+    assert [s.heading for s in body] == ["一、服务职工", "二、技能比武", "三、职代会和女职工"]
+    assert outline_of(plan_for(settings, library, plan=outline)).sections[1].area is None

@@ -38,7 +38,16 @@ def body_from_outline(outline: DraftPlan, count: int, theme_of) -> tuple[list[Pl
         else:
             number, area, sub = number + 1, None, 0
             sections.append(PlannedSection("body", given.heading, number, theme_of(lines), lines))
+    sections = [_alone(s, sections) for s in sections]
     left = [n for n in range(1, count + 1) if n not in placed]
     if left:
         warnings.append(f"第{'、'.join(map(str, left))}条事实不在提纲的任何一节中，已自动安排在后面的小节")
     return sections, left, warnings
+
+
+def _alone(section: PlannedSection, sections: list[PlannedSection]) -> PlannedSection:
+    """A sub-section left alone in its area (she moved the others' facts away, or sent one) is a section of its own
+    under its own heading: "二、建功立业" over a lone "（一）技能比武" reads as a list of one."""
+    if not section.sub or sum(1 for s in sections if s.number == section.number) > 1:
+        return section
+    return PlannedSection("body", section.title, section.number, section.theme, section.fact_lines)
