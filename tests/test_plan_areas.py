@@ -161,3 +161,13 @@ def test_a_suggestion_box_sits_under_a_heading_it_fits(settings, library):
     assert heading_faults(plan) == []
     for section in plan.body():  # every fact sits under a heading it fits
         assert fits([HELD_OUT_5[n - 1] for n in section.fact_lines], section.title), section.title
+
+
+def test_the_opening_names_a_listing_heading_by_its_first_item():
+    """The fresh 供水集团 list's opening read 在坚持平等协商、集体合同制度和职代会制度、关爱职工送清凉、…等方面: no reader can
+    tell where each area ends; a heading's clause that lists is named by its first item."""
+    from drafter.pipeline.planned import Plan, PlannedSection
+
+    plan = Plan([PlannedSection("body", "坚持平等协商、集体合同制度和职代会制度", 1),
+                 PlannedSection("body", "关爱职工送清凉", 2), PlannedSection("body", "书屋、文体", 3)], [])
+    assert plan.named_areas() == ["坚持平等协商", "关爱职工送清凉", "书屋、文体"]

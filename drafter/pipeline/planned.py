@@ -61,10 +61,11 @@ class Plan:
         return list(dict.fromkeys(s.area for s in self.body()))
 
     def named_areas(self, most: int = 5) -> list[str]:
-        """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面); of a heading made
-        of its facts' acts ("A、B等工作") its first act, so that the opening's list reads as one list of areas."""
+        """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面); of a clause that
+        lists ("A、B等工作", "坚持平等协商、集体合同制度和职代会制度") its first item, so that the opening's list reads as
+        one list of areas (在坚持平等协商、集体合同制度和职代会制度、关爱职工送清凉…等方面 hid where each area ended)."""
         first = [_named(area) for area in self.areas()]
-        return list(dict.fromkeys(a.split("、")[0] if a.endswith("等工作") else a for a in first))[:most]
+        return list(dict.fromkeys(_first_item(a) for a in first))[:most]
 
 
 def _named(area: str) -> str:
@@ -74,3 +75,9 @@ def _named(area: str) -> str:
     if len(clauses) > 1 and _MEANS.match(clauses[0]):
         return clauses[1]
     return clauses[0] if clauses else area
+
+
+def _first_item(clause: str) -> str:
+    """A clause that lists (A、B…) as its first item, when that names work on its own (4 characters or more)."""
+    item = clause.split("、")[0]
+    return item if "、" in clause and len(item) >= 4 else clause
