@@ -105,6 +105,20 @@ class TemplateWriter:
             tried.add(text)
         return passing[0] if passing else ""
 
+    def _named(self, base: dict) -> list[str]:
+        """The areas the opening names: the plan's, less those that make its list say what no fact gives (each
+        heading passed alone, but a list of them reads as one clause: 在…狠抓工会的活动、完善工会组织架构…等方面
+        was flagged for 狠抓 and 架构); all of them when the opening is flagged without any."""
+        every = [f for f in (clause(fact) for fact in self.plan.facts) if f]
+        flagged = lambda titles: not says_only(every, render("template/opening.j2", titles=titles, **base))  # noqa: E731
+        titles = self.plan.named_areas()
+        if not titles or not flagged(titles) or flagged([]):
+            return titles
+        titles = [t for t in titles if not flagged([t])]
+        while titles and flagged(titles):
+            titles = titles[:-1]
+        return titles
+
     def _echoes_opening(self, text: str) -> bool:
         """The frame says again a phrase of the opening's frame (ECHO characters in a row, punctuation aside): the
         送温暖 opening's 精心组织、周密部署 came back in its 组织领导 section's lead."""
@@ -115,7 +129,7 @@ class TemplateWriter:
     def render(self, section: PlannedSection) -> str:
         base = self._base()
         if section.role == "opening":
-            return render("template/opening.j2", titles=self.plan.named_areas(), **base)
+            return render("template/opening.j2", titles=self._named(base), **base)
         if section.role == "closing":
             return render("template/closing.j2", variant=variant_of(self.plan.facts), **base)
         facts = self.facts_of(section)
