@@ -63,3 +63,20 @@ def test_a_reload_keeps_the_outline_the_draft_was_made_from(data_dir):  # noqa: 
     assert not again.exception, again.exception
     assert "一、我改的标题" in again.session_state["draft_text"]
     assert again.session_state["request"]["plan"]["sections"][0]["heading"] == "我改的标题"
+
+
+def test_moving_the_facts_of_a_sub_section_away_leaves_the_other_one_a_section_of_its_own(data_dir):  # noqa: F811
+    at = new_page()
+    fill_form(at, FACTS)
+    at.session_state["plan_outline"] = {"facts": FACTS.split("\n"), "warnings": [], "sections": [
+        {"heading": "帮扶", "facts": [1], "area": None},
+        {"heading": "技能竞赛", "facts": [2], "area": "建功立业，丰富生活"},
+        {"heading": "文体活动", "facts": [3], "area": "建功立业，丰富生活"},
+        {"heading": "会员", "facts": [4], "area": None}]}
+    at.session_state["plan_use"] = True
+    at.run()
+    rev = at.session_state["plan_rev"] if "plan_rev" in at.session_state else 0
+    at.selectbox(key=f"plan_mv_3_{rev}").select(0).run()
+    assert not at.exception, at.exception
+    assert [(s["heading"], s["area"]) for s in outline(at)] == [("帮扶", None), ("技能竞赛", None), ("会员", None)]
+    assert not any("属于" in t.label for t in at.text_input)

@@ -43,7 +43,11 @@ def _move(fact: int, key: str) -> None:
         if fact in section["facts"]:
             section["facts"].remove(fact)
     sections[target]["facts"] = sorted(sections[target]["facts"] + [fact])
-    _outline()["sections"] = [s for s in sections if s["facts"]]
+    kept = [s for s in sections if s["facts"]]
+    for section in kept:  # a sub-section left alone in its area is drafted as a section of its own (outline.py)
+        if section.get("area") and sum(1 for s in kept if s.get("area") == section["area"]) == 1:
+            section["area"] = None
+    _outline()["sections"] = kept
     _bump()
 
 
