@@ -141,7 +141,7 @@ def _honour_marker(ws: tuple[Word, ...], i: int, clause: str) -> int:
     k = i + 1 if ws[i][2] == "被" else i
     for n in (1, 2):
         if k + n <= len(ws) and clause[ws[k][0]:ws[k + n - 1][1]] in _HONOUR_BEFORE:
-            return k + n - i
+            return 0 if clause.startswith("的", ws[k + n - 1][1]) else k + n - i  # 新当选的工会主席: an attribute
     return 0
 
 

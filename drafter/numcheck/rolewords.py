@@ -18,6 +18,9 @@ ROLE_NAMES = {"actor": "参与者", "place": "地点", "time": "时间", "honour
 NOUN_TAGS = ("n", "x", "j", "nz", "nt", "ns", "nr", "ng", "l", "i", "b", "t", "s")
 SKIP = frozenset({"其中", "同时", "全年", "今年", "一年", "工作", "活动", "方面", "这", "他们", "大家"})
 GLUE = frozenset({"、", "和", "及", "与"})
+# function, demonstrative and locative characters: a word made of them only (这一, 中有, 以及, 对于: jieba's HMM glues
+# them into unknown words) names nothing
+FUNCTION_CHARS = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由中上下里有一")
 THING_HEADS = frozenset("赛票费金品画队课证卡奖杯工书汤")  # heads of things a near miss swaps (足球赛, 机票, 钳工)
 # words naming a group of people (离休干部, 退休职工, 外来务工人员, 家属): backed only by the facts' words and the
 # hand-written synonym groups, never by 词林's looser classes
@@ -49,7 +52,8 @@ class Reader:
     def neutral(self, word: str) -> bool:
         """A word that says nothing of its own: frame, generic, effect words, function words, one character."""
         lex = self.lex
-        return len(word) < 2 or word in SKIP or word in lex.neutral or any(not ("\u4e00" <= c <= "\u9fff") for c in word)
+        return len(word) < 2 or word in SKIP or word in lex.neutral or any(not ("\u4e00" <= c <= "\u9fff") for c in word) \
+            or all(c in FUNCTION_CHARS for c in word)
 
     def backed(self, word: str) -> bool:
         """The facts, context lines or the synonyms of their words write `word` (or one of its kinds); remembered
