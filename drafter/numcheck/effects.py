@@ -19,15 +19,32 @@ import re
 from drafter.numcheck.rolewords import GLUE, Reader
 from drafter.numcheck.things import EVENT, HONOUR_MARKS
 from drafter.numcheck.words import Word
+from textkit.sentences import BREAKS, char_class
 
 # the last character of a word naming people (职工, 选手, 家属, 子女), a place or group (中心, 车间, 队) or a thing
 # or event (培训班, 比赛, 慰问品): such a word, new to the facts, is concrete
 _CONCRETE_END = re.compile(r"(?:中心|[员工者人师长户属女友生士众民家队组站馆宫厂校院局部处所室间区场园地赛会展班课座品金卡券证奖杯画票费款物])$")
 
 
+# 把 A 作为 B 的重要抓手: B says what A is for or how high it ranks (a means, a priority), not what was done; the
+# clause is judged on A (坚持把工资集体协商作为维护职工经济权益的重要抓手)
+_PURPOSE = re.compile(f"把{char_class(BREAKS, negate=True)}+?(作为|当作|当成|列为){char_class(BREAKS, negate=True)}{{0,24}}?"
+                      "(?:抓手|载体|重点|重点工作|重中之重|切入点|突破口|着力点|落脚点|出发点|头等大事|大事|实事|首要任务|重要任务"
+                      "|重要内容|重要举措|有力举措|重要途径|主要途径|关键)(?:来抓)?" + f"{char_class(BREAKS)}?$")
+
+
 def effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     """The offset in the clause where its effect tail starts (None: it has none). A verb inside a name in 《》 or
-    “” (小品《守护》) opens none, and a tail with an honour marker (获评, 授予 …) is an honour's, not an effect."""
+    “” (小品《守护》) opens none, and a tail with an honour marker (获评, 授予 …) is an honour's, not an effect.
+    A purpose after 把…作为 (…的重要抓手, …的重中之重) is a tail too: it starts at 作为."""
+    purpose = _PURPOSE.search(clause.rstrip())
+    verb = _verb_tail(clause, ws, reader)
+    if purpose is None:
+        return verb
+    return purpose.start(1) if verb is None else min(verb, purpose.start(1))
+
+
+def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     verbs = reader.lex.effect_verbs
     if not ws or EVENT.search(ws[-1][2]):  # …的专项劳动竞赛活动, 素质提升工程: it ends on an event, not an effect
         return None

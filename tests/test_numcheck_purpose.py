@@ -1,0 +1,23 @@
+"""A purpose after 把…作为 (issue 19, session 12): 把 A 作为 B 的重要抓手 says what A is for or how high it ranks;
+the clause is judged on A alone, wherever it stands."""
+
+import pytest
+
+from drafter.numcheck.match import check
+
+FACTS = ["开展工资集体协商，签订工资专项集体合同1份，职工平均工资增长6.2%"]
+
+
+def _claims(facts, draft):
+    return [(c.text, c.note) for c in check(facts, draft).claims]
+
+
+@pytest.mark.parametrize("purpose", ["维护职工经济权益的重要抓手", "维权工作的重中之重", "服务职工的有力举措来抓"])
+def test_the_purpose_of_given_work_is_frame(purpose):
+    draft = f"坚持把工资集体协商作为{purpose}，签订工资专项集体合同1份，职工平均工资增长6.2%。"
+    assert _claims(FACTS, draft) == []
+
+
+def test_the_work_before_the_purpose_is_still_judged():
+    draft = "坚持把劳模疗休养作为维护职工经济权益的重要抓手，签订工资专项集体合同1份，职工平均工资增长6.2%。"
+    assert any("疗休养" in note for _, note in _claims(FACTS, draft))
