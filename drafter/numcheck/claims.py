@@ -34,6 +34,7 @@ from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import ROLE_NAMES, roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names, unbacked_names
 from drafter.numcheck.rolewords import Reader
+from drafter.numcheck.parallel import blanked, parallel_spans
 from drafter.numcheck.support import _RUN, _STOP, Support, blank_not_content
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
@@ -215,11 +216,14 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                 found = roles(text, c_start, support, lex)  # its number is the number check's
                 out += found + added_items(text, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
                 continue
-            tail = effect_start(text, clause_words(text), Reader(support, lex))
-            if tail is None:
+            spans = parallel_spans(text, lex)  # parallel phrases (少跑腿、数据多跑路) say how, not what was done
+            plain = blanked(text, spans) if spans else text
+            tail = effect_start(plain, clause_words(plain), Reader(support, lex))
+            if tail is None and not spans:
                 claim = _judge(text, c_start, support, lex, "claim", draft_words)
             else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
-                claim = _judge(text[:tail] + " " * (len(text) - tail), c_start, support, lex, "claim")
+                claim = _requoted(_judge(plain[:tail] + " " * (len(text) - tail) if tail is not None else plain,
+                                         c_start, support, lex, "claim"), text, c_start)
             found = roles(text, c_start, support, lex) + sibling_names(text, c_start, support, lex.kinds)
             if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds)):
                 # a theme, or a named activity or document outside the roles, says more; an actor, place,
@@ -233,6 +237,11 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
 
 
 _WHEN_WHERE = (ROLE_NAMES["time"], ROLE_NAMES["place"])
+
+
+def _requoted(claim: Claim | None, text: str, start: int) -> Claim | None:
+    """The claim of a clause judged with some words blanked, quoting the clause as written."""
+    return claim and claim.model_copy(update={"text": text[claim.start - start:claim.end - start]})
 
 
 def _whole(claim: Claim, heading: str, start: int) -> Claim:

@@ -20,10 +20,19 @@ _FIGURE = re.compile(r"(?:打造|成为|当好|争当|争做|筑起|变成|化�
 # a quoted phrase that nothing names as an activity, document or title: no act or honour verb before it, and
 # 的, an adverb or the clause's end after it (诠释了“职工之家”的温度, 让辛苦钱“颗粒归仓”, 安全监督的“前哨”更加敏锐)
 _WIDE_ENDS = "".join(c for c in COMMAS + SENTENCE_ENDS if not c.isascii())  # full-width only: 建“合格之家”,加强… is a name
-_NAMED_AFTER = re.compile(r"(?:开展|举办|组织|创建|创评|评为|评选|授予|获评|荣获|获得|命名|实施|推出|启动|打响|签订|制定|印发|审议|通过|成立"
-                          r"|组建|开设|设立|建立|发起|参加|参与|举行|召开|开通|上线|推行|深化|叫响|擦亮|打造|争创|争当)"
-                          + char_class(_WIDE_ENDS + "、", negate=True) + "{0,4}$")
+_ACTS = (r"(?:开展|举办|组织|创建|创评|评为|评选|授予|获评|荣获|获得|命名|实施|推出|启动|打响|签订|制定|印发|审议|通过|成立"
+         r"|组建|开设|设立|建立|发起|参加|参与|举行|召开|开通|上线|推行|深化|叫响|擦亮|打造|争创|争当)")
+_NAMED_AFTER = re.compile(_ACTS + char_class(_WIDE_ENDS + "、", negate=True) + "{0,4}$")
+_NAMED_LIST = re.compile(_ACTS + char_class(_WIDE_ENDS, negate=True) + "{0,16}$")  # a later item of a list it names
 _FIGURE_END = re.compile("$|" + char_class("的" + _WIDE_ENDS) + "|、(?!“)|更加|更|越来越|日益|不断|进一步")
+
+
+def named_before(clause: str, at: int, in_list: bool = False) -> bool:
+    """Does an act or honour verb name what starts at `at` (开展“…”, 荣获“…”称号)? `in_list`: what starts there may
+    be a later item of a list the verb names (开展春送岗位、夏送清凉…)."""
+    if _NAMED_AFTER.search(clause, 0, at) is not None:
+        return True
+    return in_list and _NAMED_LIST.search(clause, 0, at) is not None
 
 
 def _figure(clause: str, m: re.Match) -> bool:

@@ -1,0 +1,99 @@
+"""Parallel phrases (issue 19, session 12): rhetoric a strong model writes in pairs.
+
+  让会员少跑腿、数据多跑路 · 营造了人人讲安全、个个争先进的浓厚氛围 · 坚持以体健身、以体育心 ·
+  做到早发现、早诊断、早治疗
+
+A *parallel phrase* is two or more parts joined by 、, each 3-5 characters on word boundaries, one of them holding
+a verb, adjective or adverb, that repeat one pattern: a character other than a function character at the same place, counted from the start (以体健身、以体育心)
+or the end (少跑腿、数据多跑路), that is not the parts' last character (a shared head: 慰问困难职工、走访退休职工)
+nor a negation (不重复、不遗漏: a rule of conduct), or the same doubled characters (人人讲安全、个个争先进); no part
+names an act (早调查、早上报、早慰问 is work) and no act verb names the list (开展春送岗位、夏送清凉…). It says how,
+not what was done: the clause is judged without it (drafter.numcheck.claims), so an effect clause made of it is
+frame, while the work named around it is still judged. Known limits: a pair without a repeated pattern (愿意来、
+留得住) is not one; quoted slogans (“应签尽签、签必有效”) are not read here: the corpus writes principles and plans
+that way (“预防为主、防调结合”的原则), and treating them as figures took 17 claims off the goldens.
+"""
+
+from __future__ import annotations
+
+from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.names import named_before
+from drafter.numcheck.rolewords import FUNCTION_CHARS
+from drafter.numcheck.words import Word, words
+from textkit.sentences import COMMAS, ENUM_COMMA
+
+_ACTS = "acts"
+_NEGATIONS = frozenset("不无没非未")  # 不重复、不遗漏: a rule of conduct for the work, not a figure
+_MARKS = frozenset(COMMAS + ENUM_COMMA + "“”《》")
+_PREDICATE = ("v", "a", "d", "z", "i", "l")  # a part says how or what happens (a verbal noun vn does not count)
+
+
+def parallel_spans(clause: str, lex: FaithLexicon) -> list[tuple[int, int]]:
+    """The spans of the clause's parallel phrases (start-ordered, not overlapping)."""
+    if ENUM_COMMA not in clause:
+        return []
+    return _parallel(clause, words(clause), lex)
+
+
+def blanked(clause: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(clause)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _parallel(clause: str, ws: tuple[Word, ...], lex: FaithLexicon) -> list[tuple[int, int]]:
+    starts, ends = {w[0]: w for w in ws}, {w[1]: w for w in ws}
+    out: list[tuple[int, int]] = []
+    for comma in (i for i, c in enumerate(clause) if c == ENUM_COMMA):
+        pair = _pair(clause, comma, ws, starts, ends, lex)
+        if pair == _ACTS:  # one part of the list names an act (早调查、早上报、早慰问): the list is work
+            out = [span for span in out if span[1] < comma - 5]
+            continue
+        if pair is None:
+            continue
+        if out and out[-1][1] >= pair[0]:
+            out[-1] = (out[-1][0], pair[1])  # 早发现、早诊断、早治疗: one phrase
+        else:
+            out.append(pair)
+    return out
+
+
+def _pair(clause: str, comma: int, ws, starts, ends, lex: FaithLexicon) -> tuple[int, int] | str | None:
+    """The span of a parallel pair around the 、 at `comma` (the left part's end, the right part's start); _ACTS
+    when the pair names an act."""
+    for n in range(3, 6):
+        a0 = comma - n
+        if a0 < 0 or a0 not in starts or _quote_open(clause, a0):
+            continue
+        for m in (k for k in (n, n + 1, n - 1, n + 2, n - 2) if k >= 3):
+            b1 = comma + 1 + m
+            if b1 > len(clause) or b1 not in ends or comma + 1 not in starts:
+                continue
+            a, b = clause[a0:comma], clause[comma + 1:b1]
+            if any(c in _MARKS for c in a + b):
+                continue
+            if _alike(a, b) and (_says_how(ws, a0, comma) or _says_how(ws, comma + 1, b1)) \
+                    and not named_before(clause, a0, in_list=True):
+                return _ACTS if lex.assert_words.search(a) or lex.assert_words.search(b) else (a0, b1)
+    return None
+
+
+def _alike(a: str, b: str) -> bool:
+    """Do the two parts repeat one pattern (a shared character in place, or the same doubled characters)?"""
+    doubled = [i for i in range(len(a) - 1) if a[i] == a[i + 1]]
+    if any(i + 1 < len(b) and b[i] == b[i + 1] and b[i] != a[i] for i in doubled):
+        return True  # 人人讲安全、个个争先进
+    pairs = list(zip(a, b)) if len(a) == len(b) else []
+    pairs += [(x, y) for x, y in zip(a[::-1][1:], b[::-1][1:])]  # from the end, the last characters left out
+    shared = {x for x, y in pairs if x == y and x not in FUNCTION_CHARS and x not in _NEGATIONS}
+    return bool(shared) and a[-1] != b[-1]  # a shared head (慰问困难职工、走访退休职工; 焊工、电工) is a list of things
+
+
+def _says_how(ws: tuple[Word, ...], s: int, e: int) -> bool:
+    return any(s <= w[0] and w[1] <= e and w[3].startswith(_PREDICATE) and w[3] not in ("vn", "ad") for w in ws)
+
+
+def _quote_open(clause: str, at: int) -> bool:
+    before = clause[:at]
+    return before.count("“") > before.count("”")
