@@ -34,6 +34,8 @@ from collections.abc import Iterable
 
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.mention import Mention
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.words import words as words_of
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
 
 ITEM_CHARS = 8  # the item words nearest the number that are checked
@@ -96,7 +98,14 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
                 piece = piece.replace(word, " ")
         piece = lex.item_ignore.sub(" ", _FUNCTION.sub(" ", piece))
         words += [w for w in piece.split() if len(w) >= 2 and not _abbreviated(w, sentence)]
-    return words
+    return [w for w in words if not _kin_written(w, sentence)] if words else words
+
+
+def _kin_written(word: str, sentence: str) -> bool:
+    """Does the sentence write a word of the same small 同义词词林 class (乘坐 for 乘车, 组建 for 新建)?"""
+    own = cilin_classes().get(word)
+    return bool(own) and any(len(w) >= 2 and w != word and own & cilin_classes().get(w, frozenset())
+                             for _, _, w, _ in words_of(sentence))
 
 
 def _read_on(m: Mention, stops: Stops) -> str:
