@@ -60,7 +60,7 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
     for i, h in enumerate(own):
         lo = max(h.start - offset - BEFORE, own[i - 1].end - offset if i else 0)
         hi = min(h.end - offset + AFTER, own[i + 1].start - offset if i + 1 < len(own) else len(clause))
-        window = [w for w in ws if lo <= w[0] and w[1] <= hi and not (w[0] and clause[w[0] - 1].isdigit())]
+        window = _counted([w for w in ws if lo <= w[0] and w[1] <= hi], clause)
         out += _runs(clause, 0, _merged(clause, window), reader, taken, h.fact_item)
     if "《" in clause or "“" in clause:
         for name in unbacked_names(clause, support, lex.kinds):
@@ -106,6 +106,19 @@ def _merged(clause: str, window: list[Word]) -> list[Word]:
     return out
 
 
+def _counted(window: list[Word], clause: str) -> list[Word]:
+    """The window with a measure word glued after digits (23家, 45名患…) read as one number word (tag m): no word
+    of its own, and it opens the object it counts (23家/非公/企业)."""
+    out: list[Word] = []
+    for w in window:
+        if w[0] and clause[w[0] - 1].isdigit():
+            if out and out[-1][1] == w[0] and _digits(out[-1][2]):
+                out[-1] = (out[-1][0], w[1], out[-1][2] + w[2], "m")
+            continue
+        out.append(w)
+    return out
+
+
 def _digits(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
@@ -134,7 +147,7 @@ def _added(w: Word, reader: Reader) -> bool:
 
 
 _NOT_QUALIFIERS = ("G", "J", "K", "Ee")  # 同义词词林: mind, relations, function words, attitudes
-_OPENERS = frozenset({"v", "p"})  # what opens the noun phrase of an object: a verb (走访), a preposition (为, 对)
+_OPENERS = frozenset({"v", "p", "m"})  # what opens an object's noun phrase: a verb (走访), a preposition (为, 对), a number (23家)
 
 
 def _verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int, reader: Reader) -> bool:
