@@ -124,8 +124,6 @@ def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
 
 
 _LEVEL_OR_BODY = re.compile(r"工会|党委|政府|[省市区县]委|[省市区县]|局|厅|部|报|台|网")
-
-
 _MARKS = "|".join(sorted(_HONOUR_BEFORE, key=len, reverse=True))
 _LEVELS = "全国|国家级|省部级|省级|市级|区级|县级|厂级|公司级|集团级|全省|全市|全区|省|市|区|县"
 
@@ -255,13 +253,14 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 whole = phrase
                 while phrase and not (_PLACE_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] == "ns"):
                     phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养; a head jieba splits (职工/之/家) counts
-                timed = any(w[3] == "t" or w[2] in _TIME_WORDS or w[2] in _TIME_AFTER or _DAYS.search(w[2]) for w in whole)
+                timed = any(w[3] == "t" or w[2] in _TIME_WORDS or w[2] in _TIME_AFTER or _DAYS.search(w[2]) for w in whole) \
+                    or bool(whole) and _TIME_TAIL.search(whole[-1][2]) is not None  # 在每季度末: when, not where
                 acts = "方面" in clause[e:] or bool(whole) and whole[0][3] == "v"  # 在落实职代会职权、加强…等方面: acts, not a place
                 if not phrase and len(whole) > 1 and not timed and not acts and j < len(ws) and ws[j][3] == "v" \
                         and _act(ws[j][2], lex) and word not in _ALONG:  # 沿着既定路线: a place only by its head
                     phrase = whole  # 在城区主要商圈 | 建成…: a noun phrase between 在 and an act is where it was done
-                if phrase:
-                    claim("place", phrase)
+                if phrase or whole and not acts and _TIME_TAIL.search(whole[-1][2]):
+                    claim("place" if phrase else "time", phrase or whole)
         elif (word == "被" or word in _HONOUR_START) and (marker := _honour_marker(ws, i, clause)):
             rest = [w for w in ws[i + marker:] if w[2] not in _HONOUR_BEFORE]
             used.update(w[0] for w in (*ws[i:i + marker], *rest))  # 称号 and the rest of the clause are the honour's
