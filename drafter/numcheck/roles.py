@@ -74,11 +74,12 @@ _RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, n
 
 def _nounish(ws: tuple[Word, ...], k: int, clause: str, depth: int = 0) -> bool:
     """Word k belongs in a noun phrase: a noun, or a modifier glued to the noun after it (第三方调查机构, 高海拔站点,
-    退休教师, 生产车间) or to another such modifier (本地/知名/作家), never an act of the lexicon."""
+    退休教师, 生产车间; 高速/服务区: an adverb by jieba's tag right before a noun modifies it) or to another such
+    modifier (本地/知名/作家), never an act of the lexicon."""
     w = ws[k]
     if w[3].startswith(_NOUN_TAGS) or w[3] == "vn" and k + 1 < len(ws) and _glued(clause, w, ws[k + 1]):
         return True
-    if w[3][:1] not in ("m", "a", "v", "b", "f", "r", "z") or any(c.isdigit() for c in w[2]) or k + 1 >= len(ws) \
+    if w[3][:1] not in ("m", "a", "v", "b", "f", "r", "z", "d") or any(c.isdigit() for c in w[2]) or k + 1 >= len(ws) \
             or ws[k + 1][0] != w[1]:
         return False
     nxt = ws[k + 1]
