@@ -148,11 +148,12 @@ def _sibling(clause: str, ws: tuple[Word, ...], k: int, neutral: frozenset[str] 
     joiner, before, w = ws[k - 1], ws[k - 2], ws[k]
     if joiner[2] not in _COORD or joiner[2] == "、" or joiner[0] != before[1] or w[0] != joiner[1]:
         return False
-    if not before[3].startswith(NOUN_TAGS) or before[3] in ("l", "i") or len(before[2]) < 2:
-        return False
+    if not _thing(before) or len(before[2]) < 2:
+        return False  # a noun before it (退休职工, a set phrase ending in one, too; not an idiom: 奋勇争先)
     nxt = ws[k + 1] if k + 1 < len(ws) and ws[k + 1][0] == w[1] else None
-    if nxt is None or nxt[2].isdigit() or EVENT.search(nxt[2]) or nxt[3] == "v":
-        return True  # the list ends there: at a number, an event head or the clause's verb (及其配偶发放)
+    if nxt is None or nxt[2].isdigit() or EVENT.search(nxt[2]) or nxt[3] in ("v", "a"):
+        return True  # the list ends there: at a number, an event head, the clause's verb (及其配偶发放) or an
+        # adjective opening the next phrase (及其配偶健康体检)
     return w[2] + nxt[2] not in neutral and w[2][-1] in THING_HEADS
 
 
