@@ -68,7 +68,7 @@ _HOLIDAY = re.compile(_HOLIDAYS)
 # a holiday in a time phrase (元旦、春节前夕; 端午、中秋等节日期间): from the holiday to the phrase's time word
 _HOLIDAY_TIME = re.compile(rf"(?:{_HOLIDAYS}|[、和与及等“”\"'节日佳双两]|国际|劳动|妇女)*?(?:前夕|期间|当天|之际|假期|前后|来临"
                            r"|[前后](?![进往行来去]))")  # 春节前, 国庆后
-_RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,8}}?"
+_RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,16}}?"
                          r"(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
 
 
@@ -276,7 +276,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         elif word == "受到" and (praise := _PRAISE_END.search(clause, e)):  # 受到区总工会通报表扬: a formal honour
             claim("honour", [w for w in ws[i + 1:] if w[1] <= praise.end()])
         elif (word == "被" or word[0] == "被" and tag == "x") and (praise := _RECOGNISED.search(clause, s + 1)) \
-                and _LEVEL_OR_BODY.search(clause, s + 1, praise.start() + 1):  # 被省总工会作为典型经验推广; 被市/总工会
+                and _LEVEL_OR_BODY.search(clause, s + 1, praise.end()):  # 被省总工会作为典型经验推广; 被市/总工会
             claim("honour", [w for w in ws[i:] if w[1] <= praise.end()] if word != "被" else
                   [w for w in ws[i + 1:] if w[1] <= praise.end()])
         elif _HOLIDAY.fullmatch(word) and _HOLIDAY_TIME.match(clause, s):
