@@ -33,10 +33,20 @@ _PURPOSE = re.compile(f"把{char_class(BREAKS, negate=True)}+?(作为|当作|当
                       "|重要内容|重要举措|有力举措|重要途径|主要途径|关键)(?:来抓)?" + f"{char_class(BREAKS)}?$")
 
 
+# 针对/聚焦/为解决 … 的难题/需求/实际: the need a piece of work answers, not work done; its words are circumstances
+# (聚焦单身青年职工婚恋难题, 为解决双职工家庭暑期子女看护难题, 针对高温天气持续时间长…的实际)
+_NEED = re.compile(f"^(?:针对|聚焦|着眼于?|面对|面向|立足|为了?(?:解决|缓解|破解|满足|回应|帮助解决))"
+                   f"{char_class(BREAKS, negate=True)}{{1,30}}?(?:实际|难题|需求|需要|问题|困难|难点|痛点|堵点|期盼|愿望"
+                   "|诉求|急难愁盼|“急难愁盼”|短板)" + f"{char_class(BREAKS)}?$")
+
+
 def effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     """The offset in the clause where its effect tail starts (None: it has none). A verb inside a name in 《》 or
     “” (小品《守护》) opens none, and a tail with an honour marker (获评, 授予 …) is an honour's, not an effect.
-    A purpose after 把…作为 (…的重要抓手, …的重中之重) is a tail too: it starts at 作为."""
+    A purpose after 把…作为 (…的重要抓手, …的重中之重) is a tail too: it starts at 作为; a clause stating the need the
+    work answers (聚焦…难题, 为解决…需求) is one as a whole."""
+    if _NEED.match(clause.strip()):
+        return len(clause) - len(clause.lstrip())  # the whole clause states a need
     purpose = _PURPOSE.search(clause.rstrip())
     verb = _verb_tail(clause, ws, reader)
     if purpose is None:
