@@ -32,3 +32,10 @@ def test_a_real_qualifier_is_still_an_object(draft, word):
 def test_which_words_are_abstract():
     assert all(map(abstract_word, ["全部", "动态", "数据", "动能"]))
     assert not any(map(abstract_word, ["重大", "青年", "夜班", "全县", "全省", "子女", "药品", "非公", "办法"]))
+
+
+def test_a_circumstance_word_is_abstract_too():
+    """词林's class Da (circumstances: 条件, 情况, 形势) names no thing: 着力改善职工文体活动条件 (held-out 8 r02-f0)."""
+    assert abstract_word("条件") and abstract_word("形势")
+    facts = ["新建职工健身房3个，配备健身器材120台件"]
+    assert check(facts, "着力改善职工文体活动条件，新建职工健身房3个，配备健身器材120台件。").claims == []

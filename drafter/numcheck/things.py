@@ -127,7 +127,7 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
     return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
 
 
-_ABSTRACT_CLASSES = ("Eb", "Dc", "Dd", "Dn")  # 同义词词林: totality (全部), forms, abstract things, quantities (not Db: 办法)
+_ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "Dn")  # 同义词词林: totality (全部), circumstances (条件), forms, abstract things, quantities (not Db: 办法)
 
 
 def abstract_word(word: str) -> bool:
