@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.synonyms import cilin_classes
-from drafter.numcheck.words import words as words_of
+from drafter.numcheck.words import tag_of, words as words_of
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
 
 ITEM_CHARS = 8  # the item words nearest the number that are checked
@@ -102,10 +102,13 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
 
 
 def _kin_written(word: str, sentence: str) -> bool:
-    """Does the sentence write a word of the same small 同义词词林 class (乘坐 for 乘车, 组建 for 新建)?"""
+    """Does the sentence write a word of the same small 同义词词林 class (乘坐 for 乘车, 组建 for 新建), or, for a verb,
+    a verb sharing a character with it (考取 for 取得)?"""
     own = cilin_classes().get(word)
-    return bool(own) and any(len(w) >= 2 and w != word and own & cilin_classes().get(w, frozenset())
-                             for _, _, w, _ in words_of(sentence))
+    verb = tag_of(word) == "v"
+    return any(len(w) >= 2 and w != word and (own and own & cilin_classes().get(w, frozenset())
+                                               or verb and tag == "v" and set(w) & set(word))
+               for _, _, w, tag in words_of(sentence))
 
 
 def _read_on(m: Mention, stops: Stops) -> str:
