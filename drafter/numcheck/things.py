@@ -46,7 +46,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
              and not reader.backed(w[2])]
     if level and any(LEVEL.match(w) for w in _LEVEL_IN_TEXT.findall(reader.support.text)):
         return [role_claim("object", *_span([level[0]]), clause, offset)]
-    nouns = [w for k, w in enumerate(ws) if w[0] not in used and w[3] != "t"  # 年内: a time, the time role's
+    nouns = [w for k, w in enumerate(ws) if w[0] not in used and not _time_noun(w)  # 年内: the time role's
              and (w[3].startswith(NOUN_TAGS) or _sibling(clause, ws, k, reader.lex.neutral))
              and not reader.neutral(w[2]) and not reader.lex.assert_words.fullmatch(w[2])  # 新建: an act
              and w[2] not in HONOUR_MARKS and not (w[0] and clause[w[0] - 1].isdigit())  # 23名患…: a measure word
@@ -114,6 +114,11 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
         return reader.backed(w[2])
     # a generic noun only with the word the facts write it with (大病职工, not 推进职工)
     return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
+
+
+def _time_noun(w: Word) -> bool:
+    """A word jieba tags as a time that 词林 knows only as one, if at all (年内, 当前; not 青年, also a person)."""
+    return w[3] == "t" and all(c.startswith("C") for c in cilin_classes().get(w[2], ()))
 
 
 def _thing(w: Word, reader: Reader | None = None) -> bool:
