@@ -3,15 +3,16 @@
   让会员少跑腿、数据多跑路 · 营造了人人讲安全、个个争先进的浓厚氛围 · 坚持以体健身、以体育心 ·
   做到早发现、早诊断、早治疗
 
-A *parallel phrase* is two or more parts joined by 、, each 3-5 characters on word boundaries, one of them holding
-a verb, adjective or adverb, that repeat one pattern: a character other than a function character at the same place, counted from the start (以体健身、以体育心)
-or the end (少跑腿、数据多跑路), that is not the parts' last character (a shared head: 慰问困难职工、走访退休职工)
-nor a negation (不重复、不遗漏: a rule of conduct), or the same doubled characters (人人讲安全、个个争先进); no part
-names an act (早调查、早上报、早慰问 is work) and no act verb names the list (开展春送岗位、夏送清凉…). It says how,
-not what was done: the clause is judged without it (drafter.numcheck.claims), so an effect clause made of it is
-frame, while the work named around it is still judged. Known limits: a pair without a repeated pattern (愿意来、
-留得住) is not one; quoted slogans (“应签尽签、签必有效”) are not read here: the corpus writes principles and plans
-that way (“预防为主、防调结合”的原则), and treating them as figures took 17 claims off the goldens.
+A *parallel phrase* is two or more parts joined by 、, each 3-5 characters on word boundaries, one of them
+holding a verb, adjective or adverb, that repeat one pattern: a character other than a function character at the
+same place, counted from the start (以体健身、以体育心) or the end (少跑腿、数据多跑路), that is not the parts' last
+character (a shared head: 慰问困难职工、走访退休职工) nor a negation (不重复、不遗漏: a rule of conduct), or the same
+doubled characters (人人讲安全、个个争先进); no part names an act (早调查、早上报、早慰问 is work) and no act verb names
+the list (开展春送岗位、夏送清凉…). It says how, not what was done: the clause is judged without it
+(drafter.numcheck.claims), so an effect clause made of it is frame, while the work named around it is still judged.
+Known limits: a pair without a repeated pattern (愿意来、留得住) is not one; quoted slogans (“应签尽签、签必有效”) are
+not read here: the corpus writes principles and plans that way (“预防为主、防调结合”的原则), and treating them as
+figures took 17 claims off the goldens.
 """
 
 from __future__ import annotations
