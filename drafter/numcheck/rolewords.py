@@ -20,7 +20,7 @@ SKIP = frozenset({"其中", "同时", "全年", "今年", "一年", "工作", "�
 GLUE = frozenset({"、", "和", "及", "与"})
 # function, demonstrative and locative characters: a word made of them only (这一, 中有, 以及, 对于: jieba's HMM glues
 # them into unknown words) names nothing
-FUNCTION_CHARS = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由中上下里有一")
+FUNCTION_CHARS = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由中上下里有一如")
 THING_HEADS = frozenset("赛票费金品画队课证卡奖杯工书汤")  # heads of things a near miss swaps (足球赛, 机票, 钳工)
 # words naming a group of people (离休干部, 退休职工, 外来务工人员, 家属): backed only by the facts' words and the
 # hand-written synonym groups, never by 词林's looser classes
