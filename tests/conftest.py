@@ -49,11 +49,22 @@ def pytest_collection_modifyitems(items):
             # sets the older _nodeid)
 
 
+def _processes_import_this_checkout() -> None:
+    """Every process a test starts (a server, the CLI, a probe, a worker) imports drafter, retrieval and textkit from
+    the checkout under test: PYTHONPATH starts with PROJECT_ROOT. Without it a process started in another git
+    worktree over a shared venv imports the checkout the venv's editable install points to (its code, not this
+    one's): test_retrieval_cold_start's fresh process then ran main's newer retrieval code over a library that
+    this older checkout had built, which copied the library into Chroma's shared collection (importing chromadb)."""
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(PROJECT_ROOT)]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(PROJECT_ROOT), *paths])
+
+
 def pytest_configure(config):
     """Every library, service, server and CLI the tests start shares one cache dir (DRAFTER_CACHE_DIR: passage
     vectors, jieba's dictionary, heading-bank vectors, all keyed by content): the same samples are embedded once,
     not once per data dir. Outside CI it lasts between runs (beside the library cache); under CI=true it is new
     for each run, made by the first process (pytest-xdist's workers inherit it) and removed at its end."""
+    _processes_import_this_checkout()
     if os.environ.get("DRAFTER_CACHE_DIR"):
         return
     if IN_CI:

@@ -4,13 +4,13 @@ nor jieba's whole dictionary, and ranks exactly as the full tokenizer does. (Its
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from processes import env_without_settings
 from retrieval_support import CARE, DEMOCRACY, SAFETY
 
 from drafter.settings import PROJECT_ROOT, Settings
@@ -94,7 +94,7 @@ def test_bm25_search_in_a_fresh_process_loads_no_model_chroma_or_whole_dictionar
     fresh.warm()  # a server's warm-up loads it all
     assert fresh.embedder.loaded and "store" in fresh.__dict__ and fresh.tokenizer._jieba is not None
 
-    env = {**os.environ, "DRAFTER_DATA_DIR": str(tmp_path / "data")}
+    env = {**env_without_settings(), "DRAFTER_DATA_DIR": str(tmp_path / "data")}  # this checkout's code (conftest)
     done = subprocess.run([sys.executable, "-c", PROBE, query], env=env, capture_output=True, text=True,
                           timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
