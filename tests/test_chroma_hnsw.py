@@ -42,8 +42,10 @@ def _clusters() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _fill(store: ChunkStore, vectors: np.ndarray) -> None:
+    """The vectors as private chunks: they go into the main collection (the one these tests query) only, not also
+    into the shared one (which would double the cost of the fill and play no part here)."""
     chunks = [Chunk(id=f"v{n}", example_id=f"e{n // 100}", title="t", kind="年度总结", source="s", role="body", order=n,
-                    text=f"段落{n}") for n in range(len(vectors))]
+                    text=f"段落{n}", org="o", shared=False) for n in range(len(vectors))]
     store.upsert(chunks, vectors.tolist())
 
 
