@@ -47,9 +47,25 @@ EAST = ["root", "east"]
 
 
 @pytest.fixture(params=["embedded", "server"])
-def crowded(request, tmp_path, embedder):
+def chroma_at(request):
+    """None (the embedded store) or the URL of the module's `chroma run`."""
+    return request.getfixturevalue("chroma_url") if request.param == "server" else None
+
+
+@pytest.fixture
+def crowded(tmp_path, embedder, chroma_at):
     """A library whose Chroma holds CROWD shared noised copies of three examples' chunk vectors."""
-    url = request.getfixturevalue("chroma_url") if request.param == "server" else None
+    return _crowded(tmp_path, embedder, chroma_at, shared=True)
+
+
+@pytest.fixture
+def crowded_privately(tmp_path, embedder, chroma_at):
+    """The same crowd as private chunks of the organisations o0 … o9: in the main collection only, which is all the
+    exact pass reads (a shared crowd is copied into the shared collection too, twice the cost of the fill)."""
+    return _crowded(tmp_path, embedder, chroma_at, shared=False)
+
+
+def _crowded(tmp_path, embedder, url: str | None, shared: bool):
     settings = Settings(data_dir=tmp_path / "data", chroma_url=url, collection=f"x{uuid.uuid4().hex[:12]}",
                         _env_file=None, **NARROW)
     library = Library(settings, embedder=embedder)
@@ -62,7 +78,7 @@ def crowded(request, tmp_path, embedder):
     originals, noise = np.asarray(got["embeddings"]), np.random.default_rng(7)
     vectors = originals[np.arange(CROWD) % len(originals)] + noise.normal(0, 0.02, (CROWD, originals.shape[1]))
     crowd = [Chunk(id=f"crowd{n}", example_id=f"crowd/{n // 5}", title="副本", kind="专项总结", source="crowd",
-                   role="body", order=n, text=f"副本{n}", org=f"o{n % 10}", shared=True) for n in range(CROWD)]
+                   role="body", order=n, text=f"副本{n}", org=f"o{n % 10}", shared=shared) for n in range(CROWD)]
     library.store.upsert(crowd, vectors.tolist())
     return settings, library
 
@@ -95,8 +111,8 @@ def test_fresh_uploads_that_hnsw_misses_are_found_by_their_own_organisation(crow
     assert other.search(QUERY, k=10, mode=mode, orgs=["root", "west"])[0].source == "西社.md"
 
 
-def test_the_exact_pass_fetches_once_per_catalog_version_and_leaves_large_sets_to_hnsw(crowded):
-    _, library = crowded
+def test_the_exact_pass_fetches_once_per_catalog_version_and_leaves_large_sets_to_hnsw(crowded_privately):
+    _, library = crowded_privately
     library.add_files([("甲社.md", DRONE.encode())], org="east", shared=False)
     exact = library.exact
     for _ in range(3):
@@ -111,8 +127,8 @@ def test_the_exact_pass_fetches_once_per_catalog_version_and_leaves_large_sets_t
     assert len(ExactPass(library.store.collection, limit=1000).nearest(embedding, 5, everyone, "v")) == 5
 
 
-def test_the_cache_keeps_as_many_filters_as_its_budget_of_chunks_holds(crowded):
-    _, library = crowded
+def test_the_cache_keeps_as_many_filters_as_its_budget_of_chunks_holds(crowded_privately):
+    _, library = crowded_privately
     embedding = library.embedder.embed_query(QUERY)
     exact = ExactPass(library.store.collection, budget=1000)  # each of o0 … o9 has 400 crowd chunks
     for org in ("o1", "o2", "o1", "o2"):
