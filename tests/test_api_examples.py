@@ -36,6 +36,21 @@ def own_client(own_service):
         yield client
 
 
+@pytest.fixture(autouse=True)
+def _uploads_removed_after_each_test(request):
+    """The examples a test uploads to own_service are removed after it: several upload near-copies of UPLOAD_TEXT,
+    which would outrank the upload test_upload_read_search_and_delete searches for (each test stands alone)."""
+    if "own_service" not in request.fixturenames:
+        yield
+        return
+    library = request.getfixturevalue("own_service").library
+    before = {example.id for example in library.list_examples()}
+    yield
+    for example in library.list_examples():
+        if example.id not in before:
+            library.remove_example(example.id)
+
+
 @pytest.fixture
 def client(service):
     with TestClient(create_app(service)) as c:

@@ -40,6 +40,21 @@ def library(tmp_path_factory):
     return library
 
 
+@pytest.fixture(autouse=True)
+def _uploads_removed_after_each_test(request):
+    """The examples a test adds to the module's library are removed after it (West's copy of East's text would
+    be the nearest chunk for test_the_filter_is_inside_the_vector_query_not_after_it)."""
+    if "library" not in request.fixturenames:
+        yield
+        return
+    library = request.getfixturevalue("library")
+    before = {example.id for example in library.list_examples()}
+    yield
+    for example in library.list_examples():
+        if example.id not in before:
+            library.remove_example(example.id)
+
+
 EAST_FACTORY = ["root", "east", "east-factory"]  # a grassroots union under East
 WEST_MEMBER = ["root", "west"]
 

@@ -62,8 +62,19 @@ def test_csv_import_takes_children_before_parents_and_is_all_or_nothing(settings
 
 @pytest.fixture(scope="module")
 def federation(tmp_path_factory):
-    """A service with the tree above, a key per role and org, and one draft per grassroots union."""
-    service = small_service(tmp_path_factory.mktemp("orgs"), auth="on")
+    """A service with the tree above, a key per role and org, and one draft per grassroots union (other tests of
+    the module add drafts and keys to it)."""
+    return _federation(tmp_path_factory.mktemp("orgs"))
+
+
+@pytest.fixture
+def own_federation(tmp_path):
+    """The same, holding only its two drafts (for a test that lists every draft)."""
+    return _federation(tmp_path)
+
+
+def _federation(root):
+    service = small_service(root, auth="on")
     service.import_orgs(TREE_CSV)
     keys = {}
     for name, role, org in [("甲厂起草", "writer", "甲机械厂工会"), ("乙厂起草", "writer", "西城区乙厂工会"),
@@ -79,8 +90,8 @@ def federation(tmp_path_factory):
     return service, client, keys, drafts
 
 
-def test_each_caller_lists_only_drafts_within_its_reach(federation):
-    service, client, keys, drafts = federation
+def test_each_caller_lists_only_drafts_within_its_reach(own_federation):
+    service, client, keys, drafts = own_federation
 
     def listed(who: str) -> set[str]:
         response = client.get("/v1/drafts", headers=bearer(keys[who]))

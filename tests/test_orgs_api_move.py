@@ -15,7 +15,18 @@ TREE = "东城区总工会,\n东城区甲街道工会,东城区总工会\n甲机
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory):
-    service = small_service(tmp_path_factory.mktemp("orgs-api"), auth="on")
+    """(service, client, keys) over TREE, shared by the tests that leave the tree as they found it (or add to it)."""
+    return _api(tmp_path_factory.mktemp("orgs-api"))
+
+
+@pytest.fixture
+def own_api(tmp_path):
+    """The same, for a test that moves and deletes organisations of TREE (the others need them in place)."""
+    return _api(tmp_path)
+
+
+def _api(root):
+    service = small_service(root, auth="on")
     service.import_orgs(TREE)
     keys = {name: service.create_api_key(name, role, org)[1]
             for name, role, org in [("市管理员", "admin", None), ("东城管理员", "admin", "东城区总工会"),
@@ -54,8 +65,8 @@ def test_a_patch_that_moves_and_renames_changes_nothing_when_the_new_name_is_tak
     assert service.get_org(factory.id).path == factory.path  # not moved either
 
 
-def test_a_move_over_the_api_moves_reach_and_a_delete_says_what_to_move_first(api):
-    service, client, keys = api
+def test_a_move_over_the_api_moves_reach_and_a_delete_says_what_to_move_first(own_api):
+    service, client, keys = own_api
     draft = client.post("/v1/drafts", json={**REQUEST, "org": "甲机械厂工会"}, headers=bearer(keys["甲厂起草"]))
     assert draft.status_code == 201, draft.text
     url = f"/v1/drafts/{draft.json()['id']}"
