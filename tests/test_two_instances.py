@@ -75,7 +75,10 @@ def _search(url, key, query, mode):
     return response.json()
 
 
-def test_an_upload_job_on_a_is_read_on_b_and_found_there_by_keyword_and_dense_search(machines):
+@pytest.fixture(scope="module")
+def east_upload(machines):
+    """(job URL, job as B reads it when finished): East's private example, uploaded on A as a background job (once
+    per module, by whichever test needs it first)."""
     a, b, keys, _ = machines
     sections = [(f"{n}、女职工健康关爱第{n}项", SECRET * 3) for n in "一二三四五六七八"]
     text = example_md("东城区甲厂工会女职工工作总结", "专项总结", sections)
@@ -85,6 +88,12 @@ def test_an_upload_job_on_a_is_read_on_b_and_found_there_by_keyword_and_dense_se
     job_url = started.headers["Location"]
     job = _poll(lambda: httpx.get(f"{b.url}{job_url}", headers=bearer(keys["东城"]), timeout=30).json(),
                 lambda j: j.get("status") in ("done", "failed"), timeout=180)
+    return job_url, job
+
+
+def test_an_upload_job_on_a_is_read_on_b_and_found_there_by_keyword_and_dense_search(machines, east_upload):
+    a, b, keys, _ = machines
+    job_url, job = east_upload
     assert job["status"] == "done" and job["result"]["files"] == 1, job
     assert httpx.get(f"{b.url}{job_url}", headers=bearer(keys["西城"])).status_code == 404  # not West's job
     for mode in ("bm25", "dense", "hybrid"):  # B's BM25 cache catches up in the background: poll
@@ -97,24 +106,27 @@ def test_an_upload_job_on_a_is_read_on_b_and_found_there_by_keyword_and_dense_se
 
 def test_a_trace_written_on_a_is_read_on_b(machines):
     a, b, keys, model = machines
+    before = model.hits  # other tests of this module draft with the model too
     created = httpx.post(f"{a.url}/v1/drafts", params={"provider": "openai"}, json={**REQUEST, "org": "东城区甲厂工会"},
                          headers=bearer(keys["东城"]), timeout=300)
     assert created.status_code == 201, created.text
     draft_id = created.json()["id"]
-    assert model.hits > 0
+    calls = model.hits - before
+    assert calls > 0
     trace = _poll(lambda: httpx.get(f"{b.url}/v1/drafts/{draft_id}/trace", headers=bearer(keys["管理员"]),
                                     timeout=30).json(), lambda t: isinstance(t, list) and len(t) > 0)
-    assert len(trace) == model.hits and {c["provider"] for c in trace} == {"openai"}
+    assert len(trace) == calls and {c["provider"] for c in trace} == {"openai"}
     assert httpx.get(f"{b.url}/v1/drafts/{draft_id}", headers=bearer(keys["西城"])).status_code == 404
 
 
-def test_an_organisations_example_never_reaches_another_organisations_draft(machines):
+def test_an_organisations_example_never_reaches_another_organisations_draft(machines, east_upload):
     a, b, keys, _ = machines
+    assert east_upload[1]["status"] == "done", east_upload
     secret_id = None
     for hit in _search(a.url, keys["东城"], "乳腺癌宫颈癌免费筛查", "bm25"):
         if hit["source"] == "东城内部.md":
             secret_id = hit["example_id"]
-    assert secret_id, "the East upload of the first test"
+    assert secret_id, "East's private upload (east_upload)"
     facts = ["组织女职工乳腺癌宫颈癌免费筛查，参检女职工705人", "建立女职工电子健康档案705份"]
     for machine in (a, b):
         for provider in ("template", "openai") if machine is a else ("template",):
