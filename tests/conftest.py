@@ -41,12 +41,15 @@ def pytest_runtest_makereport(item, call):
 
 def pytest_collection_modifyitems(items):
     """schemathesis 4 gives each operation's item of a parametrized test the same node id: append the operation,
-    so each is reported, selected and (under pytest-xdist) scheduled by an id of its own."""
+    so each is reported, selected and (under pytest-xdist) scheduled by an id of its own. DRAFTER_TEST_ORDER=reverse
+    runs the files and each file's tests in reverse order (every test must pass in any order, not only alone)."""
     for item in items:
         label = getattr(item, "operation_label", None)
         if label and not item.nodeid.endswith("]"):
             item._id = NodeId.parse(f"{item.nodeid}[{label}]")  # pytest 9 keeps the id here (schemathesis
             # sets the older _nodeid)
+    if os.environ.get("DRAFTER_TEST_ORDER") == "reverse":
+        items.reverse()
 
 
 def _processes_import_this_checkout() -> None:
