@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from textkit.sentences import COLONS, COMMAS, FULL_STOPS, SEMICOLONS, SENTENCE_ENDS, char_class, has_sentence_end
+from textkit.sentences import (COLONS, COMMAS, ENUM_COMMA, FULL_STOPS, SEMICOLONS, SENTENCE_ENDS, char_class,
+                               has_sentence_end)
 
 PURE_HEADING_MAX = 50
 PHRASE_MAX = 40
@@ -158,7 +159,7 @@ def classify(line: str, allow_plain: bool = True) -> Heading | None:
 
 
 def _is_plain_label(text: str) -> bool:
-    if len(text) > PLAIN_MAX or any(mark in text for mark in "。，,；;！!？?、"):
+    if len(text) > PLAIN_MAX or any(mark in text for mark in SENTENCE_ENDS + COMMAS + ENUM_COMMA):
         return False
     return text.endswith(("：", ":")) or bool(_PLAIN_LABEL.search(text))
 

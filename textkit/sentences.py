@@ -33,7 +33,7 @@ _CLAUSE = re.compile(rf"[^{CLAUSE_ENDS}]*[{CLAUSE_ENDS}]?")
 # Blanks and the marks left out when two sentences are compared ("工会，走访职工。" is "工会走访职工").
 # Text ending where a list item could start: a line start or a sentence/colon end, then blanks or Markdown marks
 # (a circled ① there is a list marker, not a number).
-ITEM_START_BEFORE = re.compile(r"(?:^|[\n。；;：:！？!?])[ \t\u3000#>*\-]*$")
+ITEM_START_BEFORE = re.compile(rf"(?:^|{char_class(chr(10) + SENTENCE_ENDS + COLONS)})[ \t\u3000#>*\-]*$")
 NOT_COMPARED = re.compile(rf"[\s{re.escape(COMMAS + '。' + SEMICOLONS + COLONS + ENUM_COMMA)}“”]")
 
 
