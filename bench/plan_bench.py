@@ -199,7 +199,7 @@ def run(args) -> dict:
         report = heading_report(plan)
         for key in totals:
             totals[key] += report[key]
-        rows.append({"example": item.example_id, "facts": len(facts), "sections": len(set(truth)),
+        rows.append({"example": item.example_id, "facts": len(facts), "own_sections": len(set(truth)),
                      "planned": len({s.number for s in plan.body()}), "f1": round(f1, 3),
                      "headings": [s.heading for s in plan.body()], "own": item.headings, **report})
     random_totals = dict.fromkeys(COUNTED, 0)
@@ -244,7 +244,7 @@ def main() -> None:
                               "after": [round(x, 2) for x in os.getloadavg()], "cores": os.cpu_count()}
     if args.rows:
         for row in result["rows"]:
-            print(f"{row['example']:<12} f1={row['f1']:.2f} facts={row['facts']} own={row['sections']} "
+            print(f"{row['example']:<12} f1={row['f1']:.2f} facts={row['facts']} own={row['own_sections']} "
                   f"planned={row['planned']}\n  own:  {' | '.join(row['own'])}\n  plan: {' | '.join(row['headings'])}")
             for line in row["examples"]:
                 print("   ", line)
