@@ -19,6 +19,7 @@ import numpy as np
 
 from retrieval.chunking import structure
 from retrieval.models import Example
+from retrieval.section_sentences import SectionSentences
 from textkit.headings import numbering, without_number
 from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, SENTENCE_ENDS, char_class
 
@@ -63,6 +64,7 @@ class HeadingBank:
         self.shapes: dict[str, ExampleShape] = {}
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
+        self.sentences = SectionSentences(examples, embedder, cache_dir)  # how the examples file their facts
         self._build(examples)
 
     def _build(self, examples: list[Example]) -> None:
@@ -143,6 +145,7 @@ class HeadingBank:
         keep = [i for i, e in enumerate(self.entries) if e.example_id not in example_ids]
         bank.entries = [self.entries[i] for i in keep]
         bank.shapes = {k: v for k, v in self.shapes.items() if k not in example_ids}
+        bank.sentences = self.sentences.without(example_ids)
         vectors = self.vectors()
         bank._vectors = vectors[keep] if vectors is not None else None
         return bank

@@ -6,7 +6,11 @@ Affinity of two facts = their cosine similarity standardised within the request 
 request's typical pair) + THEME_PRIOR when the lexicon puts both under one theme (- DIFFERENT × THEME_PRIOR under
 two) + an order term: NEIGHBOUR × exp(-(distance - 1) / REACH) for facts near each other in her list, weighted by
 how grouped the list reads (`orderliness`: adjacent facts closer than the typical pair by ORDERED standard
-deviations or more give the full weight, UNORDERED or fewer (a list in random order) none).
+deviations or more give the full weight, UNORDERED or fewer (a list in random order) none) + EXAMPLE_VOTES × how
+often the library's examples file the two facts under one section (`votes`: each example files a fact under its
+section holding the sentence nearest to it in meaning; the share of examples that file the two together,
+standardised within the request): 职代会 and 厂务公开 lean together because the examples put them under one
+heading, though their words differ.
 
 How many sections (`section_count`): as many as the examples typically have (the library's median count of
 top-level sections), fewer for a few facts (one per FACTS_PER_SECTION), and at least one per max_facts_per_section.
@@ -40,6 +44,7 @@ FACTS_PER_AREA = 8  # … down to one section per this many facts (a larger area
 LARGEST = 1.0  # no group above this many times max_facts_per_section while the section cap allows (0: no limit)
 KIN = 0.5  # groups whose fact pairs are of one theme or one family (or unknown) at least this often are kin …
 CLOSE = 0.0  # … groups that are not merge below the cap only when this alike (one area per fact stays one section)
+EXAMPLE_VOTES = 0.5  # weight of the examples' filing (standardised share of examples filing two facts together)
 
 
 def kinship(themes: list[str | None], families) -> np.ndarray:
@@ -60,10 +65,28 @@ def orderliness(vectors: np.ndarray | None) -> float:
     return (adjacent - float(off.mean())) / (float(off.std()) or 1.0)
 
 
+def votes(bank, vectors: np.ndarray | None) -> np.ndarray | None:
+    """How often the library's examples file two facts under one section (retrieval/section_sentences.py), as
+    standard deviations from the request's typical pair; None without examples, vectors or any spread."""
+    sentences = getattr(bank, "sentences", None)
+    if sentences is None or vectors is None or len(vectors) < 2:
+        return None
+    try:
+        filings = sentences.filing(vectors)
+    except Exception:  # the examples' filing is an aid: meaning, lexicon and order still group the facts
+        return None
+    if not filings:
+        return None
+    together = np.mean([np.equal.outer(filed, filed) for filed in filings], axis=0)
+    off = together[~np.eye(len(vectors), dtype=bool)]
+    return None if off.std() == 0 else (together - off.mean()) / off.std()
+
+
 def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int,
-             kin: np.ndarray | None = None, ordered: bool = True) -> np.ndarray:
+             kin: np.ndarray | None = None, ordered: bool = True, filed: np.ndarray | None = None) -> np.ndarray:
     """The n×n affinity matrix (diagonal unused); with `kin` (see `kinship`), facts of two themes of one family are
-    pushed apart by FAMILY, not DIFFERENT; `ordered` False: by meaning and lexicon alone (no order term)."""
+    pushed apart by FAMILY, not DIFFERENT; `ordered` False: by meaning and lexicon alone (no order term); `filed`:
+    the examples' votes (see `votes`), added × EXAMPLE_VOTES."""
     if vectors is not None and len(vectors) == count and count > 1:
         sims = vectors @ vectors.T
         off = sims[~np.eye(count, dtype=bool)]
@@ -75,6 +98,8 @@ def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int,
     if kin is not None:
         same = np.where((same < 0) & (kin > 0), FAMILY, same)
     scores = scores + THEME_PRIOR * same
+    if filed is not None and filed.shape == scores.shape:
+        scores = scores + EXAMPLE_VOTES * filed
     grouped = (orderliness(vectors) - UNORDERED) / (ORDERED - UNORDERED)
     weight = NEIGHBOUR * min(1.0, max(0.0, grouped)) if ordered else 0.0
     if weight and count > 1:
