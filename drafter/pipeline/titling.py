@@ -15,7 +15,7 @@ import re
 from drafter.numcheck import check
 from drafter.pipeline.prompting import render
 from textkit.sentences import BREAKS, COMMAS, SEMICOLONS, balanced, char_class
-from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant
+from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant
 
 LONGEST = 24
 _LEAD_IN = re.compile(r"^(?:(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:份|[0-9０-９一二三四五六七八九十]{1,2}日)?|年初|年底|年中|全年|"
@@ -29,6 +29,7 @@ _ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评�
                   r"落实|加强|实施|修订|制定|推行|创建|选派|筹集|捐赠|捐款|投入|新建|建成|改造|深化|推荐|承办|配合|协助|征集|"
                   r"收集|审议|启动|完善|规范|健全|引进|探索|接收|安置|购买|购置|发布|接待|评定|争创|创办|开通|编印|建设|资助")
 _ACTS = re.compile(f"(?:{_ACT.pattern})+")
+_FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 # what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
 _FRAGMENT = re.compile(r"的|[中于得地着]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$")
 
@@ -74,16 +75,48 @@ def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
     options += [f"{a}、{b}{ending}" if ending else f"{a}，{b}" for a, b in pairs]
     options = [o for o in options if len(o) <= LONGEST + 4]
     for option in options:
-        if not is_generic(option) and bare(option) not in used and fits(facts, option, lexicon):
+        if (not is_generic(option) and bare(option) not in used and not one_fact_words(option, facts)
+                and fits(facts, option, lexicon)):
             return option
     return ""
 
 
+def with_clauses(candidates: list[str]) -> list[str]:
+    """The candidates, then each clause of a two-clause one ("坚持校务公开，推进学校民主管理" -> 坚持校务公开,
+    推进学校民主管理): an example heading whose second clause its facts do not bear out may still head them by its
+    first, before a heading is made of the facts' words. A clause that frames the work (围绕企业发展, 以…为…) is no
+    heading alone; a clause heads a section only when each of its facts writes one of its content words."""
+    clauses = [part for title in candidates for part in re.split(char_class(COMMAS + SEMICOLONS), title)
+               if part != title and 4 <= len(part) <= LONGEST and balanced(part) and not _FRAME.search(part)]
+    return list(dict.fromkeys(candidates + clauses))
+
+
+def _each_writes(title: str, facts: list[str]) -> bool:
+    """Every fact writes one of the heading's content words (a clause heads a section only so: 劳动 of 《劳动法》
+    in half of them is no 开展各类劳动竞赛)."""
+    words = content_bigrams(bare(title))
+    return bool(words) and all(any(w in fact for w in words) for fact in facts)
+
+
 def choose(facts: list[str], candidates: list[str], used: set[str], themed: frozenset[str] = frozenset(),
            lexicon=None, made: bool = True) -> str:
-    """The first acceptable candidate, else (`made`) a heading from the facts' words ("" when neither exists)."""
-    for title in dict.fromkeys(candidates):
-        if acceptable(title, facts, used, title in themed, lexicon):
+    """The first acceptable candidate (its clauses after all of them), else (`made`) a heading from the facts'
+    words ("" when neither exists)."""
+    whole = set(candidates)
+    for title in with_clauses(candidates):
+        if (title in whole or _each_writes(title, facts)) and acceptable(title, facts, used, title in themed, lexicon):
             return title
     return from_facts(facts, used, lexicon) if made else ""
 
+
+
+def still_heads(facts: list[str], title: str, candidates: list[str], used: set[str],
+                themed: frozenset[str] = frozenset()) -> str:
+    """The section's heading once facts have left it (fitting.py moves misfits out): kept while the claim check
+    passes and it is not one fact's words, else chosen again for the facts it holds (`used` updated)."""
+    if fits(facts, title) and not one_fact_words(title, facts):
+        return title
+    used.discard(bare(title))
+    title = choose(facts, candidates, used, themed) or title
+    used.add(bare(title))
+    return title
