@@ -81,8 +81,19 @@ class Library:
             ingestor = Ingestor(self.catalog, self.store, self.embedder, self.tokenizer.tokens)
             report = ingestor.run([Path(p) for p in paths], progress)
             self._refresh_bm25(merge_now=True)  # the CLI exits after an ingest: no background merge
+        self._embed_bank()
         report.elapsed_s = round(time.perf_counter() - started, 3)
         return report
+
+    def _embed_bank(self) -> None:
+        """The heading bank and the examples' section sentences embedded now (cached on disk by content), not at
+        the first plan: the sentences of the shipped corpus take about a minute on a busy 2-core machine."""
+        try:
+            bank = self.heading_bank()
+            bank.vectors()
+            bank.sentences.vectors()
+        except Exception:  # a cache only: the first plan embeds them
+            pass
 
     def ensure_ingested(self, samples_dir: Path) -> None:
         """Ingest the shipped samples if the library is empty."""

@@ -55,3 +55,36 @@ def test_a_held_out_example_files_nothing(held_out, embedder):
     bank = HeadingBank([e for e in load_corpus(SAMPLES) if e.id == item.example_id], embedder)
     assert bank.sentences.texts and bank.without({item.example_id}).sentences.filing(vectors) == []
     assert grouping.votes(bank.without({item.example_id}), vectors) is None
+
+
+class _Recording:
+    """A real embedder that records every text it is asked to embed."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.dim, self.texts = inner, inner.name, inner.dim, []
+
+    def embed_passages(self, texts):
+        self.texts += list(texts)
+        return self.inner.embed_passages(texts)
+
+    def embed_query(self, text):
+        return self.inner.embed_query(text)
+
+
+def test_an_ingest_embeds_the_examples_sentences_so_the_first_plan_need_not(tmp_path, embedder):
+    import shutil
+    import uuid
+
+    from drafter.settings import Settings
+    from retrieval.library import Library
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("s002_02.md", "s003_08.md"):
+        shutil.copy(SAMPLES / name, corpus / name)
+    recording = _Recording(embedder)
+    settings = Settings(data_dir=tmp_path / "data", collection=f"t{uuid.uuid4().hex[:12]}", _env_file=None)
+    library = Library(settings, embedder=recording)
+    library.ingest([corpus], progress=False)
+    sentences = library.heading_bank().sentences
+    assert sentences.texts and set(sentences.texts) <= set(recording.texts)
