@@ -22,11 +22,11 @@ SAMPLES = PROJECT_ROOT / "samples"
 
 
 @pytest.fixture(scope="module")
-def held_out(embedder):
-    """s002_02 (a school's summary: 师德 education, 校务公开, activities and care), its facts and sections, and a
-    heading bank of every other example of the corpus."""
+def held_out(library, embedder):
+    """s002_02 (a school's summary: 师德 education, 校务公开, activities and care), its facts and sections, and the
+    test library's heading bank (the shipped corpus, its sentences embedded at ingest) without it and its copies."""
     item = next(h for h in build(SAMPLES) if h.example_id == "s002_02.md")
-    bank = HeadingBank([e for e in load_corpus(SAMPLES) if e.id not in {item.example_id, *item.copies}], embedder)
+    bank = library.heading_bank().without({item.example_id, *item.copies})
     raw = np.asarray(embedder.embed_passages(item.facts), dtype=np.float32)
     return item, bank, raw / np.linalg.norm(raw, axis=1, keepdims=True)
 
@@ -83,7 +83,8 @@ def test_an_ingest_embeds_the_examples_sentences_so_the_first_plan_need_not(tmp_
     for name in ("s002_02.md", "s003_08.md"):
         shutil.copy(SAMPLES / name, corpus / name)
     recording = _Recording(embedder)
-    settings = Settings(data_dir=tmp_path / "data", collection=f"t{uuid.uuid4().hex[:12]}", _env_file=None)
+    settings = Settings(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache",  # no bank vectors saved before
+                        collection=f"t{uuid.uuid4().hex[:12]}", _env_file=None)
     library = Library(settings, embedder=recording)
     library.ingest([corpus], progress=False)
     sentences = library.heading_bank().sentences
