@@ -89,3 +89,11 @@ def test_an_ingest_embeds_the_examples_sentences_so_the_first_plan_need_not(tmp_
     library.ingest([corpus], progress=False)
     sentences = library.heading_bank().sentences
     assert sentences.texts and set(sentences.texts) <= set(recording.texts)
+
+
+def test_the_examples_votes_do_not_join_unrelated_areas(held_out):
+    _, bank, vectors = held_out
+    kin = np.ones((len(vectors), len(vectors)))
+    kin[0, 6] = kin[6, 0] = 0.0  # 师德 education and 校务公开, as if of two unrelated themes
+    votes = grouping.votes(bank, vectors, kin)
+    assert votes[0, 6] == 0 and np.allclose(votes * kin, grouping.votes(bank, vectors) * kin)

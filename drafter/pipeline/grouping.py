@@ -65,9 +65,10 @@ def orderliness(vectors: np.ndarray | None) -> float:
     return (adjacent - float(off.mean())) / (float(off.std()) or 1.0)
 
 
-def votes(bank, vectors: np.ndarray | None) -> np.ndarray | None:
+def votes(bank, vectors: np.ndarray | None, kin: np.ndarray | None = None) -> np.ndarray | None:
     """How often the library's examples file two facts under one section (retrieval/section_sentences.py), as
-    standard deviations from the request's typical pair; None without examples, vectors or any spread."""
+    standard deviations from the request's typical pair; with `kin` (see `kinship`), 0 between facts of unrelated
+    areas (the examples' angle sections would merge one-fact areas); None without examples, vectors or spread."""
     sentences = getattr(bank, "sentences", None)
     if sentences is None or vectors is None or len(vectors) < 2:
         return None
@@ -79,7 +80,10 @@ def votes(bank, vectors: np.ndarray | None) -> np.ndarray | None:
         return None
     together = np.mean([np.equal.outer(filed, filed) for filed in filings], axis=0)
     off = together[~np.eye(len(vectors), dtype=bool)]
-    return None if off.std() == 0 else (together - off.mean()) / off.std()
+    if off.std() == 0:
+        return None
+    standard = (together - off.mean()) / off.std()
+    return standard if kin is None else standard * kin
 
 
 def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int,

@@ -143,8 +143,7 @@ class Planner:
         target = grouping.section_count(len(facts), grouping.typical_sections(bank), cap, per)
         keys = [t.key if t else None for t in prior]
         kin = grouping.kinship(keys, [family.keys for family in self.book.families])
-        filed = grouping.votes(bank, vectors)  # how the examples file these facts (within kin areas only)
-        filed = filed * kin if filed is not None else None
+        filed = grouping.votes(bank, vectors, kin)  # how the examples file these facts (within kin areas only)
         scores = grouping.affinity(vectors, keys, len(facts), kin, filed=filed)
         near = grouping.affinity(vectors, keys, len(facts), kin, ordered=False)  # unrelated areas: by meaning alone
         fewest = math.ceil(len(facts) / grouping.FACTS_PER_AREA)
