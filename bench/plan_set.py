@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.chunking import structure
+from retrieval.section_sentences import body_sentences
 from retrieval.loader import load_file
-from textkit.headings import CN_NUMERALS, classify, without_number
+from textkit.headings import CN_NUMERALS, without_number
 from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, NOT_COMPARED, char_class, split_sentences
 
 MAX_FACTS = 40
@@ -39,15 +40,10 @@ class HeldOut:
 
 def _facts_of(lines: list[str]) -> list[str]:
     found = []
-    for line in lines:
-        heading = classify(line)
-        if heading is not None and heading.pure:
-            continue
-        text = without_number(line) if heading is not None else line
-        for sentence in split_sentences(text):
-            sentence = _OPENER.sub("", sentence.strip()).strip()
-            if 12 <= len(sentence) <= 100 and _CONCRETE.search(sentence) and not sentence.endswith(("：", ":")):
-                found.append(sentence)
+    for sentence in body_sentences(lines):
+        sentence = _OPENER.sub("", sentence).strip()
+        if 12 <= len(sentence) <= 100 and _CONCRETE.search(sentence) and not sentence.endswith(("：", ":")):
+            found.append(sentence)
     return found
 
 

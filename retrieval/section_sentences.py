@@ -23,15 +23,20 @@ from textkit.sentences import split_sentences
 SHORTEST, LONGEST = 12, 100  # a sentence of content, not a fragment or a paragraph run together
 
 
-def _sentences(lines: list[str]) -> list[str]:
+def body_sentences(lines: list[str]) -> list[str]:
+    """The sentences of a section's lines, stripped: pure heading lines left out, a numbered paragraph's number
+    dropped (bench/plan_set.py takes its facts from them too)."""
     found = []
     for line in lines:
         heading = classify(line)
         if heading is not None and heading.pure:
             continue
-        text = without_number(line) if heading is not None else line
-        found += [s.strip() for s in split_sentences(text) if SHORTEST <= len(s.strip()) <= LONGEST]
+        found += [s.strip() for s in split_sentences(without_number(line) if heading is not None else line)]
     return found
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    return [s for s in body_sentences(lines) if SHORTEST <= len(s) <= LONGEST]
 
 
 class SectionSentences:
