@@ -29,10 +29,7 @@ from retrieval.vector_cache import VectorCache  # noqa: E402
 def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        shipped_vectors._table.cache_clear()
-        missing = Path(tmp) / "none.npz"
-        shipped_vectors.SHIPPED_FILE = missing  # read nothing shipped: every vector embedded now
-        shipped_vectors.shipped.__defaults__ = (missing,)
+        shipped_vectors.SHIPPED_FILE = Path(tmp) / "none.npz"  # read nothing shipped: every vector embedded now
         for name in [n for n in os.environ if n.startswith("DRAFTER_")]:
             os.environ.pop(name)
         settings = Settings(data_dir=Path(tmp) / "data", cache_dir=Path(tmp) / "cache")

@@ -31,10 +31,10 @@ def _table(path: Path) -> dict[bytes, np.ndarray]:
     return {bytes(k): v for k, v in zip(keys, vectors)}
 
 
-def shipped(keys: dict[bytes, str], path: Path = SHIPPED_FILE) -> dict[str, np.ndarray]:
-    """The shipped vectors of these texts (`keys`: cache key → text), those found."""
+def shipped(keys: dict[bytes, str], path: Path | None = None) -> dict[str, np.ndarray]:
+    """The shipped vectors of these texts (`keys`: cache key → text), those found (from SHIPPED_FILE unless `path`)."""
     with _lock:
-        table = _table(path)
+        table = _table(path or SHIPPED_FILE)
     return {text: table[key] for key, text in keys.items() if key in table}
 
 
