@@ -109,3 +109,27 @@ def test_a_year_label_that_is_not_a_period_is_not_taken_as_one():
                                           ("2025年1~2月", "月度总结")])
 def test_a_span_of_months_sets_the_kind_by_its_length(period, kind):
     assert parse_request_text(f"单位：某公司工会\n期间：{period}\n- 发放慰问金3万元").kind == kind
+
+
+@pytest.mark.parametrize("value, kind, topic", [("专项总结（送温暖）", "专项总结", "送温暖"), ("专项(送温暖)", "专项总结", "送温暖"),
+                                                ("送温暖专项总结", "专项总结", "送温暖"), ("专项：金秋助学", "专项总结", "金秋助学"),
+                                                ("年度工作总结", "年度总结", None)])
+def test_kind_may_carry_its_topic(value, kind, topic):
+    request = parse_request_text(f"单位：某县教育局工会\n期间：2026年\n类型：{value}\n- 走访慰问困难教职工52户")
+    assert (request.kind, request.topic) == (kind, topic)
+
+
+def test_a_topic_line_wins_over_the_kinds_own():
+    request = parse_request_text("单位：某工会\n期间：2026年\n类型：专项总结（送温暖）\n专题：金秋助学\n- 资助学生12名")
+    assert request.topic == "金秋助学"
+
+
+@pytest.mark.parametrize("line", ["2026年元旦春节期间", "2025年第三季度", "2024年10月至2025年9月", "2025年安全生产月期间"])
+def test_a_line_naming_a_stretch_of_time_is_the_period(line):
+    request = parse_request_text(f"单位：某工会\n类型：专项\n{line}\n- 走访慰问困难教职工52户")
+    assert request.period == line and request.facts == ["走访慰问困难教职工52户"]
+
+
+def test_a_fact_opening_with_a_year_is_not_taken_for_the_period():
+    with pytest.raises(ValueError, match="缺少“期间：”行"):
+        parse_request_text("单位：某工会\n2025年开展安全生产月\n- 走访慰问困难职工52户")

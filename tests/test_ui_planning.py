@@ -80,3 +80,15 @@ def test_moving_the_facts_of_a_sub_section_away_leaves_the_other_one_a_section_o
     assert not at.exception, at.exception
     assert [(s["heading"], s["area"]) for s in outline(at)] == [("帮扶", None), ("技能竞赛", None), ("会员", None)]
     assert not any("属于" in t.label for t in at.text_input)
+
+
+def test_headings_she_types_are_the_outline_proposed_and_drafted(data_dir):  # noqa: F811
+    at = new_page()
+    fill_form(at, "一、关心关爱\n春节走访慰问困难职工86户，发放慰问金12.6万元\n二、文体活动\n举办职工篮球赛等文体活动9场\n"
+                  "三、其他\n全年新发展会员126人")
+    generate_now = generate(at)  # without proposing: her headings are followed
+    assert generate_now.index("一、关心关爱") < generate_now.index("二、文体活动") < generate_now.index("126人")
+    assert "其他。" not in generate_now and "关心关爱。" not in generate_now
+    at.button(key="plan_propose").click().run()
+    assert [s["heading"] for s in outline(at)][:2] == ["关心关爱", "文体活动"]
+    assert outline(at)[0]["facts"] == [1] and outline(at)[1]["facts"] == [2]

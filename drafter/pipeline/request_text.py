@@ -6,6 +6,8 @@
     专题：送温暖              (optional; 主题： too)
     篇幅：标准                (optional: 简短/标准/详细)
     - 全年新发展会员126人，会员总数达到1842人
+    二、民主管理              (her own headings: "一、…", "（一）…", "民主管理：", "## 民主管理" over facts
+    - 召开六届三次职代会…      become the draft's outline, drafter.domain.typed_outline)
     存在问题：
     - 基层工会活动经费使用不够均衡
     下一步计划：
@@ -21,9 +23,9 @@ import unicodedata
 
 from pydantic import ValidationError
 
-from drafter.domain.facts import clean_fact_lines
+from drafter.domain.typed_outline import plan_of, typed_outline
 from drafter.models import DraftRequest
-from textkit.sentences import COMMAS, SEMICOLONS
+from textkit.sentences import COLONS, COMMAS, SEMICOLONS, SENTENCE_ENDS, char_class
 
 _HEADERS = {"单位": "org", "期间": "period", "总结期间": "period", "报告期": "period", "类型": "kind", "专题": "topic", "主题": "topic", "篇幅": "length", "参考范文": "pinned"}
 _BLOCKS = {
@@ -40,12 +42,30 @@ _PERIOD_LABELS = ("年度", "年份", "时间", "时段", "期限", "总结时�
 # A line that is only a period (2026年上半年, 2025年度, 2025年1—6月, 2026年3月): the period, where no 期间： line gives it.
 _PERIOD_LINE = re.compile(r"^[0-9０-９]{4}\s*年\s*(度|全年|上半年|下半年|[0-9０-９]{1,2}\s*(月份?)?(\s*[-—–~～至到]\s*[0-9０-９]{1,2}\s*月份?)?)?"
                           r"(工作)?(总结)?$")
+# A line that names a stretch of time (2026年元旦春节期间, 2025年第三季度, 2024年10月至2025年9月): the period too.
+_PERIOD_SPAN = re.compile(r"^[0-9０-９]{4}\s*年" + char_class(COMMAS + SEMICOLONS + COLONS + SENTENCE_ENDS, negate=True) + "{0,14}"
+                          r"(?:期间|前后|以来|季度|年度|[0-9０-９一二三四五六七八九十]{1,2}\s*月份?)(?:工作)?(?:总结)?$")
+# 类型 with its topic: 专项总结（送温暖）, 专项：送温暖, 送温暖专项总结
+_KIND_TOPIC = re.compile(r"^(?P<kind>[^（(：:—\-－]+?)\s*(?:[（(](?P<paren>[^）)]+)[）)]|[：:—\-－]\s*(?P<after>.+))?$")
 _LABEL = re.compile(r"^\s*[#【\[]*\s*([^：:\s】\]]{1,8})\s*[】\]]*\s*[：:]\s*(.*)$")
 
 
-def _kind_of(value: str) -> str | None:
-    value = value.strip().removesuffix("工作总结").removesuffix("总结").strip()
-    return _KINDS.get(value)
+def _kind_and_topic(value: str) -> tuple[str | None, str | None]:
+    """(kind, topic) of a 类型 value: 专项总结（送温暖） and 送温暖专项总结 give 专项总结 and 送温暖."""
+    match = _KIND_TOPIC.match(unicodedata.normalize("NFC", value).strip())
+    if match is None:
+        return None, None
+    base = match["kind"].strip().removesuffix("工作总结").removesuffix("总结").strip()
+    topic = (match["paren"] or match["after"] or "").strip() or None
+    if base in _KINDS:
+        return _KINDS[base], topic
+    if base.endswith("专项") and len(base) > 2:
+        return "专项总结", topic or base.removesuffix("专项").removesuffix("工作").strip()
+    return None, None
+
+
+def _is_period(line: str) -> bool:
+    return bool(_PERIOD_LINE.match(line) or _PERIOD_SPAN.match(line))
 
 
 def _split_label(line: str) -> tuple[str, str] | None:
@@ -66,10 +86,10 @@ def _read(text: str) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
         if label and label[0] in _HEADERS:
             headers[_HEADERS[label[0]]] = label[1]
             continue
-        if label and label[0] in _PERIOD_LABELS and _PERIOD_LINE.match(label[1]):
+        if label and label[0] in _PERIOD_LABELS and _is_period(label[1]):
             headers.setdefault("period", label[1])
             continue
-        if _PERIOD_LINE.match(line) and not any(blocks.values()):
+        if _is_period(line) and not any(blocks.values()):
             headers.setdefault("period", line.removesuffix("总结").removesuffix("工作"))
             continue
         block = next((name for name, words in _BLOCKS.items() if label and label[0] in words), None)
@@ -87,14 +107,16 @@ def _read(text: str) -> tuple[dict[str, str], dict[str, list[str]], list[str]]:
 def parse_request_text(text: str) -> DraftRequest:
     """Parse the typed request; ValueError (in Chinese) naming everything that is missing or wrong."""
     headers, blocks, problems = _read(text or "")
-    facts = clean_fact_lines(blocks["facts"])
+    typed = typed_outline(blocks["facts"])
+    facts = typed.facts
     if not headers.get("org"):
         problems.append("缺少“单位：”行（如：单位：华东精密机械有限公司工会）")
     if not headers.get("period"):
         problems.append("缺少“期间：”行（如：期间：2025年；也可单独一行写“2025年上半年”）")
     if not facts:
         problems.append("没有事实：请在单位、期间等行之后逐行列出事实，每行一条（可用“- ”开头）")
-    kind = _kind_of(headers["kind"]) if headers.get("kind") else _infer_kind(headers.get("period", ""))
+    kind, kind_topic = _kind_and_topic(headers["kind"]) if headers.get("kind") else (
+        _infer_kind(headers.get("period", "")), None)
     if kind is None:
         problems.append(f"无法识别的类型“{headers['kind']}”：可写 年度、半年、月度 或 专项（可带“总结”）")
     length = _LENGTHS.get(headers.get("length", "标准").strip())
@@ -104,9 +126,9 @@ def parse_request_text(text: str) -> DraftRequest:
         raise ValueError("请求文本有误：" + "；".join(problems))
     pinned = [p for p in re.split(rf"[{re.escape(COMMAS + SEMICOLONS)}\s]+", headers.get("pinned", "")) if p]
     try:
-        return DraftRequest(org=headers["org"], period=headers["period"], kind=kind, topic=headers.get("topic") or None,
+        return DraftRequest(org=headers["org"], period=headers["period"], kind=kind, topic=headers.get("topic") or kind_topic,
                             facts=facts, problems=blocks["problems"], plans=blocks["plans"], length=length,
-                            pinned_examples=pinned)
+                            pinned_examples=pinned, plan=plan_of(typed))
     except ValidationError as exc:
         from drafter.domain.validation import invalid  # the one table of Chinese validation messages
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from drafter.domain.facts import clean_fact_lines, facts_and_headings, long_lines
+from drafter.domain.typed_outline import plan_of, typed_outline
 from drafter.models import DraftRequest
 from drafter.domain.validation import messages
 from textkit.decoding import decode_text as decode_bytes
@@ -25,17 +26,25 @@ def validation_messages(exc: ValidationError) -> list[str]:
 def build_request(org: str, period: str, kind: str, topic: str, facts_text: str, problems_text: str = "",
                   plans_text: str = "", pinned: Sequence[str] = (), length: str = "normal",
                   ) -> tuple[DraftRequest | None, list[str]]:
-    """The request from the form fields, or None and the reasons in Chinese. Pasted bullets are cleaned."""
+    """The request from the form fields, or None and the reasons in Chinese. Pasted bullets are cleaned; headings
+    she typed over her facts ("一、民主管理", "民主管理：") are her outline (request.plan), not facts."""
+    typed = typed_outline((facts_text or "").splitlines())
     try:
         request = DraftRequest(
             org=(org or "").strip(), period=(period or "").strip(), kind=kind, topic=(topic or "").strip() or None,
-            facts=clean_fact_lines(facts_text or ""), problems=clean_fact_lines(problems_text or ""),
-            plans=clean_fact_lines(plans_text or ""), pinned_examples=list(pinned), length=length)
+            facts=typed.facts, problems=clean_fact_lines(problems_text or ""),
+            plans=clean_fact_lines(plans_text or ""), pinned_examples=list(pinned), length=length,
+            plan=plan_of(typed))
     except ValidationError as exc:
         from drafter.view.labels import for_writers
 
         return None, [for_writers(m) for m in validation_messages(exc)]
     return request, []
+
+
+def fact_lines(facts_text: str) -> list[str]:
+    """The facts of the facts box: bullets stripped, her heading lines left out (they are her outline)."""
+    return typed_outline((facts_text or "").splitlines()).facts
 
 
 def decode_text(data: bytes) -> str:
@@ -122,7 +131,7 @@ def merge_facts(current_text: str, new_facts: Sequence[str]) -> str:
 
 def search_query(topic: str, kind: str, facts_text: str) -> str:
     """The example-search query: topic and kind, plus the first few facts."""
-    facts = clean_fact_lines(facts_text or "")[:3]
+    facts = fact_lines(facts_text)[:3]
     return " ".join(part for part in [(topic or "").strip(), kind, *facts] if part)
 
 

@@ -113,8 +113,8 @@ def generate_panel(svc, settings, user) -> None:
     running = svc.generation.get(user.name, ss.get("draft_id"))
     if st.button("生成初稿", key="generate", type="primary", disabled=bool(running and running.state == "running")):
         request, errors = form_request(settings)
-        if request is not None:  # the outline she shaped, while it is for these facts (issue 20)
-            request = request.model_copy(update={"plan": planning.current_plan(request)})
+        if request is not None:  # the outline she shaped, while it is for these facts, else the headings she typed
+            request = request.model_copy(update={"plan": planning.current_plan(request) or request.plan})
         ss.pending_request = request.model_dump() if request else None
         ss.confirm_regen = bool(request) and edited()
         for error in errors:
@@ -136,7 +136,7 @@ def generate_panel(svc, settings, user) -> None:
 
 
 def _cap_confirm(settings) -> None:
-    facts = vin.clean_fact_lines(ss.get("f_facts") or "")
+    facts = vin.fact_lines(ss.get("f_facts") or "")
     if len(facts) > settings.max_facts:
         st.checkbox(f"我确认只用前 {settings.max_facts} 条事实生成（其余 {len(facts) - settings.max_facts} 条不写入初稿）",
                     key="cap_ok")

@@ -23,7 +23,7 @@ def _bump() -> None:
 
 
 def _propose(svc, request: DraftRequest) -> None:
-    outline = svc.plan(request.model_copy(update={"plan": None}), provider=ss.get("f_provider"))  # as the draft
+    outline = svc.plan(request, provider=ss.get("f_provider"))  # as the draft: her typed headings, if any
     ss[KEY] = {"facts": list(request.facts), "sections": [s.model_dump() for s in outline.sections],
                "warnings": list(outline.warnings)}
     ss.plan_use = True
