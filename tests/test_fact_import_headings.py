@@ -50,3 +50,24 @@ def test_heading_lines(line, heading):
 def test_facts_and_headings_keeps_the_headings_apart():
     facts, headings = facts_and_headings(["工会工作总结", "- 发展会员126人", "", "（一）帮扶"])
     assert facts == ["发展会员126人"] and headings == ["工会工作总结", "帮扶"]
+
+
+def test_an_imported_files_section_headings_become_her_outline_in_the_facts_box():
+    from docx import Document
+
+    from drafter.domain.typed_outline import typed_outline
+    from drafter.view.inputs import box_lines_from_file
+
+    doc = Document()
+    doc.add_heading("2025年工会工作事实材料", 0)
+    doc.add_paragraph("一、组织建设")
+    doc.add_paragraph("全年新发展会员126人")
+    doc.add_heading("帮扶工作", 1)
+    doc.add_paragraph("走访慰问困难职工86户，发放慰问金12.6万元")
+    data = io.BytesIO()
+    doc.save(data)
+    lines, count, error = box_lines_from_file("事实.docx", data.getvalue())
+    assert error is None and count == 2
+    assert lines == ["一、组织建设", "全年新发展会员126人", "【帮扶工作】", "走访慰问困难职工86户，发放慰问金12.6万元"]
+    outline = typed_outline(lines)
+    assert [(s.heading, s.facts) for s in outline.sections] == [("组织建设", [1]), ("帮扶工作", [2])]

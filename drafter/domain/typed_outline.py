@@ -7,7 +7,8 @@ A secretary often types her facts under headings of her own:
 
 `typed_outline(lines)` returns the facts without those lines and her sections: each heading with the numbers
 (1-based, as the draft's fact lines) of the facts under it, and （一） headings under a 一、 heading as its
-sub-sections. A line counts as a heading only when a fact stands under it before the next heading of its level,
+sub-sections (a 一、 heading with facts of its own above them keeps those as a section, and its （一） sections
+stand beside it). A line counts as a heading only when a fact stands under it before the next heading of its level,
 so a list of short numbered facts ("一、开展劳动竞赛" "二、举办读书活动") stays a list of facts. Facts under a
 generic heading (其他, 其他工作) belong to no section: the planner places them. A document title ("2025年工会工作
 事实材料") before the first fact is dropped.
@@ -119,9 +120,13 @@ def typed_outline(lines: list[str]) -> TypedOutline:
 
 
 def _areas(sections: list[TypedSection]) -> list[TypedSection]:
-    """A 一、 heading's own facts before its （一） headings belong to no section (the planner places them); an area
-    with one sub-section left is a section of its own."""
-    out = [s for s in sections if s.area is not None or not any(t.area == s.heading for t in sections)]
+    """A 一、 heading with facts of its own above its （一） headings keeps them as a section, and its sub-sections
+    become sections beside it (an area holds sub-sections only); an area with one sub-section left is a section."""
+    holding = {s.heading for s in sections if s.area is None and s.facts}
+    for section in sections:
+        if section.area in holding:
+            section.area = None
+    out = list(sections)
     for section in out:
         if section.area and sum(1 for s in out if s.area == section.area) == 1:
             section.area = None

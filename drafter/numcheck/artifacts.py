@@ -1,5 +1,6 @@
 """Artifacts: what is no summary text — prompt echoes and chatter (their whole sentence), Markdown marks,
-foreign Latin words, numerals mixing digit scripts or look-alike letters, garbled characters (kind `artifact`).
+foreign Latin words, numerals mixing digit scripts or look-alike letters, garbled characters, and a character
+changed inside a copied stretch of a fact (typos.py: 慢问 for 慰问) (kind `artifact`).
 
 Every pattern here runs over any text a user sends, so each is linear in the text: the lexicon's patterns are
 written without `^\\s*` and nested quantifiers, and the sentence around a match is found by bisection.
@@ -15,6 +16,7 @@ from drafter.models import Claim
 from drafter.numcheck.digits import mixed_numerals
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.garbled import garbled
+from drafter.numcheck.typos import typos
 from textkit.sentences import SENTENCE_ENDS, char_class
 
 if TYPE_CHECKING:
@@ -55,7 +57,7 @@ def artifacts(draft: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     for s, e in mixed_numerals(draft):
         out.append(Claim(start=s, end=e, text=draft[s:e], kind="artifact",
                          note=f"数字“{draft[s:e]}”混用了不同文字的数字或形似字母，可能是伪造或乱码"))
-    return out + garbled(draft, support.text, lex.chars)
+    return out + garbled(draft, support.text, lex.chars) + typos(draft, support.text, support.alias_text)
 
 
 _STOP_CHAR = re.compile(char_class(SENTENCE_ENDS + "\n"))

@@ -22,7 +22,7 @@ def _encodes(text: str) -> bool:
     return True
 
 
-_common = cache(_encodes)  # one character
+common = cache(_encodes)  # one character
 
 
 def garbled(draft: str, support_text: str, allowed: frozenset[str] = frozenset()) -> list[Claim]:
@@ -30,7 +30,7 @@ def garbled(draft: str, support_text: str, allowed: frozenset[str] = frozenset()
     a long run stays one claim, not thousands)."""
     if draft.isascii() or _encodes(draft):
         return []  # every character is in GB2312 (the usual draft): nothing to look at one by one
-    rare = {c for c in set(draft) if _CJK.match(c) and not _common(c) and c not in allowed and c not in support_text}
+    rare = {c for c in set(draft) if _CJK.match(c) and not common(c) and c not in allowed and c not in support_text}
     if not rare:
         return []
     return [Claim(start=m.start(), end=m.end(), text=m.group(0), kind="artifact",

@@ -42,12 +42,13 @@ def start_draft(svc, request: DraftRequest):
 
 
 def upload_facts(state: State, name: str, data: bytes) -> Message:
-    """Append the facts of an uploaded .txt/.docx/.xlsx file to the facts text area."""
-    facts, error = vin.facts_from_file(name, data)
+    """Append the facts of an uploaded .txt/.docx/.xlsx file to the facts text area, under its section headings."""
+    lines, count, error = vin.box_lines_from_file(name, data)
     if error:
         return "error", error
-    state["f_facts"] = vin.merge_facts(state.get("f_facts", ""), facts)
-    return "success", f"已从「{name}」读入 {len(facts)} 条事实"
+    state["f_facts"] = vin.merge_facts(state.get("f_facts", ""), lines)
+    headings = len(lines) - count
+    return "success", f"已从「{name}」读入 {count} 条事实" + (f"和 {headings} 个小节标题（生成时按这些小节分节）" if headings else "")
 
 
 def search(state: State, svc) -> Message | None:

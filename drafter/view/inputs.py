@@ -8,11 +8,12 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from drafter.domain.facts import clean_fact_lines, facts_and_headings, long_lines
+from drafter.domain.facts import clean_fact_lines, facts_and_headings, is_heading_line, long_lines
 from drafter.domain.typed_outline import plan_of, typed_outline
 from drafter.models import DraftRequest
 from drafter.domain.validation import messages
 from textkit.decoding import decode_text as decode_bytes
+from textkit.headings import numbering
 
 FACT_FILE_TYPES = ("txt", "md", "docx", "xlsx")
 FACT_COLUMN = "事实"
@@ -104,21 +105,53 @@ def limit_problems(facts: Sequence[str], max_facts: int, max_chars: int) -> tupl
     return messages, over
 
 
-def facts_from_file(name: str, data: bytes) -> tuple[list[str], str | None]:
-    """Cleaned fact lines from an uploaded file, or [] and a Chinese error naming the file."""
+def _file_lines(name: str, data: bytes) -> tuple[list[str], set[int], str | None]:
+    """(lines, indexes of Word heading-styled lines, error) of an uploaded file."""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in FACT_FILE_TYPES:
-        return [], f"文件「{name}」的类型不支持，请上传 .txt、.docx 或 .xlsx 文件"
+        return [], set(), f"文件「{name}」的类型不支持，请上传 .txt、.docx 或 .xlsx 文件"
     try:
         lines = _READERS.get(suffix, lambda d: decode_text(d).splitlines())(data)
     except Exception:  # noqa: BLE001 - any unreadable upload becomes a message, never a crash
         kind = {"docx": "Word 文档", "xlsx": "Excel 表格"}.get(suffix, "文本文件")
-        return [], f"无法读取文件「{name}」：不是有效的{kind}"
-    styled = {i for i, line in enumerate(lines) if line.startswith("# ")}
+        return [], set(), f"无法读取文件「{name}」：不是有效的{kind}"
+    return lines, {i for i, line in enumerate(lines) if line.startswith("# ")}, None
+
+
+def facts_from_file(name: str, data: bytes) -> tuple[list[str], str | None]:
+    """Cleaned fact lines from an uploaded file, or [] and a Chinese error naming the file."""
+    lines, styled, error = _file_lines(name, data)
+    if error:
+        return [], error
     facts, _headings = facts_and_headings(lines, styled)  # title and heading lines are not facts
     if not facts:
         return [], f"文件「{name}」中没有找到事实（每行一条）"
     return facts, None
+
+
+def box_lines_from_file(name: str, data: bytes) -> tuple[list[str], int, str | None]:
+    """What an uploaded file adds to the facts box: its facts under its own section headings (numbered as in the
+    file, else written 【…】, so the box reads them as her outline: drafter.domain.typed_outline), the document's
+    title left out; with the number of facts, or an error."""
+    lines, styled, error = _file_lines(name, data)
+    if error:
+        return [], 0, error
+    out, count = [], 0
+    for index, line in enumerate(lines):
+        text = str(line).removeprefix("# ").strip()
+        if not text:
+            continue
+        if index in styled or is_heading_line(text):
+            if numbering(text) is None and is_heading_line(text):  # a document title (…工作总结, …事实材料)
+                continue
+            out.append(text if numbering(text) else f"【{text.strip('【】')}】")
+            continue
+        facts = clean_fact_lines([text])
+        out += facts
+        count += len(facts)
+    if not count:
+        return [], 0, f"文件「{name}」中没有找到事实（每行一条）"
+    return out, count, None
 
 
 def merge_facts(current_text: str, new_facts: Sequence[str]) -> str:
