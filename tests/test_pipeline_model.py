@@ -249,13 +249,23 @@ def test_a_lead_restating_its_facts_by_what_means_keeps_its_last_clause(settings
     def by_means(text, lines):  # "工会通过<a fact's whole first clause>，<what came of it>。": the fact said twice
         clauses = [re.split(r"[0-9，]", line)[0] for _, line in lines]
         long = [c for c in clauses if len(c) >= 10]
-        return re.sub(r"概括：.+", f"概括：工会通过{long[0]}，切实增强了职工的归属感。", text) if long else text
+        return re.sub(r"概括：.+", f"概括：工会通过{long[0]}，使{long[0][-4:]}工作取得了新成效。", text) if long else text
 
     result = Pipeline(settings, library, ScriptedModel(default=section_replies(by_means), name="fake")).run(REQUEST)
     openings = [s.text.split("。")[0] for s in result.sections if s.facts]
-    assert openings.count("工会切实增强了职工的归属感") == 1  # the model's own words, once: a later section may
-    assert not any(o.startswith("工会通过") for o in openings)  # not repeat them, and no fact is said twice
+    kept = [o for o in openings if o.startswith("工会使") and o.endswith("工作取得了新成效")]
+    assert kept and len(set(kept)) == len(kept)  # the model's own words, each once
+    assert not any(o.startswith("工会通过") for o in openings)  # and no fact is said twice
     assert result.check.ok
+
+
+def test_a_lead_naming_nothing_of_its_section_gives_way_to_the_templates(settings, library):
+    empty = section_replies(lambda text, lines: re.sub(r"概括：.+", "概括：工会体现了工会的关心和爱心。", text))
+    result = Pipeline(settings, library, ScriptedModel(default=empty, name="fake")).run(REQUEST)
+    assert "关心和爱心" not in result.text and result.check.ok
+    effect = section_replies(lambda text, lines: re.sub(r"概括：.+", "概括：工会增强了职工的医德医术意识和团队精神。", text))
+    result = Pipeline(settings, library, ScriptedModel(default=effect, name="fake")).run(REQUEST)
+    assert "医德医术" not in result.text
 
 
 def test_a_reply_going_past_its_last_line_is_cut_there(settings, library):

@@ -69,6 +69,17 @@ def _lists_again(bare: str, lines: list[str]) -> bool:
     return echoed >= ECHOED_CLAUSES and 2 * echoed >= len(clauses)
 
 
+def unanchored(lead: str, lines: list[str], title: str) -> bool:
+    """True when the lead names nothing of its section: no character pair of it (职工, 工会, 工作 aside) is in the
+    section's facts or heading ("工会体现了工会的关心和爱心。" over a 大病救助 fact; "工会增强了职工的医德医术意识和团队
+    精神。" over 宣讲 and 最美医护: an effect the facts never give), or it says 工会 twice in one short sentence."""
+    bare = KEY.sub("", lead)
+    pairs = {bare[i:i + 2] for i in range(len(bare) - 1)} - _EVERYWHERE
+    texts = [KEY.sub("", text) for text in [*lines, title]]
+    given = {text[i:i + 2] for text in texts for i in range(len(text) - 1)}
+    return not pairs & given or bare.count("工会") > 1
+
+
 def paragraph(lead: str, written: list[str]) -> str:
     """The lead and the fact sentences as one paragraph; a sentence written twice is kept once."""
     return deduplicated(lead + "".join(written))

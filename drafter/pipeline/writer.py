@@ -28,7 +28,7 @@ from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.cut import salvage
 from drafter.pipeline.defects import bad_opener, lost_pairs, sentence_artifacts, sentences, without_opener
 from drafter.pipeline.leads import KEY as _KEY, SUBJECT as _SUBJECT, restates as _restates, shorter_leads
-from drafter.pipeline.leads import deduplicated, paragraph, system_key as _system_key
+from drafter.pipeline.leads import deduplicated, paragraph, system_key as _system_key, unanchored
 from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import fact_sentence, topic_stem
@@ -195,8 +195,8 @@ class SectionWriter(TemplateSections):
 
     def _lead(self, state: _Section, written: str) -> str:
         """The model's lead sentence, or a shorter reading of it (leads.py), when it is short, holds no number, claim
-        or artifact, is no earlier lead, and names the work without restating its facts (their own sentences follow
-        it), else the template's."""
+        or artifact, is no earlier lead, and names the work of its section without restating its facts (their own
+        sentences follow it), else the template's."""
         lead = without_opener(tidy_sentence(written, most=1))
         for reading in [lead, *shorter_leads(lead)] if lead else []:
             if self._good_lead(state, reading):
@@ -213,7 +213,8 @@ class SectionWriter(TemplateSections):
                   or key in self.leads)  # the prompt's example lead, whole or in part (工会不断夯实基层组织基础)
         return (LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
                 and not lead_check.claims and not sentence_artifacts(lead)
-                and not copied_runs(lead, state.references) and not _restates(lead, state.lines))
+                and not copied_runs(lead, state.references) and not _restates(lead, state.lines)
+                and not unanchored(lead, state.lines, state.section.title))
 
     # --- prompts -------------------------------------------------------------------------
     def _section_messages(self, state: _Section) -> list[Message]:
