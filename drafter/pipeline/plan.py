@@ -24,6 +24,7 @@ from drafter.pipeline.verify import drafted_fact_count
 from drafter.settings import Settings
 
 BANK_CANDIDATES = 12  # nearest bank headings tried per section
+SINGLE_TOPIC = "专项总结"
 ORDER_VOTERS = 5  # nearest bank headings whose place in their example sets a section's place
 ORDER_SPREAD = 0.02
 
@@ -70,6 +71,8 @@ class Planner:
             vectors = self._vectors(facts)
             self._her_order = min(1.0, max(0.0, (grouping.orderliness(vectors) - grouping.UNORDERED)
                                            / (grouping.ORDERED - grouping.UNORDERED)))  # her list reads grouped
+            if request.kind == SINGLE_TOPIC:  # the examples' places are an annual report's (送温暖 comes late there):
+                self._her_order = 1.0  # a single-topic report keeps her order of its parts
             prior = self._prior(facts, vectors, themes)
             bank = self._bank()
             groups = self._groups(facts, vectors, prior, themes, bank)

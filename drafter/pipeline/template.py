@@ -78,8 +78,11 @@ class TemplateWriter:
     def lead(self, section: PlannedSection) -> str:
         """The template's lead sentence of a body section (no numbers): its theme's variant the facts pick, or the
         next one that asserts nothing the facts do not give; a section of no theme of its own gets one made of its
-        heading (`heading_clause`); "" when neither passes (never a generic frame: 工会统筹推进各项工作)."""
+        heading (`heading_clause`), unless the heading is a fact's own words (组织“送春联、送祝福”活动 over that fact);
+        "" when neither passes (never a generic frame: 工会统筹推进各项工作)."""
         clause, form = heading_clause(section.title)
+        if clause and any(KEY.sub("", clause) in KEY.sub("", fact) for fact in self.facts_of(section)):
+            clause, form = "", ""  # a heading made of a fact's words: a lead of it would say the fact twice
         return self._frame("template/lead.j2", section, heading=clause, form=form)
 
     def tail(self, section: PlannedSection) -> str:
