@@ -47,6 +47,7 @@ class FaithLexicon:
     abstract: frozenset[str] = frozenset()  # [abstract] words: effects and manner, never a role's content
     neutral: frozenset[str] = frozenset()  # frame, generic and [abstract] words: a role's words never count them
     effect_verbs: frozenset[str] = frozenset()  # [effect] words: verbs that open an effect clause (effects.py)
+    unit_heads: dict[str, tuple[str, ...]] | None = None  # [items] unit_heads: unit -> nouns it already names
 
 
 def _words(data: dict, table: str) -> list[str]:
@@ -77,6 +78,8 @@ def _merge(base: dict, extra: dict) -> dict:
             for key, items in value.items():
                 if isinstance(items, list):
                     merged[key] = list(merged.get(key, [])) + items
+                elif isinstance(items, dict):  # [items.unit_heads]: the user's units added to the shipped ones
+                    merged[key] = {**merged.get(key, {}), **items}
     return out
 
 
@@ -103,7 +106,7 @@ def build(data: dict) -> FaithLexicon:
         item_synonyms=_synonyms(data), **_themes(data), synonyms=groups_of(data.get("synonyms", {}).get("groups", [])),
         abstract=frozenset(_words(data, "abstract")), neutral=frozenset(frame | generic | set(_words(data, "abstract"))),
         chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))),
-        effect_verbs=frozenset(_words(data, "effect")))
+        effect_verbs=frozenset(_words(data, "effect")), unit_heads=_unit_heads(data))
 
 
 def _alternation(words) -> re.Pattern:
@@ -129,6 +132,11 @@ def _synonyms(data: dict) -> dict[str, tuple[str, ...]]:
         for word in words:
             out[word] = tuple(dict.fromkeys((*out.get(word, ()), *(w for w in words if w != word))))
     return out
+
+
+def _unit_heads(data: dict) -> dict[str, tuple[str, ...]]:
+    table = data.get("items", {}).get("unit_heads", {})
+    return {k: tuple(_list(v)) for k, v in table.items()} if isinstance(table, dict) else {}
 
 
 THEME_GAP = "…"  # in a theme phrase: up to six characters of the same clause (会员队伍…壮大)

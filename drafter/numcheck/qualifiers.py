@@ -33,6 +33,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.itemsense import kept_by_meaning
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import tag_of, words as words_of
@@ -82,6 +83,9 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     item = item[-ITEM_CHARS:]
     if item in sentence:
         return []  # written as it is (the common case)
+    for word, others in (lex.item_synonyms or {}).items():  # 考入大学 for 大学新生, whatever the characters around
+        if len(word) >= 2 and word in item and any(other in sentence for other in others):
+            item = item.replace(word, " " * len(word))
     pairs = {sentence[i:i + 2] for i in range(len(sentence) - 1)}
     runs, run = [], ""
     for i, char in enumerate(item):
@@ -120,6 +124,18 @@ def _read_on(m: Mention, stops: Stops) -> str:
     return stops.text[lo:nxt.start() if nxt else hi]
 
 
+def _said_before(m: Mention, stops: Stops) -> str:
+    """What the number's sentence says before it, after the last number of the same unit there (在主页发表信息12篇，
+    《报》刊发148篇: 主页 belongs to 12篇, not to 148篇)."""
+    before = stops.text[stops.bounds(m.start, m.end)[0]:m.start]
+    if m.unit:
+        last = None
+        for last in re.finditer(f"[0-9０-９零〇一二两三四五六七八九十百千万.]+[余多]?{re.escape(m.unit)}", before):
+            pass
+        before = before[last.end():] if last else before
+    return before
+
+
 def _shares_words(item: str, text: str) -> bool:
     """Does `text` write a content bigram of `item` (no function character in it)?"""
     return any(item[i:i + 2] in text for i in range(len(item) - 1) if not _FUNCTION.search(item[i:i + 2]))
@@ -148,6 +164,9 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
             # the number's clause holds none of the item: a clause between the number and its verb
             # (27名职工脱颖而出，荣获…); read on to the next figure. A clause holding part of it dropped the rest.
             missing = missing_words(fact.item, _read_on(m, stops), lex)
+        if missing:
+            sentence = _said_before(m, stops)
+            missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex)
         if not missing:
             return None
         first = first or (line, fact, missing)

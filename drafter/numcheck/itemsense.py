@@ -1,0 +1,89 @@
+"""A number's item judged by meaning, not by characters (issue 19, session 13).
+
+drafter.numcheck.qualifiers finds the words of a fact's item that the draft's clause does not write. Three of
+them are no change of the item:
+  * a word the draft's *sentence* writes before the number: the sentence sets the topic and the number's clause
+    goes on from it (关心退休职工晚年生活，组织健康知识讲座2场 for 组织退休职工健康讲座2场; 持续推进职工书屋建设，全年新增
+    藏书1200册 for 职工书屋新增图书1200册);
+  * the item's action: its first verb-like word (jieba tag v, or a 词林 class of activities, states or
+    relations: H, I, J) with more words after it (安装 of 安装充电桩, 联系 of 联系签约商户, 改造 of 改造房间).
+    Dropped (充电桩40个) or replaced by a near verb (送上 for 欢送: a shared character; 添置 for 配备: a group of
+    synonyms.toml; a shared small 词林 class) it passes; replaced by a verb of other meaning (新建 for 改造) it
+    is still a change. Only the first verb-like word: a verb inside the noun phrase (退休 of 欢送退休职工, 签约
+    of 联系签约商户) stays a qualifier that must be kept;
+  * the item's last word when it only names what the unit already says (项目 of 技术革新项目 with 23项, 资金 of
+    创新奖励资金 with 12万元): the [items] unit_heads table of the faithfulness lexicon.
+A word of a synonym group of the faithfulness lexicon written in the fact's item counts as kept when the draft's
+sentence writes another word of its group (考入大学 for 大学新生, 老同志 for 退休职工), whatever the characters
+around it (see qualifiers.missing_words).
+"""
+
+from __future__ import annotations
+
+from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.words import words as words_of
+
+VERB_TAGS = ("v",)  # not vn: jieba tags 经费 vn
+VERB_CLASSES = "HIJ"  # 词林 major classes: activities, phenomena and states, relations
+
+
+def verb_like(word: str, tag: str) -> bool:
+    return tag in VERB_TAGS or any(c[0] in VERB_CLASSES for c in cilin_classes().get(word, ()))
+
+
+def action_of(item: str) -> str | None:
+    """The item's first verb-like word of two characters or more, when more words follow it."""
+    ws = words_of(item)
+    for i, (_, _, word, tag) in enumerate(ws[:-1]):
+        if verb_like(word, tag):
+            return word if len(word) >= 2 else None
+    return None
+
+
+def near(a: str, b: str, lex: FaithLexicon) -> bool:
+    """Two verbs near in meaning: a shared character, a synonym group, or a shared small 词林 class."""
+    if set(a) & set(b) or b in (lex.item_synonyms or {}).get(a, ()):
+        return True
+    return bool(cilin_classes().get(a, frozenset()) & cilin_classes().get(b, frozenset()))
+
+
+def action_kept(word: str, fact_item: str, fact_line: str, draft_item: str, lex: FaithLexicon) -> bool:
+    """Is the missing `word` the fact item's action, dropped by the draft or replaced by a near verb (a word of
+    the draft's item sharing a character with it, or a verb near in meaning)?"""
+    if word != action_of(fact_item):
+        return False
+    own = [(w, tag) for _, _, w, tag in words_of(draft_item) if len(w) >= 2 and w not in fact_line]
+    if any(set(w) & set(word) for w, _ in own):
+        return True
+    verbs = [w for w, tag in own if verb_like(w, tag) and not lex.item_ignore.fullmatch(w)]
+    return not verbs or any(near(word, w, lex) for w in verbs)
+
+
+def unit_head(word: str, fact_item: str, unit: str | None, added: list[str], lex: FaithLexicon) -> bool:
+    """Is the missing `word` the item's last word, one that only names what the unit says (项目 with 项), left out
+    and not replaced by another noun (发放慰问生产总值 for 发放慰问资金 is a changed head)?"""
+    return bool(unit) and not added and fact_item.endswith(word) and word in (lex.unit_heads or {}).get(unit, ())
+
+
+def in_sentence(word: str, fact_item: str, sentence: str, added: list[str]) -> bool:
+    """Does the sentence write `word` before the number, and the draft's item put no word of its own in its place:
+    a noun or qualifier sharing a character (因病致困 for 困难), or any noun for the item's head (住院借书 for 住院职工
+    where the sentence spoke of 职工 before)? Verbs, ignored words and synonyms of the fact's words are no
+    replacement."""
+    if word not in sentence or any(set(word) & set(a) for a in added):
+        return False
+    return not (added and fact_item.endswith(word))
+
+
+def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: str | None, draft_item: str,
+                    sentence: str, lex: FaithLexicon) -> list[str]:
+    """The missing words (read as jieba words) left once those the sentence writes, the action and the unit's
+    head are taken out."""
+    added = [w for _, _, w, tag in words_of(draft_item) if len(w) >= 2 and w not in fact_line
+             and not verb_like(w, tag) and not lex.item_ignore.fullmatch(w)
+             and not any(o in fact_line for o in (lex.item_synonyms or {}).get(w, ()))]
+    pieces = [w for piece in missing for _, _, w, _ in words_of(piece) if len(w) >= 2]
+    return [w for w in pieces if not in_sentence(w, fact_item, sentence, added)
+            and not action_kept(w, fact_item, fact_line, draft_item, lex)
+            and not unit_head(w, fact_item, unit, added, lex)]

@@ -1,0 +1,40 @@
+"""A number's item judged by meaning (issue 19, session 13: drafter.numcheck.itemsense). Sentences written for
+this test."""
+
+import pytest
+
+from drafter.numcheck import check
+
+
+def _hit(facts, draft):
+    hits = check(facts, draft).numbers
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize("facts, draft", [
+    (["安装健身器材40件"], "健身器材40件全部投入使用。"),  # the action dropped
+    (["为班组配备急救箱25个"], "为班组添置急救箱25个。"),  # replaced by a verb of its synonym group
+    (["组织一线职工技能比武8场"], "聚焦一线职工技能提升，组织技能比武8场。"),  # the sentence said it before
+    (["完成技术攻关项目15项"], "完成技术攻关15项。"),  # 项目 only says what 项 says
+    (["欢送退休职工30人"], "欢送30名老同志。"),  # a synonym of a word inside the item
+])
+def test_rewordings_of_the_item_pass(facts, draft):
+    assert _hit(facts, draft).status == "supported"
+
+
+@pytest.mark.parametrize("facts, draft, missing", [
+    (["安装健身器材40件"], "拆除健身器材40件。", "安装"),  # a verb of other meaning
+    (["慰问退休职工52人"], "慰问职工52人。", "退休"),  # a verb inside the noun phrase is a qualifier
+    (["组织一线职工技能比武8场"], "组织技能比武8场，一线职工踊跃参加。", "一线"),  # said after: not the topic
+    (["走访慰问困难职工40户"], "关心困难职工生活，走访慰问困难党员40户。", "职工"),  # another head
+    (["完成技术攻关项目15项"], "完成技术攻关课题15项。", "项目"),  # the unit's noun replaced by another
+])
+def test_changed_items_are_still_mismatches(facts, draft, missing):
+    hit = _hit(facts, draft)
+    assert hit.status == "mismatch" and f"少了'{missing}" in hit.note, hit.note
+
+
+def test_a_word_said_before_belongs_to_the_number_of_the_same_unit_before():
+    result = check(["在网站发布信息40篇，在报刊发表文章15篇"], "在网站发布信息15篇，在报刊发表文章40篇。")
+    assert [h.status for h in result.numbers] == ["mismatch", "mismatch"]
