@@ -38,3 +38,14 @@ def test_changed_items_are_still_mismatches(facts, draft, missing):
 def test_a_word_said_before_belongs_to_the_number_of_the_same_unit_before():
     result = check(["在网站发布信息40篇，在报刊发表文章15篇"], "在网站发布信息15篇，在报刊发表文章40篇。")
     assert [h.status for h in result.numbers] == ["mismatch", "mismatch"]
+
+
+def test_a_quoted_name_after_the_number_is_its_item():
+    facts = ["开展“书记接待日”活动8次，收集职工诉求40条"]
+    assert all(h.status == "supported" for h in check(facts, "通过8次“书记接待日”，共收集职工诉求40条。").numbers)
+
+
+def test_the_whole_before_zhong_belongs_to_the_earlier_number():
+    facts = ["收集职工意见诉求40条，办结31条"]
+    result = check(facts, "职工反映的40条意见诉求中已有31条得到办结。")
+    assert [h.status for h in result.numbers] == ["supported", "supported"]

@@ -26,13 +26,16 @@ from drafter.numcheck.mention import Mention
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, SENTENCE_ENDS, char_class
 
 BEFORE, AFTER = 12, 8
-_CLAUSE_END = re.compile(char_class(BREAKS + ENUM_COMMA + "\n（）()“”\""))
+_CLAUSE_END = re.compile(char_class(BREAKS + ENUM_COMMA + "\n（）()"))  # a quoted name is part of the item
+_QUOTES = "“”\""
+# 73条意见建议中已有58条: the words before 中 name the whole the earlier number counts, not this number's item
+_PART_OF = re.compile(r"[中里](?:[已尚还共均]*有|已)?$")
 _LEAD = re.compile(r"^(?:其中|共计|累计|合计|总计|全年|今年|一共|共|为|对|向|给|把|将|有|约|达到|达|计|了|的)+")
 # a one-character marker is no marker as the end of a word: 审计 keeps its 计 (开展经费专项审计2次), 下达 its 达, 平等 its 等
 _TRAIL = re.compile(r"(?:共计|累计|合计|总计|达到|共|(?<![下表传送抵到发])达|(?<![审统设会估核])计|(?<![节签公条制])约|了|"
                     r"(?<![拥具所没享占持])有|(?<![成作认行])为|(?<![平同均对高中初上])等|(?<![附最亲邻])近|超过|逾|多达|大约|将近|接近)+$")
 # An adverb after the counted noun ends it too: 300余名职工踊跃参与 counts 职工, not 职工踊跃.
-_AFTER_STOP = re.compile(r"[的了和及与并在是将把对为从向到让使给由被均]|参加|参与|开展|进行|组织|送去|发放|获得|参赛|同台|同场|"
+_AFTER_STOP = re.compile(r"[的了和及与并在是将把对为从向到让使给由被均已都]|共(?!青)|参加|参与|开展|进行|组织|送去|发放|获得|参赛|同台|同场|"
                          r"踊跃|积极|纷纷|主动|先后|共同|全部|分别|相继|陆续|自愿|顺利|成功|全员|一起|一同")
 _LEAD_AFTER = re.compile(r"^(?:[名位个次余多]|左右|以上|之多)+")
 # Groups whose numbers count people or households: an unrelated item there is a mismatch (see module doc).
@@ -51,6 +54,9 @@ def windows(text: str, start: int, end: int, prev_end: int, next_start: int) -> 
     cuts = [m.end() for m in _CLAUSE_END.finditer(before)]
     if cuts:
         before = before[cuts[-1]:]
+    part = _PART_OF.search(before) if prev_end > start - BEFORE else None
+    if part:
+        before = before[part.end():]
     after = text[end:min(next_start, end + AFTER)]
     stop = _CLAUSE_END.search(after)
     if stop:
@@ -65,6 +71,9 @@ def display(before: str, after: str, group: str | None) -> str:
     tail = _LEAD_AFTER.sub("", after.strip())
     noun = ""
     for char_pos, char in enumerate(tail):
+        if char in _QUOTES:
+            noun += char
+            continue
         if not _is_cjk(char) or _AFTER_STOP.match(tail, char_pos):
             break
         noun += char
