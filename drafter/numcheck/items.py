@@ -71,7 +71,7 @@ def display(before: str, after: str, group: str | None) -> str:
     tail = _LEAD_AFTER.sub("", after.strip())
     noun = ""
     for char_pos, char in enumerate(tail):
-        if char in _QUOTES:
+        if char in _QUOTES and group not in PEOPLE_GROUPS:  # 6次“厂长接待日”; 68名“兵哥哥”: a nickname, no item
             noun += char
             continue
         if not _is_cjk(char) or _AFTER_STOP.match(tail, char_pos):
@@ -81,7 +81,7 @@ def display(before: str, after: str, group: str | None) -> str:
         return noun
     if len(head) >= 2:
         return head
-    words = (head + tail).strip(COMMAS + "。" + SEMICOLONS + " ")
+    words = (head + re.split(f"[{_QUOTES}]", tail)[0]).strip(COMMAS + "。" + SEMICOLONS + " ")
     return words[:AFTER] if words else ""
 
 
