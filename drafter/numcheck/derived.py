@@ -7,7 +7,14 @@ A strong model states a rate or a total that the facts imply but do not write:
   total  a number after 共/共计/合计/总计/累计/总共 that equals the sum of 2–4 fact numbers of its unit group,
          each sharing a word with the total's clause (慰问困难职工86户 + 慰问老党员30户 -> 共慰问116户); so a
          number moved onto another item is not proved by a sum of unrelated numbers.
+  points a number of 个百分点 equal to the difference of two percentages of one fact line (由78%提高到93% ->
+         提高了15个百分点);
+  per head  a number after 人均/户均/平均每人/每人 equal to a÷b of a fact number of its unit group and a number of
+         people or households of the same line (捐款31.6万元, 参与职工2650人 -> 人均捐款约119元);
 The number is supported, and its note shows the arithmetic so that a reviewer can redo it.
+
+每家企业出具一份法律意见书 (`each_one`): one per head after 每+classifier is supported, and states the fact's total,
+when one fact line gives the same count in the classifier's unit and in the number's (体检企业35家，出具法律意见书35份).
 
 作为关心职工的一件实事来抓, 这是一次生动的实践, 成为一道亮丽的风景线: after a copula (是, 作为, 成为 …, and what it qualifies with …的) 一 with a classifier
 is an article. Written as the character 一, with no fact of value 1 and no fact of its unit stating another
@@ -20,12 +27,16 @@ import re
 from itertools import combinations
 
 from drafter.numcheck.mention import Mention
+from drafter.numcheck.units import group_of
 
 MAX_ADDENDS = 4
 MAX_TOTAL_CANDIDATES = 16  # a unit group with more fact numbers than this is not searched for sums
 _TOTAL_BEFORE = re.compile(r"(?<!公)(?:共计|合计|总计|累计|总共|共)(?!青)[\u4e00-\u9fff]{0,4}$")
 _COPULA_BEFORE = re.compile(r"(?:是|作为|成为|当作|当成|视为|看作|形成|堪称|称得上|变成|化作)(?:[\u4e00-\u9fff“”]{0,12}的)?$")
 _DECIMALS = re.compile(r"\d+(?:\.(\d+))?")
+_PER_HEAD = re.compile(r"(?:人均|户均|平均每[人户]|每人|每户)[\u4e00-\u9fff]{0,4}$")
+_EACH = re.compile(r"每([个家人户名位所支])[\u4e00-\u9fff]{0,10}$")
+HEADS = ("人", "户")  # the unit groups a per-head figure divides by
 
 
 def derived(m: Mention, facts) -> tuple[int, str] | None:
@@ -33,9 +44,52 @@ def derived(m: Mention, facts) -> tuple[int, str] | None:
     if m.value is None or m.key is not None:
         return None
     if m.kind == "percent":
-        return _rate(m, facts)
+        return _rate(m, facts) if m.group == "%" else _points(m, facts)
+    if _PER_HEAD.search(m.source[max(0, m.start - 8):m.start]):
+        return _per_head(m, facts)
     if _after_total_word(m):
         return _total(m, facts)
+    return None
+
+
+def each_one(m: Mention, facts) -> tuple[int, str, Mention] | None:
+    """(fact line, note, the fact number it states) for 一份 after 每家… when a fact line counts 35家 and 35份."""
+    each = _EACH.search(m.source[max(0, m.start - 16):m.start])
+    if m.value != 1 or m.key is not None or m.approximate or each is None or m.group is None:
+        return None
+    lines = _by_line(facts)
+    for line, numbers in lines.items():
+        heads = [f for f in numbers if f.group == group_of(each.group(1))]
+        for fact in numbers:
+            if fact.group == m.group and any(h is not fact and h.value == fact.value for h in heads):
+                return line, f"每{each.group(1)}{m.text}：第{line}行事实为 {fact.display()}", fact
+    return None
+
+
+def _by_line(facts) -> dict[int, list[Mention]]:
+    by_line: dict[int, list[Mention]] = {}
+    for line, fact in facts.mentions:
+        if line and fact.value and fact.key is None and not fact.approximate:
+            by_line.setdefault(line, []).append(fact)
+    return by_line
+
+
+def _points(m: Mention, facts) -> tuple[int, str] | None:
+    for line, numbers in _by_line(facts).items():
+        rates = [f for f in numbers if f.group == "%"]
+        for a, b in combinations(rates, 2):
+            if _rounds_to(abs(a.value - b.value), m):
+                high, low = (a, b) if a.value > b.value else (b, a)
+                return line, f"由第{line}行事实算出：{high.display()}－{low.display()}＝{m.display()}"
+    return None
+
+
+def _per_head(m: Mention, facts) -> tuple[int, str] | None:
+    for line, numbers in _by_line(facts).items():
+        for whole in (f for f in numbers if f.group == m.group):
+            for heads in (f for f in numbers if f.group in HEADS and f is not whole):
+                if _rounds_to(whole.value / heads.value, m):
+                    return line, f"由第{line}行事实算出：{whole.display()}÷{heads.display()}≈{m.display()}"
     return None
 
 

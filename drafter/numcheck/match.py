@@ -34,7 +34,7 @@ from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceT
 from drafter.numcheck.claims import artifacts, clause_claims, merge
 from drafter.numcheck.support import Support, traces
 from drafter.numcheck.context import context_window
-from drafter.numcheck.derived import derived, is_article
+from drafter.numcheck.derived import derived, each_one, is_article
 from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
@@ -78,7 +78,8 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
                                        fact_line=None, note=NOTE_PLACEHOLDER)
              for s, e, t in find_placeholders(draft)]
     hits.sort(key=lambda h: (h.start, h.end))
-    missing = _missing(facts, fact_index, mentions)
+    stated = {id(v[3]) for v in verdicts.values() if v[3] is not None and (v[2] or "").startswith(STATING_NOTES)}
+    missing = _missing(facts, fact_index, mentions, stated)
     ok = bool(facts) and not missing and all(h.status == "supported" for h in hits)
     claims, sentences = trace_claims(facts, given.context, draft, hits, lexicon, given.support)
     return CheckResult(ok=ok, numbers=hits, missing=missing, claims=claims, sentences=sentences,
@@ -135,6 +136,9 @@ def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool, f
         return ("supported", dated[0], dated[1], None)
     if not have_facts:
         return ("unsupported", None, NOTE_NO_FACTS, None)
+    stated = each_one(m, facts) or _near_unit(m, facts)
+    if stated is not None:
+        return ("supported", *stated)
     worked_out = derived(m, facts)
     if worked_out is not None:
         return ("supported", worked_out[0], worked_out[1], None)
@@ -169,6 +173,20 @@ def _moved_item(m: Mention, line: int, fact: Mention, facts: FactIndex, faith=No
     if unrelated(m, fact, faith):
         return ("mismatch", line, where, fact)
     return None
+
+
+STATING_NOTES = ("每", "单位相近")  # the notes of each_one and _near_unit: their fact's number counts as stated
+NEAR_UNITS = {"次": "场", "场": "次"}  # 两次敞开大门 for 开放日活动2场: a count of events either way
+
+
+def _near_unit(m: Mention, facts: FactIndex) -> tuple[int, str, Mention] | None:
+    """A count of events in the near unit (次 for 场) that a fact holds, when no fact holds it in its own."""
+    other = NEAR_UNITS.get(m.group or "")
+    if other is None or m.key is not None:
+        return None
+    near = replace(m, unit=other, group=other)
+    best = _best_support(near, facts.candidates(near))
+    return None if best is None else (best[0], f"单位相近：事实为{best[2].display()}", best[2])
 
 
 def _best_support(m: Mention, candidates) -> tuple[int, str | None, Mention] | None:
@@ -214,14 +232,16 @@ def _best_rival(m: Mention, candidates) -> tuple[int, Mention] | None:
     return None if best is None else (best[1], best[2])
 
 
-def _missing(facts: list[str], index: FactIndex, draft: list[Mention]) -> list[MissingFact]:
-    """Each fact line once, when one of its numbers is proved by no number of the draft."""
+def _missing(facts: list[str], index: FactIndex, draft: list[Mention], stated: set[int] = frozenset()) \
+        -> list[MissingFact]:
+    """Each fact line once, when one of its numbers is proved by no number of the draft (nor stated by one as
+    each_one or a near unit does: `stated`, the ids of fact numbers that supported draft numbers)."""
     drafted = FactIndex()
     for mention in draft:
         drafted.add(0, mention)
     missing_lines: dict[int, None] = {}
     for line, fact in index.mentions:
-        if line in missing_lines:
+        if line in missing_lines or id(fact) in stated:
             continue
         if not any(covers(d, fact) for _, d in draft_candidates(drafted, fact)):
             missing_lines[line] = None
