@@ -49,3 +49,14 @@ def test_the_whole_before_zhong_belongs_to_the_earlier_number():
     facts = ["收集职工意见诉求40条，办结31条"]
     result = check(facts, "职工反映的40条意见诉求中已有31条得到办结。")
     assert [h.status for h in result.numbers] == ["supported", "supported"]
+
+
+def test_users_extend_the_unit_heads(tmp_path):
+    from drafter.numcheck.faithlex import load_faith
+    from drafter.numcheck.itemsense import unit_head
+
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[items.unit_heads]\n"件" = ["案件"]\n', encoding="utf-8")
+    assert not unit_head("案件", "代理劳动争议案件", "件", [], load_faith())
+    assert unit_head("案件", "代理劳动争议案件", "件", [], load_faith(extra))
+    assert unit_head("项目", "完成技术攻关项目", "项", [], load_faith(extra))  # the shipped units stay
