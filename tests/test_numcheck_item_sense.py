@@ -29,6 +29,7 @@ def test_rewordings_of_the_item_pass(facts, draft):
     (["组织一线职工技能比武8场"], "组织技能比武8场，一线职工踊跃参加。", "一线"),  # said after: not the topic
     (["走访慰问困难职工40户"], "关心困难职工生活，走访慰问困难党员40户。", "职工"),  # another head
     (["完成技术攻关项目15项"], "完成技术攻关课题15项。", "项目"),  # the unit's noun replaced by another
+    (["全年征集合理化建议120条"], "全年征集建议120条。", "合理化"),  # 建议 is in 合理化建议's group, but a part of it
 ])
 def test_changed_items_are_still_mismatches(facts, draft, missing):
     hit = _hit(facts, draft)

@@ -83,8 +83,9 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     item = item[-ITEM_CHARS:]
     if item in sentence:
         return []  # written as it is (the common case)
-    for word, others in (lex.item_synonyms or {}).items():  # 考入大学 for 大学新生, whatever the characters around
-        if len(word) >= 2 and word in item and any(other in sentence for other in others):
+    for word, others in (lex.item_synonyms or {}).items():  # 考入大学 for 大学新生, whatever the characters around;
+        # not a part of the word itself (建议 of 合理化建议: a dropped qualifier)
+        if len(word) >= 2 and word in item and any(o not in word and o in sentence for o in others):
             item = item.replace(word, " " * len(word))
     pairs = {sentence[i:i + 2] for i in range(len(sentence) - 1)}
     runs, run = [], ""
