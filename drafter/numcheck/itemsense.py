@@ -35,7 +35,7 @@ def verb_like(word: str, tag: str) -> bool:
 def action_of(item: str) -> str | None:
     """The item's first verb-like word of two characters or more, when more words follow it."""
     ws = words_of(item)
-    for i, (_, _, word, tag) in enumerate(ws[:-1]):
+    for _, _, word, tag in ws[:-1]:
         if verb_like(word, tag):
             return word if len(word) >= 2 else None
     return None
