@@ -54,7 +54,7 @@ from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
 
 
-COUNTED = ("claim", "generic", "repeated", "one_fact", "fact_made", "sub_sections", "sections", "misfit_before",
+COUNTED = ("claim", "generic", "repeated", "stutter", "one_fact", "fact_made", "sub_sections", "sections", "misfit_before",
            "misfit")
 
 
@@ -103,7 +103,7 @@ def groups_of(plan, count: int) -> list[int]:
 
 def heading_report(plan) -> dict:
     """Claim-check failures, generic, repeated and one-fact headings of a plan."""
-    faults = {"claim": 0, "generic": 0, "repeated": 0, "one_fact": 0}
+    faults = {"claim": 0, "generic": 0, "repeated": 0, "stutter": 0, "one_fact": 0}
     examples = []
     for fault, section in heading_faults(plan):
         faults[fault] += 1

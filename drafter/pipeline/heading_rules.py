@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from drafter.pipeline.copying import copied_runs
-from textkit.sentences import NOT_COMPARED
+from textkit.sentences import COMMAS, ENUM_COMMA, NOT_COMPARED, SEMICOLONS, char_class
 
 GENERIC = re.compile(r"^(?:其[他它]|其余|综合|日常|有关|相关|各项|各类|主要|重点|有关)?(?:工作|方面|事项|情况|内容)?$"
                      r"|^其[他它]|^(?:其他|综合|日常)(?:工作|事项|方面)|主要工作$|几项工作|工作亮点|开展情况|上年|去年|今年"
@@ -16,6 +16,9 @@ STOP_BIGRAMS = frozenset("工作 开展 加强 积极 工会 活动 组织 提�
                          "职工 员工 广大 大力 扎实 有效 充分 提升 坚持 围绕 以及 方面".split())
 ONE_FACT_SHARE = 0.6  # a heading whose characters are this much in runs (4+) of one fact is that fact's words
 SHARED = 0.3
+_CLAUSE_CUT = re.compile(char_class(COMMAS + SEMICOLONS))
+_JOINED = re.compile(rf"[和与及并{ENUM_COMMA}]")  # 集体合同制度和职代会制度: two items of one kind, not a stutter
+_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 QUOTED = re.compile(r"[“”\"「『]([^“”\"」』]{2,12})[“”\"」』]")
 _KEY = NOT_COMPARED
 
@@ -26,6 +29,18 @@ def bare(title: str) -> str:
 
 def is_generic(title: str) -> bool:
     return bool(GENERIC.search(bare(title)))
+
+
+def stutters(title: str) -> bool:
+    """A clause of the heading says one character pair twice with nothing joining the two (送温暖工作温暖人心,
+    友谊共分享举行篮球友谊赛); a list (集体合同制度和职代会制度) and parallel clauses (创建学习型组织，争做学习型职工) do not."""
+    for clause in _CLAUSE_CUT.split(title):
+        for start in range(len(clause) - 1):
+            pair = clause[start:start + 2]
+            again = clause.find(pair, start + 2)
+            if _PAIR.fullmatch(pair) and again > 0 and not _JOINED.search(clause[start + 2:again]):
+                return True
+    return False
 
 
 def one_fact_words(title: str, facts: list[str]) -> bool:
@@ -62,7 +77,8 @@ def relevant(title: str, facts: list[str]) -> bool:
 
 
 def heading_faults(plan) -> list[tuple[str, object]]:
-    """(fault, section) for every generic, repeated or one-fact heading of a plan's body sections."""
+    """(fault, section) for every generic, repeated, stuttering (`stutters`) or one-fact heading of a plan's body
+    sections."""
     faults = []
     seen: set[str] = set()
     for section in plan.body():
@@ -72,6 +88,8 @@ def heading_faults(plan) -> list[tuple[str, object]]:
         if bare(section.title) in seen:
             faults.append(("repeated", section))
         seen.add(bare(section.title))
+        if stutters(section.title):
+            faults.append(("stutter", section))
         if one_fact_words(section.title, facts):
             faults.append(("one_fact", section))
     return faults

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.models import TokenUsage
-from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant
+from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant, stutters
 from drafter.pipeline.prompting import render
 from drafter.pipeline.titling import LONGEST, fits
 from drafter.providers.base import ChatModel, Message, in_step
@@ -131,6 +131,8 @@ def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
         return "shape"  # sentence, which the opening's list of areas cannot name
     if is_generic(heading):
         return "generic"
+    if stutters(heading):
+        return "stutter"
     if bare(heading) in used:
         return "repeated"
     if one_fact_words(heading, facts):

@@ -15,7 +15,7 @@ import re
 from drafter.numcheck import check
 from drafter.pipeline.prompting import render
 from textkit.sentences import BREAKS, COMMAS, SEMICOLONS, balanced, char_class
-from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant
+from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
 
 LONGEST = 24
 _LEAD_IN = re.compile(r"^(?:(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:份|[0-9０-９一二三四五六七八九十]{1,2}日)?|年初|年底|年中|全年|"
@@ -45,7 +45,7 @@ def fits(facts: list[str], title: str, lexicon=None) -> bool:
 def acceptable(title: str, facts: list[str], used: set[str], themed: bool = False, lexicon=None) -> bool:
     """Fits the facts and the draft; `themed`: the lexicon's heading of the facts' own theme (it names their
     area in its own words, so it need not share them)."""
-    return (bool(title) and not is_generic(title) and bare(title) not in used
+    return (bool(title) and not is_generic(title) and not stutters(title) and bare(title) not in used
             and (themed or relevant(title, facts)) and not one_fact_words(title, facts) and fits(facts, title, lexicon))
 
 
@@ -75,7 +75,7 @@ def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
     options += [f"{a}、{b}{ending}" if ending else f"{a}，{b}" for a, b in pairs]
     options = [o for o in options if len(o) <= LONGEST + 4]
     for option in options:
-        if (not is_generic(option) and bare(option) not in used and not one_fact_words(option, facts)
+        if (not is_generic(option) and not stutters(option) and bare(option) not in used and not one_fact_words(option, facts)
                 and fits(facts, option, lexicon)):
             return option
     return ""
