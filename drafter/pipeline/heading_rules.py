@@ -73,7 +73,7 @@ def relevant(title: str, facts: list[str]) -> bool:
     words = content_bigrams(bare(title))
     holding = sum(1 for fact in facts if any(w in fact for w in words))
     shared = sum(1 for w in words if w in text)
-    return holding >= max(1, -(-len(facts) // 2)) and shared >= max(min(2, len(words)), SHARED * len(words))
+    return holding >= max(min(2, len(facts)), -(-len(facts) // 2)) and shared >= max(min(2, len(words)), SHARED * len(words))
 
 
 def heading_faults(plan) -> list[tuple[str, object]]:
