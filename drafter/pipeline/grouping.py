@@ -54,6 +54,15 @@ def kinship(themes: list[str | None], families) -> np.ndarray:
     return np.array([[1.0 if kin(a, b) else 0.0 for b in themes] for a in themes])
 
 
+def labelled_apart(labels: list[str], kin: np.ndarray) -> np.ndarray | None:
+    """1 where the secretary labelled two facts as different areas ("女职工：…", "会员发展：…") that the lexicon does not
+    call kin (see `kinship`); None unless at least half of her facts carry a run-in label."""
+    if sum(1 for label in labels if label) * 2 < len(labels) or len(labels) < 2:
+        return None
+    differ = np.array([[1.0 if a and b and a != b else 0.0 for b in labels] for a in labels])
+    return differ * (1.0 - kin)
+
+
 def orderliness(vectors: np.ndarray | None) -> float:
     """How much closer adjacent facts are than the typical pair, in standard deviations (0 without vectors)."""
     if vectors is None or len(vectors) < 4:
@@ -128,18 +137,20 @@ def section_count(facts: int, typical: int, cap: int, per: int = 8) -> int:
 
 def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = None, alike: float = -np.inf,
             apart: float = -np.inf, cap: int | None = None, kin: np.ndarray | None = None,
-            near: np.ndarray | None = None) -> list[list[int]]:
+            near: np.ndarray | None = None, labelled: np.ndarray | None = None) -> list[list[int]]:
     """Average-linkage clusters (0-based fact indices, each sorted; clusters in order of their first fact): merged
     down to `cap`, on down to `target` unless the best pair is below `apart`, and on down to `fewest` while the best
     pair is at least `alike`; no cluster larger than `largest`. With `kin` (see `kinship`), below the cap two groups
     that are not kin (their facts' themes of no one family) merge only when at least CLOSE alike by `near` (the
     affinity without the order term: facts next to each other in her list are not thereby of one area), or at least
-    `alike` with it."""
+    `alike` with it. With `labelled` (`labelled_apart`), below the cap two groups whose every fact pair she labelled as
+    unrelated areas do not merge, whatever the order term (女职工 screening next to 入会率 in her list)."""
     count = len(scores)
     members = [[i] for i in range(count)]
     sums = np.array(scores, dtype=np.float64)  # summed affinity between clusters
     kins = np.ones((count, count)) if kin is None else np.array(kin, dtype=np.float64)
     nears = np.array(scores if near is None else near, dtype=np.float64)
+    unrelated = np.zeros((count, count)) if labelled is None else np.array(labelled, dtype=np.float64)
     alive = np.ones(count, dtype=bool)
     sizes = np.ones(count)
     fewest = target if fewest is None else min(fewest, target)
@@ -154,6 +165,7 @@ def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = 
         if kin is not None and left <= cap:  # two groups not kin are judged by how far above CLOSE they are
             pairs = np.outer(sizes, sizes)
             means = np.where((kins / pairs < KIN) & (nears / pairs < CLOSE) & (means < alike), -np.inf, means)
+            means = np.where(unrelated >= pairs, -np.inf, means)
         means[~allowed] = -np.inf
         a, b = np.unravel_index(int(np.argmax(means)), means.shape)
         if (left <= target and means[a, b] < alike) or (left <= cap and means[a, b] < apart):
@@ -166,6 +178,8 @@ def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = 
         kins[:, a] += kins[:, b]
         nears[a, :] += nears[b, :]
         nears[:, a] += nears[:, b]
+        unrelated[a, :] += unrelated[b, :]
+        unrelated[:, a] += unrelated[:, b]
         sizes[a] += sizes[b]
         alive[b] = False
     return sorted((members[i] for i in range(count) if alive[i]), key=lambda c: c[0])

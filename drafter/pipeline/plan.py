@@ -22,6 +22,7 @@ from drafter.pipeline.references import visible_examples
 from drafter.pipeline.themes import Theme, ThemeBook, load_book
 from drafter.pipeline.verify import drafted_fact_count
 from drafter.settings import Settings
+from textkit.headings import run_in_label
 
 BANK_CANDIDATES = 12  # nearest bank headings tried per section
 SINGLE_TOPIC = "专项总结"
@@ -151,11 +152,12 @@ class Planner:
         near = grouping.affinity(vectors, keys, len(facts), kin, ordered=False)  # unrelated areas: by meaning alone
         fewest = math.ceil(len(facts) / grouping.FACTS_PER_AREA)
         largest = max(int(grouping.LARGEST * per), math.ceil(len(facts) / cap)) if grouping.LARGEST else len(facts)
-        clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap,
-                                   kin, near)
+        labelled = grouping.labelled_apart([run_in_label(fact)[0] for fact in facts], kin)  # her own areas
+        limits = (fewest, grouping.ALIKE, grouping.APART, cap, kin, near, labelled)
+        clusters = grouping.cluster(scores, target, largest, *limits)
         while len(clusters) > cap:  # areas too large to merge under the size limit: the cap holds (sub-sections)
             largest = math.ceil(largest * 1.25)
-            clusters = grouping.cluster(scores, target, largest, fewest, grouping.ALIKE, grouping.APART, cap, kin, near)
+            clusters = grouping.cluster(scores, target, largest, *limits)
         self._scores, self._placed = scores, prior
         groups = []
         for lines in clusters:
@@ -252,7 +254,8 @@ class Planner:
         titled = [i for i, t in enumerate(titles) if t]
         if not titled:  # nothing fits any group: the largest takes the lexicon's heading, the others join it
             largest = max(range(len(groups)), key=lambda i: len(groups[i].lines))
-            titles[largest] = self._lone_title(groups[largest], facts, used)
+            lone = groups[largest]
+            titles[largest] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used)
             titled = [largest]
         for index, title in enumerate(titles):
             if title:
@@ -260,7 +263,8 @@ class Planner:
             if titled:
                 self._join(index, titled, groups, titles, facts, used)
             else:
-                titles[index] = self._lone_title(groups[index], facts, used)
+                lone = groups[index]
+                titles[index] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used)
         kept = [i for i, g in enumerate(groups) if g.lines]
         groups[:] = [groups[i] for i in kept]
         return [titles[i] for i in kept]
@@ -290,13 +294,3 @@ class Planner:
         own = [facts[n] for n in lines]
         return (titling.acceptable(title, own, used - {titling.bare(title)}, True)
                 and theme_titles.spans(title, own, [self._placed[n] for n in lines]))
-
-    def _lone_title(self, group: _Group, facts: list[str], used: set[str]) -> str:
-        """The only section's heading when nothing else fits: the lexicon's plain headings of its theme (checked),
-        else its name."""
-        own = [facts[i] for i in group.lines]
-        for title in group.theme.titles_for(own):
-            if titling.acceptable(title, own, used, themed=True):
-                used.add(titling.bare(title))
-                return title
-        return group.theme.name

@@ -120,3 +120,13 @@ def still_heads(facts: list[str], title: str, candidates: list[str], used: set[s
     title = choose(facts, candidates, used, themed) or title
     used.add(bare(title))
     return title
+
+
+def lone_title(theme, facts: list[str], used: set[str]) -> str:
+    """The heading of a section nothing else fits: the lexicon's plain headings of its theme (checked), else the
+    theme's name (`used` updated)."""
+    for title in theme.titles_for(facts):
+        if acceptable(title, facts, used, themed=True):
+            used.add(bare(title))
+            return title
+    return theme.name
