@@ -3,6 +3,8 @@
     .venv/bin/python bench/plan_bench.py                 # structure set + random lists + bench requests
     .venv/bin/python bench/plan_bench.py --shuffle       # the same, each summary's facts in random order
     .venv/bin/python bench/plan_bench.py --json
+    .venv/bin/python bench/plan_bench.py --half a --set grouping.DIFFERENT=1.0 --random 0   # choose on half a …
+    .venv/bin/python bench/plan_bench.py --half b --set grouping.DIFFERENT=1.0 --random 0   # … report half b
     DRAFTER_LOCAL_MODEL=… flock /tmp/drafter-model.lock .venv/bin/python bench/plan_bench.py --model local --random 0
 
 1. Held-out structure set (bench/plan_set.py): each summary of the corpus with numbered sections gives its facts
@@ -28,6 +30,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import itertools
 import json
 import os
@@ -184,6 +187,8 @@ def run(args) -> dict:
         model = service.providers.resolve(args.model).model
     library.embedder.embed_query("预热")  # load the embedding model before timing
     held = build(ROOT / "samples")
+    if args.half:  # choose a parameter on one half, report the other (sorted ids: a = even places, b = odd)
+        held = sorted(held, key=lambda item: item.example_id)[0 if args.half == "a" else 1::2]
     rows, times = [], []
     totals = dict.fromkeys(COUNTED, 0)
     for item in held:
@@ -237,7 +242,15 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--model", choices=("local", "openai"), help="plan as a draft with this model does")
     parser.add_argument("--rows", action="store_true", help="print every summary's plan beside its own headings")
+    parser.add_argument("--half", choices=("a", "b"), help="only half of the structure set (sorted ids, a: even places)")
+    parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                        help="a planner constant for this run, e.g. grouping.DIFFERENT=1.0 (drafter/pipeline modules)")
     args = parser.parse_args()
+    for assignment in args.set:
+        name, value = assignment.split("=", 1)
+        module, constant = name.rsplit(".", 1)
+        target = importlib.import_module(f"drafter.pipeline.{module}")
+        setattr(target, constant, type(getattr(target, constant))(value))
     load_before = os.getloadavg()
     result = run(args)
     result["machine_load"] = {"before": [round(x, 2) for x in load_before],
