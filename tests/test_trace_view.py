@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
+from ui_support import shared_components
 
 from drafter.providers.trace_log import TraceCall
 from drafter.view.trace_panel import summary, trace_rows
@@ -37,13 +38,13 @@ def _page():
 
 
 def test_the_expander_shows_each_prompt_and_reply():
-    page = AppTest.from_function(_page, default_timeout=120).run()
+    page = shared_components(AppTest.from_function(_page, default_timeout=120)).run()
     assert not page.exception
     assert page.expander[0].label.startswith("生成过程")
     texts = [t.value for t in page.text]
     assert texts == ["你是文字秘书。", "写第一节", "走访困难职工86户。", "重写第二句", "（空）"]
     assert any("失败：ProviderError: 超时" in c.value for c in page.caption)
-    empty = AppTest.from_function(_page, default_timeout=120)
+    empty = shared_components(AppTest.from_function(_page, default_timeout=120))
     empty.session_state["draft_id"] = "d2"
     empty.run()
     assert not empty.exception and not empty.text and "没有模型调用记录" in empty.caption[0].value

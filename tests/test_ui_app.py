@@ -13,6 +13,7 @@ import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from ui_support import shared_components
 
 from drafter.settings import PROJECT_ROOT, Settings
 
@@ -43,7 +44,7 @@ def service(data_dir):
 
 
 def new_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=300)
+    at = shared_components(AppTest.from_file(APP, default_timeout=300))
     at.run()
     assert not at.exception, at.exception
     return at

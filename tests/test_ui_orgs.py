@@ -12,6 +12,7 @@ import inspect
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_ui_app import APP, data_dir, messages  # noqa: F401
+from ui_support import shared_components
 
 from drafter.domain.errors import NotFound
 from drafter.models import DraftRequest, DraftResult
@@ -68,7 +69,7 @@ def federation(data_dir, monkeypatch):  # noqa: F811
 
 
 def sign_in(name: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=300)
+    at = shared_components(AppTest.from_file(APP, default_timeout=300))
     at.run()
     at.text_input(key="login_name").input(name)
     at.text_input(key="password").input(PASSWORD)
