@@ -8,6 +8,7 @@ only skips a clean clone may take.
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
 import os
 import shutil
@@ -50,6 +51,15 @@ def pytest_collection_modifyitems(items):
             # sets the older _nodeid)
     if os.environ.get("DRAFTER_TEST_ORDER") == "reverse":
         items.reverse()
+
+
+def pytest_collection_finish(session):
+    """The collector's work, less: every object of the imports and the collection (modules, test items, schemas)
+    is frozen out of the cyclic garbage collector, and a collection starts after 10,000 allocations rather than 700.
+    make check spent 25 CPU-s in the collector (3 workers; measured by gc.callbacks), 13 CPU-s with this."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _processes_import_this_checkout() -> None:
