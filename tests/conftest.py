@@ -12,6 +12,7 @@ import gc
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -99,6 +100,18 @@ def settings(tmp_path, monkeypatch) -> Settings:
     """Settings with a fresh data dir, no .env influence, the template provider and auth off."""
     monkeypatch.chdir(tmp_path)
     return Settings(data_dir=tmp_path / "data", provider="template", auth="off", _env_file=None)
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept():
+    """Streamlit's AppTest installs its page as sys.modules["__main__"] and leaves it there; a process that
+    multiprocessing spawns afterwards (the service's check process) runs the main module first, so it ran app.py,
+    died, and the next test's check got a reset connection (test_ui_orgs.py then test_api_hardening24.py, one
+    process). Each test ends with the main module it started with."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main
 
 
 # The ingested samples (Chroma + catalog + BM25) are kept between runs, keyed by everything that shapes them;
