@@ -63,6 +63,18 @@ def pytest_collection_finish(session):
     gc.set_threshold(10_000, 10, 10)
 
 
+def _cheap_password_hashes() -> None:
+    """Passwords hashed inside a test process use argon2id at its lowest cost (one pass over 8 KiB, one lane), not
+    the service's three passes over 64 MiB in four lanes: 0.16 CPU-s a hash or a sign-in, and the tests create some
+    200 users. The code path and the stored format ($argon2id$…) are the same, and no test is about the cost. The
+    servers and CLIs the tests start keep the service's cost."""
+    from argon2 import PasswordHasher
+
+    from drafter.store import users
+
+    users._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
 def _processes_import_this_checkout() -> None:
     """Every process a test starts (a server, the CLI, a probe, a worker) imports drafter, retrieval and textkit from
     the checkout under test: PYTHONPATH starts with PROJECT_ROOT. Without it a process started in another git
@@ -79,6 +91,7 @@ def pytest_configure(config):
     not once per data dir. Outside CI it lasts between runs (beside the library cache); under CI=true it is new
     for each run, made by the first process (pytest-xdist's workers inherit it) and removed at its end."""
     _processes_import_this_checkout()
+    _cheap_password_hashes()
     if os.environ.get("DRAFTER_CACHE_DIR"):
         return
     if IN_CI:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
@@ -16,8 +18,14 @@ MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 MAX_NAME = 100
 _hasher = PasswordHasher()
-# Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("drafter-no-such-user")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so a wrong name costs as long as a wrong password. Made at a
+    process's first sign-in of any name, not at import: a hash costs 0.16 CPU-s, and every CLI command and server
+    imports this."""
+    return _hasher.hash("drafter-no-such-user")
 
 
 def clean_name(name: str) -> str:
@@ -67,9 +75,10 @@ class UserMixin:
 
     def verify_user(self, name: str, password: str) -> UserInfo | None:
         """The user if the name and password match and the user is not disabled, else None."""
+        dummy = _dummy_hash()  # before the look-up: the first sign-in costs the same for a known or unknown name
         with self._reading() as session:
             row = session.get(UserRow, (name or "").strip())
-            stored = row.password_hash if row is not None else _DUMMY_HASH
+            stored = row.password_hash if row is not None else dummy
         try:
             _hasher.verify(stored, password or "")
         except (VerificationError, InvalidHashError):
