@@ -63,7 +63,7 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
         window = _counted([w for w in ws if lo <= w[0] and w[1] <= hi], clause)
         out += _runs(clause, 0, _merged(clause, window), reader, taken, h.fact_item)
     if "《" in clause or "“" in clause:
-        for name in unbacked_names(clause, support, lex.kinds):
+        for name in unbacked_names(clause, support, lex.kinds, lex):
             at = clause.find(name)
             if name[1:-1] not in lex.abstract and at >= 0 and not _overlaps(taken, at, at + len(name)):
                 out.append(role_claim("object", at, at + len(name), clause, 0))

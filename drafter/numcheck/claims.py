@@ -29,12 +29,12 @@ from collections.abc import Sequence
 from drafter.models import Claim, NumberHit
 from drafter.numcheck.added import added_items
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
-from drafter.numcheck.effects import effect_start
+from drafter.numcheck.effects import effect_start, need_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import ROLE_NAMES, roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names, unbacked_names
 from drafter.numcheck.rolewords import Reader
-from drafter.numcheck.parallel import blanked, parallel_spans
+from drafter.numcheck.parallel import blanked, manner_spans
 from drafter.numcheck.support import _RUN, _STOP, Support, blank_not_content
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
@@ -103,7 +103,7 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
     words (`every`, a heading's: any of them) in no fact, or (an activity or object clause) few of its content
     words in the facts; [] when fine. A heading names each area of its section: 帮扶救助 backed and 送温暖 not is
     one area too many (a suggestion box under 扎实开展帮扶救助，送温暖工作温暖人心)."""
-    names = unbacked_names(clause, support, lex.kinds) if ("《" in clause or "“" in clause) else []
+    names = unbacked_names(clause, support, lex.kinds, lex) if ("《" in clause or "“" in clause) else []
     names = [n for n in names if n[1:-1] not in lex.abstract]  # “娘家人”: a figure of speech, not a name
     text, objects, asserting = scan(clause, lex, words)
     if not objects and not asserting and not names:
@@ -216,16 +216,17 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                 found = roles(text, c_start, support, lex)  # its number is the number check's
                 out += found + added_items(text, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
                 continue
-            spans = parallel_spans(text, lex)  # parallel phrases (少跑腿、数据多跑路) say how, not what was done
+            spans = manner_spans(text, lex, Reader(support, lex))  # 少跑腿、数据多跑路; “血汗钱”: how, not what was done
             plain = blanked(text, spans) if spans else text
             tail = effect_start(plain, clause_words(plain), Reader(support, lex))
+            tail = need_start(text) if tail is None and spans else tail  # 聚焦…“急难愁盼”: a need as a whole
             if tail is None and not spans:
                 claim = _judge(text, c_start, support, lex, "claim", draft_words)
             else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
                 claim = _requoted(_judge(plain[:tail] + " " * (len(text) - tail) if tail is not None else plain,
                                          c_start, support, lex, "claim"), text, c_start)
-            found = roles(text, c_start, support, lex) + sibling_names(text, c_start, support, lex.kinds)
-            if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds)):
+            found = roles(text, c_start, support, lex) + sibling_names(text, c_start, support, lex.kinds, lex)
+            if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds, lex)):
                 # a theme, or a named activity or document outside the roles, says more; an actor, place,
                 # time or honour of the clause is named beside it (被评为市级金秋助学先进单位)
                 out += [claim, *(c for c in found if c.note.startswith(_MARKED_ROLES))]

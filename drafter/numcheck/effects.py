@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
+from drafter.numcheck.names import figure_spans, quote_spans
 from drafter.numcheck.rolewords import GLUE, Reader
+from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import EVENT, HONOUR_MARKS
 from drafter.numcheck.words import Word
 from textkit.sentences import BREAKS, char_class
@@ -46,7 +48,7 @@ def effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | Non
     A purpose after 把…作为 (…的重要抓手, …的重中之重) is a tail too: it starts at 作为; a clause stating the need the
     work answers (聚焦…难题, 为解决…需求) is one as a whole."""
     if _NEED.match(clause.strip()):
-        return len(clause) - len(clause.lstrip())  # the whole clause states a need
+        return need_start(clause)  # the whole clause states a need
     purpose = _PURPOSE.search(clause.rstrip())
     verb = _verb_tail(clause, ws, reader)
     if purpose is None:
@@ -54,14 +56,54 @@ def effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | Non
     return purpose.start(1) if verb is None else min(verb, purpose.start(1))
 
 
+def need_start(clause: str) -> int | None:
+    """The start of a clause that states as a whole the need the work answers (聚焦…难题), else None."""
+    return len(clause) - len(clause.lstrip()) if _NEED.match(clause.strip()) else None
+
+
+# a causative (让, 使, 令: what the work made people feel or have) or an aim (助力, 赋能) opens an effect tail
+_CAUSATIVES = frozenset({"让", "使", "令", "使得", "助力", "赋能"})
+# 同义词词林's classes of change, result and influence (实现, 减少, 转化, 延伸, 迸发, 推动, 驱动): a verb known only
+# in them says what came of the work, not what was done
+# (Id outbursts: 迸发; Ie14 results: 实现, 形成; Ih changes: 减少, 转化, 延伸, 增收; Je04/Je06 causing: 驱动, 推动;
+# not Ie13 carrying out: 召开, 推广, nor Ig processes: 进行, 开展 - acts, not results)
+_RESULT_CLASSES = ("Id", "Ie14", "Ih", "Je04", "Je06")
+
+
+def _opens(clause: str, w: Word, lex) -> bool:
+    """Does word w open an effect tail: an [effect] verb, a causative, or a verb of change, result or influence
+    (not an honour marker: 获得, nor in a clause with 被: 相关做法被省总工会作为典型经验推广 is a recognition)?"""
+    if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES:
+        return True
+    return w[3] in ("v", "vn") and w[2] not in HONOUR_MARKS and "被" not in clause and _result(w[2]) \
+        and w[2] not in lex.neutral and w[2] not in lex.objects  # 加强, 推进: any work's verbs; 创新: a thing
+
+
+def _change(word: str) -> bool:
+    """Does 词林 know the word only as a phenomenon or state (发展, 变化)?"""
+    classes = cilin_classes().get(word)
+    return bool(classes) and all(c.startswith("I") for c in classes)
+
+
+def _result(word: str) -> bool:
+    """Does 词林 know the word (two or more characters) only as a change, result or influence?"""
+    classes = cilin_classes().get(word) if len(word) >= 2 else None
+    return bool(classes) and all(c.startswith(_RESULT_CLASSES) for c in classes)
+
+
 def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     verbs = reader.lex.effect_verbs
-    if not ws or EVENT.search(ws[-1][2]):  # …的专项劳动竞赛活动, 素质提升工程: it ends on an event, not an effect
-        return None
+    if not ws or EVENT.search(ws[-1][2]) and not _change(ws[-1][2]):  # …的专项劳动竞赛活动, 素质提升工程: it
+        return None  # ends on an event, not an effect (发展 ends in 展 but is a change)
+    names = [(a, b) for a, b in quote_spans(clause) if (a, b) not in figure_spans(clause, reader)]
+    ws = tuple(x for x in ws if not any(a <= x[0] < b for a, b in names)) + tuple(  # a name says something:
+        (a, b, "0", "m") for a, b in names)  # “创先争优”活动 after 加大推进 (a digit never says nothing)
+    ws = tuple(sorted(ws))
     for k, w in enumerate(ws):
-        if w[2] not in verbs or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
+        if not _opens(clause, w, reader.lex) or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
             continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
-        if all(_says_nothing(x, reader) for x in ws[k + 1:]):
+        strict = w[2] not in verbs  # after a causative or a result verb, work the facts do not name is said
+        if all(_says_nothing(x, reader, strict) for x in ws[k + 1:]):  # (加大宣传力度, 使厂务公开落到实处)
             return w[0]
     return None
 
@@ -71,9 +113,21 @@ def _quoted(clause: str, at: int) -> bool:
     return before.count("《") > before.count("》") or before.count("“") > before.count("”")
 
 
-def _says_nothing(w: Word, reader: Reader) -> bool:
+# 同义词词林's classes of things a role names: people (A), objects (B), organisations, money, culture and
+# institutions (Dj, Dk, Dm; not Di: 组织, 工会)
+_THING_CLASSES = ("A", "B", "Dj", "Dk", "Dm")
+
+
+def _says_nothing(w: Word, reader: Reader, strict: bool = False) -> bool:
     if any(c.isdigit() for c in w[2]) or w[2] in HONOUR_MARKS or reader.lex.assert_words.fullmatch(w[2]):
         return False  # a number, an honour or an act (关心慰问、重点走访 …: a list of work, not an effect)
     if reader.neutral(w[2]) or reader.backed(w[2]):
         return True
-    return not _CONCRETE_END.search(w[2]) and not w[3].startswith(("nr", "ns", "nt"))
+    if strict and reader.lex.object_re.search(w[2]):
+        return False  # an object word of the lexicon no fact writes (宣传, 厂务公开)
+    if w[3].startswith(("ns", "nt")):
+        return False  # a place or body by name
+    classes = cilin_classes().get(w[2])
+    if classes:  # 词林 knows it: a thing only in a thing's class (消费, 实惠, 影响, 身份 are not)
+        return not any(c.startswith(_THING_CLASSES) for c in classes)
+    return w[3] in ("v", "vn") or not _CONCRETE_END.search(w[2])  # 消费 is no 费; 私拉乱接, 双赢

@@ -10,15 +10,14 @@ character (a shared head: 慰问困难职工、走访退休职工) nor a negatio
 doubled characters (人人讲安全、个个争先进); no part names an act (早调查、早上报、早慰问 is work) and no act verb names
 the list (开展春送岗位、夏送清凉…). It says how, not what was done: the clause is judged without it
 (drafter.numcheck.claims), so an effect clause made of it is frame, while the work named around it is still judged.
-Known limits: a pair without a repeated pattern (愿意来、留得住) is not one; quoted slogans (“应签尽签、签必有效”) are
-not read here: the corpus writes principles and plans that way (“预防为主、防调结合”的原则), and treating them as
-figures took 17 claims off the goldens.
+Known limits: a pair without a repeated pattern (愿意来、留得住) is not one. Quoted slogans and figures are read
+by names.figure_spans (a slogan followed by 原则/计划/制度…, or naming an object word no fact writes, stays a name).
 """
 
 from __future__ import annotations
 
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.names import named_before
+from drafter.numcheck.names import figure_spans, named_before
 from drafter.numcheck.rolewords import FUNCTION_CHARS
 from drafter.numcheck.words import Word, words
 from textkit.sentences import COMMAS, ENUM_COMMA
@@ -34,6 +33,18 @@ def parallel_spans(clause: str, lex: FaithLexicon) -> list[tuple[int, int]]:
     if ENUM_COMMA not in clause:
         return []
     return _parallel(clause, words(clause), lex)
+
+
+def manner_spans(clause: str, lex: FaithLexicon, reader=None) -> list[tuple[int, int]]:
+    """The clause's parallel phrases and quoted figures (names.figure_spans), sorted, overlapping ones joined:
+    what they say is how the work went, not what was done."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(parallel_spans(clause, lex) + figure_spans(clause, reader)):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def blanked(clause: str, spans: list[tuple[int, int]]) -> str:

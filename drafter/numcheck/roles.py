@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.names import figure_spans
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, ROLE_NAMES, SKIP as _SKIP, Reader
 from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_HEAD, UNDER as _UNDER
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
@@ -202,7 +203,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     reader = Reader(support, lex)
     out: list[Claim] = []
     frames = [m.span() for m in lex.frame_re.finditer(clause) if m.end() - m.start() >= 4]
-    used: set[int] = _inside(ws, frames)  # frame phrases say nothing
+    used: set[int] = _inside(ws, frames) | _inside(ws, figure_spans(clause, reader))  # frame phrases, figures say nothing
     tail = effect_start(clause, ws, reader)
     if tail is not None:  # an effect clause's tail (感受到组织温暖) says nothing either
         used.update(w[0] for w in ws if w[0] >= tail)
