@@ -165,8 +165,8 @@ def _verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int
         return False
     if reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
         return False
-    if any(c.startswith(_NOT_QUALIFIERS) for c in cilin_classes().get(w[2], ())):
-        return False  # 相应, 有关, 及时, 积极: a relation, function or attitude word, no kind of the thing
+    if any(c.startswith(_NOT_QUALIFIERS) or c.startswith("Hj64") for c in cilin_classes().get(w[2], ())):
+        return False  # 相应, 有关, 及时, 积极: a relation, function or attitude word; 走进 (Hj64): a move
     return not reader.backed(w[2])
 
 

@@ -123,6 +123,8 @@ def _says_nothing(w: Word, reader: Reader, strict: bool = False) -> bool:
         return False  # a number, an honour or an act (关心慰问、重点走访 …: a list of work, not an effect)
     if reader.neutral(w[2]) or reader.backed(w[2]):
         return True
+    if len(w[2]) >= 3 and w[2][-1] == "者" and reader.backed(w[2][:-1]):
+        return True  # 让创新者有名有利: the people who did what the facts report
     if strict and reader.lex.object_re.search(w[2]):
         return False  # an object word of the lexicon no fact writes (宣传, 厂务公开)
     if w[3].startswith(("ns", "nt")):

@@ -87,7 +87,8 @@ def _pair(clause: str, comma: int, ws, starts, ends, lex: FaithLexicon) -> tuple
                 continue
             if _alike(a, b) and (_says_how(ws, a0, comma) or _says_how(ws, comma + 1, b1)) \
                     and not named_before(clause, a0, in_list=True):
-                return _ACTS if lex.assert_words.search(a) or lex.assert_words.search(b) else (a0, b1)
+                acts = lex.assert_words.search(a) or lex.assert_words.search(b)
+                return _ACTS if acts and not _everyone(a, b) else (a0, b1)
     return None
 
 
@@ -100,6 +101,11 @@ def _alike(a: str, b: str) -> bool:
     pairs += [(x, y) for x, y in zip(a[::-1][1:], b[::-1][1:])]  # from the end, the last characters left out
     shared = {x for x, y in pairs if x == y and x not in FUNCTION_CHARS and x not in _NEGATIONS}
     return bool(shared) and a[-1] != b[-1]  # a shared head (慰问困难职工、走访退休职工; 焊工、电工) is a list of things
+
+
+def _everyone(a: str, b: str) -> bool:
+    """Do both parts open on a doubled character (人人参与、天天锻炼): everyone, every day - how, not what was done?"""
+    return len(a) > 2 and len(b) > 2 and a[0] == a[1] and b[0] == b[1]
 
 
 def _says_how(ws: tuple[Word, ...], s: int, e: int) -> bool:

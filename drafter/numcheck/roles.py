@@ -8,11 +8,9 @@ A clause is read in jieba words (drafter.numcheck.words) and its roles are found
   荣誉 (honour)    what follows 评为/授予/荣获/获评/获/(被)命名为/当选, up to the clause's end; a level added to a
                    title the facts award (省级 of 获评技术能手) is an object's near miss
   对象, 活动        a near miss of a thing, or an act no fact reports: drafter.numcheck.things
-A role filled with words that no fact, context line or synonym of theirs writes is a claim whose note names the
-role and quotes the words: 地点"杭州千岛湖"事实中没有. Effect and manner words ([abstract] in the faithfulness
-lexicon), frame and generic words never fill a role, so a formulaic clause (筑牢安全生产防线) is frame exactly
-when it names nothing new. Spans and quotes begin and end on word boundaries.
-"""
+A role filled with words no fact, context line or synonym writes is a claim naming the role and quoting the words:
+地点"杭州千岛湖"事实中没有. Effect and manner words ([abstract]), frame and generic words, quoted figures and parallel
+phrases (parallel.manner_spans) never fill a role: a formulaic clause is frame exactly when it names nothing new."""
 
 from __future__ import annotations
 
@@ -22,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.names import figure_spans
+from drafter.numcheck.parallel import manner_spans
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, ROLE_NAMES, SKIP as _SKIP, Reader
 from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_HEAD, UNDER as _UNDER
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
@@ -49,6 +47,7 @@ _TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an acto
 _EACH = frozenset({"各", "各个", "每个", "全", "所属", "下属"})
 _ALONG = frozenset({"沿", "沿着"})  # 沿滨江绿道: a route; read as a place only when it ends in a place word
 _PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"}) | _ALONG
+_ENDS_ACTOR = _TOGETHER | _PLACE_BEFORE  # 会同市体育局一起…, 邀请医生走进企业
 _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室|站|站点|库区|现场|基地|赛区|车间|社区|敬老院|草坪|楼"
                          r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
                         r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边"
@@ -203,7 +202,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     reader = Reader(support, lex)
     out: list[Claim] = []
     frames = [m.span() for m in lex.frame_re.finditer(clause) if m.end() - m.start() >= 4]
-    used: set[int] = _inside(ws, frames) | _inside(ws, figure_spans(clause, reader))  # frame phrases, figures say nothing
+    used: set[int] = _inside(ws, frames) | _inside(ws, manner_spans(clause, lex, reader))  # frame, figures, 人人参与、天天锻炼
     tail = effect_start(clause, ws, reader)
     if tail is not None:  # an effect clause's tail (感受到组织温暖) says nothing either
         used.update(w[0] for w in ws if w[0] >= tail)
@@ -232,8 +231,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("actor", phrase)
         elif word in _ACTOR_BEFORE or (word == "在" and ("指导下" in clause[e:] or _led_by_person(ws, i, clause))):
             phrase = _phrase_after(ws, i + 1, clause)
-            cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _TOGETHER), len(phrase))
-            phrase = phrase[:cut]  # 会同市体育局 | 开展…: an act verb ends the actor's noun phrase
+            cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _ENDS_ACTOR), len(phrase))
+            phrase = phrase[:cut]  # 会同市体育局 | 开展…, 邀请医生 | 走进企业: an act or a move ends the actor's phrase
             named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns"))
             if s in used and not named:
                 continue  # in a frame phrase (工会联合发文: jointly), only a body or person is an actor
@@ -291,7 +290,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             used.update((s, ws[i + 1][0]))
         elif word in _NAMED_DAY and tag in ("m", "q") and (phrase := _day_name(ws, i)):
             claim("time", [*phrase, ws[i]])  # 结合世界精神卫生日: a named day, month or week
-        elif word in _TIME_AFTER and i and ws[i - 1][0] not in used:
+        elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m":  # 第一时间: how soon
             claim("time", _phrase_before(ws, i, clause))
     if not out:  # a clause says one new thing at most once: its roles first, else its objects
         out += _objects(clause, offset, ws, used, reader)

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.models import Claim
+from drafter.numcheck.cilin_kin import kin
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.words import Word
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
@@ -70,6 +71,8 @@ class Reader:
             return True
         if word in s.short_forms:
             return True  # 经审 of 经费审查, 职代会 of 职工代表大会
+        if kin(word, s.word_set):
+            return True  # 孩子 for 子女, 费用 for 经费 (同义词词林: drafter.numcheck.cilin_kin)
         # a compound of given or neutral parts (比赛项目 over 项目 and a contest; 职工队伍)
         if word.endswith("活动") and any(k in s.text for k in self.lex.kinds.get(word[:-2], ())):
             return True  # 文体活动 (one jieba word) over a badminton match, as 文体 + 活动 read apart would be
