@@ -31,6 +31,7 @@ from drafter.numcheck.added import added_items
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.effects import effect_start, need_start
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.measures import rise_claims
 from drafter.numcheck.roles import ROLE_NAMES, roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names, unbacked_names
 from drafter.numcheck.rolewords import Reader
@@ -233,7 +234,7 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
                 out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
             else:
-                out += found or ([claim] if claim else [])
+                out += found or ([claim] if claim else rise_claims(text, c_start, support))  # 提升了…入会率
     return out
 
 
