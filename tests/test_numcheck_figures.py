@@ -71,6 +71,8 @@ def test_a_quoted_term_is_a_figure_only_outside_a_names_slot(clause, figure):
     (["组织职工免费接种流感疫苗，接种职工2100人"], "组织2100名职工免费接种流感疫苗，并开展“健康进万家”活动。",
      "健康进万家"),
     (["举办职工家属开放日活动2场"], "举办职工家属开放日活动2场，实现了企业与杭州千岛湖疗养院的合作。", "疗养院"),
+    (["开展职工心理健康服务，为员工提供心理咨询85人次"],  # a result verb right after an act verb is its object
+     "开展职工心理健康服务，为员工提供心理咨询85人次，并组织减压团体辅导。", "减压团体辅导"),
 ])
 def test_a_person_name_or_thing_of_its_own_beside_a_figure_or_result_is_still_caught(facts, draft, quoted):
     notes = [c.note + c.text for c in check(facts, draft).claims]

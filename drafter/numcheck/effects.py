@@ -70,11 +70,14 @@ _CAUSATIVES = frozenset({"让", "使", "令", "使得", "助力", "赋能"})
 _RESULT_CLASSES = ("Id", "Ie14", "Ih", "Je04", "Je06")
 
 
-def _opens(clause: str, w: Word, lex) -> bool:
+def _opens(clause: str, w: Word, lex, before: Word | None) -> bool:
     """Does word w open an effect tail: an [effect] verb, a causative, or a verb of change, result or influence
-    (not an honour marker: 获得, nor in a clause with 被: 相关做法被省总工会作为典型经验推广 is a recognition)?"""
+    (not an honour marker: 获得, nor in a clause with 被: 相关做法被省总工会作为典型经验推广 is a recognition, nor
+    right after an act verb, whose object it names: 组织减压团体辅导)?"""
     if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES:
         return True
+    if before is not None and before[1] == w[0] and lex.item_ignore.fullmatch(before[2]):
+        return False
     return w[3] in ("v", "vn") and w[2] not in HONOUR_MARKS and "被" not in clause and _result(w[2]) \
         and w[2] not in lex.neutral and w[2] not in lex.objects  # 加强, 推进: any work's verbs; 创新: a thing
 
@@ -100,7 +103,7 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
         (a, b, "0", "m") for a, b in names)  # “创先争优”活动 after 加大推进 (a digit never says nothing)
     ws = tuple(sorted(ws))
     for k, w in enumerate(ws):
-        if not _opens(clause, w, reader.lex) or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
+        if not _opens(clause, w, reader.lex, ws[k - 1] if k else None) or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
             continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
         strict = w[2] not in verbs  # after a causative or a result verb, work the facts do not name is said
         if all(_says_nothing(x, reader, strict) for x in ws[k + 1:]):  # (加大宣传力度, 使厂务公开落到实处)
