@@ -76,10 +76,11 @@ def _opens(clause: str, w: Word, lex, before: Word | None) -> bool:
     right after an act verb, whose object it names: 组织减压团体辅导)?"""
     if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES:
         return True
-    if before is not None and before[1] == w[0] and lex.item_ignore.fullmatch(before[2]):
+    if w[3] not in ("v", "vn") or w[2] in HONOUR_MARKS or "被" in clause or not _result(w[2]):
         return False
-    return w[3] in ("v", "vn") and w[2] not in HONOUR_MARKS and "被" not in clause and _result(w[2]) \
-        and w[2] not in lex.neutral and w[2] not in lex.objects  # 加强, 推进: any work's verbs; 创新: a thing
+    if w[2] in lex.neutral or w[2] in lex.objects:  # 加强, 推进: any work's verbs; 创新: a thing
+        return False
+    return before is None or before[1] != w[0] or not lex.item_ignore.fullmatch(before[2])
 
 
 def _change(word: str) -> bool:
@@ -99,9 +100,8 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     if not ws or EVENT.search(ws[-1][2]) and not _change(ws[-1][2]):  # …的专项劳动竞赛活动, 素质提升工程: it
         return None  # ends on an event, not an effect (发展 ends in 展 but is a change)
     names = [(a, b) for a, b in quote_spans(clause) if (a, b) not in figure_spans(clause, reader)]
-    ws = tuple(x for x in ws if not any(a <= x[0] < b for a, b in names)) + tuple(  # a name says something:
-        (a, b, "0", "m") for a, b in names)  # “创先争优”活动 after 加大推进 (a digit never says nothing)
-    ws = tuple(sorted(ws))
+    if names:  # a name says something: “创先争优”活动 after 加大推进 (read as a digit, which never says nothing)
+        ws = tuple(sorted([x for x in ws if not any(a <= x[0] < b for a, b in names)] + [(a, b, "0", "m") for a, b in names]))
     for k, w in enumerate(ws):
         if not _opens(clause, w, reader.lex, ws[k - 1] if k else None) or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
             continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them

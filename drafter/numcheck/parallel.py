@@ -38,8 +38,18 @@ def parallel_spans(clause: str, lex: FaithLexicon) -> list[tuple[int, int]]:
 def manner_spans(clause: str, lex: FaithLexicon, reader=None) -> list[tuple[int, int]]:
     """The clause's parallel phrases and quoted figures (names.figure_spans), sorted, overlapping ones joined:
     what they say is how the work went, not what was done."""
+    if ENUM_COMMA not in clause and "“" not in clause:
+        return []
+    cache = reader.support.clause_roles if reader is not None else {}
+    key = ("manner", clause, id(lex))
+    if key not in cache:
+        cache[key] = _joined(parallel_spans(clause, lex) + figure_spans(clause, reader))
+    return cache[key]
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for s, e in sorted(parallel_spans(clause, lex) + figure_spans(clause, reader)):
+    for s, e in sorted(spans):
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(e, out[-1][1]))
         else:
