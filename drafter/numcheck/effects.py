@@ -3,10 +3,13 @@
   让困难职工真切感受到组织温暖 · 为女职工健康筑起一道坚实的保障防线 · 有效激发了职工攻坚克难的干劲 ·
   让会员实实在在享受到工会带来的实惠
 
-The tail runs from an effect verb ([effect] in the faithfulness lexicon: 感受, 筑起, 激发, 享受 …) to the clause's
-end. It is frame when every word after the verb says nothing concrete of its own: frame, generic and [abstract]
-words, words the facts give, and qualifiers (攻坚克难, 安全生产, 清凉). A person, place, event or thing no fact
-names (退休职工, 职工书屋, 培训班) there keeps the clause an assertion, and a digit leaves it to the number check.
+The tail runs from an effect verb ([effect] in the faithfulness lexicon: 感受, 筑起, 激发, 享受 …), a causative
+(让, 使, 令; an aim: 助力, 赋能) or a verb 同义词词林 knows only as a result, change or cause (实现, 减少, 转化, 驱动:
+session 13, read by kind, not listed) to the clause's end. It is frame when every word after the verb says nothing
+concrete of its own: frame, generic and [abstract] words, words the facts give, qualifiers (攻坚克难, 安全生产, 清凉)
+and words 词林 knows only outside its thing classes (实惠, 影响, 身份, 消费). A person, place, event or thing no fact
+names (退休职工, 职工书屋, 培训班, a quoted name) there keeps the clause an assertion, and a digit leaves it to the
+number check.
 A clause ending on an event (…专项劳动竞赛活动, 素质提升工程) has no effect tail, nor does a verb joined to nouns
 by 和/、 (评比竞赛和展示活动).
 The words before the verb are judged as usual, so 让困难职工子女感受到组织温暖 still names 子女.
