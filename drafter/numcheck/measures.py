@@ -16,11 +16,13 @@ import re
 from drafter.models import Claim
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import words
+from textkit.sentences import BREAKS, char_class
 
 _MEASURE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}率|满意度|覆盖面|比例|比重)")
 _CHANGE_CLASSES = ("Ih05", "Ih06", "Ih10", "If08")
 _CHANGE_VERBS = frozenset({"提升", "提高", "增强", "增加", "增长", "上升", "下降", "降低", "减少", "扩大"})
-_FACT_CHANGE = re.compile(r"提高|提升|增长|上升|下降|降低|减少|增加|扩大|由[^，。；\n]{0,12}?[到至]|从[^，。；\n]{0,12}?[到至]")
+_WITHIN = char_class(BREAKS + "\n", negate=True) + "{0,12}?"  # inside one clause
+_FACT_CHANGE = re.compile(f"提高|提升|增长|上升|下降|降低|减少|增加|扩大|由{_WITHIN}[到至]|从{_WITHIN}[到至]")
 
 
 def rise_claims(clause: str, offset: int, support) -> list[Claim]:
