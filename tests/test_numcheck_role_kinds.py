@@ -26,6 +26,7 @@ def _flags(facts: list[str], draft: str) -> list[str]:
     (["开展金秋助学活动，资助困难职工子女45名"], "开展金秋助学活动，资助困难职工子女45名，为困难家庭的孩子送去关怀。"),
     (["疗休养经费全部由工会经费列支，共计50.4万元"], "50.4万元费用全部从工会经费中支出。"),
     (["发放职工创新奖励资金12万元"], "发放职工创新奖励资金12万元，让创新者有名有利。"),
+    (["组织职工参加“慈善一日捐”活动，参与职工2650人"], "组织职工参加“慈善一日捐”活动，2650名职工慷慨解囊。"),  # an act (i)
 ])
 def test_manner_and_kin_words_fill_no_role(facts, draft):
     assert _flags(facts, draft) == []
@@ -34,6 +35,7 @@ def test_manner_and_kin_words_fill_no_role(facts, draft):
 @pytest.mark.parametrize("facts, draft, quoted", [
     (["开展医生进企业健康咨询8次"], "工会邀请律师走进企业开展健康咨询8次。", "律师"),
     (["发放助学金13.5万元"], "发放奖学金13.5万元。", "奖学金"),  # a related word of 词林 (#), not a synonym
+    (["组织职工参加“慈善一日捐”活动，参与职工2650人"], "组织职工参加“慈善一日捐”活动，2650名职工和家属参与。", "家属"),
     (["慰问防汛抢险一线职工460人次"], "工会第一时间赴杭州深入防汛抢险一线，慰问职工460人次。", "杭州"),
 ])
 def test_an_actor_person_or_near_miss_of_their_own_is_still_caught(facts, draft, quoted):

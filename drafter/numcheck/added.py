@@ -141,7 +141,7 @@ def _added(w: Word, reader: Reader) -> bool:
     lex = reader.lex
     if not _naming(w) or reader.neutral(w[2]) or w[2] in lex.abstract:
         return False
-    if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]) or abstract_word(w[2]):
+    if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]) or abstract_word(w[2], w[3]):
         return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
     return not reader.backed(w[2])
 

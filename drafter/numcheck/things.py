@@ -68,7 +68,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     fresh = set(new)
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
     for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral))
-              and not abstract_word(w[2])):
+              and not abstract_word(w[2], w[3])):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -126,8 +126,8 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
     积极争取); not an effect noun (晚年生活: its head 生活 is an [abstract] word) nor 经+verb read as a name (经审查)."""
     if reader is not None and len(w[2]) >= 3 and (w[2][-2:] in reader.lex.abstract or w[2][-3:] in reader.lex.abstract):
         return False
-    if w[3] == "nr" and tag_of(w[2][1:]).startswith("v"):
-        return False
+    if w[3] == "nr" and tag_of(w[2][1:]).startswith("v") or abstract_word(w[2], w[3]):
+        return False  # 经审查 read as a name; 祝福 (nr), 慷慨解囊 (i): no thing by 词林
     if w[3].startswith(NOUN_TAGS) and w[3] not in ("l", "i"):
         return True
     return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
@@ -136,12 +136,19 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
 _ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "Dn")  # 同义词词林: totality (全部), circumstances (条件), forms, abstract things, quantities (not Db: 办法)
 
 
-def abstract_word(word: str) -> bool:
+_THING_CLASSES = ("A", "B", "C", "Di", "Dj", "Dk", "Dl", "Dm")  # people, objects, time and space, bodies, money …
+
+
+def abstract_word(word: str, tag: str = "") -> bool:
     """Does 词林 know `word` only as a totality, form, abstract thing or quantity (全部, 动态, 动能, 数据)?
-    Such a word written onto a given thing is a manner or figure, not another thing (隐患动态清零, 班组全部覆盖)."""
+    Such a word written onto a given thing is a manner or figure, not another thing (隐患动态清零, 班组全部覆盖).
+    A set phrase or a name by jieba's tag (i, l, nr: 慷慨解囊, 光荣, 祝福) is no thing either when 词林 knows it in
+    no class of things (people, objects, places and times, bodies, money, culture, illness, institutions)."""
     if LEVEL.match(word) or word[:1] == "全" and word[1:] in ("省", "市", "县", "区", "国"):
         return False  # an area or level (全县), not a manner
     classes = cilin_classes().get(word)
+    if classes and tag in ("i", "l", "nr") and not any(c.startswith(_THING_CLASSES) for c in classes):
+        return True
     return bool(classes) and all(c.startswith(_ABSTRACT_CLASSES) for c in classes)
 
 
