@@ -126,7 +126,7 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
     积极争取); not an effect noun (晚年生活: its head 生活 is an [abstract] word) nor 经+verb read as a name (经审查)."""
     if reader is not None and len(w[2]) >= 3 and (w[2][-2:] in reader.lex.abstract or w[2][-3:] in reader.lex.abstract):
         return False
-    if w[3] == "nr" and tag_of(w[2][1:]).startswith("v") or abstract_word(w[2], w[3]):
+    if w[3] == "nr" and tag_of(w[2][1:]).startswith("v") or w[3] in ("i", "l", "nr") and abstract_word(w[2], w[3]):
         return False  # 经审查 read as a name; 祝福 (nr), 慷慨解囊 (i): no thing by 词林
     if w[3].startswith(NOUN_TAGS) and w[3] not in ("l", "i"):
         return True
