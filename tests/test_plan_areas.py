@@ -15,7 +15,7 @@ from drafter.pipeline.plan import Planner
 from drafter.pipeline.template import TemplateWriter
 from drafter.pipeline.themes import load_book
 from drafter.pipeline.titling import fits
-from plan_support import BankLibrary, embedder, example  # noqa: F401 - embedder is a fixture
+from plan_support import area_library, embedder  # noqa: F401 - embedder is a fixture
 
 DEMO = ["全年新发展会员126人，会员总数达到1842人",
         "召开二届三次职工代表大会，审议通过集体合同等4项议案，收集职工提案37件，办结率100%",
@@ -30,12 +30,7 @@ DEMO = ["全年新发展会员126人，会员总数达到1842人",
 @pytest.fixture(scope="module")
 def library(embedder):
     """Four-section examples (the corpus's median): their count alone would merge the demo's eight areas into three."""
-    return BankLibrary(embedder, [
-        example("a.md", ["加强组织建设，发展会员", "深化民主管理，开好职代会", "关心职工生活，做好帮扶送温暖工作",
-                         "加强自身建设"]),
-        example("b.md", ["开展技能比武，提升职工素质", "丰富文体活动，建设文化之家", "关爱女职工", "规范经费管理"]),
-        example("c.md", ["走访慰问困难职工", "开展劳动竞赛", "丰富职工文化体育活动", "加强经费审查"]),
-    ])
+    return area_library(embedder)
 
 
 def plan_for(settings, library, facts):

