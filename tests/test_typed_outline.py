@@ -58,6 +58,11 @@ def test_facts_under_a_generic_heading_belong_to_no_section():
     assert sections(outline) == [("民主管理", None, [1])]
 
 
+def test_a_label_over_the_whole_list_is_no_section():
+    outline = typed_outline(["主要工作：", "召开职代会1次", "会员1486人"])
+    assert outline.facts == ["召开职代会1次", "会员1486人"] and plan_of(outline) is None
+
+
 def test_the_page_form_carries_her_outline():
     request, errors = build_request("某医院工会", "2025年", "年度总结", "", HOSPITAL.split("年度：2025年\n")[1])
     assert errors == [] and len(request.facts) == 5

@@ -24,7 +24,10 @@ from textkit.headings import MARKDOWN_MARK, numbering
 from textkit.sentences import COLONS, COMMAS, SENTENCE_ENDS
 
 GENERIC_HEADINGS = frozenset({"其他", "其它", "其他工作", "其它工作", "其他方面", "其他事项", "其他情况", "其他内容",
-                              "补充", "补充事项", "另外", "其他方面工作"})
+                              "补充", "补充事项", "另外", "其他方面工作",
+                              # labels of the whole list, not of a part of it ("主要工作：" over every fact)
+                              "事实", "主要事实", "工作事实", "工作情况", "主要工作", "主要成绩", "工作成效", "完成情况",
+                              "基本情况", "主要做法", "工作开展情况", "主要工作情况"})
 LABEL_LONGEST = 12  # "思想引领：" alone on its line: a heading when this short
 _BRACKETS = "【】[]*# \u3000"
 
