@@ -46,12 +46,12 @@ def _word_at(text: str, pos: int) -> tuple[int, int]:
     return pos, pos + 1
 
 
-def _a_word(wrong: str, at: int, known: str) -> bool:
+def _a_word(wrong: str, at: int, known: tuple[str, str]) -> bool:
     """Is the fact's word with the draft's character (at offset `at`) a word: itself, or a two-character word
     around the change (困难员工: 员工), in the dictionary, the facts or their synonyms?"""
     freq = _jieba()[0].dt.FREQ
     pieces = [wrong] + [wrong[k:k + 2] for k in (at - 1, at) if 0 <= k and k + 2 <= len(wrong)]
-    return len(wrong) < 2 or any(freq.get(piece, 0) > 0 or piece in known for piece in pieces)
+    return len(wrong) < 2 or any(freq.get(piece, 0) > 0 or any(piece in text for text in known) for piece in pieces)
 
 
 def _origin(draft: str, i: int, support_text: str, anchors: dict[str, tuple[int, ...]]) -> int | None:
@@ -83,7 +83,7 @@ def _opens(text: str, i: int) -> bool:
 def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
     """One artifact per changed character inside a copied stretch that makes a non-word."""
     anchors = _anchors(support_text)
-    known = support_text + "\n" + aliases
+    known = (support_text, aliases)
     out: list[Claim] = []
     for i in range(len(draft) - ANCHOR):
         if not _cjk(draft[i]) or not common(draft[i]):  # a rare character is garbled.py's (慉)
@@ -96,6 +96,8 @@ def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
         if _a_word(wrong, p - s, known):
             continue
         ds = i - (p - s)
+        if ds < 0:  # the fact's word begins before the draft does: nothing to quote whole
+            continue
         out.append(Claim(start=ds, end=ds + len(wrong), text=draft[ds:ds + len(wrong)], kind="artifact",
                          note=f"“{wrong}”可能是错字（事实中是“{support_text[s:e]}”）"))
     return out
