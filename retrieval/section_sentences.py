@@ -114,6 +114,11 @@ class SectionSentences:
             filings.append(sections[mine][np.argmax(sims[:, mine], axis=1)])
         return filings
 
+    @property
+    def whole(self) -> "SectionSentences":
+        """The whole library's sentences these were cut from by `without` (these themselves when not cut)."""
+        return self._within[0] if self._within is not None else self
+
     def without(self, example_ids: set[str]) -> "SectionSentences":
         """The same sentences without some examples' (their vectors reused)."""
         other = SectionSentences([], self.embedder)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drafter.models import DraftRequest
-from drafter.pipeline import fitting, grouping, theme_titles, titling
+from drafter.pipeline import bank_words, fitting, grouping, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
@@ -192,7 +192,8 @@ class Planner:
         held = theme_titles.own_theme(own, placed)  # the lexicon's headings, when the theme holds
         shared = list(held.titles_for(own)) if held else theme_titles.joint_titles(own, placed, self.book)
         group.themed = frozenset(shared)
-        group.candidates = [c for c in group.candidates if theme_titles.spans(c, own, placed)] + shared
+        group.candidates = [c for c in group.candidates if theme_titles.spans(c, own, placed)
+                            and not (bank is not None and bank_words.own_matter(bank, c, own))] + shared
         group.key = theme_titles.lead_key(own, placed, self.book)
         return group
 
