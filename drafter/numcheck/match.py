@@ -40,6 +40,7 @@ from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
 from drafter.numcheck.qualifiers import Stops, changed_item
+from drafter.numcheck.quotes import quote
 from textkit.placeholders import find_placeholders
 from drafter.numcheck.factset import FactIndex, fact_set, index_lines  # noqa: F401 - FactIndex re-exported
 from drafter.numcheck.rolewords import ROLE_NAMES
@@ -108,8 +109,9 @@ def trace_claims(facts: list[str], context: list[str], draft: str, hits: list[Nu
 def _hit(m: Mention, status: str, line: int | None = None, note: str | None = None,
          fact: Mention | None = None) -> NumberHit:
     return NumberHit(start=m.start, end=m.end, text=m.text, value=m.value, unit=m.unit,
-                                     status=status, fact_line=line, note=note, item=m.item or None,
-                                     fact_item=(fact.item or None) if fact is not None else None)
+                                     status=status, fact_line=line, note=note,
+                                     item=(m.item if status == "supported" else quote(m, m.item)) or None,
+                                     fact_item=quote(fact, fact.item) or None if fact is not None else None)
 
 
 def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lexicon: Lexicon) -> Verdict:
@@ -166,13 +168,18 @@ def _moved_item(m: Mention, line: int, fact: Mention, facts: FactIndex, faith=No
         score = affinity(m, other)
         if score >= 2 and score > own and (rival is None or score > rival[0]):
             rival = (score, rival_line, other)
-    where = f"{m.display()} 在第{line}行事实中是'{fact.item or fact.display()}'，此处写成了'{m.item or ''}'"
     if rival is not None:
         other = rival[2]
-        return ("mismatch", line, f"{where}（事实中'{other.item}'是 {other.display()}）", fact)
+        return ("mismatch", line, f"{_where(m, line, fact)}（事实中'{quote(other, other.item)}'是 {other.display()}）",
+                fact)
     if unrelated(m, fact, faith):
-        return ("mismatch", line, where, fact)
+        return ("mismatch", line, _where(m, line, fact), fact)
     return None
+
+
+def _where(m: Mention, line: int, fact: Mention) -> str:
+    """The note's start: the fact's item and the draft's, quoted in whole words."""
+    return f"{m.display()} 在第{line}行事实中是'{quote(fact, fact.item) or fact.display()}'，此处写成了'{quote(m, m.item)}'"
 
 
 STATING_NOTES = ("每", "单位相近")  # the notes of each_one and _near_unit: their fact's number counts as stated

@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.itemsense import kept_by_meaning
 from drafter.numcheck.mention import Mention
+from drafter.numcheck.quotes import quote, quotes
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import tag_of, words as words_of
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
@@ -175,7 +176,7 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
         return None
     line, fact, missing = first
     added = missing_words(m.item or "", fact.source, lex) if m.item else []
-    where = f"此处写成了'{m.item}'" if m.item else "此处没有写出它"
-    note = (f"{m.display()} 在第{line}行事实中是'{fact.item}'，{where}"
-            f"（少了'{'、'.join(missing)}'" + (f"，多了'{'、'.join(added)}'）" if added else "）"))
+    where = f"此处写成了'{quote(m, m.item)}'" if m.item else "此处没有写出它"
+    note = (f"{m.display()} 在第{line}行事实中是'{quote(fact, fact.item)}'，{where}"
+            f"（少了'{quotes(fact, missing, fact.item)}'" + (f"，多了'{quotes(m, added, m.item)}'）" if added else "）"))
     return line, fact, note
