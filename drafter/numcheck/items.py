@@ -23,6 +23,8 @@ from collections.abc import Sequence
 
 from drafter.numcheck.context import bigrams
 from drafter.numcheck.mention import Mention
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.words import words
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, SENTENCE_ENDS, char_class
 
 BEFORE, AFTER = 12, 8
@@ -113,9 +115,30 @@ def unrelated(draft: Mention, fact: Mention, lex=None) -> bool:
     chars_f = set(fact.item or "") - _NO_CHARS
     if not (bool(chars_d) and bool(chars_f) and not (chars_d & chars_f)):
         return False
-    if said_after(draft, fact):
+    if said_after(draft, fact) or not names_a_thing(draft.item or ""):
         return False
     return lex is None or not _reworded(draft.item or "", fact.source, lex)
+
+
+NOUN_TAGS = ("n", "vn", "an")  # jieba's noun tags (n, nr, ns, nt, nz, ng …), nouns of verbs and adjectives
+NOUN_CLASSES = "ABD"  # 词林 major classes of people, things and abstract things (jieba tags 提案 v: 词林 says Dk)
+
+
+def names_a_thing(item: str) -> bool:
+    """Does the item hold a noun (by jieba's tag or a 词林 class; or a word neither knows, mostly a name)? 聆听,
+    吸引 and 接听 name none: a number on them is put on no other thing than its fact's (4800余人次聆听 for
+    受众4800余人次; 累计吸引260人次参与 for 参加青年职工260人次): its fact's item is left unsaid, not changed."""
+    return any(tag.startswith(NOUN_TAGS) or tag == "x" and len(w) >= 2
+               or any(c[0] in NOUN_CLASSES for c in kin_of(w)) for _, _, w, tag in words(item))
+
+
+def kin_of(word: str) -> frozenset[str]:
+    """The 词林 classes of `word`, or else of its longest ending that 词林 lists (职工 of 困难职工, tagged l)."""
+    kin = cilin_classes()
+    for k in range(len(word) - 1):
+        if word[k:] in kin:
+            return kin[word[k:]]
+    return frozenset()
 
 
 _SENTENCE_END = re.compile(f"{char_class(SENTENCE_ENDS + chr(10))}|[0-9０-９]")  # the sentence's end, or the next figure

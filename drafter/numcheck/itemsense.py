@@ -21,6 +21,7 @@ around it (see qualifiers.missing_words).
 from __future__ import annotations
 
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.items import PEOPLE_GROUPS, kin_of, names_a_thing
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import words as words_of
 
@@ -60,10 +61,45 @@ def action_kept(word: str, fact_item: str, fact_line: str, draft_item: str, lex:
     return not verbs or any(near(word, w, lex) for w in verbs)
 
 
-def unit_head(word: str, fact_item: str, unit: str | None, added: list[str], lex: FaithLexicon) -> bool:
-    """Is the missing `word` the item's last word, one that only names what the unit says (项目 with 项), left out
-    and not replaced by another noun (发放慰问生产总值 for 发放慰问资金 is a changed head)?"""
-    return bool(unit) and not added and fact_item.endswith(word) and word in (lex.unit_heads or {}).get(unit, ())
+def unit_head(word: str, fact_item: str, unit: str | None, added: list[str], lex: FaithLexicon,
+              draft_item: str = "") -> bool:
+    """Is the missing `word` one that only names what the unit says (项目 with 项, 经济 of 经济损失 with 元), left
+    out and, as the item's last word, not replaced by another noun in the draft item's head (发放慰问生产总值 for
+    发放慰问资金 is a changed head; 深入基层开展宣讲 for 开展宣讲活动 keeps its head 宣讲)?"""
+    if not unit or word not in (lex.unit_heads or {}).get(unit, ()):
+        return False
+    return not fact_item.endswith(word) or not head_replaced(draft_item, added)
+
+
+def head_replaced(draft_item: str, added: list[str]) -> bool:
+    """Does the draft item end on a word of its own (one no fact word gives: `added`), in the head's place?"""
+    ws = [w for _, _, w, _ in words_of(draft_item) if len(w) >= 2]
+    return bool(added) and (not ws or ws[-1] in added)
+
+
+def an_example(word: str, fact_item: str) -> bool:
+    """Is `word` an example before 等 in the fact's item (快递员 of 快递员等户外劳动者, 袋鼠跳 of 袋鼠跳等项目)? The
+    counted thing is the word after 等; the examples may be left out."""
+    ws = words_of(fact_item)
+    for k, (start, _, w, tag) in enumerate(ws):
+        if w == "等" and tag == "u" and k + 1 < len(ws):
+            return fact_item.find(word) != -1 and fact_item.find(word) < start
+    return False
+
+
+def people_named(word: str, fact_item: str, group: str | None, whole_sentence: str) -> bool:
+    """For a count of things, events or money, a missing word naming people (词林 class A: 职工, 子女) that is not
+    the item's head and that the sentence writes anywhere: those the thing is for, not the thing counted (举办荣休
+    仪式6场，为74名退休职工送上祝福 for 为退休职工举办荣休仪式6场). A count of people keeps its group in its own words."""
+    if group in PEOPLE_GROUPS or fact_item.endswith(word) or word not in whole_sentence:
+        return False
+    return names_people(word)
+
+
+def names_people(word: str) -> bool:
+    """Is every 词林 class of the word, or else of its longest known ending (职工 of 困难职工), one of people (A)?"""
+    classes = kin_of(word)
+    return bool(classes) and all(c[0] == "A" for c in classes)
 
 
 def in_sentence(word: str, fact_item: str, sentence: str, added: list[str]) -> bool:
@@ -77,13 +113,18 @@ def in_sentence(word: str, fact_item: str, sentence: str, added: list[str]) -> b
 
 
 def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: str | None, draft_item: str,
-                    sentence: str, lex: FaithLexicon) -> list[str]:
-    """The missing words (read as jieba words) left once those the sentence writes, the action and the unit's
-    head are taken out."""
+                    sentence: str, lex: FaithLexicon, group: str | None = None, whole_sentence: str = "") -> list[str]:
+    """The missing words (read as jieba words) left once those the sentence writes, the action, the unit's
+    head, examples before 等 and the people a thing is for are taken out; none when the draft item names no
+    thing at all (the number is then put on no other thing: its fact's item is unsaid, not changed)."""
+    if draft_item and not names_a_thing(draft_item):
+        return []
     added = [w for _, _, w, tag in words_of(draft_item) if len(w) >= 2 and w not in fact_line
              and not verb_like(w, tag) and not lex.item_ignore.fullmatch(w)
              and not any(o in fact_line for o in (lex.item_synonyms or {}).get(w, ()))]
     pieces = [w for piece in missing for _, _, w, _ in words_of(piece) if len(w) >= 2]
     return [w for w in pieces if not in_sentence(w, fact_item, sentence, added)
             and not action_kept(w, fact_item, fact_line, draft_item, lex)
-            and not unit_head(w, fact_item, unit, added, lex)]
+            and not unit_head(w, fact_item, unit, added, lex, draft_item)
+            and not an_example(w, fact_item)
+            and not people_named(w, fact_item, group, whole_sentence)]

@@ -33,7 +33,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.itemsense import kept_by_meaning
+from drafter.numcheck.itemsense import kept_by_meaning, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.quotes import quote, quotes
 from drafter.numcheck.synonyms import cilin_classes
@@ -113,7 +113,7 @@ def _kin_written(word: str, sentence: str) -> bool:
     own = cilin_classes().get(word)
     verb = tag_of(word) == "v"
     return any(len(w) >= 2 and w != word and (own and own & cilin_classes().get(w, frozenset())
-                                               or verb and tag == "v" and set(w) & set(word))
+                                               or verb and verb_like(w, tag) and set(w) & set(word))
                for _, _, w, tag in words_of(sentence))
 
 
@@ -168,7 +168,8 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
             missing = missing_words(fact.item, _read_on(m, stops), lex)
         if missing:
             sentence = _said_before(m, stops)
-            missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex)
+            missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex,
+                                      m.group, stops.text[slice(*stops.bounds(m.start, m.end))])
         if not missing:
             return None
         first = first or (line, fact, missing)

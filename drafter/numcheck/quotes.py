@@ -58,10 +58,6 @@ def _quote(text: str, fragment: str, part_of: str | None, start: int, end: int) 
     if found is None:
         return fragment
     a, b = whole(text, *found)
-    if found[0] >= end:  # a word jieba joins across the number's own edge (两首局歌: 首局歌) stops at the number
-        a = max(a, end)
-    elif found[1] <= start:
-        b = min(b, start)
     return text[a:b]
 
 
