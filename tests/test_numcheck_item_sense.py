@@ -73,6 +73,7 @@ def test_users_extend_the_unit_heads(tmp_path):
     (["为职工挽回经济损失35万元"], "帮助职工挽回损失35万元。"),  # 经济 only says what 元 says
     (["开展普法宣传活动12场"], "深入车间班组开展普法宣传12场。"),  # 活动 left out, the head 宣传 kept
     (["服务站接待职工来访求助150人次"], "150人次职工前来求助。"),  # a verb of the item by a verb sharing 来
+    (["编印《基层工会工作实务手册》3000册"], "编印实务手册3000册，发放到每个基层工会。"),  # a title by its own ending
 ])
 def test_items_left_unsaid_or_reworded_pass(facts, draft):
     assert _hit(facts, draft).status == "supported"
@@ -82,7 +83,19 @@ def test_items_left_unsaid_or_reworded_pass(facts, draft):
     (["慰问困难职工子女30人"], "慰问困难职工30人，并为其子女送去学习用品。", "子女"),  # a count of people keeps its group
     (["设置跳绳、拔河等比赛项目8个"], "设置跳绳、拔河等表演节目8个。", "比赛项目"),  # the head after 等 changed
     (["为职工挽回经济损失35万元"], "为职工挽回经济补偿35万元。", "经济损失"),  # the head changed
+    (["编印《基层工会工作实务手册》3000册"], "编印劳动保护手册3000册。", "工会工作、实务"),  # another title's ending
 ])
 def test_items_put_on_another_thing_are_still_mismatches(facts, draft, missing):
     hit = _hit(facts, draft)
     assert hit.status == "mismatch" and f"少了'{missing}" in hit.note, hit.note
+
+
+def test_a_rate_of_all_is_what_a_fact_says_was_done_for_all():
+    hit = _hit(["受理职工诉求85件，已全部办结答复"], "办结答复率达到100%。")
+    assert hit.status == "supported" and "全部办结答复" in hit.note
+    assert _hit(["受理职工诉求85件，已全部办结答复"], "职工满意率达到100%。").status == "unsupported"
+
+
+def test_a_part_named_before_on_a_verb_is_the_facts_item():
+    result = check(["收到职工建议540条，采纳建议126条"], "全年收到职工建议540条，其中126条被采纳实施。")
+    assert [h.status for h in result.numbers] == ["supported", "supported"]

@@ -9,6 +9,8 @@ A strong model states a rate or a total that the facts imply but do not write:
          number moved onto another item is not proved by a sum of unrelated numbers.
   points a number of 个百分点 equal to the difference of two percentages of one fact line (由78%提高到93% ->
          提高了15个百分点);
+  all    100% of a rate whose name shares a word with what a fact line says was done for all (已全部办结答复 ->
+         办结答复率达到100%);
   per head  a number after 人均/户均/平均每人/每人 equal to a÷b of a fact number of its unit group and a number of
          people or households of the same line (捐款31.6万元, 参与职工2650人 -> 人均捐款约119元);
 The number is supported, and its note shows the arithmetic so that a reviewer can redo it.
@@ -44,7 +46,7 @@ def derived(m: Mention, facts) -> tuple[int, str] | None:
     if m.value is None or m.key is not None:
         return None
     if m.kind == "percent":
-        return _rate(m, facts) if m.group == "%" else _points(m, facts)
+        return (_rate(m, facts) or _all_of(m, facts)) if m.group == "%" else _points(m, facts)
     if _PER_HEAD.search(m.source[max(0, m.start - 8):m.start]):
         return _per_head(m, facts)
     if _after_total_word(m):
@@ -112,6 +114,24 @@ def _rate(m: Mention, facts) -> tuple[int, str] | None:
                 continue
             if _rounds_to(100 * part.value / whole.value, m):
                 return line, f"由第{line}行事实算出：{part.display()}÷{whole.display()}≈{m.display()}"
+    return None
+
+
+_ALL = re.compile(r"(?:全部|全数|悉数|全都|均已|一律)已?([\u4e00-\u9fff]{2,6})")
+_RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})率(?:达到|达|为|是|实现)?$")
+
+
+def _all_of(m: Mention, facts) -> tuple[int, str] | None:
+    """100% of a rate (办结答复率) when a fact line says all were done (已全部办结答复): the rate's name and the
+    words after 全部 share a word (two characters in a row)."""
+    name = _RATE_NAME.search(m.source[max(0, m.start - 14):m.start])
+    if m.value != 100 or m.approximate or name is None:
+        return None
+    pairs = {name.group(1)[i:i + 2] for i in range(len(name.group(1)) - 1)}
+    for line, fact in facts.mentions:
+        for done in _ALL.finditer(fact.source if line else ""):
+            if any(done.group(1)[i:i + 2] in pairs for i in range(len(done.group(1)) - 1)):
+                return line, f"第{line}行事实为“{done.group(0)}”，即{m.display()}"
     return None
 
 

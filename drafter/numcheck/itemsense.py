@@ -20,6 +20,8 @@ around it (see qualifiers.missing_words).
 
 from __future__ import annotations
 
+import re
+
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.items import PEOPLE_GROUPS, kin_of, names_a_thing
 from drafter.numcheck.synonyms import cilin_classes
@@ -87,6 +89,16 @@ def an_example(word: str, fact_item: str) -> bool:
     return False
 
 
+def in_short_title(word: str, fact_item: str, whole_sentence: str) -> bool:
+    """Is `word` inside a book or document title of the fact's item (《基层工会工作实务手册》) whose last two words or
+    more the sentence writes (实务手册): a title shortened to its own ending names the same title."""
+    for title in re.findall(r"《([^》]+)》", fact_item):
+        ws = words_of(title)
+        if word in title and len(ws) >= 2 and title[ws[-2][0]:] in whole_sentence:
+            return True
+    return False
+
+
 def people_named(word: str, fact_item: str, group: str | None, whole_sentence: str) -> bool:
     """For a count of things, events or money, a missing word naming people (词林 class A: 职工, 子女) that is not
     the item's head and that the sentence writes anywhere: those the thing is for, not the thing counted (举办荣休
@@ -127,4 +139,5 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
             and not action_kept(w, fact_item, fact_line, draft_item, lex)
             and not unit_head(w, fact_item, unit, added, lex, draft_item)
             and not an_example(w, fact_item)
+            and not in_short_title(w, fact_item, whole_sentence)
             and not people_named(w, fact_item, group, whole_sentence)]
