@@ -16,15 +16,18 @@ from drafter.numcheck.mention import Mention
 from drafter.numcheck.words import snap
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
+CLAUSE_CHARS = 80  # how far a quote's clause is read each side
 REACH = 24  # how far from its number an item's words are looked for (items.BEFORE and AFTER are smaller)
 _CLAUSE_MARK = re.compile(char_class(BREAKS + ENUM_COMMA + "\n"))
 
 
 def whole(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) widened to the word boundaries of its clause in `text`."""
-    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
-    stop = _CLAUSE_MARK.search(text, end)
-    hi = stop.start() if stop else len(text)
+    """[start, end) widened to the word boundaries of its clause in `text` (a clause is read at most CLAUSE_CHARS
+    characters each side, so a long draft costs no more than a short one)."""
+    lo = max(0, start - CLAUSE_CHARS)
+    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)), default=lo)
+    stop = _CLAUSE_MARK.search(text, end, end + CLAUSE_CHARS)
+    hi = stop.start() if stop else min(len(text), end + CLAUSE_CHARS)
     a, b = snap(text[lo:hi], start - lo, end - lo)
     return lo + a, lo + b
 
@@ -32,12 +35,13 @@ def whole(text: str, start: int, end: int) -> tuple[int, int]:
 def located(text: str, fragment: str, start: int, end: int) -> tuple[int, int] | None:
     """Where `fragment` occurs in `text` nearest the span [start, end) (within REACH characters), or None."""
     best = None
-    pos = text.find(fragment, max(0, start - REACH - len(fragment)))
-    while pos != -1 and pos <= end + REACH:
+    lo, hi = max(0, start - REACH - len(fragment)), end + REACH + len(fragment)
+    pos = text.find(fragment, lo, hi)
+    while pos != -1:
         distance = start - (pos + len(fragment)) if pos < start else pos - end
         if best is None or abs(distance) < best[0]:
             best = (abs(distance), pos)
-        pos = text.find(fragment, pos + 1)
+        pos = text.find(fragment, pos + 1, hi)
     return None if best is None else (best[1], best[1] + len(fragment))
 
 
