@@ -62,3 +62,16 @@ def test_yi_against_a_fact_of_another_value_is_still_a_mismatch():
 
 def test_the_digit_one_is_still_a_quantity():
     assert _hit(check(["举办安全培训3次"], "新建职工书屋1家。"), "1家").status == "unsupported"
+
+
+def test_one_each_of_a_thing_the_facts_give_is_no_new_count():
+    facts = ["为困难职工发放慰问品"]
+    each = check(facts, "每户困难职工获得一份慰问品。").numbers
+    assert [(h.status, h.fact_line) for h in each] == [("supported", 1)]
+    assert check(facts, "为困难职工送去一份慰问品。").numbers[0].status == "unsupported"  # one in all: a count
+    assert check(facts, "每户困难职工获得一份米面油。").numbers[0].status == "unsupported"  # a thing no fact gives
+
+
+def test_yi_fen_before_a_word_naming_no_thing_is_figurative():
+    assert check(["走访困难职工"], "为困难职工增添了一份保障。").numbers == []
+    assert check(["走访困难职工"], "为困难职工送去一份慰问品。").numbers[0].status == "unsupported"

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from drafter.numcheck.items import names_a_thing
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.units import group_of
 
@@ -65,6 +66,10 @@ def each_one(m: Mention, facts) -> tuple[int, str, Mention] | None:
         for fact in numbers:
             if fact.group == m.group and any(h is not fact and h.value == fact.value for h in heads):
                 return line, f"每{each.group(1)}{m.text}：第{line}行事实为 {fact.display()}", fact
+    thing = m.item or ""
+    for line, text in enumerate(getattr(facts, "lines", ()), 1):  # 每名新会员获赠一份意外伤害保险: one each of a
+        if len(thing) >= 2 and thing in text:  # thing a fact gives them (为新入会会员赠送意外伤害保险), no new count
+            return line, f"每{each.group(1)}{m.text}：第{line}行事实为 {text}", None
     return None
 
 
@@ -96,9 +101,15 @@ def _per_head(m: Mention, facts) -> tuple[int, str] | None:
 
 
 def is_article(m: Mention) -> bool:
-    """一 + classifier (一件, 一次, 一场) after a copula; not the digit 1 and not approximate."""
-    return m.text.startswith("一") and m.kind == "number" and m.value == 1 and not m.approximate \
-        and m.key is None and len(m.text) <= 3 and _COPULA_BEFORE.search(m.source[max(0, m.start - 18):m.start])
+    """一 + classifier (一件, 一次, 一场) after a copula, or 一份 before a word that names no thing (增添了一份保障,
+    送去一份温暖: 份 measures things; before a verb or an adjective it is figurative); not the digit 1 and not
+    approximate."""
+    if not (m.text.startswith("一") and m.kind == "number" and m.value == 1 and not m.approximate
+            and m.key is None and len(m.text) <= 3):
+        return False
+    if m.text == "一份" and m.item and m.source.startswith(m.item, m.end) and not names_a_thing(m.item):
+        return True
+    return _COPULA_BEFORE.search(m.source[max(0, m.start - 18):m.start]) is not None
 
 
 def _rate(m: Mention, facts) -> tuple[int, str] | None:

@@ -30,6 +30,7 @@ class FactIndex:
     exact: dict[tuple, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
     by_group: dict[str | None, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
     by_value: dict[float, list[tuple[int, Mention]]] = field(default_factory=lambda: defaultdict(list))
+    lines: list[str] = field(default_factory=list)  # the lines indexed (those without numbers too), in order
 
     def add(self, line: int, mention: Mention) -> None:
         item = (line, mention)
@@ -53,7 +54,7 @@ class FactIndex:
 
 
 def index_lines(lines: Sequence[str], lexicon: Lexicon, first_line: int = 1) -> FactIndex:
-    index = FactIndex()
+    index = FactIndex(lines=list(lines) if first_line else [])
     for offset, mentions in enumerate(extract_lines(lines, lexicon)):
         for mention in mentions:
             index.add(first_line + offset if first_line else 0, mention)
