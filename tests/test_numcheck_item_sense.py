@@ -99,3 +99,9 @@ def test_a_rate_of_all_is_what_a_fact_says_was_done_for_all():
 def test_a_part_named_before_on_a_verb_is_the_facts_item():
     result = check(["收到职工建议540条，采纳建议126条"], "全年收到职工建议540条，其中126条被采纳实施。")
     assert [h.status for h in result.numbers] == ["supported", "supported"]
+
+
+def test_a_verb_after_the_counted_people_does_not_move_the_number():
+    facts = ["为患大病职工发放医疗救助金28.6万元，救助职工57人"]
+    assert _hit(facts, "57名患大病职工得到及时帮扶。").status == "supported"
+    assert _hit(facts, "57名退休老党员得到及时帮扶。").status == "mismatch"  # other people

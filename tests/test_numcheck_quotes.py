@@ -18,11 +18,15 @@ _SETS = sorted((Path(__file__).resolve().parent / "data").glob("strong_*.json"))
 
 
 def on_words(part: str, texts: list[str]) -> bool:
-    """Does `part` occur somewhere in `texts` with its ends on the word boundaries of its clause?"""
+    """Does `part` occur somewhere in `texts` with its ends on the word boundaries of its clause (a number right
+    before or after it is a boundary)?"""
     for text in texts:
+        numbers = [(n.start, n.end) for n in extract_numbers(text)]
         pos = text.find(part)
         while pos != -1:
-            if whole(text, pos, pos + len(part)) == (pos, pos + len(part)):
+            end = pos + len(part)
+            beside = next((n for n in numbers if n[1] == pos or n[0] == end), None)
+            if whole(text, pos, end, beside) == (pos, end):
                 return True
             pos = text.find(part, pos + 1)
     return False
@@ -71,4 +75,9 @@ def test_a_fragment_is_widened_to_the_words_it_cuts():
     fact = extract_numbers("职工法律援助工作站接待职工来访咨询312人次")[0]
     assert quote(fact, fact.item) == "法律援助工作站接待职工来访咨询"
     assert quote(fact, "来访", fact.item) == "来访"
+
+
+def test_a_number_beside_a_quote_is_a_boundary():
+    draft = extract_numbers("全年发放救助金，57名患大病职工得到帮扶")[0]
+    assert quote(draft, "患大病职工得到") == "患大病职工得到"  # jieba alone reads 名患
 

@@ -165,7 +165,15 @@ def _reworded(item: str, line: str, lex) -> bool:
         if word in rest and any(o in line for o in others):
             rest = rest.replace(word, " ")
     pieces = [p for p in re.split(r"[\s的了和与及在为对给]+", rest) if len(p) >= 2 and not set(p) <= _NO_CHARS]
-    return all(p in line for p in pieces)
+    return all(p in line or _only_verbs_missing(p, line) for p in pieces)
+
+
+def _only_verbs_missing(piece: str, line: str) -> bool:
+    """Are the words of `piece` that the line does not write all verbs (jieba v, or 词林 H/I/J only)? The nouns
+    name the thing; a verb after them is the draft's predicate (57名患大病职工得到帮扶 for 为患大病职工…，救助职工57人)."""
+    ws = [(w, tag) for _, _, w, tag in words(piece) if len(w) >= 2 and w not in line]
+    written = [w for _, _, w, _ in words(piece) if len(w) >= 2 and w in line]
+    return bool(written) and all(tag == "v" or kin_of(w) and all(c[0] in "HIJ" for c in kin_of(w)) for w, tag in ws)
 
 
 _RATE = re.compile(r"([\u4e00-\u9fff]{1,6})率$")

@@ -21,13 +21,17 @@ REACH = 24  # how far from its number an item's words are looked for (items.BEFO
 _CLAUSE_MARK = re.compile(char_class(BREAKS + ENUM_COMMA + "\n"))
 
 
-def whole(text: str, start: int, end: int) -> tuple[int, int]:
+def whole(text: str, start: int, end: int, number: tuple[int, int] | None = None) -> tuple[int, int]:
     """[start, end) widened to the word boundaries of its clause in `text` (a clause is read at most CLAUSE_CHARS
-    characters each side, so a long draft costs no more than a short one)."""
+    characters each side, so a long draft costs no more than a short one). The edges of a `number` beside it are
+    boundaries too: jieba glues a measure word to the next character (57名患大病职工: 名患), the check reads a number."""
     lo = max(0, start - CLAUSE_CHARS)
     lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)), default=lo)
     stop = _CLAUSE_MARK.search(text, end, end + CLAUSE_CHARS)
     hi = stop.start() if stop else min(len(text), end + CLAUSE_CHARS)
+    if number is not None:
+        lo = max(lo, number[1]) if number[1] <= start else lo
+        hi = min(hi, number[0]) if number[0] >= end else hi
     a, b = snap(text[lo:hi], start - lo, end - lo)
     return lo + a, lo + b
 
@@ -61,7 +65,7 @@ def _quote(text: str, fragment: str, part_of: str | None, start: int, end: int) 
         found = (at, at + len(fragment)) if at != -1 and at + len(fragment) <= found[1] else None
     if found is None:
         return fragment
-    a, b = whole(text, *found)
+    a, b = whole(text, *found, number=(start, end))
     return text[a:b]
 
 
