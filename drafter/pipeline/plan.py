@@ -19,7 +19,7 @@ from drafter.pipeline import bank_words, fitting, grouping, theme_titles, titlin
 from drafter.pipeline.classify import ThemeClassifier
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
-from drafter.pipeline.themes import Theme, ThemeBook, load_book
+from drafter.pipeline.themes import Theme, ThemeBook, load_book, outside_area
 from drafter.pipeline.verify import drafted_fact_count
 from drafter.settings import Settings
 from textkit.headings import run_in_label
@@ -54,6 +54,7 @@ class Planner:
         self.warnings: list[str] = []
         self.lexicon = None
         self._pinned: list[str] = []
+        self._outside: list[Theme] = []
         self._her_order = 0.0  # how far her list's order sets the sections' order (grouping.orderliness)
         self.misfits: tuple[int, int] = (0, 0)  # facts under a heading they do not fit, before and after fitting.py
 
@@ -64,6 +65,7 @@ class Planner:
             self.warnings.append(f"共{len(request.facts)}条事实，超过单篇上限{count}条：第{count + 1}条及以后的事实未写入初稿"
                                  "（可分批起草，或调大 DRAFTER_MAX_FACTS）")
         themes = self._themes = self.book.for_request(request.kind, request.topic)
+        self._outside = self.book.outside(request.kind, request.topic)  # areas a single-topic report's themes miss
         self._pinned = visible_examples(self.library, request.pinned_examples)
         groups: list[_Group] = []
         if request.plan is not None:
@@ -130,7 +132,8 @@ class Planner:
         for i, fact in enumerate(facts):
             scores = classifier.scores(fact, vectors[i] if vectors is not None else None)
             best = max(scores, key=lambda k: (scores[k], -by_key[k].order)) if any(scores.values()) else None
-            prior.append(by_key[best] if best else None)
+            prior.append(outside_area(fact, themes, self._outside) or (by_key[best] if best else None))
+        themes[-1:-1] = [t for t in self._outside if t in prior and t not in themes]  # before the catch-all
         return prior
 
     def _bank(self):

@@ -91,6 +91,16 @@ class ThemeBook:
                 return special
         return [t for t in self.themes if not t.topics]
 
+    def outside(self, kind: str, topic: str | None) -> list[Theme]:
+        """The general areas a single-topic report's own themes do not cover: for a 专项总结 with themes of its own,
+        the general themes (the catch-all aside) whose keywords do not name the topic (送温暖 is 帮扶送温暖's, so a
+        送温暖 report's outside areas are 安全, 文体 …); [] for any other request."""
+        inside = self.for_request(kind, topic)
+        if not inside or not inside[0].topics:
+            return []
+        general = [t for t in self.themes if not t.topics][:-1]
+        return [t for t in general if not t.keyword_score(topic or "")]
+
 
 def _heading(raw) -> Heading:
     if isinstance(raw, str):
@@ -124,3 +134,11 @@ def best_theme(text: str, themes: list[Theme]) -> tuple[Theme | None, float]:
         if score > best_score:
             best, best_score = theme, score
     return best, best_score
+
+
+def outside_area(fact: str, inside: list[Theme], outside: list[Theme]) -> Theme | None:
+    """The outside area a fact of a single-topic report is of: the outside theme whose keywords it writes more
+    strongly than any of the report's own themes' (a safety check before the holiday writes 安全 and 隐患 beside the
+    time word 春节); None while the topic's own themes speak of it as much."""
+    theme, score = best_theme(fact, outside)
+    return theme if theme is not None and score > best_theme(fact, inside)[1] else None
