@@ -54,7 +54,6 @@ class Planner:
         self.warnings: list[str] = []
         self.lexicon = None
         self._pinned: list[str] = []
-        self._outside: list[Theme] = []
         self._her_order = 0.0  # how far her list's order sets the sections' order (grouping.orderliness)
         self.misfits: tuple[int, int] = (0, 0)  # facts under a heading they do not fit, before and after fitting.py
 
@@ -132,8 +131,8 @@ class Planner:
         for i, fact in enumerate(facts):
             scores = classifier.scores(fact, vectors[i] if vectors is not None else None)
             best = max(scores, key=lambda k: (scores[k], -by_key[k].order)) if any(scores.values()) else None
-            prior.append(outside_area(fact, themes, self._outside) or (by_key[best] if best else None))
-        themes[-1:-1] = [t for t in self._outside if t in prior and t not in themes]  # before the catch-all
+            prior.append(outside_area(fact, themes, getattr(self, "_outside", [])) or (by_key[best] if best else None))
+        themes[-1:-1] = [t for t in getattr(self, "_outside", []) if t in prior and t not in themes]  # before the catch-all
         return prior
 
     def _bank(self):
@@ -247,9 +246,10 @@ class Planner:
         titles = [""] * len(groups)
         for index in sorted(range(len(groups)), key=lambda i: -len(groups[i].lines)):
             own, group = [facts[i] for i in groups[index].lines], groups[index]
-            titles[index] = titling.choose(own, group.candidates, used, group.themed, self.lexicon, made=False)
+            placed = [self._placed[i] for i in group.lines]
+            titles[index] = (titling.choose(own, group.candidates, used, group.themed, self.lexicon, made=False)
+                             or titling.by_most(own, placed, group.theme, group.candidates, used, self.lexicon))
             if self.titler is not None and not titles[index]:  # no example or lexicon heading fits
-                placed = [self._placed[i] for i in group.lines]
                 titles[index] = (self.titler.name(own, group.nearest, used, lambda t: theme_titles.spans(t, own, placed))
                                  or titles[index])
             titles[index] = titles[index] or titling.from_facts(own, used, self.lexicon)
@@ -259,7 +259,7 @@ class Planner:
         if not titled:  # nothing fits any group: the largest takes the lexicon's heading, the others join it
             largest = max(range(len(groups)), key=lambda i: len(groups[i].lines))
             lone = groups[largest]
-            titles[largest] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used)
+            titles[largest] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used, [self._placed[i] for i in lone.lines])
             titled = [largest]
         for index, title in enumerate(titles):
             if title:
@@ -268,7 +268,7 @@ class Planner:
                 self._join(index, titled, groups, titles, facts, used)
             else:
                 lone = groups[index]
-                titles[index] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used)
+                titles[index] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used, [self._placed[i] for i in lone.lines])
         kept = [i for i, g in enumerate(groups) if g.lines]
         groups[:] = [groups[i] for i in kept]
         return [titles[i] for i in kept]

@@ -11,14 +11,17 @@ made of the facts' own words: the core of one fact for a one-fact section, of tw
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from drafter.numcheck import check
 from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, balanced, char_class
-from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
+from drafter.pipeline.heading_rules import FRAME, bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
 
 LONGEST = 24
+MOST = 0.6  # a group's main theme holding this share of its facts may head it alone (`by_most`)
+MADE_END = "等工作"  # a heading of two facts' acts over more facts
 _LEAD_IN = re.compile(r"^(?:(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:份|[0-9０-９一二三四五六七八九十]{1,2}日)?|年初|年底|年中|全年|"
                       r"上半年|下半年|今年|春节期间|节日期间|期间|近期|同时|此外|另外|其中)[，,]?)+")
 _SUBJECT = re.compile(rf"^(?:{char_class(COMMAS + '。', negate=True)}{{0,8}}?(?:工会|公司|单位|我们|我会|我局|我校|各级工会|基层工会))(?:还|也|又|先后|积极|认真|及时)*")
@@ -30,7 +33,6 @@ _ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评�
                   r"落实|加强|实施|修订|制定|推行|创建|选派|筹集|捐赠|捐款|投入|新建|建成|改造|深化|推荐|承办|配合|协助|征集|"
                   r"收集|审议|启动|完善|规范|健全|引进|探索|接收|安置|购买|购置|发布|接待|评定|争创|创办|开通|编印|建设|资助")
 _ACTS = re.compile(f"(?:{_ACT.pattern})+")
-_FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 # what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
 _FRAGMENT = re.compile(rf"的|[中于得地着]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
                        rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)")  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
@@ -86,7 +88,7 @@ def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
     cores = [c for c in dict.fromkeys(core(f) for f in facts) if 4 <= len(c) <= 14]
     options = cores[:1] if len(facts) == 1 else []
     pairs = [(a, b) for i, a in enumerate(cores) for b in cores[i + 1:]]
-    ending = "" if len(facts) == 2 else "等工作"
+    ending = "" if len(facts) == 2 else MADE_END
     options += [f"{a}、{b}{ending}" if ending else f"{a}，{b}" for a, b in pairs]
     options = [o for o in options if len(o) <= LONGEST + 4]
     for option in options:
@@ -102,7 +104,7 @@ def with_clauses(candidates: list[str]) -> list[str]:
     first, before a heading is made of the facts' words. A clause that frames the work (围绕企业发展, 以…为…) is no
     heading alone; a clause heads a section only when each of its facts writes one of its content words."""
     clauses = [part for title in candidates for part in re.split(char_class(COMMAS + SEMICOLONS), title)
-               if part != title and 4 <= len(part) <= LONGEST and balanced(part) and not _FRAME.search(part)]
+               if part != title and 4 <= len(part) <= LONGEST and balanced(part) and not FRAME.search(part)]
     return list(dict.fromkeys(candidates + clauses))
 
 
@@ -125,11 +127,27 @@ def choose(facts: list[str], candidates: list[str], used: set[str], themed: froz
 
 
 
+def by_most(facts: list[str], placed: list, main, candidates: list[str], used: set[str], lexicon=None) -> str:
+    """A group's heading when no example heading fits it all: the lexicon's heading of one of its facts' themes that
+    speaks of them all (relevant, not merely themed), else the heading of its main theme `main` fitting the facts of
+    that theme when they are at least MOST of them; the others are misfits under it, for fitting.py to move (a
+    信息报送 fact among 职代会 and 集体合同 facts). "" when neither exists."""
+    present = Counter(t for t in placed if t is not None)
+    lexical = [title for theme, _ in present.most_common() for title in theme.titles_for(facts)]
+    title = choose(facts, lexical, used, frozenset(), lexicon, made=False)
+    most = [f for f, t in zip(facts, placed) if t is main]
+    if title or not MOST * len(facts) <= len(most) < len(facts) or len(most) < 2:
+        return title
+    themed = main.titles_for(most)
+    return choose(most, candidates + list(themed), used, frozenset(themed), lexicon, made=False)
+
+
 def still_heads(facts: list[str], title: str, candidates: list[str], used: set[str],
                 themed: frozenset[str] = frozenset()) -> str:
     """The section's heading once facts have left it (fitting.py moves misfits out): kept while the claim check
-    passes and it is not one fact's words, else chosen again for the facts it holds (`used` updated)."""
-    if fits(facts, title) and not one_fact_words(title, facts):
+    passes and it is not one fact's words, else chosen again for the facts it holds (`used` updated). A heading
+    made of two facts' acts ("…、…等工作") is chosen again when no more than those two are left (等 says more)."""
+    if fits(facts, title) and not one_fact_words(title, facts) and not (title.endswith(MADE_END) and len(facts) <= 2):
         return title
     used.discard(bare(title))
     title = choose(facts, candidates, used, themed) or title
@@ -137,11 +155,18 @@ def still_heads(facts: list[str], title: str, candidates: list[str], used: set[s
     return title
 
 
-def lone_title(theme, facts: list[str], used: set[str]) -> str:
-    """The heading of a section nothing else fits: the lexicon's plain headings of its theme (checked), else the
-    theme's name (`used` updated)."""
-    for title in theme.titles_for(facts):
-        if acceptable(title, facts, used, themed=True):
-            used.add(bare(title))
-            return title
-    return theme.name
+def lone_title(theme, facts: list[str], used: set[str], placed: list | None = None) -> str:
+    """The heading of a section nothing else fits: the lexicon's plain headings of its theme (checked), else of
+    each theme its facts are of, checked against that theme's facts (most facts first), else one made of its facts'
+    words, else the theme's name (`used` updated): the name alone (组织建设) may assert what no fact gives."""
+    placed = placed or [theme] * len(facts)
+    themes = [theme] + [t for t, _ in Counter(t for t in placed if t is not None and t != theme).most_common()]
+    title = ""
+    for each in themes:
+        own = [f for f, t in zip(facts, placed) if t == each] if each != theme else facts
+        title = next((t for t in each.titles_for(own) if acceptable(t, own, used, themed=True)), "")
+        if title:
+            break
+    title = title or from_facts(facts, used) or theme.name
+    used.add(bare(title))
+    return title

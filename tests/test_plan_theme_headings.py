@@ -1,0 +1,66 @@
+"""Headings of the lexicon before headings made of the facts' words (issue 20): a heading of one of a group's
+themes that speaks of all its facts, or of its main theme over most of them (the rest are misfits for fitting.py);
+a frame clause (围绕企业发展) names no area; a lone section's heading passes the claim check; "…等工作" says there
+is more, so it does not head its two facts alone."""
+
+from __future__ import annotations
+
+from drafter.pipeline import fitting, titling
+from drafter.pipeline.heading_rules import named_words, relevant
+from drafter.pipeline.themes import load_book
+
+BOOK = load_book()
+THEME = {t.key: t for t in BOOK.themes}
+
+DEMOCRACY = ["公司工会以建立健全职工代表大会制度为重点，认真落实职代会职权，建立了民主管理制度",
+             "全年工会共组织职工代表会议两次，参与讨论了公司的重大事务",
+             "上半年及时组织职工代表讨论集体合同中的工资、休假等问题，维护了职工的合法权益"]
+REPORTS = "我们还坚持信息报送工作，今年公司共上报信息10期，被市总工会采用2篇。"
+TEACHERS = ["真挚的关怀为广大教师解除了后顾之忧，使他们得以全身心地投入到教育教学活动中",
+            "开展各种文体活动，丰富教师的业余生活，加强学校精神文明建设。",
+            "利用学校自身设备组织教师各种节日文娱活动，组织教师书法比赛，丰富了教师的文化生活"]
+
+
+def test_a_frame_clause_names_no_area():
+    title = "围绕企业发展，积极开展工会活动"
+    assert "企业" not in named_words(title) and "发展" not in named_words(title)
+    facts = ["企业的可持续性发展离不开一支强有力的员工队伍，工会积极推进职工素质工程建设", "我们坚持职工代表大会制度，每年定期召开职代会"]
+    assert not relevant(title, facts)
+    assert not fitting.speaks_of(facts[0], THEME["study"], title, BOOK)
+    assert named_words("加强宣教学习，提高职工素质") >= {"宣教", "学习", "素质"}
+
+
+def test_the_main_theme_heads_most_of_a_group_no_heading_fits_whole():
+    facts = DEMOCRACY + [REPORTS]
+    placed = [THEME["democracy"]] * 3 + [THEME["publicity"]]
+    assert titling.choose(facts, [], set(), made=False) == ""
+    title = titling.by_most(facts, placed, THEME["democracy"], [], set())
+    assert title and titling.acceptable(title, DEMOCRACY, set(), themed=True)
+    assert title in THEME["democracy"].titles_for(DEMOCRACY)
+    too_few = DEMOCRACY[:2] + [REPORTS, "组织工会干部参加培训班，学习工会业务知识"]
+    placed = [THEME["democracy"]] * 2 + [THEME["publicity"], THEME["study"]]
+    title = titling.by_most(too_few, placed, THEME["democracy"], [], set())  # two of four: not most
+    assert title == "" or relevant(title, too_few)  # only a heading that speaks of all four
+
+
+def test_a_theme_heading_that_speaks_of_all_the_facts_heads_them():
+    placed = [THEME["study"], THEME["culture"], THEME["women"]]
+    title = titling.by_most(TEACHERS, placed, THEME["study"], [], set())
+    assert title in THEME["culture"].titles_for(TEACHERS)
+    assert relevant(title, TEACHERS) and titling.fits(TEACHERS, title)
+
+
+def test_a_lone_sections_heading_passes_the_claim_check():
+    facts = ["3、分析问题：分析问题的成因、原因和影响，解决问题。", "1、必须做到公正公平。",
+             "总之，只有不断地总结和反思，才能为职工谋取更多福利和权益。"]
+    placed = [THEME["org"], THEME["org"], THEME["democracy"]]
+    title = titling.lone_title(THEME["org"], facts, set(), placed)
+    assert title != THEME["org"].name and titling.fits(facts, title)
+
+
+def test_two_facts_are_not_headed_as_if_there_were_more():
+    facts = ["因此，积极开展了一系列政治学习活动。", "开展普法宣传，大力进行新修改的《工会法》的宣传学习，增强职工的法律意识。"]
+    made = titling.from_facts(facts + ["组织职工进行《工会法》知识竞赛，增强职工的主人翁意识。"], set())
+    assert made.endswith("等工作")
+    again = titling.still_heads(facts, made, [], {titling.bare(made)})
+    assert again and not again.endswith("等工作") and titling.fits(facts, again)
