@@ -30,7 +30,7 @@ import math
 import numpy as np
 
 THEME_PRIOR = 1.0  # in standard deviations of the request's pairwise similarity
-DIFFERENT = 2.0  # two facts the lexicon puts under different themes: this much of THEME_PRIOR apart
+DIFFERENT = 1.75  # two facts the lexicon puts under different themes: this much of THEME_PRIOR apart
 FAMILY = -1.0  # … under two themes of one [[family]] (themes.toml): this much (half as far apart)
 NEIGHBOUR = 4.0  # the order term for adjacent facts of a list that reads as grouped
 REACH = 2.0  # the order term falls to 1/e this many places further apart
