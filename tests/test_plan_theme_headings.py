@@ -1,12 +1,12 @@
 """Headings of the lexicon before headings made of the facts' words (issue 20): a heading of one of a group's
 themes that speaks of all its facts, or of its main theme over most of them (the rest are misfits for fitting.py);
-a frame clause (围绕企业发展) names no area; a lone section's heading passes the claim check; "…等工作" says there
+a lone section's heading passes the claim check; "…等工作" says there
 is more, so it does not head its two facts alone."""
 
 from __future__ import annotations
 
-from drafter.pipeline import fitting, titling
-from drafter.pipeline.heading_rules import named_words, relevant
+from drafter.pipeline import titling
+from drafter.pipeline.heading_rules import relevant
 from drafter.pipeline.themes import load_book
 
 BOOK = load_book()
@@ -19,15 +19,6 @@ REPORTS = "我们还坚持信息报送工作，今年公司共上报信息10期�
 TEACHERS = ["真挚的关怀为广大教师解除了后顾之忧，使他们得以全身心地投入到教育教学活动中",
             "开展各种文体活动，丰富教师的业余生活，加强学校精神文明建设。",
             "利用学校自身设备组织教师各种节日文娱活动，组织教师书法比赛，丰富了教师的文化生活"]
-
-
-def test_a_frame_clause_names_no_area():
-    title = "围绕企业发展，积极开展工会活动"
-    assert "企业" not in named_words(title) and "发展" not in named_words(title)
-    facts = ["企业的可持续性发展离不开一支强有力的员工队伍，工会积极推进职工素质工程建设", "我们坚持职工代表大会制度，每年定期召开职代会"]
-    assert not relevant(title, facts)
-    assert not fitting.speaks_of(facts[0], THEME["study"], title, BOOK)
-    assert named_words("加强宣教学习，提高职工素质") >= {"宣教", "学习", "素质"}
 
 
 def test_the_main_theme_heads_most_of_a_group_no_heading_fits_whole():

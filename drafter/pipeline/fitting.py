@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from drafter.pipeline import grouping
-from drafter.pipeline.heading_rules import bare, content_bigrams, named_words
+from drafter.pipeline.heading_rules import bare, content_bigrams
 from drafter.pipeline.themes import Theme, ThemeBook
 
 AT_HOME = 0.0  # mean affinity (standard deviations of the request's pairs) to a section's anchors that keeps a fact
@@ -52,7 +52,7 @@ def names_theme(title: str, theme: Theme, book: ThemeBook) -> bool:
 
 def speaks_of(fact: str, theme: Theme | None, title: str, book: ThemeBook) -> bool:
     """The fact writes one of the heading's content words, or is clearly of a theme the heading names."""
-    if any(word in fact for word in named_words(title)):
+    if any(word in fact for word in content_bigrams(bare(title))):
         return True
     return theme is not None and theme.keyword_score(fact) > 0 and names_theme(title, theme, book)
 

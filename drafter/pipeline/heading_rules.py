@@ -19,7 +19,6 @@ SHARED = 0.3
 _CLAUSE_CUT = re.compile(char_class(COMMAS + SEMICOLONS))
 _JOINED = re.compile(rf"[和与及并{ENUM_COMMA}]")  # 集体合同制度和职代会制度: two items of one kind, not a stutter
 _PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
-FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 QUOTED = re.compile(r"[“”\"「『]([^“”\"」』]{2,12})[“”\"」』]")
 _KEY = NOT_COMPARED
 
@@ -63,12 +62,6 @@ def content_bigrams(text: str) -> set[str]:
             and not any(p in w for w in STOP_BIGRAMS if len(w) > 2)}
 
 
-def named_words(title: str) -> set[str]:
-    """The content words of the clauses that name the work, not frame it: 围绕企业发展 of 围绕企业发展，积极开展工会活动
-    names no area, so a fact writing 企业 does not thereby speak of that heading."""
-    return {w for clause in _CLAUSE_CUT.split(bare(title)) if not FRAME.search(clause) for w in content_bigrams(clause)}
-
-
 def relevant(title: str, facts: list[str]) -> bool:
     """The heading speaks of these facts: its content words (character pairs beyond the frame words 加强, 开展,
     工作 …) occur in at least half of them (and in one at least), at least SHARED of its content words and two of
@@ -77,7 +70,7 @@ def relevant(title: str, facts: list[str]) -> bool:
     text = "".join(facts)
     if any(name not in text for name in QUOTED.findall(title)):
         return False
-    words = named_words(title)
+    words = content_bigrams(bare(title))
     holding = sum(1 for fact in facts if any(w in fact for w in words))
     shared = sum(1 for w in words if w in text)
     return holding >= max(min(2, len(facts)), -(-len(facts) // 2)) and shared >= max(min(2, len(words)), SHARED * len(words))

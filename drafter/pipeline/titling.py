@@ -17,7 +17,7 @@ from drafter.numcheck import check
 from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, balanced, char_class
-from drafter.pipeline.heading_rules import FRAME, bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
+from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
 
 LONGEST = 24
 MOST = 0.6  # a group's main theme holding this share of its facts may head it alone (`by_most`)
@@ -33,6 +33,7 @@ _ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评�
                   r"落实|加强|实施|修订|制定|推行|创建|选派|筹集|捐赠|捐款|投入|新建|建成|改造|深化|推荐|承办|配合|协助|征集|"
                   r"收集|审议|启动|完善|规范|健全|引进|探索|接收|安置|购买|购置|发布|接待|评定|争创|创办|开通|编印|建设|资助")
 _ACTS = re.compile(f"(?:{_ACT.pattern})+")
+_FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 # what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
 _FRAGMENT = re.compile(rf"的|[中于得地着]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
                        rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)")  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
@@ -104,7 +105,7 @@ def with_clauses(candidates: list[str]) -> list[str]:
     first, before a heading is made of the facts' words. A clause that frames the work (围绕企业发展, 以…为…) is no
     heading alone; a clause heads a section only when each of its facts writes one of its content words."""
     clauses = [part for title in candidates for part in re.split(char_class(COMMAS + SEMICOLONS), title)
-               if part != title and 4 <= len(part) <= LONGEST and balanced(part) and not FRAME.search(part)]
+               if part != title and 4 <= len(part) <= LONGEST and balanced(part) and not _FRAME.search(part)]
     return list(dict.fromkeys(candidates + clauses))
 
 
