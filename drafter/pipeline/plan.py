@@ -126,8 +126,7 @@ class Planner:
     def _prior(self, facts: list[str], vectors, themes: list[Theme]) -> list[Theme | None]:
         """Each fact's theme by the lexicon (keywords and theme descriptions); None when nothing speaks for one."""
         classifier = ThemeClassifier(themes, getattr(self.library, "embedder", None) if vectors is not None else None)
-        by_key = {t.key: t for t in themes}
-        prior = []
+        by_key, prior = {t.key: t for t in themes}, []
         for i, fact in enumerate(facts):
             scores = classifier.scores(fact, vectors[i] if vectors is not None else None)
             best = max(scores, key=lambda k: (scores[k], -by_key[k].order)) if any(scores.values()) else None
