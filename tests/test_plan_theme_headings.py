@@ -50,8 +50,18 @@ def test_a_lone_sections_heading_passes_the_claim_check():
 
 
 def test_two_facts_are_not_headed_as_if_there_were_more():
-    facts = ["因此，积极开展了一系列政治学习活动。", "开展普法宣传，大力进行新修改的《工会法》的宣传学习，增强职工的法律意识。"]
-    made = titling.from_facts(facts + ["组织职工进行《工会法》知识竞赛，增强职工的主人翁意识。"], set())
+    facts = ["举办职工篮球赛，参赛职工120人", "开展“书香校园”读书活动，教职工撰写读书心得156篇"]
+    made = titling.from_facts(facts + ["组织全体教职工健康体检，体检率达到98.5%"], set())
     assert made.endswith("等工作")
     again = titling.still_heads(facts, made, [], {titling.bare(made)})
     assert again and not again.endswith("等工作") and titling.fits(facts, again)
+
+
+def test_a_heading_whose_backing_fact_left_gives_way_to_its_themes_own():
+    left = ["公司工会坚持“预防为主、防调结合”的原则，组织认真贯彻宣传《劳动法》、《工会法》，维护稳定的大局。",
+            "公开承诺在浦东街道地区实行电梯关人半小时到现场,便民急修1小时到现场;",
+            "为加强劳动争议调解工作,下发了《关于成立劳动争议调解委员会的通知》,要求各基层单位建立劳动争议调解组织。"]
+    title = "深化民主管理，职工合法权益得到维护"  # 厂务公开, which gave its 民主管理, moved to a section of its own
+    assert not titling.fits(left, title)
+    again = titling.still_heads(left, title, [], {titling.bare(title)}, frozenset(), THEME["democracy"])
+    assert again != title and titling.fits(left, again)

@@ -212,7 +212,7 @@ class Planner:
         used: set[str] = set()
         titles = self._titles(groups, facts, used)
         groups, titles = fitting.refit_plan(self, groups, titles, facts, vectors, bank, used)
-        titles = [titling.still_heads([facts[i] for i in g.lines], t, g.candidates, used, g.themed)
+        titles = [titling.still_heads([facts[i] for i in g.lines], t, g.candidates, used, g.themed, g.theme)
                   for g, t in zip(groups, titles)]  # a misfit that left may have been a heading's only backing
         sections: list[PlannedSection] = []
         for number, (group, title) in enumerate(zip(groups, titles), start=1):

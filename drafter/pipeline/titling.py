@@ -144,14 +144,17 @@ def by_most(facts: list[str], placed: list, main, candidates: list[str], used: s
 
 
 def still_heads(facts: list[str], title: str, candidates: list[str], used: set[str],
-                themed: frozenset[str] = frozenset()) -> str:
+                themed: frozenset[str] = frozenset(), theme=None) -> str:
     """The section's heading once facts have left it (fitting.py moves misfits out): kept while the claim check
-    passes and it is not one fact's words, else chosen again for the facts it holds (`used` updated). A heading
+    passes and it is not one fact's words, else chosen again for the facts it holds (`used` updated), else, when
+    it no longer passes the claim check (the fact that backed it left), the lone heading of its `theme`. A heading
     made of two facts' acts ("…、…等工作") is chosen again when no more than those two are left (等 says more)."""
-    if fits(facts, title) and not one_fact_words(title, facts) and not (title.endswith(MADE_END) and len(facts) <= 2):
+    fitting = fits(facts, title)
+    if fitting and not one_fact_words(title, facts) and not (title.endswith(MADE_END) and len(facts) <= 2):
         return title
     used.discard(bare(title))
-    title = choose(facts, candidates, used, themed) or title
+    lone = lambda: lone_title(theme, facts, used) if theme is not None and not fitting else ""  # noqa: E731
+    title = choose(facts, candidates, used, themed) or lone() or title
     used.add(bare(title))
     return title
 
