@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.itemsense import kept_by_meaning, verb_like
@@ -112,9 +113,29 @@ def _kin_written(word: str, sentence: str) -> bool:
     a verb sharing a character with it (考取 for 取得)?"""
     own = cilin_classes().get(word)
     verb = tag_of(word) == "v"
+    if not (verb and not set(word).isdisjoint(sentence) or own and any(k in sentence for k in _kin(word))):
+        return False  # no kin word and no shared character written: no word of the sentence can be one (the
+        # sentence, a new window of up to 400 characters for each number, is segmented only when one may be)
     return any(len(w) >= 2 and w != word and (own and own & cilin_classes().get(w, frozenset())
                                                or verb and verb_like(w, tag) and set(w) & set(word))
                for _, _, w, tag in words_of(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _kin(word: str) -> tuple[str, ...]:
+    """The other words of two characters or more in `word`'s small 词林 classes."""
+    own = cilin_classes().get(word, frozenset())
+    return tuple(sorted({w for c in own for w in _class_words().get(c, ()) if len(w) >= 2 and w != word}))
+
+
+@lru_cache(maxsize=1)
+def _class_words() -> dict[str, tuple[str, ...]]:
+    """Small 词林 class -> its words."""
+    out: dict[str, list[str]] = {}
+    for word, classes in cilin_classes().items():
+        for c in classes:
+            out.setdefault(c, []).append(word)
+    return {c: tuple(ws) for c, ws in out.items()}
 
 
 def _read_on(m: Mention, stops: Stops) -> str:
