@@ -146,3 +146,13 @@ def test_readme_diagram_shows_every_folder_in_its_layer():
         shown = [path, f"{path}.py"] if (ROOT / path).is_dir() or (ROOT / f"{path}.py").is_file() else [path]
         assert any(re.search(rf"(?<![\w/]){re.escape(s)}(?![\w])", nodes[layer]) for s in shown), \
             f"README's Architecture diagram does not show {path} in layer {layer}"
+
+
+def test_routes_take_the_service_typed():
+    """A route reaches the service as `service: Service` (Annotated[DrafterService, Depends(get_service)]), so an
+    editor and a reader follow it into DrafterService: no untyped `Depends(get_service)` outside drafter/api/deps.py."""
+    untyped = [f"{path.relative_to(ROOT)}:{node.lineno}" for path in sorted((ROOT / "drafter" / "api").rglob("*.py"))
+               if path.name != "deps.py" for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Depends"
+               and any(getattr(arg, "id", "") == "get_service" for arg in node.args)]
+    assert not untyped, untyped
