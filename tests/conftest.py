@@ -8,6 +8,7 @@ only skips a clean clone may take.
 from __future__ import annotations
 
 import fcntl
+import functools
 import gc
 import hashlib
 import os
@@ -212,6 +213,34 @@ def _keep(data_dir: Path, cached: Path) -> None:
         staging.rename(cached)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+@pytest.fixture
+def built_once(request):
+    """`built_once(name, data_dir, build)`: run `build()`, which fills `data_dir` (a Chroma store of thousands of
+    synthetic vectors, say), once per cache key; later runs copy the result into `data_dir` instead. The key is
+    the library's (samples, retrieval and textkit code, versions) with the calling test file and
+    retrieval_support.py; `CI=true` always builds. Each test still gets a data dir of its own."""
+    here = Path(__file__).resolve().parent
+    sources = request.path.read_bytes() + (here / "retrieval_support.py").read_bytes()
+    suffix = hashlib.sha256(sources).hexdigest()[:12]
+
+    def use(name: str, data_dir: Path, build) -> None:
+        cached = LIBRARY_CACHE / "built" / f"{name}-{_memo_library_key()}-{suffix}"
+        if cached.is_dir() and not IN_CI:
+            shutil.copytree(cached, data_dir, dirs_exist_ok=True)
+            return
+        build()
+        if not IN_CI:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            _keep(data_dir, cached)
+
+    return use
+
+
+@functools.lru_cache(maxsize=1)
+def _memo_library_key() -> str:
+    return _library_key()
 
 
 @pytest.fixture

