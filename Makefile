@@ -90,16 +90,17 @@ test: install system model
 # The fast loop: every test but the slow and e2e ones, in pytest-xdist workers, one more than the cores: about 100 s
 # of the run is tests waiting on a real deadline, a lease or a server's own process, and the extra worker fills that
 # core (CHECK_WORKERS=N to change; each file runs whole on one worker, so a file's module-scoped server starts once),
-# with the load average before and after (timings mean little on a busy machine). The ingested sample
-# library is cached in ~/.cache/drafter-tests (keyed by the samples and the retrieval code; the first run ingests
-# it). The project's own modules are byte-compiled first. It never installs: `make install` first.
+# with the load average before and after (timings mean little on a busy machine). The files that took longest in
+# the last run go first (tests/conftest.py; --no-loadscope-reorder keeps that order), so none starts at the end.
+# The ingested sample library is cached in ~/.cache/drafter-tests (keyed by the samples and the retrieval code; the
+# first run ingests it). The project's own modules are byte-compiled first. It never installs: `make install` first.
 # In another checkout sharing a venv: make check BIN=/path/to/.venv/bin
 CHECK_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 check:
 	@test -x $(BIN)/python || { echo "no $(BIN)/python: run make install first (or pass BIN=…/.venv/bin)"; exit 2; }
 	@uptime
 	@$(BIN)/python -m compileall -q drafter retrieval textkit tests app.py
-	$(PYTEST) -q -m "not slow and not e2e" -n $(CHECK_WORKERS) --dist loadfile --durations=8
+	$(PYTEST) -q -m "not slow and not e2e" -n $(CHECK_WORKERS) --dist loadfile --no-loadscope-reorder --durations=8
 	@uptime
 
 # Refresh the lock to today's newest releases that pyproject.toml allows, install it, and run the fast tests.

@@ -42,17 +42,51 @@ def pytest_runtest_makereport(item, call):
             report.longrepr = f"skipped under CI=true, which must run every test: {reason}"
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """schemathesis 4 gives each operation's item of a parametrized test the same node id: append the operation,
-    so each is reported, selected and (under pytest-xdist) scheduled by an id of its own. DRAFTER_TEST_ORDER=reverse
-    runs the files and each file's tests in reverse order (every test must pass in any order, not only alone)."""
+    so each is reported, selected and (under pytest-xdist) scheduled by an id of its own. Under pytest-xdist the
+    longest files come first. DRAFTER_TEST_ORDER=reverse runs the files and each file's tests in reverse order
+    (every test must pass in any order, not only alone)."""
     for item in items:
         label = getattr(item, "operation_label", None)
         if label and not item.nodeid.endswith("]"):
             item._id = NodeId.parse(f"{item.nodeid}[{label}]")  # pytest 9 keeps the id here (schemathesis
             # sets the older _nodeid)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        cache = getattr(config, "cache", None)
+        _longest_files_first(items, cache.get(FILE_SECONDS, {}) if cache else {})
     if os.environ.get("DRAFTER_TEST_ORDER") == "reverse":
         items.reverse()
+
+
+# Seconds each test file took in the last run that ran it (setup, call and teardown of its tests), kept in pytest's
+# cache by the process that reports (pytest-xdist's controller, or a run without workers).
+FILE_SECONDS = "drafter/file_seconds"
+
+
+def _longest_files_first(items, seconds: dict[str, float]) -> None:
+    """Under pytest-xdist (make check: each file runs whole on one worker, handed out in collection order when
+    --no-loadscope-reorder is given) the files that took longest last time come first, so that no long file starts
+    near the end while the other workers have nothing left: a file not seen before counts as long. Every worker
+    reads the same cache, so all collect the same order. The order within a file is kept."""
+    longest = max(seconds.values(), default=0.0) + 1
+    items.sort(key=lambda item: -seconds.get(item.nodeid.split("::")[0], longest))
+
+
+class _FileClock:
+    """Adds up each file's seconds as the reports come in and keeps them in the cache at the end."""
+
+    def __init__(self, cache) -> None:
+        self.cache, self.seconds = cache, {}
+
+    def pytest_runtest_logreport(self, report) -> None:
+        name = report.nodeid.split("::")[0]
+        self.seconds[name] = self.seconds.get(name, 0.0) + report.duration
+
+    def pytest_sessionfinish(self) -> None:
+        if self.seconds:
+            kept = self.cache.get(FILE_SECONDS, {})
+            self.cache.set(FILE_SECONDS, kept | {name: round(s, 2) for name, s in self.seconds.items()})
 
 
 def pytest_collection_finish(session):
@@ -93,6 +127,8 @@ def pytest_configure(config):
     for each run, made by the first process (pytest-xdist's workers inherit it) and removed at its end."""
     _processes_import_this_checkout()
     _cheap_password_hashes()
+    if getattr(config, "cache", None) and not os.environ.get("PYTEST_XDIST_WORKER"):
+        config.pluginmanager.register(_FileClock(config.cache), "drafter-file-clock")
     if os.environ.get("DRAFTER_CACHE_DIR"):
         return
     if IN_CI:
