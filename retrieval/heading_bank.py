@@ -21,7 +21,7 @@ from retrieval.chunking import structure
 from retrieval.models import Example
 from retrieval.section_sentences import SectionSentences
 from textkit.headings import numbering, without_number
-from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, SENTENCE_ENDS, char_class
+from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, FULL_STOP, SENTENCE_ENDS, char_class
 
 SHORTEST, LONGEST = 4, 24
 _CUT = re.compile(char_class(SENTENCE_ENDS + COLONS))
@@ -35,7 +35,7 @@ _IN_RESPECT = re.compile(r"^在(.{4,}?)方面(?:的工作)?$")  # 在送温暖�
 def normalise(heading: str) -> str:
     """A heading without its number, trailing punctuation and wrapping quotes; ASCII punctuation as full-width;
     "在X方面" as X."""
-    text = without_number(heading.strip()).translate(_ASCII_PUNCT).strip(COLONS + ENUM_COMMA + COMMAS + "。 \t")
+    text = without_number(heading.strip()).translate(_ASCII_PUNCT).strip(COLONS + ENUM_COMMA + COMMAS + FULL_STOP + " \t")
     text = _CUT.split(text, 1)[0].strip("，、 ")
     return _IN_RESPECT.sub(r"\1", text)
 

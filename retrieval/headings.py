@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from textkit.headings import PLAIN_MAX, without_number
-from textkit.sentences import COLONS, COMMAS, SEMICOLONS, char_class
+from textkit.sentences import COLONS, COMMAS, FULL_STOP, SEMICOLONS, char_class
 
 __all__ = ["heading_role", "role_of_path", "opener_role", "is_real_paragraph", "closing_strength", "is_signature"]
 
@@ -22,7 +22,7 @@ PLANS_HEADING = re.compile(
 # Paragraphs that open a problems / plans passage without a heading ("在肯定成绩的同时…不足：一是…").
 _PROBLEMS_OPENER = re.compile(
     r"(?:成绩|成效)的同时|但(?:是|也|仍|还)?[^。]{0,25}(?:不足|差距|缺点|薄弱)"
-    r"|存在(?:的|着)?(?:一些|许多|不少|以下|诸多)?(?:不足|差距|缺点|问题)(?:和(?:不足|问题))?" + char_class(COLONS + "。")
+    r"|存在(?:的|着)?(?:一些|许多|不少|以下|诸多)?(?:不足|差距|缺点|问题)(?:和(?:不足|问题))?" + char_class(COLONS + FULL_STOP)
 )
 _PLANS_OPENER = re.compile(
     r"^.{0,12}(?:下一步|下步|今后|下半年|明年|来年|新的一年)[^。]{0,20}(?:将|要|做到|努力|继续|计划|打算|提出|安排|设想|思路)"
@@ -39,7 +39,7 @@ _CLOSING_WEAK = re.compile(
     r"^(?:相信|在今后的工作中|今后|在新的一年|新的一年|过去的一年|一年来|一年以来|半年来"
     r"|(?:19|20)?[\dxX_×]{2}年(?:度|上半年|下半年)?[，,])"
 )
-_SIGNATURE = re.compile("^" + char_class("。" + COMMAS + SEMICOLONS, negate=True) + "{2,25}$")
+_SIGNATURE = re.compile("^" + char_class(FULL_STOP + COMMAS + SEMICOLONS, negate=True) + "{2,25}$")
 _DATE = re.compile(r"[〇○零一二三四五六七八九十\d]{2,4}年[〇○零一二三四五六七八九十\d]{1,3}月[〇○零一二三四五六七八九十\d]{1,3}日$")
 
 
@@ -76,7 +76,7 @@ def opener_role(paragraph: str) -> str | None:
 
 def is_real_paragraph(line: str) -> bool:
     """A sentence-bearing paragraph, not a short title-like line ("xx年工会工作总结及xx年工")."""
-    return len(line) > PLAIN_MAX or any(mark in line for mark in "。" + COMMAS + SEMICOLONS)
+    return len(line) > PLAIN_MAX or any(mark in line for mark in FULL_STOP + COMMAS + SEMICOLONS)
 
 
 def closing_strength(paragraph: str) -> str | None:

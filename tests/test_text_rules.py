@@ -5,6 +5,7 @@ An AST scan of every module outside textkit/ (drafter/, retrieval/, bench/, app.
   。！？；，： (compose it from textkit.sentences' constants and `char_class` instead);
 - a heading-mark pattern: Chinese numerals in a class next to 、 or ）, 第…部分, or Markdown's `#{1,6}` (use
   textkit.headings);
+- a mark set of textkit's composed with a literal mark on the spot (COMMAS + "。": use textkit's constants only);
 - byte decoding: `.decode(...)` or `codecs.decode` (use textkit.decoding).
 Docstrings are prose and are not scanned. ALLOWED lists the few exceptions, each with its reason.
 """
@@ -21,6 +22,7 @@ SCANNED = [*sorted((ROOT / "drafter").rglob("*.py")), *sorted((ROOT / "retrieval
 MARKS = "。！？；，："
 KIND = str.maketrans("!?;,:", "！？；，：")  # an ASCII mark is the same kind as its full-width twin
 NUMERALS = re.compile("[一二三四五六七八九十]{3,}")
+MARK_SETS = {"FULL_STOPS", "SEMICOLONS", "SENTENCE_ENDS", "COMMAS", "COLONS", "CLAUSE_ENDS", "BREAKS", "LINE_ENDS"}
 # (path relative to the repository, rule: sentence | heading | decode) -> why it is not a text rule. Empty today.
 ALLOWED: dict[tuple[str, str], str] = {}
 
@@ -55,7 +57,7 @@ def heading_rule(text: str) -> bool:
 def violations(path: Path) -> list[tuple[str, int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skip = _docstrings(tree)
-    found = []
+    found, composed = [], set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
             if sentence_rule(node.value):
@@ -64,7 +66,26 @@ def violations(path: Path) -> list[tuple[str, int, str]]:
                 found.append(("heading", node.lineno, node.value))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "decode":
             found.append(("decode", node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.BinOp) and composed_mark_set(node) and node.lineno not in composed:
+            composed.add(node.lineno)  # the outer sum of a line only
+            found.append(("sentence", node.lineno, ast.unparse(node)))
     return found
+
+
+def composed_mark_set(node: ast.BinOp) -> bool:
+    """A mark set of textkit's built on the spot with a literal mark (COMMAS + "。" + SEMICOLONS): the scan of
+    string literals sees only "。", one kind of mark, so the operands of the sum are checked here: a name of
+    textkit's mark sets beside a literal of full-width marks only."""
+    operands = _summands(node)
+    names = {o.id for o in operands if isinstance(o, ast.Name)}
+    literals = [o.value for o in operands if isinstance(o, ast.Constant) and isinstance(o.value, str)]
+    return bool(names & MARK_SETS) and any(t.strip() and set(t.strip()) <= set(MARKS) for t in literals)
+
+
+def _summands(node: ast.AST) -> list[ast.AST]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _summands(node.left) + _summands(node.right)
+    return [node]
 
 
 def test_the_scan_finds_each_kind_of_rule():
@@ -74,6 +95,10 @@ def test_the_scan_finds_each_kind_of_rule():
     assert not sentence_rule("文件为空，请重新上传。") and not sentence_rule("(?!\\d)")
     assert not sentence_rule("[：:]") and not sentence_rule("，,")
     assert not heading_rule(r"[〇零一二三四五六七八九]{4}年") and not heading_rule("一、")
+    sums = 'a = COMMAS + "。" + SEMICOLONS; b = text + "。"; c = COMMAS + "\\n"; d = char_class(BREAKS) + "{0,8}"'
+    composed = [n for n in ast.walk(ast.parse(sums)) if isinstance(n, ast.BinOp) and composed_mark_set(n)]
+    assert [ast.unparse(n) for n in composed][:1] == ["COMMAS + '。' + SEMICOLONS"]
+    assert all("SEMICOLONS" in ast.unparse(n) or ast.unparse(n) == "COMMAS + '。'" for n in composed)
 
 
 def test_text_rules_have_one_home():

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-FULL_STOPS = "。！？!?"
+FULL_STOP = "。"  # the full stop alone (FULL_STOPS holds ！？!? too)
+FULL_STOPS = FULL_STOP + "！？!?"
 SEMICOLONS = "；;"
 SENTENCE_ENDS = FULL_STOPS + SEMICOLONS
 CLOSERS = "”’」』）)]】"
@@ -34,7 +35,7 @@ _CLAUSE = re.compile(rf"[^{CLAUSE_ENDS}]*[{CLAUSE_ENDS}]?")
 # Text ending where a list item could start: a line start or a sentence/colon end, then blanks or Markdown marks
 # (a circled ① there is a list marker, not a number).
 ITEM_START_BEFORE = re.compile(rf"(?:^|{char_class(chr(10) + SENTENCE_ENDS + COLONS)})[ \t\u3000#>*\-]*$")
-NOT_COMPARED = re.compile(rf"[\s{re.escape(COMMAS + '。' + SEMICOLONS + COLONS + ENUM_COMMA)}“”]")
+NOT_COMPARED = re.compile(rf"[\s{re.escape(COMMAS + FULL_STOP + SEMICOLONS + COLONS + ENUM_COMMA)}“”]")
 
 
 @lru_cache(maxsize=2)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from textkit.headings import INLINE_ITEM, numbering, strip_list_mark
-from textkit.sentences import COMMAS, SEMICOLONS, SENTENCE_ENDS, char_class
+from textkit.sentences import COMMAS, FULL_STOP, SEMICOLONS, SENTENCE_ENDS, char_class
 
 # "- ", "* ", "• ", "1.", "1、", "（1）", "(1)", "①", "一、" at the start of a line; "3.5万名…" keeps its number.
 
@@ -30,7 +30,7 @@ def clean_fact_lines(items: list[str] | str) -> list[str]:
     return out
 
 
-_CLAUSE_END = re.compile(f"(?<={char_class(SEMICOLONS + '。')})")
+_CLAUSE_END = re.compile(f"(?<={char_class(SEMICOLONS + FULL_STOP)})")
 
 
 def split_pasted(text: str) -> list[str]:
@@ -41,7 +41,7 @@ def split_pasted(text: str) -> list[str]:
         line = unicodedata.normalize("NFC", line)
         for item in _split_items(line):
             for clause in _CLAUSE_END.split(item):
-                fact = strip_bullet(clause).rstrip(SEMICOLONS + "。" + COMMAS + " ")
+                fact = strip_bullet(clause).rstrip(SEMICOLONS + FULL_STOP + COMMAS + " ")
                 if fact:
                     out.append(fact)
     return out

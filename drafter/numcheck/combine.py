@@ -9,10 +9,10 @@ import re
 from drafter.numcheck.atoms import Atom
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.units import group_of, kind_of_unit
-from textkit.sentences import COMMAS, SEMICOLONS, char_class
+from textkit.sentences import COMMAS, FULL_STOP, SEMICOLONS, char_class
 
 _JOINERS = frozenset(("-", "—", "–", "~", "至", "到", "——", "--", "－"))
-_SESSION_TAIL = re.compile(char_class(COMMAS + "。" + SEMICOLONS + "\n", negate=True) + "{0,8}?会")
+_SESSION_TAIL = re.compile(char_class(COMMAS + FULL_STOP + SEMICOLONS + "\n", negate=True) + "{0,8}?会")
 
 
 def _days_before_joiner(atoms: list[Atom], text: str) -> None:

@@ -25,7 +25,7 @@ from drafter.numcheck.context import bigrams
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import words
-from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, SENTENCE_ENDS, char_class
+from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, FULL_STOP, SEMICOLONS, SENTENCE_ENDS, char_class
 
 BEFORE, AFTER = 12, 8
 _CLAUSE_END = re.compile(char_class(BREAKS + ENUM_COMMA + "\n（）()"))  # a quoted name is part of the item
@@ -83,7 +83,7 @@ def display(before: str, after: str, group: str | None) -> str:
         return noun
     if len(head) >= 2:
         return head
-    words = (head + re.split(f"[{_QUOTES}]", tail)[0]).strip(COMMAS + "。" + SEMICOLONS + " ")
+    words = (head + re.split(f"[{_QUOTES}]", tail)[0]).strip(COMMAS + FULL_STOP + SEMICOLONS + " ")
     return words[:AFTER] if words else ""
 
 

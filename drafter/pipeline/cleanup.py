@@ -10,14 +10,16 @@ import re
 
 from drafter.pipeline.defects import sentences
 from textkit.headings import MARKDOWN_MARK
-from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, FULL_STOPS, SEMICOLONS, char_class, chinese_punctuation
+from textkit.sentences import (
+    COLONS, COMMAS, ENUM_COMMA, FULL_STOP, FULL_STOPS, SEMICOLONS, char_class, chinese_punctuation,
+)
 
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _MD_HEADING = MARKDOWN_MARK
 _FENCE = re.compile(r"^\s*```[\w-]*\s*$")
 _LINE_NUMBER = re.compile(r"^\s*(?:第\s*)?(\d{1,2})\s*(?:条\s*[：:]?|[.．](?!\d)|[、:：)）])\s*")
 _BULLET = re.compile(r"^\s*[-•·*]\s+")
-_PREAMBLE = re.compile(r"^\s*(?:好的|当然|以下是|下面是|根据您|根据你|根据以上|这是)[^。\n]{0,60}" + char_class(COLONS + "。") + r"\s*$")
+_PREAMBLE = re.compile(r"^\s*(?:好的|当然|以下是|下面是|根据您|根据你|根据以上|这是)[^。\n]{0,60}" + char_class(COLONS + FULL_STOP) + r"\s*$")
 
 
 def numbered_lines(reply: str) -> tuple[dict[int, str], list[str]]:

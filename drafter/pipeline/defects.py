@@ -13,7 +13,7 @@ from drafter.numcheck import find_placeholders
 from drafter.numcheck.faithlex import load_faith
 from textkit.sentences import balanced, split_sentences
 from textkit.headings import INNER_MARK, LEVEL_MARKS, MARKDOWN_MARK, NUMBERED_START
-from textkit.sentences import NOT_COMPARED, SEMICOLONS
+from textkit.sentences import FULL_STOP, NOT_COMPARED, SEMICOLONS
 
 # Words of our own prompts and of a model talking about its task; none belongs in a work summary.
 _PROMPT_WORDS = re.compile(
@@ -166,5 +166,5 @@ def draft_defects(draft: str, facts: list[str], skip_first_line: bool = True) ->
 
 def _is_raw_fact(line: str, facts: list[str]) -> bool:
     """A paragraph that is just a fact as typed, after other text of its section (appended raw)."""
-    bare = line.strip().rstrip("。" + SEMICOLONS)
-    return any(bare == fact.strip().rstrip("。" + SEMICOLONS) for fact in facts)
+    bare = line.strip().rstrip(FULL_STOP + SEMICOLONS)
+    return any(bare == fact.strip().rstrip(FULL_STOP + SEMICOLONS) for fact in facts)

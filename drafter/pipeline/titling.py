@@ -16,7 +16,7 @@ from collections import Counter
 from drafter.numcheck import check
 from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
-from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SEMICOLONS, balanced, char_class
+from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, FULL_STOP, SEMICOLONS, balanced, char_class
 from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
 
 LONGEST = 24
@@ -24,7 +24,7 @@ MOST = 0.6  # a group's main theme holding this share of its facts may head it a
 MADE_END = "等工作"  # a heading of two facts' acts over more facts
 _LEAD_IN = re.compile(r"^(?:(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:份|[0-9０-９一二三四五六七八九十]{1,2}日)?|年初|年底|年中|全年|"
                       r"上半年|下半年|今年|春节期间|节日期间|期间|近期|同时|此外|另外|其中)[，,]?)+")
-_SUBJECT = re.compile(rf"^(?:{char_class(COMMAS + '。', negate=True)}{{0,8}}?(?:工会|公司|单位|我们|我会|我局|我校|各级工会|基层工会))(?:还|也|又|先后|积极|认真|及时)*")
+_SUBJECT = re.compile(rf"^(?:{char_class(COMMAS + FULL_STOP, negate=True)}{{0,8}}?(?:工会|公司|单位|我们|我会|我局|我校|各级工会|基层工会))(?:还|也|又|先后|积极|认真|及时)*")
 _COUNT_AT_END = re.compile(rf"(?:共|达|达到|累计|合计)?[0-9０-９][0-9０-９.．%％{COMMAS}]*"
                            rf"[^\s0-9０-９{COMMAS}{SEMICOLONS}。]{{0,2}}$")
 _DIGITS = re.compile(r"[0-9０-９]")
