@@ -209,6 +209,8 @@ def test_a_fact_with_its_own_link_takes_no_connective(settings, library):
     ("因此职工参与热情高涨", False), ("总之,丰富多彩的活动陶冶了身心", False), ("其次，完善帮扶档案", False),
     ("如：《企业年金实施细则》经审议通过", False), ("组织职工参加技能竞赛", True), ("如期完成厂务公开", True),
     ("帮扶领导为困难职工捐款各200元，同时，帮助购买四轮车", False), ("开展读书活动，此外还举办讲座", False),
+    ("并积极参与市属工会举行的钳工、电工培训比武", False),  # held-out s004_05 read "与此同时，并积极参与…"
+    ("并购重组中维护职工权益", True),
 ])
 def test_a_fact_opening_with_its_own_connective_takes_none(fact, free):
     assert takes_connective(fact) is free
