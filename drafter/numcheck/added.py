@@ -25,6 +25,7 @@ from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import abstract_word
+from drafter.numcheck.wordclass import action_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
 
@@ -143,6 +144,8 @@ def _added(w: Word, reader: Reader) -> bool:
         return False
     if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]) or abstract_word(w[2], w[3]):
         return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
+    if not w[3].startswith("n") and action_word(w[2]):
+        return False  # 职工前来咨询: 前来 (tagged t) is a movement, the clause's verb, never a thing counted
     return not reader.backed(w[2])
 
 
@@ -160,7 +163,8 @@ def _verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int
         return False
     before, after = window[k - 1], window[k + 1]
     lex = reader.lex
-    opens = before[3][:1] in _OPENERS or lex.assert_words.fullmatch(before[2]) or before[2] in reader.support.text
+    opens = (before[3][:1] in _OPENERS and (before[3] != "m" or _digits(before[2]))  # 全年 (m) opens no object
+             or lex.assert_words.fullmatch(before[2]) or before[2] in reader.support.text)
     if not (given[k + 1] and after[0] == w[1] and before[1] == w[0] and opens):  # 新建 (tagged ns), 一线 (given)
         return False
     if reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):

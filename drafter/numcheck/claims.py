@@ -39,6 +39,7 @@ from drafter.numcheck.parallel import blanked, manner_spans
 from drafter.numcheck.support import _RUN, _STOP, Support, blank_not_content
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
+from drafter.numcheck.wordclass import names_something
 from drafter.numcheck.wordspans import DraftWords, spans as _spans
 from textkit.headings import HEADING_MARK
 from textkit.sentences import BREAKS, CLAUSE_ENDS, ENUM_COMMA, SENTENCE_ENDS, char_class
@@ -117,7 +118,11 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
     share, words = uncovered(text, support, lex.common, clause)
     words = [w for w in words if not (w in lex.kinds and support.backs(w, lex.kinds[w]))  # 哺乳期 by 母婴
              and w not in support.short_forms]  # 经审 of 经费审查
-    return [] if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS else words
+    if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS:
+        return []  # below: an act's new words fill the activity role (_claim names it); else some word must name
+    acts = lex.assert_words.search(clause)  # something (wordclass): 认同感明显增强 fills no role, it is frame
+    return words if acts or any(names_something(w, Reader(support, lex)) for w in words) else []
+
 
 
 def _judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: str,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
+from drafter.numcheck.wordclass import action_word
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -68,7 +69,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     fresh = set(new)
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
     for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral))
-              and not abstract_word(w[2], w[3])):
+              and not abstract_word(w[2], w[3]) and not _mistagged_act(w)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -116,6 +117,12 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
     return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
 
 
+def _mistagged_act(w: Word) -> bool:
+    """A word jieba tags as a time, place, position or adverb (前来/t) that 词林 knows only as an act or state:
+    the clause's verb, never a thing (职工前来咨询)."""
+    return w[3][:1] in ("t", "s", "f", "d") and action_word(w[2])
+
+
 def _time_noun(w: Word) -> bool:
     """A word jieba tags as a time that 词林 knows only as one, if at all (年内, 当前; not 青年, also a person)."""
     return w[3] == "t" and all(c.startswith("C") for c in cilin_classes().get(w[2], ()))
@@ -134,8 +141,6 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
 
 
 _ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "Dn")  # 同义词词林: totality (全部), circumstances (条件), forms, abstract things, quantities (not Db: 办法)
-
-
 _THING_CLASSES = ("A", "B", "C", "Di", "Dj", "Dk", "Dl", "Dm")  # people, objects, time and space, bodies, money …
 
 

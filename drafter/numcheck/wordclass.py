@@ -1,0 +1,84 @@
+"""Word classes of the roles (issue 19): which words can fill a role at all, read from 同义词词林 and jieba's tags.
+
+A role is filled only by words of the right class:
+  * a *concrete* word names someone or something one can point at: 词林's people (A), objects (B), times and
+    places (C), illnesses (Dl) and institutions (Dm), or a name by jieba's tag (nr, ns, nt; a pronoun, r, never).
+    Abstract things (技能 De, 认同感 Gb, 指数 Dn, 气氛 Da), features and mental states are not: a clause whose
+    new words are all of those fills no role and is frame (幸福指数不断提升, 对工会组织的认同感明显增强).
+  * an *action* word is one 词林 knows only as a movement, act, activity, mental act, phenomenon or state, a
+    relation or a function word (F–L: 开设, 前来, 确诊, 观摩): it reports what was done, never what it was done to.
+A word 词林 does not know is read in its parts (jieba's search cut: 敞开大门 = 敞开 + 大门, 求学路 = 求学 + 路): a
+compound opening with a verb is a verb phrase (敞开大门; 医疗团队 opens with a noun), otherwise it is concrete when
+one of its parts is; it is an action when its head, its last word, is one (精心策划, 转型升级).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.words import _jieba, tag_of, words
+
+CONCRETE_CLASSES = ("A", "B", "C", "Dl", "Dm")
+ACTION_CLASSES = ("F", "G", "H", "I", "J", "K", "L")
+WORK_CLASSES = ("F", "H", "Ie13")  # movements, human activities (核算, 述职, 挖掘) and carrying out (实行, 推行):
+# not mind, phenomena, changes or states
+NAME_TAGS = ("nr", "ns", "nt")
+
+
+def action_word(word: str) -> bool:
+    """Does 词林 know `word` only as an act, movement, mental act, phenomenon, state, relation or function word?"""
+    classes = cilin_classes().get(word)
+    if classes:
+        return all(c.startswith(ACTION_CLASSES) for c in classes)
+    parts = _parts(word)  # a compound's head is its last word (精心策划, 转型升级; 医疗团队 is a team)
+    return bool(parts) and word.endswith(parts[-1]) and action_word(parts[-1])
+
+
+def work_act(word: str) -> bool:
+    """Does 词林 know `word` only as a movement or human activity (核算, 述职, 郊游; 增强, 升级 and 认同 are a
+    change, a phenomenon, a mental act)? A compound 词林 does not know is read by its head (its last word)."""
+    classes = cilin_classes().get(word)
+    if classes:
+        return all(c.startswith(WORK_CLASSES) for c in classes)
+    parts = _parts(word)
+    return bool(parts) and word.endswith(parts[-1]) and work_act(parts[-1])
+
+
+@lru_cache(maxsize=8192)
+def concrete(word: str, tag: str = "") -> bool:
+    """Does `word` name someone or something concrete (a person, object, time or place, illness, institution, a
+    name)? A pronoun and a one-character word never do."""
+    if len(word) < 2 or tag.startswith("r") or tag_of(word).startswith("r"):
+        return False
+    classes = cilin_classes().get(word)
+    if classes:
+        return any(c.startswith(CONCRETE_CLASSES) for c in classes)
+    if tag.startswith(NAME_TAGS) and tag != "nrt":
+        return True
+    parts = _parts(word)
+    if not parts or action_word(parts[0]) and tag_of(parts[0]) == "v":
+        return False  # unknown, or a verb and its object (敞开大门; 医疗团队 is a team)
+    return any(concrete(p, tag_of(p)) for p in parts)
+
+
+def _parts(word: str) -> list[str]:
+    """The words of 2+ characters jieba's search cut finds inside `word`, in order, overlapping ones dropped."""
+    jieba, _ = _jieba()
+    out, end = [], 0
+    for part in jieba.cut_for_search(word, HMM=False):
+        if len(part) >= 2 and part != word:
+            at = word.find(part, end)
+            if at >= 0:
+                out.append(part)
+                end = at + len(part)
+    return out
+
+
+def names_something(span: str, reader) -> bool:
+    """Does a span of new words hold a word naming someone or something concrete, or a piece of work, that the
+    facts do not give (`reader`: rolewords.Reader)? In a clause without an act word of the lexicon, new words that
+    are all abstract things, features, mental acts, changes or states (认同感, 幸福指数, 转型升级) fill no role:
+    the clause is frame (claims._unbacked_words)."""
+    return any((concrete(w, t) or work_act(w)) and not reader.neutral(w) and not reader.backed(w)
+               for _, _, w, t in words(span))
