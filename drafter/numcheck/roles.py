@@ -24,7 +24,9 @@ from drafter.numcheck.parallel import manner_spans
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, ROLE_NAMES, SKIP as _SKIP, Reader
 from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_HEAD, UNDER as _UNDER
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
+from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
+from drafter.numcheck.wordclass import calendar, landform, person_or_body
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 _LEVEL = LEVEL  # the level pattern (things.py), read by drafter.numcheck.undecided too
 _HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1))  # a marker's first word
 
-_ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请", "会同", "协同", "携手", "联手"})
+_ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请", "会同", "协同", "协调", "携手", "联手"})
 _ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
                           "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署"})
 _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True)))
@@ -125,25 +127,6 @@ def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
 
 
 _LEVEL_OR_BODY = re.compile(r"工会|党委|政府|[省市区县]委|[省市区县]|局|厅|部|报|台|网")
-_MARKS = "|".join(sorted(_HONOUR_BEFORE, key=len, reverse=True))
-_LEVELS = "全国|国家级|省部级|省级|市级|区级|县级|厂级|公司级|集团级|全省|全市|全区|省|市|区|县"
-
-
-def _awarded(clause: str, title: list[Word], support: Support) -> bool:
-    """Do the facts award this title (获评技术能手 for 省级技术能手)?"""
-    text = clause[title[0][0]:title[-1][1]] if title else ""
-    return len(text) >= 2 and re.search(f"(?:{_MARKS})(?:{_LEVELS})?{re.escape(text)}", support.text) is not None
-
-
-def _honour_marker(ws: tuple[Word, ...], i: int, clause: str) -> int:
-    """How many words the honour marker at word i takes (评为; 被 评为; 命名 为; 被 命名 为); 0: none here."""
-    k = i + 1 if ws[i][2] == "被" else i
-    for n in (1, 2):
-        if k + n <= len(ws) and clause[ws[k][0]:ws[k + n - 1][1]] in _HONOUR_BEFORE:
-            return 0 if clause.startswith("的", ws[k + n - 1][1]) else k + n - i  # 新当选的工会主席: an attribute
-    return 0
-
-
 def _act(word: str, lex: FaithLexicon) -> bool:
     return lex.assert_words.fullmatch(word) is not None or lex.item_ignore.fullmatch(word) is not None
 
@@ -166,6 +149,13 @@ def _day_name(ws: tuple[Word, ...], i: int) -> list[Word]:
     while k and ws[k - 1][1] == ws[k][0] and ws[k - 1][3].startswith(("n", "an", "vn", "j")):
         k -= 1
     return list(ws[k:i]) if k < i and (k == 0 or ws[k - 1][2] in _DAY_MARKERS) else []
+
+
+def _placed(clause: str, phrase: list[Word]) -> bool:
+    """Does the phrase end on a place (a head such as 中心, a place name, a landform), or on a locative (f: 脚下, 附近)
+    written right after one (泰山/脚下)?"""
+    head = phrase[:-1] if len(phrase) > 1 and phrase[-1][3] == "f" else phrase
+    return bool(_PLACE_HEAD.search(clause[head[0][0]:head[-1][1]]) or head[-1][3] == "ns" or landform(head[-1][2]))
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:
@@ -227,16 +217,21 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             phrase = _phrase_before(ws, i, clause)
             while phrase and phrase[-1][2] in _TOGETHER:
                 phrase = phrase[:-1]  # 公司经营层全体列席
-            if phrase and _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]):
+            if phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or person_or_body(*phrase[-1][2:])):
                 claim("actor", phrase)
         elif word in _ACTOR_BEFORE or (word == "在" and ("指导下" in clause[e:] or _led_by_person(ws, i, clause))):
             phrase = _phrase_after(ws, i + 1, clause)
-            cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _ENDS_ACTOR), len(phrase))
-            phrase = phrase[:cut]  # 会同市体育局 | 开展…, 邀请医生 | 走进企业: an act or a move ends the actor's phrase
-            named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns"))
+            cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _ENDS_ACTOR
+                        or k and w[3] == "v" and phrase[k - 1][3].startswith("n")
+                        and (len(w[2]) == 1 or not (k + 1 < len(phrase) and phrase[k + 1][3].startswith("n")))),
+                       len(phrase))  # 开放/大学: a modifier; 作 (one character) after a noun: the predicate
+            phrase = phrase[:cut]  # 会同市体育局 | 开展…, 邀请医生 | 走进企业, 由总经理 | 作…: a verb ends the actor
+            named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns")
+                                or person_or_body(*phrase[-1][2:]))  # 由李明, 由公司总经理: a person, a post, a body
             if s in used and not named:
                 continue  # in a frame phrase (工会联合发文: jointly), only a body or person is an actor
-            if phrase and (word != "由" or named
+            owner = word != "在" and clause.startswith("的", phrase[-1][1]) if phrase else False  # 协调…的事务
+            if phrase and not owner and (word != "由" or named
                            or _ACTOR_AFTER_RE.match(clause, phrase[-1][1])):  # 由纪委牵头: whoever it names
                 claim("actor", phrase)
         elif word in _MEANS and (phrase := _phrase_after(ws, i + 1, clause)) and _ACTOR_HEAD.search(
@@ -252,7 +247,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("time", phrase)
             else:
                 whole = phrase
-                while phrase and not (_PLACE_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] == "ns"):
+                while phrase and not _placed(clause, phrase):
                     phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养; a head jieba splits (职工/之/家) counts
                 timed = any(w[3] == "t" or w[2] in _TIME_WORDS or w[2] in _TIME_AFTER or _DAYS.search(w[2]) for w in whole) \
                     or bool(whole) and _TIME_TAIL.search(whole[-1][2]) is not None  # 在每季度末: when, not where
@@ -284,6 +279,10 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         elif word in _TIME_WORDS or (_TIME_TAIL.search(word) and (tag == "t" or _DAYS.search(word))
                                      and word not in lex.objects and word not in _SKIP and word not in lex.abstract):
             claim("time", [ws[i]])
+        elif calendar(word, tag) and not (s and clause[s - 1].isdigit()) and not clause.startswith(("平均", "人均", "均"), e):
+            # 每天晚间, 每周三下午: calendar words written together (每天平均: a rate; 5月份: the number's)
+            claim("time", [w for k, w in enumerate(ws[i:], i) if k == i or all(
+                ws[j - 1][1] == ws[j][0] and calendar(*ws[j][2:]) for j in range(i + 1, k + 1))])
         elif i + 1 < len(ws) and clause[s:ws[i + 1][1]] in _TIME_WORDS:  # 年中 read as 年/中
             if not reader.backed(clause[s:ws[i + 1][1]]):  # its characters alone say nothing
                 out.append(_role("time", s, ws[i + 1][1], clause, offset))

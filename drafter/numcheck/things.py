@@ -36,7 +36,8 @@ _EVENT = EVENT  # read by drafter.numcheck.effects too
 _JOINED = frozenset({"并", "还", "并且", "同时", "另外", "此外"})  # words that join one more act to a sentence
 _ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是$")
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
-HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为"})
+HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为", "入选",
+                          "入围"})  # a title given by someone (honours.py)
 _THING_TAGS = ("n", "nz", "nr", "ns", "nt", "j", "ng")  # dictionary nouns (not idioms, unknown words or acts)
 _COORD = frozenset({"、", "和", "及", "与", "以及", "及其"})
 

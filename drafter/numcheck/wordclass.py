@@ -82,3 +82,43 @@ def names_something(span: str, reader) -> bool:
     the clause is frame (claims._unbacked_words)."""
     return any((concrete(w, t) or work_act(w)) and not reader.neutral(w) and not reader.backed(w)
                for _, _, w, t in words(span))
+
+
+def calendar(word: str, tag: str) -> bool:
+    """A time word (jieba: t, m, r, or a set phrase or unknown word) of 词林's calendar classes (Ca2x: a time of day, day, week, month, season or
+    holiday: 晚间, 下午, 每天, 四月), or a word 词林 does not know made wholly of such words (每周三 = 每周 + 周三);
+    not the deictic now, lately or later (目前, 近年来, 今后: Ca10–Ca12; 本月, 当天: this one), which every
+    summary writes, nor a noun or verb of the class (休假, 月份)."""
+    if tag[:1] not in ("t", "m", "r", "i", "l", "x") or word[0] in _DEICTIC:
+        return False
+    classes = cilin_classes().get(word)
+    if classes:
+        return all(c.startswith("Ca2") for c in classes)
+    found = [(word.find(p), p) for p in _search_cut(word)]
+    covered = {k for at, p in found if at >= 0 for k in range(at, at + len(p))}
+    return len(covered) == len(word) and all(calendar(p, tag_of(p)) for _, p in found)
+
+
+_DEICTIC = frozenset("本今当这此该")
+
+
+def _search_cut(word: str) -> list[str]:
+    jieba, _ = _jieba()
+    return [p for p in jieba.cut_for_search(word, HMM=False) if len(p) >= 2 and p != word]
+
+
+def landform(word: str) -> bool:
+    """A natural place of 词林 (Be: mountains, seas, lakes, their feet and shores: 海边, 山脚下), read in its parts
+    when 词林 does not know it; a place a phrase after 赴/在/到 names as well as a place name (ns) does."""
+    classes = cilin_classes().get(word) or frozenset(c for p in _parts(word) for c in cilin_classes().get(p, ()))
+    return any(c.startswith("Be") for c in classes)
+
+
+def person_or_body(word: str, tag: str = "") -> bool:
+    """Someone who can take part: a person's or organisation's name (nr, nt), or a word 词林 knows only as people
+    (A, a post such as 总经理 too) or only as institutions (Dm): 李明, 团委, 律师 (a group of workers such as 职工 is
+    one too: roles.py asks whether the facts write it)."""
+    if tag in ("nr", "nt"):
+        return True
+    classes = cilin_classes().get(word, ())
+    return any(c.startswith("A") for c in classes) or bool(classes) and all(c.startswith("Dm") for c in classes)
