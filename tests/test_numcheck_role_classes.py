@@ -81,3 +81,29 @@ def test_what_is_coordinated_for_someone_is_no_actor():
 ])
 def test_a_title_given_by_someone_is_an_honour(draft, honour):
     assert f'荣誉"{honour}"事实中没有' in _notes(ART, draft)
+
+
+TRAINING = ["举办班组长培训班3期，培训学员150人"]
+FAMILY = ["组织职工家庭开展文体活动20场"]
+
+
+@pytest.mark.parametrize("draft", [
+    "举办班组长培训班3期，培训学员150人，并组织学员赴先进单位现场观摩。",
+    "举办班组长培训班3期，培训学员150人，还组织学员到兄弟企业交流学习。",
+    "举办班组长培训班3期，培训学员150人，并带领学员到市博物馆参观学习。",
+])
+def test_an_act_joined_on_is_an_activity_with_its_place_inside(draft):
+    assert any(n.startswith("活动") for n in _notes(TRAINING, draft))
+
+
+@pytest.mark.parametrize("draft, activity", [
+    ("组织职工家庭开展文体活动20场，周末亲子游8场。", "亲子游8场"),
+    ("组织职工家庭开展文体活动20场，其中亲子运动会5场。", "亲子运动会5场"),
+    ("组织职工家庭开展文体活动20场，周日亲子阅读会6场。", "亲子阅读会6场"),
+])
+def test_a_count_of_events_no_fact_gives_is_an_activity(draft, activity):
+    assert f'活动"{activity}"事实中没有' in _notes(FAMILY, draft)
+
+
+def test_a_count_of_events_the_facts_give_is_no_activity():
+    assert _notes(FAMILY, "工会组织职工家庭开展文体活动20场。") == []

@@ -43,7 +43,7 @@ def added_items(clause: str, offset: int, hits: Sequence[NumberHit], support, le
     starts = starts if starts is not None else [h.start for h in hits]
     own = hits[bisect_left(starts, offset):bisect_left(starts, offset + len(clause))]
     taken = tuple((c.start - offset, c.end - offset) for c in found)
-    key = ("added", clause, id(lex), taken, tuple((h.start - offset, h.end - offset, h.fact_item) for h in own))
+    key = ("added", clause, id(lex), taken, tuple((h.start - offset, h.end - offset, h.fact_item, h.status) for h in own))
     cached = support.clause_roles.get(key)
     if cached is None:
         cached = support.clause_roles[key] = _added_items(clause, own, offset, support, lex, set(taken))
@@ -58,6 +58,12 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
         return []
     reader = Reader(support, lex)
     out: list[Claim] = []
+    for k, h in enumerate(own):  # a number no fact gives: its item may be an event no fact names
+        if h.status == "unsupported":
+            lo = max(h.start - offset - BEFORE, own[k - 1].end - offset if k else 0)
+            out += _event_count(clause, h, offset, [w for w in ws if lo <= w[0] and w[1] <= h.start - offset],
+                                reader, taken)
+    own = [h for h in own if h.status != "unsupported"]  # the items read (bound to a fact's number)
     for i, h in enumerate(own):
         lo = max(h.start - offset - BEFORE, own[i - 1].end - offset if i else 0)
         hi = min(h.end - offset + AFTER, own[i + 1].start - offset if i + 1 < len(own) else len(clause))
@@ -94,6 +100,27 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
             taken.add((s, e))
         k = j + 1
     return out
+
+
+_EVENT_MEASURES = frozenset("场届轮")  # measure words counting events and rounds (期, 批: issues, batches too)
+
+
+def _event_count(clause: str, h: NumberHit, offset: int, before: list[Word], reader: Reader, taken: set) -> list[Claim]:
+    """A count of events no fact gives (周末亲子游8场: the number is in no fact, its item's words neither): the
+    activity role, quoted from the item's first new word to the number."""
+    if h.status != "unsupported" or h.unit not in _EVENT_MEASURES:
+        return []
+    item = []  # the words written right before the number, back to a mark or a time or place already claimed
+    for w in reversed(before):
+        if (item and w[1] != item[0][0]) or w[1] != h.start - offset and not item or _overlaps(taken, w[0], w[1]):
+            break
+        item.insert(0, w)
+    new = [w for w in item if not reader.neutral(w[2]) and not reader.backed(w[2]) and not _digits(w[2])]
+    if not new:
+        return []
+    s, e = new[0][0], h.end - offset
+    taken.add((s, e))
+    return [role_claim("activity", s, e, clause, 0)]
 
 
 def _merged(clause: str, window: list[Word]) -> list[Word]:

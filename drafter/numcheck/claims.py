@@ -192,7 +192,7 @@ def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: 
 
 def _clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
     numbered = sorted(h.start for h in hits)
-    read = sorted((h for h in hits if h.status in ("supported", "mismatch")), key=lambda h: h.start)  # items read
+    read = sorted((h for h in hits if h.status in ("supported", "mismatch", "unsupported")), key=lambda h: h.start)
     bound = (read, [h.start for h in read])
     draft_words = DraftWords(draft, lex)
     out: list[Claim] = []

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
-from drafter.numcheck.wordclass import action_word
+from drafter.numcheck.wordclass import action_word, mistagged_act
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -70,7 +70,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     fresh = set(new)
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
     for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral))
-              and not abstract_word(w[2], w[3]) and not _mistagged_act(w)):
+              and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3])):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -100,6 +100,9 @@ def acts_beside(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], 
     lies outside that role's words."""
     new = [w for w in ws if w[0] not in used and w[3].startswith(NOUN_TAGS) and not reader.neutral(w[2])
            and not reader.backed(w[2])]
+    joined = _joined_act(ws, used, reader)  # 并组织学员赴先进单位现场观摩: one more act, its place inside it
+    if joined is not None:
+        return [role_claim("activity", joined, ws[-1][1], clause, offset)]
     start = _event_act(ws, used, new, reader)
     start = new_act(ws, used, new, reader) if start is None else start
     if start is None or any(c.end - offset > start for c in found):
@@ -116,12 +119,6 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
         return reader.backed(w[2])
     # a generic noun only with the word the facts write it with (大病职工, not 推进职工)
     return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
-
-
-def _mistagged_act(w: Word) -> bool:
-    """A word jieba tags as a time, place, position or adverb (前来/t) that 词林 knows only as an act or state:
-    the clause's verb, never a thing (职工前来咨询)."""
-    return w[3][:1] in ("t", "s", "f", "d") and action_word(w[2])
 
 
 def _time_noun(w: Word) -> bool:
@@ -271,7 +268,7 @@ def _joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | N
         return ws[1][0]
     last = ws[-1]
     if len(rest) >= 2 and last in rest and not reader.backed(last[2]) and last[3][:1] in ("v", "n") \
-            and any(w[3].startswith("v") and not reader.backed(w[2]) for w in rest):
+            and (action_word(last[2]) or any(w[3].startswith("v") and not reader.backed(w[2]) for w in rest)):
         return ws[1][0]  # an act on a given thing whose head is new: 并开展小家建设成果评比, 还为老同志免费测量血压
     return None
 

@@ -45,6 +45,12 @@ def work_act(word: str) -> bool:
     return bool(parts) and word.endswith(parts[-1]) and work_act(parts[-1])
 
 
+def mistagged_act(word: str, tag: str) -> bool:
+    """A word jieba tags as a time, place, position or adverb (前来/t) that 词林 knows only as an act or state:
+    the clause's verb, never a thing (职工前来咨询)."""
+    return tag[:1] in ("t", "s", "f", "d") and action_word(word)
+
+
 @lru_cache(maxsize=8192)
 def concrete(word: str, tag: str = "") -> bool:
     """Does `word` name someone or something concrete (a person, object, time or place, illness, institution, a
