@@ -392,3 +392,14 @@ def test_v1_check_judges_only_when_asked(settings, monkeypatch):
             client.post("/v1/check", json={"facts": facts, "draft": text, "judge": True}).json())
     assert plain.claims and not plain.cleared
     assert judged.faithful and judged.cleared[0].judge.score == 3.0 and len(model.asked) == 1
+
+
+@pytest.mark.parametrize("clause", ["推动优质法律服务向困难职工身边", "用心用情服务困难职工和新就业形态劳动者",
+                                    "配齐配强医疗、康复等设施", "困难职工的孩子们露出了灿烂的笑容"])
+def test_a_claim_naming_no_role_is_left_to_the_judge(clause):
+    """Even when the lexicon knows its new words (法律, 就业, 医疗): a claim that names no role is no verdict of
+    the rules (undecided.py, rule 4b)."""
+    facts, text = ["走访困难职工36户，发放慰问金5万元"], f"工会走访困难职工36户，发放慰问金5万元，{clause}。"
+    result, found = asks(facts, text)
+    unnamed = [k for k, c in enumerate(result.claims) if c.note.startswith("这句话写了事实中没有的内容")]
+    assert unnamed and {u.index for u in found} >= set(unnamed)

@@ -17,6 +17,9 @@ The first stage decides most clauses by rules; a claim is *undecided* only when 
          e.g. 藏书 Dk20B33 and 图书 Dk20B01), a near-synonym or a kind the synonym groups do not list, or
        - *unknown*: the faithfulness lexicon knows nothing of it (no object, kind, activity, honour, state or theme
          word), so the rules flagged it only because the facts do not write it.
+  4b. (instead of 4) the claim names no role at all, whatever its words (its note only lists new words: "这句话写了事实中没有的
+     内容：…"): over the strong and held-out sets such claims were 65 of 624, and an invented detail was caught by
+     one alone 4 times, never with its role named; 18 stood on faithful paragraphs (认同感, 敞开大门, 能打硬仗).
 Everything else the rules decided. `undecided(...)` returns the claims to ask about, each with the clause and
 sentence it stands in (the judge's question), by their index in `result.claims`.
 """
@@ -84,7 +87,12 @@ def is_open(claim: Claim, support: Support, lex: FaithLexicon) -> tuple[bool, li
     found = new_words(claim.text, support, lex)
     if any(_LEVEL.match(w) or reader.near_miss(w) for w in found):
         return False, found
+    if note.startswith(_UNNAMED):
+        return True, found  # rule 5: a claim naming no role (measured: right on 4 of 65, never with its role)
     return all(_kin(w, support) or not _known(w, lex) for w in found), found
+
+
+_UNNAMED = "这句话写了事实中没有的内容"  # claims._claim's note when no role, act or theme is named
 
 
 def undecided(draft: str, result: CheckResult, support: Support, lex: FaithLexicon) -> list[Undecided]:
