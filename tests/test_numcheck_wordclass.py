@@ -76,3 +76,10 @@ def test_the_clause_verb_is_never_an_added_object(facts, draft, verb):
 def test_a_verbal_qualifier_after_the_verb_is_still_an_object():
     claims = check(["走访困难职工20户"], "走访退休困难职工20户。").claims
     assert any(c.text == "退休" and c.note.startswith("对象") for c in claims)
+
+
+@pytest.mark.parametrize("clause", ["困难职工技能提升的步伐明显加快", "困难职工理念更新的速度明显加快",
+                                    "困难职工美德传承的氛围日益浓厚"])
+def test_an_ability_or_a_mind_written_onto_a_given_thing_is_no_object(clause):
+    notes = [c.note for c in check(FACTS, f"工会走访慰问困难职工36户，发放慰问金5万元，{clause}。").claims]
+    assert not any(n.startswith("对象") for n in notes)

@@ -138,7 +138,7 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
     return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
 
 
-_ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "Dn")  # 同义词词林: totality (全部), circumstances (条件), forms, abstract things, quantities (not Db: 办法)
+_ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "De", "Df", "Dn")  # 同义词词林: totality (全部), circumstances (条件), forms, abstract things, abilities (技能), minds, quantities (not Db: 办法)
 _THING_CLASSES = ("A", "B", "C", "Di", "Dj", "Dk", "Dl", "Dm")  # people, objects, time and space, bodies, money …
 
 
