@@ -83,3 +83,10 @@ def test_a_verbal_qualifier_after_the_verb_is_still_an_object():
 def test_an_ability_or_a_mind_written_onto_a_given_thing_is_no_object(clause):
     notes = [c.note for c in check(FACTS, f"工会走访慰问困难职工36户，发放慰问金5万元，{clause}。").claims]
     assert not any(n.startswith("对象") for n in notes)
+
+
+@pytest.mark.parametrize("clause", ["真正做到雪中送炭、精准帮扶", "切实做到锦上添花、精准帮扶"])
+def test_a_note_quotes_each_word_once(clause):
+    for claim in check(["为8名特困职工建立帮扶档案"], f"为8名特困职工建立帮扶档案，{clause}。").claims:
+        listed = claim.note.split("：")[-1].rstrip("）").split("、")
+        assert not any(a != b and a in b for a in listed for b in listed)

@@ -15,13 +15,11 @@ Headings (short lines, or lines opening with 一、/（一）/#) are judged the 
 assert something (kind `heading`). Artifact patterns of the lexicon (prompt echoes, model chatter, Markdown)
 and Latin words that are neither allowed names/units nor written in the facts give kind `artifact`.
 
-Known limits: words, not meaning: a paraphrase in wholly other words is a claim, and a clause that reuses the
-facts' words for another activity ("慰问" of other people) passes; numbers are proved by the number check only.
-"""
+Known limits: a paraphrase in wholly other words is a claim, a clause reusing the facts' words for another
+activity passes; numbers are proved by the number check only."""
 
 from __future__ import annotations
 
-import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -36,7 +34,7 @@ from drafter.numcheck.roles import ROLE_NAMES, roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names, unbacked_names
 from drafter.numcheck.rolewords import Reader
 from drafter.numcheck.parallel import blanked, manner_spans
-from drafter.numcheck.support import _RUN, _STOP, Support, blank_not_content
+from drafter.numcheck.support import Support, uncovered
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
 from drafter.numcheck.wordclass import names_something
@@ -73,30 +71,6 @@ def _inside_frame(frames: list[tuple[int, int]], start: int, end: int) -> bool:
     so a long clause costs n log n, not n × frames (issue 24, D2)."""
     i = bisect_right(frames, (start, float("inf"))) - 1
     return i >= 0 and frames[i][0] <= start and end <= frames[i][1]
-
-
-def uncovered(text: str, support: Support, common: frozenset[str] = frozenset(),
-              original: str | None = None) -> tuple[float, list[str]]:
-    """(share of content words the facts give, the words they do not give) of a clause with frame blanked;
-    with `original` (the clause before blanking) each word quoted is widened to whole jieba words."""
-    content = [(i, g) for run in _RUN.finditer(blank_not_content(text))
-               for i, g in enumerate(map(operator.add, run[0], run[0][1:]), run.start())
-               if g not in _STOP and g not in common]
-    if not content:
-        return 1.0, []
-    missing = [(i, g) for i, g in content if g not in support.content]  # content words only: the same as words
-    marked = sorted({i for i, _ in missing} | {i + 1 for i, _ in missing})
-    runs: list[list[int]] = []
-    for i in marked:
-        if runs and i == runs[-1][1]:
-            runs[-1][1] = i + 1
-        else:
-            runs.append([i, i + 1])
-    source = original if original is not None else text
-    if original is not None:
-        runs = [list(snap(original, a, b)) for a, b in runs]
-    words = list(dict.fromkeys(source[a:b] for a, b in runs))
-    return 1 - len(missing) / len(content), words
 
 
 def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tuple | None,

@@ -17,7 +17,7 @@ from itertools import chain
 from drafter.models import NumberHit, SentenceTrace
 from drafter.numcheck.bigrams import content_grams
 from drafter.numcheck.synonyms import aliases
-from drafter.numcheck.words import words as clause_words
+from drafter.numcheck.words import snap, words as clause_words
 from textkit.sentences import SENTENCE_ENDS, char_class
 
 _SENTENCE = re.compile(f"{char_class(SENTENCE_ENDS + chr(10), negate=True)}+{char_class(SENTENCE_ENDS)}*")
@@ -165,4 +165,38 @@ def traces(draft: str, hits: Sequence[NumberHit], support: Support) -> list[Sent
             counts = Counter(chain.from_iterable(map(postings, shared)))
             lines |= {line for line, n in counts.items() if n >= 3 or (n >= 2 and 2 * n >= size[line])}
         out.append(SentenceTrace(start=s, end=e, fact_lines=sorted(lines)))
+    return out
+
+
+def uncovered(text: str, support: Support, common: frozenset[str] = frozenset(),
+              original: str | None = None) -> tuple[float, list[str]]:
+    """(share of content words the facts give, the words they do not give) of a clause with frame blanked;
+    with `original` (the clause before blanking) each word quoted is widened to whole jieba words."""
+    content = [(i, g) for run in _RUN.finditer(blank_not_content(text))
+               for i, g in enumerate(map(operator.add, run[0], run[0][1:]), run.start())
+               if g not in _STOP and g not in common]
+    if not content:
+        return 1.0, []
+    missing = [(i, g) for i, g in content if g not in support.content]  # content words only: the same as words
+    marked = sorted({i for i, _ in missing} | {i + 1 for i, _ in missing})
+    runs: list[list[int]] = []
+    for i in marked:
+        if runs and i == runs[-1][1]:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    source = original if original is not None else text
+    if original is not None:  # widened to whole words, runs that come to overlap are one (never 雪中送炭 twice)
+        runs = _joined_runs(sorted(snap(original, a, b) for a, b in runs))
+    words = list(dict.fromkeys(source[a:b] for a, b in runs))
+    return 1 - len(missing) / len(content), words
+
+
+def _joined_runs(runs: list[tuple[int, int]]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for a, b in runs:
+        if out and a < out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
     return out
