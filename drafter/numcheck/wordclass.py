@@ -26,6 +26,7 @@ WORK_CLASSES = ("F", "H", "Ie13")  # movements, human activities (核算, 述职
 NAME_TAGS = ("nr", "ns", "nt")
 
 
+@lru_cache(maxsize=8192)
 def action_word(word: str) -> bool:
     """Does 词林 know `word` only as an act, movement, mental act, phenomenon, state, relation or function word?"""
     classes = cilin_classes().get(word)
@@ -35,6 +36,7 @@ def action_word(word: str) -> bool:
     return bool(parts) and word.endswith(parts[-1]) and action_word(parts[-1])
 
 
+@lru_cache(maxsize=8192)
 def work_act(word: str) -> bool:
     """Does 词林 know `word` only as a movement or human activity (核算, 述职, 郊游; 增强, 升级 and 认同 are a
     change, a phenomenon, a mental act)? A compound 词林 does not know is read by its head (its last word)."""
@@ -68,7 +70,8 @@ def concrete(word: str, tag: str = "") -> bool:
     return any(concrete(p, tag_of(p)) for p in parts)
 
 
-def _parts(word: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _parts(word: str) -> tuple[str, ...]:
     """The words of 2+ characters jieba's search cut finds inside `word`, in order, overlapping ones dropped."""
     jieba, _ = _jieba()
     out, end = [], 0
@@ -78,7 +81,7 @@ def _parts(word: str) -> list[str]:
             if at >= 0:
                 out.append(part)
                 end = at + len(part)
-    return out
+    return tuple(out)
 
 
 def names_something(span: str, reader) -> bool:
@@ -90,6 +93,7 @@ def names_something(span: str, reader) -> bool:
                for _, _, w, t in words(span))
 
 
+@lru_cache(maxsize=8192)
 def calendar(word: str, tag: str) -> bool:
     """A time word (jieba: t, m, r, or a set phrase or unknown word) of 词林's calendar classes (Ca2x: a time of day, day, week, month, season or
     holiday: 晚间, 下午, 每天, 四月), or a word 词林 does not know made wholly of such words (每周三 = 每周 + 周三);
@@ -108,11 +112,13 @@ def calendar(word: str, tag: str) -> bool:
 _DEICTIC = frozenset("本今当这此该")
 
 
-def _search_cut(word: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _search_cut(word: str) -> tuple[str, ...]:
     jieba, _ = _jieba()
-    return [p for p in jieba.cut_for_search(word, HMM=False) if len(p) >= 2 and p != word]
+    return tuple(p for p in jieba.cut_for_search(word, HMM=False) if len(p) >= 2 and p != word)
 
 
+@lru_cache(maxsize=8192)
 def landform(word: str) -> bool:
     """A natural place of 词林 (Be: mountains, seas, lakes, their feet and shores: 海边, 山脚下), read in its parts
     when 词林 does not know it; a place a phrase after 赴/在/到 names as well as a place name (ns) does."""
@@ -120,6 +126,7 @@ def landform(word: str) -> bool:
     return any(c.startswith("Be") for c in classes)
 
 
+@lru_cache(maxsize=8192)
 def person_or_body(word: str, tag: str = "") -> bool:
     """Someone who can take part: a person's or organisation's name (nr, nt), or a word 词林 knows only as people
     (A, a post such as 总经理 too) or only as institutions (Dm): 李明, 团委, 律师 (a group of workers such as 职工 is
