@@ -58,11 +58,12 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
         return []
     reader = Reader(support, lex)
     out: list[Claim] = []
+    starts_of = [w[0] for w in ws]
     for k, h in enumerate(own):  # a number no fact gives: its item may be an event no fact names
-        if h.status == "unsupported":
+        if h.status == "unsupported" and h.unit in _EVENT_MEASURES:  # checked first: a clause may hold many
             lo = max(h.start - offset - BEFORE, own[k - 1].end - offset if k else 0)
-            out += _event_count(clause, h, offset, [w for w in ws if lo <= w[0] and w[1] <= h.start - offset],
-                                reader, taken)
+            near = ws[bisect_left(starts_of, lo):bisect_left(starts_of, h.start - offset)]  # bisection: linear
+            out += _event_count(clause, h, offset, [w for w in near if w[1] <= h.start - offset], reader, taken)
     own = [h for h in own if h.status != "unsupported"]  # the items read (bound to a fact's number)
     for i, h in enumerate(own):
         lo = max(h.start - offset - BEFORE, own[i - 1].end - offset if i else 0)
