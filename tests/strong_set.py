@@ -26,6 +26,7 @@ HELDOUT8 = DATA.with_name("strong_heldout8.json")  # written before session 11's
 HELDOUT9 = DATA.with_name("strong_heldout9.json")  # written before session 12's changes, measured first and at the end
 HELDOUT10 = DATA.with_name("strong_heldout10.json")  # the lead's, session 12, kept from the helpers: before and after
 HELDOUT11 = DATA.with_name("strong_heldout11.json")  # the lead's, session 13, kept from the helpers: before and after
+HELDOUT12 = DATA.with_name("strong_heldout12.json")  # the lead's, session 14, kept from the helpers: before and after
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
@@ -96,7 +97,8 @@ if __name__ == "__main__":
     sets = (("set", DATA), ("held out", HELDOUT), ("held out 2", HELDOUT2), ("held out 3", HELDOUT3),
             ("held out 4", HELDOUT4), ("held out 5", HELDOUT5),
             ("held out 6", HELDOUT6), ("held out 7", HELDOUT7), ("held out 8", HELDOUT8),
-            ("held out 9", HELDOUT9), ("held out 10", HELDOUT10), ("held out 11", HELDOUT11))
+            ("held out 9", HELDOUT9), ("held out 10", HELDOUT10), ("held out 11", HELDOUT11),
+            ("held out 12", HELDOUT12))
     for name, path in [(n, p) for n, p in sets if p.exists()]:
         figures = measure(check, path)
         t, c, n = figures["total"], figures["caught"], figures["named"]
