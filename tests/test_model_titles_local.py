@@ -1,6 +1,7 @@
 """Section headings asked of the real local model (issue 20): its replies pass through the same heading rules as any
 heading, so whatever it writes, the plan's headings fit their facts, and each call's tokens and seconds are kept.
-Facts from a real summary held out of the library (samples/s001_04.md) and facts outside the theme lexicon."""
+Facts from a real summary held out of the library (samples/s004_05.md: greening, a farm and care visits; s001_04's,
+used until session 14, now all find lexicon headings, so no model was asked) and facts outside the theme lexicon."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from drafter.pipeline.writer import system_messages
 from model_support import loaded_model
 from plan_support import embedder  # noqa: F401 - a fixture
 from test_model_titles import FACTS, heading_library
-from test_plan_areas import HELD_OUT_5
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +31,15 @@ def library(embedder):
     return heading_library(embedder)
 
 
-@pytest.mark.parametrize("facts", [FACTS, HELD_OUT_5], ids=["outside_the_lexicon", "held_out_5"])
+HELD_OUT_FARM = ["组织员工自己动手在码头、生产区、发运广场周边砌花坛，搞绿化。",
+                 "种植了红花继木、红叶石楠等树木约8000余棵、各类果树400余棵、樱花200棵；",
+                 "利用厂区的东北角一块约一亩多的空地，组织员工自己动手，修整土地，建起了宁波xx特色的“开心农场”。",
+                 "在厂区边缘一角建立了养殖场，共养鸡200多只，还养殖了鸭、鹅。",
+                 "每个月为员工发放蛋糕券和生日卡片，不断开展困难员工的送温暖活动。",
+                 "看望产妇员工5名，送去慰问金2500元；"]  # samples/s004_05.md
+
+
+@pytest.mark.parametrize("facts", [FACTS, HELD_OUT_FARM], ids=["outside_the_lexicon", "held_out_farm"])
 def test_the_local_models_headings_pass_the_heading_rules(settings, library, model, facts):
     titler = ModelTitles(model, "某镇工会", system_messages())
     plan = Planner(settings, library, load_book(), titler).plan(DraftRequest(org="某镇工会", period="2025年", facts=facts))

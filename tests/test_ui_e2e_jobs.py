@@ -59,8 +59,10 @@ def test_reload_reattaches_and_stop_keeps_the_text(site, browser):
     page.get_by_role("button", name="保存当前内容并重新生成").click()
     stop = page.get_by_role("button", name="停止生成（保留已写出的内容）")
     expect(stop).to_be_visible(timeout=30_000)
-    expect(page.get_by_text(re.compile(r"正在撰写第 \d+/\d+ 部分"))).to_be_visible(timeout=60_000)
-    page.wait_for_timeout(3000)
+    # stopped once a part is written (the second or a later one under way): a stop 3 s into the first part, as
+    # before, found nothing finished in one CI run (session 14), and nothing is then what stop should keep
+    expect(page.get_by_text(re.compile(r"正在撰写第 (?:[2-9]|\d\d)/\d+ 部分"))).to_be_visible(timeout=120_000)
+    page.wait_for_timeout(1000)
     shot(page, "ui_progress")
     stop.click()
     expect(page.get_by_text(re.compile("已停止，保留了已写出的内容"))).to_be_visible(timeout=60_000)
