@@ -28,6 +28,7 @@ HELDOUT10 = DATA.with_name("strong_heldout10.json")  # the lead's, session 12, k
 HELDOUT11 = DATA.with_name("strong_heldout11.json")  # the lead's, session 13, kept from the helpers: before and after
 HELDOUT12 = DATA.with_name("strong_heldout12.json")  # the lead's, session 14: its flags were quoted in the briefs (tuned on)
 HELDOUT13 = DATA.with_name("strong_heldout13.json")  # the lead's, session 14, written after the merges: measured once
+HELDOUT14 = DATA.with_name("strong_heldout14.json")  # the lead's, session 15, written before any change: start and end
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
@@ -99,7 +100,8 @@ if __name__ == "__main__":
             ("held out 4", HELDOUT4), ("held out 5", HELDOUT5),
             ("held out 6", HELDOUT6), ("held out 7", HELDOUT7), ("held out 8", HELDOUT8),
             ("held out 9", HELDOUT9), ("held out 10", HELDOUT10), ("held out 11", HELDOUT11),
-            ("held out 12", HELDOUT12), ("held out 13", HELDOUT13))
+            ("held out 12", HELDOUT12), ("held out 13", HELDOUT13),
+            ("held out 14", HELDOUT14))
     for name, path in [(n, p) for n, p in sets if p.exists()]:
         figures = measure(check, path)
         t, c, n = figures["total"], figures["caught"], figures["named"]
