@@ -68,6 +68,9 @@ class CheckResult(BaseModel):
     faithful: bool = Field(False, description="ok and no claims")
     cleared: list[Claim] = Field(default_factory=list, description="Claims of the rules the model judge found "
                                  "supported by the facts (no longer in claims; shown to the reviewer)")
+    unverified: list[Claim] = Field(default_factory=list, description="Wordings with words no fact writes that fill "
+                                    "no role (no actor, place, time, honour, object, activity or theme): shown to "
+                                    "read, not findings; they do not make the draft unfaithful (待核对)")
 
 
 # --- drafting ---------------------------------------------------------------------

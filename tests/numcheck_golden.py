@@ -88,6 +88,7 @@ def summary(kind: str, facts: list[str], draft: str, context: list[str]) -> str:
         fact = f" · fact {hit.fact_line}" if hit.fact_line else ""
         lines.append(f"number {_one_line(hit.text)} · {_one_line(hit.item or '-')} · {hit.status}{fact}")
     lines += [f"{claim.kind} 「{_one_line(claim.text)}」" for claim in result.claims]
+    lines += [f"unverified 「{_one_line(claim.text)}」" for claim in result.unverified]
     if result.sentences:
         lines.append("sentences " + " ".join("[" + ",".join(map(str, s.fact_lines)) + "]" for s in result.sentences))
     return "\n".join(lines)

@@ -7,6 +7,7 @@ It reads each prompt the way a model would and recognises which of drafter's pro
 - a one-sentence rewrite (sentence.j2: "把下面这条内容改写成…只输出这一句：" then the line): the line's
   prepared retry sentence (a rewrite asked for the fact alone), else its sentence;
 - an opening (opening.j2) or a closing (closing.j2) of the request named by the org in the prompt;
+- the claim judge's question (judge.j2): 否 for a clause of a planted sentence, else 是;
 - a section heading (heading.j2, asked when no example heading fits a section): the book holds no headings, so it
   answers with the first example heading the prompt shows, as a model copying its pattern would (the planner's
   heading rules refuse it unless it fits the section's facts).
@@ -44,6 +45,7 @@ _SECTION = re.compile(r"(?m)^为(?P<head>[^\n]+?)的“(?P<title>[^\n]*?)”部�
 _LINE = re.compile(r"^(\d{1,2})\. (.+)$", re.M)
 _SENTENCE = re.compile(r"(?m)^把下面这条内容改写成(?P<org>[^\n]+?)工作总结中的一句正式语句[^\n]*：\n(?P<line>[^\n]+)")
 _FRAME = re.compile(r"(?m)^请为(?P<head>[^\n]+?)写(?P<role>开头|结尾)段落")
+_JUDGE = re.compile(r"(?m)^要核对的部分：(?P<clause>[^\n]+)\n事实是否支持要核对的部分")
 _HEADING = re.compile(r"^这次只写一个小标题。下面是(?P<head>[^\n]+?)工作总结中同一节的[\s\S]*?\n- (?P<example>[^\n]+)")
 
 ENGLISH = ("Sure! Here is the rewritten summary of the union's work this year. The union organised many "
@@ -85,7 +87,7 @@ class Answerer:
 
     def answer(self, prompt: str) -> str | None:
         for kind, reader in (("section", self._section), ("sentence", self._sentence), ("frame", self._frame),
-                             ("heading", self._heading)):
+                             ("heading", self._heading), ("judge", self._judge)):
             reply = reader(prompt)
             if reply is not None:
                 return reply
@@ -138,6 +140,18 @@ class Answerer:
             return None
         self.answered.append(("opening" if match["role"] == "开头" else "closing", prose.name))
         return prose.opening if match["role"] == "开头" else prose.closing
+
+    def _judge(self, prompt: str) -> str | None:
+        """The claim judge's question (judge.j2): 否 for a clause of one of the planted sentences (variant
+        "embellished"), else 是 (its own prose and drafter's frame say what the facts say), as a strong model that
+        reads the facts would answer."""
+        match = _JUDGE.search(prompt)
+        if not match:
+            return None
+        clause = match["clause"].rstrip("，。；、,.;")
+        planted = [e["text"] for p in self.book.values() for e in p.embellished.values()]
+        self.answered.append(("judge", ""))
+        return "否" if self.variant == "embellished" and any(clause in text for text in planted) else "是"
 
     def _heading(self, prompt: str) -> str | None:
         match = _HEADING.search(prompt)
@@ -235,6 +249,8 @@ class ScriptedServer:
                     return self._error(400, "the scripted server has no prose for this prompt")
                 if action == "markdown":
                     reply = markdown(reply)
+                if not body.get("stream"):  # a one-shot call (the claim judge's): one JSON completion
+                    return self._whole(reply, body)
                 pieces = _pieces(reply)
                 if action == "cut":
                     return self._stream(pieces[: max(1, len(pieces) // 2)], body, cut=True)
@@ -261,6 +277,20 @@ class ScriptedServer:
                 self._event(_chunk(model, {}, "stop"), cut)
                 self._send(b"data: [DONE]\n\n", cut)
                 self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
+
+            def _whole(self, reply: str, body: dict) -> None:
+                payload = json.dumps({"id": "scripted", "object": "chat.completion", "created": 0,
+                                      "model": body.get("model", "scripted"),
+                                      "choices": [{"index": 0, "finish_reason": "stop",
+                                                   "message": {"role": "assistant", "content": reply}}],
+                                      "usage": {"prompt_tokens": 0, "completion_tokens": 1, "total_tokens": 1}},
+                                     ensure_ascii=False).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
                 self.wfile.flush()
 
             def _event(self, payload: dict, cut: bool) -> None:

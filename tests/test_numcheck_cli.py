@@ -34,7 +34,7 @@ def test_json_ok_exit_0(runner, files):
     result = runner.invoke(app, ["check", "--facts", str(facts), str(good), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"ok", "numbers", "missing", "claims", "sentences", "faithful", "cleared"} and data["ok"] is True
+    assert set(data) == {"ok", "numbers", "missing", "claims", "sentences", "faithful", "cleared", "unverified"} and data["ok"] is True
     assert set(data["numbers"][0]) == {"start", "end", "text", "value", "unit", "status", "fact_line", "note",
                                        "item", "fact_item"}
     assert data["numbers"][0]["item"] == "走访慰问困难职工" and data["faithful"] is True and data["claims"] == []

@@ -25,6 +25,7 @@ from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import abstract_word
+from drafter.numcheck.wordclass import adverb_noun
 from drafter.numcheck.wordclass import action_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
@@ -95,7 +96,8 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
         j = k
         while j + 1 < len(window) and new[j + 1] and window[j][1] == window[j + 1][0]:
             j += 1
-        if _onto_given(clause, window, given, k, j) and not _overlaps(taken, window[k][0], window[j][1]):
+        if _onto_given(clause, window, given, k, j) and not _overlaps(taken, window[k][0], window[j][1]) \
+                and not (k == j and given[k - 1] and adverb_noun(window, k)):
             s, e = window[k][0], window[j][1]
             out.append(role_claim("object", s, e, clause, offset, beside))
             taken.add((s, e))
@@ -174,10 +176,20 @@ def _added(w: Word, reader: Reader) -> bool:
         return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
     if not w[3].startswith("n") and action_word(w[2]):
         return False  # 职工前来咨询: 前来 (tagged t) is a movement, the clause's verb, never a thing counted
+    if _no_thing(w[2]):
+        return False  # 个性化 (运动处方), 亲情: a state, a change or a feeling qualifies no thing counted
     return not reader.backed(w[2])
 
 
-_NOT_QUALIFIERS = ("G", "J", "K", "Ee")  # 同义词词林: mind, relations, function words, attitudes
+_NOT_QUALIFIERS = ("G", "J", "K", "Ee", "If")  # 同义词词林: mind, relations, function words, attitudes, success (顺利)
+# a noun only in these classes names no thing a number counts: mind, relations, function words, states and
+# changes (I: 个性化), atmospheres (Da21: 氛围), ties and feelings (Db10: 亲情), ideas and wishes (Df)
+_NO_THING = ("G", "J", "K", "I", "Da21", "Db10", "Df")
+
+
+def _no_thing(word: str) -> bool:
+    classes = cilin_classes().get(word, ())
+    return bool(classes) and all(c.startswith(_NO_THING) for c in classes)
 _OPENERS = frozenset({"v", "p", "m"})  # what opens an object's noun phrase: a verb (走访), a preposition (为, 对), a number (23家)
 
 

@@ -36,6 +36,7 @@ from drafter.numcheck.rolewords import Reader
 from drafter.numcheck.parallel import blanked, manner_spans
 from drafter.numcheck.support import Support, uncovered
 from drafter.numcheck.themes import unbacked_themes
+from drafter.numcheck.things import JOINED
 from drafter.numcheck.words import snap, words as clause_words
 from drafter.numcheck.wordclass import names_something
 from drafter.numcheck.wordspans import DraftWords, spans as _spans
@@ -129,7 +130,8 @@ def _claim(clause: str, start: int, kind: str, words: list[str], themes: list[st
     act = lex.assert_words.search(body) if kind == "claim" and not themes else None
     if act is not None:  # an act no fact gives: the role is the activity, quoted from its verb on
         a, _ = snap(body, act.start(), act.end())
-        note = f'{ROLE_NAMES["activity"]}"{body[a:]}"事实中没有（{note}）'
+        if body.startswith(JOINED) or any(w in body[a:] for w in words):  # 创新|帮扶方式: how it was done
+            note = f'{ROLE_NAMES["activity"]}"{body[a:]}"事实中没有（{note}）'
 
     return Claim(start=offset, end=offset + len(body), text=body, kind=kind, note=note)
 

@@ -35,6 +35,7 @@ from drafter.numcheck.claims import artifacts, clause_claims, merge
 from drafter.numcheck.support import Support, traces
 from drafter.numcheck.context import context_window
 from drafter.numcheck.derived import derived, each_one, is_article
+from drafter.numcheck.undecided import split_unnamed
 from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
@@ -83,8 +84,9 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     missing = _missing(facts, fact_index, mentions, stated)
     ok = bool(facts) and not missing and all(h.status == "supported" for h in hits)
     claims, sentences = trace_claims(facts, given.context, draft, hits, lexicon, given.support)
+    claims, unverified = split_unnamed(draft, claims, hits, given.support, lexicon.faith or load_faith())
     return CheckResult(ok=ok, numbers=hits, missing=missing, claims=claims, sentences=sentences,
-                       faithful=ok and not claims)
+                       faithful=ok and not claims, unverified=unverified)
 
 
 def check_sentence(facts: list[str], sentence: str, context: Sequence[str] = (),

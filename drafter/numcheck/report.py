@@ -74,6 +74,9 @@ def human_report(facts: list[str], draft: str, result: CheckResult, lexicon: Lex
 def _claims_report(draft: str, result: CheckResult) -> str:
     cleared = [f"- “{c.text}”——{c.note or ''}" for c in result.cleared]  # the model judge's (issue 19)
     cleared = ["", "模型复核认为有事实依据（规则曾标出）："] + cleared if cleared else []
+    unverified = [f"- “{c.text}”——{c.note or ''}" for c in result.unverified]
+    cleared += ["", "请核对（事实中没有这些词，但它们不涉及人物、地点、时间、荣誉、对象或活动，不算问题）："] + unverified \
+        if unverified else []
     if not result.claims:
         return "\n".join(["逐句核对通过：没有发现事实以外的说法，也没有提示词、闲话或 Markdown 残留。"] + cleared)
     lines = claim_lines(result)

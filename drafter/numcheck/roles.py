@@ -26,6 +26,9 @@ from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_H
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
 from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
+from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME
+from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL
+from drafter.numcheck.timewords import TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.wordclass import calendar, landform, person_or_body
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
@@ -54,22 +57,11 @@ _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室
                          r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
                         r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边"
                          r"|大学|工地|工作面|站区|井下|码头|港区|隧道|机场|车站|工区|井区|作业区)$")
-_TIME_WORDS = frozenset({"年初", "年中", "年底", "年末", "上半年", "下半年", "周末", "每年", "每月", "每周", "月初", "月底",
-                         "月末", "淡季", "旺季", "假期", "春运", "年前", "年后", "节后", "节前", "寒假", "暑假", "当天", "当日"})
-_TIME_AFTER = frozenset({"期间", "前夕", "当天", "之际", "假期", "前后", "淡季", "时间"})
 _NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日), month or week that jieba cuts off
 _DAY_MARKERS = frozenset({"结合", "围绕", "在", "于", "利用", "借助", "趁", "借", "以", "恰逢", "适逢", "值此", "正值"})
 _OF_HEADS = frozenset({"家", "窗", "声"})  # X之家, X之窗, X之声: a place or a column jieba splits at 之
 _PRAISE_END = re.compile(r"(?:通报表扬|通报嘉奖|表扬|表彰|嘉奖|记功)(?=\W*$)")  # after 受到: an honour (受到…好评 is frame)
 _HONOUR_TRIM = re.compile(r"(?:的)?(?:荣誉称号|称号|荣誉|的好成绩|好成绩|的佳绩)$")
-_DAYS = re.compile(r"春节|国庆|中秋|端午|元旦|五一|劳动节|妇女节|重阳|清明|元宵|读书日|献血者日|建党|建军|植树|七夕|腊八|"
-                   r"前夕|期间|之际|假期|淡季|旺季|年初|年中|年底|年末|月初|月底|周末|上旬|中旬|下旬")
-_TIME_TAIL = re.compile(r"(?:节|季|假|夕|初|末|底|周末|年中|月中|旬)$")
-_HOLIDAYS = r"春节|国庆|中秋|端午|元旦|重阳|清明|元宵|七夕|腊八|除夕|五一|三八"
-_HOLIDAY = re.compile(_HOLIDAYS)
-# a holiday in a time phrase (元旦、春节前夕; 端午、中秋等节日期间): from the holiday to the phrase's time word
-_HOLIDAY_TIME = re.compile(rf"(?:{_HOLIDAYS}|[、和与及等“”\"'节日佳双两]|国际|劳动|妇女)*?(?:前夕|期间|当天|之际|假期|前后|来临"
-                           r"|[前后](?![进往行来去]))")  # 春节前, 国庆后
 _RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,16}}?"
                          r"(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
 
@@ -240,8 +232,13 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         elif word in _PLACE_BEFORE:
             first = i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1  # 在各生产车间
             phrase = _phrase_after(ws, first, clause)
-            cut = next((k for k, w in enumerate(phrase) if k and w[3] == "v" and _act(w[2], lex)), len(phrase))
-            phrase = phrase[:cut]  # 赴市体育馆 | 参加全市…: an act ends the place's noun phrase
+            cut = next((k for k, w in enumerate(phrase) if k and (w[3] == "v" and _act(w[2], lex) or w[2] in _TIME_AFTER)),
+                       len(phrase))
+            glued = next((k for k, w in enumerate(phrase[:cut]) if len(w[2]) > 2 and w[2].endswith(_TIME_ENDS)), None)
+            if glued is not None:  # 在春运期间 (one word) | 设置…: when, not where
+                claim("time", phrase[:glued + 1])
+                continue
+            phrase = phrase[:cut]  # 赴市体育馆 | 参加全市…: an act ends the place's noun phrase; 在春运 | 期间: a time
             j = first + len(phrase)
             if phrase and j < len(ws) and ws[j][2] in _TIME_AFTER:
                 claim("time", phrase)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
-from drafter.numcheck.wordclass import action_word, mistagged_act
+from drafter.numcheck.wordclass import EVENT, action_word, adverb_noun, mistagged_act
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -30,10 +30,8 @@ LEVEL = re.compile(r"^(?:全国|国家级|国家|省级|省部级|省|全省|市
 _LEVEL_START = frozenset("全国省市区县厂公集")
 _LEVEL_IN_TEXT = re.compile(r"全国|国家级|省级|省总工会|市级|市总工会|区级|区总工会|县级|县总工会")
 _NUMBER = re.compile(r"[0-9０-９]")  # a clause with a number: its item is the number check's (items.py)
-# heads of event nouns: a meeting, a show, a contest, a course, a service line (评审会, 巡回展览, 热线)
-EVENT = re.compile(r"(?:会|展|展览|展示|赛|比赛|大赛|讲座|论坛|沙龙|仪式|典礼|培训|培训班|营|热线|专线|活动|行动|工程)$")
-_EVENT = EVENT  # read by drafter.numcheck.effects too
-_JOINED = frozenset({"并", "还", "并且", "同时", "另外", "此外"})  # words that join one more act to a sentence
+_EVENT = EVENT  # heads of event nouns (wordclass.py), read by drafter.numcheck.effects too
+JOINED = ("并", "还", "并且", "同时", "另外", "此外")  # words that join one more act to a sentence
 _ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是$")
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
 HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为", "入选",
@@ -70,7 +68,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     fresh = set(new)
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
     for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral))
-              and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3])):
+              and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3])
+              and not adverb_noun(ws, ws.index(w))):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -138,7 +137,8 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
     return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
 
 
-_ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "De", "Df", "Dn")  # 同义词词林: totality (全部), circumstances (条件), forms, abstract things, abilities (技能), minds, quantities (not Db: 办法)
+# 同义词词林: totality, circumstances, forms, abstract things, abilities, minds, quantities (not Db: 办法), feelings, the mind
+_ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "De", "Df", "Dn", "Db10", "G")
 _THING_CLASSES = ("A", "B", "C", "Di", "Dj", "Dk", "Dl", "Dm")  # people, objects, time and space, bodies, money …
 
 
@@ -149,6 +149,8 @@ def abstract_word(word: str, tag: str = "") -> bool:
     no class of things (people, objects, places and times, bodies, money, culture, illness, institutions)."""
     if LEVEL.match(word) or word[:1] == "全" and word[1:] in ("省", "市", "县", "区", "国"):
         return False  # an area or level (全县), not a manner
+    if len(word) >= 3 and word[-1] == "化":
+        return True  # 个性化, 精细化, 常态化: a manner
     classes = cilin_classes().get(word)
     if classes and tag in ("i", "l", "nr") and not any(c.startswith(_THING_CLASSES) for c in classes):
         return True
@@ -242,7 +244,7 @@ def new_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reade
     (存在…环节, 拿出…措施, 摆在突出位置) reports none."""
     joined = False
     for i, w in enumerate(ws):
-        joined = joined or w[2] in _JOINED
+        joined = joined or w[2] in JOINED
         if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or reader.neutral(w[2]) or reader.backed(w[2]):
             continue
         if w[2] in _STATE or not (joined or reader.lex.assert_words.fullmatch(w[2])):
@@ -256,7 +258,7 @@ def new_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reade
 def _joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | None:
     """The start of a clause joined on by 并/还 (并发起爱心募捐, 并开通心理咨询热线) whose things are all new (its
     verb may be a synonym of the facts' verbs): one more act."""
-    if not ws or ws[0][2] not in _JOINED:
+    if not ws or ws[0][2] not in JOINED:
         return None
     rest = [w for w in ws[1:] if w[0] not in used and not reader.neutral(w[2])]
     verbs = [w for w in rest if w[3].startswith("v") and w[3] != "vn"]

@@ -29,14 +29,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.models import CheckResult, Claim
+from drafter.models import CheckResult, Claim, NumberHit
 from drafter.numcheck.support import Support
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.roles import (_ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _HONOUR_BEFORE, _LEVEL, _PLACE_BEFORE, _TIME_AFTER,
                                     _TIME_WORDS, ROLE_NAMES, Reader)
 from drafter.numcheck.rolewords import NEAR
 from drafter.numcheck.synonyms import CLASS_LETTERS, cilin_classes  # noqa: F401 - read here and by things.py
-from drafter.numcheck.words import words
+from drafter.numcheck.things import JOINED
+from drafter.numcheck.wordclass import person_or_body
+from drafter.numcheck.words import tag_of, words
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS, char_class
 
 DECIDED_ROLES = tuple(ROLE_NAMES[r] for r in ("actor", "place", "time", "honour"))
@@ -95,22 +97,79 @@ def is_open(claim: Claim, support: Support, lex: FaithLexicon) -> tuple[bool, li
 _UNNAMED = "这句话写了事实中没有的内容"  # claims._claim's note when no role, act or theme is named
 
 
-def undecided(draft: str, result: CheckResult, support: Support, lex: FaithLexicon) -> list[Undecided]:
-    """The claims of `result` the rules cannot decide (the module's rules 1-4), with their clause and sentence."""
+def undecided(draft: str, result: CheckResult, support: Support, lex: FaithLexicon,
+              which: str = "claims") -> list[Undecided]:
+    """The claims of `result` the rules cannot decide (the module's rules 1-4), with their clause and sentence;
+    `which` "unverified": the result's unverified wordings instead (rule 4b's, all undecided)."""
     flagged = [h for h in result.numbers if h.status != "supported"]
     out: list[Undecided] = []
-    for index, claim in enumerate(result.claims):
+    for index, claim in enumerate(getattr(result, which)):
         sentence, clause = _around(draft, claim.start)
-        if sentence is None or any(clause[0] <= h.start < clause[1] or h.start <= clause[0] < h.end
-                                   for h in flagged):
-            continue
-        if any(w in MARKERS or _ACTOR_AFTER_RE.match(w) for _, _, w, _ in words(draft[clause[0]:clause[1]])):
+        if sentence is None or which == "claims" and not _open_clause(draft, clause, flagged):
             continue
         ok, found = is_open(claim, support, lex)
         if ok:
             out.append(Undecided(index, draft[clause[0]:clause[1]].strip(), draft[sentence[0]:sentence[1]].strip(),
                                  tuple(found)))
     return out
+
+
+def _numbered(clause: tuple[int, int], flagged: list[NumberHit]) -> bool:
+    return any(clause[0] <= h.start < clause[1] or h.start <= clause[0] < h.end for h in flagged)
+
+
+_THINGS = ("A", "B", "Cb", "Di", "Dj", "Dk", "Dm")  # 同义词词林: people, objects, places, bodies, money, culture, institutions
+
+
+def _names_things(claim: Claim, support: Support, lex: FaithLexicon) -> bool:
+    """A new word of the claim is another level (省级), a near miss of a fact's thing (足球赛), or names people, an
+    object, a place or a body in every sense 词林 gives it (图书, 灾区; not 科学, also "scientific"), or is a name,
+    a person or a body (新联公司, 党委): what was given, where, to whom, by whom, not how well."""
+    reader = Reader(support, lex)
+    classes = cilin_classes()
+    return any(_LEVEL.match(w) or reader.near_miss(w) or _thing_word(w, classes) or tag_of(w) in ("ns", "nt")
+               or person_or_body(w) for w in new_words(claim.text, support, lex))  # nr: jieba's guess (金白银)
+
+
+def _thing_word(word: str, classes) -> bool:
+    """In every sense 词林 gives: people, an object, a place, a body; or, for a noun, an activity too (招标)."""
+    own = classes.get(word, ())
+    noun = tag_of(word).startswith("n")
+    if not own and noun and len(word) == 4:  # a compound noun 词林 lacks: by its halves (住房|条件)
+        return _thing_word(word[:2], classes) or _thing_word(word[2:], classes)
+    kinds = (*_THINGS, "H") if noun else _THINGS
+    return bool(own) and all(c.startswith(kinds) for c in own)
+
+
+def _open_clause(draft: str, clause: tuple[int, int], flagged: list[NumberHit]) -> bool:
+    """Rules 2 and 3's clause: no flagged number in it, and none of the roles' marker words."""
+    if _numbered(clause, flagged):
+        return False
+    return not any(w in MARKERS or _ACTOR_AFTER_RE.match(w) for _, _, w, _ in words(draft[clause[0]:clause[1]]))
+
+
+def split_unnamed(draft: str, claims: list[Claim], hits: list[NumberHit], support: Support,
+                  lex: FaithLexicon) -> tuple[list[Claim], list[Claim]]:
+    """(claims, unverified): a claim of rule 4b (it names no role, no act and no theme: its note only lists new
+    words) in a clause of no flagged number and no role marker is a wording to read, not a finding. The issue's
+    rule: a formulaic clause is frame when it fills no role with new content; over the strong and held-out sets
+    such claims never caught an invention with its role named (undecided.py's rule 4b). They are reported apart
+    (CheckResult.unverified) and do not make a draft unfaithful; the model judge may clear them. A marker word in
+    the clause (在青少年心中) does not keep it: the roles were read there and named none; a quoted figure neither
+    (names.py found no named activity in it)."""
+    if not any((c.note or "").startswith(_UNNAMED) for c in claims):
+        return claims, []
+    flagged = [h for h in hits if h.status != "supported"]
+    kept: list[Claim] = []
+    apart: list[Claim] = []
+    for claim in claims:
+        unnamed = claim.kind == "claim" and (claim.note or "").startswith(_UNNAMED)
+        if unnamed and not claim.text.startswith(JOINED) and not _numbered(_around(draft, claim.start)[1], flagged) \
+                and not _names_things(claim, support, lex):  # 同时引导…: one more act joined on stays a claim
+            apart.append(claim)
+        else:
+            kept.append(claim)
+    return kept, apart
 
 
 def _around(draft: str, at: int) -> tuple[tuple[int, int] | None, tuple[int, int]]:

@@ -14,10 +14,14 @@ one of its parts is; it is an action when its head, its last word, is one (精�
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from drafter.numcheck.synonyms import cilin_classes
-from drafter.numcheck.words import _jieba, tag_of, words
+from drafter.numcheck.words import Word, _jieba, tag_of, words
+
+# heads of event nouns: a meeting, a show, a contest, a course, a service line (评审会, 巡回展览, 热线)
+EVENT = re.compile(r"(?:会|展|展览|展示|赛|比赛|大赛|讲座|论坛|沙龙|仪式|典礼|培训|培训班|营|热线|专线|活动|行动|工程)$")
 
 CONCRETE_CLASSES = ("A", "B", "C", "Dl", "Dm")
 ACTION_CLASSES = ("F", "G", "H", "I", "J", "K", "L")
@@ -136,3 +140,13 @@ def person_or_body(word: str, tag: str = "") -> bool:
         return True
     classes = cilin_classes().get(word, ())
     return any(c.startswith("A") for c in classes) or bool(classes) and all(c.startswith("Dm") for c in classes)
+
+
+def adverb_noun(ws: tuple[Word, ...] | list[Word], k: int) -> bool:
+    """Word k is a two-character dictionary noun that 词林 does not class, glued between a noun and the verb it
+    does (职工/挽袖/献血, 职工/量身/定制): how the act is done, not a thing."""
+    if not 0 < k < len(ws) - 1:
+        return False
+    w, before, after = ws[k], ws[k - 1], ws[k + 1]
+    return (len(w[2]) == 2 and w[3] == "n" and not cilin_classes().get(w[2]) and before[3].startswith("n")
+            and before[1] == w[0] and w[1] == after[0] and after[3] == "v" and not EVENT.search(after[2]))

@@ -87,7 +87,8 @@ class Judge:
 
     def review(self, facts: Sequence[str], context: Sequence[str], draft: str, result: CheckResult,
                lexicon=None, deadline=None) -> CheckResult:
-        """`result` with its undecided claims judged: cleared ones moved to `cleared`, the rest annotated. Past
+        """`result` with its undecided claims and its unverified wordings judged: the ones found supported move to
+        `cleared`, the rest are annotated where they stand (an unverified wording stays one). Past
         `deadline` (drafter.pipeline.deadline.Deadline: the draft's) no model call starts: a claim without a
         cached verdict stays flagged, its note saying it was not judged; a call is bounded by the time left."""
         from drafter.numcheck import load_lexicon
@@ -96,29 +97,33 @@ class Judge:
 
         lexicon = lexicon or load_lexicon()
         given = fact_set(list(facts), list(context), lexicon)
-        asks = [a for a in undecided(draft, result, given.support, lexicon.faith)
-                if result.claims[a.index].judge is None]  # a claim judged before keeps its verdict and note
+        lists = {which: list(getattr(result, which)) for which in ("claims", "unverified")}
+        asks = [(which, a) for which in lists for a in undecided(draft, result, given.support, lexicon.faith, which)
+                if lists[which][a.index].judge is None]  # a claim judged before keeps its verdict and note
         if not asks:
             return result
         facts, context = clean_fact_lines(facts), clean_fact_lines(context)
-        claims, cleared = list(result.claims), list(result.cleared)
-        for ask in asks:
-            late = deadline is not None and deadline.passed()
-            verdict = self.verdict(facts, context, ask.sentence, ask.clause, call=not late,
-                                   ends=deadline.expires if deadline is not None else None,
-                                   stopped=deadline.passed if deadline is not None else None)
-            claim = claims[ask.index]
-            late = late or (verdict is None and deadline is not None and deadline.passed())  # the call ran out
-            if verdict is None and late and LATE not in (claim.note or ""):  # it stands, saying why not judged
-                claims[ask.index] = claim.model_copy(update={"note": f"{claim.note or ''}{LATE}"})
-            if verdict is None:
-                continue  # the model failed: the rules' claim stands
-            claim = claim.model_copy(update={"note": (claim.note or "").replace(LATE, "") or None})
-            claims[ask.index] = claim.model_copy(update={"judge": verdict, "note": _note(claim.note, verdict)})
-        cleared += [c for c in claims if c.judge is not None and c.judge.verdict == "supported"]
-        claims = [c for c in claims if c.judge is None or c.judge.verdict != "supported"]
-        return result.model_copy(update={"claims": claims, "cleared": cleared,
-                                         "faithful": result.ok and not claims})
+        for which, ask in asks:
+            lists[which][ask.index] = self._judged(facts, context, ask, lists[which][ask.index], deadline)
+        cleared = list(result.cleared)
+        for which in lists:  # a wording the judge found supported moves to cleared, from either list
+            cleared += [c for c in lists[which] if c.judge is not None and c.judge.verdict == "supported"]
+            lists[which] = [c for c in lists[which] if c.judge is None or c.judge.verdict != "supported"]
+        return result.model_copy(update={**lists, "cleared": cleared, "faithful": result.ok and not lists["claims"]})
+
+    def _judged(self, facts: list[str], context: list[str], ask, claim: Claim, deadline) -> Claim:
+        """`claim` with the judge's verdict and note; as it is (or noting it was not judged, past the deadline)
+        when the model gives none."""
+        late = deadline is not None and deadline.passed()
+        verdict = self.verdict(facts, context, ask.sentence, ask.clause, call=not late,
+                               ends=deadline.expires if deadline is not None else None,
+                               stopped=deadline.passed if deadline is not None else None)
+        late = late or (verdict is None and deadline is not None and deadline.passed())  # the call ran out
+        if verdict is None:  # the model failed: the rules' claim stands, saying why not judged when late
+            return claim.model_copy(update={"note": f"{claim.note or ''}{LATE}"}) if late and LATE not in (
+                claim.note or "") else claim
+        claim = claim.model_copy(update={"note": (claim.note or "").replace(LATE, "") or None})
+        return claim.model_copy(update={"judge": verdict, "note": _note(claim.note, verdict)})
 
     def verdict(self, facts: Sequence[str], context: Sequence[str], sentence: str, clause: str, call: bool = True,
                 ends: float | None = None, stopped=None) -> JudgeVerdict | None:

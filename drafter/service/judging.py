@@ -42,7 +42,7 @@ class JudgingService:
         judge is off, no model can judge, or nothing is undecided. `cached_only`: apply the verdicts stored
         before (at generation, submit, approve), ask nothing (the page while typing or reviewing). `deadline`
         (the draft's): past it no call starts and the claims not judged stay flagged, with a note."""
-        if self.settings.judge != "on" or not result.claims:
+        if self.settings.judge != "on" or not (result.claims or result.unverified):
             return result
         from drafter.pipeline.judging import Judge
 

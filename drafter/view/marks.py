@@ -12,8 +12,10 @@ from drafter.models import CheckResult
 from drafter.view.highlight import fact_text, hover_text
 from drafter.view.labels import STATUS_COLORS, STATUS_LABELS
 
-CLAIM_LABELS = {"claim": "事实中没有的说法", "heading": "标题与事实不符", "artifact": "不属于正文的内容"}
-CLAIM_COLORS = {"claim": ("#e5dbff", "#5f3dc4"), "heading": ("#e5dbff", "#5f3dc4"), "artifact": ("#dee2e6", "#343a40")}
+CLAIM_LABELS = {"claim": "事实中没有的说法", "heading": "标题与事实不符", "artifact": "不属于正文的内容",
+                "unverified": "请核对的新说法"}
+CLAIM_COLORS = {"claim": ("#e5dbff", "#5f3dc4"), "heading": ("#e5dbff", "#5f3dc4"), "artifact": ("#dee2e6", "#343a40"),
+                "unverified": ("#f1f3f5", "#495057")}
 UNUSED_COLORS = ("#fff3bf", "#8f5b00")
 
 
@@ -34,6 +36,8 @@ def marks(check: CheckResult | None, facts: Sequence[str]) -> list[dict]:
            for i, h in enumerate(check.numbers)]
     out += [{"id": f"c{i}", "start": c.start, "end": c.end, "kind": c.kind, "reason": claim_reason(c)}
             for i, c in enumerate(check.claims)]
+    out += [{"id": f"u{i}", "start": c.start, "end": c.end, "kind": "unverified",
+             "reason": f"{CLAIM_LABELS['unverified']}：{c.note}（不算问题）"} for i, c in enumerate(check.unverified)]
     return out
 
 
@@ -55,6 +59,10 @@ def problems(check: CheckResult, facts: Sequence[str], usage: Iterable[Any]) -> 
         bg, fg = CLAIM_COLORS.get(c.kind, CLAIM_COLORS["claim"])
         items.append({"start": c.start, "mark": f"c{i}", "kind": c.kind, "bg": bg, "fg": fg,
                       "label": CLAIM_LABELS.get(c.kind, c.kind), "text": f"“{c.text[:40]}”{('：' + c.note) if c.note else ''}"})
+    bg, fg = CLAIM_COLORS["unverified"]
+    items += [{"start": c.start, "mark": f"u{i}", "kind": "unverified", "bg": bg, "fg": fg,
+               "label": CLAIM_LABELS["unverified"], "text": f"“{c.text[:40]}”：{c.note}（不算问题，请读一遍）"}
+              for i, c in enumerate(check.unverified)]
     items.sort(key=lambda p: p["start"])
     for line in unused_lines(usage, check):
         fact = fact_text(facts, line) or ""

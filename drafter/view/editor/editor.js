@@ -135,19 +135,14 @@ function jump(inst, start, end) {
   }
 }
 
-function problems(inst) {
-  const list = inst.data.problems || [];
-  const box = inst.root.querySelector(".dr-problems");
-  box.innerHTML = "";
-  box.hidden = inst.data.show_problems === false;
-  if (!list.length) {
-    box.innerHTML = `<div class="dr-ok">${esc(inst.data.ok_text || "没有需要处理的问题")}</div>`;
-    return;
-  }
+function heading(box, text) {
   const title = document.createElement("div");
   title.className = "dr-title";
-  title.textContent = `需要处理的问题（${list.length}）：点击一条跳到正文中的位置`;
+  title.textContent = text;
   box.appendChild(title);
+}
+
+function buttons(inst, box, list) {
   list.forEach((p) => {
     const b = document.createElement("button");
     b.type = "button";
@@ -161,6 +156,20 @@ function problems(inst) {
     });
     box.appendChild(b);
   });
+}
+
+function problems(inst) {
+  const all = inst.data.problems || [];
+  const list = all.filter((p) => p.kind !== "unverified");
+  const reads = all.filter((p) => p.kind === "unverified");  // 请核对: wordings to read, not problems
+  const box = inst.root.querySelector(".dr-problems");
+  box.innerHTML = "";
+  box.hidden = inst.data.show_problems === false;
+  if (!list.length) box.innerHTML = `<div class="dr-ok">${esc(inst.data.ok_text || "没有需要处理的问题")}</div>`;
+  else heading(box, `需要处理的问题（${list.length}）：点击一条跳到正文中的位置`);
+  buttons(inst, box, list);
+  if (reads.length) heading(box, `请读一遍的新说法（${reads.length}，不算问题）：`);
+  buttons(inst, box, reads);
 }
 
 export default function (component) {
