@@ -67,3 +67,17 @@ def test_the_report_lists_it_apart_and_the_api_model_carries_it():
     report = human_report(WALK, HABIT, result)
     assert "逐句核对通过" in report and "请核对" in report and "引导职工养成科学健身的好习惯" in report
     assert CheckResult.model_validate_json(result.model_dump_json()).unverified == result.unverified
+
+
+@pytest.mark.parametrize("clause", ["为职工购置了工具箱和安全帽", "给参赛职工送去了月饼", "为一线职工配发了雨伞"])
+def test_goods_handed_over_by_any_verb_are_an_activity(clause):
+    """No lexicon act needed: a verb whose object is goods no fact names (词林 machines, utensils, clothing, food
+    and medicine in every sense) reports an act (acts.py)."""
+    result = check(WALK, f"工会开展职工健步走活动，420名职工参加，{clause}。", lexicon=LEX)
+    assert any('活动"' in (c.note or "") and clause[-3:] in c.text for c in result.claims)
+
+
+@pytest.mark.parametrize("clause", ["为职工成长成才搭梯子、铺路子", "为职工搭建了展示风采的舞台"])
+def test_a_figure_of_building_is_no_goods(clause):
+    result = check(WALK, f"工会开展职工健步走活动，420名职工参加，{clause}。", lexicon=LEX)
+    assert not any('活动"' in (c.note or "") for c in result.claims)

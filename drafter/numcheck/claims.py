@@ -36,7 +36,7 @@ from drafter.numcheck.rolewords import Reader
 from drafter.numcheck.parallel import blanked, manner_spans
 from drafter.numcheck.support import Support, uncovered
 from drafter.numcheck.themes import unbacked_themes
-from drafter.numcheck.things import JOINED
+from drafter.numcheck.acts import JOINED
 from drafter.numcheck.words import snap, words as clause_words
 from drafter.numcheck.wordclass import names_something
 from drafter.numcheck.wordspans import DraftWords, spans as _spans

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
-from drafter.numcheck.wordclass import EVENT, action_word, adverb_noun, mistagged_act
+from drafter.numcheck.acts import event_act as _event_act, joined_act as _joined_act, new_act
+from drafter.numcheck.wordclass import EVENT, adverb_noun, mistagged_act
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -31,9 +32,7 @@ _LEVEL_START = frozenset("全国省市区县厂公集")
 _LEVEL_IN_TEXT = re.compile(r"全国|国家级|省级|省总工会|市级|市总工会|区级|区总工会|县级|县总工会")
 _NUMBER = re.compile(r"[0-9０-９]")  # a clause with a number: its item is the number check's (items.py)
 _EVENT = EVENT  # heads of event nouns (wordclass.py), read by drafter.numcheck.effects too
-JOINED = ("并", "还", "并且", "同时", "另外", "此外")  # words that join one more act to a sentence
 _ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是$")
-_STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
 HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为", "入选",
                           "入围"})  # a title given by someone (honours.py)
 _THING_TAGS = ("n", "nz", "nr", "ns", "nt", "j", "ng")  # dictionary nouns (not idioms, unknown words or acts)
@@ -225,69 +224,6 @@ def _qualifies(clause: str, given: Word, w: Word, reader: Reader) -> bool:
     """w (written onto the given thing or joined to it by 和/、: _neighbours) is not a kind of it ([kinds]: 比武
     of 竞赛)."""
     return not _kinds(reader.lex, given[2], w[2])
-
-
-def _event_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader) -> int | None:
-    """The start of an act verb whose object's head is an event no fact names (召开金点子评审会)."""
-    for i, w in enumerate(ws):
-        if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or not reader.lex.assert_words.fullmatch(w[2]):
-            continue
-        head = _head(ws, i + 1)
-        if head is not None and _new(head, reader) and (_EVENT.search(head[2]) or head[3] == "vn"):
-            return w[0]  # 召开…评审会; 开展…专项巡查 (an act on an act)
-    return None
-
-
-def new_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader) -> int | None:
-    """The start of a verb no fact writes whose object is a thing no fact names, when the verb reports an act (an
-    [activity] word: 送上) or is joined on by 并/还 (并开通心理咨询热线); a state, need or manner phrase
-    (存在…环节, 拿出…措施, 摆在突出位置) reports none."""
-    joined = False
-    for i, w in enumerate(ws):
-        joined = joined or w[2] in JOINED
-        if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or reader.neutral(w[2]) or reader.backed(w[2]):
-            continue
-        if w[2] in _STATE or not (joined or reader.lex.assert_words.fullmatch(w[2])):
-            continue
-        head = _head(ws, i + 1)
-        if head is not None and _new(head, reader):
-            return w[0]
-    return None
-
-
-def _joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | None:
-    """The start of a clause joined on by 并/还 (并发起爱心募捐, 并开通心理咨询热线) whose things are all new (its
-    verb may be a synonym of the facts' verbs): one more act."""
-    if not ws or ws[0][2] not in JOINED:
-        return None
-    rest = [w for w in ws[1:] if w[0] not in used and not reader.neutral(w[2])]
-    verbs = [w for w in rest if w[3].startswith("v") and w[3] != "vn"]
-    things = [w for w in rest if w not in verbs]
-    if len(rest) >= 2 and not any(reader.backed(w[2]) for w in rest):
-        return ws[1][0]  # nothing of it is given (并上线工会网上商城), whatever jieba's tags
-    if verbs and len(rest) >= 2 and not any(reader.backed(w[2]) for w in things) \
-            and any(not reader.backed(w[2]) for w in rest):  # its verb may be a synonym of the facts' (开通/开展)
-        return ws[1][0]
-    last = ws[-1]
-    if len(rest) >= 2 and last in rest and not reader.backed(last[2]) and last[3][:1] in ("v", "n") \
-            and (action_word(last[2]) or any(w[3].startswith("v") and not reader.backed(w[2]) for w in rest)):
-        return ws[1][0]  # an act on a given thing whose head is new: 并开展小家建设成果评比, 还为老同志免费测量血压
-    return None
-
-
-def _new(w: Word, reader: Reader) -> bool:
-    return not reader.neutral(w[2]) and not reader.backed(w[2])
-
-
-def _head(ws: tuple[Word, ...], i: int) -> Word | None:
-    """The last noun of the noun phrase starting at word i (its head), or None when no noun follows."""
-    head = None
-    for w in ws[i:]:
-        if w[3].startswith(NOUN_TAGS) or w[3] in ("vn", "m", "a", "r"):
-            head = w if w[3].startswith(NOUN_TAGS) or w[3] == "vn" else head
-            continue
-        break
-    return head
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:

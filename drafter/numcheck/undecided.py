@@ -36,7 +36,7 @@ from drafter.numcheck.roles import (_ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE
                                     _TIME_WORDS, ROLE_NAMES, Reader)
 from drafter.numcheck.rolewords import NEAR
 from drafter.numcheck.synonyms import CLASS_LETTERS, cilin_classes  # noqa: F401 - read here and by things.py
-from drafter.numcheck.things import JOINED
+from drafter.numcheck.acts import JOINED
 from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.words import tag_of, words
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS, char_class

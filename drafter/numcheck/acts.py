@@ -1,0 +1,91 @@
+"""The acts of a clause (issue 19, the activity role; read by drafter.numcheck.things): an act verb on an event
+no fact names (召开金点子评审会), a verb no fact writes on a thing no fact names (送上…, 并开通心理咨询热线), goods handed
+over by any verb (购置了工具箱和安全帽), and a clause joined on by 并/还 whose things are all new."""
+
+from __future__ import annotations
+
+from drafter.numcheck.rolewords import NOUN_TAGS, Reader
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.wordclass import EVENT, action_word
+from drafter.numcheck.words import Word
+
+JOINED = ("并", "还", "并且", "同时", "另外", "此外")  # words that join one more act to a sentence
+_STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
+
+
+def event_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader) -> int | None:
+    """The start of an act verb whose object's head is an event no fact names (召开金点子评审会)."""
+    for i, w in enumerate(ws):
+        if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or not reader.lex.assert_words.fullmatch(w[2]):
+            continue
+        head = _head(ws, i + 1)
+        if head is not None and _new(head, reader) and (EVENT.search(head[2]) or head[3] == "vn"):
+            return w[0]  # 召开…评审会; 开展…专项巡查 (an act on an act)
+    return None
+
+
+def new_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader) -> int | None:
+    """The start of a verb no fact writes whose object is a thing no fact names, when the verb reports an act (an
+    [activity] word: 送上) or is joined on by 并/还 (并开通心理咨询热线); a state, need or manner phrase
+    (存在…环节, 拿出…措施, 摆在突出位置) reports none."""
+    joined = False
+    for i, w in enumerate(ws):
+        joined = joined or w[2] in JOINED
+        if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or reader.neutral(w[2]) or reader.backed(w[2]):
+            continue
+        if w[2] in _STATE:
+            continue
+        if not (joined or reader.lex.assert_words.fullmatch(w[2])):
+            if _goods(ws, i, reader):  # 购置了工具箱和安全帽: any verb handing over goods no fact names
+                return w[0]
+            continue
+        head = _head(ws, i + 1)
+        if head is not None and _new(head, reader):
+            return w[0]
+    return None
+
+
+_GOODS = ("Bo", "Bp", "Bq", "Br")  # 同义词词林: machines, utensils, clothing, food and medicine (not Bn: 搭梯子, 平台)
+
+
+def _goods(ws: tuple[Word, ...], i: int, reader: Reader) -> bool:
+    """The object of verb i (after 了/过) is goods in every sense 词林 gives, and no fact names them."""
+    k = i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in ("了", "过"))
+    head = _head(ws, k)
+    classes = cilin_classes().get(head[2], ()) if head is not None else ()
+    return bool(classes) and all(c.startswith(_GOODS) for c in classes) and _new(head, reader)
+
+
+def joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | None:
+    """The start of a clause joined on by 并/还 (并发起爱心募捐, 并开通心理咨询热线) whose things are all new (its
+    verb may be a synonym of the facts' verbs): one more act."""
+    if not ws or ws[0][2] not in JOINED:
+        return None
+    rest = [w for w in ws[1:] if w[0] not in used and not reader.neutral(w[2])]
+    verbs = [w for w in rest if w[3].startswith("v") and w[3] != "vn"]
+    things = [w for w in rest if w not in verbs]
+    if len(rest) >= 2 and not any(reader.backed(w[2]) for w in rest):
+        return ws[1][0]  # nothing of it is given (并上线工会网上商城), whatever jieba's tags
+    if verbs and len(rest) >= 2 and not any(reader.backed(w[2]) for w in things) \
+            and any(not reader.backed(w[2]) for w in rest):  # its verb may be a synonym of the facts' (开通/开展)
+        return ws[1][0]
+    last = ws[-1]
+    if len(rest) >= 2 and last in rest and not reader.backed(last[2]) and last[3][:1] in ("v", "n") \
+            and (action_word(last[2]) or any(w[3].startswith("v") and not reader.backed(w[2]) for w in rest)):
+        return ws[1][0]  # an act on a given thing whose head is new: 并开展小家建设成果评比, 还为老同志免费测量血压
+    return None
+
+
+def _new(w: Word, reader: Reader) -> bool:
+    return not reader.neutral(w[2]) and not reader.backed(w[2])
+
+
+def _head(ws: tuple[Word, ...], i: int) -> Word | None:
+    """The last noun of the noun phrase starting at word i (its head), or None when no noun follows."""
+    head = None
+    for w in ws[i:]:
+        if w[3].startswith(NOUN_TAGS) or w[3] in ("vn", "m", "a", "r"):
+            head = w if w[3].startswith(NOUN_TAGS) or w[3] == "vn" else head
+            continue
+        break
+    return head
