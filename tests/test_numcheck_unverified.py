@@ -81,3 +81,17 @@ def test_goods_handed_over_by_any_verb_are_an_activity(clause):
 def test_a_figure_of_building_is_no_goods(clause):
     result = check(WALK, f"工会开展职工健步走活动，420名职工参加，{clause}。", lexicon=LEX)
     assert not any('活动"' in (c.note or "") for c in result.claims)
+
+
+@pytest.mark.parametrize("clause, act", [("还组织实操考核3次", "实操考核"), ("并组织消防疏散演练4次", "消防疏散演练")])
+def test_an_invented_count_of_times_names_its_activity(clause, act):
+    """次 counts events as 场 does: an invented 3次 names what was done that many times (added.py)."""
+    facts = ["举办职工技能培训班5期，培训职工260人次"]
+    result = check(facts, f"工会举办职工技能培训班5期，培训职工260人次，{clause}。", lexicon=LEX)
+    assert any('活动"' in (c.note or "") and act in c.text for c in result.claims)
+
+
+def test_how_often_is_no_count_of_events():
+    facts = ["每季度召开一次工会委员会会议"]
+    result = check(facts, "工会每季度召开一次工会委员会会议，并进行一次。", lexicon=LEX)
+    assert not any('活动"' in (c.note or "") for c in result.claims)

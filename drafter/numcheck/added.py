@@ -105,7 +105,7 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
     return out
 
 
-_EVENT_MEASURES = frozenset("场届轮")  # measure words counting events and rounds (期, 批: issues, batches too)
+_EVENT_MEASURES = frozenset("场届轮次")  # measure words counting events, rounds and times (期, 批: issues, batches too)
 
 
 def _event_count(clause: str, h: NumberHit, offset: int, before: list[Word], reader: Reader, taken: set) -> list[Claim]:
@@ -119,6 +119,8 @@ def _event_count(clause: str, h: NumberHit, offset: int, before: list[Word], rea
             break
         item.insert(0, w)
     new = [w for w in item if not reader.neutral(w[2]) and not reader.backed(w[2]) and not _digits(w[2])]
+    if h.unit == "次" and not (h.text[:1].isdigit() and any(w[3].startswith(("n", "vn")) for w in new)):
+        return []  # 进行一次, 受到了一次: how often, not an event; 技能鉴定2次 counts one
     if not new:
         return []
     s, e = new[0][0], h.end - offset
