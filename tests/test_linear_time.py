@@ -45,6 +45,9 @@ GENERATORS = {
     "punctuation": lambda rng, n: _fill(rng, n, lambda r: r.choice("，。！？；：、“”《》（）—…*#|->` \t\u3000") * r.randint(1, 40)),
     # chatter and prompt echoes many times in one sentence, Latin words ending in digits
     "echo_and_latin": lambda rng, n: _fill(rng, n, lambda r: r.choice(["以下是", "好的", "a1", "x9", "**", "第1"])),
+    # sentence after sentence of wordings that fill no role (CheckResult.unverified): each found in its clause
+    "unnamed_wordings": lambda rng, n: _fill(rng, n, lambda r: r.choice(
+        ["引导职工养成科学健身的好习惯。", "努力做到件件有着落。", "让职工读书蔚然成风。", "走访慰问困难职工86户。"])),
     # digits of other scripts, circled and Roman (D3) among numbers and units
     "digit_scripts": lambda rng, n: _fill(rng, n, lambda r: r.choice(["𝟗𝟗户", "⑫", "Ⅻ届", "٣٤", "1O0", "86户", "，"])),
 }

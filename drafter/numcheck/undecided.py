@@ -27,6 +27,7 @@ sentence it stands in (the judge's question), by their index in `result.claims`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from drafter.models import CheckResult, Claim, NumberHit
@@ -101,10 +102,11 @@ def undecided(draft: str, result: CheckResult, support: Support, lex: FaithLexic
               which: str = "claims") -> list[Undecided]:
     """The claims of `result` the rules cannot decide (the module's rules 1-4), with their clause and sentence;
     `which` "unverified": the result's unverified wordings instead (rule 4b's, all undecided)."""
-    flagged = [h for h in result.numbers if h.status != "supported"]
+    flagged = _Flagged(result.numbers)
+    around = _Around(draft)
     out: list[Undecided] = []
     for index, claim in enumerate(getattr(result, which)):
-        sentence, clause = _around(draft, claim.start)
+        sentence, clause = around(claim.start)
         if sentence is None or which == "claims" and not _open_clause(draft, clause, flagged):
             continue
         ok, found = is_open(claim, support, lex)
@@ -114,8 +116,18 @@ def undecided(draft: str, result: CheckResult, support: Support, lex: FaithLexic
     return out
 
 
-def _numbered(clause: tuple[int, int], flagged: list[NumberHit]) -> bool:
-    return any(clause[0] <= h.start < clause[1] or h.start <= clause[0] < h.end for h in flagged)
+class _Flagged:
+    """The draft's flagged numbers (not supported), sorted by start: is one in or across a clause? (bisection)"""
+
+    def __init__(self, hits: list[NumberHit]) -> None:
+        self.hits = sorted((h for h in hits if h.status != "supported"), key=lambda h: h.start)
+        self.starts = [h.start for h in self.hits]
+
+    def within(self, clause: tuple[int, int]) -> bool:
+        i = bisect_left(self.starts, clause[0])
+        if i < len(self.hits) and self.hits[i].start < clause[1]:
+            return True  # one starts inside the clause
+        return i > 0 and self.hits[i - 1].end > clause[0]  # one starts before it and runs into it
 
 
 _THINGS = ("A", "B", "Cb", "Di", "Dj", "Dk", "Dm")  # 同义词词林: people, objects, places, bodies, money, culture, institutions
@@ -141,9 +153,9 @@ def _thing_word(word: str, classes) -> bool:
     return bool(own) and all(c.startswith(kinds) for c in own)
 
 
-def _open_clause(draft: str, clause: tuple[int, int], flagged: list[NumberHit]) -> bool:
+def _open_clause(draft: str, clause: tuple[int, int], flagged: _Flagged) -> bool:
     """Rules 2 and 3's clause: no flagged number in it, and none of the roles' marker words."""
-    if _numbered(clause, flagged):
+    if flagged.within(clause):
         return False
     return not any(w in MARKERS or _ACTOR_AFTER_RE.match(w) for _, _, w, _ in words(draft[clause[0]:clause[1]]))
 
@@ -159,12 +171,13 @@ def split_unnamed(draft: str, claims: list[Claim], hits: list[NumberHit], suppor
     (names.py found no named activity in it)."""
     if not any((c.note or "").startswith(_UNNAMED) for c in claims):
         return claims, []
-    flagged = [h for h in hits if h.status != "supported"]
+    flagged = _Flagged(hits)
+    around = _Around(draft)
     kept: list[Claim] = []
     apart: list[Claim] = []
     for claim in claims:
         unnamed = claim.kind == "claim" and (claim.note or "").startswith(_UNNAMED)
-        if unnamed and not claim.text.startswith(JOINED) and not _numbered(_around(draft, claim.start)[1], flagged) \
+        if unnamed and not claim.text.startswith(JOINED) and not flagged.within(around(claim.start)[1]) \
                 and not _names_things(claim, support, lex):  # 同时引导…: one more act joined on stays a claim
             apart.append(claim)
         else:
@@ -172,12 +185,22 @@ def split_unnamed(draft: str, claims: list[Claim], hits: list[NumberHit], suppor
     return kept, apart
 
 
-def _around(draft: str, at: int) -> tuple[tuple[int, int] | None, tuple[int, int]]:
-    """(the sentence span, the clause span) holding offset `at`."""
-    for m in _SENTENCE.finditer(draft):
-        if m.start() <= at < m.end():
-            for c in _CLAUSE.finditer(m.group(0)):
-                if m.start() + c.start() <= at < m.start() + c.end():
-                    return m.span(), (m.start() + c.start(), m.start() + c.end())
-            return m.span(), m.span()
-    return None, (at, at)
+class _Around:
+    """The sentence and clause spans around offsets of one draft: its sentences found once, each lookup a
+    bisection (a long draft with many claims stays linear)."""
+
+    def __init__(self, draft: str) -> None:
+        self.draft = draft
+        self.spans = [m.span() for m in _SENTENCE.finditer(draft)]
+        self.starts = [a for a, _ in self.spans]
+
+    def __call__(self, at: int) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+        """(the sentence span, the clause span) holding offset `at`."""
+        i = bisect_right(self.starts, at) - 1
+        if i < 0 or not self.spans[i][0] <= at < self.spans[i][1]:
+            return None, (at, at)
+        a, b = self.spans[i]
+        for c in _CLAUSE.finditer(self.draft, a, b):
+            if c.start() <= at < c.end():
+                return (a, b), c.span()
+        return (a, b), (a, b)
