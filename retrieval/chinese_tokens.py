@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import sqlite3
 import sys
@@ -14,8 +15,10 @@ from pathlib import Path
 from retrieval.query_words import QUERY_MAX_CHARS, WordLookup
 
 TOKENIZER_VERSION = "jieba-search/no-stopwords/no-single-chars/1"  # part of the BM25 signature: a change rebuilds
-# jieba's prefix dictionary (FREQ, total) by the cache file it was read from, once a process: reading it costs about
+# jieba's prefix dictionary (FREQ, total) by the dictionary it was read from, once a process: reading it costs about
 # 0.6 CPU-s, and every library (each service, each test's) warms a tokenizer; jieba's segmentation only reads it.
+# jieba's default tokenizer (the number check's segmenter, drafter/numcheck/words.py) shares it: a process that both
+# searches and checks (a server, `drafter draft`) read the same dict.txt twice before. Nothing adds words to either.
 _DICTIONARIES: dict[str, tuple[dict[str, int], int]] = {}
 
 
@@ -53,14 +56,38 @@ def _import_jieba():
 
 
 def _read_dictionary(tokenizer) -> None:
-    """Initialise a jieba tokenizer from the dictionary this process read before from the same cache file."""
-    key = os.path.join(tokenizer.tmp_dir, tokenizer.cache_file)
+    """Initialise a jieba tokenizer from the dictionary this process read before (by a tokenizer of ours over any
+    cache dir, or by jieba's default tokenizer), else read it; jieba's default tokenizer gets it too."""
+    default = sys.modules["jieba"].dt
+    key = tokenizer.dictionary or "jieba's dict.txt"
+    if key not in _DICTIONARIES and default.initialized and default.dictionary == tokenizer.dictionary:
+        _DICTIONARIES[key] = (default.FREQ, default.total)
     if key in _DICTIONARIES:
         tokenizer.FREQ, tokenizer.total = _DICTIONARIES[key]
         tokenizer.initialized = True
+        _keep_cache_file(tokenizer)
+    else:
+        tokenizer.initialize()
+        _DICTIONARIES[key] = (tokenizer.FREQ, tokenizer.total)
+    with default.lock:
+        if not default.initialized and default.dictionary == tokenizer.dictionary:
+            default.FREQ, default.total = _DICTIONARIES[key]
+            default.initialized = True
+
+
+def _keep_cache_file(tokenizer) -> None:
+    """Write the tokenizer's cache file when its cache dir has none yet (what jieba does after reading dict.txt), so
+    a later process over this cache dir reads it quickly."""
+    path = Path(tokenizer.tmp_dir) / tokenizer.cache_file
+    if path.exists():
         return
-    tokenizer.initialize()
-    _DICTIONARIES[key] = (tokenizer.FREQ, tokenizer.total)
+    staging = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(staging, "wb") as out:
+            marshal.dump((tokenizer.FREQ, tokenizer.total), out)
+        staging.replace(path)
+    except OSError:
+        staging.unlink(missing_ok=True)
 
 
 class ChineseTokenizer:

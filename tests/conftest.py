@@ -21,6 +21,7 @@ import pytest
 from _pytest.nodeid import NodeId
 
 from drafter.settings import PROJECT_ROOT, Settings
+import cpu_clock
 from store_support import pg_cluster  # noqa: F401 - one throwaway PostgreSQL cluster per session, shared
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -127,6 +128,7 @@ def pytest_configure(config):
     for each run, made by the first process (pytest-xdist's workers inherit it) and removed at its end."""
     _processes_import_this_checkout()
     _cheap_password_hashes()
+    cpu_clock.register(config)
     if getattr(config, "cache", None) and not os.environ.get("PYTEST_XDIST_WORKER"):
         config.pluginmanager.register(_FileClock(config.cache), "drafter-file-clock")
     if os.environ.get("DRAFTER_CACHE_DIR"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -83,8 +82,8 @@ def test_long_texts_and_a_missing_table_use_the_full_dictionary(tmp_path):
 
 
 def test_tokenizers_over_one_cache_dir_read_the_full_dictionary_once_a_process(tmp_path, monkeypatch):
-    """Each library warms a tokenizer: the second over the same cache dir takes the first's dictionary, not
-    jieba's cache file again (0.6 CPU-s a library); another cache dir reads its own."""
+    """Each library warms a tokenizer: the second takes the first's dictionary, not jieba's cache file again
+    (0.6 CPU-s a library), whatever its cache dir, and still leaves a cache file in its own dir."""
     import jieba
 
     cache = Path(os.environ.get("DRAFTER_CACHE_DIR") or tmp_path / "cache")  # the tests' shared one (conftest.py)
@@ -97,11 +96,35 @@ def test_tokenizers_over_one_cache_dir_read_the_full_dictionary_once_a_process(t
     second.warm()
     assert reads == [] and second._jieba is not first._jieba and second._jieba.FREQ is first._jieba.FREQ
     assert second.tokens("春节走访慰问困难职工。" * 40) == first.tokens("春节走访慰问困难职工。" * 40)
-    (tmp_path / "other").mkdir()
-    shutil.copy(cache / "jieba.cache", tmp_path / "other" / "jieba.cache")
     other = ChineseTokenizer(tmp_path / "other")
     other.warm()
-    assert reads == [1] and other._jieba.FREQ is not first._jieba.FREQ and other._jieba.FREQ == first._jieba.FREQ
+    assert reads == [] and other._jieba.FREQ is first._jieba.FREQ
+    assert (tmp_path / "other" / "jieba.cache").read_bytes() == (cache / "jieba.cache").read_bytes()
+
+
+def test_the_number_checks_segmenter_and_the_tokenizers_read_jiebas_dictionary_once(tmp_path, monkeypatch):
+    """A process that checks a draft and searches (a server, `drafter draft`) reads jieba's dict.txt once: the
+    number check's segmenter (jieba's default tokenizer) and BM25's tokenizers share it, whichever reads first."""
+    import jieba
+
+    from drafter.numcheck.words import words
+    from retrieval import chinese_tokens
+
+    reads = []
+    initialize = jieba.Tokenizer.initialize
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", lambda self, *a: reads.append(1) or initialize(self, *a))
+    for order, clause in ((0, "走访慰问困难职工八十六户"), (1, "举办职工技能竞赛三场")):
+        monkeypatch.setattr(chinese_tokens, "_DICTIONARIES", {})  # a fresh process: nothing read yet
+        monkeypatch.setattr(jieba.dt, "initialized", False)
+        monkeypatch.setattr(jieba.dt, "FREQ", {})
+        reads.clear()
+        words.cache_clear()
+        tokenizer = ChineseTokenizer(tmp_path / f"cache{order}")
+        steps = [lambda: words(clause), tokenizer.warm]
+        for step in steps[order:] + steps[:order]:
+            step()
+        assert len(reads) == 1 and tokenizer._jieba.FREQ is jieba.dt.FREQ and len(jieba.dt.FREQ) > 300_000
+        assert [w[2] for w in words(clause)] and tokenizer.tokens(clause)
 
 
 def test_bm25_search_in_a_fresh_process_loads_no_model_chroma_or_whole_dictionary(tmp_path):
