@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from drafter.domain.errors import InvalidInput
 from drafter.providers.base import ChatModel, Message, ProviderError, ProviderUnavailable
 from drafter.providers.local import LocalModel, llama_cpp_installed
-from drafter.providers.openai_compat import OpenAICompatModel
 from drafter.settings import Settings
+
+if TYPE_CHECKING:  # imported when first used: the openai SDK costs 0.4 CPU-s a process, and a server or CLI
+    # on the template or local provider never needs it
+    from drafter.providers.openai_compat import OpenAICompatModel
 
 PROVIDER_NAMES = ("auto", "local", "openai", "template")
 OPENAI_HINT = ("未配置 OpenAI 兼容接口：请设置 DRAFTER_OPENAI_BASE_URL（以及 DRAFTER_OPENAI_MODEL，"
@@ -62,6 +66,8 @@ class ProviderRegistry:
             raise ProviderUnavailable(OPENAI_HINT)
         with self._lock:
             if self._openai is None:
+                from drafter.providers.openai_compat import OpenAICompatModel
+
                 self._openai = OpenAICompatModel.from_settings(self.settings)
             return self._openai
 
