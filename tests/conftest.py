@@ -22,7 +22,6 @@ from _pytest.nodeid import NodeId
 
 from drafter.settings import PROJECT_ROOT, Settings
 import cpu_clock
-from store_support import pg_cluster  # noqa: F401 - one throwaway PostgreSQL cluster per session, shared
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 IN_CI = os.environ.get("CI") == "true"
@@ -94,6 +93,7 @@ def pytest_collection_finish(session):
     """The collector's work, less: every object of the imports and the collection (modules, test items, schemas)
     is frozen out of the cyclic garbage collector, and a collection starts after 10,000 allocations rather than 700.
     make check spent 25 CPU-s in the collector (3 workers; measured by gc.callbacks), 13 CPU-s with this."""
+    _cheap_password_hashes()
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
@@ -103,7 +103,11 @@ def _cheap_password_hashes() -> None:
     """Passwords hashed inside a test process use argon2id at its lowest cost (one pass over 8 KiB, one lane), not
     the service's three passes over 64 MiB in four lanes: 0.16 CPU-s a hash or a sign-in, and make check hashed
     149 times in its workers (25 CPU-s). The code path and the stored format ($argon2id$…) are the same, and no
-    test is about the cost. The servers and CLIs the tests start keep the service's cost."""
+    test is about the cost. The servers and CLIs the tests start keep the service's cost. Done once the test modules
+    are imported, and only where they imported the store: a pytest that test_ci_skips.py starts imports none of it
+    (0.25 CPU-s a process)."""
+    if "drafter.store" not in sys.modules:
+        return
     from argon2 import PasswordHasher
 
     from drafter.store import users
@@ -127,7 +131,6 @@ def pytest_configure(config):
     not once per data dir. Outside CI it lasts between runs (beside the library cache); under CI=true it is new
     for each run, made by the first process (pytest-xdist's workers inherit it) and removed at its end."""
     _processes_import_this_checkout()
-    _cheap_password_hashes()
     cpu_clock.register(config)
     if getattr(config, "cache", None) and not os.environ.get("PYTEST_XDIST_WORKER"):
         config.pluginmanager.register(_FileClock(config.cache), "drafter-file-clock")
@@ -145,6 +148,16 @@ def pytest_unconfigure(config):
     if made:
         shutil.rmtree(made, ignore_errors=True)
         os.environ.pop("DRAFTER_CACHE_DIR", None)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL cluster per session, shared (store_support.py; imported here only when a test asks
+    for it: the pytest runs test_ci_skips starts with this conftest need none of the store's imports)."""
+    from store_support import pg_cluster_running
+
+    with pg_cluster_running() as url:
+        yield url
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import threading
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,9 +43,10 @@ def _as_postgres(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
-@pytest.fixture(scope="session")
-def pg_cluster():
-    """A throwaway PostgreSQL cluster on 127.0.0.1 and a free port; stopped and deleted afterwards."""
+@contextmanager
+def pg_cluster_running():
+    """A throwaway PostgreSQL cluster on 127.0.0.1 and a free port; stopped and deleted afterwards (the session's
+    `pg_cluster` fixture, tests/conftest.py)."""
     if PG_BIN is None:
         if os.environ.get("CI") == "true":
             pytest.fail("PostgreSQL binaries are missing (CI=true must run the PostgreSQL store tests)")

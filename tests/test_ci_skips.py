@@ -49,7 +49,8 @@ def outcomes(tmp_path: Path, ci: str | None, workers: tuple[str, ...] = ()) -> d
     env["PYTHONPATH"] = os.pathsep.join([str(TESTS), str(TESTS.parent), env.get("PYTHONPATH", "")])
     if ci is not None:
         env["CI"] = ci
-    quiet = ("-p", "no:schemathesis", "-p", "no:hypothesispytest", "-p", "no:anyio")  # unused here: 1.4 s a process
+    quiet = ("-p", "no:schemathesis", "-p", "no:hypothesispytest", "-p", "no:anyio",  # unused here: 1.4 s a process
+             "-p", "no:langsmith_plugin")  # off in pyproject.toml's addopts, which "-o addopts=" drops: 0.3 s
     run = subprocess.run([sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", *quiet, "-o", "addopts=",
                           *workers, "test_cases.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     found = dict(re.findall(r"::test_without_(\w+) (PASSED|FAILED|SKIPPED|ERROR)", run.stdout))
