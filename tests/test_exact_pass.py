@@ -10,11 +10,11 @@ few thousand vectors are enough for HNSW to miss. The tests count what is found,
 
 from __future__ import annotations
 
-import uuid
+import shutil
 
 import numpy as np
 import pytest
-from retrieval_support import CARE, DEMOCRACY, SAFETY, chroma_url, embedder, example_md  # noqa: F401 - fixtures
+from retrieval_support import CARE, DEMOCRACY, SAFETY, chroma_server, embedder, example_md  # noqa: F401 - fixture
 
 from drafter.settings import Settings
 from retrieval.exact_pass import ExactPass, own_clause
@@ -47,33 +47,37 @@ EAST = ["root", "east"]
 
 
 @pytest.fixture(params=["embedded", "server"])
-def chroma_at(request):
-    """None (the embedded store) or the URL of the module's `chroma run`."""
-    return request.getfixturevalue("chroma_url") if request.param == "server" else None
+def on_server(request) -> bool:
+    """The embedded store, or a real `chroma run` over the same filled store."""
+    return request.param == "server"
 
 
 @pytest.fixture
-def crowded(tmp_path, embedder, chroma_at, built_once):
+def crowded(tmp_path, embedder, on_server, built_once):
     """A library whose Chroma holds CROWD shared noised copies of three examples' chunk vectors."""
-    return _crowded(tmp_path, embedder, chroma_at, built_once, shared=True)
+    yield from _crowded(tmp_path, embedder, on_server, built_once, shared=True)
 
 
 @pytest.fixture
-def crowded_privately(tmp_path, embedder, chroma_at, built_once):
+def crowded_privately(tmp_path, embedder, on_server, built_once):
     """The same crowd as private chunks of the organisations o0 … o9: in the main collection only, which is all the
     exact pass reads (a shared crowd is copied into the shared collection too, twice the cost of the fill)."""
-    return _crowded(tmp_path, embedder, chroma_at, built_once, shared=False)
+    yield from _crowded(tmp_path, embedder, on_server, built_once, shared=False)
 
 
-def _crowded(tmp_path, embedder, url: str | None, built_once, shared: bool):
-    """On the embedded store the filled data dir is built once and copied into each test's own (conftest.py:
-    built_once); each test on the module's server fills a collection of its own."""
-    settings = Settings(data_dir=tmp_path / "data", chroma_url=url, collection=f"x{uuid.uuid4().hex[:12]}" if url
-                        else "crowd", _env_file=None, **NARROW)
-    if url:
-        return settings, _fill(tmp_path, settings, embedder, shared)
-    built_once(f"exact-pass-crowd-{shared}", settings.data_dir, lambda: _fill(tmp_path, settings, embedder, shared))
-    return settings, Library(settings, embedder=embedder)
+def _crowded(tmp_path, embedder, on_server: bool, built_once, shared: bool):
+    """The filled data dir is built once and copied into each test's own (conftest.py: built_once); on the server,
+    a `chroma run` of the test's own serves its Chroma dir (filling a server over HTTP cost 2 CPU-s a test)."""
+    built = Settings(data_dir=tmp_path / "built", collection="crowd", _env_file=None, **NARROW)
+    built_once(f"exact-pass-crowd-{shared}", built.data_dir, lambda: _fill(tmp_path, built, embedder, shared))
+    settings = built.model_copy(update={"data_dir": tmp_path / "data"})
+    shutil.copytree(built.data_dir, settings.data_dir)  # never a store this process has open (built just now)
+    if not on_server:
+        yield settings, Library(settings, embedder=embedder)
+        return
+    with chroma_server(settings.data_dir / "chroma") as url:
+        served = settings.model_copy(update={"chroma_url": url})
+        yield served, Library(served, embedder=embedder)
 
 
 def _fill(tmp_path, settings: Settings, embedder, shared: bool) -> Library:
