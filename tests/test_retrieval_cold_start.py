@@ -102,7 +102,7 @@ def test_tokenizers_over_one_cache_dir_read_the_full_dictionary_once_a_process(t
     assert (tmp_path / "other" / "jieba.cache").read_bytes() == (cache / "jieba.cache").read_bytes()
 
 
-def test_the_number_checks_segmenter_and_the_tokenizers_read_jiebas_dictionary_once(tmp_path, monkeypatch):
+def test_the_number_checks_segmenter_and_the_tokenizers_read_jiebas_dictionary_once(tmp_path, monkeypatch, request):
     """A process that checks a draft and searches (a server, `drafter draft`) reads jieba's dict.txt once: the
     number check's segmenter (jieba's default tokenizer) and BM25's tokenizers share it, whichever reads first.
     Each read here gives a small dictionary of its own (the real one costs 0.6 CPU-s a read)."""
@@ -118,10 +118,12 @@ def test_the_number_checks_segmenter_and_the_tokenizers_read_jiebas_dictionary_o
         self.FREQ, self.total, self.initialized = {"走访": 3, "走": 1, "访": 1, "职工": 5, "职": 1, "工": 1}, 12, True
 
     monkeypatch.setattr(jieba.Tokenizer, "initialize", read)
+    request.addfinalizer(words.cache_clear)  # its clauses were cut with the small dictionary
     for order, clause in ((0, "走访困难职工"), (1, "职工走访")):
         monkeypatch.setattr(chinese_tokens, "_DICTIONARIES", {})  # a fresh process: nothing read yet
         monkeypatch.setattr(jieba.dt, "initialized", False)
         monkeypatch.setattr(jieba.dt, "FREQ", {})
+        monkeypatch.setattr(jieba.dt, "total", 0)  # all three are put back after the test
         reads.clear()
         words.cache_clear()
         tokenizer = ChineseTokenizer(tmp_path / f"cache{order}")
@@ -130,7 +132,6 @@ def test_the_number_checks_segmenter_and_the_tokenizers_read_jiebas_dictionary_o
             step()
         assert len(reads) == 1 and tokenizer._jieba.FREQ is jieba.dt.FREQ is reads[0].FREQ
         assert "职工" in [w[2] for w in words(clause)] and "职工" in tokenizer.tokens(clause)
-    words.cache_clear()  # its clauses were cut with the small dictionary
 
 
 def test_bm25_search_in_a_fresh_process_loads_no_model_chroma_or_whole_dictionary(tmp_path):
