@@ -98,7 +98,6 @@ def pytest_collection_finish(session):
     (from this conftest's import on: importing and collecting the test modules ran 4,500 collections, 2.7 CPU-s a
     process, 0.4 with it). make check spent 25 CPU-s in the collector (3 workers; measured by gc.callbacks), 13
     CPU-s with the freeze."""
-    _cheap_password_hashes()
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
@@ -108,10 +107,10 @@ def _cheap_password_hashes() -> None:
     """Passwords hashed inside a test process use argon2id at its lowest cost (one pass over 8 KiB, one lane), not
     the service's three passes over 64 MiB in four lanes: 0.16 CPU-s a hash or a sign-in, and make check hashed
     149 times in its workers (25 CPU-s). The code path and the stored format ($argon2id$…) are the same, and no
-    test is about the cost. The servers and CLIs the tests start keep the service's cost. Done once the test modules
-    are imported, and only where they imported the store: a pytest that test_ci_skips.py starts imports none of it
-    (0.25 CPU-s a process)."""
-    if "drafter.store" not in sys.modules:
+    test is about the cost. The servers and CLIs the tests start keep the service's cost. Not in the pytest runs
+    test_ci_skips.py starts with a copy of this file: none of their tests signs in, and importing the store costs
+    0.25 CPU-s a process."""
+    if Path(__file__).resolve().parent != PROJECT_ROOT / "tests":
         return
     from argon2 import PasswordHasher
 
@@ -136,6 +135,7 @@ def pytest_configure(config):
     not once per data dir. Outside CI it lasts between runs (beside the library cache); under CI=true it is new
     for each run, made by the first process (pytest-xdist's workers inherit it) and removed at its end."""
     _processes_import_this_checkout()
+    _cheap_password_hashes()
     cpu_clock.register(config)
     if getattr(config, "cache", None) and not os.environ.get("PYTEST_XDIST_WORKER"):
         config.pluginmanager.register(_FileClock(config.cache), "drafter-file-clock")
