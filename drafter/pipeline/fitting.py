@@ -35,6 +35,7 @@ from drafter.pipeline.themes import Theme, ThemeBook
 
 AT_HOME = 0.0  # mean affinity (standard deviations of the request's pairs) to a section's anchors that keeps a fact
 NEW_SECTION_FACTS = 3.0  # misfits with nowhere to go: about this many a new section
+STRAY = 2.5  # a fact writing its own theme's keywords this strongly is at home only beside a fact of that theme
 
 
 def names_theme(title: str, theme: Theme, book: ThemeBook) -> bool:
@@ -77,7 +78,15 @@ class Refit:
     def misfits(self, lines: list[int], title: str) -> list[int]:
         """The facts of a section that neither speak of its heading nor are like the facts that do."""
         anchors = self.anchors(lines, title)
-        return [i for i in lines if i not in anchors and self.likeness(i, anchors) < AT_HOME]
+        return [i for i in lines if i not in anchors and (self.likeness(i, anchors) < AT_HOME or self.stray(i, anchors))]
+
+    def stray(self, fact: int, anchors: list[int]) -> bool:
+        """The fact names an area of its own (writes its theme's keywords at least STRAY strongly) that neither the
+        heading nor any fact it stands on is of: 职代会 under 围绕企业发展 beside study facts, however alike in meaning."""
+        theme = self.prior[fact]
+        if theme is None or theme.keyword_score(self.facts[fact]) < STRAY:
+            return False
+        return not any(self.prior[a] is theme for a in anchors)
 
     def home(self, fact: int, sections: list[tuple[list[int], str]], own: int,
              still_fits: Callable[[str, list[int]], bool]) -> int | None:
