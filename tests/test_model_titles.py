@@ -127,6 +127,11 @@ def test_a_reply_that_passes_every_rule_heads_its_section(settings, library):
     ("经理接待日：接待职工来访", FACTS[1:2], set(), "shape"),  # a label and a sentence (a local reply, session 11):
     ("开展经理接待日。接待职工来访", FACTS[1:2], set(), "shape"),  # the opening's list of areas cannot name it
     ("发布企业歌，开展服务月和接待日活动", FACTS[:3], set(), ""),
+    ("每月为职工放映电影两场", ["每月为职工放映电影两场，观影职工300人次"], set(), "shape"),  # a count narrates
+    ("职工乒乓球赛获前三名", ["组织职工乒乓球赛，获前三名的职工12人"], set(), "shape"),
+    ("书香满园", ["开展“书香满园”读书活动，参加职工80人"], set(), "shape"),  # a name alone names no work
+    ("开展读书活动和与职工交流", ["开展读书活动，与职工交流读书心得"], set(), "shape"),  # no sentence
+    ("开展“三个一”读书活动", ["开展“三个一”读书活动，参加职工80人"], set(), ""),  # a count inside a name is the name
 ])
 def test_a_model_heading_is_taken_only_when_it_passes_every_heading_rule(heading, facts, used, why):
     assert refusal(heading, facts, used) == why
@@ -137,6 +142,8 @@ def test_a_model_heading_is_taken_only_when_it_passes_every_heading_rule(heading
     ("1. 标题：“深化民主管理，畅通诉求渠道”。\n说明：这个标题概括了…", "深化民主管理，畅通诉求渠道"),
     ("**一、丰富职工文化生活**", "丰富职工文化生活"),
     ("\n\n（二）关爱女职工；", "关爱女职工"),
+    ("“三八”节前夕，组织女职工健步走", "组织女职工健步走"),  # when it was done is no part of a heading
+    ("五一期间，举办职工书画展", "举办职工书画展"),
 ])
 def test_the_heading_is_read_from_the_first_line_of_the_reply(reply, heading):
     assert cleaned(reply) == heading

@@ -37,6 +37,10 @@ _LABEL = re.compile(r"^(?:标题|小标题)?[:：]?\s*")  # 标题：… (the re
 _WRAPPING = "“”\"'「」《》【】*# "
 _END = BREAKS + " "
 _DIGITS = re.compile(r"[0-9０-９]")
+_CN_COUNT = re.compile(r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支篇件]")  # 放映一次, 均前五名: a count
+_QUOTED = re.compile(r"[“\"「『][^“”\"」』]*[”\"」』]")
+_TIME_CLAUSE = re.compile(r"^[^，,、]{1,12}(?:前夕|期间|之际|以来|前后|当天|之初|之后)[，,]")  # 儿童节前夕，开展…
+_CONJUNCTIONS = re.compile(r"[和及]与")  # 加强经营质量和与客户零距离交流: two conjunctions, no sentence
 
 
 @dataclass
@@ -119,7 +123,7 @@ def cleaned(reply: str) -> str:
     line = next((ln.strip() for ln in reply.splitlines() if ln.strip()), "")
     for _ in range(2):  # "1. 标题：“…”。": the numbering, then the label, then the quotes and the end mark
         line = without_number(_LABEL.sub("", line, count=1).strip()).strip(_WRAPPING + _END)
-    return line
+    return _TIME_CLAUSE.sub("", line, count=1)  # a heading names the work, not when it was done
 
 
 def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
@@ -127,8 +131,11 @@ def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
     """Why `heading` may not head these facts ("" when it may): the rules of every heading (titling.acceptable),
     in the order a reader would name them."""
     inner = any(mark in heading for mark in SENTENCE_ENDS + COLONS)  # 经理接待日：加强与客户交流的平台: a label and a
-    if not SHORTEST <= len(bare(heading)) <= LONGEST or _DIGITS.search(heading) or "\n" in heading or inner:
-        return "shape"  # sentence, which the opening's list of areas cannot name
+    counted = _DIGITS.search(heading) or _CN_COUNT.search(_QUOTED.sub("", heading))  # sentence, which the opening's
+    if not SHORTEST <= len(bare(heading)) <= LONGEST or counted or "\n" in heading or inner:  # list of areas cannot
+        return "shape"  # name; a count narrates, a heading names the work
+    if _CONJUNCTIONS.search(heading) or any(opening + heading in fact for fact in facts for opening in "“\"「『"):
+        return "shape"  # 传递微笑 of 开展“传递微笑”活动: a name alone names no work
     if is_generic(heading):
         return "generic"
     if stutters(heading):
