@@ -7,14 +7,17 @@ and every call after it get the same immutable ThemeBook without touching the di
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from drafter.numcheck.words import words
+from textkit.sentences import BREAKS, char_class
 
 THEMES_FILE = Path(__file__).with_name("themes.toml")
+_CLAUSES = re.compile(char_class(BREAKS))
 
 
 def writes(text: str, keyword: str) -> bool:
@@ -51,10 +54,19 @@ class Theme:
     topics: tuple[str, ...] = field(default_factory=tuple)
     short: str = ""  # the work in a few words, for a heading naming two themes
     shorts: tuple[Heading, ...] = ()  # other such words, each when the facts write one of its `needs`
+    other_sense: tuple[str, ...] = ()  # a keyword in a clause with one of these is in another sense (学生…学习)
 
     def keyword_score(self, text: str) -> float:
-        """How strongly `text` speaks of this theme: matched keywords (`writes`), longer ones weigh more."""
-        return sum(1.0 + 0.25 * (len(word) - 1) for word in self.keywords if word in text and writes(text, word))
+        """How strongly `text` speaks of this theme: matched keywords (`writes`), longer ones weigh more; a keyword
+        counts only in a clause that does not give it another sense (`other_sense`: 留守儿童的教育 is schooling)."""
+        return sum(1.0 + 0.25 * (len(word) - 1) for word in self.keywords
+                   if word in text and writes(text, word) and self._in_sense(text, word))
+
+    def _in_sense(self, text: str, word: str) -> bool:
+        if not self.other_sense:
+            return True
+        return any(word in clause and not any(other in clause for other in self.other_sense)
+                   for clause in _CLAUSES.split(text))
 
     def titles_for(self, facts: list[str]) -> tuple[str, ...]:
         """The headings this section's facts justify: those whose `needs` the facts meet, then the plain ones."""
@@ -116,7 +128,8 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
-                         shorts=tuple(_heading(h) for h in t.get("shorts", ()))) for t in raw["theme"])
+                         shorts=tuple(_heading(h) for h in t.get("shorts", ())),
+                         other_sense=tuple(t.get("other_sense", ()))) for t in raw["theme"])
     families = tuple(Family(frozenset(f["keys"]), tuple(f["headings"]), tuple(f["keys"])) for f in raw.get("family", []))
     return ThemeBook(themes, families, dict(raw["labels"]))
 
