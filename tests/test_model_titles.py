@@ -144,6 +144,9 @@ def test_a_model_heading_is_taken_only_when_it_passes_every_heading_rule(heading
     ("\n\n（二）关爱女职工；", "关爱女职工"),
     ("“三八”节前夕，组织女职工健步走", "组织女职工健步走"),  # when it was done is no part of a heading
     ("五一期间，举办职工书画展", "举办职工书画展"),
+    ("公司工会积极组织职工健步走", "组织职工健步走"),  # nor who did it
+    ("工会组织建设，发展新会员", "工会组织建设，发展新会员"),  # the work's own name stays
+    ("加强工会组织建设", "加强工会组织建设"),
 ])
 def test_the_heading_is_read_from_the_first_line_of_the_reply(reply, heading):
     assert cleaned(reply) == heading

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from drafter.models import TokenUsage
 from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant, stutters
 from drafter.pipeline.prompting import render
-from drafter.pipeline.titling import LONGEST, fits
+from drafter.pipeline.titling import ACT, LONGEST, fits
 from drafter.providers.base import ChatModel, Message, in_step
 from textkit.headings import without_number
 from textkit.sentences import BREAKS, COLONS, SENTENCE_ENDS
@@ -40,6 +40,8 @@ _DIGITS = re.compile(r"[0-9０-９]")
 _CN_COUNT = re.compile(r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支篇件]")  # 放映一次, 均前五名: a count
 _QUOTED = re.compile(r"[“\"「『][^“”\"」』]*[”\"」』]")
 _TIME_CLAUSE = re.compile(r"^[^，,、]{1,12}(?:前夕|期间|之际|以来|前后|当天|之初|之后)[，,]")  # 儿童节前夕，开展…
+_DOER = re.compile(rf"^(?:(?:公司|集团|基层|学校|我[校局厂司]?)?工会|我们|我会)(?:积极|认真|先后|还|也|又)*"
+                   rf"(?=(?:{ACT.pattern})(?!建设))")  # 工会开展问卷调查: the doer (工会组织建设 is the work's name)
 _CONJUNCTIONS = re.compile(r"[和及]与")  # 加强经营质量和与客户零距离交流: two conjunctions, no sentence
 
 
@@ -123,7 +125,8 @@ def cleaned(reply: str) -> str:
     line = next((ln.strip() for ln in reply.splitlines() if ln.strip()), "")
     for _ in range(2):  # "1. 标题：“…”。": the numbering, then the label, then the quotes and the end mark
         line = without_number(_LABEL.sub("", line, count=1).strip()).strip(_WRAPPING + _END)
-    return _TIME_CLAUSE.sub("", line, count=1)  # a heading names the work, not when it was done
+    line = _TIME_CLAUSE.sub("", line, count=1)  # a heading names the work, not when it was done …
+    return _DOER.sub("", line, count=1)  # … nor who did it (工会开展问卷调查 -> 开展问卷调查)
 
 
 def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,

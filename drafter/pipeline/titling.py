@@ -33,6 +33,7 @@ _ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评�
                   r"落实|加强|实施|修订|制定|推行|创建|选派|筹集|捐赠|捐款|投入|新建|建成|改造|深化|推荐|承办|配合|协助|征集|"
                   r"收集|审议|启动|完善|规范|健全|引进|探索|接收|安置|购买|购置|发布|接待|评定|争创|创办|开通|编印|建设|资助")
 _ACTS = re.compile(f"(?:{_ACT.pattern})+")
+ACT = _ACT  # the acts a heading may begin with (model_titles: 工会开展… -> 开展…)
 _FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 # what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
 _FRAGMENT = re.compile(rf"的|[中于得地着]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
