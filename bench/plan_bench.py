@@ -150,7 +150,7 @@ def model_report(calls: list, speed: dict | None) -> dict:
             "tokens_read": sum(c.tokens_read for c, _ in calls), "tokens_written": written,
             "seconds": round(seconds, 1), "seconds_per_call": round(seconds / len(calls), 2) if calls else None,
             "model_speed": speed, "load_now": [round(x, 2) for x in os.getloadavg()],
-            "replies": [f"{'TAKEN' if c.heading else c.refused[:20]}: {c.reply.strip()[:30]!r} <- {facts[:4]}"
+            "replies": [f"{'TAKEN ' + repr(c.heading) + ' of' if c.heading else c.refused[:20]}: {c.reply.strip()[:30]!r} <- {facts[:4]}"
                         for c, facts in calls]}
 
 

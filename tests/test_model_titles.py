@@ -132,6 +132,8 @@ def test_a_reply_that_passes_every_rule_heads_its_section(settings, library):
     ("书香满园", ["开展“书香满园”读书活动，参加职工80人"], set(), "shape"),  # a name alone names no work
     ("开展读书活动和与职工交流", ["开展读书活动，与职工交流读书心得"], set(), "shape"),  # no sentence
     ("开展“三个一”读书活动", ["开展“三个一”读书活动，参加职工80人"], set(), ""),  # a count inside a name is the name
+    ("加强民主管理，提升客户满意度", ["召开职代会，推进民主管理", "召开客户座谈会，听取客户意见"], set(), "claim"),  # 满意度
+    ("举办职工书画展，推进民主管理", ["组织职工书画展，展出作品80幅", "召开职代会，推进民主管理"], set(), ""),  # acts frame
 ])
 def test_a_model_heading_is_taken_only_when_it_passes_every_heading_rule(heading, facts, used, why):
     assert refusal(heading, facts, used) == why

@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.models import TokenUsage
-from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, relevant, stutters
+from drafter.numcheck.words import words
+from drafter.pipeline.heading_rules import STOP_BIGRAMS, bare, is_generic, one_fact_words, relevant, stutters
 from drafter.pipeline.prompting import render
 from drafter.pipeline.titling import ACT, LONGEST, fits
 from drafter.providers.base import ChatModel, Message, in_step
@@ -129,6 +130,14 @@ def cleaned(reply: str) -> str:
     return _DOER.sub("", line, count=1)  # … nor who did it (工会开展问卷调查 -> 开展问卷调查)
 
 
+def unwritten(heading: str, facts: list[str]) -> list[str]:
+    """The heading's content words (nouns, verbs, adjectives beyond the frame words 加强, 提高 and acts) that no fact of its
+    section writes: the model may say only what its facts say (提高客户满意度 over a 客户座谈会 and an 经理接待日)."""
+    text = "".join(facts)
+    return [word for _, _, word, tag in words(bare(heading)) if len(word) >= 2 and tag[:1] in "nva"
+            and word not in STOP_BIGRAMS and not ACT.fullmatch(word) and word not in text]
+
+
 def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
             also: Callable[[str], bool] = lambda title: True) -> str:
     """Why `heading` may not head these facts ("" when it may): the rules of every heading (titling.acceptable),
@@ -149,7 +158,7 @@ def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
         return "one_fact"
     if not relevant(heading, facts):
         return "unrelated"
-    if not fits(facts, heading, lexicon):
+    if not fits(facts, heading, lexicon) or unwritten(heading, facts):
         return "claim"
     if not also(heading):
         return "themes"
