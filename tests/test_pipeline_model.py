@@ -268,6 +268,17 @@ def test_a_lead_naming_nothing_of_its_section_gives_way_to_the_templates(setting
     assert "医德医术" not in result.text
 
 
+def test_the_plans_lead_is_anchored_by_the_year_ahead(settings, library):
+    """A lead of 下一步工作打算 introduces the plans and names none of their work: naming the year ahead anchors it
+    (leads.unanchored); over a body section the same line names nothing of it and gives way."""
+    intro = section_replies(lambda text, lines: re.sub(r"概括：.+", "概括：展望来年，工会将一如既往地努力奋斗。", text))
+    result = Pipeline(settings, library, ScriptedModel(default=intro, name="fake")).run(REQUEST)
+    plans = [s for s in result.sections if "打算" in s.heading]
+    assert plans and plans[0].text.startswith("展望来年，工会将一如既往地努力奋斗。")
+    assert not any("展望来年" in s.text for s in result.sections if s.facts)
+    assert result.check.ok
+
+
 def test_a_reply_going_past_its_last_line_is_cut_there(settings, library):
     rambling = section_replies(lambda text, lines: re.sub(
         r"概括：.+\n", f"{len(lines) + 1}. 按序号逐条改写，每条一行。\n{len(lines) + 2}. 确定竞赛标准，制定竞赛规则。\n", text))

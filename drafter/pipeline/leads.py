@@ -69,15 +69,26 @@ def _lists_again(bare: str, lines: list[str]) -> bool:
     return echoed >= ECHOED_CLAUSES and 2 * echoed >= len(clauses)
 
 
-def unanchored(lead: str, lines: list[str], title: str) -> bool:
+# what a lead of the plans or the problems says of its section whatever its items: the year ahead, the shortcomings
+_KIND_CUES = {"plans": re.compile(r"下一步|新的一年|新一年|今后|明年|来年|下半年|展望"),
+              "problems": re.compile(r"不足|问题|差距|短板|薄弱")}
+
+
+def unanchored(lead: str, lines: list[str], title: str, role: str = "body") -> bool:
     """True when the lead names nothing of its section: no character pair of it (职工, 工会, 工作 aside) is in the
     section's facts or heading ("工会体现了工会的关心和爱心。" over a 大病救助 fact; "工会增强了职工的医德医术意识和团队
-    精神。" over 宣讲 and 最美医护: an effect the facts never give), or it says 工会 twice in one short sentence."""
+    精神。" over 宣讲 and 最美医护: an effect the facts never give), or it says 工会 twice in one short sentence. A lead
+    of the plans or the problems is anchored by naming its kind too ("展望新的一年，工会将着力做好以下工作。")."""
     bare = KEY.sub("", lead)
+    if bare.count("工会") > 1:
+        return True
+    cue = _KIND_CUES.get(role)
+    if cue is not None and cue.search(bare):
+        return False
     pairs = {bare[i:i + 2] for i in range(len(bare) - 1)} - _EVERYWHERE
     texts = [KEY.sub("", text) for text in [*lines, title]]
     given = {text[i:i + 2] for text in texts for i in range(len(text) - 1)}
-    return not pairs & given or bare.count("工会") > 1
+    return not pairs & given
 
 
 def paragraph(lead: str, written: list[str]) -> str:
