@@ -163,7 +163,8 @@ def _open_clause(draft: str, clause: tuple[int, int], flagged: _Flagged) -> bool
 def split_unnamed(draft: str, claims: list[Claim], hits: list[NumberHit], support: Support,
                   lex: FaithLexicon) -> tuple[list[Claim], list[Claim]]:
     """(claims, unverified): a claim of rule 4b (it names no role, no act and no theme: its note only lists new
-    words) in a clause of no flagged number and no role marker is a wording to read, not a finding. The issue's
+    words) in a clause of no flagged number, not joined on by 并/还/同时, and whose new words name no thing
+    (_names_things) is a wording to read, not a finding. The issue's
     rule: a formulaic clause is frame when it fills no role with new content; over the strong and held-out sets
     such claims never caught an invention with its role named (undecided.py's rule 4b). They are reported apart
     (CheckResult.unverified) and do not make a draft unfaithful; the model judge may clear them. A marker word in
