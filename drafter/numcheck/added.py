@@ -29,11 +29,12 @@ from drafter.numcheck.wordclass import adverb_noun
 from drafter.numcheck.wordclass import action_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
+from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
 _JOINERS = GLUE | {"以及"}
 _SUFFIXES = frozenset("员者师")
-_FUNCTION = re.compile("[达为计约共有了的是在名个位项次余多从向对把被给与和及将每各]")
+_FUNCTION = re.compile("[达为计约共有了的是在名个位项次余多从向对把被给与和及将每各等]")
 
 
 def added_items(clause: str, offset: int, hits: Sequence[NumberHit], support, lex: FaithLexicon,
@@ -82,7 +83,8 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
 
 def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: set, beside: str | None) -> list[Claim]:
     given = [_given(w, reader) for w in window]
-    new = [_added(w, reader) or _verbal_qualifier(clause, window, given, k, reader) for k, w in enumerate(window)]
+    new = [_added(w, reader) or _verbal_qualifier(clause, window, given, k, reader)
+           or _listed_example(clause, window, given, k, reader) for k, w in enumerate(window)]
     for k in range(len(window) - 2, -1, -1):  # a given verb glued before a given noun: 整改 of 整改建议
         w = window[k]
         given[k] = given[k] or (w[3] == "v" and k > 0 and given[k + 1] and window[k - 1][3].startswith(NOUN_TAGS) and w[1] == window[k + 1][0] and len(w[2]) >= 2
@@ -96,7 +98,7 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
         j = k
         while j + 1 < len(window) and new[j + 1] and window[j][1] == window[j + 1][0]:
             j += 1
-        if _onto_given(clause, window, given, k, j) and not _overlaps(taken, window[k][0], window[j][1]) \
+        if _onto_given(clause, window, given, k, j, reader) and not _overlaps(taken, window[k][0], window[j][1]) \
                 and not (k == j and given[k - 1] and adverb_noun(window, k)):
             s, e = window[k][0], window[j][1]
             out.append(role_claim("object", s, e, clause, offset, beside))
@@ -222,9 +224,12 @@ def _given(w: Word, reader: Reader) -> bool:
         and w[2] in reader.support.text
 
 
-def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: int) -> bool:
-    """The run k..j is written onto a given thing (right after it or right before it, through 的 too) or joined
-    to a phrase ending in one by 和/及/与/、 (职工和社区居民; 劳模和先进职工)."""
+def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: int, reader: Reader | None = None) -> bool:
+    """The run k..j is written onto a given thing (right after it or right before it, through 的 too), joined
+    to a phrase ending in one by 和/及/与/、 (职工和社区居民; 劳模和先进职工), or is an example of one before 等
+    (签约超市、加油站等普惠商家: which ones the facts do not say)."""
+    if reader is not None and _example_of_given(clause, window, reader, j):
+        return True
     for step, edge in ((1, j), (-1, k)):
         n = edge + step
         if not 0 <= n < len(window):
@@ -243,6 +248,31 @@ def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: i
         if 0 <= n < len(window) and given[n]:
             return True
     return False
+
+
+_ITEM = char_class(BREAKS + ENUM_COMMA + "等0123456789", negate=True)
+_EXAMPLES_END = re.compile(f"[类型]?(?:、{_ITEM}{{1,8}}?[类型]?)*等(?:各类|各种|多种|多类|一批)?")  # …、技能类等 (各类)
+
+
+def _listed_example(clause: str, window: list[Word], given: list[bool], k: int, reader: Reader) -> bool:
+    """A noun (by its tag or 词林) that no support line gives, listed before 等 and a given thing: which books or
+    shops (党史、技能类等各类图书; 超市、加油站等普惠商家) the facts do not say, abstract or not."""
+    word, tag = window[k][2], window[k][3]
+    nounish = tag.startswith("n") or any(c[0] in "ABCD" for c in cilin_classes().get(word, ()))
+    if len(word) < 2 or _digits(word) or not nounish or reader.neutral(word) or _no_thing(word):
+        return False
+    return _example_of_given(clause, window, reader, k) and not reader.backed(word)
+
+
+def _example_of_given(clause: str, window: list[Word], reader: Reader, j: int) -> bool:
+    """The run ending at j is followed by 、-joined words and 等, and then by a thing the facts write: the text from
+    there to the end of the next word of two characters or more (普惠商家; 惠/工商户 and 等惠/工商户 as jieba cuts)."""
+    m = _EXAMPLES_END.match(clause, window[j][1])
+    if not m:
+        return False
+    head = next((w for w in window[j + 1:] if w[0] >= m.end() and len(w[2]) >= 2 and not _digits(w[2])), None)
+    thing = clause[m.end():head[1]] if head is not None else ""
+    return 2 <= len(thing) <= 8 and thing in reader.support.text
 
 
 def _touch(window: list[Word], a: int, b: int) -> bool:

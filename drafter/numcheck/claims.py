@@ -161,7 +161,7 @@ def _lines(draft: str):
 
 def clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex: FaithLexicon) -> list[Claim]:
     """Claims and headings of the draft (artifacts are separate); each quoted from the draft as given."""
-    masked = given_topics(draft, support) if "主题" in draft else draft
+    masked = given_topics(draft, support) if "主题" in draft or "为" in draft else draft
     out = _clause_claims(masked, hits, support, lex)
     return out if masked is draft else [c.model_copy(update={"text": draft[c.start:c.end]}) for c in out]
 

@@ -9,7 +9,7 @@ import re
 from drafter.models import Claim
 from drafter.numcheck.rolewords import Reader, role_claim
 from drafter.numcheck.support import Support, grams
-from textkit.sentences import COMMAS, SENTENCE_ENDS, char_class
+from textkit.sentences import BREAKS, COMMAS, SENTENCE_ENDS, char_class
 
 
 _NAME = re.compile(r"《[^》\n]{2,40}》|“[^”\n]{2,30}”")
@@ -97,13 +97,19 @@ def _figures(clause: str, reader) -> list[tuple[int, int]]:
 
 
 _TOPIC = re.compile(r"[“《]([^”》\n]{2,30})[”》]的?(主题)")  # “书香工会”主题: the name's topic, no thing of its own
+# 以 X 为 N: 为N says what X is to the work (its theme, means, base, occasion), never a thing of its own; X is judged
+_RELATION = re.compile(f"以{char_class(BREAKS + chr(10) + '以', negate=True)}{{1,24}}?" r"(为(?:主题|主线|载体|阵地|主阵地|抓手|契机|依托|纽带|平台|突破口|切入点|着力点"
+                       r"|重点|核心|主体|龙头|导向|引领|牵引|基础))")
 
 
 def given_topics(text: str, support: Support) -> str:
-    """`text` with 主题 blanked after a quoted name the facts write (围绕“书香工会”主题开展读书活动); same length."""
+    """`text` with 主题 blanked after a quoted name the facts write (围绕“书香工会”主题开展读书活动), and the 为N of
+    以X为N (以“书香工会”为主题开展…, 以职工书屋为阵地…); same length."""
     for m in _TOPIC.finditer(text):
         if m.group(1) in support.text:
             text = text[:m.start(2)] + "  " + text[m.end(2):]
+    for m in _RELATION.finditer(text):
+        text = text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
     return text
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.names import figure_spans, named_before
 from drafter.numcheck.rolewords import FUNCTION_CHARS
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.things import abstract_word
 from drafter.numcheck.words import Word, words
 from textkit.sentences import COMMAS, ENUM_COMMA
 
@@ -38,13 +40,41 @@ def parallel_spans(clause: str, lex: FaithLexicon) -> list[tuple[int, int]]:
 def manner_spans(clause: str, lex: FaithLexicon, reader=None) -> list[tuple[int, int]]:
     """The clause's parallel phrases and quoted figures (names.figure_spans), sorted, overlapping ones joined:
     what they say is how the work went, not what was done."""
-    if ENUM_COMMA not in clause and "“" not in clause:
+    if ENUM_COMMA not in clause and "“" not in clause and "以" not in clause:
         return []
     cache = reader.support.clause_roles if reader is not None else {}
     key = ("manner", clause, id(lex))
     if key not in cache:
-        cache[key] = _joined(parallel_spans(clause, lex) + figure_spans(clause, reader))
+        cache[key] = _joined(parallel_spans(clause, lex) + figure_spans(clause, reader) + by_manner(clause, lex))
     return cache[key]
+
+
+def by_manner(clause: str, lex: FaithLexicon) -> list[tuple[int, int]]:
+    """以 … 的 <a state or quality> before a verb (以积极阳光的心态投入工作, 以饱满的热情参与): the manner of the act,
+    never a thing of its own, unless a person or body qualifies it (以人大代表的标准)."""
+    if "以" not in clause or "的" not in clause:
+        return []
+    ws, out = words(clause), []
+    for k, w in enumerate(ws):
+        if w[2] != "以" or w[3] != "p":
+            continue
+        de = next((j for j in range(k + 1, min(k + 7, len(ws))) if ws[j][2] == "的"), None)
+        if de is None or de + 2 >= len(ws) or any(ws[j][2] in ("为", "以") for j in range(k + 1, de)):
+            continue
+        head, verb = ws[de + 1], ws[de + 2]
+        if (head[2] in lex.abstract or abstract_word(head[2], head[3])) and verb[3].startswith("v") and verb[2] != "为" \
+                and not any(_someone(x) for x in ws[k + 1:de]):
+            out.append((w[0], head[1]))
+    return out
+
+
+def _someone(w: Word) -> bool:
+    """A person or body, by 词林 (A: people, Di: institutions) or, unknown to it, by jieba's noun tag (人大代表 of
+    以人大代表的标准: whose standard is content, not manner)."""
+    classes = cilin_classes().get(w[2])
+    if classes is None:
+        return w[3].startswith("n") and len(w[2]) >= 2
+    return any(c.startswith(("A", "Di")) for c in classes)
 
 
 def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

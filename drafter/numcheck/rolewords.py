@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from drafter.models import Claim
 from drafter.numcheck.cilin_kin import kin
+from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.words import Word
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
@@ -69,10 +70,12 @@ class Reader:
         alias_text = s.hand_alias_text if PEOPLE.search(word) else s.alias_text
         if word in s.text or word in alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
             return True
-        if word in s.short_forms:
-            return True  # 经审 of 经费审查, 职代会 of 职工代表大会
+        if word in s.short_forms or s.clipped(word):
+            return True  # 经审 of 经费审查, 职代会 of 职工代表大会; 欠薪 of 拖欠农民工工资
         if kin(word, s.word_set):
             return True  # 孩子 for 子女, 费用 for 经费 (同义词词林: drafter.numcheck.cilin_kin)
+        if len(word) == 2 and any(c in s.char_words and _same_sense(word, c) for c in word):
+            return True  # 身患 of 患重大疾病: a word built on a one-character word of the facts, meaning it
         # a compound of given or neutral parts (比赛项目 over 项目 and a contest; 职工队伍)
         if word.endswith("活动") and any(k in s.text for k in self.lex.kinds.get(word[:-2], ())):
             return True  # 文体活动 (one jieba word) over a badminton match, as 文体 + 活动 read apart would be
@@ -109,3 +112,11 @@ def attached(clause: str, a: Word, b: Word) -> bool:
     same head (焊工、钳工; 一线职工和外包工)."""
     x, y = (a, b) if a[0] < b[0] else (b, a)
     return x[1] == y[0] or (clause[x[1]:y[0]] in GLUE and a[2][-1] == b[2][-1])
+
+
+def _same_sense(word: str, char: str) -> bool:
+    """Does 词林 put `word` in a small class of acts or states of the character `char`, which the facts write as a
+    word of its own (身患 and the 患 of 为患重大疾病的职工: Ib10A)? Not of things (钳工 is another 工 than 电工),
+    nor of qualities (专门); and not for a character inside a fact's word (召开 is not the 开 of 开展)."""
+    shared = cilin_classes().get(word, frozenset()) & cilin_classes().get(char, frozenset())
+    return any(c[0] in "HI" for c in shared)

@@ -16,7 +16,7 @@ from itertools import chain
 
 from drafter.models import NumberHit, SentenceTrace
 from drafter.numcheck.bigrams import content_grams
-from drafter.numcheck.synonyms import aliases
+from drafter.numcheck.synonyms import aliases, cilin_classes
 from drafter.numcheck.words import snap, words as clause_words
 from textkit.sentences import SENTENCE_ENDS, char_class
 
@@ -94,6 +94,11 @@ class Support:
         return frozenset(w for line in self._all for _, _, w, _ in clause_words(line) if len(w) >= 2)
 
     @cached_property
+    def char_words(self) -> frozenset[str]:
+        """The one-character jieba words of the facts and context lines (患 of 为患重大疾病的职工)."""
+        return frozenset(w for line in self._all for _, _, w, _ in clause_words(line) if len(w) == 1)
+
+    @cached_property
     def short_forms(self) -> frozenset[str]:
         """The short forms of the facts' phrases (issue 19): within 2-4 consecutive jieba nouns (verbal nouns and set
         phrases too; a four-character noun counts as two words), the first word's first character and the first
@@ -113,6 +118,27 @@ class Support:
                 if first:
                     out |= _forms(first[0], [w for w in ws[i + 1:i + 4]])
         return frozenset(f for f in out if 2 <= len(f) <= 4)
+
+    def clipped(self, word: str) -> bool:
+        """A two-character clipping of a fact's phrase: the first character of a word of a fact line and the first
+        or last of the next word (重病 of 重大|疾病, which short_forms leaves out: 重大 is an adjective); or, for a
+        word 词林 does not know (a dictionary word means what it says: 专场, 花钱), the first character in a word
+        and the second in, or a one-character 词林 synonym of, one of the next four (欠薪 of 拖欠农民工工资)."""
+        if len(word) != 2 or word[0] not in self.text or word[1] not in self.text and word in cilin_classes():
+            return False
+        loose = word not in cilin_classes()
+        second = cilin_classes().get(word[1], frozenset()) if loose else frozenset()
+        for line in self._all:
+            ws = [w for _, _, w, _ in clause_words(line) if len(w) >= 2]
+            for i, w in enumerate(ws):
+                at = w.find(word[0])
+                if at < 0:
+                    continue
+                if at == 0 and i + 1 < len(ws) and word[1] in (ws[i + 1][0], ws[i + 1][-1]):
+                    return True
+                if loose and any(word[1] in v or second & cilin_classes().get(v, frozenset()) for v in ws[i + 1:i + 5]):
+                    return True
+        return False
 
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
         """Do the facts or context lines write `word`, or one of its kinds, or is it a short form of theirs?"""
