@@ -82,3 +82,18 @@ def test_a_worker_of_another_trade_is_still_an_object():
     facts = ["举办电工技能比武，参赛电工84名"]
     claims = _claims(facts, "工会举办电工技能比武，参赛钳工84名。")
     assert any("钳工" in text for text, _ in claims), claims
+
+
+MIXER = ["举办青年职工读书交流会4场，参加青年职工260人次"]
+
+
+@pytest.mark.parametrize("effect", ["为青年职工搭建了相知相伴的平台", "为青年职工拓宽了成长渠道"])
+def test_a_platform_or_channel_opened_for_people_is_an_effect(effect):
+    text = f"工会举办青年职工读书交流会4场，参加青年职工260人次，{effect}。"
+    assert _claims(MIXER, text) == []
+
+
+@pytest.mark.parametrize("act, word", [("为青年职工搭建了篮球场", "篮球场"), ("为青年职工开辟了菜园", "菜园")])
+def test_what_is_built_of_its_own_is_still_a_claim(act, word):
+    claims = _claims(MIXER, f"工会举办青年职工读书交流会4场，参加青年职工260人次，{act}。")
+    assert any(word in text for text, _ in claims), claims

@@ -140,7 +140,15 @@ def _names_things(claim: Claim, support: Support, lex: FaithLexicon) -> bool:
     reader = Reader(support, lex)
     classes = cilin_classes()
     return any(_LEVEL.match(w) or reader.near_miss(w) or _thing_word(w, classes) or tag_of(w) in ("ns", "nt")
-               or person_or_body(w) for w in new_words(claim.text, support, lex))  # nr: jieba's guess (金白银)
+               or _someone(w, classes) for w in new_words(claim.text, support, lex))  # nr: jieba's guess (金白银)
+
+
+def _someone(word: str, classes) -> bool:
+    """A person or body (wordclass.person_or_body), unless jieba reads the word as a verb and 词林 gives it a sense
+    other than people too (相知 of 相识相知: to know each other, not a bosom friend)."""
+    if not person_or_body(word):
+        return False
+    return not (tag_of(word).startswith("v") and any(not c.startswith("A") for c in classes.get(word, ())))
 
 
 def _thing_word(word: str, classes) -> bool:
