@@ -97,3 +97,16 @@ def test_a_platform_or_channel_opened_for_people_is_an_effect(effect):
 def test_what_is_built_of_its_own_is_still_a_claim(act, word):
     claims = _claims(MIXER, f"工会举办青年职工读书交流会4场，参加青年职工260人次，{act}。")
     assert any(word in text for text, _ in claims), claims
+
+
+PATROL = ["组织职工开展消防隐患排查，查找隐患问题58项"]
+
+
+def test_a_quoted_figure_with_a_numeral_in_a_dictionary_word_is_a_figure():
+    text = "工会组织职工开展消防隐患排查，查找隐患问题58项，以职工的“千里眼”守护单位平安。"
+    assert _claims(PATROL, text) == []
+
+
+def test_a_quoted_formula_with_a_numeral_is_still_a_name():
+    claims = _claims(PATROL, "工会组织职工开展消防隐患排查，查找隐患问题58项，并推行“五个一”工作法。")
+    assert any("五个一" in text for text, _ in claims), claims

@@ -9,6 +9,7 @@ import re
 from drafter.models import Claim
 from drafter.numcheck.rolewords import Reader, role_claim
 from drafter.numcheck.support import Support, grams
+from drafter.numcheck.synonyms import cilin_classes
 from textkit.sentences import BREAKS, COMMAS, SENTENCE_ENDS, char_class
 
 
@@ -77,6 +78,12 @@ def figure_spans(clause: str, reader=None) -> list[tuple[int, int]]:
     return out
 
 
+def _counted(inner: str) -> bool:
+    """A numeral in a quoted term names a formula (“三个代表”, “六五”普法), unless it is inside a dictionary word
+    that 词林 knows as a whole (“千里眼”, “一把手”: a figure)."""
+    return bool(_NUMERAL.search(inner)) and not (inner in cilin_classes() and len(inner) >= 3)
+
+
 def _new_objects(inner: str, reader) -> bool:
     """Does the quote name an object word no fact writes (“职代会、厂务公开、工资集体协商”, “金秋助学”)?"""
     return any(not reader.backed(m.group(0)) for m in reader.lex.object_re.finditer(inner))
@@ -89,7 +96,7 @@ def _figures(clause: str, reader) -> list[tuple[int, int]]:
         parts = re.split("[、，,]", inner)
         short = len(inner) <= 6 and len(parts) == 1
         slogan = 2 <= len(parts) <= 4 and all(_SLOGAN_PART.fullmatch(p) for p in parts)
-        if (short and not _NUMERAL.search(inner) or slogan) and not _NAMED_THING.search(inner) \
+        if (short and not _counted(inner) or slogan) and not _NAMED_THING.search(inner) \
                 and not (reader and _new_objects(inner, reader)) and not _NAMED_AFTER.search(clause, 0, m.start()) \
                 and not _HONOURED.search(clause, 0, m.start()) and not _NAME_HEAD.match(clause, m.end()):
             out.append(m.span())
