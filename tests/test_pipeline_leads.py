@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.pipeline.leads import restates, shorter_leads
+from drafter.pipeline.leads import echoes_title, restates, shorter_leads
 
 
 @pytest.mark.parametrize("lead, readings", [
@@ -40,3 +40,13 @@ def test_a_lead_listing_its_facts_parts_again_in_other_words_restates_them(lead)
 ])
 def test_a_lead_naming_the_work_does_not_restate_it(lead, lines):
     assert not restates(lead, lines)
+
+
+@pytest.mark.parametrize("lead, title, echoes", [
+    ("工会丰富了职工文化生活，关心关爱了女职工。", "丰富职工文化生活，关心关爱女职工", True),  # the local model's, 12-06
+    ("工会坚持民主管理。", "坚持民主管理，畅通职工参与渠道", True),  # a part of it
+    ("围绕职工精神文化需求，工会组织开展了一系列活动。", "丰富职工文化生活，关心关爱女职工", False),
+    ("工会通过召开职代会，广泛听取职工意见，推动民主管理深入发展。", "坚持民主管理，畅通职工参与渠道", False),
+])
+def test_a_lead_that_says_its_heading_again_echoes_it(lead, title, echoes):
+    assert echoes_title(lead, title) is echoes

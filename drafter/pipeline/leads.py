@@ -91,6 +91,19 @@ def unanchored(lead: str, lines: list[str], title: str, role: str = "body") -> b
     return not pairs & given
 
 
+TITLE_ECHO = 0.8  # a lead whose character pairs are this much its heading's says the heading again
+_FILLER = re.compile(r"工会|我们|[了的地着]")
+
+
+def echoes_title(lead: str, title: str) -> bool:
+    """True when the lead is its heading again, subject and particles aside ("工会丰富了职工文化生活，关心关爱了女
+    职工。" under 丰富职工文化生活，关心关爱女职工): it names nothing the heading has not named just above it."""
+    bare, head = (_FILLER.sub("", KEY.sub("", text)) for text in (lead, title))
+    pairs = {bare[i:i + 2] for i in range(len(bare) - 1)}
+    heads = {head[i:i + 2] for i in range(len(head) - 1)}
+    return bool(pairs) and len(pairs & heads) >= TITLE_ECHO * len(pairs)
+
+
 def paragraph(lead: str, written: list[str]) -> str:
     """The lead and the fact sentences as one paragraph; a sentence written twice is kept once."""
     return deduplicated(lead + "".join(written))
