@@ -110,3 +110,23 @@ def test_a_quoted_figure_with_a_numeral_in_a_dictionary_word_is_a_figure():
 def test_a_quoted_formula_with_a_numeral_is_still_a_name():
     claims = _claims(PATROL, "工会组织职工开展消防隐患排查，查找隐患问题58项，并推行“五个一”工作法。")
     assert any("五个一" in text for text, _ in claims), claims
+
+
+TEAMS = ["组建青年突击队9支，承担重点工程攻坚任务"]
+
+
+@pytest.mark.parametrize("text", [
+    "9支青年突击队投身重点工程攻坚任务。",  # 投身 (jieba: n; 词林: an act) before the thing it acts on
+    "工会组建青年突击队9支，投身重点工程攻坚任务。",
+])
+def test_an_act_jieba_reads_as_a_noun_is_no_object(text):
+    assert not [c for c in _claims(TEAMS, text) if c[1].startswith("对象")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("工会组建夜班青年突击队9支，承担重点工程攻坚任务。", "夜班"),  # qualifies people
+    ("工会组建青年突击队9支，承担重点工程攻坚任务，为队员办理住院医疗互助保障。", "住院"),  # qualifies an act
+])
+def test_an_act_word_that_qualifies_people_or_an_act_is_still_named(text, word):
+    claims = _claims(TEAMS, text)
+    assert any(word in text for text, _ in claims), claims

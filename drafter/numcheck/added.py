@@ -25,7 +25,7 @@ from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import abstract_word
-from drafter.numcheck.wordclass import adverb_noun
+from drafter.numcheck.wordclass import act_read_as_noun, adverb_noun
 from drafter.numcheck.wordclass import action_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
@@ -83,8 +83,8 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
 
 def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: set, beside: str | None) -> list[Claim]:
     given = [_given(w, reader) for w in window]
-    new = [_added(w, reader) or _verbal_qualifier(clause, window, given, k, reader)
-           or _listed_example(clause, window, given, k, reader) for k, w in enumerate(window)]
+    new = [_added(w, reader) and not act_read_as_noun(window, k) or _verbal_qualifier(clause, window, given, k, reader)
+           or _listed_example(clause, window, given, k, reader) for k, w in enumerate(window)]  # 投身/n: the verb
     for k in range(len(window) - 2, -1, -1):  # a given verb glued before a given noun: 整改 of 整改建议
         w = window[k]
         given[k] = given[k] or (w[3] == "v" and k > 0 and given[k + 1] and window[k - 1][3].startswith(NOUN_TAGS) and w[1] == window[k + 1][0] and len(w[2]) >= 2

@@ -51,6 +51,24 @@ def work_act(word: str) -> bool:
     return bool(parts) and word.endswith(parts[-1]) and work_act(parts[-1])
 
 
+def act_read_as_noun(ws, k: int) -> bool:
+    """Word k, a noun or unknown word by jieba's tag (投身/n 重点工程, 牵线搭桥/n, 参训/x), is one 词林 knows only as an
+    act or a relation (H, J): the clause's verb, not a thing; unless it is an event (足球赛, 讲座) or qualifies the
+    people, activity or event glued after it (夜班/职工, 住院/医疗, 朗诵/活动; 投身/重点工程 is a verb and its
+    object)."""
+    w = ws[k]
+    classes = cilin_classes().get(w[2])
+    if not classes or not all(c[0] in "HJ" for c in classes) or EVENT.search(w[2]):
+        return False
+    nxt = ws[k + 1] if k + 1 < len(ws) and ws[k + 1][0] == w[1] else None
+    return not (nxt is not None and len(nxt[2]) >= 2 and (_people(nxt[2]) or EVENT.search(nxt[2])))
+
+
+def _people(word: str) -> bool:
+    """People (A) or an activity (H) by 词林: what an act word before it qualifies (夜班职工, 住院医疗)."""
+    return any(c.startswith(("A", "H")) for c in cilin_classes().get(word, ()))
+
+
 def mistagged_act(word: str, tag: str) -> bool:
     """A word jieba tags as a time, place, position or adverb (前来/t) that 词林 knows only as an act or state:
     the clause's verb, never a thing (职工前来咨询)."""
