@@ -52,8 +52,10 @@ def names_theme(title: str, theme: Theme, book: ThemeBook) -> bool:
 
 
 def speaks_of(fact: str, theme: Theme | None, title: str, book: ThemeBook) -> bool:
-    """The fact writes one of the heading's content words, or is clearly of a theme the heading names."""
-    if any(word in fact for word in content_bigrams(bare(title))):
+    """The fact writes one of the heading's content words where it says its acts (not in a condition or as an
+    art work's subject: themes.Senses), or is clearly of a theme the heading names."""
+    acts = book.senses.acts(fact)
+    if any(word in acts for word in content_bigrams(bare(title))):
         return True
     return theme is not None and theme.keyword_score(fact) > 0 and names_theme(title, theme, book)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,29 @@ from textkit.sentences import BREAKS, char_class
 
 THEMES_FILE = Path(__file__).with_name("themes.toml")
 _CLAUSES = re.compile(char_class(BREAKS))
+_INSIDE = char_class(BREAKS + "、“”\"（）() \n", negate=True)  # a character inside one phrase
+
+
+@dataclass(frozen=True)
+class Senses:
+    """Where a keyword is not said in its theme's sense, in any theme (themes.toml [senses]): a clause that only
+    sets a condition (在确保安全生产的前提下: no safety act), and the subject of an art work (安全漫画展 is an
+    exhibition of drawings, not a safety act: the few characters or the quoted title before an art form are its
+    subject)."""
+    conditions: tuple[str, ...] = ()
+    art_forms: tuple[str, ...] = ()
+
+    def acts(self, text: str) -> str:
+        """`text` without its condition clauses and its art works' subjects."""
+        clauses = re.split(f"({char_class(BREAKS)})", text)
+        kept = "".join(c for c in clauses if not (self.conditions and c.rstrip("的").endswith(self.conditions)))
+        return _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
+
+
+@lru_cache(maxsize=4)
+def _art_subject(forms: tuple[str, ...]) -> re.Pattern:
+    """Up to four characters of one phrase, or a quoted title and its 主题, right before an art form."""
+    return re.compile(f"(?:“[^“”]{{1,16}}”(?:主题)?|{_INSIDE}{{1,4}})(?=(?:{'|'.join(map(re.escape, forms))}))")
 
 
 def writes(text: str, keyword: str) -> bool:
@@ -55,12 +78,23 @@ class Theme:
     short: str = ""  # the work in a few words, for a heading naming two themes
     shorts: tuple[Heading, ...] = ()  # other such words, each when the facts write one of its `needs`
     other_sense: tuple[str, ...] = ()  # a keyword in a clause with one of these is in another sense (学生…学习)
+    modes: tuple[str, ...] = ()  # keywords that name a form of work (宣讲, 培训), not its matter
+    subjects: frozenset[str] = frozenset()  # the other themes' keywords that name a matter (load_book fills it)
+    senses: Senses = Senses()
 
     def keyword_score(self, text: str) -> float:
-        """How strongly `text` speaks of this theme: matched keywords (`writes`), longer ones weigh more; a keyword
-        counts only in a clause that does not give it another sense (`other_sense`: 留守儿童的教育 is schooling)."""
-        return sum(1.0 + 0.25 * (len(word) - 1) for word in self.keywords
-                   if word in text and writes(text, word) and self._in_sense(text, word))
+        """How strongly `text` speaks of this theme: matched keywords (`writes`), longer ones weigh more. A keyword
+        counts only where it is said in this theme's sense: not in a condition or as an art work's subject
+        (`Senses`), not in a clause that gives it another sense (`other_sense`: 留守儿童的教育 is schooling), and a
+        form of work (`modes`) only when the text names no other theme's matter (劳动法律法规宣讲 is 普法)."""
+        text = self.senses.acts(text)
+        found = [word for word in self.keywords if word in text and writes(text, word) and self._in_sense(text, word)]
+        if any(word in self.modes for word in found) and self._names_other_matter(text):
+            found = [word for word in found if word not in self.modes]
+        return sum(1.0 + 0.25 * (len(word) - 1) for word in found)
+
+    def _names_other_matter(self, text: str) -> bool:
+        return any(word in text and writes(text, word) for word in self.subjects)
 
     def _in_sense(self, text: str, word: str) -> bool:
         if not self.other_sense:
@@ -93,6 +127,7 @@ class ThemeBook:
     themes: tuple[Theme, ...]
     families: tuple[Family, ...]
     labels: dict
+    senses: Senses = Senses()
 
     def for_request(self, kind: str, topic: str | None) -> list[Theme]:
         """The themes of a request: a 专项总结 on a known topic gets that topic's themes, everything else the general
@@ -125,13 +160,24 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
     """The parsed themes file (cached by path: the file is read once per process and path)."""
     with open(path, "rb") as handle:
         raw = tomllib.load(handle)
+    given = raw.get("senses", {})
+    senses = Senses(tuple(given.get("conditions", ())), tuple(given.get("art_forms", ())))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
                          shorts=tuple(_heading(h) for h in t.get("shorts", ())),
-                         other_sense=tuple(t.get("other_sense", ()))) for t in raw["theme"])
+                         other_sense=tuple(t.get("other_sense", ())), modes=tuple(t.get("modes", ())),
+                         senses=senses) for t in raw["theme"])
+    themes = tuple(replace(t, subjects=_subjects(t, themes)) for t in themes)
     families = tuple(Family(frozenset(f["keys"]), tuple(f["headings"]), tuple(f["keys"])) for f in raw.get("family", []))
-    return ThemeBook(themes, families, dict(raw["labels"]))
+    return ThemeBook(themes, families, dict(raw["labels"]), senses)
+
+
+def _subjects(theme: Theme, themes: tuple[Theme, ...]) -> frozenset[str]:
+    """The keywords naming a matter (not a form of work) of the themes a request may use beside `theme`: the
+    general ones for a general theme, those of a shared topic for a special one."""
+    beside = [t for t in themes if t.key != theme.key and (set(t.topics) & set(theme.topics) or not (t.topics or theme.topics))]
+    return frozenset(word for t in beside for word in t.keywords if word not in t.modes)
 
 
 def labels(path: Path = THEMES_FILE) -> dict[str, str]:

@@ -1,0 +1,77 @@
+"""A theme keyword counts only where it is said in its theme's sense (themes.toml [senses] and `modes`): not in a
+clause that only sets a condition, not as the subject of an art work, and a keyword naming a form of work (宣讲,
+培训, 竞赛) not where the fact names another theme's matter. The facts are written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.models import DraftRequest
+from drafter.pipeline.classify import ThemeClassifier
+from drafter.pipeline.fitting import names_theme, speaks_of
+from drafter.pipeline.plan import Planner
+from drafter.pipeline.themes import load_book
+from plan_support import area_library, embedder  # noqa: F401 - embedder is a fixture
+
+SAFETY_HEADING = "强化劳动保护，筑牢安全生产防线"
+
+
+def scores(text: str) -> dict[str, float]:
+    return {t.key: t.keyword_score(text) for t in load_book().themes if not t.topics and t.keyword_score(text)}
+
+
+@pytest.mark.parametrize("fact, matter, form", [
+    ("开展《劳动合同法》进工地普法宣讲3场，发放法律宣传册600份", "democracy", "study"),
+    ("举办消防安全知识竞赛1场，120名职工参赛", "safety", "competition"),
+    ("举办职工羽毛球比赛，8支队伍参加", "culture", "competition"),
+    ("组织职工参加心理健康讲座2期", "safety", "study"),
+])
+def test_a_form_of_work_counts_for_the_matter_it_is_of(fact, matter, form):
+    found = scores(fact)
+    assert found.get(matter, 0) > 0 and form not in found, found
+
+
+def test_a_law_talk_is_placed_as_legal_aid_work():
+    general = [t for t in load_book().themes if not t.topics]
+    assert ThemeClassifier(general).best(STREET[2]).key == "democracy"  # 宣讲 and 宣传 are its forms, 法律 its matter
+
+
+def test_a_form_of_work_with_no_other_matter_keeps_its_theme():
+    assert scores("组织职工读书分享讲座2场")["study"] > 0
+    assert scores("开展岗位技能竞赛，评出技术能手5名")["competition"] > 0
+    assert scores("在厂区更新宣传栏12块")["publicity"] > 0
+
+
+def test_a_condition_is_no_act_of_its_theme():
+    fact = "在做好疫情防控和安全生产的前提下，组织职工开展元宵游园活动"
+    assert "safety" not in scores(fact) and scores(fact)["culture"] > 0
+    assert scores("组织职工开展安全生产隐患排查，整改隐患30处")["safety"] > 0
+    assert not speaks_of(fact, None, SAFETY_HEADING, load_book())  # 安全 of the condition backs no safety heading
+
+
+def test_the_subject_of_an_art_work_is_no_act_of_its_theme():
+    for fact in ("参加市总工会举办的安全主题漫画展和职工卡拉OK大赛", "举办“安全在我心中”摄影展，展出作品60幅"):
+        found = scores(fact)
+        assert "safety" not in found and found["culture"] > 0, (fact, found)
+        assert not speaks_of(fact, None, SAFETY_HEADING, load_book())
+
+
+STREET = [  # a street union's month, written for this test
+    "走访辖区小微企业9家，新组建工会2家，发展会员120人",
+    "为网约车司机举办集中入会活动1场，现场入会45人",
+    "开展劳动法律法规进楼宇宣讲3场，发放宣传资料500份",
+    "调处劳动争议纠纷4起，为职工追回欠薪11万元",
+    "新建户外劳动者服务站点1个，服务环卫工人800人次",
+    "组织职工参加街道职工拔河比赛，获第二名",
+]
+
+
+def test_a_law_talk_sits_with_the_disputes_under_no_study_heading(settings, embedder):
+    plan = Planner(settings, area_library(embedder), load_book()).plan(
+        DraftRequest(org="某街道总工会", period="2026年3月", kind="月度总结", facts=STREET))
+    by_line = {n: s for s in plan.body() for n in s.fact_lines}
+    assert by_line[3] is by_line[4], [(s.title, s.fact_lines) for s in plan.body()]
+    assert not any(word in by_line[3].title for word in ("学习", "思想", "教育", "引领", "宣传")), by_line[3].title
+    station = by_line[5].title  # a service station for outdoor workers is a service to them (为职工办实事)
+    assert names_theme(station, {t.key: t for t in load_book().themes}["care"], load_book()), station
+
