@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from drafter.pipeline import grouping
-from drafter.pipeline.heading_rules import bare, content_bigrams
+from drafter.pipeline.heading_rules import bare, content_bigrams, in_words_of
 from drafter.pipeline.themes import Theme, ThemeBook
 
 AT_HOME = 0.0  # mean affinity (standard deviations of the request's pairs) to a section's anchors that keeps a fact
@@ -151,7 +151,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     before = refit.count(sections)
     homeless = refit.rehome(sections, still)
     cap = max(1, planner.settings.max_sections)
-    parts = refit.groups_of(homeless)
+    parts, left = refit.groups_of(homeless), []
     while parts:
         part = parts.pop(0)
         group = planner._group(part, facts, vectors, planner._placed, planner._themes, bank)
@@ -160,7 +160,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
             parts = [[fact] for fact in part] + parts
             continue
         if not title:
-            _stay_most_alike(refit, sections, part, still, vectors, getattr(planner.library, "embedder", None))
+            left += part
             continue
         for lines, _ in sections:
             lines[:] = [i for i in lines if i not in part]
@@ -168,6 +168,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
         titles.append(title)
         sections.append((group.lines, title))
         used.add(bare(title))
+    _settle(refit, sections, left, still, vectors, getattr(planner.library, "embedder", None))
     kept = [i for i, g in enumerate(groups) if g.lines]
     for index in kept:
         lines = groups[index].lines
@@ -181,20 +182,38 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
 
 def _new_title(planner, refit: Refit, group, facts: list[str], used: set[str]) -> str:
     """A heading no fact of a new section is a misfit under: an example's or the lexicon's, the model's, else one
-    made of the facts' words; "" when none passes the heading rules."""
+    made of the facts' words; "" when none passes the heading rules. A fact split off alone needs a heading that
+    names an area: its own words (开展“反违章从我做起”主题演讲活动, the model's or the planner's) head no section
+    of its own, which the opening would then name as an area; it stays where it is at home instead."""
     from drafter.pipeline import titling
 
     own = [facts[i] for i in group.lines]
+    alone = own[0] if len(own) == 1 else None
+    fitting = lambda title: (refit.fits_all(group.lines, title)  # noqa: E731
+                             and not (alone is not None and in_words_of(title, alone)))
     for title in dict.fromkeys(group.candidates):
-        if refit.fits_all(group.lines, title) and titling.acceptable(title, own, used, title in group.themed):
+        if fitting(title) and titling.acceptable(title, own, used, title in group.themed):
             return title
-    fitting = lambda title: refit.fits_all(group.lines, title)  # noqa: E731
     if planner.titler is not None:
         title = planner.titler.name(own, group.nearest, used, fitting)
         if title:
             return title
     title = titling.from_facts(own, used)
     return title if fitting(title) else ""
+
+
+def _settle(refit: Refit, sections: list[tuple[list[int], str]], left: list[int], still, vectors, embedder) -> None:
+    """Misfits that got no section of their own: each to a section whose heading it speaks of, among those made
+    for other misfits too (`Refit.home`), else `_stay_most_alike`."""
+    for fact in left:
+        own = next(i for i, (lines, _) in enumerate(sections) if fact in lines)
+        target = refit.home(fact, sections, own, still)
+        if target is None:
+            _stay_most_alike(refit, sections, [fact], still, vectors, embedder)
+            continue
+        sections[own][0].remove(fact)
+        sections[target][0].append(fact)
+        sections[target][0].sort()
 
 
 def _stay_most_alike(refit: Refit, sections: list[tuple[list[int], str]], part: list[int], still, vectors,

@@ -98,6 +98,7 @@ def spans(title: str, facts: list[str], themes: list[Theme | None]) -> bool:
         own = [f for f, t in zip(facts, themes) if t is theme and theme.keyword_score(f) > 0]
         if len(own) < MINOR * len(facts):
             continue
-        if not theme.keyword_score(title) and not any(w in f for f in own for w in words):
+        if not theme.keyword_score(title) and not any(w in f for f in own for w in words) \
+                and title not in {h.text for h in theme.headings}:  # the theme's own heading speaks of it
             return False
     return True
