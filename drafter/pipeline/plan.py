@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drafter.models import DraftRequest
-from drafter.pipeline import bank_words, fitting, grouping, theme_titles, titling
+from drafter.pipeline import areas, bank_words, fitting, grouping, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
@@ -40,6 +40,7 @@ class _Group:
     themed: frozenset[str] = frozenset()  # the lexicon's headings of the theme(s) its facts share (theme_titles)
     key: str = ""  # the template lead's theme: its own, its family's joint one, or "" (theme_titles.lead_key)
     nearest: list[str] = field(default_factory=list)  # the nearest example headings, shown to a heading model
+    parts: list[tuple[list[int], str]] = field(default_factory=list)  # sub-sections of two sections joined (areas.py)
 
 
 class Planner:
@@ -160,9 +161,7 @@ class Planner:
             largest = math.ceil(largest * 1.25)
             clusters = grouping.cluster(scores, target, largest, *limits)
         self._scores, self._placed = scores, prior
-        groups = []
-        for lines in clusters:
-            groups.append(self._group(lines, facts, vectors, prior, themes, bank))
+        groups = [self._group(lines, facts, vectors, prior, themes, bank) for lines in clusters]
         groups.sort(key=lambda g: (g.position, g.lines[0]))
         return groups
 
@@ -214,9 +213,10 @@ class Planner:
         groups, titles = fitting.refit_plan(self, groups, titles, facts, vectors, bank, used)
         titles = [titling.still_heads([facts[i] for i in g.lines], t, g.candidates, used, g.themed, g.theme)
                   for g, t in zip(groups, titles)]  # a misfit that left may have been a heading's only backing
+        areas.join(self, groups, titles, facts, used)  # one area, one section (or one area of sub-sections)
         sections: list[PlannedSection] = []
         for number, (group, title) in enumerate(zip(groups, titles), start=1):
-            parts = grouping.split(group.lines, self._scores, per)
+            parts = [lines for lines, _ in group.parts] or grouping.split(group.lines, self._scores, per)
             if len(parts) > 1 and not all(titling.fits([facts[i] for i in part], title) for part in parts):
                 parts = [group.lines]  # its heading would claim of a sub-section what its facts do not give
                 self._warn_large(per)
@@ -224,7 +224,7 @@ class Planner:
                 sections.append(PlannedSection("body", title, number, group.key, [i + 1 for i in group.lines]))
                 continue
             subs = [self._group(p, facts, vectors, prior, self._themes, bank, level=1) for p in parts]
-            sub_titles = self._titles(subs, facts, used)
+            sub_titles = [sub_title for _, sub_title in group.parts] or self._titles(subs, facts, used)
             if any(len(sub.lines) > per for sub in subs):
                 self._warn_large(per)
             if len(subs) == 1:  # the parts joined again: one section after all

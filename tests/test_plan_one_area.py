@@ -1,0 +1,56 @@
+"""One area, one place in the draft (drafter/pipeline/areas.py): two sections whose headings name the same area,
+each over facts clearly of it, become one section, or one area of two sub-sections when their facts are too many
+for one; sections of different areas stay apart. The facts are written for this test."""
+
+from __future__ import annotations
+
+from drafter.pipeline import areas
+from drafter.pipeline.plan import Planner, _Group
+from drafter.pipeline.titling import bare
+
+FACTS = [
+    "举办职工篮球赛，10支队伍参赛",
+    "组织职工参加市职工乒乓球比赛，获团体第三名",
+    "为困难职工发放慰问金3万元，走访慰问困难职工家庭20户",
+    "举办迎新春职工文艺晚会，演出节目16个",
+]
+CULTURE, CARE, OTHER_CULTURE = "丰富职工文化生活，文体活动多姿多彩", "扎实开展帮扶救助，做好送温暖工作", "开展职工文化体育活动"
+
+
+def planner(settings) -> Planner:
+    planned = Planner(settings, library=None)
+    planned._themes = planned.book.for_request("年度总结", None)
+    by_key = {t.key: t for t in planned._themes}
+    planned._placed = [by_key["culture"], by_key["culture"], by_key["care"], by_key["culture"]]
+    return planned
+
+
+def joined(settings, sections: list[tuple[list[int], str]]):
+    planned = planner(settings)
+    groups = [_Group(lines, planned._placed[lines[0]]) for lines, _ in sections]
+    titles = [title for _, title in sections]
+    used = {bare(title) for title in titles}
+    areas.join(planned, groups, titles, FACTS, used)
+    return groups, titles, used
+
+
+def test_two_sections_of_one_area_become_one(settings):
+    groups, titles, used = joined(settings, [([0, 3], CULTURE), ([2], CARE), ([1], OTHER_CULTURE)])
+    assert [g.lines for g in groups] == [[0, 1, 3], [2]]
+    assert titles[1] == CARE and titles[0] in (CULTURE, OTHER_CULTURE)
+    assert used == {bare(t) for t in titles}  # the heading that went is free again
+    assert groups[0].parts == [] and groups[0].key == "culture"
+
+
+def test_too_many_facts_for_one_section_make_one_area_of_two_sub_sections(settings):
+    settings.max_facts_per_section = 2
+    games = "积极参加上级体育赛事"
+    groups, titles, _ = joined(settings, [([0, 3], CULTURE), ([2], CARE), ([1], games)])
+    assert [g.lines for g in groups] == [[0, 1, 3], [2]]
+    assert groups[0].parts == [([0, 3], CULTURE), ([1], games)]
+    assert titles[0] == OTHER_CULTURE  # the area's own (the lexicon's) heading, neither sub-section's
+
+
+def test_sections_of_different_areas_stay_apart(settings):
+    groups, titles, _ = joined(settings, [([0, 1, 3], CULTURE), ([2], CARE)])
+    assert [g.lines for g in groups] == [[0, 1, 3], [2]] and titles == [CULTURE, CARE]
