@@ -17,20 +17,28 @@ FACTS = [
 CULTURE, CARE, OTHER_CULTURE = "丰富职工文化生活，文体活动多姿多彩", "扎实开展帮扶救助，做好送温暖工作", "开展职工文化体育活动"
 
 
-def planner(settings) -> Planner:
+CARE_AND_HEALTH = [
+    "春节前走访慰问困难职工45户，发放慰问金9万元",
+    "为2名患大病职工申请救助金3万元，建立困难职工帮扶档案",
+    "组织一线职工健康体检，体检职工320人",
+    "开展安全隐患排查6次，整改隐患18处",
+]
+
+
+def planner(settings, keys: list[str]) -> Planner:
     planned = Planner(settings, library=None)
     planned._themes = planned.book.for_request("年度总结", None)
     by_key = {t.key: t for t in planned._themes}
-    planned._placed = [by_key["culture"], by_key["culture"], by_key["care"], by_key["culture"]]
+    planned._placed = [by_key[key] for key in keys]
     return planned
 
 
-def joined(settings, sections: list[tuple[list[int], str]]):
-    planned = planner(settings)
+def joined(settings, sections: list[tuple[list[int], str]], facts=FACTS, keys=("culture", "culture", "care", "culture")):
+    planned = planner(settings, list(keys))
     groups = [_Group(lines, planned._placed[lines[0]]) for lines, _ in sections]
     titles = [title for _, title in sections]
     used = {bare(title) for title in titles}
-    areas.join(planned, groups, titles, FACTS, used)
+    areas.join(planned, groups, titles, facts, used)
     return groups, titles, used
 
 
@@ -54,3 +62,11 @@ def test_too_many_facts_for_one_section_make_one_area_of_two_sub_sections(settin
 def test_sections_of_different_areas_stay_apart(settings):
     groups, titles, _ = joined(settings, [([0, 1, 3], CULTURE), ([2], CARE)])
     assert [g.lines for g in groups] == [[0, 1, 3], [2]] and titles == [CULTURE, CARE]
+
+
+def test_a_section_is_of_the_area_most_of_its_facts_are_of(settings):
+    """A 帮扶 section whose family heading also names 劳动保护 (one health check among its facts) is no safety area:
+    it does not become a sub-section of the safety section."""
+    sections = [([0, 1, 2], "用心用情服务职工，做好帮扶和劳动保护工作"), ([3], "强化劳动保护，筑牢安全生产防线")]
+    groups, titles, _ = joined(settings, sections, CARE_AND_HEALTH, ("care", "care", "safety", "safety"))
+    assert [g.lines for g in groups] == [[0, 1, 2], [3]] and titles == [title for _, title in sections]

@@ -7,15 +7,20 @@ When no heading fits them all, the two stay apart."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from drafter.pipeline import theme_titles, titling
 from drafter.pipeline.fitting import names_theme
 
 
 def area_themes(planner, lines: list[int], title: str, facts: list[str]) -> set[str]:
-    """The themes a section's heading names (fitting.names_theme) that one of its facts is clearly of."""
+    """The section's area: the themes its heading names (fitting.names_theme) that at least half of the facts
+    clearly of some theme are of (a 帮扶 section whose family heading also names 劳动保护 is no safety area)."""
     placed = planner._placed
-    clear = {placed[i] for i in lines if placed[i] is not None and placed[i].keyword_score(facts[i]) > 0}
-    return {t.key for t in clear if t is not planner._themes[-1] and names_theme(title, t, planner.book)}
+    clear = Counter(placed[i] for i in lines if placed[i] is not None and placed[i].keyword_score(facts[i]) > 0)
+    total = sum(clear.values())
+    return {t.key for t, count in clear.items() if 2 * count >= total and t is not planner._themes[-1]
+            and names_theme(title, t, planner.book)}
 
 
 def join(planner, groups: list, titles: list[str], facts: list[str], used: set[str]) -> None:
