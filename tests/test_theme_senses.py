@@ -75,3 +75,12 @@ def test_a_law_talk_sits_with_the_disputes_under_no_study_heading(settings, embe
     station = by_line[5].title  # a service station for outdoor workers is a service to them (为职工办实事)
     assert names_theme(station, {t.key: t for t in load_book().themes}["care"], load_book()), station
 
+
+
+def test_a_pairing_is_coaching_unless_it_is_with_a_family_in_hardship():
+    assert scores("开展“一帮一”活动，由老职工带新职工结成对子")["study"] > 0
+    assert "study" not in scores("对8户特困家庭开展一帮一结对帮扶")
+
+
+def test_a_teachers_congress_is_a_workers_congress():
+    assert scores("召开学校第五届教代会第二次会议，审议绩效工资方案")["democracy"] > 0
