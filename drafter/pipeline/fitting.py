@@ -26,11 +26,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from drafter.pipeline import grouping
-from drafter.pipeline.heading_rules import bare, content_bigrams, in_words_of
+from drafter.pipeline.heading_rules import bare, content_bigrams
 from drafter.pipeline.themes import Theme, ThemeBook
 
 AT_HOME = 0.0  # mean affinity (standard deviations of the request's pairs) to a section's anchors that keeps a fact
@@ -150,25 +151,25 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place
     before = refit.count(sections)
     homeless = refit.rehome(sections, still)
-    cap = max(1, planner.settings.max_sections)
-    parts, left = refit.groups_of(homeless), []
+    parts, alone = refit.groups_of(homeless), []
+    embedder = getattr(planner.library, "embedder", None)
+    new_section = partial(_new_section, planner, refit, facts=facts, vectors=vectors, bank=bank, used=used,
+                          groups=groups, titles=titles, sections=sections)
     while parts:
         part = parts.pop(0)
-        group = planner._group(part, facts, vectors, planner._placed, planner._themes, bank)
-        title = _new_title(planner, refit, group, facts, used) if len(groups) < cap else ""
-        if not title and len(part) > 1 and len(groups) < cap:  # no heading for them all: one for each alone
-            parts = [[fact] for fact in part] + parts
+        if len(part) == 1 or not new_section(part):  # no heading for them all: each alone
+            alone += part
+    for fact in alone:  # a section of its own under an area's heading, else to one it speaks of (those made for
+        if new_section([fact], made=False):  # other misfits too), else under its own core, else the nearest
             continue
-        if not title:
-            left += part
-            continue
-        for lines, _ in sections:
-            lines[:] = [i for i in lines if i not in part]
-        groups.append(group)
-        titles.append(title)
-        sections.append((group.lines, title))
-        used.add(bare(title))
-    _settle(refit, sections, left, still, vectors, getattr(planner.library, "embedder", None))
+        own = next(i for i, (lines, _) in enumerate(sections) if fact in lines)
+        target = refit.home(fact, sections, own, still)
+        if target is not None:
+            sections[own][0].remove(fact)
+            sections[target][0].append(fact)
+            sections[target][0].sort()
+        elif not new_section([fact]):
+            _stay_most_alike(refit, sections, [fact], still, vectors, embedder)
     kept = [i for i, g in enumerate(groups) if g.lines]
     for index in kept:
         lines = groups[index].lines
@@ -180,40 +181,44 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     return [groups[i] for i in order], [titles[i] for i in order]
 
 
-def _new_title(planner, refit: Refit, group, facts: list[str], used: set[str]) -> str:
+def _new_title(planner, refit: Refit, group, facts: list[str], used: set[str], made: bool = True) -> str:
     """A heading no fact of a new section is a misfit under: an example's or the lexicon's, the model's, else one
-    made of the facts' words; "" when none passes the heading rules. A fact split off alone needs a heading that
-    names an area: its own words (开展“反违章从我做起”主题演讲活动, the model's or the planner's) head no section
-    of its own, which the opening would then name as an area; it stays where it is at home instead."""
+    made of the facts' words; "" when none passes the heading rules. A fact split off alone gets a section only
+    under the planner's own rules (a bank or lexicon heading, or its core: titling.from_facts): the model is not
+    asked, so that a model does not split off what the planner keeps (the local model's 开展“反违章从我做起”主题
+    演讲活动, a copy of its one fact, which the opening then named as an area)."""
     from drafter.pipeline import titling
 
     own = [facts[i] for i in group.lines]
-    alone = own[0] if len(own) == 1 else None
-    fitting = lambda title: (refit.fits_all(group.lines, title)  # noqa: E731
-                             and not (alone is not None and in_words_of(title, alone)))
+    fitting = lambda title: refit.fits_all(group.lines, title)  # noqa: E731
     for title in dict.fromkeys(group.candidates):
         if fitting(title) and titling.acceptable(title, own, used, title in group.themed):
             return title
-    if planner.titler is not None:
+    if planner.titler is not None and len(own) > 1:
         title = planner.titler.name(own, group.nearest, used, fitting)
         if title:
             return title
-    title = titling.from_facts(own, used)
+    title = titling.from_facts(own, used) if made else ""
     return title if fitting(title) else ""
 
 
-def _settle(refit: Refit, sections: list[tuple[list[int], str]], left: list[int], still, vectors, embedder) -> None:
-    """Misfits that got no section of their own: each to a section whose heading it speaks of, among those made
-    for other misfits too (`Refit.home`), else `_stay_most_alike`."""
-    for fact in left:
-        own = next(i for i, (lines, _) in enumerate(sections) if fact in lines)
-        target = refit.home(fact, sections, own, still)
-        if target is None:
-            _stay_most_alike(refit, sections, [fact], still, vectors, embedder)
-            continue
-        sections[own][0].remove(fact)
-        sections[target][0].append(fact)
-        sections[target][0].sort()
+def _new_section(planner, refit: Refit, part: list[int], facts: list[str], vectors, bank, used: set[str],
+                 groups: list, titles: list[str], sections: list[tuple[list[int], str]], made: bool = True) -> bool:
+    """Gives misfits a section of their own when the section cap allows and a heading fits them all (`_new_title`;
+    `made`: also one in their own words); False when not."""
+    if len(groups) >= max(1, planner.settings.max_sections):
+        return False
+    group = planner._group(part, facts, vectors, planner._placed, planner._themes, bank)
+    title = _new_title(planner, refit, group, facts, used, made)
+    if not title:
+        return False
+    for lines, _ in sections:
+        lines[:] = [i for i in lines if i not in part]
+    groups.append(group)
+    titles.append(title)
+    sections.append((group.lines, title))
+    used.add(bare(title))
+    return True
 
 
 def _stay_most_alike(refit: Refit, sections: list[tuple[list[int], str]], part: list[int], still, vectors,

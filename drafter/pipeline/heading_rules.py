@@ -49,16 +49,11 @@ def one_fact_words(title: str, facts: list[str]) -> bool:
         return False
     key = bare(title)
     for fact in facts:
+        runs = copied_runs(key, [bare(fact)], 4)
         others = [bare(f) for f in facts if f is not fact]
-        if in_words_of(title, fact) and not copied_runs(key, others, 4):
+        if key and sum(len(r) for r in runs) >= ONE_FACT_SHARE * len(key) and not copied_runs(key, others, 4):
             return True
     return False
-
-
-def in_words_of(title: str, fact: str) -> bool:
-    """The heading is the fact's own words: at least ONE_FACT_SHARE of it in runs (4+ characters) of the fact."""
-    key = bare(title)
-    return bool(key) and sum(len(r) for r in copied_runs(key, [bare(fact)], 4)) >= ONE_FACT_SHARE * len(key)
 
 
 def content_bigrams(text: str) -> set[str]:
