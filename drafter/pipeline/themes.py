@@ -87,6 +87,9 @@ class Theme:
         counts only where it is said in this theme's sense: not in a condition or as an art work's subject
         (`Senses`), not in a clause that gives it another sense (`other_sense`: 留守儿童的教育 is schooling), and a
         form of work (`modes`) only when the text names no other theme's matter (劳动法律法规宣讲 is 普法)."""
+        return _score(self, text)
+
+    def _scored(self, text: str) -> float:
         text = self.senses.acts(text)
         found = [word for word in self.keywords if word in text and writes(text, word) and self._in_sense(text, word)]
         if any(word in self.modes for word in found) and self._names_other_matter(text):
@@ -113,6 +116,12 @@ class Theme:
         """Its few words for a joint heading: those whose `needs` the facts meet, then `short` ("" without)."""
         text = "".join(facts)
         return tuple([h.text for h in self.shorts if h.fits(text)] + [self.short])
+
+
+@lru_cache(maxsize=1 << 16)
+def _score(theme: Theme, text: str) -> float:
+    """A pure cache of Theme._scored (a plan asks the same fact of the same theme many times)."""
+    return theme._scored(text)
 
 
 @dataclass(frozen=True)
