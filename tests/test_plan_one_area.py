@@ -53,9 +53,9 @@ def test_two_sections_of_one_area_become_one(settings):
 def test_too_many_facts_for_one_section_make_one_area_of_two_sub_sections(settings):
     settings.max_facts_per_section = 2
     games = "积极参加上级体育赛事"
-    groups, titles, _ = joined(settings, [([0, 3], CULTURE), ([2], CARE), ([1], games)])
+    groups, titles, _ = joined(settings, [([1, 3], CULTURE), ([2], CARE), ([0], games)])
     assert [g.lines for g in groups] == [[0, 1, 3], [2]]
-    assert groups[0].parts == [([0, 3], CULTURE), ([1], games)]
+    assert groups[0].parts == [([0], games), ([1, 3], CULTURE)]  # the sub-sections in her order of facts
     assert titles[0] == OTHER_CULTURE  # the area's own (the lexicon's) heading, neither sub-section's
 
 

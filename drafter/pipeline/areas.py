@@ -47,6 +47,7 @@ def _joined(planner, groups, titles, first: int, second: int, facts, used: set[s
     options = [*own, titles[first], titles[second], *groups[first].candidates, *groups[second].candidates]
     free = used - {titling.bare(titles[first]), titling.bare(titles[second])}
     parts = [(groups[first].lines, titles[first]), (groups[second].lines, titles[second])] if len(lines) > per else []
+    parts.sort(key=lambda part: part[0][0])  # in her order (a meeting before the acts it took)
     if parts:  # an area of sub-sections is headed by the area's own heading (neither sub-section's)
         options = [t for t in own if t not in (titles[first], titles[second])]
     fitting = lambda t: (all(titling.fits([facts[i] for i in part], t) for part, _ in parts)  # noqa: E731
