@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.pipeline.leads import echoes_title, restates, shorter_leads
+from drafter.pipeline.leads import echoes_title, restates, shorter_leads, unanchored
 
 
 @pytest.mark.parametrize("lead, readings", [
@@ -50,3 +50,15 @@ def test_a_lead_naming_the_work_does_not_restate_it(lead, lines):
 ])
 def test_a_lead_that_says_its_heading_again_echoes_it(lead, title, echoes):
     assert echoes_title(lead, title) is echoes
+
+
+NURSING = ["建成母婴室4间，配备冰箱和哺乳椅"]
+
+
+@pytest.mark.parametrize("lead, theme, anchored", [
+    ("工会关心女员工特殊需求，用心打造温馨服务阵地。", "women", True),  # the women's theme in other words
+    ("工会关心女员工特殊需求，用心打造温馨服务阵地。", "culture", False),  # not this section's theme
+    ("工会增强了职工的团队精神和进取意识。", "study", False),  # 精神: an effect word, no theme's work
+])
+def test_a_lead_naming_its_sections_theme_in_other_words_is_anchored(lead, theme, anchored):
+    assert unanchored(lead, NURSING, "推进母婴室建设", "body", theme) is not anchored

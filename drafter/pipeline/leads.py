@@ -74,21 +74,35 @@ _KIND_CUES = {"plans": re.compile(r"下一步|新的一年|新一年|今后|明�
               "problems": re.compile(r"不足|问题|差距|短板|薄弱")}
 
 
-def unanchored(lead: str, lines: list[str], title: str, role: str = "body") -> bool:
+def unanchored(lead: str, lines: list[str], title: str, role: str = "body", theme: str = "") -> bool:
     """True when the lead names nothing of its section: no character pair of it (职工, 工会, 工作 aside) is in the
     section's facts or heading ("工会体现了工会的关心和爱心。" over a 大病救助 fact; "工会增强了职工的医德医术意识和团队
     精神。" over 宣讲 and 最美医护: an effect the facts never give), or it says 工会 twice in one short sentence. A lead
-    of the plans or the problems is anchored by naming its kind too ("展望新的一年，工会将着力做好以下工作。")."""
+    of the plans or the problems is anchored by naming its kind too ("展望新的一年，工会将着力做好以下工作。"), and a lead
+    of a body section by a keyword of the section's `theme` that is no effect word ("工会关心女员工特殊需求…" over
+    母婴室: the women's theme in other words)."""
     bare = KEY.sub("", lead)
     if bare.count("工会") > 1:
         return True
     cue = _KIND_CUES.get(role)
     if cue is not None and cue.search(bare):
         return False
+    if theme and names_theme(bare, theme):
+        return False
     pairs = {bare[i:i + 2] for i in range(len(bare) - 1)} - _EVERYWHERE
     texts = [KEY.sub("", text) for text in [*lines, title]]
     given = {text[i:i + 2] for text in texts for i in range(len(text) - 1)}
     return not pairs & given
+
+
+def names_theme(text: str, theme: str) -> bool:
+    """Does `text` write a keyword of the theme (or of one of the themes a merged key joins: care+safety) that is
+    no effect or manner word of the faithfulness lexicon (精神, 民主 say how, not which work)?"""
+    from drafter.numcheck.faithlex import load_faith
+    from drafter.pipeline.themes import load_book
+
+    keys, neutral = set(theme.split("+")), load_faith().neutral
+    return any(word in text and word not in neutral for t in load_book().themes if t.key in keys for word in t.keywords)
 
 
 TITLE_ECHO = 0.8  # a lead whose character pairs are this much its heading's says the heading again

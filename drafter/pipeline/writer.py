@@ -214,7 +214,7 @@ class SectionWriter(TemplateSections):
         return (LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
                 and not lead_check.claims and not sentence_artifacts(lead)
                 and not copied_runs(lead, state.references) and not _restates(lead, state.lines)
-                and not unanchored(lead, state.lines, state.section.title, state.section.role))
+                and not unanchored(lead, state.lines, state.section.title, state.section.role, state.section.theme))
 
     # --- prompts -------------------------------------------------------------------------
     def _section_messages(self, state: _Section) -> list[Message]:
