@@ -130,3 +130,16 @@ def test_an_act_jieba_reads_as_a_noun_is_no_object(text):
 def test_an_act_word_that_qualifies_people_or_an_act_is_still_named(text, word):
     claims = _claims(TEAMS, text)
     assert any(word in text for text, _ in claims), claims
+
+
+WAGES_UP = ["完成工资集体协商，一线职工月平均工资增长4.1%"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("完成工资集体协商，一线职工年平均工资增长4.1%。", "mismatch"),  # another period: another figure
+    ("完成工资集体协商，一线职工月均工资增长4.1%。", "supported"),
+    ("完成工资集体协商，一线职工月平均工资增长4.1%。", "supported"),
+])
+def test_the_period_of_a_rate_is_part_of_its_item(text, status):
+    (hit,) = check(WAGES_UP, text, lexicon=LEX).numbers
+    assert hit.status == status, hit.note

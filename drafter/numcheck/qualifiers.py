@@ -108,6 +108,19 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     return [w for w in words if not _kin_written(w, sentence)] if words else words
 
 
+_PERIOD = re.compile(r"[年月季周日](?=平均|均)")  # 月平均工资, 年均增长: the period a rate is over
+
+
+def period_swapped(item: str, sentence: str) -> list[str]:
+    """The period of a rate in the item that the sentence writes as another (年平均工资 for 月平均工资): one
+    character, so missing_words never reports it."""
+    for m in _PERIOD.finditer(item):
+        rest = item[m.end():m.end() + 2]
+        if m.group(0) + rest not in sentence and any(p + rest in sentence for p in "年月季周日" if p != m.group(0)):
+            return [m.group(0)]
+    return []
+
+
 def _kin_written(word: str, sentence: str) -> bool:
     """Does the sentence write a word of the same small 同义词词林 class (乘坐 for 乘车, 组建 for 新建), or, for a verb,
     a verb sharing a character with it (考取 for 取得)?"""
@@ -191,6 +204,7 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
             sentence = _said_before(m, stops)
             missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex,
                                       m.group, stops.text[slice(*stops.bounds(m.start, m.end))])
+        missing = missing or period_swapped(fact.item, where)
         if not missing:
             return None
         first = first or (line, fact, missing)
