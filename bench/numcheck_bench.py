@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.numcheck import check, load_lexicon  # noqa: E402
+from drafter.numcheck.words import forget  # noqa: E402
 from textkit.sentences import SENTENCE_ENDS, char_class  # noqa: E402
 
 _SENTENCE = re.compile(f"(?<={char_class(SENTENCE_ENDS + chr(10))})")
@@ -49,6 +50,7 @@ def timed(fn) -> tuple[float, object]:
 def self_check(texts: list[str]) -> float:
     size = sum(len(t.encode("utf-8")) for t in texts)
     load_lexicon().fact_sets.clear()  # every fact list is new to the check (no fact set kept from a run before)
+    forget()  # and every text: no segmentation kept from a run before
     seconds, results = timed(lambda: [check(sentences(t), t) for t in texts])
     numbers = sum(len(r.numbers) for r in results)
     flagged = sum(h.status in ("mismatch", "unsupported") for r in results for h in r.numbers)
@@ -82,6 +84,7 @@ def linearity(texts: list[str]) -> None:
     first = None
     for factor in (1, 4, 16):
         load_lexicon().fact_sets.clear()
+        forget()
         draft = "\n".join(rotated(base, i) for i in range(factor))
         size = len(draft.encode("utf-8"))
         seconds, _ = timed(lambda draft=draft: check(facts, draft))
