@@ -46,6 +46,15 @@ _NEED = re.compile(f"^(?:针对|聚焦|着眼于?|面对|面向|立足|为了?(?
 
 
 def effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
+    """_effect_start (`ws`: the clause's words), remembered with the fact set: a clause is read for its tail by
+    the clause check and again by its roles."""
+    cache, key = reader.support.clause_roles, ("effect", clause, id(reader.lex))
+    if key not in cache:
+        cache[key] = _effect_start(clause, ws, reader)
+    return cache[key]
+
+
+def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     """The offset in the clause where its effect tail starts (None: it has none). A verb inside a name in 《》 or
     “” (小品《守护》) opens none, and a tail with an honour marker (获评, 授予 …) is an honour's, not an effect.
     A purpose after 把…作为 (…的重要抓手, …的重中之重) is a tail too: it starts at 作为; a clause stating the need the

@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from math import log
 
+_UNKNOWN, _NOT_IN = object(), object()
+
 @lru_cache(maxsize=1)
 def _tables():
     """(jieba's block and blank patterns, its frequency table, log of its total, its HMM cut, {word: log
@@ -52,11 +54,14 @@ def _block(block: str) -> tuple[str, ...]:
     for k in range(n - 1, -1, -1):
         best, best_x = None, k
         i, frag = k, block[k]
-        while i < n and frag in freq:
-            if freq[frag]:
-                p = logp.get(frag)
-                if p is None:
-                    p = logp[frag] = log(freq[frag]) - logtotal
+        while i < n:
+            p = logp.get(frag, _UNKNOWN)
+            if p is _UNKNOWN:  # first met: its log probability (None: a prefix only; _NOT_IN: no entry)
+                f = freq.get(frag)
+                p = logp[frag] = _NOT_IN if f is None else log(f) - logtotal if f else None
+            if p is _NOT_IN:
+                break
+            if p is not None:
                 total = p + score[i + 1]
                 if best is None or total >= best:
                     best, best_x = total, i

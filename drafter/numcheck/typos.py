@@ -54,10 +54,29 @@ def _a_word(wrong: str, at: int, known: tuple[str, str]) -> bool:
     return len(wrong) < 2 or any(freq.get(piece, 0) > 0 or any(piece in text for text in known) for piece in pieces)
 
 
-def _origin(draft: str, i: int, support_text: str, anchors: dict[str, tuple[int, ...]]) -> int | None:
+@lru_cache(maxsize=64)
+def _gapped(text: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The ANCHOR characters before and after each Chinese character p of the support text (the ones before a
+    run of _anchors) -> (p, its character), the first p of each character only, in order: the draft's window
+    around a position finds at once the first p whose character differs (a copied stretch repeated in many
+    facts costs one look-up, not one per repetition)."""
+    at: dict[str, dict[str, int]] = {}
+    for q in range(len(text) - 2 * ANCHOR):
+        p = q + ANCHOR
+        if _cjk(text[p]) and all(map(_cjk, text[q:p])):
+            at.setdefault(text[q:p] + text[p + 1:p + 1 + ANCHOR], {}).setdefault(text[p], p)
+    return {k: tuple((p, c) for c, p in sorted(v.items(), key=lambda item: item[1])) for k, v in at.items()}
+
+
+def _origin(draft: str, i: int, support_text: str, anchors: dict[str, tuple[int, ...]],
+            gapped: dict[str, tuple[tuple[int, str], ...]]) -> int | None:
     """Where in the support text the draft's character i stands for another one: ANCHOR characters match on each
     side, or, at the start of a clause, 2 × ANCHOR after it."""
     char = draft[i]
+    if i >= ANCHOR and draft[i - ANCHOR:i] in anchors:  # the first p after the run whose character differs
+        following = draft[i + 1:i + 1 + ANCHOR]
+        return next((p for p, c in gapped.get(draft[i - ANCHOR:i] + following, ()) if c != char), None) \
+            if len(following) == ANCHOR else None
     if i >= ANCHOR:
         left = [q + ANCHOR for q in anchors.get(draft[i - ANCHOR:i], ())]
         after = ANCHOR
@@ -82,13 +101,13 @@ def _opens(text: str, i: int) -> bool:
 
 def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
     """One artifact per changed character inside a copied stretch that makes a non-word."""
-    anchors = _anchors(support_text)
+    anchors, gapped = _anchors(support_text), _gapped(support_text)
     known = (support_text, aliases)
     out: list[Claim] = []
     for i in range(len(draft) - ANCHOR):
         if not _cjk(draft[i]) or not common(draft[i]):  # a rare character is garbled.py's (慉)
             continue
-        p = _origin(draft, i, support_text, anchors)
+        p = _origin(draft, i, support_text, anchors, gapped)
         if p is None:
             continue
         s, e = _word_at(support_text, p)

@@ -93,7 +93,8 @@ def _read(clause: str) -> tuple[Word, ...]:
     out, pos = [], 0
     for token in tokens:
         start, pos = pos, pos + len(token)
-        if token.strip() and any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in token):
+        if "\u4e00" <= token[:1] <= "\u9fff" or token.strip() and any("\u4e00" <= c <= "\u9fff" or c.isalnum()
+                                                                    for c in token):
             out.append((start, pos, token, tagged[token] if forced.get(start) == pos else tags.get(token, "x")))
     return tuple(out)
 
@@ -118,15 +119,16 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
     one-character role marker (赴市 -> 赴/市). The manner word must be a dictionary adverb or adjective, and
     its last character with the next word's first a dictionary verb followed by a complement (到, 了 …)."""
     out: list[str] = []
+    last = len(tokens) - 1
     for k, token in enumerate(tokens):
-        if len(token) == 2 and token not in tags and (token[0] in _MARKERS or token[1] in _MARKERS):
+        size = len(token)
+        if size == 2 and token not in tags and (token[0] in _MARKERS or token[1] in _MARKERS):
             out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour
             continue
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
-        head, tail = token[:-1], token[-1:] + nxt[:1]
-        if (len(token) >= 3 and len(nxt) == 2 and nxt[1] in _COMPLEMENTS and tags.get(head, "").startswith(_MANNER_TAGS)
-                and tags.get(tail, "").startswith("v")):
-            out += [head, tail]
+        nxt = tokens[k + 1] if size >= 3 and k < last else ""
+        if (len(nxt) == 2 and nxt[1] in _COMPLEMENTS and tags.get(token[:-1], "").startswith(_MANNER_TAGS)
+                and tags.get(token[-1:] + nxt[:1], "").startswith("v")):
+            out += [token[:-1], token[-1:] + nxt[:1]]
             tokens[k + 1] = nxt[1:]
             continue
         out.append(token)
