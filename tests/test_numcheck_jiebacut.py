@@ -1,0 +1,43 @@
+"""The check's segmentation is jieba's, only cheaper (issue 19's throughput): drafter.numcheck.jiebacut gives the
+tokens of `jieba.cut` and drafter.numcheck.words reads a clause block by block with the words it would get
+reading the clause whole."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from drafter.numcheck import jiebacut
+from drafter.numcheck.words import _jieba, _read, words
+from drafter.settings import PROJECT_ROOT
+
+_EDGES = ["", " ", "abc 123\r\n x", "１２３ＡＢ①", "C++和C#培训", "增长3.5%，达到-5度", "a\tb\u3000c",
+          "劳务派遣工和外包人员", "真切感受到组织的温暖", "赴市奥体中心参加比赛", "工会工会工会工会工会", "𠀀㐀\u9fd6字"]
+
+
+def _lines() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "samples").glob("*.md"))]
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    rng = random.Random(19)
+    shuffled = ["".join(rng.choice(line) for _ in line) for line in rng.sample(lines, 300)]  # unknown words: HMM
+    clauses = [c for line in lines[:300] for c in re.split("(?<=[，。；：、])", line) if c]
+    return lines + shuffled + clauses + _EDGES
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    return _lines()
+
+
+def test_the_cut_is_jiebas(lines):
+    jieba = _jieba()[0]
+    differ = [line for line in lines if jiebacut.cut(line) != list(jieba.cut(line, HMM=True))]
+    assert not differ, differ[:3]
+
+
+def test_a_clause_read_block_by_block_has_the_words_read_whole(lines):
+    differ = [line for line in lines if words(line) != _read(line)]
+    assert not differ, differ[:3]
+    assert words("劳务派遣工和外包人员参加培训")[0][2] == "劳务派遣工"  # a [segment] word stays one word
