@@ -14,28 +14,43 @@ from functools import lru_cache
 from math import log
 
 _UNKNOWN, _NOT_IN = object(), object()
+_READ: list = [None, None, {}]  # the dictionary last read (its frequency table, its total) and its log probabilities
+
 
 @lru_cache(maxsize=1)
-def _tables():
-    """(jieba's block and blank patterns, its frequency table, log of its total, its HMM cut, {word: log
-    probability}) of the default dictionary, loaded once."""
+def _jieba():
     from drafter.numcheck.words import _jieba
 
-    jieba = _jieba()[0]
-    jieba.dt.check_initialized()
-    return (jieba.re_han_default, jieba.re_skip_default, jieba.dt.FREQ, log(jieba.dt.total),
-            jieba.finalseg.cut, {})
+    return _jieba()[0]
+
+
+def blocks():
+    """jieba's block pattern (a text is cut block by block; see drafter.numcheck.words)."""
+    return _jieba().re_han_default
+
+
+def dictionary() -> tuple[dict, float, dict]:
+    """jieba's default dictionary, loaded if it is not yet (as jieba.cut does): (its frequency table, log of its
+    total, {word: log probability} filled as words are met). A table replaced at run time (a test's small
+    dictionary) starts a new one; `dictionary()[0]` tells a caller keeping cut results which table cut them."""
+    dt = _jieba().dt
+    dt.check_initialized()
+    if _READ[0] is not dt.FREQ or _READ[1] != dt.total:
+        _READ[:] = [dt.FREQ, dt.total, {}]
+    return dt.FREQ, log(dt.total), _READ[2]
 
 
 def cut(text: str) -> list[str]:
-    """The tokens of `jieba.cut(text, HMM=True)` (the default dictionary, never changed at run time here)."""
-    han, skip = _tables()[:2]
+    """The tokens of `jieba.cut(text, HMM=True)` with jieba's default dictionary."""
+    jieba = _jieba()
+    han, skip = jieba.re_han_default, jieba.re_skip_default
+    tables = (*dictionary(), jieba.finalseg.cut)
     out: list[str] = []
     for block in han.split(text):
         if not block:
             continue
         if han.match(block):
-            out += _block(block)
+            out += _block(block, *tables)
         else:
             for part in skip.split(block):
                 if skip.match(part):
@@ -45,9 +60,8 @@ def cut(text: str) -> list[str]:
     return out
 
 
-def _block(block: str) -> tuple[str, ...]:
+def _block(block: str, freq: dict, logtotal: float, logp: dict, hmm) -> tuple[str, ...]:
     """jieba's `__cut_DAG` of one block."""
-    _, _, freq, logtotal, hmm, logp = _tables()
     n = len(block)
     score = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
@@ -97,8 +111,3 @@ def _run(buf: str, freq: dict, hmm):
         yield from hmm(buf)
     else:
         yield from buf
-
-
-def blocks():
-    """jieba's block pattern (a text is cut block by block; see drafter.numcheck.words)."""
-    return _tables()[0]

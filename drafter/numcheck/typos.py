@@ -10,6 +10,7 @@ dictionary look-up of the three characters before each position.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -24,15 +25,26 @@ def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+_RUN = re.compile(f"[\u4e00-\u9fff]{{{ANCHOR},}}")
+
+
 @lru_cache(maxsize=64)
-def _anchors(text: str) -> dict[str, tuple[int, ...]]:
-    """Where each run of ANCHOR characters (within one line) stands in the support text."""
+def _index(text: str) -> tuple[dict[str, list[int]], dict[str, dict[str, int]]]:
+    """(where each run of ANCHOR Chinese characters stands in the support text (within one line); the ANCHOR
+    characters before and after each Chinese character p -> {its character: the first such p}, in order): the
+    draft's window around a position finds at once the first place whose character differs (a copied stretch
+    repeated in many facts costs one look-up, not one per repetition). One pass over the Chinese runs."""
     at: defaultdict[str, list[int]] = defaultdict(list)
-    for i in range(len(text) - ANCHOR + 1):
-        run = text[i:i + ANCHOR]
-        if all(map(_cjk, run)):  # a stretch of Chinese text, never digits, marks or a line end
-            at[run].append(i)
-    return {k: tuple(v) for k, v in at.items()}
+    gapped: dict[str, dict[str, int]] = {}
+    for m in _RUN.finditer(text):
+        run_end = m.end()
+        for q in range(m.start(), run_end - ANCHOR + 1):
+            gram = text[q:q + ANCHOR]
+            at[gram].append(q)
+            p = q + ANCHOR
+            if p < run_end and p + 1 + ANCHOR <= len(text):
+                gapped.setdefault(gram + text[p + 1:p + 1 + ANCHOR], {}).setdefault(text[p], p)
+    return dict(at), gapped
 
 
 def _word_at(text: str, pos: int) -> tuple[int, int]:
@@ -54,42 +66,23 @@ def _a_word(wrong: str, at: int, known: tuple[str, str]) -> bool:
     return len(wrong) < 2 or any(freq.get(piece, 0) > 0 or any(piece in text for text in known) for piece in pieces)
 
 
-@lru_cache(maxsize=64)
-def _gapped(text: str) -> dict[str, tuple[tuple[int, str], ...]]:
-    """The ANCHOR characters before and after each Chinese character p of the support text (the ones before a
-    run of _anchors) -> (p, its character), the first p of each character only, in order: the draft's window
-    around a position finds at once the first p whose character differs (a copied stretch repeated in many
-    facts costs one look-up, not one per repetition)."""
-    at: dict[str, dict[str, int]] = {}
-    for q in range(len(text) - 2 * ANCHOR):
-        p = q + ANCHOR
-        if _cjk(text[p]) and all(map(_cjk, text[q:p])):
-            at.setdefault(text[q:p] + text[p + 1:p + 1 + ANCHOR], {}).setdefault(text[p], p)
-    return {k: tuple((p, c) for c, p in sorted(v.items(), key=lambda item: item[1])) for k, v in at.items()}
-
-
-def _origin(draft: str, i: int, support_text: str, anchors: dict[str, tuple[int, ...]],
-            gapped: dict[str, tuple[tuple[int, str], ...]]) -> int | None:
+def _origin(draft: str, i: int, support_text: str, anchors: dict[str, list[int]],
+            gapped: dict[str, dict[str, int]]) -> int | None:
     """Where in the support text the draft's character i stands for another one: ANCHOR characters match on each
-    side, or, at the start of a clause, 2 × ANCHOR after it."""
-    char = draft[i]
-    if i >= ANCHOR and draft[i - ANCHOR:i] in anchors:  # the first p after the run whose character differs
-        following = draft[i + 1:i + 1 + ANCHOR]
-        return next((p for p, c in gapped.get(draft[i - ANCHOR:i] + following, ()) if c != char), None) \
-            if len(following) == ANCHOR else None
-    if i >= ANCHOR:
-        left = [q + ANCHOR for q in anchors.get(draft[i - ANCHOR:i], ())]
-        after = ANCHOR
-    else:
-        left, after = [], 2 * ANCHOR
-    if not left and _opens(draft, i):  # both at the start of a clause: 慢问退休… for the fact's 慰问退休…
-        left = [q - 1 for q in anchors.get(draft[i + 1:i + 1 + ANCHOR], ()) if q >= 1 and _opens(support_text, q - 1)]
-        after = 2 * ANCHOR
-    for p in left:
-        following = draft[i + 1:i + 1 + after]
-        if p < len(support_text) and support_text[p] != char and _cjk(support_text[p]) \
-                and len(following) == after and (after == ANCHOR or all(map(_cjk, following))) \
-                and support_text[p + 1:p + 1 + after] == following:
+    side (the first such place whose character differs: one look-up of the window), or, at the start of a clause,
+    2 × ANCHOR after it."""
+    char, left = draft[i], draft[i - ANCHOR:i] if i >= ANCHOR else ""
+    if left in anchors:
+        return next((p for c, p in gapped.get(left + draft[i + 1:i + 1 + ANCHOR], {}).items() if c != char), None)
+    if not _opens(draft, i):
+        return None
+    following = draft[i + 1:i + 1 + 2 * ANCHOR]  # both at the start of a clause: 慢问退休… for the fact's 慰问退休…
+    if len(following) < 2 * ANCHOR or not all(map(_cjk, following)):
+        return None
+    for q in anchors.get(following[:ANCHOR], ()):
+        p = q - 1
+        if q >= 1 and _opens(support_text, p) and support_text[p] != char and _cjk(support_text[p]) \
+                and support_text[q:q + 2 * ANCHOR] == following:
             return p
     return None
 
@@ -101,11 +94,11 @@ def _opens(text: str, i: int) -> bool:
 
 def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
     """One artifact per changed character inside a copied stretch that makes a non-word."""
-    anchors, gapped = _anchors(support_text), _gapped(support_text)
+    anchors, gapped = _index(support_text)
     known = (support_text, aliases)
     out: list[Claim] = []
     for i in range(len(draft) - ANCHOR):
-        if not _cjk(draft[i]) or not common(draft[i]):  # a rare character is garbled.py's (慉)
+        if not "\u4e00" <= draft[i] <= "\u9fff" or not common(draft[i]):  # a rare character is garbled.py's (慉)
             continue
         p = _origin(draft, i, support_text, anchors, gapped)
         if p is None:

@@ -62,7 +62,7 @@ def _segment() -> tuple[re.Pattern, dict[str, str], bool]:
     return re.compile("|".join(map(re.escape, found)) or "(?!)"), tagged, inside
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=8192)
 def words(clause: str) -> tuple[Word, ...]:
     """The words of `clause` with offsets and dictionary tags (punctuation and spaces left out). jieba cuts each
     of its blocks alone, the re-cuts below never cross a block's end and the [segment] words lie inside one, so
@@ -70,12 +70,20 @@ def words(clause: str) -> tuple[Word, ...]:
     han, pos, out = jiebacut.blocks(), 0, []
     if not _segment()[2]:
         return _read(clause)  # a [segment] word jieba's blocks could split: the clause read whole
+    if _CUT_WITH[0] is not jiebacut.dictionary()[0]:  # another dictionary (a test's): no block kept from before
+        _block_words.cache_clear()
+        _CUT_WITH[0] = jiebacut.dictionary()[0]
     for block in han.split(clause):
         if block:
-            found = _block_words(block)  # a block, or the marks and blanks between two
+            # a block, or the marks and blanks between two (a very long one is not kept: it would not recur)
+            found = _block_words(block) if len(block) <= KEPT_BLOCK else _read(block)
             out += [(s + pos, e + pos, w, t) for s, e, w, t in found] if pos else found
             pos += len(block)
     return tuple(out)
+
+
+_CUT_WITH: list = [None]  # the frequency table the kept blocks were cut with
+KEPT_BLOCK = 512  # longer blocks are read each time
 
 
 @lru_cache(maxsize=1 << 16)
