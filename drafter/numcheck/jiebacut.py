@@ -84,30 +84,39 @@ def _block(block: str, freq: dict, logtotal: float, logp: dict, hmm) -> tuple[st
         if best is None:  # no dictionary word starts here: the character alone (jieba's log(0 or 1) = 0)
             best = log(freq.get(block[k]) or 1) - logtotal + score[k + 1]
         score[k], nxt[k] = best, best_x
-    return tuple(_joined(block, nxt, freq, hmm))
+    return _joined(block, nxt, freq, hmm)
 
 
-def _joined(block: str, nxt: list[int], freq: dict, hmm):
+def _joined(block: str, nxt: list[int], freq: dict, hmm) -> tuple[str, ...]:
     """The route's words, runs of single characters given to the HMM unless the run is a dictionary word."""
-    x, buf, n = 0, "", len(block)
+    out: list[str] = []
+    x, start, n = 0, 0, len(block)
     while x < n:
         y = nxt[x] + 1
-        if y - x == 1:
-            buf += block[x]
-        else:
-            if buf:
-                yield from _run(buf, freq, hmm)
-                buf = ""
-            yield block[x:y]
+        if y - x > 1:
+            if start < x:
+                out += _run(block[start:x], freq, hmm)
+            out.append(block[x:y])
+            start = y
         x = y
-    if buf:
-        yield from _run(buf, freq, hmm)
+    if start < n:
+        out += _run(block[start:], freq, hmm)
+    return tuple(out)
 
 
-def _run(buf: str, freq: dict, hmm):
+def _run(buf: str, freq: dict, hmm) -> tuple[str, ...] | str:
+    """A run of single characters: one token, the HMM's words when the run is no dictionary word (kept: the same
+    runs recur), else its characters."""
     if len(buf) == 1:
-        yield buf
-    elif not freq.get(buf):
-        yield from hmm(buf)
-    else:
-        yield from buf
+        return (buf,)
+    return _hmm(buf, hmm) if not freq.get(buf) else buf
+
+
+@lru_cache(maxsize=1 << 14)
+def _hmm(buf: str, hmm) -> tuple[str, ...]:
+    return tuple(hmm(buf))
+
+
+def forget() -> None:
+    """Forget the runs read by the HMM (drafter.numcheck.words.forget)."""
+    _hmm.cache_clear()

@@ -174,3 +174,4 @@ def forget() -> None:
     words.cache_clear()
     _block_words.cache_clear()
     _starts.cache_clear()
+    jiebacut.forget()
