@@ -29,13 +29,15 @@ _RUN = re.compile(f"[\u4e00-\u9fff]{{{ANCHOR},}}")
 
 
 @lru_cache(maxsize=64)
-def _index(text: str) -> tuple[dict[str, list[int]], dict[str, dict[str, int]]]:
-    """(where each run of ANCHOR Chinese characters stands in the support text (within one line); the ANCHOR
-    characters before and after each Chinese character p -> {its character: the first such p}, in order): the
-    draft's window around a position finds at once the first place whose character differs (a copied stretch
-    repeated in many facts costs one look-up, not one per repetition). One pass over the Chinese runs."""
+def _index(text: str) -> tuple[dict[str, list[int]], dict[str, int], dict[str, dict[str, int]]]:
+    """Where each run of ANCHOR Chinese characters stands in the support text (within one line); and the ANCHOR
+    characters before and after each Chinese character p -> the first such p, with {character: its first p}, in
+    order, for the windows whose middle character varies: the draft's window around a position finds at once
+    the first place whose character differs (a stretch repeated in many facts costs one look-up, not one per
+    repetition). One pass over the Chinese runs."""
     at: defaultdict[str, list[int]] = defaultdict(list)
-    gapped: dict[str, dict[str, int]] = {}
+    first: dict[str, int] = {}
+    varied: dict[str, dict[str, int]] = {}
     for m in _RUN.finditer(text):
         run_end = m.end()
         for q in range(m.start(), run_end - ANCHOR + 1):
@@ -43,8 +45,11 @@ def _index(text: str) -> tuple[dict[str, list[int]], dict[str, dict[str, int]]]:
             at[gram].append(q)
             p = q + ANCHOR
             if p < run_end and p + 1 + ANCHOR <= len(text):
-                gapped.setdefault(gram + text[p + 1:p + 1 + ANCHOR], {}).setdefault(text[p], p)
-    return dict(at), gapped
+                key = gram + text[p + 1:p + 1 + ANCHOR]
+                p0 = first.setdefault(key, p)
+                if text[p0] != text[p]:
+                    varied.setdefault(key, {text[p0]: p0}).setdefault(text[p], p)
+    return dict(at), first, varied
 
 
 def _word_at(text: str, pos: int) -> tuple[int, int]:
@@ -66,14 +71,18 @@ def _a_word(wrong: str, at: int, known: tuple[str, str]) -> bool:
     return len(wrong) < 2 or any(freq.get(piece, 0) > 0 or any(piece in text for text in known) for piece in pieces)
 
 
-def _origin(draft: str, i: int, support_text: str, anchors: dict[str, list[int]],
-            gapped: dict[str, dict[str, int]]) -> int | None:
+def _origin(draft: str, i: int, support_text: str, anchors: dict[str, list[int]], first: dict[str, int],
+            varied: dict[str, dict[str, int]]) -> int | None:
     """Where in the support text the draft's character i stands for another one: ANCHOR characters match on each
     side (the first such place whose character differs: one look-up of the window), or, at the start of a clause,
     2 × ANCHOR after it."""
     char, left = draft[i], draft[i - ANCHOR:i] if i >= ANCHOR else ""
     if left in anchors:
-        return next((p for c, p in gapped.get(left + draft[i + 1:i + 1 + ANCHOR], {}).items() if c != char), None)
+        key = left + draft[i + 1:i + 1 + ANCHOR]
+        p = first.get(key)
+        if p is None or support_text[p] != char:
+            return p
+        return next((p for c, p in varied.get(key, {}).items() if c != char), None)
     if not _opens(draft, i):
         return None
     following = draft[i + 1:i + 1 + 2 * ANCHOR]  # both at the start of a clause: 慢问退休… for the fact's 慰问退休…
@@ -94,13 +103,13 @@ def _opens(text: str, i: int) -> bool:
 
 def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
     """One artifact per changed character inside a copied stretch that makes a non-word."""
-    anchors, gapped = _index(support_text)
+    anchors, first, varied = _index(support_text)
     known = (support_text, aliases)
     out: list[Claim] = []
     for i in range(len(draft) - ANCHOR):
         if not "\u4e00" <= draft[i] <= "\u9fff" or not common(draft[i]):  # a rare character is garbled.py's (慉)
             continue
-        p = _origin(draft, i, support_text, anchors, gapped)
+        p = _origin(draft, i, support_text, anchors, first, varied)
         if p is None:
             continue
         s, e = _word_at(support_text, p)
