@@ -107,8 +107,14 @@ def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
     known = (support_text, aliases)
     out: list[Claim] = []
     for i in range(len(draft) - ANCHOR):
-        if not "\u4e00" <= draft[i] <= "\u9fff" or not common(draft[i]):  # a rare character is garbled.py's (慉)
+        char = draft[i]
+        if not "\u4e00" <= char <= "\u9fff" or not common(char):  # a rare character is garbled.py's (慉)
             continue
+        if i >= ANCHOR and draft[i - ANCHOR:i] in anchors:  # the common case answered here (see _origin)
+            key = draft[i - ANCHOR:i] + draft[i + 1:i + 1 + ANCHOR]
+            p = first.get(key)
+            if p is None or support_text[p] == char and key not in varied:
+                continue  # no such place, or only places writing this very character: a copy
         p = _origin(draft, i, support_text, anchors, first, varied)
         if p is None:
             continue
