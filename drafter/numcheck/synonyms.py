@@ -49,9 +49,9 @@ def aliases(text: str, hand: dict[str, tuple[str, ...]], use_cilin: bool = True)
             out.update(others)
     if use_cilin:
         table = cilin()
-        for line in text.splitlines():
-            for _, _, word, _ in words(line):
-                out.update(table.get(word, ()))
+        written = {word for line in text.splitlines() for _, _, word, _ in words(line)}  # each word once
+        for word in written:
+            out.update(table.get(word, ()))
     return out - {""}
 
 
