@@ -105,6 +105,12 @@ def names_theme(text: str, theme: str) -> bool:
     return any(word in text and word not in neutral for t in load_book().themes if t.key in keys for word in t.keywords)
 
 
+def echoed(lead: str, title: str, earlier: set[str]) -> bool:
+    """The prompt's example lead, whole or in part (工会不断夯实基层组织基础), its heading again, or an earlier lead."""
+    key = KEY.sub("", lead)
+    return SUBJECT.sub("", key) in system_key() or echoes_title(lead, title) or key in earlier
+
+
 TITLE_ECHO = 0.8  # a lead whose character pairs are this much its heading's says the heading again
 _FILLER = re.compile(r"工会|我们|[了的地着]")
 

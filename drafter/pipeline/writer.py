@@ -27,8 +27,8 @@ from drafter.pipeline.cleanup import clean_paragraph, numbered_lines, tidy_sente
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.cut import salvage
 from drafter.pipeline.defects import bad_opener, lost_pairs, sentence_artifacts, sentences, without_opener
-from drafter.pipeline.leads import KEY as _KEY, SUBJECT as _SUBJECT, restates as _restates, shorter_leads
-from drafter.pipeline.leads import deduplicated, echoes_title, paragraph, system_key as _system_key, unanchored
+from drafter.pipeline.leads import KEY as _KEY, deduplicated, echoed, paragraph, restates as _restates, shorter_leads
+from drafter.pipeline.leads import unanchored
 from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import fact_sentence, topic_stem
@@ -208,10 +208,8 @@ class SectionWriter(TemplateSections):
 
     def _good_lead(self, state: _Section, lead: str) -> bool:
         lead_check = check_part(self.plan.facts, state.lines, self.context, lead, self.lexicon)  # as the final check reads it
-        key = _KEY.sub("", lead)
-        echoed = (_SUBJECT.sub("", key) in _system_key() or echoes_title(lead, state.section.title)
-                  or key in self.leads)  # the prompt's example lead, whole or in part (工会不断夯实基层组织基础)
-        return (LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers and not echoed
+        return (LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1] and not lead_check.numbers
+                and not echoed(lead, state.section.title, self.leads)
                 and not lead_check.claims and not sentence_artifacts(lead)
                 and not copied_runs(lead, state.references) and not _restates(lead, state.lines)
                 and not unanchored(lead, state.lines, state.section.title, state.section.role, state.section.theme))
