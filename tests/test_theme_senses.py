@@ -84,3 +84,26 @@ def test_a_pairing_is_coaching_unless_it_is_with_a_family_in_hardship():
 
 def test_a_teachers_congress_is_a_workers_congress():
     assert scores("召开学校第五届教代会第二次会议，审议绩效工资方案")["democracy"] > 0
+
+
+def test_a_holiday_that_only_dates_an_act_is_no_act_of_its_theme():
+    found = scores("五一前夕，组织职工开展健步走和游园活动")
+    assert "competition" not in found and found["culture"] > 0, found
+    assert scores("开展五一劳动竞赛，评出先进班组6个")["competition"] > 0
+
+
+def test_the_subject_of_a_report_heard_is_no_act_of_its_theme():
+    found = scores("听取了年度财务预算执行情况报告和经费审计报告")
+    assert "self" not in found and found["democracy"] > 0, found  # hearing reports is the congress's work
+    assert scores("完成工会经费年度审计，整改问题3项")["self"] > 0
+
+
+def test_publicity_for_a_campaign_is_the_campaign_s_work():
+    assert "publicity" not in scores("通过对“文明班组”评比活动的广泛宣传，全厂42个班组报名参评")
+    assert scores("开展工会政策宣传，发放宣传资料300份")["publicity"] > 0
+
+
+def test_a_clause_saying_what_an_act_is_for_is_no_act():
+    found = scores("开通工会微信公众号，为倾听会员心声创造条件")
+    assert "org" not in found and found["publicity"] > 0, found
+    assert scores("开通网上入会通道，新发展会员60人")["org"] > 0

@@ -19,6 +19,7 @@ from textkit.sentences import BREAKS, char_class
 THEMES_FILE = Path(__file__).with_name("themes.toml")
 _CLAUSES = re.compile(char_class(BREAKS))
 _INSIDE = char_class(BREAKS + "、“”\"（）() \n", negate=True)  # a character inside one phrase
+_IN_CLAUSE = char_class(BREAKS + "\n", negate=True)  # a character inside one clause (a list's 、 too)
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,42 @@ class Senses:
     subject)."""
     conditions: tuple[str, ...] = ()
     art_forms: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()  # a keyword right before one of these is a time (五一期间), not an act
+    reports: tuple[str, ...] = ()  # 听取…报告: the words of a report heard are its subject (the act is hearing it)
+    campaigns: tuple[str, ...] = ()  # 对…活动的宣传: a form of work done for a campaign is the campaign's work
 
     def acts(self, text: str) -> str:
-        """`text` without its condition clauses and its art works' subjects."""
+        """`text` without its condition clauses, its art works' subjects and the subjects of reports it heard."""
         clauses = re.split(f"({char_class(BREAKS)})", text)
         kept = "".join(c for c in clauses if not (self.conditions and c.rstrip("的").endswith(self.conditions)))
-        return _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
+        kept = _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
+        return _heard(self.reports).sub("审议报告", kept) if self.reports else kept  # heard: a report reviewed
+
+    def as_time(self, text: str, word: str) -> bool:
+        """`word` is said only as a time (五一期间开展…: the holiday dates the act, it is not its matter)."""
+        return bool(self.times) and all(text.startswith(self.times, at + len(word)) for at in _places(text, word))
+
+    def for_campaign(self, text: str, word: str) -> bool:
+        """`word` (a form of work) is said only of a campaign (对“示范工会”创建活动的广泛宣传: the campaign's work)."""
+        return bool(self.campaigns) and all(_campaign(self.campaigns).match(text[:at][::-1]) for at in _places(text, word))
+
+
+def _places(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+@lru_cache(maxsize=4)
+def _heard(verbs: tuple[str, ...]) -> re.Pattern:
+    """A report heard: its verb, then the report's subject up to its last 报告 within one clause."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, verbs))}){_IN_CLAUSE}*报告")
+
+
+@lru_cache(maxsize=4)
+def _campaign(kinds: tuple[str, ...]) -> re.Pattern:
+    """Read backwards from a form of work: up to four characters (广泛), 的, a campaign's name ending in one of
+    `kinds`, then 对 (对X活动的广泛宣传)."""
+    ends = "|".join(re.escape(k[::-1]) for k in kinds)
+    return re.compile(f"{_INSIDE}{{0,4}}的(?:{ends}){_IN_CLAUSE}{{0,16}}?对")
 
 
 @lru_cache(maxsize=4)
@@ -91,9 +122,11 @@ class Theme:
 
     def _scored(self, text: str) -> float:
         text = self.senses.acts(text)
-        found = [word for word in self.keywords if word in text and writes(text, word) and self._in_sense(text, word)]
+        found = [word for word in self.keywords if word in text and writes(text, word) and self._in_sense(text, word)
+                 and not self.senses.as_time(text, word)]
         if any(word in self.modes for word in found) and self._names_other_matter(text):
             found = [word for word in found if word not in self.modes]
+        found = [word for word in found if word not in self.modes or not self.senses.for_campaign(text, word)]
         return sum(1.0 + 0.25 * (len(word) - 1) for word in found)
 
     def _names_other_matter(self, text: str) -> bool:
@@ -170,7 +203,7 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
     with open(path, "rb") as handle:
         raw = tomllib.load(handle)
     given = raw.get("senses", {})
-    senses = Senses(tuple(given.get("conditions", ())), tuple(given.get("art_forms", ())))
+    senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns")))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
