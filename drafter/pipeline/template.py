@@ -15,10 +15,11 @@ from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.leads import KEY
 from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
+from drafter.pipeline.themes import load_book
 from textkit.headings import run_in_label
 from textkit.sentences import COMMAS, SENTENCE_ENDS, chinese_punctuation
 
-VARIANTS = 5  # frame phrases tried per theme (lists of 3 or 5 in prompts/template/lead.j2 and tail.j2)
+VARIANTS = 7  # frame phrases tried per theme (lists of 3 to 7 in prompts/template/lead.j2 and tail.j2)
 ECHO = 8  # a frame phrase of this many characters (punctuation aside) from the opening is not said again
 
 _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
@@ -101,7 +102,8 @@ class TemplateWriter:
         tried, passing = set(), []  # a theme with fewer variants repeats them: each is checked once
         for offset in range(VARIANTS):
             text = render(name, theme=section.theme, variant=start + offset, facts=len(facts), means=means, **heading)
-            if text and text not in tried and says_only(facts, text) and says_only(every, text):
+            if (text and text not in tried and says_only(facts, text) and says_only(every, text)
+                    and not load_book().unbacked(text, facts)):  # 推动民主管理… over a law talk and a dispute
                 if not self._echoes_opening(text):
                     return text
                 passing.append(text)

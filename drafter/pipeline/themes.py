@@ -170,6 +170,14 @@ class ThemeBook:
     families: tuple[Family, ...]
     labels: dict
     senses: Senses = Senses()
+    claims: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # ([[claim]] says, needs)
+
+    def unbacked(self, text: str, facts: list[str]) -> bool:
+        """`text` (a heading or a frame sentence) names a part of a theme's work (themes.toml [[claim]]: 民主管理)
+        that none of its section's `facts` reports."""
+        joined = "".join(facts)
+        return any(any(w in text for w in says) and not any(w in joined and writes(joined, w) for w in needs)
+                   for says, needs in self.claims)  # 议案 is no word of 劳动争议案件
 
     def for_request(self, kind: str, topic: str | None) -> list[Theme]:
         """The themes of a request: a 专项总结 on a known topic gets that topic's themes, everything else the general
@@ -212,7 +220,8 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
                          senses=senses) for t in raw["theme"])
     themes = tuple(replace(t, subjects=_subjects(t, themes)) for t in themes)
     families = tuple(Family(frozenset(f["keys"]), tuple(f["headings"]), tuple(f["keys"])) for f in raw.get("family", []))
-    return ThemeBook(themes, families, dict(raw["labels"]), senses)
+    claims = tuple((tuple(c["says"]), tuple(c["needs"])) for c in raw.get("claim", []))
+    return ThemeBook(themes, families, dict(raw["labels"]), senses, claims)
 
 
 def _subjects(theme: Theme, themes: tuple[Theme, ...]) -> frozenset[str]:

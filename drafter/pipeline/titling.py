@@ -16,6 +16,7 @@ from collections import Counter
 from drafter.numcheck import check
 from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
+from drafter.pipeline.themes import load_book
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, FULL_STOP, SEMICOLONS, balanced, char_class
 from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
 
@@ -48,7 +49,8 @@ def fits(facts: list[str], title: str, lexicon=None) -> bool:
     section heading, and in the opening's list of areas (where a sentence's rules apply)."""
     heading = f"一、{title}"
     opening = render("template/opening.j2", org="工会", period="今年", kind="年度总结", topic="", titles=[title])
-    return not any(check(list(facts), text, lexicon=lexicon).claims for text in (heading, opening))
+    return (not load_book().unbacked(title, facts)  # names a part of a theme's work no fact reports
+            and not any(check(list(facts), text, lexicon=lexicon).claims for text in (heading, opening)))
 
 
 def acceptable(title: str, facts: list[str], used: set[str], themed: bool = False, lexicon=None) -> bool:
