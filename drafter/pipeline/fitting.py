@@ -157,6 +157,10 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
                           groups=groups, titles=titles, sections=sections)
     while parts:
         part = parts.pop(0)
+        apart = _kin_parts(part, kin)
+        if len(apart) > 1:  # misfits of unrelated areas make no one section (体检 and 组织员招录: 加强组织建设，关心职工健康)
+            parts[:0] = apart
+            continue
         if len(part) == 1 or not new_section(part):  # no heading for them all: each alone
             alone += part
     for fact in alone:  # a section of its own under an area's heading, else to one it speaks of (those made for
@@ -179,6 +183,18 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     order = sorted(kept, key=lambda i: (groups[i].position, groups[i].lines[0]))
     planner.misfits = (before, refit.count(sections))
     return [groups[i] for i in order], [titles[i] for i in order]
+
+
+def _kin_parts(part: list[int], kin: np.ndarray) -> list[list[int]]:
+    """`part` in sets of facts each two of which are kin (one theme, one family, or one of no clear theme)."""
+    sets: list[list[int]] = []
+    for fact in part:
+        home = next((s for s in sets if all(kin[fact, other] for other in s)), None)
+        if home is None:
+            sets.append([fact])
+        else:
+            home.append(fact)
+    return sets
 
 
 def _new_title(planner, refit: Refit, group, facts: list[str], used: set[str], made: bool = True) -> str:

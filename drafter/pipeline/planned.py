@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from textkit.sentences import NOT_COMPARED
+
 CN_DIGITS = "零一二三四五六七八九"
+_GAPPED = "[^\n]{0,3}?"  # a fact's words as a heading writes them: 了, a count (举办了十场“劳务工大课堂”) left out
 _MEANS = re.compile(r"^以.{1,12}为(?:抓手|载体|契机|突破口|基础|重点|主线|核心|目标|手段|指导|宗旨|中心)")
 
 
@@ -64,8 +67,20 @@ class Plan:
         """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面); of a clause that
         lists ("A、B等工作", "坚持平等协商、集体合同制度和职代会制度") its first item, so that the opening's list reads as
         one list of areas (在坚持平等协商、集体合同制度和职代会制度、关爱职工送清凉…等方面 hid where each area ended)."""
-        first = [_named(area) for area in self.areas()]
+        first = [_named(area) for area in self.areas() if not made_of_facts(area, self.facts_of(area))]
         return list(dict.fromkeys(_first_item(a) for a in first))[:most]
+
+    def facts_of(self, area: str) -> list[str]:
+        """The facts under an area (its sub-sections' too)."""
+        return [self.facts[n - 1] for s in self.body() if s.area == area for n in s.fact_lines if 0 < n <= len(self.facts)]
+
+
+def made_of_facts(title: str, facts: list[str]) -> bool:
+    """Every phrase of `title` is words of its facts ("举办“劳务工大课堂”，举办电工班", "A、B等工作"): it names no area of
+    work (the opening does not list it), and a lead of it would say a fact twice."""
+    phrases = [NOT_COMPARED.sub("", p) for p in re.split("[，、]", title.removesuffix("等工作"))]
+    said = "\n".join(NOT_COMPARED.sub("", fact) for fact in facts)
+    return any(phrases) and all(re.search(_GAPPED.join(map(re.escape, p)), said) for p in phrases if p)
 
 
 def _named(area: str) -> str:

@@ -10,7 +10,7 @@ import re
 import zlib
 
 from drafter.models import DraftRequest
-from drafter.pipeline.planned import Plan, PlannedSection
+from drafter.pipeline.planned import Plan, PlannedSection, made_of_facts
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.leads import KEY
 from drafter.pipeline.verify import says_only
@@ -82,8 +82,10 @@ class TemplateWriter:
         heading (`heading_clause`), unless the heading is a fact's own words (组织“送春联、送祝福”活动 over that fact);
         "" when neither passes (never a generic frame: 工会统筹推进各项工作)."""
         clause, form = heading_clause(section.title)
-        if clause and any(KEY.sub("", clause) in KEY.sub("", fact) for fact in self.facts_of(section)):
-            clause, form = "", ""  # a heading made of a fact's words: a lead of it would say the fact twice
+        facts = self.facts_of(section)
+        if clause and (any(KEY.sub("", clause) in KEY.sub("", fact) for fact in facts)
+                       or made_of_facts(section.title, facts)):
+            clause, form = "", ""  # a heading made of its facts' words: a lead of it would say them twice
         return self._frame("template/lead.j2", section, heading=clause, form=form)
 
     def tail(self, section: PlannedSection) -> str:
