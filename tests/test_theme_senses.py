@@ -107,3 +107,19 @@ def test_a_clause_saying_what_an_act_is_for_is_no_act():
     found = scores("开通工会微信公众号，为倾听会员心声创造条件")
     assert "org" not in found and found["publicity"] > 0, found
     assert scores("开通网上入会通道，新发展会员60人")["org"] > 0
+
+
+def test_a_fact_of_two_kin_themes_takes_the_one_of_its_neighbours():
+    from drafter.pipeline.classify import by_neighbours
+
+    book = load_book()
+    general = [t for t in book.themes if not t.topics]
+    classifier = ThemeClassifier(general)
+    games = ["1月举办职工迎新春文艺晚会，180人参加", "3月组织女职工开展庆三八趣味游戏活动", "4月举办职工乒乓球比赛"]
+    women = ["开展女职工两癌筛查，320人受益", "3月组织女职工开展庆三八趣味游戏活动", "新建爱心妈妈小屋2个"]
+    placed = lambda facts: [t.key for t in by_neighbours(facts, [classifier.best(f) for f in facts], book.families)]  # noqa: E731
+    assert classifier.best(games[1]).key == "women"  # alone, its women's words weigh more
+    assert placed(games) == ["culture"] * 3, placed(games)
+    assert placed(women) == ["women"] * 3, placed(women)
+    unrelated = ["召开职代会，审议通过提案8件", games[1], "签订集体合同1份"]  # no kin of the women's work around it
+    assert placed(unrelated)[1] == "women"

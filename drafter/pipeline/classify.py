@@ -72,3 +72,17 @@ def description_vectors(embedder, descriptions: tuple[str, ...]) -> np.ndarray:
     that each request's planner does not embed them again."""
     raw = np.asarray(embedder.embed_passages(list(descriptions)), dtype=np.float32)
     return raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
+
+
+def by_neighbours(facts: list[str], prior: list[Theme | None], families) -> list[Theme | None]:
+    """Each fact's theme, where one that writes the keywords of two themes of one family (themes.toml [[family]])
+    takes the one of them its neighbours in her list are both of (庆三八女职工趣味活动 between a fireworks evening and
+    a basketball game is culture, not the women's work)."""
+    placed = list(prior)
+    for i in range(1, len(facts) - 1):
+        around, own = prior[i - 1], prior[i]
+        if around is None or own is None or around is own or prior[i + 1] is not around:
+            continue
+        if around.keyword_score(facts[i]) > 0 and any({around.key, own.key} <= f.keys for f in families):
+            placed[i] = around
+    return placed

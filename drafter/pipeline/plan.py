@@ -16,7 +16,7 @@ import numpy as np
 
 from drafter.models import DraftRequest
 from drafter.pipeline import areas, bank_words, fitting, grouping, theme_titles, titling
-from drafter.pipeline.classify import ThemeClassifier
+from drafter.pipeline.classify import ThemeClassifier, by_neighbours
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
 from drafter.pipeline.themes import Theme, ThemeBook, load_book, outside_area
@@ -133,7 +133,7 @@ class Planner:
             best = max(scores, key=lambda k: (scores[k], -by_key[k].order)) if any(scores.values()) else None
             prior.append(outside_area(fact, themes, getattr(self, "_outside", [])) or (by_key[best] if best else None))
         themes[-1:-1] = [t for t in getattr(self, "_outside", []) if t in prior and t not in themes]  # before the catch-all
-        return prior
+        return by_neighbours(facts, prior, self.book.families)  # a fact of two kin themes: its neighbours' one
 
     def _bank(self):
         try:
