@@ -46,3 +46,13 @@ def test_misfits_of_unrelated_areas_are_not_put_together():
     kin = np.array([[1, 0, 1], [0, 1, 1], [1, 1, 1]], dtype=float)  # 0 and 1 unrelated, 2 of no clear theme
     assert _kin_parts([0, 1, 2], kin) == [[0, 2], [1]]
     assert _kin_parts([0, 2], kin) == [[0, 2]]
+
+
+def test_no_theme_frame_under_a_heading_made_of_its_facts_words():
+    facts = ["先后举办了六期“新市民夜话”，讲解租房、安全用电、就医等常识", "共举办焊工培训班三期，结业学员120人"]
+    request = DraftRequest(org="某街道总工会", period="2026年", facts=facts)
+    for title, said in ((MADE, False), ("强化劳动保护，筑牢安全生产防线", True)):
+        section = PlannedSection("body", title, 1, "safety", [1, 2])  # one fact writes 安全: the safety theme's key
+        writer = TemplateWriter(request, Plan([PlannedSection("opening", ""), section, PlannedSection("closing", "")], facts))
+        frame = writer.lead(section) + writer.tail(section)
+        assert any(word in frame for word in ("安全", "劳动保护", "健康")) is said, (title, frame)

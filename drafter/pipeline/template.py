@@ -100,10 +100,11 @@ class TemplateWriter:
         facts, 努力把职工吸引到工会中来 read 中来 as an object)."""
         facts = self.facts_of(section)
         every = [f for f in (clause(fact) for fact in self.plan.facts) if f]
-        start = variant_of(facts)
+        start = variant_of(facts)  # under a heading of its facts' words no theme's heading fitted: no theme's frame
+        theme = "" if made_of_facts(section.title, facts) else section.theme
         tried, passing = set(), []  # a theme with fewer variants repeats them: each is checked once
         for offset in range(VARIANTS):
-            text = render(name, theme=section.theme, variant=start + offset, facts=len(facts), means=means, **heading)
+            text = render(name, theme=theme, variant=start + offset, facts=len(facts), means=means, **heading)
             if (text and text not in tried and says_only(facts, text) and says_only(every, text)
                     and not load_book().unbacked(text, facts)):  # 推动民主管理… over a law talk and a dispute
                 if not self._echoes_opening(text):
