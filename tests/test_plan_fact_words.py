@@ -56,3 +56,13 @@ def test_no_theme_frame_under_a_heading_made_of_its_facts_words():
         writer = TemplateWriter(request, Plan([PlannedSection("opening", ""), section, PlannedSection("closing", "")], facts))
         frame = writer.lead(section) + writer.tail(section)
         assert any(word in frame for word in ("安全", "劳动保护", "健康")) is said, (title, frame)
+
+
+def test_the_opening_names_an_area_once_though_two_sections_name_it():
+    facts = ["新建基层工会3家，发展会员120人", "完成工会经费年度审计", "举办职工篮球赛", "招录工会组织员5名"]
+    titles = ["加强组织建设和工会自身建设", "丰富职工文化生活，文体活动多姿多彩", "加强工会组织建设"]
+    body = [PlannedSection("body", t, n, "", lines) for n, (t, lines) in enumerate(zip(titles, ([1, 2], [3], [4])), 1)]
+    plan = Plan([PlannedSection("opening", ""), *body, PlannedSection("closing", "")], facts)
+    assert plan.named_areas() == ["加强组织建设和工会自身建设", "丰富职工文化生活"]
+    body[2].title = "加强劳动保护"  # another area: named
+    assert plan.named_areas()[-1] == "加强劳动保护"

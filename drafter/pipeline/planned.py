@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from textkit.sentences import NOT_COMPARED
 
 CN_DIGITS = "零一二三四五六七八九"
+_WORDS_OF_ALL = re.compile("工会|职工")  # in nearly every heading: they tell no area from another
 _GAPPED = "[^\n]{0,3}?"  # a fact's words as a heading writes them: 了, a count (举办了十场“劳务工大课堂”) left out
 _MEANS = re.compile(r"^以.{1,12}为(?:抓手|载体|契机|突破口|基础|重点|主线|核心|目标|手段|指导|宗旨|中心)")
 
@@ -68,7 +69,12 @@ class Plan:
         lists ("A、B等工作", "坚持平等协商、集体合同制度和职代会制度") its first item, so that the opening's list reads as
         one list of areas (在坚持平等协商、集体合同制度和职代会制度、关爱职工送清凉…等方面 hid where each area ended)."""
         first = [_named(area) for area in self.areas() if not made_of_facts(area, self.facts_of(area))]
-        return list(dict.fromkeys(_first_item(a) for a in first))[:most]
+        named: list[str] = []
+        for area in dict.fromkeys(_first_item(a) for a in first):
+            work = _WORDS_OF_ALL.sub("", area[2:])  # 加强工会组织建设 -> 组织建设
+            if len(work) < 4 or not any(work in _WORDS_OF_ALL.sub("", other) for other in named):
+                named.append(area)  # (not 加强组织建设和工会自身建设、…、加强工会组织建设: one area named twice)
+        return named[:most]
 
     def facts_of(self, area: str) -> list[str]:
         """The facts under an area (its sub-sections' too)."""
