@@ -54,3 +54,11 @@ def test_a_month_of_legal_aid_is_headed_without_democratic_management(settings, 
         DraftRequest(org="某街道总工会", period="2026年1月", kind="月度总结", facts=MONTH))
     by_line = {n: s for s in plan.body() for n in s.fact_lines}
     assert by_line[4] is by_line[5] and "民主" not in by_line[4].title, [(s.title, s.fact_lines) for s in plan.body()]
+
+
+def test_a_workplace_s_disclosure_needs_facts_of_that_workplace():
+    book = load_book()
+    notices = ["在厂务公开栏公开年度评先结果和福利费使用情况", "车间公开栏每月公开考勤和奖金分配"]
+    assert book.unbacked("坚持校务公开，发挥工会监督功能", notices)  # a school's heading over a plant's notices
+    assert not book.unbacked("坚持厂务公开，发挥工会监督功能", notices)
+    assert not book.unbacked("坚持校务公开，发挥工会监督功能", ["学校在校务公开栏公开职称评审结果"])
