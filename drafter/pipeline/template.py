@@ -17,7 +17,7 @@ from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
 from drafter.pipeline.themes import load_book
 from textkit.headings import run_in_label
-from textkit.sentences import COMMAS, SENTENCE_ENDS, chinese_punctuation
+from textkit.sentences import BREAKS, COMMAS, SENTENCE_ENDS, char_class, chinese_punctuation
 
 VARIANTS = 7  # frame phrases tried per theme (lists of 3 to 7 in prompts/template/lead.j2 and tail.j2)
 ECHO = 8  # a frame phrase of this many characters (punctuation aside) from the opening is not said again
@@ -161,7 +161,8 @@ def heading_clause(title: str) -> tuple[str, str]:
 
 
 # a fact that opens with its own time (年初，…; 五一期间，…; 3月份，…): a connective before it reads 与此同时，年初，…
-_TIMED = re.compile(r"^[^，。；]{0,8}?(?:年初|年中|年底|年末|月初|月底|期间|前夕|以来|月份|季度|上半年|下半年|今年|去年|\d+月|\d+年)，")
+_TIMED = re.compile(f"^{char_class(BREAKS, negate=True)}{{0,8}}?"
+                    r"(?:年初|年中|年底|年末|月初|月底|期间|前夕|以来|月份|季度|上半年|下半年|今年|去年|\d+月|\d+年)，")
 
 
 def takes_connective(fact: str) -> bool:
