@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.parallel import manner_spans
+from drafter.numcheck.rolemarks import _ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH  # noqa: F401
+from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _PLACE_BEFORE, _TOGETHER
+from drafter.numcheck.rolemarks import may_mark as _may_mark
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, ROLE_NAMES, SKIP as _SKIP, Reader
 from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_HEAD, UNDER as _UNDER
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
@@ -38,26 +41,15 @@ if TYPE_CHECKING:
     from drafter.numcheck.support import Support
 
 _LEVEL = LEVEL  # the level pattern (things.py), read by drafter.numcheck.undecided too
-_HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1))  # a marker's first word
 
-_ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请", "会同", "协同", "协调", "携手", "联手"})
-_ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
-                          "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署"})
-_ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True)))
 _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
                          r"|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
                          r"|机构|事务所|局|支队|大队|主任|班子成员|经营层|管理层|团市委|公司|技术部|部|委员会"
                          r"|企业|协会|学会|团队|高校|班子)$")
-_TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an actor, before its marker
-_EACH = frozenset({"各", "各个", "每个", "全", "所属", "下属"})
-_ALONG = frozenset({"沿", "沿着"})  # 沿滨江绿道: a route; read as a place only when it ends in a place word
-_PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"}) | _ALONG
-_ENDS_ACTOR = _TOGETHER | _PLACE_BEFORE  # 会同市体育局一起…, 邀请医生走进企业
 _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室|站|站点|库区|现场|基地|赛区|车间|社区|敬老院|草坪|楼"
                          r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
                         r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边"
                          r"|大学|工地|工作面|站区|井下|码头|港区|隧道|机场|车站|工区|井区|作业区)$")
-_NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日), month or week that jieba cuts off
 _DAY_MARKERS = frozenset({"结合", "围绕", "在", "于", "利用", "借助", "趁", "借", "以", "恰逢", "适逢", "值此", "正值"})
 _OF_HEADS = frozenset({"家", "窗", "声"})  # X之家, X之窗, X之声: a place or a column jieba splits at 之
 _PRAISE_END = re.compile(r"(?:通报表扬|通报嘉奖|表扬|表彰|嘉奖|记功)(?=\W*$)")  # after 受到: an honour (受到…好评 is frame)
@@ -203,6 +195,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
 
     in_frames = set(used) if tail is None else {w[0] for w in ws if w[0] in used and w[0] < tail}
     for i, (s, e, word, tag) in enumerate(ws):
+        if not _may_mark(word, tag):
+            continue
         if s in used and not (word in _ACTOR_BEFORE and s in in_frames):  # 工会联合 (a frame phrase) + 市司法局
             continue
         if _ACTOR_AFTER_RE.match(clause, s):  # 到会 is read as 到/会: the text decides
