@@ -50,9 +50,16 @@ class Reader:
 
     def __init__(self, support: Support, lex: FaithLexicon):
         self.support, self.lex = support, lex
+        self._neutral_words = support.neutral_words.setdefault(id(lex), {})  # kept with the fact set, per lexicon
 
     def neutral(self, word: str) -> bool:
         """A word that says nothing of its own: frame, generic, effect words, function words, one character."""
+        found = self._neutral_words.get(word)
+        if found is None:
+            found = self._neutral_words[word] = self._neutral(word)
+        return found
+
+    def _neutral(self, word: str) -> bool:
         lex = self.lex
         return len(word) < 2 or word in SKIP or word in lex.neutral or any(not ("\u4e00" <= c <= "\u9fff") for c in word) \
             or all(c in FUNCTION_CHARS for c in word)

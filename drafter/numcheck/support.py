@@ -16,7 +16,7 @@ from itertools import chain
 
 from drafter.models import NumberHit, SentenceTrace
 from drafter.numcheck.bigrams import content_grams
-from drafter.numcheck.synonyms import aliases, cilin_classes
+from drafter.numcheck.synonyms import cilin_aliases, cilin_classes, hand_aliases
 from drafter.numcheck.words import snap, words as clause_words
 from textkit.sentences import SENTENCE_ENDS, char_class
 
@@ -70,12 +70,14 @@ class Support:
         self._all = [*facts, *context]
         self.text = "\n".join(self._all).lower()
         # the synonyms of the words they write (drafter/data/synonyms.toml, 词林): they count as written too
-        self.aliases = frozenset(aliases(self.text, synonyms or {}))
+        hand = hand_aliases(self.text, synonyms or {})  # the hand groups' synonyms, read once for both below
+        self.aliases = frozenset(hand | cilin_aliases(self.text))
         self.alias_text = "\n".join(sorted(self.aliases))
         # a group of people is another group unless the hand-written synonym data says it is the same: 词林 puts
         # 离休 beside 退休 and 职员 beside 干部, but 离休干部 are not the facts' 退休职工 (rolewords.Reader)
-        self.hand_alias_text = "\n".join(sorted(aliases(self.text, synonyms or {}, use_cilin=False)))
+        self.hand_alias_text = "\n".join(sorted(hand))
         self.backed_words: dict[str, bool] = {}  # roles.Reader's answers, kept with the fact set
+        self.neutral_words: dict[int, dict[str, bool]] = {}  # Reader.neutral's, by the lexicon's id
         self.clause_roles = BoundedDict(4096)  # clause -> its role claims (roles.roles), kept with the fact set
         self.content |= {a[i:i + 2] for a in self.aliases for i in range(len(a) - 1)}
 

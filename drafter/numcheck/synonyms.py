@@ -43,15 +43,24 @@ def groups_of(table: list) -> dict[str, tuple[str, ...]]:
 
 def aliases(text: str, hand: dict[str, tuple[str, ...]], use_cilin: bool = True) -> set[str]:
     """The synonyms of the words written in `text` (hand groups matched as substrings, 词林 by jieba words)."""
+    return hand_aliases(text, hand) | cilin_aliases(text) if use_cilin else hand_aliases(text, hand)
+
+
+def hand_aliases(text: str, hand: dict[str, tuple[str, ...]]) -> set[str]:
+    """The hand-written groups' synonyms of the words written in `text` (matched as substrings)."""
     out: set[str] = set()
     for word, others in hand.items():
         if word in text:
             out.update(others)
-    if use_cilin:
-        table = cilin()
-        written = {word for line in text.splitlines() for _, _, word, _ in words(line)}  # each word once
-        for word in written:
-            out.update(table.get(word, ()))
+    return out - {""}
+
+
+def cilin_aliases(text: str) -> set[str]:
+    """词林's synonyms of the jieba words of `text` ({} without the package)."""
+    table, out = cilin(), set()
+    written = {word for line in text.splitlines() for _, _, word, _ in words(line)}  # each word once
+    for word in written:
+        out.update(table.get(word, ()))
     return out - {""}
 
 
