@@ -38,16 +38,18 @@ def _index(text: str) -> tuple[dict[str, list[int]], dict[str, int], dict[str, d
     at: defaultdict[str, list[int]] = defaultdict(list)
     first: dict[str, int] = {}
     varied: dict[str, dict[str, int]] = {}
+    setdefault, size = first.setdefault, len(text)
     for m in _RUN.finditer(text):
-        run_end = m.end()
-        for q in range(m.start(), run_end - ANCHOR + 1):
+        run_start, run_end = m.span()
+        windows = min(run_end - ANCHOR, size - 1 - 2 * ANCHOR + 1)  # q < windows: p = q + ANCHOR has both sides
+        for q in range(run_start, run_end - ANCHOR + 1):
             gram = text[q:q + ANCHOR]
             at[gram].append(q)
-            p = q + ANCHOR
-            if p < run_end and p + 1 + ANCHOR <= len(text):
+            if q < windows:
+                p = q + ANCHOR
                 key = gram + text[p + 1:p + 1 + ANCHOR]
-                p0 = first.setdefault(key, p)
-                if text[p0] != text[p]:
+                p0 = setdefault(key, p)
+                if p0 != p and text[p0] != text[p]:
                     varied.setdefault(key, {text[p0]: p0}).setdefault(text[p], p)
     return dict(at), first, varied
 
@@ -110,10 +112,11 @@ def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
         char = draft[i]
         if not "\u4e00" <= char <= "\u9fff" or not common(char):  # a rare character is garbled.py's (慉)
             continue
-        if i >= ANCHOR and draft[i - ANCHOR:i] in anchors:  # the common case answered here (see _origin)
-            key = draft[i - ANCHOR:i] + draft[i + 1:i + 1 + ANCHOR]
-            p = first.get(key)
-            if p is None or support_text[p] == char and key not in varied:
+        if i >= ANCHOR:  # the common case answered here (see _origin)
+            left = draft[i - ANCHOR:i]
+            key = left + draft[i + 1:i + 1 + ANCHOR]
+            p = first.get(key)  # (a key of `first` starts with a window of `anchors`)
+            if p is None and left in anchors or p is not None and support_text[p] == char and key not in varied:
                 continue  # no such place, or only places writing this very character: a copy
         p = _origin(draft, i, support_text, anchors, first, varied)
         if p is None:
