@@ -89,10 +89,9 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
         # not a part of the word itself (建议 of 合理化建议: a dropped qualifier)
         if len(word) >= 2 and word in item and any(o not in word and o in sentence for o in others):
             item = item.replace(word, " " * len(word))
-    pairs = {sentence[i:i + 2] for i in range(len(sentence) - 1)}
-    runs, run = [], ""
-    for i, char in enumerate(item):
-        if not _cjk(char) or item[max(0, i - 1):i + 1] in pairs or item[i:i + 2] in pairs:
+    runs, run, last = [], "", len(item) - 1
+    for i, char in enumerate(item):  # a pair of characters the sentence writes (a substring test, no set built)
+        if not _cjk(char) or i and item[i - 1:i + 1] in sentence or i < last and item[i:i + 2] in sentence:
             runs, run = runs + [run], ""
         else:
             run += char
