@@ -68,11 +68,8 @@ def words(clause: str) -> tuple[Word, ...]:
     of its blocks alone, the re-cuts below never cross a block's end and the [segment] words lie inside one, so
     a block's words are read once and kept (a fact line and the draft clause repeating it share them)."""
     han, pos, out = jiebacut.blocks(), 0, []
-    if not _segment()[2]:
+    if not _by_block():
         return _read(clause)  # a [segment] word jieba's blocks could split: the clause read whole
-    if _CUT_WITH[0] is not jiebacut.dictionary()[0]:  # another dictionary (a test's): no block kept from before
-        _block_words.cache_clear()
-        _CUT_WITH[0] = jiebacut.dictionary()[0]
     for block in han.split(clause):
         if block:
             # a block, or the marks and blanks between two (a very long one is not kept: it would not recur)
@@ -82,8 +79,32 @@ def words(clause: str) -> tuple[Word, ...]:
     return tuple(out)
 
 
+def _by_block() -> bool:
+    """Are words read block by block (no [segment] word crosses a block's end)? Kept blocks are forgotten when
+    another dictionary (a test's) is in use."""
+    if not _segment()[2]:
+        return False
+    if _CUT_WITH[0] is not jiebacut.dictionary()[0]:  # another dictionary (a test's): no block kept from before
+        _block_words.cache_clear()
+        _CUT_WITH[0] = jiebacut.dictionary()[0]
+    return True
+
+
 _CUT_WITH: list = [None]  # the frequency table the kept blocks were cut with
 KEPT_BLOCK = 512  # longer blocks are read each time
+
+
+@lru_cache(maxsize=1)
+def _block_runs() -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """From jieba's block pattern "([<class>]+)": a block character, a run of them, a run of other characters
+    (None for another form of pattern: snap then reads the whole text)."""
+    pattern = jiebacut.blocks()
+    inner = pattern.pattern[1:-2]
+    if not (pattern.pattern.startswith("([") and pattern.pattern.endswith("]+)") and inner.count("[") == 1):
+        return None
+    other = "[^" + inner[1:]
+    flags = pattern.flags
+    return re.compile(inner, flags), re.compile(inner + "*", flags), re.compile(other + "*", flags)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -152,9 +173,42 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) widened to the word boundaries of `text` (so a quote never cuts a word). Words are in order
     and do not overlap, so only the last word starting before a position can contain it (bisection: a long clause
     with many notes stays linear)."""
+    if _by_block():  # only the jieba block around each end is read (a quote's window costs no whole cut)
+        a, b = _block_around(text, start), _block_around(text, end)
+        if a is not None and b is not None:
+            return _widen_in(text, start, a, True), _widen_in(text, end, b, False)
     ws = words(text)
     starts = _starts(text)
     return _widen(ws, starts, start, True), _widen(ws, starts, end, False)
+
+
+def _block_around(text: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the jieba block (a run of block characters, or of others: jieba's split) holding the
+    characters at pos - 1 and pos; (pos, pos) when they lie in two blocks or outside the text (no word holds
+    pos); None for a block longer than KEPT_BLOCK (read through words(text), which keeps the text's words)."""
+    if pos <= 0 or pos >= len(text):
+        return pos, pos
+    if (runs := _block_runs()) is None:
+        return None
+    inside = runs[0].match(text, pos) is not None
+    if (runs[0].match(text, pos - 1) is not None) != inside:
+        return pos, pos
+    run = runs[1] if inside else runs[2]
+    end = run.match(text, pos, pos + KEPT_BLOCK + 1).end()
+    back = run.match(text[max(0, pos - KEPT_BLOCK - 1):pos][::-1]).end()
+    start = pos - back
+    return (start, end) if end - start <= KEPT_BLOCK and start > pos - KEPT_BLOCK - 1 else None
+
+
+def _widen_in(text: str, pos: int, block: tuple[int, int], to_start: bool) -> int:
+    """pos widened to the word of its block that holds it (_widen over the block's kept words)."""
+    start, end = block
+    if start == end:
+        return pos
+    for s, e, _, _ in _block_words(text[start:end]):
+        if start + s < pos < start + e:
+            return start + (s if to_start else e)
+    return pos
 
 
 @lru_cache(maxsize=256)
