@@ -85,7 +85,7 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     item = item[-ITEM_CHARS:]
     if item in sentence:
         return []  # written as it is (the common case)
-    for word, others in (lex.item_synonyms or {}).items():  # 考入大学 for 大学新生, whatever the characters around;
+    for word, others in _synonyms_in(item, lex):  # 考入大学 for 大学新生, whatever the characters around;
         # not a part of the word itself (建议 of 合理化建议: a dropped qualifier)
         if len(word) >= 2 and word in item and any(o not in word and o in sentence for o in others):
             item = item.replace(word, " " * len(word))
@@ -99,12 +99,30 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     for piece in runs + [run]:
         if len(piece) < 2:
             continue
-        for word, others in (lex.item_synonyms or {}).items():
+        for word, others in _synonyms_in(piece, lex):
             if word in piece and any(other in sentence for other in others):
                 piece = piece.replace(word, " ")
         piece = lex.item_ignore.sub(" ", _FUNCTION.sub(" ", piece))
         words += [w for w in piece.split() if len(w) >= 2 and not _abbreviated(w, sentence)]
     return [w for w in words if not _kin_written(w, sentence)] if words else words
+
+
+def _synonyms_in(text: str, lex: FaithLexicon) -> list[tuple[str, tuple[str, ...]]]:
+    """The [items] synonym entries whose word starts with a character of `text`, in the lexicon's order (the
+    only entries a substring test of `text`, or of it with some words blanked, can find)."""
+    table = _synonyms_by_char(lex)
+    found = [entry for c in {"", *text} for entry in table.get(c, ())]
+    found.sort(key=lambda entry: entry[0])
+    return [(word, others) for _, word, others in found]
+
+
+@lru_cache(maxsize=8)
+def _synonyms_by_char(lex: FaithLexicon) -> dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]]:
+    """The lexicon's [items] synonyms by the first character of their word: (order, word, other words)."""
+    out: dict[str, list] = {}
+    for k, (word, others) in enumerate((lex.item_synonyms or {}).items()):
+        out.setdefault(word[:1], []).append((k, word, others))
+    return {c: tuple(entries) for c, entries in out.items()}
 
 
 _PERIOD = re.compile(r"[年月季周日](?=平均|均)")  # 月平均工资, 年均增长: the period a rate is over
