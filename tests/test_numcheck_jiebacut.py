@@ -10,7 +10,7 @@ import re
 import pytest
 
 from drafter.numcheck import jiebacut
-from drafter.numcheck.words import _jieba, _read, words
+from drafter.numcheck.words import _jieba, _read, snap, words
 from drafter.settings import PROJECT_ROOT
 
 _EDGES = ["", " ", "abc 123\r\n x", "１２３ＡＢ①", "C++和C#培训", "增长3.5%，达到-5度", "a\tb\u3000c",
@@ -41,3 +41,15 @@ def test_a_clause_read_block_by_block_has_the_words_read_whole(lines):
     differ = [line for line in lines if words(line) != _read(line)]
     assert not differ, differ[:3]
     assert words("劳务派遣工和外包人员参加培训")[0][2] == "劳务派遣工"  # a [segment] word stays one word
+
+
+def test_snap_reading_one_block_widens_to_the_words_of_the_whole_text(lines):
+    """snap reads only the jieba block around each end: it widens every span exactly as the words of the whole
+    text do (a position inside a word goes to the word's edge, any other stays), at every position of a text."""
+    texts = lines[::7] + ["好" * 600 + "，" + "a1" * 300 + "好的**第1"]
+    for text in texts:
+        ws = _read(text)
+        inner = {p: (s, e) for s, e, _, _ in ws for p in range(s + 1, e)}
+        for pos in range(-1, len(text) + 2):
+            s, e = inner.get(pos, (pos, pos))
+            assert snap(text, pos, pos) == (s, e), (text, pos)
