@@ -45,8 +45,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
              and not reader.backed(w[2])]
     if level and any(LEVEL.match(w) for w in _LEVEL_IN_TEXT.findall(reader.support.text)):
         return [role_claim("object", *_span([level[0]]), clause, offset)]
-    nouns = [w for k, w in enumerate(ws) if w[0] not in used and not _time_noun(w)  # 年内: the time role's
-             and (w[3].startswith(NOUN_TAGS) or _sibling(clause, ws, k, reader.lex.neutral))
+    nouns = [w for k, w in enumerate(ws) if w[0] not in used and not (w[3] == "t" and _time_noun(w))  # 年内: time's
+             and (w[3].startswith(NOUN_TAGS) or w[3][:1] == "v" and _sibling(clause, ws, k, reader.lex.neutral))
              and not reader.neutral(w[2]) and not reader.lex.assert_words.fullmatch(w[2])  # 新建: an act
              and w[2] not in HONOUR_MARKS and not (w[0] and clause[w[0] - 1].isdigit())  # 23名患…: a measure word
              and not _ENUMERATOR.match(w[2])  # 二是: an enumerator
