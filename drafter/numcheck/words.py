@@ -170,10 +170,11 @@ def tag_of(word: str) -> str:
 
 
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) widened to the word boundaries of `text` (so a quote never cuts a word). Words are in order
-    and do not overlap, so only the last word starting before a position can contain it (bisection: a long clause
-    with many notes stays linear)."""
-    if _by_block():  # only the jieba block around each end is read (a quote's window costs no whole cut)
+    """[start, end) widened to the word boundaries of `text` (so a quote never cuts a word). jieba cuts each block
+    alone, so only the block around each end is read (a quote's window of 160 characters is not cut whole); in a
+    block longer than KEPT_BLOCK, the words of the whole text (kept), of which only the last one starting before
+    a position can contain it (bisection: a long clause with many notes stays linear)."""
+    if _by_block():
         a, b = _block_around(text, start), _block_around(text, end)
         if a is not None and b is not None:
             return _widen_in(text, start, a, True), _widen_in(text, end, b, False)
