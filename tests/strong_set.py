@@ -31,6 +31,7 @@ HELDOUT13 = DATA.with_name("strong_heldout13.json")  # the lead's, session 14, w
 HELDOUT14 = DATA.with_name("strong_heldout14.json")  # the lead's, session 15, written before any change: start and end
 HELDOUT15 = DATA.with_name("strong_heldout15.json")  # the lead's, session 15, written after its check changes: measured once
 HELDOUT16 = DATA.with_name("strong_heldout16.json")  # the lead's, session 16, written before any change: start and end
+HELDOUT17 = DATA.with_name("strong_heldout17.json")  # the lead's, session 16, written at 11:35, kept from every check: once
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
@@ -103,7 +104,8 @@ if __name__ == "__main__":
             ("held out 6", HELDOUT6), ("held out 7", HELDOUT7), ("held out 8", HELDOUT8),
             ("held out 9", HELDOUT9), ("held out 10", HELDOUT10), ("held out 11", HELDOUT11),
             ("held out 12", HELDOUT12), ("held out 13", HELDOUT13),
-            ("held out 14", HELDOUT14), ("held out 15", HELDOUT15), ("held out 16", HELDOUT16))
+            ("held out 14", HELDOUT14), ("held out 15", HELDOUT15), ("held out 16", HELDOUT16),
+            ("held out 17", HELDOUT17))
     for name, path in [(n, p) for n, p in sets if p.exists()]:
         figures = measure(check, path)
         t, c, n = figures["total"], figures["caught"], figures["named"]
