@@ -87,15 +87,15 @@ PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 test: install system model
 	$(PYTEST) -q
 
-# The fast loop: every test but the slow and e2e ones, in pytest-xdist workers, one more than the cores: about 100 s
-# of the run is tests waiting on a real deadline, a lease or a server's own process, and the extra worker fills that
-# core (CHECK_WORKERS=N to change; each file runs whole on one worker, so a file's module-scoped server starts once),
+# The fast loop: every test but the slow and e2e ones, in pytest-xdist workers, two more than the cores: about 100 s
+# of the run is tests waiting on a real deadline, a lease or a server's own process, and the extra workers fill those
+# cores (on 2 cores, quiet: 4 workers 1:50-1:52, 3 workers 2:03, the same CPU; CHECK_WORKERS=N to change; each file runs whole on one worker, so a file's module-scoped server starts once),
 # with the load average before and after (timings mean little on a busy machine). The files that took longest in
 # the last run go first (tests/conftest.py; --no-loadscope-reorder keeps that order), so none starts at the end.
 # The ingested sample library is cached in ~/.cache/drafter-tests (keyed by the samples and the retrieval code; the
 # first run ingests it). The project's own modules are byte-compiled first. It never installs: `make install` first.
 # In another checkout sharing a venv: make check BIN=/path/to/.venv/bin
-CHECK_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+CHECK_WORKERS ?= $(shell echo $$(( $$(nproc) + 2 )))
 check:
 	@test -x $(BIN)/python || { echo "no $(BIN)/python: run make install first (or pass BIN=…/.venv/bin)"; exit 2; }
 	@uptime
