@@ -20,6 +20,7 @@ GENERIC = ("各项工作", "统筹推进", "认真抓好")
     ("围绕企业发展，积极开展工会活动", ("围绕企业发展", "frame")),
     ("举办职工篮球赛、组织健步走等工作", ("", "")),  # made of its facts' acts: the facts follow
     ("职工之家建设再上新台阶", ("", "")),
+    ("加强学习教育，推进民主管理，提升职工技能", ("", "")),  # three works: the bench's school draft read 加强…、推进…、提升…是工会的一项经常性工作
 ])
 def test_a_lead_is_made_of_the_headings_clauses_that_name_the_work(title, expected):
     assert heading_clause(title) == expected
