@@ -7,7 +7,7 @@ from __future__ import annotations
 from drafter.numcheck.rolewords import NOUN_TAGS, Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT, action_word
-from drafter.numcheck.words import Word
+from drafter.numcheck.words import Word, tag_of
 
 JOINED = ("并", "还", "并且", "同时", "另外", "此外")  # words that join one more act to a sentence
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
@@ -84,6 +84,8 @@ def _head(ws: tuple[Word, ...], i: int) -> Word | None:
     """The last noun of the noun phrase starting at word i (its head), or None when no noun follows."""
     head = None
     for w in ws[i:]:
+        if w[3] in ("i", "l") and head is not None and tag_of(w[2][:2]).startswith("v"):
+            break  # 座谈会/听取意见: a set phrase opening with a verb is the next act, not the head
         if w[3].startswith(NOUN_TAGS) or w[3] in ("vn", "m", "a", "r"):
             head = w if w[3].startswith(NOUN_TAGS) or w[3] == "vn" else head
             continue

@@ -25,7 +25,7 @@ from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import abstract_word
-from drafter.numcheck.wordclass import act_read_as_noun, adverb_noun
+from drafter.numcheck.wordclass import act_read_as_noun, adverb_noun, verb_for_addressee
 from drafter.numcheck.wordclass import action_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
@@ -66,6 +66,8 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
             lo = max(h.start - offset - BEFORE, own[k - 1].end - offset if k else 0)
             near = ws[bisect_left(starts_of, lo):bisect_left(starts_of, h.start - offset)]  # bisection: linear
             out += _event_count(clause, h, offset, [w for w in near if w[1] <= h.start - offset], reader, taken)
+        elif h.status in ("unsupported", "mismatch") and h.unit in _COUNTED:  # 12个外包施工队: its thing may be new
+            out += _counted_thing(clause, ws[bisect_left(starts_of, h.end - offset):], h.end - offset, reader, taken)
     own = [h for h in own if h.status != "unsupported"]  # the items read (bound to a fact's number)
     for i, h in enumerate(own):
         lo = max(h.start - offset - BEFORE, own[i - 1].end - offset if i else 0)
@@ -107,7 +109,23 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
     return out
 
 
+_COUNTED = frozenset("个名人支家户位台套件项所座辆条")  # measure words counting people, bodies and things
 _EVENT_MEASURES = frozenset("场届轮次")  # measure words counting events, rounds and times (期, 批: issues, batches too)
+
+
+def _counted_thing(clause: str, after: list[Word], at: int, reader: Reader, taken: set) -> list[Claim]:
+    """The object role of the nouns written right after a number no fact gives, when none of them is given."""
+    if clause.rfind("《", 0, at) > clause.rfind("》", 0, at):
+        return []  # inside a document's name: the name is judged whole
+    run = []
+    for w in after:
+        if w[0] != (run[-1][1] if run else at) or w[3] not in ("n", "nz", "ns", "nt", "nr", "j", "ng"):
+            break
+        run.append(w)
+    if not run or not all(_added(w, reader) for w in run) or _overlaps(taken, run[0][0], run[-1][1]):
+        return []
+    taken.add((run[0][0], run[-1][1]))
+    return [role_claim("object", run[0][0], run[-1][1], clause, 0)]
 
 
 def _event_count(clause: str, h: NumberHit, offset: int, before: list[Word], reader: Reader, taken: set) -> list[Claim]:
@@ -209,8 +227,8 @@ def _verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int
     lex = reader.lex
     opens = (before[3][:1] in _OPENERS and (before[3] != "m" or _digits(before[2]))  # 全年 (m) opens no object
              or lex.assert_words.fullmatch(before[2]) or before[2] in reader.support.text)
-    if not (given[k + 1] and after[0] == w[1] and before[1] == w[0] and opens):  # 新建 (tagged ns), 一线 (given)
-        return False
+    if not (given[k + 1] and after[0] == w[1] and before[1] == w[0] and opens) or verb_for_addressee(window, k):
+        return False  # 新建 (tagged ns), 一线 (given) qualify; 为职工解答法律咨询: 解答 is the verb
     if reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
         return False
     if any(c.startswith(_NOT_QUALIFIERS) or c.startswith("Hj64") for c in cilin_classes().get(w[2], ())):

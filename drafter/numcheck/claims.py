@@ -30,6 +30,7 @@ from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause chec
 from drafter.numcheck.effects import effect_start, need_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.measures import rise_claims
+from drafter.numcheck.zeros import none_claims
 from drafter.numcheck.roles import ROLE_NAMES, roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names, unbacked_names
 from drafter.numcheck.rolewords import Reader
@@ -131,7 +132,7 @@ def _claim(clause: str, start: int, kind: str, words: list[str], themes: list[st
     if act is not None:  # an act no fact gives: the role is the activity, quoted from its verb on
         a, _ = snap(body, act.start(), act.end())
         if body.startswith(JOINED) or any(w in body[a:] for w in words):  # 创新|帮扶方式: how it was done
-            note = f'{ROLE_NAMES["activity"]}"{body[a:]}"事实中没有（{note}）'
+            note = f'{ROLE_NAMES["activity"]}"{body[a:].rstrip()}"事实中没有（{note}）'  # a blanked end: not quoted
 
     return Claim(start=offset, end=offset + len(body), text=body, kind=kind, note=note)
 
@@ -215,7 +216,8 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
                 out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
             else:
-                out += found or ([claim] if claim else rise_claims(text, c_start, support))  # 提升了…入会率
+                out += found or ([claim] if claim else rise_claims(text, c_start, support)  # 提升了…入会率
+                                 or none_claims(text, c_start, support.text))  # 未发生一起火灾
     return out
 
 

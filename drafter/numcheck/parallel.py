@@ -22,6 +22,7 @@ from drafter.numcheck.rolewords import FUNCTION_CHARS
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import abstract_word
 from drafter.numcheck.words import Word, words
+from drafter.numcheck.zeros import zero_spans
 from textkit.sentences import COMMAS, ENUM_COMMA
 
 _ACTS = "acts"
@@ -38,15 +39,36 @@ def parallel_spans(clause: str, lex: FaithLexicon) -> list[tuple[int, int]]:
 
 
 def manner_spans(clause: str, lex: FaithLexicon, reader=None) -> list[tuple[int, int]]:
-    """The clause's parallel phrases and quoted figures (names.figure_spans), sorted, overlapping ones joined:
-    what they say is how the work went, not what was done."""
-    if ENUM_COMMA not in clause and "“" not in clause and "以" not in clause:
+    """The clause's parallel phrases, quoted figures (names.figure_spans), likenings and zeros the facts state the
+    other way (zeros.py), sorted, overlapping ones joined: what they say is how the work went, or given."""
+    zeros = zero_spans(clause, reader.support.text) if reader is not None else []
+    if ENUM_COMMA not in clause and "“" not in clause and "以" not in clause and "般" not in clause \
+            and "似的" not in clause and not zeros:
         return []
     cache = reader.support.clause_roles if reader is not None else {}
     key = ("manner", clause, id(lex))
     if key not in cache:
-        cache[key] = _joined(parallel_spans(clause, lex) + figure_spans(clause, reader) + by_manner(clause, lex))
+        cache[key] = _joined(parallel_spans(clause, lex) + figure_spans(clause, reader) + by_manner(clause, lex)
+                             + likened(clause) + zeros)
     return cache[key]
+
+
+_LIKE = frozenset({"般", "般的", "一般", "似的"})
+
+
+def likened(clause: str) -> list[tuple[int, int]]:
+    """A noun likened to (节日般的祝福, 家人一般的温暖, 亲人似的): a figure of speech, no time, person or thing of its
+    own; the word after it (祝福, 温暖) is still judged. Not 一般 as "ordinary" before a noun (一般职工)."""
+    if "般" not in clause and "似的" not in clause:
+        return []
+    ws, out = words(clause), []
+    for k, w in enumerate(ws):
+        if w[2] not in _LIKE or not k or ws[k - 1][1] != w[0] or ws[k - 1][3][:1] not in ("n", "t", "s"):
+            continue
+        end = w[1] + (clause.startswith("的", w[1]) and not w[2].endswith("的"))
+        if w[2] in ("般的", "似的") or end > w[1] or w[2] == "般" and clause.startswith("地", w[1]):
+            out.append((ws[k - 1][0], end))
+    return out
 
 
 def by_manner(clause: str, lex: FaithLexicon) -> list[tuple[int, int]]:

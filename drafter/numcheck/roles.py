@@ -97,6 +97,15 @@ def _phrase_after(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     return out
 
 
+def _body_drawn_on(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
+    """The noun phrase after 依托/借助… up to its last word that ends a body or a person (律师事务所 of
+    律师事务所代理劳动争议案件, 代理 tagged a noun), [] when none does or it names a place."""
+    phrase = _phrase_after(ws, i, clause)
+    while phrase and not _ACTOR_HEAD.search(named := clause[phrase[0][0]:phrase[-1][1]]):
+        phrase = phrase[:-1]
+    return phrase if phrase and not _PLACE_HEAD.search(named) else []
+
+
 def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     """The noun phrase ending just before word i."""
     out: list[Word] = []
@@ -220,9 +229,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             if phrase and not owner and (word != "由" or named
                            or _ACTOR_AFTER_RE.match(clause, phrase[-1][1])):  # 由纪委牵头: whoever it names
                 claim("actor", phrase)
-        elif word in _MEANS and (phrase := _phrase_after(ws, i + 1, clause)) and _ACTOR_HEAD.search(
-                named := clause[phrase[0][0]:phrase[-1][1]]) and not _PLACE_HEAD.search(named):
-            claim("actor", phrase)  # 依托市律师协会的专业力量: a body drawn on took part
+        elif word in _MEANS and (phrase := _body_drawn_on(ws, i + 1, clause)):
+            claim("actor", phrase)  # 依托市律师协会的专业力量, 依托律师事务所/代理…: a body drawn on took part
         elif word in _PLACE_BEFORE:
             first = i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1  # 在各生产车间
             phrase = _phrase_after(ws, first, clause)

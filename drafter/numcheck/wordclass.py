@@ -69,6 +69,15 @@ def _people(word: str) -> bool:
     return any(c.startswith(("A", "H")) for c in cilin_classes().get(word, ()))
 
 
+def verb_for_addressee(ws, k: int) -> bool:
+    """Word k follows a preposition and the people it names (为职工/解答/法律咨询, 向会员/发放/…) and comes before no
+    people word: the clause's verb, not a qualifier of what follows (为一线/倒班/职工 qualifies people)."""
+    if not 2 <= k < len(ws) - 1 or ws[k - 2][3] != "p":
+        return False
+    person = lambda word: bool(cilin_classes().get(word)) and all(c[0] == "A" for c in cilin_classes()[word])  # noqa: E731
+    return person(ws[k - 1][2]) and not person(ws[k + 1][2])
+
+
 def mistagged_act(word: str, tag: str) -> bool:
     """A word jieba tags as a time, place, position or adverb (前来/t) that 词林 knows only as an act or state:
     the clause's verb, never a thing (职工前来咨询)."""
@@ -162,9 +171,12 @@ def person_or_body(word: str, tag: str = "") -> bool:
 
 def adverb_noun(ws: tuple[Word, ...] | list[Word], k: int) -> bool:
     """Word k is a two-character dictionary noun that 词林 does not class, glued between a noun and the verb it
-    does (职工/挽袖/献血, 职工/量身/定制): how the act is done, not a thing."""
+    does (职工/挽袖/献血, 职工/量身/定制), or an adverb by 词林 glued before a verb: how the act is done, not a thing."""
     if not 0 < k < len(ws) - 1:
         return False
     w, before, after = ws[k], ws[k - 1], ws[k + 1]
+    if w[1] == after[0] and not after[3].startswith(("n", "m")) and after[3] != "vn" \
+            and any(c.startswith("Ka") for c in cilin_classes().get(w[2], ())):
+        return True  # 专门/送上, 特地/赶来: 词林 knows it as an adverb (Ka), whatever jieba's tag
     return (len(w[2]) == 2 and w[3] == "n" and not cilin_classes().get(w[2]) and before[3].startswith("n")
             and before[1] == w[0] and w[1] == after[0] and after[3] == "v" and not EVENT.search(after[2]))

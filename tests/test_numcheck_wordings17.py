@@ -1,0 +1,124 @@
+"""Wordings of a strong model read by meaning (issue 19, session 17), each with the invention beside it that must
+still be caught:
+  * a verb right after a preposition and the people it names is the clause's verb (为农民工安排…), not a qualifier;
+  * a word 词林 knows as an adverb before a verb (特地, 专门 + 看望) is how, not a thing; 专门人员 is a thing;
+  * a noun likened to (亲人般的关怀, 节日般的氛围) is a figure of speech; what the clause does is still judged;
+  * none of a thing said the other way (零伤亡 / 未发生一起伤亡; 未发生职业病 / 零职业病);
+  * a change the work aims at (为进一步提升…满意度) is its purpose, not a result; the result said is still one;
+  * a body drawn on (依托高校专家团队) is a participant, named as one;
+  * an act whose object is a new event is the activity role, even with a set phrase after it (座谈会交流经验);
+  * the thing a wrong count counts may be new too (6个啦啦队): the object is named beside the number."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.numcheck import check, load_lexicon
+
+LEX = load_lexicon()
+
+
+def _result(facts: list[str], text: str):
+    return check(facts, text, lexicon=LEX)
+
+
+def _claims(facts: list[str], text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.note or "") for c in _result(facts, text).claims]
+
+
+CHECKUP = ["为农民工提供免费体检300人次"]
+
+
+def test_a_verb_after_the_people_a_preposition_names_is_the_verb():
+    assert _claims(CHECKUP, "工会为农民工安排免费体检300人次。") == []
+
+
+def test_a_qualifier_of_the_people_is_still_judged():
+    claims = _claims(["为职工提供法律咨询210人次"], "工会为退休职工提供法律咨询210人次。")
+    assert any("退休" in text and note.startswith("对象") for text, note in claims), claims
+
+
+MODELS = ["春节前看望慰问劳模12人"]
+
+
+def test_an_adverb_before_the_verb_is_no_thing():
+    assert _claims(MODELS, "春节前，工会特地看望慰问劳模12人。") == []
+    assert _claims(["为80岁以上退休职工送上生日蛋糕"], "工会还专门为80岁以上退休职工送上生日蛋糕。") == []
+
+
+def test_the_same_word_before_a_noun_is_a_thing():
+    claims = _claims(["组织职工参加岗位培训"], "工会组织职工参加专门培训和岗位培训。")
+    assert any("专门" in text for text, _ in claims), claims
+
+
+YOUTH = ["为单身青年举办联谊会2场"]
+
+
+@pytest.mark.parametrize("likened", ["亲人般的关怀", "家人一般的温暖"])
+def test_a_noun_likened_to_is_a_figure(likened):
+    assert _claims(YOUTH, f"工会为单身青年举办联谊会2场，送上了{likened}。") == []
+
+
+def test_a_likened_time_is_no_time_but_the_act_beside_it_is_judged():
+    claims = _claims(YOUTH, "工会为单身青年举办联谊会2场，在节日般的氛围中还举办了游园会。")
+    assert not any(note.startswith("时间") for _, note in claims), claims
+    assert any("游园会" in note for _, note in claims), claims
+
+
+@pytest.mark.parametrize("facts, text", [
+    (["全年实现零伤亡"], "全年未发生一起伤亡。"),
+    (["竞赛期间实现零事故"], "竞赛期间未发生一起事故。"),
+    (["全年未发生职业病"], "全年实现零职业病。"),
+    (["全年未发生安全事故"], "全年实现安全生产零事故。"),
+])
+def test_none_said_the_other_way_is_the_facts(facts, text):
+    assert _claims(facts, text) == []
+
+
+@pytest.mark.parametrize("facts, text, new", [
+    (["全年实现零伤亡"], "全年未发生一起火灾，实现零伤亡。", "火灾"),
+    (["全年未发生安全事故"], "全年实现消防零事故。", "消防"),
+    (["开展安全竞赛"], "开展安全竞赛，竞赛期间未发生一起事故。", "事故"),
+])
+def test_none_the_facts_do_not_state_is_still_judged(facts, text, new):
+    claims = _claims(facts, text)
+    assert any(new in t for t, _ in claims), claims
+
+
+SERVICE = ["会员满意度96%", "推行服务承诺制"]
+
+
+@pytest.mark.parametrize("purpose", ["为进一步提升会员满意度", "围绕提高会员满意度", "以提高会员满意度为目标"])
+def test_a_change_the_work_aims_at_is_no_result(purpose):
+    assert _claims(SERVICE, f"{purpose}，工会推行服务承诺制。") == []
+
+
+def test_a_change_reported_is_a_result():
+    claims = _claims(SERVICE, "工会推行服务承诺制，会员满意度进一步提升。")
+    assert any(note.startswith("结果") for _, note in claims), claims
+
+
+def test_a_body_drawn_on_is_a_participant():
+    claims = _claims(["开展技能培训6期，培训职工400人次"], "工会依托高校专家团队开展技能培训6期，培训职工400人次。")
+    assert [note for _, note in claims] == ['参与者"高校专家团队"事实中没有'], claims
+
+
+def test_a_place_drawn_on_is_a_place():
+    claims = _claims(["代理劳动争议案件14件"], "依托职工服务中心代理劳动争议案件14件。")
+    assert any(note.startswith("地点") for _, note in claims), claims
+
+
+def test_a_new_meeting_before_a_set_phrase_is_an_activity():
+    claims = _claims(["收回问卷1450份"], "收回问卷1450份，并召开职工代表座谈会听取意见。")
+    assert any(note.startswith("活动") and "座谈会" in text for text, note in claims), claims
+
+
+def test_the_new_thing_of_a_wrong_count_is_named():
+    result = _result(["组织28支代表队参赛"], "组织28支代表队和6个啦啦队参赛。")
+    assert any(c.note.startswith("对象") and c.text == "啦啦队" for c in result.claims), result.claims
+    assert any(n.text == "6个" and n.status != "supported" for n in result.numbers)
+
+
+def test_a_count_inside_a_document_name_is_judged_with_the_name():
+    result = _result(["公开住房分配方案"], "公开《福利区105套住房分配方案》。")
+    assert not any(c.text == "住房" for c in result.claims), result.claims
