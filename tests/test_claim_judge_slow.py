@@ -25,7 +25,7 @@ LEX = load_lexicon()
 PARAPHRASE = (["组织女职工参加健康体检"], "工会关心女职工身心健康，组织她们接受专业检查。")
 # This 1.5B model leans to 是: the paraphrase scored +2.4 to +2.6 in runs on 2026-12-05 (thread counts differ),
 # the two inventions below +1.0 to +2.1. The tests show the mechanism at margin 2.0; the shipped margin (2.5) stays
-# above every invention of the strong set and so clears this paraphrase only on a good day (README).
+# above every invention of the strong set and so clears this paraphrase only on a good day (docs/check_rules.md).
 MARGIN = 2.0
 
 

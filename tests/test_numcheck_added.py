@@ -41,7 +41,7 @@ def test_a_numbers_clause_in_the_facts_words_names_no_added_object(facts, draft)
 
 
 def test_the_held_out_set_that_drove_these_rules_keeps_its_figures():
-    """Floors at the figures measured after session 10's rules on tests/data/strong_heldout6.json (README): before
+    """Floors at the figures measured after session 10's rules on tests/data/strong_heldout6.json (docs/check_rules.md): before
     them it caught 10 of 19 objects and 10 of 12 times, with 14 of 26 faithful paragraphs flagged."""
     from tests.strong_set import HELDOUT6, measure
 

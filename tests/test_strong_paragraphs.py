@@ -1,8 +1,8 @@
 """The check on hand-written paragraphs in a strong hosted model's style (issue 19, tests/data/strong_paragraphs.json).
 
-Floors are the figures measured when the roles were added (README "Faithfulness: items and claims"): a change
+Floors are the figures measured when the roles were added (docs/check_rules.md, "Faithfulness: items and claims"): a change
 that loses paraphrase or catches fail here. The issue's targets (≥ 80 % of each kind with the right role) are not
-all met yet; README lists which.
+all met yet; docs/check_rules.md lists which.
 """
 
 from __future__ import annotations
