@@ -52,6 +52,8 @@ def main() -> int:
             partial += 1
             if lost or not pieces(unit):
                 missing.append((number, unit, lost))
+            else:
+                print(f"old line {number}: not whole, every piece found (split or reordered): {unit[:80]}")
     print(f"{whole} lines/cells found whole, {partial} not whole, {len(missing)} with pieces not found")
     for number, unit, lost in missing:
         print(f"--- old line {number}: {unit[:160]}")
