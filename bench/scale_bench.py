@@ -62,7 +62,7 @@ def propagation(a: Server, b: Server, key: str, org_id: str) -> dict:
     machines, out = {"a": a.url, "b": b.url}, {"upload_acknowledged_s": round(acknowledged, 2)}
     queries = {"bm25": f"无人机植保飞手培训{word}", "hybrid": f"无人机植保飞手培训{word}",
                "dense": "无人机植保飞手培训 农机合作社 飞防作业"}
-    for mode, query in queries.items():  # dense candidates give up after a minute (see README: HNSW recall)
+    for mode, query in queries.items():  # dense candidates give up after a minute (see docs/measurements_history.md: HNSW recall)
         out[f"found_by_{mode}_after_ack_s"] = _until(
             machines, lambda url: any(word in t for t in _sources(url, key, query, mode)),
             300 if mode == "bm25" else 60)
@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--samples", type=int, default=52, help="shipped samples ingested (and replicated)")
     parser.add_argument("--noise", type=float, default=0.01, help="replica noise per dimension (0.01: two replicas "
-                        "of a chunk are far closer than two distinct passages; printed, see README)")
+                        "of a chunk are far closer than two distinct passages; printed, see docs/measurements_history.md)")
     parser.add_argument("--skip-throughput", action="store_true", help="only the library and upload figures")
     parser.add_argument("--ef-search", type=int, default=Settings.model_fields["chroma_ef_search"].default)
     parser.add_argument("--ef-construction", type=int, default=Settings.model_fields["chroma_ef_construction"].default)

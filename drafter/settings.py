@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     embedding_api_key: SecretStr | None = Field(None, description="API key for the embeddings endpoint.")
     chroma_url: str | None = Field(None, description="Use a Chroma server at this URL (http://host:port) instead of the embedded store.")
     collection: str = Field("examples", description="Chroma collection name for example chunks.")
-    chroma_ef_search: int = Field(200, ge=1, description="Chroma HNSW search breadth (ef_search): how many candidates a vector query explores; higher finds the exact nearest chunks more often at some cost per query. Applied to an existing collection too, from Chroma's next load of the index (see README, Deployment).")
+    chroma_ef_search: int = Field(200, ge=1, description="Chroma HNSW search breadth (ef_search): how many candidates a vector query explores; higher finds the exact nearest chunks more often at some cost per query. Applied to an existing collection too, from Chroma's next load of the index (see docs/deployment.md).")
     chroma_ef_construction: int = Field(200, ge=1, description="Chroma HNSW build breadth (ef_construction), for a collection created from now on; an existing collection keeps its own.")
     chroma_max_neighbors: int = Field(32, ge=2, description="Chroma HNSW links per vector (max_neighbors, HNSW's M), for a collection created from now on; an existing collection keeps its own.")
     exact_pass_chunks: int = Field(2000, ge=0, description="A search filtered to an organisation also scores that organisation's (and its parents') own uploaded chunks exactly, when they are at most this many, and merges them with Chroma's HNSW answer, so a fresh upload is found among many near-identical examples; 0 turns the exact pass off.")
@@ -85,7 +85,7 @@ class Settings(BaseSettings):
     generation_workers: int = Field(1, description="Drafting requests generating at once.")
     ui_password: SecretStr | None = Field(None, description="When set, the Streamlit page asks for this password.")
     # issue 21: the page's sign-in, sessions and times
-    signin_lock_after: int = Field(10, ge=1, description="Wrong passwords in a row (per user and per address) after which the page locks that account or address for signin_lock_minutes.")
+    signin_lock_after: int = Field(10, ge=1, description="Wrong passwords in a row (per user and per address) after which the page locks that account for signin_lock_minutes (an address only waits: locking it would lock out everyone behind it).")
     signin_lock_minutes: float = Field(15.0, gt=0, description="How long the page stays locked after signin_lock_after wrong passwords.")
     signin_delay_s: float = Field(1.0, ge=0, description="Wait after a wrong password before the next attempt, doubled with every further failure (at most 60 s).")
     session_days: float = Field(7.0, gt=0, description="A page sign-in lasts this many days (a cookie; signing out ends it on the server).")

