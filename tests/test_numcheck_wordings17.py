@@ -122,3 +122,16 @@ def test_the_new_thing_of_a_wrong_count_is_named():
 def test_a_count_inside_a_document_name_is_judged_with_the_name():
     result = _result(["公开住房分配方案"], "公开《福利区105套住房分配方案》。")
     assert not any(c.text == "住房" for c in result.claims), result.claims
+
+
+def test_a_four_character_phrase_jieba_guesses_as_a_name_is_no_person():
+    facts = ["成立送温暖工作领导小组", "筹集送温暖资金46.8万元"]
+    assert _claims(facts, "工会高度重视送温暖工作，加强组织领导，周密安排部署。") == []
+    claims = _claims(["召开动员会"], "李明华亲自部署，召开动员会。")
+    assert any(note.startswith("参与者") for _, note in claims), claims
+
+
+def test_an_activity_note_quotes_the_clause_as_written():
+    claims = _claims(["为18名困难职工子女发放助学金5.4万元"], "为18名困难职工子女发放助学金5.4万元，并组织开展寒假冬令营。")
+    notes = [note for _, note in claims if note.startswith("活动")]
+    assert notes and all("  " not in note for note in notes) and "寒假冬令营" in notes[0], claims

@@ -225,8 +225,23 @@ _WHEN_WHERE = (ROLE_NAMES["time"], ROLE_NAMES["place"])
 
 
 def _requoted(claim: Claim | None, text: str, start: int) -> Claim | None:
-    """The claim of a clause judged with some words blanked, quoting the clause as written."""
-    return claim and claim.model_copy(update={"text": text[claim.start - start:claim.end - start]})
+    """The claim of a clause judged with some words blanked, quoting the clause as written (in its note too:
+    活动"开展寒假冬令营", not "开展  冬令营")."""
+    if claim is None:
+        return None
+    written = text[claim.start - start:claim.end - start]
+    quoted = _QUOTE.search(claim.note or "")
+    note = claim.note
+    if quoted and "  " in quoted.group(1):
+        blanked = quoted.group(1)
+        at = next((i for i in range(len(written) - len(blanked) + 1)
+                   if all(c == " " or c == written[i + j] for j, c in enumerate(blanked))), None)
+        if at is not None:
+            note = note[:quoted.start(1)] + written[at:at + len(blanked)] + note[quoted.end(1):]
+    return claim.model_copy(update={"text": written, "note": note})
+
+
+_QUOTE = re.compile(r'^[^"]*"([^"]*)"')
 
 
 def _whole(claim: Claim, heading: str, start: int) -> Claim:
@@ -254,10 +269,8 @@ def _beyond(text: str, start: int, found: list[Claim], support: Support, lex: Fa
     chars = list(text)
     for c in found:
         chars[c.start - start:c.end - start] = " " * (c.end - c.start)
-    claim = _judge("".join(chars), start, support, lex, "claim")
-    if claim is None:
-        return []
-    return [claim.model_copy(update={"text": text[claim.start - start:claim.end - start]})]  # quoted unblanked
+    claim = _requoted(_judge("".join(chars), start, support, lex, "claim"), text, start)  # quoted unblanked
+    return [] if claim is None else [claim]
 
 
 def _has_number(starts: list[int], lo: int, hi: int) -> bool:

@@ -163,8 +163,8 @@ def person_or_body(word: str, tag: str = "") -> bool:
     """Someone who can take part: a person's or organisation's name (nr, nt), or a word 词林 knows only as people
     (A, a post such as 总经理 too) or only as institutions (Dm): 李明, 团委, 律师 (a group of workers such as 职工 is
     one too: roles.py asks whether the facts write it)."""
-    if tag in ("nr", "nt"):
-        return True
+    if tag == "nt" or tag == "nr" and len(word) <= 3:
+        return True  # 周密安排 (nr, four characters): jieba's guess at a name, not one
     classes = cilin_classes().get(word, ())
     return any(c.startswith("A") for c in classes) or bool(classes) and all(c.startswith("Dm") for c in classes)
 
