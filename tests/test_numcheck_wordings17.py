@@ -135,3 +135,31 @@ def test_an_activity_note_quotes_the_clause_as_written():
     claims = _claims(["为18名困难职工子女发放助学金5.4万元"], "为18名困难职工子女发放助学金5.4万元，并组织开展寒假冬令营。")
     notes = [note for _, note in claims if note.startswith("活动")]
     assert notes and all("  " not in note for note in notes) and "寒假冬令营" in notes[0], claims
+
+
+TRAINING = ["举办工会干部培训班2期，培训基层工会干部160人"]
+
+
+def test_a_form_word_before_an_act_is_how_it_was_done():
+    assert _claims(TRAINING, "工会举办工会干部培训班2期，对160名基层工会干部进行了系统培训。") == []
+
+
+@pytest.mark.parametrize("vague", ["相关部门", "有关单位"])
+def test_a_body_named_by_no_word_of_its_own_is_no_participant(vague):
+    facts = ["为农民工追讨欠薪，帮助142名农民工拿回工资187万元"]
+    assert _claims(facts, f"工会积极协调{vague}为农民工追讨欠薪，帮助142名农民工拿回工资187万元。") == []
+
+
+def test_a_body_named_is_a_participant():
+    facts = ["为农民工追讨欠薪，帮助142名农民工拿回工资187万元"]
+    claims = _claims(facts, "工会积极协调市人社部门为农民工追讨欠薪，帮助142名农民工拿回工资187万元。")
+    assert any(note.startswith("参与者") and "人社" in text for text, note in claims), claims
+
+
+CONTRACT = ["开展女职工权益保护专项集体合同协商，签订专项合同1份"]
+
+
+def test_what_ranks_first_is_frame_around_the_work_it_names():
+    assert _claims(CONTRACT, "工会坚持把维护女职工特殊权益摆在突出位置，签订专项合同1份。") == []
+    claims = _claims(CONTRACT, "工会坚持把农民工讨薪摆在突出位置，签订专项合同1份。")
+    assert any("讨薪" in text for text, _ in claims), claims

@@ -31,11 +31,13 @@ from textkit.sentences import BREAKS, char_class
 _CONCRETE_END = re.compile(r"(?:中心|[员工者人师长户属女友生士众民家队组站馆宫厂校院局部处所室间区场园地赛会展班课座品金卡券证奖杯画票费款物])$")
 
 
-# 把 A 作为 B 的重要抓手: B says what A is for or how high it ranks (a means, a priority), not what was done; the
-# clause is judged on A (坚持把工资集体协商作为维护职工经济权益的重要抓手)
+# 把 A 作为 B 的重要抓手, 把 A 摆在突出位置: B says what A is for or how high it ranks (a means, a priority), not what
+# was done; the clause is judged on A (坚持把工资集体协商作为维护职工经济权益的重要抓手)
 _PURPOSE = re.compile(f"把{char_class(BREAKS, negate=True)}+?(作为|当作|当成|列为){char_class(BREAKS, negate=True)}{{0,24}}?"
                       "(?:抓手|载体|重点|重点工作|重中之重|切入点|突破口|着力点|落脚点|出发点|头等大事|大事|实事|首要任务|重要任务"
-                      "|重要内容|重要举措|有力举措|重要途径|主要途径|关键)(?:来抓)?" + f"{char_class(BREAKS)}?$")
+                      "|重要内容|重要举措|有力举措|重要途径|主要途径|关键)(?:来抓)?" + f"{char_class(BREAKS)}?$"
+                      f"|把{char_class(BREAKS, negate=True)}+?(摆在|放在|摆到|放到)(?:更加|更为)?(?:突出|首要|重要|优先|第一)"
+                      f"(?:的)?位置{char_class(BREAKS)}?$")  # 把维护女职工特殊权益摆在突出位置: how high it ranks
 
 
 # 针对/聚焦/为解决 … 的难题/需求/实际: the need a piece of work answers, not work done; its words are circumstances
@@ -65,7 +67,8 @@ def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | No
     verb = _verb_tail(clause, ws, reader)
     if purpose is None:
         return verb
-    return purpose.start(1) if verb is None else min(verb, purpose.start(1))
+    start = purpose.start(1) if purpose.start(1) >= 0 else purpose.start(2)
+    return start if verb is None else min(verb, start)
 
 
 def need_start(clause: str) -> int | None:

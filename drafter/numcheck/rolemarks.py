@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from drafter.numcheck.rolewords import MEANS as _MEANS
+from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE
 from drafter.numcheck.timewords import HOLIDAY as _HOLIDAY, TIME_AFTER as _TIME_AFTER, TIME_TAIL as _TIME_TAIL
 from drafter.numcheck.timewords import TIME_WORDS as _TIME_WORDS
@@ -37,3 +38,12 @@ def may_mark(word: str, tag: str) -> bool:
     of the loop passes it by (each branch needs one of these), so most words cost one look-up."""
     return (word in _MARKER_WORDS or word[0] in _ACTOR_AFTER_FIRST or word[0] in _TIME_FIRST or word[0] == "被"
             or _HOLIDAY.fullmatch(word) is not None or _TIME_TAIL.search(word) is not None or calendar(word, tag))
+
+
+_GENERIC_BODIES = frozenset({"部门", "单位", "方面", "机构", "力量"})
+
+
+def vague_body(phrase) -> bool:
+    """相关部门, 有关单位, 各方面: bodies named by no word of their own (a relation word before a generic head)."""
+    return len(phrase) >= 2 and phrase[-1][2] in _GENERIC_BODIES and all(
+        w[2] in _EACH or any(c.startswith("J") for c in cilin_classes().get(w[2], ())) for w in phrase[:-1])

@@ -23,7 +23,7 @@ from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.parallel import manner_spans
 from drafter.numcheck.rolemarks import _ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH  # noqa: F401
 from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _PLACE_BEFORE, _TOGETHER
-from drafter.numcheck.rolemarks import may_mark as _may_mark
+from drafter.numcheck.rolemarks import may_mark as _may_mark, vague_body as _vague_body
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, ROLE_NAMES, SKIP as _SKIP, Reader
 from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_HEAD, UNDER as _UNDER
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
@@ -197,7 +197,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         phrase_owned.update(phrase)
         # an actor is read inside frame words too (工会主席带队: 工会主席 is a learned frame phrase)
         blocked = used - framed if role == "actor" else used
-        new = reader.new(phrase) or role == "actor" and _new_actor(clause, phrase, reader)
+        new = (reader.new(phrase) or role == "actor" and _new_actor(clause, phrase, reader)) \
+            and not (role == "actor" and _vague_body(phrase))
         if phrase and new and not any(w[0] in blocked and w not in phrase_owned for w in phrase):
             out.append(_role(role, *_span(phrase), clause, offset))
         used.update(w[0] for w in phrase)

@@ -21,7 +21,7 @@ from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
 from drafter.numcheck.acts import event_act as _event_act, joined_act as _joined_act, new_act
-from drafter.numcheck.wordclass import EVENT, act_read_as_noun, adverb_noun, mistagged_act
+from drafter.numcheck.wordclass import EVENT, act_read_as_noun, adverb_noun, form_of_act, mistagged_act
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -68,7 +68,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
     for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral))
               and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3]) and not act_read_as_noun(ws, ws.index(w))
-              and not adverb_noun(ws, ws.index(w))):
+              and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w))):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)

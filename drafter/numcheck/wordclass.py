@@ -51,6 +51,15 @@ def work_act(word: str) -> bool:
     return bool(parts) and word.endswith(parts[-1]) and work_act(parts[-1])
 
 
+def form_of_act(ws, k: int) -> bool:
+    """Word k is a noun 词林 knows only as an order or form (Db, Dd: 系统) glued before an act noun: how the act was
+    done (进行了系统培训), not a thing of its own (技能培训 and 心理培训 stay things: what was taught)."""
+    if not 0 <= k < len(ws) - 1 or ws[k][1] != ws[k + 1][0] or ws[k + 1][3] not in ("vn", "v"):
+        return False
+    classes = cilin_classes().get(ws[k][2], ())
+    return bool(classes) and all(c.startswith(("Db", "Dd")) for c in classes)
+
+
 def act_read_as_noun(ws, k: int) -> bool:
     """Word k, a noun or unknown word by jieba's tag (投身/n 重点工程, 牵线搭桥/n, 参训/x), is one 词林 knows only as an
     act or a relation (H, J): the clause's verb, not a thing; unless it is an event (足球赛, 讲座) or qualifies the
