@@ -163,3 +163,36 @@ def test_what_ranks_first_is_frame_around_the_work_it_names():
     assert _claims(CONTRACT, "工会坚持把维护女职工特殊权益摆在突出位置，签订专项合同1份。") == []
     claims = _claims(CONTRACT, "工会坚持把农民工讨薪摆在突出位置，签订专项合同1份。")
     assert any("讨薪" in text for text, _ in claims), claims
+
+
+STUDIO = ["建成职工创新工作室3个，其中省级1个"]
+
+
+def test_what_the_work_enables_is_an_effect():
+    text = "工会建成职工创新工作室3个，其中省级工作室1个，为职工开展技术攻关、发挥聪明才智提供了有力平台。"
+    assert _claims(STUDIO, text) == []
+
+
+def test_the_people_it_enables_are_still_judged():
+    claims = _claims(STUDIO, "工会建成职工创新工作室3个，其中省级工作室1个，为农民工子女开展技术攻关提供了有力平台。")
+    assert any("农民工子女" in text for text, _ in claims), claims
+
+
+QUIZ = ["开展“安全生产月”活动，组织安全知识竞赛1场，参赛队伍16支"]
+
+
+def test_one_event_named_states_its_count_of_one():
+    result = _result(QUIZ, "在“安全生产月”活动中，工会组织开展安全知识竞赛，16支参赛队伍同台竞技。")
+    assert result.missing == [] and result.ok, result
+
+
+def test_an_event_named_with_another_count_does_not_state_one():
+    result = _result(QUIZ, "在“安全生产月”活动中，工会组织安全知识竞赛3场，16支参赛队伍同台竞技。")
+    assert not result.ok
+
+
+def test_a_verb_before_an_act_is_no_qualifier():
+    facts = ["举办职工羽毛球比赛，参赛选手96名", "比赛历时3天"]
+    text = "工会举办职工羽毛球比赛，96名选手报名参赛，经过3天的激烈角逐，比赛圆满落下帷幕。"
+    result = _result(facts, text)
+    assert result.claims == [] and result.ok, (result.claims, result.numbers)

@@ -24,9 +24,8 @@ from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.synonyms import cilin_classes
-from drafter.numcheck.things import abstract_word
-from drafter.numcheck.wordclass import act_read_as_noun, adverb_noun, verb_for_addressee
-from drafter.numcheck.wordclass import action_word
+from drafter.numcheck.things import THING_TAGS, abstract_word
+from drafter.numcheck.wordclass import act_read_as_noun, action_word, adverb_noun, verb_for_addressee
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
@@ -115,14 +114,11 @@ _EVENT_MEASURES = frozenset("场届轮次")  # measure words counting events, ro
 
 def _counted_thing(clause: str, after: list[Word], at: int, reader: Reader, taken: set) -> list[Claim]:
     """The object role of the nouns written right after a number no fact gives, when none of them is given."""
-    if clause.rfind("《", 0, at) > clause.rfind("》", 0, at):
-        return []  # inside a document's name: the name is judged whole
-    run = []
-    for w in after:
-        if w[0] != (run[-1][1] if run else at) or w[3] not in ("n", "nz", "ns", "nt", "nr", "j", "ng"):
-            break
-        run.append(w)
-    if not run or not all(_added(w, reader) for w in run) or _overlaps(taken, run[0][0], run[-1][1]):
+    run = []  # (inside a document's name, 《福利区105套住房分配方案》, the name is judged whole)
+    while len(run) < len(after) and after[len(run)][0] == (run[-1][1] if run else at) and after[len(run)][3] in THING_TAGS:
+        run.append(after[len(run)])
+    if not run or clause.rfind("《", 0, at) > clause.rfind("》", 0, at) or not all(_added(w, reader) for w in run) \
+            or _overlaps(taken, run[0][0], run[-1][1]):
         return []
     taken.add((run[0][0], run[-1][1]))
     return [role_claim("object", run[0][0], run[-1][1], clause, 0)]
@@ -227,8 +223,9 @@ def _verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int
     lex = reader.lex
     opens = (before[3][:1] in _OPENERS and (before[3] != "m" or _digits(before[2]))  # 全年 (m) opens no object
              or lex.assert_words.fullmatch(before[2]) or before[2] in reader.support.text)
-    if not (given[k + 1] and after[0] == w[1] and before[1] == w[0] and opens) or verb_for_addressee(window, k):
-        return False  # 新建 (tagged ns), 一线 (given) qualify; 为职工解答法律咨询: 解答 is the verb
+    if not (given[k + 1] and after[0] == w[1] and before[1] == w[0] and opens) or verb_for_addressee(window, k) \
+            or action_word(after[2]):  # 新建 (tagged ns), 一线 (given) qualify; 为职工解答…, 报名参赛: verbs
+        return False
     if reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
         return False
     if any(c.startswith(_NOT_QUALIFIERS) or c.startswith("Hj64") for c in cilin_classes().get(w[2], ())):

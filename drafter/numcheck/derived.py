@@ -31,6 +31,10 @@ from itertools import combinations
 from drafter.numcheck.items import names_a_thing
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.units import group_of
+from drafter.numcheck.words import tag_of
+from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA
+
+CLAUSE_MARKS = BREAKS + COMMAS + ENUM_COMMA
 
 MAX_ADDENDS = 4
 MAX_TOTAL_CANDIDATES = 16  # a unit group with more fact numbers than this is not searched for sums
@@ -176,3 +180,31 @@ def _rounds_to(rate: float, m: Mention) -> bool:
 def _decimals_of(value: float) -> int:
     text = f"{value:.6f}".rstrip("0")
     return len(text.split(".")[1]) if "." in text else 0
+
+
+_ONE_OF = frozenset("场份篇项期届次部台所座")  # measure words of one event, document or thing named whole
+
+
+def one_named(fact: Mention, text: str) -> bool:
+    """A fact's count of one (1场, 1份) whose item, without its leading verb, the draft writes: it says the one."""
+    if fact.value != 1 or fact.unit not in _ONE_OF or not fact.item or not fact.text.startswith("1"):
+        return False
+    item = fact.item[2:] if tag_of(fact.item[:2]).startswith("v") else fact.item
+    return len(item) >= 3 and any(not _count_beside(text, at + len(item)) for at in _finds(text, item))
+
+
+def _count_beside(text: str, end: int) -> bool:
+    """A count of its own right after the item, or one character on (安全知识竞赛3场, 合同共2份; not after a comma)."""
+    first, second = text[end:end + 1], text[end + 1:end + 2]
+    return _counting(first) or bool(first) and first not in CLAUSE_MARKS and _counting(second)
+
+
+def _counting(char: str) -> bool:
+    return bool(char) and (char.isdigit() or char in "一二两三四五六七八九十百多数几")
+
+
+def _finds(text: str, part: str):
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)

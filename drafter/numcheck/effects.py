@@ -47,6 +47,12 @@ _NEED = re.compile(f"^(?:针对|聚焦|着眼于?|面对|面向|立足|为了?(?
                    "|诉求|急难愁盼|“急难愁盼”|短板)" + f"{char_class(BREAKS)}?$")
 
 
+# 为 … <verb> … 提供了有力平台/保障/条件: what the work enables (为职工开展技术攻关、发挥聪明才智提供了有力平台), an
+# effect from the first verb after 为 on; the people before that verb (职工) are still judged
+_ENABLES = re.compile(f"^为({char_class(BREAKS, negate=True)}{{2,30}}?)提供了?(?:有力|良好|坚实|广阔|重要|有效|更好|更多)?"
+                      "的?(?:平台|舞台|支撑|保障|条件|便利|依据|参考|载体|渠道|机会)" + f"{char_class(BREAKS)}?$")
+
+
 def effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     """_effect_start (`ws`: the clause's words), remembered with the fact set: a clause is read for its tail by
     the clause check and again by its roles."""
@@ -63,6 +69,11 @@ def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | No
     work answers (聚焦…难题, 为解决…需求) is one as a whole."""
     if _NEED.match(clause.strip()):
         return need_start(clause)  # the whole clause states a need
+    enables = _ENABLES.match(clause.strip())
+    lead = len(clause) - len(clause.lstrip())
+    act = next((w[0] for w in ws if enables and w[3] == "v" and lead + enables.start(1) <= w[0] < lead + enables.end(1)), None)
+    if act is not None:
+        return act  # 为职工|开展技术攻关…提供了有力平台
     purpose = _PURPOSE.search(clause.rstrip())
     verb = _verb_tail(clause, ws, reader)
     if purpose is None:

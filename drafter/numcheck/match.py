@@ -34,7 +34,7 @@ from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceT
 from drafter.numcheck.claims import artifacts, clause_claims, merge
 from drafter.numcheck.support import Support, traces
 from drafter.numcheck.context import context_window
-from drafter.numcheck.derived import derived, each_one, is_article
+from drafter.numcheck.derived import derived, each_one, is_article, one_named as _one_named
 from drafter.numcheck.undecided import split_unnamed
 from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
@@ -81,7 +81,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
              for s, e, t in find_placeholders(draft)]
     hits.sort(key=lambda h: (h.start, h.end))
     stated = {id(v[3]) for v in verdicts.values() if v[3] is not None and (v[2] or "").startswith(STATING_NOTES)}
-    missing = _missing(facts, fact_index, mentions, stated)
+    missing = _missing(facts, fact_index, mentions, stated, draft)
     ok = bool(facts) and not missing and all(h.status == "supported" for h in hits)
     claims, sentences = trace_claims(facts, given.context, draft, hits, lexicon, given.support)
     claims, unverified = split_unnamed(draft, claims, hits, given.support, lexicon.faith or load_faith())
@@ -241,16 +241,17 @@ def _best_rival(m: Mention, candidates) -> tuple[int, Mention] | None:
     return None if best is None else (best[1], best[2])
 
 
-def _missing(facts: list[str], index: FactIndex, draft: list[Mention], stated: set[int] = frozenset()) \
-        -> list[MissingFact]:
+def _missing(facts: list[str], index: FactIndex, draft: list[Mention], stated: set[int] = frozenset(),
+             text: str = "") -> list[MissingFact]:
     """Each fact line once, when one of its numbers is proved by no number of the draft (nor stated by one as
-    each_one or a near unit does: `stated`, the ids of fact numbers that supported draft numbers)."""
+    each_one or a near unit does: `stated`, the ids of fact numbers that supported draft numbers, nor a single
+    event or document the draft `text` names: 组织安全知识竞赛1场 by 组织开展安全知识竞赛)."""
     drafted = FactIndex()
     for mention in draft:
         drafted.add(0, mention)
     missing_lines: dict[int, None] = {}
     for line, fact in index.mentions:
-        if line in missing_lines or id(fact) in stated:
+        if line in missing_lines or id(fact) in stated or _one_named(fact, text):
             continue
         if not any(covers(d, fact) for _, d in draft_candidates(drafted, fact)):
             missing_lines[line] = None
@@ -279,3 +280,4 @@ def missing_numbers(facts: list[str], draft: str, lexicon: Lexicon | None = None
         if not any(covers(d, fact) for _, d in draft_candidates(drafted, fact)):
             out[line].append(fact)
     return dict(out)
+

@@ -35,7 +35,7 @@ _EVENT = EVENT  # heads of event nouns (wordclass.py), read by drafter.numcheck.
 _ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是$")
 HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为", "入选",
                           "入围"})  # a title given by someone (honours.py)
-_THING_TAGS = ("n", "nz", "nr", "ns", "nt", "j", "ng")  # dictionary nouns (not idioms, unknown words or acts)
+THING_TAGS = _THING_TAGS = ("n", "nz", "nr", "ns", "nt", "j", "ng")  # dictionary nouns (not idioms, unknown words or acts)
 _COORD = frozenset({"、", "和", "及", "与", "以及", "及其"})
 
 
