@@ -196,3 +196,18 @@ def test_a_verb_before_an_act_is_no_qualifier():
     text = "工会举办职工羽毛球比赛，96名选手报名参赛，经过3天的激烈角逐，比赛圆满落下帷幕。"
     result = _result(facts, text)
     assert result.claims == [] and result.ok, (result.claims, result.numbers)
+
+
+SAFETY = ["开展安全隐患“随手拍”活动，职工上报隐患线索430条", "评选“安全之星”20名"]
+
+
+def test_everyone_doing_it_is_how_however_long_the_parts():
+    text = "工会评选表彰“安全之星”20名，在全公司营造了人人关注安全、人人参与安全的良好氛围。"
+    assert _claims(SAFETY, text) == []
+
+
+def test_the_need_answered_is_an_effect_and_its_people_still_judged():
+    facts = ["开展“书香工会”读书分享活动8场"]
+    assert _claims(facts, "工会着力满足职工日益增长的精神文化需求，开展读书分享活动8场。") == []
+    claims = _claims(facts, "工会着力满足农民工子女的读书需求，开展读书分享活动8场。")
+    assert any("农民工" in note for _, note in claims), claims

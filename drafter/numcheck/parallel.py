@@ -136,10 +136,10 @@ def _parallel(clause: str, ws: tuple[Word, ...], lex: FaithLexicon) -> list[tupl
 def _pair(clause: str, comma: int, ws, starts, ends, lex: FaithLexicon) -> tuple[int, int] | str | None:
     """The span of a parallel pair around the 、 at `comma` (the left part's end, the right part's start); _ACTS
     when the pair names an act."""
-    for n in range(3, 6):
+    for n in range(3, 8):
         a0 = comma - n
-        if a0 < 0 or a0 not in starts or _quote_open(clause, a0):
-            continue
+        if a0 < 0 or a0 not in starts or _quote_open(clause, a0) or n > 5 and clause[a0] != clause[a0 + 1]:
+            continue  # a part of 6-7 characters only when it opens on a doubled one (人人关注安全、人人参与安全)
         for m in (k for k in (n, n + 1, n - 1, n + 2, n - 2) if k >= 3):
             b1 = comma + 1 + m
             if b1 > len(clause) or b1 not in ends or comma + 1 not in starts:
@@ -156,6 +156,8 @@ def _pair(clause: str, comma: int, ws, starts, ends, lex: FaithLexicon) -> tuple
 
 def _alike(a: str, b: str) -> bool:
     """Do the two parts repeat one pattern (a shared character in place, or the same doubled characters)?"""
+    if len(a) > 3 and a[0] == a[1] and a[:2] == b[:2]:
+        return True  # 人人关注安全、人人参与安全: everyone, the same doubled opening
     doubled = [i for i in range(len(a) - 1) if a[i] == a[i + 1]]
     if any(i + 1 < len(b) and b[i] == b[i + 1] and b[i] != a[i] for i in doubled):
         return True  # 人人讲安全、个个争先进
