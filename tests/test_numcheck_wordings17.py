@@ -211,3 +211,13 @@ def test_the_need_answered_is_an_effect_and_its_people_still_judged():
     assert _claims(facts, "工会着力满足职工日益增长的精神文化需求，开展读书分享活动8场。") == []
     claims = _claims(facts, "工会着力满足农民工子女的读书需求，开展读书分享活动8场。")
     assert any("农民工" in note for _, note in claims), claims
+
+
+def test_everyone_doing_new_work_is_still_an_activity():
+    claims = _claims(SAFETY, "工会评选“安全之星”20名，人人争当安全员、人人参加消防演练。")
+    assert any("消防演练" in text for text, _ in claims), claims
+
+
+def test_an_event_the_work_enables_is_one_of_its_own():
+    claims = _claims(["建成职工创新工作室3个"], "工会建成职工创新工作室3个，为职工参加全国技能大赛提供了有力平台。")
+    assert any("技能大赛" in text for text, _ in claims), claims

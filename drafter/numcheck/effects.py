@@ -72,8 +72,9 @@ def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | No
     enables = _ENABLES.match(clause.strip())
     lead = len(clause) - len(clause.lstrip())
     act = next((w[0] for w in ws if enables and w[3] == "v" and lead + enables.start(1) <= w[0] < lead + enables.end(1)), None)
-    if act is not None:
-        return act  # 为职工|开展技术攻关…提供了有力平台
+    if act is not None and all(x[3] == "v" or _says_nothing(x, reader) and not EVENT.search(x[2])
+                               for x in ws if x[0] >= act):  # an event there (大赛) is one of its own
+        return act  # 为职工|开展技术攻关…提供了有力平台 (not 为职工参加全国技能大赛…: an event of its own)
     purpose = _PURPOSE.search(clause.rstrip())
     verb = _verb_tail(clause, ws, reader)
     if purpose is None:

@@ -145,8 +145,8 @@ def _pair(clause: str, comma: int, ws, starts, ends, lex: FaithLexicon) -> tuple
             if b1 > len(clause) or b1 not in ends or comma + 1 not in starts:
                 continue
             a, b = clause[a0:comma], clause[comma + 1:b1]
-            if any(c in _MARKS for c in a + b):
-                continue
+            if any(c in _MARKS for c in a + b) or len(a) > 5 and a[-2:] != b[-2:]:
+                continue  # long parts say how only of one thing (…关注安全、…参与安全; not …参加消防演练)
             if _alike(a, b) and (_says_how(ws, a0, comma) or _says_how(ws, comma + 1, b1)) \
                     and not named_before(clause, a0, in_list=True):
                 acts = lex.assert_words.search(a) or lex.assert_words.search(b)
