@@ -221,3 +221,9 @@ def test_everyone_doing_new_work_is_still_an_activity():
 def test_an_event_the_work_enables_is_one_of_its_own():
     claims = _claims(["建成职工创新工作室3个"], "工会建成职工创新工作室3个，为职工参加全国技能大赛提供了有力平台。")
     assert any("技能大赛" in text for text, _ in claims), claims
+
+
+def test_a_set_phrase_jieba_splits_is_read_whole():
+    facts = ["开展主题劳动竞赛，参赛职工3200人"]
+    claims = _claims(facts, "工会开展主题劳动竞赛，3200名职工在竞赛中比学赶超、争创一流。")
+    assert claims == [], claims
