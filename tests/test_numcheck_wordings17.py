@@ -227,3 +227,30 @@ def test_a_set_phrase_jieba_splits_is_read_whole():
     facts = ["开展主题劳动竞赛，参赛职工3200人"]
     claims = _claims(facts, "工会开展主题劳动竞赛，3200名职工在竞赛中比学赶超、争创一流。")
     assert claims == [], claims
+
+
+VETERANS = ["元旦春节期间走访慰问离退休老干部32人"]
+
+
+def test_greetings_given_name_nothing():
+    assert _claims(VETERANS, "元旦春节期间，工会走访慰问离退休老干部32人，向他们送上节日的问候和美好的祝福。") == []
+
+
+@pytest.mark.parametrize("given, new", [("米面油和新春对联", "米面"), ("慰问信", "慰问信")])
+def test_things_given_are_still_judged(given, new):
+    claims = _claims(VETERANS, f"元旦春节期间，工会走访慰问离退休老干部32人，向他们送上{given}。")
+    assert any(new in text for text, _ in claims), claims
+
+
+def test_none_said_in_other_words_is_the_facts():
+    facts = ["开展“阳光工资”监督，推动企业按时足额发放工资，未发生欠薪问题"]
+    text = "工会开展“阳光工资”监督，推动企业按时足额发放职工工资，全年没有发生一起拖欠工资的问题。"
+    assert _claims(facts, text) == []
+    claims = _claims(facts, "工会开展“阳光工资”监督，推动企业按时足额发放职工工资，全年没有发生一起安全事故。")
+    assert any(note.startswith("结果") for _, note in claims), claims
+
+
+def test_a_quoted_style_is_a_manner():
+    facts = ["建立困难职工帮扶长效机制，出台《困难职工帮扶管理办法》"]
+    text = "工会出台《困难职工帮扶管理办法》，推动帮扶工作由“节日式”向“常态化”转变。"
+    assert _claims(facts, text) == []

@@ -39,7 +39,7 @@ from drafter.numcheck.support import Support, uncovered
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.acts import JOINED
 from drafter.numcheck.words import snap, words as clause_words
-from drafter.numcheck.wordclass import names_something
+from drafter.numcheck.wordclass import GIVING, greeting, names_something
 from drafter.numcheck.wordspans import DraftWords, spans as _spans
 from textkit.headings import HEADING_MARK
 from textkit.sentences import BREAKS, CLAUSE_ENDS, ENUM_COMMA, SENTENCE_ENDS, char_class
@@ -96,8 +96,9 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
              and w not in support.short_forms]  # 经审 of 经费审查
     if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS:
         return []  # below: an act's new words fill the activity role (_claim names it); else some word must name
-    acts = lex.assert_words.search(clause)  # something (wordclass): 认同感明显增强 fills no role, it is frame
-    return words if acts or any(names_something(w, Reader(support, lex)) for w in words) else []
+    acts = [a for a in lex.assert_words.findall(clause) if a not in GIVING]  # something (wordclass): 认同感明显增强
+    named = [w for w in words if acts or not greeting(w)]  # fills no role, nor do greetings given (送上…问候)
+    return words if acts or any(names_something(w, Reader(support, lex)) for w in named) else []
 
 
 
@@ -217,7 +218,7 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                 out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
             else:
                 out += found or ([claim] if claim else rise_claims(text, c_start, support)  # 提升了…入会率
-                                 or none_claims(text, c_start, support.text))  # 未发生一起火灾
+                                 or none_claims(text, c_start, support.text, support.aliases))  # 未发生一起火灾
     return out
 
 

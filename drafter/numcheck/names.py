@@ -96,8 +96,10 @@ def _figures(clause: str, reader) -> list[tuple[int, int]]:
         parts = re.split("[、，,]", inner)
         short = len(inner) <= 6 and len(parts) == 1
         slogan = 2 <= len(parts) <= 4 and all(_SLOGAN_PART.fullmatch(p) for p in parts)
+        styled = short and len(inner) >= 3 and inner[-1] in "式化"  # “节日式”, “常态化”: a manner, whatever X names
         if (short and not _counted(inner) or slogan) and not _NAMED_THING.search(inner) \
-                and not (reader and _new_objects(inner, reader)) and not _NAMED_AFTER.search(clause, 0, m.start()) \
+                and not (reader and _new_objects(inner, reader) and not styled) \
+                and not _NAMED_AFTER.search(clause, 0, m.start()) \
                 and not _HONOURED.search(clause, 0, m.start()) and not _NAME_HEAD.match(clause, m.end()):
             out.append(m.span())
     return out

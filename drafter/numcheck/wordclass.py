@@ -189,3 +189,12 @@ def adverb_noun(ws: tuple[Word, ...] | list[Word], k: int) -> bool:
         return True  # 专门/送上, 特地/赶来: 词林 knows it as an adverb (Ka), whatever jieba's tag
     return (len(w[2]) == 2 and w[3] == "n" and not cilin_classes().get(w[2]) and before[3].startswith("n")
             and before[1] == w[0] and w[1] == after[0] and after[3] == "v" and not EVENT.search(after[2]))
+
+
+GIVING = frozenset({"送上", "送去", "送来", "送到", "送达", "带去", "转达", "致以", "献上"})  # acts of handing over:
+# only what is given can be new (送上节日的问候和美好的祝福 gives greetings, which name nothing)
+
+
+def greeting(word: str) -> bool:
+    """Does 词林 know the word as a greeting or wish (问候, 祝福, 祝愿: Hi10)?"""
+    return any(c.startswith("Hi10") for c in cilin_classes().get(word, ()))

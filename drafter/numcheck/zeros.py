@@ -21,8 +21,9 @@ _ZERO = re.compile(r"零|无(?=[\u4e00-\u9fff]{2})")
 _NOUN_TAGS = ("n", "i", "l", "vn")
 
 
-def zero_spans(clause: str, facts_text: str) -> list[tuple[int, int]]:
-    """The clause's spans that state none of a thing the facts also state none of, the other way round."""
+def zero_spans(clause: str, facts_text: str, aliases: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """The clause's spans that state none of a thing the facts also state none of, the other way round or in
+    other words (没有发生一起拖欠工资的问题 for 未发生欠薪问题: `aliases`, the synonyms of the facts' words)."""
     if not (_NEGATED.search(clause) or "零" in clause or "无" in clause):
         return []
     out = []
@@ -32,7 +33,7 @@ def zero_spans(clause: str, facts_text: str) -> list[tuple[int, int]]:
             continue
         head = noun[1][-2:]
         negated = m.group(0)[:1] not in "零无"
-        said = _states_none(facts_text, head, zero_form=negated)
+        said = _states_none(facts_text, head, zero_form=negated) or negated and _negated_alike(noun[1], facts_text, aliases)
         if said:
             out.append((m.start() if negated else _area_before(clause, m.start(), said), noun[0]))
     return out
@@ -49,6 +50,13 @@ def _area_before(clause: str, at: int, said: str) -> int:
         if clause[start:start + 2] in said:
             return start
     return at
+
+
+def _negated_alike(noun: str, facts: str, aliases: frozenset[str]) -> str:
+    """The facts' negated phrase when the facts negate an occurrence too and write the noun or a synonym of it."""
+    if noun not in aliases and noun[-2:] not in facts:
+        return ""
+    return next((facts[m.end():m.end() + 10] for m in _NEGATED.finditer(facts)), "")
 
 
 def _noun_after(clause: str, at: int) -> tuple[int, str] | None:
@@ -70,14 +78,15 @@ def _states_none(facts: str, head: str, zero_form: bool) -> str:
     return next((facts[m.end():m.end() + 10] for m in _NEGATED.finditer(facts) if head in facts[m.end():m.end() + 10]), "")
 
 
-def none_claims(clause: str, offset: int, facts_text: str) -> list[Claim]:
+def none_claims(clause: str, offset: int, facts_text: str, aliases: frozenset[str] = frozenset()) -> list[Claim]:
     """The result claim of a clause saying none of a thing happened that the facts say nothing of (未发生一起火灾)."""
     for m in _NEGATED.finditer(clause):
         noun = _noun_after(clause, m.end())
         if m.group(0).startswith("杜绝") or noun is None:
             continue  # 杜绝…: often an aim
         head = noun[1][-2:]
-        if not _states_none(facts_text, head, zero_form=True) and not _states_none(facts_text, head, zero_form=False):
+        if not _states_none(facts_text, head, zero_form=True) and not _states_none(facts_text, head, zero_form=False) \
+                and not _negated_alike(noun[1], facts_text, aliases):
             body = clause[m.start():noun[0]]
             return [Claim(start=offset + m.start(), end=offset + noun[0], text=body, kind="claim",
                           note=f'结果"{body}"事实中没有')]
