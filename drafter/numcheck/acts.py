@@ -4,6 +4,8 @@ over by any verb (购置了工具箱和安全帽), and a clause joined on by 并
 
 from __future__ import annotations
 
+import re
+
 from drafter.numcheck.rolewords import NOUN_TAGS, Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT, action_word
@@ -46,6 +48,32 @@ def new_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reade
 
 
 _GOODS = ("Bo", "Bp", "Bq", "Br")  # 同义词词林: machines, utensils, clothing, food and medicine (not Bn: 搭梯子, 平台)
+
+
+def class_act(clause: str, ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | None:
+    """The start of a verb no fact writes in a 词林 class of acts ([activity] classes: 推行, 添置, 开设) whose object,
+    the words after it up to the clause's end, ends on a noun and holds a word no fact gives (推行借阅积分制,
+    实行班组安全积分管理): an act on a new institution or thing, whether or not the verb is listed. Not a verb
+    read as a noun (实践的交流会) or inside a name (《省实施〈工会法〉办法》, “共建…”): the name is judged whole."""
+    classes, rest = reader.lex.act_classes, [w for w in ws if w[0] not in used and w[2] not in ("了", "过")]
+    if not rest or not rest[-1][3].startswith(("n", "vn")):
+        return None
+    names = [m.span() for m in _NAME.finditer(clause)]
+    new_after = len(rest)  # the index in rest of the last word no fact gives (a thing, act or quality)
+    while new_after and not (_new(rest[new_after - 1], reader) and rest[new_after - 1][3][:1] in "nvalj"):
+        new_after -= 1
+    for i, w in enumerate(rest[:new_after - 1]):
+        if w[3] != "v" or len(w[2]) < 2 or reader.neutral(w[2]) or reader.backed(w[2]) \
+                or not classes.intersection(cilin_classes().get(w[2], ())):
+            continue
+        if clause.startswith("的", w[1]) or any(s <= w[0] < e for s, e in names):
+            continue
+        return w[0]
+    return None
+
+
+# a name in 《》, 〈〉 or “”, or its part cut by the clause's start or end
+_NAME = re.compile(r"《[^《》]*》?|^[^《》]*》|〈[^〈〉]*〉?|^[^〈〉]*〉|“[^“”]*”?|^[^“”]*”")
 
 
 def _goods(ws: tuple[Word, ...], i: int, reader: Reader) -> bool:

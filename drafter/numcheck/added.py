@@ -23,12 +23,14 @@ from drafter.models import Claim, NumberHit
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
+from drafter.numcheck.examples import digits as _digits, example_of_given as _example_of_given
+from drafter.numcheck.examples import listed_example as _listed_example, no_thing as _no_thing
+from drafter.numcheck.people import PEOPLE_UNITS, counted_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import THING_TAGS, abstract_word
 from drafter.numcheck.wordclass import act_read_as_noun, action_word, adverb_noun, verb_for_addressee
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
-from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
 _JOINERS = GLUE | {"以及"}
@@ -73,6 +75,8 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
         hi = min(h.end - offset + AFTER, own[i + 1].start - offset if i + 1 < len(own) else len(clause))
         window = _counted([w for w in ws if lo <= w[0] and w[1] <= hi], clause)
         out += _runs(clause, 0, _merged(clause, window), reader, taken, h.fact_item)
+        if h.unit in PEOPLE_UNITS:  # 312名一线操作工 (the fact: 312人): other people
+            out += counted_people(clause, ws, bisect_left(starts_of, h.end - offset), h.end - offset, reader, taken)
     if "《" in clause or "“" in clause:
         for name in unbacked_names(clause, support, lex.kinds, lex):
             at = clause.find(name)
@@ -168,10 +172,6 @@ def _counted(window: list[Word], clause: str) -> list[Word]:
     return out
 
 
-def _digits(word: str) -> bool:
-    return any(c.isdigit() for c in word)
-
-
 def _naming(w: Word) -> bool:
     """A noun (an idiom or set phrase only when it ends in one: 拖欠工资, not 精彩纷呈), a name jieba does not know
     (not a function character glued to a neighbour: 率达, 名患), an adjective or distinguishing word (重大)."""
@@ -200,14 +200,6 @@ def _added(w: Word, reader: Reader) -> bool:
 
 
 _NOT_QUALIFIERS = ("G", "J", "K", "Ee", "If")  # 同义词词林: mind, relations, function words, attitudes, success (顺利)
-# a noun only in these classes names no thing a number counts: mind, relations, function words, states and
-# changes (I: 个性化), atmospheres (Da21: 氛围), ties and feelings (Db10: 亲情), ideas and wishes (Df)
-_NO_THING = ("G", "J", "K", "I", "Da21", "Db10", "Df")
-
-
-def _no_thing(word: str) -> bool:
-    classes = cilin_classes().get(word, ())
-    return bool(classes) and all(c.startswith(_NO_THING) for c in classes)
 _OPENERS = frozenset({"v", "p", "m"})  # what opens an object's noun phrase: a verb (走访), a preposition (为, 对), a number (23家)
 
 
@@ -251,6 +243,9 @@ def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: i
             continue
         a, b = (window[edge], window[n]) if step > 0 else (window[n], window[edge])
         gap = clause[a[1]:b[0]]
+        while step > 0 and gap == "" and reader is not None and not given[n] and n + 1 < len(window) \
+                and window[n][3].startswith(NOUN_TAGS) and reader.neutral(window[n][2]) and _touch(window, n, n + 1):
+            n += 1  # 退休职工/参赛/作品: across a word that says nothing of its own to the given head
         if given[n] and (gap == "" or gap == "的" and step > 0):
             return True
         if gap == "" and window[n][2] in _JOINERS:
@@ -263,31 +258,6 @@ def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: i
         if 0 <= n < len(window) and given[n]:
             return True
     return False
-
-
-_ITEM = char_class(BREAKS + ENUM_COMMA + "等0123456789", negate=True)
-_EXAMPLES_END = re.compile(f"[类型]?(?:、{_ITEM}{{1,8}}?[类型]?)*等(?:各类|各种|多种|多类|一批)?")  # …、技能类等 (各类)
-
-
-def _listed_example(clause: str, window: list[Word], given: list[bool], k: int, reader: Reader) -> bool:
-    """A noun (by its tag or 词林) that no support line gives, listed before 等 and a given thing: which books or
-    shops (党史、技能类等各类图书; 超市、加油站等普惠商家) the facts do not say, abstract or not."""
-    word, tag = window[k][2], window[k][3]
-    nounish = tag.startswith("n") or any(c[0] in "ABCD" for c in cilin_classes().get(word, ()))
-    if len(word) < 2 or _digits(word) or not nounish or reader.neutral(word) or _no_thing(word):
-        return False
-    return _example_of_given(clause, window, reader, k) and not reader.backed(word)
-
-
-def _example_of_given(clause: str, window: list[Word], reader: Reader, j: int) -> bool:
-    """The run ending at j is followed by 、-joined words and 等, and then by a thing the facts write: the text from
-    there to the end of the next word of two characters or more (普惠商家; 惠/工商户 and 等惠/工商户 as jieba cuts)."""
-    m = _EXAMPLES_END.match(clause, window[j][1])
-    if not m:
-        return False
-    head = next((w for w in window[j + 1:] if w[0] >= m.end() and len(w[2]) >= 2 and not _digits(w[2])), None)
-    thing = clause[m.end():head[1]] if head is not None else ""
-    return 2 <= len(thing) <= 8 and thing in reader.support.text
 
 
 def _touch(window: list[Word], a: int, b: int) -> bool:

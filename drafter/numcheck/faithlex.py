@@ -48,6 +48,7 @@ class FaithLexicon:
     neutral: frozenset[str] = frozenset()  # frame, generic and [abstract] words: a role's words never count them
     effect_verbs: frozenset[str] = frozenset()  # [effect] words: verbs that open an effect clause (effects.py)
     unit_heads: dict[str, tuple[str, ...]] | None = None  # [items] unit_heads: unit -> nouns it already names
+    act_classes: frozenset[str] = frozenset()  # [activity] classes: 词林 classes whose verbs report an act (acts.py)
 
 
 def _words(data: dict, table: str) -> list[str]:
@@ -106,7 +107,8 @@ def build(data: dict) -> FaithLexicon:
         item_synonyms=_synonyms(data), **_themes(data), synonyms=groups_of(data.get("synonyms", {}).get("groups", [])),
         abstract=frozenset(_words(data, "abstract")), neutral=frozenset(frame | generic | set(_words(data, "abstract"))),
         chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))),
-        effect_verbs=frozenset(_words(data, "effect")), unit_heads=_unit_heads(data))
+        effect_verbs=frozenset(_words(data, "effect")), unit_heads=_unit_heads(data),
+        act_classes=frozenset(_list(data.get("activity", {}).get("classes", []))))
 
 
 def _alternation(words) -> re.Pattern:

@@ -2,7 +2,7 @@
 
 A clause is read in jieba words (drafter.numcheck.words) and its roles are found by their marker words:
   参与者 (actor)   the noun phrase after 邀请/聘请/联合/委托/由/依托 (a body) or in 在…指导下 (or a person's 部署下),
-                   or before 亲自/带队/出席/列席/到会 …
+                   or before 亲自/带队/出席/列席/到会 …, or an act's subject (subjects.py)
   地点 (place)     the noun phrase after 赴/前往/在/深入/走进 (and 各/全) that names a place (…中心, …馆, …车间, 杭州 …)
   时间 (time)      a time word (年初, 下半年, 周末, 淡季 …) or a phrase before 期间/前夕/当天/之际/假期
   荣誉 (honour)    what follows 评为/授予/荣获/获评/获/(被)命名为/当选, up to the clause's end; a level added to a
@@ -29,9 +29,9 @@ from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_H
 from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
 from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
-from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME
+from drafter.numcheck.subjects import subject_actors
+from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL
-from drafter.numcheck.timewords import TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.wordclass import calendar, landform, person_or_body
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
@@ -291,6 +291,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             claim("time", [*phrase, ws[i]])  # 结合世界精神卫生日: a named day, month or week
         elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m":  # 第一时间: how soon
             claim("time", _phrase_before(ws, i, clause))
+    for phrase in [] if out else subject_actors(clause, ws, used, reader):  # 工会主席看望…: no marker (subjects.py)
+        claim("actor", phrase)
     if not out:  # a clause says one new thing at most once: its roles first, else its objects
         out += _objects(clause, offset, ws, used, reader)
     elif all(c.note.startswith((ROLE_NAMES["time"], ROLE_NAMES["place"])) for c in out):

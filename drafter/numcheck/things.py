@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
-from drafter.numcheck.acts import event_act as _event_act, joined_act as _joined_act, new_act
+from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act as _joined_act, new_act
 from drafter.numcheck.wordclass import EVENT, act_read_as_noun, adverb_noun, form_of_act, mistagged_act
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     if joined is not None:
         return [role_claim("activity", joined, ws[-1][1], clause, offset)]
     if not new:
-        return []
+        start = class_act(clause, ws, used, reader)  # 推行借阅积分制: its words may be verbs and adverbs by jieba's tags
+        return [] if start is None else [role_claim("activity", start, ws[-1][1], clause, offset)]
     acts = [w for w in ws if w[0] not in used and w[3].startswith("v") and not reader.neutral(w[2])
             and reader.lex.assert_words.fullmatch(w[2]) and w[2] not in HONOUR_MARKS]  # 获评: the honour role's
     if acts and not any(reader.backed(w[2]) for w in acts) and len(new) == len(nouns):
@@ -70,7 +71,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
               and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3]) and not act_read_as_noun(ws, ws.index(w))
               and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w))):
         k = ws.index(w)
-        anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k)) if n in given
+        anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k, reader.neutral)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
         if reader.near_miss(w[2]) or anchor is not None:  # a verbal noun only as the head: 书画比赛
             phrase = [w]
@@ -82,6 +83,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
             literal = anchor is not None and anchor[2] in reader.support.text  # not only a kind or synonym of it
             return [role_claim("object", *_span(phrase), clause, offset, anchor[2] if literal else None)]
     verb = new_act(ws, used, new, reader)
+    verb = class_act(clause, ws, used, reader) if verb is None else verb
     if verb is not None:
         return [role_claim("activity", verb, ws[-1][1], clause, offset)]
     act = reader.lex.assert_words.search(clause)
@@ -174,11 +176,16 @@ def _sibling(clause: str, ws: tuple[Word, ...], k: int, neutral: frozenset[str] 
     return w[2] + nxt[2] not in neutral and w[2][-1] in THING_HEADS
 
 
-def _neighbours(clause: str, ws: tuple[Word, ...], k: int) -> list[int]:
-    """The words written together with word k (困难职工子女, 书画比赛) and, across a
-    和/、 that joins that phrase to another, the other phrase's words (困难职工和单亲家庭; 方案和年金管理办法)."""
+def _neighbours(clause: str, ws: tuple[Word, ...], k: int, says_nothing=None) -> list[int]:
+    """The words written together with word k (困难职工子女, 书画比赛; past adjectives that say nothing of their
+    own to the next word: 电子/健康/档案) and, across a 和/、 that joins that phrase to another, the other phrase's words
+    (困难职工和单亲家庭; 方案和年金管理办法)."""
     first, last = _run(clause, ws, k, -1), _run(clause, ws, k, 1)
     out = [j for j in (k - 1, k + 1) if first <= j <= last]
+    j = k + 1
+    while says_nothing is not None and j < last and ws[j][3] == "a" and says_nothing(ws[j][2]):
+        j += 1
+        out.append(j)
     if first >= 3 and clause[ws[first - 2][0]:ws[first - 1][1]] in ("中的", "当中的", "之中的"):
         out.append(first - 3)  # 困难职工子女中的大学生: a part of the given thing
     if first >= 2 and ws[first - 1][2] in _COORD:
