@@ -4,6 +4,7 @@ with the faithful wording beside it that must pass:
     thing no fact names, is an activity, listed verb or not (推行…制, 实行…管理, 添置…);
   * a person written as the subject of an act with no marker word (工会主席看望…, …主席逐户发放…) is a participant;
   * the people a fact's number counts, written as other people (30名一线护林员 for 30人), is an object;
+  * an act verb with 了 or 过 on an event no fact names (举办了环湖骑行赛) is an activity, as without them;
   * a new qualifier written onto a given thing across a word that says nothing of its own (电子/健康/档案,
     外来务工人员/参赛/作品) is an object."""
 
@@ -76,3 +77,9 @@ def test_a_carry_out_verb_read_as_a_noun_is_no_act():
     """(A verb inside a name in 《》, 《省实施〈工会法〉办法》, is kept from it too: tests/data/golden/sentences.txt.)"""
     claims = _claims(["举办培训班"], "开一次学习与实践的交流会。")
     assert not any(text.startswith("实践") for text, _ in claims), claims
+
+
+def test_an_act_with_its_aspect_word_on_a_new_event_is_an_activity():
+    claims = _claims(["开展读书月活动，参与职工400人"], "工会开展读书月活动，参与职工400人，活动期间举办了读书演讲比赛。")
+    assert _named(claims, "演讲比赛", "活动"), claims
+    assert _claims(["举办读书演讲比赛，参与职工400人"], "工会举办了读书演讲比赛，参与职工400人。") == []

@@ -16,11 +16,11 @@ _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", 
 
 
 def event_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader) -> int | None:
-    """The start of an act verb whose object's head is an event no fact names (召开金点子评审会)."""
+    """The start of an act verb whose object's head is an event no fact names (召开金点子评审会, 举办了…征文比赛)."""
     for i, w in enumerate(ws):
         if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or not reader.lex.assert_words.fullmatch(w[2]):
             continue
-        head = _head(ws, i + 1)
+        head = _head(ws, i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in ("了", "过")))
         if head is not None and _new(head, reader) and (EVENT.search(head[2]) or head[3] == "vn"):
             return w[0]  # 召开…评审会; 开展…专项巡查 (an act on an act)
     return None
