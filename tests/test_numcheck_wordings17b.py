@@ -4,7 +4,8 @@ with the faithful wording beside it that must pass:
     thing no fact names, is an activity, listed verb or not (推行…制, 实行…管理, 添置…);
   * a person written as the subject of an act with no marker word (工会主席看望…, …主席逐户发放…) is a participant;
   * the people a fact's number counts, written as other people (30名一线护林员 for 30人), is an object;
-  * an act verb with 了 or 过 on an event no fact names (举办了环湖骑行赛) is an activity, as without them;
+  * an act verb with 了 or 过 on an event no fact names (举办了读书演讲比赛) is an activity, as without them;
+  * 在 + an act or event + 前/后 (在设备检修前, also after a frame phrase ending on 在: 公司工会在) says when;
   * a new qualifier written onto a given thing across a word that says nothing of its own (电子/健康/档案,
     外来务工人员/参赛/作品) is an object."""
 
@@ -83,3 +84,11 @@ def test_an_act_with_its_aspect_word_on_a_new_event_is_an_activity():
     claims = _claims(["开展读书月活动，参与职工400人"], "工会开展读书月活动，参与职工400人，活动期间举办了读书演讲比赛。")
     assert _named(claims, "演讲比赛", "活动"), claims
     assert _claims(["举办读书演讲比赛，参与职工400人"], "工会举办了读书演讲比赛，参与职工400人。") == []
+
+
+def test_a_phrase_before_an_event_and_qian_is_a_time():
+    claims = _claims(["开展安全培训2场"], "公司工会在设备检修前开展安全培训2场。")
+    assert _named(claims, "检修", "时间"), claims
+    claims = _claims(["开展安全培训2场"], "公司工会在办公楼前开展安全培训2场。")
+    assert _named(claims, "办公楼", "地点"), claims
+    assert _claims(["设备检修前开展安全培训2场"], "公司工会在设备检修前开展安全培训2场。") == []

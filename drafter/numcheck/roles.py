@@ -31,7 +31,7 @@ from drafter.numcheck.honours import awarded as _awarded, honour_marker as _hono
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
-from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL
+from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
 from drafter.numcheck.wordclass import calendar, landform, person_or_body
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
@@ -39,8 +39,6 @@ from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 if TYPE_CHECKING:
     from drafter.models import Claim
     from drafter.numcheck.support import Support
-
-_LEVEL = LEVEL  # the level pattern (things.py), read by drafter.numcheck.undecided too
 
 _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
                          r"|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
@@ -185,6 +183,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     reader = Reader(support, lex)
     out: list[Claim] = []
     frames = [m.span() for m in lex.frame_re.finditer(clause) if m.end() - m.start() >= 4]
+    frame_ends = {b for _, b in frames}  # 公司工会在: a frame phrase ending on a role's marker word
     used: set[int] = _inside(ws, frames) | _inside(ws, manner_spans(clause, lex, reader))  # frame, figures, 人人参与、天天锻炼
     tail = effect_start(clause, ws, reader)
     if tail is not None:  # an effect clause's tail (感受到组织温暖) says nothing either
@@ -207,8 +206,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     for i, (s, e, word, tag) in enumerate(ws):
         if not _may_mark(word, tag):
             continue
-        if s in used and not (word in _ACTOR_BEFORE and s in in_frames):  # 工会联合 (a frame phrase) + 市司法局
-            continue
+        if s in used and not ((word in _ACTOR_BEFORE or word == "在" and e in frame_ends) and s in in_frames):
+            continue  # 工会联合, 公司工会在 (frame phrases ending on the marker) + 市司法局, 新学年开学前
         if _ACTOR_AFTER_RE.match(clause, s):  # 到会 is read as 到/会: the text decides
             phrase = _phrase_before(ws, i, clause)
             while phrase and phrase[-1][2] in _TOGETHER:
@@ -243,7 +242,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 continue
             phrase = phrase[:cut]  # 赴市体育馆 | 参加全市…: an act ends the place's noun phrase; 在春运 | 期间: a time
             j = first + len(phrase)
-            if phrase and j < len(ws) and ws[j][2] in _TIME_AFTER:
+            if phrase and j < len(ws) and (ws[j][2] in _TIME_AFTER or before_or_after_event(ws[j][2], phrase[-1][2])):
                 claim("time", phrase)
             else:
                 whole = phrase

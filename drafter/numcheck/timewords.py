@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.numcheck.synonyms import cilin_classes
+
 TIME_WORDS = frozenset({"年初", "年中", "年底", "年末", "上半年", "下半年", "周末", "每年", "每月", "每周", "月初", "月底",
                         "月末", "淡季", "旺季", "假期", "春运", "年前", "年后", "节后", "节前", "寒假", "暑假", "当天", "当日"})
 TIME_AFTER = frozenset({"期间", "前夕", "当天", "之际", "假期", "前后", "淡季", "时间"})
@@ -17,3 +19,13 @@ HOLIDAY = re.compile(HOLIDAYS)
 # a holiday in a time phrase (元旦、春节前夕; 端午、中秋等节日期间): from the holiday to the phrase's time word
 HOLIDAY_TIME = re.compile(rf"(?:{HOLIDAYS}|[、和与及等“”\"'节日佳双两]|国际|劳动|妇女)*?(?:前夕|期间|当天|之际|假期|前后|来临"
                           r"|[前后](?![进往行来去]))")  # 春节前, 国庆后
+
+
+_BEFORE_AFTER = frozenset({"前", "后", "之前", "之后", "以前", "以后", "前后"})
+
+
+def before_or_after_event(word: str, last: str) -> bool:
+    """Is `word` 前/后/之前… after an event or act (`last`: the phrase's last word, one 词林 knows only as an act,
+    event or state: 开学, 入汛, 复工), so that 在新学年开学前 says when, not where (在大楼前 is a place)?"""
+    classes = cilin_classes().get(last, ())
+    return word in _BEFORE_AFTER and bool(classes) and all(c[0] in "HI" for c in classes)
