@@ -7,7 +7,8 @@ with the faithful wording beside it that must pass:
   * an act verb with 了 or 过 on an event no fact names (举办了读书演讲比赛) is an activity, as without them;
   * 在 + an act or event + 前/后 (在设备检修前, also after a frame phrase ending on 在: 公司工会在) says when;
   * a new qualifier written onto a given thing across a word that says nothing of its own (电子/健康/档案,
-    外来务工人员/参赛/作品) is an object."""
+    外来务工人员/参赛/作品) is an object;
+  * the report's own period (本年度, 今年) and an adverb jieba glues to a verb (共设) name nothing."""
 
 from __future__ import annotations
 
@@ -92,3 +93,10 @@ def test_a_phrase_before_an_event_and_qian_is_a_time():
     claims = _claims(["开展安全培训2场"], "公司工会在办公楼前开展安全培训2场。")
     assert _named(claims, "办公楼", "地点"), claims
     assert _claims(["设备检修前开展安全培训2场"], "公司工会在设备检修前开展安全培训2场。") == []
+
+
+def test_the_reports_own_period_and_an_adverb_glued_to_a_verb_say_nothing():
+    facts = ["举办职工趣味运动会，设置项目12个", "参赛职工460人"]
+    assert _claims(facts, "本年度职工趣味运动会共设12个项目，460名职工参赛。") == []
+    claims = _claims(facts, "本年度职工趣味运动会共设12个项目，460名职工参赛，赛后举行了颁奖晚宴。")
+    assert _named(claims, "颁奖晚宴", "活动"), claims

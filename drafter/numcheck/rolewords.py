@@ -10,7 +10,7 @@ from drafter.models import Claim
 from drafter.numcheck.cilin_kin import kin
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.words import Word
+from drafter.numcheck.words import Word, tag_of
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Reader:
     def _neutral(self, word: str) -> bool:
         lex = self.lex
         return len(word) < 2 or word in SKIP or word in lex.neutral or any(not ("\u4e00" <= c <= "\u9fff") for c in word) \
-            or all(c in FUNCTION_CHARS for c in word)
+            or all(c in FUNCTION_CHARS for c in word) or CURRENT_PERIOD.fullmatch(word) is not None or _adverb_verb(word)
 
     def backed(self, word: str) -> bool:
         """The facts, context lines or the synonyms of their words write `word` (or one of its kinds); remembered
@@ -108,6 +108,16 @@ class Reader:
         return any(w[2] == "之" and 0 < k < len(phrase_words) - 1  # 职工之家 read as 职工/之/家: the whole noun
                    and not self.backed(phrase_words[k - 1][2] + "之" + phrase_words[k + 1][2])
                    for k, w in enumerate(phrase_words))
+
+
+# the report's own period (本年度, 今年, 当月): the request gives it, so it says nothing of its own
+CURRENT_PERIOD = re.compile(r"(?:本|今|当)(?:年度|年|季度|季|月份|月|周)")
+
+
+def _adverb_verb(word: str) -> bool:
+    """An unknown two-character word of an adverb and a verb (共设, 均设, 已建: jieba's HMM glues them): the clause's
+    verb with how much or when, never a thing."""
+    return len(word) == 2 and tag_of(word) == "x" and tag_of(word[0]) == "d" and tag_of(word[1]).startswith("v")
 
 
 def glued(clause: str, a: Word, b: Word) -> bool:
