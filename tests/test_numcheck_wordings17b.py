@@ -8,7 +8,8 @@ with the faithful wording beside it that must pass:
   * 在 + an act or event + 前/后 (在设备检修前, also after a frame phrase ending on 在: 公司工会在) says when;
   * a new qualifier written onto a given thing across a word that says nothing of its own (电子/健康/档案,
     外来务工人员/参赛/作品) is an object;
-  * the report's own period (本年度, 今年) and an adverb jieba glues to a verb (共设) name nothing."""
+  * the report's own period (本年度, 今年) and an adverb jieba glues to a verb (共设) name nothing;
+  * people likened to kin (把困难职工当作自家亲人) and 不漏一户 (not a single one) state nothing to prove."""
 
 from __future__ import annotations
 
@@ -100,3 +101,16 @@ def test_the_reports_own_period_and_an_adverb_glued_to_a_verb_say_nothing():
     assert _claims(facts, "本年度职工趣味运动会共设12个项目，460名职工参赛。") == []
     claims = _claims(facts, "本年度职工趣味运动会共设12个项目，460名职工参赛，赛后举行了颁奖晚宴。")
     assert _named(claims, "颁奖晚宴", "活动"), claims
+
+
+def test_kin_likened_and_not_a_single_one_say_nothing_of_their_own():
+    facts = ["为困难职工建立帮扶档案41份"]
+    text = "工会始终把困难职工当作自家亲人，为困难职工建立帮扶档案41份，做到不漏一户、不落一人。"
+    result = check(facts, text, lexicon=LEX)
+    assert result.claims == [] and all(h.status == "supported" for h in result.numbers), result
+    claims = _claims(facts, "工会把困难职工当作自家亲人，联合市慈善总会为困难职工建立帮扶档案41份。")
+    assert _named(claims, "慈善总会", "参与者"), claims
+    claims = _claims(facts, "工会把职工书屋当作培训基地，为困难职工建立帮扶档案41份。")
+    assert claims, claims  # a use the facts do not report is no likening
+    numbers = check(facts, "工会为困难职工建立帮扶档案41份，走访一户。", lexicon=LEX).numbers
+    assert any(h.text == "一户" and h.status != "supported" for h in numbers), numbers

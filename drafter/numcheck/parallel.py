@@ -16,6 +16,8 @@ by names.figure_spans (a slogan followed by 原则/计划/制度…, or naming a
 
 from __future__ import annotations
 
+import re
+
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.names import figure_spans, named_before
 from drafter.numcheck.rolewords import FUNCTION_CHARS
@@ -43,7 +45,7 @@ def manner_spans(clause: str, lex: FaithLexicon, reader=None) -> list[tuple[int,
     other way (zeros.py), sorted, overlapping ones joined: what they say is how the work went, or given."""
     zeros = zero_spans(clause, reader.support.text, reader.support.aliases) if reader is not None else []
     if ENUM_COMMA not in clause and "“" not in clause and "以" not in clause and "般" not in clause \
-            and "似的" not in clause and not zeros:
+            and "似的" not in clause and not zeros and not _AS.search(clause):
         return []
     cache = reader.support.clause_roles if reader is not None else {}
     key = ("manner", clause, id(lex))
@@ -54,14 +56,24 @@ def manner_spans(clause: str, lex: FaithLexicon, reader=None) -> list[tuple[int,
 
 
 _LIKE = frozenset({"般", "般的", "一般", "似的"})
+_AS = re.compile("[把将].{1,12}?(当作|当成|视为|视作|看作|看成)")  # 把困难职工当作自家亲人: a likening
 
 
 def likened(clause: str) -> list[tuple[int, int]]:
-    """A noun likened to (节日般的祝福, 家人一般的温暖, 亲人似的): a figure of speech, no time, person or thing of its
-    own; the word after it (祝福, 温暖) is still judged. Not 一般 as "ordinary" before a noun (一般职工)."""
-    if "般" not in clause and "似的" not in clause:
+    """A noun likened to (节日般的祝福, 家人一般的温暖, 亲人似的; 把职工当作自家亲人: 当作 and the people it names
+    after it): a figure of speech, no time, person or thing of its own; the word after it (祝福, 温暖) is still judged.
+    Not 一般 as "ordinary" before a noun (一般职工)."""
+    if "般" not in clause and "似的" not in clause and not _AS.search(clause):
         return []
     ws, out = words(clause), []
+    for m in _AS.finditer(clause):
+        end, last = m.end(1), ""
+        for w in ws:
+            if w[0] == end and w[3][:1] in ("n", "r", "a", "b"):
+                end, last = w[1], w[2]  # 自家/亲人
+        kin = cilin_classes().get(last, ())
+        if kin and all(c[0] == "A" for c in kin):  # people likened to kin or friends (亲人, 家人), not a use (基地)
+            out.append((m.start(1), end))
     for k, w in enumerate(ws):
         if w[2] not in _LIKE or not k or ws[k - 1][1] != w[0] or ws[k - 1][3][:1] not in ("n", "t", "s"):
             continue

@@ -24,6 +24,8 @@ from textkit.placeholders import find_placeholders
 
 # 一 and a reduplicated measure word (一份份心意, 一项项举措, 一张张笑脸): "one after another", no quantity
 _REDUPLICATED = re.compile(r"一([^\W\d一二两三四五六七八九十百千万亿])\1")
+# 不/无/未/没 + a verb + 一 + a measure word (不漏一户、不落一人, 不让一名职工掉队): "not a single one", no quantity
+_NOT_ONE = re.compile(r"[不无未没][^\W\d一二两三四五六七八九十于到足过超满]{1,2}?(一)(?=[户人名个位家项件])")
 _SLOGAN = re.compile(r"“[^”\n0-9]{1,12}”|‘[^’\n0-9]{1,12}’|「[^」\n0-9]{1,12}」")
 
 
@@ -95,4 +97,5 @@ def _excluded_spans(text: str, norm: str, lexicon: Lexicon) -> list[tuple[int, i
     spans += [m.span() for m in _SLOGAN.finditer(norm) if A.has_cn_numeral(m.group(0))]
     spans += lexicon.masks(norm)
     spans += [m.span() for m in _REDUPLICATED.finditer(norm)]
+    spans += [m.span(1) for m in _NOT_ONE.finditer(norm)]
     return spans
