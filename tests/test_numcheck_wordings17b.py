@@ -9,7 +9,8 @@ with the faithful wording beside it that must pass:
   * a new qualifier written onto a given thing across a word that says nothing of its own (电子/健康/档案,
     外来务工人员/参赛/作品) is an object;
   * the report's own period (本年度, 今年) and an adverb jieba glues to a verb (共设) name nothing;
-  * people likened to kin (把困难职工当作自家亲人) and 不漏一户 (not a single one) state nothing to prove."""
+  * people likened to kin (把困难职工当作自家亲人) and 不漏一户 (not a single one) state nothing to prove;
+  * a bag of things (…礼包) in an effect phrase is a thing of its own (送上了组织的关怀和爱心大礼包)."""
 
 from __future__ import annotations
 
@@ -114,3 +115,10 @@ def test_kin_likened_and_not_a_single_one_say_nothing_of_their_own():
     assert claims, claims  # a use the facts do not report is no likening
     numbers = check(facts, "工会为困难职工建立帮扶档案41份，走访一户。", lexicon=LEX).numbers
     assert any(h.text == "一户" and h.status != "supported" for h in numbers), numbers
+
+
+def test_a_new_bag_of_things_joined_onto_an_effect_phrase_is_judged():
+    facts = ["为一线职工送去防暑药品"]
+    claims = _claims(facts, "工会为一线职工送去防暑药品，送上了组织的关怀和爱心大礼包。")
+    assert any("大礼包" in text for text, _ in claims), claims
+    assert _claims(facts, "工会为一线职工送去防暑药品，送上了组织的关怀。") == []

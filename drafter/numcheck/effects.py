@@ -28,7 +28,7 @@ from textkit.sentences import BREAKS, char_class
 
 # the last character of a word naming people (职工, 选手, 家属, 子女), a place or group (中心, 车间, 队) or a thing
 # or event (培训班, 比赛, 慰问品): such a word, new to the facts, is concrete
-_CONCRETE_END = re.compile(r"(?:中心|[员工者人师长户属女友生士众民家队组站馆宫厂校院局部处所室间区场园地赛会展班课座品金卡券证奖杯画票费款物])$")
+_CONCRETE_END = re.compile(r"(?:中心|[员工者人师长户属女友生士众民家队组站馆宫厂校院局部处所室间区场园地赛会展班课座品金卡券证奖杯画票费款物包])$")
 
 
 # 把 A 作为 B 的重要抓手, 把 A 摆在突出位置: B says what A is for or how high it ranks (a means, a priority), not what

@@ -21,7 +21,7 @@ from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached, glued, role_claim
 from drafter.numcheck.words import Word, snap, tag_of
 from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act as _joined_act, new_act
-from drafter.numcheck.wordclass import EVENT, act_read_as_noun, adverb_noun, form_of_act, mistagged_act
+from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -82,6 +82,11 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
                     break
             literal = anchor is not None and anchor[2] in reader.support.text  # not only a kind or synonym of it
             return [role_claim("object", *_span(phrase), clause, offset, anchor[2] if literal else None)]
+    given_over = next((k for k, w in enumerate(ws) if w[2] in GIVING and w[0] not in used), None)
+    thing = None if given_over is None else next((w for w in ws[given_over + 1:] if w in fresh and _thing(w, reader)
+                                                  and not abstract_word(w[2], w[3]) and not greeting(w[2])), None)
+    if thing is not None:  # 送上了组织的关怀和爱心大礼包: a thing handed over that no fact names
+        return [role_claim("object", thing[0], thing[1], clause, offset)]
     verb = new_act(ws, used, new, reader)
     verb = class_act(clause, ws, used, reader) if verb is None else verb
     if verb is not None:
