@@ -254,3 +254,14 @@ def test_a_quoted_style_is_a_manner():
     facts = ["建立困难职工帮扶长效机制，出台《困难职工帮扶管理办法》"]
     text = "工会出台《困难职工帮扶管理办法》，推动帮扶工作由“节日式”向“常态化”转变。"
     assert _claims(facts, text) == []
+
+
+def test_those_a_thing_is_brought_to_are_no_thing_handed_over():
+    facts = ["为建筑工地职工送去文艺演出5场"]
+    assert _claims(facts, "工会把文艺演出送到建筑工人身边，共送去文艺演出5场。") == []
+
+
+def test_a_campaign_bringing_something_in_names_no_fragment():
+    facts = ["举办职工法律知识竞赛，参赛队伍24支", "开展普法讲座8场，受益职工1100人次"]
+    claims = _claims(facts, "工会举办法律知识竞赛，24支队伍参赛，并送法进企业举办普法讲座8场，受益职工1100人次。")
+    assert not any(len(text) == 2 and text.endswith("进") for text, _ in claims), claims

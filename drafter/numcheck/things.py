@@ -22,6 +22,8 @@ from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached,
 from drafter.numcheck.words import Word, snap, tag_of
 from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act as _joined_act, new_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
+from drafter.numcheck.wordclass import person_or_body
+from drafter.numcheck.items import kin_of
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -84,7 +86,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
             return [role_claim("object", *_span(phrase), clause, offset, anchor[2] if literal else None)]
     given_over = next((k for k, w in enumerate(ws) if w[2] in GIVING and w[0] not in used), None)
     thing = None if given_over is None else next((w for w in ws[given_over + 1:] if w in fresh and _thing(w, reader)
-                                                  and not abstract_word(w[2], w[3]) and not greeting(w[2])), None)
+                                                  and not abstract_word(w[2], w[3]) and not greeting(w[2])
+                                                  and not _people(w)), None)  # 送到建筑工人身边: to whom
     if thing is not None:  # 送上了组织的关怀和爱心大礼包: a thing handed over that no fact names
         return [role_claim("object", thing[0], thing[1], clause, offset)]
     verb = new_act(ws, used, new, reader)
@@ -245,3 +248,9 @@ def _span(phrase: list[Word]) -> tuple[int, int]:
 def _kinds(lex: FaithLexicon, a: str, b: str) -> bool:
     """Are a and b the same kind of thing by [kinds] (比武 of 竞赛)?"""
     return b in lex.kinds.get(a, ()) or a in lex.kinds.get(b, ())
+
+
+def _people(w: Word) -> bool:
+    """Someone, by name or by 词林's people class of the word or its longest known ending (建筑工人 of 工人)."""
+    kin = kin_of(w[2])
+    return person_or_body(w[2], w[3]) or bool(kin) and all(c[0] == "A" for c in kin)
