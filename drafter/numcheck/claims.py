@@ -30,6 +30,7 @@ from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause chec
 from drafter.numcheck.effects import effect_start, need_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.measures import rise_claims
+from drafter.numcheck.ownorg import without_own_org
 from drafter.numcheck.zeros import none_claims
 from drafter.numcheck.roles import ROLE_NAMES, roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names, unbacked_names
@@ -84,6 +85,7 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
     names = unbacked_names(clause, support, lex.kinds, lex) if ("《" in clause or "“" in clause) else []
     names = [n for n in names if n[1:-1] not in lex.abstract]  # “娘家人”: a figure of speech, not a name
     text, objects, asserting = scan(clause, lex, words)
+    text = without_own_org(clause, text)  # 纺织厂工会…: who writes, no new content
     if not objects and not asserting and not names:
         return []  # frame or connective text
     missing = [w for w in objects if not support.backs(w, lex.kinds.get(w, ()))]

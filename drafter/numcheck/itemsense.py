@@ -99,13 +99,15 @@ def in_short_title(word: str, fact_item: str, whole_sentence: str) -> bool:
     return False
 
 
-def people_named(word: str, fact_item: str, group: str | None, whole_sentence: str) -> bool:
+def people_named(word: str, fact_item: str, group: str | None, whole_sentence: str, added: list[str] = ()) -> bool:
     """For a count of things, events or money, a missing word naming people (词林 class A: 职工, 子女) that is not
-    the item's head and that the sentence writes anywhere: those the thing is for, not the thing counted (举办荣休
-    仪式6场，为74名退休职工送上祝福 for 为退休职工举办荣休仪式6场). A count of people keeps its group in its own words."""
-    if group in PEOPLE_GROUPS or fact_item.endswith(word) or word not in whole_sentence:
+    the item's head: those the thing is for, not the thing counted (举办荣休仪式6场，为74名退休职工送上祝福 for 为退休
+    职工举办荣休仪式6场). Written anywhere in the sentence, or left out with no people of the draft's own in its
+    place (组织心理健康讲座3场 for 组织职工心理健康讲座3场: fewer words, the same lectures; 为家属举办讲座3场 puts others
+    there). A count of people keeps its group in its own words."""
+    if group in PEOPLE_GROUPS or fact_item.endswith(word) or not names_people(word):
         return False
-    return names_people(word)
+    return word in whole_sentence or not any(names_people(a) for a in added)
 
 
 def names_people(word: str) -> bool:
@@ -140,4 +142,4 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
             and not unit_head(w, fact_item, unit, added, lex, draft_item)
             and not an_example(w, fact_item)
             and not in_short_title(w, fact_item, whole_sentence)
-            and not people_named(w, fact_item, group, whole_sentence)]
+            and not people_named(w, fact_item, group, whole_sentence, added)]

@@ -32,7 +32,7 @@ from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
-from drafter.numcheck.wordclass import calendar, landform, person_or_body
+from drafter.numcheck.wordclass import calendar, landform, person_or_body, whole_of
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
@@ -144,9 +144,9 @@ def _day_name(ws: tuple[Word, ...], i: int) -> list[Word]:
 
 def _placed(clause: str, phrase: list[Word]) -> bool:
     """Does the phrase end on a place (a head such as 中心, a place name, a landform), or on a locative (f: 脚下, 附近)
-    written right after one (泰山/脚下)?"""
+    written right after one (泰山/脚下)? Not the whole of a unit (全院: wordclass.whole_of)."""
     head = phrase[:-1] if len(phrase) > 1 and phrase[-1][3] == "f" else phrase
-    return bool(_PLACE_HEAD.search(clause[head[0][0]:head[-1][1]]) or head[-1][3] == "ns" or landform(head[-1][2]))
+    return not whole_of(n := clause[head[0][0]:head[-1][1]]) and bool(_PLACE_HEAD.search(n) or head[-1][3] == "ns" or landform(head[-1][2]))
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:

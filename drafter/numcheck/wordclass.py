@@ -198,3 +198,11 @@ GIVING = frozenset({"送上", "送去", "送来", "送到", "送达", "带去", 
 def greeting(word: str) -> bool:
     """Does 词林 know the word as a greeting or wish (问候, 祝福, 祝愿: Hi10)?"""
     return any(c.startswith("Hi10") for c in cilin_classes().get(word, ()))
+
+
+_WHOLE = re.compile(r"全[校院厂矿局行段所站区市县队处司班组]")  # not 全省, 全国: beyond a workplace's own reach
+
+
+def whole_of(text: str) -> bool:
+    """Is `text` the whole of a unit (全院, 全校, 全区): the reach of the work, not a place it was held?"""
+    return _WHOLE.fullmatch(text) is not None

@@ -1,0 +1,32 @@
+"""The writer's own organisation as a clause's subject (issue 19, item 4: words the request supplies are given).
+
+A union summary opens its sentences on its own union: 纺织厂工会聚焦…, 车务段工会以…为载体, 出租汽车公司工会开展….
+The workplace before 工会 there names who writes, not a body that took part, so it is no new content. A
+higher body (市总工会, 省总工会, 上级工会) is not the writer's own and stays an actor; so does a union written
+after a marker (联合纺织厂工会: not at the clause's start) or one followed by people (工会主席, 工会领导).
+"""
+
+from __future__ import annotations
+
+import re
+
+_OWN = re.compile(r"\s*(?![省市区县]|全国|上级|中华|总)([\u4e00-\u9fff]{2,10}?)总?工会(?!主席|副主席|领导|干部|委员)")
+
+_NOT_ONE = ("工会", "联合", "会同", "携手", "协同", "配合", "与", "和", "及", "、")  # two bodies: 工会联合纺织厂工会
+
+
+def own_org(clause: str) -> tuple[int, int] | None:
+    """The span of the workplace in a clause opening on `<workplace>工会`, or None."""
+    m = _OWN.match(clause)
+    if m is None or any(w in m.group(1) for w in _NOT_ONE):
+        return None
+    return m.span(1)
+
+
+def without_own_org(clause: str, text: str) -> str:
+    """`text` (the clause, or a same-length copy with words blanked) with the clause's opening workplace blanked."""
+    span = own_org(clause)
+    if span is None:
+        return text
+    a, b = span
+    return text[:a] + " " * (b - a) + text[b:]
