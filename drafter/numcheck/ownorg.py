@@ -3,16 +3,21 @@
 A union summary opens its sentences on its own union: 纺织厂工会聚焦…, 车务段工会以…为载体, 出租汽车公司工会开展….
 The workplace before 工会 there names who writes, not a body that took part, so it is no new content. A
 higher body (市总工会, 省总工会, 上级工会) is not the writer's own and stays an actor; so does a union written
-after a marker (联合纺织厂工会: not at the clause's start) or one followed by people (工会主席, 工会领导).
+after a marker (联合纺织厂工会: not at the clause's start) or one followed by people (工会主席, 工会领导). A clause
+naming another body beside the writer (纺织厂工会联合市妇联…, …和市妇联…) is left whole: the rules judge it as written.
 """
 
 from __future__ import annotations
 
 import re
 
+from drafter.numcheck.rolemarks import _ACTOR_AFTER, _ACTOR_BEFORE
+from drafter.numcheck.words import words
+
 _OWN = re.compile(r"\s*(?![省市区县]|全国|上级|中华|总)([\u4e00-\u9fff]{2,10}?)总?工会(?!主席|副主席|领导|干部|委员)")
 
 _NOT_ONE = ("工会", "联合", "会同", "携手", "协同", "配合", "与", "和", "及", "、")  # two bodies: 工会联合纺织厂工会
+_BESIDE = _ACTOR_BEFORE | _ACTOR_AFTER | {"配合", "与", "和", "及", "同", "跟"}
 
 
 def own_org(clause: str) -> tuple[int, int] | None:
@@ -20,6 +25,11 @@ def own_org(clause: str) -> tuple[int, int] | None:
     m = _OWN.match(clause)
     if m is None or any(w in m.group(1) for w in _NOT_ONE):
         return None
+    ws = words(m.group(1))
+    if any(t[:1] in "cp" or t[:1] == "v" and len(ws) > 1 for _, _, _, t in ws):
+        return None  # an act before a body (并协助申请市总工会大病救助), not a workplace's name
+    if any(w in _BESIDE for _, _, w, _ in words(clause[m.end():])):
+        return None  # another body named beside the writer
     return m.span(1)
 
 

@@ -200,9 +200,9 @@ def greeting(word: str) -> bool:
     return any(c.startswith("Hi10") for c in cilin_classes().get(word, ()))
 
 
-_WHOLE = re.compile(r"全[校院厂矿局行段所站区市县队处司班组]")  # not 全省, 全国: beyond a workplace's own reach
+_WHOLE = re.compile(r"全[校院厂矿局行段所站队处司班组]")  # a workplace; not 全市, 全省: beyond its own reach
 
 
 def whole_of(text: str) -> bool:
-    """Is `text` the whole of a unit (全院, 全校, 全区): the reach of the work, not a place it was held?"""
+    """Is `text` the whole of a workplace (全院, 全校, 全厂): the reach of the work, not a place it was held?"""
     return _WHOLE.fullmatch(text) is not None
