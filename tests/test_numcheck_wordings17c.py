@@ -113,3 +113,17 @@ def test_new_people_beside_it_are_still_caught():
     found = claims + [(h.text, h.note) for h in _result(SKILLS, "医院工会举办护理技能竞赛，126名护士和护工同台比武、切磋技艺。").numbers
                       if h.status != "supported"]
     assert any("护工" in (text + (note or "")) for text, note in found), found
+
+
+NURSES = ["开展护士节表彰活动，表彰优秀护士40名"]
+
+
+def test_a_festivals_own_date_beside_its_name_is_no_figure():
+    for day in ("“5·12”国际护士节", "5月12日国际护士节", "“5.12”护士节"):
+        assert _flagged_numbers(NURSES, f"医院工会以{day}为契机，隆重表彰优秀护士40名。") == [], day
+
+
+def test_another_day_or_a_festival_no_fact_names_is_still_flagged():
+    for day in ("“5·20”国际护士节", "“3·8”妇女节"):
+        assert _flagged_numbers(NURSES, f"医院工会以{day}为契机，隆重表彰优秀护士40名。") != [], day
+    assert _flagged_numbers(NURSES, "医院工会在5月12日隆重表彰优秀护士40名。") != []

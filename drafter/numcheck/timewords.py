@@ -29,3 +29,26 @@ def before_or_after_event(word: str, last: str) -> bool:
     event or state: 开学, 入汛, 复工), so that 在新学年开学前 says when, not where (在大楼前 is a place)?"""
     classes = cilin_classes().get(last, ())
     return word in _BEFORE_AFTER and bool(classes) and all(c[0] in "HI" for c in classes)
+
+
+# a festival's own date beside its name: “5·12”国际护士节, 5月12日国际护士节, “3·15”消费者权益日
+_FESTIVAL_AFTER = re.compile(r"[日号]?[·．.\-—/]?[0-9０-９]{0,2}[日号]?[”\"’」]?(?:国际|世界|全国|中国)?([\u4e00-\u9fff]{1,5}?[节日])")
+_FESTIVAL_BEFORE = re.compile(r"[0-9０-９]{1,2}[月·．.\-—/]$")
+
+
+def festival_date(source: str, start: int, end: int, given: str) -> bool:
+    """Is the number at [start, end) of `source` part of the date of a festival written right after it, whose name
+    (its last three characters or fewer: 护士节) the facts (`given`) write? The festival's date is its name's."""
+    m = _FESTIVAL_AFTER.match(source, end)
+    dated = source[end - 1:end] in ("日", "号") or m is not None and m.group(0)[:1] in "日号·．.-—/”\"’」"
+    if m is None or not (dated or _FESTIVAL_BEFORE.search(source, 0, start)):
+        return False  # a number with a festival after it but no date form (120名职工国庆…): a count
+    name = m.group(1)
+    if len(name) < 2 or name[-3:] not in given:
+        return False
+    known = next((d for n, d in _DATES.items() if name.endswith(n)), None)  # a known festival on another day: wrong
+    return known is None or re.sub(r"\D+", ".", source[max(0, start - 3):m.start(1)]).strip(".").endswith(known)
+
+
+_DATES = {"护士节": "5.12", "妇女节": "3.8", "劳动节": "5.1", "青年节": "5.4", "儿童节": "6.1", "教师节": "9.10",
+          "权益日": "3.15", "读书日": "4.23", "环卫工人节": "10.26"}
