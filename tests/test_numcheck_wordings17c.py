@@ -127,3 +127,8 @@ def test_another_day_or_a_festival_no_fact_names_is_still_flagged():
     for day in ("“5·20”国际护士节", "“3·8”妇女节"):
         assert _flagged_numbers(NURSES, f"医院工会以{day}为契机，隆重表彰优秀护士40名。") != [], day
     assert _flagged_numbers(NURSES, "医院工会在5月12日隆重表彰优秀护士40名。") != []
+
+
+def test_an_adverb_that_is_also_a_kind_still_qualifies_a_thing():
+    claims = _claims(["审议通过《集体合同》等3项议案"], "职代会审议通过《集体合同》《女职工专项集体合同》等3项议案。")
+    assert any("专项" in text for text, _ in claims), claims

@@ -146,9 +146,8 @@ def _thing(w: Word, reader: Reader | None = None) -> bool:
     return w[3] in ("l", "i") and len(w[2]) >= 4 and tag_of(w[2][-2:]).startswith("n")
 
 
-# 同义词词林: totality, circumstances, forms, abstract things, abilities, minds, quantities (not Db: 办法), feelings, the mind,
-# function words (K: 同台 of 同台比武, an adverb jieba tags n)
-_ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "De", "Df", "Dn", "Db10", "G", "K")
+# 同义词词林: totality, circumstances, forms, abstract things, abilities, minds, quantities (not Db: 办法), feelings, the mind
+_ABSTRACT_CLASSES = ("Eb", "Da", "Dc", "Dd", "De", "Df", "Dn", "Db10", "G")
 _THING_CLASSES = ("A", "B", "C", "Di", "Dj", "Dk", "Dl", "Dm")  # people, objects, time and space, bodies, money …
 
 
@@ -164,7 +163,7 @@ def abstract_word(word: str, tag: str = "") -> bool:
     classes = cilin_classes().get(word)
     if classes and (tag in ("i", "l") or tag.startswith("nr")) and not any(c.startswith(_THING_CLASSES) for c in classes):
         return True  # nrt, nrfg too: jieba's guesses at a name (崇高 of 致以崇高的敬意)
-    return bool(classes) and all(c.startswith(_ABSTRACT_CLASSES) for c in classes)  # K: a function word (同台)
+    return bool(classes) and all(c.startswith(_ABSTRACT_CLASSES) for c in classes)
 
 
 def _sibling(clause: str, ws: tuple[Word, ...], k: int, neutral: frozenset[str] = frozenset()) -> bool:

@@ -184,9 +184,9 @@ def adverb_noun(ws: tuple[Word, ...] | list[Word], k: int) -> bool:
     if not 0 < k < len(ws) - 1:
         return False
     w, before, after = ws[k], ws[k - 1], ws[k + 1]
-    if w[1] == after[0] and not after[3].startswith(("n", "m")) and after[3] != "vn" \
-            and any(c.startswith("Ka") for c in cilin_classes().get(w[2], ())):
-        return True  # 专门/送上, 特地/赶来: 词林 knows it as an adverb (Ka), whatever jieba's tag
+    verb_after = not after[3].startswith(("n", "m")) and after[3] != "vn" or after[3] == "nr" and action_word(after[2])
+    if w[1] == after[0] and verb_after and any(c.startswith("Ka") for c in cilin_classes().get(w[2], ())):
+        return True  # 专门/送上, 特地/赶来, 同台/比武 (an act jieba guesses as a name): 词林's adverb (Ka), whatever jieba's tag
     return (len(w[2]) == 2 and w[3] == "n" and not cilin_classes().get(w[2]) and before[3].startswith("n")
             and before[1] == w[0] and w[1] == after[0] and after[3] == "v" and not EVENT.search(after[2]))
 
