@@ -132,3 +132,27 @@ def test_another_day_or_a_festival_no_fact_names_is_still_flagged():
 def test_an_adverb_that_is_also_a_kind_still_qualifies_a_thing():
     claims = _claims(["审议通过《集体合同》等3项议案"], "职代会审议通过《集体合同》《女职工专项集体合同》等3项议案。")
     assert any("专项" in text for text, _ in claims), claims
+
+
+CUP = ["开展“安康杯”竞赛，参赛班组52个", "评出优胜班组8个"]
+_CUP = "工会开展“安康杯”竞赛，52个班组参赛，评出优胜班组8个，推动了安全生产责任在{}落地落实。"
+
+
+def test_a_state_joined_to_another_act_is_a_verb_pair_not_a_thing():
+    assert _claims(CUP, _CUP.format("班组")) == []
+
+
+def test_a_new_place_before_the_verb_pair_is_still_caught():
+    claims = _claims(CUP, _CUP.format("车间班组"))
+    assert any(n.startswith("地点") and "车间" in n for _, n in claims), claims
+
+
+CAMP = ["为职工子女举办暑期托管班2期，托管儿童130人"]
+
+
+def test_the_item_window_never_cuts_a_word():
+    assert _flagged_numbers(CAMP, "工会开办暑期托管班2期，托管儿童130人。") == []
+
+
+def test_another_class_for_the_count_is_still_a_changed_item():
+    assert "2期" in _flagged_numbers(CAMP, "工会开办英语辅导班2期，托管儿童130人。")

@@ -82,7 +82,7 @@ def scope(m: Mention, stops: Stops, fact_item: str, lex: FaithLexicon) -> str:
 
 def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     """The words of `item` (runs of two or more characters) that `sentence` does not write."""
-    item = item[-ITEM_CHARS:]
+    item = _last_words(item)
     if item in sentence:
         return []  # written as it is (the common case)
     for word, others in _synonyms_in(item, lex):  # 考入大学 for 大学新生, whatever the characters around;
@@ -105,6 +105,15 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
         piece = lex.item_ignore.sub(" ", _FUNCTION.sub(" ", piece))
         words += [w for w in piece.split() if len(w) >= 2 and not _abbreviated(w, sentence)]
     return [w for w in words if not _kin_written(w, sentence)] if words else words
+
+
+def _last_words(item: str) -> str:
+    """The item's words that start within its last ITEM_CHARS characters: the window never cuts a word (职工子女举办…
+    read from 举办, not from 女举)."""
+    if len(item) <= ITEM_CHARS:
+        return item
+    cut = len(item) - ITEM_CHARS
+    return item[next((s for s, _, _, _ in words_of(item) if s >= cut), cut):]
 
 
 def _synonyms_in(text: str, lex: FaithLexicon) -> list[tuple[str, tuple[str, ...]]]:

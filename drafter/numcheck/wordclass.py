@@ -64,12 +64,14 @@ def act_read_as_noun(ws, k: int) -> bool:
     """Word k, a noun or unknown word by jieba's tag (投身/n 重点工程, 牵线搭桥/n, 参训/x), is one 词林 knows only as an
     act or a relation (H, J): the clause's verb, not a thing; unless it is an event (足球赛, 讲座) or qualifies the
     people, activity or event glued after it (夜班/职工, 住院/医疗, 朗诵/活动; 投身/重点工程 is a verb and its
-    object)."""
+    object). A state (I: 落地) glued to another act (落实) is one of a verb pair."""
     w = ws[k]
     classes = cilin_classes().get(w[2])
+    nxt = ws[k + 1] if k + 1 < len(ws) and ws[k + 1][0] == w[1] else None
+    if classes and all(c[0] == "I" for c in classes) and nxt is not None and action_word(nxt[2]):
+        return True  # a state joined to another act (落地/落实, 落地/见效): a verb pair, not a thing
     if not classes or not all(c[0] in "HJ" for c in classes) or EVENT.search(w[2]):
         return False
-    nxt = ws[k + 1] if k + 1 < len(ws) and ws[k + 1][0] == w[1] else None
     return not (nxt is not None and len(nxt[2]) >= 2 and (_people(nxt[2]) or EVENT.search(nxt[2])))
 
 
