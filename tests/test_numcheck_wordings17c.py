@@ -151,8 +151,19 @@ CAMP = ["为职工子女举办暑期托管班2期，托管儿童130人"]
 
 
 def test_the_item_window_never_cuts_a_word():
-    assert _flagged_numbers(CAMP, "工会开办暑期托管班2期，托管儿童130人。") == []
+    assert "2期" not in _flagged_numbers(CAMP, "工会开办暑期托管班2期，托管职工子女130人。")
 
 
 def test_another_class_for_the_count_is_still_a_changed_item():
     assert "2期" in _flagged_numbers(CAMP, "工会开办英语辅导班2期，托管儿童130人。")
+
+
+MIXERS = ["组织单身青年联谊活动3场"]
+
+
+def test_a_platform_the_work_opens_is_no_thing():
+    assert _claims(MIXERS, "工会还组织单身青年联谊活动3场，为青年职工搭建交友平台。") == []
+
+
+def test_a_platform_launched_is_still_a_claim():
+    assert _claims(MIXERS, "工会还组织单身青年联谊活动3场，为青年职工开通线上交友平台。") != []

@@ -25,6 +25,7 @@ import re
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.items import PEOPLE_GROUPS, kin_of, names_a_thing
 from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.wordclass import EVENT
 from drafter.numcheck.words import words as words_of
 
 VERB_TAGS = ("v",)  # not vn: jieba tags 经费 vn
@@ -102,12 +103,12 @@ def in_short_title(word: str, fact_item: str, whole_sentence: str) -> bool:
 def people_named(word: str, fact_item: str, group: str | None, whole_sentence: str, added: list[str] = ()) -> bool:
     """For a count of things, events or money, a missing word naming people (词林 class A: 职工, 子女) that is not
     the item's head: those the thing is for, not the thing counted (举办荣休仪式6场，为74名退休职工送上祝福 for 为退休
-    职工举办荣休仪式6场). Written anywhere in the sentence, or left out with no people of the draft's own in its
-    place (组织心理健康讲座3场 for 组织职工心理健康讲座3场: fewer words, the same lectures; 为家属举办讲座3场 puts others
-    there). A count of people keeps its group in its own words."""
+    职工举办荣休仪式6场). Written anywhere in the sentence, or, for an event, left out with no people of the draft's
+    own in its place (组织心理健康讲座3场 for 组织职工心理健康讲座3场: the same lectures; 为家属举办讲座3场 puts others
+    there). A thing keeps them (职工活动室: a kind of room), a count of people its group in its own words."""
     if group in PEOPLE_GROUPS or fact_item.endswith(word) or not names_people(word):
         return False
-    return word in whole_sentence or not any(names_people(a) for a in added)
+    return word in whole_sentence or EVENT.search(fact_item) is not None and not any(names_people(a) for a in added)
 
 
 def names_people(word: str) -> bool:

@@ -82,7 +82,7 @@ def scope(m: Mention, stops: Stops, fact_item: str, lex: FaithLexicon) -> str:
 
 def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     """The words of `item` (runs of two or more characters) that `sentence` does not write."""
-    item = _last_words(item)
+    item = item[_window(item):]
     if item in sentence:
         return []  # written as it is (the common case)
     for word, others in _synonyms_in(item, lex):  # 考入大学 for 大学新生, whatever the characters around;
@@ -107,13 +107,13 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
     return [w for w in words if not _kin_written(w, sentence)] if words else words
 
 
-def _last_words(item: str) -> str:
-    """The item's words that start within its last ITEM_CHARS characters: the window never cuts a word (职工子女举办…
-    read from 举办, not from 女举)."""
-    if len(item) <= ITEM_CHARS:
-        return item
-    cut = len(item) - ITEM_CHARS
-    return item[next((s for s, _, _, _ in words_of(item) if s >= cut), cut):]
+def _window(item: str) -> int:
+    """Where the item's last ITEM_CHARS characters start, moved back to the start of a word they cut (职工子女举办…
+    read from 子女, never from the fragment 女举)."""
+    cut = max(0, len(item) - ITEM_CHARS)
+    if cut == 0:
+        return 0
+    return next((s for s, e, _, _ in words_of(item) if s <= cut < e), cut)
 
 
 def _synonyms_in(text: str, lex: FaithLexicon) -> list[tuple[str, tuple[str, ...]]]:

@@ -140,8 +140,16 @@ def _names_things(claim: Claim, support: Support, lex: FaithLexicon) -> bool:
     a person or a body (新联公司, 党委): what was given, where, to whom, by whom, not how well."""
     reader = Reader(support, lex)
     classes = cilin_classes()
-    return any(_LEVEL.match(w) or reader.near_miss(w) or _thing_word(w, classes) or tag_of(w) in ("ns", "nt")
-               or _someone(w, classes) for w in new_words(claim.text, support, lex))  # nr: jieba's guess (金白银)
+    opened = any(w in lex.effect_verbs for _, _, w, _ in words(claim.text))  # 搭建交友平台: an effect's
+    return any(_LEVEL.match(w) or reader.near_miss(w) or not (opened and _abstract_end(w, lex))
+               and (_thing_word(w, classes) or tag_of(w) in ("ns", "nt") or _someone(w, classes))
+               for w in new_words(claim.text, support, lex))  # nr: jieba's guess (金白银)
+
+
+def _abstract_end(word: str, lex: FaithLexicon) -> bool:
+    """A compound ending on an [abstract] word of the lexicon (交友平台, jieba's nt; 沟通渠道): after an [effect] verb
+    (搭建, 拓宽) what the work opens, as things.py reads it, not a thing nor a body (开通线上交友平台 is one)."""
+    return len(word) >= 3 and (word[-2:] in lex.abstract or word[-3:] in lex.abstract)
 
 
 def _someone(word: str, classes) -> bool:
