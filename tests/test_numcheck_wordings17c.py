@@ -167,3 +167,18 @@ def test_a_platform_the_work_opens_is_no_thing():
 
 def test_a_platform_launched_is_still_a_claim():
     assert _claims(MIXERS, "工会还组织单身青年联谊活动3场，为青年职工开通线上交友平台。") != []
+
+
+COOL = ["夏季送清凉慰问驾驶员1450人次"]
+_COOL = "夏季工会开展送清凉活动，慰问驾驶员1450人次，{}。"
+
+
+def test_where_care_is_brought_is_no_thing_handed_over():
+    assert _claims(COOL, _COOL.format("把组织的关怀送到了车厢旁、站台边")) == []
+
+
+def test_a_thing_handed_over_before_or_after_the_verb_is_still_caught():
+    claims = _claims(COOL, _COOL.format("为驾驶员送上了车厢坐垫"))
+    assert any(n.startswith("对象") for _, n in claims), claims
+    claims = _claims(COOL, _COOL.format("把组织的关怀和车载冰箱送到了车厢旁"))
+    assert any(n.startswith("对象") and "车载" in n for _, n in claims), claims

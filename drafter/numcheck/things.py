@@ -85,9 +85,10 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
             literal = anchor is not None and anchor[2] in reader.support.text  # not only a kind or synonym of it
             return [role_claim("object", *_span(phrase), clause, offset, anchor[2] if literal else None)]
     given_over = next((k for k, w in enumerate(ws) if w[2] in GIVING and w[0] not in used), None)
-    thing = None if given_over is None else next((w for w in ws[given_over + 1:] if w in fresh and _thing(w, reader)
+    thing = None if given_over is None else next((w for w in _handed(ws, given_over) if w in fresh and _thing(w, reader)
                                                   and not abstract_word(w[2], w[3]) and not greeting(w[2])
-                                                  and not _people(w)), None)  # 送到建筑工人身边: to whom
+                                                  and not _people(w) and not _brought_beside(ws, given_over, w)),
+                                                 None)  # 送到建筑工人身边: to whom; 送到车厢旁: where
     if thing is not None:  # 送上了组织的关怀和爱心大礼包: a thing handed over that no fact names
         return [role_claim("object", thing[0], thing[1], clause, offset)]
     verb = new_act(ws, used, new, reader)
@@ -132,6 +133,27 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
 def _time_noun(w: Word) -> bool:
     """A word jieba tags as a time that 词林 knows only as one, if at all (年内, 当前; not 青年, also a person)."""
     return w[3] == "t" and all(c.startswith("C") for c in cilin_classes().get(w[2], ()))
+
+
+_ARRIVING = frozenset({"送到", "送达"})  # brought to: what follows is where (what is given comes before: 把关怀送到…)
+_BESIDE = frozenset({"边", "旁", "旁边", "身边", "跟前", "上", "里", "中", "前"})
+
+
+def _handed(ws: tuple[Word, ...], given_over: int) -> tuple[Word, ...]:
+    """The words that may name what is handed over: after the verb, and for 送到/送达 also its 把 object before it
+    (把车载冰箱送到了车厢旁)."""
+    after = ws[given_over + 1:]
+    if ws[given_over][2] not in _ARRIVING:
+        return after
+    ba = next((k for k in range(given_over - 1, -1, -1) if ws[k][2] == "把"), None)
+    return after if ba is None else (*ws[ba + 1:given_over], *after)
+
+
+def _brought_beside(ws: tuple[Word, ...], given_over: int, w: Word) -> bool:
+    """Is `w`, after 送到/送达, followed right away by a locative (车厢/旁, 站台/边, 岗位/上): where it was brought?"""
+    k = ws.index(w)
+    nxt = ws[k + 1] if k + 1 < len(ws) and ws[k + 1][0] == w[1] else None
+    return ws[given_over][2] in _ARRIVING and nxt is not None and (nxt[3] == "f" or nxt[2] in _BESIDE)
 
 
 def _thing(w: Word, reader: Reader | None = None) -> bool:
