@@ -265,3 +265,9 @@ def test_a_campaign_bringing_something_in_names_no_fragment():
     facts = ["举办职工法律知识竞赛，参赛队伍24支", "开展普法讲座8场，受益职工1100人次"]
     claims = _claims(facts, "工会举办法律知识竞赛，24支队伍参赛，并送法进企业举办普法讲座8场，受益职工1100人次。")
     assert not any(len(text) == 2 and text.endswith("进") for text, _ in claims), claims
+
+
+def test_a_synonym_split_by_other_words_binds_the_item():
+    facts = ["协助处理拖欠农民工工资案件17起"]
+    result = _result(facts, "在清欠工作中，工会共协助处理欠薪案件17起，为农民工讨回工资。")
+    assert result.ok and result.claims == [], (result.numbers, result.claims)

@@ -89,6 +89,9 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
         # not a part of the word itself (建议 of 合理化建议: a dropped qualifier)
         if len(word) >= 2 and word in item and any(o not in word and o in sentence for o in others):
             item = item.replace(word, " " * len(word))
+        elif len(word) == 4 and _split(item, word) and any(o not in word and o in sentence for o in others):
+            for half in (word[:2], word[2:]):  # 拖欠农民工工资 for the sentence's 欠薪 (拖欠工资): the word split
+                item = item.replace(half, "  ", 1)
     runs, run, last = [], "", len(item) - 1
     for i, char in enumerate(item):  # a pair of characters the sentence writes (a substring test, no set built)
         if not _cjk(char) or i and item[i - 1:i + 1] in sentence or i < last and item[i:i + 2] in sentence:
@@ -105,6 +108,12 @@ def missing_words(item: str, sentence: str, lex: FaithLexicon) -> list[str]:
         piece = lex.item_ignore.sub(" ", _FUNCTION.sub(" ", piece))
         words += [w for w in piece.split() if len(w) >= 2 and not _abbreviated(w, sentence)]
     return [w for w in words if not _kin_written(w, sentence)] if words else words
+
+
+def _split(item: str, word: str) -> bool:
+    """Does `item` write the four-character `word` in two halves with other words between (拖欠农民工工资)?"""
+    at = item.find(word[:2])
+    return at >= 0 and word[2:] in item[at + 2:at + 10]
 
 
 def _window(item: str) -> int:
