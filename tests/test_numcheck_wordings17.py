@@ -271,3 +271,15 @@ def test_a_synonym_split_by_other_words_binds_the_item():
     facts = ["协助处理拖欠农民工工资案件17起"]
     result = _result(facts, "在清欠工作中，工会共协助处理欠薪案件17起，为农民工讨回工资。")
     assert result.ok and result.claims == [], (result.numbers, result.claims)
+
+
+@pytest.mark.parametrize("text, value", [("满意率达12351.00%", 12351.0), ("发放慰问金12351.5元", 12351.5),
+                                         ("发放慰问金12351元", 12351.0)])
+def test_an_amount_that_reads_like_a_hotline_is_a_number(text, value):
+    from drafter.numcheck.scanner import extract_numbers
+    assert [m.value for m in extract_numbers(text)] == [value]
+
+
+def test_the_hotline_is_no_number():
+    from drafter.numcheck.scanner import extract_numbers
+    assert extract_numbers("工会开通12351职工服务热线") == []

@@ -58,7 +58,8 @@ class Lexicon:
         if with_digits:
             alternation = "|".join(re.escape(w) for w in with_digits)
             first = "".join(sorted({re.escape(w[0]) for w in with_digits}))  # lets the engine skip other positions
-            digit_words = re.compile(f"(?=[{first}])(?<![0-9.])(?:{alternation})(?![0-9])")
+            # not when a decimal part or a unit follows (12351.5元, 12351%: an amount, not the hotline 12351)
+            digit_words = re.compile(f"(?=[{first}])(?<![0-9.])(?:{alternation})(?![0-9]|[.．][0-9]|[%％元万亿千百个名人次])")
         cn_set = frozenset(w for w in words if any(c in CN_CHARS for c in w))
         cn_words = None
         if cn_set:
