@@ -1,0 +1,109 @@
+"""Where the planner's grouping gains or loses pairwise F1 on bench/plan_bench.py's held-out structure set: the F1
+of the groups after each stage of drafter/pipeline/plan.py (the clusters of `_groups`, the groups after the first
+`_titles` (a group no heading fits joins another), after fitting.refit_plan (misfits moved), after areas.join (one
+area, one section) and the final plan), in the summaries' order and shuffled.
+
+    .venv/bin/python bench/plan_stages.py            # the planner's own clusters
+    .venv/bin/python bench/plan_stages.py --oracle   # each summary's TRUE sections as the clusters: the F1 the
+                                                     # heading stages leave of a perfect grouping (a ceiling)
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from plan_bench import HeldOutLibrary, groups_of, pairwise_f1, request, timed_plan  # noqa: E402
+from plan_set import build  # noqa: E402
+
+from drafter.pipeline import areas, fitting  # noqa: E402
+from drafter.pipeline.plan import Planner  # noqa: E402
+from drafter.service import DrafterService  # noqa: E402
+from drafter.settings import Settings  # noqa: E402
+
+
+def _labels(groups, count: int) -> list[int]:
+    """Each fact's group (a fact in no group: a group of its own)."""
+    labels = list(range(count, 2 * count))
+    for number, group in enumerate(groups):
+        for line in getattr(group, "lines", group):
+            labels[line] = number
+    return labels
+
+
+class Stages:
+    """Wraps the planner's stages to record the groups after each (one plan at a time)."""
+
+    def __init__(self, oracle: bool) -> None:
+        self.oracle, self.truth, self.seen = oracle, [], []
+        groups, titles, refit, join = Planner._groups, Planner._titles, fitting.refit_plan, areas.join
+        stages = self
+
+        def _groups(planner, facts, vectors, prior, themes, bank):
+            if not (stages.oracle and len(stages.truth) == len(facts)):
+                made = groups(planner, facts, vectors, prior, themes, bank)
+            else:  # the summary's own sections, ordered and headed as the planner would
+                truth = stages.truth
+                planner._scores = np.where(np.equal.outer(truth, truth), 1.0, -1.0)
+                planner._placed = prior
+                made = [planner._group([i for i, t in enumerate(truth) if t == k], facts, vectors, prior, themes, bank)
+                        for k in dict.fromkeys(truth)]
+                made.sort(key=lambda g: (g.position, g.lines[0]))
+            stages.record("clusters", made, len(facts))
+            return made
+
+        def _titles(planner, made, facts, used):
+            result = titles(planner, made, facts, used)
+            if not any(name == "titles" for name, _ in stages.seen):
+                stages.record("titles", made, len(facts))
+            return result
+
+        def refit_plan(planner, made, heads, facts, *args, **kwargs):
+            made, heads = refit(planner, made, heads, facts, *args, **kwargs)
+            stages.record("refit", made, len(facts))
+            return made, heads
+
+        def joined(planner, made, heads, facts, used):
+            join(planner, made, heads, facts, used)
+            stages.record("join", made, len(facts))
+
+        Planner._groups, Planner._titles, fitting.refit_plan, areas.join = _groups, _titles, refit_plan, joined
+
+    def record(self, name: str, groups, count: int) -> None:
+        self.seen.append((name, _labels(groups, count)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--oracle", action="store_true", help="the true sections as the clusters")
+    args = parser.parse_args()
+    stages = Stages(args.oracle)
+    settings = Settings()
+    library = DrafterService(settings).library
+    for shuffle in (False, True):
+        scores: dict[str, list[float]] = {}
+        for item in build(ROOT / "samples"):
+            order = list(range(len(item.facts)))
+            if shuffle:
+                random.Random(item.example_id).shuffle(order)
+            facts, truth = [item.facts[i] for i in order], [item.sections[i] for i in order]
+            stages.truth, stages.seen = truth, []
+            view = HeldOutLibrary(library, {item.example_id, *item.copies})
+            plan, _ = timed_plan(settings, view, request(facts, item.kind))
+            for name, labels in stages.seen + [("final", groups_of(plan, len(facts)))]:
+                scores.setdefault(name, []).append(pairwise_f1(truth, labels))
+        print("shuffled" if shuffle else "in order", "oracle clusters" if args.oracle else "planner clusters",
+              {name: round(statistics.mean(values), 3) for name, values in scores.items()})
+
+
+if __name__ == "__main__":
+    main()
