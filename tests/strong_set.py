@@ -32,6 +32,7 @@ HELDOUT14 = DATA.with_name("strong_heldout14.json")  # the lead's, session 15, w
 HELDOUT15 = DATA.with_name("strong_heldout15.json")  # the lead's, session 15, written after its check changes: measured once
 HELDOUT16 = DATA.with_name("strong_heldout16.json")  # the lead's, session 16, written before any change: start and end
 HELDOUT17 = DATA.with_name("strong_heldout17.json")  # the lead's, session 16, written at 11:35, kept from every check: once
+HELDOUT18 = DATA.with_name("strong_heldout18.json")  # the lead's, session 17, written at 14:20 before any change: once
 FRESH_H4 = DATA.with_name("strong_fresh_h4.json")  # helper h4's, session 17: odd scenarios drove its rules, even ones report
 FRESH_H5 = DATA.with_name("strong_fresh_h5.json")  # helper h5's, session 17: odd scenarios drove its rules, even ones report
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
