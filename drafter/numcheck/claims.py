@@ -202,6 +202,9 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                 found = roles(text, c_start, support, lex)  # its number is the number check's
                 out += found + added_items(text, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
                 continue
+            if support.copies(text):  # the facts write it so: only a change of a measure can be new in it
+                out += rise_claims(text, c_start, support)
+                continue
             spans = manner_spans(text, lex, Reader(support, lex))  # 少跑腿、数据多跑路; “血汗钱”: how, not what was done
             plain = blanked(text, spans) if spans else text
             tail = effect_start(plain, clause_words(plain), Reader(support, lex))

@@ -18,7 +18,7 @@ from drafter.models import NumberHit, SentenceTrace
 from drafter.numcheck.bigrams import content_grams
 from drafter.numcheck.synonyms import cilin_aliases, cilin_classes, hand_aliases
 from drafter.numcheck.words import snap, words as clause_words
-from textkit.sentences import SENTENCE_ENDS, char_class
+from textkit.sentences import BREAKS, ENUM_COMMA, SENTENCE_ENDS, char_class
 
 _SENTENCE = re.compile(f"{char_class(SENTENCE_ENDS + chr(10), negate=True)}+{char_class(SENTENCE_ENDS)}*")
 _FUNCTION = frozenset("的了着过和与及或在是把被对向从为等也都又就还并而且其此该各每这那之以于所将已让使给由我们他她它你中上下里")
@@ -142,6 +142,14 @@ class Support:
                     return True
         return False
 
+    def copies(self, clause: str) -> bool:
+        """Do the facts or context lines write the clause as it stands (marks and blanks at its ends aside)? Then
+        they write each of its words and phrases, and every rule naming words they do not write is silent on it
+        (the pre-test of claims._body_claims and roles.roles). With 之 it is read in full (a role joins the words
+        around 之 even across a 、)."""
+        core = clause.strip(_EDGES)
+        return bool(core) and "之" not in core and core in self.text
+
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
         """Do the facts or context lines write `word`, or one of its kinds, or is it a short form of theirs?"""
         return word in self.text or word in self.alias_text or any(k in self.text for k in kinds) \
@@ -159,6 +167,7 @@ def _forms(head: str, rest: list[str]) -> set[str]:
     return out
 
 
+_EDGES = BREAKS + ENUM_COMMA + " \t\u3000"
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _NOT_CONTENT = _FUNCTION | _NUMERAL_CHARS
 _NOT_CONTENT_CHAR = re.compile("[" + "".join(sorted(_NOT_CONTENT)) + "]")
