@@ -199,6 +199,8 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             c_start = start + sentence.start() + clause.start()
             text = clause.group(0)
             if _has_number(numbered, c_start, c_start + len(text)):
+                if support.copies(text):
+                    continue  # its roles and qualifiers are all the facts' words (Support.copies)
                 found = roles(text, c_start, support, lex)  # its number is the number check's
                 out += found + added_items(text, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
                 continue
