@@ -182,6 +182,8 @@ def _clause_claims(draft: str, hits: Sequence[NumberHit], support: Support, lex:
             body_start = start + (mark.end() if mark else 0)
             if not _has_number(numbered, body_start, start + len(line)):
                 body = line[body_start - start:]
+                if support.copies(body):
+                    continue  # a heading the facts write: none of its words is new (Support.copies)
                 plain = _without_effects(body, support, lex)
                 claim = _judge(plain, body_start, support, lex, "heading", draft_words if plain == body else None)
                 out += [_whole(claim, body, body_start)] if claim else []

@@ -37,9 +37,14 @@ _EMPTY: Spans = []  # shared, never changed: most clauses have no match of a reg
 
 
 class DraftWords:
-    """Object, assertion and theme matches of one draft (theme entries carry their theme's index)."""
+    """Object, assertion and theme matches of one draft (theme entries carry their theme's index), found when a
+    clause is first asked about (a draft whose clauses the facts all write asks about none)."""
 
     def __init__(self, draft: str, lex: FaithLexicon):
+        self._draft, self._lex, self._starts = draft, lex, None
+
+    def _find(self) -> None:
+        draft, lex = self._draft, self._lex
         self.objects = spans(lex.object_re, draft)
         self.acts = spans(lex.assert_words, draft)
         self.themes = [(m.start(), m.end(), (m.group(0), m.lastindex - 1)) for m in lex.theme_re.finditer(draft)]
@@ -48,6 +53,8 @@ class DraftWords:
     def in_clause(self, lo: int, hi: int) -> tuple[Spans, Spans, list[tuple[str, int]]] | None:
         """(objects, assertion words, (theme phrase, theme index)) of the clause [lo, hi), offsets relative to
         it; None when a match crosses the clause's edge."""
+        if self._starts is None:
+            self._find()
         objects = _inside(self.objects, self._starts[0], lo, hi)
         acts = _inside(self.acts, self._starts[1], lo, hi)
         themes = _inside(self.themes, self._starts[2], lo, hi)
