@@ -16,6 +16,7 @@ from itertools import chain
 
 from drafter.models import NumberHit, SentenceTrace
 from drafter.numcheck.bigrams import content_grams
+from drafter.numcheck.rolewords import GLUE
 from drafter.numcheck.synonyms import cilin_aliases, cilin_classes, hand_aliases
 from drafter.numcheck.words import snap, words as clause_words
 from textkit.sentences import BREAKS, ENUM_COMMA, SENTENCE_ENDS, char_class
@@ -145,10 +146,10 @@ class Support:
     def copies(self, clause: str) -> bool:
         """Do the facts or context lines write the clause as it stands (marks and blanks at its ends aside)? Then
         they write each of its words and phrases, and every rule naming words they do not write is silent on it
-        (the pre-test of claims._body_claims and roles.roles). With 之 it is read in full (a role joins the words
-        around 之 even across a 、)."""
+        (the pre-test of claims._body_claims and roles.roles). With 之 beside 、/和/及/与 it is read in full (a role
+        joins the words around 之 across those: rolewords.Reader.new)."""
         core = clause.strip(_EDGES)
-        return bool(core) and "之" not in core and core in self.text
+        return bool(core) and core in self.text and ("之" not in core or not any(g in core for g in _OF_GLUED))
 
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
         """Do the facts or context lines write `word`, or one of its kinds, or is it a short form of theirs?"""
@@ -168,6 +169,7 @@ def _forms(head: str, rest: list[str]) -> set[str]:
 
 
 _EDGES = BREAKS + ENUM_COMMA + " \t\u3000"
+_OF_GLUED = [g + "之" for g in GLUE] + ["之" + g for g in GLUE]
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _NOT_CONTENT = _FUNCTION | _NUMERAL_CHARS
 _NOT_CONTENT_CHAR = re.compile("[" + "".join(sorted(_NOT_CONTENT)) + "]")
