@@ -108,16 +108,20 @@ def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
     anchors, first, varied = _index(support_text)
     known = (support_text, aliases)
     out: list[Claim] = []
+    read = {c for c in set(draft) if "\u4e00" <= c <= "\u9fff" and common(c)}  # a rare one is garbled.py's (慉)
     for i in range(len(draft) - ANCHOR):
         char = draft[i]
-        if not "\u4e00" <= char <= "\u9fff" or not common(char):  # a rare character is garbled.py's (慉)
+        if char not in read:
             continue
-        if i >= ANCHOR:  # the common case answered here (see _origin)
+        if i >= ANCHOR:  # the common cases answered here (see _origin)
             left = draft[i - ANCHOR:i]
-            key = left + draft[i + 1:i + 1 + ANCHOR]
-            p = first.get(key)  # (a key of `first` starts with a window of `anchors`)
-            if p is None and left in anchors or p is not None and support_text[p] == char and key not in varied:
-                continue  # no such place, or only places writing this very character: a copy
+            if left in anchors:  # (every key of `first` starts with a window of `anchors`)
+                key = left + draft[i + 1:i + 1 + ANCHOR]
+                p = first.get(key)
+                if p is None or support_text[p] == char and key not in varied:
+                    continue  # no such place, or only places writing this very character: a copy
+            elif _cjk(draft[i - 1]) or draft[i - 1].isalnum():
+                continue  # no copied stretch around it and no clause starts here
         p = _origin(draft, i, support_text, anchors, first, varied)
         if p is None:
             continue
