@@ -57,7 +57,7 @@ def artifacts(draft: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     for s, e in mixed_numerals(draft):
         out.append(Claim(start=s, end=e, text=draft[s:e], kind="artifact",
                          note=f"数字“{draft[s:e]}”混用了不同文字的数字或形似字母，可能是伪造或乱码"))
-    return out + garbled(draft, support.text, lex.chars) + typos(draft, support.text, support.alias_text)
+    return out + garbled(draft, support.text, lex.chars) + typos(draft, support.text, lambda: support.alias_text)
 
 
 _STOP_CHAR = re.compile(char_class(SENTENCE_ENDS + "\n"))

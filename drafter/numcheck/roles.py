@@ -129,8 +129,8 @@ def _new_actor(clause: str, phrase: list[Word], reader: Reader) -> bool:
     head = phrase[-1][2]
     if not _ACTOR_HEAD.search(text) or head in reader.lex.abstract or text in reader.lex.abstract:
         return False
-    written = reader.support.text, reader.support.alias_text
-    return not any(text in t for t in written) and (len(phrase) > 1 or not reader.backed(head))
+    written = text in reader.support.text or text in reader.support.alias_text
+    return not written and (len(phrase) > 1 or not reader.backed(head))
 
 
 def _day_name(ws: tuple[Word, ...], i: int) -> list[Word]:

@@ -74,8 +74,10 @@ class Reader:
 
     def _backed(self, word: str) -> bool:
         s = self.support
+        if word in s.text:
+            return True
         alias_text = s.hand_alias_text if PEOPLE.search(word) else s.alias_text
-        if word in s.text or word in alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
+        if word in alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
             return True
         if word in s.short_forms or s.clipped(word):
             return True  # 经审 of 经费审查, 职代会 of 职工代表大会; 欠薪 of 拖欠农民工工资

@@ -67,20 +67,38 @@ class Support:
         self.lines = dict(lines)  # a plain dict: looking up a word no fact writes adds nothing
         self.keys = set(self.lines)
         # the content words (bigrams of content characters, no stop words) of the facts and context lines
-        self.content: set[str] = self.keys.union(*content_grams(context, _NOT_CONTENT, _STOP))
+        self.own: set[str] = self.keys.union(*content_grams(context, _NOT_CONTENT, _STOP))
         self._all = [*facts, *context]
         self.text = "\n".join(self._all).lower()
-        # the synonyms of the words they write (drafter/data/synonyms.toml, 词林): they count as written too
-        hand = hand_aliases(self.text, synonyms or {})  # the hand groups' synonyms, read once for both below
-        self.aliases = frozenset(hand | cilin_aliases(self.text))
-        self.alias_text = "\n".join(sorted(self.aliases))
-        # a group of people is another group unless the hand-written synonym data says it is the same: 词林 puts
-        # 离休 beside 退休 and 职员 beside 干部, but 离休干部 are not the facts' 退休职工 (rolewords.Reader)
-        self.hand_alias_text = "\n".join(sorted(hand))
+        self._synonyms = synonyms or {}
         self.backed_words: dict[str, bool] = {}  # roles.Reader's answers, kept with the fact set
         self.neutral_words: dict[int, dict[str, bool]] = {}  # Reader.neutral's, by the lexicon's id
         self.clause_roles = BoundedDict(4096)  # clause -> its role claims (roles.roles), kept with the fact set
-        self.content |= {a[i:i + 2] for a in self.aliases for i in range(len(a) - 1)}
+
+    # The synonyms of the words they write (drafter/data/synonyms.toml, 词林) count as written too. They are found
+    # when a word the lines do not write is first looked up (a draft whose clauses the lines all write asks none).
+    @cached_property
+    def _hand(self) -> set[str]:
+        return hand_aliases(self.text, self._synonyms)  # the hand groups' synonyms, read once for both below
+
+    @cached_property
+    def aliases(self) -> frozenset[str]:
+        return frozenset(self._hand | cilin_aliases(self.text))
+
+    @cached_property
+    def alias_text(self) -> str:
+        return "\n".join(sorted(self.aliases))
+
+    @cached_property
+    def hand_alias_text(self) -> str:
+        """A group of people is another group unless the hand-written synonym data says it is the same: 词林 puts
+        离休 beside 退休 and 职员 beside 干部, but 离休干部 are not the facts' 退休职工 (rolewords.Reader)."""
+        return "\n".join(sorted(self._hand))
+
+    @cached_property
+    def content(self) -> set[str]:
+        """The content words of the lines (`own`) and of their synonyms."""
+        return self.own | {a[i:i + 2] for a in self.aliases for i in range(len(a) - 1)}
 
     @cached_property
     def words(self) -> set[str]:
@@ -216,7 +234,7 @@ def uncovered(text: str, support: Support, common: frozenset[str] = frozenset(),
                if g not in _STOP and g not in common]
     if not content:
         return 1.0, []
-    missing = [(i, g) for i, g in content if g not in support.content]  # content words only: the same as words
+    missing = [(i, g) for i, g in content if g not in support.own and g not in support.content]  # (content words)
     marked = sorted({i for i, _ in missing} | {i + 1 for i, _ in missing})
     runs: list[list[int]] = []
     for i in marked:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from drafter.models import Claim
@@ -65,12 +66,15 @@ def _word_at(text: str, pos: int) -> tuple[int, int]:
     return pos, pos + 1
 
 
-def _a_word(wrong: str, at: int, known: tuple[str, str]) -> bool:
+def _a_word(wrong: str, at: int, text: str, aliases: Callable[[], str]) -> bool:
     """Is the fact's word with the draft's character (at offset `at`) a word: itself, or a two-character word
-    around the change (困难员工: 员工), in the dictionary, the facts or their synonyms?"""
+    around the change (困难员工: 员工), in the dictionary, the facts (`text`) or their synonyms (`aliases()`)?"""
     freq = _jieba()[0].dt.FREQ
     pieces = [wrong] + [wrong[k:k + 2] for k in (at - 1, at) if 0 <= k and k + 2 <= len(wrong)]
-    return len(wrong) < 2 or any(freq.get(piece, 0) > 0 or any(piece in text for text in known) for piece in pieces)
+    if len(wrong) < 2 or any(freq.get(piece, 0) > 0 or piece in text for piece in pieces):
+        return True
+    alias_text = aliases()  # read only now (Support.alias_text is found when first asked for)
+    return any(piece in alias_text for piece in pieces)
 
 
 def _origin(draft: str, i: int, support_text: str, anchors: dict[str, list[int]], first: dict[str, int],
@@ -103,10 +107,11 @@ def _opens(text: str, i: int) -> bool:
     return i == 0 or not (_cjk(text[i - 1]) or text[i - 1].isalnum())
 
 
-def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
-    """One artifact per changed character inside a copied stretch that makes a non-word."""
+def typos(draft: str, support_text: str, aliases: str | Callable[[], str] = "") -> list[Claim]:
+    """One artifact per changed character inside a copied stretch that makes a non-word (`aliases`: the synonyms'
+    text, or a function giving it when first needed)."""
     anchors, first, varied = _index(support_text)
-    known = (support_text, aliases)
+    synonyms = aliases if callable(aliases) else lambda: aliases
     out: list[Claim] = []
     read = {c for c in set(draft) if "\u4e00" <= c <= "\u9fff" and common(c)}  # a rare one is garbled.py's (慉)
     for i in range(len(draft) - ANCHOR):
@@ -127,7 +132,7 @@ def typos(draft: str, support_text: str, aliases: str = "") -> list[Claim]:
             continue
         s, e = _word_at(support_text, p)
         wrong = support_text[s:p] + draft[i] + support_text[p + 1:e]
-        if _a_word(wrong, p - s, known):
+        if _a_word(wrong, p - s, support_text, synonyms):
             continue
         ds = i - (p - s)
         if ds < 0:  # the fact's word begins before the draft does: nothing to quote whole
