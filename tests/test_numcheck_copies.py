@@ -1,6 +1,6 @@
 """Support.copies, the clause check's pre-test (a clause the facts write as it stands fills no role with new
 content), changes no result: the same check with the pre-test turned off gives the same claims, numbers and
-traces on drafts that copy some of their facts and reword or leave out others."""
+traces on drafts that copy some of their facts and reword or leave out others, and on the strong set."""
 
 from __future__ import annotations
 
@@ -35,9 +35,16 @@ def _summary(result) -> list:
     return [result.model_dump()]
 
 
-@pytest.mark.parametrize("case", range(3))
+def _strong() -> list[tuple[list[str], str]]:
+    """The strong set's paragraphs (tests/data/strong_paragraphs.json): rewordings with invented details."""
+    from tests.strong_set import load
+
+    return [(p.facts, p.text) for p in load()]
+
+
+@pytest.mark.parametrize("case", range(4))
 def test_the_copy_pre_test_changes_no_result(monkeypatch, case):
-    cases = _cases()[case::3]
+    cases = _cases()[case::3] if case < 3 else _strong()
     lexicon = Lexicon.from_words(set(load_lexicon().words))  # its own fact sets, built for each run below
     fast = [_summary(check(facts, draft, lexicon=lexicon)) for facts, draft in cases]
     assert any(r[0]["claims"] for r in fast)  # the drafts hold claims, not only copies
