@@ -156,8 +156,6 @@ def _span(phrase: list[Word]) -> tuple[int, int]:
 def roles(clause: str, offset: int, support: Support, lex: FaithLexicon) -> list[Claim]:
     """The role claims of one clause (offset: the clause's start in the draft); remembered per fact set and
     clause, so a draft re-checked while it is typed reads only the clauses that changed."""
-    if support.copies(clause):
-        return []  # every word written in the facts: no role filled with new content
     key = (clause, id(lex))
     found = support.clause_roles.get(key)
     if found is None:
