@@ -29,9 +29,8 @@ from drafter.numcheck.added import added_items
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.effects import effect_start, need_start
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.measures import rise_claims
+from drafter.numcheck.measures import result_claims
 from drafter.numcheck.ownorg import without_own_org
-from drafter.numcheck.zeros import none_claims
 from drafter.numcheck.roles import ROLE_NAMES, roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names, unbacked_names
 from drafter.numcheck.rolewords import Reader
@@ -206,8 +205,8 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                 found = roles(text, c_start, support, lex)  # its number is the number check's
                 out += found + added_items(text, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
                 continue
-            if support.copies(text):  # the facts write it so: only a change of a measure can be new in it
-                out += rise_claims(text, c_start, support)
+            if support.copies(text):  # the facts write it so: only a result (a measure's change, a none) can be new
+                out += result_claims(text, c_start, support)
                 continue
             spans = manner_spans(text, lex, Reader(support, lex))  # 少跑腿、数据多跑路; “血汗钱”: how, not what was done
             plain = blanked(text, spans) if spans else text
@@ -226,8 +225,7 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
                 out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
             else:
-                out += found or ([claim] if claim else rise_claims(text, c_start, support)  # 提升了…入会率
-                                 or none_claims(text, c_start, support.text, support.aliases))  # 未发生一起火灾
+                out += found or ([claim] if claim else result_claims(text, c_start, support))  # 提升了…入会率, 未发生一起火灾
     return out
 
 

@@ -17,6 +17,7 @@ import re
 from drafter.models import Claim
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import words
+from drafter.numcheck.zeros import none_claims
 from textkit.sentences import BREAKS, char_class
 
 _MEASURE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}率|满意度|覆盖面|比例|比重)")
@@ -26,6 +27,12 @@ _WITHIN = char_class(BREAKS + "\n", negate=True) + "{0,12}?"  # inside one claus
 _PURPOSE_BEFORE = re.compile(r"(?:围绕|为了|为|旨在|着眼于?|致力于|力求|力争|以)(?:进一步|持续|不断|全面|切实|着力)?$")
 _PURPOSE_AFTER = re.compile(r"为(?:目标|目的|宗旨|重点|出发点|落脚点|导向)")
 _FACT_CHANGE = re.compile(f"提高|提升|增长|上升|下降|降低|减少|增加|扩大|由{_WITHIN}[到至]|从{_WITHIN}[到至]")
+
+
+def result_claims(clause: str, offset: int, support) -> list[Claim]:
+    """A result the facts do not state: a change of a measure they state only as a level (rise_claims), or none of a
+    thing they say nothing of (zeros.none_claims: the facts' synonyms are read only when needed)."""
+    return rise_claims(clause, offset, support) or none_claims(clause, offset, support.text, lambda: support.aliases)
 
 
 def rise_claims(clause: str, offset: int, support) -> list[Claim]:

@@ -43,7 +43,7 @@ def parallel_spans(clause: str, lex: FaithLexicon) -> list[tuple[int, int]]:
 def manner_spans(clause: str, lex: FaithLexicon, reader=None) -> list[tuple[int, int]]:
     """The clause's parallel phrases, quoted figures (names.figure_spans), likenings and zeros the facts state the
     other way (zeros.py), sorted, overlapping ones joined: what they say is how the work went, or given."""
-    zeros = zero_spans(clause, reader.support.text, reader.support.aliases) if reader is not None else []
+    zeros = zero_spans(clause, reader.support.text, lambda: reader.support.aliases) if reader is not None else []
     if ENUM_COMMA not in clause and "“" not in clause and "以" not in clause and "般" not in clause \
             and "似的" not in clause and not zeros and not _AS.search(clause):
         return []

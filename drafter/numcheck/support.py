@@ -166,7 +166,7 @@ class Support:
         they write each of its words and phrases, and every rule naming words they do not write is silent on it
         (the pre-test of claims._body_claims). With 之 beside 、/和/及/与 it is read in full (a role joins the words
         around 之 across those: rolewords.Reader.new). A rule that can claim words the facts write must still run
-        on such clauses, as rise_claims does (tests/test_numcheck_copies.py compares)."""
+        on such clauses, as the result rules do (measures.result_claims; tests/test_numcheck_copies.py compares)."""
         core = clause.strip(_EDGES)
         return bool(core) and core in self.text and ("之" not in core or not any(g in core for g in _OF_GLUED))
 

@@ -12,6 +12,7 @@ its own (结果"未发生一起火灾"事实中没有: `none_claims`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from drafter.models import Claim
 from drafter.numcheck.words import words
@@ -21,9 +22,11 @@ _ZERO = re.compile(r"零|无(?=[\u4e00-\u9fff]{2})")
 _NOUN_TAGS = ("n", "i", "l", "vn")
 
 
-def zero_spans(clause: str, facts_text: str, aliases: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def zero_spans(clause: str, facts_text: str, aliases: frozenset[str] | Callable[[], frozenset[str]] = frozenset()) \
+        -> list[tuple[int, int]]:
     """The clause's spans that state none of a thing the facts also state none of, the other way round or in
-    other words (没有发生一起拖欠工资的问题 for 未发生欠薪问题: `aliases`, the synonyms of the facts' words)."""
+    other words (没有发生一起拖欠工资的问题 for 未发生欠薪问题: `aliases`, the synonyms of the facts' words, or a
+    function giving them when first needed: Support.aliases)."""
     if not (_NEGATED.search(clause) or "零" in clause or "无" in clause):
         return []
     out = []
@@ -52,9 +55,9 @@ def _area_before(clause: str, at: int, said: str) -> int:
     return at
 
 
-def _negated_alike(noun: str, facts: str, aliases: frozenset[str]) -> str:
+def _negated_alike(noun: str, facts: str, aliases: frozenset[str] | Callable[[], frozenset[str]]) -> str:
     """The facts' negated phrase when the facts negate an occurrence too and write the noun or a synonym of it."""
-    if noun not in aliases and noun[-2:] not in facts:
+    if noun[-2:] not in facts and noun not in (aliases() if callable(aliases) else aliases):
         return ""
     return next((facts[m.end():m.end() + 10] for m in _NEGATED.finditer(facts)), "")
 
@@ -78,7 +81,8 @@ def _states_none(facts: str, head: str, zero_form: bool) -> str:
     return next((facts[m.end():m.end() + 10] for m in _NEGATED.finditer(facts) if head in facts[m.end():m.end() + 10]), "")
 
 
-def none_claims(clause: str, offset: int, facts_text: str, aliases: frozenset[str] = frozenset()) -> list[Claim]:
+def none_claims(clause: str, offset: int, facts_text: str,
+                aliases: frozenset[str] | Callable[[], frozenset[str]] = frozenset()) -> list[Claim]:
     """The result claim of a clause saying none of a thing happened that the facts say nothing of (未发生一起火灾)."""
     for m in _NEGATED.finditer(clause):
         noun = _noun_after(clause, m.end())
