@@ -23,7 +23,7 @@ from drafter.numcheck.words import Word, snap, tag_of
 from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act as _joined_act, new_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
 from drafter.numcheck.wordclass import person_or_body
-from drafter.numcheck.items import kin_of
+from drafter.numcheck.itemsense import names_people
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -87,7 +87,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     given_over = next((k for k, w in enumerate(ws) if w[2] in GIVING and w[0] not in used), None)
     thing = None if given_over is None else next((w for w in _handed(ws, given_over) if w in fresh and _thing(w, reader)
                                                   and not abstract_word(w[2], w[3]) and not greeting(w[2])
-                                                  and not _people(w) and not _brought_beside(ws, given_over, w)),
+                                                  and not person_or_body(w[2], w[3]) and not names_people(w[2])
+                                                  and not _brought_beside(ws, given_over, w)),
                                                  None)  # 送到建筑工人身边: to whom; 送到车厢旁: where
     if thing is not None:  # 送上了组织的关怀和爱心大礼包: a thing handed over that no fact names
         return [role_claim("object", thing[0], thing[1], clause, offset)]
@@ -270,9 +271,3 @@ def _span(phrase: list[Word]) -> tuple[int, int]:
 def _kinds(lex: FaithLexicon, a: str, b: str) -> bool:
     """Are a and b the same kind of thing by [kinds] (比武 of 竞赛)?"""
     return b in lex.kinds.get(a, ()) or a in lex.kinds.get(b, ())
-
-
-def _people(w: Word) -> bool:
-    """Someone, by name or by 词林's people class of the word or its longest known ending (建筑工人 of 工人)."""
-    kin = kin_of(w[2])
-    return person_or_body(w[2], w[3]) or bool(kin) and all(c[0] == "A" for c in kin)
