@@ -21,18 +21,18 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.parallel import manner_spans
-from drafter.numcheck.rolemarks import _ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH  # noqa: F401
+from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH
 from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _PLACE_BEFORE, _TOGETHER
 from drafter.numcheck.rolemarks import may_mark as _may_mark, vague_body as _vague_body
-from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, ROLE_NAMES, SKIP as _SKIP, Reader
-from drafter.numcheck.rolewords import MEANS as _MEANS, PERSON_HEAD as _PERSON_HEAD, UNDER as _UNDER
-from drafter.numcheck.rolewords import glued as _glued, role_claim as _role
+from drafter.numcheck.rolephrases import _ACTOR_HEAD, _act, _body_drawn_on, _day_name, _led_by_person, _new_actor
+from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed, _span
+from drafter.numcheck.rolewords import MEANS as _MEANS, ROLE_NAMES, SKIP as _SKIP, Reader, role_claim as _role
 from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
-from drafter.numcheck.wordclass import calendar, landform, person_or_body, whole_of
+from drafter.numcheck.wordclass import calendar, person_or_body
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
@@ -40,117 +40,11 @@ if TYPE_CHECKING:
     from drafter.models import Claim
     from drafter.numcheck.support import Support
 
-_ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
-                         r"|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
-                         r"|机构|事务所|局|支队|大队|主任|班子成员|经营层|管理层|团市委|公司|技术部|部|委员会"
-                         r"|企业|协会|学会|团队|高校|班子)$")
-_PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室|站|站点|库区|现场|基地|赛区|车间|社区|敬老院|草坪|楼"
-                         r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
-                        r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边"
-                         r"|大学|工地|工作面|站区|井下|码头|港区|隧道|机场|车站|工区|井区|作业区)$")
-_DAY_MARKERS = frozenset({"结合", "围绕", "在", "于", "利用", "借助", "趁", "借", "以", "恰逢", "适逢", "值此", "正值"})
-_OF_HEADS = frozenset({"家", "窗", "声"})  # X之家, X之窗, X之声: a place or a column jieba splits at 之
 _PRAISE_END = re.compile(r"(?:通报表扬|通报嘉奖|表扬|表彰|嘉奖|记功)(?=\W*$)")  # after 受到: an honour (受到…好评 is frame)
 _HONOUR_TRIM = re.compile(r"(?:的)?(?:荣誉称号|称号|荣誉|的好成绩|好成绩|的佳绩)$")
 _RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,16}}?"
                          r"(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
-
-
-def _nounish(ws: tuple[Word, ...], k: int, clause: str, depth: int = 0) -> bool:
-    """Word k belongs in a noun phrase: a noun, or a modifier glued to the noun after it (第三方调查机构, 高海拔站点,
-    退休教师, 生产车间; 高速/服务区: an adverb by jieba's tag right before a noun modifies it) or to another such
-    modifier (本地/知名/作家), never an act of the lexicon."""
-    w = ws[k]
-    if w[3].startswith(_NOUN_TAGS) or w[3] == "vn" and k + 1 < len(ws) and _glued(clause, w, ws[k + 1]):
-        return True
-    if w[3][:1] not in ("m", "a", "v", "b", "f", "r", "z", "d") or any(c.isdigit() for c in w[2]) or k + 1 >= len(ws) \
-            or ws[k + 1][0] != w[1]:
-        return False
-    nxt = ws[k + 1]
-    return nxt[3].startswith(_NOUN_TAGS) or nxt[3] == "vn" or (depth < 2 and w[3][:1] in ("r", "b", "a")
-                                                              and _nounish(ws, k + 1, clause, depth + 1))
-
-
-def _led_by_person(ws: tuple[Word, ...], i: int, clause: str) -> bool:
-    """在公司党委书记的亲自部署下: a person under whose lead it was done (在公司党委的领导下, a body, is frame)."""
-    phrase = _phrase_after(ws, i + 1, clause)
-    return bool(phrase and _PERSON_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) and _UNDER.match(clause, phrase[-1][1]))
-
-
-def _phrase_after(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
-    """The noun phrase starting at word i (nouns joined by nothing, 、 or 和)."""
-    out: list[Word] = []
-    for k in range(i, len(ws)):
-        w = ws[k]
-        if out and not _glued(clause, out[-1], w):
-            break
-        if out and w[2] == "之" and k + 1 < len(ws) and ws[k + 1][2] in _OF_HEADS and ws[k + 1][0] == w[1]:
-            out += [w, ws[k + 1]]  # 职工/之/家: one noun jieba splits (项目部职工之家), the phrase's head
-            break
-        if not _nounish(ws, k, clause) and w[2] not in _GLUE:
-            break
-        out.append(w)
-    while out and out[-1][2] in _GLUE:
-        out.pop()
-    return out
-
-
-def _body_drawn_on(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
-    """The noun phrase after 依托/借助… up to its last word that ends a body or a person (律师事务所 of
-    律师事务所代理劳动争议案件, 代理 tagged a noun), [] when none does or it names a place."""
-    phrase = _phrase_after(ws, i, clause)
-    while phrase and not _ACTOR_HEAD.search(named := clause[phrase[0][0]:phrase[-1][1]]):
-        phrase = phrase[:-1]
-    return phrase if phrase and not _PLACE_HEAD.search(named) else []
-
-
-def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
-    """The noun phrase ending just before word i."""
-    out: list[Word] = []
-    for k in range(i - 1, -1, -1):
-        w = ws[k]
-        if out and not _glued(clause, w, out[0]):
-            break
-        if not _nounish(ws, k, clause) or w[2] in _SKIP:
-            break
-        out.insert(0, w)
-    return out
-
-
 _LEVEL_OR_BODY = re.compile(r"工会|党委|政府|[省市区县]委|[省市区县]|局|厅|部|报|台|网")
-def _act(word: str, lex: FaithLexicon) -> bool:
-    return lex.assert_words.fullmatch(word) is not None or lex.item_ignore.fullmatch(word) is not None
-
-
-def _new_actor(clause: str, phrase: list[Word], reader: Reader) -> bool:
-    """An actor phrase made of frame or generic words that names someone no fact names (工会主席, 爱心企业,
-    上级工会 is frame: [abstract]): its head word, or the whole phrase, is written in no fact or context line."""
-    text = clause[phrase[0][0]:phrase[-1][1]]
-    head = phrase[-1][2]
-    if not _ACTOR_HEAD.search(text) or head in reader.lex.abstract or text in reader.lex.abstract:
-        return False
-    written = text in reader.support.text or text in reader.support.alias_text
-    return not written and (len(phrase) > 1 or not reader.backed(head))
-
-
-def _day_name(ws: tuple[Word, ...], i: int) -> list[Word]:
-    """The nouns written before the 日/月/周 at word i when a time marker (结合, 在 …) or the clause's start opens
-    them (结合世界精神卫生日; not 举办会员服务日…, an event's name)."""
-    k = i
-    while k and ws[k - 1][1] == ws[k][0] and ws[k - 1][3].startswith(("n", "an", "vn", "j")):
-        k -= 1
-    return list(ws[k:i]) if k < i and (k == 0 or ws[k - 1][2] in _DAY_MARKERS) else []
-
-
-def _placed(clause: str, phrase: list[Word]) -> bool:
-    """Does the phrase end on a place (a head such as 中心, a place name, a landform), or on a locative (f: 脚下, 附近)
-    written right after one (泰山/脚下)? Not the whole of a unit (全院: wordclass.whole_of)."""
-    head = phrase[:-1] if len(phrase) > 1 and phrase[-1][3] == "f" else phrase
-    return not whole_of(n := clause[head[0][0]:head[-1][1]]) and bool(_PLACE_HEAD.search(n) or head[-1][3] == "ns" or landform(head[-1][2]))
-
-
-def _span(phrase: list[Word]) -> tuple[int, int]:
-    return phrase[0][0], phrase[-1][1]
 
 
 def roles(clause: str, offset: int, support: Support, lex: FaithLexicon) -> list[Claim]:

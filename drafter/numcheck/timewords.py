@@ -1,5 +1,5 @@
 """The words of the time role (issue 19): time words, the words after a time phrase, named days and holidays.
-Read by drafter.numcheck.roles (and undecided.py, through it)."""
+Read by drafter.numcheck.roles and undecided.py."""
 
 from __future__ import annotations
 

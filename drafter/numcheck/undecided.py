@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from drafter.models import CheckResult, Claim, NumberHit
 from drafter.numcheck.support import Support
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.roles import (_ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _HONOUR_BEFORE, _PLACE_BEFORE, _TIME_AFTER,
-                                    _TIME_WORDS, ROLE_NAMES, Reader)
-from drafter.numcheck.rolewords import NEAR
-from drafter.numcheck.things import LEVEL as _LEVEL
+from drafter.numcheck.rolemarks import _ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _PLACE_BEFORE
+from drafter.numcheck.rolewords import NEAR, ROLE_NAMES, Reader
+from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL as _LEVEL
+from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.synonyms import CLASS_LETTERS, cilin_classes  # noqa: F401 - read here and by things.py
 from drafter.numcheck.acts import JOINED
 from drafter.numcheck.wordclass import person_or_body

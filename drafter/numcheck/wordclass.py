@@ -130,7 +130,7 @@ def names_something(span: str, reader) -> bool:
     """Does a span of new words hold a word naming someone or something concrete, or a piece of work, that the
     facts do not give (`reader`: rolewords.Reader)? In a clause without an act word of the lexicon, new words that
     are all abstract things, features, mental acts, changes or states (认同感, 幸福指数, 转型升级) fill no role:
-    the clause is frame (claims._unbacked_words)."""
+    the clause is frame (clausejudge._unbacked_words)."""
     return any((concrete(w, t) or work_act(w)) and not reader.neutral(w) and not reader.backed(w)
                for _, _, w, t in words(span))
 
