@@ -146,20 +146,9 @@ class Planner:
     def _groups(self, facts, vectors, prior, themes, bank) -> list[_Group]:
         cap = max(1, self.settings.max_sections)
         per = max(1, self.settings.max_facts_per_section)
-        target = grouping.section_count(len(facts), grouping.typical_sections(bank), cap, per)
         keys = [t.key if t else None for t in prior]
-        kin = grouping.kinship(keys, [family.keys for family in self.book.families])
-        filed = grouping.votes(bank, vectors, kin)  # how the examples file these facts (within kin areas only)
-        scores = grouping.affinity(vectors, keys, len(facts), kin, filed=filed)
-        near = grouping.affinity(vectors, keys, len(facts), kin, ordered=False)  # unrelated areas: by meaning alone
-        fewest = math.ceil(len(facts) / grouping.FACTS_PER_AREA)
-        largest = max(int(grouping.LARGEST * per), math.ceil(len(facts) / cap)) if grouping.LARGEST else len(facts)
-        labelled = grouping.labelled_apart([run_in_label(fact)[0] for fact in facts], kin)  # her own areas
-        limits = (fewest, grouping.ALIKE, grouping.APART, cap, kin, near, labelled)
-        clusters = grouping.cluster(scores, target, largest, *limits)
-        while len(clusters) > cap:  # areas too large to merge under the size limit: the cap holds (sub-sections)
-            largest = math.ceil(largest * 1.25)
-            clusters = grouping.cluster(scores, target, largest, *limits)
+        families = [family.keys for family in self.book.families]
+        clusters, scores = grouping.clusters(vectors, keys, families, bank, [run_in_label(f)[0] for f in facts], cap, per)
         self._scores, self._placed = scores, prior
         groups = [self._group(lines, facts, vectors, prior, themes, bank) for lines in clusters]
         groups.sort(key=lambda g: (g.position, g.lines[0]))
