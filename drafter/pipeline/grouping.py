@@ -48,7 +48,6 @@ KIN = 0.5  # groups whose fact pairs are of one theme or one family (or unknown)
 CLOSE = 0.0  # … groups that are not merge below the cap only when this alike (one area per fact stays one section)
 EXAMPLE_VOTES = 0.5  # weight of the examples' filing (standardised share of examples filing two facts together)
 CENTRED = 1.0  # how much of the facts' mean vector `centred` takes off (0: the cosine as it is)
-APART_LABELS = 10.0  # her run-in labels of unrelated areas keep two facts out of one run (runs.py)
 
 
 def kinship(themes: list[str | None], families) -> np.ndarray:
@@ -213,12 +212,15 @@ def clusters(vectors: np.ndarray | None, keys: list[str | None], families, bank,
     count = len(keys)
     kin = kinship(keys, families)
     filed = votes(bank, vectors, kin)  # how the examples file these facts (within kin areas only)
-    scores = affinity(vectors, keys, count, kin, filed=filed, centre=True)
-    near = affinity(vectors, keys, count, kin, ordered=False, centre=True)  # unrelated areas: by meaning alone
     labelled = labelled_apart(labels, kin)  # her own areas
     if vectors is not None and len(vectors) == count and runs.grouped(centred(vectors)):
         content = affinity(vectors, keys, count, kin, ordered=False, filed=filed, centre=True)
-        return runs.cut(content - (0.0 if labelled is None else APART_LABELS * labelled), cap), scores
+        near = affinity(vectors, keys, count, kin, ordered=False, centre=True)
+        apart = (1.0 - kin) if labelled is None else np.maximum(1.0 - kin, labelled)
+        scores = affinity(vectors, keys, count, kin, filed=filed, centre=True)
+        return runs.cut(content, cap, apart=apart, near=near, close=CLOSE), scores
+    scores = affinity(vectors, keys, count, kin, filed=filed)
+    near = affinity(vectors, keys, count, kin, ordered=False)  # unrelated areas: by meaning alone
     target = section_count(count, typical_sections(bank), cap, per)
     fewest = math.ceil(count / FACTS_PER_AREA)
     largest = max(int(LARGEST * per), math.ceil(count / cap)) if LARGEST else count

@@ -17,8 +17,9 @@ import math
 
 import numpy as np
 
-GROUPED = 2.5  # adjacent facts this many standard errors closer than the typical pair: her list reads grouped
+GROUPED = 3.0  # adjacent facts this many standard errors closer than the typical pair: her list reads grouped
 SMALLEST = 6  # fewer facts never read as grouped (too few pairs to tell)
+UNRELATED = 0.5  # at most this share of a run's fact pairs of unrelated areas
 BIAS = -1.25  # the affinity (standard deviations of the request's pairs) a run's pairs must beat on average
 
 
@@ -34,13 +35,21 @@ def grouped(vectors: np.ndarray | None) -> bool:
     return (adjacent - float(off.mean())) / (float(off.std()) or 1.0) * math.sqrt(count - 1) >= GROUPED
 
 
-def cut(scores: np.ndarray, cap: int, bias: float = BIAS) -> list[list[int]]:
+def cut(scores: np.ndarray, cap: int, bias: float = BIAS, apart: np.ndarray | None = None,
+        near: np.ndarray | None = None, close: float = 0.0) -> list[list[int]]:
     """Runs of adjacent facts (0-based indices) maximising the within-run pair affinity less `bias` a pair; at most
-    `cap` runs (then the best cut into exactly `cap`)."""
+    `cap` runs (then the best cut into exactly `cap`). `apart`: 1 for the fact pairs of unrelated areas (see
+    grouping.kinship): no run holds such pairs more often than UNRELATED, as grouping.cluster merges no groups of
+    unrelated areas below the cap."""
     count = len(scores)
     within = _within(np.array(scores, dtype=np.float64) - bias)
-    runs = _runs(_best(within, count), count)
-    if len(runs) > cap:
+    allowed = within
+    if apart is not None:
+        pairs = np.maximum(_within(np.ones((count, count))), 1.0)
+        alike = _within(np.array(near, dtype=np.float64)) / pairs >= close if near is not None else False
+        allowed = np.where((_within(np.array(apart, dtype=np.float64)) / pairs > UNRELATED) & ~alike, -np.inf, within)
+    runs = _runs(_best(allowed, count), count)
+    if len(runs) > cap:  # the cap holds, whatever the areas
         runs = _runs_of(within, count, cap)
     return runs
 
