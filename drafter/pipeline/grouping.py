@@ -218,7 +218,8 @@ def clusters(vectors: np.ndarray | None, keys: list[str | None], families, bank,
         near = affinity(vectors, keys, count, kin, ordered=False, centre=True)
         apart = (1.0 - kin) if labelled is None else np.maximum(1.0 - kin, labelled)
         scores = affinity(vectors, keys, count, kin, filed=filed, centre=True)
-        return runs.cut(content, cap, apart=apart, near=near, close=CLOSE), scores
+        parts = section_count(count, typical_sections(bank), cap, per)
+        return runs.cut(content, parts, apart=apart, near=near, close=CLOSE), scores
     scores = affinity(vectors, keys, count, kin, filed=filed)
     near = affinity(vectors, keys, count, kin, ordered=False)  # unrelated areas: by meaning alone
     target = section_count(count, typical_sections(bank), cap, per)

@@ -20,7 +20,6 @@ import numpy as np
 GROUPED = 3.0  # adjacent facts this many standard errors closer than the typical pair: her list reads grouped
 SMALLEST = 6  # fewer facts never read as grouped (too few pairs to tell)
 UNRELATED = 0.5  # at most this share of a run's fact pairs of unrelated areas
-BIAS = -1.25  # the affinity (standard deviations of the request's pairs) a run's pairs must beat on average
 
 
 def grouped(vectors: np.ndarray | None) -> bool:
@@ -35,23 +34,26 @@ def grouped(vectors: np.ndarray | None) -> bool:
     return (adjacent - float(off.mean())) / (float(off.std()) or 1.0) * math.sqrt(count - 1) >= GROUPED
 
 
-def cut(scores: np.ndarray, cap: int, bias: float = BIAS, apart: np.ndarray | None = None,
-        near: np.ndarray | None = None, close: float = 0.0) -> list[list[int]]:
-    """Runs of adjacent facts (0-based indices) maximising the within-run pair affinity less `bias` a pair; at most
-    `cap` runs (then the best cut into exactly `cap`). `apart`: 1 for the fact pairs of unrelated areas (see
-    grouping.kinship): no run holds such pairs more often than UNRELATED, as grouping.cluster merges no groups of
-    unrelated areas below the cap."""
+def cut(scores: np.ndarray, parts: int, apart: np.ndarray | None = None, near: np.ndarray | None = None,
+        close: float = 0.0) -> list[list[int]]:
+    """`parts` runs of adjacent facts (0-based indices) maximising the summed affinity of the fact pairs within each
+    run. `apart`: 1 for the fact pairs of unrelated areas (see grouping.kinship): no run holds such pairs more often
+    than UNRELATED unless those pairs are on average at least `close` alike by `near` (grouping.cluster's rule
+    for groups of unrelated areas); when no cut into `parts` runs keeps that, the fewest more runs that do."""
     count = len(scores)
-    within = _within(np.array(scores, dtype=np.float64) - bias)
-    allowed = within
-    if apart is not None:
-        pairs = np.maximum(_within(np.ones((count, count))), 1.0)
-        alike = _within(np.array(near, dtype=np.float64)) / pairs >= close if near is not None else False
-        allowed = np.where((_within(np.array(apart, dtype=np.float64)) / pairs > UNRELATED) & ~alike, -np.inf, within)
-    runs = _runs(_best(allowed, count), count)
-    if len(runs) > cap:  # the cap holds, whatever the areas
-        runs = _runs_of(within, count, cap)
-    return runs
+    parts = max(1, min(parts, count))
+    within = _within(np.array(scores, dtype=np.float64))
+    if apart is None:
+        return _runs_of(within, count, parts)
+    apart = np.array(apart, dtype=np.float64)
+    pairs, unrelated = np.maximum(_within(np.ones((count, count))), 1.0), _within(apart)
+    alike = False if near is None else _within(np.array(near, dtype=np.float64) * apart) / np.maximum(unrelated, 1.0) >= close
+    allowed = np.where((unrelated / pairs > UNRELATED) & ~alike, -np.inf, within)
+    for more in range(parts, count + 1):
+        found = _runs_of(allowed, count, more)
+        if found:
+            return found
+    return _runs_of(within, count, parts)
 
 
 def _within(pairs: np.ndarray) -> np.ndarray:
@@ -67,27 +69,8 @@ def _within(pairs: np.ndarray) -> np.ndarray:
     return within
 
 
-def _best(within: np.ndarray, count: int) -> list[int]:
-    """Where the best cut of facts 0 … j-1 starts its last run, for each j (any number of runs)."""
-    best, back = np.full(count + 1, -np.inf), [0] * (count + 1)
-    best[0] = 0.0
-    for j in range(1, count + 1):
-        options = best[:j] + within[:j, j]
-        back[j] = int(np.argmax(options))
-        best[j] = options[back[j]]
-    return back
-
-
-def _runs(back: list[int], end: int) -> list[list[int]]:
-    runs = []
-    while end > 0:
-        runs.append(list(range(back[end], end)))
-        end = back[end]
-    return runs[::-1]
-
-
 def _runs_of(within: np.ndarray, count: int, parts: int) -> list[list[int]]:
-    """The best cut into exactly `parts` runs."""
+    """The best cut into exactly `parts` runs ([] when every such cut holds a run not allowed, -inf)."""
     best = np.full((parts + 1, count + 1), -np.inf)
     best[0, 0] = 0.0
     back = np.zeros((parts + 1, count + 1), dtype=int)
@@ -96,6 +79,8 @@ def _runs_of(within: np.ndarray, count: int, parts: int) -> list[list[int]]:
             options = best[part - 1, :j] + within[:j, j]
             back[part, j] = int(np.argmax(options))
             best[part, j] = options[back[part, j]]
+    if best[parts, count] == -np.inf:
+        return []
     runs, end = [], count
     for part in range(parts, 0, -1):
         start = back[part, end]
