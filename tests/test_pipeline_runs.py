@@ -46,13 +46,14 @@ def blocks(sizes: list[int], within: float = 2.0, across: float = -3.0) -> np.nd
 
 def test_the_cut_keeps_her_runs_and_no_run_of_unrelated_areas():
     scores = blocks([3, 3, 3])
-    assert runs.cut(scores, 3) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    assert runs.cut(scores, 3, 10) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
     scores[3:6, 6:9] = scores[6:9, 3:6] = -0.5  # the last two runs are a little alike: two runs join them
-    assert runs.cut(scores, 2) == [[0, 1, 2], [3, 4, 5, 6, 7, 8]]
+    assert runs.cut(scores, 2, 10) == [[0, 1, 2], [3, 4, 5, 6, 7, 8]]
     apart = 1.0 - blocks([3, 3, 3], 1.0, 0.0)  # … but the lexicon puts the three in unrelated areas
-    assert runs.cut(scores, 2, apart=apart, near=scores) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    assert runs.cut(scores, 2, 10, apart=apart, near=scores) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
     near = np.where(scores == -0.5, 0.5, scores)  # the last two alike by meaning alone: they may share a run
-    assert runs.cut(scores, 2, apart=apart, near=near) == [[0, 1, 2], [3, 4, 5, 6, 7, 8]]
+    assert runs.cut(scores, 2, 10, apart=apart, near=near) == [[0, 1, 2], [3, 4, 5, 6, 7, 8]]
+    assert len(runs.cut(scores, 2, 2, apart=apart, near=scores)) == 2  # at a cap of two sections, two runs
 
 
 def test_a_grouped_list_keeps_a_fact_in_her_area_though_it_reads_like_another(monkeypatch):

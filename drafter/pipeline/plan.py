@@ -148,7 +148,8 @@ class Planner:
         per = max(1, self.settings.max_facts_per_section)
         keys = [t.key if t else None for t in prior]
         families = [family.keys for family in self.book.families]
-        clusters, scores = grouping.clusters(vectors, keys, families, bank, [run_in_label(f)[0] for f in facts], cap, per)
+        labels = [run_in_label(fact)[0] for fact in facts]
+        clusters, scores = grouping.clusters(vectors, keys, families, bank, labels, cap, per)
         self._scores, self._placed = scores, prior
         groups = [self._group(lines, facts, vectors, prior, themes, bank) for lines in clusters]
         groups.sort(key=lambda g: (g.position, g.lines[0]))
