@@ -35,6 +35,7 @@ HELDOUT17 = DATA.with_name("strong_heldout17.json")  # the lead's, session 16, w
 HELDOUT18 = DATA.with_name("strong_heldout18.json")  # the lead's, session 17, written at 14:20 before any change: once
 FRESH_H4 = DATA.with_name("strong_fresh_h4.json")  # helper h4's, session 17: odd scenarios drove its rules, even ones report
 FRESH_H5 = DATA.with_name("strong_fresh_h5.json")  # helper h5's, session 17: odd scenarios drove its rules, even ones report
+FRESH_H18 = DATA.with_name("strong_fresh_h18.json")  # helper h3's, session 18: odd scenarios drove its rules, even ones report
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
