@@ -23,8 +23,8 @@ from drafter.numcheck.names import figure_spans, quote_spans
 from drafter.numcheck.rolewords import GLUE, Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import EVENT, HONOUR_MARKS
-from drafter.numcheck.words import Word
-from textkit.sentences import BREAKS, char_class
+from drafter.numcheck.words import Word, words
+from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 # the last character of a word naming people (职工, 选手, 家属, 子女), a place or group (中心, 车间, 队) or a thing
 # or event (培训班, 比赛, 慰问品): such a word, new to the facts, is concrete
@@ -83,6 +83,25 @@ def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | No
     return start if verb is None else min(verb, start)
 
 
+# 围绕…难点痛点 before the act it leads to (围绕保障运行中的难点痛点集中攻关): the need, not a thing the act works on
+_NEED_LEAD = re.compile(f"(?:针对|聚焦|着眼于?|围绕|面对|立足){char_class(BREAKS, negate=True)}{{1,24}}?"
+                        "(?:难点|痛点|堵点|难题|问题|短板|瓶颈)+" f"(?={char_class(BREAKS + ENUM_COMMA, negate=True)}{{2}})")
+
+
+def need_lead(clause: str, reader: Reader) -> list[tuple[int, int]]:
+    """The need a clause opens with before its act (工会围绕…的难点痛点 | 集中攻关; a subject the facts give or
+    that says nothing may stand first), when every word of it says nothing concrete (no person, place, body or
+    event: 围绕外包人员的难题 names 外包人员): the act is judged alone."""
+    m = _NEED_LEAD.search(clause, 0, 40) if "点" in clause or "题" in clause or "板" in clause or "颈" in clause else None
+    if m is None or _NEED.match(clause.strip()):
+        return []
+    ws = words(clause[:m.end()])
+    if any(w[0] < m.start() and w[2].strip() and not (reader.neutral(w[2]) or reader.backed(w[2])) for w in ws):
+        return []  # a subject of its own (公司总经理围绕…) is judged as written
+    inside = [w for w in ws if w[0] >= m.start()]
+    return [m.span()] if all(_says_nothing(w, reader) and not EVENT.search(w[2]) for w in inside) else []
+
+
 def need_start(clause: str) -> int | None:
     """The start of a clause that states as a whole the need the work answers (聚焦…难题), else None."""
     return len(clause) - len(clause.lstrip()) if _NEED.match(clause.strip()) else None
@@ -90,6 +109,7 @@ def need_start(clause: str) -> int | None:
 
 # a causative (让, 使, 令: what the work made people feel or have) or an aim (助力, 赋能) opens an effect tail
 _CAUSATIVES = frozenset({"让", "使", "令", "使得", "助力", "赋能"})
+_BETTER = ("更好地", "更好")  # a verb after them opens what the work is for (更好地投入到守护群众健康的工作中)
 # 同义词词林's classes of change, result and influence (实现, 减少, 转化, 延伸, 迸发, 推动, 驱动): a verb known only
 # in them says what came of the work, not what was done
 # (Id outbursts: 迸发; Ie14 results: 实现, 形成; Ih changes: 减少, 转化, 延伸, 增收; Je04/Je06 causing: 驱动, 推动;
@@ -101,8 +121,8 @@ def _opens(clause: str, w: Word, lex, before: Word | None) -> bool:
     """Does word w open an effect tail: an [effect] verb, a causative, or a verb of change, result or influence
     (not an honour marker: 获得, nor in a clause with 被: 相关做法被省总工会作为典型经验推广 is a recognition, nor
     right after an act verb, whose object it names: 组织减压团体辅导)?"""
-    if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES:
-        return True
+    if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES or clause[:w[0]].endswith(_BETTER):
+        return True  # 更好地投入到…工作中: what the work lets people do better, read strictly
     if w[3] not in ("v", "vn") or w[2] in HONOUR_MARKS or "被" in clause or not _result(w[2]):
         return False
     if w[2] in lex.neutral or w[2] in lex.objects:  # 加强, 推进: any work's verbs; 创新: a thing
@@ -133,9 +153,18 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
         if not _opens(clause, w, reader.lex, ws[k - 1] if k else None) or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
             continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
         strict = w[2] not in verbs  # after a causative or a result verb, work the facts do not name is said
-        if all(_says_nothing(x, reader, strict) for x in ws[k + 1:]):  # (加大宣传力度, 使厂务公开落到实处)
+        better = strict and w[2] not in _CAUSATIVES and clause[:w[0]].endswith(_BETTER)
+        if all(_says_nothing(x, reader, strict) and not (better and _event_or_place(x, reader))
+               for x in ws[k + 1:]):  # (加大宣传力度, 使厂务公开落到实处)
             return w[0]
     return None
+
+
+def _event_or_place(w: Word, reader: Reader) -> bool:
+    """An event or a place no fact names (更好地投入到社区义诊活动中): after 更好地 it is work of its own."""
+    if reader.neutral(w[2]) or reader.backed(w[2]):
+        return False
+    return bool(EVENT.search(w[2])) or any(c.startswith("C") for c in cilin_classes().get(w[2], ()))
 
 
 def _quoted(clause: str, at: int) -> bool:
@@ -159,7 +188,11 @@ def _says_nothing(w: Word, reader: Reader, strict: bool = False) -> bool:
         return False  # an object word of the lexicon no fact writes (宣传, 厂务公开)
     if w[3].startswith(("ns", "nt")):
         return False  # a place or body by name
+    if w[3] == "i":
+        return True  # a set phrase (守护了万家灯火, 千家万户): a figure of speech, no thing of its own
     classes = cilin_classes().get(w[2])
+    if classes and all(c.startswith("Aa") for c in classes):
+        return True  # people in general (群众, 人们: 词林 Aa), no one in particular
     if classes:  # 词林 knows it: a thing only in a thing's class (消费, 实惠, 影响, 身份 are not)
         return not any(c.startswith(_THING_CLASSES) for c in classes)
     return w[3] in ("v", "vn") or not _CONCRETE_END.search(w[2])  # 消费 is no 费; 私拉乱接, 双赢

@@ -143,4 +143,28 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
             and not unit_head(w, fact_item, unit, added, lex, draft_item)
             and not an_example(w, fact_item)
             and not in_short_title(w, fact_item, whole_sentence)
-            and not people_named(w, fact_item, group, whole_sentence, added)]
+            and not people_named(w, fact_item, group, whole_sentence, added)
+            and not what_they_did(w, fact_item, fact_line, group, draft_item, whole_sentence)]
+
+
+_MOTION = frozenset("上进入去到回")  # 子女上大学: a one-character verb jieba may tag as a place word
+
+
+def what_they_did(word: str, fact_item: str, fact_line: str, group: str | None, draft_item: str,
+                  sentence: str) -> bool:
+    """For a count of people, a missing word (no person) in what the fact says the counted people did, after
+    them (上大学 of 资助困难职工子女上大学), when the draft's item ends on those same people and its sentence
+    writes other words of that work (为29名困难职工子女送去助学金: 助学金 of the fact's line): said less, not
+    changed. The people themselves (子女 for 困难职工), a draft item going on with words of its own (子女上高中)
+    and the same people given other work (为120名一线职工送去节日慰问 for 赴海滨疗休养) are still a changed item."""
+    if group not in PEOPLE_GROUPS or names_people(word):
+        return False
+    ws = [(w, tag) for _, _, w, tag in words_of(fact_item)]
+    own = [w for _, _, w, _ in words_of(draft_item) if len(w) >= 2]
+    for k, (w, _) in enumerate(ws[:-1]):
+        act, tag = ws[k + 1]
+        if names_people(w) and own and own[-1] == w and (tag == "v" or act in _MOTION) \
+                and word in "".join(x for x, _ in ws[k + 1:]):
+            work = [x for x, _ in ws[k + 1:]] + [x for _, _, x, _ in words_of(fact_line.replace(fact_item, "，"))]
+            return any(len(x) >= 2 and x != word and x in sentence and not any(c.isdigit() for c in x) for x in work)
+    return False

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.numcheck.effects import need_lead
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.names import figure_spans, named_before
 from drafter.numcheck.rolewords import FUNCTION_CHARS
@@ -44,15 +45,29 @@ def manner_spans(clause: str, lex: FaithLexicon, reader=None) -> list[tuple[int,
     """The clause's parallel phrases, quoted figures (names.figure_spans), likenings and zeros the facts state the
     other way (zeros.py), sorted, overlapping ones joined: what they say is how the work went, or given."""
     zeros = zero_spans(clause, reader.support.text, lambda: reader.support.aliases) if reader is not None else []
+    needs = need_lead(clause, reader) if reader is not None else []  # 围绕…难点痛点 | 集中攻关
     if ENUM_COMMA not in clause and "“" not in clause and "以" not in clause and "般" not in clause \
-            and "似的" not in clause and not zeros and not _AS.search(clause):
+            and "似的" not in clause and not zeros and not needs and not _AS.search(clause):
         return []
     cache = reader.support.clause_roles if reader is not None else {}
     key = ("manner", clause, id(lex))
     if key not in cache:
         cache[key] = _joined(parallel_spans(clause, lex) + figure_spans(clause, reader) + by_manner(clause, lex)
-                             + likened(clause) + zeros)
+                             + likened(clause) + zeros + means_end(clause, reader) + needs)
     return cache[key]
+
+
+# 以赛代训, 以学促干, 以老带新: a means-end formula (以 A 促/代/带/强 B); its means A is one character
+_MEANS_END = re.compile("以([\u4e00-\u9fff])[促代带强]([\u4e00-\u9fff])")
+
+
+def means_end(clause: str, reader=None) -> list[tuple[int, int]]:
+    """A means-end formula whose means a word of the facts holds (以赛代训 after a 竞赛, 以训促学 after a 培训班; not
+    a word that says nothing: 会 of 工会): how the work was used, not a thing of its own."""
+    if reader is None or "以" not in clause:
+        return []
+    return [m.span() for m in _MEANS_END.finditer(clause)
+            if any(m.group(1) in w and not reader.neutral(w) for w in reader.support.word_set)]  # not 会 of 工会
 
 
 _LIKE = frozenset({"般", "般的", "一般", "似的"})

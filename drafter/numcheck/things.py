@@ -71,7 +71,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
     for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral))
               and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3]) and not act_read_as_noun(ws, ws.index(w))
-              and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w))):
+              and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w))
+              and not _address(ws, ws.index(w), reader)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k, reader.neutral)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -129,6 +130,14 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
         return reader.backed(w[2])
     # a generic noun only with the word the facts write it with (大病职工, not 推进职工)
     return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
+
+
+def _address(ws: tuple[Word, ...], k: int, reader: Reader) -> bool:
+    """Word k is how given people are addressed (矿工兄弟, 职工群众): it follows a word the facts give, unspaced,
+    and 词林 knows it as people in general (Aa); 子女, 家属 (kin only: Ah) are other people."""
+    classes = cilin_classes().get(ws[k][2], ())
+    return k > 0 and ws[k - 1][1] == ws[k][0] and any(c.startswith("Aa") for c in classes) \
+        and names_people(ws[k - 1][2]) and reader.backed(ws[k - 1][2])
 
 
 def _time_noun(w: Word) -> bool:
