@@ -11,7 +11,9 @@ shape beside it that must still be caught:
     writes other words of that work (为35名困难职工子女发放助学金); other people (困难职工 for 子女) or other work on
     the count (送去节日慰问 for 赴海滨疗休养) still change the item;
   * a need the clause opens with (围绕…的难点痛点) before its act is no thing the act works on, when it names no
-    person, place, body or event (围绕外包人员的难题 does); the act after it is judged alone (举办技术比武 is new)."""
+    person, place, body or event (围绕外包人员的难题 does); the act after it is judged alone (举办技术比武 is new);
+  * a verb 词林 knows only as a pastime, sport or art (合唱, 朗诵) written onto a given event (比赛) is the kind of
+    event, a near miss like 书画比赛; taking part (参加比赛) is no other event."""
 
 from __future__ import annotations
 
@@ -120,3 +122,17 @@ def test_new_work_or_people_after_or_inside_the_need_is_still_new():
     for lead, word in (("工会围绕保障运行中的难点痛点举办技术比武", "技术比武"),
                        ("工会围绕外包人员的难点痛点集中攻关", "攻关")):
         assert _covers(INNOVATION, lead + _DONE, word), lead
+
+
+CONTESTS = ["举办职工技能竞赛，参赛职工175人", "举办职工摄影展，展出作品160幅"]
+
+
+def test_a_pastime_written_onto_a_given_event_is_another_event():
+    for text, word in (("举办职工摄影展，展出作品160幅，组织职工合唱比赛。", "合唱"),
+                       ("举办职工摄影展，展出作品160幅，开展职工朗诵比赛。", "朗诵")):
+        assert _covers(CONTESTS, text, word), text
+
+
+def test_taking_part_in_a_given_event_names_no_other_one():
+    for text in ("举办职工技能竞赛，组织175名职工参加比赛。", "工会组织职工参加技能竞赛。"):
+        assert _claims(CONTESTS, text) == [], text

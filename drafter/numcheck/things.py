@@ -48,7 +48,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     if level and any(LEVEL.match(w) for w in _LEVEL_IN_TEXT.findall(reader.support.text)):
         return [role_claim("object", *_span([level[0]]), clause, offset)]
     nouns = [w for k, w in enumerate(ws) if w[0] not in used and not (w[3] == "t" and _time_noun(w))  # 年内: time's
-             and (w[3].startswith(NOUN_TAGS) or w[3][:1] == "v" and _sibling(clause, ws, k, reader.lex.neutral))
+             and (w[3].startswith(NOUN_TAGS) or w[3][:1] == "v" and (_sibling(clause, ws, k, reader.lex.neutral)
+                                                                     or _event_kind(ws, k)))
              and not reader.neutral(w[2]) and not reader.lex.assert_words.fullmatch(w[2])  # 新建: an act
              and w[2] not in HONOUR_MARKS and not (w[0] and clause[w[0] - 1].isdigit())  # 23名患…: a measure word
              and not _ENUMERATOR.match(w[2])  # 二是: an enumerator
@@ -69,7 +70,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
         return [role_claim("activity", event, ws[-1][1], clause, offset)]
     fresh = set(new)
     given = {w for k, w in enumerate(ws) if w not in fresh and w[0] not in used and _given_thing(clause, ws, k, reader)}
-    for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral))
+    for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral)
+                                 or _event_kind(ws, ws.index(w)))
               and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3]) and not act_read_as_noun(ws, ws.index(w))
               and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w))
               and not _address(ws, ws.index(w), reader)):
@@ -130,6 +132,14 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
         return reader.backed(w[2])
     # a generic noun only with the word the facts write it with (大病职工, not 推进职工)
     return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
+
+
+def _event_kind(ws: tuple[Word, ...], k: int) -> bool:
+    """Word k, a verb 词林 knows only as a pastime, sport or art (合唱, 朗诵: Hh, Hg), written onto the event after
+    it (合唱|比赛): the kind of event, a qualifier like 书画 of 书画比赛, not an act."""
+    classes = cilin_classes().get(ws[k][2], ())
+    return k + 1 < len(ws) and ws[k + 1][0] == ws[k][1] and bool(EVENT.search(ws[k + 1][2])) and len(ws[k][2]) >= 2 \
+        and bool(classes) and all(c.startswith(("Hh", "Hg")) for c in classes)
 
 
 def _address(ws: tuple[Word, ...], k: int, reader: Reader) -> bool:
