@@ -9,7 +9,8 @@ shape beside it that must still be caught:
     things and acts written beside it are still judged;
   * for a count of people, what the fact says they did after them (子女上大学) may be left out when the sentence
     writes other words of that work (为35名困难职工子女发放助学金); other people (困难职工 for 子女) or other work on
-    the count (送去节日慰问 for 赴海滨疗休养) still change the item;
+    the count (送去节日慰问 for 赴海滨疗休养) still change the item; the people word heading the fact's item
+    (参加职工 | 640人次) may be left to the unit when the draft names only abilities after it (640人次提升技能);
   * a need the clause opens with (围绕…的难点痛点) before its act is no thing the act works on, when it names no
     person, place, body or event (围绕外包人员的难题 does); the act after it is judged alone (举办技术比武 is new);
   * a verb 词林 knows only as a pastime, sport or art (合唱, 朗诵) written onto a given event (比赛) is the kind of
@@ -136,3 +137,16 @@ def test_a_pastime_written_onto_a_given_event_is_another_event():
 def test_taking_part_in_a_given_event_names_no_other_one():
     for text in ("举办职工技能竞赛，组织175名职工参加比赛。", "工会组织职工参加技能竞赛。"):
         assert _claims(CONTESTS, text) == [], text
+
+
+DRILL = ["开展岗位练兵，参加职工640人次"]
+
+
+def test_a_people_count_may_leave_its_people_word_to_the_unit():
+    for text in ("工会通过岗位练兵带动640人次提升技能。", "工会通过岗位练兵带动640人次提高了操作水平。"):
+        assert _numbers(DRILL, text) == [], text
+
+
+def test_other_people_on_a_people_count_still_change_its_item():
+    for text in ("工会通过岗位练兵带动640人次家属提升技能。", "工会通过岗位练兵带动640名退休职工提升技能。"):
+        assert _numbers(DRILL, text) != [], text

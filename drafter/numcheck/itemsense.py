@@ -144,7 +144,23 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
             and not an_example(w, fact_item)
             and not in_short_title(w, fact_item, whole_sentence)
             and not people_named(w, fact_item, group, whole_sentence, added)
-            and not what_they_did(w, fact_item, fact_line, group, draft_item, whole_sentence)]
+            and not what_they_did(w, fact_item, fact_line, group, draft_item, whole_sentence)
+            and not people_of_the_unit(w, fact_item, group, draft_item, added)]
+
+
+def people_of_the_unit(word: str, fact_item: str, group: str | None, draft_item: str, added: list[str]) -> bool:
+    """For a count of people (人, 人次), the people word heading the fact's item (参加职工 | 640人次), left out when
+    the draft's item names no people and no thing but abilities or qualities (带动640人次提升技能: the unit counts
+    them, the rest is a result); other people (640人次家属) or other work (640人次参加技能鉴定) still change it."""
+    return group in PEOPLE_GROUPS and fact_item.endswith(word) and names_people(word) \
+        and not any(names_people(w) for _, _, w, _ in words_of(draft_item) if len(w) >= 2) \
+        and all(_abstract(a) for a in added)  # 提升技能: a result; 参加技能鉴定 is other work
+
+
+def _abstract(word: str) -> bool:
+    """Does 词林 know the word only as an ability, quality, state or feeling (技能, 水平, 素质)?"""
+    classes = cilin_classes().get(word)
+    return bool(classes) and all(c.startswith(("Da", "Dc", "Dd", "De", "Df", "Eb", "G")) for c in classes)
 
 
 _MOTION = frozenset("上进入去到回")  # 子女上大学: a one-character verb jieba may tag as a place word
