@@ -11,6 +11,8 @@ shape beside it that must still be caught:
     writes other words of that work (为35名困难职工子女发放助学金); other people (困难职工 for 子女) or other work on
     the count (送去节日慰问 for 赴海滨疗休养) still change the item; the people word heading the fact's item
     (参加职工 | 640人次) may be left to the unit when the draft names only abilities after it (640人次提升技能);
+  * a word of one people class only (儿童) is written by a word of the class that a two-class people word joins it
+    to (孩子: 儿童 and 子女): 托管职工子女 for 托管儿童; 家属, 退休职工 and people in general (群众) are not;
   * a need the clause opens with (围绕…的难点痛点) before its act is no thing the act works on, when it names no
     person, place, body or event (围绕外包人员的难题 does); the act after it is judged alone (举办技术比武 is new);
   * a verb 词林 knows only as a pastime, sport or art (合唱, 朗诵) written onto a given event (比赛) is the kind of
@@ -150,3 +152,15 @@ def test_a_people_count_may_leave_its_people_word_to_the_unit():
 def test_other_people_on_a_people_count_still_change_its_item():
     for text in ("工会通过岗位练兵带动640人次家属提升技能。", "工会通过岗位练兵带动640名退休职工提升技能。"):
         assert _numbers(DRILL, text) != [], text
+
+
+CARE = ["开展职工子女暑期托管，托管儿童86名"]
+
+
+def test_one_kind_of_people_said_from_another_side_is_the_same_item():
+    assert _numbers(CARE, "工会开展暑期托管服务，共托管职工子女86名。") == []
+
+
+def test_other_people_on_the_same_count_still_change_the_item():
+    for who in ("职工家属", "退休职工", "群众"):
+        assert _numbers(CARE, f"工会开展暑期托管服务，共托管{who}86名。") == ["86名"], who

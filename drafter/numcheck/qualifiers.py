@@ -159,7 +159,7 @@ def period_swapped(item: str, sentence: str) -> list[str]:
 def _kin_written(word: str, sentence: str) -> bool:
     """Does the sentence write a word of the same small 同义词词林 class (乘坐 for 乘车, 组建 for 新建), or, for a verb,
     a verb sharing a character with it (考取 for 取得)?"""
-    own = cilin_classes().get(word)
+    own = _bridged(word)
     verb = tag_of(word) == "v"
     if not (verb and not set(word).isdisjoint(sentence) or own and any(k in sentence for k in _kin(word))):
         return False  # no kin word and no shared character written: no word of the sentence can be one (the
@@ -170,9 +170,23 @@ def _kin_written(word: str, sentence: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _bridged(word: str) -> frozenset[str] | None:
+    """`word`'s small 词林 classes; for a word of one people class only, also the classes of a word of exactly two people
+    classes sharing one with it (儿童 Ab04B -> 孩子 Ab04B/Ah14C -> 子女): one kind of people said from two sides
+    (age, kinship). People in general (Aa) bridge nothing."""
+    own = cilin_classes().get(word)
+    if not own or len(own) != 1 or not all(c[0] == "A" for c in own):
+        return own  # a word of one kind of people only (儿童), not one of many senses (老人)
+    words = _class_words()
+    bridges = (cilin_classes().get(w, ()) for k in own for w in words.get(k, ()))
+    more = {c for b in bridges if len(b) == 2 and all(x[0] == "A" and x[:2] != "Aa" for x in b) for c in b}
+    return frozenset(own | more)  # 孩子 bridges two kinds only; people in general (Aa) never
+
+
+@lru_cache(maxsize=4096)
 def _kin(word: str) -> tuple[str, ...]:
-    """The other words of two characters or more in `word`'s small 词林 classes."""
-    own = cilin_classes().get(word, frozenset())
+    """The other words of two characters or more in `word`'s small 词林 classes (for people, bridged ones too)."""
+    own = _bridged(word) or frozenset()
     return tuple(sorted({w for c in own for w in _class_words().get(c, ()) if len(w) >= 2 and w != word}))
 
 
