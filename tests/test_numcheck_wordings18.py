@@ -164,3 +164,7 @@ def test_one_kind_of_people_said_from_another_side_is_the_same_item():
 def test_other_people_on_the_same_count_still_change_the_item():
     for who in ("职工家属", "退休职工", "群众"):
         assert _numbers(CARE, f"工会开展暑期托管服务，共托管{who}86名。") == ["86名"], who
+
+
+def test_a_noun_in_the_people_words_place_before_the_count_still_changes_it():
+    assert _numbers(DRILL, "工会开展岗位练兵，参加技能640人次。") == ["640人次"]

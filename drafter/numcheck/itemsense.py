@@ -145,15 +145,19 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
             and not in_short_title(w, fact_item, whole_sentence)
             and not people_named(w, fact_item, group, whole_sentence, added)
             and not what_they_did(w, fact_item, fact_line, group, draft_item, whole_sentence)
-            and not people_of_the_unit(w, fact_item, group, draft_item, added)]
+            and not people_of_the_unit(w, fact_item, group, draft_item, added, whole_sentence)]
 
 
-def people_of_the_unit(word: str, fact_item: str, group: str | None, draft_item: str, added: list[str]) -> bool:
+def people_of_the_unit(word: str, fact_item: str, group: str | None, draft_item: str, added: list[str],
+                       sentence: str = "") -> bool:
     """For a count of people (人, 人次), the people word heading the fact's item (参加职工 | 640人次), left out when
-    the draft's item names no people and no thing but abilities or qualities (带动640人次提升技能: the unit counts
-    them, the rest is a result); other people (640人次家属) or other work (640人次参加技能鉴定) still change it."""
-    return group in PEOPLE_GROUPS and fact_item.endswith(word) and names_people(word) \
-        and not any(names_people(w) for _, _, w, _ in words_of(draft_item) if len(w) >= 2) \
+    the draft's item is a verb on abilities or qualities only (带动640人次提升技能: the unit counts them, the rest
+    is a result); other people (640人次家属) or a noun in the head's place (工会学历108名 for 会员108名) still change it."""
+    if not draft_item or not re.search(r"\d\s*(?:人次|人|名|位|户次|户)" + re.escape(draft_item), sentence):
+        return False  # the item is said after the count (640人次提升技能), not before it (演讲学历19人)
+    own = [(w, tag) for _, _, w, tag in words_of(draft_item) if len(w) >= 2]
+    return group in PEOPLE_GROUPS and fact_item.endswith(word) and names_people(word) and bool(own) \
+        and own[0][1] == "v" and not any(names_people(w) for w, _ in own) \
         and all(_abstract(a) for a in added)  # 提升技能: a result; 参加技能鉴定 is other work
 
 
