@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from drafter.cli.draft_cmds import read_request
-from drafter.models import DraftRequest, DraftResult
+from drafter.models import DraftPlan, DraftRequest, DraftResult, PlanSection
 from drafter.numcheck import check
 from drafter.pipeline import Pipeline, verification_inputs
 from drafter.pipeline.defects import draft_defects
@@ -216,3 +216,19 @@ def test_a_fact_with_its_own_link_takes_no_connective(settings, library):
 ])
 def test_a_fact_opening_with_its_own_connective_takes_none(fact, free):
     assert takes_connective(fact) is free
+
+
+@pytest.mark.parametrize("first", ["并建立考核评比制度，定期检查各组织员的工作成效", "还建立了街道总工会博客，加强工会宣传"])
+def test_a_section_never_opens_on_a_link_to_nothing(settings, library, first):
+    """held-out s002_04: a one-fact section read "四、建立考核评比制度 / 并建立考核评比制度，…" and another opened on
+    "还建立了街道总工会博客": the fact's link word follows nothing of its section, so the section opens without it."""
+    facts = ["组织职工技能竞赛，参赛职工120人", first]
+    plan = DraftPlan(sections=[PlanSection(heading="开展职工技能竞赛", facts=[1]),
+                               PlanSection(heading="加强工会自身建设", facts=[2])])
+    request = DraftRequest(org="某街道总工会", period="2025年", kind="年度总结", facts=facts, plan=plan)
+    text = Pipeline(settings, library, None).run(request).text
+    body = text.split("二、加强工会自身建设", 1)[1]
+    said = [s for s in re.split("[。\n]", body) if first[2:6] in s]
+    assert said and not said[0].startswith(("并", "还")), body  # after the lead or alone: it follows nothing of its own
+    assert first[1:].split("，")[0] in body  # the fact itself is kept
+    assert not draft_defects(text, facts)

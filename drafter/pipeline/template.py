@@ -12,6 +12,7 @@ import zlib
 from drafter.models import DraftRequest
 from drafter.pipeline.planned import Plan, PlannedSection, made_of_facts
 from drafter.pipeline.copying import copied_runs
+from drafter.pipeline.defects import without_opener
 from drafter.pipeline.leads import KEY
 from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
@@ -143,6 +144,7 @@ class TemplateWriter:
         facts = self.facts_of(section)
         if section.role in ("problems", "plans"):
             return render(f"template/{section.role}.j2", items=facts, variant=variant_of(facts), period=base["period"])
+        facts[:1] = [without_opener(fact) or fact for fact in facts[:1]]  # 并建立…/还建立… opens a section: nothing to follow
         return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
                       variant=variant_of(facts), joined=[takes_connective(f) for f in facts])
 
