@@ -3,6 +3,7 @@ itself, and linearity in the draft size.
 
     .venv/bin/python bench/numcheck_bench.py [--repeat N]   (N self-checks, the median reported; default 3)
     flock /tmp/drafter-model.lock .venv/bin/python bench/numcheck_bench.py --judge   (+ the model judge's cost)
+    .venv/bin/python bench/numcheck_bench.py --profile   (only: where the reworded-drafts line spends its time)
 
 Corpus: samples/*.md (else ../shared/seeds/*.txt). Each example's text is the draft and its own sentences
 are the facts. Throughput is KB of draft (UTF-8) per CPU second on one core (the check is single-threaded);
@@ -11,8 +12,9 @@ numbers differ and most are mismatches or unsupported) against a fixed list of f
 The self-check's drafts are copies of their facts; the reworded-drafts line gives the first check of 20 local-model
 drafts against their requests' facts (tests/data/faithful_drafts.json).
 The throughput is measured with no fact list kept from before (the lexicon's fact sets cleared, as for a new
-request) and no text read before (jieba's words and the typo index emptied); the re-check line shows the same drafts checked again against the same facts, as when a draft is
-re-checked while it is edited.
+request) and no text read before (jieba's words, the typo index and the items' quotes emptied; what is kept is
+per word, as jieba's dictionary is: a word's tags and classes); the re-check line shows the same drafts checked
+again against the same facts, as when a draft is re-checked while it is edited.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.numcheck import check, load_lexicon  # noqa: E402
-from drafter.numcheck import typos, words  # noqa: E402
+from drafter.numcheck import quotes, typos, words  # noqa: E402
 from textkit.sentences import SENTENCE_ENDS, char_class  # noqa: E402
 
 _SENTENCE = re.compile(f"(?<={char_class(SENTENCE_ENDS + chr(10))})")
@@ -78,14 +80,7 @@ def real_drafts(repeat: int) -> float:
     requests (tests/data/faithful_drafts.json) against their requests' facts and context, each with no fact set or
     text kept from before. The self-check's drafts are copies of their facts, which the check reads fastest (a
     clause the facts write as it stands fills no role: Support.copies); these reword them."""
-    import json
-
-    from drafter.models import DraftRequest
-    from drafter.pipeline import verification_inputs
-
-    data = json.loads((ROOT / "tests" / "data" / "faithful_drafts.json").read_text(encoding="utf-8"))
-    cases = [(*verification_inputs(DraftRequest.model_validate(data["requests"][item["request"]])), item["draft"])
-             for item in data["drafts"]]
+    cases = reworded_cases()
     size = sum(len(draft.encode("utf-8")) for _, _, draft in cases) / 1024
     rates = []
     for _ in range(max(1, repeat)):
@@ -101,10 +96,48 @@ def real_drafts(repeat: int) -> float:
     return rate
 
 
+def reworded_cases() -> list[tuple[list[str], list[str], str]]:
+    """(facts, context, draft) of the 20 labelled local drafts of the bench requests."""
+    import json
+
+    from drafter.models import DraftRequest
+    from drafter.pipeline import verification_inputs
+
+    data = json.loads((ROOT / "tests" / "data" / "faithful_drafts.json").read_text(encoding="utf-8"))
+    return [(*verification_inputs(DraftRequest.model_validate(data["requests"][item["request"]])), item["draft"])
+            for item in data["drafts"]]
+
+
+def profile_reworded(repeat: int, top: int = 25) -> None:
+    """cProfile over the reworded-drafts line (the same resets before each draft): the functions with the most
+    time of their own, and each module's share (the profiler's overhead inflates small, often-called functions)."""
+    import cProfile
+    import pstats
+    from collections import Counter
+
+    cases, profiler = reworded_cases(), cProfile.Profile()
+    for facts, context, draft in cases:  # every dictionary loaded first (jieba's tags, 词林), as after the self-check
+        check(facts, draft, context=context)
+    for _ in range(max(1, repeat)):
+        for facts, context, draft in cases:
+            load_lexicon().fact_sets.clear()
+            forget()
+            profiler.runcall(check, facts, draft, context=context)
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(top)
+    shares: Counter = Counter()
+    for (path, _, name), (_, _, own, _, _) in stats.stats.items():
+        shares[Path(path).name if path != "~" else name] += own
+    total = sum(shares.values())
+    print("own time by module: " + ", ".join(f"{k} {v / total:.0%}" for k, v in shares.most_common(15)))
+
+
 def forget() -> None:
-    """The check's caches of text read (jieba's words, the support text's typo index) emptied."""
+    """The check's caches of text read (jieba's words, the support text's typo index, the items quoted from a
+    draft or fact line) emptied."""
     words.forget()
     typos._index.cache_clear()
+    quotes._quote.cache_clear()
 
 
 def rotated(text: str, shift: int) -> str:
@@ -228,9 +261,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="self-check the corpus this many times")
     parser.add_argument("--judge", action="store_true", help="also the model judge's cost with the local model")
     parser.add_argument("--judge-only", action="store_true", help="only the model judge's cost")
+    parser.add_argument("--profile", action="store_true", help="only a profile of the reworded-drafts line")
     args = parser.parse_args()
     if args.judge_only:
         judge_cost()
+        return
+    if args.profile:
+        profile_reworded(args.repeat)
         return
     texts = corpus()
     if not texts:
