@@ -8,14 +8,14 @@ import re
 
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, SKIP as _SKIP, Reader
-from drafter.numcheck.rolewords import PERSON_HEAD as _PERSON_HEAD, UNDER as _UNDER, glued as _glued
+from drafter.numcheck.rolewords import PERSON_HEAD as _PERSON_HEAD, POST as _POST, UNDER as _UNDER, glued as _glued
 from drafter.numcheck.wordclass import landform, whole_of
 from drafter.numcheck.words import Word
 
 _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
                          r"|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
                          r"|机构|事务所|局|支队|大队|主任|班子成员|经营层|管理层|团市委|公司|技术部|部|委员会"
-                         r"|企业|协会|学会|团队|高校|班子)$")
+                         r"|企业|协会|学会|团队|高校|班子|" + _POST + ")$")
 _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室|站|站点|库区|现场|基地|赛区|车间|社区|敬老院|草坪|楼"
                          r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
                         r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边"

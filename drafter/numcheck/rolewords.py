@@ -31,8 +31,9 @@ PEOPLE = re.compile(r"(?:干部|职工|员工|人员|同志|代表|家属|子女
 
 # actors: a body after 依托/借助 (an actor; a place head makes it a place), a person in 在…的(亲自)部署/带领…下
 MEANS = frozenset({"依托", "借助", "依靠"})
+POST = r"[矿段班组馆台社船舰团营连]长"  # the head of a unit named by one character (矿长, 段长, 馆长): a post
 PERSON_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监"
-                         r"|主任|领导|负责人|专家|教授)$")
+                         r"|主任|领导|负责人|专家|教授|" + POST + ")$")
 UNDER = re.compile(r"(?:的)?" + char_class(BREAKS + ENUM_COMMA, negate=True)
                    + r"{0,6}?(?:指导|领导|带领|部署|推动|主持|协调|关心|支持|关怀|帮助|督促|号召)下")
 
