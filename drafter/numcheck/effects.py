@@ -152,6 +152,8 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     for k, w in enumerate(ws):
         if not _opens(clause, w, reader.lex, ws[k - 1] if k else None) or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
             continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
+        if _qualifies_people(ws, k):
+            continue  # 组织一线/倒班/职工…: a verb between a modifier and people names which people
         strict = w[2] not in verbs  # after a causative or a result verb, work the facts do not name is said
         better = strict and w[2] not in _CAUSATIVES and clause[:w[0]].endswith(_BETTER)
         if all(_says_nothing(x, reader, strict) and not (better and _event_or_place(x, reader))
@@ -165,6 +167,14 @@ def _event_or_place(w: Word, reader: Reader) -> bool:
     if reader.neutral(w[2]) or reader.backed(w[2]):
         return False
     return bool(EVENT.search(w[2])) or any(c.startswith("C") for c in cilin_classes().get(w[2], ()))
+
+
+def _qualifies_people(ws: tuple[Word, ...], k: int) -> bool:
+    """Word k is written between a modifier (一线, 全体: m, b) and a people noun (职工), glued to both."""
+    if not 0 < k < len(ws) - 1 or ws[k - 1][3] not in ("m", "b") or ws[k - 1][1] != ws[k][0] or ws[k + 1][0] != ws[k][1]:
+        return False
+    classes = cilin_classes().get(ws[k + 1][2], ())
+    return bool(classes) and all(c[0] == "A" for c in classes)
 
 
 def _quoted(clause: str, at: int) -> bool:

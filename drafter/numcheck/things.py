@@ -24,6 +24,7 @@ from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
 from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.itemsense import names_people
+from drafter.numcheck.nearmiss import on_given_event, verb_qualifier
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -46,8 +47,10 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     level = [w for w in ws if w[2][0] in _LEVEL_START and LEVEL.match(w[2]) and (w[0] not in used or clause.startswith(("总工会", "级"), w[1]))
              and not reader.backed(w[2])]
     if level and (any(LEVEL.match(w) for w in _LEVEL_IN_TEXT.findall(reader.support.text))
-                  or _on_given_event(clause, ws, level[0], reader.support.text)):
+                  or on_given_event(clause, ws, level[0], reader.support.text)):
         return [role_claim("object", *_span([level[0]]), clause, offset)]
+    if (qualifier := verb_qualifier(ws, used, reader)) is not None:  # 一线倒班职工 for 职工
+        return [role_claim("object", *_span([qualifier]), clause, offset)]
     nouns = [w for k, w in enumerate(ws) if w[0] not in used and not (w[3] == "t" and _time_noun(w))  # 年内: time's
              and (w[3].startswith(NOUN_TAGS) or w[3][:1] == "v" and (_sibling(clause, ws, k, reader.lex.neutral)
                                                                      or _event_kind(ws, k)))
@@ -149,17 +152,6 @@ def _address(ws: tuple[Word, ...], k: int, reader: Reader) -> bool:
     classes = cilin_classes().get(ws[k][2], ())
     return k > 0 and ws[k - 1][1] == ws[k][0] and any(c.startswith("Aa") for c in classes) \
         and names_people(ws[k - 1][2]) and reader.backed(ws[k - 1][2])
-
-
-def _on_given_event(clause: str, ws: tuple[Word, ...], level: Word, text: str) -> bool:
-    """全省 of 组织全省供暖服务技能竞赛 where a fact writes 供暖服务技能竞赛: a level put on an event the facts
-    name without one makes it another event (the province's contest), a near miss."""
-    k = ws.index(level) + 1
-    while k < min(len(ws), ws.index(level) + 7) and ws[k][0] == ws[k - 1][1]:
-        if _EVENT.search(named := clause[level[1]:ws[k][1]]) and len(named) >= 3 and named in text:
-            return True
-        k += 1
-    return False
 
 
 def _time_noun(w: Word) -> bool:

@@ -1,0 +1,39 @@
+"""Near misses of a given thing that the object role reads without a noun of its own (issue 19, session 18):
+  * a word jieba tags a verb, written between a modifier and people the facts name (倒班 of 组织一线倒班职工 where
+    the facts say 职工): it says which people, so one of its own makes another group;
+  * a level put on an event the facts name without one (全省 of 组织全省供暖服务技能竞赛 where a fact writes
+    供暖服务技能竞赛): the province's contest is another event.
+Both are object claims (drafter.numcheck.things.objects)."""
+
+from __future__ import annotations
+
+from drafter.numcheck.rolewords import Reader
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.wordclass import EVENT
+from drafter.numcheck.words import Word
+
+
+def verb_qualifier(ws: tuple[Word, ...], used: set[int], reader: Reader) -> Word | None:
+    """The first verb-tagged word of its own glued between a modifier (一线, 全体: m, b) and a given people noun."""
+    for k in range(1, len(ws) - 1):
+        w, before, after = ws[k], ws[k - 1], ws[k + 1]
+        if w[3] != "v" or len(w[2]) != 2 or w[0] in used or before[3] not in ("m", "b") or before[1] != w[0] \
+                or after[0] != w[1] or not after[3].startswith("n"):
+            continue
+        classes = cilin_classes().get(after[2], ())
+        if classes and all(c[0] == "A" for c in classes) and reader.backed(after[2]) and not reader.backed(w[2]) \
+                and not reader.neutral(w[2]) and reader.lex.assert_words.fullmatch(w[2]) is None:
+            return w
+    return None
+
+
+def on_given_event(clause: str, ws: tuple[Word, ...], level: Word, text: str) -> bool:
+    """Does the level word start an event phrase (its words up to 6, glued) that the support text writes?"""
+    at = ws.index(level)
+    for k in range(at + 1, min(len(ws), at + 7)):
+        if ws[k][0] != ws[k - 1][1]:
+            return False
+        named = clause[level[1]:ws[k][1]]
+        if len(named) >= 3 and EVENT.search(named) and named in text:
+            return True
+    return False
