@@ -14,10 +14,10 @@ from drafter.numcheck.words import Word
 
 
 def verb_qualifier(ws: tuple[Word, ...], used: set[int], reader: Reader) -> Word | None:
-    """The first verb-tagged word of its own glued between a modifier (一线, 全体: m, b) and a given people noun."""
+    """The first verb-tagged word of its own glued between a modifier (一线: m, b; 全体) and a given people noun."""
     for k in range(1, len(ws) - 1):
         w, before, after = ws[k], ws[k - 1], ws[k + 1]
-        if w[3] != "v" or len(w[2]) != 2 or w[0] in used or before[3] not in ("m", "b") or before[1] != w[0] \
+        if w[3] != "v" or len(w[2]) != 2 or w[0] in used or (before[3] not in ("m", "b") and before[2] != "全体") or before[1] != w[0] \
                 or after[0] != w[1] or not after[3].startswith("n"):
             continue
         classes = cilin_classes().get(after[2], ())
