@@ -18,7 +18,7 @@ _HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m)
 
 _ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请", "会同", "协同", "协调", "携手", "联手"})
 _ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
-                          "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署"})
+                          "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署", "带头"})
 _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True)))
 _TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an actor, before its marker
 _EACH = frozenset({"各", "各个", "每个", "全", "所属", "下属"})
@@ -29,7 +29,7 @@ _NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日)
 _ACTOR_AFTER_FIRST = frozenset(w[0] for w in _ACTOR_AFTER)
 _TIME_FIRST = frozenset(w[0] for w in _TIME_WORDS)  # 年中 read as 年/中: a time word from the word's start on
 _MARKER_WORDS = _ACTOR_BEFORE | _MEANS | _PLACE_BEFORE | _HONOUR_START | _NAMED_DAY | _TIME_AFTER | _TIME_WORDS \
-    | {"在", "被", "受到"}
+    | {"在", "被", "受到", "得到"}
 
 
 @lru_cache(maxsize=1 << 14)

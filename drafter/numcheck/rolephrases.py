@@ -45,6 +45,19 @@ def _led_by_person(ws: tuple[Word, ...], i: int, clause: str) -> bool:
     return bool(phrase and _PERSON_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) and _UNDER.match(clause, phrase[-1][1]))
 
 
+def _led_by_far_person(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
+    """在分管工会工作的副总经理带领下: the person whose lead it was, written after a phrase that says which one (the
+    noun phrase ending on the post right before 的带领下 …); [] when the words after 在 name the person themselves."""
+    if _led_by_person(ws, i, clause):
+        return []
+    for k in range(i + 2, min(len(ws), i + 9)):
+        if not ws[k][2].strip() or clause[ws[k - 1][1]:ws[k][1]] in "，。；：、！？":
+            return []
+        if _PERSON_HEAD.search(ws[k][2]) and _UNDER.match(clause, ws[k][1]) and "的" in clause[ws[i][1]:ws[k][0]]:
+            return _phrase_before(ws, k + 1, clause)
+    return []
+
+
 def _phrase_after(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     """The noun phrase starting at word i (nouns joined by nothing, 、 or 和)."""
     out: list[Word] = []

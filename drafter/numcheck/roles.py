@@ -24,7 +24,8 @@ from drafter.numcheck.parallel import manner_spans
 from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH
 from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _PLACE_BEFORE, _TOGETHER
 from drafter.numcheck.rolemarks import may_mark as _may_mark, vague_body as _vague_body
-from drafter.numcheck.rolephrases import _ACTOR_HEAD, _act, _body_drawn_on, _day_name, _led_by_person, _new_actor
+from drafter.numcheck.rolephrases import _ACTOR_HEAD, _act, _body_drawn_on, _day_name, _led_by_far_person, _led_by_person
+from drafter.numcheck.rolephrases import _new_actor
 from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed, _span
 from drafter.numcheck.rolewords import MEANS as _MEANS, ROLE_NAMES, SKIP as _SKIP, Reader, role_claim as _role
 from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
@@ -108,6 +109,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 phrase = phrase[:-1]  # 公司经营层全体列席
             if phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or person_or_body(*phrase[-1][2:])):
                 claim("actor", phrase)
+        elif word == "在" and (led := _led_by_far_person(ws, i, clause)):
+            claim("actor", led)  # 在分管工会工作的副总经理带领下
         elif word in _ACTOR_BEFORE or (word == "在" and ("指导下" in clause[e:] or _led_by_person(ws, i, clause))):
             phrase = _phrase_after(ws, i + 1, clause)
             cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _ENDS_ACTOR
@@ -161,7 +164,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("object", level[:1])  # 省级 added to an honour the facts award: a near miss
             else:
                 claim("honour", rest) if not level else out.append(_role("honour", *_span(rest), clause, offset))
-        elif word == "受到" and (praise := _PRAISE_END.search(clause, e)):  # 受到区总工会通报表扬: a formal honour
+        elif word in ("受到", "得到") and (praise := _PRAISE_END.search(clause, e)):  # 受到区总工会通报表扬: an honour
             claim("honour", [w for w in ws[i + 1:] if w[1] <= praise.end()])
         elif (word == "被" or word[0] == "被" and tag == "x") and (praise := _RECOGNISED.search(clause, s + 1)) \
                 and _LEVEL_OR_BODY.search(clause, s + 1, praise.end()):  # 被省总工会作为典型经验推广; 被市/总工会
