@@ -35,7 +35,7 @@ from drafter.numcheck.claims import artifacts, clause_claims, merge
 from drafter.numcheck.support import Support, traces
 from drafter.numcheck.context import context_window
 from drafter.numcheck.derived import derived, each_one, is_article, one_named as _one_named
-from drafter.numcheck.timewords import festival_date
+from drafter.numcheck.timewords import duration, festival_date
 from drafter.numcheck.undecided import split_unnamed
 from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
@@ -153,7 +153,7 @@ def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool, f
     if rival is not None:
         line, fact = rival
         return ("mismatch", line, f"第{line}行事实为 {fact.display()}，初稿写成 {m.display()}", fact)
-    if m.kind == "date" or m.group in ("日期", "季度"):  # 7月至8月, 二季度: a date no fact gives names the time role
+    if m.kind == "date" or m.group in ("日期", "季度") or duration(m.source, m.start, m.end, m.group):  # 7月至8月, 二季度, 连续五年
         return ("unsupported", None, f'{ROLE_NAMES["time"]}"{m.text}"事实中没有', None)
     return ("unsupported", None, NOTE_UNSUPPORTED, None)
 

@@ -52,3 +52,14 @@ def festival_date(source: str, start: int, end: int, given: str) -> bool:
 
 _DATES = {"护士节": "5.12", "妇女节": "3.8", "劳动节": "5.1", "青年节": "5.4", "儿童节": "6.1", "教师节": "9.10",
           "权益日": "3.15", "读书日": "4.23", "环卫工人节": "10.26"}
+
+
+_SPAN_BEFORE = re.compile(r"(?:连续|持续|历时|长达|前后|先后)$")  # 连续五年, 持续两个月: how long the work went on
+_SPAN_AFTER = re.compile(r"^(?:来|以来|之久|间)")  # 三年来
+
+
+def duration(source: str, start: int, end: int, group: str | None) -> bool:
+    """A count of years, months or days that says how long the work went on (连续五年, 持续两个月, 三年来), not
+    how much was done: a time role when no fact gives it."""
+    return group in ("年", "月数", "天", "周") and (_SPAN_BEFORE.search(source, max(0, start - 2), start) is not None
+                                                 or _SPAN_AFTER.match(source[end:end + 2]) is not None)
