@@ -4,7 +4,12 @@ faithful twin that must stay clean:
   * a level put on an event the facts name without one (举办全市职工乒乓球比赛 for 举办职工乒乓球比赛) is a near
     miss of the object;
   * a verb-tagged word of its own between a modifier and the people the facts name (一线值班职工, 全体倒班职工 for
-    职工) says which people: a near miss of the object, and no effect tail."""
+    职工) says which people: a near miss of the object, and no effect tail;
+  * 带头 after a person (公司总经理带头) marks an actor, and so does a post after the phrase saying which one
+    (在分管工会工作的副总经理带领下);
+  * 得到(了)…通报表扬 is an honour quoted from its giver on, and 摘得/夺得… mark a title or place won;
+  * a count of years, months or days saying how long the work went on (连续四年, 持续三个月) that no fact gives
+    names the time role."""
 
 from __future__ import annotations
 
@@ -73,3 +78,46 @@ def test_the_people_as_the_facts_name_them_are_clean():
     for text in ("组织一线职工开展免费体检，共体检600人。", "组织全体职工开展免费体检，共体检600人。"):
         assert _claims(EXAM, text) == [], text
     assert _claims(["组织倒班职工开展免费体检，体检职工600人"], "组织全体倒班职工开展免费体检，共体检600人。") == []
+
+
+READING = ["开展职工读书活动，参与职工500人"]
+_READING = "开展职工读书活动，500名职工积极参与。"
+
+
+def _named(facts: list[str], text: str, role: str, words: str) -> bool:
+    return any(note.startswith(f'{role}"{words}"') for _, note in _claims(facts, text))
+
+
+def test_a_person_leading_by_example_is_an_actor():
+    assert _named(READING, f"公司总经理带头{_READING}", "参与者", "公司总经理")
+    assert _claims(["公司总经理带头开展职工读书活动，参与职工500人"], f"公司总经理带头{_READING}") == []
+
+
+def test_a_post_after_the_phrase_saying_which_one_is_an_actor():
+    assert _named(READING, f"在分管工会工作的副总经理带领下{_READING}", "参与者", "副总经理")
+    assert _named(READING, f"在分管后勤的馆长的带领下{_READING}", "参与者", "馆长")
+    assert _claims(["副总经理带队开展职工读书活动，参与职工500人"], f"在分管工会工作的副总经理带领下{_READING}") == []
+    assert _claims(READING, f"在上级工会的关心支持下{_READING}") == []
+
+
+def test_praise_received_and_a_title_won_are_honours():
+    for verb in ("得到了", "受到了"):
+        assert _named(READING, f"{_READING[:-1]}，{verb}市总工会的通报表扬。", "荣誉", "市总工会的通报表扬"), verb
+    claims = _claims(READING, f"{_READING[:-1]}，公司代表队在全市读书知识竞赛中摘得桂冠。")
+    assert any(note.startswith('荣誉"桂冠"') for _, note in claims), claims
+
+
+def test_praise_that_is_only_a_reception_is_no_honour():
+    assert _claims(READING, f"{_READING[:-1]}，得到了广大职工的好评。") == []
+
+
+def test_how_long_the_work_went_on_is_a_time():
+    assert [h.note for h in check(READING, f"工会连续四年{_READING}", lexicon=LEX).numbers
+            if h.status != "supported"] == ['时间"四年"事实中没有']
+    assert _named(READING, f"工会开展职工读书活动，持续三个月，500名职工积极参与。", "时间", "三个月")
+
+
+def test_a_duration_the_facts_give_or_an_amount_is_no_time():
+    assert _claims(["连续4年开展职工读书活动，参与职工500人"], f"工会连续四年{_READING}") == []
+    notes = [note for _, note in _claims(READING, f"{_READING[:-1]}，人均读书三本。")]
+    assert not any(note.startswith("时间") for note in notes), notes

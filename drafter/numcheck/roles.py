@@ -165,7 +165,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             else:
                 claim("honour", rest) if not level else out.append(_role("honour", *_span(rest), clause, offset))
         elif word in ("受到", "得到") and (praise := _PRAISE_END.search(clause, e)):  # 受到区总工会通报表扬: an honour
-            claim("honour", [w for w in ws[i + 1:] if w[1] <= praise.end()])
+            claim("honour", [w for w in ws[i + 1:] if w[1] <= praise.end() and not (w[2] == "了" and w[0] == e)])
         elif (word == "被" or word[0] == "被" and tag == "x") and (praise := _RECOGNISED.search(clause, s + 1)) \
                 and _LEVEL_OR_BODY.search(clause, s + 1, praise.end()):  # 被省总工会作为典型经验推广; 被市/总工会
             claim("honour", [w for w in ws[i:] if w[1] <= praise.end()] if word != "被" else
