@@ -9,7 +9,8 @@ faithful twin that must stay clean:
     (在分管工会工作的副总经理带领下);
   * 得到(了)…通报表扬 is an honour quoted from its giver on, and 摘得/夺得… mark a title or place won;
   * a count of years, months or days saying how long the work went on (连续四年, 持续三个月) that no fact gives
-    names the time role."""
+    names the time role; so do a season by 天 (夏天, as 夏季) and a first day, week or month (入职首周);
+  * 派员 after a body (市人社局派员全程参与) marks an actor."""
 
 from __future__ import annotations
 
@@ -121,3 +122,22 @@ def test_a_duration_the_facts_give_or_an_amount_is_no_time():
     assert _claims(["连续4年开展职工读书活动，参与职工500人"], f"工会连续四年{_READING}") == []
     notes = [note for _, note in _claims(READING, f"{_READING[:-1]}，人均读书三本。")]
     assert not any(note.startswith("时间") for note in notes), notes
+
+
+INDUCTION = ["为新入职员工开展岗前培训，培训员工80人"]
+_INDUCTION = "工会为新入职员工开展岗前培训，培训员工80人。"
+
+
+def test_a_season_and_a_first_week_are_times():
+    assert _named(INDUCTION, "工会在新员工入职首周开展岗前培训，培训员工80人。", "时间", "新员工入职首周")
+    assert _named(READING, f"工会在夏天{_READING}", "时间", "夏天")
+    given = ["新员工入职首周开展岗前培训，培训员工80人", "夏天开展职工读书活动，参与职工500人"]
+    assert _claims(given, "工会在新员工入职首周开展岗前培训，培训员工80人。") == []
+    assert _claims(given, f"工会在夏天{_READING}") == []
+
+
+def test_a_body_sending_its_staff_is_an_actor():
+    text = f"市人社局派员全程参与，{_INDUCTION}"
+    assert _named(INDUCTION, text, "参与者", "市人社局")
+    assert _claims(["市人社局派员参与，为新入职员工开展岗前培训，培训员工80人"], text) == []
+    assert _claims(INDUCTION, _INDUCTION) == []
