@@ -75,6 +75,11 @@ def test_a_verb_tagged_qualifier_of_given_people_is_an_object():
         assert any(note.startswith(f'对象"{word}"') for _, note in claims), (text, claims)
 
 
+def test_a_verb_after_a_distinguishing_word_is_the_clauses_verb():
+    fund = ["设立职工互助金，帮扶职工120人次"]  # the corpus: 互助金…主要用于职工临时困难借助
+    assert _claims(fund, "设立职工互助金，主要用于职工临时困难借助，帮扶职工120人次。") == []
+
+
 def test_the_people_as_the_facts_name_them_are_clean():
     for text in ("组织一线职工开展免费体检，共体检600人。", "组织全体职工开展免费体检，共体检600人。"):
         assert _claims(EXAM, text) == [], text
@@ -92,6 +97,12 @@ def _named(facts: list[str], text: str, role: str, words: str) -> bool:
 def test_a_person_leading_by_example_is_an_actor():
     assert _named(READING, f"公司总经理带头{_READING}", "参与者", "公司总经理")
     assert _claims(["公司总经理带头开展职工读书活动，参与职工500人"], f"公司总经理带头{_READING}") == []
+
+
+def test_leaders_in_general_leading_by_example_are_a_formula():
+    for who in ("分管领导", "党员干部"):  # the corpus: 分管领导带头先后两次…
+        notes = [note for _, note in _claims(READING, f"{who}带头{_READING}")]
+        assert not any(note.startswith("参与者") for note in notes), (who, notes)
 
 
 def test_a_post_after_the_phrase_saying_which_one_is_an_actor():

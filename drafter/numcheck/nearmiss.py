@@ -1,6 +1,6 @@
 """Near misses of a given thing that the object role reads without a noun of its own (issue 19, session 18):
-  * a word jieba tags a verb, written between a modifier and people the facts name (倒班 of 组织一线倒班职工 where
-    the facts say 职工): it says which people, so one of its own makes another group;
+  * a word jieba tags a verb, written between a numeral-like modifier (一线) or 全体 and people the facts name
+    (倒班 of 组织一线倒班职工 where the facts say 职工): it says which people, so one of its own makes another group;
   * a level put on an event the facts name without one (全省 of 组织全省供暖服务技能竞赛 where a fact writes
     供暖服务技能竞赛): the province's contest is another event.
 Both are object claims (drafter.numcheck.things.objects)."""
@@ -14,10 +14,10 @@ from drafter.numcheck.words import Word
 
 
 def verb_qualifier(ws: tuple[Word, ...], used: set[int], reader: Reader) -> Word | None:
-    """The first verb-tagged word of its own glued between a modifier (一线: m, b; 全体) and a given people noun."""
+    """The first verb-tagged word of its own glued between a modifier (一线: m; 全体; not 主要/用于/职工, b) and a given people noun."""
     for k in range(1, len(ws) - 1):
         w, before, after = ws[k], ws[k - 1], ws[k + 1]
-        if w[3] != "v" or len(w[2]) != 2 or w[0] in used or (before[3] not in ("m", "b") and before[2] != "全体") or before[1] != w[0] \
+        if w[3] != "v" or len(w[2]) != 2 or w[0] in used or (before[3] != "m" and before[2] != "全体") or before[1] != w[0] \
                 or after[0] != w[1] or not after[3].startswith("n"):
             continue
         classes = cilin_classes().get(after[2], ())

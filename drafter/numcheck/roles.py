@@ -45,6 +45,7 @@ _PRAISE_END = re.compile(r"(?:通报表扬|通报嘉奖|表扬|表彰|嘉奖|记
 _HONOUR_TRIM = re.compile(r"(?:的)?(?:荣誉称号|称号|荣誉|的好成绩|好成绩|的佳绩)$")
 _RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,16}}?"
                          r"(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
+_LEADERS = ("领导", "干部", "党员", "负责人", "骨干")  # who leads by example in general (…带头)
 _LEVEL_OR_BODY = re.compile(r"工会|党委|政府|[省市区县]委|[省市区县]|局|厅|部|报|台|网")
 
 
@@ -107,7 +108,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             phrase = _phrase_before(ws, i, clause)
             while phrase and phrase[-1][2] in _TOGETHER:
                 phrase = phrase[:-1]  # 公司经营层全体列席
-            if phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or person_or_body(*phrase[-1][2:])):
+            generic = clause.startswith("带头", s) and phrase and phrase[-1][2].endswith(_LEADERS)  # 分管领导带头: a formula
+            if phrase and not generic and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or person_or_body(*phrase[-1][2:])):
                 claim("actor", phrase)
         elif word == "在" and (led := _led_by_far_person(ws, i, clause)):
             claim("actor", led)  # 在分管工会工作的副总经理带领下
