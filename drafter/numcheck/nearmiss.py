@@ -14,12 +14,13 @@ from drafter.numcheck.words import Word
 
 
 def verb_qualifier(ws: tuple[Word, ...], used: set[int], reader: Reader) -> Word | None:
-    """The first verb-tagged word of its own glued between a modifier (一线: m; 全体; not 主要/用于/职工, b) and a given people noun."""
-    for k in range(1, len(ws) - 1):
+    """The first verb-tagged word of its own glued between a modifier (一线: m; 全体; not 主要/用于/职工, b) that opens
+    the object of the verb or preposition before it and a given people noun."""
+    for k in range(2, len(ws) - 1):
         w, before, after = ws[k], ws[k - 1], ws[k + 1]
         if w[3] != "v" or len(w[2]) != 2 or w[0] in used or (before[3] != "m" and before[2] != "全体") or before[1] != w[0] \
-                or after[0] != w[1] or not after[3].startswith("n"):
-            continue
+                or after[0] != w[1] or not after[3].startswith("n") or ws[k - 2][3][:1] not in ("v", "p"):
+            continue  # the modifier opens the object of a verb or preposition (组织/一线; not 全年/开设/职工…)
         classes = cilin_classes().get(after[2], ())
         if classes and all(c[0] == "A" for c in classes) and reader.backed(after[2]) and not reader.backed(w[2]) \
                 and not reader.neutral(w[2]) and reader.lex.assert_words.fullmatch(w[2]) is None:

@@ -11,6 +11,7 @@ from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, S
 from drafter.numcheck.rolewords import PERSON_HEAD as _PERSON_HEAD, POST as _POST, UNDER as _UNDER, glued as _glued
 from drafter.numcheck.wordclass import landform, whole_of
 from drafter.numcheck.words import Word
+from textkit.sentences import BREAKS, ENUM_COMMA
 
 _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
                          r"|领导|负责人|专家|教授|律师|教师|老师|咨询师|医生"
@@ -20,6 +21,7 @@ _PLACE_HEAD = re.compile(r"(?:中心|宫|馆|院|校|学院|党校|厅|会议室
                          r"|广场|公园|项目部|园区|矿区|厂|湖|山|岛|景区|礼堂|影院|公开栏|医院|血站|省|市|县|镇|村|畔|河|江|食堂|之家"
                         r"|体育场|体育馆|运动场|操场|会场|会堂|剧院|酒店|宾馆|农家乐|营地|教室|培训中心|厂区|周边"
                          r"|大学|工地|工作面|站区|井下|码头|港区|隧道|机场|车站|工区|井区|作业区)$")
+_BREAKS = frozenset(BREAKS + ENUM_COMMA)  # the phrase after 在 ends at a break
 _DAY_MARKERS = frozenset({"结合", "围绕", "在", "于", "利用", "借助", "趁", "借", "以", "恰逢", "适逢", "值此", "正值"})
 _OF_HEADS = frozenset({"家", "窗", "声"})  # X之家, X之窗, X之声: a place or a column jieba splits at 之
 
@@ -51,7 +53,7 @@ def _led_by_far_person(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     if _led_by_person(ws, i, clause):
         return []
     for k in range(i + 2, min(len(ws), i + 9)):
-        if not ws[k][2].strip() or clause[ws[k - 1][1]:ws[k][1]] in "，。；：、！？":
+        if not ws[k][2].strip() or any(c in _BREAKS for c in clause[ws[k - 1][1]:ws[k][1]]):
             return []
         if _PERSON_HEAD.search(ws[k][2]) and _UNDER.match(clause, ws[k][1]) and "的" in clause[ws[i][1]:ws[k][0]]:
             return _phrase_before(ws, k + 1, clause)
