@@ -4,6 +4,7 @@ of the groups after each stage of drafter/pipeline/plan.py (the clusters of `_gr
 area, one section) and the final plan), in the summaries' order and shuffled.
 
     .venv/bin/python bench/plan_stages.py            # the planner's own clusters
+    .venv/bin/python bench/plan_stages.py --oracle --set fitting.KEEP=0   # a constant set first
     .venv/bin/python bench/plan_stages.py --oracle   # each summary's TRUE sections as the clusters: the F1 the
                                                      # heading stages leave of a perfect grouping (a ceiling)
 """
@@ -11,6 +12,7 @@ area, one section) and the final plan), in the summaries' order and shuffled.
 from __future__ import annotations
 
 import argparse
+import importlib
 import random
 import statistics
 import sys
@@ -85,7 +87,14 @@ class Stages:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--oracle", action="store_true", help="the true sections as the clusters")
+    parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                        help="set a constant of drafter/pipeline/MODULE.py first (as plan_bench.py --set)")
     args = parser.parse_args()
+    for assignment in args.set:
+        name, value = assignment.split("=", 1)
+        module, constant = name.rsplit(".", 1)
+        target = importlib.import_module(f"drafter.pipeline.{module}")
+        setattr(target, constant, type(getattr(target, constant))(value))
     stages = Stages(args.oracle)
     settings = Settings()
     library = DrafterService(settings).library

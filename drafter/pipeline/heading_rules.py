@@ -5,6 +5,7 @@ part: verify.says_only.)"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.pipeline.copying import copied_runs
 from textkit.sentences import COMMAS, ENUM_COMMA, NOT_COMPARED, SEMICOLONS, char_class
@@ -56,10 +57,13 @@ def one_fact_words(title: str, facts: list[str]) -> bool:
     return False
 
 
-def content_bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def content_bigrams(text: str) -> frozenset[str]:
+    """The heading's content words: its character pairs beyond the frame words (cached: refitting asks each
+    heading of every fact)."""
     pairs = {text[i:i + 2] for i in range(len(text) - 1)}
-    return {p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and p not in STOP_BIGRAMS
-            and not any(p in w for w in STOP_BIGRAMS if len(w) > 2)}
+    return frozenset(p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and p not in STOP_BIGRAMS
+                     and not any(p in w for w in STOP_BIGRAMS if len(w) > 2))
 
 
 def relevant(title: str, facts: list[str]) -> bool:

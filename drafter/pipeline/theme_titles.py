@@ -9,6 +9,7 @@ one loose word do not back its heading ("创新自己的工作" is no 劳动竞�
 A section of two themes (together SHARED of its facts, each backed so, or of more themes of one [[family]]) is
 headed by their family's heading (themes.toml), else their `short` names joined ("推进民主管理，做好帮扶服务"), and
 its template lead is their family's joint lead (lead.j2 "culture+women"), else the plain one.
+A section whose misfits stay may get a heading composed of its themes (`composed`, for titling.wider).
 """
 
 from __future__ import annotations
@@ -102,3 +103,22 @@ def spans(title: str, facts: list[str], themes: list[Theme | None]) -> bool:
                 and title not in {h.text for h in theme.headings}:  # the theme's own heading speaks of it
             return False
     return True
+
+
+def composed(facts: list[str], themes: list[Theme | None]) -> list[str]:
+    """Headings composed for a section no example or lexicon heading covers as a whole: its main theme's headings when
+    that theme holds half of its facts, then the `short` names of two (then three) of its themes joined
+    ("抓好安全生产，加强宣传工作"), most facts first, each theme clearly held by a fact of the group and the themes
+    together holding half of its facts (the claim check still decides: titling.wider)."""
+    counted = Counter(t for t in themes if t is not None)
+    clear = [t for t, _ in counted.most_common() if any(p is t and t.keyword_score(f) > 0 for f, p in zip(facts, themes))]
+    own = lambda theme: [f for f, t in zip(facts, themes) if t is theme]  # noqa: E731
+    options = list(clear[0].titles_for(own(clear[0]))) if clear and 2 * counted[clear[0]] >= len(facts) else []
+    for size in (2, 3):
+        for combo in itertools.combinations(clear[:4], size):
+            if 2 * sum(counted[t] for t in combo) < len(facts):
+                continue
+            ordered = sorted(combo, key=lambda t: t.order)
+            words = [[w for w in t.shorts_for(own(t)) if w] for t in ordered]
+            options += ["，".join(parts) for parts in itertools.product(*words)]
+    return options

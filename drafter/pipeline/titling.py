@@ -102,6 +102,21 @@ def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
     return ""
 
 
+def wider(facts: list[str], placed: list, title: str, candidates: list[str], themed: frozenset[str], used: set[str],
+          covers, book) -> str:
+    """A heading for a section whose misfits stay in it that `covers` every fact (fitting.Refit.fits_all): its
+    candidates, the headings of the themes its facts share or are of (theme_titles); "" when none passes the rules."""
+    from drafter.pipeline import theme_titles
+
+    themed = [*themed, *theme_titles.joint_titles(facts, placed, book), *theme_titles.composed(facts, placed)]
+    lexical = [t for theme in dict.fromkeys(p for p in placed if p is not None) for t in theme.titles_for(facts)]
+    free = used - {bare(title)}
+    for option in dict.fromkeys([*candidates, *themed, *lexical]):  # the examples' first
+        if covers(option) and theme_titles.spans(option, facts, placed) and acceptable(option, facts, free, option in themed):
+            return option
+    return ""
+
+
 def with_clauses(candidates: list[str]) -> list[str]:
     """The candidates, then each clause of a two-clause one ("坚持校务公开，推进学校民主管理" -> 坚持校务公开,
     推进学校民主管理): an example heading whose second clause its facts do not bear out may still head them by its
