@@ -4,9 +4,9 @@ of the groups after each stage of drafter/pipeline/plan.py (the clusters of `_gr
 area, one section) and the final plan), in the summaries' order and shuffled.
 
     .venv/bin/python bench/plan_stages.py            # the planner's own clusters
-    .venv/bin/python bench/plan_stages.py --oracle --set fitting.KEEP=0   # a constant set first
     .venv/bin/python bench/plan_stages.py --oracle   # each summary's TRUE sections as the clusters: the F1 the
                                                      # heading stages leave of a perfect grouping (a ceiling)
+    .venv/bin/python bench/plan_stages.py --oracle --set fitting.AT_HOME=0.5   # a constant set first
 """
 
 from __future__ import annotations
