@@ -48,10 +48,12 @@ def names_theme(title: str, theme: Theme, book: ThemeBook) -> bool:
     关心关爱女职工，维护女职工特殊权益 names no 民主管理), one of its (or its family's) headings, or it holds the
     theme's short words."""
     key = bare(title)
+    joint = key.split("、", 1)[-1] if "、" in key or "和" in key else ""  # 加强组织建设、学习培训和宣传工作: the verb said once
     score = theme.keyword_score(title)
     if score > 0 and score >= max(t.keyword_score(title) for t in book.themes):
         return True
-    if title in {h.text for h in theme.headings} or any(w and bare(w) in key for w in (theme.short, *(s.text for s in theme.shorts))):
+    shorts = [bare(w) for w in (theme.short, *(s.text for s in theme.shorts)) if w]
+    if title in {h.text for h in theme.headings} or any(w in key or (len(w) > 4 and w[2:] in joint) for w in shorts):
         return True
     return any(theme.key in f.keys and title in f.headings for f in book.families)
 
