@@ -252,7 +252,8 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
         if missing:
             sentence = _said_before(m, stops)
             missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex,
-                                      m.group, stops.text[slice(*stops.bounds(m.start, m.end))])
+                                      m.group, stops.text[slice(*stops.bounds(m.start, m.end))],
+                                      stops.text[stops.bounds(m.start, m.end)[0]:m.start])
         missing = missing or period_swapped(fact.item, where)
         if not missing:
             return None

@@ -1,0 +1,59 @@
+"""A number's item said in part because its sentence already said the rest (issue 19, session 18: ellipsis).
+
+A strong model leaves out of a number's item a word its sentence has just written, and the check must not read
+that as a changed item. Two forms, both read before the number in the same draft sentence:
+  * the head noun shared with the previous count (收集职工意见300条，经研究采纳落实120条 for 采纳落实意见120条):
+    the fact's item ends on the missing word, the sentence writes that word right before a number of the same unit
+    (意见300条: it is that count's head too), and the draft's item puts no noun of its own in the head's place;
+  * a short form of a phrase the sentence writes (召开职工代表大会，会前征集提案40件 for 征集职代会提案40件): the
+    missing word is a short form (drafter.numcheck.support.Support.short_forms) of the sentence's words before
+    the number, read as in_sentence reads the word itself (after the last number of the same unit).
+Not cleared: a qualifier (困难 of 困难职工, 女 of 女职工) only a head may come from the previous count; a head the
+draft replaced (资助困难职工子女30人: 子女 in 职工's place); a value put on another item (a swap: the previous
+number's item and this one's fact differ; drafter.numcheck.match._moved_item names it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.numcheck.support import Support
+from drafter.numcheck.words import tag_of, words as words_of
+
+_MANNER = ("a", "ad", "d")  # 广泛, 积极: how it was done, no thing of the draft's own
+_COUNT = "[0-9０-９零〇一二两三四五六七八九十百千万.]+[余多]?"
+
+
+def head_of_previous(word: str, fact_item: str, unit: str | None, before: str, added: list[str],
+                     draft_item: str) -> bool:
+    """Is `word` the fact item's head, written in the sentence before the number as the head of an earlier count of
+    the same unit (意见300条), with no noun of the draft's own in the head's place (采纳落实建议120条 puts 建议 there)?"""
+    if not unit or added or len(word) < 2 or not fact_item.endswith(word):
+        return False
+    ws = [(w, tag) for _, _, w, tag in words_of(draft_item) if len(w) >= 2]
+    if ws and ws[-1][0] not in fact_item and ws[-1][1].startswith("n"):
+        return False
+    return re.search(re.escape(word) + _COUNT + re.escape(unit), before) is not None
+
+
+def short_form_written(word: str, sentence: str, added: list[str], fact_item: str, draft_item: str) -> bool:
+    """Is `word` a short form of words the sentence writes (职代会 of 职工代表大会), with no word of the draft's own in
+    the item but words of manner before its words from the fact (会前广泛征集提案: 广泛; 征集青年提案 and 征集优秀提案
+    put a qualifier in its place)?"""
+    if not 2 <= len(word) <= 4 or not set(word) <= set(sentence):
+        return False
+    if added and not set(added) <= _manner(fact_item, draft_item):
+        return False
+    return word in Support([sentence], []).short_forms
+
+
+def _manner(fact_item: str, draft_item: str) -> set[str]:
+    """The adverbs and adjectives of the draft's item written before its first word from the fact's item (广泛 of
+    会前广泛征集提案): they say how it was done, not which thing."""
+    out: set[str] = set()
+    for _, _, w, tag in words_of(draft_item):
+        if len(w) >= 2 and w in fact_item:
+            break
+        if tag in _MANNER:
+            out.add(w)
+    return out
