@@ -18,22 +18,25 @@ number's item and this one's fact differ; drafter.numcheck.match._moved_item nam
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
+from drafter.numcheck.mention import Mention
 from drafter.numcheck.support import Support
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import tag_of, words as words_of
 
 _MANNER = ("a", "ad", "d")  # 广泛, 积极: how it was done, no thing of the draft's own
-_COUNT = "[0-9０-９零〇一二两三四五六七八九十百千万.]+[余多]?"
+_COUNT = r"(\d+(?:\.\d+)?)"  # an earlier count in digits (no 余/多: an exact fact's)
 
 
 def head_of_previous(word: str, fact_item: str, unit: str | None, before: str, added: list[str],
-                     draft_item: str) -> bool:
+                     draft_item: str, by_value: Mapping[float, Sequence[tuple[int, Mention]]]) -> bool:
     """Is `word` in the fact item's head phrase (意见, or 合理化 of 合理化建议: from the word to the item's end), a
     phrase the draft's item leaves out whole and the sentence writes before the number as the head of an earlier
-    count of the same unit (意见300条), with no word of the draft's own but manner or time before its words from the
-    fact, and no noun of its own in the head's place (采纳落实建议120条 puts 建议 there)? A head said again in part
-    (帮扶职工120人 after 困难职工500人) drops its qualifier."""
+    count of the same unit (意见300条) that is itself a fact's with that phrase (收集职工意见300条: not a swapped
+    count), with no word of the draft's own but manner or time before its words from the fact, and no noun of its
+    own in the head's place (采纳落实建议120条 puts 建议 there)? A head said again in part (帮扶职工120人 after
+    困难职工500人) drops its qualifier."""
     at = fact_item.find(word)
     tail = fact_item[at:]
     if not unit or len(word) < 2 or at < 0 or not set(added) <= _manner(fact_item, draft_item):
@@ -43,7 +46,11 @@ def head_of_previous(word: str, fact_item: str, unit: str | None, before: str, a
     ws = [(w, tag) for _, _, w, tag in words_of(draft_item) if len(w) >= 2]
     if ws and ws[-1][0] not in fact_item and ws[-1][1].startswith("n"):
         return False
-    return re.search(re.escape(tail) + _COUNT + re.escape(unit), before) is not None
+    for count in re.finditer(re.escape(tail) + _COUNT + re.escape(unit), before):
+        value = float(count.group(1))
+        if any(f.unit == unit and tail in (f.item or "") for _, f in by_value.get(round(value, 6), ())):
+            return True
+    return False
 
 
 def short_form_written(word: str, sentence: str, added: list[str], fact_item: str, draft_item: str) -> bool:

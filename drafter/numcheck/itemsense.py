@@ -21,6 +21,7 @@ around it (see qualifiers.missing_words).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from drafter.numcheck.ellipsis import head_of_previous, short_form_written
 from drafter.numcheck.faithlex import FaithLexicon
@@ -130,7 +131,7 @@ def in_sentence(word: str, fact_item: str, sentence: str, added: list[str]) -> b
 
 def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: str | None, draft_item: str,
                     sentence: str, lex: FaithLexicon, group: str | None = None, whole_sentence: str = "",
-                    before: str = "") -> list[str]:
+                    before: str = "", by_value: Mapping | None = None) -> list[str]:
     """The missing words (read as jieba words) left once those the sentence writes, the action, the unit's
     head, examples before 等, the people a thing is for and words the sentence gave before (drafter.numcheck.ellipsis)
     are taken out; none when the draft item names no
@@ -142,7 +143,7 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
              and not any(o in fact_line for o in (lex.item_synonyms or {}).get(w, ()))]
     pieces = [w for piece in missing for _, _, w, _ in words_of(piece) if len(w) >= 2]
     return [w for w in pieces if not in_sentence(w, fact_item, sentence, added)
-            and not head_of_previous(w, fact_item, unit, before, added, draft_item)
+            and not head_of_previous(w, fact_item, unit, before, added, draft_item, by_value or {})
             and not short_form_written(w, sentence, added, fact_item, draft_item)
             and not action_kept(w, fact_item, fact_line, draft_item, lex)
             and not unit_head(w, fact_item, unit, added, lex, draft_item)

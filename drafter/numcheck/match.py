@@ -121,7 +121,7 @@ def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lex
     """A supported number whose draft sentence leaves out a word of every proving fact's item is a mismatch
     (drafter.numcheck.qualifiers: 工会全年共收入215.3万元 for 全年工会经费收入215.3万元)."""
     proving = [(line, fact) for line, fact in facts.candidates(m) if matches(m, fact)[0]]
-    changed = changed_item(m, proving, stops, lexicon.faith or load_faith())
+    changed = changed_item(m, proving, stops, lexicon.faith or load_faith(), facts.by_value)
     return verdict if changed is None else ("mismatch", changed[0], changed[2], changed[1])
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from drafter.numcheck.faithlex import FaithLexicon
@@ -236,9 +236,10 @@ def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stops,
-                 lex: FaithLexicon) -> tuple[int, Mention, str] | None:
-    """(fact line, fact number, Chinese note) when no proving fact's item is kept by the draft sentence."""
+def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stops, lex: FaithLexicon,
+                 by_value: Mapping | None = None) -> tuple[int, Mention, str] | None:
+    """(fact line, fact number, Chinese note) when no proving fact's item is kept by the draft sentence (`by_value`:
+    the facts' numbers by value, for an item's head said with an earlier count: drafter.numcheck.ellipsis)."""
     first = None
     for line, fact in proving:
         if not fact.item or len(fact.item) < 2 or fact.key is not None:
@@ -253,7 +254,7 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
             sentence = _said_before(m, stops)
             missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex,
                                       m.group, stops.text[slice(*stops.bounds(m.start, m.end))],
-                                      stops.text[stops.bounds(m.start, m.end)[0]:m.start])
+                                      stops.text[stops.bounds(m.start, m.end)[0]:m.start], by_value)
         missing = missing or period_swapped(fact.item, where)
         if not missing:
             return None
