@@ -5,14 +5,14 @@ that as a changed item. Two forms, both read before the number in the same draft
   * the head shared with the previous count (收集职工意见300条，经研究采纳落实120条 for 采纳落实意见120条; 收集合理化
     建议318条，经评审采纳100条 for 采纳合理化建议100条): the missing word is in the fact item's head phrase (from the
     word to the item's end), the draft's item leaves that phrase out whole, the sentence writes it right before a
-    number of the same unit (意见300条: that count's head too), and the draft's item adds only manner or time and
-    puts no noun of its own in the head's place;
+    number of the same unit in digits (意见300条: that count's head too) that is itself a fact's whose item holds
+    the phrase, and the draft's item adds only manner or time and puts no noun of its own in the head's place;
   * a short form of a phrase the sentence writes (召开职工代表大会，会前征集提案40件 for 征集职代会提案40件): the
     missing word is a short form (drafter.numcheck.support.Support.short_forms) of the sentence's words before
     the number, read as in_sentence reads the word itself (after the last number of the same unit).
 Not cleared: a qualifier dropped from a head said again (帮扶职工120人 after 慰问困难职工500人); a head the
-draft replaced (资助困难职工子女30人: 子女 in 职工's place); a value put on another item (a swap: the previous
-number's item and this one's fact differ; drafter.numcheck.match._moved_item names it).
+draft replaced (采纳落实建议120条); a qualifier of the draft's own in a short form's place (征集青年提案); a swap
+(在主页发表信息12篇，《报》刊发148篇: 12 is no fact's 主页发表信息 count).
 """
 
 from __future__ import annotations
