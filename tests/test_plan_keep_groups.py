@@ -75,3 +75,36 @@ def test_a_section_whose_misfit_a_wider_heading_covers_keeps_it_under_that_headi
     assert lines == [0, 1, 3] and title == titles[0] != SAFETY  # the group stays whole under a wider heading
     assert not fit.misfits(lines, title) and titling.bare(title) in used and titling.bare(SAFETY) not in used
     assert sections[1] == ([4], CULTURE) and titles[1] == CULTURE  # a section without misfits keeps its heading
+
+
+CORPUS_LIST = [  # eight facts drawn from the shipped corpus by plan_bench's random lists (list 7 of 200)
+    "参保率和体检人数都达到了100%。",
+    "2月，我公司召开年终总结会暨新年联欢会，表彰了先进员工和先进集体，并为全体员工发放春节福利，公司领导登门拜访慰问公司困难员工，"
+    "为他们送去了慰问金。",
+    "20xx年上半年,在职工之家的管理方面与去年有了改进,每一季度我们都会有一次汇报,且会对借出去的书籍进行跟踪,在保管方面,达到完好率。",
+    "在供暖结束后公司积极组织开展了篮球比赛。",
+    "通过一系列的竞赛活动,员工的业务知识熟悉程度和业务操作能力大大增强,窗口服务水平得到进一步提高,业务处理能力得到明显改善,"
+    "业务发展日新月异。",
+    "今年我校工会组织教师学习了《教师法》、《教育法》、《未成年人保护法》等与教育教学相关的法律知识，提醒教师时刻记住要遵纪守法。",
+    "公司领导班子转变作风树立形象,每年坚持四分之一时间沉在基层解决问题,心系基层,服务职工,从职工群众“急需、急盼”的事情着手,"
+    "开展经常性“送关爱、送健康、送文化”活动。",
+    "进一步规范全省电信系统集体合同签订工作。",
+]
+
+
+def test_the_planner_widens_the_heading_of_a_misfit_that_stays(settings, library, monkeypatch):
+    """Through the whole planner: the 参保率和体检 fact stays with the care facts it was grouped with, and their section is
+    headed so that it fits too (fitting.refit_plan calls _widen); without that call it is left a misfit there."""
+    from drafter.models import DraftRequest
+    from drafter.pipeline import fitting
+    from drafter.pipeline.plan import Planner
+
+    request = DraftRequest(org="某公司工会", period="2025年", kind="年度总结", facts=CORPUS_LIST)
+    planner = Planner(settings, library)
+    plan = planner.plan(request)
+    home = next(s for s in plan.body() if 1 in s.fact_lines)
+    assert {1, 2} <= set(home.fact_lines) and planner.misfits[1] == 0, (home.heading, planner.misfits)
+    monkeypatch.setattr(fitting, "_widen", lambda *args, **kwargs: None)
+    unwidened = Planner(settings, library)
+    unwidened.plan(request)
+    assert unwidened.misfits[1] > 0  # the same plan without it: the fact does not fit the care heading
