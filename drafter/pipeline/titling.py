@@ -41,7 +41,9 @@ _FRAGMENT = re.compile(rf"的|[中于得地着]$|^了?[得地]|本次|此次|这
                        rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)")  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
 _CN_COUNT = r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支]"
 _DONE = re.compile(rf"^了(?:{_CN_COUNT})?")  # 举办了十场“劳务工大课堂” -> 举办“劳务工大课堂”: a heading names, it does not narrate
-_CN_COUNT_AT_END = re.compile(rf"{_CN_COUNT}$")  # 组织职工代表会议两次 -> 组织职工代表会议
+_CN_COUNT_AT_END = re.compile(rf"{_CN_COUNT}$")
+_DOER_END = re.compile(r".*(?:工会|公司|我们|我会|我局|我校|[在对把将])")  # the last doer (or case marker) before an act
+_PLAIN = re.compile(r"[\u4e00-\u9fff]+")  # 组织职工代表会议两次 -> 组织职工代表会议
 
 
 def fits(facts: list[str], title: str, lexicon=None) -> bool:
@@ -74,8 +76,20 @@ def core(fact: str) -> str:
         phrase = re.sub(r"分别$", "", phrase)  # 举办集体婚礼和青年联谊各1场 -> …青年联谊, not …联谊各
         phrase = act.group() + _CN_COUNT_AT_END.sub("", _DONE.sub("", phrase[len(act.group()):]))
         if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(act.group()):]):
-            return phrase
+            whole = _object_before(clause, act) + phrase
+            return whole if len(whole) <= 14 else phrase
     return ""
+
+
+def _object_before(clause: str, act) -> str:
+    """The object said before an act used as a noun (镇工会和谐企业创建工作取得圆满成功: 和谐企业 of 创建工作), after
+    the doer; "" when the act is a verb or nothing of two to eight plain characters stands there."""
+    if not clause.startswith("工作", act.end()):
+        return ""
+    head = clause[:act.start()]
+    doer = _DOER_END.search(head)
+    obj = head[doer.end():] if doer else head
+    return obj if 2 <= len(obj) <= 8 and _PLAIN.fullmatch(obj) else ""
 
 
 def _first_act(clause: str):
