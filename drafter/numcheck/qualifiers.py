@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.itemkind import harmless, other_facts
 from drafter.numcheck.itemsense import kept_by_meaning, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.quotes import quote, quotes
@@ -255,6 +256,7 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
             missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex,
                                       m.group, stops.text[slice(*stops.bounds(m.start, m.end))],
                                       stops.text[stops.bounds(m.start, m.end)[0]:m.start], by_value)
+            missing = [w for w in missing if not harmless(w, fact, m, other_facts(by_value), lex)]
         missing = missing or period_swapped(fact.item, where)
         if not missing:
             return None

@@ -1,0 +1,100 @@
+"""A missing word of a number's item judged by its kind (issue 19, session 19: judge meaning, not words).
+
+drafter.numcheck.qualifiers reports the words of a fact's item that the draft's clause does not write. A strong
+model drops or rewords words that leave the counted thing as it is: a topic qualifier (完成攻关课题12项 for 完成科研
+攻关课题12项), the item's act said in other words (为职工开展心理疏导260人次 for 提供心理咨询260人次; 打造职工小家 for
+建设职工小家). Such a word is *harmless* and the number stays supported when all of these hold:
+  * 词林 knows the word, and only as an activity, a state or a topic: classes H (human activities), Ie/Ig
+    (situations, beginnings), Dk (culture and study), Df (mind), De (skills), Ef (states: 安全). People (A), things
+    and places (B, C), qualities and grades (Ed, Ee: 困难, 一线, 优秀, 重大), levels and scopes (Dd: 市级, 全市),
+    bodies (Di: 班组) and money (Dj) change the referent and stay reported; so does a word 词林 does not know, and
+    a proper name or grading word (jieba ns, nt, nr, b);
+  * the count is no money (元: 工会经费收入 -> 收入 is another figure, docs/check_rules.md);
+  * it does not qualify people: neither its jieba word nor the next one names people (退休 of 退休职工);
+  * the draft's item puts no noun of its own in the item (法律知识讲座 for 心理健康讲座; 青年突击队 for 班组), and
+    when the word is replaced by a verb of the draft's own, the draft's item keeps another content word of the
+    fact's item (心理 of 心理咨询; 小家 of 职工小家) that is no people word;
+  * no word of the draft's own is written in another fact's line (a swap: 培训 of another fact's 培训驾驶员), and no
+    other fact with the same unit has the item's head without the word (the word tells two facts' items apart).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from drafter.numcheck.itemsense import names_people, verb_like
+from drafter.numcheck.items import kin_of
+from drafter.numcheck.mention import Mention
+from drafter.numcheck.words import words as words_of
+
+HARMLESS_CLASSES = ("H", "Ie", "Ig", "Dk", "Df", "De", "Ef")  # activities, situations, topics, mind, skills, states
+STRICT_TAGS = ("b", "ns", "nt", "nr", "nz")  # grading words (省级, 女) and proper names
+
+
+def harmless(word: str, fact: Mention, m: Mention, others: Iterable[Mention], lex) -> bool:
+    """Is the missing `word` of `fact`'s item one that leaves the counted thing as it is (see the module doc)?"""
+    if not _kind_harmless(word) or (fact.unit and "元" in fact.unit) or (m.unit and "元" in m.unit):
+        return False
+    item = fact.item or ""
+    spans = words_of(item)
+    ws = [(w, tag) for _, _, w, tag in spans]
+    pos = item.find(word)
+    at = next((k for k, (s, e, _, _) in enumerate(spans) if s <= pos < e), None) if pos >= 0 else None
+    if at is None or names_people(ws[at][0]) or at + 1 < len(ws) and names_people(ws[at + 1][0]):
+        return False  # not in the item, or a qualifier of people (退休 of 退休职工)
+    own = [(w, tag) for _, _, w, tag in words_of(m.item or "") if len(w) >= 2 and w not in fact.source
+           and not lex.item_ignore.fullmatch(w)]
+    if any(not verb_like(w, tag) for w, tag in _object(own, m.item or "")):
+        return False  # a noun of the draft's own in the item's object: another thing or other people
+    if own and not _keeps_content(ws, word, m.item or "", lex):
+        return False  # the word replaced by another act, with nothing else of the item kept
+    mine = [w for _, _, w, _ in words_of(m.item or "") if len(w) >= 2 and w not in fact.source]
+    return not _tells_apart(word, ws, fact, mine, others, lex)
+
+
+def _kind_harmless(word: str) -> bool:
+    classes = kin_of(word)
+    tags = [tag for _, _, _, tag in words_of(word)]
+    return bool(classes) and all(c.startswith(HARMLESS_CLASSES) for c in classes) \
+        and not any(t in STRICT_TAGS for t in tags)
+
+
+def _object(own: list[tuple[str, str]], draft_item: str) -> list[tuple[str, str]]:
+    """The draft's own words after the first verb of its item (the words before it are its actor: 矿工会组织排查隐患;
+    a verb inside the object stays in it: 完成技术攻关课题)."""
+    first = next((s for s, _, w, tag in words_of(draft_item) if verb_like(w, tag)), -1)
+    return [(w, tag) for w, tag in own if draft_item.rfind(w) > first]
+
+
+def _keeps_content(ws: list[tuple[str, str]], word: str, draft_item: str, lex) -> bool:
+    """Does the draft's item write two characters in a row of the fact's item that are no people word and no ignored
+    word (心理 of 心理咨询, 小家 of 职工小家)?"""
+    for w, _ in ws:
+        if names_people(w) or lex.item_ignore.fullmatch(w):
+            continue
+        if any(w[i:i + 2] in draft_item and not lex.item_ignore.fullmatch(w[i:i + 2]) for i in range(len(w) - 1)):
+            return True
+    return False
+
+
+def _tells_apart(word: str, ws: list[tuple[str, str]], fact: Mention, own: list[str],
+                 others: Iterable[Mention], lex) -> bool:
+    """Does the draft write a word of its own that another fact's line writes (a swap: a content word, or the head
+    of that fact's item, 培训 of 技能培训), or does another fact of the same unit have this item's head without
+    `word` (the word is what tells the two apart)?"""
+    head = ws[-1][0] if ws else ""
+    for other in others:
+        if other.source == fact.source:
+            continue
+        if any(w in other.source and (not lex.item_ignore.fullmatch(w) or (other.item or "").endswith(w))
+               for w in own):
+            return True
+        if other.unit == fact.unit and len(head) >= 2 and head != word and head in (other.item or "") \
+                and word not in other.source:
+            return True
+    return False
+
+
+def other_facts(by_value: Mapping | None) -> list[Mention]:
+    """Every fact number of the fact set (from FactIndex.by_value)."""
+    return [fact for entries in (by_value or {}).values() for _, fact in entries]
