@@ -22,12 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from drafter.numcheck.itemsense import names_people, verb_like
-from drafter.numcheck.items import kin_of
+from drafter.numcheck.items import PEOPLE_GROUPS, kin_of
+from drafter.numcheck.itemsense import action_of, names_people, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.words import words as words_of
 
-HARMLESS_CLASSES = ("H", "Ie", "Ig", "Dk", "Df", "De", "Ef")  # activities, situations, topics, mind, skills, states
+HARMLESS_CLASSES = ("H", "Ie", "Ig", "Dk", "Df", "De", "Ef", "Eb", "B")  # acts, situations, topics, mind, skills,
+# states, physical traits (清凉) and objects (电网 of 电网抢修任务)
+ACT_CLASSES = ("H", "Ie", "Ig")  # an item's head of these is its act, said in other words (咨询 of 心理咨询)
 STRICT_TAGS = ("b", "ns", "nt", "nr", "nz")  # grading words (省级, 女) and proper names
 
 
@@ -42,11 +44,16 @@ def harmless(word: str, fact: Mention, m: Mention, others: Iterable[Mention], le
     at = next((k for k, (s, e, _, _) in enumerate(spans) if s <= pos < e), None) if pos >= 0 else None
     if at is None or names_people(ws[at][0]) or at + 1 < len(ws) and names_people(ws[at + 1][0]):
         return False  # not in the item, or a qualifier of people (退休 of 退休职工)
+    if item.endswith(word) and not (m.group in PEOPLE_GROUPS and all(c.startswith(ACT_CLASSES) for c in kin_of(word))):
+        return False  # the item's head: 书屋 of 职工书屋, 建议 of 建议120条; for a count of people, an act may be
+        # said in other words (心理疏导 for 心理咨询260人次)
+    if word == action_of(item):
+        return False  # the item's first act: replaced only by a near verb (drafter.numcheck.itemsense.action_kept)
     own = [(w, tag) for _, _, w, tag in words_of(m.item or "") if len(w) >= 2 and w not in fact.source
            and not lex.item_ignore.fullmatch(w)]
     if any(not verb_like(w, tag) for w, tag in _object(own, m.item or "")):
         return False  # a noun of the draft's own in the item's object: another thing or other people
-    if own and not _keeps_content(ws, word, m.item or "", lex):
+    if any(verb_like(w, tag) for w, tag in own) and not _keeps_content(ws, word, m.item or "", lex):
         return False  # the word replaced by another act, with nothing else of the item kept
     mine = [w for _, _, w, _ in words_of(m.item or "") if len(w) >= 2 and w not in fact.source]
     return not _tells_apart(word, ws, fact, mine, others, lex)

@@ -20,6 +20,8 @@ The rule, on characters (no tagger, linear, deterministic):
   * when several facts prove the value, the number passes if any of them keeps its item.
 So word order (312人次职工参赛 for 参赛职工312人次), a synonymous verb (送去慰问金 for 发放慰问金) and added 共/了
 (全年共发展新会员126人 for 全年新发展会员126人) pass.
+A missing word left after drafter.numcheck.itemsense is judged by its kind (drafter.numcheck.itemkind): an act, a
+state or a topic that leaves the counted thing as it is (完成攻关课题 for 完成科研攻关课题) is no change.
 
 Known limits: a one-character qualifier (女职工 -> 职工, 新会员 -> 会员) is not reported; a missing word written
 in the scope read (that clause, the clause before it, or the sentence) counts as kept; a qualifier farther than ITEM_CHARS from the number is not
