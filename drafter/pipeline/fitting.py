@@ -29,12 +29,12 @@ Measured on bench/plan_bench.py (docs/planning.md, issue 20): misfits before and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
 
-from drafter.pipeline import grouping
+from drafter.pipeline import antecedents, grouping
 from drafter.pipeline.heading_rules import bare, content_bigrams
 from drafter.pipeline.themes import Theme, ThemeBook
 
@@ -74,6 +74,7 @@ class Refit:
     book: ThemeBook
     near: np.ndarray  # affinity without the order term (is a fact at home)
     scores: np.ndarray  # with it (where a misfit goes)
+    refer: list[set[int]] = field(default_factory=list)  # the facts each refers back to (antecedents.py): its kin
 
     def anchors(self, lines: list[int], title: str) -> list[int]:
         return [i for i in lines if speaks_of(self.facts[i], self.prior[i], title, self.book)]
@@ -86,8 +87,9 @@ class Refit:
 
     def misfits(self, lines: list[int], title: str) -> list[int]:
         """The facts of a section that neither speak of its heading nor are like the facts that do."""
-        anchors = self.anchors(lines, title)
-        return [i for i in lines if i not in anchors and (self.likeness(i, anchors) < AT_HOME or self.stray(i, anchors))]
+        anchors, kin = self.anchors(lines, title), set(lines)
+        return [i for i in lines if i not in anchors and not (self.refer and self.refer[i] & kin)
+                and (self.likeness(i, anchors) < AT_HOME or self.stray(i, anchors))]
 
     def stray(self, fact: int, anchors: list[int]) -> bool:
         """The fact names an area of its own (writes its theme's keywords at least STRAY strongly) that neither the
@@ -151,10 +153,12 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     clear = [t.key if t is not None and t.keyword_score(f) > 0 else None for f, t in zip(facts, placed)]
     kin = grouping.kinship(clear, [family.keys for family in planner.book.families])
     near = grouping.affinity(vectors, clear, len(facts), kin, ordered=False)
-    refit = Refit(facts, placed, planner.book, near, planner._scores)
+    refer = antecedents.antecedents(facts, planner._her_order > 0)
+    refit = Refit(facts, placed, planner.book, near, planner._scores, refer)
     per = max(1, planner.settings.max_facts_per_section)  # a move never makes a section need sub-sections
     still = lambda title, lines: len(lines) <= per and planner._still_fits(title, lines, facts, used)  # noqa: E731
     sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place
+    antecedents.rejoin(sections, refit.refer, lambda lines: len(lines) <= per)  # a fact alone beside its kin
     before = refit.count(sections)
     homeless = refit.rehome(sections, still)
     parts, alone = refit.groups_of(homeless), []
