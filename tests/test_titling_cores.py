@@ -38,3 +38,13 @@ def test_an_act_used_as_a_noun_keeps_the_object_said_before_it():
     assert core("今年文明单位创建工作全面完成") == "文明单位创建工作全面完成"
     assert core("工会帮扶工作取得新成效") == "帮扶工作取得新成效"  # nothing between the doer and the act
     assert core("3月，公司工会组织职工技能竞赛3场") == "组织职工技能竞赛"  # a verb: nothing before it is taken
+
+
+def test_a_clause_saying_what_the_work_is_for_gives_no_core():
+    """Session 19: s002_12's "二、建设繁荣" (…为建设繁荣,文明建功立业: a purpose cut at its comma) and s003_07's
+    "七、发展服务" (为学校发展服务: whom the work serves)."""
+    assert core("深入开展“双学三创”等活动,组织广大干部职工积极投身机关“三个文明”建设,立足本职岗位,勇于开拓创新,"
+                "敬业奉献实干,为建设繁荣,文明建功立业") == ""
+    assert core("为教工服务，为学校发展服务，很好地发挥了桥梁作用。") == ""
+    assert core("为困难员工发放帮扶金9.3万元，帮扶17户") == "发放帮扶金"  # for whom, then the act: still the act
+    assert core("为了丰富职工生活，举办篮球赛3场") == "举办篮球赛"

@@ -186,10 +186,12 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
             _stay_most_alike(refit, sections, [fact], still, vectors, embedder)
     _widen(planner, refit, groups, titles, sections, used)  # the misfits that stay
     kept = [i for i, g in enumerate(groups) if g.lines]
-    for index in kept:
-        lines = groups[index].lines
-        groups[index].key = theme_titles.lead_key([facts[i] for i in lines], [planner._placed[i] for i in lines],
-                                                  planner.book)
+    for index in kept:  # the lead key and themes' headings of the facts each now holds (titling.still_heads)
+        group = groups[index]
+        own, placed_now = [facts[i] for i in group.lines], [placed[i] for i in group.lines]
+        group.key = theme_titles.lead_key(own, placed_now, planner.book)
+        shared = theme_titles.shared_titles(own, placed_now, planner.book)
+        group.themed, group.candidates = group.themed | frozenset(shared), list(dict.fromkeys(group.candidates + shared))
     used.difference_update(bare(titles[i]) for i in range(len(groups)) if i not in kept)
     order = sorted(kept, key=lambda i: (groups[i].position, groups[i].lines[0]))
     planner.misfits = (before, refit.count(sections))

@@ -150,16 +150,17 @@ class TemplateWriter:
 
 
 def heading_clause(title: str) -> tuple[str, str]:
-    """What a lead can say of a heading: its clauses that name the work, joined ("发展会员，开展健步走" ->
-    发展会员、开展健步走; "丰富职工文化生活，文体活动多姿多彩" -> 丰富职工文化生活), form "act"; or its first clause when
-    it sets the work's frame (围绕企业发展), form "frame"; ("", "") for a heading made of its facts' acts (…等工作: the
-    facts follow), of three works or more (the heading just above says them), or of neither form."""
+    """What a lead can say of a heading: its clauses that name the work, joined, when another clause says more
+    ("丰富职工文化生活，文体活动多姿多彩" -> 丰富职工文化生活), form "act"; or its first clause when it sets the work's
+    frame (围绕企业发展), form "frame"; ("", "") for a heading made of its facts' acts (…等工作: the facts follow), of
+    three works or more, of works only (发展会员，开展健步走: the lead would say the heading just above it again word for
+    word, 工会在提升职工技能、丰富文体活动上持续用力。), or of neither form."""
     clauses = [c.strip() for c in title.split("，") if c.strip()]
     if not clauses or title.endswith("等工作") or len(clauses[0]) < 4:
         return "", ""
     if _WORK.match(clauses[0]):
         works = [c for c in clauses if _WORK.match(c)]  # three of them read as a list said again (加强…、推进…、提升…是…)
-        return ("、".join(works), "act") if len(works) <= 2 else ("", "")
+        return ("、".join(works), "act") if len(works) < len(clauses) and len(works) <= 2 else ("", "")
     return (clauses[0], "frame") if _FRAMED.match(clauses[0]) else ("", "")
 
 

@@ -91,6 +91,13 @@ def lead_key(facts: list[str], themes: list[Theme | None], book: ThemeBook) -> s
     return "+".join(k for k in family.members if k in keys) if family else ""
 
 
+def shared_titles(facts: list[str], themes: list[Theme | None], book: ThemeBook) -> list[str]:
+    """The lexicon's headings of the theme the facts share (`own_theme`), else of the themes they share together
+    (`joint_titles`)."""
+    held = own_theme(facts, themes)
+    return list(held.titles_for(facts)) if held else joint_titles(facts, themes, book)
+
+
 def spans(title: str, facts: list[str], themes: list[Theme | None]) -> bool:
     """A heading over facts clearly of several themes speaks of each of them: it writes one of the theme's keywords
     or shares a content word with one of its facts (a heading naming only the competitions heads no 文体活动)."""

@@ -44,6 +44,9 @@ _DONE = re.compile(rf"^了(?:{_CN_COUNT})?")  # 举办了十场“劳务工大�
 _CN_COUNT_AT_END = re.compile(rf"{_CN_COUNT}$")
 _DOER_END = re.compile(r".*(?:工会|公司|我们|我会|我局|我校|[在对把将])")  # the last doer (or case marker) before an act
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")  # 组织职工代表会议两次 -> 组织职工代表会议
+# a clause saying what the work is for, not what was done: 为建设繁荣(,文明…), 为了提高…; 为学校发展服务
+_PURPOSE = re.compile(r"(?:为了?|以便|旨在)(?:全面|大力|进一步|积极|更好地|不断)?")  # before the act
+_SERVING = re.compile(r"^为[^，,]{1,12}服务$")  # whom the work serves
 
 
 def fits(facts: list[str], title: str, lexicon=None) -> bool:
@@ -67,7 +70,7 @@ def core(fact: str) -> str:
     trailing count ("3月，公司工会组织职工技能竞赛3场，…" -> 组织职工技能竞赛); "" when no clause does."""
     for clause in re.split(char_class(BREAKS), _LEAD_IN.sub("", fact.strip())):
         act = _first_act(clause)
-        if act is None or act.start() > 12:
+        if act is None or act.start() > 12 or _PURPOSE.fullmatch(clause[:act.start()]) or _SERVING.match(clause):
             continue
         phrase = _COUNT_AT_END.sub("", clause[act.start():].strip()).strip("，、 ")
         if "等" in phrase:  # "举办职工篮球赛、趣味运动会等文体活动" -> 举办文体活动
