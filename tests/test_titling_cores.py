@@ -48,3 +48,10 @@ def test_a_clause_saying_what_the_work_is_for_gives_no_core():
     assert core("为教工服务，为学校发展服务，很好地发挥了桥梁作用。") == ""
     assert core("为困难员工发放帮扶金9.3万元，帮扶17户") == "发放帮扶金"  # for whom, then the act: still the act
     assert core("为了丰富职工生活，举办篮球赛3场") == "举办篮球赛"
+
+
+def test_a_rate_is_no_act():
+    """Session 19, a random list: "一、完成率和合格率均达到百分之百" (完成 of 完成率 read as the act)."""
+    assert core("在市总工会的指导下，镇工会对工会数据库进行了录入和修改完善，任务完成率和合格率均达到百分之百，"
+                "在全市率先完成了数据库录入工作。") == "完成数据库录入工作"
+    assert core("组织职工参与率达到95%，完成技能培训300人") == "完成技能培训"

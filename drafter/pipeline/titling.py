@@ -37,7 +37,7 @@ _ACTS = re.compile(f"(?:{_ACT.pattern})+")
 ACT = _ACT  # the acts a heading may begin with (model_titles: 工会开展… -> 开展…)
 _FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 # what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
-_FRAGMENT = re.compile(rf"的|[中于得地着]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
+_FRAGMENT = re.compile(rf"的|[中于得地着率]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
                        rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)")  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
 _CN_COUNT = r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支]"
 _DONE = re.compile(rf"^了(?:{_CN_COUNT})?")  # 举办了十场“劳务工大课堂” -> 举办“劳务工大课堂”: a heading names, it does not narrate
@@ -46,6 +46,7 @@ _DOER_END = re.compile(r".*(?:工会|公司|我们|我会|我局|我校|[在对�
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")  # 组织职工代表会议两次 -> 组织职工代表会议
 # a clause saying what the work is for, not what was done: 为建设繁荣(,文明…), 为了提高…; 为学校发展服务
 _PURPOSE = re.compile(r"(?:为了?|以便|旨在)(?:全面|大力|进一步|积极|更好地|不断)?")  # before the act
+_RATE = ("率", "比例")
 _SERVING = re.compile(r"^为[^，,]{1,12}服务$")  # whom the work serves
 
 
@@ -101,7 +102,8 @@ def _first_act(clause: str):
     cut = words(clause)
     starts = {start for start, _, _, _ in cut}
     objects = {start for start, _, _, tag in cut if tag.startswith("n") or tag in ("v", "vn")}
-    return next((m for m in _ACTS.finditer(clause) if m.start() in starts or m.end() in objects), None)
+    return next((m for m in _ACTS.finditer(clause) if (m.start() in starts or m.end() in objects)
+                 and not clause.startswith(_RATE, m.end())), None)  # 完成率, 参与率: a rate, not an act
 
 
 def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
