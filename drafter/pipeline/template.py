@@ -24,10 +24,6 @@ VARIANTS = 7  # frame phrases tried per theme (lists of 3 to 7 in prompts/templa
 ECHO = 8  # a frame phrase of this many characters (punctuation aside) from the opening is not said again
 
 _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
-# a heading's first clause that names the work (加强学习培训) or sets its frame (围绕企业发展): a lead can be made of it
-_WORK = re.compile(r"^(?:加强|强化|深化|推进|推动|做好|抓好|开展|扎实|积极|广泛|深入|丰富|关心|关爱|维护|落实|完善|健全|规范|"
-                   r"弘扬|提升|提高|创新|发挥|突出|夯实|创建|加大|打造|凝聚|用心|狠抓|大力|切实|认真|发展|组织|举办|建设)")
-_FRAMED = re.compile(r"^(?:围绕|坚持|立足|紧扣|聚焦)")
 
 
 # A fact that opens with its own link to what came before (如：…, 其中, 同时 …) takes no connective of the template.
@@ -79,15 +75,10 @@ class TemplateWriter:
 
     def lead(self, section: PlannedSection) -> str:
         """The template's lead sentence of a body section (no numbers): its theme's variant the facts pick, or the
-        next one that asserts nothing the facts do not give; a section of no theme of its own gets one made of its
-        heading (`heading_clause`), unless the heading is a fact's own words (组织“送春联、送祝福”活动 over that fact);
-        "" when neither passes (never a generic frame: 工会统筹推进各项工作)."""
-        clause, form = heading_clause(section.title)
-        facts = self.facts_of(section)
-        if clause and (any(KEY.sub("", clause) in KEY.sub("", fact) for fact in facts)
-                       or made_of_facts(section.title, facts)):
-            clause, form = "", ""  # a heading made of its facts' words: a lead of it would say them twice
-        return self._frame("template/lead.j2", section, heading=clause, form=form)
+        next one that asserts nothing the facts do not give; "" for a section of no theme of its own (never a
+        generic frame, 工会统筹推进各项工作, nor its heading said again word for word: 工会在提升职工技能、丰富文体活动
+        上持续用力。 under 提升职工技能，丰富文体活动, session 19)."""
+        return self._frame("template/lead.j2", section)
 
     def tail(self, section: PlannedSection) -> str:
         """A closing sentence for the section, or "" when no variant is borne out by the facts."""
@@ -147,21 +138,6 @@ class TemplateWriter:
         facts[:1] = [without_opener(fact) or fact for fact in facts[:1]]  # 并建立…/还建立… opens a section: nothing to follow
         return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
                       variant=variant_of(facts), joined=[takes_connective(f) for f in facts])
-
-
-def heading_clause(title: str) -> tuple[str, str]:
-    """What a lead can say of a heading: its clauses that name the work, joined, when another clause says more
-    ("丰富职工文化生活，文体活动多姿多彩" -> 丰富职工文化生活), form "act"; or its first clause when it sets the work's
-    frame (围绕企业发展), form "frame"; ("", "") for a heading made of its facts' acts (…等工作: the facts follow), of
-    three works or more, of works only (发展会员，开展健步走: the lead would say the heading just above it again word for
-    word, 工会在提升职工技能、丰富文体活动上持续用力。), or of neither form."""
-    clauses = [c.strip() for c in title.split("，") if c.strip()]
-    if not clauses or title.endswith("等工作") or len(clauses[0]) < 4:
-        return "", ""
-    if _WORK.match(clauses[0]):
-        works = [c for c in clauses if _WORK.match(c)]  # three of them read as a list said again (加强…、推进…、提升…是…)
-        return ("、".join(works), "act") if len(works) < len(clauses) and len(works) <= 2 else ("", "")
-    return (clauses[0], "frame") if _FRAMED.match(clauses[0]) else ("", "")
 
 
 # a fact that opens with its own time (年初，…; 五一期间，…; 3月份，…): a connective before it reads 与此同时，年初，…
