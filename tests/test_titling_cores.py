@@ -55,3 +55,9 @@ def test_a_rate_is_no_act():
     assert core("在市总工会的指导下，镇工会对工会数据库进行了录入和修改完善，任务完成率和合格率均达到百分之百，"
                 "在全市率先完成了数据库录入工作。") == "完成数据库录入工作"
     assert core("组织职工参与率达到95%，完成技能培训300人") == "完成技能培训"
+
+
+def test_a_core_drops_a_count_in_chinese_numerals_right_after_its_act():
+    """Session 19, s000_04 shuffled: "一、举办一次员工技能大赛"."""
+    assert core("前海宾馆每年举办一次员工技能大赛，并多方征求顾客的意见或建议，不断提升服务水准。") == "举办员工技能大赛"
+    assert core("开展一帮一结对活动") == "开展一帮一结对活动"  # 一帮一 is no count

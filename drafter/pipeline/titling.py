@@ -40,7 +40,7 @@ _FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?
 _FRAGMENT = re.compile(rf"的|[中于得地着率]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
                        rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)")  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
 _CN_COUNT = r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支]"
-_DONE = re.compile(rf"^了(?:{_CN_COUNT})?")  # 举办了十场“劳务工大课堂” -> 举办“劳务工大课堂”: a heading names, it does not narrate
+_DONE = re.compile(rf"^了?(?:{_CN_COUNT})?")  # 举办了十场“劳务工大课堂”, 举办一次… -> 举办“劳务工大课堂”: a heading names, it does not count
 _CN_COUNT_AT_END = re.compile(rf"{_CN_COUNT}$")
 _DOER_END = re.compile(r".*(?:工会|公司|我们|我会|我局|我校|[在对把将])")  # the last doer (or case marker) before an act
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")  # 组织职工代表会议两次 -> 组织职工代表会议
