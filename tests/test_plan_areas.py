@@ -63,9 +63,8 @@ def test_a_sections_lead_speaks_of_every_fact_in_it(settings, library):
     assert joint.theme == "culture+women"  # the family's joint lead, not 文体's alone
     lead = TemplateWriter(request, plan).lead(joint)
     assert "文化" in lead and "女职工" in lead, lead
-    assert mixed.theme == ""  # 会员 is of no family with 文体: a lead made of its heading, never a generic frame
-    lead = TemplateWriter(request, plan).lead(mixed)
-    assert "会员" in lead and "健步走" in lead and "各项工作" not in lead, lead
+    assert mixed.theme == ""  # 会员 is of no family with 文体: no lead, never a generic frame nor its heading again
+    assert TemplateWriter(request, plan).lead(mixed) == ""  # (我们把发展会员、开展健步走作为一项重点工作来抓。 until session 19)
 
 
 def test_themes_of_one_family_are_headed_together():
