@@ -58,15 +58,15 @@ class Stages:
             else:  # the summary's own sections, ordered and headed as the planner would
                 truth = stages.truth
                 planner._scores = np.where(np.equal.outer(truth, truth), 1.0, -1.0)
-                planner._placed = prior
+                planner._placed, planner._inputs, planner.runs = prior, (vectors, bank), stages.grouped
                 made = [planner._group([i for i, t in enumerate(truth) if t == k], facts, vectors, prior, themes, bank)
                         for k in dict.fromkeys(truth)]
                 made.sort(key=lambda g: (g.position, g.lines[0]))
             stages.record("clusters", made, len(facts))
             return made
 
-        def _titles(planner, made, facts, used):
-            result = titles(planner, made, facts, used)
+        def _titles(planner, made, facts, used, **kwargs):
+            result = titles(planner, made, facts, used, **kwargs)
             if not any(name == "titles" for name, _ in stages.seen):
                 stages.record("titles", made, len(facts))
             return result

@@ -21,7 +21,8 @@ DRAFTER_MAX_SECTIONS allows (sub-sections, and the claim failures of area headin
 max_sections × max_facts_per_section). Below the cap, groups of unrelated areas (no fact pair of one theme or one
 [[family]]: `kinship`) merge to reach the count only when CLOSE alike: a list of one fact per area keeps a section per
 area. A list that reads grouped (runs.py: its adjacent facts clearly closer than its typical pair) is not clustered
-but cut into that count of runs of adjacent facts, by the affinity of its `centred` vectors (`clusters`). Measured on
+but cut into that count of runs of adjacent facts, by the affinity of its `centred` vectors (`clusters`); her runs
+may hold facts of unrelated areas (the heading stages see to them: run_stages.py). Measured on
 bench/plan_bench.py's held-out summaries, in their order and shuffled.
 """
 
@@ -213,11 +214,10 @@ def clusters(vectors: np.ndarray | None, keys: list[str | None], families, bank,
     labelled = labelled_apart(labels, kin)  # her own areas
     scores = affinity(vectors, keys, count, kin, filed=filed)
     target = section_count(count, typical_sections(bank), cap, per)
-    if vectors is not None and len(vectors) == count and runs.grouped(centred(vectors)):
+    if reads_grouped(vectors, count):  # her areas in her order; apart only where she labelled them apart
         content = affinity(vectors, keys, count, kin, ordered=False, filed=filed, centre=True)
         near = affinity(vectors, keys, count, kin, ordered=False, centre=True)
-        apart = (1.0 - kin) if labelled is None else np.maximum(1.0 - kin, labelled)
-        return runs.cut(content, target, cap, apart=apart, near=near, close=CLOSE), scores
+        return runs.cut(content, target, cap, apart=labelled, near=near, close=CLOSE), scores
     near = affinity(vectors, keys, count, kin, ordered=False)  # unrelated areas: by meaning alone
     fewest = math.ceil(count / FACTS_PER_AREA)
     largest = max(int(LARGEST * per), math.ceil(count / cap)) if LARGEST else count
@@ -227,6 +227,11 @@ def clusters(vectors: np.ndarray | None, keys: list[str | None], families, bank,
         largest = math.ceil(largest * 1.25)
         made = cluster(scores, target, largest, *limits)
     return made, scores
+
+
+def reads_grouped(vectors: np.ndarray | None, count: int) -> bool:
+    """Her list reads grouped (runs.grouped, on its `centred` vectors): it is cut into runs of her areas."""
+    return vectors is not None and len(vectors) == count and runs.grouped(centred(vectors))
 
 
 def split(group: list[int], scores: np.ndarray, per: int) -> list[list[int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drafter.models import DraftRequest
-from drafter.pipeline import areas, bank_words, fitting, grouping, theme_titles, titling
+from drafter.pipeline import areas, bank_words, fitting, grouping, run_stages, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier, by_neighbours
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
@@ -56,6 +56,7 @@ class Planner:
         self.lexicon = None
         self._pinned: list[str] = []
         self._her_order = 0.0  # how far her list's order sets the sections' order (grouping.orderliness)
+        self.runs = False  # her list reads grouped: cut into runs of her areas, kept through the headings (run_stages)
         self.misfits: tuple[int, int] = (0, 0)  # facts under a heading they do not fit, before and after fitting.py
 
     def plan(self, request: DraftRequest) -> Plan:
@@ -150,7 +151,8 @@ class Planner:
         families = [family.keys for family in self.book.families]
         labels = [run_in_label(fact)[0] for fact in facts]
         clusters, scores = grouping.clusters(vectors, keys, families, bank, labels, cap, per)
-        self._scores, self._placed = scores, prior
+        self._scores, self._placed, self._inputs = scores, prior, (vectors, bank)
+        self.runs = grouping.reads_grouped(vectors, len(facts))
         groups = [self._group(lines, facts, vectors, prior, themes, bank) for lines in clusters]
         groups.sort(key=lambda g: (g.position, g.lines[0]))
         return groups
@@ -199,7 +201,7 @@ class Planner:
     def _body(self, groups: list[_Group], facts, vectors, prior, bank) -> list[PlannedSection]:
         per = max(1, self.settings.max_facts_per_section)
         used: set[str] = set()
-        titles = self._titles(groups, facts, used)
+        titles = self._titles(groups, facts, used, runs=self.runs)
         groups, titles = fitting.refit_plan(self, groups, titles, facts, vectors, bank, used)
         titles = [titling.still_heads([facts[i] for i in g.lines], t, g.candidates, used, g.themed, g.theme)
                   for g, t in zip(groups, titles)]  # a misfit that left may have been a heading's only backing
@@ -229,9 +231,10 @@ class Planner:
         if not any("每节" in w for w in self.warnings):
             self.warnings.append(f"事实较多且相近：个别小节超过每节{per}条的上限（找不到能区分它们的小标题）")
 
-    def _titles(self, groups: list[_Group], facts: list[str], used: set[str]) -> list[str]:
+    def _titles(self, groups: list[_Group], facts: list[str], used: set[str], runs: bool = False) -> list[str]:
         """A fitting heading per group; larger groups choose first. A group no heading fits joins the titled
-        group most like it (its facts read on under that heading); a lone group takes the lexicon's heading."""
+        group most like it (its facts read on under that heading), `runs` (her runs): cut in two first
+        (run_stages.split_untitled); a lone group takes the lexicon's heading."""
         titles = [""] * len(groups)
         for index in sorted(range(len(groups)), key=lambda i: -len(groups[i].lines)):
             own, group = [facts[i] for i in groups[index].lines], groups[index]
@@ -244,6 +247,8 @@ class Planner:
             titles[index] = titles[index] or titling.from_facts(own, used, self.lexicon)
             if titles[index]:
                 used.add(titling.bare(titles[index]))
+        if runs:
+            run_stages.split_untitled(self, groups, titles, facts, used, *self._inputs)
         titled = [i for i, t in enumerate(titles) if t]
         if not titled:  # nothing fits any group: the largest takes the lexicon's heading, the others join it
             largest = max(range(len(groups)), key=lambda i: len(groups[i].lines))

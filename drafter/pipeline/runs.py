@@ -6,10 +6,13 @@ facts filed with a like fact of another area; cut into runs it keeps her areas w
 its adjacent facts closer in meaning than its typical pair, as a z-score over its pairs, GROUPED or more (of the
 structure set's lists, none shuffled passes, nor any of bench/plan_bench.py's 200 random lists, at most 2.84; in the
 summaries' own order 24 of 40 pass, all of 11 facts or more). `cut` finds, by dynamic programming, the cut into the
-planner's section count of runs that maximises the summed affinity of the fact pairs within each run, with
-grouping.cluster's rule for unrelated areas (their facts share no run unless alike by meaning). bench/plan_stages.py
-(clusters stage), the summaries in their order: pairwise F1 0.553 -> 0.606; shuffled and random lists unchanged
-(none reads grouped).
+planner's section count of runs that maximises the summed affinity of the fact pairs within each run; facts of areas
+she labelled apart (grouping.labelled_apart) share no run unless alike by meaning. Facts the lexicon puts in
+unrelated areas may share a run (her area holds them; run_stages.py keeps it whole under a heading that covers it,
+or fitting.py moves a fact that fits it nowhere): with grouping.cluster's rule for them the cut took more runs, up
+to the cap (10 runs of a summary's 5 sections). bench/plan_stages.py (clusters stage), the summaries in their order:
+pairwise F1 0.553 -> 0.606 (session 18, with that rule), 0.646 -> 0.700 without it (session 19); shuffled and
+random lists unchanged (none reads grouped).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ def grouped(vectors: np.ndarray | None) -> bool:
 def cut(scores: np.ndarray, parts: int, cap: int, apart: np.ndarray | None = None, near: np.ndarray | None = None,
         close: float = 0.0) -> list[list[int]]:
     """`parts` runs of adjacent facts (0-based indices) maximising the summed affinity of the fact pairs within each
-    run. `apart`: 1 for the fact pairs of unrelated areas (see grouping.kinship): no run holds such pairs more often
+    run. `apart`: 1 for the fact pairs of unrelated areas (she labelled them apart): no run holds such pairs more often
     than UNRELATED unless those pairs are on average at least `close` alike by `near` (grouping.cluster's rule
     for groups of unrelated areas); when no cut into `parts` runs keeps that, the fewest more runs that do, at most
     `cap` (the cap holds, whatever the areas)."""
