@@ -12,6 +12,7 @@ import numpy as np
 from drafter.pipeline import grouping, run_stages, runs, titling
 from drafter.pipeline.fitting import Refit
 from drafter.pipeline.themes import load_book
+from plan_support import embedder  # noqa: F401 - a fixture
 
 FACTS = [
     "组织开展安全生产月活动，排查安全隐患32处。",  # 0 safety
@@ -104,3 +105,24 @@ def test_a_grouped_lists_run_may_hold_facts_the_lexicon_puts_in_unrelated_areas(
     assert grouping.reads_grouped(vectors, 25) and runs.grouped(grouping.centred(vectors))
     made, _ = grouping.clusters(vectors, keys, [], None, [""] * 25, cap=10, per=8)
     assert len(made) == 5 and any({8, 9} < set(run) for run in made), made
+
+
+def test_only_a_list_that_reads_grouped_goes_through_the_run_stages(settings, embedder, monkeypatch):
+    """Her facts area by area (tests/test_pipeline_runs.py's list) are planned as runs: the planner sends their
+    groups through run_stages.split_untitled and their misfits through run_stages.at_home; the same facts interleaved
+    are clustered and go through neither."""
+    from drafter.models import DraftRequest
+    from drafter.pipeline.plan import Planner
+    from plan_support import BankLibrary, example
+    from test_pipeline_grouping import CARE, CULTURE, SKILLS
+    from test_pipeline_runs import ORG, WOMEN
+
+    library = BankLibrary(embedder, [example("a.md", ["加强组织建设", "关心职工生活", "开展技能培训", "丰富文体活动"])])
+    calls: list[int] = []
+    monkeypatch.setattr(run_stages, "at_home", lambda refit, sections, homeless, still: calls.append(1) or homeless)
+    monkeypatch.setattr(run_stages, "split_untitled", lambda *args: calls.append(2))
+    areas = [ORG, CARE, SKILLS, CULTURE, WOMEN]
+    for facts, grouped in (([f for area in areas for f in area], True), ([a[i] for i in range(4) for a in areas], False)):
+        planner, before = Planner(settings, library, load_book()), len(calls)
+        planner.plan(DraftRequest(org="某公司工会", period="2025年", facts=facts))
+        assert planner.runs is grouped and sorted(set(calls[before:])) == ([1, 2] if grouped else [])
