@@ -13,8 +13,8 @@ For such a list the planner
   gives misfits sections of their own (`at_home`).
 
 Measured (bench/plan_bench.py, structure set in order, docs/planning.md Session 19 (h5)): pairwise F1 0.556 ->
-0.572 with the misfits 34 -> 34 and fact-made headings 9 -> 9; shuffled, random lists and bench requests unchanged
-(none reads grouped).
+0.572 with the misfits 34 -> 34 and fact-made headings 9 -> 9; shuffled and random lists unchanged (none reads
+grouped), the bench requests' plans too (one reads grouped).
 """
 
 from __future__ import annotations
