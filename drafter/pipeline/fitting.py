@@ -21,10 +21,8 @@ rules ask its words of half of the section's facts, not of each. So, per fact:
   section gets a heading that covers every fact of it when one passes the heading rules (`_widen`, titling.wider:
   its candidates, the headings of the themes its facts share or are of, one composed of its themes). Widening
   before the moves kept more true groups (bench/plan_stages.py --oracle) but a widened heading then took in facts
-  it should not (tests/test_plan_fitting.py: 优质服务月 under 关心关爱女职工): docs/planning.md, session 18. Her runs
-  (a list that reads grouped) are widened first and their misfits go where they are at home first: run_stages.py.
-
-Measured on bench/plan_bench.py (docs/planning.md, issue 20): misfits before and after, and the grouping's pairwise F1.
+  it should not (优质服务月 under 关心关爱女职工): docs/planning.md, session 18. Her runs (a list that reads grouped)
+  are widened first and their misfits go where they are at home first: run_stages.py. Measured: bench/plan_bench.py.
 """
 
 from __future__ import annotations
@@ -161,8 +159,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place
     antecedents.rejoin(sections, refit.refer, lambda lines: len(lines) <= per)  # a fact alone beside its kin
     before = refit.count(sections)
-    runs = getattr(planner, "runs", False)  # her runs: widened first; a misfit no heading speaks of goes where at home
-    if runs:
+    if runs := getattr(planner, "runs", False):  # her runs: widened first; a misfit no heading speaks of: at home
         _widen(planner, refit, groups, titles, sections, used)
     homeless = refit.rehome(sections, still)
     homeless = run_stages.at_home(refit, sections, homeless, still) if runs else homeless
