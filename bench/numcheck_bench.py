@@ -200,7 +200,7 @@ def judge_cost() -> None:
     from drafter.pipeline.judging import DEFAULT_MARGIN, Judge, MemoryCache
     from drafter.providers.local import LocalModel
     from drafter.settings import Settings
-    from tests.strong_set import load
+    from tests.strong_set import judge as flagged, load
 
     settings = Settings()
     model = LocalModel(Path(os.environ.get("DRAFTER_LOCAL_MODEL") or settings.local_model_path), n_ctx=4096)
@@ -211,12 +211,18 @@ def judge_cost() -> None:
           f"load average {os.getloadavg()[0]:.1f}")
     calls, cleared = [], {"faithful": 0, "invented": 0}
     asked = {"faithful": 0, "invented": 0}
+    items = {(g, w): 0 for g in ("faithful", "invented") for w in ("asked", "passed", "flagged", "flagged after")}
     for p in load():
         result = check(p.facts, p.text, lexicon=lex)
-        judge = Judge(model, MemoryCache(), margin)
+        judge = Judge(model, MemoryCache(), margin, item_margin=settings.judge_item_margin)
         judged = judge.review(p.facts, [], p.text, result, lex)
         group = "faithful" if p.kind == "faithful" else "invented"
-        asked[group] += len(judge.calls)
+        judged_items = [h for h in judged.numbers if h.judge is not None]
+        items[group, "asked"] += len(judged_items)
+        items[group, "passed"] += sum(h.status == "supported" for h in judged_items)
+        items[group, "flagged"] += flagged(p, result)[0]
+        items[group, "flagged after"] += flagged(p, judged)[0]
+        asked[group] += len(judge.calls) - len(judged_items)
         calls += judge.calls
         if p.span is not None:
             s, e = p.span
@@ -225,6 +231,11 @@ def judge_cost() -> None:
             cleared[group] += len(judged.cleared)
     print(f"  strong set: {asked['faithful']} clauses asked in faithful paragraphs ({cleared['faithful']} cleared), "
           f"{asked['invented']} in invented ones ({cleared['invented']} invented details cleared)")
+    print(f"  number items (margin {settings.judge_item_margin}): faithful paragraphs {items['faithful', 'asked']} "
+          f"asked, {items['faithful', 'passed']} passed; invented ones {items['invented', 'asked']} asked, "
+          f"{items['invented', 'passed']} passed; faithful flagged {items['faithful', 'flagged']} -> "
+          f"{items['faithful', 'flagged after']}, invented caught {items['invented', 'flagged']} -> "
+          f"{items['invented', 'flagged after']} (rules -> with the judge)")
     _print_calls("  per clause", calls)
     data = json.loads((ROOT / "tests" / "data" / "faithful_drafts.json").read_text(encoding="utf-8"))
     per_draft = []

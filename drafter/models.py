@@ -13,6 +13,15 @@ ProviderName = Literal["auto", "local", "openai", "template"]
 
 
 # --- number check (fixed contract, see issue "The number check") ----------------
+class JudgeVerdict(BaseModel):
+    """The model judge's answer on a claim or a number's item the rules could not decide (issue 19,
+    drafter.pipeline.judging)."""
+    verdict: Literal["supported", "unsupported"] = Field(..., description="supported: the facts support it (cleared)")
+    score: float = Field(..., description="logit(是) − logit(否), or the log-probabilities' difference, or ±4 from the answer")
+    model: str | None = None
+    cached: bool = False
+
+
 class NumberHit(BaseModel):
     start: int
     end: int
@@ -24,17 +33,11 @@ class NumberHit(BaseModel):
     note: str | None = None
     item: str | None = Field(None, description="What the number counts or measures, in the draft's words")
     fact_item: str | None = Field(None, description="The item of the fact number it was matched against, or null")
+    judge: JudgeVerdict | None = Field(None, description="The model judge's verdict on an item the rules could not "
+                                       "decide (supported: the draft words the fact's item otherwise)")
 
 
 ClaimKind = Literal["claim", "heading", "artifact"]
-
-
-class JudgeVerdict(BaseModel):
-    """The model judge's answer on a claim the rules could not decide (issue 19, drafter.pipeline.judging)."""
-    verdict: Literal["supported", "unsupported"] = Field(..., description="supported: the facts support it (cleared)")
-    score: float = Field(..., description="logit(是) − logit(否), or the log-probabilities' difference, or ±4 from the answer")
-    model: str | None = None
-    cached: bool = False
 
 
 class Claim(BaseModel):

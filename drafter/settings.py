@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     numbers_lexicon: Path | None = Field(None, description="Extra number-check lexicon (TOML like drafter/data/numbers_lexicon.toml, or .txt one word per line): words with numerals that are no quantities.")
     judge: Literal["on", "off"] = Field("on", description="The claim check's second stage (issue 19): the configured model judges the claims the rules cannot decide, when a draft is generated, submitted or approved (never while typing; POST /v1/check only with judge=true). off: the rules alone.")
     judge_margin: float = Field(2.5, description="The judge clears a claim when logit(是) − logit(否) (or the log-probabilities' difference; a bare 是 counts 4) reaches this.")
+    judge_item_margin: float = Field(1.2, description="The judge passes a number whose item the draft words otherwise (fact line and clause: 两处说的是同一件事吗？) when logit(是) − logit(否) reaches this (session 19: the 1.5B model's 5 % point of changed items).")
     faithful_lexicon: Path | None = Field(None, description="Extra faithfulness lexicon (TOML like drafter/data/faithful_lexicon.toml, or .txt with one frame phrase per line): frame phrases, activity/object words and artifact patterns of the clause check.")
 
     # --- service ---------------------------------------------------------------

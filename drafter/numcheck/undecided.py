@@ -21,7 +21,10 @@ The first stage decides most clauses by rules; a claim is *undecided* only when 
      内容：…"): over the strong and held-out sets such claims were 65 of 624, and an invented detail was caught by
      one alone 4 times, never with its role named; 18 stood on faithful paragraphs (认同感, 敞开大门, 能打硬仗).
 Everything else the rules decided. `undecided(...)` returns the claims to ask about, each with the clause and
-sentence it stands in (the judge's question), by their index in `result.claims`.
+sentence it stands in (the judge's question), by their index in `result.claims`. `undecided_numbers(...)` returns
+the number mismatches to ask about (session 19): a fact's value whose clause words the fact's item otherwise
+(the item judge's paired question, drafter.pipeline.item_judging); swaps, other values and other levels stay
+the rules'.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from drafter.numcheck.support import Support
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.rolemarks import _ACTOR_AFTER, _ACTOR_AFTER_RE, _ACTOR_BEFORE, _PLACE_BEFORE
 from drafter.numcheck.rolewords import NEAR, ROLE_NAMES, Reader
-from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL as _LEVEL
+from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL as _LEVEL, _LEVEL_IN_TEXT
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.synonyms import CLASS_LETTERS, cilin_classes  # noqa: F401 - read here and by things.py
 from drafter.numcheck.acts import JOINED
@@ -114,6 +117,33 @@ def undecided(draft: str, result: CheckResult, support: Support, lex: FaithLexic
         if ok:
             out.append(Undecided(index, draft[clause[0]:clause[1]].strip(), draft[sentence[0]:sentence[1]].strip(),
                                  tuple(found)))
+    return out
+
+
+@dataclass(frozen=True)
+class UndecidedNumber:
+    index: int  # the number's index in result.numbers
+    fact: str  # its fact line
+    clause: str  # the draft clause around it, without its closing mark
+
+
+def undecided_numbers(draft: str, result: CheckResult, facts: list[str]) -> list[UndecidedNumber]:
+    """The number mismatches the rules cannot decide: a supported value whose clause leaves out words of its fact's
+    item (qualifiers.py's note, "（少了'…'"), unless another fact's item holds it (a swap: "（事实中'…'是 …）"),
+    the value differs ("初稿写成"), or the clause names another level than the fact line (市级 for 县级)."""
+    around = _Around(draft)
+    out = []
+    for index, hit in enumerate(result.numbers):
+        note = hit.note or ""
+        if hit.status != "mismatch" or hit.judge is not None or not hit.fact_line or hit.fact_line > len(facts):
+            continue
+        if "（少了'" not in note or "（事实中'" in note or "初稿写成" in note:
+            continue
+        clause = draft[slice(*around(hit.start)[1])].strip().rstrip("，。；：！？、 ")
+        fact = facts[hit.fact_line - 1]
+        if set(_LEVEL_IN_TEXT.findall(clause)) - set(_LEVEL_IN_TEXT.findall(fact)):
+            continue  # another level: a conflict, the rules' (things.py)
+        out.append(UndecidedNumber(index, fact, clause))
     return out
 
 

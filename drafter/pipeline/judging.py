@@ -1,8 +1,9 @@
 """The claim check's second stage: a model judge of the claims the rules cannot decide (issue 19, item 5).
 
 `Judge(model, cache).review(facts, context, draft, result, lexicon)` takes a CheckResult of the first stage
-(drafter.numcheck), finds its undecided claims (drafter.numcheck.undecided: never a number flag, never an
-actor, place, time or honour the facts lack) and asks the model whether the facts support each one's clause
+(drafter.numcheck), first judges its undecided number items (drafter.pipeline.item_judging: a paired question,
+fact line and draft clause), then finds its undecided claims (drafter.numcheck.undecided: never one in a clause of
+a flagged number, never an actor, place, time or honour the facts lack) and asks the model whether the facts support each one's clause
 (prompts/judge_system.j2 + prompts/judge.j2; the facts first, so a local model keeps them cached and reads only
 each clause's question). The answer is a score: logit(是) − logit(否) (local), the log-probabilities' difference
 (an OpenAI-compatible endpoint that returns logprobs) or ±4 from the answer's text. A claim whose score reaches
@@ -21,6 +22,7 @@ from typing import Protocol
 
 from drafter.domain.facts import clean_fact_lines
 from drafter.models import CheckResult, Claim, JudgeVerdict
+from drafter.pipeline.item_judging import ITEM_MARGIN, review_numbers
 from drafter.pipeline.prompting import PROMPTS_DIR, render
 from drafter.providers.base import ChatModel, Message, ProviderError, YesNo, call_ends_at, model_step
 
@@ -76,18 +78,20 @@ class Judge:
     """Asks `model` about the undecided claims of a check; verdicts kept in `cache`."""
 
     def __init__(self, model: ChatModel | None, cache: JudgementCache | None = None, margin: float = DEFAULT_MARGIN,
-                 label: str | None = None):
+                 label: str | None = None, item_margin: float = ITEM_MARGIN):
         """`model` None: only verdicts already cached are applied (under `label`, the model's name), no call is
         made (the page's check as the secretary types or a reviewer reads)."""
         self.model = model
         self.cache = cache if cache is not None else MemoryCache()
         self.margin = margin
+        self.item_margin = item_margin  # a number's item (drafter.pipeline.item_judging)
         self.label = label or (model_label(model) if model is not None else None)
         self.calls: list[YesNo] = []  # the model calls of this judge (cached verdicts cost none), for benches
 
     def review(self, facts: Sequence[str], context: Sequence[str], draft: str, result: CheckResult,
                lexicon=None, deadline=None) -> CheckResult:
-        """`result` with its undecided claims and its unverified wordings judged: the ones found supported move to
+        """`result` with its undecided number items (drafter.pipeline.item_judging), then its undecided claims and
+        its unverified wordings judged: the claims found supported move to
         `cleared`, the rest are annotated where they stand (an unverified wording stays one). Past
         `deadline` (drafter.pipeline.deadline.Deadline: the draft's) no model call starts: a claim without a
         cached verdict stays flagged, its note saying it was not judged; a call is bounded by the time left."""
@@ -97,6 +101,7 @@ class Judge:
 
         lexicon = lexicon or load_lexicon()
         given = fact_set(list(facts), list(context), lexicon)
+        result = review_numbers(self, given.facts, draft, result, deadline)  # first: a cleared number opens its clause
         lists = {which: list(getattr(result, which)) for which in ("claims", "unverified")}
         asks = [(which, a) for which in lists for a in undecided(draft, result, given.support, lexicon.faith, which)
                 if lists[which][a.index].judge is None]  # a claim judged before keeps its verdict and note

@@ -38,21 +38,23 @@ class JudgingService:
 
     def judged(self, facts: list[str], context: list[str], text: str, result: CheckResult,
                model=None, cached_only: bool = False, deadline=None) -> CheckResult:
-        """`result` with its undecided claims judged by `model` (default: the configured one); as it is when the
-        judge is off, no model can judge, or nothing is undecided. `cached_only`: apply the verdicts stored
+        """`result` with its undecided number items and claims judged by `model` (default: the configured one); as
+        it is when the judge is off, no model can judge, or nothing is undecided. `cached_only`: apply the verdicts stored
         before (at generation, submit, approve), ask nothing (the page while typing or reviewing). `deadline`
         (the draft's): past it no call starts and the claims not judged stay flagged, with a note."""
-        if self.settings.judge != "on" or not (result.claims or result.unverified):
+        mismatches = any(h.status == "mismatch" for h in result.numbers)
+        if self.settings.judge != "on" or not (result.claims or result.unverified or mismatches):
             return result
         from drafter.pipeline.judging import Judge
 
         if cached_only:
-            judge = Judge(None, self.store, self.settings.judge_margin, label=self.judge_label())
+            judge = Judge(None, self.store, self.settings.judge_margin, label=self.judge_label(),
+                          item_margin=self.settings.judge_item_margin)
         else:
             model = model if model is not None else self.judge_model()
             if model is None:
                 return result
-            judge = Judge(model, self.store, self.settings.judge_margin)
+            judge = Judge(model, self.store, self.settings.judge_margin, item_margin=self.settings.judge_item_margin)
         try:
             return judge.review(facts, context, text, result, self.lexicon(), deadline=deadline)
         except Exception as exc:  # noqa: BLE001 - the rules' result stands when the judge cannot run
