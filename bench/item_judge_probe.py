@@ -31,18 +31,19 @@ sys.path.insert(0, str(ROOT))
 
 from drafter.numcheck import check, load_lexicon  # noqa: E402
 from drafter.pipeline.prompting import render  # noqa: E402
+from textkit.sentences import BREAKS, char_class  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "item_pairs19.json"
 READABLE = ["strong_paragraphs.json", "strong_heldout.json", *(f"strong_heldout{n}.json" for n in range(2, 13)),
             "strong_fresh_h4.json", "strong_fresh_h5.json", "strong_fresh_h18.json", "strong_fresh_h18b.json"]
 SYSTEMS = {"a": "item_judge_plain.j2", "b": "item_judge_system.j2", "c": "item_judge_system.j2"}
-_CLAUSE = re.compile(r"[^，。；：！？\n]+[，。；：！？]?")
+_CLAUSE = re.compile(f"{char_class(BREAKS + chr(10), negate=True)}+{char_class(BREAKS)}?")
 
 
 def _clause(text: str, at: int) -> str:
     for m in _CLAUSE.finditer(text):
         if m.start() <= at < m.end():
-            return m.group().strip("，。；：！？ ")
+            return m.group().strip(BREAKS + " ")
     return text
 
 

@@ -1,6 +1,6 @@
 """The item judge with the real local model (issue 19 item 5, session 19): a reworded number item the rules flag
 passes, a changed one stays a mismatch, and the call lands in the trace as step "judge". Both pairs are from
-tests/data/item_pairs19.json (h18-27-f1 scored +2.5 and h18-12-object0 −0.2 there on 2026-12-06, margin 1.2).
+tests/data/item_pairs19.json (h4-14-f1 scored +2.2 and h18-12-object0 −0.2 there on 2026-12-06, margin 1.2).
 Skips only when the model is not installed and CI is unset (as tests/test_claim_judge_slow.py)."""
 
 from __future__ import annotations
@@ -18,16 +18,16 @@ LEX = load_lexicon()
 
 
 def test_a_reworded_item_passes_and_the_call_is_traced(model, tmp_path):  # noqa: F811
-    facts, text = ["完成电网抢修任务120余次"], "累计完成抢修任务120余次。"
+    facts, text = ["提供法律援助案件41件"], "共提供法律援助41件。"
     result = check(facts, text, lexicon=LEX)
-    assert [h.status for h in result.numbers] == ["mismatch"]  # the rules: 少了'电网'
+    assert [h.status for h in result.numbers] == ["mismatch"]  # the rules: 少了'案件'
     log = TraceLog(tmp_path)
     judged = Judge(traced(model, log, "run-1"), MemoryCache()).review(facts, [], text, result, LEX)
     (hit,) = judged.numbers
     assert hit.status == "supported" and hit.judge.score >= 1.2 and "模型复核：两处说的是同一件事" in hit.note
     log.flush()
     (call,) = log.for_run("run-1")
-    assert call.step == "judge" and "文稿：累计完成抢修任务120余次" in call.messages[-1]["content"]
+    assert call.step == "judge" and "文稿：共提供法律援助41件" in call.messages[-1]["content"]
 
 
 def test_a_changed_item_stays_a_mismatch(model):  # noqa: F811

@@ -44,7 +44,7 @@ from drafter.numcheck.synonyms import CLASS_LETTERS, cilin_classes  # noqa: F401
 from drafter.numcheck.acts import JOINED
 from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.words import tag_of, words
-from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS, char_class
+from textkit.sentences import BREAKS, CLAUSE_ENDS, ENUM_COMMA, SENTENCE_ENDS, char_class
 
 DECIDED_ROLES = tuple(ROLE_NAMES[r] for r in ("actor", "place", "time", "honour"))
 # the marker words of those roles: a clause holding one is read by the rules (who, where, when, what honour)
@@ -139,7 +139,7 @@ def undecided_numbers(draft: str, result: CheckResult, facts: list[str]) -> list
             continue
         if "（少了'" not in note or "（事实中'" in note or "初稿写成" in note:
             continue
-        clause = draft[slice(*around(hit.start)[1])].strip().rstrip("，。；：！？、 ")
+        clause = draft[slice(*around(hit.start)[1])].strip().rstrip(BREAKS + ENUM_COMMA + " ")
         fact = facts[hit.fact_line - 1]
         if set(_LEVEL_IN_TEXT.findall(clause)) - set(_LEVEL_IN_TEXT.findall(fact)):
             continue  # another level: a conflict, the rules' (things.py)
