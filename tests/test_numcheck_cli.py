@@ -36,7 +36,7 @@ def test_json_ok_exit_0(runner, files):
     data = json.loads(result.stdout)
     assert set(data) == {"ok", "numbers", "missing", "claims", "sentences", "faithful", "cleared", "unverified"} and data["ok"] is True
     assert set(data["numbers"][0]) == {"start", "end", "text", "value", "unit", "status", "fact_line", "note",
-                                       "item", "fact_item"}
+                                       "item", "fact_item", "judge"}  # judge: the item judge's verdict (null here)
     assert data["numbers"][0]["item"] == "走访慰问困难职工" and data["faithful"] is True and data["claims"] == []
     assert [s["fact_lines"] for s in data["sentences"]] == [[1, 2]]
     assert "户" in result.stdout  # ensure_ascii=False
