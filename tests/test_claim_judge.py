@@ -67,11 +67,13 @@ def test_marker_roles_near_misses_and_numbers_stay_decided(facts, text):
     assert found == []
 
 
-def test_a_number_flag_the_rules_decided_is_never_overturned_nor_a_claim_in_its_clause_asked_about():
+@pytest.mark.parametrize("pid", ["s09-object0", "s32-object1"])
+def test_a_number_flag_the_rules_decided_is_never_overturned_nor_a_claim_in_its_clause_asked_about(pid):
     """s09-object0: 对象"农民工" beside 42名 put on 农民工子女 where the fact's item is 资助 (an item sharing nothing,
-    no qualifier dropped: the rules'). s05-f0 and s06-f0 were examples here until session 13's item rules passed
-    their reworded items (新增藏书 after 职工书屋建设, 征集职工建议)."""
-    p = next(p for p in load() if p.id == "s09-object0")
+    no qualifier dropped); s32-object1: 860人次 on 一线班组长 where the fact trained 职工 (the fact's people replaced
+    by others). Both are the rules' (drafter.numcheck.undecided.undecided_numbers). s05-f0 and s06-f0 were
+    examples here until session 13's item rules passed their reworded items (新增藏书, 征集职工建议)."""
+    p = next(p for p in load() if p.id == pid)
     result = check(p.facts, p.text, lexicon=LEX)
     assert any(h.status == "mismatch" for h in result.numbers)
     model = ScriptedJudge({"": 9.0})
@@ -80,15 +82,14 @@ def test_a_number_flag_the_rules_decided_is_never_overturned_nor_a_claim_in_its_
 
 
 def test_an_item_mismatch_the_judge_does_not_confirm_keeps_its_clause_from_the_claim_judge():
-    """s32-object1: 860人次 on 一线班组长 where the fact trained 职工: the item is asked about (a paired question,
-    drafter.pipeline.item_judging); answered 否 it stays a mismatch and no claim of its clause is asked."""
-    p = next(p for p in load() if p.id == "s32-object1")
-    result = check(p.facts, p.text, lexicon=LEX)
-    model = ScriptedJudge({"一线班组长": -3.0, "": 9.0})
-    judged = Judge(model, MemoryCache()).review(p.facts, [], p.text, result, LEX)
-    flagged = [h for h in judged.numbers if h.status == "mismatch"]
-    assert [h.text for h in flagged] == ["860人次"] and flagged[0].judge.verdict == "unsupported"
-    assert model.asked == ["累计培训一线班组长860人次"] and judged.claims == result.claims
+    """高空作业 for 有限空间作业: the item is asked about (a paired question, drafter.pipeline.item_judging);
+    answered 否 it stays a mismatch, and the claim in its clause (对象"高空作业") is not asked about."""
+    facts, text = ["组织有限空间作业应急演练6次"], "组织高空作业应急演练6次。"
+    result = check(facts, text, lexicon=LEX)
+    model = ScriptedJudge({"高空作业": -3.0})
+    judged = Judge(model, MemoryCache()).review(facts, [], text, result, LEX)
+    assert [h.status for h in judged.numbers] == ["mismatch"] and judged.numbers[0].judge.verdict == "unsupported"
+    assert model.asked == ["组织高空作业应急演练6次"] and judged.claims == result.claims and result.claims
 
 
 def test_few_planted_inventions_reach_the_judge_and_a_yes_to_all_judge_clears_none_of_the_marker_roles():

@@ -33,10 +33,16 @@ def test_a_reworded_item_is_undecided_with_its_fact_line_and_clause():
     (["评出先进班组20个"], "评出先进班组18个。"),  # another value
     (["参加县级职工技能大赛获奖选手12人"], "参加市级大赛获奖12人。"),  # another level (少了'技能' too)
     (["为困难职工子女发放助学金，共资助42人"], "为42名农民工子女发放助学金。"),  # no qualifier dropped: unrelated items
+    (["发展新会员520名"], "发展新党员520名。"),  # the fact's people replaced by others
 ])
 def test_swaps_values_levels_and_unrelated_items_stay_the_rules(facts, text):
     result, found = asked(facts, text)
     assert any(h.status != "supported" for h in result.numbers) and found == []
+
+
+def test_people_left_unsaid_with_nothing_in_their_place_are_asked_about():
+    result, found = asked(["组织化工操作工技能培训，培训职工320人次"], "开展化工操作工技能培训320人次。")
+    assert "少了'职工'" in result.numbers[0].note and [u.clause for u in found] == ["开展化工操作工技能培训320人次"]
 
 
 def test_a_yes_passes_the_number_with_the_verdict_and_score_in_its_note():

@@ -42,6 +42,7 @@ from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL as _LE
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.synonyms import CLASS_LETTERS, cilin_classes  # noqa: F401 - read here and by things.py
 from drafter.numcheck.acts import JOINED
+from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.words import tag_of, words
 from textkit.sentences import BREAKS, CLAUSE_ENDS, ENUM_COMMA, SENTENCE_ENDS, char_class
@@ -130,7 +131,9 @@ class UndecidedNumber:
 def undecided_numbers(draft: str, result: CheckResult, facts: list[str]) -> list[UndecidedNumber]:
     """The number mismatches the rules cannot decide: a supported value whose clause leaves out words of its fact's
     item (qualifiers.py's note, "（少了'…'"), unless another fact's item holds it (a swap: "（事实中'…'是 …）"),
-    the value differs ("初稿写成"), or the clause names another level than the fact line (市级 for 县级)."""
+    the value differs ("初稿写成"), the clause names another level than the fact line (市级 for 县级), or people of
+    the fact's item are replaced by other words (少了 a people word, 多了 others: 新会员 -> 新党员); people left unsaid
+    with nothing in their place (培训职工320人次 -> 开展技能培训320人次) are asked about."""
     around = _Around(draft)
     out = []
     for index, hit in enumerate(result.numbers):
@@ -143,8 +146,16 @@ def undecided_numbers(draft: str, result: CheckResult, facts: list[str]) -> list
         fact = facts[hit.fact_line - 1]
         if set(_LEVEL_IN_TEXT.findall(clause)) - set(_LEVEL_IN_TEXT.findall(fact)):
             continue  # another level: a conflict, the rules' (things.py)
+        if _noted(note, "多了") and any(names_people(w) for w in _noted(note, "少了")):
+            continue  # the fact's people replaced by other words (会员 -> 党员, 困难职工 -> 因病致困职工): the rules'
         out.append(UndecidedNumber(index, fact, clause))
     return out
+
+
+def _noted(note: str, mark: str) -> list[str]:
+    """The words a qualifiers.py note lists after `mark` (少了 or 多了)."""
+    found = re.search(f"{mark}'([^']*)'", note)
+    return found.group(1).split("、") if found else []
 
 
 class _Flagged:
