@@ -2,8 +2,7 @@
 
 drafter.numcheck.qualifiers reports the words of a fact's item that the draft's clause does not write. A strong
 model drops or rewords words that leave the counted thing as it is: a topic qualifier (完成攻关课题12项 for 完成科研
-攻关课题12项), the item's act said in other words (为职工开展心理疏导260人次 for 提供心理咨询260人次; 打造职工小家 for
-建设职工小家). Such a word is *harmless* and the number stays supported when all of these hold:
+攻关课题12项), an act of the item said in other words (打造职工小家 for 建设职工小家). Such a word is *harmless* and the number stays supported when all of these hold:
   * 词林 knows the word, and only as an act, a state, a topic or an object: classes H (human activities), Ie/Ig
     (situations, beginnings), Dk (culture and study), Df (mind), De (skills), Ef/Eb (states, traits: 安全, 清凉),
     B (objects: 电网 of 电网抢修任务). People (A), places and times (C), qualities and grades (Ed, Ee: 困难, 一线,
@@ -11,8 +10,8 @@ model drops or rewords words that leave the counted thing as it is: a topic qual
     reported; so does a word 词林 does not know, and a proper name or grading word (jieba b, ns, nt, nr, nz);
   * the count is no money (元: 工会经费收入 -> 收入 is another figure, docs/check_rules.md);
   * it does not qualify people: neither its jieba word nor the next one names people (退休 of 退休职工);
-  * it is not the item's head (书屋 of 职工书屋, 建议 of 建议120条), except an act heading a count of people
-    (咨询 of 心理咨询260人次), and not the item's first act (left to drafter.numcheck.itemsense.action_kept: 拆除 for
+  * it is not the item's head (书屋 of 职工书屋, 建议 of 建议120条, 咨询 of 心理咨询260人次: an act said in other
+    words there is left to the item judge, drafter.pipeline.item_judging), and not the item's first act (left to drafter.numcheck.itemsense.action_kept: 拆除 for
     安装 stays a change);
   * the draft's item puts no noun of its own after its first verb (法律咨询 for 心理咨询; 技术攻关课题 for 科研攻关课题),
     and when it writes a verb of its own, it keeps two characters of another content word of the fact's item that
@@ -28,14 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from drafter.numcheck.items import PEOPLE_GROUPS, kin_of
+from drafter.numcheck.items import kin_of
 from drafter.numcheck.itemsense import action_of, names_people, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.words import words as words_of
 
 HARMLESS_CLASSES = ("H", "Ie", "Ig", "Dk", "Df", "De", "Ef", "Eb", "B")  # acts, situations, topics, mind, skills,
 # states, physical traits (清凉) and objects (电网 of 电网抢修任务)
-ACT_CLASSES = ("H", "Ie", "Ig")  # an item's head of these is its act, said in other words (咨询 of 心理咨询)
 STRICT_TAGS = ("b", "ns", "nt", "nr", "nz")  # grading words (省级, 女) and proper names
 
 
@@ -50,15 +48,18 @@ def harmless(word: str, fact: Mention, m: Mention, others: Iterable[Mention], le
     at = next((k for k, (s, e, _, _) in enumerate(spans) if s <= pos < e), None) if pos >= 0 else None
     if at is None or names_people(ws[at][0]) or at + 1 < len(ws) and names_people(ws[at + 1][0]):
         return False  # not in the item, or a qualifier of people (退休 of 退休职工)
-    if item.endswith(word) and not (m.group in PEOPLE_GROUPS and all(c.startswith(ACT_CLASSES) for c in kin_of(word))):
-        return False  # the item's head: 书屋 of 职工书屋, 建议 of 建议120条; for a count of people, an act may be
-        # said in other words (心理疏导 for 心理咨询260人次)
+    if item.endswith(word):
+        return False  # the item's head: 书屋 of 职工书屋, 建议 of 建议120条, 咨询 of 心理咨询 (心理疏导 is a paraphrase,
+        # 法律诉讼 of 法律咨询 is not: the rules cannot tell, the item judge is asked: drafter.numcheck.undecided)
     if word == action_of(item):
         return False  # the item's first act: replaced only by a near verb (drafter.numcheck.itemsense.action_kept)
     own = [(w, tag) for _, _, w, tag in words_of(m.item or "") if len(w) >= 2 and w not in fact.source
            and not lex.item_ignore.fullmatch(w)]
-    if any(not verb_like(w, tag) for w, tag in _object(own, m.item or "")):
+    obj = _object(own, m.item or "")
+    if any(not verb_like(w, tag) for w, tag in obj):
         return False  # a noun of the draft's own in the item's object: another thing or other people
+    if obj and not any(_near(word, w) for w, _ in obj):
+        return False  # an act-noun of the object replaced by others (劳动争议案件 -> 劳动仲裁诉讼案件)
     if any(verb_like(w, tag) for w, tag in own) and not _keeps_content(ws, word, m.item or "", lex):
         return False  # the word replaced by another act, with nothing else of the item kept
     mine = [w for _, _, w, _ in words_of(m.item or "") if len(w) >= 2 and w not in fact.source]
@@ -77,6 +78,11 @@ def _object(own: list[tuple[str, str]], draft_item: str) -> list[tuple[str, str]
     a verb inside the object stays in it: 完成技术攻关课题)."""
     first = next((s for s, _, w, tag in words_of(draft_item) if verb_like(w, tag)), -1)
     return [(w, tag) for w, tag in own if draft_item.rfind(w) > first]
+
+
+def _near(word: str, other: str) -> bool:
+    """Do the two words share a 词林 group (its first four code characters: 咨询/询问)?"""
+    return any(a[:4] == b[:4] for a in kin_of(word) for b in kin_of(other))
 
 
 def _keeps_content(ws: list[tuple[str, str]], word: str, draft_item: str, lex) -> bool:
