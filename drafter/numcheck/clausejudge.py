@@ -74,7 +74,7 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
         return missing
     share, words = uncovered(text, support, lex.common, clause)
     words = [w for w in words if not (w in lex.kinds and support.backs(w, lex.kinds[w]))  # 哺乳期 by 母婴
-             and w not in support.short_forms]  # 经审 of 经费审查
+             and not support.is_short_form(w)]  # 经审 of 经费审查
     if share >= COVER or sum(len(w) - 1 for w in words) < MIN_WORDS:
         return []  # below: an act's new words fill the activity role (_claim names it); else some word must name
     acts = [a for a in lex.assert_words.findall(clause) if a not in GIVING]  # something (wordclass): 认同感明显增强

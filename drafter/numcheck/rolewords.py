@@ -80,7 +80,7 @@ class Reader:
         alias_text = s.hand_alias_text if PEOPLE.search(word) else s.alias_text
         if word in alias_text or any(k in s.text for k in self.lex.kinds.get(word, ())):
             return True
-        if word in s.short_forms or s.clipped(word):
+        if s.is_short_form(word) or s.clipped(word):
             return True  # 经审 of 经费审查, 职代会 of 职工代表大会; 欠薪 of 拖欠农民工工资
         if kin(word, s.word_set):
             return True  # 孩子 for 子女, 费用 for 经费 (同义词词林: drafter.numcheck.cilin_kin)

@@ -72,6 +72,7 @@ class Support:
         self.text = "\n".join(self._all).lower()
         self._synonyms = synonyms or {}
         self.backed_words: dict[str, bool] = {}  # roles.Reader's answers, kept with the fact set
+        self._short: dict[str, bool] = {}  # is_short_form's answers
         self.neutral_words: dict[int, dict[str, bool]] = {}  # Reader.neutral's, by the lexicon's id
         self.clause_roles = BoundedDict(4096)  # clause -> its role claims (roles.roles), kept with the fact set
 
@@ -127,6 +128,29 @@ class Support:
         (劳动|模范 -> 劳模, 职工|代表|大会 -> 职代会, 经费|审查|委员会 -> 经审会, 安全|生产|委员会 -> 安委会); built
         when first needed."""
         out: set[str] = set()
+        for ws in self._noun_runs:
+            for i, first in enumerate(ws):
+                if first:
+                    out |= _forms(first[0], ws[i + 1:i + 4])
+        return frozenset(f for f in out if 2 <= len(f) <= 4)
+
+    def is_short_form(self, word: str) -> bool:
+        """`word in self.short_forms`, read only from the nouns whose first character it starts with (a check asks
+        about a few words: the forms of every phrase are not built for them); remembered with the fact set."""
+        if not 2 <= len(word) <= 4:
+            return False
+        if "short_forms" in self.__dict__:
+            return word in self.short_forms
+        found = self._short.get(word)
+        if found is None:
+            found = self._short[word] = any(word in _forms(word[0], ws[i + 1:i + 4])
+                                            for ws, i in self._form_starts.get(word[0], ()))
+        return found
+
+    @cached_property
+    def _noun_runs(self) -> list[list[str]]:
+        """Each line's nouns for short_forms, in order ("" for any other word or a mark between)."""
+        runs = []
         for line in self._all:
             ws: list[str] = []
             end = 0
@@ -135,10 +159,18 @@ class Support:
                 ws += [""] if s > end else []  # punctuation between: no short form spans it
                 ws += ([w[:2], w[2:]] if len(w) == 4 else [w]) if ok else [""]
                 end = e
+            runs.append(ws)
+        return runs
+
+    @cached_property
+    def _form_starts(self) -> dict[str, list[tuple[list[str], int]]]:
+        """First character -> the nouns of _noun_runs starting with it (their run and place)."""
+        starts: dict[str, list[tuple[list[str], int]]] = {}
+        for ws in self._noun_runs:
             for i, first in enumerate(ws):
                 if first:
-                    out |= _forms(first[0], [w for w in ws[i + 1:i + 4]])
-        return frozenset(f for f in out if 2 <= len(f) <= 4)
+                    starts.setdefault(first[0], []).append((ws, i))
+        return starts
 
     def clipped(self, word: str) -> bool:
         """A two-character clipping of a fact's phrase: the first character of a word of a fact line and the first
@@ -173,7 +205,7 @@ class Support:
     def backs(self, word: str, kinds: Sequence[str] = ()) -> bool:
         """Do the facts or context lines write `word`, or one of its kinds, or is it a short form of theirs?"""
         return word in self.text or word in self.alias_text or any(k in self.text for k in kinds) \
-            or word in self.short_forms
+            or self.is_short_form(word)
 
 
 def _forms(head: str, rest: list[str]) -> set[str]:
