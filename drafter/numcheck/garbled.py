@@ -23,6 +23,7 @@ def _encodes(text: str) -> bool:
 
 
 common = cache(_encodes)  # one character
+all_common = _encodes  # a whole text: is every character of it common (GB2312 encodes each character alone)?
 
 
 def garbled(draft: str, support_text: str, allowed: frozenset[str] = frozenset()) -> list[Claim]:

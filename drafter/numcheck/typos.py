@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from drafter.models import Claim
-from drafter.numcheck.garbled import common
+from drafter.numcheck.garbled import all_common, common
 from drafter.numcheck.words import _jieba, words
 
 ANCHOR = 3  # characters the draft and a fact share on each side of the changed one
@@ -107,13 +107,24 @@ def _opens(text: str, i: int) -> bool:
     return i == 0 or not (_cjk(text[i - 1]) or text[i - 1].isalnum())
 
 
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
+def _read_chars(draft: str) -> set[str]:
+    """The common Chinese characters of the draft (a rare one is garbled.py's: 慉): when the whole draft is GB2312,
+    all of its Chinese characters (one regex, no look-up per character)."""
+    if all_common(draft):
+        return set(_CJK_CHAR.findall(draft))
+    return {c for c in set(draft) if "\u4e00" <= c <= "\u9fff" and common(c)}
+
+
 def typos(draft: str, support_text: str, aliases: str | Callable[[], str] = "") -> list[Claim]:
     """One artifact per changed character inside a copied stretch that makes a non-word (`aliases`: the synonyms'
     text, or a function giving it when first needed)."""
     anchors, first, varied = _index(support_text)
     synonyms = aliases if callable(aliases) else lambda: aliases
     out: list[Claim] = []
-    read = {c for c in set(draft) if "\u4e00" <= c <= "\u9fff" and common(c)}  # a rare one is garbled.py's (慉)
+    read = _read_chars(draft)
     for i in range(len(draft) - ANCHOR):
         char = draft[i]
         if char not in read:
@@ -125,7 +136,7 @@ def typos(draft: str, support_text: str, aliases: str | Callable[[], str] = "") 
                 p = first.get(key)
                 if p is None or support_text[p] == char and key not in varied:
                     continue  # no such place, or only places writing this very character: a copy
-            elif _cjk(draft[i - 1]) or draft[i - 1].isalnum():
+            elif "\u4e00" <= (before := draft[i - 1]) <= "\u9fff" or before.isalnum():  # (_cjk, inline)
                 continue  # no copied stretch around it and no clause starts here
         p = _origin(draft, i, support_text, anchors, first, varied)
         if p is None:
