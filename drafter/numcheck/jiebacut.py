@@ -14,7 +14,8 @@ from functools import lru_cache
 from math import log
 
 _UNKNOWN, _NOT_IN = object(), object()
-_READ: list = [None, None, {}]  # the dictionary last read (its frequency table, its total) and its log probabilities
+_READ: list = [None, None, {}, 0.0]  # the dictionary last read (its frequency table, its total), its log
+# probabilities and the log of its total
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +35,11 @@ def dictionary() -> tuple[dict, float, dict]:
     total, {word: log probability} filled as words are met). A table replaced at run time (a test's small
     dictionary) starts a new one; `dictionary()[0]` tells a caller keeping cut results which table cut them."""
     dt = _jieba().dt
-    dt.check_initialized()
+    if not dt.initialized:
+        dt.check_initialized()
     if _READ[0] is not dt.FREQ or _READ[1] != dt.total:
-        _READ[:] = [dt.FREQ, dt.total, {}]
-    return dt.FREQ, log(dt.total), _READ[2]
+        _READ[:] = [dt.FREQ, dt.total, {}, log(dt.total)]
+    return dt.FREQ, _READ[3], _READ[2]
 
 
 def cut(text: str) -> list[str]:

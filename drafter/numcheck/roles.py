@@ -62,6 +62,8 @@ def roles(clause: str, offset: int, support: Support, lex: FaithLexicon) -> list
 def _inside(ws: tuple[Word, ...], frames: list[tuple[int, int]]) -> set[int]:
     """Starts of the words lying wholly inside one of the frame spans (finditer's spans: in order, not
     overlapping, so only the last one starting at or before a word can hold it; bisection keeps this linear)."""
+    if not frames:
+        return set()
     starts = [a for a, _ in frames]
     out = set()
     for s, e, _, _ in ws:

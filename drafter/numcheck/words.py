@@ -124,7 +124,7 @@ def _read(clause: str) -> tuple[Word, ...]:
         start, pos = pos, pos + len(token)
         if "\u4e00" <= token[:1] <= "\u9fff" or token.strip() and any("\u4e00" <= c <= "\u9fff" or c.isalnum()
                                                                     for c in token):
-            out.append((start, pos, token, tagged[token] if forced.get(start) == pos else tags.get(token, "x")))
+            out.append((start, pos, token, tagged[token] if forced and forced.get(start) == pos else tags.get(token, "x")))
     return tuple(out)
 
 
@@ -151,10 +151,13 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
     last = len(tokens) - 1
     for k, token in enumerate(tokens):
         size = len(token)
-        if size == 2 and token not in tags and (token[0] in _MARKERS or token[1] in _MARKERS):
-            out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour
+        if size < 3:  # (the manner word below has three characters or more)
+            if size == 2 and token not in tags and (token[0] in _MARKERS or token[1] in _MARKERS):
+                out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour
+            else:
+                out.append(token)
             continue
-        nxt = tokens[k + 1] if size >= 3 and k < last else ""
+        nxt = tokens[k + 1] if k < last else ""
         if (len(nxt) == 2 and nxt[1] in _COMPLEMENTS and tags.get(token[:-1], "").startswith(_MANNER_TAGS)
                 and tags.get(token[-1:] + nxt[:1], "").startswith("v")):
             out += [token[:-1], token[-1:] + nxt[:1]]
