@@ -37,17 +37,20 @@ class NumberHit(BaseModel):
                                        "decide (supported: the draft words the fact's item otherwise)")
 
 
-ClaimKind = Literal["claim", "heading", "artifact"]
+ClaimKind = Literal["claim", "heading", "artifact", "item"]  # item: a number's item reworded (unverified only)
 
 
 class Claim(BaseModel):
-    """A clause or sentence that asserts what no fact gives (claim/heading) or is not summary text (artifact)."""
+    """A clause or sentence that asserts what no fact gives (claim/heading) or is not summary text (artifact); in
+    CheckResult.unverified also a supported number whose item the draft words differently (item)."""
     start: int
     end: int
     text: str
     kind: ClaimKind
     note: str | None = None
     judge: JudgeVerdict | None = Field(None, description="The model judge's verdict, when the rules left it undecided")
+    fact_line: int | None = Field(None, description="kind item: the fact line (1-based) whose item the draft words "
+                                  "differently")
 
 
 class SentenceTrace(BaseModel):
@@ -72,8 +75,10 @@ class CheckResult(BaseModel):
     cleared: list[Claim] = Field(default_factory=list, description="Claims of the rules the model judge found "
                                  "supported by the facts (no longer in claims; shown to the reviewer)")
     unverified: list[Claim] = Field(default_factory=list, description="Wordings with words no fact writes that fill "
-                                    "no role (no actor, place, time, honour, object, activity or theme): shown to "
-                                    "read, not findings; they do not make the draft unfaithful (待核对)")
+                                    "no role (no actor, place, time, honour, object, activity or theme), and "
+                                    "supported numbers whose item the draft words differently (kind item, with "
+                                    "fact_line): shown to read, not findings; they do not make the draft "
+                                    "unfaithful (待核对)")
 
 
 # --- drafting ---------------------------------------------------------------------

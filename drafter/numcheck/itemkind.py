@@ -19,8 +19,9 @@ model drops or rewords words that leave the counted thing as it is: a topic qual
   * the draft's item writes no word of its own that another fact's line writes (a swap: 心理培训 where another fact
     is 技能培训), and no other fact with the same unit has the item's head without the word (科研攻关课题 beside
     管理攻关课题: the word tells the two apart).
-Known limits: such a number is passed silently, not listed as a wording to read; a verb of the draft's own that
-replaces a non-first act is not compared in meaning (the kept content word is the only guard).
+Such a number is listed to read (CheckResult.unverified, kind item: drafter.numcheck.reworded). Known limits: a
+verb of the draft's own that replaces a non-first act is not compared in meaning (the kept content word is the
+only guard).
 """
 
 from __future__ import annotations

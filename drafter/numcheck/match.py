@@ -43,6 +43,7 @@ from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
 from drafter.numcheck.qualifiers import Stops, changed_item
 from drafter.numcheck.quotes import quote
+from drafter.numcheck.reworded import reworded_claims
 from textkit.placeholders import find_placeholders
 from drafter.numcheck.factset import FactIndex, fact_set, index_lines  # noqa: F401 - FactIndex re-exported
 from drafter.numcheck.rolewords import ROLE_NAMES
@@ -64,6 +65,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     hits = []
     ranked = given.ranked
     stops = None  # the draft's sentence and clause marks, found when a supported number's item is checked
+    reworded: list = []  # supported numbers whose item the draft words differently (drafter.numcheck.reworded)
     for m in mentions:
         if m.kind == "rank" and not ranked:
             continue  # 第一名 … is a quantity only when a fact states a rank
@@ -75,7 +77,8 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
             continue  # 一件实事: an article, no quantity (drafter.numcheck.derived); “5·12”护士节: the festival's date
         if status == "supported" and line is not None and m.key is None:
             stops = stops or Stops(draft)
-            status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, stops, lexicon)
+            status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, stops, lexicon,
+                                                  reworded)
         hits.append(_hit(m, status, line, note, fact))
     hits += [NumberHit(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
                                        fact_line=None, note=NOTE_PLACEHOLDER)
@@ -85,7 +88,10 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
     missing = _missing(facts, fact_index, mentions, stated, draft)
     ok = bool(facts) and not missing and all(h.status == "supported" for h in hits)
     claims, sentences = trace_claims(facts, given.context, draft, hits, lexicon, given.support)
-    claims, unverified = split_unnamed(draft, claims, hits, given.support, lexicon.faith or load_faith())
+    faith = lexicon.faith or load_faith()
+    claims, unverified = split_unnamed(draft, claims, hits, given.support, faith)
+    if reworded:
+        unverified = sorted(unverified + reworded_claims(draft, reworded, faith), key=lambda c: c.start)
     return CheckResult(ok=ok, numbers=hits, missing=missing, claims=claims, sentences=sentences,
                        faithful=ok and not claims, unverified=unverified)
 
@@ -117,11 +123,13 @@ def _hit(m: Mention, status: str, line: int | None = None, note: str | None = No
                                      fact_item=quote(fact, fact.item) or None if fact is not None else None)
 
 
-def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lexicon: Lexicon) -> Verdict:
+def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lexicon: Lexicon,
+               reworded: list | None = None) -> Verdict:
     """A supported number whose draft sentence leaves out a word of every proving fact's item is a mismatch
-    (drafter.numcheck.qualifiers: 工会全年共收入215.3万元 for 全年工会经费收入215.3万元)."""
+    (drafter.numcheck.qualifiers: 工会全年共收入215.3万元 for 全年工会经费收入215.3万元); one kept by meaning only
+    goes on `reworded`."""
     proving = [(line, fact) for line, fact in facts.candidates(m) if matches(m, fact)[0]]
-    changed = changed_item(m, proving, stops, lexicon.faith or load_faith(), facts.by_value)
+    changed = changed_item(m, proving, stops, lexicon.faith or load_faith(), facts.by_value, reworded)
     return verdict if changed is None else ("mismatch", changed[0], changed[2], changed[1])
 
 

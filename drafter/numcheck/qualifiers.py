@@ -21,7 +21,8 @@ The rule, on characters (no tagger, linear, deterministic):
 So word order (312人次职工参赛 for 参赛职工312人次), a synonymous verb (送去慰问金 for 发放慰问金) and added 共/了
 (全年共发展新会员126人 for 全年新发展会员126人) pass.
 A missing word left after drafter.numcheck.itemsense is judged by its kind (drafter.numcheck.itemkind): an act, a
-state or a topic that leaves the counted thing as it is (完成攻关课题 for 完成科研攻关课题) is no change.
+state or a topic that leaves the counted thing as it is (完成攻关课题 for 完成科研攻关课题) is no change; a number
+passed so is listed to read (drafter.numcheck.reworded).
 
 Known limits: a one-character qualifier (女职工 -> 职工, 新会员 -> 会员) is not reported; a missing word written
 in the scope read (that clause, the clause before it, or the sentence) counts as kept; a qualifier farther than ITEM_CHARS from the number is not
@@ -40,6 +41,7 @@ from drafter.numcheck.itemkind import harmless, other_facts
 from drafter.numcheck.itemsense import kept_by_meaning, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.quotes import quote, quotes
+from drafter.numcheck.reworded import to_read
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import tag_of, words as words_of
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
@@ -240,10 +242,11 @@ def _cjk(char: str) -> bool:
 
 
 def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stops, lex: FaithLexicon,
-                 by_value: Mapping | None = None) -> tuple[int, Mention, str] | None:
+                 by_value: Mapping | None = None, reworded: list | None = None) -> tuple[int, Mention, str] | None:
     """(fact line, fact number, Chinese note) when no proving fact's item is kept by the draft sentence (`by_value`:
-    the facts' numbers by value, for an item's head said with an earlier count: drafter.numcheck.ellipsis)."""
-    first = None
+    the facts' numbers by value, for an item's head said with an earlier count: drafter.numcheck.ellipsis). A pass
+    only by meaning, with words of the item unsaid, is put on `reworded` (drafter.numcheck.reworded)."""
+    first = passed = None
     for line, fact in proving:
         if not fact.item or len(fact.item) < 2 or fact.key is not None:
             return None
@@ -253,16 +256,24 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
             # the number's clause holds none of the item: a clause between the number and its verb
             # (27名职工脱颖而出，荣获…); read on to the next figure. A clause holding part of it dropped the rest.
             missing = missing_words(fact.item, _read_on(m, stops), lex)
+        found, read = missing, []
         if missing:
             sentence = _said_before(m, stops)
             missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex,
                                       m.group, stops.text[slice(*stops.bounds(m.start, m.end))],
                                       stops.text[stops.bounds(m.start, m.end)[0]:m.start], by_value)
             missing = [w for w in missing if not harmless(w, fact, m, other_facts(by_value), lex)]
+            read = [] if missing else to_read(found, fact, m, stops.text[slice(*stops.bounds(m.start, m.end))],
+                                              sentence, lex)
         missing = missing or period_swapped(fact.item, where)
-        if not missing:
+        if not missing and not read:
             return None
-        first = first or (line, fact, missing)
+        passed = passed or ((m, line, fact, read) if not missing else None)
+        first = first or (None if not missing else (line, fact, missing))
+    if passed is not None:
+        if reworded is not None:
+            reworded.append(passed)
+        return None
     if first is None:
         return None
     line, fact, missing = first
