@@ -74,7 +74,7 @@ def human_report(facts: list[str], draft: str, result: CheckResult, lexicon: Lex
 def _claims_report(draft: str, result: CheckResult) -> str:
     cleared = [f"- “{c.text}”——{c.note or ''}" for c in result.cleared]  # the model judge's (issue 19)
     cleared = ["", "模型复核认为有事实依据（规则曾标出）："] + cleared if cleared else []
-    unverified = [f"- “{c.text}”——{c.note or ''}" for c in result.unverified]
+    unverified = [f"- “{c.text}”——{c.note or ''}" for c in result.unverified if c.kind != "item"]
     cleared += ["", "请核对（事实中没有这些词，但它们不涉及人物、地点、时间、荣誉、对象或活动，不算问题）："] + unverified \
         if unverified else []
     if not result.claims:
@@ -97,6 +97,9 @@ def _number_report(facts: list[str], draft: str, result: CheckResult, lexicon: L
     body = [head]
     if problems:
         body += ["", "问题："] + [f"{i}. {line}" for i, line in enumerate(problems, 1)]
+    reworded = [f"- “{c.text}”——{c.note or ''}" for c in result.unverified if c.kind == "item"]
+    if reworded:  # drafter.numcheck.reworded: supported, shown to read
+        body += ["", "请核对（数字有依据，但所说的事项与事实用词不同，不算问题）："] + reworded
     if any(h.status != "supported" for h in result.numbers):
         body += ["", "初稿（【】标出有问题的数字）：", mark_draft(draft, result)]
     return "\n".join(body)

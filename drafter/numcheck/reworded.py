@@ -48,11 +48,11 @@ def reworded_claims(draft: str, reworded: list[tuple[Mention, int, Mention, list
 
 
 def _wording(m: Mention, fact: Mention, lex) -> str:
-    """The draft's item in whole words, without the ignored words it opens with that the fact's item does not
-    write (工会 of 工会完成攻关课题: who did it, not what is counted)."""
+    """The draft's item in whole words, without the ignored and one-character words it opens with that the fact's
+    item does not write (工会 of 工会完成攻关课题: who did it, not what is counted; 为 of 为职工…)."""
     said = quote(m, m.item) if m.item else ""
     opening = next((start for start, _, w, _ in words_of(said)
-                    if not lex.item_ignore.fullmatch(w) or w in (fact.item or "")), 0)
+                    if not (lex.item_ignore.fullmatch(w) or len(w) == 1) or w in (fact.item or "")), 0)
     return said[opening:]
 
 

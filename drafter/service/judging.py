@@ -43,7 +43,8 @@ class JudgingService:
         before (at generation, submit, approve), ask nothing (the page while typing or reviewing). `deadline`
         (the draft's): past it no call starts and the claims not judged stay flagged, with a note."""
         mismatches = any(h.status == "mismatch" for h in result.numbers)
-        if self.settings.judge != "on" or not (result.claims or result.unverified or mismatches):
+        to_read = any(c.kind == "claim" for c in result.unverified)  # a reworded number item (kind item) is no question
+        if self.settings.judge != "on" or not (result.claims or to_read or mismatches):
             return result
         from drafter.pipeline.judging import Judge
 

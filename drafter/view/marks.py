@@ -13,7 +13,7 @@ from drafter.view.highlight import fact_text, hover_text
 from drafter.view.labels import STATUS_COLORS, STATUS_LABELS
 
 CLAIM_LABELS = {"claim": "事实中没有的说法", "heading": "标题与事实不符", "artifact": "不属于正文的内容",
-                "unverified": "请核对的新说法"}
+                "unverified": "请核对的新说法", "item": "请核对的事项说法"}  # item: a number's item reworded
 CLAIM_COLORS = {"claim": ("#e5dbff", "#5f3dc4"), "heading": ("#e5dbff", "#5f3dc4"), "artifact": ("#dee2e6", "#343a40"),
                 "unverified": ("#f1f3f5", "#495057")}
 UNUSED_COLORS = ("#fff3bf", "#8f5b00")
@@ -28,6 +28,11 @@ def claim_reason(claim) -> str:
     return f"{label}：{claim.note}" if claim.note else label
 
 
+def _read_label(claim) -> str:
+    """The label of a wording to read: a new wording, or a number's item worded otherwise (kind item)."""
+    return CLAIM_LABELS["item" if claim.kind == "item" else "unverified"]
+
+
 def marks(check: CheckResult | None, facts: Sequence[str]) -> list[dict]:
     """One mark per checked number and per flagged claim: position, kind (a CSS class) and the reason."""
     if check is None:
@@ -37,7 +42,7 @@ def marks(check: CheckResult | None, facts: Sequence[str]) -> list[dict]:
     out += [{"id": f"c{i}", "start": c.start, "end": c.end, "kind": c.kind, "reason": claim_reason(c)}
             for i, c in enumerate(check.claims)]
     out += [{"id": f"u{i}", "start": c.start, "end": c.end, "kind": "unverified",
-             "reason": f"{CLAIM_LABELS['unverified']}：{c.note}（不算问题）"} for i, c in enumerate(check.unverified)]
+             "reason": f"{_read_label(c)}：{c.note}（不算问题）"} for i, c in enumerate(check.unverified)]
     return out
 
 
@@ -61,7 +66,7 @@ def problems(check: CheckResult, facts: Sequence[str], usage: Iterable[Any]) -> 
                       "label": CLAIM_LABELS.get(c.kind, c.kind), "text": f"“{c.text[:40]}”{('：' + c.note) if c.note else ''}"})
     bg, fg = CLAIM_COLORS["unverified"]
     items += [{"start": c.start, "mark": f"u{i}", "kind": "unverified", "bg": bg, "fg": fg,
-               "label": CLAIM_LABELS["unverified"], "text": f"“{c.text[:40]}”：{c.note}（不算问题，请读一遍）"}
+               "label": _read_label(c), "text": f"“{c.text[:40]}”：{c.note}（不算问题，请读一遍）"}
               for i, c in enumerate(check.unverified)]
     items.sort(key=lambda p: p["start"])
     for line in unused_lines(usage, check):

@@ -34,24 +34,27 @@ def _excerpt(text: str, spans: Sequence[tuple[int, int]], width: int = 14) -> st
 
 
 def fact_rows(usages: Iterable[Any], draft: str, check: CheckResult) -> list[dict[str, str]]:
-    """One row per fact line: the fact, 已使用 (with where) or 未使用, and any problems with its numbers."""
+    """One row per fact line: the fact, 已使用 (with where) or 未使用, any problems with its numbers and the numbers
+    whose item the draft words otherwise (to read)."""
     rows = []
     for usage in usages:
         line = int(_get(usage, "fact_line"))
         spans = usage_spans(usage)
         flagged = [n.text for n in check.numbers if n.fact_line == line and n.status != "supported"]
         missing = any(m.fact_line == line for m in check.missing)
+        reworded = [c.text for c in check.unverified if c.kind == "item" and c.fact_line == line]
         notes = []
         if flagged:
             notes.append("数字不符：" + "、".join(flagged))
         if missing:
             notes.append("有数字未写入")
+        read = f"；请核对事项说法：{'、'.join(reworded)}" if reworded else ""  # supported, worded otherwise: no problem
         rows.append({
             "行": str(line),
             "事实": str(_get(usage, "text", "")),
             "使用情况": f"已使用（{len(spans)} 处）" if _get(usage, "used") else "未使用",
             "出现位置": _excerpt(draft, spans) or "—",
-            "核对": "；".join(notes) or "通过",
+            "核对": ("；".join(notes) or "通过") + read,
         })
     return rows
 
