@@ -108,3 +108,17 @@ def test_the_judge_is_not_asked_and_it_stays_to_read(settings, monkeypatch):
     service = DrafterService(settings)
     monkeypatch.setattr(service, "judge_model", lambda: pytest.fail("no model for a reworded item"))
     assert service.check(FACTS, DRAFT, judge=True).unverified == result.unverified
+
+
+def test_a_number_the_item_judge_passes_is_listed_to_read_and_one_it_keeps_is_not():
+    facts, text = ["全年完成技术攻关项目27项"], "全年攻克技术难题27项。"  # the rules: 少了'攻关项目'
+    result = check(facts, text, lexicon=LEX)
+    assert result.numbers[0].status == "mismatch" and not items(result)
+    passed = Judge(ScriptedJudge({"攻克技术难题": 3.0}), item_margin=1.2).review(facts, [], text, result, LEX)
+    [read] = items(passed)
+    assert passed.faithful and read.fact_line == 1 and read.text == "攻克技术难题27项"
+    assert "对应第1行事实'完成技术攻关项目'" in read.note and "模型复核" in read.note
+    again = Judge(ScriptedJudge({}), item_margin=1.2).review(facts, [], text, passed, LEX)
+    assert again.unverified == passed.unverified  # judged once: listed once
+    kept = Judge(ScriptedJudge({"攻克技术难题": 0.5}), item_margin=1.2).review(facts, [], text, result, LEX)
+    assert not kept.ok and not items(kept)

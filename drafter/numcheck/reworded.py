@@ -19,7 +19,7 @@ fact's item, the draft's wording and the word not said ("12项 对应第2行事�
 
 from __future__ import annotations
 
-from drafter.models import Claim
+from drafter.models import Claim, NumberHit
 from drafter.numcheck.ellipsis import short_form_written
 from drafter.numcheck.itemsense import an_example, in_short_title
 from drafter.numcheck.mention import Mention
@@ -57,13 +57,24 @@ def _wording(m: Mention, fact: Mention, lex) -> str:
 
 
 def _claim(draft: str, m: Mention, line: int, fact: Mention, unsaid: list[str], lex) -> Claim:
-    start, end = m.start, m.end
-    said = _wording(m, fact, lex)
-    found = located(draft, said, m.start, m.end) if said else None
+    return _read(draft, (m.start, m.end, m.display()), line, quote(fact, fact.item), _wording(m, fact, lex),
+                 f"没有'{quotes(fact, unsaid, fact.item)}'")
+
+
+def judged_claim(draft: str, hit: NumberHit) -> Claim:
+    """The wording to read of a number mismatch the model judge passed (drafter.pipeline.item_judging): its item
+    is worded otherwise too, only a model said it is the same."""
+    return _read(draft, (hit.start, hit.end, hit.text.strip()), hit.fact_line, hit.fact_item or "", hit.item or "",
+                 "模型复核认为两处说的是同一件事")
+
+
+def _read(draft: str, number: tuple[int, int, str], line: int, fact_item: str, said: str, why: str) -> Claim:
+    """The number and the draft's wording of its item (`said`, found nearest it) as one span, with its note."""
+    start, end, text = number
+    found = located(draft, said, start, end) if said else None
     if found is not None:
         a, b = whole(draft, *found)
         start, end = min(start, a), max(end, b)
     where = f"此处写作'{said}'" if said else "此处没有写出它"
-    note = (f"{m.display()} 对应第{line}行事实'{quote(fact, fact.item)}'，{where}"
-            f"（没有'{quotes(fact, unsaid, fact.item)}'），请核对")
+    note = f"{text} 对应第{line}行事实'{fact_item}'，{where}（{why}），请核对"
     return Claim(start=start, end=end, text=draft[start:end], kind=KIND, note=note, fact_line=line)

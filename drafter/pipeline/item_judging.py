@@ -5,7 +5,8 @@ words of its fact's item, not a swap, not another value, not another level) is p
 fact line and the draft clause, "两处说的是同一件事吗？" (prompts/item_judge_plain.j2 + item_judge_a.j2, chosen
 over two other variants on half of tests/data/item_pairs19.json: bench/item_judge_probe.py). A score
 (logit(是) − logit(否)) reaching the item margin makes the number `supported`, its note keeping the rules' words
-and the judge's; any other keeps it a mismatch, its note saying the judge could not confirm it. Verdicts are
+and the judge's, and lists it to read (CheckResult.unverified, kind item: drafter.numcheck.reworded); any other
+keeps it a mismatch, its note saying the judge could not confirm it. Verdicts are
 cached as the claims' are, by a hash of model, prompt files, fact line and clause.
 """
 
@@ -45,14 +46,19 @@ def review_numbers(judge, facts: list[str], draft: str, result: CheckResult, dea
     asks = undecided_numbers(draft, result, facts)
     if not asks:
         return result
-    numbers = list(result.numbers)
+    from drafter.numcheck.reworded import judged_claim
+
+    numbers, passed = list(result.numbers), []
     for ask in asks:
         late = deadline is not None and deadline.passed()
         verdict = _verdict(judge, ask.fact, ask.clause, not late, deadline)
         if verdict is not None:
             numbers[ask.index] = _judged(numbers[ask.index], verdict)
+            passed += [judged_claim(draft, numbers[ask.index])] if verdict.verdict == "supported" else []
     ok = bool(facts) and not result.missing and all(h.status == "supported" for h in numbers)
-    return result.model_copy(update={"numbers": numbers, "ok": ok, "faithful": ok and not result.claims})
+    unverified = sorted(result.unverified + passed, key=lambda c: c.start)  # a passed item is still to read
+    return result.model_copy(update={"numbers": numbers, "ok": ok, "faithful": ok and not result.claims,
+                                     "unverified": unverified})
 
 
 def _judged(hit: NumberHit, verdict: JudgeVerdict) -> NumberHit:
