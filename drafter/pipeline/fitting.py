@@ -196,7 +196,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
         group.themed, group.candidates = group.themed | frozenset(shared), list(dict.fromkeys(group.candidates + shared))
     used.difference_update(bare(titles[i]) for i in range(len(groups)) if i not in kept)
     order = sorted(kept, key=lambda i: (groups[i].position, groups[i].lines[0]))
-    planner.misfits = (before, refit.count(sections))
+    planner.misfits, planner.refit = (before, refit.count(sections)), refit  # the refit: one_home.py's too
     return [groups[i] for i in order], [titles[i] for i in order]
 
 

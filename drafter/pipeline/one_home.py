@@ -1,0 +1,181 @@
+"""One home per area (issue 20: the opening names each area once). After the heading stages a plan may say one
+area in two or three headings ("一、加强工会自身建设，提升履职能力 … 四、做好帮扶服务，关心职工健康，加强自身建设"),
+and the opening, which lists the headings, then names it two or three times.
+
+A heading's clauses (split at ，、；, four characters at least) each name an *area*: the theme whose lexicon words
+the clause is (a theme's `short`, `shorts` or a clause of its headings, after `stem`; themes.toml), else the clause's
+stem (the clause without 工会/职工, its leading verbs and a closing 工作: 加强工会自身建设 and 加强自身建设 are one).
+An area named by two headings gets one home: the section whose heading leads with it, else the one holding most
+facts only that clause of its heading covers (they speak of it, fitting.speaks_of, and of no other clause); when
+the home cannot take them, the next best. Each other section naming it
+
+- sends the facts that only that area's clause covers (they speak of no other clause of its heading) to the home,
+  when the home's heading still fits with them (the planner's `_still_fits`, the section cap) and none of them is a
+  misfit there (fitting.Refit.misfits);
+- is re-titled without the area: its heading with the clause cut out, the headings of the themes its remaining
+  facts share, its candidates, headings composed of its themes (theme_titles), the first that passes every heading
+  rule, names no area another heading names and leaves no more misfits than before;
+- else (no such heading, or the facts cannot move) stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from drafter.pipeline import theme_titles, titling
+from drafter.pipeline.fitting import speaks_of
+from drafter.pipeline.heading_rules import bare, content_bigrams
+from drafter.pipeline.themes import ThemeBook
+
+SHORTEST = 4  # a clause of fewer characters names no area
+_CUT = re.compile(r"[，,、；;]")
+_PEOPLE = re.compile(r"工会|(?<![女教])职工")  # 女职工 is an area's own word
+_VERB = re.compile(r"^(?:进一步|切实|扎实|广泛|积极|认真|大力|不断|全面|深入|持续|用心用情|加强|强化|做好|深化|推进|开展|提升|提高"
+                   r"|丰富|关心|关爱|关注|维护|坚持|落实|抓好|夯实|扩大|弘扬|规范|完善|健全|聚焦|拓展|畅通|筑牢|讲好|创建|建设"
+                   r"|发挥|服务|举办|实施|营造|培育|打造|搭建|依法)")
+
+
+def stem(clause: str) -> str:
+    """The clause without 工会/职工, its leading verbs and a closing 工作 (加强工会自身建设 -> 自身建设)."""
+    text = _PEOPLE.sub("", bare(clause))
+    while (cut := _VERB.sub("", text)) != text and len(cut) >= 2:
+        text = cut
+    return text[:-2] if text.endswith("工作") and len(text) > 3 else text
+
+
+@lru_cache(maxsize=8)
+def _theme_stems(themes: tuple) -> dict[str, str]:
+    """Each stem of a theme's lexicon clauses (short, shorts, its headings' clauses) -> the theme's key; a stem of
+    two themes names neither."""
+    owners: dict[str, set[str]] = {}
+    for theme in themes:
+        texts = [theme.short, *(s.text for s in theme.shorts), *(h.text for h in theme.headings)]
+        for text in texts:
+            for clause in clauses(text or ""):
+                owners.setdefault(stem(clause), set()).add(theme.key)
+    return {s: next(iter(keys)) for s, keys in owners.items() if len(keys) == 1 and len(s) >= 2}
+
+
+def clauses(title: str) -> list[str]:
+    return [c for c in map(bare, _CUT.split(title)) if len(c) >= SHORTEST]
+
+
+def area(clause: str, book: ThemeBook) -> str:
+    """The area a clause names: "theme:<key>" for a theme's own words, else its stem ("" when too short)."""
+    key = stem(clause)
+    theme = _theme_stems(book.themes).get(key)
+    return f"theme:{theme}" if theme else (key if content_bigrams(key) else "")  # 活动, 工作: no area
+
+
+def areas_of(title: str, book: ThemeBook) -> set[str]:
+    return {a for c in clauses(title) if (a := area(c, book))}
+
+
+def shared_areas(titles: list[str], book: ThemeBook) -> list[str]:
+    """The areas two or more of the headings name, in the order first named."""
+    seen: dict[str, int] = {}
+    for title in titles:
+        for each in sorted(areas_of(title, book)):
+            seen[each] = seen.get(each, 0) + 1
+    return [a for a, n in seen.items() if n > 1]
+
+
+def settle(planner, groups: list, titles: list[str], facts: list[str], used: set[str]) -> None:
+    """Gives each area named by two headings one home (in place: `groups`, `titles`, `used`, planner.misfits). A
+    change leaves the area in fewer headings and names no area anew, so the passes end."""
+    refit, book = getattr(planner, "refit", None), planner.book
+    failed: set[tuple[str, str, str]] = set()
+    while refit is not None and _one_pass(planner, refit, book, groups, titles, facts, used, failed):
+        pass
+
+
+def _one_pass(planner, refit, book, groups, titles, facts, used, failed: set[tuple[str, str, str]]) -> bool:
+    """Tries each shared area's homes, best first (`_homes`: a home its sections' facts would fill past the section
+    cap gives way to the next), and each other section naming it once; True at the first change."""
+    for name in shared_areas(titles, book):
+        naming = [i for i, t in enumerate(titles) if name in areas_of(t, book) and not groups[i].parts]
+        for home in _homes(naming, name, groups, titles, refit, book) if len(naming) > 1 else []:
+            for index in (i for i in naming if i != home and (name, titles[home], titles[i]) not in failed):
+                if _one_home(planner, refit, name, home, index, groups, titles, facts, used):
+                    return True
+                failed.add((name, titles[home], titles[index]))
+    return False
+
+
+def _of_area(fact: int, name: str, title: str, refit) -> bool:
+    return any(area(c, refit.book) == name and speaks_of(refit.facts[fact], refit.prior[fact], c, refit.book)
+               for c in clauses(title))
+
+
+def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
+    """The facts of a section that speak of the area's clause of its heading and of no other clause of it."""
+    others = [c for c in clauses(title) if area(c, refit.book) != name]
+    return [f for f in lines if _of_area(f, name, title, refit)
+            and not any(speaks_of(refit.facts[f], refit.prior[f], c, refit.book) for c in others)]
+
+
+def _homes(naming: list[int], name: str, groups, titles, refit, book) -> list[int]:
+    """The sections naming the area, best home first: those whose heading leads with it, then those holding most
+    facts only it covers there (then most facts of it)."""
+    rank = lambda i: (bool(clauses(titles[i])) and area(clauses(titles[i])[0], book) == name,  # noqa: E731
+                      len(_only(groups[i].lines, name, titles[i], refit)),
+                      sum(_of_area(f, name, titles[i], refit) for f in groups[i].lines), -i)
+    return sorted(naming, key=rank, reverse=True)
+
+
+def _one_home(planner, refit, name: str, home: int, index: int, groups, titles, facts, used) -> bool:
+    """Moves the facts of section `index` only the area's clause covers to `home` and re-titles `index` without the
+    area (see the module docstring); False, with nothing changed, when either cannot be done."""
+    lines, title = groups[index].lines, titles[index]
+    moving = _only(lines, name, title, refit)
+    stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + moving)
+    before = len(refit.misfits(lines, title)) + len(refit.misfits(groups[home].lines, titles[home]))
+    per = max(1, planner.settings.max_facts_per_section)
+    if moving and (len(target) > per or not planner._still_fits(titles[home], target, facts, used)
+                   or set(moving) & set(refit.misfits(target, titles[home]))):
+        return False  # the home's heading does not take them: the plan stays
+    room = before - len(refit.misfits(target, titles[home]))  # misfits the section left may hold: none added
+    new = _retitled(planner, refit, name, index, stay, groups, titles, used, room) if stay and room >= 0 else ""
+    if room < 0 or (stay and not new):
+        return False
+    _apply(planner, refit, index, home, stay, target, new, groups, titles, facts, used, before)
+    return True
+
+
+def _retitled(planner, refit, name: str, index: int, lines: list[int], groups, titles, used, room: int) -> str:
+    """A heading for the facts left in section `index` that names neither the area nor one another heading names,
+    passes every heading rule and leaves at most `room` misfits; "" when none does."""
+    book, title = refit.book, titles[index]
+    own, placed = [refit.facts[i] for i in lines], [refit.prior[i] for i in lines]
+    taken = set().union(*(areas_of(t, book) for i, t in enumerate(titles) if i != index)) - areas_of(title, book)
+    cut = "，".join(c for c in map(bare, re.split(r"[，,；;]", title)) if name not in {area(p, book) for p in clauses(c)})
+    themed = [*theme_titles.shared_titles(own, placed, book), *groups[index].themed, *theme_titles.composed(own, placed)]
+    if (named := areas_of(cut, book)) and all(a.startswith("theme:") for a in named):  # the lexicon's words of its themes
+        themed.append(cut)
+    free = used - {bare(title)}
+    for option in dict.fromkeys([cut, *themed, *groups[index].candidates]):
+        if (option and option != title and not areas_of(option, book) & (taken | {name})
+                and refit.anchors(lines, option) and len(refit.misfits(lines, option)) <= room
+                and theme_titles.spans(option, own, placed)
+                and titling.acceptable(option, own, free, option in themed)):
+            return option
+    return ""
+
+
+def _apply(planner, refit, index: int, home: int, stay: list[int], target: list[int], new: str, groups, titles,
+           facts, used, before: int) -> None:
+    """Section `index` keeps `stay` under `new` (or goes when none stay), `home` holds `target`; their lead keys
+    and the plan's misfit count follow."""
+    lead = lambda lines: theme_titles.lead_key([facts[f] for f in lines], [refit.prior[f] for f in lines],  # noqa: E731
+                                               planner.book)
+    groups[home].lines, groups[home].key = target, lead(target)
+    after = len(refit.misfits(target, titles[home]))
+    used.discard(bare(titles[index]))
+    if stay:
+        groups[index].lines, groups[index].key, titles[index] = stay, lead(stay), new
+        used.add(bare(new))
+        after += len(refit.misfits(stay, new))
+    else:
+        del groups[index], titles[index]
+    planner.misfits = (planner.misfits[0], planner.misfits[1] + after - before)
