@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,14 +26,13 @@ from plan_bench import HeldOutLibrary, request, timed_plan  # noqa: E402
 from plan_set import build, random_fact_lists  # noqa: E402
 
 from drafter.pipeline import one_home  # noqa: E402
-from drafter.pipeline.heading_rules import bare  # noqa: E402
 from drafter.pipeline.themes import load_book  # noqa: E402
 from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
 
 
 def exact_shared(titles: list[str]) -> list[str]:
-    seen = Counter(c for t in titles for c in {bare(c) for c in re.split("[，,、；]", t) if len(bare(c)) >= 4})
+    seen = Counter(c for t in titles for c in set(one_home.clauses(t)))
     return [c for c, n in seen.items() if n > 1]
 
 

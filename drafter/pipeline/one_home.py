@@ -27,9 +27,11 @@ from drafter.pipeline import theme_titles, titling
 from drafter.pipeline.fitting import speaks_of
 from drafter.pipeline.heading_rules import bare, content_bigrams
 from drafter.pipeline.themes import ThemeBook
+from textkit.sentences import COMMAS, ENUM_COMMA, SEMICOLONS, char_class
 
 SHORTEST = 4  # a clause of fewer characters names no area
-_CUT = re.compile(r"[，,、；;]")
+_CUT = re.compile(char_class(COMMAS + ENUM_COMMA + SEMICOLONS))
+_CLAUSE = re.compile(char_class(COMMAS + SEMICOLONS))  # a heading's clauses, a list (、) whole
 _PEOPLE = re.compile(r"工会|(?<![女教])职工")  # 女职工 is an area's own word
 _VERB = re.compile(r"^(?:进一步|切实|扎实|广泛|积极|认真|大力|不断|全面|深入|持续|用心用情|加强|强化|做好|深化|推进|开展|提升|提高"
                    r"|丰富|关心|关爱|关注|维护|坚持|落实|抓好|夯实|扩大|弘扬|规范|完善|健全|聚焦|拓展|畅通|筑牢|讲好|创建|建设"
@@ -149,7 +151,7 @@ def _retitled(planner, refit, name: str, index: int, lines: list[int], groups, t
     book, title = refit.book, titles[index]
     own, placed = [refit.facts[i] for i in lines], [refit.prior[i] for i in lines]
     taken = set().union(*(areas_of(t, book) for i, t in enumerate(titles) if i != index)) - areas_of(title, book)
-    cut = "，".join(c for c in map(bare, re.split(r"[，,；;]", title)) if name not in {area(p, book) for p in clauses(c)})
+    cut = "，".join(c for c in map(bare, _CLAUSE.split(title)) if name not in {area(p, book) for p in clauses(c)})
     themed = [*theme_titles.shared_titles(own, placed, book), *groups[index].themed, *theme_titles.composed(own, placed)]
     if (named := areas_of(cut, book)) and all(a.startswith("theme:") for a in named):  # the lexicon's words of its themes
         themed.append(cut)
