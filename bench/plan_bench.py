@@ -14,7 +14,8 @@
    generic headings (其他工作 …), headings repeated within a plan, and headings in one fact's words over a section
    holding other facts (all targets 0); and, to read beside them, headings made of two facts' cores ("…等工作",
    `fact_made`), sub-sections （一）（二）, all sections, and facts under a heading they do not fit
-   (drafter/pipeline/fitting.py: `misfit_before` the planner's fit test finds before it moves them, `misfit` after).
+   (drafter/pipeline/fitting.py: `misfit_before` the planner's fit test finds before it moves them, `misfit` after),
+   and plans naming one area in two headings (`shared_area`, drafter/pipeline/one_home.py; bench/one_home_bench.py).
 2. The same heading rules on 200 random fact lists (5-40 facts from anywhere in the corpus) and on every request in
    bench/requests/.
 3. Planning time without a model (the embedding model loaded first), per plan and for 40 facts: `cold` with no
@@ -49,16 +50,18 @@ from plan_set import build, random_fact_lists  # noqa: E402
 from drafter.cli.draft_cmds import read_request  # noqa: E402
 from drafter.models import DraftRequest  # noqa: E402
 from drafter.numcheck import check  # noqa: E402
+from drafter.pipeline import one_home  # noqa: E402
 from drafter.pipeline.heading_rules import heading_faults  # noqa: E402
 from drafter.pipeline.model_titles import ModelTitles  # noqa: E402
 from drafter.pipeline.plan import Planner  # noqa: E402
+from drafter.pipeline.themes import load_book  # noqa: E402
 from drafter.pipeline.writer import system_messages  # noqa: E402
 from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
 
 
 COUNTED = ("claim", "generic", "repeated", "stutter", "one_fact", "fact_made", "sub_sections", "sections", "misfit_before",
-           "misfit")
+           "misfit", "shared_area")
 
 
 class HeldOutLibrary:
@@ -118,7 +121,8 @@ def heading_report(plan) -> dict:
             examples.append(f"claim: {section.heading} <- {[f[:24] for f in own][:3]}")
     shape = {"fact_made": sum(1 for s in plan.body() if s.title.endswith("等工作")),  # "<two facts' cores>等工作"
              "sub_sections": sum(1 for s in plan.body() if s.sub), "sections": len(plan.body()),
-             "misfit_before": getattr(plan, "misfits", (0, 0))[0], "misfit": getattr(plan, "misfits", (0, 0))[1]}
+             "misfit_before": getattr(plan, "misfits", (0, 0))[0], "misfit": getattr(plan, "misfits", (0, 0))[1],
+             "shared_area": int(bool(one_home.shared_areas([s.title for s in plan.body()], load_book())))}
     return {**faults, **shape, "examples": examples}
 
 
