@@ -160,7 +160,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     antecedents.rejoin(sections, refit.refer, lambda lines: len(lines) <= per)  # a fact alone beside its kin
     before = refit.count(sections)
     if runs := getattr(planner, "runs", False):  # her runs: widened first; a misfit no heading speaks of: at home
-        _widen(planner, refit, groups, titles, sections, used)
+        run_stages.cover(planner, refit, groups, titles, sections, used, _widen)
     homeless = refit.rehome(sections, still)
     homeless = run_stages.at_home(refit, sections, homeless, still) if runs else homeless
     parts, alone = refit.groups_of(homeless), []

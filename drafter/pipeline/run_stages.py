@@ -19,13 +19,19 @@ grouped), the bench requests' plans too (one reads grouped).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
 
-from drafter.pipeline import runs, titling
+from drafter.pipeline import one_home, runs, theme_titles, titling
 
 SMALLEST_SPLIT = 4  # a run of fewer facts is not cut in two
+# an event's ordinal and quoted name, left out of its act when it is too long with them (举行了第四届“彩虹杯”教师专业
+# 基本功展示活动 -> 举行教师专业基本功展示活动)
+SMALLEST_ACT = 6  # a misfit's act of fewer characters names too little to head its run (创建经验, 开展培训)
+_ACT_AFTER = re.compile(rf"[和与及、]|{titling.ACT.pattern}")  # 建设和进位争先, 建设开展好…: the act a noun
+_NAMED = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}[届期次]|“[^“”]{1,16}”")
 
 
 def split_untitled(planner, groups: list, titles: list[str], facts: list[str], used: set[str], vectors, bank) -> None:
@@ -77,3 +83,37 @@ def at_home(refit, sections: list[tuple[list[int], str]], homeless: list[int],
         sections[target][0].append(fact)
         sections[target][0].sort()
     return left
+
+
+def cover(planner, refit, groups: list, titles: list[str], sections: list[tuple[list[int], str]], used: set[str],
+          widen: Callable) -> None:
+    """Her runs, before the moves: `widen` (fitting._widen: an example's, the lexicon's or a themes' heading that
+    covers the run), then, for a run still holding misfits, its heading's area clause joined with a misfit's act
+    (`composed`) when that covers every fact of the run, passes every heading rule and names no area another
+    heading names. In place."""
+    widen(planner, refit, groups, titles, sections, used)
+    for index, (lines, title) in enumerate(sections):
+        misfits = refit.misfits(lines, title) if lines else []
+        if not misfits:
+            continue
+        others = set().union(*(one_home.areas_of(t, planner.book) for i, (_, t) in enumerate(sections) if i != index))
+        own, placed = [refit.facts[i] for i in lines], [refit.prior[i] for i in lines]
+        free = used - {titling.bare(title)}
+        made = next((option for option in composed(title, [refit.facts[i] for i in misfits])
+                     if refit.fits_all(lines, option) and theme_titles.spans(option, own, placed)
+                     and titling.acceptable(option, own, free) and not one_home.areas_of(option, planner.book) & others), "")
+        if made:
+            used.discard(titling.bare(title))
+            used.add(titling.bare(made))
+            titles[index], sections[index] = made, (lines, made)
+
+
+def composed(title: str, misfits: list[str]) -> list[str]:
+    """A run's heading widened by its misfits' acts: each clause of the heading that names an area by its act
+    (加强学习培训, not 职工素质不断提升, 围绕企业发展 or a made "…等工作") joined with one misfit's act (its core,
+    titling.core, without an event's ordinal and quoted name when too long with them)."""
+    heads = [c for c in one_home.clauses(title) if one_home._VERB.match(c) and not titling._FRAME.search(c)]
+    heads = [] if title.endswith(titling.MADE_END) else heads
+    cores = [c for c in dict.fromkeys(titling.core(f) or titling.core(_NAMED.sub("", f)) for f in misfits)
+             if len(c) >= SMALLEST_ACT and not _ACT_AFTER.match(c, 2)]
+    return [f"{head}，{c}" for head in heads for c in cores if len(head) + len(c) < titling.LONGEST + 4]

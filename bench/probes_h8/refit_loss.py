@@ -1,0 +1,61 @@
+"""Probe (session 19 h8): for the structure set in order, the lists cut into runs whose pairwise F1 falls from the
+titles stage to the refit stage: each stage's sections (heading, facts with their true section) printed."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from plan_bench import HeldOutLibrary, groups_of, pairwise_f1, request, timed_plan  # noqa: E402
+from plan_set import build  # noqa: E402
+from plan_stages import _labels  # noqa: E402
+
+from drafter.pipeline import fitting  # noqa: E402
+from drafter.pipeline.plan import Planner  # noqa: E402
+from drafter.service import DrafterService  # noqa: E402
+from drafter.settings import Settings  # noqa: E402
+
+seen = {}
+titles_fn, refit_fn = Planner._titles, fitting.refit_plan
+
+
+def _titles(planner, made, facts, used, **kw):
+    result = titles_fn(planner, made, facts, used, **kw)
+    seen.setdefault("titles", ([list(g.lines) for g in made], list(result), planner.runs))
+    return result
+
+
+def _refit(planner, made, heads, facts, *a, **kw):
+    made, heads = refit_fn(planner, made, heads, facts, *a, **kw)
+    seen["refit"] = ([list(g.lines) for g in made], list(heads), planner.runs)
+    return made, heads
+
+
+Planner._titles, fitting.refit_plan = _titles, _refit
+settings = Settings()
+library = DrafterService(settings).library
+only = set(sys.argv[1:])
+for item in build(ROOT / "samples"):
+    if only and item.example_id not in only:
+        continue
+    seen.clear()
+    facts, truth = list(item.facts), list(item.sections)
+    plan, _ = timed_plan(settings, HeldOutLibrary(library, {item.example_id, *item.copies}), request(facts, item.kind))
+    if not seen.get("titles", (0, 0, False))[2]:
+        continue
+    f = {k: pairwise_f1(truth, _labels(v[0], len(facts))) for k, v in seen.items()}
+    final = pairwise_f1(truth, groups_of(plan, len(facts)))
+    print(f"== {item.example_id} titles {f['titles']:.3f} refit {f['refit']:.3f} final {final:.3f}")
+    if f["refit"] >= f["titles"] - 1e-9 and not only:
+        continue
+    for stage in ("titles", "refit"):
+        groups, heads, _ = seen[stage]
+        print(f"  -- {stage}")
+        for lines, head in zip(groups, heads):
+            print(f"    [{head}]")
+            for i in lines:
+                print(f"      {truth[i]} {facts[i][:60]}")
+    print("  -- truth:", " | ".join(item.headings))
