@@ -109,7 +109,8 @@ def test_a_grouped_lists_run_may_hold_facts_the_lexicon_puts_in_unrelated_areas(
 
 def test_only_a_list_that_reads_grouped_goes_through_the_run_stages(settings, embedder, monkeypatch):
     """Her facts area by area (tests/test_pipeline_runs.py's list) are planned as runs: the planner sends their
-    groups through run_stages.split_untitled and their misfits through run_stages.at_home; the same facts interleaved
+    groups through run_stages.split_untitled, their headings through run_stages.cover and their misfits through
+    run_stages.at_home; the same facts interleaved
     are clustered and go through neither."""
     from drafter.models import DraftRequest
     from drafter.pipeline.plan import Planner
@@ -121,8 +122,9 @@ def test_only_a_list_that_reads_grouped_goes_through_the_run_stages(settings, em
     calls: list[int] = []
     monkeypatch.setattr(run_stages, "at_home", lambda refit, sections, homeless, still: calls.append(1) or homeless)
     monkeypatch.setattr(run_stages, "split_untitled", lambda *args: calls.append(2))
+    monkeypatch.setattr(run_stages, "cover", lambda *args: calls.append(3))
     areas = [ORG, CARE, SKILLS, CULTURE, WOMEN]
     for facts, grouped in (([f for area in areas for f in area], True), ([a[i] for i in range(4) for a in areas], False)):
         planner, before = Planner(settings, library, load_book()), len(calls)
         planner.plan(DraftRequest(org="某公司工会", period="2025年", facts=facts))
-        assert planner.runs is grouped and sorted(set(calls[before:])) == ([1, 2] if grouped else [])
+        assert planner.runs is grouped and sorted(set(calls[before:])) == ([1, 2, 3] if grouped else [])

@@ -30,7 +30,7 @@ SMALLEST_SPLIT = 4  # a run of fewer facts is not cut in two
 # an event's ordinal and quoted name, left out of its act when it is too long with them (举行了第四届“彩虹杯”教师专业
 # 基本功展示活动 -> 举行教师专业基本功展示活动)
 SMALLEST_ACT = 6  # a misfit's act of fewer characters names too little to head its run (创建经验, 开展培训)
-_ACT_AFTER = re.compile(rf"[和与及、]|{titling.ACT.pattern}")  # 建设和进位争先, 建设开展好…: the act a noun
+_ACT_AFTER = re.compile(rf"[和与及、好]|{titling.ACT.pattern}")  # 建设和进位争先, 建设开展…: the act a noun; 开展好…: a wish
 _NAMED = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}[届期次]|“[^“”]{1,16}”")
 
 
