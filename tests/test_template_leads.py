@@ -65,3 +65,19 @@ def test_no_template_frame_names_a_span_of_time_of_its_own():
     assert frames
     assert [(f.name, spans.findall(f.read_text(encoding="utf-8"))) for f in frames
             if spans.search(f.read_text(encoding="utf-8"))] == []
+
+
+def test_two_sections_of_one_theme_do_not_close_alike():
+    """Held-out s003_14 in session 19: 一（一） and 二, both study sections, each closed on
+    职工队伍的思想素质和业务能力进一步提升 (the first after 通过扎实有效的工作，): a frame said twice in one draft."""
+    from drafter.pipeline.template import MEANS
+
+    facts = ["组织全体教师收看优秀共产党员事迹报告，开展政治思想教育", "开展三次“教师礼仪”教育活动，提高教师师德修养",
+             "鼓励教师参加学历进修和技能培训，教师外出学习培训84人次", "针对教师需求开展区域活动组织与指导培训"]
+    first = PlannedSection("body", "加强师德教育，开展师德建设系列活动", 1, "study", [1, 2])
+    second = PlannedSection("body", "加强学习培训，提升教师素质", 2, "study", [3, 4])
+    plan = Plan([PlannedSection("opening", ""), first, second, PlannedSection("closing", "")], facts)
+    writer = TemplateWriter(DraftRequest(org="某幼儿园工会", period="2025年", facts=facts), plan)
+    tails = [writer.tail(first).removeprefix(MEANS), writer.tail(second).removeprefix(MEANS)]
+    assert tails[0], "the first study section closes on its theme's tail"
+    assert tails[0] != tails[1], tails

@@ -22,6 +22,7 @@ from textkit.sentences import BREAKS, COMMAS, SENTENCE_ENDS, char_class, chinese
 
 VARIANTS = 7  # frame phrases tried per theme (lists of 3 to 7 in prompts/template/lead.j2 and tail.j2)
 ECHO = 8  # a frame phrase of this many characters (punctuation aside) from the opening is not said again
+MEANS = "通过扎实有效的工作，"  # the opening of means a tail may have (tail.j2), said once a draft
 
 _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
 
@@ -59,6 +60,7 @@ class TemplateWriter:
         self.request = request
         self.plan = plan
         self.means_used = False  # "通过扎实有效的工作，" opens at most one tail of a draft (no frame said twice)
+        self.tails_said: set[str] = set()  # the tails said so far, without that opening: none twice in a draft
         self._opening: str | None = None  # the opening's frame, punctuation aside (_echoes_opening)
 
     def _base(self) -> dict:
@@ -82,14 +84,17 @@ class TemplateWriter:
 
     def tail(self, section: PlannedSection) -> str:
         """A closing sentence for the section, or "" when no variant is borne out by the facts."""
-        text = self._frame("template/tail.j2", section, means=not self.means_used)
-        self.means_used = self.means_used or text.startswith("通过扎实有效的工作")
+        text = self._frame("template/tail.j2", section, means=not self.means_used, avoid=self.tails_said)
+        self.means_used = self.means_used or text.startswith(MEANS)
+        self.tails_said.add(text.removeprefix(MEANS))
         return text
 
-    def _frame(self, name: str, section: PlannedSection, means: bool = False, **heading) -> str:
+    def _frame(self, name: str, section: PlannedSection, means: bool = False, avoid: set[str] = frozenset(),
+               **heading) -> str:
         """The first variant that asserts nothing its section's facts do not give, nor read against all the draft's
         facts, as the whole-draft check reads it (a lead that passed its section's facts was flagged there: with 200
-        facts, 努力把职工吸引到工会中来 read 中来 as an object)."""
+        facts, 努力把职工吸引到工会中来 read 中来 as an object), and is none of `avoid` (two study sections closed
+        alike on 职工队伍的思想素质和业务能力进一步提升, held-out s003_14, session 19)."""
         facts = self.facts_of(section)
         every = [f for f in (clause(fact) for fact in self.plan.facts) if f]
         start = variant_of(facts)  # under a heading of its facts' words no theme's heading fitted: no theme's frame
@@ -97,7 +102,8 @@ class TemplateWriter:
         tried, passing = set(), []  # a theme with fewer variants repeats them: each is checked once
         for offset in range(VARIANTS):
             text = render(name, theme=theme, variant=start + offset, facts=len(facts), means=means, **heading)
-            if (text and text not in tried and says_only(facts, text) and says_only(every, text)
+            if (text and text not in tried and text.removeprefix(MEANS) not in avoid
+                    and says_only(facts, text) and says_only(every, text)
                     and not load_book().unbacked(text, facts)):  # 推动民主管理… over a law talk and a dispute
                 if not self._echoes_opening(text):
                     return text
