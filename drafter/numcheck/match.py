@@ -41,6 +41,7 @@ from drafter.numcheck.faithlex import load_faith
 from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
+from drafter.numcheck.narrowed import narrowed
 from drafter.numcheck.qualifiers import Stops, changed_item
 from drafter.numcheck.quotes import quote
 from drafter.numcheck.reworded import reworded_claims
@@ -78,7 +79,7 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
         if status == "supported" and line is not None and m.key is None:
             stops = stops or Stops(draft)
             status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, stops, lexicon,
-                                                  reworded)
+                                                  reworded, given.support)
         hits.append(_hit(m, status, line, note, fact))
     hits += [NumberHit(start=s, end=e, text=t, value=None, unit=None, status="placeholder",
                                        fact_line=None, note=NOTE_PLACEHOLDER)
@@ -124,12 +125,14 @@ def _hit(m: Mention, status: str, line: int | None = None, note: str | None = No
 
 
 def _kept_item(m: Mention, verdict: Verdict, facts: FactIndex, stops: Stops, lexicon: Lexicon,
-               reworded: list | None = None) -> Verdict:
+               reworded: list | None = None, support: Support | None = None) -> Verdict:
     """A supported number whose draft sentence leaves out a word of every proving fact's item is a mismatch
     (drafter.numcheck.qualifiers: 工会全年共收入215.3万元 for 全年工会经费收入215.3万元); one kept by meaning only
     goes on `reworded`."""
     proving = [(line, fact) for line, fact in facts.candidates(m) if matches(m, fact)[0]]
     changed = changed_item(m, proving, stops, lexicon.faith or load_faith(), facts.by_value, reworded)
+    if changed is None and support is not None:  # words added inside the item (drafter.numcheck.narrowed)
+        changed = narrowed(m, proving, stops, support, lexicon.faith or load_faith())
     return verdict if changed is None else ("mismatch", changed[0], changed[2], changed[1])
 
 

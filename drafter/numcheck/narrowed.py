@@ -1,0 +1,95 @@
+"""Narrowed items (issue 19, session 19): a qualifier a draft adds to a supported number's item.
+
+drafter.numcheck.qualifiers asks which words of the fact's item the draft leaves out; this module asks which
+words the draft adds inside the item and no support line gives. Read in jieba words, in the number's clause:
+  * before the number: the words after the first one a support line writes (the item's verb or its first
+    given word: 慰问 of 慰问新入职驾驶员320人次) up to the number;
+  * after it: the words after its measure word up to the first given noun (130名临时聘用职工).
+A word there is added when it names something (a noun, an adjective or distinguishing word, a verb or verbal noun
+read as a qualifier: 国家级, 新入职, 外包, 法律知识 before 讲座, 手套 for 服), is two characters or more, says
+something of its own (drafter.numcheck.rolewords.Reader.neutral), is no act or word a rewording may drop
+([items] ignore, assert words), no manner, time or quantity word (tags d, t, m, r …), does not repeat the unit
+(项目 for 项) and no fact, context line or synonym of theirs writes it (Reader.backed). The number is then a
+`mismatch`: 对象多了'…'.
+"""
+
+from __future__ import annotations
+
+from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.mention import Mention
+from drafter.numcheck.quotes import quote
+from drafter.numcheck.rolewords import FUNCTION_CHARS, Reader
+from drafter.numcheck.words import Word, words as words_of
+from drafter.numcheck.qualifiers import CLAUSE_STOPS
+
+_NAMING = ("n", "a", "b", "v", "l", "j", "i", "x", "f")  # tags of words that can narrow what is counted
+_NOT = frozenset({"ad", "vd", "an", "nr", "ns", "nt", "t", "vg", "ag"})
+_VERBS = frozenset({"v", "vd", "vi"})
+_LEAD = 4  # how many words after the number are read for its head
+
+
+def added_words(m: Mention, clause: str, at: int, reader: Reader) -> list[str]:
+    """The runs of added words inside `m`'s item; `clause` holds m, starting at draft offset `at`."""
+    s, e = m.start - at, m.end - at
+    ws = words_of(clause)
+    before = [w for w in ws if w[1] <= s]
+    cut = max((k + 1 for k, w in enumerate(before) if any(c.isdigit() for c in w[2])), default=0)
+    before = before[cut:]  # after an earlier number of the clause
+    first = next((k for k, w in enumerate(before) if len(w[2]) >= 2 and w[3].startswith("v") and reader.backed(w[2])),
+                 None)  # the item's verb: what stands before it (统一/更换) is manner, not the thing counted
+    inside = before[first + 1:] if first is not None else []
+    after = [w for w in ws if w[0] >= e][:_LEAD]
+    head = next((k for k, w in enumerate(after) if len(w[2]) >= 2 and w[3].startswith("n") and reader.backed(w[2])),
+                None)
+    inside += after[:head] if head is not None and after and after[0][0] == e else []
+    return _runs(inside, m, reader)
+
+
+def _runs(inside: list[Word], m: Mention, reader: Reader) -> list[str]:
+    """Runs of touching words that are each new (one character too: jieba cuts 新入/职, 外/包), kept when the run,
+    two characters or more, when no support line writes it whole."""
+    out: list[str] = []
+    run: list[Word] = []
+    for w in inside + [(-1, -1, "", "")]:
+        if w[2] and _new(w, m, reader) and (not run or run[-1][1] == w[0]):
+            run.append(w)
+            continue
+        text = "".join(x[2] for x in run)
+        lone_verb = len(run) == 1 and run[0][3] in _VERBS  # the draft's own verb (配齐 for 配备): an act
+        if len(text) >= 2 and not lone_verb and not _given(text, reader):
+            out.append(text)
+        run = [w] if w[2] and _new(w, m, reader) else []
+    return out
+
+
+def _new(w: Word, m: Mention, reader: Reader) -> bool:
+    """A word that may narrow what is counted and that no support line gives."""
+    word, tag = w[2], w[3]
+    if tag in _NOT or not tag.startswith(_NAMING) or (m.unit and m.unit in word):
+        return False
+    if len(word) == 1:
+        return word not in FUNCTION_CHARS
+    return not _given(word, reader)
+
+
+def _given(word: str, reader: Reader) -> bool:
+    """Neutral, an act or word a rewording may drop, or written by a support line (or a synonym of its words)."""
+    lex: FaithLexicon = reader.lex
+    return reader.neutral(word) or lex.item_ignore.fullmatch(word) is not None \
+        or lex.assert_words.fullmatch(word) is not None or reader.backed(word)
+
+
+def narrowed(m: Mention, proving: list[tuple[int, Mention]], stops, support, lex: FaithLexicon
+             ) -> tuple[int, Mention, str] | None:
+    """(fact line, fact number, Chinese note) when the draft adds a qualifier inside `m`'s item that no support
+    line gives; None when it adds none (or no fact proves m with an item)."""
+    if not proving or not m.item:
+        return None
+    lo, hi = stops.bounds(m.start, m.end, CLAUSE_STOPS)
+    added = added_words(m, stops.text[lo:hi], lo, Reader(support, lex))
+    if not added:
+        return None
+    line, fact = proving[0]
+    note = (f"{m.display()} 在第{line}行事实中是'{quote(fact, fact.item)}'，此处写成了'{quote(m, m.item)}'"
+            f"（对象多了'{'、'.join(dict.fromkeys(added))}'，事实中没有）")
+    return line, fact, note
