@@ -23,13 +23,15 @@ from drafter.numcheck.words import Word, words as words_of
 from drafter.numcheck.qualifiers import CLAUSE_STOPS
 
 _NAMING = ("n", "a", "b", "v", "l", "j", "i", "x", "f")  # tags of words that can narrow what is counted
-_NOT = frozenset({"ad", "vd", "an", "nr", "ns", "nt", "t", "vg", "ag"})
+_NOT = frozenset({"ad", "vd", "an", "nr", "ns", "nt", "t", "vg", "ag", "i"})  # manner, names, times, idioms
+_COPULAS = frozenset("达为")
 _VERBS = frozenset({"v", "vd", "vi"})
 _LEAD = 4  # how many words after the number are read for its head
 
 
-def added_words(m: Mention, clause: str, at: int, reader: Reader) -> list[str]:
-    """The runs of added words inside `m`'s item; `clause` holds m, starting at draft offset `at`."""
+def added_words(m: Mention, clause: str, at: int, reader: Reader, fact_items: tuple[str, ...] = ()) -> list[str]:
+    """The runs of added words inside `m`'s item; `clause` holds m, starting at draft offset `at`; `fact_items`:
+    the proving facts' items (a head after the number must end one of them)."""
     s, e = m.start - at, m.end - at
     ws = words_of(clause)
     before = [w for w in ws if w[1] <= s]
@@ -39,10 +41,25 @@ def added_words(m: Mention, clause: str, at: int, reader: Reader) -> list[str]:
                  None)  # the item's verb: what stands before it (统一/更换) is manner, not the thing counted
     inside = before[first + 1:] if first is not None else []
     after = [w for w in ws if w[0] >= e][:_LEAD]
-    head = next((k for k, w in enumerate(after) if len(w[2]) >= 2 and w[3].startswith("n") and reader.backed(w[2])),
-                None)
-    inside += after[:head] if head is not None and after and after[0][0] == e else []
+    head = next((k for k, w in enumerate(after) if len(w[2]) >= 2 and w[3].startswith("n")
+                 and _ends_item(after[k:], fact_items, reader)), None)
+    between = after[:head] if head is not None and after and after[0][0] == e else []
+    if all(_new(w, m, reader) for w in between):  # 130名/临时聘用/职工; not 38名/徒弟/顺利/出师 (a head of its own)
+        inside += between
     return _runs(inside, m, reader)
+
+
+def _ends_item(ws: list[Word], fact_items: tuple[str, ...], reader: Reader) -> bool:
+    """Do the given words from ws[0] on (touching) end a fact's item (职工 of 体检职工; 操作/能手)? Not 参赛 of
+    148名棋手参赛 for 参赛选手: the draft's noun is then the head, said its own way."""
+    phrase, last = "", ws[0][0]
+    for w in ws:
+        if w[0] != last or not reader.backed(w[2]):
+            break
+        phrase, last = phrase + w[2], w[1]
+        if any(item.endswith(phrase) for item in fact_items):
+            return True
+    return False
 
 
 def _runs(inside: list[Word], m: Mention, reader: Reader) -> list[str]:
@@ -56,7 +73,8 @@ def _runs(inside: list[Word], m: Mention, reader: Reader) -> list[str]:
             continue
         text = "".join(x[2] for x in run)
         lone_verb = len(run) == 1 and run[0][3] in _VERBS  # the draft's own verb (配齐 for 配备): an act
-        if len(text) >= 2 and not lone_verb and not _given(text, reader):
+        when = run and run[-1][3] == "f" and len(run[-1][2]) == 1  # 竞赛结束后: a time, not a kind
+        if len(text) >= 2 and not lone_verb and not when and not _given(text, reader):
             out.append(text)
         run = [w] if w[2] and _new(w, m, reader) else []
     return out
@@ -68,7 +86,11 @@ def _new(w: Word, m: Mention, reader: Reader) -> bool:
     if tag in _NOT or not tag.startswith(_NAMING) or (m.unit and m.unit in word):
         return False
     if len(word) == 1:
-        return word not in FUNCTION_CHARS
+        return word not in FUNCTION_CHARS and word not in _COPULAS
+    if len(word) == 2 and word[-1] in _COPULAS:
+        return False  # 率达, 量达: jieba glues the rate to the verb after it
+    if tag != "x" and any(reader.backed(word[i:]) for i in range(1, len(word) - 1)):
+        return False  # a set phrase of the head's own kind (知识讲座, 专题讲座, 比赛项目 where the facts write 讲座, 项目)
     return not _given(word, reader)
 
 
@@ -86,7 +108,7 @@ def narrowed(m: Mention, proving: list[tuple[int, Mention]], stops, support, lex
     if not proving or not m.item:
         return None
     lo, hi = stops.bounds(m.start, m.end, CLAUSE_STOPS)
-    added = added_words(m, stops.text[lo:hi], lo, Reader(support, lex))
+    added = added_words(m, stops.text[lo:hi], lo, Reader(support, lex), tuple(f.item or "" for _, f in proving))
     if not added:
         return None
     line, fact = proving[0]
