@@ -20,7 +20,7 @@ from drafter.numcheck.mention import Mention
 from drafter.numcheck.quotes import quote
 from drafter.numcheck.rolewords import FUNCTION_CHARS, Reader
 from drafter.numcheck.words import Word, words as words_of
-from drafter.numcheck.qualifiers import CLAUSE_STOPS
+from drafter.numcheck.qualifiers import _FUNCTION, CLAUSE_STOPS
 
 _NAMING = ("n", "a", "b", "v", "l", "j", "i", "x", "f")  # tags of words that can narrow what is counted
 _NOT = frozenset({"ad", "vd", "an", "nr", "ns", "nt", "t", "vg", "ag", "i"})  # manner, names, times, idioms
@@ -71,7 +71,7 @@ def _runs(inside: list[Word], m: Mention, reader: Reader) -> list[str]:
         if w[2] and _new(w, m, reader) and (not run or run[-1][1] == w[0]):
             run.append(w)
             continue
-        text = "".join(x[2] for x in run)
+        text = _FUNCTION.sub("", "".join(x[2] for x in run))  # 新共入会: 共 (added by a rewording) names nothing
         lone_verb = len(run) == 1 and run[0][3] in _VERBS  # the draft's own verb (配齐 for 配备): an act
         when = run and run[-1][3] == "f" and len(run[-1][2]) == 1  # 竞赛结束后: a time, not a kind
         if len(text) >= 2 and not lone_verb and not when and not _given(text, reader):
