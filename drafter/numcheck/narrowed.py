@@ -2,11 +2,12 @@
 
 drafter.numcheck.qualifiers asks which words of the fact's item the draft leaves out; this module asks which
 words the draft adds inside the item and no support line gives. Read in jieba words, in the number's clause:
-  * before the number: the words after the first one a support line writes (the item's verb or its first
-    given word: 慰问 of 慰问新入职驾驶员320人次) up to the number;
-  * after it: the words after its measure word up to the first given noun (130名临时聘用职工).
+  * before the number: the words after the item's verb (the first verb a support line writes: 慰问 of
+    慰问新入职驾驶员320人次) up to the number; what stands before the verb (统一更换) is manner;
+  * after it: the words after its measure word up to a given head that ends a fact's item, when each of them is
+    new (130名临时聘用职工; not 38名徒弟顺利出师).
 A word there is added when it names something (a noun, an adjective or distinguishing word, a verb or verbal noun
-read as a qualifier: 国家级, 新入职, 外包, 法律知识 before 讲座, 手套 for 服), is two characters or more, says
+read as a qualifier: 国家级, 新入职, 外包, 法律知识 before 讲座, 手套 for 服), is two characters or more (a run of touching words: jieba cuts 新入/职, 外/包), says
 something of its own (drafter.numcheck.rolewords.Reader.neutral), is no act or word a rewording may drop
 ([items] ignore, assert words), no manner, time or quantity word (tags d, t, m, r …), does not repeat the unit
 (项目 for 项) and no fact, context line or synonym of theirs writes it (Reader.backed). The number is then a
@@ -22,7 +23,7 @@ from drafter.numcheck.rolewords import FUNCTION_CHARS, Reader
 from drafter.numcheck.words import Word, words as words_of
 from drafter.numcheck.qualifiers import _FUNCTION, CLAUSE_STOPS
 
-_NAMING = ("n", "a", "b", "v", "l", "j", "i", "x", "f")  # tags of words that can narrow what is counted
+_NAMING = ("n", "a", "b", "v", "l", "j", "x", "f")  # tags of words that can narrow what is counted
 _NOT = frozenset({"ad", "vd", "an", "nr", "ns", "nt", "t", "vg", "ag", "i"})  # manner, names, times, idioms
 _COPULAS = frozenset("达为")
 _VERBS = frozenset({"v", "vd", "vi"})
