@@ -77,3 +77,15 @@ def test_a_verb_the_draft_uses_for_the_facts_is_no_qualifier():
 def test_rewordings_a_strong_model_writes_stay_supported(facts, draft):
     result = check(facts, draft)
     assert all(h.status == "supported" for h in result.numbers), [h.note for h in result.numbers]
+
+
+def test_a_word_of_manner_in_hua_does_not_narrow_the_item():
+    """Held-out 14 (z06-f0) in session 19: 开具个性化运动处方386份 was flagged (对象多了'个性化'): a word in 化 says how
+    the thing is made, not which; a kind added (慢病) is still caught."""
+    from drafter.numcheck import check
+
+    facts = ["为体质较弱的职工开具运动处方386份"]
+    faithful = check(facts, "工会为体质较弱的职工开具个性化运动处方386份。").numbers
+    assert [h.status for h in faithful if h.text == "386份"] == ["supported"]
+    invented = check(facts, "工会为体质较弱的职工开具慢病运动处方386份。").numbers
+    assert [h.status for h in invented if h.text == "386份"] == ["mismatch"]
