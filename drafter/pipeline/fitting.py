@@ -66,6 +66,13 @@ def speaks_of(fact: str, theme: Theme | None, title: str, book: ThemeBook) -> bo
     return theme is not None and theme.keyword_score(fact) > 0 and names_theme(title, theme, book)
 
 
+def move(sections: list[tuple[list[int], str]], fact: int, own: int, target: int) -> None:
+    """Moves `fact` from section `own` to section `target` (in place, its lines kept in order)."""
+    sections[own][0].remove(fact)
+    sections[target][0].append(fact)
+    sections[target][0].sort()
+
+
 @dataclass
 class Refit:
     facts: list[str]
@@ -120,9 +127,7 @@ class Refit:
                 if target is None:
                     homeless.append(fact)
                     continue
-                sections[own][0].remove(fact)
-                sections[target][0].append(fact)
-                sections[target][0].sort()
+                move(sections, fact, own, target)
         return homeless
 
     def groups_of(self, homeless: list[int]) -> list[list[int]]:
@@ -181,9 +186,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
         own = next(i for i, (lines, _) in enumerate(sections) if fact in lines)
         target = refit.home(fact, sections, own, still)
         if target is not None:
-            sections[own][0].remove(fact)
-            sections[target][0].append(fact)
-            sections[target][0].sort()
+            move(sections, fact, own, target)
         elif not new_section([fact]):
             _stay_most_alike(refit, sections, [fact], still, vectors, embedder)
     _widen(planner, refit, groups, titles, sections, used)  # the misfits that stay
@@ -274,9 +277,7 @@ def _stay_most_alike(refit: Refit, sections: list[tuple[list[int], str]], part: 
             if refit.likeness(fact, refit.anchors(*sections[best])) < AT_HOME:
                 continue  # a misfit there too
             if still(sections[best][1], sorted(sections[best][0] + [fact])):
-                sections[own][0].remove(fact)
-                sections[best][0].append(fact)
-                sections[best][0].sort()
+                move(sections, fact, own, best)
                 break
 
 

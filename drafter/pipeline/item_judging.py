@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 
 from drafter.models import CheckResult, JudgeVerdict, NumberHit
 from drafter.pipeline.prompting import PROMPTS_DIR, render
-from drafter.providers.base import Message, ProviderError, call_ends_at, model_step
+from drafter.providers.base import Message
 
-log = logging.getLogger(__name__)
 ITEM_MARGIN = 1.2  # the held half's 5 % point of changed pairs (Settings.judge_item_margin)
 ITEM_PROMPT_FILES = ("item_judge_plain.j2", "item_judge_a.j2")
 
@@ -72,24 +70,6 @@ def _verdict(judge, fact: str, clause: str, call: bool, deadline) -> JudgeVerdic
     """The cached verdict, else (with `call`) the model's; None when there is neither."""
     if judge.label is None:
         return None
-    key = item_key(judge.label, fact, clause)
-    hit = judge.cache.get_judgement(key)
-    if hit is not None:  # the verdict follows today's margin
-        verdict = "supported" if hit[1] >= judge.item_margin else "unsupported"
-        return JudgeVerdict(verdict=verdict, score=hit[1], model=judge.label, cached=True)
-    if judge.model is None or not call:
-        return None
-    try:
-        with model_step("judge"), call_ends_at(deadline.expires if deadline is not None else None,
-                                               deadline.passed if deadline is not None else None):
-            answer = judge.model.yes_no(item_messages(fact, clause))
-    except ProviderError as exc:
-        log.warning("item judge failed: %s", exc)
-        return None
-    judge.calls.append(answer)
-    verdict = "supported" if answer.score >= judge.item_margin else "unsupported"
-    try:
-        judge.cache.put_judgement(key, judge.label, verdict, answer.score)
-    except Exception as exc:  # noqa: BLE001 - a cache that cannot be written only costs a later call
-        log.warning("item judge cache not written: %s", exc)
-    return JudgeVerdict(verdict=verdict, score=answer.score, model=judge.label)
+    return judge.ask(item_key(judge.label, fact, clause), lambda: item_messages(fact, clause), judge.item_margin, call,
+                     deadline.expires if deadline is not None else None,
+                     deadline.passed if deadline is not None else None, "item")

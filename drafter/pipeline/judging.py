@@ -134,28 +134,35 @@ class Judge:
                 ends: float | None = None, stopped=None) -> JudgeVerdict | None:
         """The cached verdict, else (with `call`) the model's, its call to end by `ends` (or once `stopped()`) where
         the provider can."""
-        label = self.label
-        if label is None:
+        if self.label is None:
             return None
-        key = cache_key(label, facts, context, sentence, clause)
+        key = cache_key(self.label, facts, context, sentence, clause)
+        return self.ask(key, lambda: messages_for(facts, context, sentence, clause), self.margin, call, ends, stopped,
+                        "claim")
+
+    def ask(self, key: str, messages, margin: float, call: bool, ends: float | None, stopped,
+            what: str) -> JudgeVerdict | None:
+        """The verdict cached under `key` (read against today's `margin`), else (with `call`) the model's answer to
+        `messages()`, cached; None when there is neither (`what` names the judge in the log: claim, item)."""
+        label = self.label
         hit = self.cache.get_judgement(key)
-        if hit is not None:  # the verdict follows today's margin
-            verdict = "supported" if hit[1] >= self.margin else "unsupported"
+        if hit is not None:
+            verdict = "supported" if hit[1] >= margin else "unsupported"
             return JudgeVerdict(verdict=verdict, score=hit[1], model=label, cached=True)
         if self.model is None or not call:
             return None
         try:
             with model_step("judge"), call_ends_at(ends, stopped):
-                answer = self.model.yes_no(messages_for(facts, context, sentence, clause))
+                answer = self.model.yes_no(messages())
         except ProviderError as exc:
-            log.warning("claim judge failed: %s", exc)
+            log.warning("%s judge failed: %s", what, exc)
             return None
         self.calls.append(answer)
-        verdict = "supported" if answer.score >= self.margin else "unsupported"
+        verdict = "supported" if answer.score >= margin else "unsupported"
         try:
             self.cache.put_judgement(key, label, verdict, answer.score)
         except Exception as exc:  # noqa: BLE001 - a cache that cannot be written only costs a later call
-            log.warning("claim judge cache not written: %s", exc)
+            log.warning("%s judge cache not written: %s", what, exc)
         return JudgeVerdict(verdict=verdict, score=answer.score, model=label)
 
 

@@ -67,7 +67,7 @@ def at_home(refit, sections: list[tuple[list[int], str]], homeless: list[int],
     """Moves each misfit of `homeless` (in place) to a section where it is no misfit (at least fitting.AT_HOME like
     the facts that speak of its heading, and no stray there) and whose heading still fits with it, the one it is
     most like with her order counted first (`refit.scores`); returns the misfits that have no such section."""
-    from drafter.pipeline.fitting import AT_HOME
+    from drafter.pipeline.fitting import AT_HOME, move
 
     left = []
     for fact in homeless:
@@ -82,9 +82,7 @@ def at_home(refit, sections: list[tuple[list[int], str]], homeless: list[int],
         if target is None:
             left.append(fact)
             continue
-        sections[own][0].remove(fact)
-        sections[target][0].append(fact)
-        sections[target][0].sort()
+        move(sections, fact, own, target)
     return left
 
 
