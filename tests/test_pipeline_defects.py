@@ -72,6 +72,9 @@ def test_stutters_and_openers():
     assert stutters("人人参与，常常开展") == []
     assert bad_opener("此外，工会组织篮球赛。") and not bad_opener("工会组织篮球赛。")
     assert without_opener("同时，工会组织篮球赛。") == "工会组织篮球赛。"
+    # held-out s002_09: a section opened on "另一方面我们通过召开客户座谈会…", a link to nothing before it
+    assert without_opener("另一方面我们召开客户座谈会。") == "我们召开客户座谈会。"
+    assert without_opener("不仅如此,工会还着眼于安全保障。") == "工会还着眼于安全保障。"
 
 
 def test_artifacts_allow_what_the_fact_itself_says():

@@ -213,6 +213,8 @@ def test_a_fact_with_its_own_link_takes_no_connective(settings, library):
     ("并购重组中维护职工权益", True),
     ("年初，我们对辖区企业调查摸底，建立台帐", False),  # held-out s002_04 read "与此同时，年初，我们…"
     ("五一期间，组织职工开展系列文体活动", False), ("3月份组织女职工健步走", True),
+    ("不仅如此,工会还着眼于企业安全保障", False),  # held-out s002_09 read "此外，不仅如此，工会还…"
+    ("另一方面我们通过召开客户座谈会，提高经营质量", False),
 ])
 def test_a_fact_opening_with_its_own_connective_takes_none(fact, free):
     assert takes_connective(fact) is free

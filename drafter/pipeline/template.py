@@ -29,7 +29,7 @@ _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
 
 # A fact that opens with its own link to what came before (如：…, 其中, 同时 …) takes no connective of the template.
 _CONNECTIVES = re.compile(r"同时|此外")  # the connectives section.j2 puts between facts
-_LINKED = re.compile(r"(?:如[：:]|如(?![期今何果此实意愿数])|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|并(?![购网轨入])|还|也|在这方面|对此|为此|所以|因此|因而|从而|总之|综上|首先|其次|再次|最后)")
+_LINKED = re.compile(r"(?:不仅如此|除此之外|除此以外|另一方面|一方面|如[：:]|如(?![期今何果此实意愿数])|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|并(?![购网轨入])|还|也|在这方面|对此|为此|所以|因此|因而|从而|总之|综上|首先|其次|再次|最后)")
 
 
 def clause(text: str) -> str:
