@@ -95,8 +95,9 @@ def joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | No
     if len(rest) >= 2 and not any(reader.backed(w[2]) for w in rest):
         return ws[1][0]  # nothing of it is given (并上线工会网上商城), whatever jieba's tags
     if verbs and len(rest) >= 2 and not any(reader.backed(w[2]) for w in things) \
-            and any(not reader.backed(w[2]) for w in rest):  # its verb may be a synonym of the facts' (开通/开展)
-        return ws[1][0]
+            and any(not reader.backed(w[2]) and not reader.lex.item_ignore.fullmatch(w[2]) for w in rest):
+        return ws[1][0]  # its verb may be a synonym of the facts' (开通/开展); not only a verb a rewording adds
+        # to given acts (并安排320名一线职工参加疗休养 for 安排一线职工疗休养320人: 参加, session 20)
     last = ws[-1]
     if len(rest) >= 2 and last in rest and not reader.backed(last[2]) and last[3][:1] in ("v", "n") \
             and (action_word(last[2]) or any(w[3].startswith("v") and not reader.backed(w[2]) for w in rest)):

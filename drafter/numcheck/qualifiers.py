@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.actafter import said_after
 from drafter.numcheck.itemkind import harmless, other_facts
 from drafter.numcheck.itemsense import kept_by_meaning, verb_like
 from drafter.numcheck.mention import Mention
@@ -214,6 +215,12 @@ def _read_on(m: Mention, stops: Stops) -> str:
     return stops.text[lo:nxt.start() if nxt else hi]
 
 
+def _around(m: Mention, stops: Stops) -> tuple[str, str]:
+    """The number's clause before it and after it."""
+    lo, hi = stops.bounds(m.start, m.end, CLAUSE_STOPS)
+    return stops.text[lo:m.start], stops.text[m.end:hi]
+
+
 def _said_before(m: Mention, stops: Stops) -> str:
     """What the number's sentence says before it, after the last number of the same unit there (在主页发表信息12篇，
     《报》刊发148篇: 主页 belongs to 12篇, not to 148篇)."""
@@ -263,6 +270,7 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
                                       m.group, stops.text[slice(*stops.bounds(m.start, m.end))],
                                       stops.text[stops.bounds(m.start, m.end)[0]:m.start], by_value)
             missing = [w for w in missing if not harmless(w, fact, m, other_facts(by_value), lex)]
+            missing = [w for w in missing if not said_after(w, missing, fact, m, _around(m, stops), other_facts(by_value), lex)]
             read = [] if missing else to_read(found, fact, m, stops.text[slice(*stops.bounds(m.start, m.end))],
                                               sentence, lex)
         missing = missing or period_swapped(fact.item, where)

@@ -42,6 +42,7 @@ def _jieba():
 
 
 _COMPLEMENTS = frozenset("到了着过得")  # what follows a verb in one word: 受到, 感受到
+_RESULTS = frozenset("好齐妥完足")  # a result after a one-character verb: 备好, 备妥 (jieba's unknown words, tagged v)
 _MANNER_TAGS = ("a", "ad", "d", "z")
 _MARKERS = frozenset("赴获在由于被到请")  # one-character role markers jieba's HMM glues to a neighbour (unknown words)  # an adverb or adjective before a verb (真切, 深切, 切身)
 
@@ -124,8 +125,17 @@ def _read(clause: str) -> tuple[Word, ...]:
         start, pos = pos, pos + len(token)
         if "\u4e00" <= token[:1] <= "\u9fff" or token.strip() and any("\u4e00" <= c <= "\u9fff" or c.isalnum()
                                                                     for c in token):
-            out.append((start, pos, token, tagged[token] if forced and forced.get(start) == pos else tags.get(token, "x")))
+            out.append((start, pos, token, tagged[token] if forced and forced.get(start) == pos else _tag(token, tags)))
     return tuple(out)
+
+
+def _tag(token: str, tags: dict[str, str]) -> str:
+    """The dictionary tag; "v" for an unknown verb with its result (备好 for 准备好: a one-character dictionary verb
+    and 好/齐/妥/完/足), which jieba's HMM glues into a word its dictionary lacks (session 20: not a thing)."""
+    tag = tags.get(token)
+    if tag is None and len(token) == 2 and token[1] in _RESULTS and tags.get(token[0], "").startswith("v"):
+        return "v"
+    return tag or "x"
 
 
 def _joined(tokens: list[str], forced: dict[int, int]) -> list[str]:
