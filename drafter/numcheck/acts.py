@@ -84,6 +84,9 @@ def _goods(ws: tuple[Word, ...], i: int, reader: Reader) -> bool:
     return bool(classes) and all(c.startswith(_GOODS) for c in classes) and _new(head, reader)
 
 
+TAKING_PART = frozenset({"参加", "参与", "接受", "参训"})  # people taking part in an act: no act of their own
+
+
 def joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | None:
     """The start of a clause joined on by 并/还 (并发起爱心募捐, 并开通心理咨询热线) whose things are all new (its
     verb may be a synonym of the facts' verbs): one more act."""
@@ -95,9 +98,9 @@ def joined_act(ws: tuple[Word, ...], used: set[int], reader: Reader) -> int | No
     if len(rest) >= 2 and not any(reader.backed(w[2]) for w in rest):
         return ws[1][0]  # nothing of it is given (并上线工会网上商城), whatever jieba's tags
     if verbs and len(rest) >= 2 and not any(reader.backed(w[2]) for w in things) \
-            and any(not reader.backed(w[2]) and not reader.lex.item_ignore.fullmatch(w[2]) for w in rest):
-        return ws[1][0]  # its verb may be a synonym of the facts' (开通/开展); not only a verb a rewording adds
-        # to given acts (并安排320名一线职工参加疗休养 for 安排一线职工疗休养320人: 参加, session 20)
+            and any(not reader.backed(w[2]) and w[2] not in TAKING_PART for w in rest):
+        return ws[1][0]  # its verb may be a synonym of the facts' (开通/开展); not only a verb of taking part in
+        # given acts (并安排320名一线职工参加疗休养 for 安排一线职工疗休养320人, session 20)
     last = ws[-1]
     if len(rest) >= 2 and last in rest and not reader.backed(last[2]) and last[3][:1] in ("v", "n") \
             and (action_word(last[2]) or any(w[3].startswith("v") and not reader.backed(w[2]) for w in rest)):

