@@ -6,7 +6,8 @@ action_of) is then missing from the clause, and a verb of the draft's own stands
 *said after the count* (the number stays supported, its item listed to read: drafter.numcheck.reworded) when all
 of these hold:
   * it is the only word of the fact's item left missing by the other rules (the head and qualifiers are kept);
-  * the count is no money (元: what money was spent on is the figure's meaning);
+  * the count is no money (元: what money was spent on is the figure's meaning) and no count of people (what
+    people did is their item: 86名职工代表列席 for 参评职工代表86人 stays a change);
   * before the number, the clause writes no verb of its own (拆除健身器材40件 for 安装健身器材40件: the act replaced
     where the fact says it stays a change);
   * after the number, the clause writes a verb of its own (亮相, 参训, 受益): the counted things' act or result,
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from drafter.numcheck.items import PEOPLE_GROUPS
 from drafter.numcheck.itemsense import action_of, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.words import words as words_of
@@ -30,7 +32,8 @@ def said_after(word: str, missing: list[str], fact: Mention, m: Mention, clause:
                others: Iterable[Mention], lex) -> bool:
     """Is the missing `word` the fact item's act, said after the count (see the module doc)? `clause`: the
     number's clause before it and after it."""
-    if missing != [word] or word != action_of(fact.item or "") or "元" in (fact.unit or "") + (m.unit or ""):
+    if missing != [word] or word != action_of(fact.item or "") or "元" in (fact.unit or "") + (m.unit or "") \
+            or m.group in PEOPLE_GROUPS:
         return False
     before, after = clause
     if any(_own_verb(w, tag, fact, lex) for _, _, w, tag in words_of(before)):
