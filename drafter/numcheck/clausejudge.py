@@ -19,11 +19,12 @@ from drafter.numcheck.acts import JOINED
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.ownorg import without_own_org
+from drafter.numcheck.setphrases import frame_phrase
 from drafter.numcheck.rolewords import ROLE_NAMES, Reader
 from drafter.numcheck.support import Support, uncovered
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.wordclass import GIVING, greeting, names_something
-from drafter.numcheck.words import snap
+from drafter.numcheck.words import snap, words as clause_words
 from drafter.numcheck.wordspans import DraftWords, spans as _spans
 from textkit.sentences import BREAKS, ENUM_COMMA
 
@@ -43,7 +44,8 @@ def scan(clause: str, lex: FaithLexicon, words: tuple | None = None) -> tuple[st
     frames = [m.span() for m in lex.frame_re.finditer(clause)]
     objects = [w for s, e, w in found if not _inside_frame(frames, s, e)]
     chars = list(clause)
-    for s, e in frames + [(s, e) for s, e, _ in acts] + [(s, e) for s, e, _ in found]:
+    sets = [(s, e) for s, e, w, _ in clause_words(clause) if frame_phrase(w)]  # 如火如荼: a set evaluation
+    for s, e in frames + sets + [(s, e) for s, e, _ in acts] + [(s, e) for s, e, _ in found]:
         chars[s:e] = " " * (e - s)
     return "".join(chars), list(dict.fromkeys(objects)), bool(acts)
 

@@ -17,7 +17,7 @@ from drafter.domain.facts import clean_fact_lines
 from drafter.numcheck.support import Support
 from drafter.numcheck.lexicon import Lexicon
 from drafter.numcheck.mention import Mention
-from drafter.numcheck.scanner import extract_lines
+from drafter.numcheck.scanner import extract_lines, quoted_phrases
 
 MAX_KEPT_CHARS = 50_000  # fact lists longer than this (facts and context together) are not kept
 
@@ -68,6 +68,7 @@ class FactSet:
     index: FactIndex
     context_index: FactIndex
     support: Support
+    phrases: frozenset[str] = frozenset()  # slogans with a numeral the facts quote (四个好): none a quantity
 
     @property
     def ranked(self) -> bool:
@@ -78,7 +79,7 @@ class FactSet:
 def build_fact_set(facts: Sequence[str], context: Sequence[str], lexicon: Lexicon) -> FactSet:
     cleaned, lines = clean_fact_lines(facts), clean_fact_lines(context)
     return FactSet(cleaned, lines, index_lines(cleaned, lexicon), index_lines(lines, lexicon, first_line=0),
-                   Support(cleaned, lines, _synonyms(lexicon)))
+                   Support(cleaned, lines, _synonyms(lexicon)), quoted_phrases("\n".join([*cleaned, *lines])))
 
 
 def _synonyms(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:

@@ -94,7 +94,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         phrase_owned.update(phrase)
         # an actor is read inside frame words too (工会主席带队: 工会主席 is a learned frame phrase)
         blocked = used - framed if role == "actor" else used
-        new = (reader.new(phrase) or role == "actor" and _new_actor(clause, phrase, reader)) \
+        new = (reader.new(phrase, governed=role == "honour") or role == "actor" and _new_actor(clause, phrase, reader)) \
             and not (role == "actor" and _vague_body(phrase))
         if phrase and new and not any(w[0] in blocked and w not in phrase_owned for w in phrase):
             out.append(_role(role, *_span(phrase), clause, offset))

@@ -10,6 +10,7 @@ from drafter.models import Claim
 from drafter.numcheck.cilin_kin import kin
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.setphrases import frame_phrase
 from drafter.numcheck.words import Word, tag_of
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
@@ -63,7 +64,8 @@ class Reader:
     def _neutral(self, word: str) -> bool:
         lex = self.lex
         return len(word) < 2 or word in SKIP or word in lex.neutral or any(not ("\u4e00" <= c <= "\u9fff") for c in word) \
-            or all(c in FUNCTION_CHARS for c in word) or CURRENT_PERIOD.fullmatch(word) is not None or _adverb_verb(word)
+            or all(c in FUNCTION_CHARS for c in word) or CURRENT_PERIOD.fullmatch(word) is not None or _adverb_verb(word) \
+            or frame_phrase(word)  # 如火如荼, 各显身手: a set evaluation (drafter.numcheck.setphrases)
 
     def backed(self, word: str) -> bool:
         """The facts, context lines or the synonyms of their words write `word` (or one of its kinds); remembered
@@ -104,9 +106,10 @@ class Reader:
     def _part(self, part: str, alias_text: str) -> bool:
         return part in self.support.text or part in alias_text or (len(part) >= 2 and self.neutral(part))
 
-    def new(self, phrase_words: list[Word]) -> bool:
-        """Does the phrase hold a word of its own that no support line gives?"""
-        if any(not self.neutral(w) and not self.backed(w) for _, _, w, _ in phrase_words):
+    def new(self, phrase_words: list[Word], governed: bool = False) -> bool:
+        """Does the phrase hold a word of its own that no support line gives? A set phrase counts when a role
+        marker governs the phrase (`governed`: 荣获精益求精奖 names an honour)."""
+        if any((not self.neutral(w) or governed and frame_phrase(w)) and not self.backed(w) for _, _, w, _ in phrase_words):
             return True
         return any(w[2] == "之" and 0 < k < len(phrase_words) - 1  # 职工之家 read as 职工/之/家: the whole noun
                    and not self.backed(phrase_words[k - 1][2] + "之" + phrase_words[k + 1][2])
