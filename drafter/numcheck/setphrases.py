@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from drafter.numcheck.cnnum import CN_CHARS
 from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.timewords import HOLIDAY, TIME_TAIL
 from drafter.numcheck.wordclass import _parts, concrete, work_act
 from drafter.numcheck.words import _jieba, tag_of
 
@@ -35,18 +36,25 @@ _CN = re.compile(f"[{CN_CHARS}]")
 def frame_phrase(word: str) -> bool:
     """Is `word` (a jieba word) an idiom or set evaluation that names nothing of its own (如火如荼, 各显身手), so
     no fact needs to give it? 词林 decides when it classes the word (only states, features, feelings, relations);
-    otherwise jieba's idiom tags, unless its head (its last part) names someone, something, a time or place
-    (春节前夕) or an act (平面设计); a figure's first part (遍地 of 遍地开花) is no place."""
+    otherwise jieba's idiom tags, unless it names a time or holiday (五一国际劳动节, 春节前夕) or its head (its
+    last part) is a thing, someone, a time or place (安全隐患, 摇滚乐团) or it is an act (捐资助学); a figure's
+    first part (遍地 of 遍地开花) is no place."""
     if len(word) < MIN_CHARS:
         return False
     classes = cilin_classes().get(word)
     if classes:
         return all(c.startswith(STATE_CLASSES) for c in classes)
-    if tag_of(word) not in SET_TAGS:
+    if tag_of(word) not in SET_TAGS or HOLIDAY.search(word) or TIME_TAIL.search(word):
         return False
     parts = _parts(word)
     head = parts[-1] if parts and word.endswith(parts[-1]) else None
-    return not (head is not None and concrete(head, tag_of(head))) and not work_act(word)
+    return not (head is not None and (_noun(head) or concrete(head, tag_of(head)))) and not work_act(word)
+
+
+def _noun(word: str) -> bool:
+    """A thing by 词林 (A–D: 隐患 Da, 乐团 Di), or by jieba's tag when 词林 does not know the word (开花 is Ib)."""
+    classes = cilin_classes().get(word)
+    return any(c.startswith(("A", "B", "C", "D")) for c in classes) if classes else tag_of(word).startswith("n")
 
 
 @lru_cache(maxsize=1)
