@@ -73,6 +73,11 @@ def _inside(ws: tuple[Word, ...], frames: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def _timed(word: str) -> bool:
+    """One word of a time word and the word after it (春运期间, 暑假期间: jieba's set phrases)."""
+    return len(word) > 2 and any(word.endswith(end) and word[:-len(end)] in _TIME_WORDS for end in _TIME_ENDS)
+
+
 def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     offset = 0
     ws = words(clause)
@@ -176,7 +181,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                   [w for w in ws[i + 1:] if w[1] <= praise.end()])
         elif _HOLIDAY.fullmatch(word) and _HOLIDAY_TIME.match(clause, s):
             claim("time", [ws[i]])  # 元旦 of 元旦、春节前夕 (the facts: 春节前夕)
-        elif word in _TIME_WORDS or (_TIME_TAIL.search(word) and (tag == "t" or _DAYS.search(word))
+        elif word in _TIME_WORDS or _timed(word) or (_TIME_TAIL.search(word) and (tag == "t" or _DAYS.search(word))
                                      and word not in lex.objects and word not in _SKIP and word not in lex.abstract):
             claim("time", [ws[i]])
         elif calendar(word, tag) and not (s and clause[s - 1].isdigit()) and not clause.startswith(("平均", "人均", "均"), e):
