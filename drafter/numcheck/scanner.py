@@ -55,6 +55,10 @@ def extract_numbers(text: str, lexicon: Lexicon | None = None, phrases: frozense
     norm = normalize(wide)
     masked = mask_spans(norm, _excluded_spans(text, norm, lexicon, phrases))
     atoms = [a for a in map(_atom, A.ATOM.finditer(masked)) if a is not None]
+    idioms = numeral_spans(norm, [(a.start, a.end) for a in atoms if A.has_cn_numeral(masked[a.start:a.end])])
+    if idioms:  # 一日千里, 十年如一日: the numbers found inside set phrases are none; the rest read again
+        masked = mask_spans(masked, idioms)
+        atoms = [a for a in map(_atom, A.ATOM.finditer(masked)) if a is not None]
     mentions = combine(atoms, masked)
     for mention in mentions:
         mention.text = text[mention.start:mention.end]
@@ -105,14 +109,14 @@ def extract_lines(lines: Sequence[str], lexicon: Lexicon | None = None) -> list[
 def _excluded_spans(text: str, norm: str, lexicon: Lexicon, phrases: frozenset[str]) -> list[tuple[int, int]]:
     spans = [(s, e) for s, e, _ in find_placeholders(text)]
     spans += [m.span() for m in NUMBER_MARK.finditer(norm)]
-    spans += [m.span() for m in _SLOGAN.finditer(norm) if A.has_cn_numeral(m.group(0))]
-    quoting = "“" in norm or "‘" in norm or "「" in norm
-    for phrase in phrases | quoted_phrases(norm) if quoting or phrases else ():  # “四个好” … 四个好岗位竞赛
+    slogans = [m for m in _SLOGAN.finditer(norm) if A.has_cn_numeral(m.group(0))]
+    spans += [m.span() for m in slogans]
+    quoted = {m.group(0)[1:-1] for m in slogans if len(m.group(0)) - 2 >= PHRASE_CHARS}
+    for phrase in phrases | quoted if phrases or quoted else ():  # “四个好” … 四个好岗位竞赛
         at = norm.find(phrase)
         while at != -1:
             spans.append((at, at + len(phrase)))
             at = norm.find(phrase, at + 1)
-    spans += numeral_spans(norm)
     spans += lexicon.masks(norm)
     spans += [m.span() for m in _REDUPLICATED.finditer(norm)]
     spans += [m.span(1) for m in _NOT_ONE.finditer(norm)]

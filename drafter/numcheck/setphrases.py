@@ -88,21 +88,25 @@ def _quantity(word: str) -> bool:
 _PERIOD = re.compile(r"季度|年度|月份|[年月]底|[年月]初|周年")
 
 
-def numeral_spans(text: str) -> list[tuple[int, int]]:
+def numeral_spans(text: str, within: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the set phrases holding a numeral in `text` (normalised), each a numeral the scanner masks;
-    a phrase whose numeral continues a bigger numeral or a fraction (一日 of 三十一日, 一时间 of 四分之一时间) is none."""
+    a phrase whose numeral continues a bigger numeral or a fraction (一日 of 三十一日, 一时间 of 四分之一时间) is none.
+    `within`: only phrases around the numeral characters of these spans (the numbers the scanner found: a phrase
+    touching none of them changes no number, and 一 of 进一步 costs nothing)."""
     phrases, shapes = _numeral_phrases()
     found: set[tuple[int, int]] = set()
     n = len(text)
-    for m in _CN.finditer(text):
-        pos = m.start()
-        for index, length in shapes.get(text[pos], ()):
-            start = pos - index
-            end = start + length
-            if start < 0 or end > n or (start, end) in found or text[start:end] not in phrases:
-                continue
-            if _CN.match(text, start) and start and (_CN.match(text, start - 1) or text[start - 1] == "之") \
-                    or _CN.match(text, end - 1) and end < n and _CN.match(text, end):
-                continue  # 一 of 三十一, 之一 of 四分之一
-            found.add((start, end))
+    spans = [(0, n)] if within is None else within
+    for lo, hi in spans:
+        for m in _CN.finditer(text, lo, hi):
+            pos = m.start()
+            for index, length in shapes.get(text[pos], ()):
+                start = pos - index
+                end = start + length
+                if start < 0 or end > n or (start, end) in found or text[start:end] not in phrases:
+                    continue
+                if _CN.match(text, start) and start and (_CN.match(text, start - 1) or text[start - 1] == "之") \
+                        or _CN.match(text, end - 1) and end < n and _CN.match(text, end):
+                    continue  # 一 of 三十一, 之一 of 四分之一
+                found.add((start, end))
     return sorted(found)
