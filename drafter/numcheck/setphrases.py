@@ -38,9 +38,9 @@ _TIMELY = re.compile("[年月日周季节天夜晨时期]")  # a jieba set phras
 def frame_phrase(word: str) -> bool:
     """Is `word` (a jieba word) an idiom or set evaluation that names nothing of its own (如火如荼, 各显身手), so
     no fact needs to give it? 词林 decides when it classes the word (only states, features, feelings, relations);
-    otherwise jieba's idiom tags, unless it may name a time, holiday or event (近几年来, 春节前夕, 文体活动) or its head (its
-    last part) is a thing, someone, a time or place (安全隐患, 摇滚乐团) or it is an act (捐资助学); a figure's
-    first part (遍地 of 遍地开花) is no place."""
+    otherwise jieba's idiom tags, unless it may name a time, holiday or event (近几年来, 春节前夕, 文体活动), its
+    head (its last part) is a thing, someone, a time or place (安全隐患, 摇滚乐团) or it is an act (捐资助学); a
+    figure's first part (遍地 of 遍地开花) is no place."""
     if len(word) < MIN_CHARS:
         return False
     classes = cilin_classes().get(word)
