@@ -1,5 +1,5 @@
 """A section whose misfits stay after fitting.refit_plan has moved the others gets a heading that covers them
-(fitting._widen, titling.wider), the heading being the examples', a theme's or one composed of the section's themes
+(covering.widen, titling.wider), the heading being the examples', a theme's or one composed of the section's themes
 (theme_titles.composed), so the group stays whole under a heading every fact of it fits (issue 20, item 2). The
 facts are written for this test; the affinities are set by hand (standard deviations of a request's pairs, as
 fitting.py's)."""
@@ -11,7 +11,8 @@ from types import SimpleNamespace
 import numpy as np
 
 from drafter.pipeline import theme_titles, titling
-from drafter.pipeline.fitting import Refit, _widen
+from drafter.pipeline.covering import widen as _widen
+from drafter.pipeline.fitting import Refit
 from drafter.pipeline.themes import load_book
 
 FACTS = [
@@ -94,9 +95,9 @@ CORPUS_LIST = [  # eight facts drawn from the shipped corpus by plan_bench's ran
 
 def test_the_planner_widens_the_heading_of_a_misfit_that_stays(settings, library, monkeypatch):
     """Through the whole planner: the 参保率和体检 fact stays with the care facts it was grouped with, and their section is
-    headed so that it fits too (fitting.refit_plan calls _widen); without that call it is left a misfit there."""
+    headed so that it fits too (fitting.refit_plan calls covering.widen); without that call it is left a misfit there."""
     from drafter.models import DraftRequest
-    from drafter.pipeline import fitting
+    from drafter.pipeline import covering
     from drafter.pipeline.plan import Planner
 
     request = DraftRequest(org="某公司工会", period="2025年", kind="年度总结", facts=CORPUS_LIST)
@@ -104,7 +105,7 @@ def test_the_planner_widens_the_heading_of_a_misfit_that_stays(settings, library
     plan = planner.plan(request)
     home = next(s for s in plan.body() if 1 in s.fact_lines)
     assert {1, 2} <= set(home.fact_lines) and planner.misfits[1] == 0, (home.heading, planner.misfits)
-    monkeypatch.setattr(fitting, "_widen", lambda *args, **kwargs: None)
+    monkeypatch.setattr(covering, "widen", lambda *args, **kwargs: None)
     unwidened = Planner(settings, library)
     unwidened.plan(request)
     assert unwidened.misfits[1] > 0  # the same plan without it: the fact does not fit the care heading

