@@ -1,7 +1,8 @@
 """Section headings: the first candidate that fits the section's facts, else one made of the facts' own words.
 
 Candidates come, best first, from the heading bank (headings of the example sections nearest in meaning to the
-section's facts, normalised by their numbering), then from the theme lexicon. A heading fits when the claim check
+section's facts, normalised by their numbering), then from the theme lexicon, then composed of the section's
+themes (`joint`: 推进民主管理，抓好安全生产 over 职代会 and 安全检查 facts). A heading fits when the claim check
 finds nothing in it that the section's facts do not give, it is not generic (其他工作), no other section of the
 draft has it, and it is not one fact's words over a section holding other facts. When none fits, the heading is
 made of the facts' own words: the core of one fact for a one-fact section, of two facts joined for two, and
@@ -167,17 +168,31 @@ def choose(facts: list[str], candidates: list[str], used: set[str], themed: froz
 
 def by_most(facts: list[str], placed: list, main, candidates: list[str], used: set[str], lexicon=None) -> str:
     """A group's heading when no example heading fits it all: the lexicon's heading of one of its facts' themes that
-    speaks of them all (relevant, not merely themed), else the heading of its main theme `main` fitting the facts of
-    that theme when they are at least MOST of them; the others are misfits under it, for fitting.py to move (a
-    信息报送 fact among 职代会 and 集体合同 facts). "" when neither exists."""
+    speaks of them all (relevant, not merely themed), else one composed of its themes (`joint`), else the heading of
+    its main theme `main` fitting the facts of that theme when they are at least MOST of them; the others are misfits
+    under it, for fitting.py to move (a 信息报送 fact among 职代会 and 集体合同 facts). "" when none exists."""
     present = Counter(t for t in placed if t is not None)
     lexical = [title for theme, _ in present.most_common() for title in theme.titles_for(facts)]
     title = choose(facts, lexical, used, frozenset(), lexicon, made=False)
     most = [f for f, t in zip(facts, placed) if t is main]
+    if not title:  # a group of two or three areas: their names joined (抓好安全生产，丰富文体活动), not its facts' words
+        title = joint(facts, placed, used, lexicon)
     if title or not MOST * len(facts) <= len(most) < len(facts) or len(most) < 2:
         return title
     themed = main.titles_for(most)
     return choose(most, candidates + list(themed), used, frozenset(themed), lexicon, made=False)
+
+
+def joint(facts: list[str], placed: list, used: set[str], lexicon=None) -> str:
+    """A heading composed of the group's themes (theme_titles.composed: its main theme's headings when it holds half
+    of the facts, else two or three themes' short names joined, 推进民主管理，抓好安全生产) that speaks of each theme
+    among its facts (theme_titles.spans) and passes every heading rule; "" when none does. Tried before a heading made
+    of two facts' acts ("召开职代会、参加安全大检查等工作"), which names two facts and leaves the others misfits
+    (session 20 h4: docs/planning.md)."""
+    from drafter.pipeline import theme_titles
+
+    options = [o for o in theme_titles.composed(facts, placed) if theme_titles.spans(o, facts, placed)]
+    return choose(facts, options, used, frozenset(options), lexicon, made=False)
 
 
 def still_heads(facts: list[str], title: str, candidates: list[str], used: set[str],
