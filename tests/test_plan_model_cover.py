@@ -1,7 +1,7 @@
 """With a model, a section holding misfits before fitting.refit_plan moves them is offered the model's heading over
 all its facts (covering.by_model, issue 20 item 1: "by the model, checked against the group's facts"): taken when it
 passes every heading rule and leaves fewer misfits, so the group stays together; else the section keeps its heading
-and its misfits move as before. Scripted models stand in for the model; the facts and affinities are
+and its misfits move as before. Only a remote model is asked. Scripted models stand in for the model; the facts and affinities are
 tests/test_plan_keep_groups.py's (the basketball game is like none of the safety facts)."""
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from test_plan_keep_groups import CULTURE, FACTS, SAFETY, alike, refit
 COVERING = "开展安全生产月活动，举办职工篮球赛"  # speaks of the safety facts and of the game
 
 
-def run(reply: str | None, lines=(0, 1, 3)):
+def run(reply: str | None, lines=(0, 1, 3), remote: bool = True):
     """by_model over a section of `lines` headed SAFETY (the game, fact 3, a misfit there) and a culture section;
-    `reply`: the model's answer (None: no model, the template provider)."""
-    model = None if reply is None else ScriptedModel(default=reply)
+    `reply`: the model's answer (None: no model, the template provider); `remote`: an OpenAI-compatible endpoint
+    (a local model is not asked)."""
+    model = None if reply is None else ScriptedModel(default=reply, concurrent=remote)
     titler = None if model is None else ModelTitles(model, "某公司工会")
     planner = SimpleNamespace(book=load_book(), titler=titler)
     fit = refit(alike({}, rest=-1.0))
@@ -55,4 +56,6 @@ def test_without_a_model_or_for_a_small_section_nothing_is_asked():
     _, titles, _, _, _ = run(None)
     assert titles[0] == SAFETY
     _, titles, _, _, titler = run(COVERING, lines=(0, 3))  # fewer than MIXED facts
+    assert titles[0] == SAFETY and not titler.calls
+    _, titles, _, _, titler = run(COVERING, remote=False)  # the local model: its replies were never taken
     assert titles[0] == SAFETY and not titler.calls

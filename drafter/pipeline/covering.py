@@ -8,7 +8,9 @@ covers several kinds of work (加强自身建设，提升服务能力 over 经�
   that heading passes every heading rule (model_titles.refusal: the claim check against all its facts, not generic,
   not repeated, not one fact's words, its content words in its facts), speaks of each theme among them
   (theme_titles.spans), names no area another heading names (one_home.areas_of), and leaves fewer misfits than
-  its heading (the rest move as before). One call per such section.
+  its heading (the rest move as before). One call per such section, asked only of a remote model (an
+  OpenAI-compatible endpoint, `concurrent`): the local 1.5B model took none of its replies on the structure set and
+  cost 3-9 s a call, 1-5 calls a plan (docs/planning.md, Session 20 (h4)).
 - `widen`: a heading that covers every fact (titling.wider), for the misfits that stay (and first, for her runs).
 - `stay_most_alike`: misfits with no section go to the one whose heading is nearest to them in meaning.
 
@@ -28,7 +30,8 @@ def by_model(planner, refit, groups: list, titles: list[str], sections: list[tup
              used: set[str]) -> None:
     """Each section with misfits gets the model's heading when it covers more of it (see the module docstring).
     In place: `titles`, `sections`, `used`."""
-    if getattr(planner, "titler", None) is None:
+    titler = getattr(planner, "titler", None)
+    if titler is None or not getattr(titler.model, "concurrent", False):  # a local model: see the module docstring
         return
     for index, (lines, title) in enumerate(sections):
         misfits = refit.misfits(lines, title) if len(lines) >= MIXED else []
@@ -38,7 +41,7 @@ def by_model(planner, refit, groups: list, titles: list[str], sections: list[tup
         own, placed = [refit.facts[i] for i in lines], [refit.prior[i] for i in lines]
         covers = lambda t: (theme_titles.spans(t, own, placed) and not one_home.areas_of(t, planner.book) & others  # noqa: E731
                             and bool(refit.anchors(lines, t)) and len(refit.misfits(lines, t)) < len(misfits))  # noqa: B023
-        made = planner.titler.name(own, groups[index].nearest, used - {titling.bare(title)}, covers)
+        made = titler.name(own, groups[index].nearest, used - {titling.bare(title)}, covers)
         if made:
             used.discard(titling.bare(title))
             used.add(titling.bare(made))
