@@ -30,6 +30,7 @@ library = service.library
 model = service.providers.resolve("local").model
 rows = {"without": [], "model": [], "model+cover": []}
 MIXED = covering.MIXED
+covering.LOCAL = True  # the local model is asked for mixed sections too
 calls: list = []
 for item in [i for i in build(ROOT / "samples") if not ids or i.example_id in ids][:first]:
     facts, truth = list(item.facts), list(item.sections)
