@@ -7,7 +7,7 @@ For such a list the planner
 - cuts a run no heading fits in two runs, and each part a heading fits is a group of its own (`split_untitled`);
   a part no heading fits still joins another group (plan.Planner._join);
 - widens the heading of a run before it moves misfits out (fitting.refit_plan: a heading that covers every fact of
-  the run, fitting._widen);
+  the run, covering.widen);
 - then gives a run still holding misfits its heading's area clause joined with a misfit's act when that covers every
   fact of the run (`cover`: 加强学习培训，举行教师专业基本功展示活动 over 14 facts of training and teaching shows);
 - moves a misfit with no section whose heading it speaks of to a section where it is no misfit (like the facts that
@@ -88,7 +88,7 @@ def at_home(refit, sections: list[tuple[list[int], str]], homeless: list[int],
 
 def cover(planner, refit, groups: list, titles: list[str], sections: list[tuple[list[int], str]], used: set[str],
           widen: Callable) -> None:
-    """Her runs, before the moves: `widen` (fitting._widen: an example's, the lexicon's or a themes' heading that
+    """Her runs, before the moves: `widen` (covering.widen: an example's, the lexicon's or a themes' heading that
     covers the run), then, for a run still holding misfits, its heading's area clause joined with a misfit's act
     (`composed`) when that covers every fact of the run, passes every heading rule and names no area another
     heading names. In place."""
