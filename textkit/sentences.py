@@ -91,7 +91,7 @@ PAIRED_MARKS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")"
 
 def balanced(text: str) -> bool:
     """Every opening quote or bracket in `text` is closed in order ("开展了“情满阳光" is not: a phrase cut
-    inside a quotation)."""
+    inside a quotation), and straight double quotes come in pairs (五四"青年节 for "五四"青年节 is not)."""
     closing = set(PAIRED_MARKS.values())
     open_marks: list[str] = []
     for char in text:
@@ -100,7 +100,7 @@ def balanced(text: str) -> bool:
         elif char in closing:
             if not open_marks or open_marks.pop() != char:
                 return False
-    return not open_marks
+    return not open_marks and text.count('"') % 2 == 0
 
 
 # ASCII punctuation in Chinese prose (facts pasted from scraped pages: "慰问困难职工86户,发放慰问金"), as a
