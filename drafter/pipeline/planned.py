@@ -13,6 +13,9 @@ CN_DIGITS = "零一二三四五六七八九"
 _WORDS_OF_ALL = re.compile("工会|职工")  # in nearly every heading: they tell no area from another
 _GAPPED = "[^\n]{0,3}?"  # a fact's words as a heading writes them: 了, a count (举办了十场“劳务工大课堂”) left out
 _MEANS = re.compile(r"^以.{1,12}为(?:抓手|载体|契机|突破口|基础|重点|主线|核心|目标|手段|指导|宗旨|中心)")
+# a clause that names no work of its own: the means (以…为抓手), the direction (围绕企业发展) or a bare act (开展活动)
+_WEAK = re.compile(_MEANS.pattern + r"|^(?:紧紧)?(?:围绕|紧扣|立足|服务)[^，、]{1,8}$"
+                   r"|^(?:积极|广泛|深入|认真)?(?:开展|组织|举办|做好|抓好)(?:各类|各项|多种|工会)?(?:活动|工作)$")
 
 
 def chinese_ordinal(n: int) -> str:
@@ -90,12 +93,11 @@ def made_of_facts(title: str, facts: list[str]) -> bool:
 
 
 def _named(area: str) -> str:
-    """An area as the opening names it: its first clause, or the next when the first only sets the means
-    ("以活动为抓手，提高全员思想道德素质": 在…以活动为抓手等方面 reads as no area)."""
+    """An area as the opening names it: its first clause that names work, not only the means, the direction or a
+    bare act ("以活动为抓手，提高全员思想道德素质", "开展活动，丰富职工生活": 在…以活动为抓手、开展活动等方面 reads as no
+    area); the first clause when none does."""
     clauses = [c for c in area.split("，") if c]
-    if len(clauses) > 1 and _MEANS.match(clauses[0]):
-        return clauses[1]
-    return clauses[0] if clauses else area
+    return next((c for c in clauses if not _WEAK.match(c)), clauses[0] if clauses else area)
 
 
 def _first_item(clause: str) -> str:
