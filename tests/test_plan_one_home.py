@@ -121,3 +121,19 @@ def test_a_move_that_leaves_a_fact_of_the_home_a_misfit_is_not_made(settings):
     one_home.settle(planner, groups, titles, facts, {bare(t) for t in titles})
     assert sum(len(refit.misfits(g.lines, t)) for g, t in zip(groups, titles)) == 0 and planner.misfits == (0, 0)
     assert sorted(f for g in groups for f in g.lines) == [0, 1, 4, 5, 6]
+
+
+def test_a_part_of_a_theme_its_lexicon_words_name_is_an_area_of_its_own(settings):
+    """After held-out s002_09: 抓好安全生产 and 关心职工健康 are two of safety's `shorts`, each with its own needs. A
+    plan naming one in each of two headings names no area twice, and the health check stays under the care and
+    health heading instead of going to the safety one (a 体检 fact is no 安全生产 fact)."""
+    book = load_book()
+    assert one_home.area("抓好安全生产", book) != one_home.area("关心职工健康", book)
+    assert one_home.area("加强劳动保护", book) == "theme:safety"  # the theme's own short still names it whole
+    safety = "推进民主管理，抓好安全生产"
+    facts = ["坚持职工代表大会制度，每年定期召开职代会。", "抓好“安康杯”竞赛，开展安全生产月大检查。",
+             "春节前夕走访慰问困难职工家庭56户。", "坚持每年为职工做一次健康体检，参检职工420人。"]
+    planner = planner_for(settings, facts, ["democracy", "safety", "care", "safety"])
+    groups, titles = [group([0, 1]), group([2, 3])], [safety, "做好帮扶服务，关心职工健康"]
+    one_home.settle(planner, groups, titles, facts, {bare(t) for t in titles})
+    assert [g.lines for g in groups] == [[0, 1], [2, 3]] and titles[1] == "做好帮扶服务，关心职工健康"

@@ -49,14 +49,20 @@ def stem(clause: str) -> str:
 @lru_cache(maxsize=8)
 def _theme_stems(themes: tuple) -> dict[str, str]:
     """Each stem of a theme's lexicon clauses (short, shorts, its headings' clauses) -> the theme's key; a stem of
-    two themes names neither."""
+    two themes names neither. A short with `needs` names a part of its theme, an area of its own (关心职工健康 and
+    抓好安全生产, both of safety, are two areas: a 体检 fact is no 安全生产 fact)."""
     owners: dict[str, set[str]] = {}
     for theme in themes:
-        texts = [theme.short, *(s.text for s in theme.shorts), *(h.text for h in theme.headings)]
-        for text in texts:
+        texts = [(theme.short, theme.key), *((s.text, _part(theme.key, s)) for s in theme.shorts),
+                 *((h.text, theme.key) for h in theme.headings)]
+        for text, key in texts:
             for clause in clauses(text or ""):
-                owners.setdefault(stem(clause), set()).add(theme.key)
+                owners.setdefault(stem(clause), set()).add(key)
     return {s: next(iter(keys)) for s, keys in owners.items() if len(keys) == 1 and len(s) >= 2}
+
+
+def _part(key: str, short) -> str:
+    return f"{key}/{stem(short.text)}" if short.needs else key
 
 
 def clauses(title: str) -> list[str]:

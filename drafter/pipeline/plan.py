@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drafter.models import DraftRequest
-from drafter.pipeline import areas, bank_words, fitting, grouping, one_home, run_stages, theme_titles, titling
+from drafter.pipeline import areas, bank_words, fitting, gathering, grouping, one_home, run_stages, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier, by_neighbours
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
@@ -207,6 +207,7 @@ class Planner:
                   for g, t in zip(groups, titles)]  # a misfit that left may have been a heading's only backing
         areas.join(self, groups, titles, facts, used)  # one area, one section (or one area of sub-sections)
         one_home.settle(self, groups, titles, facts, used)  # an area two headings name: one of them
+        gathering.gather(self, groups, titles, facts, used)  # a lone fact's area, gathered to it
         sections: list[PlannedSection] = []
         for number, (group, title) in enumerate(zip(groups, titles), start=1):
             parts = [lines for lines, _ in group.parts] or grouping.split(group.lines, self._scores, per)
