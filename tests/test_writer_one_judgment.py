@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from drafter.models import DraftRequest
 from drafter.numcheck import check
 from drafter.pipeline import Pipeline
@@ -68,30 +70,20 @@ def test_a_draft_keeps_the_model_section_the_writer_accepted(settings, library):
     assert section.provider == "fake" and not section.fallback, section.fallback_reason
 
 
-def test_a_rewrite_that_loses_a_straight_quote_is_written_again(settings, library):
-    """The local model wrote 五四"青年节 for "五四"青年节 (held-out s002_09, whose facts keep the page's straight
-    quotes): an odd count of straight quotes is unpaired too, so the sentence is written again or the fact's own
-    sentence is taken."""
+@pytest.mark.parametrize("fact, quoted, cut", [
+    ("“五一”国际劳动节组织职工到森林公园开展烧烤活动，参加职工86人", "“五一”", "五一”"),  # held-out s002_15
+    ('"五四"青年节组织青年职工开展征文活动，收到征文46篇', '"五四"', '五四"'),  # held-out s002_09: straight quotes
+])
+def test_a_rewrite_that_loses_a_quote_its_fact_pairs_is_written_again(settings, library, fact, quoted, cut):
+    """The local model wrote 五一”国际劳动节 for “五一”国际劳动节, and 五四"青年节 for "五四"青年节 (an odd count of
+    straight quotes is unpaired too): the writer has the sentence written again, or takes the fact's own sentence,
+    and no unpaired quote reaches the draft."""
     settings.local_frame_from_templates = False
-    facts = ['"五四"青年节组织青年职工开展征文活动，收到征文46篇', FACTS[1]]
-    request = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结", facts=facts)
+    request = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结", facts=[fact, FACTS[1]])
 
     def unquoted(messages):
-        return faithful(messages).replace('"五四"', '五四"')
+        return faithful(messages).replace(quoted, cut)
 
     result = Pipeline(settings, library, ScriptedModel(default=unquoted, name="fake")).run(request)
-    assert '"五四"青年节' in result.text and '工会五四"' not in result.text and result.check.ok
-
-
-def test_a_rewrite_that_loses_a_quote_its_fact_pairs_is_written_again(settings, library):
-    """The local model wrote 五一”国际劳动节 for “五一”国际劳动节 (held-out s002_15): the writer has the sentence
-    written again, or takes the fact's own sentence, and no unpaired quote reaches the draft."""
-    settings.local_frame_from_templates = False
-    facts = ["“五一”国际劳动节组织职工到森林公园开展烧烤活动，参加职工86人", FACTS[1]]
-    request = DraftRequest(org="华东精密机械有限公司工会", period="2025年", kind="年度总结", facts=facts)
-
-    def unquoted(messages):
-        return faithful(messages).replace("“五一”", "五一”")
-
-    result = Pipeline(settings, library, ScriptedModel(default=unquoted, name="fake")).run(request)
-    assert "“五一”国际劳动节" in result.text and "工会五一”" not in result.text and result.check.ok
+    assert quoted + fact[len(quoted):len(quoted) + 3] in result.text and "工会" + cut not in result.text
+    assert result.check.ok
