@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.item_judge_probe import auc, halves, margin_for  # noqa: E402,F401 - the item probe's halves and figures
 from drafter.pipeline.prompting import render  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "claim_pairs20.json"
@@ -119,29 +120,6 @@ def messages(variant: str, pair: dict) -> list[dict]:
     else:
         text = render(user, facts=pair["facts"], marked_clause=marked_clause(pair))
     return [{"role": "system", "content": render(system)}, {"role": "user", "content": text}]
-
-
-def halves(pairs: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(choosing half, held half): alternate pairs of each label, in file order."""
-    count: dict[str, int] = {}
-    first, second = [], []
-    for p in pairs:
-        n = count[p["label"]] = count.get(p["label"], 0) + 1
-        (first if n % 2 else second).append(p)
-    return first, second
-
-
-def auc(pos: list[float], neg: list[float]) -> float:
-    if not pos or not neg:
-        return float("nan")
-    return sum((a > b) + 0.5 * (a == b) for a in pos for b in neg) / (len(pos) * len(neg))
-
-
-def margin_for(neg: list[float], share: float = 0.05) -> float:
-    """The lowest margin that clears at most `share` of `neg` (a score clears at >= margin)."""
-    ranked = sorted(neg, reverse=True)
-    allowed = int(share * len(ranked))
-    return ranked[allowed] + 1e-3 if allowed < len(ranked) else min(ranked)
 
 
 def report(variant: str, pairs: list[dict], scores: dict[str, float]) -> None:
