@@ -43,3 +43,15 @@ def test_a_joint_heading_is_not_repeated_and_none_is_made_without_themes():
     second = titling.joint(facts, placed, {titling.bare(first)})
     assert first and second != first  # another heading of the two areas, or none
     assert titling.joint(facts, [None] * len(facts), set()) == ""  # no theme: nothing to compose
+
+
+def test_three_areas_are_not_joined_into_one_heading():
+    """The bench's bank request drafted 二、推进民主管理，做好帮扶服务，加强自身建设 over 心理咨询, 帮扶金, 职代会 and
+    经费 (a grab-bag with no lead); before, and again now, each area has a section of its own. A joint heading names
+    two areas at most."""
+    facts = ["开展职工心理健康服务，为员工提供心理咨询85人次", "为困难员工发放帮扶金9.3万元，帮扶17户",
+             "召开职工代表大会专门委员会会议2次，征集职工意见建议41条", "工会经费支出中用于职工活动的比例达到72%"]
+    placed = themes_of(["care", "care", "democracy", "self"])
+    assert theme_titles.composed(facts, placed)  # three areas' headings can be composed …
+    title = titling.joint(facts, placed, set())
+    assert title.count("，") <= 1, title  # … but none of three is taken

@@ -191,7 +191,8 @@ def joint(facts: list[str], placed: list, used: set[str], lexicon=None) -> str:
     (session 20 h4: docs/planning.md)."""
     from drafter.pipeline import theme_titles
 
-    options = [o for o in theme_titles.composed(facts, placed) if theme_titles.spans(o, facts, placed)]
+    options = [o for o in theme_titles.composed(facts, placed)  # two areas at most: three read as a grab-bag
+               if o.count("，") <= 1 and theme_titles.spans(o, facts, placed)]
     return choose(facts, options, used, frozenset(options), lexicon, made=False)
 
 
