@@ -15,14 +15,33 @@ JOINED = ("并", "还", "并且", "同时", "另外", "此外")  # words that jo
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
 
 
-def event_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader) -> int | None:
-    """The start of an act verb whose object's head is an event no fact names (召开金点子评审会, 举办了…征文比赛)."""
+def event_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reader,
+              cut_only: bool = False) -> int | None:
+    """The start of an act verb whose object's head is an event no fact names (召开金点子评审会, 举办了…征文比赛);
+    `cut_only`: only an event noun jieba cut as verbs (召开帮扶工作推进会, a clause with no noun)."""
     for i, w in enumerate(ws):
         if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or not reader.lex.assert_words.fullmatch(w[2]):
             continue
-        head = _head(ws, i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in ("了", "过")))
+        k = i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in ("了", "过"))
+        head = _event_run(ws, k) if cut_only else _head(ws, k) or _event_run(ws, k)
         if head is not None and _new(head, reader) and (EVENT.search(head[2]) or head[3] == "vn"):
             return w[0]  # 召开…评审会; 开展…专项巡查 (an act on an act)
+    return None
+
+
+_EVENT_ENDS = frozenset("会赛展")
+
+
+def _event_run(ws: tuple[Word, ...], k: int) -> Word | None:
+    """An event noun jieba cut as verbs (推进/会, 督办/会, 分享/会, 对接/会: 会 read as "can"), at the end of the
+    glued words after an act verb (召开帮扶工作推进会): its last two words, read as one noun."""
+    for j in range(k + 1, min(len(ws), k + 5)):
+        if ws[j][0] != ws[j - 1][1]:
+            return None
+        if ws[j][2] in _EVENT_ENDS and len(ws[j - 1][2]) == 2:
+            nxt = ws[j + 1] if j + 1 < len(ws) and ws[j + 1][0] == ws[j][1] else None
+            if nxt is None or not nxt[3].startswith(("v", "d", "a")) or nxt[2] in JOINED:
+                return ws[j - 1][0], ws[j][1], ws[j - 1][2] + ws[j][2], "n"
     return None
 
 

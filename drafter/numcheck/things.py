@@ -64,6 +64,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
         return [role_claim("activity", joined, ws[-1][1], clause, offset)]
     if not new:
         start = class_act(clause, ws, used, reader)  # 推行借阅积分制: its words may be verbs and adverbs by jieba's tags
+        start = _event_act(ws, used, new, reader, cut_only=True) if start is None else start  # 召开帮扶工作推进会: all verbs by jieba
         return [] if start is None else [role_claim("activity", start, ws[-1][1], clause, offset)]
     acts = [w for w in ws if w[0] not in used and w[3].startswith("v") and not reader.neutral(w[2])
             and reader.lex.assert_words.fullmatch(w[2]) and w[2] not in HONOUR_MARKS]  # 获评: the honour role's
