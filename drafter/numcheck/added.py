@@ -106,10 +106,16 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
         if _onto_given(clause, window, given, k, j, reader) and not _overlaps(taken, window[k][0], window[j][1]) \
                 and not (k == j and given[k - 1] and adverb_noun(window, k)):
             s, e = window[k][0], window[j][1]
-            out.append(role_claim("object", s, e, clause, offset, beside))
+            out.append(role_claim("place" if _place(window[j]) else "object", s, e, clause, offset, beside))
             taken.add((s, e))
         k = j + 1
     return out
+
+
+def _place(w: Word) -> bool:
+    """A place by 词林 (every class of space, Cb: 山区, 城郊结合部, 厂区) or, unknown to 词林, by jieba's place tags."""
+    classes = cilin_classes().get(w[2])
+    return all(c.startswith("Cb") for c in classes) if classes else w[3] in ("ns", "s")
 
 
 _COUNTED = frozenset("个名人支家户位台套件项所座辆条")  # measure words counting people, bodies and things
@@ -243,6 +249,8 @@ def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: i
             continue
         a, b = (window[edge], window[n]) if step > 0 else (window[n], window[edge])
         gap = clause[a[1]:b[0]]
+        if step > 0 and gap == "" and window[n][2] == "的" and n + 1 < len(window) and _touch(window, n, n + 1):
+            n, gap = n + 1, "的"  # 偏远山区的基层工会: jieba's 的 is a word of the window
         while step > 0 and gap == "" and reader is not None and not given[n] and n + 1 < len(window) \
                 and window[n][3].startswith(NOUN_TAGS) and reader.neutral(window[n][2]) and _touch(window, n, n + 1):
             n += 1  # 退休职工/参赛/作品: across a word that says nothing of its own to the given head
