@@ -28,7 +28,9 @@ from drafter.numcheck.examples import listed_example as _listed_example, no_thin
 from drafter.numcheck.people import PEOPLE_UNITS, counted_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import THING_TAGS, abstract_word
-from drafter.numcheck.wordclass import act_read_as_noun, action_word, adverb_noun, verb_for_addressee
+from drafter.numcheck.qualifying import joined_verbal as _joined_verbal, new_noun_after as _new_noun_after
+from drafter.numcheck.qualifying import verbal_qualifier as _verbal_qualifier
+from drafter.numcheck.wordclass import act_read_as_noun, action_word, adverb_noun
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
 
@@ -90,6 +92,11 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
     given = [_given(w, reader) for w in window]
     new = [_added(w, reader) and not act_read_as_noun(window, k) or _verbal_qualifier(clause, window, given, k, reader)
            or _listed_example(clause, window, given, k, reader) for k, w in enumerate(window)]  # 投身/n: the verb
+    new = [n or _joined_verbal(window, given, new, k, reader) for k, n in enumerate(new)]
+    for k in range(1, len(window) - 1):  # 退休/老/党员: a one-character adjective inside a new phrase is part of it
+        if not new[k] and new[k - 1] and len(window[k][2]) == 1 and window[k][3] == "a" \
+                and window[k][0] == window[k - 1][1] and _new_noun_after(window, given, new, k + 1, reader):
+            new[k] = True
     for k in range(len(window) - 2, -1, -1):  # a given verb glued before a given noun: 整改 of 整改建议
         w = window[k]
         given[k] = given[k] or (w[3] == "v" and k > 0 and given[k + 1] and window[k - 1][3].startswith(NOUN_TAGS) and w[1] == window[k + 1][0] and len(w[2]) >= 2
@@ -202,32 +209,6 @@ def _added(w: Word, reader: Reader) -> bool:
         return False  # 职工前来咨询: 前来 (tagged t) is a movement, the clause's verb, never a thing counted
     if _no_thing(w[2]):
         return False  # 个性化 (运动处方), 亲情: a state, a change or a feeling qualifies no thing counted
-    return not reader.backed(w[2])
-
-
-_NOT_QUALIFIERS = ("G", "J", "K", "Ee", "If")  # 同义词词林: mind, relations, function words, attitudes, success (顺利)
-_OPENERS = frozenset({"v", "p", "m"})  # what opens an object's noun phrase: a verb (走访), a preposition (为, 对), a number (23家)
-
-
-def _verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int, reader: Reader) -> bool:
-    """A word jieba tags as a verb or adverb used as a qualifier: right after the verb or preposition that opens
-    the object (or a given qualifier: 一线/倒班/职工) and right before a given thing (走访/退休/困难职工, 新建/非公/企业),
-    neither an act nor a
-    word a rewording may drop, and written in no support line."""
-    w = window[k]
-    if w[3] not in ("v", "d", "ad", "vd") or len(w[2]) < 2 or not 0 < k < len(window) - 1:
-        return False
-    before, after = window[k - 1], window[k + 1]
-    lex = reader.lex
-    opens = (before[3][:1] in _OPENERS and (before[3] != "m" or _digits(before[2]))  # 全年 (m) opens no object
-             or lex.assert_words.fullmatch(before[2]) or before[2] in reader.support.text)
-    if not (given[k + 1] and after[0] == w[1] and before[1] == w[0] and opens) or verb_for_addressee(window, k) \
-            or action_word(after[2]):  # 新建 (tagged ns), 一线 (given) qualify; 为职工解答…, 报名参赛: verbs
-        return False
-    if reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
-        return False
-    if any(c.startswith(_NOT_QUALIFIERS) or c.startswith("Hj64") for c in cilin_classes().get(w[2], ())):
-        return False  # 相应, 有关, 及时, 积极: a relation, function or attitude word; 走进 (Hj64): a move
     return not reader.backed(w[2])
 
 
