@@ -29,7 +29,7 @@ _NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日)
 _ACTOR_AFTER_FIRST = frozenset(w[0] for w in _ACTOR_AFTER)
 _TIME_FIRST = frozenset(w[0] for w in _TIME_WORDS)  # 年中 read as 年/中: a time word from the word's start on
 _MARKER_WORDS = _ACTOR_BEFORE | _MEANS | _PLACE_BEFORE | _HONOUR_START | _NAMED_DAY | _TIME_AFTER | _TIME_WORDS \
-    | {"在", "被", "受到", "得到"}
+    | {"在", "被", "受到", "得到", "经"}
 
 
 @lru_cache(maxsize=1 << 14)

@@ -9,7 +9,7 @@ import re
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, SKIP as _SKIP, Reader
 from drafter.numcheck.rolewords import PERSON_HEAD as _PERSON_HEAD, POST as _POST, UNDER as _UNDER, glued as _glued
-from drafter.numcheck.wordclass import landform, whole_of
+from drafter.numcheck.wordclass import landform, person_or_body, whole_of
 from drafter.numcheck.words import Word
 from textkit.sentences import BREAKS, ENUM_COMMA
 
@@ -133,3 +133,24 @@ def _placed(clause: str, phrase: list[Word]) -> bool:
 
 def _span(phrase: list[Word]) -> tuple[int, int]:
     return phrase[0][0], phrase[-1][1]
+
+
+_REVIEWS = re.compile(r"(?:评审|审核|审定|审议|审查|评定|评选|考评|考核|认定|推荐|论证|鉴定|把关)")
+
+
+def _reviewed_by(ws, i: int, clause: str):
+    """The people or body between 经 and a verb of review (经市作协专家评审, 经专家组评审), ending on a person, a post or a
+    body; () when 经 opens no such phrase (经研究决定, 经过努力) or only judges of any contest (经专家评审)."""
+    for j in range(i + 1, min(len(ws), i + 7)):
+        if ws[j][0] != ws[j - 1][1]:
+            return ()
+        if _REVIEWS.fullmatch(ws[j][2]):
+            phrase = ws[i + 1:j]
+            named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or person_or_body(*phrase[-1][2:])
+                                or phrase[-1][2].endswith(("组", "团")))  # 专家组, 评审团
+            return phrase if named and not all(w[2] in _JUDGES for w in phrase) else ()
+    return ()
+
+
+_JUDGES = frozenset({"专家", "评委", "专家组", "评审组", "评委会", "评审团", "专家评委", "评审专家"})  # who judges any
+# contest: 经专家评审 says only that 评出 was judged (a body of the draft's own, 市作协, is an actor)

@@ -25,7 +25,7 @@ from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _
 from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _PLACE_BEFORE, _TOGETHER
 from drafter.numcheck.rolemarks import may_mark as _may_mark, vague_body as _vague_body
 from drafter.numcheck.rolephrases import _ACTOR_HEAD, _act, _body_drawn_on, _day_name, _led_by_far_person, _led_by_person
-from drafter.numcheck.rolephrases import _new_actor
+from drafter.numcheck.rolephrases import _new_actor, _reviewed_by
 from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed, _span
 from drafter.numcheck.rolewords import MEANS as _MEANS, ROLE_NAMES, SKIP as _SKIP, Reader, role_claim as _role
 from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
@@ -118,6 +118,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             generic = clause.startswith("带头", s) and phrase and phrase[-1][2].endswith(_LEADERS)  # 分管领导带头: a formula
             if phrase and not generic and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or person_or_body(*phrase[-1][2:])):
                 claim("actor", phrase)
+        elif word == "经" and (judges := _reviewed_by(ws, i, clause)):
+            claim("actor", judges)  # 经市摄影家协会评委评审: who reviewed
         elif word == "在" and (led := _led_by_far_person(ws, i, clause)):
             claim("actor", led)  # 在分管工会工作的副总经理带领下
         elif word in _ACTOR_BEFORE or (word == "在" and ("指导下" in clause[e:] or _led_by_person(ws, i, clause))):

@@ -44,7 +44,7 @@ def _jieba():
 _COMPLEMENTS = frozenset("到了着过得")  # what follows a verb in one word: 受到, 感受到
 _RESULTS = frozenset("好齐妥完足")  # a result after a one-character verb: 备好, 备妥 (jieba's unknown words, tagged v)
 _MANNER_TAGS = ("a", "ad", "d", "z")
-_MARKERS = frozenset("赴获在由于被到请")  # one-character role markers jieba's HMM glues to a neighbour (unknown words)  # an adverb or adjective before a verb (真切, 深切, 切身)
+_MARKERS = frozenset("赴获在由于被到请经")  # one-character role markers jieba's HMM glues to a neighbour (unknown words)  # an adverb or adjective before a verb (真切, 深切, 切身)
 
 
 _LEXICON = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
