@@ -52,7 +52,7 @@ def _joined(planner, groups, titles, first: int, second: int, facts, used: set[s
         options = [t for t in own if t not in (titles[first], titles[second])]
     fitting = lambda t: (all(titling.fits([facts[i] for i in part], t) for part, _ in parts)  # noqa: E731
                          and titling.acceptable(t, [facts[i] for i in lines], free, True) if parts  # the area's own:
-                         else planner._still_fits(t, lines, facts, free))  # its sub-sections name the other themes
+                         else planner.still_fits(t, lines, facts, free))  # its sub-sections name the other themes
     title = next((t for t in dict.fromkeys(options) if fitting(t)), "")
     if not title:
         return False

@@ -162,7 +162,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     refer = antecedents.antecedents(facts, planner._her_order > 0)
     refit = Refit(facts, placed, planner.book, near, planner._scores, refer)
     per = max(1, planner.settings.max_facts_per_section)  # a move never makes a section need sub-sections
-    still = lambda title, lines: len(lines) <= per and planner._still_fits(title, lines, facts, used)  # noqa: E731
+    still = lambda title, lines: len(lines) <= per and planner.still_fits(title, lines, facts, used)  # noqa: E731
     sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place
     antecedents.rejoin(sections, refit.refer, lambda lines: len(lines) <= per)  # a fact alone beside its kin
     before = refit.count(sections)
@@ -173,7 +173,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     homeless = run_stages.at_home(refit, sections, homeless, still) if runs else homeless
     parts, alone = refit.groups_of(homeless), []
     embedder = getattr(planner.library, "embedder", None)
-    new_section = partial(_new_section, planner, refit, facts=facts, vectors=vectors, bank=bank, used=used,
+    new_section = partial(_new_section, planner, refit, facts=facts, used=used,
                           groups=groups, titles=titles, sections=sections)
     while parts:
         part = parts.pop(0)
@@ -239,13 +239,13 @@ def _new_title(planner, refit: Refit, group, facts: list[str], used: set[str], m
     return title if fitting(title) else ""
 
 
-def _new_section(planner, refit: Refit, part: list[int], facts: list[str], vectors, bank, used: set[str],
+def _new_section(planner, refit: Refit, part: list[int], facts: list[str], used: set[str],
                  groups: list, titles: list[str], sections: list[tuple[list[int], str]], made: bool = True) -> bool:
     """Gives misfits a section of their own when the section cap allows and a heading fits them all (`_new_title`;
     `made`: also one in their own words); False when not."""
     if len(groups) >= max(1, planner.settings.max_sections):
         return False
-    group = planner._group(part, facts, vectors, planner._placed, planner._themes, bank)
+    group = planner.new_group(part, facts)
     title = _new_title(planner, refit, group, facts, used, made)
     if not title:
         return False

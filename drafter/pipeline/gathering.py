@@ -5,7 +5,7 @@ word or at home by meaning, under a heading that does not name the area either (
 郊游 alone under 开展活动，丰富职工生活, 发挥女职工半边天作用 under 推进民主管理，抓好安全生产). Such facts are
 gathered into the lone fact's section when a heading fits them all (fitting._new_title: an example's or the
 lexicon's, no misfit under it, every heading rule), it names no area another heading names, and the headings they
-leave still fit the facts that stay (the planner's `_still_fits`)."""
+leave still fit the facts that stay (the planner's `still_fits`)."""
 
 from __future__ import annotations
 
@@ -26,11 +26,10 @@ def gather(planner, groups: list, titles: list[str], facts: list[str], used: set
         kin = [(j, f) for j, group in enumerate(groups) if j != index and not group.parts for f in group.lines
                if refit.prior[f] is theme and _unnamed(refit, f, titles[j])]
         leave = {j: [f for f in groups[j].lines if (j, f) not in kin] for j in {j for j, _ in kin}}
-        if not kin or not all(rest and planner._still_fits(titles[j], rest, facts, used) for j, rest in leave.items()):
+        if not kin or not all(rest and planner.still_fits(titles[j], rest, facts, used) for j, rest in leave.items()):
             continue
         merged = sorted(lines + [f for _, f in kin])
-        vectors, bank = planner._inputs
-        group = planner._group(merged, facts, vectors, planner._placed, planner._themes, bank)
+        group = planner.new_group(merged, facts)
         free = used - {bare(titles[index])}
         title = fitting._new_title(planner, refit, group, facts, free, made=False)
         others = set().union(*(one_home.areas_of(t, book) for j, t in enumerate(titles) if j != index))

@@ -10,7 +10,7 @@ facts only that clause of its heading covers (they speak of it, fitting.speaks_o
 the home cannot take them, the next best. Each other section naming it
 
 - sends the facts that only that area's clause covers (they speak of no other clause of its heading) to the home,
-  when the home's heading still fits with them (the planner's `_still_fits`, the section cap) and none of them is a
+  when the home's heading still fits with them (the planner's `still_fits`, the section cap) and none of them is a
   misfit there (fitting.Refit.misfits);
 - is re-titled without the area: its heading with the clause cut out, the headings of the themes its remaining
   facts share, its candidates, headings composed of its themes (theme_titles), the first that passes every heading
@@ -140,7 +140,7 @@ def _one_home(planner, refit, name: str, home: int, index: int, groups, titles, 
     stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + moving)
     before = len(refit.misfits(lines, title)) + len(refit.misfits(groups[home].lines, titles[home]))
     per = max(1, planner.settings.max_facts_per_section)
-    if moving and (len(target) > per or not planner._still_fits(titles[home], target, facts, used)
+    if moving and (len(target) > per or not planner.still_fits(titles[home], target, facts, used)
                    or set(moving) & set(refit.misfits(target, titles[home]))):
         return False  # the home's heading does not take them: the plan stays
     room = before - len(refit.misfits(target, titles[home]))  # misfits the section left may hold: none added

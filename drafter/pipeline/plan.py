@@ -250,21 +250,16 @@ class Planner:
             if titles[index]:
                 used.add(titling.bare(titles[index]))
         if runs:
-            run_stages.split_untitled(self, groups, titles, facts, used, *self._inputs)
+            run_stages.split_untitled(self, groups, titles, facts, used)
         titled = [i for i, t in enumerate(titles) if t]
         if not titled:  # nothing fits any group: the largest takes the lexicon's heading, the others join it
             largest = max(range(len(groups)), key=lambda i: len(groups[i].lines))
             lone = groups[largest]
             titles[largest] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used, [self._placed[i] for i in lone.lines])
             titled = [largest]
-        for index, title in enumerate(titles):
-            if title:
-                continue
-            if titled:
+        for index, title in enumerate(titles):  # `titled` holds one group at least here
+            if not title:
                 self._join(index, titled, groups, titles, facts, used)
-            else:
-                lone = groups[index]
-                titles[index] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used, [self._placed[i] for i in lone.lines])
         kept = [i for i, g in enumerate(groups) if g.lines]
         groups[:] = [groups[i] for i in kept]
         return [titles[i] for i in kept]
@@ -277,7 +272,7 @@ class Planner:
         per = max(1, self.settings.max_facts_per_section)  # a host it fills past a section's facts comes last
         alike = sorted(titled, key=lambda i: (len(groups[i].lines) + len(lines) > per,
                                               -float(self._scores[np.ix_(groups[i].lines, lines)].mean())))
-        host = next((i for i in alike if self._still_fits(titles[i], groups[i].lines + lines, facts, used)), None)
+        host = next((i for i in alike if self.still_fits(titles[i], groups[i].lines + lines, facts, used)), None)
         if host is None:
             host = alike[0]
             own = [facts[n] for n in groups[host].lines + lines]
@@ -289,7 +284,12 @@ class Planner:
                                                  [self._placed[n] for n in groups[host].lines], self.book)
         groups[index].lines = []
 
-    def _still_fits(self, title: str, lines: list[int], facts: list[str], used: set[str]) -> bool:
+    def new_group(self, lines: list[int], facts: list[str]) -> _Group:
+        """A group of `lines` made as the planner makes its clusters' (for fitting, run_stages and gathering)."""
+        vectors, bank = self._inputs
+        return self._group(lines, facts, vectors, self._placed, self._themes, bank)
+
+    def still_fits(self, title: str, lines: list[int], facts: list[str], used: set[str]) -> bool:
         """A section's heading still fits with more facts under it (and speaks of each theme among them)."""
         own = [facts[n] for n in lines]
         return (titling.acceptable(title, own, used - {titling.bare(title)}, True)

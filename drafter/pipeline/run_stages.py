@@ -37,7 +37,7 @@ _ACT_AFTER = re.compile(rf"[和与及、好]|{titling.ACT.pattern}")  # 建设�
 _NAMED = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}[届期次]|“[^“”]{1,16}”")
 
 
-def split_untitled(planner, groups: list, titles: list[str], facts: list[str], used: set[str], vectors, bank) -> None:
+def split_untitled(planner, groups: list, titles: list[str], facts: list[str], used: set[str]) -> None:
     """Each untitled run of SMALLEST_SPLIT facts or more is cut in two runs (by the planner's affinity); when a
     heading fits either part, both parts replace it (an untitled part joins another group later). In place:
     `groups`, `titles` (the second part appended) and `used`."""
@@ -49,7 +49,7 @@ def split_untitled(planner, groups: list, titles: list[str], facts: list[str], u
         made = []
         for part in parts:
             own = [lines[i] for i in part]
-            group = planner._group(own, facts, vectors, planner._placed, planner._themes, bank)
+            group = planner.new_group(own, facts)
             text = [facts[i] for i in own]
             made.append((group, titling.choose(text, group.candidates, used, group.themed, planner.lexicon, made=False)
                          or titling.by_most(text, [planner._placed[i] for i in own], group.theme, group.candidates,
