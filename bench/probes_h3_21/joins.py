@@ -1,0 +1,49 @@
+"""Probe (session 21 h3): with the TRUE sections as clusters (--own: the planner's), each pair of sections
+areas.join makes one (one area, one section): their headings, the joined heading, the authors' headings of their
+facts."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from plan_bench import HeldOutLibrary, request, timed_plan  # noqa: E402
+from plan_set import build  # noqa: E402
+from plan_stages import Stages  # noqa: E402
+
+from drafter.pipeline import areas  # noqa: E402
+from drafter.service import DrafterService  # noqa: E402
+from drafter.settings import Settings  # noqa: E402
+
+stages = Stages(oracle="--own" not in sys.argv)
+state = {"item": None}
+orig = areas._joined
+count = Counter()
+
+
+def _joined(planner, groups, titles, first, second, facts, used, per, area):
+    a, b, ta, tb = list(groups[first].lines), list(groups[second].lines), titles[first], titles[second]
+    done = orig(planner, groups, titles, first, second, facts, used, per, area)
+    if done:
+        item, truth = state["item"], stages.truth
+        auth = lambda lines: dict(Counter(truth[i] for i in lines))  # noqa: E731
+        count["joins"] += 1
+        count["pairs"] += len(a) * len(b)
+        count["same_truth_pairs"] += sum(truth[i] == truth[j] for i in a for j in b)
+        print(f"== {item.example_id} area {sorted(area)}: [{ta}] {auth(a)} + [{tb}] {auth(b)} -> [{titles[first]}]"
+              f" parts={len(groups[first].parts)}; authors: {[item.headings[k] for k in sorted(set(auth(a)) | set(auth(b)))]}")
+    return done
+
+
+areas._joined = _joined
+settings = Settings()
+library = DrafterService(settings).library
+for item in build(ROOT / "samples"):
+    state["item"] = item
+    stages.truth, stages.seen, stages.grouped = list(item.sections), [], False
+    timed_plan(settings, HeldOutLibrary(library, {item.example_id, *item.copies}), request(list(item.facts), item.kind))
+print(dict(count))
