@@ -76,19 +76,19 @@ class RunPlanner:
         self._placed = [themes["safety"]] * 2 + [themes["culture"]] * 2 + [None]
         self._themes = list(book.themes)
 
-    def _group(self, lines, facts, vectors, prior, themes, bank):
-        return SimpleNamespace(lines=lines, candidates=[SAFETY, GAMES], themed=frozenset(), theme=prior[lines[0]])
+    def new_group(self, lines, facts):
+        return SimpleNamespace(lines=lines, candidates=[SAFETY, GAMES], themed=frozenset(), theme=self._placed[lines[0]])
 
 
 def test_a_run_no_heading_fits_is_cut_in_two_runs_each_under_its_heading():
     scores = matrix({(0, 1): 2.0, (2, 3): 2.0}, rest=-0.5)
     planner = RunPlanner(scores)
     groups, titles, used = [SimpleNamespace(lines=[0, 1, 2, 3])], [""], set()
-    run_stages.split_untitled(planner, groups, titles, FACTS, used, None, None)
+    run_stages.split_untitled(planner, groups, titles, FACTS, used)
     assert [g.lines for g in groups] == [[0, 1], [2, 3]] and titles == [SAFETY, GAMES]
     assert used == {titling.bare(SAFETY), titling.bare(GAMES)}
     short = [SimpleNamespace(lines=[0, 2, 4])]  # too short to cut: it joins another group as before
-    run_stages.split_untitled(planner, short, [""], FACTS, set(), None, None)
+    run_stages.split_untitled(planner, short, [""], FACTS, set())
     assert [g.lines for g in short] == [[0, 2, 4]]
 
 
