@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,6 +49,8 @@ class FaithLexicon:
     effect_verbs: frozenset[str] = frozenset()  # [effect] words: verbs that open an effect clause (effects.py)
     unit_heads: dict[str, tuple[str, ...]] | None = None  # [items] unit_heads: unit -> nouns it already names
     act_classes: frozenset[str] = frozenset()  # [activity] classes: 词林 classes whose verbs report an act (acts.py)
+    # rolewords.Reader.neutral's answers (they depend on the word and this lexicon only), bounded there
+    neutral_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _words(data: dict, table: str) -> list[str]:

@@ -48,10 +48,11 @@ def cut(text: str) -> list[str]:
     han, skip = jieba.re_han_default, jieba.re_skip_default
     tables = (*dictionary(), jieba.finalseg.cut)
     out: list[str] = []
-    for block in han.split(text):
+    grouped = han.groups == 1  # jieba's "([…]+)": split gives every other part as a block
+    for k, block in enumerate(han.split(text)):
         if not block:
             continue
-        if han.match(block):
+        if k % 2 if grouped else han.match(block):
             out += _block(block, *tables)
         else:
             for part in skip.split(block):
@@ -67,11 +68,12 @@ def _block(block: str, freq: dict, logtotal: float, logp: dict, hmm) -> tuple[st
     n = len(block)
     score = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
+    seen = logp.get
     for k in range(n - 1, -1, -1):
         best, best_x = None, k
         i, frag = k, block[k]
         while i < n:
-            p = logp.get(frag, _UNKNOWN)
+            p = seen(frag, _UNKNOWN)
             if p is _UNKNOWN:  # first met: its log probability (None: a prefix only; _NOT_IN: no entry)
                 f = freq.get(frag)
                 p = logp[frag] = _NOT_IN if f is None else log(f) - logtotal if f else None

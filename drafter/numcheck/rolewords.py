@@ -47,18 +47,24 @@ def role_claim(role: str, s: int, e: int, clause: str, offset: int, beside: str 
     return Claim(start=offset + s, end=offset + e, text=text, kind="claim", note=note)
 
 
+NEUTRAL_KEPT = 1 << 16  # words whose Reader.neutral answer a lexicon keeps
+
+
 class Reader:
     """Judges the words of one clause against the support lines and the lexicon."""
 
     def __init__(self, support: Support, lex: FaithLexicon):
         self.support, self.lex = support, lex
-        self._neutral_words = support.neutral_words.setdefault(id(lex), {})  # kept with the fact set, per lexicon
 
     def neutral(self, word: str) -> bool:
-        """A word that says nothing of its own: frame, generic, effect words, function words, one character."""
-        found = self._neutral_words.get(word)
+        """A word that says nothing of its own: frame, generic, effect words, function words, one character. The
+        answer depends on the word and the lexicon only: kept with the lexicon (at most NEUTRAL_KEPT words)."""
+        seen = self.lex.neutral_seen
+        found = seen.get(word)
         if found is None:
-            found = self._neutral_words[word] = self._neutral(word)
+            if len(seen) >= NEUTRAL_KEPT:
+                seen.clear()
+            found = seen[word] = self._neutral(word)
         return found
 
     def _neutral(self, word: str) -> bool:

@@ -73,7 +73,6 @@ class Support:
         self._synonyms = synonyms or {}
         self.backed_words: dict[str, bool] = {}  # roles.Reader's answers, kept with the fact set
         self._short: dict[str, bool] = {}  # is_short_form's answers
-        self.neutral_words: dict[int, dict[str, bool]] = {}  # Reader.neutral's, by the lexicon's id
         self.clause_roles = BoundedDict(4096)  # clause -> its role claims (roles.roles), kept with the fact set
 
     # The synonyms of the words they write (drafter/data/synonyms.toml, 词林) count as written too. They are found

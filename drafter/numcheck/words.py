@@ -121,12 +121,35 @@ def _read(clause: str) -> tuple[Word, ...]:
     if forced:
         tokens = _joined(tokens, forced)
     out, pos = [], 0
+    seen = _seen_tags(tags)
     for token in tokens:
         start, pos = pos, pos + len(token)
-        if "\u4e00" <= token[:1] <= "\u9fff" or token.strip() and any("\u4e00" <= c <= "\u9fff" or c.isalnum()
-                                                                    for c in token):
-            out.append((start, pos, token, tagged[token] if forced and forced.get(start) == pos else _tag(token, tags)))
+        tag = seen.get(token, _UNSEEN)
+        if tag is _UNSEEN:
+            tag = seen[token] = _word_tag(token, tags)
+        if tag is not None:
+            out.append((start, pos, token, tagged[token] if forced and forced.get(start) == pos else tag))
     return tuple(out)
+
+
+_UNSEEN = object()
+_SEEN: list = [None, {}]  # the tag table the kept answers come from, and token -> its tag (None: not a word)
+SEEN_KEPT = 1 << 17  # tokens whose answer is kept (a word's tag, as jieba's dictionary keeps it)
+
+
+def _seen_tags(tags: dict[str, str]) -> dict:
+    """The tokens' answers of _word_tag kept so far for this tag table (emptied when full or for another table)."""
+    if _SEEN[0] is not tags or len(_SEEN[1]) >= SEEN_KEPT:
+        _SEEN[:] = [tags, {}]
+    return _SEEN[1]
+
+
+def _word_tag(token: str, tags: dict[str, str]) -> str | None:
+    """The token's tag (_tag), None for punctuation, blanks and other tokens that are no word."""
+    if "\u4e00" <= token[:1] <= "\u9fff" or token.strip() and any("\u4e00" <= c <= "\u9fff" or c.isalnum()
+                                                                for c in token):
+        return _tag(token, tags)
+    return None
 
 
 def _tag(token: str, tags: dict[str, str]) -> str:
