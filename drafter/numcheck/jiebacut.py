@@ -63,6 +63,11 @@ def cut(text: str) -> list[str]:
     return out
 
 
+def cut_block(block: str) -> list[str]:
+    """cut(block) for a text that is one block (a run of block characters)."""
+    return list(_block(block, *dictionary(), _jieba().finalseg.cut))
+
+
 def _block(block: str, freq: dict, logtotal: float, logp: dict, hmm) -> tuple[str, ...]:
     """jieba's `__cut_DAG` of one block."""
     n = len(block)

@@ -110,14 +110,21 @@ def _block_runs() -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
 
 @lru_cache(maxsize=1 << 16)
 def _block_words(block: str) -> tuple[Word, ...]:
-    return _read(block)
+    """The words of one jieba block, or of the marks and blanks between two (where no [segment] word lies: each
+    is made of block characters, _by_block)."""
+    runs = _block_runs()
+    if runs is not None and runs[0].match(block):
+        return _read(block, jiebacut.cut_block(block))
+    return _read(block, forcing=False)
 
 
-def _read(clause: str) -> tuple[Word, ...]:
+def _read(clause: str, tokens: list[str] | None = None, forcing: bool = True) -> tuple[Word, ...]:
+    """The words of `clause` (`tokens`: jieba's cut of it when already found; `forcing`: may a [segment] word lie
+    in it)."""
     tags = _jieba()[1]
-    tokens = _resplit(jiebacut.cut(clause), tags)
+    tokens = _resplit(jiebacut.cut(clause) if tokens is None else tokens, tags)
     pattern, tagged, _ = _segment()
-    forced = {m.start(): m.end() for m in pattern.finditer(clause)}
+    forced = {m.start(): m.end() for m in pattern.finditer(clause)} if forcing else {}
     if forced:
         tokens = _joined(tokens, forced)
     out, pos = [], 0
@@ -185,7 +192,7 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
     for k, token in enumerate(tokens):
         size = len(token)
         if size < 3:  # (the manner word below has three characters or more)
-            if size == 2 and token not in tags and (token[0] in _MARKERS or token[1] in _MARKERS):
+            if size == 2 and (token[0] in _MARKERS or token[1] in _MARKERS) and token not in tags:
                 out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour
             else:
                 out.append(token)
