@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.numcheck import check, load_lexicon  # noqa: E402
-from drafter.numcheck import quotes, typos, words  # noqa: E402
+from drafter.numcheck import context, items, quotes, typos, words  # noqa: E402
 from textkit.sentences import SENTENCE_ENDS, char_class  # noqa: E402
 
 _SENTENCE = re.compile(f"(?<={char_class(SENTENCE_ENDS + chr(10))})")
@@ -134,10 +134,12 @@ def profile_reworded(repeat: int, top: int = 25) -> None:
 
 def forget() -> None:
     """The check's caches of text read (jieba's words, the support text's typo index, the items quoted from a
-    draft or fact line) emptied."""
+    draft or fact line, the bigrams and item words of a number's windows) emptied."""
     words.forget()
     typos._index.cache_clear()
     quotes._quote.cache_clear()
+    context._bigrams.cache_clear()  # a number's windows: their bigrams and item words
+    items.display.cache_clear()
 
 
 def rotated(text: str, shift: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.numcheck.cnnum import BIG, CN_CHARS, SMALL, parse_numeral, parse_rough, scale
 from drafter.numcheck.mention import step_of
@@ -61,6 +62,7 @@ class Atom:
     mode: str | None = None  # how an approximate number rounds: about | over | near | under | vague
 
 
+@lru_cache(maxsize=4096)  # a numeral's value depends on its characters only (kept as a word's tag is)
 def _numeral_value(raw: str, prefixed: bool) -> tuple[float | None, tuple[float, float] | None]:
     if prefixed and len(raw) == 1 and (raw in SMALL or raw in BIG):
         return float(SMALL.get(raw) or BIG[raw]), None  # 近万, 逾千, 近百
@@ -186,6 +188,7 @@ def _ordinal(atom: Atom, unit: str | None) -> Atom | None:
     return atom
 
 
+@lru_cache(maxsize=4096)
 def _date(raw: str, value: float, unit: str) -> tuple | None:
     if value != int(value):
         return None

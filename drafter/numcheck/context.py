@@ -7,6 +7,7 @@ facts ↔ draft view. Bigrams need no dictionary, are deterministic and cheap (o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.numcheck.cnnum import CN_CHARS
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
@@ -24,6 +25,12 @@ def _is_word_char(char: str) -> bool:
 
 def bigrams(text: str) -> set[str]:
     """Bigrams of consecutive Chinese (non-numeral) characters, minus a few words that say nothing."""
+    return set(_bigrams(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _bigrams(text: str) -> frozenset[str]:
+    """(bigrams: a number's windows are read again by the number check, its items and the clause check)"""
     out: set[str] = set()
     prev = ""
     for char in text:
@@ -33,7 +40,7 @@ def bigrams(text: str) -> set[str]:
             prev = char
         else:
             prev = ""
-    return out - _STOP
+    return frozenset(out - _STOP)
 
 
 def context_words(text: str, start: int, end: int) -> frozenset[str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from drafter.numcheck.context import bigrams
 from drafter.numcheck.mention import Mention
@@ -66,6 +67,7 @@ def windows(text: str, start: int, end: int, prev_end: int, next_start: int) -> 
     return before, after
 
 
+@lru_cache(maxsize=1 << 14)  # (the same windows are read for the number check and the view)
 def display(before: str, after: str, group: str | None) -> str:
     """Short words naming the item: the noun after a measure word, else the words before the number."""
     head = _LEAD.sub("", before.strip())
