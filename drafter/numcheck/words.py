@@ -141,7 +141,7 @@ def _read(clause: str, tokens: list[str] | None = None, forcing: bool = True) ->
 
 _UNSEEN = object()
 _SEEN: list = [None, {}]  # the tag table the kept answers come from, and token -> its tag (None: not a word)
-SEEN_KEPT = 1 << 17  # tokens whose answer is kept (a word's tag, as jieba's dictionary keeps it)
+SEEN_KEPT = 1 << 16  # tokens whose answer is kept (a word's tag, as jieba's dictionary keeps it)
 
 
 def _seen_tags(tags: dict[str, str]) -> dict:
