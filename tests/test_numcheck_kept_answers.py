@@ -51,3 +51,20 @@ def test_neutral_answers_are_kept_with_the_lexicon_and_bounded(monkeypatch):
         assert other.neutral(w) == other._neutral(w)
         assert 0 < len(lex.neutral_seen) <= 3
     lex.neutral_seen.clear()
+
+
+def test_typos_look_at_exactly_the_positions_its_loop_would_not_pass_over():
+    """typos._candidates: the first ANCHOR positions, those after a window of the support text and those after a
+    character that is no letter, digit or Chinese character; every other position is one the loop skips."""
+    from drafter.numcheck import typos
+
+    bmp = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    assert [c for c in bmp if bool(typos._OPENER.fullmatch(c)) == ("\u4e00" <= c <= "\u9fff" or c.isalnum())] == []
+    clauses = _clauses(200)
+    support = "\n".join(clauses[::3])
+    anchors = typos._index(support)[0]
+    for draft in ["\n".join(clauses[k:k + 5]) for k in range(0, 200, 5)] + ["", "ab", "工会", "_工会慰问a1"]:
+        expected = [i for i in range(len(draft) - typos.ANCHOR) if i < typos.ANCHOR
+                    or draft[i - typos.ANCHOR:i] in anchors
+                    or not ("\u4e00" <= draft[i - 1] <= "\u9fff" or draft[i - 1].isalnum())]
+        assert typos._candidates(draft, anchors) == expected
