@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
+from operator import methodcaller
 
 from drafter.models import Claim
 from drafter.numcheck.garbled import all_common, common
@@ -119,6 +120,7 @@ def _read_chars(draft: str) -> set[str]:
 
 
 _OPENER = re.compile(r"[^\w\u4e00-\u9fff]|_")  # a character that is no letter, digit or Chinese character
+_END = methodcaller("end")
 
 
 def _candidates(draft: str, anchors: dict[str, list[int]]) -> list[int]:
@@ -130,8 +132,8 @@ def _candidates(draft: str, anchors: dict[str, list[int]]) -> list[int]:
     found = set(range(min(ANCHOR, end)))
     for m in _RUN.finditer(draft):
         found.update([j + ANCHOR for j in range(m.start(), m.end() - ANCHOR + 1) if draft[j:j + ANCHOR] in anchors])
-    found.update(m.end() for m in _OPENER.finditer(draft))
-    return sorted(i for i in found if i < end)
+    found.update(map(_END, _OPENER.finditer(draft)))
+    return sorted(found.difference(range(max(end, 0), len(draft) + 1)))
 
 
 def typos(draft: str, support_text: str, aliases: str | Callable[[], str] = "") -> list[Claim]:
