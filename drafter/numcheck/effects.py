@@ -121,7 +121,7 @@ def _opens(clause: str, w: Word, lex, before: Word | None) -> bool:
     """Does word w open an effect tail: an [effect] verb, a causative, or a verb of change, result or influence
     (not an honour marker: 获得, nor in a clause with 被: 相关做法被省总工会作为典型经验推广 is a recognition, nor
     right after an act verb, whose object it names: 组织减压团体辅导)?"""
-    if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES or clause[:w[0]].endswith(_BETTER):
+    if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES or clause.endswith(_BETTER, 0, w[0]):
         return True  # 更好地投入到…工作中: what the work lets people do better, read strictly
     if w[3] not in ("v", "vn") or w[2] in HONOUR_MARKS or "被" in clause or not _result(w[2]):
         return False
@@ -155,7 +155,7 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
         if _qualifies_people(ws, k):
             continue  # 组织一线/倒班/职工…: a verb between a modifier and people names which people
         strict = w[2] not in verbs  # after a causative or a result verb, work the facts do not name is said
-        better = strict and w[2] not in _CAUSATIVES and clause[:w[0]].endswith(_BETTER)
+        better = strict and w[2] not in _CAUSATIVES and clause.endswith(_BETTER, 0, w[0])
         if all(_says_nothing(x, reader, strict) and not (better and _event_or_place(x, reader))
                for x in ws[k + 1:]):  # (加大宣传力度, 使厂务公开落到实处)
             return w[0]
