@@ -136,10 +136,8 @@ def forget() -> None:
     """The check's caches of text read (jieba's words, the support text's typo index, the items quoted from a
     draft or fact line, the bigrams and item words of a number's windows) emptied."""
     words.forget()
-    typos._index.cache_clear()
-    quotes._quote.cache_clear()
-    context._bigrams.cache_clear()  # a number's windows: their bigrams and item words
-    items.display.cache_clear()
+    for kept in (typos._index, quotes._quote, context._bigrams, items.display):
+        kept.cache_clear()
 
 
 def rotated(text: str, shift: int) -> str:
