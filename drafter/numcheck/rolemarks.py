@@ -23,7 +23,8 @@ _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True
 _TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an actor, before its marker
 _EACH = frozenset({"各", "各个", "每个", "全", "所属", "下属"})
 _ALONG = frozenset({"沿", "沿着"})  # 沿滨江绿道: a route; read as a place only when it ends in a place word
-_PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"}) | _ALONG
+_LOCATED = frozenset({"位于", "地处", "坐落于", "坐落在"})  # 位于三号船坞的: whatever follows says where
+_PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"}) | _ALONG | _LOCATED
 _ENDS_ACTOR = _TOGETHER | _PLACE_BEFORE  # 会同市体育局一起…, 邀请医生走进企业
 _NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日), month or week that jieba cuts off
 _ACTOR_AFTER_FIRST = frozenset(w[0] for w in _ACTOR_AFTER)

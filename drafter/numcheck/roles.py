@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.parallel import manner_spans
-from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH
+from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH, _LOCATED
 from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _PLACE_BEFORE, _TOGETHER
 from drafter.numcheck.rolemarks import may_mark as _may_mark, vague_body as _vague_body
 from drafter.numcheck.rolephrases import _ACTOR_HEAD, _act, _body_drawn_on, _day_name, _led_by_far_person, _led_by_person
@@ -34,6 +34,7 @@ from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
 from drafter.numcheck.wordclass import calendar, person_or_body
+from drafter.numcheck.witness import trim_to_actor, witnessed_by
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
@@ -120,6 +121,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("actor", phrase)
         elif word == "经" and (judges := _reviewed_by(ws, i, clause)):
             claim("actor", judges)  # 经市摄影家协会评委评审: who reviewed
+        elif word == "在" and (seen := witnessed_by(ws, i, clause)):
+            claim("actor", seen)  # 在集团总工程师的见证下: in whose presence
         elif word == "在" and (led := _led_by_far_person(ws, i, clause)):
             claim("actor", led)  # 在分管工会工作的副总经理带领下
         elif word in _ACTOR_BEFORE or (word == "在" and ("指导下" in clause[e:] or _led_by_person(ws, i, clause))):
@@ -129,6 +132,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                         and (len(w[2]) == 1 or not (k + 1 < len(phrase) and phrase[k + 1][3].startswith("n")))),
                        len(phrase))  # 开放/大学: a modifier; 作 (one character) after a noun: the predicate
             phrase = phrase[:cut]  # 会同市体育局 | 开展…, 邀请医生 | 走进企业, 由总经理 | 作…: a verb ends the actor
+            if word == "由" and phrase and not _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]):
+                phrase = trim_to_actor(phrase) or phrase  # 由省公司首席技师 | 现场指导 (nouns by jieba)
             named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns")
                                 or person_or_body(*phrase[-1][2:]))  # 由李明, 由公司总经理: a person, a post, a body
             if s in used and not named:
@@ -156,6 +161,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 whole = phrase
                 while phrase and not _placed(clause, phrase):
                     phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养; a head jieba splits (职工/之/家) counts
+                if word in _LOCATED:
+                    phrase = whole  # 位于三号船坞的: a place by the verb, whatever its head
                 timed = any(w[3] == "t" or w[2] in _TIME_WORDS or w[2] in _TIME_AFTER or _DAYS.search(w[2]) for w in whole) \
                     or bool(whole) and _TIME_TAIL.search(whole[-1][2]) is not None  # 在每季度末: when, not where
                 acts = "方面" in clause[e:] or bool(whole) and whole[0][3] == "v"  # 在落实职代会职权、加强…等方面: acts, not a place

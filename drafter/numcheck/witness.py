@@ -1,0 +1,33 @@
+"""Actors named only by the way an act was done (issue 19, session 21): someone in whose presence it was done
+(在集团总工程师的见证下, 在市劳模的陪同下, 在专家面前) and a person who guided it after 由 with the act glued on
+(由省公司首席技师现场指导: jieba tags 现场/指导 nouns, so the phrase after 由 runs past the person)."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.numcheck.rolephrases import _phrase_after
+from drafter.numcheck.rolewords import PERSON_HEAD
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.wordclass import person_or_body
+from drafter.numcheck.words import Word
+
+_PRESENCE = re.compile(r"(?:的)?(?:亲自)?(?:见证|陪同|注视|见证和指导|陪伴)(?:之)?下|面前|身边|跟前")
+
+
+def person(word: str, tag: str) -> bool:
+    """A person or a post (not a body): a name (nr), a post's head (书记, 总监) or a word 词林 classes as people (A)."""
+    return tag == "nr" or PERSON_HEAD.search(word) is not None or any(c.startswith("A") for c in cilin_classes().get(word, ()))
+
+
+def witnessed_by(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
+    """The person after 在 (word i) in whose presence the act was done (在X的见证下, 在X面前); [] when the words after 在
+    name no person or no presence follows them (在公司党委的领导下 is a lead, read elsewhere)."""
+    phrase = _phrase_after(ws, i + 1, clause)  # 集团/领导/面前/一展身手: the phrase runs on past a locative
+    return next((phrase[:k + 1] for k, w in enumerate(phrase) if person(*w[2:]) and _PRESENCE.match(clause, w[1])), [])
+
+
+def trim_to_actor(phrase: list[Word]) -> list[Word]:
+    """The phrase after 由 up to its last person or body (省公司首席技师 of 省公司首席技师现场指导); [] when none."""
+    end = next((k for k in range(len(phrase), 0, -1) if person_or_body(*phrase[k - 1][2:])), 0)
+    return phrase[:end]
