@@ -39,3 +39,13 @@ def test_being_listed_is_an_honour():
 
 def test_faithful_sentences_stay_clean():
     assert not _notes("工会举办叉车驾驶技能比武，52名参赛职工同场竞技；同时为仓储职工更换工作服300套。")
+
+
+def test_people_reached_in_a_clause_of_their_own_are_an_object():
+    notes = _notes("为仓储职工更换工作服300套，重点面向夜班装卸人员。")
+    assert any(n.startswith('对象"') and "夜班装卸人员" in n for n in notes), notes
+
+
+def test_people_reached_that_the_facts_write_say_nothing():
+    assert not _notes("为仓储职工更换工作服300套，覆盖全体仓储职工。")
+    assert not _notes("为仓储职工更换工作服300套，惠及广大职工。")

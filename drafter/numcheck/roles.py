@@ -34,6 +34,7 @@ from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
 from drafter.numcheck.wordclass import calendar, person_or_body
+from drafter.numcheck.scope import REACH, reached
 from drafter.numcheck.witness import trim_to_actor, witnessed_by
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
@@ -121,6 +122,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("actor", phrase)
         elif word == "经" and (judges := _reviewed_by(ws, i, clause)):
             claim("actor", judges)  # 经市摄影家协会评委评审: who reviewed
+        elif word in REACH and (whom := reached(ws, i, lex)):
+            claim("object", whom)  # …，重点面向年龄偏大的采茶工: whom the act reached
         elif word == "在" and (seen := witnessed_by(ws, i, clause)):
             claim("actor", seen)  # 在集团总工程师的见证下: in whose presence
         elif word == "在" and (led := _led_by_far_person(ws, i, clause)):
