@@ -49,3 +49,26 @@ def test_people_reached_in_a_clause_of_their_own_are_an_object():
 def test_people_reached_that_the_facts_write_say_nothing():
     assert not _notes("为仓储职工更换工作服300套，覆盖全体仓储职工。")
     assert not _notes("为仓储职工更换工作服300套，惠及广大职工。")
+
+
+def test_a_body_that_did_it_together_is_an_actor():
+    notes = _notes("工会与市叉车协会共同举办叉车驾驶技能比武，参赛职工52人。")
+    assert any(n.startswith('参与者"市叉车协会"') for n in notes), notes
+    assert not _notes("工会与职工一起举办叉车驾驶技能比武，参赛职工52人。")
+
+
+def test_the_act_glued_after_an_invited_person_is_not_quoted():
+    notes = _notes("工会举办叉车驾驶技能比武，参赛职工52人，请市质监局专家全程把关。")
+    assert notes == ['参与者"市质监局专家"事实中没有'], notes
+
+
+def test_people_included_say_who_was_reached():
+    notes = _notes("为仓储职工更换工作服300套，包括劳务派遣人员在内。")
+    assert any(n.startswith('对象"劳务派遣人员"') for n in notes), notes
+    assert not _notes("为仓储职工更换工作服300套，包括全体仓储职工在内。")
+
+
+def test_a_time_said_as_a_clause_of_its_own_is_a_time():
+    notes = _notes("时值隆冬，工会为仓储职工更换工作服300套。")
+    assert any(n.startswith('时间"隆冬"') for n in notes), notes
+    assert not _notes("正值企业转型发展的关键时期，工会为仓储职工更换工作服300套。")

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from drafter.numcheck.rolewords import MEANS as _MEANS
 from drafter.numcheck.scope import REACH
+from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE
 from drafter.numcheck.timewords import HOLIDAY as _HOLIDAY, TIME_AFTER as _TIME_AFTER, TIME_TAIL as _TIME_TAIL
@@ -31,7 +32,7 @@ _NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日)
 _ACTOR_AFTER_FIRST = frozenset(w[0] for w in _ACTOR_AFTER)
 _TIME_FIRST = frozenset(w[0] for w in _TIME_WORDS)  # 年中 read as 年/中: a time word from the word's start on
 _MARKER_WORDS = _ACTOR_BEFORE | _MEANS | _PLACE_BEFORE | _HONOUR_START | _NAMED_DAY | _TIME_AFTER | _TIME_WORDS \
-    | {"在", "被", "受到", "得到", "经"} | REACH
+    | {"在", "被", "受到", "得到", "经", "与", "同"} | REACH | _TIME_CLAUSE
 
 
 @lru_cache(maxsize=1 << 14)

@@ -35,7 +35,8 @@ from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLID
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
 from drafter.numcheck.wordclass import calendar, person_or_body
 from drafter.numcheck.scope import REACH, reached
-from drafter.numcheck.witness import trim_to_actor, witnessed_by
+from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE, time_clause
+from drafter.numcheck.witness import joined_by, trim_to_actor, witnessed_by
 from drafter.numcheck.words import Word, words
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
@@ -124,6 +125,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             claim("actor", judges)  # 经市摄影家协会评委评审: who reviewed
         elif word in REACH and (whom := reached(ws, i, lex)):
             claim("object", whom)  # …，重点面向年龄偏大的采茶工: whom the act reached
+        elif word in ("与", "同") and (joint := joined_by(ws, i, clause)):
+            claim("actor", joint)  # 与市叉车协会共同举办
         elif word == "在" and (seen := witnessed_by(ws, i, clause)):
             claim("actor", seen)  # 在集团总工程师的见证下: in whose presence
         elif word == "在" and (led := _led_by_far_person(ws, i, clause)):
@@ -135,8 +138,9 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                         and (len(w[2]) == 1 or not (k + 1 < len(phrase) and phrase[k + 1][3].startswith("n")))),
                        len(phrase))  # 开放/大学: a modifier; 作 (one character) after a noun: the predicate
             phrase = phrase[:cut]  # 会同市体育局 | 开展…, 邀请医生 | 走进企业, 由总经理 | 作…: a verb ends the actor
-            if word == "由" and phrase and not _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]):
-                phrase = trim_to_actor(phrase) or phrase  # 由省公司首席技师 | 现场指导 (nouns by jieba)
+            if phrase and not _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]):
+                whole, phrase = phrase, trim_to_actor(phrase) or phrase  # 由省公司首席技师 | 现场指导, 请…专家 | 全程
+                used.update(w[0] for w in whole[len(phrase):])  # (nouns by jieba): how the act was done
             named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns")
                                 or person_or_body(*phrase[-1][2:]))  # 由李明, 由公司总经理: a person, a post, a body
             if s in used and not named:
@@ -191,6 +195,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 and _LEVEL_OR_BODY.search(clause, s + 1, praise.end()):  # 被省总工会作为典型经验推广; 被市/总工会
             claim("honour", [w for w in ws[i:] if w[1] <= praise.end()] if word != "被" else
                   [w for w in ws[i + 1:] if w[1] <= praise.end()])
+        elif word in _TIME_CLAUSE and (when := time_clause(ws, i)):
+            claim("time", when)  # 时值隆冬: a time said as a clause of its own
         elif _HOLIDAY.fullmatch(word) and _HOLIDAY_TIME.match(clause, s):
             claim("time", [ws[i]])  # 元旦 of 元旦、春节前夕 (the facts: 春节前夕)
         elif word in _TIME_WORDS or _timed(word) or (_TIME_TAIL.search(word) and (tag == "t" or _DAYS.search(word))

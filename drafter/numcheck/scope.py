@@ -9,7 +9,7 @@ from drafter.numcheck.rolewords import PEOPLE
 from drafter.numcheck.witness import person
 from drafter.numcheck.words import Word
 
-REACH = frozenset({"面向", "针对", "覆盖", "惠及", "涵盖", "覆盖到", "惠及到"})
+REACH = frozenset({"面向", "针对", "覆盖", "惠及", "涵盖", "覆盖到", "惠及到", "包括", "包含"})  # 包括…在内 too
 _LEADS = ("n", "d", "c", "p")  # 重点/主要/同时/并: how much or a joint before the verb of reach
 
 
@@ -19,6 +19,8 @@ def reached(ws: tuple[Word, ...], i: int, lex) -> list[Word]:
     rest = list(ws[i + 1:])
     while rest and not rest[-1][2].strip() or rest and not any(c.isalnum() for c in rest[-1][2]):
         rest.pop()  # the clause's closing mark
+    if rest and rest[-1][2] == "在内":
+        rest.pop()  # 包括劳务派遣人员在内
     if not rest or any(w[3][:1] not in _LEADS for w in ws[:i]) or i > 2:
         return []
     if any(any(c.isdigit() for c in w[2]) or w[3] == "m" or lex.assert_words.fullmatch(w[2]) for w in rest):

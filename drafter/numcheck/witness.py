@@ -1,17 +1,19 @@
 """Actors named only by the way an act was done (issue 19, session 21): someone in whose presence it was done
 (在集团总工程师的见证下, 在市劳模的陪同下, 在专家面前) and a person who guided it after 由 with the act glued on
-(由省公司首席技师现场指导: jieba tags 现场/指导 nouns, so the phrase after 由 runs past the person)."""
+(由省公司首席技师现场指导: jieba tags 现场/指导 nouns, so the phrase after 由 runs past the person), and a body or
+person after 与/同 that did the act together (与市叉车协会共同举办)."""
 
 from __future__ import annotations
 
 import re
 
-from drafter.numcheck.rolephrases import _phrase_after
+from drafter.numcheck.rolephrases import _ACTOR_HEAD, _phrase_after
 from drafter.numcheck.rolewords import PERSON_HEAD
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.words import Word
 
+_JOINTLY = frozenset({"共同", "一起", "一道", "携手", "联合", "联手", "合力"})  # 与X共同…: X took part
 _PRESENCE = re.compile(r"(?:的)?(?:亲自)?(?:见证|陪同|注视|见证和指导|陪伴)(?:之)?下|面前|身边|跟前")
 
 
@@ -28,6 +30,23 @@ def witnessed_by(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
 
 
 def trim_to_actor(phrase: list[Word]) -> list[Word]:
-    """The phrase after 由 up to its last person or body (省公司首席技师 of 省公司首席技师现场指导); [] when none."""
+    """The phrase after 由/请 … up to its last person or body (省公司首席技师 of 省公司首席技师现场指导); [] when none,
+    or when a word joined by 、/和 follows it (团委、妇联: a list of bodies, kept whole)."""
     end = next((k for k in range(len(phrase), 0, -1) if person_or_body(*phrase[k - 1][2:])), 0)
-    return phrase[:end]
+    return phrase[:end] if end and all(a[1] == b[0] for a, b in zip(phrase[end - 1:], phrase[end:])) else []
+
+
+def joined_by(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
+    """The person or body after 与/同 (word i) that did the act together with the writer (与市叉车协会共同举办); []
+    unless a word of doing together follows the phrase."""
+    phrase = _phrase_after(ws, i + 1, clause)
+    for k, w in enumerate(phrase):
+        if w[2] in _JOINTLY:
+            return phrase[:k] if k and _named(phrase[:k], clause) else []
+    after = ws[i + 1 + len(phrase)] if i + 1 + len(phrase) < len(ws) else None
+    ok = phrase and after is not None and after[2] in _JOINTLY and after[0] == phrase[-1][1]
+    return phrase if ok and _named(phrase, clause) else []
+
+
+def _named(phrase: list[Word], clause: str) -> bool:
+    return person_or_body(*phrase[-1][2:]) or _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) is not None
