@@ -72,3 +72,8 @@ def test_a_time_said_as_a_clause_of_its_own_is_a_time():
     notes = _notes("时值隆冬，工会为仓储职工更换工作服300套。")
     assert any(n.startswith('时间"隆冬"') for n in notes), notes
     assert not _notes("正值企业转型发展的关键时期，工会为仓储职工更换工作服300套。")
+
+
+def test_an_area_written_onto_the_counted_people_is_a_place():
+    notes = _notes("为物流园东片区仓储职工更换工作服300套。")
+    assert any(n.startswith('地点"') and "片区" in n for n in notes), notes

@@ -30,7 +30,7 @@ from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import THING_TAGS, abstract_word
 from drafter.numcheck.qualifying import joined_verbal as _joined_verbal, new_noun_after as _new_noun_after
 from drafter.numcheck.qualifying import verbal_qualifier as _verbal_qualifier
-from drafter.numcheck.wordclass import act_read_as_noun, action_word, adverb_noun
+from drafter.numcheck.wordclass import act_read_as_noun, action_word, adverb_noun, place_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
 
@@ -119,11 +119,7 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
     return out
 
 
-def _place(w: Word) -> bool:
-    """A place by 词林 (every class of space, Cb: 山区, 城郊结合部, 厂区) or, unknown to 词林, by jieba's place tags."""
-    classes = cilin_classes().get(w[2])
-    return all(c.startswith("Cb") for c in classes) if classes else w[3] in ("ns", "s")
-
+_place = place_word  # 山区, 城郊结合部 added to a counted thing: a place
 
 _COUNTED = frozenset("个名人支家户位台套件项所座辆条")  # measure words counting people, bodies and things
 _EVENT_MEASURES = frozenset("场届轮次")  # measure words counting events, rounds and times (期, 批: issues, batches too)

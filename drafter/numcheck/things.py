@@ -22,7 +22,7 @@ from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached,
 from drafter.numcheck.words import Word, snap, tag_of
 from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act as _joined_act, new_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
-from drafter.numcheck.wordclass import person_or_body
+from drafter.numcheck.wordclass import person_or_body, place_word
 from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.nearmiss import on_given_event, verb_qualifier
 
@@ -91,7 +91,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
                 else:
                     break
             literal = anchor is not None and anchor[2] in reader.support.text  # not only a kind or synonym of it
-            return [role_claim("object", *_span(phrase), clause, offset, anchor[2] if literal else None)]
+            role = "place" if place_word(phrase[-1]) else "object"  # 东片区 of 东片区仓储职工: where
+            return [role_claim(role, *_span(phrase), clause, offset, anchor[2] if literal else None)]
     given_over = next((k for k, w in enumerate(ws) if w[2] in GIVING and w[0] not in used), None)
     thing = None if given_over is None else next((w for w in _handed(ws, given_over) if w in fresh and _thing(w, reader)
                                                   and not abstract_word(w[2], w[3]) and not greeting(w[2])

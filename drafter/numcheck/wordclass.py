@@ -208,3 +208,9 @@ _WHOLE = re.compile(r"全[校院厂矿局行段所站队处司班组]")  # a wor
 def whole_of(text: str) -> bool:
     """Is `text` the whole of a workplace (全院, 全校, 全厂): the reach of the work, not a place it was held?"""
     return _WHOLE.fullmatch(text) is not None
+
+
+def place_word(w: Word) -> bool:
+    """A place by 词林 (every class of space, Cb: 山区, 片区, 厂区) or, unknown to 词林, by jieba's place tags."""
+    classes = cilin_classes().get(w[2])
+    return all(c.startswith("Cb") for c in classes) if classes else w[3] in ("ns", "s")
