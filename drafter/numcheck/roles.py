@@ -33,7 +33,7 @@ from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
-from drafter.numcheck.wordclass import calendar, person_or_body
+from drafter.numcheck.wordclass import action_word, calendar, person_or_body
 from drafter.numcheck.scope import REACH, reached
 from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE, time_clause
 from drafter.numcheck.witness import joined_by, trim_to_actor, witnessed_by
@@ -139,8 +139,11 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                        len(phrase))  # 开放/大学: a modifier; 作 (one character) after a noun: the predicate
             phrase = phrase[:cut]  # 会同市体育局 | 开展…, 邀请医生 | 走进企业, 由总经理 | 作…: a verb ends the actor
             if phrase and not _ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]):
-                whole, phrase = phrase, trim_to_actor(phrase) or phrase  # 由省公司首席技师 | 现场指导, 请…专家 | 全程
-                used.update(w[0] for w in whole[len(phrase):])  # (nouns by jieba): how the act was done
+                actor = trim_to_actor(phrase)  # 由省公司首席技师 | 现场指导, 请…专家 | 全程 (nouns by jieba): the act
+                tail = phrase[len(actor):]  # glued on, ending on an act (指导) or opening with an actor's marker (全程)
+                if actor and tail and (action_word(tail[-1][2]) or _ACTOR_AFTER_RE.match(clause, tail[0][0])):
+                    used.update(w[0] for w in tail)
+                    phrase = actor
             named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns")
                                 or person_or_body(*phrase[-1][2:]))  # 由李明, 由公司总经理: a person, a post, a body
             if s in used and not named:
