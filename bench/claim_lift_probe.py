@@ -13,7 +13,8 @@ and `chat` (the model's chat format: prompts/claim_lift_system.j2, claim_lift_us
 assistant's answer). The facts come first, so llama.cpp reuses its cached prefix where it can.
 
 `score` stores each pair's per-token log-probabilities of the marked words and of the whole clause under each
-context (LIFT_PROBE_OUT, default /tmp/claim_lift_scores; LIFT_PROBE_LIMIT pairs a run, then it resumes).
+context (LIFT_PROBE_OUT, default /tmp/claim_lift_scores; LIFT_PROBE_LIMIT pairs a run, then it resumes;
+LIFT_PROBE_EVERY=k: every k-th pair only).
 `report` turns them into scores: lift = lp(facts) - lp(base) for base none or other, over the marked tokens or the
 clause's, aggregated by sum, mean or min (per-token lift); it chooses the score with the best AUC on the choosing
 half and reports the held half (bench/item_judge_probe.halves: alternate pairs of each label in file order), the
@@ -135,13 +136,15 @@ def score(which: str, templates: list[str]) -> None:
     for template in templates:
         file = OUT / f"{which}_{template}.json"
         rows = json.loads(file.read_text(encoding="utf-8")) if file.exists() else {}
-        todo = [p for p in pairs if p["id"] not in rows][:int(os.environ.get("LIFT_PROBE_LIMIT", "100000"))]
+        every = int(os.environ.get("LIFT_PROBE_EVERY", "1"))  # every k-th pair only: a sample in short model time
+        todo = [p for p in pairs[::every] if p["id"] not in rows][:int(os.environ.get("LIFT_PROBE_LIMIT", "100000"))]
         read, started = 0, time.perf_counter()
-        for p in todo:
+        for n_done, p in enumerate(todo, 1):
             rows[p["id"]], n = score_pair(llama, template, p, neutral[p["id"]])
             read += n
+            if n_done % 10 == 0 or n_done == len(todo):  # a run stopped early keeps what it scored
+                file.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         seconds = time.perf_counter() - started
-        file.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         if todo:
             print(f"{template}: {len(rows)}/{len(pairs)} scored; this run {read / len(todo):.0f} tokens read a pair, "
                   f"{seconds / len(todo):.2f} s a pair, {read / seconds:.0f} tokens/s, "
