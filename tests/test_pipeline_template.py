@@ -234,3 +234,23 @@ def test_a_section_never_opens_on_a_link_to_nothing(settings, library, first):
     assert said and not said[0].startswith(("并", "还")), body  # after the lead or alone: it follows nothing of its own
     assert first[1:].split("，")[0] in body  # the fact itself is kept
     assert not draft_defects(text, facts)
+
+
+@pytest.mark.parametrize("path", [p for p in REQUESTS if read_request(p).plans], ids=lambda p: p.name)
+def test_the_closing_never_opens_with_the_plans_paragraphs_word(path, settings, library):
+    """下一步工作打算 opening 下一步，… and the closing after it opening 下一步，… again read as a stutter (session 21)."""
+    paragraphs = [p for p in Pipeline(settings, library, None).run(read_request(path)).text.split("\n") if p.strip()]
+    plans = next(i for i, p in enumerate(paragraphs) if p.startswith(("下一步", "今后", "我们将", "接下来", "围绕今后")))
+    closing = paragraphs[-1]
+    assert plans < len(paragraphs) - 1 and closing[:2] != paragraphs[plans][:2], (paragraphs[plans], closing)
+
+
+def test_the_closing_turns_its_opener_only_when_it_repeats_the_plans():
+    from drafter.pipeline.prompting import render
+
+    base = dict(org="某公司工会", period="2025年上半年", kind="半年总结", topic="")
+    alone = render("template/closing.j2", variant=1, **base)
+    assert alone.startswith("下一步，某公司工会")
+    assert render("template/closing.j2", variant=1, after="下一步，我们将重点做好以下工作：建设书吧。", **base) \
+        == "今后，" + alone[len("下一步，"):]
+    assert render("template/closing.j2", variant=1, after="我们将重点抓好以下工作：建设书吧。", **base) == alone

@@ -136,8 +136,9 @@ class TemplateWriter:
         base = self._base()
         if section.role == "opening":
             return render("template/opening.j2", titles=self._named(base), **base)
-        if section.role == "closing":
-            return render("template/closing.j2", variant=variant_of(self.plan.facts), **base)
+        if section.role == "closing":  # its opener is not the plans' intro's again (下一步… then 下一步…)
+            plans = next((self.render(s) for s in self.plan.sections if s.role == "plans"), "")
+            return render("template/closing.j2", variant=variant_of(self.plan.facts), after=plans, **base)
         facts = self.facts_of(section)
         if section.role in ("problems", "plans"):
             return render(f"template/{section.role}.j2", items=facts, variant=variant_of(facts), period=base["period"])
