@@ -16,13 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from plan_bench import HeldOutLibrary, request, timed_plan  # noqa: E402
-from plan_set import build  # noqa: E402
 from plan_stages import Stages  # noqa: E402
 
 from drafter.pipeline import fitting  # noqa: E402
-from drafter.service import DrafterService  # noqa: E402
-from drafter.settings import Settings  # noqa: E402
 
 stages = Stages(oracle="--own" not in sys.argv)
 state = {"item": None, "planner": None}
@@ -70,12 +66,10 @@ def rehome(self, sections, still):
 
 
 fitting.Refit.rehome, fitting.refit_plan = rehome, refit_plan
-settings = Settings()
-library = DrafterService(settings).library
-for item in build(ROOT / "samples"):
-    state["item"] = item
-    stages.truth, stages.seen, stages.grouped = list(item.sections), [], False
-    timed_plan(settings, HeldOutLibrary(library, {item.example_id, *item.copies}), request(list(item.facts), item.kind))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from oracle_run import plan_each  # noqa: E402
+
+plan_each(stages, state)
 print(dict(counts))
 for name, values in (("fitting facts", anchor_sims), ("misfits", misfit_sims)):
     if values:

@@ -11,13 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from plan_bench import HeldOutLibrary, request, timed_plan  # noqa: E402
-from plan_set import build  # noqa: E402
 from plan_stages import Stages  # noqa: E402
 
 from drafter.pipeline import areas  # noqa: E402
-from drafter.service import DrafterService  # noqa: E402
-from drafter.settings import Settings  # noqa: E402
 
 stages = Stages(oracle="--own" not in sys.argv)
 state = {"item": None}
@@ -40,10 +36,8 @@ def _joined(planner, groups, titles, first, second, facts, used, per, area):
 
 
 areas._joined = _joined
-settings = Settings()
-library = DrafterService(settings).library
-for item in build(ROOT / "samples"):
-    state["item"] = item
-    stages.truth, stages.seen, stages.grouped = list(item.sections), [], False
-    timed_plan(settings, HeldOutLibrary(library, {item.example_id, *item.copies}), request(list(item.facts), item.kind))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from oracle_run import plan_each  # noqa: E402
+
+plan_each(stages, state)
 print(dict(count))

@@ -12,13 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from plan_bench import HeldOutLibrary, request, timed_plan  # noqa: E402
-from plan_set import build  # noqa: E402
 from plan_stages import Stages  # noqa: E402
 
 from drafter.pipeline import fitting  # noqa: E402
-from drafter.service import DrafterService  # noqa: E402
-from drafter.settings import Settings  # noqa: E402
 
 stages = Stages(oracle="--own" not in sys.argv)
 state = {"item": None}
@@ -42,11 +38,9 @@ def rehome(self, sections, still):
 
 
 fitting.Refit.rehome = rehome
-settings = Settings()
-library = DrafterService(settings).library
-for item in build(ROOT / "samples"):
-    state["item"] = item
-    stages.truth, stages.seen, stages.grouped = list(item.sections), [], False
-    timed_plan(settings, HeldOutLibrary(library, {item.example_id, *item.copies}), request(list(item.facts), item.kind))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from oracle_run import plan_each  # noqa: E402
+
+plan_each(stages, state)
 for k, v in kinds.most_common():
     print(f"{v:4d} {k}")
