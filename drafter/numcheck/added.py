@@ -113,13 +113,11 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
         if _onto_given(clause, window, given, k, j, reader) and not _overlaps(taken, window[k][0], window[j][1]) \
                 and not (k == j and given[k - 1] and adverb_noun(window, k)):
             s, e = window[k][0], window[j][1]
-            out.append(role_claim("place" if _place(window[j]) else "object", s, e, clause, offset, beside))
+            out.append(role_claim("place" if place_word(window[j]) else "object", s, e, clause, offset, beside))
             taken.add((s, e))
         k = j + 1
     return out
 
-
-_place = place_word  # 山区, 城郊结合部 added to a counted thing: a place
 
 _COUNTED = frozenset("个名人支家户位台套件项所座辆条")  # measure words counting people, bodies and things
 _EVENT_MEASURES = frozenset("场届轮次")  # measure words counting events, rounds and times (期, 批: issues, batches too)
