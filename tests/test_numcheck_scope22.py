@@ -62,3 +62,15 @@ def test_the_ends_of_a_route_are_places():
     notes = _notes("工会开通往返高新区和火车站的职工通勤车2条线路。")
     assert _named(notes, "地点", "高新区和火车站"), notes
     assert not _notes("工会开通职工通勤车2条线路，减少了职工往返奔波。")
+
+
+def test_a_named_month_whose_words_say_nothing_alone_is_a_time():
+    notes = _notes("在“质量月”期间，工会组织职工开展技能培训12期。")
+    assert _named(notes, "时间", "质量月"), notes
+    assert not _notes("在“质量月”期间，工会组织职工开展技能培训12期。", ["质量月期间组织职工开展技能培训12期"])
+
+
+def test_places_an_act_spread_over_are_places():
+    notes = _notes("工会新建职工停车棚3处，覆盖全县各乡镇。")
+    assert _named(notes, "地点", "各乡镇"), notes
+    assert not _notes("工会新建职工停车棚3处，覆盖全体职工。")
