@@ -74,3 +74,11 @@ def test_places_an_act_spread_over_are_places():
     notes = _notes("工会新建职工停车棚3处，覆盖全县各乡镇。")
     assert _named(notes, "地点", "各乡镇"), notes
     assert not _notes("工会新建职工停车棚3处，覆盖全体职工。")
+
+
+def test_an_area_written_onto_given_people_is_a_place():
+    facts = ["为环卫工人发放防寒服300套"]
+    notes = _notes("工会为高新区环卫工人发放防寒服300套。", facts)
+    assert _named(notes, "地点", "高新区"), notes
+    notes = _notes("工会为保税区环卫工人发放防寒服300套。", facts)
+    assert _named(notes, "地点", "保税区"), notes
