@@ -82,3 +82,10 @@ def test_an_area_written_onto_given_people_is_a_place():
     assert _named(notes, "地点", "高新区"), notes
     notes = _notes("工会为保税区环卫工人发放防寒服300套。", facts)
     assert _named(notes, "地点", "保税区"), notes
+
+
+def test_the_time_an_act_takes_is_no_time_role():
+    facts = ["为抄表员配发电动车40辆"]
+    assert not _notes("工会为抄表员配发电动车40辆，大大缩短了职工的奔波时间。", facts)
+    notes = _notes("工会为抄表员配发电动车40辆，发放时间定在国庆节前。", facts)
+    assert any(n.startswith('时间"') for n in notes), notes

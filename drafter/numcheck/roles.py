@@ -219,7 +219,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             if not reader.new(name) and not reader.backed(clause[name[0][0]:e]) and not any(w[0] in used for w in name):
                 out.append(_role("time", name[0][0], e, clause, offset))  # alone (质量, 月), the name does
             claim("time", name)
-        elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m":  # 第一时间: how soon
+        elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m" \
+                and not (word == "时间" and ws[i - 1][3] in ("v", "vn")):  # 第一时间: how soon; 奔波时间: how long
             claim("time", _phrase_before(ws, i, clause))
     for phrase in [] if out else subject_actors(clause, ws, used, reader):  # 工会主席看望…: no marker (subjects.py)
         claim("actor", phrase)
