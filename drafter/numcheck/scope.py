@@ -62,8 +62,10 @@ def _rest(ws: tuple[Word, ...], i: int) -> list[Word]:
 
 
 def _people(rest: list[Word]) -> bool:
+    """Does the phrase end on people: a people word, a person, or a group (抢修班/组: the last two words joined)?"""
     head = rest[-1]
-    return bool(PEOPLE.search(head[2]) or person(*head[2:]) or _GROUP.search(rest[-2][2] + head[2] if len(rest) > 1 else head[2]))
+    tail = rest[-2][2] + head[2] if len(rest) > 1 else head[2]
+    return bool(PEOPLE.search(head[2]) or person(*head[2:]) or _GROUP.search(tail))
 
 
 def _acts(rest: list[Word], lex) -> bool:
@@ -71,7 +73,7 @@ def _acts(rest: list[Word], lex) -> bool:
 
 
 def _listed(rest: list[Word]) -> bool:
-    """Two or more items joined by 、/和/及, each of words (no clause of its own: no 等 closing a sentence)."""
+    """Two or more items joined by 、/和/及 (a joint neither first nor last)."""
     joints = [k for k, w in enumerate(rest) if w[2] in GLUE or w[2] in ("、", "以及")]
     return bool(joints) and 0 < joints[0] and joints[-1] < len(rest) - 1
 

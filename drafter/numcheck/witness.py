@@ -52,7 +52,7 @@ def joined_by(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
 
 def _met(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     """The words between 与/同 (word i) and a verb of exchange right after them (与知名作家李明远 | 交流心得), when they
-    hold a person and no mark or act of their own; [] otherwise."""
+    are written together (no mark between), hold a person and no word of doing together; [] otherwise."""
     for k in range(i + 1, min(i + 7, len(ws))):
         if _EXCHANGE.match(ws[k][2]):
             phrase = list(ws[i + 1:k])
