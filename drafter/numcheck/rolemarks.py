@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from drafter.numcheck.rolewords import MEANS as _MEANS
-from drafter.numcheck.scope import REACH
+from drafter.numcheck.scope import MARKS as _REACH_MARKS
 from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE
@@ -25,14 +25,15 @@ _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True
 _TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an actor, before its marker
 _EACH = frozenset({"各", "各个", "每个", "全", "所属", "下属"})
 _ALONG = frozenset({"沿", "沿着"})  # 沿滨江绿道: a route; read as a place only when it ends in a place word
-_LOCATED = frozenset({"位于", "地处", "坐落于", "坐落在"})  # 位于三号船坞的: whatever follows says where
+_LOCATED = frozenset({"位于", "地处", "坐落于", "坐落在",  # 位于三号船坞的: whatever follows says where
+                      "往返", "通往", "直达", "途经", "连通"})  # a route's ends or stops: 往返经济开发区和老城区的班车
 _PLACE_BEFORE = frozenset({"赴", "远赴", "前往", "在", "深入", "走进", "到", "于", "依托"}) | _ALONG | _LOCATED
 _ENDS_ACTOR = _TOGETHER | _PLACE_BEFORE  # 会同市体育局一起…, 邀请医生走进企业
 _NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日), month or week that jieba cuts off
 _ACTOR_AFTER_FIRST = frozenset(w[0] for w in _ACTOR_AFTER)
 _TIME_FIRST = frozenset(w[0] for w in _TIME_WORDS)  # 年中 read as 年/中: a time word from the word's start on
 _MARKER_WORDS = _ACTOR_BEFORE | _MEANS | _PLACE_BEFORE | _HONOUR_START | _NAMED_DAY | _TIME_AFTER | _TIME_WORDS \
-    | {"在", "被", "受到", "得到", "经", "与", "同"} | REACH | _TIME_CLAUSE
+    | {"在", "被", "受到", "得到", "经", "与", "同"} | _REACH_MARKS | _TIME_CLAUSE
 
 
 @lru_cache(maxsize=1 << 14)

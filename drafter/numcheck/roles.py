@@ -34,7 +34,7 @@ from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
 from drafter.numcheck.wordclass import action_word, calendar, person_or_body
-from drafter.numcheck.scope import REACH, reached
+from drafter.numcheck.scope import MARKS as _REACH_MARKS, reach_role, reached
 from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE, time_clause
 from drafter.numcheck.witness import joined_by, trim_to_actor, witnessed_by
 from drafter.numcheck.words import Word, words
@@ -123,8 +123,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("actor", phrase)
         elif word == "经" and (judges := _reviewed_by(ws, i, clause)):
             claim("actor", judges)  # 经市摄影家协会评委评审: who reviewed
-        elif word in REACH and (whom := reached(ws, i, lex)):
-            claim("object", whom)  # …，重点面向年龄偏大的采茶工: whom the act reached
+        elif word in _REACH_MARKS and (whom := reached(ws, i, lex)):
+            claim(reach_role(word, whom), whom)  # 重点面向年龄偏大的采茶工, 优先保障…使用, 包括超市、药店和书店
         elif word in ("与", "同") and (joint := joined_by(ws, i, clause)):
             claim("actor", joint)  # 与市叉车协会共同举办
         elif word == "在" and (seen := witnessed_by(ws, i, clause)):
@@ -183,6 +183,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                     claim("place" if phrase else "time", phrase or whole)
         elif (word == "被" or word in _HONOUR_START) and (marker := _honour_marker(ws, i, clause)):
             rest = [w for w in ws[i + marker:] if w[2] not in _HONOUR_BEFORE]
+            rest = rest[1:] if rest and rest[0][2] == "了" else rest  # 捧回了…奖牌: the aspect mark is no title
             used.update(w[0] for w in (*ws[i:i + marker], *rest))  # 称号 and the rest of the clause are the honour's
             text = clause[rest[0][0]:rest[-1][1]] if rest else ""
             trimmed = _HONOUR_TRIM.sub("", text)
@@ -214,8 +215,12 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 out.append(_role("time", s, ws[i + 1][1], clause, offset))
             used.update((s, ws[i + 1][0]))
         elif word in _NAMED_DAY and tag in ("m", "q") and (phrase := _day_name(ws, i)):
-            claim("time", [*phrase, ws[i]])  # 结合世界精神卫生日: a named day, month or week
-        elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m":  # 第一时间: how soon
+            name = [*phrase, ws[i]]  # 结合世界精神卫生日: a named day, month or week; 质量月: its words say nothing
+            if not reader.new(name) and not reader.backed(clause[name[0][0]:e]) and not any(w[0] in used for w in name):
+                out.append(_role("time", name[0][0], e, clause, offset))  # alone (质量, 月), the name does
+            claim("time", name)
+        elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m" \
+                and not (word == "时间" and ws[i - 1][3] in ("v", "vn")):  # 第一时间: how soon; 奔波时间: how long
             claim("time", _phrase_before(ws, i, clause))
     for phrase in [] if out else subject_actors(clause, ws, used, reader):  # 工会主席看望…: no marker (subjects.py)
         claim("actor", phrase)

@@ -210,7 +210,14 @@ def whole_of(text: str) -> bool:
     return _WHOLE.fullmatch(text) is not None
 
 
+# an administrative or commercial area by its head (session 22): 高新区, 开发区, 商业街, 各乡镇, 各街道, 商圈; a
+# one-character head only after two characters or more (全县, 按县 of a cut 按县/劳动: the reach of the work, not a place)
+_AREA = re.compile(r"(?:..+[区县乡镇村街]|.*(?:街道|乡镇|商圈|片区))$")
+
+
 def place_word(w: Word) -> bool:
-    """A place by 词林 (every class of space, Cb: 山区, 片区, 厂区) or, unknown to 词林, by jieba's place tags."""
+    """A place by 词林 (every class of space, Cb: 山区, 片区, 厂区) or, unknown to 词林, by jieba's place tags; an
+    area by its head (_AREA) either way."""
     classes = cilin_classes().get(w[2])
-    return all(c.startswith("Cb") for c in classes) if classes else w[3] in ("ns", "s")
+    known = all(c.startswith("Cb") for c in classes) if classes else w[3] in ("ns", "s")
+    return known or _AREA.match(w[2]) is not None
