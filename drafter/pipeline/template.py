@@ -80,8 +80,12 @@ class TemplateWriter:
         """The template's lead sentence of a body section (no numbers): its theme's variant the facts pick, or the
         next one that asserts nothing the facts do not give; "" for a section of no theme of its own (never a
         generic frame, 工会统筹推进各项工作, nor its heading said again word for word: 工会在提升职工技能、丰富文体活动
-        上持续用力。 under 提升职工技能，丰富文体活动, session 19)."""
-        return self._frame("template/lead.j2", section)
+        上持续用力。 under 提升职工技能，丰富文体活动, session 19). A variant opening as its first fact opens is passed
+        over when another fits (工会持续做好女职工工作。工会还注重…, 我们坚持…。我们通过…: held-out s002_09, session 22)."""
+        facts = self.facts_of(section)
+        first = without_opener(facts[0]) if facts else ""
+        varied = self._frame("template/lead.j2", section, fresh=lambda text: text[:2] != first[:2])
+        return varied or self._frame("template/lead.j2", section)
 
     def tail(self, section: PlannedSection, lead: str = "") -> str:
         """A closing sentence for the section, or "" when no variant is borne out by the facts, each says again
