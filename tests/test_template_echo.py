@@ -111,14 +111,14 @@ STUDY = ["全面落实科学发展观，坚持用科学发展观统领工会各�
 
 def test_a_lead_claims_no_contest_its_facts_do_not_report():
     """Held-out s002_12's study section was led by 我们坚持以赛促学、以学促干 (competition+study) with no contest among
-    its facts: 以赛促…, 劳动竞赛 and 比技能 need a fact of a contest (themes.toml [[claim]])."""
+    its facts: 以赛促… and 比技能 need a fact of a contest (themes.toml [[claim]])."""
     from drafter.pipeline.themes import load_book
 
     book = load_book()
     assert book.unbacked("我们坚持以赛促学、以学促干，不断提升职工素质。", STUDY)
-    assert book.unbacked("工会把劳动竞赛和学习培训作为提升职工素质的重要途径。", STUDY)
+    assert book.unbacked("工会坚持以赛促干，引导职工在岗位上比技能、争贡献。", STUDY)
     assert not book.unbacked("我们坚持以赛促学、以学促干，不断提升职工素质。", [*STUDY, "举办青年职工技能比武，参赛32人"])
     for n in range(8):
         writer, section = _writer([*STUDY, f"组织干部职工参加读书活动{n + 2}次"], "提高干部职工综合素质", "competition+study")
         lead = writer.lead(section)
-        assert "赛" not in lead and "竞赛" not in lead, lead
+        assert "以赛促" not in lead, lead
