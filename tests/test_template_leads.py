@@ -51,7 +51,7 @@ def test_the_opening_names_an_area_not_the_means_its_heading_opens_with():
     body = [PlannedSection("body", "以活动为抓手，提高全员思想道德素质", 1, "", [1]),
             PlannedSection("body", "围绕企业发展，积极开展工会活动", 2, "", [2])]
     plan = Plan([PlannedSection("opening", ""), *body, PlannedSection("closing", "")], ["事实一", "事实二"])
-    assert plan.named_areas() == ["提高全员思想道德素质", "围绕企业发展"]
+    assert plan.named_areas() == ["提高全员思想道德素质"]  # 围绕企业发展 names no area (held-out s002_09, session 22)
 
 
 def test_no_template_frame_names_a_span_of_time_of_its_own():
@@ -72,7 +72,8 @@ def test_two_sections_of_one_theme_do_not_close_alike():
     职工队伍的思想素质和业务能力进一步提升 (the first after 通过扎实有效的工作，): a frame said twice in one draft."""
     from drafter.pipeline.template import MEANS
 
-    facts = ["组织全体教师收看优秀共产党员事迹报告，开展政治思想教育", "开展三次“教师礼仪”教育活动，提高教师师德修养",
+    # the first section's last fact states no effect of its own (…，提高教师师德修养 would close it: ends_on_effect)
+    facts = ["开展三次“教师礼仪”教育活动，提高教师师德修养", "组织全体教师收看优秀共产党员事迹报告，开展政治思想教育",
              "鼓励教师参加学历进修和技能培训，教师外出学习培训84人次", "针对教师需求开展区域活动组织与指导培训"]
     first = PlannedSection("body", "加强师德教育，开展师德建设系列活动", 1, "study", [1, 2])
     second = PlannedSection("body", "加强学习培训，提升教师素质", 2, "study", [3, 4])

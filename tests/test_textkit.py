@@ -115,11 +115,16 @@ def test_decoding_gbk_utf16_and_refusals():
     ("还要做什么?", "还要做什么？"),
     ("Hello, world (test)", "Hello, world (test)"),
     ("问题:(1)学习", "问题：(1)学习"),
+    # ASCII quote pairs around Chinese (scraped facts, held-out s002_09: 工会始终以"为党政分忧"为己任): “”, in order;
+    # an odd count pairs nothing (抓好服务方式创新"为活动主要内容的"五个抓好": no pair can be told)
+    ('开展"安康杯"竞赛和"五小"活动', "开展“安康杯”竞赛和“五小”活动"),
+    ('调用"abc"和"好"', '调用"abc"和“好”'),
+    ('抓好服务方式创新"为活动主要内容的"五个抓好"', '抓好服务方式创新"为活动主要内容的"五个抓好"'),
 ])
 def test_ascii_marks_next_to_chinese_are_written_full_width(typed, written):
     assert chinese_punctuation(typed) == written
 
 
-@given(st.text(alphabet=ALPHABET + ",;:?!()"))
+@given(st.text(alphabet=ALPHABET + ',;:?!()"'))
 def test_chinese_punctuation_keeps_the_length(text):
     assert len(chinese_punctuation(text)) == len(text)

@@ -110,9 +110,14 @@ _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
 _ASCII_MARK = re.compile(rf"(?<=[{_CJK}])[,;:?!]|[,;:](?=[{_CJK}])")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAREN = re.compile(rf"\(([^()\n]*[\u3400-\u9fff][^()\n]*)\)")
+_QUOTED = re.compile(r'"([^"\n]*)"')  # quote pairs in order; only those around Chinese are changed
 
 
 def chinese_punctuation(text: str) -> str:
-    """`text` with ASCII , ; : ? ! and () next to Chinese written full-width; the same length, so offsets hold."""
+    """`text` with ASCII , ; : ? ! and () next to Chinese written full-width, and ASCII double quotes around
+    Chinese as “” when they pair up (an odd count is left as it is: a pair cannot be told); the same length, so
+    offsets hold."""
     text = _ASCII_MARK.sub(lambda m: _FULL[m.group(0)], text)
+    if text.count('"') % 2 == 0:
+        text = _QUOTED.sub(lambda m: f"“{m.group(1)}”" if re.search("[\u3400-\u9fff]", m.group(1)) else m.group(0), text)
     return _PAREN.sub(r"（\1）", text)

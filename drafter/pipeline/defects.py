@@ -27,7 +27,7 @@ _INNER_MARK = INNER_MARK
 _STUTTER = re.compile(r"([\u4e00-\u9fff]{2,6})(?:和|与|及|、)?\1")
 # a link to what came before, wrong where nothing of the section came before: 同时/此外 …, and the one-character
 # adverbs 并/还/也 before a verb (并建立考核评比制度; not 并购, 并网, 还款 …)
-_BAD_OPENER = re.compile(r"^\s*(?:(?:同时|此外|另外|与此同时|并且|而且|其次|最后|不仅如此|除此之外|除此以外|另一方面)[，,]?|并(?![购网轨入联列存重举肩行非不])|还(?![款贷清原债是])|也(?![门许]))")
+_BAD_OPENER = re.compile(r"^\s*(?:(?:同时|此外|另外|与此同时|并且|而且|其次|最后|不仅如此|除此之外|除此以外|另一方面|总之|综上所述|综上)[，,]?|并(?![购网轨入联列存重举肩行非不])|还(?![款贷清原债是])|也(?![门许]))")
 LEVELS = LEVEL_MARKS  # headings of a draft by level: 一、 → （一） → 1. → （1）
 _CN = "一二三四五六七八九"
 

@@ -22,6 +22,7 @@ from textkit.sentences import BREAKS, COMMAS, SENTENCE_ENDS, char_class, chinese
 
 VARIANTS = 7  # frame phrases tried per theme (lists of 3 to 7 in prompts/template/lead.j2 and tail.j2)
 ECHO = 8  # a frame phrase of this many characters (punctuation aside) from the opening is not said again
+SAID = 4  # a tail sharing this many characters in a row with its section's facts or lead says them again
 MEANS = "通过扎实有效的工作，"  # the opening of means a tail may have (tail.j2), said once a draft
 
 _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
@@ -79,18 +80,28 @@ class TemplateWriter:
         """The template's lead sentence of a body section (no numbers): its theme's variant the facts pick, or the
         next one that asserts nothing the facts do not give; "" for a section of no theme of its own (never a
         generic frame, 工会统筹推进各项工作, nor its heading said again word for word: 工会在提升职工技能、丰富文体活动
-        上持续用力。 under 提升职工技能，丰富文体活动, session 19)."""
-        return self._frame("template/lead.j2", section)
+        上持续用力。 under 提升职工技能，丰富文体活动, session 19). A variant opening as its first fact opens is passed
+        over when another fits (工会持续做好女职工工作。工会还注重…, 我们坚持…。我们通过…: held-out s002_09, session 22)."""
+        facts = self.facts_of(section)
+        first = without_opener(facts[0]) if facts else ""
+        varied = self._frame("template/lead.j2", section, fresh=lambda text: text[:2] != first[:2])
+        return varied or self._frame("template/lead.j2", section)
 
-    def tail(self, section: PlannedSection) -> str:
-        """A closing sentence for the section, or "" when no variant is borne out by the facts."""
-        text = self._frame("template/tail.j2", section, means=not self.means_used, avoid=self.tails_said)
+    def tail(self, section: PlannedSection, lead: str = "") -> str:
+        """A closing sentence for the section, or "" when no variant is borne out by the facts, each says again
+        what the section has said (says_again), or its last fact closes on an effect of its own (ends_on_effect)."""
+        facts = self.facts_of(section)
+        if facts and ends_on_effect(facts[-1]):
+            return ""
+        said = [KEY.sub("", text) for text in [*facts, lead] if text]
+        text = self._frame("template/tail.j2", section, means=not self.means_used, avoid=self.tails_said,
+                           fresh=lambda tail: not says_again(tail, said, section.title))
         self.means_used = self.means_used or text.startswith(MEANS)
         self.tails_said.add(text.removeprefix(MEANS))
         return text
 
     def _frame(self, name: str, section: PlannedSection, means: bool = False, avoid: set[str] = frozenset(),
-               **heading) -> str:
+               fresh=lambda text: True, **heading) -> str:
         """The first variant that asserts nothing its section's facts do not give, nor read against all the draft's
         facts, as the whole-draft check reads it (a lead that passed its section's facts was flagged there: with 200
         facts, 努力把职工吸引到工会中来 read 中来 as an object), and is none of `avoid` (two study sections closed
@@ -102,7 +113,7 @@ class TemplateWriter:
         tried, passing = set(), []  # a theme with fewer variants repeats them: each is checked once
         for offset in range(VARIANTS):
             text = render(name, theme=theme, variant=start + offset, facts=len(facts), means=means, **heading)
-            if (text and text not in tried and text.removeprefix(MEANS) not in avoid
+            if (text and text not in tried and text.removeprefix(MEANS) not in avoid and fresh(text)
                     and says_only(facts, text) and says_only(every, text)
                     and not load_book().unbacked(text, facts)):  # 推动民主管理… over a law talk and a dispute
                 if not self._echoes_opening(text):
@@ -143,8 +154,34 @@ class TemplateWriter:
         if section.role in ("problems", "plans"):
             return render(f"template/{section.role}.j2", items=facts, variant=variant_of(facts), period=base["period"])
         facts[:1] = [without_opener(fact) or fact for fact in facts[:1]]  # 并建立…/还建立… opens a section: nothing to follow
-        return render("template/section.j2", lead=self.lead(section), tail=self.tail(section), facts=facts,
+        lead = self.lead(section)
+        return render("template/section.j2", lead=lead, tail=self.tail(section, lead), facts=facts,
                       variant=variant_of(facts), joined=[takes_connective(f) for f in facts])
+
+
+def says_again(tail: str, said: list[str], heading: str) -> bool:
+    """The tail says again words its section said (SAID characters in a row, punctuation aside), other than the
+    area its heading names: 极大丰富了职工文化生活。丰富了职工的业余文化生活…, 群众的活动丰富多彩…职工文化生活更加丰富多彩,
+    a lead's 提高工会工作规范化水平 then 工会工作的规范化水平进一步提高 (held-out s000_03, s003_05, session 22); 劳动保护工作
+    under 强化劳动保护 only names the area."""
+    runs = copied_runs(KEY.sub("", tail.removeprefix(MEANS)), said, SAID)
+    return any(run.removesuffix("的").removesuffix("工作") not in heading for run in runs)
+
+
+# the adverbs before an effect verb (极大丰富了…, 较好地提振了…, 从而增强了…)
+_BEFORE_EFFECT = re.compile(r"^(?:从而|进而|并|还|也)?(?:极大地?|大大|有效地?|较好地?|进一步|切实|不断|充分|更好地?|更加)?")
+_CAUSES = ("使", "让", "令", "促进", "提振")
+
+
+def ends_on_effect(fact: str) -> bool:
+    """The fact's last clause says what the work did for people (…，极大丰富了职工文化生活; …，使广大职工切实感受到工会
+    组织的温暖): a closing of the template after it says a second effect (…。职工文化生活更加丰富多彩。, held-out s000_03,
+    s003_05, session 22). Effect verbs: the faithfulness lexicon's [effect] words, causatives and 促进."""
+    from drafter.numcheck.faithlex import load_faith
+
+    last = re.split(char_class(BREAKS), fact.rstrip(_TRAILING))[-1]
+    verb = last[_BEFORE_EFFECT.match(last).end():]
+    return verb.startswith(_CAUSES) or any(verb.startswith(word) for word in load_faith().effect_verbs)
 
 
 # a fact that opens with its own time (年初，…; 五一期间，…; 3月份，…): a connective before it reads 与此同时，年初，…
