@@ -14,8 +14,7 @@
    generic headings (其他工作 …), headings repeated within a plan, and headings in one fact's words over a section
    holding other facts (all targets 0); and, to read beside them, headings made of two facts' cores ("…等工作",
    `fact_made`), sub-sections （一）（二）, all sections, and facts under a heading they do not fit
-   (drafter/pipeline/fitting.py: `misfit_before` the planner's fit test finds before it moves them, `misfit` after;
-   `word_misfit_before`, `word_misfit` by its word-bound half alone, the test before session 22's fit by meaning),
+   (drafter/pipeline/fitting.py: `misfit_before` the planner's fit test finds before it moves them, `misfit` after),
    and plans naming one area in two headings (`shared_area`, drafter/pipeline/one_home.py; bench/one_home_bench.py).
 2. The same heading rules on 200 random fact lists (5-40 facts from anywhere in the corpus) and on every request in
    bench/requests/.
@@ -62,7 +61,7 @@ from drafter.settings import Settings  # noqa: E402
 
 
 COUNTED = ("claim", "generic", "repeated", "stutter", "one_fact", "fact_made", "sub_sections", "sections", "misfit_before",
-           "misfit", "word_misfit_before", "word_misfit", "shared_area")
+           "misfit", "shared_area")
 
 
 class HeldOutLibrary:
@@ -123,8 +122,6 @@ def heading_report(plan) -> dict:
     shape = {"fact_made": sum(1 for s in plan.body() if s.title.endswith("等工作")),  # "<two facts' cores>等工作"
              "sub_sections": sum(1 for s in plan.body() if s.sub), "sections": len(plan.body()),
              "misfit_before": getattr(plan, "misfits", (0, 0))[0], "misfit": getattr(plan, "misfits", (0, 0))[1],
-             "word_misfit_before": getattr(plan, "word_misfits", (0, 0))[0],
-             "word_misfit": getattr(plan, "word_misfits", (0, 0))[1],
              "shared_area": int(bool(one_home.shared_areas([s.title for s in plan.body()], load_book())))}
     return {**faults, **shape, "examples": examples}
 
@@ -139,7 +136,7 @@ def timed_plan(settings: Settings, library, req: DraftRequest, model=None, calls
     started = time.perf_counter()
     planner = Planner(settings, library, titler=titler)
     plan = planner.plan(req)
-    plan.misfits, plan.word_misfits = planner.misfits, getattr(planner, "word_misfits", (0, 0))
+    plan.misfits = planner.misfits
     if titler is not None and calls is not None:
         calls += [(call, [f[:30] for f in call.facts]) for call in titler.calls]
     return plan, time.perf_counter() - started

