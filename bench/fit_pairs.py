@@ -42,9 +42,10 @@ from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
 from retrieval.chunking import structure  # noqa: E402
 from retrieval.heading_bank import normalise  # noqa: E402
+from textkit.sentences import COMMAS, ENUM_COMMA, SEMICOLONS, char_class  # noqa: E402
 
 BANK_SECTIONS = 5  # the library sections whose headings are nearest a heading: their sentences stand for it
-_CLAUSES = re.compile(r"[，、,；;和与及]")
+_CLAUSES = re.compile(char_class(COMMAS + ENUM_COMMA + SEMICOLONS) + "|[和与及]")  # a heading's clauses
 
 
 def unit(rows) -> np.ndarray:
