@@ -46,6 +46,7 @@ FRESH_H19B = DATA.with_name("strong_fresh_h19b.json")  # helper h9's, session 19
 FRESH_H20 = DATA.with_name("strong_fresh_h20.json")  # helper h1's, session 20 (reworded number items): odd drive, even report
 FRESH_H20B = DATA.with_name("strong_fresh_h20b.json")  # helper h5's, session 20 (set phrases, idioms): odd drive, even report
 FRESH_H21 = DATA.with_name("strong_fresh_h21.json")  # helper h4's, session 21 (invented details in unread positions): odd drive, even report
+FRESH_H22A = DATA.with_name("strong_fresh_h22a.json")  # helper h1's, session 22 (topic-implied words, manner): odd drive, even report
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
