@@ -1,9 +1,10 @@
 """Words the kind of work a fact names makes expected (issue 19, session 22): drafter/data/implied_words.toml.
 
 A faithful paraphrase names what every such event has, though no fact writes it: a camp's 营员 and 营地, a lecture's
-主讲人 and 听众, a check-up's 医院, a match's 选手 and 赛场. `implied(word, support)` answers whether the facts'
-words make `word` expected, by the shipped table (trigger -> words) or by one derivation: a two-character word of the
-last character of a fact's activity or thing word and a role suffix (营员 of 夏令营, 球场 of 篮球联赛).
+主讲人 and 听众, a check-up's 医院, a match's 选手 and 赛场. `implied(word, text, lex)` answers whether the fact text
+makes `word` expected: by the shipped table (trigger -> words), by a fact's own word and a site word (勘探现场 of 勘探),
+or by a two-character word of the last character of a fact's activity or thing word and a role suffix (营员 of 夏令营,
+球场 of 篮球联赛).
 Characters of people, organisation and place words (工会, 职工, 市总工会) derive nothing, and a derived word that
 jieba reads as a name (nr, ns, nt) or a verb, or that 词林 knows neither as people nor as a place, is not implied.
 """
@@ -55,7 +56,8 @@ def _expected(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def implied(word: str, text: str, lex: FaithLexicon | None = None) -> bool:
-    """Does the fact text `text` make `word` expected (the table, or a role suffix on a character of its own)? With
+    """Does the fact text `text` make `word` expected (the table, a site after a fact's word, a role suffix on a
+    fact word's head)? With
     `lex`, a word the faithfulness lexicon rules on itself (an [objects] word such as 会员, an act, honour or state
     word, a word with [kinds] such as 能手) is never derived: its own entries decide."""
     listed, heads = _expected(text)
@@ -75,14 +77,13 @@ def _lends_head(word: str, tag: str) -> bool:
     nr by jieba but known to 词林 as a thing, is none)."""
     name = tag.startswith(("ns", "nt")) or tag.startswith("nr") and not cilin_classes().get(word)
     return not name and not person_or_body(word, "" if tag.startswith("nr") else tag) \
-        and not place_word((0, 0, word, tag)) and not _institution(word, any)
+        and not place_word((0, 0, word, tag)) and not _institution(word)
 
 
-def _institution(word: str, which=all) -> bool:
-    """Does 词林 know `word` as an institution or organisation (Dm 学校, Di 工会) in all its senses (`which`=all) or
-    any? A fact word that is one in any sense lends no character (会 of 工会)."""
-    classes = cilin_classes().get(word, ())
-    return bool(classes) and which(c.startswith(("Dm", "Di")) for c in classes)
+def _institution(word: str) -> bool:
+    """Does 词林 know `word` as an institution or organisation (Dm 学校, Di 工会) in any sense? Such a fact word lends
+    no character (会 of 工会)."""
+    return any(c.startswith(("Dm", "Di")) for c in cilin_classes().get(word, ()))
 
 
 def _one_who_or_where(word: str) -> bool:
