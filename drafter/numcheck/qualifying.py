@@ -7,7 +7,7 @@ from drafter.numcheck.examples import digits as _digits
 from drafter.numcheck.rolewords import NOUN_TAGS, GLUE, Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import action_word, verb_for_addressee
-from drafter.numcheck.words import Word
+from drafter.numcheck.words import Word, tag_of
 
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
 _JOINERS = GLUE | {"以及"}
@@ -34,7 +34,20 @@ def verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int,
         return False
     if any(c.startswith(_NOT_QUALIFIERS) or c.startswith("Hj64") for c in cilin_classes().get(w[2], ())):
         return False  # 相应, 有关, 及时, 积极: a relation, function or attitude word; 走进 (Hj64): a move
-    return not reader.backed(w[2])
+    return not reader.backed(w[2]) and not _act_in_facts_slot(clause, w[2], after[2], reader.support.text)
+
+
+def _act_in_facts_slot(clause: str, verb: str, thing: str, facts: str) -> bool:
+    """Does a fact write another verb right before the same thing, a verb the clause does not write (为职工安装净水
+    设备 for 为职工配备净水设备)? Then the draft's verb is that act reworded, not a qualifier of the thing; a verb
+    between the fact's own verb and its thing (慰问退休职工 for 慰问职工) still qualifies it."""
+    at = facts.find(thing)
+    while at >= 2:
+        slot = facts[at - 2:at]
+        if slot != verb and slot not in clause and tag_of(slot).startswith("v"):
+            return True
+        at = facts.find(thing, at + 1)
+    return False
 
 
 def joined_verbal(window: list[Word], given: list[bool], new: list[bool], k: int, reader: Reader) -> bool:

@@ -45,6 +45,18 @@ if TYPE_CHECKING:
     from drafter.numcheck.support import Support
 
 _PRAISE_END = re.compile(r"(?:通报表扬|通报嘉奖|表扬|表彰|嘉奖|记功)(?=\W*$)")  # after 受到: an honour (受到…好评 is frame)
+_BACK_REFERENCE = re.compile("此|该|这一|这项|这个|上述")  # a title said by a demonstrative refers to one named before
+_AND_THEN = frozenset({"并", "并且", "同时"})  # 获评优秀成果并受到表彰: a second predicate, not part of the title
+
+
+def _title_words(ws: tuple, start: int) -> list:
+    """The words of an honour's title: from `start` to the clause's end, markers left out, cut before 并/同时 and a
+    verb (获评优秀创新成果 | 并受到表彰: the second predicate is read on its own)."""
+    cut = next((k for k in range(start + 1, len(ws) - 1) if ws[k][2] in _AND_THEN and ws[k + 1][3].startswith("v")),
+               len(ws))
+    return [w for w in ws[start:cut] if w[2] not in _HONOUR_BEFORE]
+
+
 _HONOUR_TRIM = re.compile(r"(?:的)?(?:荣誉称号|称号|荣誉|的好成绩|好成绩|的佳绩)$")
 _RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,16}}?"
                          r"(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
@@ -182,9 +194,10 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 if phrase or whole and not acts and _TIME_TAIL.search(whole[-1][2]):
                     claim("place" if phrase else "time", phrase or whole)
         elif (word == "被" or word in _HONOUR_START) and (marker := _honour_marker(ws, i, clause)):
-            rest = [w for w in ws[i + marker:] if w[2] not in _HONOUR_BEFORE]
+            rest = _title_words(ws, i + marker)
             rest = rest[1:] if rest and rest[0][2] == "了" else rest  # 捧回了…奖牌: the aspect mark is no title
             used.update(w[0] for w in (*ws[i:i + marker], *rest))  # 称号 and the rest of the clause are the honour's
+            rest = [] if rest and _BACK_REFERENCE.match(clause, rest[0][0]) else rest  # 获此殊荣: the one named before
             text = clause[rest[0][0]:rest[-1][1]] if rest else ""
             trimmed = _HONOUR_TRIM.sub("", text)
             rest = [w for w in rest if w[1] <= rest[0][0] + len(trimmed)] if rest else []

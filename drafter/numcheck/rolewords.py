@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from drafter.models import Claim
 from drafter.numcheck.cilin_kin import kin
+from drafter.numcheck.implied import implied
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.setphrases import frame_phrase
@@ -92,6 +93,8 @@ class Reader:
             return True  # 经审 of 经费审查, 职代会 of 职工代表大会; 欠薪 of 拖欠农民工工资
         if kin(word, s.word_set):
             return True  # 孩子 for 子女, 费用 for 经费 (同义词词林: drafter.numcheck.cilin_kin)
+        if implied(word, s.text, self.lex):
+            return True  # 营员 of a 夏令营, 听众 of a 讲座 (drafter.numcheck.implied)
         if len(word) == 2 and any(c in s.char_words and _same_sense(word, c) for c in word):
             return True  # 身患 of 患重大疾病: a word built on a one-character word of the facts, meaning it
         # a compound of given or neutral parts (比赛项目 over 项目 and a contest; 职工队伍)

@@ -91,8 +91,28 @@ def verb_for_addressee(ws, k: int) -> bool:
 
 def mistagged_act(word: str, tag: str) -> bool:
     """A word jieba tags as a time, place, position or adverb (前来/t) that 词林 knows only as an act or state:
-    the clause's verb, never a thing (职工前来咨询)."""
-    return tag[:1] in ("t", "s", "f", "d") and action_word(word)
+    the clause's verb, never a thing (职工前来咨询); or a phrase its dictionary lists as a noun (act_phrase)."""
+    return tag[:1] in ("t", "s", "f", "d") and action_word(word) or act_phrase(word, tag)
+
+
+_MANNER = ("a", "ad", "d", "z")  # jieba's tags of a manner word: 积极, 精心, 共
+_COMPLEMENT = ("v", "vg", "f", "a")  # a one-character verb's result or direction: 装上, 办出, 配齐, 共庆
+
+
+@lru_cache(maxsize=8192)
+def act_phrase(word: str, tag: str) -> bool:
+    """A word jieba's dictionary tags as a noun but 词林 does not know, built as a manner and an act (积极响应,
+    精心策划: the head an act by 词林, the first word a manner by jieba or 词林's features, E) or as a one-character
+    verb or adverb and a verb or its complement (装上, 共庆): the clause's act, never a thing it names."""
+    if tag != "n" or cilin_classes().get(word):
+        return False
+    if len(word) == 2:
+        return tag_of(word[0]) in ("v", "d") and tag_of(word[1]) in _COMPLEMENT
+    parts = _parts(word)
+    if len(parts) != 2 or not word.startswith(parts[0]) or not word.endswith(parts[1]) or not action_word(parts[1]):
+        return False
+    first = cilin_classes().get(parts[0], ())
+    return tag_of(parts[0]) in _MANNER or bool(first) and all(c[0] == "E" for c in first)
 
 
 @lru_cache(maxsize=8192)
