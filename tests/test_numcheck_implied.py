@@ -43,17 +43,17 @@ def test_a_lectures_speaker_from_a_named_body_is_still_new():
     assert _flagged(facts, "工会开展职工健康讲座4场，邀请市人民医院院长担任主讲人。") != []
 
 
-def test_an_extra_table_from_the_environment_is_added(tmp_path, monkeypatch):
-    from drafter.numcheck import implied as module
+def test_her_own_implied_table_comes_with_her_faithfulness_lexicon(tmp_path):
+    """Settings.faithful_lexicon (DRAFTER_FAITHFUL_LEXICON) may hold an [implied] table: its words are given too,
+    through the whole check, and only for the check that reads that lexicon."""
+    from drafter.numcheck import check, load_lexicon
+    from drafter.numcheck.faithlex import load_faith
+
     extra = tmp_path / "mine.toml"
     extra.write_text('[implied]\n"插花" = ["花艺师"]\n', encoding="utf-8")
-    monkeypatch.setenv("DRAFTER_IMPLIED_WORDS", str(extra))
-    module.lexicon.cache_clear()
-    module._expected.cache_clear()
-    try:
-        assert implied("花艺师", "举办女职工插花培训2期")
-    finally:
-        monkeypatch.delenv("DRAFTER_IMPLIED_WORDS")
-        module.lexicon.cache_clear()
-        module._expected.cache_clear()
-    assert not implied("花艺师", "举办女职工插花培训2期")
+    assert implied("花艺师", "举办女职工插花培训2期", load_faith(extra))
+    assert not implied("花艺师", "举办女职工插花培训2期", load_faith())
+    assert not implied("花艺师", "举办女职工书法培训2期", load_faith(extra))  # only where a fact writes the trigger
+    facts, draft = ["举办女职工插花培训2期"], "工会举办女职工插花培训2期，花艺师现场指导。"
+    assert check(facts, draft).claims  # the shipped lexicon: 花艺师 is new
+    assert not check(facts, draft, lexicon=load_lexicon(faith_extra=extra)).claims

@@ -49,6 +49,7 @@ class FaithLexicon:
     effect_verbs: frozenset[str] = frozenset()  # [effect] words: verbs that open an effect clause (effects.py)
     unit_heads: dict[str, tuple[str, ...]] | None = None  # [items] unit_heads: unit -> nouns it already names
     act_classes: frozenset[str] = frozenset()  # [activity] classes: 词林 classes whose verbs report an act (acts.py)
+    implied: dict[str, frozenset[str]] | None = None  # the user's [implied] table: trigger -> words (implied.py)
     # rolewords.Reader.neutral's answers (they depend on the word and this lexicon only), bounded there
     neutral_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -110,7 +111,13 @@ def build(data: dict) -> FaithLexicon:
         abstract=frozenset(_words(data, "abstract")), neutral=frozenset(frame | generic | set(_words(data, "abstract"))),
         chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))),
         effect_verbs=frozenset(_words(data, "effect")), unit_heads=_unit_heads(data),
-        act_classes=frozenset(_list(data.get("activity", {}).get("classes", []))))
+        act_classes=frozenset(_list(data.get("activity", {}).get("classes", []))), implied=_implied(data))
+
+
+def _implied(data: dict) -> dict[str, frozenset[str]]:
+    """The user's [implied] table (trigger -> words a fact writing it makes expected; implied.py ships its own)."""
+    table = data.get("implied", {})
+    return {k: frozenset(_list(v)) for k, v in table.items() if isinstance(v, list)} if isinstance(table, dict) else {}
 
 
 def _alternation(words) -> re.Pattern:

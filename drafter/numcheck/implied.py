@@ -11,7 +11,6 @@ jieba reads as a name (nr, ns, nt) or a verb, or that 词林 knows neither as pe
 
 from __future__ import annotations
 
-import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -30,15 +29,11 @@ _NAME_TAGS = ("nr", "ns", "nt")
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str], tuple[str, ...]]:
-    """(trigger -> implied words, role suffix characters, site words): the shipped file, plus the table of the
-    file DRAFTER_IMPLIED_WORDS names."""
+    """(trigger -> implied words, role suffix characters, site words) of the shipped file; the user's own [implied]
+    table comes with the faithfulness lexicon (Settings.faithful_lexicon, `FaithLexicon.implied`)."""
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    table = {k: set(v) for k, v in data.get("implied", {}).items()}
-    extra = os.environ.get("DRAFTER_IMPLIED_WORDS")
-    if extra and Path(extra).is_file():
-        for k, v in tomllib.loads(Path(extra).read_text(encoding="utf-8")).get("implied", {}).items():
-            table.setdefault(k, set()).update(w for w in v if isinstance(w, str))
-    return {k: frozenset(v) for k, v in table.items()}, frozenset(data.get("suffixes", "")), tuple(data.get("sites", ()))
+    table = {k: frozenset(v) for k, v in data.get("implied", {}).items()}
+    return table, frozenset(data.get("suffixes", "")), tuple(data.get("sites", ()))
 
 
 @lru_cache(maxsize=64)
@@ -61,8 +56,9 @@ def implied(word: str, text: str, lex: FaithLexicon | None = None) -> bool:
     `lex`, a word the faithfulness lexicon rules on itself (an [objects] word such as 会员, an act, honour or state
     word, a word with [kinds] such as 能手) is never derived: its own entries decide."""
     listed, heads = _expected(text)
-    if word in listed:
-        return True
+    if word in listed or lex is not None and lex.implied and \
+            any(word in words_ and trigger in text for trigger, words_ in lex.implied.items()):
+        return True  # the shipped table, or the user's (her faithfulness lexicon's [implied])
     _, suffixes, sites = lexicon()
     if any(word.endswith(s) and len(word) - len(s) >= 2 and word[:-len(s)] in text for s in sites):
         return True  # 勘探现场 of 勘探
