@@ -75,3 +75,21 @@ def test_changed_act_is_a_claim_quoting_its_words(facts, faithful, invented, wor
 def test_note_quotes_whole_words():
     notes = [c.note for c in _claims([DUTY], "工会组织职工代表对食堂进行检查。")]
     assert notes and all("食堂进行" not in n for n in notes), notes
+
+
+# Faithful clauses near the rules' edges (added with the rules): no light verb used as a verb, a fact that only
+# looks cut (以…为…, 组织 as a noun), a theme the facts back.
+NEAR = [
+    (["工会组织开展劳动竞赛"], "劳动竞赛活动开展得有声有色。"),
+    (["坚持以职工为中心"], "工会坚持以职工为中心，做好服务工作。"),
+    (["表彰先进基层工会组织"], "表彰先进基层工会组织，树立了先进典型。"),
+    (["春节前夕走访慰问困难职工58户"], "春节前夕组织开展送温暖活动，走访慰问困难职工58户。"),
+    (["工会组织职工开展技能比武"], "工会组织职工进行技能比武。"),
+    (["工会召开座谈会听取职工意见"], "工会召开座谈会，对职工意见进行座谈交流。"),
+    (["工会对先进个人进行表彰"], "工会对先进个人给予表彰奖励。"),
+]
+
+
+@pytest.mark.parametrize("facts,draft", NEAR)
+def test_faithful_clause_near_the_rules_stays_clean(facts, draft):
+    assert _claims(facts, draft) == []
