@@ -24,7 +24,8 @@ from textkit.sentences import BREAKS, ENUM_COMMA
 
 LIGHT = frozenset({"进行", "开展", "予以", "加以", "展开"})  # light verbs: the act is the noun after them
 SKIP = frozenset({"了", "的", "和", "与", "及", "或", "、"})  # joins inside an act phrase (民主讨论和协商)
-ENDS = frozenset({"并", "并且", "同时", "使", "让", "确保", "以", "推动", "促进", "为", "切实", "有效", "进一步"})
+ENDS = frozenset({"并", "并且", "同时", "使", "让", "确保", "以", "推动", "促进", "为", "切实", "有效", "进一步",
+                  "以外", "之外", "以来", "期间", "之后", "以后", "之前", "以前"})  # what follows is not the act
 GENERIC_HEADS = frozenset({"活动", "工作", "情况"})  # 送温暖活动: the act is 送温暖
 MAX_ACT = 8  # a longer act phrase is a clause of its own: left to the clause judge
 COVER = 0.6  # the words before the light verb the facts must write, as a share of their content words
