@@ -3,10 +3,10 @@
   * changed_act: in a clause whose words before its light verb (进行/开展/予以/加以) the facts write (same actor,
     same object), the act after it must be the facts' act: "对集体合同履行情况进行民主评议" beside a fact that
     says 进行检查 is a claim (活动"民主评议"), whatever frame list 民主评议 is in. The same act in other words
-    passes: its head written by the facts or a synonym of theirs (检查督促, 巡视检查), or an act word of the
-    lexicon with the facts' act's last character (督查 for 检查).
-  * cut_continuation: a fact cut mid-phrase (its last clause ends on a preposition or a word that needs an object,
-    or has 对/向/为/就/与 with no verb after it: "…组织职工代表对集体") gives nothing past its end; a draft clause
+    passes: its head written by the facts or a synonym or kind of theirs (巡视检查, 送温暖 by 慰问), an act word of
+    the lexicon in it that they write (检查督促), or an act word ending as the facts' act does (督查 for 检查).
+  * cut_continuation: a fact cut mid-phrase (its last clause ends on a preposition, or on the one word after
+    对/向/就/与 …: "…组织职工代表对集体") gives nothing past its end; a draft clause
     writing its end and going on is a claim on what follows, quoted from the whole word ("集体利益进行…")."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from drafter.numcheck.rolewords import ROLE_NAMES
 from drafter.numcheck.support import Support, uncovered
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
-from textkit.sentences import BREAKS, ENUM_COMMA
+from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 LIGHT = frozenset({"进行", "开展", "予以", "加以", "展开"})  # light verbs: the act is the noun after them
 SKIP = frozenset({"了", "的", "和", "与", "及", "或", "、"})  # joins inside an act phrase (民主讨论和协商)
@@ -35,7 +35,7 @@ AFTER_ONE = CUT_PREPOSITIONS - {"为"}  # 以职工为中心: 为 of 以…为�
 MIN_TAIL = 4  # characters of a cut fact's end the draft must write before going on
 _COMPLEMENT = frozenset({"得", "着", "过", "中", "起来", "下去"})
 _NAMED = re.compile("[“”《》〈〉]")
-_PIECES = re.compile(r"[，,；;：:。！？]")
+_PIECES = re.compile(char_class(BREAKS))
 
 
 def changed_act(clause: str, start: int, support: Support, lex: FaithLexicon) -> Claim | None:
