@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from drafter.models import Claim, NumberHit
+from drafter.numcheck.actswap import changed_act, cut_continuation
 from drafter.numcheck.added import added_items
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.clausejudge import judge as _judge
@@ -109,6 +110,11 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             if support.copies(text):  # the facts write it so: only a result (a measure's change, a none) can be new
                 out += result_claims(text, c_start, support)
                 continue
+            cut = cut_continuation(text, c_start, support)  # past the end of a fact cut mid-phrase (…对集体)
+            if cut is not None:
+                out.append(cut)
+                continue
+            before = len(out)
             spans = manner_spans(text, lex, Reader(support, lex))  # 少跑腿、数据多跑路; “血汗钱”: how, not what was done
             plain = blanked(text, spans) if spans else text
             tail = effect_start(plain, clause_words(plain), Reader(support, lex))
@@ -127,6 +133,8 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                 out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
             else:
                 out += found or ([claim] if claim else result_claims(text, c_start, support))  # 提升了…入会率, 未发生一起火灾
+            if len(out) == before:  # the facts' actor and object, another act (进行民主评议 for 进行检查)
+                out += [c for c in [changed_act(text, c_start, support, lex)] if c is not None]
     return out
 
 

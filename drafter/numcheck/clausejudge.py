@@ -16,6 +16,7 @@ from bisect import bisect_right
 
 from drafter.models import Claim
 from drafter.numcheck.acts import JOINED
+from drafter.numcheck.actswap import same_act_words, whole_words
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.ownorg import without_own_org
@@ -99,11 +100,11 @@ def judge(clause: str, start: int, support: Support, lex: FaithLexicon, kind: st
             rest = rest.replace(phrase, " " * len(phrase))
         if rest != clause:
             words = _unbacked_words(rest, support, lex, None, kind == "heading")
-            return _claim(clause, start, kind, words, themes, lex) if words else None
+            return _claim(clause, start, kind, whole_words(words, support), themes, lex) if words else None
     words = themes or _unbacked_words(clause, support, lex, found[:2] if found else None, kind == "heading")
-    if not words:
-        return None
-    return _claim(clause, start, kind, words, themes, lex)
+    if not words or (kind == "claim" and not themes and same_act_words(clause, words, support, lex)):
+        return None  # nothing new, or the facts' act in other words (检查督促 for 检查)
+    return _claim(clause, start, kind, whole_words(words, support), themes, lex)
 
 
 def _claim(clause: str, start: int, kind: str, words: list[str], themes: list[str], lex: FaithLexicon) -> Claim:
