@@ -2,7 +2,8 @@
 
   比赛紧张有序、亮点纷呈 · 专题讲座深入浅出、生动鲜活 · 大赛办得热烈而规范 · 活动气氛热烈 · 排查全面细致、不留死角
 
-A clause's tail is an appraisal when every word of it is a manner word (jieba's a/ad/an/d/i/l/z tags, or the
+A clause's tail is an appraisal when every word of it is a manner word (jieba's a/ad/an/d/i/l/z tags on two
+characters or more: 站台/边 is a place, or the
 [appraisal] `manner` words jieba tags otherwise: 精彩/n, 周到/v), an `aspect` of an act (气氛, 组织, 形式 …), a
 `happen` verb (举行, 开赛, 落幕, 推进 …), a connective (而, 且) or a mark, and at least one is a manner word. It
 adds no fact: the head before it (比赛, 讲座) is judged as usual, so an act no fact gives is still a claim.
@@ -61,7 +62,7 @@ def _kind(word: str, tag: str, table: dict[str, frozenset[str]], lex: FaithLexic
         return "part"
     if word in _CONNECTIVES:
         return "glue"
-    if tag in _MANNER_TAGS and not concrete(word, tag) and not _names_a_thing(word, tag):
+    if len(word) > 1 and tag in _MANNER_TAGS and not concrete(word, tag) and not _names_a_thing(word, tag):
         return "manner"
     return None
 

@@ -125,6 +125,7 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
                 claim = _requoted(_judge(plain[:tail] + " " * (len(text) - tail) if tail is not None else plain,
                                          c_start, support, lex, "claim"), text, c_start)
+                claim = _through(claim, text, c_start) if went is not None and claim is not None else claim
             found = roles(text_read, c_start, support, lex) + sibling_names(text_read, c_start, support, lex.kinds, lex)
             if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds, lex)):
                 # a theme, or a named activity or document outside the roles, says more; an actor, place,
@@ -158,6 +159,12 @@ def _requoted(claim: Claim | None, text: str, start: int) -> Claim | None:
 
 
 _QUOTE = re.compile(r'^[^"]*"([^"]*)"')
+
+
+def _through(claim: Claim, text: str, start: int) -> Claim:
+    """The claim of a clause judged without its appraisal tail, quoting on to the clause's end (形势非常严峻)."""
+    end = start + len(text.rstrip(BREAKS + ENUM_COMMA + " "))
+    return claim.model_copy(update={"end": end, "text": text[claim.start - start:end - start]}) if end > claim.end else claim
 
 
 def _whole(claim: Claim, heading: str, start: int) -> Claim:
