@@ -22,3 +22,10 @@ def test_a_judgement_stating_a_new_fact_is_still_a_claim():
 
 def test_an_act_no_fact_gives_before_the_appraisal_is_still_a_claim():
     assert _claims("职工书法比赛精彩纷呈")
+
+
+def test_an_act_done_ahead_of_time_names_the_time():
+    notes = [c.note for c in check(FACTS, HEAD + "比赛提前一周完成；组织职工疗休养，120名职工参加。").claims]
+    assert any(n.startswith('时间"提前一周完成"') for n in notes), notes
+    early_facts = ["提前完成职工篮球赛，参赛队伍16支", "组织职工疗休养，参加职工120人"]
+    assert check(early_facts, HEAD + "比赛提前完成；组织职工疗休养，120名职工参加。").claims == []

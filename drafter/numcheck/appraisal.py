@@ -15,7 +15,11 @@ that is all tail (认真组织实施) is judged whole.
 
 from __future__ import annotations
 
+import re
+
+from drafter.models import Claim
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.rolewords import ROLE_NAMES
 from drafter.numcheck.wordclass import concrete
 from drafter.numcheck.words import Word, tag_of
 from textkit.sentences import BREAKS, ENUM_COMMA
@@ -70,3 +74,26 @@ def _kind(word: str, tag: str, table: dict[str, frozenset[str]], lex: FaithLexic
 def _names_a_thing(word: str, tag: str) -> bool:
     """An idiom or set phrase ending on a noun names a thing or an event, not a manner (文体活动, 劳动合同, 多种形式)."""
     return tag in ("i", "l") and tag_of(word[-2:]).startswith(("n", "vn"))
+
+
+def early_claims(clause: str, start: int, facts_text: str, lex: FaithLexicon) -> list[Claim]:
+    """An act said to be done ahead of time (疗休养工作提前一个月完成, 竞赛提前完成全部赛程): an [appraisal] `early`
+    word before a `happen` verb of the same clause is a time the facts do not give, unless they write the word."""
+    table = lex.appraisal or {}
+    early, happen = table.get("early", frozenset()), table.get("happen", frozenset())
+    if not early or not happen:
+        return []
+    pattern = _early_re(tuple(sorted(early)), tuple(sorted(happen)))
+    out = []
+    for m in pattern.finditer(clause):
+        if m.group(1) not in facts_text:
+            s, e = start + m.start(), start + m.end()
+            out.append(Claim(start=s, end=e, text=clause[m.start():m.end()], kind="claim",
+                             note=f'{ROLE_NAMES["time"]}"{m.group(0)}"事实中没有'))
+    return out
+
+
+def _early_re(early: tuple[str, ...], happen: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(map(re.escape, early))
+    verbs = "|".join(map(re.escape, happen))
+    return re.compile(f"({words})[^{re.escape(BREAKS + ENUM_COMMA)}]{{0,6}}?(?:{verbs})")
