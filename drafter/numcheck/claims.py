@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from drafter.models import Claim, NumberHit
 from drafter.numcheck.actswap import changed_act, cut_continuation
 from drafter.numcheck.added import added_items
+from drafter.numcheck.appraisal import appraisal_start, early_claims
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.clausejudge import judge as _judge
 from drafter.numcheck.effects import effect_start, need_start
@@ -104,7 +105,7 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             if _has_number(numbered, c_start, c_start + len(text)):
                 if support.copies(text):
                     continue  # its roles and qualifiers are all the facts' words (Support.copies)
-                found = roles(text, c_start, support, lex)  # its number is the number check's
+                found = roles(text, c_start, support, lex) + early_claims(text, c_start, support.text, lex)  # 提前一周
                 out += found + added_items(text, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
                 continue
             if support.copies(text):  # the facts write it so: only a result (a measure's change, a none) can be new
@@ -119,12 +120,20 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             plain = blanked(text, spans) if spans else text
             tail = effect_start(plain, clause_words(plain), Reader(support, lex))
             tail = need_start(text) if tail is None and spans else tail  # 聚焦…“急难愁盼”: a need as a whole
+            went = appraisal_start(plain, clause_words(plain), lex)  # 比赛紧张有序: how a given act went (appraisal.py)
+            if went is not None:
+                tail = went if tail is None else min(tail, went)
+                text_read = text[:went] + " " * (len(text) - went)  # its roles are read before it too
+            else:
+                text_read = text
             if tail is None and not spans:
                 claim = _judge(text, c_start, support, lex, "claim", draft_words)
             else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
                 claim = _requoted(_judge(plain[:tail] + " " * (len(text) - tail) if tail is not None else plain,
                                          c_start, support, lex, "claim"), text, c_start)
-            found = roles(text, c_start, support, lex) + sibling_names(text, c_start, support, lex.kinds, lex)
+                claim = _through(claim, text, c_start) if went is not None and claim is not None else claim
+            found = roles(text_read, c_start, support, lex) + sibling_names(text_read, c_start, support, lex.kinds, lex)
+            found += early_claims(text, c_start, support.text, lex)  # 提前一个月完成: a time (appraisal.py)
             if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds, lex)):
                 # a theme, or a named activity or document outside the roles, says more; an actor, place,
                 # time or honour of the clause is named beside it (被评为市级金秋助学先进单位)
@@ -159,6 +168,14 @@ def _requoted(claim: Claim | None, text: str, start: int) -> Claim | None:
 
 
 _QUOTE = re.compile(r'^[^"]*"([^"]*)"')
+
+
+def _through(claim: Claim, text: str, start: int) -> Claim:
+    """The claim of a clause judged without its appraisal tail, quoting on to the clause's end (形势非常严峻)."""
+    end = start + len(text.rstrip(BREAKS + ENUM_COMMA + " "))
+    if end <= claim.end:
+        return claim
+    return claim.model_copy(update={"end": end, "text": text[claim.start - start:end - start]})
 
 
 def _whole(claim: Claim, heading: str, start: int) -> Claim:

@@ -50,6 +50,7 @@ class FaithLexicon:
     unit_heads: dict[str, tuple[str, ...]] | None = None  # [items] unit_heads: unit -> nouns it already names
     act_classes: frozenset[str] = frozenset()  # [activity] classes: 词林 classes whose verbs report an act (acts.py)
     implied: dict[str, frozenset[str]] | None = None  # the user's [implied] table: trigger -> words (implied.py)
+    appraisal: dict[str, frozenset[str]] | None = None  # [appraisal] lists: how a given act went (appraisal.py)
     # rolewords.Reader.neutral's answers (they depend on the word and this lexicon only), bounded there
     neutral_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -111,7 +112,14 @@ def build(data: dict) -> FaithLexicon:
         abstract=frozenset(_words(data, "abstract")), neutral=frozenset(frame | generic | set(_words(data, "abstract"))),
         chars=frozenset("".join(_list(data.get("artifact", {}).get("chars", [])))),
         effect_verbs=frozenset(_words(data, "effect")), unit_heads=_unit_heads(data),
-        act_classes=frozenset(_list(data.get("activity", {}).get("classes", []))), implied=_implied(data))
+        act_classes=frozenset(_list(data.get("activity", {}).get("classes", []))), implied=_implied(data),
+        appraisal=_appraisal(data))
+
+
+def _appraisal(data: dict) -> dict[str, frozenset[str]]:
+    """[appraisal]: list name (aspects, happen, manner, new_fact) -> its words (drafter/numcheck/appraisal.py)."""
+    table = data.get("appraisal", {})
+    return {k: frozenset(_list(v)) for k, v in table.items() if isinstance(v, list)} if isinstance(table, dict) else {}
 
 
 def _implied(data: dict) -> dict[str, frozenset[str]]:
