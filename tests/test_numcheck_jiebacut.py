@@ -53,3 +53,17 @@ def test_snap_reading_one_block_widens_to_the_words_of_the_whole_text(lines):
         for pos in range(-1, len(text) + 2):
             s, e = inner.get(pos, (pos, pos))
             assert snap(text, pos, pos) == (s, e), (text, pos)
+
+
+def test_in_it_in_all_is_not_the_party():
+    """jieba's dictionary has 中共 (the Party): after an event, before a verb, 有 or a number, 中共 is 中 + 共
+    ("in it, in all"), so the check does not read a new body 中共 into a faithful sentence; the Party keeps its word."""
+    from drafter.numcheck import check
+    from drafter.numcheck.words import words
+
+    assert [w[2] for w in words("慰问活动中共走访职工52户")][:4] == ["慰问", "活动", "中", "共"]
+    assert [w[2] for w in words("座谈会中共有40人发言")][1:3] == ["中", "共"]
+    assert "中共" in [w[2] for w in words("在中共市委的领导下")]
+    assert "中共" in [w[2] for w in words("中共促成")]  # at the clause's start: the Party
+    facts = ["开展春节慰问活动，走访职工52户"]
+    assert not check(facts, "工会开展春节慰问活动，活动中共走访职工52户。").claims

@@ -192,7 +192,9 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
     for k, token in enumerate(tokens):
         size = len(token)
         if size < 3:  # (the manner word below has three characters or more)
-            if size == 2 and (token[0] in _MARKERS or token[1] in _MARKERS) and token not in tags:
+            if token == "中共" and k and k < last and _counts_on(tokens[k + 1], tags):
+                out += ["中", "共"]  # 活动中共促成…, 会议中共收集…: "in it, in all", not the Party (中共市委, 中共党员)
+            elif size == 2 and (token[0] in _MARKERS or token[1] in _MARKERS) and token not in tags:
                 out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour
             else:
                 out.append(token)
@@ -205,6 +207,11 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
             continue
         out.append(token)
     return out
+
+
+def _counts_on(word: str, tags: dict[str, str]) -> bool:
+    """Does `word` go on as a total does (共 + a verb, 有 or a number: 共促成, 共有, 共120人)?"""
+    return word == "有" or word[0].isdigit() or tags.get(word, "").startswith("v")
 
 
 def tag_of(word: str) -> str:
