@@ -1,8 +1,10 @@
 """Writes tests/data/strong_fresh_h22a.json (helper h1, session 22): hand-written scenarios, kept here as source."""
-import json
+import sys
 from pathlib import Path
 
-K = {"actor": "参与者", "place": "地点", "time": "时间", "honour": "荣誉", "object": "对象", "activity": "活动"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.strong_tools import write_set  # noqa: E402
+
 S = [
  (["举办职工子女暑期托管班，接收职工子女45名", "开展职工健康讲座3场"],
   ["气象局工会着眼解决双职工家庭暑期看护难题，开办职工子女暑期托管班，45名孩子在托管班里读书习字、结伴成长，家长们安心上岗；同时围绕职工关心的健康话题举办专题健康讲座3场，主讲人深入浅出、答疑解惑，现场座无虚席，职工反响热烈。",
@@ -95,17 +97,4 @@ ABOUT = ("Helper h1's fresh set (session 22, issue 19: faithful paragraphs flagg
          "bureau, customs, library, dairy, tobacco, broadcaster, publisher, disease control, ceramics, reservoir, zoo, "
          "furniture, geological survey, aircraft maintenance, salt, lifts). Odd-numbered scenarios drive h1's rules; "
          "even-numbered ones only report. Loader: tests/strong_set.py. Source: bench/h1_22/make_set.py.")
-
-
-def main() -> None:
-    scenarios = []
-    for n, (facts, faithful, edits) in enumerate(S, 1):
-        invented = [{"kind": k, "role": K[k], "edit": [old, new], "span": span} for k, old, new, span in edits]
-        scenarios.append({"id": f"h22a-{n:02d}", "facts": facts, "faithful": faithful, "invented": invented})
-    out = Path(__file__).resolve().parents[2] / "tests" / "data" / "strong_fresh_h22a.json"
-    out.write_text(json.dumps({"about": ABOUT, "scenarios": scenarios}, ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
-
-
-if __name__ == "__main__":
-    main()
+write_set("strong_fresh_h22a.json", "h22a", ABOUT, S)

@@ -1,8 +1,10 @@
 """Writes tests/data/strong_fresh_h22b.json (helper h2, session 22): hand-written scenarios, kept here as source."""
-import json
+import sys
 from pathlib import Path
 
-K = {"actor": "参与者", "place": "地点", "time": "时间", "honour": "荣誉", "object": "对象", "activity": "活动"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.strong_tools import write_set  # noqa: E402
+
 S = [
  (["开展护理技能竞赛，参赛护士128人", "为夜班医护人员改造值班室9间"],
   ["市人民医院工会立足岗位练兵，开展护理技能竞赛，128名护士同台比拼、互学互鉴；同时为夜班医护人员改造值班室9间，让连续值守的医护人员有了舒心休息的空间，有效提升了职工的幸福感。",
@@ -111,9 +113,4 @@ ABOUT = ("Helper h2's fresh set (session 22, issue 19: invented details the brie
          "pharmaceuticals, airport ground crew, port, power supply, chemical plant, hotel, auto parts, street office). "
          "Odd-numbered scenarios drive h2's rules; even-numbered ones only report. Loader: tests/strong_set.py. "
          "Source: bench/h2_22/make_set.py.")
-out = {"about": ABOUT, "scenarios": []}
-for n, (facts, faithful, inv) in enumerate(S, 1):
-    out["scenarios"].append({"id": f"h22b-{n:02d}", "facts": facts, "faithful": faithful, "invented": [
-        {"kind": k, "role": K[k], "edit": [old, new], "span": span} for k, old, new, span in inv]})
-Path(__file__).resolve().parents[2].joinpath("tests/data/strong_fresh_h22b.json").write_text(
-    json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+write_set("strong_fresh_h22b.json", "h22b", ABOUT, S)

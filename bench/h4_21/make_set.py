@@ -1,8 +1,10 @@
 """Writes tests/data/strong_fresh_h21.json (helper h4, session 21): hand-written scenarios, kept here as source."""
-import json
+import sys
 from pathlib import Path
 
-K = {"actor": "参与者", "place": "地点", "time": "时间", "honour": "荣誉", "object": "对象", "activity": "活动"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.strong_tools import write_set  # noqa: E402
+
 S = [
  (["举办焊接技能比武，参赛职工86人", "为夜班职工改造休息室12间"],
   ["船厂工会以赛促学，组织焊接技能比武，86名焊工同台竞技、切磋技艺；同时改造夜班职工休息室12间，让倒班职工有了安心歇脚的地方，进一步增强了职工的归属感。",
@@ -93,9 +95,4 @@ ABOUT = ("Helper h4's fresh set (session 21, issue 19: invented people, places, 
          "any rule change, topics of its own (shipyard, cement, bus, sanitation, paper, brewery, telecom, bank, tea, printing, "
          "glass, wind farm, highway, tyres, cold-chain logistics, gas). Odd-numbered scenarios drive h4's rules; even-numbered "
          "ones only report. Loader: tests/strong_set.py. Source: bench/h4_21/make_set.py.")
-out = {"about": ABOUT, "scenarios": []}
-for n, (facts, faithful, inv) in enumerate(S, 1):
-    out["scenarios"].append({"id": f"h21-{n:02d}", "facts": facts, "faithful": faithful, "invented": [
-        {"kind": k, "role": K[k], "edit": [old, new], "span": span} for k, old, new, span in inv]})
-Path(__file__).resolve().parents[2].joinpath("tests/data/strong_fresh_h21.json").write_text(
-    json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+write_set("strong_fresh_h21.json", "h21", ABOUT, S)

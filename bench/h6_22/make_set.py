@@ -1,8 +1,10 @@
 """Writes tests/data/strong_fresh_h22c.json (helper h6, session 22): hand-written scenarios, kept here as source."""
-import json
+import sys
 from pathlib import Path
 
-K = {"actor": "参与者", "place": "地点", "time": "时间", "honour": "荣誉", "object": "对象", "activity": "活动"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.strong_tools import write_set  # noqa: E402
+
 S = [
  (["举办职工篮球赛，参赛队伍16支", "组织职工疗休养，参加职工120人"],
   ["医院工会丰富职工业余生活，职工篮球赛激情开赛，16支队伍同场竞技、赛出风采，比赛精彩纷呈；职工疗休养工作有序推进，120名职工参加疗休养，身心得到放松。",
@@ -72,9 +74,4 @@ ABOUT = ("Helper h6's fresh set (session 22, issue 19: faithful paragraphs that 
          "railway works, supermarket, textile mill, pharmaceuticals, power supply, water works, hotel, street union). "
          "Odd-numbered scenarios drive h6's rules; even-numbered ones only report. Loader: tests/strong_set.py. "
          "Source: bench/h6_22/make_set.py.")
-out = {"about": ABOUT, "scenarios": []}
-for n, (facts, faithful, inv) in enumerate(S, 1):
-    out["scenarios"].append({"id": f"h22c-{n:02d}", "facts": facts, "faithful": faithful, "invented": [
-        {"kind": k, "role": K[k], "edit": [old, new], "span": span} for k, old, new, span in inv]})
-Path(__file__).resolve().parents[2].joinpath("tests/data/strong_fresh_h22c.json").write_text(
-    json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+write_set("strong_fresh_h22c.json", "h22c", ABOUT, S)
