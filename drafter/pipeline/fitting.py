@@ -35,7 +35,7 @@ from functools import partial
 
 import numpy as np
 
-from drafter.pipeline import antecedents, fit_meaning, grouping
+from drafter.pipeline import antecedents, grouping
 from drafter.pipeline.heading_rules import bare, content_bigrams
 from drafter.pipeline.themes import Theme, ThemeBook
 
@@ -83,8 +83,6 @@ class Refit:
     near: np.ndarray  # affinity without the order term (is a fact at home)
     scores: np.ndarray  # with it (where a misfit goes)
     refer: list[set[int]] = field(default_factory=list)  # the facts each refers back to (antecedents.py): its kin
-    nearness: fit_meaning.Nearness | None = None  # the fit by meaning (fit_meaning.py); None: words alone
-    sections: list[tuple[list[int], str]] = field(default_factory=list)  # the plan's sections (their headings)
 
     def anchors(self, lines: list[int], title: str) -> list[int]:
         return [i for i in lines if speaks_of(self.facts[i], self.prior[i], title, self.book)]
@@ -99,30 +97,7 @@ class Refit:
         """The facts of a section that neither speak of its heading nor are like the facts that do."""
         anchors, kin = self.anchors(lines, title), set(lines)
         return [i for i in lines if i not in anchors and not (self.refer and self.refer[i] & kin)
-                and not self.by_meaning(i, title, lines)
-                and (self.likeness(i, anchors) < AT_HOME or self.stray(i, anchors) or self.farther(i, title, lines))]
-
-    def _margin(self, fact: int, title: str, lines: list[int]) -> float | None:
-        """The fact's nearness to `title` over the headings of the plan's other sections (those not mostly
-        `lines`: a heading tried for a section is not weighed against the one it would replace)."""
-        if self.nearness is None:
-            return None
-        held = set(lines)
-        others = [t for own, t in self.sections if own and len(held.intersection(own)) * 2 <= len(own)]
-        return self.nearness.margin(fact, title, others)
-
-    def by_meaning(self, fact: int, title: str, lines: list[int]) -> bool:
-        """The fact fits the heading by meaning: nearer to it than to any other heading of the plan by
-        fit_meaning.NEAR (False without the nearness). A theme placed by meaning alone that the heading names is no
-        evidence: it put 优质服务月 under 关心关爱女职工 (tests/test_plan_fitting.py)."""
-        margin = self._margin(fact, title, lines)
-        return margin is not None and margin > fit_meaning.NEAR
-
-    def farther(self, fact: int, title: str, lines: list[int]) -> bool:
-        """Another heading of the plan is clearly nearer the fact (by more than -fit_meaning.HOME): likeness to
-        the heading's anchors does not keep it there."""
-        margin = self._margin(fact, title, lines)
-        return margin is not None and margin <= fit_meaning.HOME
+                and (self.likeness(i, anchors) < AT_HOME or self.stray(i, anchors))]
 
     def stray(self, fact: int, anchors: list[int]) -> bool:
         """The fact names an area of its own (writes its theme's keywords at least STRAY strongly) that neither the
@@ -166,13 +141,8 @@ class Refit:
                                  grouping.ALIKE, grouping.APART)
         return [[homeless[i] for i in part] for part in inner]
 
-    def count(self, sections: list[tuple[list[int], str]], by_words: bool = False) -> int:
-        """The misfits of the sections (`by_words`: by the word-bound test alone, without the nearness)."""
-        nearness, self.nearness = self.nearness, None if by_words else self.nearness
-        try:
-            return sum(len(self.misfits(lines, title)) for lines, title in sections if lines)
-        finally:
-            self.nearness = nearness
+    def count(self, sections: list[tuple[list[int], str]]) -> int:
+        return sum(len(self.misfits(lines, title)) for lines, title in sections if lines)
 
     def fits_all(self, lines: list[int], title: str) -> bool:
         """A heading no fact of `lines` is a misfit under (one of them at least speaks of it)."""
