@@ -30,6 +30,7 @@ from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import THING_TAGS, abstract_word
 from drafter.numcheck.qualifying import joined_verbal as _joined_verbal, new_noun_after as _new_noun_after
 from drafter.numcheck.qualifying import verbal_qualifier as _verbal_qualifier
+from drafter.numcheck.actforms import manner_form_of_act
 from drafter.numcheck.wordclass import act_phrase, act_read_as_noun, action_word, adverb_noun, place_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
@@ -201,6 +202,8 @@ def _added(w: Word, reader: Reader) -> bool:
         return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
     if not w[3].startswith("n") and action_word(w[2]) or act_phrase(w[2], w[3]):
         return False  # 职工前来咨询: 前来 (tagged t) is a movement, the clause's verb, never a thing counted; 装上/n too
+    if manner_form_of_act(w[2], reader.support):
+        return False  # 新装 for the facts' 安装, 连办 for 举办: their act with a manner (actforms.py)
     if _no_thing(w[2]):
         return False  # 个性化 (运动处方), 亲情: a state, a change or a feeling qualifies no thing counted
     return not reader.backed(w[2])

@@ -40,6 +40,10 @@ MAX_ADDENDS = 4
 MAX_TOTAL_CANDIDATES = 16  # a unit group with more fact numbers than this is not searched for sums
 _TOTAL_BEFORE = re.compile(r"(?<!公)(?:共计|合计|总计|累计|总共|共)(?!青)[\u4e00-\u9fff]{0,4}$")
 _COPULA_BEFORE = re.compile(r"(?:是|作为|成为|当作|当成|视为|看作|形成|堪称|称得上|变成|化作)(?:[\u4e00-\u9fff“”]{0,12}的)?$")
+# classifiers that measure a quality as readily as a thing (一份温暖, 一层保护, 一道防线, 一分希望), and the comparative
+# before them that makes the phrase "more of": 多一份安心, 多了一层保障, 添一份温馨, 增添了一道风景
+_FIGURATIVE = frozenset(("一份", "一层", "一道", "一分", "一重"))
+_MORE_BEFORE = re.compile(r"(?:多|添|增添|平添|更添)了?$")
 _DECIMALS = re.compile(r"\d+(?:\.(\d+))?")
 _PER_HEAD = re.compile(r"(?:人均|户均|平均每[人户]|每人|每户)[\u4e00-\u9fff]{0,4}$")
 _EACH = re.compile(r"每([个家人户名位所支])[\u4e00-\u9fff]{0,10}$")
@@ -105,14 +109,18 @@ def _per_head(m: Mention, facts) -> tuple[int, str] | None:
 
 
 def is_article(m: Mention) -> bool:
-    """一 + classifier (一件, 一次, 一场) after a copula, or 一份 before a word that names no thing (增添了一份保障,
-    送去一份温暖: 份 measures things; before a verb or an adjective it is figurative); not the digit 1 and not
-    approximate."""
+    """一 + classifier (一件, 一次, 一场) after a copula; 一份/一层/一道 … before a word that names no thing (增添了一份
+    保障, 多了一层保护: these classifiers measure things; before a verb or an adjective they are figurative); or such
+    a classifier after a comparative 多/添 (多一份安全、家人多一份安心: more of a quality, not a count). Not the digit
+    1 and not approximate."""
     if not (m.text.startswith("一") and m.kind == "number" and m.value == 1 and not m.approximate
             and m.key is None and len(m.text) <= 3):
         return False
-    if m.text == "一份" and m.item and m.source.startswith(m.item, m.end) and not names_a_thing(m.item):
-        return True
+    if m.text in _FIGURATIVE:
+        if _MORE_BEFORE.search(m.source[max(0, m.start - 4):m.start]):
+            return True
+        if m.item and m.source.startswith(m.item, m.end) and not names_a_thing(m.item):
+            return True
     return _COPULA_BEFORE.search(m.source[max(0, m.start - 18):m.start]) is not None
 
 

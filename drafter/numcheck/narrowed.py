@@ -16,6 +16,7 @@ something of its own (drafter.numcheck.rolewords.Reader.neutral), is no act or w
 
 from __future__ import annotations
 
+from drafter.numcheck.actforms import manner_form_of_act
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.quotes import quote
@@ -90,6 +91,8 @@ def _new(w: Word, m: Mention, reader: Reader) -> bool:
         return word not in FUNCTION_CHARS and word not in _COPULAS
     if len(word) >= 3 and word.endswith("化"):
         return False  # 个性化运动处方, 精细化服务: how it is made, not which (held-out 14, session 19)
+    if manner_form_of_act(word, reader.support):
+        return False  # 防诈骗宣传讲座连办3场: the facts' 举办, said with a manner
     if len(word) == 2 and word[-1] in _COPULAS:
         return False  # 率达, 量达: jieba glues the rate to the verb after it
     if tag != "x" and any(reader.backed(word[i:]) for i in range(1, len(word) - 1)):

@@ -16,6 +16,7 @@ from drafter.numcheck.words import words
 
 _OWN = re.compile(r"\s*(?![省市区县]|全国|上级|中华|总)([\u4e00-\u9fff]{2,10}?)总?工会(?!主席|副主席|领导|干部|委员)")
 
+_LEVEL_INSIDE = re.compile(r"全[国省市区县]|[省市区县]级")
 _NOT_ONE = ("工会", "联合", "会同", "携手", "协同", "配合", "与", "和", "及", "、")  # two bodies: 工会联合纺织厂工会
 _BESIDE = _ACTOR_BEFORE | _ACTOR_AFTER | {"配合", "与", "和", "及", "同", "跟"}
 
@@ -23,8 +24,8 @@ _BESIDE = _ACTOR_BEFORE | _ACTOR_AFTER | {"配合", "与", "和", "及", "同", 
 def own_org(clause: str) -> tuple[int, int] | None:
     """The span of the workplace in a clause opening on `<workplace>工会`, or None."""
     m = _OWN.match(clause)
-    if m is None or any(w in m.group(1) for w in _NOT_ONE):
-        return None
+    if m is None or any(w in m.group(1) for w in _NOT_ONE) or _LEVEL_INSIDE.search(m.group(1)):
+        return None  # 荣获全省工会…: a level inside makes it a higher body's name, not the writer's workplace
     ws = words(m.group(1))
     if any(t[:1] in "cp" or t[:1] == "v" and len(ws) > 1 for _, _, _, t in ws):
         return None  # an act before a body (并协助申请市总工会大病救助), not a workplace's name

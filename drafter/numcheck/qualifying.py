@@ -32,9 +32,17 @@ def verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int,
         return False
     if reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
         return False
+    if before[3][:1] in ("n", "j") and _people(before[2]):
+        return False  # 40名干警/学习/手语: after the people counted, a verb is what they did, not a kind of the thing
     if any(c.startswith(_NOT_QUALIFIERS) or c.startswith("Hj64") for c in cilin_classes().get(w[2], ())):
         return False  # 相应, 有关, 及时, 积极: a relation, function or attitude word; 走进 (Hj64): a move
     return not reader.backed(w[2]) and not _act_in_facts_slot(clause, w[2], after[2], reader.support.text)
+
+
+def _people(word: str) -> bool:
+    """Does 词林 know the word only as people (干警, 职工, 学员)?"""
+    classes = cilin_classes().get(word, ())
+    return bool(classes) and all(c[0] == "A" for c in classes)
 
 
 def _act_in_facts_slot(clause: str, verb: str, thing: str, facts: str) -> bool:

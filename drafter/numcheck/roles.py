@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.ownorg import own_org
 from drafter.numcheck.parallel import manner_spans
 from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH, _LOCATED
 from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _PLACE_BEFORE, _TOGETHER
@@ -103,6 +104,9 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     frames = [m.span() for m in lex.frame_re.finditer(clause) if m.end() - m.start() >= 4]
     frame_ends = {b for _, b in frames}  # 公司工会在: a frame phrase ending on a role's marker word
     used: set[int] = _inside(ws, frames) | _inside(ws, manner_spans(clause, lex, reader))  # frame, figures, 人人参与、天天锻炼
+    org = own_org(clause)  # 客服中心工会关心…: the writer's workplace, no object or place of the work
+    if org is not None:
+        used.update(w[0] for w in ws if org[0] <= w[0] and w[1] <= org[1])
     tail = effect_start(clause, ws, reader)
     if tail is not None:  # an effect clause's tail (感受到组织温暖) says nothing either
         used.update(w[0] for w in ws if w[0] >= tail)

@@ -25,6 +25,7 @@ from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_n
 from drafter.numcheck.wordclass import person_or_body, place_word
 from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.nearmiss import on_given_event, verb_qualifier
+from drafter.numcheck.actforms import manner_form_of_act, verb_with_result
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -80,6 +81,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
                                  or _event_kind(ws, ws.index(w)))
               and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3]) and not act_read_as_noun(ws, ws.index(w))
               and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w))
+              and not verb_with_result(ws, ws.index(w)) and not manner_form_of_act(w[2], reader.support)
               and not _address(ws, ws.index(w), reader)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k, reader.neutral)) if n in given

@@ -1,0 +1,59 @@
+"""Session 23 (issue 19): faithful paraphrases of a strong model on topics no rule was written from
+(tests/data/strong_fresh_h23b.json drove these; every case here is a sentence of its own)."""
+
+from drafter.numcheck import check
+
+
+def _flags(facts, draft):
+    res = check(facts, draft)
+    return [c.note for c in res.claims] + [h.note for h in res.numbers if h.status != "supported"]
+
+
+def test_more_of_a_quality_is_no_count():
+    facts = ["为护林员配发防刺服300件"]
+    assert _flags(facts, "为护林员配发防刺服300件，让护林员多一份安全、家人多一份放心。") == []
+    assert _flags(facts, "为护林员配发防刺服300件，护林员作业时多了一层保护。") == []
+    counted = check(facts, "为护林员配发防刺服300件，每人多发一份慰问品。").numbers
+    assert [h.status for h in counted if h.text == "一份"] == ["unsupported"]  # a thing counted stays a count
+
+
+def test_the_writers_workplace_names_no_object():
+    facts = ["开展调度员业务培训，培训调度员60人"]
+    assert _flags(facts, "调度中心工会关心调度员成长，开展业务培训，培训调度员60人。") == []
+    higher = check(["开展调度员业务培训，培训调度员60人"], "调度员业务培训扎实开展，荣获全省工会职工教育先进单位称号。")
+    assert any("荣誉" in c.note for c in higher.claims)  # a level inside: a higher body's honour, still named
+
+
+def test_the_facts_act_with_a_manner_is_no_thing():
+    assert _flags(["为装配车间安装排风扇80台"], "工会为装配车间新装排风扇80台，把关爱落到实处。") == []
+    assert _flags(["举办青年职工演讲比赛4场，参赛职工96人"], "青年职工演讲比赛连办4场，96名职工参赛。") == []
+    assert _flags(["为装配车间安装排风扇80台"], "工会为装配车间新装空调机80台。")  # a new thing stays new
+
+
+def test_a_verb_with_its_result_before_a_verb_is_no_thing():
+    assert _flags(["开展窗口人员压力疏导讲座3场"], "开展压力疏导讲座3场，帮助窗口人员学会调节压力。") == []
+
+
+def test_a_numeral_read_as_one_noun_is_the_numbers():
+    assert _flags(["开展矿工心理减压团体辅导8场"], "工会为此举办了八场心理减压团体辅导。") == []
+
+
+def test_the_people_an_act_reached_may_go_unsaid_before_their_count():
+    facts = ["组织职工康复理疗服务，服务职工430人次"]
+    assert _flags(facts, "工会还提供康复理疗服务四百三十人次。") == []
+    strict = ["组织职工康复理疗服务，服务困难职工430人次"]
+    assert _flags(strict, "工会还提供康复理疗服务四百三十人次。")  # a qualifier of them (困难) is still missing
+
+
+def test_a_verb_after_the_people_counted_is_what_they_did():
+    facts = ["举办乘务员英语培训班，培训乘务员70人"]
+    assert _flags(facts, "工会组织70名乘务员学习英语。") == []
+    assert _flags(facts, "工会组织70名乘务员和退休教师学习英语。")  # people added beside them are still flagged
+
+
+def test_an_event_is_no_act_with_a_manner():
+    from drafter.numcheck.actforms import manner_form_of_act
+    from drafter.numcheck.support import Support
+
+    support = Support(["举办职工技能比赛，参赛职工80人", "为车间安装风扇20台"], [])
+    assert manner_form_of_act("新装", support) and not manner_form_of_act("大赛", support)
