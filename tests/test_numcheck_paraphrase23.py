@@ -57,3 +57,20 @@ def test_an_event_is_no_act_with_a_manner():
 
     support = Support(["举办职工技能比赛，参赛职工80人", "为车间安装风扇20台"], [])
     assert manner_form_of_act("新装", support) and not manner_form_of_act("大赛", support)
+
+
+def test_what_counted_people_did_is_no_added_head():
+    contest = ["举办焊工技能大赛，参赛焊工64人"]
+    assert _flags(contest, "工会举办焊工技能大赛，64名焊工大展身手。") == []
+    assert _flags(["举办导游讲解技能大赛，参赛导游44人"], "导游讲解技能大赛精彩上演，44名导游铺床叠被、各显身手。") == []
+    assert _flags(["开展锅炉检修技能培训，培训职工66人"], "开展锅炉检修技能培训，66名职工系统学习检修要领。") == []
+    assert _flags(contest, "工会举办焊工技能大赛，64名焊工家属参赛。")  # another head: other people, still flagged
+    assert _flags(["为一线职工发放冬季劳保用品，价值9万元"], "工会为一线职工和外包工发放冬季劳保用品，价值9万元。")
+
+
+def test_what_given_people_did_after_them_names_no_object():
+    assert _flags(["举办护理技能竞赛，参赛护士90人"], "护理技能竞赛中，90名护士互学互鉴。") == []
+    assert _flags(["为全体会员办理职工互助保障，参保980人"], "为全体会员办理职工住院医疗互助保障，参保980人。")
+    from drafter.numcheck.actforms import did_after_people
+
+    assert not did_after_people("开展教师座谈会、谈心活动", (2, 4, "教师", "n"), (4, 7, "座谈会", "n"))  # an event: a head

@@ -8,19 +8,35 @@
   verb + result before a verb   学会/学到/学好 + 调节情绪: a one-character verb with its result (会, 到, 好, 懂, 成)
                             glued before the verb it governs, after the people who do it (客服代表/学会/调节);
                             jieba's dictionary has 学会 only as a society.
-Neither rule reads a word the facts do not back as given: what follows the act is judged as before.
+  what counted people did   52名职工大展身手, 58名员工铺床叠被、各显身手, 450名职工志愿者投身…: a Chinese noun phrase puts
+                            its qualifiers before its head, so the new words glued after people a fact gives are
+                            another head (职工家属, 职工子女: still an object of their own) or what those people did.
+                            They are the predicate when none names people, a thing, time or place by 同义词词林 (A, B,
+                            C), by jieba's name tags or by a people ending (names_people); in a number's item the run
+                            must also end the clause or a parallel part (、) or stand before a verb.
+No rule reads a word the facts do not back as given: what follows the act is judged as before.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT
-from drafter.numcheck.words import Word, tag_of
+from drafter.numcheck.words import Word, tag_of, words
 
 _RESULTS = frozenset("会到好懂成")  # a verb's result complement: 学会, 学到, 学好, 弄懂, 学成
 _VERB_TAGS = ("v", "vn")
+_CONCRETE = ("A", "B", "C")  # 词林: people, things, time and space
+_NAMES = ("nr", "ns", "nt", "nz")
+_PEOPLE_END = re.compile("[员工者人师生民属女友士众手哥姐嫂妹]$")  # words 词林 lacks: 外包工, 快递小哥
+
+
+def act_not_thing(ws: tuple[Word, ...], k: int, support) -> bool:
+    """Word k is one of the acts above, not a thing (drafter.numcheck.things)."""
+    return verb_with_result(ws, k) or manner_form_of_act(ws[k][2], support)
 
 
 def manner_form_of_act(word: str, support) -> bool:
@@ -50,3 +66,45 @@ def _verb_char(char: str) -> bool:
 def _act_heads(fact_words: frozenset[str]) -> frozenset[str]:
     """The verb characters (the second) of the facts' two-character acts (安装 -> 装, 举办 -> 办)."""
     return frozenset(w[1] for w in fact_words if len(w) == 2 and tag_of(w) in _VERB_TAGS)
+
+
+def predicate_after_people(clause: str, window: list[Word], k: int, j: int) -> bool:
+    """Are words k..j of the window, glued after a people word, what those people did (not another head)?"""
+    if k == 0 or window[k - 1][1] != window[k][0] or not _people_at(clause, window[k - 1]):
+        return False
+    after = window[j + 1] if j + 1 < len(window) else None
+    return all(_no_head(w) for w in window[k:j + 1]) and _ends_part(clause, window[j][1], after)
+
+
+def did_after_people(clause: str, anchor: Word, w: Word) -> bool:
+    """Is `w`, a new word glued after the given people `anchor` (people by 词林, or counted: 44名导游), what they did:
+    no people, thing, place or name of its own, ending the clause or a part (128名护士互学互鉴; not 职工住院医疗互助保障)?"""
+    if anchor[1] != w[0] or not _people_at(clause, anchor) or not _no_head(w):
+        return False
+    ws = words(clause)
+    k = next((i for i, x in enumerate(ws) if x[0] == w[0]), None)
+    if k is None:
+        return False
+    end = k
+    while end + 1 < len(ws) and end - k < 3 and ws[end + 1][0] == ws[end][1] and _no_head(ws[end + 1]) \
+            and not ws[end + 1][3].startswith("v"):
+        end += 1  # 铺床/叠被, 互学/互鉴: the rest of the predicate, glued on
+    return _ends_part(clause, ws[end][1], None)  # a verb after it may be a noun's (住院医疗|互助保障): a part's end only
+
+
+def _people_at(clause: str, w: Word) -> bool:
+    """People by 词林, or counted as people right before (44名导游: 词林 knows 导游 only as the act)."""
+    return names_people(w[2]) or w[0] >= 2 and clause[w[0] - 1] in "名位" and clause[w[0] - 2].isdigit()
+
+
+def _no_head(w: Word) -> bool:
+    """Names no people, thing, time, place or event (词林 A, B, C; a name tag; a people ending: 外包工, 快递小哥; 座谈会)."""
+    people_end = w[3] not in ("i", "l") and _PEOPLE_END.search(w[2])  # not 大展身手 (an idiom)
+    return w[3] not in _NAMES and not names_people(w[2]) and not people_end and not EVENT.search(w[2]) \
+        and not any(c.startswith(_CONCRETE) for c in cilin_classes().get(w[2], ()))
+
+
+def _ends_part(clause: str, end: int, after: Word | None) -> bool:
+    """Does the clause or a parallel part end at `end`, or a verb follow there?"""
+    return end >= len(clause.rstrip()) or clause[end] in "、，,；;。" \
+        or (after is not None and after[0] == end and after[3].startswith("v"))

@@ -26,6 +26,7 @@ from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.examples import digits as _digits, example_of_given as _example_of_given
 from drafter.numcheck.examples import listed_example as _listed_example, no_thing as _no_thing
 from drafter.numcheck.people import PEOPLE_UNITS, counted_people
+from drafter.numcheck.actforms import predicate_after_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import THING_TAGS, abstract_word
 from drafter.numcheck.qualifying import joined_verbal as _joined_verbal, new_noun_after as _new_noun_after
@@ -112,7 +113,8 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
         while j + 1 < len(window) and new[j + 1] and window[j][1] == window[j + 1][0]:
             j += 1
         if _onto_given(clause, window, given, k, j, reader) and not _overlaps(taken, window[k][0], window[j][1]) \
-                and not (k == j and given[k - 1] and adverb_noun(window, k)):
+                and not (k == j and given[k - 1] and adverb_noun(window, k)) \
+                and not predicate_after_people(clause, window, k, j):
             s, e = window[k][0], window[j][1]
             out.append(role_claim("place" if place_word(window[j]) else "object", s, e, clause, offset, beside))
             taken.add((s, e))

@@ -119,6 +119,8 @@ def unrelated(draft: Mention, fact: Mention, lex=None) -> bool:
         return False
     if said_after(draft, fact) or not names_a_thing(draft.item or ""):
         return False
+    if _people_doing(draft.item or "", fact.item or ""):
+        return False  # 52名职工大展身手 for 参赛职工52人: the same people, what they did
     return lex is None or not _reworded(draft.item or "", fact.source, lex)
 
 
@@ -156,6 +158,24 @@ def said_after(draft: Mention, fact: Mention) -> bool:
     stop = _SENTENCE_END.search(draft.source, draft.end)
     tail = draft.source[draft.end:stop.start() if stop else len(draft.source)]
     return 2 * sum(g in tail for g in grams) >= len(grams)
+
+
+def _people_doing(item: str, fact_item: str) -> bool:
+    """Does the draft's item open on the people that end the fact's item and go on with what they did, naming no
+    other people, thing, place or event (52名职工大展身手 for 参赛职工52人; not 职工家属, 职工篮球赛)?"""
+    ws = [w for w in words(item) if w[2].strip()]
+    if len(ws) < 2 or not fact_item.endswith(ws[0][2]) or not _people(ws[0][2]):
+        return False
+    return not any(w[3] in ("nr", "ns", "nt", "nz") or any(c[0] in "ABC" for c in kin_of(w[2]))
+                   or _EVENT_END.search(w[2]) for w in ws[1:])
+
+
+def _people(word: str) -> bool:
+    kin = kin_of(word)
+    return bool(kin) and all(c[0] == "A" for c in kin)
+
+
+_EVENT_END = re.compile("[会赛展营班课座]$")
 
 
 def _reworded(item: str, line: str, lex) -> bool:

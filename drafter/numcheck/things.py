@@ -25,7 +25,7 @@ from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_n
 from drafter.numcheck.wordclass import person_or_body, place_word
 from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.nearmiss import on_given_event, verb_qualifier
-from drafter.numcheck.actforms import manner_form_of_act, verb_with_result
+from drafter.numcheck.actforms import act_not_thing, did_after_people
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -81,8 +81,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
                                  or _event_kind(ws, ws.index(w)))
               and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3]) and not act_read_as_noun(ws, ws.index(w))
               and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w))
-              and not verb_with_result(ws, ws.index(w)) and not manner_form_of_act(w[2], reader.support)
-              and not _address(ws, ws.index(w), reader)):
+              and not act_not_thing(ws, ws.index(w), reader.support) and not _address(ws, ws.index(w), reader)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k, reader.neutral)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
@@ -287,9 +286,8 @@ def _nounish(w: Word) -> bool:
 
 
 def _qualifies(clause: str, given: Word, w: Word, reader: Reader) -> bool:
-    """w (written onto the given thing or joined to it by 和/、: _neighbours) is not a kind of it ([kinds]: 比武
-    of 竞赛)."""
-    return not _kinds(reader.lex, given[2], w[2])
+    """w (onto the given thing, or joined by 和/、) is no kind of it (比武 of 竞赛), nor what given people did (投身)."""
+    return not _kinds(reader.lex, given[2], w[2]) and not did_after_people(clause, given, w)
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:
