@@ -74,3 +74,10 @@ def test_what_given_people_did_after_them_names_no_object():
     from drafter.numcheck.actforms import did_after_people
 
     assert not did_after_people("开展教师座谈会、谈心活动", (2, 4, "教师", "n"), (4, 7, "座谈会", "n"))  # an event: a head
+
+
+def test_a_count_of_the_things_listed_before_it_is_the_lists():
+    facts = ["举办职工象棋赛，参赛职工48人", "开展职工跳绳比赛，参赛职工130人"]
+    assert _flags(facts, "工会先后举办象棋赛和跳绳比赛两项活动，分别有48名和130名职工参赛。") == []
+    assert _flags(facts, "工会先后举办象棋赛和跳绳比赛三项活动，分别有48名和130名职工参赛。")  # not the list's count
+    assert _flags(facts, "工会先后举办两项活动，分别有48名和130名职工参赛。")  # no list: a count the facts must give

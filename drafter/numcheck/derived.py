@@ -124,6 +124,20 @@ def is_article(m: Mention) -> bool:
     return _COPULA_BEFORE.search(m.source[max(0, m.start - 18):m.start]) is not None
 
 
+_LISTED = re.compile("[两二三四五六]([项条个类种大场方块])")  # 两项活动, 两条主线, 三大任务: a count of kinds, not of people
+_JOINERS = re.compile("以及|[和与及、]")
+
+
+def counts_listed(m: Mention) -> bool:
+    """A count in Chinese numerals of the things its clause lists right before it (厨艺大赛和健步走两项活动, 围绕安全生产
+    和素质提升两条主线): the parts joined by 和/与/及/、 are as many as the count, so it says nothing the list does not."""
+    if m.value is None or m.approximate or not 2 <= m.value <= 6 or not _LISTED.fullmatch(m.text):
+        return False
+    start = max((m.source.rfind(c, 0, m.start) for c in CLAUSE_MARKS if c != ENUM_COMMA), default=-1) + 1
+    parts = _JOINERS.split(m.source[start:m.start])
+    return len(parts) == m.value and all(len(p.strip()) >= 2 for p in parts)
+
+
 def _rate(m: Mention, facts) -> tuple[int, str] | None:
     by_line: dict[int, list[Mention]] = {}
     for line, fact in facts.mentions:

@@ -34,7 +34,7 @@ from drafter.models import CheckResult, Claim, MissingFact, NumberHit, SentenceT
 from drafter.numcheck.claims import artifacts, clause_claims, merge
 from drafter.numcheck.support import Support, traces
 from drafter.numcheck.context import context_window
-from drafter.numcheck.derived import derived, each_one, is_article, one_named as _one_named
+from drafter.numcheck.derived import counts_listed, derived, each_one, is_article, one_named as _one_named
 from drafter.numcheck.timewords import duration, festival_date
 from drafter.numcheck.undecided import split_unnamed
 from drafter.numcheck.faithlex import load_faith
@@ -74,8 +74,9 @@ def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Le
         if signature not in verdicts:
             verdicts[signature] = _judge(m, fact_index, context_index, bool(facts), lexicon.faith)
         status, line, note, fact = verdicts[signature]
-        if status == "unsupported" and (is_article(m) or festival_date(m.source, m.start, m.end, given.support.text)):
-            continue  # 一件实事: an article, no quantity (drafter.numcheck.derived); “5·12”护士节: the festival's date
+        if status == "unsupported" and (is_article(m) or counts_listed(m)
+                                        or festival_date(m.source, m.start, m.end, given.support.text)):
+            continue  # 一件实事: an article; 和…两项活动: the list's count (derived.py); “5·12”护士节: the festival's date
         if status == "supported" and line is not None and m.key is None:
             stops = stops or Stops(draft)
             status, line, note, fact = _kept_item(m, (status, line, note, fact), fact_index, stops, lexicon,
