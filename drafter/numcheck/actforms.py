@@ -26,9 +26,11 @@ from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT
 from drafter.numcheck.words import Word, tag_of, words
+from textkit.sentences import BREAKS, ENUM_COMMA
 
 _RESULTS = frozenset("会到好懂成")  # a verb's result complement: 学会, 学到, 学好, 弄懂, 学成
 _VERB_TAGS = ("v", "vn")
+_PART_ENDS = BREAKS + ENUM_COMMA  # a clause's or a parallel part's end
 _CONCRETE = ("A", "B", "C")  # 词林: people, things, time and space
 _NAMES = ("nr", "ns", "nt", "nz")
 _PEOPLE_END = re.compile("[员工者人师生民属女友士众手哥姐嫂妹]$")  # words 词林 lacks: 外包工, 快递小哥
@@ -106,5 +108,5 @@ def _no_head(w: Word) -> bool:
 
 def _ends_part(clause: str, end: int, after: Word | None) -> bool:
     """Does the clause or a parallel part end at `end`, or a verb follow there?"""
-    return end >= len(clause.rstrip()) or clause[end] in "、，,；;。" \
+    return end >= len(clause.rstrip()) or clause[end] in _PART_ENDS \
         or (after is not None and after[0] == end and after[3].startswith("v"))

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from drafter.numcheck.ellipsis import head_of_previous, short_form_written
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.items import PEOPLE_GROUPS, kin_of, names_a_thing
+from drafter.numcheck.rolewords import PEOPLE
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT
 from drafter.numcheck.words import words as words_of
@@ -158,12 +159,13 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
 def people_of_the_act(word: str, fact_item: str, group: str | None, draft_item: str) -> bool:
     """For a count of people, the people word ending the fact's item after its act (服务职工 | 260人次), left out when
     the draft's item ends on that act right before the count and names no people of its own (提供中医理疗服务 |
-    二百六十人次): the unit counts the people the act reached. A qualifier of them (困难 of 慰问困难职工) is not cleared."""
+    二百六十人次): the unit counts the people the act reached. A qualifier of them (困难 of 慰问困难职工), and people
+    the draft names in their place (化工操作工技能培训320人次: asked, tests/test_item_judge.py), are not cleared."""
     act = fact_item[:-len(word)][-2:] if fact_item.endswith(word) else ""
     classes = cilin_classes().get(word, ())  # one plain people word by 词林 (职工, 居民), not 困难职工
     return group in PEOPLE_GROUPS and len(act) == 2 and bool(classes) and all(c[0] == "A" for c in classes) \
         and draft_item.endswith(act) \
-        and not any(names_people(w) for _, _, w, _ in words_of(draft_item) if len(w) >= 2)
+        and not any(names_people(w) or PEOPLE.search(w) for _, _, w, _ in words_of(draft_item) if len(w) >= 2)
 
 
 def people_of_the_unit(word: str, fact_item: str, group: str | None, draft_item: str, added: list[str],
