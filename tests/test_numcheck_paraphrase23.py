@@ -81,3 +81,11 @@ def test_a_count_of_the_things_listed_before_it_is_the_lists():
     assert _flags(facts, "工会先后举办象棋赛和跳绳比赛两项活动，分别有48名和130名职工参赛。") == []
     assert _flags(facts, "工会先后举办象棋赛和跳绳比赛三项活动，分别有48名和130名职工参赛。")  # not the list's count
     assert _flags(facts, "工会先后举办两项活动，分别有48名和130名职工参赛。")  # no list: a count the facts must give
+
+
+def test_the_writers_focus_on_abstract_work_is_frame():
+    facts = ["举办车工技能比武，参赛职工70人"]
+    assert _flags(facts, "机床厂工会立足岗位练兵，举办车工技能比武，70名职工参赛。") == []
+    assert _flags(facts, "机床厂工会聚焦技能提升，举办车工技能比武，70名职工参赛。") == []
+    assert _flags(facts, "机床厂工会围绕职工书屋建设，举办车工技能比武，70名职工参赛。")  # a thing of its own
+    assert _flags(facts, "机床厂工会围绕“金牌工人”主题，举办车工技能比武，70名职工参赛。")  # a name in quotes

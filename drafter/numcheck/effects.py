@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.numcheck.focus import focus_start
 from drafter.numcheck.names import figure_spans, quote_spans
 from drafter.numcheck.rolewords import GLUE, Reader
 from drafter.numcheck.synonyms import cilin_classes
@@ -69,6 +70,9 @@ def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | No
     work answers (聚焦…难题, 为解决…需求) is one as a whole."""
     if _NEED.match(clause.strip()):
         return need_start(clause)  # the whole clause states a need
+    focus = focus_start(clause, ws, reader)
+    if focus is not None:
+        return focus  # 纺织厂工会聚焦技能提升: the writer's focus on abstract work (focus.py)
     enables = _ENABLES.match(clause.strip())
     lead = len(clause) - len(clause.lstrip())
     act = next((w[0] for w in ws if enables and w[3] == "v" and lead + enables.start(1) <= w[0] < lead + enables.end(1)), None)
