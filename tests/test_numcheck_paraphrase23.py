@@ -89,3 +89,10 @@ def test_the_writers_focus_on_abstract_work_is_frame():
     assert _flags(facts, "机床厂工会聚焦技能提升，举办车工技能比武，70名职工参赛。") == []
     assert _flags(facts, "机床厂工会围绕职工书屋建设，举办车工技能比武，70名职工参赛。")  # a thing of its own
     assert _flags(facts, "机床厂工会围绕“金牌工人”主题，举办车工技能比武，70名职工参赛。")  # a name in quotes
+
+
+def test_people_the_work_makes_expected_are_the_counted_people():
+    camp = ["举办职工子女书法夏令营1期，参加营员26名"]
+    assert _flags(camp, "工会举办职工子女书法夏令营1期，26名孩子参加。") == []
+    assert _flags(["举办职工子女暑期托管班，接收职工子女57名"], "工会开办职工子女暑期托管班，共接收孩子57名。") == []
+    assert _flags(camp, "工会举办职工子女书法夏令营1期，26名老人参加。")  # people no camp implies

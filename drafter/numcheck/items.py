@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from drafter.numcheck.context import bigrams
+from drafter.numcheck.implied import implied
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import words
@@ -119,8 +120,8 @@ def unrelated(draft: Mention, fact: Mention, lex=None) -> bool:
         return False
     if said_after(draft, fact) or not names_a_thing(draft.item or ""):
         return False
-    if _people_doing(draft.item or "", fact.item or ""):
-        return False  # 52名职工大展身手 for 参赛职工52人: the same people, what they did
+    if _people_doing(draft.item or "", fact.item or "") or implied_people(draft.item or "", fact.source or ""):
+        return False  # 52名职工大展身手 for 参赛职工52人: the same people, what they did; 135名孩子 at a 托管班
     return lex is None or not _reworded(draft.item or "", fact.source, lex)
 
 
@@ -168,6 +169,14 @@ def _people_doing(item: str, fact_item: str) -> bool:
         return False
     return not any(w[3] in ("nr", "ns", "nt", "nz") or any(c[0] in "ABC" for c in kin_of(w[2]))
                    or _EVENT_END.search(w[2]) for w in ws[1:])
+
+
+def implied_people(item: str, fact_line: str) -> bool:
+    """Does the draft's item name people the fact line's work makes expected (孩子 at a 托管班 or 夏令营: the
+    [implied] table of drafter/data/implied_words.toml), and nothing else of its own?"""
+    ws = [w[2] for w in words(item) if len(w[2]) >= 2]
+    return bool(ws) and all(fact_line.find(w) >= 0 or implied(w, fact_line) and _people(w) for w in ws) \
+        and any(implied(w, fact_line) and _people(w) for w in ws)
 
 
 def _people(word: str) -> bool:

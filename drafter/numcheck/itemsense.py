@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 from drafter.numcheck.ellipsis import head_of_previous, short_form_written
 from drafter.numcheck.faithlex import FaithLexicon
-from drafter.numcheck.items import PEOPLE_GROUPS, kin_of, names_a_thing
+from drafter.numcheck.items import PEOPLE_GROUPS, implied_people, kin_of, names_a_thing
 from drafter.numcheck.rolewords import PEOPLE
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT
@@ -153,7 +153,8 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
             and not people_named(w, fact_item, group, whole_sentence, added)
             and not what_they_did(w, fact_item, fact_line, group, draft_item, whole_sentence)
             and not people_of_the_unit(w, fact_item, group, draft_item, added, whole_sentence)
-            and not people_of_the_act(w, fact_item, group, draft_item)]
+            and not people_of_the_act(w, fact_item, group, draft_item)
+            and not ((names_people(w) or PEOPLE.search(w)) and implied_people(draft_item, fact_line))]  # 孩子 for 营员
 
 
 def people_of_the_act(word: str, fact_item: str, group: str | None, draft_item: str) -> bool:
