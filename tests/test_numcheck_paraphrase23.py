@@ -96,3 +96,9 @@ def test_people_the_work_makes_expected_are_the_counted_people():
     assert _flags(camp, "工会举办职工子女书法夏令营1期，26名孩子参加。") == []
     assert _flags(["举办职工子女暑期托管班，接收职工子女57名"], "工会开办职工子女暑期托管班，共接收孩子57名。") == []
     assert _flags(camp, "工会举办职工子女书法夏令营1期，26名老人参加。")  # people no camp implies
+
+
+def test_an_aim_that_names_nothing_of_its_own_is_frame():
+    assert _flags(["举办员工税务知识讲座，听讲员工150人"], "为帮助员工管好家庭财务，工会开办税务知识讲座，150名员工参加。") == []
+    assert _flags(["开展防疫消毒知识培训，培训饲养员60人"], "为筑牢养殖场防疫屏障，工会组织60名饲养员开展防疫消毒知识培训。") == []
+    assert _flags(["开展防疫消毒知识培训，培训饲养员60人"], "为筹办全省畜牧技能大赛，工会组织60名饲养员开展防疫消毒知识培训。")

@@ -71,8 +71,10 @@ def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | No
     if _NEED.match(clause.strip()):
         return need_start(clause)  # the whole clause states a need
     focus = focus_start(clause, ws, reader)
+    if focus is None:
+        focus = _purpose_start(clause, reader)
     if focus is not None:
-        return focus  # 纺织厂工会聚焦技能提升: the writer's focus on abstract work (focus.py)
+        return focus  # 纺织厂工会聚焦技能提升 (focus.py), 为帮助员工管好家庭财务: the aim the work is framed by
     enables = _ENABLES.match(clause.strip())
     lead = len(clause) - len(clause.lstrip())
     act = next((w[0] for w in ws if enables and w[3] == "v" and lead + enables.start(1) <= w[0] < lead + enables.end(1)), None)
@@ -85,6 +87,34 @@ def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | No
         return verb
     start = purpose.start(1) if purpose.start(1) >= 0 else purpose.start(2)
     return start if verb is None else min(verb, start)
+
+
+_AIM = re.compile(r"\s*为了?(?=[\u4e00-\u9fff])")  # 为帮助…, 为了推动…: an aim opening the clause
+
+
+def _purpose_start(clause: str, reader: Reader) -> int | None:
+    """The start of the aim a clause opens with (为 + a verb: 为帮助员工管好家庭财务, 为筑牢养殖场防疫屏障), when every
+    word after the verb says nothing of its own (_says_nothing): what the work is for, an effect tail as a whole.
+    为 before people (为困难职工发放…) is whom the act is for: no aim."""
+    m = _AIM.match(clause)
+    if m is None or "“" in clause or "《" in clause:
+        return None  # 为培养造就“四有”职工队伍: a name in quotes is judged as written
+    rest = words(clause[m.end():])
+    if not rest or not (rest[0][3] in ("v", "vn") or rest[0][2] in reader.lex.effect_verbs
+                        or any(c[0] in "HIJ" for c in cilin_classes().get(rest[0][2], ()))):
+        return None
+    return m.end() if all(_aim_word(w, reader) for w in rest[1:]) else None
+
+
+def _aim_word(w: Word, reader: Reader) -> bool:
+    """A word of an aim that says nothing of its own: no event; a word jieba tags as a name (喜庆/ns) is read by its
+    词林 classes when 词林 knows it (a quality, not a place)."""
+    if EVENT.search(w[2]):
+        return False
+    classes = cilin_classes().get(w[2])
+    if w[3][:2] in ("ns", "nt", "nr") and classes:
+        return not any(c.startswith(("A", "B", "C")) for c in classes)
+    return _says_nothing(w, reader)
 
 
 # 围绕…难点痛点 before the act it leads to (围绕保障运行中的难点痛点集中攻关): the need, not a thing the act works on
