@@ -102,3 +102,9 @@ def test_an_aim_that_names_nothing_of_its_own_is_frame():
     assert _flags(["举办员工税务知识讲座，听讲员工150人"], "为帮助员工管好家庭财务，工会开办税务知识讲座，150名员工参加。") == []
     assert _flags(["开展防疫消毒知识培训，培训饲养员60人"], "为筑牢养殖场防疫屏障，工会组织60名饲养员开展防疫消毒知识培训。") == []
     assert _flags(["开展防疫消毒知识培训，培训饲养员60人"], "为筹办全省畜牧技能大赛，工会组织60名饲养员开展防疫消毒知识培训。")
+
+
+def test_people_of_an_event_written_elsewhere_in_its_sentence_may_go_unsaid_in_its_item():
+    facts = ["开展窗口代表压力疏导讲座5场", "为窗口代表配发护眼贴2000片"]
+    assert _flags(facts, "工会为窗口代表配发护眼贴2000片；开展压力疏导讲座5场，引导窗口代表调整心态。") == []
+    assert _flags(facts, "工会为窗口代表配发护眼贴2000片；开展压力疏导讲座5场。")  # its sentence names them nowhere

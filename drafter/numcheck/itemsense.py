@@ -109,9 +109,21 @@ def people_named(word: str, fact_item: str, group: str | None, whole_sentence: s
     职工举办荣休仪式6场). Written anywhere in the sentence, or, for an event, left out with no people of the draft's
     own in its place (组织心理健康讲座3场 for 组织职工心理健康讲座3场: the same lectures; 为家属举办讲座3场 puts others
     there). A thing keeps them (职工活动室: a kind of room), a count of people its group in its own words."""
-    if group in PEOPLE_GROUPS or fact_item.endswith(word) or not names_people(word):
+    if group in PEOPLE_GROUPS or fact_item.endswith(word):
         return False
+    if not names_people(word):  # 代表 (also an act by 词林): people when the sentence writes the fact's phrase of them
+        return any(c[0] == "A" for c in kin_of(word)) and _people_phrase(word, fact_item) in whole_sentence
     return word in whole_sentence or EVENT.search(fact_item) is not None and not any(names_people(a) for a in added)
+
+
+def _people_phrase(word: str, fact_item: str) -> str:
+    """The nouns of the fact's item glued before `word`, with it (客服代表 of 开展客服代表情绪疏导讲座), or a text no
+    sentence holds."""
+    ws = words_of(fact_item)
+    k = next((i for i, w in enumerate(ws) if w[2] == word), None)
+    if k is None or k == 0 or not ws[k - 1][3].startswith("n"):
+        return "\0"
+    return ws[k - 1][2] + word
 
 
 def names_people(word: str) -> bool:
