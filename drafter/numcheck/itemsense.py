@@ -121,7 +121,7 @@ def _people_phrase(word: str, fact_item: str) -> str:
     sentence holds."""
     ws = words_of(fact_item)
     k = next((i for i, w in enumerate(ws) if w[2] == word), None)
-    if k is None or k == 0 or not ws[k - 1][3].startswith("n"):
+    if k is None or k == 0 or ws[k - 1][3][:1] not in ("n", "s", "j"):  # 窗口/s, 客服/n
         return "\0"
     return ws[k - 1][2] + word
 
