@@ -108,3 +108,10 @@ def test_people_of_an_event_written_elsewhere_in_its_sentence_may_go_unsaid_in_i
     facts = ["开展窗口代表压力疏导讲座5场", "为窗口代表配发护眼贴2000片"]
     assert _flags(facts, "工会为窗口代表配发护眼贴2000片；开展压力疏导讲座5场，引导窗口代表调整心态。") == []
     assert _flags(facts, "工会为窗口代表配发护眼贴2000片；开展压力疏导讲座5场。")  # its sentence names them nowhere
+
+
+def test_the_word_after_the_opening_union_is_its_predicate():
+    facts = ["为环卫工人开展免费义诊，服务环卫工人700人次"]
+    assert _flags(facts, "城管局工会情系环卫工人，开展免费义诊，服务环卫工人700人次。") == []
+    assert _flags(facts, "城管局工会心系环卫一线，开展免费义诊，服务环卫工人700人次。") == []
+    assert _flags(facts, "城管局工会联合市中医院开展免费义诊，服务环卫工人700人次。")  # an actor after it is still one

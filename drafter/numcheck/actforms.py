@@ -37,8 +37,19 @@ _PEOPLE_END = re.compile("[员工者人师生民属女友士众手哥姐嫂妹]$
 
 
 def act_not_thing(ws: tuple[Word, ...], k: int, support) -> bool:
-    """Word k is one of the acts above, not a thing (drafter.numcheck.things)."""
-    return verb_with_result(ws, k) or manner_form_of_act(ws[k][2], support)
+    """Word k is one of the acts above, or the word right after a union opening the clause, not a thing
+    (drafter.numcheck.things)."""
+    return verb_with_result(ws, k) or manner_form_of_act(ws[k][2], support) or after_the_union(ws, k)
+
+
+def after_the_union(ws: tuple[Word, ...] | list[Word], k: int) -> bool:
+    """Word k comes right after the union that opens the clause with nouns only (建筑集团/工会/情系 农民工, 邮政公司工会/
+    心系 投递一线): the subject's predicate, whatever jieba's tag (心系/n, 情系/x), never a thing it names."""
+    if k == 0 or not ws[k - 1][2].endswith("工会") or ws[k - 1][1] != ws[k][0]:
+        return False
+    word = ws[k][2]
+    return all(w[3][:1] in ("n", "j", "s") for w in ws[:k]) and len(word) == 2 and not _people_or_thing(word) \
+        and tag_of(word[0]) != "p"  # 向/市 (总工会) read as 向市: a preposition opens a phrase of its own
 
 
 def manner_form_of_act(word: str, support) -> bool:
@@ -110,3 +121,8 @@ def _ends_part(clause: str, end: int, after: Word | None) -> bool:
     """Does the clause or a parallel part end at `end`, or a verb follow there?"""
     return end >= len(clause.rstrip()) or clause[end] in _PART_ENDS \
         or (after is not None and after[0] == end and after[3].startswith("v"))
+
+
+def _people_or_thing(word: str) -> bool:
+    """Names people, a thing, a time, a place or an event (食堂 of 工会食堂 is the union's canteen, not its act)."""
+    return not _no_head((0, len(word), word, "n"))
