@@ -115,3 +115,9 @@ def test_the_word_after_the_opening_union_is_its_predicate():
     assert _flags(facts, "城管局工会情系环卫工人，开展免费义诊，服务环卫工人700人次。") == []
     assert _flags(facts, "城管局工会心系环卫一线，开展免费义诊，服务环卫工人700人次。") == []
     assert _flags(facts, "城管局工会联合市中医院开展免费义诊，服务环卫工人700人次。")  # an actor after it is still one
+
+
+def test_work_carried_to_people_in_general_is_a_figure():
+    facts = ["开展送医进社区义诊12场，服务居民1800人次"]
+    assert _flags(facts, "工会开展送医进社区义诊12场，服务居民1800人次，把优质医疗服务送到居民身边。") == []
+    assert _flags(facts, "工会开展送医进社区义诊12场，服务居民1800人次，把慰问金送到居民身边。")  # a thing of its own

@@ -73,6 +73,8 @@ def _effect_start(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | No
     focus = focus_start(clause, ws, reader)
     if focus is None:
         focus = _purpose_start(clause, reader)
+    if focus is None:
+        focus = _carried_start(clause, reader)
     if focus is not None:
         return focus  # 纺织厂工会聚焦技能提升 (focus.py), 为帮助员工管好家庭财务: the aim the work is framed by
     enables = _ENABLES.match(clause.strip())
@@ -104,6 +106,23 @@ def _purpose_start(clause: str, reader: Reader) -> int | None:
                         or any(c[0] in "HIJ" for c in cilin_classes().get(rest[0][2], ()))):
         return None
     return m.end() if all(_aim_word(w, reader) for w in rest[1:]) else None
+
+
+_CARRIED = re.compile(r"\s*把(?P<what>[\u4e00-\u9fff的]{2,14}?)(?:送到|送进|送至|送达|带到|传递到)(?P<where>[\u4e00-\u9fff]{2,10})"
+                      f"{char_class(BREAKS)}?$")
+_BESIDE = ("Cb05", "Cb06", "Df02")  # 词林: in hand, beside, at heart (手中, 身边, 心坎)
+
+
+def _carried_start(clause: str, reader: Reader) -> int | None:
+    """The start of a figure of the work carried to people (把安全用气知识送到千家万户, 把优质医疗服务送到群众身边): what is
+    carried names no person, thing, place or event (a skill, a service, warmth) and where is people in general, an
+    idiom or a place beside them; the whole clause says how the work reached people, an effect tail."""
+    m = _CARRIED.match(clause)
+    if m is None or not all(_aim_word(w, reader) for w in words(m.group("what"))):
+        return None
+    beside = lambda w: w[3] == "i" or any(c.startswith(("Aa", *_BESIDE)) for c in cilin_classes().get(w[2], ()))  # noqa: E731
+    return m.start() + len(clause) - len(clause.lstrip()) \
+        if all(beside(w) or reader.backed(w[2]) or reader.neutral(w[2]) for w in words(m.group("where"))) else None
 
 
 def _aim_word(w: Word, reader: Reader) -> bool:
