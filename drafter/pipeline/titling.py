@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from drafter.numcheck import check
+from drafter.pipeline.backing import reported
 from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
 from drafter.pipeline.themes import load_book
@@ -151,7 +152,7 @@ def _each_writes(title: str, facts: list[str]) -> bool:
     """Every fact writes one of the heading's content words (a clause heads a section only so: 劳动 of 《劳动法》
     in half of them is no 开展各类劳动竞赛)."""
     words = content_bigrams(bare(title))
-    return bool(words) and all(any(w in fact for w in words) for fact in facts)
+    return bool(words) and all(any(w in reported(fact) for w in words) for fact in facts)
 
 
 def choose(facts: list[str], candidates: list[str], used: set[str], themed: frozenset[str] = frozenset(),
