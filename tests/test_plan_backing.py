@@ -65,3 +65,9 @@ def test_a_fact_does_not_speak_of_a_heading_by_a_bodys_name():
     assert not speaks_of(SPORTS[2], None, "积极创建文明机关", book)  # 市直机关's 机关
     assert not speaks_of(SPORTS[3], None, "开展文明创建活动", book)  # 市文明办, 全国文明城市
     assert speaks_of(CREATION[0], None, "积极创建文明机关", book)
+
+
+def test_an_honour_reports_no_part_of_a_themes_work():
+    honoured = ["被评为市级民主管理先进单位", "组织职工参加劳动竞赛"]
+    assert not titling.fits(honoured, "推进民主管理")  # 民主 only in the title the unit won
+    assert titling.fits(honoured + ["召开职代会，审议通过集体合同"], "推进民主管理")
