@@ -40,7 +40,8 @@ ACT = _ACT  # the acts a heading may begin with (model_titles: 工会开展… -
 _FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 # what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
 _FRAGMENT = re.compile(rf"的|[中于得地着率]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
-                       rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)")  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
+                       rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)"  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
+                       r"|为(?:契机|载体|抓手|平台|重点|主线|核心|目标|宗旨|突破口|切入点|动力)$")  # (以)创建五型班组为契机: a frame
 _CN_COUNT = r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支]"
 _DONE = re.compile(rf"^了?(?:{_CN_COUNT})?")  # 举办了十场“劳务工大课堂”, 举办一次… -> 举办“劳务工大课堂”: a heading names, it does not count
 _CN_COUNT_AT_END = re.compile(rf"{_CN_COUNT}$")
