@@ -1,7 +1,7 @@
 """Where a fact reports its work (issue 20): a heading's words are backed by a fact only there. A fact also writes
 words that report nothing done: another body's name (市文明办, 市直机关, 省法官协会, 市政法系统), an honour or title won
-(荣获二等奖, 被评为市级文明单位), and a clause that says what the work is for or what it is worth (为推动…, 为我市创全国
-文明城市做出了贡献, 是创建高绩效机关的重要内容, 争创…, 紧紧围绕…的新目标). Session 23: 积极倡导文明机关、文明处室、
+(荣获二等奖, 被评为市级文明单位), and a clause that says what the work aims to win or is worth (为创建…, 争创…, 为我市
+创全国文明城市做出了贡献, 是创建高绩效机关的重要内容, 紧紧围绕…的新目标). Session 23: 积极倡导文明机关、文明处室、
 文明岗位的创建活动 headed a court's sports facts on 市文明办, 市直机关 and 创建高绩效机关 alone.
 
 `reported(fact)` blanks those spans (one space a character: nothing of them joins a word across the gap); the
@@ -25,9 +25,10 @@ _INSIDE = r"(?:(?!工会|[与和向及同跟对在为把被将给从由])[\u4e00
 _KINDS = (r"(?:委员会|联合会|总工会|协会|学会|办公室|系统|机关|政府|法院|检察院|妇联|团委|党委|纪委|政协|人大"
           r"|(?<!举|开|主|承|协|创|兴|督|包|代|照|查|筹|合|试|停|民|公)办|[委局厅])")  # 文明办, not 举办
 _BODY = re.compile(f"{_LEVEL}{_INSIDE}{{0,6}}?{_KINDS}")
-# a clause that says what the work is for or worth, not what was done: 为推动… (为 and an act), 为…做出了贡献,
-# 是…的重要内容, 争创…, 力争…
-_PURPOSE = re.compile(r"^(?:为了|以便|旨在|力争|争创|争当|争做)|^(?:也|更|就|都|正|这|这也)?是")
+# a clause that says what the work aims to win or is worth, not what was done: 为创建…, 争创…, 力争…, 为…做出了贡献,
+# 是…的重要内容. A plain purpose (为了加强基层工会建设) names the area the work serves and stays.
+_GOAL = re.compile(r"^(?:为了?|以便|旨在)(?:创建|创|争取)|^(?:为了?|以便|旨在)?(?:力争|争创|争当|争做)"
+                   r"|^(?:也|更|就|都|正|这|这也)?是")  # 创建职工书屋3个 (no 为): the work itself
 _FOR_WHOM = re.compile(r"提供|搭建|创造|营造")  # 为有需求的家庭提供服务: for whom the work was done
 _CONTRIBUTES = re.compile(r"^为.{1,24}(?:做出|作出)(?:了)?.{0,6}贡献|^为.{1,16}服务$")
 _DONE_TO = re.compile(r"进行|给予|予以|表彰|奖励|慰问")
@@ -38,17 +39,12 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _purpose(clause: str) -> bool:
-    """The clause says what the work is for (为推动…, 为了…, 为…做出贡献) or worth (是…的重要内容)."""
-    if _PURPOSE.match(clause):
+def _goal(clause: str) -> bool:
+    """The clause says what the work aims to win (为创建…, 争创…) or contributed to (为…做出贡献), or what it is
+    worth (是…的重要内容)."""
+    if _GOAL.match(clause):
         return True
-    if not clause.startswith("为") or _FOR_WHOM.search(clause):
-        return False
-    if _CONTRIBUTES.match(clause):
-        return True
-    cut = words(clause)
-    after = cut[1] if len(cut) > 1 and cut[0][2] == "为" else None  # 为推动 (an act: purpose), 为干警 (for whom)
-    return after is not None and after[3].startswith("v")
+    return clause.startswith("为") and not _FOR_WHOM.search(clause) and bool(_CONTRIBUTES.match(clause))
 
 
 def _honour_in(clause: str) -> tuple[int, int] | None:
@@ -67,7 +63,7 @@ def reported(fact: str) -> str:
     text = fact
     for clause in _CLAUSE.finditer(fact):
         body, at = clause.group(), clause.start()
-        if _purpose(body.strip()):
+        if _goal(body.strip()):
             text = _blank(text, at, clause.end())
             continue
         honour = _honour_in(body)
