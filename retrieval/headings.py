@@ -34,8 +34,8 @@ _OPENER_WINDOW = 80
 # and then turns to the coming work in a clause of its own (…不足，…，在xx年的工作中，围绕…; …但是成绩永远是过去的，
 # 下半年工会工作将…：): what follows it is plans, however it is numbered.
 _CONCESSION = re.compile(r"虽然?[^。]{0,30}(?:成绩|成效|工作)[^。]{0,12}但")
-_AHEAD = re.compile(r"[，,。；;：:](?:在|于)?(?:今后|下一步|下步|明年|来年|新的一年|新年度|下半年"
-                    r"|(?:19|20)?[\dxX×_]{2}年度?的?工作中)")
+_AHEAD = re.compile(char_class(COMMAS + FULL_STOP + SEMICOLONS + COLONS)
+                    + r"(?:在|于)?(?:今后|下一步|下步|明年|来年|新的一年|新年度|下半年|(?:19|20)?[\dxX×_]{2}年度?的?工作中)")
 # The trailing paragraph(s) of a summary. Strong openers always close; weak ones ("20xx年，…", "今后…") only
 # when they are not the single paragraph under the last heading.
 _CLOSING_STRONG = re.compile(

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from drafter.numcheck.things import HONOUR_MARKS
 from drafter.numcheck.words import words
-from textkit.sentences import BREAKS
+from textkit.sentences import BREAKS, COMMAS, FULL_STOP, SEMICOLONS, char_class
 
 _CLAUSE = re.compile(f"(?:“[^”]*”|[^{re.escape(BREAKS)}])+")  # a quoted name is never cut
 # a body of some level (not the writer's own union: ownorg.py): the level, a few characters, the body's kind
@@ -32,7 +32,8 @@ _GOAL = re.compile(r"^(?:为了?|以便|旨在)(?:创建|创|争取)|^(?:为了?
 _FOR_WHOM = re.compile(r"提供|搭建|创造|营造")  # 为有需求的家庭提供服务: for whom the work was done
 _CONTRIBUTES = re.compile(r"^为.{1,24}(?:做出|作出)(?:了)?.{0,6}贡献|^为.{1,16}服务$")
 _DONE_TO = re.compile(r"进行|给予|予以|表彰|奖励|慰问")
-_AIMED = re.compile(r"(?:紧紧)?围绕(?:“[^”]{0,30}”|[^，,。；;“]){0,30}?(?:目标|主题|主线|中心工作)")
+_AIMED = re.compile(r"(?:紧紧)?围绕(?:“[^”]{0,30}”|" + char_class(COMMAS + FULL_STOP + SEMICOLONS + "“", negate=True)
+                    + r"){0,30}?(?:目标|主题|主线|中心工作)")
 
 
 def _blank(text: str, start: int, end: int) -> str:
