@@ -7,8 +7,10 @@
 2. Roles: opening = up to two paragraphs before the first heading; problems / plans = the deepest heading
    on the path that names them (不足/问题/差距; 下一步/计划/打算/思路/下半年 … in its last clause; below the
    top level only short headings count), or an unheaded paragraph that opens such a passage ("在肯定成绩的
-   同时…不足", "今后我们将…", "指导思想：…"). A plans passage runs to the end; a problems passage ends at the
-   next heading (one ending in "：" introduces a list and lasts through its items). closing = trailing
+   同时…不足", "今后我们将…", "指导思想：…"); a paragraph that concedes the past and turns to the coming work
+   ("…但还存在一些不足，…在xx年的工作中，…") is followed by plans, numbered or not. A plans passage runs to
+   the end; a problems passage ends at the next heading (one ending in "：" introduces a list and lasts through
+   its items). closing = trailing
    paragraphs after the last section that are not a section ("总之…", "回顾…展望…", "以上是…", and weaker
    "20xx年，…"/"今后…" unless it is the only paragraph under the last heading), plus signature/date lines;
    a heading such as "第五段：结语" also makes its section closing. Everything else is body.
@@ -30,6 +32,7 @@ from retrieval.headings import (
     is_real_paragraph,
     is_signature,
     opener_role,
+    turns_ahead,
 )
 from retrieval.models import Chunk, Example
 from textkit.headings import classify, plain_line
@@ -128,12 +131,15 @@ class _Structure:
             self.add((), "opening", line, new_block=False)
             return
         self.paragraphs += real
-        opened = opener_role(line)
+        ahead = turns_ahead(line)
+        opened = opener_role(line) or ("plans" if ahead else None)
         if opened:
             # "…主要有：" introduces a list that lasts through the sibling items; otherwise the next heading ends it
             lists = line.endswith(("：", ":"))
             self.passage = _Passage(opened, len(self.stack) - 1 if lists else None)
         self.add(self.path, self._role(), line, new_block=bool(opened))
+        if ahead:  # "…不足，…在xx年的工作中，…": the numbered items after it are the coming work's
+            self.passage = _Passage("plans", None)
 
     def _role(self) -> str:
         if self.passage:

@@ -9,7 +9,8 @@ import re
 from textkit.headings import PLAIN_MAX, without_number
 from textkit.sentences import COLONS, COMMAS, FULL_STOP, SEMICOLONS, char_class
 
-__all__ = ["heading_role", "role_of_path", "opener_role", "is_real_paragraph", "closing_strength", "is_signature"]
+__all__ = ["heading_role", "role_of_path", "opener_role", "turns_ahead", "is_real_paragraph", "closing_strength",
+           "is_signature"]
 
 SUB_ROLE_HEADING_MAX = 12
 
@@ -29,6 +30,12 @@ _PLANS_OPENER = re.compile(
     r"|^(?:指导思想|初步设想|工作思路|总体思路|工作目标|总体目标|总体要求|主要任务)[：:]"
 )
 _OPENER_WINDOW = 80
+# A paragraph that closes the account of the past (admits shortcomings, or grants its results: 虽然取得了一定成绩，但…)
+# and then turns to the coming work in a clause of its own (…不足，…，在xx年的工作中，围绕…; …但是成绩永远是过去的，
+# 下半年工会工作将…：): what follows it is plans, however it is numbered.
+_CONCESSION = re.compile(r"虽然?[^。]{0,30}(?:成绩|成效|工作)[^。]{0,12}但")
+_AHEAD = re.compile(char_class(COMMAS + FULL_STOP + SEMICOLONS + COLONS)
+                    + r"(?:在|于)?(?:今后|下一步|下步|明年|来年|新的一年|新年度|下半年|(?:19|20)?[\dxX×_]{2}年度?的?工作中)")
 # The trailing paragraph(s) of a summary. Strong openers always close; weak ones ("20xx年，…", "今后…") only
 # when they are not the single paragraph under the last heading.
 _CLOSING_STRONG = re.compile(
@@ -72,6 +79,14 @@ def opener_role(paragraph: str) -> str | None:
     if _PROBLEMS_OPENER.search(window):
         return "problems"
     return None
+
+
+def turns_ahead(paragraph: str) -> bool:
+    """The paragraph concedes the past (in its opening) and then turns to the coming work (see _AHEAD): the
+    passage after it is plans."""
+    window = paragraph[:_OPENER_WINDOW]
+    conceded = _PROBLEMS_OPENER.search(window) or _CONCESSION.search(window)
+    return bool(conceded and _AHEAD.search(paragraph, conceded.end()))
 
 
 def is_real_paragraph(line: str) -> bool:

@@ -171,6 +171,42 @@ def test_unheaded_paragraphs_open_problems_and_plans_passages():
     assert role_of_text(chunks, "三、文体活动") == "plans"  # plans run on to the end
 
 
+def test_a_numbered_list_after_a_paragraph_turning_to_the_coming_work_is_plans():
+    """Issue 20: s004_04's next-year items (夯实基础，提高工会干部综合素质能力) were body, so the heading bank offered
+    them as headings of work done. A paragraph that concedes the past and turns to the coming work makes them plans."""
+    turning = ("今年以来虽然做了些工作，但还存在一些不足，与上级要求还有一定的距离，在xx年的工作中，围绕中心工作，"
+               "加强工会自身建设。")
+    text = "\n".join(["今年以来工会认真开展工作。" + paragraph(1), "一、组织建设", paragraph(3), turning,
+                      "1、夯实基础，提高工会干部综合素质能力。", paragraph(1), "2、加强企业活力，在活动中下工夫。", paragraph(1)])
+    chunks = chunks_of(text)
+    assert role_of_text(chunks, "一、组织建设") == "body"
+    assert role_of_text(chunks, "但还存在一些不足") == "problems"
+    assert role_of_text(chunks, "1、夯实基础") == "plans" and role_of_text(chunks, "2、加强企业活力") == "plans"
+    granted = "工会工作虽然取得了一定成绩，但是成绩永远是过去的，下半年工会工作将重点做好以下几方面工作："
+    chunks = chunks_of("\n".join(["一、组织建设", paragraph(3), granted, "1、突出特色，注重典型。", paragraph(2)]))
+    assert role_of_text(chunks, "下半年工会工作将") == "plans" and role_of_text(chunks, "1、突出特色") == "plans"
+
+
+def test_next_years_items_never_enter_the_heading_bank():
+    from retrieval.heading_bank import HeadingBank
+
+    bank = HeadingBank([load_file(SAMPLES / name, root=SAMPLES) for name in ("s004_04.md", "s002_15.md")], embedder=None)
+    texts = {entry.text for entry in bank.entries}
+    assert "夯实基础，提高工会干部综合素质能力" not in texts
+    assert "积极倡导文明机关、文明处室、文明岗位的创建活动" not in texts
+    assert "举办生日聚餐晚会，增强员工凝聚力" in texts  # a summary's own sections of work done stay
+
+
+@pytest.mark.parametrize("paragraph_text", [
+    "回首20xx年，只有总结出过去的成绩与不足，才能在新的一年里，将各项工作做得更好。",  # no concession: a summary's opening
+    "但还存在许多不足和问题，这些有待在今后的工作中逐步加以解决。",  # 今后 inside a clause: what the problems await
+    "在今后的工作中，我们也还存在许多不足。",  # the turn comes before any concession
+])
+def test_a_paragraph_that_does_not_turn_ahead_after_conceding_keeps_the_list_body(paragraph_text):
+    text = "\n".join(["一、组织建设", paragraph(3), paragraph_text, "二、关心职工生活", paragraph(3)])
+    assert role_of_text(chunks_of(text), "二、关心职工生活") == "body"
+
+
 def test_weak_closing_under_the_last_heading_stays_content():
     text = "\n".join(["一、组织建设", paragraph(3), "八、继续开展文体活动。", "20xx年，工会将继续开展丰富多彩的文体活动，" + paragraph(1)])
     assert all(c.role != "closing" for c in chunks_of(text))
@@ -198,6 +234,10 @@ def test_a_plan_word_inside_a_body_heading_is_not_a_plans_section():
         ("s003_04.md", "今年以来我镇工会认真贯彻落实了党的xx大", "opening"),
         ("s003_04.md", "1、关心好特困职工", "body"),
         ("s004_07.md", "二〇一一年十一月二日", "plans"),
+        ("s004_04.md", "2、夯实基础，提高工会干部综合素质能力", "plans"),  # after 在xx年的工作中: next year's items
+        ("s004_04.md", "2、积极倡导文明机关、文明处室、文明岗位的创建活动", "plans"),
+        ("s004_06.md", "1、加强工会创新理念，开拓思维", "plans"),  # after 下半年工会工作将…
+        ("s002_15.md", "一、举办生日聚餐晚会", "body"),  # after 才能在新的一年里: no concession, work done
     ],
 )
 def test_roles_on_real_samples(name, needle, role):

@@ -94,8 +94,10 @@ CORPUS_LIST = [  # eight facts drawn from the shipped corpus by plan_bench's ran
 
 
 def test_the_planner_widens_the_heading_of_a_misfit_that_stays(settings, library, monkeypatch):
-    """Through the whole planner: the 参保率和体检 fact stays with the care facts it was grouped with, and their section is
-    headed so that it fits too (fitting.refit_plan calls covering.widen); without that call it is left a misfit there."""
+    """Through the whole planner: the 参保率和体检 fact stays with the fact it was grouped with, and their section is
+    headed so that it fits too (fitting.refit_plan calls covering.widen); without that call it is left a misfit there.
+    (Until session 23 the heading bank held next year's plan items of s004_04 (…继续做好职工的体检和疗养工作), and the
+    fact was grouped with the care facts; now it is grouped with the competition fact, under a heading widened to it.)"""
     from drafter.models import DraftRequest
     from drafter.pipeline import covering
     from drafter.pipeline.plan import Planner
@@ -104,7 +106,7 @@ def test_the_planner_widens_the_heading_of_a_misfit_that_stays(settings, library
     planner = Planner(settings, library)
     plan = planner.plan(request)
     home = next(s for s in plan.body() if 1 in s.fact_lines)
-    assert {1, 2} <= set(home.fact_lines) and planner.misfits[1] == 0, (home.heading, planner.misfits)
+    assert len(home.fact_lines) >= 2 and planner.misfits[1] == 0, (home.heading, planner.misfits)
     monkeypatch.setattr(covering, "widen", lambda *args, **kwargs: None)
     unwidened = Planner(settings, library)
     unwidened.plan(request)

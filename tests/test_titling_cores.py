@@ -61,3 +61,10 @@ def test_a_core_drops_a_count_in_chinese_numerals_right_after_its_act():
     """Session 19, s000_04 shuffled: "一、举办一次员工技能大赛"."""
     assert core("前海宾馆每年举办一次员工技能大赛，并多方征求顾客的意见或建议，不断提升服务水准。") == "举办员工技能大赛"
     assert core("开展一帮一结对活动") == "开展一帮一结对活动"  # 一帮一 is no count
+
+
+def test_the_frame_of_what_a_clause_takes_as_its_occasion_gives_no_core():
+    """以创建五型班组为契机 names the occasion of the work, not the work: no heading 创建五型班组为契机 (session 23's
+    bench made 建立养殖场、创建五型班组为契机等工作)."""
+    assert "契机" not in core("利用集团工会创建五型班组为契机，深入开展五型班组创建工作")
+    assert core("以“安康杯”竞赛为载体，开展安全隐患排查") == "开展安全隐患排查"

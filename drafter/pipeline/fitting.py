@@ -36,6 +36,7 @@ from functools import partial
 import numpy as np
 
 from drafter.pipeline import antecedents, grouping
+from drafter.pipeline.backing import reported
 from drafter.pipeline.heading_rules import bare, content_bigrams
 from drafter.pipeline.themes import Theme, ThemeBook
 
@@ -61,8 +62,9 @@ def names_theme(title: str, theme: Theme, book: ThemeBook) -> bool:
 
 def speaks_of(fact: str, theme: Theme | None, title: str, book: ThemeBook) -> bool:
     """The fact writes one of the heading's content words where it says its acts (not in a condition or as an
-    art work's subject: themes.Senses), or is clearly of a theme the heading names."""
-    acts = book.senses.acts(fact)
+    art work's subject: themes.Senses; not in another body's name, an honour or a goal: backing.reported), or is
+    clearly of a theme the heading names."""
+    acts = book.senses.acts(reported(fact))  # not in a body's name, an honour or a goal (backing.py)
     if any(word in acts for word in content_bigrams(bare(title))):
         return True
     return theme is not None and theme.keyword_score(fact) > 0 and names_theme(title, theme, book)

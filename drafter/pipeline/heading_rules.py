@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter.pipeline.backing import reported
 from drafter.pipeline.copying import copied_runs
 from textkit.sentences import COMMAS, ENUM_COMMA, NOT_COMPARED, SEMICOLONS, char_class
 
@@ -70,13 +71,14 @@ def relevant(title: str, facts: list[str]) -> bool:
     """The heading speaks of these facts: its content words (character pairs beyond the frame words 加强, 开展,
     工作 …) occur in at least half of them (and in one at least), at least SHARED of its content words and two of
     them occur in them (one loose word backs no heading: 创新 is no 开展劳动竞赛和技术创新), and every name it
-    quotes (建设“文化之家”) is theirs."""
-    text = "".join(facts)
-    if any(name not in text for name in QUOTED.findall(title)):
+    quotes (建设“文化之家”) is theirs. A fact's words count where it reports its work (backing.reported: not in
+    市文明办, 荣获…, 为创建…)."""
+    if any(name not in "".join(facts) for name in QUOTED.findall(title)):
         return False
+    said = [reported(fact) for fact in facts]  # a body's name, an honour, a goal back no heading (backing.py)
     words = content_bigrams(bare(title))
-    holding = sum(1 for fact in facts if any(w in fact for w in words))
-    shared = sum(1 for w in words if w in text)
+    holding = sum(1 for fact in said if any(w in fact for w in words))
+    shared = sum(1 for w in words if any(w in fact for fact in said))
     return holding >= max(min(2, len(facts)), -(-len(facts) // 2)) and shared >= max(min(2, len(words)), SHARED * len(words))
 
 

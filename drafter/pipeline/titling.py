@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from drafter.numcheck import check
+from drafter.pipeline.backing import reported
 from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
 from drafter.pipeline.themes import load_book
@@ -39,7 +40,8 @@ ACT = _ACT  # the acts a heading may begin with (model_titles: 工会开展… -
 _FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
 # what follows the act is no object: a clause cut mid-phrase (…中, …的…, 得力), a pointer (本次活动) or nothing
 _FRAGMENT = re.compile(rf"的|[中于得地着率]$|^了?[得地]|本次|此次|这次|该项|^了?(?:各项|相关|有关|工会|各类)?(?:工作|活动|措施)$"
-                       rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)")  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
+                       rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)"  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
+                       r"|为(?:契机|载体|抓手|平台|重点|主线|核心|目标|宗旨|突破口|切入点|动力)$")  # (以)创建五型班组为契机: a frame
 _CN_COUNT = r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支]"
 _DONE = re.compile(rf"^了?(?:{_CN_COUNT})?")  # 举办了十场“劳务工大课堂”, 举办一次… -> 举办“劳务工大课堂”: a heading names, it does not count
 _CN_COUNT_AT_END = re.compile(rf"{_CN_COUNT}$")
@@ -53,10 +55,12 @@ _SERVING = re.compile(r"^为[^，,]{1,12}服务$")  # whom the work serves
 
 def fits(facts: list[str], title: str, lexicon=None) -> bool:
     """The claim check finds nothing in `title` that `facts` do not give, read where the draft puts it: as a
-    section heading, and in the opening's list of areas (where a sentence's rules apply)."""
+    section heading, and in the opening's list of areas (where a sentence's rules apply); a part of a theme's work
+    it names is reported by a fact (not in an honour, a body's name or a goal: backing.reported)."""
     heading = f"一、{title}"
     opening = render("template/opening.j2", org="工会", period="今年", kind="年度总结", topic="", titles=[title])
-    return (not load_book().unbacked(title, facts)  # names a part of a theme's work no fact reports
+    said = [reported(fact) for fact in facts]  # 被评为民主管理先进单位 reports no democratic management (backing.py)
+    return (not load_book().unbacked(title, said)  # names a part of a theme's work no fact reports
             and not any(check(list(facts), text, lexicon=lexicon).claims for text in (heading, opening)))
 
 
@@ -151,7 +155,7 @@ def _each_writes(title: str, facts: list[str]) -> bool:
     """Every fact writes one of the heading's content words (a clause heads a section only so: 劳动 of 《劳动法》
     in half of them is no 开展各类劳动竞赛)."""
     words = content_bigrams(bare(title))
-    return bool(words) and all(any(w in fact for w in words) for fact in facts)
+    return bool(words) and all(any(w in reported(fact) for w in words) for fact in facts)
 
 
 def choose(facts: list[str], candidates: list[str], used: set[str], themed: frozenset[str] = frozenset(),
