@@ -50,6 +50,7 @@ FRESH_H21 = DATA.with_name("strong_fresh_h21.json")  # helper h4's, session 21 (
 FRESH_H22B = DATA.with_name("strong_fresh_h22b.json")  # helper h2's, session 22 (issue 19's missed and misnamed kinds): odd drive, even report
 FRESH_H22A = DATA.with_name("strong_fresh_h22a.json")  # helper h1's, session 22 (topic-implied words, manner): odd drive, even report
 FRESH_H22C = DATA.with_name("strong_fresh_h22c.json")  # helper h6's, session 22 (judgements of given acts): odd drive, even report
+FRESH_H23A = DATA.with_name("strong_fresh_h23a.json")  # helper h1's, session 23 (the six kinds in varied positions): odd drive, even report
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
