@@ -26,14 +26,14 @@ from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _
 from drafter.numcheck.rolemarks import may_mark as _may_mark, vague_body as _vague_body
 from drafter.numcheck.rolephrases import _ACTOR_HEAD, _act, _body_drawn_on, _day_name, _led_by_far_person, _led_by_person
 from drafter.numcheck.rolephrases import _new_actor, _reviewed_by
-from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed, _span
+from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed, _span, arrived_at, past_count
 from drafter.numcheck.rolewords import MEANS as _MEANS, ROLE_NAMES, SKIP as _SKIP, Reader, role_claim as _role
 from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
-from drafter.numcheck.wordclass import action_word, calendar, person_or_body
+from drafter.numcheck.wordclass import action_word, arrival, calendar, person_or_body
 from drafter.numcheck.scope import MARKS as _REACH_MARKS, reach_role, reached
 from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE, time_clause
 from drafter.numcheck.witness import joined_by, trim_to_actor, witnessed_by
@@ -167,7 +167,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         elif word in _MEANS and (phrase := _body_drawn_on(ws, i + 1, clause)):
             claim("actor", phrase)  # 依托市律师协会的专业力量, 依托律师事务所/代理…: a body drawn on took part
         elif word in _PLACE_BEFORE:
-            first = i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1  # 在各生产车间
+            first = past_count(ws, i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1)  # 在各生产车间
             phrase = _phrase_after(ws, first, clause)
             cut = next((k for k, w in enumerate(phrase) if k and (w[3] == "v" and _act(w[2], lex) or w[2] in _TIME_AFTER)),
                        len(phrase))
@@ -232,6 +232,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             if not reader.new(name) and not reader.backed(clause[name[0][0]:e]) and not any(w[0] in used for w in name):
                 out.append(_role("time", name[0][0], e, clause, offset))  # alone (质量, 月), the name does
             claim("time", name)
+        elif arrival(word, tag) and (where := arrived_at(ws, past_count(ws, i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in _EACH)), clause)):
+            claim("place", where)  # 并送到各小区门岗: where it was brought
         elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m" \
                 and not (word == "时间" and ws[i - 1][3] in ("v", "vn")):  # 第一时间: how soon; 奔波时间: how long
             claim("time", _phrase_before(ws, i, clause))

@@ -235,6 +235,23 @@ def whole_of(text: str) -> bool:
 _AREA = re.compile(r"(?:..+[区县乡镇村街]|.*(?:街道|乡镇|商圈|片区))$")
 
 
+_SITES = ("Cb08", "Cb26", "Cb28", "Bn01", "Bn03")  # 词林: areas and grounds (厂区, 营区), stations, sites (训练场,
+# 门岗, 会场), buildings and rooms (宿舍, 大厅, 会议室); not a position, direction or front (身边, 岗位, 一线, 前线)
+
+
+@lru_cache(maxsize=8192)
+def site(word: str) -> bool:
+    """A place one can stand in by 词林 (every class of the word an area, ground, station, site, building or room:
+    训练场, 门岗, 大厅, 宿舍): the head of a place phrase after 在/到 as a place word of rolephrases is."""
+    classes = cilin_classes().get(word)
+    return bool(classes) and all(c.startswith(_SITES) for c in classes)
+
+
+def arrival(word: str, tag: str) -> bool:
+    """A verb of arriving or bringing, one character and 到/至 (送到, 来到, 运至): a place may follow it."""
+    return tag == "v" and len(word) == 2 and word[1] in "到至" and tag_of(word[0]) == "v"
+
+
 def place_word(w: Word) -> bool:
     """A place by 词林 (every class of space, Cb: 山区, 片区, 厂区) or, unknown to 词林, by jieba's place tags; an
     area by its head (_AREA) either way."""
