@@ -38,3 +38,18 @@ def on_given_event(clause: str, ws: tuple[Word, ...], level: Word, text: str) ->
         if len(named) >= 3 and EVENT.search(named) and named in text:
             return True
     return False
+
+
+def bridged(ws: tuple[Word, ...], k: int, text: str) -> bool:
+    """Word k names people (词林 A: 职工) whom the facts write right after an act or preposition (组织职工, 为职工)
+    that stands, in the clause, one to three glued words before it (组织/外业/一线/职工): the words between narrow
+    the people."""
+    classes = cilin_classes().get(ws[k][2], ())
+    if not classes or not all(c[0] == "A" for c in classes):
+        return False
+    for j in range(k - 2, max(-1, k - 5), -1):
+        if ws[j + 1][0] != ws[j][1] or any(ws[n][1] != ws[n + 1][0] for n in range(j + 1, k)):
+            return False
+        if ws[j][3][:1] in ("v", "p") and ws[j][2] + ws[k][2] in text:
+            return True
+    return False

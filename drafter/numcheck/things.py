@@ -24,11 +24,10 @@ from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
 from drafter.numcheck.wordclass import person_or_body, place_word
 from drafter.numcheck.itemsense import names_people
-from drafter.numcheck.nearmiss import on_given_event, verb_qualifier
+from drafter.numcheck.nearmiss import bridged, on_given_event, verb_qualifier
 
 if TYPE_CHECKING:
     from drafter.models import Claim
-    from drafter.numcheck.faithlex import FaithLexicon
 
 LEVEL = re.compile(r"^(?:全国|国家级|国家|省级|省部级|省|全省|市级|市|全市|区级|区|县级|县|厂级|公司级|集团级)(?=$|级|总工会)")
 _LEVEL_START = frozenset("全国省市区县厂公集")
@@ -137,21 +136,9 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
         return False
     if not reader.neutral(w[2]):
         return reader.backed(w[2])
-    # a generic noun only with the word the facts write it with (大病职工, not 推进职工), or with the word before
-    # the words written in between (组织外业职工 where the facts write 组织职工: those words narrow it)
-    text = reader.support.text
-    return k > 0 and (ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in text or _bridged(clause, ws, k, text))
-
-
-def _bridged(clause: str, ws: tuple[Word, ...], k: int, text: str) -> bool:
-    """Do the facts write word k right after a word of two characters or more that stands, in the clause, one to
-    three glued words before it (组织/外业/一线/职工 where the facts write 组织职工)?"""
-    for j in range(k - 2, max(-1, k - 5), -1):
-        if ws[j + 1][0] != ws[j][1] or any(ws[n][1] != ws[n + 1][0] for n in range(j + 1, k)):
-            return False
-        if len(ws[j][2]) >= 2 and ws[j][2] + ws[k][2] in text:
-            return True
-    return False
+    # a generic noun only with the word the facts write it with (大病职工, not 推进职工; 组织外业职工: bridged)
+    return k > 0 and (ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
+                      or bridged(ws, k, reader.support.text))
 
 
 def _event_kind(ws: tuple[Word, ...], k: int) -> bool:
@@ -248,15 +235,13 @@ def _sibling(clause: str, ws: tuple[Word, ...], k: int, neutral: frozenset[str] 
 
 def _neighbours(clause: str, ws: tuple[Word, ...], k: int, says_nothing=None) -> list[int]:
     """The words written together with word k (困难职工子女, 书画比赛; past adjectives that say nothing of their
-    own to the next word: 电子/健康/档案; past a modifier such as 一线 when the phrase is an act's object: 组织/外业/一线/
-    职工) and, across a 和/、 that joins that phrase to another, the other phrase's words
-    (困难职工和单亲家庭; 方案和年金管理办法)."""
+    own to the next word: 电子/健康/档案, and 一线 in an act's object) and, across a 和/、 that joins that phrase to
+    another, the other phrase's words (困难职工和单亲家庭; 方案和年金管理办法)."""
     first, last = _run(clause, ws, k, -1), _run(clause, ws, k, 1)
     out = [j for j in (k - 1, k + 1) if first <= j <= last]
     j = k + 1
-    opens_object = k > 0 and ws[k - 1][3][:1] in ("v", "p")  # 组织/外业/一线/职工: the object of an act
-    while says_nothing is not None and j < last and (ws[j][3] == "a" or ws[j][3] == "m" and opens_object) \
-            and says_nothing(ws[j][2]):
+    skipped = ("a", "m") if k > 0 and ws[k - 1][3][:1] in ("v", "p") else ("a",)  # 组织/外业/一线/职工: an act's object
+    while says_nothing is not None and j < last and ws[j][3] in skipped and says_nothing(ws[j][2]):
         j += 1
         out.append(j)
     if first >= 3 and clause[ws[first - 2][0]:ws[first - 1][1]] in ("中的", "当中的", "之中的"):
@@ -303,13 +288,9 @@ def _nounish(w: Word) -> bool:
 def _qualifies(clause: str, given: Word, w: Word, reader: Reader) -> bool:
     """w (written onto the given thing or joined to it by 和/、: _neighbours) is not a kind of it ([kinds]: 比武
     of 竞赛)."""
-    return not _kinds(reader.lex, given[2], w[2])
+    kinds = reader.lex.kinds
+    return w[2] not in kinds.get(given[2], ()) and given[2] not in kinds.get(w[2], ())
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:
     return phrase[0][0], phrase[-1][1]
-
-
-def _kinds(lex: FaithLexicon, a: str, b: str) -> bool:
-    """Are a and b the same kind of thing by [kinds] (比武 of 竞赛)?"""
-    return b in lex.kinds.get(a, ()) or a in lex.kinds.get(b, ())

@@ -242,14 +242,26 @@ _SITES = ("Cb08", "Cb26", "Cb28", "Bn01", "Bn03")  # 词林: areas and grounds (
 @lru_cache(maxsize=8192)
 def site(word: str) -> bool:
     """A place one can stand in by 词林 (every class of the word an area, ground, station, site, building or room:
-    训练场, 门岗, 大厅, 宿舍): the head of a place phrase after 在/到 as a place word of rolephrases is."""
+    训练场, 门岗, 大厅, 宿舍): the head of a place phrase after 在/到 as a place word of rolephrases is. A word 词林
+    does not know is read by its head, its last part (职工宿舍 = 职工 + 宿舍)."""
     classes = cilin_classes().get(word)
-    return bool(classes) and all(c.startswith(_SITES) for c in classes)
+    if not classes:
+        parts = _parts(word)
+        return bool(parts) and word.endswith(parts[-1]) and site(parts[-1])
+    return all(c.startswith(_SITES) for c in classes)
+
+
+_ARRIVING = ("Hf", "Hj63", "Hi27")  # 词林: moving (走, 回, 运, 抵达), coming (来到), sending (送到)
 
 
 def arrival(word: str, tag: str) -> bool:
-    """A verb of arriving or bringing, one character and 到/至 (送到, 来到, 运至): a place may follow it."""
-    return tag == "v" and len(word) == 2 and word[1] in "到至" and tag_of(word[0]) == "v"
+    """A verb of arriving or bringing: a verb and 到/至 (送到, 来到, 运至) that 词林 (or, when it does not know the
+    word, its verb's character) knows as moving, coming or sending: a place may follow it (not 受到, 得到, 达到,
+    做到, 落到, 感到)."""
+    if tag != "v" or len(word) != 2 or word[1] not in "到至":
+        return False
+    classes = cilin_classes().get(word) or cilin_classes().get(word[0], ())
+    return any(c.startswith(_ARRIVING) for c in classes)
 
 
 def place_word(w: Word) -> bool:

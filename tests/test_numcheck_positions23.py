@@ -1,0 +1,54 @@
+"""Invented details in positions the readers skipped (issue 19, helper h1, session 23; tests/data/strong_fresh_h23a.json).
+
+Each passed before: a place whose head the place table did not list but 词林 knows as a site (监区训练场, 门岗), a
+place after an arrival verb (并送到各小区门岗), an act joined by 并/并且 right after a clause's last number (that
+clause was left to the number check), a qualifier written between an act and the people the facts write right
+after it (组织外业一线职工 for 组织职工), a kind suffix between a new qualifier and a counted thing (节能降耗型成果),
+and 与X同场参赛 (X took part). Each rule has a faithful counterpart that stays unflagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.numcheck import check
+
+_MEET = ["举办民警职工运动会，参赛民警310人", "开展民警家属座谈会2场"]
+_GIFTS = ["开展保安员消防技能培训，培训职工110人", "为保洁员发放慰问品260份"]
+_SURVEY = ["举办测绘技能大赛，参赛职工66人", "组织职工户外拓展训练，参加职工90人"]
+
+
+def _claims(facts: list[str], draft: str) -> list[tuple[str, str]]:
+    return [(c.text, c.note) for c in check(facts, draft).claims]
+
+
+@pytest.mark.parametrize("facts, draft, words, role", [
+    (_MEET, "310名民警在监区训练场踊跃参赛。", "训练场", "地点"),  # 训练场: 词林 Cb28, a site
+    (["开展职工读书活动，参加职工210人"], "工会在职工宿舍开展职工读书活动。", "宿舍", "地点"),  # 宿舍: 词林 Bn01, a building
+    (_GIFTS, "为保洁员发放慰问品260份，并送到各小区门岗。", "门岗", "地点"),  # after an arrival verb
+    (_MEET, "开展民警家属座谈会2场并且组织家属参观监区。", "参观", "活动"),  # joined on after the number
+    (["组织隧道施工安全知识竞赛，参赛职工120人", "为农民工办理工会会员卡460张"],
+     "为农民工办理工会会员卡460张并同步开展欠薪排查。", "欠薪排查", "活动"),
+    (_SURVEY, "组织外业一线职工户外拓展训练。", "外业", "对象"),  # between the act and 职工 (组织职工)
+    (_SURVEY, "组织外业职工户外拓展训练。", "外业", "对象"),
+    (["开展职工技术创新成果评选，评出成果12项"], "开展职工技术创新成果评选，共评出节能降耗型成果12项。", "节能降耗", "对象"),
+    (["开展光伏组件运维技能比武，参赛职工42人"], "42名职工与兄弟单位选手同场参赛。", "兄弟单位", "参与者"),
+])
+def test_invented_detail_is_caught_with_its_role(facts, draft, words, role):
+    at = draft.index(words)
+    over = [note for text, note in _claims(facts, draft)
+            if draft.find(text) < at + len(words) and at < draft.find(text) + len(text)]
+    assert any(note.startswith(role) for note in over), _claims(facts, draft)
+
+
+@pytest.mark.parametrize("facts, draft", [
+    (_GIFTS, "为保洁员发放慰问品260份，把组织的关怀送到保洁员手中。"),  # 手中: no site
+    (_SURVEY, "组织一线职工户外拓展训练。"),  # 一线 says nothing of its own
+    (_SURVEY, "组织广大职工户外拓展训练。"),
+    (["为公交驾驶员开展免费体检，体检2100人次"], "公交公司工会心系一线驾驶员健康，组织免费体检2100人次。"),  # no act before
+    (["开展安全隐患排查，发现隐患87处，整改87处"], "工会排查出隐患87处并督促逐一整改销号。"),  # 整改: the facts' act
+    (["设立职工创新工作室2个，完成技术革新项目15项"], "依托两个职工创新工作室，完成技术革新项目15项。"),  # a count
+    (["开展金秋助学活动，资助困难职工子女入学45名"], "资助困难职工子女入学45名，让他们能够安心走进校园。"),
+    (_MEET, "开展民警家属座谈会2场并且认真听取家属心声。"),
+])
+def test_faithful_counterpart_is_no_claim(facts, draft):
+    assert _claims(facts, draft) == []
