@@ -77,6 +77,7 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
         hi = min(h.end - offset + AFTER, own[i + 1].start - offset if i + 1 < len(own) else len(clause))
         window = _counted([w for w in ws if lo <= w[0] and w[1] <= hi], clause)
         out += _runs(clause, 0, _merged(clause, window), reader, taken, h.fact_item)
+        out += _narrowed_words(clause, h, offset, lo, taken)  # 体检外包职工300人: the number check's 对象多了'外包'
         if h.unit in PEOPLE_UNITS:  # 312名一线操作工 (the fact: 312人): other people
             out += counted_people(clause, ws, bisect_left(starts_of, h.end - offset), h.end - offset, reader, taken)
     if "《" in clause or "“" in clause:
@@ -116,6 +117,22 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
             out.append(role_claim("place" if place_word(window[j]) else "object", s, e, clause, offset, beside))
             taken.add((s, e))
         k = j + 1
+    return out
+
+
+_NARROWED = re.compile(r"对象多了'([^']+)'")  # the number check's note of added words (drafter.numcheck.narrowed)
+
+
+def _narrowed_words(clause: str, h: NumberHit, offset: int, lo: int, taken: set) -> list[Claim]:
+    """The object claims of the words the number check found added to the number's item (对象多了'外包'), quoted
+    where the clause writes them, between the window's start `lo` and the number, unless claimed already."""
+    m = _NARROWED.search(h.note or "") if h.status == "mismatch" else None
+    out: list[Claim] = []
+    for word in m.group(1).split("、") if m else ():
+        at = clause.find(word, lo, h.start - offset)
+        if at >= 0 and not _overlaps(taken, at, at + len(word)):
+            out.append(role_claim("object", at, at + len(word), clause, 0, h.fact_item))
+            taken.add((at, at + len(word)))
     return out
 
 

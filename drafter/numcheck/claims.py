@@ -104,7 +104,8 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             c_start = start + sentence.start() + clause.start()
             text = clause.group(0)
             if _has_number(numbered, c_start, c_start + len(text)):
-                joined = joined_after_numbers(text, c_start, hits, starts, support.text, lex)  # 座谈会2场并且组织家属参观…: one more act
+                # 座谈会2场并且组织家属参观监区: one more act after the numbers, read as a clause of its own
+                joined = joined_after_numbers(text, c_start, hits, starts, support.text, lex)
                 head = text[:joined] if joined else text
                 if not support.copies(head):  # else its roles and qualifiers are all the facts' words (Support.copies)
                     found = roles(head, c_start, support, lex) + early_claims(head, c_start, support.text, lex)  # 提前一周

@@ -40,7 +40,8 @@ _MARKER_WORDS = _ACTOR_BEFORE | _MEANS | _PLACE_BEFORE | _HONOUR_START | _NAMED_
 def may_mark(word: str, tag: str) -> bool:
     """Can the word open a role in roles._roles' loop? A pre-test of the word alone: when False, every branch
     of the loop passes it by (each branch needs one of these), so most words cost one look-up."""
-    return (word in _MARKER_WORDS or len(word) == 2 and word[1] in "到至" or word[0] in _ACTOR_AFTER_FIRST or word[0] in _TIME_FIRST or word[0] == "被"
+    return (word in _MARKER_WORDS or len(word) == 2 and word[1] in "到至" or  # 送到 (an arrival verb)
+            word[0] in _ACTOR_AFTER_FIRST or word[0] in _TIME_FIRST or word[0] == "被"
             or _HOLIDAY.fullmatch(word) is not None or _TIME_TAIL.search(word) is not None or calendar(word, tag))
 
 

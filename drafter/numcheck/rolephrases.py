@@ -129,8 +129,8 @@ def _placed(clause: str, phrase: list[Word]) -> bool:
     """Does the phrase end on a place (a head such as 中心, a place name, a landform), or on a locative (f: 脚下, 附近)
     written right after one (泰山/脚下)? Not the whole of a unit (全院: wordclass.whole_of)."""
     head = phrase[:-1] if len(phrase) > 1 and phrase[-1][3] == "f" else phrase
-    return not whole_of(n := clause[head[0][0]:head[-1][1]]) and bool(_PLACE_HEAD.search(n) or head[-1][3] == "ns" or landform(head[-1][2])
-                                                                or site(head[-1][2]))  # 监区训练场, 各小区门岗 (词林)
+    return not whole_of(n := clause[head[0][0]:head[-1][1]]) and bool(
+        _PLACE_HEAD.search(n) or head[-1][3] == "ns" or landform(head[-1][2]) or site(head[-1][2]))  # 监区训练场 (词林)
 
 
 def past_count(ws: tuple[Word, ...], k: int) -> int:
@@ -148,6 +148,21 @@ def arrived_at(ws: tuple[Word, ...], first: int, clause: str) -> list[Word]:
     while phrase and not _placed(clause, phrase):
         phrase = phrase[:-1]
     return phrase
+
+
+def through_de(ws: tuple[Word, ...], first: int, clause: str) -> list[Word]:
+    """The words from `first` through a 的 at most four glued words on to the place phrase after it (在公司新建的室内
+    球馆: a relative clause before the place), ending on its place head; [] when no place follows a 的 there."""
+    for k in range(first, min(first + 5, len(ws))):
+        if k > first and ws[k][0] != ws[k - 1][1]:
+            return []
+        if ws[k][2] == "的" and ws[k][0] - ws[first][0] >= 2:  # (有的站点: some of them, not a relative clause)
+            tail = _phrase_after(ws, k + 1, clause)
+            while tail and not _placed(clause, tail):
+                tail = tail[:-1]
+            plain = tail and tail[0][0] == ws[k][1] and not any(q in clause[ws[k][1]:tail[-1][1]] for q in "“”《》")
+            return list(ws[first:k + 1]) + tail if plain else []  # (的“争当…城市”: a name, not a place)
+    return []
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:

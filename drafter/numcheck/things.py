@@ -24,7 +24,7 @@ from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
 from drafter.numcheck.wordclass import person_or_body, place_word
 from drafter.numcheck.itemsense import names_people
-from drafter.numcheck.nearmiss import bridged, on_given_event, verb_qualifier
+from drafter.numcheck.nearmiss import bridged, bridged_qualifier, on_given_event, verb_qualifier
 
 if TYPE_CHECKING:
     from drafter.models import Claim
@@ -51,6 +51,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
         return [role_claim("object", *_span([level[0]]), clause, offset)]
     if (qualifier := verb_qualifier(ws, used, reader)) is not None:  # 一线倒班职工 for 职工
         return [role_claim("object", *_span([qualifier]), clause, offset)]
+    if (between := bridged_qualifier(ws, used, reader)) is not None:  # 为高温岗位职工 for 为职工
+        return [role_claim("object", between[0], between[1], clause, offset, between[2])]
     nouns = [w for k, w in enumerate(ws) if w[0] not in used and not (w[3] == "t" and _time_noun(w))  # 年内: time's
              and (w[3].startswith(NOUN_TAGS) or w[3][:1] == "v" and (_sibling(clause, ws, k, reader.lex.neutral)
                                                                      or _event_kind(ws, k)))
