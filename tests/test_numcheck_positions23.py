@@ -6,9 +6,9 @@ clause was left to the number check), a qualifier written between an act and the
 after it (组织外业一线职工 for 组织职工), a kind suffix between a new qualifier and a counted thing (节能降耗型成果),
 与X同场参赛 (X took part), a body of the union as the subject (工会女职工委员会组织…), a place after a relative
 clause (在公司新建的室内球馆), words between an act or preposition and the people the facts write right after it
-(为高温岗位职工 for 为职工), a verb of a state or course of life before given people (新婚职工, 85名倒班职工), and
-the words the number check finds added to a number's item (体检外包职工300人: its note said so, no claim covered
-the words). Each rule has a faithful counterpart that stays unflagged."""
+(为高温岗位职工 for 为职工), a verb of a state or course of life before given people (新婚职工, 85名倒班职工), the
+words the number check finds added to a number's item (体检外包职工300人: its note said so, no claim covered the
+words), 到场 after an actor (as 到会), and goods 词林 knows only by the head of their word (颁发结业证书). Each rule has a faithful counterpart that stays unflagged."""
 
 from __future__ import annotations
 
@@ -45,6 +45,8 @@ def _claims(facts: list[str], draft: str) -> list[tuple[str, str]]:
     (["开展职工心理健康讲座，参加职工85人"], "开展新婚职工心理健康讲座，参加职工85人。", "新婚", "对象"),
     (["开展职工心理健康讲座，参加职工85人"], "开展职工心理健康讲座，85名倒班职工参加。", "倒班", "对象"),
     (["组织职工健康体检，体检职工300人"], "组织职工健康体检，体检外包职工300人。", "外包", "对象"),
+    (["开展职工读书活动，参加职工210人"], "开展职工读书活动，参加职工210人，市总工会领导到场指导。", "市总工会领导", "参与者"),
+    (["开展职工技能培训，培训职工300人"], "开展职工技能培训，培训职工300人，考核合格后颁发结业证书。", "结业证书", "活动"),
 ])
 def test_invented_detail_is_caught_with_its_role(facts, draft, words, role):
     at = draft.index(words)
@@ -66,6 +68,7 @@ def test_invented_detail_is_caught_with_its_role(facts, draft, words, role):
     (["推进职工小家建设，建成职工小家15个"], "建成职工小家15个，小家成为职工学习、休息的温馨港湾。"),  # 成为: becoming
     (["慰问农民工3800人次"], "夏送清凉慰问覆盖农民工3800人次。"),  # 覆盖: the predicate
     (["设立职工互助金"], "设立职工互助金，主要用于职工临时困难借助。"),  # 用于: using
+    (["举办职工文艺汇演，观众800余人"], "举办职工文艺汇演，800余名观众到场观看。"),  # 800余名: the number's
     (["完善职工体检制度，体检职工300人"], "在完善一年一度职工体检制度的基础上，体检职工300人。"),  # how often
 ])
 def test_faithful_counterpart_is_no_claim(facts, draft):

@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from drafter.numcheck.rolewords import NOUN_TAGS, Reader
 from drafter.numcheck.synonyms import cilin_classes
-from drafter.numcheck.wordclass import EVENT, action_word
+from drafter.numcheck.wordclass import EVENT, action_word, head_classes
 from drafter.numcheck.words import Word, tag_of, words
 
 JOINED = ("并", "还", "并且", "同时", "另外", "此外")  # words that join one more act to a sentence
@@ -100,7 +100,7 @@ def _goods(ws: tuple[Word, ...], i: int, reader: Reader) -> bool:
     """The object of verb i (after 了/过) is goods in every sense 词林 gives, and no fact names them."""
     k = i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in ("了", "过"))
     head = _head(ws, k)
-    classes = cilin_classes().get(head[2], ()) if head is not None else ()
+    classes = head_classes(head[2]) if head is not None else ()  # 结业证书: read by 证书
     return bool(classes) and all(c.startswith(_GOODS) for c in classes) and _new(head, reader)
 
 

@@ -98,7 +98,9 @@ def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
         if not _nounish(ws, k, clause) or w[2] in _SKIP:
             break
         out.insert(0, w)
-    return out
+    counts = [k for k, w in enumerate(out) if any(c.isdigit() for c in w[2])
+              or w[3] in ("m", "q") and w[0] and clause[w[0] - 1].isdigit()]
+    return out[counts[-1] + 1:] if counts else out  # 800余名/观众: how many is the number check's
 
 
 def _act(word: str, lex: FaithLexicon) -> bool:

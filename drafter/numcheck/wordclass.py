@@ -132,6 +132,15 @@ def concrete(word: str, tag: str = "") -> bool:
     return any(concrete(p, tag_of(p)) for p in parts)
 
 
+def head_classes(word: str) -> frozenset[str]:
+    """词林's classes of `word`, or, when it does not know the word, of its head, its last part (结业证书: 证书)."""
+    classes = cilin_classes().get(word)
+    if classes:
+        return classes
+    parts = _parts(word)
+    return cilin_classes().get(parts[-1], frozenset()) if parts and word.endswith(parts[-1]) else frozenset()
+
+
 @lru_cache(maxsize=8192)
 def _parts(word: str) -> tuple[str, ...]:
     """The words of 2+ characters jieba's search cut finds inside `word`, in order, overlapping ones dropped."""
