@@ -83,3 +83,10 @@ def test_no_place_is_read_through_de_there(facts, draft, words):
     claims = _claims(facts, draft)
     assert not any(note.startswith("地点") and words in text for text, note in claims), claims
 
+
+
+def test_a_forum_implies_the_views_it_hears():
+    """drafter/data/implied_words.toml: a 座谈会 hears 意见建议 (session 23); another event still does not."""
+    facts = ["开展民警家属座谈会2场"]
+    assert _claims(facts, "召开民警家属座谈会2场，切实听取家属意见建议。") == []
+    assert _claims(["举办民警职工运动会，参赛民警310人"], "举办民警职工运动会，切实听取民警意见建议。") != []
