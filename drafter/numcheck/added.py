@@ -77,7 +77,6 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
         hi = min(h.end - offset + AFTER, own[i + 1].start - offset if i + 1 < len(own) else len(clause))
         window = _counted([w for w in ws if lo <= w[0] and w[1] <= hi], clause)
         out += _runs(clause, 0, _merged(clause, window), reader, taken, h.fact_item)
-        out += _narrowed_words(clause, h, offset, lo, taken)  # 体检外包职工300人: the number check's 对象多了'外包'
         if h.unit in PEOPLE_UNITS:  # 312名一线操作工 (the fact: 312人): other people
             out += counted_people(clause, ws, bisect_left(starts_of, h.end - offset), h.end - offset, reader, taken)
     if "《" in clause or "“" in clause:
@@ -86,6 +85,9 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
             if name[1:-1] not in lex.abstract and at >= 0 and not _overlaps(taken, at, at + len(name)):
                 out.append(role_claim("object", at, at + len(name), clause, 0))
                 taken.add((at, at + len(name)))
+    for i, h in enumerate(own):  # 体检外包职工300人: the number check's 对象多了'外包' (after the names: 《…》 whole)
+        out += _narrowed_words(clause, h, offset, max(h.start - offset - BEFORE, own[i - 1].end - offset if i else 0),
+                               taken)
     return out
 
 

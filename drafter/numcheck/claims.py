@@ -128,7 +128,6 @@ def _plain_claims(text: str, c_start: int, support: Support, lex: FaithLexicon, 
     if cut is not None:
         out.append(cut)
         return out
-    before = len(out)
     spans = manner_spans(text, lex, Reader(support, lex))  # 少跑腿、数据多跑路; “血汗钱”: how, not what was done
     plain = blanked(text, spans) if spans else text
     tail = effect_start(plain, clause_words(plain), Reader(support, lex))
@@ -155,7 +154,7 @@ def _plain_claims(text: str, c_start: int, support: Support, lex: FaithLexicon, 
         out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
     else:
         out += found or ([claim] if claim else result_claims(text, c_start, support))  # 提升了…入会率, 未发生一起火灾
-    if len(out) == before:  # the facts' actor and object, another act (进行民主评议 for 进行检查)
+    if not out:  # the facts' actor and object, another act (进行民主评议 for 进行检查)
         out += [c for c in [changed_act(text, c_start, support, lex)] if c is not None]
     return out
 
