@@ -96,8 +96,8 @@ def did_after_people(clause: str, anchor: Word, w: Word) -> bool:
         return False
     ws = words(clause)
     k = next((i for i, x in enumerate(ws) if x[0] == w[0]), None)
-    if k is None:
-        return False
+    if k is None or _abstract(w) and not (k + 1 < len(ws) and ws[k + 1][3].startswith("v")):
+        return False  # 民警意见建议: their views, not their act (系统学习: a manner before the act)
     end = k
     while end + 1 < len(ws) and end - k < 3 and ws[end + 1][0] == ws[end][1] and _no_head(ws[end + 1]) \
             and not ws[end + 1][3].startswith("v"):
@@ -108,6 +108,12 @@ def did_after_people(clause: str, anchor: Word, w: Word) -> bool:
 def _people_at(clause: str, w: Word) -> bool:
     """People by 词林, or counted as people right before (44名导游: 词林 knows 导游 only as the act)."""
     return names_people(w[2]) or w[0] >= 2 and clause[w[0] - 1] in "名位" and clause[w[0] - 2].isdigit()
+
+
+def _abstract(w: Word) -> bool:
+    """A matter 词林 knows only as an abstract thing (意见, 需求), or a compound it opens (意见建议)."""
+    classes = cilin_classes().get(w[2]) or cilin_classes().get(w[2][:2], ())
+    return bool(classes) and all(c.startswith("D") for c in classes)
 
 
 def _no_head(w: Word) -> bool:

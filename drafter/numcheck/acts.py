@@ -5,11 +5,12 @@ over by any verb (购置了工具箱和安全帽), and a clause joined on by 并
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from drafter.numcheck.rolewords import NOUN_TAGS, Reader
 from drafter.numcheck.synonyms import cilin_classes
-from drafter.numcheck.wordclass import EVENT, action_word
-from drafter.numcheck.words import Word, tag_of
+from drafter.numcheck.wordclass import EVENT, action_word, head_classes
+from drafter.numcheck.words import Word, tag_of, words
 
 JOINED = ("并", "还", "并且", "同时", "另外", "此外")  # words that join one more act to a sentence
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
@@ -99,7 +100,7 @@ def _goods(ws: tuple[Word, ...], i: int, reader: Reader) -> bool:
     """The object of verb i (after 了/过) is goods in every sense 词林 gives, and no fact names them."""
     k = i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in ("了", "过"))
     head = _head(ws, k)
-    classes = cilin_classes().get(head[2], ()) if head is not None else ()
+    classes = head_classes(head[2]) if head is not None else ()  # 结业证书: read by 证书
     return bool(classes) and all(c.startswith(_GOODS) for c in classes) and _new(head, reader)
 
 
@@ -142,3 +143,27 @@ def _head(ws: tuple[Word, ...], i: int) -> Word | None:
             continue
         break
     return head
+
+
+def joined_after_numbers(clause: str, offset: int, hits, starts, text: str, lex) -> int | None:
+    """Where, in a clause holding numbers, a word of JOINED right after its last number and measure word opens one
+    more act (座谈会2场并且组织家属参观监区, 会员卡460张并同步开展欠薪排查): that tail holds no number, so it is read as
+    a clause of its own (the claims of a clause without a number). None when no such word follows the last number,
+    or when a verb of the tail other than a generic act (开展, 组织: the lexicon's act words) is one the support
+    `text` writes: the tail goes on with a given act."""
+    own = hits[bisect_left(starts, offset):bisect_left(starts, offset + len(clause))]
+    if not own:
+        return None
+    end = max(h.end for h in own) - offset
+    ws = words(clause)
+    k = next((k for k, w in enumerate(ws) if w[0] >= end), None)
+    if k is None or k + 1 >= len(ws):
+        return None
+    if ws[k][2] not in JOINED and ws[k][3] == "q" and k + 1 < len(ws):
+        k += 1  # the measure word the number hit left out
+    if ws[k][2] not in JOINED or ws[k][0] - end > 1 or not any(w[3].startswith("v") for w in ws[k + 1:]):
+        return None
+    if any(w[3][:1] == "v" and len(w[2]) >= 2 and not lex.assert_words.fullmatch(w[2]) and w[2] in text
+           for w in ws[k + 1:]):
+        return None  # 隐患87处并督促逐一整改销号 (the facts: 整改87处): what was done to what was counted
+    return ws[k][0]

@@ -87,6 +87,9 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
             if name[1:-1] not in lex.abstract and at >= 0 and not _overlaps(taken, at, at + len(name)):
                 out.append(role_claim("object", at, at + len(name), clause, 0))
                 taken.add((at, at + len(name)))
+    for i, h in enumerate(own):  # 体检外包职工300人: the number check's 对象多了'外包' (after the names: 《…》 whole)
+        out += _narrowed_words(clause, h, offset, max(h.start - offset - BEFORE, own[i - 1].end - offset if i else 0),
+                               taken)
     return out
 
 
@@ -119,6 +122,22 @@ def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: s
             out.append(role_claim("place" if place_word(window[j]) else "object", s, e, clause, offset, beside))
             taken.add((s, e))
         k = j + 1
+    return out
+
+
+_NARROWED = re.compile(r"对象多了'([^']+)'")  # the number check's note of added words (drafter.numcheck.narrowed)
+
+
+def _narrowed_words(clause: str, h: NumberHit, offset: int, lo: int, taken: set) -> list[Claim]:
+    """The object claims of the words the number check found added to the number's item (对象多了'外包'), quoted
+    where the clause writes them, between the window's start `lo` and the number, unless claimed already."""
+    m = _NARROWED.search(h.note or "") if h.status == "mismatch" else None
+    out: list[Claim] = []
+    for word in m.group(1).split("、") if m else ():
+        at = clause.find(word, lo, h.start - offset)
+        if at >= 0 and not _overlaps(taken, at, at + len(word)):
+            out.append(role_claim("object", at, at + len(word), clause, 0, h.fact_item))
+            taken.add((at, at + len(word)))
     return out
 
 
@@ -217,6 +236,14 @@ def _given(w: Word, reader: Reader) -> bool:
         and w[2] in reader.support.text
 
 
+_KIND_SUFFIXES = frozenset("类型式")  # one-character suffixes naming a kind (…类, …型, …式), whatever jieba's tag
+
+
+def _kind_suffix(w: Word) -> bool:
+    """A suffix (jieba's tag k: 型, 式) or a one-character kind word (类 is tagged a measure word)."""
+    return w[3] == "k" or w[2] in _KIND_SUFFIXES
+
+
 def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: int, reader: Reader | None = None) -> bool:
     """The run k..j is written onto a given thing (right after it or right before it, through 的 too), joined
     to a phrase ending in one by 和/及/与/、 (职工和社区居民; 劳模和先进职工), or is an example of one before 等
@@ -231,6 +258,8 @@ def _onto_given(clause: str, window: list[Word], given: list[bool], k: int, j: i
         gap = clause[a[1]:b[0]]
         if step > 0 and gap == "" and window[n][2] == "的" and n + 1 < len(window) and _touch(window, n, n + 1):
             n, gap = n + 1, "的"  # 偏远山区的基层工会: jieba's 的 is a word of the window
+        elif step > 0 and gap == "" and _kind_suffix(window[n]) and n + 1 < len(window) and _touch(window, n, n + 1):
+            n += 1  # 节能降耗/型/成果, 防护/类/用品: a suffix making the run a kind of the given thing
         while step > 0 and gap == "" and reader is not None and not given[n] and n + 1 < len(window) \
                 and window[n][3].startswith(NOUN_TAGS) and reader.neutral(window[n][2]) and _touch(window, n, n + 1):
             n += 1  # 退休职工/参赛/作品: across a word that says nothing of its own to the given head

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from drafter.models import Claim, NumberHit
 from drafter.numcheck.actswap import changed_act, cut_continuation
+from drafter.numcheck.acts import joined_after_numbers
 from drafter.numcheck.added import added_items
 from drafter.numcheck.appraisal import appraisal_start, early_claims
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
@@ -103,47 +104,58 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
             c_start = start + sentence.start() + clause.start()
             text = clause.group(0)
             if _has_number(numbered, c_start, c_start + len(text)):
-                if support.copies(text):
-                    continue  # its roles and qualifiers are all the facts' words (Support.copies)
-                found = roles(text, c_start, support, lex) + early_claims(text, c_start, support.text, lex)  # 提前一周
-                out += found + added_items(text, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
+                # 座谈会2场并且组织家属参观监区: one more act after the numbers, read as a clause of its own
+                joined = joined_after_numbers(text, c_start, hits, starts, support.text, lex)
+                head = text[:joined] if joined else text
+                if not support.copies(head):  # else its roles and qualifiers are all the facts' words (Support.copies)
+                    found = roles(head, c_start, support, lex) + early_claims(head, c_start, support.text, lex)  # 提前一周
+                    out += found + added_items(head, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
+                if joined:
+                    out += _plain_claims(text[joined:], c_start + joined, support, lex, draft_words)
                 continue
-            if support.copies(text):  # the facts write it so: only a result (a measure's change, a none) can be new
-                out += result_claims(text, c_start, support)
-                continue
-            cut = cut_continuation(text, c_start, support)  # past the end of a fact cut mid-phrase (…对集体)
-            if cut is not None:
-                out.append(cut)
-                continue
-            before = len(out)
-            spans = manner_spans(text, lex, Reader(support, lex))  # 少跑腿、数据多跑路; “血汗钱”: how, not what was done
-            plain = blanked(text, spans) if spans else text
-            tail = effect_start(plain, clause_words(plain), Reader(support, lex))
-            tail = need_start(text) if tail is None and spans else tail  # 聚焦…“急难愁盼”: a need as a whole
-            went = appraisal_start(plain, clause_words(plain), lex)  # 比赛紧张有序: how a given act went (appraisal.py)
-            if went is not None:
-                tail = went if tail is None else min(tail, went)
-                text_read = text[:went] + " " * (len(text) - went)  # its roles are read before it too
-            else:
-                text_read = text
-            if tail is None and not spans:
-                claim = _judge(text, c_start, support, lex, "claim", draft_words)
-            else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
-                claim = _requoted(_judge(plain[:tail] + " " * (len(text) - tail) if tail is not None else plain,
-                                         c_start, support, lex, "claim"), text, c_start)
-                claim = _through(claim, text, c_start) if went is not None and claim is not None else claim
-            found = roles(text_read, c_start, support, lex) + sibling_names(text_read, c_start, support, lex.kinds, lex)
-            found += early_claims(text, c_start, support.text, lex)  # 提前一个月完成: a time (appraisal.py)
-            if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds, lex)):
-                # a theme, or a named activity or document outside the roles, says more; an actor, place,
-                # time or honour of the clause is named beside it (被评为市级金秋助学先进单位)
-                out += [claim, *(c for c in found if c.note.startswith(_MARKED_ROLES))]
-            elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
-                out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
-            else:
-                out += found or ([claim] if claim else result_claims(text, c_start, support))  # 提升了…入会率, 未发生一起火灾
-            if len(out) == before:  # the facts' actor and object, another act (进行民主评议 for 进行检查)
-                out += [c for c in [changed_act(text, c_start, support, lex)] if c is not None]
+            out += _plain_claims(text, c_start, support, lex, draft_words)
+    return out
+
+
+def _plain_claims(text: str, c_start: int, support: Support, lex: FaithLexicon, draft_words: DraftWords | None
+                  ) -> list[Claim]:
+    """The claims of one clause holding no number (c_start: its start in the draft)."""
+    out: list[Claim] = []
+    if support.copies(text):  # the facts write it so: only a result (a measure's change, a none) can be new
+        out += result_claims(text, c_start, support)
+        return out
+    cut = cut_continuation(text, c_start, support)  # past the end of a fact cut mid-phrase (…对集体)
+    if cut is not None:
+        out.append(cut)
+        return out
+    spans = manner_spans(text, lex, Reader(support, lex))  # 少跑腿、数据多跑路; “血汗钱”: how, not what was done
+    plain = blanked(text, spans) if spans else text
+    tail = effect_start(plain, clause_words(plain), Reader(support, lex))
+    tail = need_start(text) if tail is None and spans else tail  # 聚焦…“急难愁盼”: a need as a whole
+    went = appraisal_start(plain, clause_words(plain), lex)  # 比赛紧张有序: how a given act went (appraisal.py)
+    if went is not None:
+        tail = went if tail is None else min(tail, went)
+        text_read = text[:went] + " " * (len(text) - went)  # its roles are read before it too
+    else:
+        text_read = text
+    if tail is None and not spans:
+        claim = _judge(text, c_start, support, lex, "claim", draft_words)
+    else:  # its effect tail (感受到组织温暖) is frame: the words before it are judged
+        claim = _requoted(_judge(plain[:tail] + " " * (len(text) - tail) if tail is not None else plain,
+                                 c_start, support, lex, "claim"), text, c_start)
+        claim = _through(claim, text, c_start) if went is not None and claim is not None else claim
+    found = roles(text_read, c_start, support, lex) + sibling_names(text_read, c_start, support, lex.kinds, lex)
+    found += early_claims(text, c_start, support.text, lex)  # 提前一个月完成: a time (appraisal.py)
+    if claim is not None and (_SAYS_MORE in claim.note or _names_outside(text, found, support, lex.kinds, lex)):
+        # a theme, or a named activity or document outside the roles, says more; an actor, place,
+        # time or honour of the clause is named beside it (被评为市级金秋助学先进单位)
+        out += [claim, *(c for c in found if c.note.startswith(_MARKED_ROLES))]
+    elif claim is not None and found and all(c.note.startswith(_WHEN_WHERE) for c in found):
+        out += found + _beyond(text, c_start, found, support, lex)  # 五一 + 开展帮扶救助送温暖活动
+    else:
+        out += found or ([claim] if claim else result_claims(text, c_start, support))  # 提升了…入会率, 未发生一起火灾
+    if not out:  # the facts' actor and object, another act (进行民主评议 for 进行检查)
+        out += [c for c in [changed_act(text, c_start, support, lex)] if c is not None]
     return out
 
 

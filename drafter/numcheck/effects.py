@@ -25,6 +25,7 @@ from drafter.numcheck.rolewords import GLUE, Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import EVENT, HONOUR_MARKS
 from drafter.numcheck.words import Word, words
+from drafter.numcheck.wordclass import arrival, site
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 # the last character of a word naming people (职工, 选手, 家属, 子女), a place or group (中心, 车间, 队) or a thing
@@ -207,6 +208,8 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
             continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
         if _qualifies_people(ws, k):
             continue  # 组织一线/倒班/职工…: a verb between a modifier and people names which people
+        if arrival(*w[2:]) and any(site(x[2]) and not reader.backed(x[2]) for x in ws[k + 1:]):
+            continue  # 并送到各小区门岗: where it was brought, a place no fact names (送到职工身边 says nothing)
         strict = w[2] not in verbs  # after a causative or a result verb, work the facts do not name is said
         better = strict and w[2] not in _CAUSATIVES and clause.endswith(_BETTER, 0, w[0])
         if all(_says_nothing(x, reader, strict) and not (better and _event_or_place(x, reader))

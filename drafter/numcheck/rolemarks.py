@@ -19,7 +19,7 @@ from drafter.numcheck.wordclass import calendar
 _HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1))  # a marker's first word
 
 _ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请", "会同", "协同", "协调", "携手", "联手"})
-_ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
+_ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "到场", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
                           "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署", "带头", "派员"})
 _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True)))
 _TOGETHER = frozenset({"全体", "全部", "一起", "共同"})  # after an actor, before its marker
@@ -40,7 +40,8 @@ _MARKER_WORDS = _ACTOR_BEFORE | _MEANS | _PLACE_BEFORE | _HONOUR_START | _NAMED_
 def may_mark(word: str, tag: str) -> bool:
     """Can the word open a role in roles._roles' loop? A pre-test of the word alone: when False, every branch
     of the loop passes it by (each branch needs one of these), so most words cost one look-up."""
-    return (word in _MARKER_WORDS or word[0] in _ACTOR_AFTER_FIRST or word[0] in _TIME_FIRST or word[0] == "被"
+    return (word in _MARKER_WORDS or len(word) == 2 and word[1] in "到至" or  # 送到 (an arrival verb)
+            word[0] in _ACTOR_AFTER_FIRST or word[0] in _TIME_FIRST or word[0] == "被"
             or _HOLIDAY.fullmatch(word) is not None or _TIME_TAIL.search(word) is not None or calendar(word, tag))
 
 

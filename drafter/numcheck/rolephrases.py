@@ -9,8 +9,9 @@ import re
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.rolewords import GLUE as _GLUE, NOUN_TAGS as _NOUN_TAGS, SKIP as _SKIP, Reader
 from drafter.numcheck.rolewords import PERSON_HEAD as _PERSON_HEAD, POST as _POST, UNDER as _UNDER, glued as _glued
-from drafter.numcheck.wordclass import landform, person_or_body, whole_of
-from drafter.numcheck.words import Word
+from drafter.numcheck.wordclass import landform, person_or_body, site, whole_of
+from drafter.numcheck.cnnum import parse_numeral
+from drafter.numcheck.words import Word, tag_of
 from textkit.sentences import BREAKS, ENUM_COMMA
 
 _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
@@ -97,7 +98,9 @@ def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
         if not _nounish(ws, k, clause) or w[2] in _SKIP:
             break
         out.insert(0, w)
-    return out
+    counts = [k for k, w in enumerate(out) if any(c.isdigit() for c in w[2])
+              or w[3] in ("m", "q") and w[0] and clause[w[0] - 1].isdigit()]
+    return out[counts[-1] + 1:] if counts else out  # 800余名/观众: how many is the number check's
 
 
 def _act(word: str, lex: FaithLexicon) -> bool:
@@ -128,7 +131,40 @@ def _placed(clause: str, phrase: list[Word]) -> bool:
     """Does the phrase end on a place (a head such as 中心, a place name, a landform), or on a locative (f: 脚下, 附近)
     written right after one (泰山/脚下)? Not the whole of a unit (全院: wordclass.whole_of)."""
     head = phrase[:-1] if len(phrase) > 1 and phrase[-1][3] == "f" else phrase
-    return not whole_of(n := clause[head[0][0]:head[-1][1]]) and bool(_PLACE_HEAD.search(n) or head[-1][3] == "ns" or landform(head[-1][2]))
+    return not whole_of(n := clause[head[0][0]:head[-1][1]]) and bool(
+        _PLACE_HEAD.search(n) or head[-1][3] == "ns" or landform(head[-1][2]) or site(head[-1][2]))  # 监区训练场 (词林)
+
+
+def past_count(ws: tuple[Word, ...], k: int) -> int:
+    """k, or k + 1 when word k is a count (两个, 三座: a numeral and a measure word): the place phrase after 在/依托
+    starts after it (依托两个职工创新工作室); how many is the number check's."""
+    w = ws[k] if k < len(ws) else None
+    return k + 1 if w is not None and w[3] == "m" and len(w[2]) >= 2 and parse_numeral(w[2][:-1]) is not None \
+        and tag_of(w[2][-1]) == "q" else k
+
+
+def arrived_at(ws: tuple[Word, ...], first: int, clause: str) -> list[Word]:
+    """The place phrase from word `first`, after an arrival verb (送到各小区门岗, 来到监区训练场: 各 skipped), trimmed
+    to its place head; [] when it names no place (送到职工手中, 落到实处, 感到温暖)."""
+    phrase = _phrase_after(ws, first, clause)
+    while phrase and not _placed(clause, phrase):
+        phrase = phrase[:-1]
+    return phrase
+
+
+def through_de(ws: tuple[Word, ...], first: int, clause: str) -> list[Word]:
+    """The words from `first` through a 的 at most four glued words on to the place phrase after it (在公司新建的室内
+    球馆: a relative clause before the place), ending on its place head; [] when no place follows a 的 there."""
+    for k in range(first, min(first + 5, len(ws))):
+        if k > first and ws[k][0] != ws[k - 1][1]:
+            return []
+        if ws[k][2] == "的" and ws[k][0] - ws[first][0] >= 2:  # (有的站点: some of them, not a relative clause)
+            tail = _phrase_after(ws, k + 1, clause)
+            while tail and not _placed(clause, tail):
+                tail = tail[:-1]
+            plain = tail and tail[0][0] == ws[k][1] and not any(q in clause[ws[k][1]:tail[-1][1]] for q in "“”《》")
+            return list(ws[first:k + 1]) + tail if plain else []  # (的“争当…城市”: a name, not a place)
+    return []
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:

@@ -28,13 +28,14 @@ from drafter.numcheck.rolemarks import may_mark as _may_mark, vague_body as _vag
 from drafter.numcheck.rolephrases import _ACTOR_HEAD, _act, _body_drawn_on, _day_name, _led_by_far_person, _led_by_person
 from drafter.numcheck.rolephrases import _new_actor, _reviewed_by
 from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed, _span
+from drafter.numcheck.rolephrases import arrived_at, past_count, through_de
 from drafter.numcheck.rolewords import MEANS as _MEANS, ROLE_NAMES, SKIP as _SKIP, Reader, role_claim as _role
 from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
-from drafter.numcheck.wordclass import action_word, calendar, person_or_body
+from drafter.numcheck.wordclass import action_word, arrival, calendar, person_or_body
 from drafter.numcheck.scope import MARKS as _REACH_MARKS, reach_role, reached
 from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE, time_clause
 from drafter.numcheck.witness import joined_by, trim_to_actor, witnessed_by
@@ -171,7 +172,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         elif word in _MEANS and (phrase := _body_drawn_on(ws, i + 1, clause)):
             claim("actor", phrase)  # 依托市律师协会的专业力量, 依托律师事务所/代理…: a body drawn on took part
         elif word in _PLACE_BEFORE:
-            first = i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1  # 在各生产车间
+            first = past_count(ws, i + 2 if i + 1 < len(ws) and ws[i + 1][2] in _EACH else i + 1)  # 在各生产车间
             phrase = _phrase_after(ws, first, clause)
             cut = next((k for k, w in enumerate(phrase) if k and (w[3] == "v" and _act(w[2], lex) or w[2] in _TIME_AFTER)),
                        len(phrase))
@@ -187,14 +188,17 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 whole = phrase
                 while phrase and not _placed(clause, phrase):
                     phrase = phrase[:-1]  # 杭州千岛湖 of 杭州千岛湖疗休养; a head jieba splits (职工/之/家) counts
+                phrase = through_de(ws, first, clause) or phrase  # 在公司新建的室内球馆: the place after 的
                 if word in _LOCATED:
                     phrase = whole  # 位于三号船坞的: a place by the verb, whatever its head
                 timed = any(w[3] == "t" or w[2] in _TIME_WORDS or w[2] in _TIME_AFTER or _DAYS.search(w[2]) for w in whole) \
                     or bool(whole) and _TIME_TAIL.search(whole[-1][2]) is not None  # 在每季度末: when, not where
                 acts = "方面" in clause[e:] or bool(whole) and whole[0][3] == "v"  # 在落实职代会职权、加强…等方面: acts, not a place
-                if not phrase and len(whole) > 1 and not timed and not acts and j < len(ws) and ws[j][3] == "v" \
+                # 城区 of 城区主要商圈: a place word inside the phrase is not its head
+                headless = not phrase or bool(whole) and whole[-1][3].startswith("n") and len(phrase) < len(whole)
+                if headless and len(whole) > 1 and not timed and not acts and j < len(ws) and ws[j][3] == "v" \
                         and _act(ws[j][2], lex) and word not in _ALONG:  # 沿着既定路线: a place only by its head
-                    phrase = whole  # 在城区主要商圈 | 建成…: a noun phrase between 在 and an act is where it was done
+                    phrase = whole  # 在城区主要商圈 | 建成…: a noun phrase between 在 and an act, to its head noun
                 if phrase or whole and not acts and _TIME_TAIL.search(whole[-1][2]):
                     claim("place" if phrase else "time", phrase or whole)
         elif (word == "被" or word in _HONOUR_START) and (marker := _honour_marker(ws, i, clause)):
@@ -236,6 +240,9 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             if not reader.new(name) and not reader.backed(clause[name[0][0]:e]) and not any(w[0] in used for w in name):
                 out.append(_role("time", name[0][0], e, clause, offset))  # alone (质量, 月), the name does
             claim("time", name)
+        elif arrival(word, tag) and (where := arrived_at(
+                ws, past_count(ws, i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in _EACH)), clause)):
+            claim("place", where)  # 并送到各小区门岗: where it was brought
         elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m" \
                 and not (word == "时间" and ws[i - 1][3] in ("v", "vn")):  # 第一时间: how soon; 奔波时间: how long
             claim("time", _phrase_before(ws, i, clause))

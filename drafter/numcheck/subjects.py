@@ -17,6 +17,9 @@ _PHRASE_TAGS = ("n", "nr", "nt", "nz", "j", "b")
 
 def subject_actors(clause: str, ws: tuple[Word, ...], used: set[int], reader: Reader) -> list[list[Word]]:
     """The new person phrases that are the subject of an act verb of the clause (none when the facts write them)."""
+    body = union_body(ws, reader)
+    if body:
+        return [body]  # 工会女职工委员会组织…: a body of the union did it
     out: list[list[Word]] = []
     for i, w in enumerate(ws):
         if not i or w[3] != "v" or w[0] in used or not _act(w[2], reader):
@@ -29,6 +32,27 @@ def subject_actors(clause: str, ws: tuple[Word, ...], used: set[int], reader: Re
             out.append(phrase)
         break  # the clause's first act has the subject
     return out
+
+
+_ORGANISATION = ("Dm", "Di09", "Di10")  # 词林: institutions, organisations, societies (委员会, 协会, 小组)
+
+
+def union_body(ws: tuple[Word, ...], reader: Reader) -> list[Word]:
+    """The body of the union opening a clause as the subject of its verb, one the facts do not name (工会/女职工/
+    委员会/组织…, 工会/体育/协会/开展…): 工会 (after the workplace's name at most) and the nouns glued after it,
+    ending on a word 词林 knows only as an institution or organisation, right before a verb. [] otherwise."""
+    at = next((k for k, w in enumerate(ws[:3]) if w[2] == "工会"), None)
+    if at is None or any(not w[3].startswith(("n", "j")) for w in ws[:at]):
+        return []
+    k = at + 1
+    while k < len(ws) and ws[k][0] == ws[k - 1][1] and ws[k][3].startswith(_PHRASE_TAGS + ("vn",)):
+        k += 1
+    body, head = ws[at + 1:k], ws[k - 1]
+    classes = cilin_classes().get(head[2], ())
+    if len(body) < 2 or k >= len(ws) or ws[k][3] != "v" or ws[k][0] != head[1] \
+            or not classes or not all(c.startswith(_ORGANISATION) for c in classes):
+        return []
+    return body if any(not reader.neutral(w[2]) and not reader.backed(w[2]) for w in body) else []
 
 
 def _act(word: str, reader: Reader) -> bool:

@@ -24,12 +24,11 @@ from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
 from drafter.numcheck.wordclass import person_or_body, place_word
 from drafter.numcheck.itemsense import names_people
-from drafter.numcheck.nearmiss import on_given_event, verb_qualifier
+from drafter.numcheck.nearmiss import bridged, bridged_qualifier, on_given_event, verb_qualifier
 from drafter.numcheck.actforms import act_not_thing, did_after_people
 
 if TYPE_CHECKING:
     from drafter.models import Claim
-    from drafter.numcheck.faithlex import FaithLexicon
 
 LEVEL = re.compile(r"^(?:全国|国家级|国家|省级|省部级|省|全省|市级|市|全市|区级|区|县级|县|厂级|公司级|集团级)(?=$|级|总工会)")
 _LEVEL_START = frozenset("全国省市区县厂公集")
@@ -53,6 +52,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
         return [role_claim("object", *_span([level[0]]), clause, offset)]
     if (qualifier := verb_qualifier(ws, used, reader)) is not None:  # 一线倒班职工 for 职工
         return [role_claim("object", *_span([qualifier]), clause, offset)]
+    if (between := bridged_qualifier(ws, used, reader)) is not None:  # 为高温岗位职工 for 为职工
+        return [role_claim("object", between[0], between[1], clause, offset, between[2])]
     nouns = [w for k, w in enumerate(ws) if w[0] not in used and not (w[3] == "t" and _time_noun(w))  # 年内: time's
              and (w[3].startswith(NOUN_TAGS) or w[3][:1] == "v" and (_sibling(clause, ws, k, reader.lex.neutral)
                                                                      or _event_kind(ws, k)))
@@ -138,8 +139,9 @@ def _given_thing(clause: str, ws: tuple[Word, ...], k: int, reader: Reader) -> b
         return False
     if not reader.neutral(w[2]):
         return reader.backed(w[2])
-    # a generic noun only with the word the facts write it with (大病职工, not 推进职工)
-    return k > 0 and ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
+    # a generic noun only with the word the facts write it with (大病职工, not 推进职工; 组织外业职工: bridged)
+    return k > 0 and (ws[k - 1][1] == w[0] and clause[ws[k - 1][0]:w[1]] in reader.support.text
+                      or bridged(ws, k, reader.support.text))
 
 
 def _event_kind(ws: tuple[Word, ...], k: int) -> bool:
@@ -236,12 +238,13 @@ def _sibling(clause: str, ws: tuple[Word, ...], k: int, neutral: frozenset[str] 
 
 def _neighbours(clause: str, ws: tuple[Word, ...], k: int, says_nothing=None) -> list[int]:
     """The words written together with word k (困难职工子女, 书画比赛; past adjectives that say nothing of their
-    own to the next word: 电子/健康/档案) and, across a 和/、 that joins that phrase to another, the other phrase's words
-    (困难职工和单亲家庭; 方案和年金管理办法)."""
+    own to the next word: 电子/健康/档案, and 一线 in an act's object) and, across a 和/、 that joins that phrase to
+    another, the other phrase's words (困难职工和单亲家庭; 方案和年金管理办法)."""
     first, last = _run(clause, ws, k, -1), _run(clause, ws, k, 1)
     out = [j for j in (k - 1, k + 1) if first <= j <= last]
     j = k + 1
-    while says_nothing is not None and j < last and ws[j][3] == "a" and says_nothing(ws[j][2]):
+    skipped = ("a", "m") if k > 0 and ws[k - 1][3][:1] in ("v", "p") else ("a",)  # 组织/外业/一线/职工: an act's object
+    while says_nothing is not None and j < last and ws[j][3] in skipped and says_nothing(ws[j][2]):
         j += 1
         out.append(j)
     if first >= 3 and clause[ws[first - 2][0]:ws[first - 1][1]] in ("中的", "当中的", "之中的"):
@@ -287,13 +290,10 @@ def _nounish(w: Word) -> bool:
 
 def _qualifies(clause: str, given: Word, w: Word, reader: Reader) -> bool:
     """w (onto the given thing, or joined by 和/、) is no kind of it (比武 of 竞赛), nor what given people did (投身)."""
-    return not _kinds(reader.lex, given[2], w[2]) and not did_after_people(clause, given, w)
+    kinds = reader.lex.kinds
+    return (w[2] not in kinds.get(given[2], ()) and given[2] not in kinds.get(w[2], ())
+            and not did_after_people(clause, given, w))
 
 
 def _span(phrase: list[Word]) -> tuple[int, int]:
     return phrase[0][0], phrase[-1][1]
-
-
-def _kinds(lex: FaithLexicon, a: str, b: str) -> bool:
-    """Are a and b the same kind of thing by [kinds] (比武 of 竞赛)?"""
-    return b in lex.kinds.get(a, ()) or a in lex.kinds.get(b, ())

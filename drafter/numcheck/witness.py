@@ -14,7 +14,7 @@ from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.words import Word
 
-_JOINTLY = frozenset({"共同", "一起", "一道", "携手", "联合", "联手", "合力"})  # 与X共同…: X took part
+_JOINTLY = frozenset({"共同", "一起", "一道", "携手", "联合", "联手", "合力", "同场", "同台"})  # 与X共同…, 与X同场竞技: X took part
 _EXCHANGE = re.compile(r"交流|座谈|对话|互动|探讨|切磋|合影|谈心|面对面|畅谈|研讨|结对")  # 与X交流: X was there
 _PRESENCE = re.compile(r"(?:的)?(?:亲自)?(?:见证|陪同|注视|见证和指导|陪伴)(?:之)?下|面前|身边|跟前")
 

@@ -132,6 +132,15 @@ def concrete(word: str, tag: str = "") -> bool:
     return any(concrete(p, tag_of(p)) for p in parts)
 
 
+def head_classes(word: str) -> frozenset[str]:
+    """词林's classes of `word`, or, when it does not know the word, of its head, its last part (结业证书: 证书)."""
+    classes = cilin_classes().get(word)
+    if classes:
+        return classes
+    parts = _parts(word)
+    return cilin_classes().get(parts[-1], frozenset()) if parts and word.endswith(parts[-1]) else frozenset()
+
+
 @lru_cache(maxsize=8192)
 def _parts(word: str) -> tuple[str, ...]:
     """The words of 2+ characters jieba's search cut finds inside `word`, in order, overlapping ones dropped."""
@@ -233,6 +242,35 @@ def whole_of(text: str) -> bool:
 # an administrative or commercial area by its head (session 22): 高新区, 开发区, 商业街, 各乡镇, 各街道, 商圈; a
 # one-character head only after two characters or more (全县, 按县 of a cut 按县/劳动: the reach of the work, not a place)
 _AREA = re.compile(r"(?:..+[区县乡镇村街]|.*(?:街道|乡镇|商圈|片区))$")
+
+
+_SITES = ("Cb08", "Cb26", "Cb28", "Bn01", "Bn03")  # 词林: areas and grounds (厂区, 营区), stations, sites (训练场,
+# 门岗, 会场), buildings and rooms (宿舍, 大厅, 会议室); not a position, direction or front (身边, 岗位, 一线, 前线)
+
+
+@lru_cache(maxsize=8192)
+def site(word: str) -> bool:
+    """A place one can stand in by 词林 (every class of the word an area, ground, station, site, building or room:
+    训练场, 门岗, 大厅, 宿舍): the head of a place phrase after 在/到 as a place word of rolephrases is. A word 词林
+    does not know is read by its head, its last part (职工宿舍 = 职工 + 宿舍)."""
+    classes = cilin_classes().get(word)
+    if not classes:
+        parts = _parts(word)
+        return bool(parts) and word.endswith(parts[-1]) and site(parts[-1])
+    return all(c.startswith(_SITES) for c in classes)
+
+
+_ARRIVING = ("Hf", "Hj63", "Hi27")  # 词林: moving (走, 回, 运, 抵达), coming (来到), sending (送到)
+
+
+def arrival(word: str, tag: str) -> bool:
+    """A verb of arriving or bringing: a verb and 到/至 (送到, 来到, 运至) that 词林 (or, when it does not know the
+    word, its verb's character) knows as moving, coming or sending: a place may follow it (not 受到, 得到, 达到,
+    做到, 落到, 感到)."""
+    if tag != "v" or len(word) != 2 or word[1] not in "到至":
+        return False
+    classes = cilin_classes().get(word) or cilin_classes().get(word[0], ())
+    return any(c.startswith(_ARRIVING) for c in classes)
 
 
 def place_word(w: Word) -> bool:
