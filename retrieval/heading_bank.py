@@ -21,10 +21,11 @@ from retrieval.chunking import structure
 from retrieval.models import Example
 from retrieval.section_sentences import SectionSentences
 from textkit.headings import numbering, without_number
-from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, FULL_STOP, SENTENCE_ENDS, char_class
+from textkit.sentences import COLONS, COMMAS, ENUM_COMMA, FULL_STOP, SENTENCE_ENDS, balanced, char_class
 
 SHORTEST, LONGEST = 4, 24
 _CUT = re.compile(char_class(SENTENCE_ENDS + COLONS))
+_PAIRED = re.compile(r'"([^"]*)"')  # "温暖之家" -> “温暖之家”
 _ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", '"': "”", " ": ""})
 _UNUSABLE = re.compile(r"[0-9０-９a-zA-Z×_]|篇[一二三四五六七八九十]|总结|上半年|下半年|年度|范文|第[一二三四五六七八九十]")
 
@@ -35,7 +36,7 @@ _IN_RESPECT = re.compile(r"^在(.{4,}?)方面(?:的工作)?$")  # 在送温暖�
 def normalise(heading: str) -> str:
     """A heading without its number, trailing punctuation and wrapping quotes; ASCII punctuation as full-width;
     "在X方面" as X."""
-    text = without_number(heading.strip()).translate(_ASCII_PUNCT).strip(COLONS + ENUM_COMMA + COMMAS + FULL_STOP + " \t")
+    text = without_number(_PAIRED.sub(r"“\1”", heading.strip())).translate(_ASCII_PUNCT).strip(COLONS + ENUM_COMMA + COMMAS + FULL_STOP + " \t")
     text = _CUT.split(text, 1)[0].strip("，、 ")
     return _IN_RESPECT.sub(r"\1", text)
 
@@ -77,7 +78,8 @@ class HeadingBank:
                 position = tops.index(path[0]) / max(1, len(tops) - 1)
                 for level, raw in enumerate(path[:2]):
                     text = normalise(raw)
-                    if not (SHORTEST <= len(text) <= LONGEST) or _UNUSABLE.search(text) or text.endswith("的"):
+                    if not (SHORTEST <= len(text) <= LONGEST) or _UNUSABLE.search(text) or text.endswith("的") \
+                            or not balanced(text):  # a run-in heading cut inside its quote: 开展了“增强发展意识
                         continue
                     if (example.id, text) not in seen:
                         seen.add((example.id, text))

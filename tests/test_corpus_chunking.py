@@ -197,6 +197,18 @@ def test_next_years_items_never_enter_the_heading_bank():
     assert "举办生日聚餐晚会，增强员工凝聚力" in texts  # a summary's own sections of work done stay
 
 
+def test_bank_headings_keep_their_quotes_whole():
+    """A run-in heading cut inside its quote (二、在职工中开展了“增强发展意识，树立…”的大讨论，…) is no heading; straight
+    quotes become a pair of Chinese ones (建设"民主之家" -> 建设“民主之家”, not 建设”民主之家”)."""
+    from retrieval.heading_bank import HeadingBank, normalise
+
+    bank = HeadingBank([load_file(SAMPLES / name, root=SAMPLES) for name in ("s003_02.md", "s002_09.md")], embedder=None)
+    texts = {entry.text for entry in bank.entries}
+    assert not any("增强发展意识" in text for text in texts)
+    assert "强化职代会制度建设，建设“民主之家”" in texts
+    assert normalise('三、开展"优质服务月"活动，建设"满意之家"') == "开展“优质服务月”活动，建设“满意之家”"
+
+
 @pytest.mark.parametrize("paragraph_text", [
     "回首20xx年，只有总结出过去的成绩与不足，才能在新的一年里，将各项工作做得更好。",  # no concession: a summary's opening
     "但还存在许多不足和问题，这些有待在今后的工作中逐步加以解决。",  # 今后 inside a clause: what the problems await
