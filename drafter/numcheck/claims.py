@@ -22,6 +22,7 @@ from drafter.models import Claim, NumberHit
 from drafter.numcheck.actswap import changed_act, cut_continuation
 from drafter.numcheck.added import added_items
 from drafter.numcheck.appraisal import appraisal_start, early_claims
+from drafter.numcheck.attributed import misattributed
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.clausejudge import judge as _judge
 from drafter.numcheck.effects import effect_start, need_start
@@ -99,6 +100,7 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
     out: list[Claim] = []
     hits, starts = bound
     for sentence in _SENTENCE.finditer(line):
+        before_sentence = len(out)
         for clause in _CLAUSE.finditer(sentence.group(0)):
             c_start = start + sentence.start() + clause.start()
             text = clause.group(0)
@@ -144,6 +146,8 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                 out += found or ([claim] if claim else result_claims(text, c_start, support))  # 提升了…入会率, 未发生一起火灾
             if len(out) == before:  # the facts' actor and object, another act (进行民主评议 for 进行检查)
                 out += [c for c in [changed_act(text, c_start, support, lex)] if c is not None]
+        if len(out) == before_sentence:  # an effect of one fact's work said of another's (attributed.py)
+            out += misattributed(sentence.group(0), start + sentence.start(), support, lex)
     return out
 
 
