@@ -82,14 +82,14 @@ class TemplateWriter:
         generic frame, 工会统筹推进各项工作, nor its heading said again word for word: 工会在提升职工技能、丰富文体活动
         上持续用力。 under 提升职工技能，丰富文体活动, session 19). A variant opening as its first fact opens is passed
         over when another fits (工会持续做好女职工工作。工会还注重…, 我们坚持…。我们通过…: held-out s002_09, session 22),
-        and so is one saying a fact's words again (工会组织职工围绕重点任务建功立业。…为全县经济发展建功立业。); a first fact
+        and so is one ending on a fact's words (工会组织职工围绕重点任务建功立业。…为全县经济发展建功立业。); a first fact
         that says what the heading says leads the section itself (states_heading: held-out s002_03, s003_08, session 23)."""
         facts = self.facts_of(section)
         first = without_opener(facts[0]) if facts else ""
         if states_heading(first, section.title):
             return ""  # 积极开展文体活动，丰富职工业余文化生活 leads its section itself (held-out s003_08, session 23)
-        said = [KEY.sub("", fact) for fact in facts]  # nor a lead saying a fact's words again: 建功立业 (s002_03)
-        new = lambda text: not says_again(text, said, section.title + "|" + area_words(section.theme))  # noqa: E731
+        said = [KEY.sub("", fact) for fact in facts]  # nor a lead ending as a fact ends: …建功立业 (s002_03)
+        new = lambda text: not ends_as_said(text, said, section.title + "|" + area_words(section.theme))  # noqa: E731
         varied = self._frame("template/lead.j2", section, fresh=lambda text: text[:2] != first[:2] and new(text))
         return varied or self._frame("template/lead.j2", section, fresh=new)
 
@@ -171,6 +171,14 @@ def area_words(theme: str) -> str:
     keys = set(theme.split("+"))
     return "|".join(t.name + "|" + t.short + "|" + "|".join(h.text for h in t.shorts)
                     for t in load_book().themes if t.key in keys)
+
+
+def ends_as_said(lead: str, said: list[str], heading: str) -> bool:
+    """The lead ends on words a fact says (SAID characters in a row, the area aside): 工会组织职工围绕重点任务建功立业。
+    before …为全县经济发展建功立业 says what the work is for twice. The people or work it names on the way (帮扶困难
+    职工 before 走访慰问困难职工86户) are what the section is about."""
+    bare = KEY.sub("", lead)
+    return any(bare.endswith(run) and run.removesuffix("工作") not in heading for run in copied_runs(bare, said, SAID))
 
 
 HEADING_SAID = 0.5  # a fact whose character pairs are this much its heading's says what the heading says
