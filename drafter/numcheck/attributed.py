@@ -27,6 +27,7 @@ _CREDIT = re.compile(f"为{_NOT_BREAK}{{1,24}}?(?:作出|做出)了?{_NOT_BREAK}
                      f"|(?:受到|得到|赢得)了?{_NOT_BREAK}{{0,16}}?(?:好评|表彰|肯定|赞誉|称赞|赞扬)"
                      # a result the work brought about, not work done (推动了我院精神文明建设; 推动厂务公开 is an act)
                      "|^(?:并|从而|进而|有力地?|有效地?|进一步)?(?:推动|促进|带动|助推)了")
+_MAY_STATE = re.compile("|".join(sorted({*HONOUR_MARKS, "让", "使", "令", "助力", "赋能", "更好"}, key=len, reverse=True)))
 _LEAST_SHARED = 2  # an effect shares at least this many content bigrams, and half of its own, with its fact
 CLAUSES = re.compile(f"{_NOT_BREAK}+{char_class(BREAKS)}?")
 
@@ -34,8 +35,10 @@ CLAUSES = re.compile(f"{_NOT_BREAK}+{char_class(BREAKS)}?")
 def misattributed(sentence: str, start: int, support: Support, lex) -> list[Claim]:
     """Claims for the effect, honour and credit clauses of one sentence (offset `start` in the draft) that the
     facts give only for other work than the work the sentence attaches them to."""
-    reader = Reader(support, lex)
     clauses = [(m.start(), m.group(0)) for m in CLAUSES.finditer(sentence)]
+    if len(clauses) < 2 or sentence.strip().rstrip(BREAKS).lower() in support.text:
+        return []  # one clause, or a fact's own sentence: its effect is said of its own work
+    reader = Reader(support, lex)
     tails = [_effect_part(clause, reader) for _, clause in clauses]
     out: list[Claim] = []
     for k, (at, clause) in enumerate(clauses):
@@ -55,6 +58,8 @@ def _effect_part(clause: str, reader: Reader) -> int | None:
     credit = _CREDIT.search(clause)
     if credit is not None:
         return credit.start()
+    if not _MAY_STATE.search(clause) and not any(verb in clause for verb in reader.lex.effect_verbs):
+        return None  # no causative, honour or effect verb: the clause states work (read cheaply, as-you-type)
     ws = clause_words(clause)
     honour = next((w[0] for w in ws if w[2] in HONOUR_MARKS and w[2] not in ("获", "获得")), None)
     if honour is not None:
