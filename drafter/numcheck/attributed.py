@@ -6,12 +6,15 @@ something no fact says, though every word of it is the facts'. So a clause after
 states an effect (effects.py's tail), an honour (荣获, 被评为 …) or a credit (为…作出贡献, 为…争光, 受到…好评) and
 takes its concrete words from the facts is supported only when one of the facts it comes from (the facts sharing
 most of its content bigrams) also writes a concrete word of the work the sentence attaches it to (the clauses
-before it). Work said in frame words alone (通过扎实有效的工作) names nothing to compare: the clause stands.
+before it). Work said in frame words alone (通过扎实有效的工作) names nothing to compare: the clause stands; so does
+a fact's own sentence, and a clause with no causative, honour, credit or [effect] verb is not read further (a
+词林 result verb alone, 鼓舞, opens no effect here).
 """
 
 from __future__ import annotations
 
 import re
+
 from drafter.models import Claim
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.rolewords import Reader

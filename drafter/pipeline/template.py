@@ -206,7 +206,8 @@ def says_again(tail: str, said: list[str], heading: str) -> bool:
 # the adverbs before an effect verb (极大丰富了…, 较好地提振了…, 从而增强了…)
 _BEFORE_EFFECT = re.compile(r"^(?:从而|进而|并|还|也)?(?:极大地?|大大|有效地?|较好地?|进一步|切实|不断|充分|更好地?|更加)?")
 _CAUSES = ("使", "让", "令", "促进", "提振")
-_MOVED = re.compile(f"^[将把]{char_class(BREAKS, negate=True)}{{1,12}}?(?=送到|送达|传递)")  # 将…温暖送到…: what the work carried
+# 将组织的温暖送到…: what the work carried, then the effect verb
+_MOVED = re.compile(f"^[将把]{char_class(BREAKS, negate=True)}{{1,12}}?(?=送到|送达|传递)")
 
 
 def ends_on_effect(fact: str) -> bool:
