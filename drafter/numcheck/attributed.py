@@ -14,6 +14,7 @@ a fact's own sentence, and a clause with no causative, honour, credit or [effect
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.models import Claim
 from drafter.numcheck.effects import effect_start
@@ -30,7 +31,7 @@ _CREDIT = re.compile(f"为{_NOT_BREAK}{{1,24}}?(?:作出|做出)了?{_NOT_BREAK}
                      f"|(?:受到|得到|赢得)了?{_NOT_BREAK}{{0,16}}?(?:好评|表彰|肯定|赞誉|称赞|赞扬)"
                      # a result the work brought about, not work done (推动了我院精神文明建设; 推动厂务公开 is an act)
                      "|^(?:并|从而|进而|有力地?|有效地?|进一步)?(?:推动|促进|带动|助推)了")
-_MAY_STATE = re.compile("|".join(sorted({*HONOUR_MARKS, "让", "使", "令", "助力", "赋能", "更好"}, key=len, reverse=True)))
+_MARKS = frozenset({*HONOUR_MARKS, "让", "使", "令", "助力", "赋能", "更好"})
 _LEAST_SHARED = 2  # an effect shares at least this many content bigrams, and half of its own, with its fact
 CLAUSES = re.compile(f"{_NOT_BREAK}+{char_class(BREAKS)}?")
 
@@ -39,8 +40,10 @@ def misattributed(sentence: str, start: int, support: Support, lex) -> list[Clai
     """Claims for the effect, honour and credit clauses of one sentence (offset `start` in the draft) that the
     facts give only for other work than the work the sentence attaches them to."""
     clauses = [(m.start(), m.group(0)) for m in CLAUSES.finditer(sentence)]
-    if len(clauses) < 2 or sentence.strip().rstrip(BREAKS).lower() in support.text:
-        return []  # one clause, or a fact's own sentence: its effect is said of its own work
+    if len(clauses) < 2 or not any(_may_state(clause, lex) for _, clause in clauses[1:]):
+        return []  # one clause, or no later clause that may state an effect (read cheaply first)
+    if sentence.strip().rstrip(BREAKS).lower() in support.text:
+        return []  # a fact's own sentence: its effect is said of its own work
     reader = Reader(support, lex)
     tails = [_effect_part(clause, reader) for _, clause in clauses]
     out: list[Claim] = []
@@ -61,13 +64,23 @@ def _effect_part(clause: str, reader: Reader) -> int | None:
     credit = _CREDIT.search(clause)
     if credit is not None:
         return credit.start()
-    if not _MAY_STATE.search(clause) and not any(verb in clause for verb in reader.lex.effect_verbs):
-        return None  # no causative, honour or effect verb: the clause states work (read cheaply, as-you-type)
+    if not _may_state(clause, reader.lex):
+        return None  # no causative, honour or effect verb: the clause states work
     ws = clause_words(clause)
     honour = next((w[0] for w in ws if w[2] in HONOUR_MARKS and w[2] not in ("获", "获得")), None)
     if honour is not None:
         return honour
     return effect_start(clause, ws, reader)
+
+
+def _may_state(clause: str, lex) -> bool:
+    """Does the clause hold a credit, causative, honour marker or [effect] verb (the only clauses read further)?"""
+    return _CREDIT.search(clause) is not None or _marks(lex.effect_verbs).search(clause) is not None
+
+
+@lru_cache(maxsize=4)
+def _marks(effect_verbs: frozenset[str]) -> re.Pattern:
+    return re.compile("|".join(sorted(_MARKS | effect_verbs, key=len, reverse=True)))
 
 
 def _fits(effect: str, work: str, support: Support, reader: Reader) -> bool:
