@@ -6,7 +6,8 @@ something no fact says, though every word of it is the facts'. So a clause after
 states an effect (effects.py's tail), an honour (荣获, 被评为 …) or a credit (为…作出贡献, 为…争光, 受到…好评) and
 takes its concrete words from the facts is supported only when one of the facts it comes from (the facts sharing
 most of its content bigrams) also writes a concrete word of the work the sentence attaches it to (the clauses
-before it). Work said in frame words alone (通过扎实有效的工作) names nothing to compare: the clause stands; so does
+before it). Only a fact that states an effect, honour or credit in a clause of its own can be such a source (评选岗位能手9名
+states none, so 其中9人被评为岗位能手 after a contest stands). Work said in frame words alone (通过扎实有效的工作) names nothing to compare: the clause stands; so does
 a fact's own sentence, and a clause with no causative, honour, credit or [effect] verb is not read further (a
 词林 result verb alone, 鼓舞, opens no effect here).
 """
@@ -94,8 +95,16 @@ def _fits(effect: str, work: str, support: Support, reader: Reader) -> bool:
     if most < max(_LEAST_SHARED, grams / 2):
         return True  # no fact's own effect: the clause check judges its words
     sources = [support.fact_text(line) for line, n in shared.items() if n == most]
-    return any(act in fact for fact in sources for act in acts) or any(not _work_of(fact, effect, reader)
+    sources = [fact for fact in sources if _states_effect(fact, reader)]  # 心理健康讲座 shares a topic, no effect
+    return not sources or any(act in fact for fact in sources for act in acts) or any(not _work_of(fact, effect, reader)
                                                                       for fact in sources)
+
+
+def _states_effect(fact: str, reader: Reader) -> bool:
+    """Does the fact itself state an effect, honour or credit (a clause after its first: 评选岗位能手10名 states
+    none, …为我市法院争了光 does)? Only such an effect can be credited to other work."""
+    clauses = [m.group(0) for m in CLAUSES.finditer(fact)]
+    return any(_effect_part(clause, reader) is not None for clause in clauses[1:])
 
 
 def _work_of(fact: str, effect: str, reader: Reader) -> set[str]:
