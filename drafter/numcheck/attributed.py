@@ -40,11 +40,11 @@ CLAUSES = re.compile(f"{_NOT_BREAK}+{char_class(BREAKS)}?")
 def misattributed(sentence: str, start: int, support: Support, lex) -> list[Claim]:
     """Claims for the effect, honour and credit clauses of one sentence (offset `start` in the draft) that the
     facts give only for other work than the work the sentence attaches them to."""
+    if sentence.strip().rstrip(BREAKS).lower() in support.text:
+        return []  # a fact's own sentence: its effect is said of its own work
     clauses = [(m.start(), m.group(0)) for m in CLAUSES.finditer(sentence)]
     if len(clauses) < 2 or not any(_may_state(clause, lex) for _, clause in clauses[1:]):
         return []  # one clause, or no later clause that may state an effect (read cheaply first)
-    if sentence.strip().rstrip(BREAKS).lower() in support.text:
-        return []  # a fact's own sentence: its effect is said of its own work
     reader = Reader(support, lex)
     tails = [_effect_part(clause, reader) for _, clause in clauses]
     out: list[Claim] = []
