@@ -155,6 +155,8 @@ def joined_after_numbers(clause: str, offset: int, hits, starts, text: str, lex)
     if not own:
         return None
     end = max(h.end for h in own) - offset
+    if not any(joiner in clause[end:end + 5] for joiner in JOINED):
+        return None  # no joining word right after the last number (and its measure word): no cut needed
     ws = words(clause)
     k = next((k for k, w in enumerate(ws) if w[0] >= end), None)
     if k is None or k + 1 >= len(ws):
