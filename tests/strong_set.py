@@ -38,6 +38,7 @@ HELDOUT20 = DATA.with_name("strong_heldout20.json")  # the lead's, session 19, w
 HELDOUT21 = DATA.with_name("strong_heldout21.json")  # the lead's, session 20, kept from the helpers: before and after
 HELDOUT22 = DATA.with_name("strong_heldout22.json")  # the lead's, session 21, kept from the helpers: before and after
 HELDOUT23 = DATA.with_name("strong_heldout23.json")  # the lead's, session 22, kept from the helpers: before and after
+HELDOUT24 = DATA.with_name("strong_heldout24.json")  # the lead's, session 23, kept from the helpers: before and after
 FRESH_H4 = DATA.with_name("strong_fresh_h4.json")  # helper h4's, session 17: odd scenarios drove its rules, even ones report
 FRESH_H5 = DATA.with_name("strong_fresh_h5.json")  # helper h5's, session 17: odd scenarios drove its rules, even ones report
 FRESH_H18 = DATA.with_name("strong_fresh_h18.json")  # helper h3's, session 18: odd scenarios drove its rules, even ones report
@@ -127,7 +128,8 @@ if __name__ == "__main__":
             ("held out 14", HELDOUT14), ("held out 15", HELDOUT15), ("held out 16", HELDOUT16),
             ("held out 17", HELDOUT17), ("held out 18", HELDOUT18), ("held out 19", HELDOUT19),
             ("held out 20", HELDOUT20), ("held out 21", HELDOUT21),
-            ("held out 22", HELDOUT22), ("held out 23", HELDOUT23))
+            ("held out 22", HELDOUT22), ("held out 23", HELDOUT23),
+            ("held out 24", HELDOUT24))
     for name, path in [(n, p) for n, p in sets if p.exists()]:
         figures = measure(check, path)
         t, c, n = figures["total"], figures["caught"], figures["named"]
