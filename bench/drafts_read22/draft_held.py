@@ -30,8 +30,8 @@ PICKS = {"s002_12.md": ("2025年", None), "s003_05.md": ("2025年上半年", Non
          "s000_03.md": ("2025年", "送温暖"), "s002_09.md": ("2025年", None)}
 
 
-def draft_one(service: DrafterService, item, provider: str) -> tuple[str, dict]:
-    period, topic = PICKS[item.example_id]
+def draft_one(service: DrafterService, item, provider: str, picks: dict = PICKS) -> tuple[str, dict]:
+    period, topic = picks[item.example_id]
     hidden = HeldOutLibrary(service.library, {item.example_id, *item.copies})
     service.scoped_library = lambda author=None: hidden  # every retrieval of this draft skips the held-out summary
     request = DraftRequest(org="某公司工会", period=period, kind=item.kind, topic=topic, facts=list(item.facts))
@@ -57,7 +57,9 @@ def page(item, text: str, figures: dict, provider: str) -> str:
                       "Figures:", "", "```", json.dumps(figures, ensure_ascii=False, indent=1), "```", ""])
 
 
-def main() -> None:
+def main(picks: dict = PICKS, out_dir: Path = Path(__file__).parent) -> None:
+    """Draft `picks` (summary file -> (period, topic)) and write each page into `out_dir` (session 23's reading
+    calls this with its own picks: bench/drafts_read23/draft_held.py)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--provider", default="template")
     parser.add_argument("--only", action="append", default=[])
@@ -70,10 +72,10 @@ def main() -> None:
         from providers_local_speed import measure
 
         print("model speed:", json.dumps(measure(settings, rounds=2), ensure_ascii=False), flush=True)
-    wanted = args.only or list(PICKS)
+    wanted = args.only or list(picks)
     for item in [h for h in build(ROOT / "samples") if h.example_id in wanted]:
-        text, figures = draft_one(service, item, args.provider)
-        out = Path(__file__).parent / f"{item.example_id[:-3]}_{args.provider}_{args.tag}.md"
+        text, figures = draft_one(service, item, args.provider, picks)
+        out = out_dir / f"{item.example_id[:-3]}_{args.provider}_{args.tag}.md"
         out.write_text(page(item, text, figures, args.provider), encoding="utf-8")
         print(item.example_id, json.dumps({k: v for k, v in figures.items() if k != "warnings"}, ensure_ascii=False),
               flush=True)
