@@ -111,3 +111,34 @@ def test_the_planner_widens_the_heading_of_a_misfit_that_stays(settings, library
     unwidened = Planner(settings, library)
     unwidened.plan(request)
     assert unwidened.misfits[1] > 0  # the same plan without it: the fact does not fit the care heading
+
+
+BARBECUE_LIST = [  # one of plan_bench's 200 random lists (session 23's chunks): facts drawn from the shipped corpus
+    "传递青春正能量”青年员工座谈会,并向全行职工发出“金色业绩由我创”倡议书,号召全行职工以实际行动为实现“中国梦”、“央行梦”、“青x做出贡献。",
+    "目前，一个“全员学习，提高素质”的活动正在广大职工中展开。",
+    "结合党的群众路线教育实践活动开展“谈心谈话”活动，干部与员工面对面、零距离交谈，增强职工参与企业管理的积极性。",
+    "通过真真切切的工作态度，实实在在的工作作风，让职工感觉到工会组织就是他们的家。",
+    "“五一”国际劳动节,我厂为了丰富员工生活和增加员工与管理干部间的沟通和交流,于5月1日下午由厂办组织干部和部分员工骨干到森林公园进行烧烤活动。",
+    "“五一”前夕,安徽省电信工会向集团公司推荐了13名优秀管理者和优秀员工,这13名员工在中国电信集团工会第一次代表大会暨先进生产者、优秀管理者表彰大会上受到了表彰。",
+    "为丰富单位职工的业余文化生活，展示职工的精神风貌，推进环卫处广大职工健身运动的深入开展，增强职工的身体素质和凝聚力，以崭新的姿态迎接新的一年。",
+    "4月份成立了安徽省电信工会女职工委员会；",
+    "召开了一届二次委员扩大会议，对去年全省的工会工作进行了总结和回顾，对今年工会的全年工作进行了部署。",
+    "我们还举办专场舞会8场；",
+    "在6月份“安全月”活动，在全厂范围 内进行车间评比工作：（1）黑板报、宣传标语评比，黄磷车间获第一名，机电车间获第二名，辅助车间获第三名；",
+    "之后我们先后进行了专题培训、以会代训、走出去学习等形式,千方百计使他们能尽快提高能力,胜任工作。",
+    "会上,省会与各市电信工会签订了20xx年工作目标责任书,将工作任务分解、量化,加强对基层工会进行目标管理,确保全年任务的完成。",
+    "为建立稳定和谐的劳动关系，维护职工的合法权益，按照市、区劳动保障部门有关精神，社区成立了劳动保障服务站，摸排辖区失业人员 210多人，其中55多人为企业下岗失业人员，其余为无业的其它人员。",
+    "学校开展了“三树一创”为主题的师德教育活动，让教师在自我反思中增强以身立教的责任感，在讨论交流中更新观念，调动了广大教师的创造热情和工作积极性，提高了学校办学合力。",
+]
+
+
+def test_a_group_no_heading_fits_joins_no_host_whose_heading_becomes_one_facts_words(settings, library):
+    """The 安全月 fact's group, headed by nothing, had joined the barbecue fact's group and kept its heading, that
+    summary's own 举行烧烤活动，共渡“五一”国际劳动节: one fact's words over two facts (Planner._join)."""
+    from drafter.models import DraftRequest
+    from drafter.pipeline.heading_rules import heading_faults
+    from drafter.pipeline.plan import Planner
+
+    request = DraftRequest(org="某公司工会", period="2025年", kind="年度总结", facts=BARBECUE_LIST)
+    plan = Planner(settings, library).plan(request)
+    assert heading_faults(plan) == [], [(fault, s.heading) for fault, s in heading_faults(plan)]

@@ -17,6 +17,7 @@ import numpy as np
 from drafter.models import DraftRequest
 from drafter.pipeline import areas, bank_words, fitting, gathering, grouping, one_home, run_stages, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier, by_neighbours
+from drafter.pipeline.heading_rules import one_fact_words
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
 from drafter.pipeline.themes import Theme, ThemeBook, load_book, outside_area
@@ -273,8 +274,9 @@ class Planner:
         alike = sorted(titled, key=lambda i: (len(groups[i].lines) + len(lines) > per,
                                               -float(self._scores[np.ix_(groups[i].lines, lines)].mean())))
         host = next((i for i in alike if self.still_fits(titles[i], groups[i].lines + lines, facts, used)), None)
-        if host is None:
-            host = alike[0]
+        if host is None:  # a host whose heading would not become one fact's words over the joined facts first
+            host = next((i for i in alike if not one_fact_words(titles[i], [facts[n] for n in groups[i].lines + lines])),
+                        alike[0])
             own = [facts[n] for n in groups[host].lines + lines]
             used.discard(titling.bare(titles[host]))
             titles[host] = titling.choose(own, groups[host].candidates, used, groups[host].themed) or titles[host]
