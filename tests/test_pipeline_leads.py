@@ -62,3 +62,20 @@ NURSING = ["建成母婴室4间，配备冰箱和哺乳椅"]
 ])
 def test_a_lead_naming_its_sections_theme_in_other_words_is_anchored(lead, theme, anchored):
     assert unanchored(lead, NURSING, "推进母婴室建设", "body", theme) is not anchored
+
+
+CONTEST = ["举办叉车、焊工技能比赛2场，参赛职工96人"]
+IDEAS = ["征集职工合理化建议56条，采纳21条"]
+VISITS = ["春节走访慰问困难职工86户，发放慰问金12.6万元"]
+
+
+@pytest.mark.parametrize("lead, lines, title, anchored", [
+    ("工会引导职工苦练本领。", CONTEST, "举办职工比赛活动", True),  # 本领: 词林's class of 技能
+    ("工会提升了职工本领。", VISITS, "扎实开展送温暖活动", False),  # no thing of that kind in these facts
+    ("工会拓宽职工建言渠道。", IDEAS, "征集合理化建议", True),  # 建言 = 建议 (synonyms.toml)
+    ("工会关心关爱广大员工。", ["组织在岗职工健康体检1200人"], "关注职工健康", False),  # 员工 = 职工: people name no work
+])
+def test_a_lead_naming_its_sections_work_in_other_words_is_anchored(lead, lines, title, anchored):
+    """A strong model's lead names the section's work in its own words (session 24: 练本领 over 技能比武, 建言渠道 over
+    合理化建议 were refused as naming nothing of their sections)."""
+    assert unanchored(lead, lines, title) is not anchored

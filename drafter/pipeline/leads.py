@@ -92,7 +92,30 @@ def unanchored(lead: str, lines: list[str], title: str, role: str = "body", them
     pairs = {bare[i:i + 2] for i in range(len(bare) - 1)} - _EVERYWHERE
     texts = [KEY.sub("", text) for text in [*lines, title]]
     given = {text[i:i + 2] for text in texts for i in range(len(text) - 1)}
-    return not pairs & given
+    return not pairs & given and not names_in_other_words(bare, texts)
+
+
+_NAMED_CLASSES = ("B", "D")  # 词林's things and abstract things: a noun of one small class names the same kind of thing
+
+
+def names_in_other_words(lead: str, texts: list[str]) -> bool:
+    """Does the lead name a thing of its section in other words: a word that is a synonym (synonyms.toml, 词林's
+    groups) of a word the facts or heading write (建言 for 合理化建议), or a noun of one 词林 small class of things
+    with one of theirs (练本领 over 技能比武)? People never anchor (职工 and its kin name no work), nor an effect
+    word alone (精神, 本领: only where the section's facts name a thing of its kind)."""
+    from drafter.numcheck.faithlex import load_faith
+    from drafter.numcheck.synonyms import cilin, cilin_classes
+    from drafter.numcheck.words import words
+
+    faith, table, classes = load_faith(), cilin(), cilin_classes()
+    mine = [(w, t) for _, _, w, t in words(lead)
+            if len(w) >= 2 and w not in _EVERYWHERE and not any(c.startswith("A") for c in classes.get(w, ()))]
+    others = {o for w, _ in mine for o in [*(faith.synonyms or {}).get(w, ()), *table.get(w, ())]} - _EVERYWHERE
+    if any(o in text for o in others for text in texts):
+        return True
+    theirs = {c for text in texts for _, _, w, t in words(text) if t.startswith("n") and w not in _EVERYWHERE
+              for c in classes.get(w, ()) if c.startswith(_NAMED_CLASSES)}
+    return any(c in theirs for w, t in mine if t.startswith("n") for c in classes.get(w, ()))
 
 
 def names_theme(text: str, theme: str) -> bool:
