@@ -5,7 +5,7 @@ heading stages then broke them up: a run no heading fits joined another group, a
 For such a list the planner
 
 - cuts a run no heading fits in two runs, and each part a heading fits is a group of its own (`split_untitled`);
-  a part no heading fits still joins another group (plan.Planner._join);
+  a part no heading fits still joins another group (plan.Planner._join): the run just before it (`tail_first`);
 - widens the heading of a run before it moves misfits out (fitting.refit_plan: a heading that covers every fact of
   the run, covering.widen);
 - then gives a run still holding misfits its heading's area clause joined with a misfit's act when that covers every
