@@ -274,6 +274,7 @@ class Planner:
         alike = sorted(titled, key=lambda i: (len(groups[i].lines) + len(lines) > per,
                                               -float(self._scores[np.ix_(groups[i].lines, lines)].mean())))
         host = next((i for i in alike if self.still_fits(titles[i], groups[i].lines + lines, facts, used)), None)
+        host, alike = run_stages.tail_first(self, lines, groups, per, host, alike)  # her run: the run before it
         if host is None:  # a host whose heading would not become one fact's words over the joined facts first
             host = next((i for i in alike if not one_fact_words(titles[i], [facts[n] for n in groups[i].lines + lines])),
                         alike[0])

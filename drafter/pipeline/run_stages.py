@@ -5,7 +5,7 @@ heading stages then broke them up: a run no heading fits joined another group, a
 For such a list the planner
 
 - cuts a run no heading fits in two runs, and each part a heading fits is a group of its own (`split_untitled`);
-  a part no heading fits still joins another group (plan.Planner._join);
+  a part no heading fits still joins another group (plan.Planner._join): the run just before it (`tail_first`);
 - widens the heading of a run before it moves misfits out (fitting.refit_plan: a heading that covers every fact of
   the run, covering.widen);
 - then gives a run still holding misfits its heading's area clause joined with a misfit's act when that covers every
@@ -35,6 +35,22 @@ SMALLEST_SPLIT = 4  # a run of fewer facts is not cut in two
 SMALLEST_ACT = 6  # a misfit's act of fewer characters names too little to head its run (创建经验, 开展培训)
 _ACT_AFTER = re.compile(rf"[和与及、好]|{titling.ACT.pattern}")  # 建设和进位争先, 建设开展…: the act a noun; 开展好…: a wish
 _NAMED = re.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}[届期次]|“[^“”]{1,16}”")
+
+
+def tail_first(planner, lines: list[int], groups: list, per: int, host: int | None,
+               alike: list[int]) -> tuple[int | None, list[int]]:
+    """A run no heading fits (`lines`, of a list cut into her runs) joins the run just before it: an author opens
+    a section with the fact that names its area, and the facts after it that name none go on with it (held-out
+    s003_04: the 非典 checks after the 慰问 facts, not before the meetings). `host`: the group whose heading still fits
+    with it, `alike`: the titled groups by likeness (plan.Planner._join). Returns (host, alike): the run before
+    first and no host (its heading is made again for all its facts) unless it is the host already; as they were
+    for other lists, a first run, or a run before it that would hold more than `per` facts."""
+    if not planner.runs or not lines or lines[0] == 0:
+        return host, alike
+    before = next((i for i in alike if lines[0] - 1 in groups[i].lines), None)
+    if before is None or before == host or len(groups[before].lines) + len(lines) > per:
+        return host, alike
+    return None, [before] + [i for i in alike if i != before]
 
 
 def split_untitled(planner, groups: list, titles: list[str], facts: list[str], used: set[str]) -> None:
