@@ -100,8 +100,10 @@ class TemplateWriter:
         if facts and ends_on_effect(facts[-1]):
             return ""
         said = [KEY.sub("", text) for text in [*facts, lead] if text]
-        text = self._frame("template/tail.j2", section, means=not self.means_used, avoid=self.tails_said,
-                           fresh=lambda tail: not says_again(tail, said, section.title) and not means_again(tail))
+        fresh = lambda tail: not says_again(tail, said, section.title) and not means_again(tail)  # noqa: E731
+        text = self._frame("template/tail.j2", section, means=not self.means_used, avoid=self.tails_said, fresh=fresh)
+        if not text and not self.means_used:  # every variant said a word of the opening of means again: none
+            text = self._frame("template/tail.j2", section, avoid=self.tails_said, fresh=fresh)
         self.means_used = self.means_used or text.startswith(MEANS)
         self.tails_said.add(text.removeprefix(MEANS))
         return text
