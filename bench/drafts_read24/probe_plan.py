@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from plan_bench import HeldOutLibrary, request, timed_plan  # noqa: E402
+from plan_bench import HeldOutLibrary, request  # noqa: E402
 from plan_set import build  # noqa: E402
 
 from drafter.pipeline.plan import Planner  # noqa: E402
