@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 from drafter.models import DraftRequest
-from drafter.pipeline.antecedents import antecedents, rejoin
+from drafter.pipeline.antecedents import antecedents, follow, rejoin
 from drafter.pipeline.heading_rules import heading_faults
 from drafter.pipeline.plan import Planner
 from drafter.pipeline.themes import load_book
@@ -43,6 +43,37 @@ def test_a_one_fact_section_joins_the_section_of_the_facts_it_refers_to():
     sections = [([0, 1], "开展文体活动"), ([2, 3], "加强组织员队伍建设"), ([4], "建立考核评比制度")]
     rejoin(sections, refer, lambda lines: len(lines) <= 2)  # no room there: it stays
     assert sections[2][0] == [4]
+
+
+SUMMED = "总之由于领导重视,工会组织得力,这些成绩的取得为我院争了光,为推动我院精神文明建设做出了贡献。"
+
+
+def test_a_fact_whose_antecedents_are_all_in_another_section_joins_them():
+    """A summing-up (这些成绩, of the 成绩 a culture fact gives) filed under the study section its 精神文明 put it in
+    goes to the culture facts it sums up; one whose antecedents are in two sections, or that the heading there would
+    not take, stays."""
+    facts = ["组织参加市运动会，荣获团体第一名的好成绩", "举办职工书画展", "组织干部学习党的理论", SUMMED]
+    refer = antecedents(facts, ordered=False)
+    assert refer[3] == {0}
+    sections = [([0, 1], "丰富职工文化生活"), ([2, 3], "加强学习教育")]
+    assert follow(sections, refer, lambda title, lines: True) == [3]
+    assert [lines for lines, _ in sections] == [[0, 1, 3], [2]]
+    sections = [([0, 1], "丰富职工文化生活"), ([2, 3], "加强学习教育")]
+    assert follow(sections, refer, lambda title, lines: False) == [] and sections[1][0] == [2, 3]
+    split = [set(), set(), set(), {0, 2}]  # its antecedents in two sections: it stays
+    sections = [([0, 1], "丰富职工文化生活"), ([2], "加强学习教育"), ([3], "其他")]
+    assert follow(sections, split, lambda title, lines: True) == []
+
+
+def test_the_held_out_courts_summing_up_sits_with_the_culture_it_sums_up(settings, library):
+    """held-out s002_12 (sessions 22-24): "总之…这些成绩的取得无疑为我市法院争了光" sat under 加强学习教育和自身建设."""
+    item = next(h for h in build(PROJECT_ROOT / "samples") if h.example_id == "s002_12.md")
+    request = DraftRequest(org="某法院工会", period="2025年", kind=item.kind, facts=list(item.facts))
+    plan = Planner(settings, _HeldOut(library, {item.example_id, *item.copies}), load_book()).plan(request)
+    summed = next(i for i, fact in enumerate(item.facts, 1) if fact.startswith("总之"))
+    games = next(i for i, fact in enumerate(item.facts, 1) if "好成绩" in fact)
+    section = next(s for s in plan.body() if summed in s.fact_lines)
+    assert games in section.fact_lines, [(s.heading, s.fact_lines) for s in plan.body()]
 
 
 class _HeldOut:

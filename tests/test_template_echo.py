@@ -12,7 +12,7 @@ from drafter.models import DraftRequest
 from drafter.pipeline.defects import without_opener
 from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.prompting import PROMPTS_DIR, render
-from drafter.pipeline.template import MEANS, TemplateWriter, ends_as_said, ends_on_effect, says_again
+from drafter.pipeline.template import MEANS, TemplateWriter, ends_as_said, ends_on_effect, means_again, says_again
 
 CULTURE = ["组织参加市总工会举办的第三届市职工运动会，取得了较好的成绩，极大丰富了职工文化生活",
            "社区成立文艺协会、科普协会，由150多人组成的秧歌队、武术队，群众的活动丰富多彩",
@@ -160,3 +160,20 @@ def test_a_dated_step_of_a_list_takes_no_connective(fact, joined):
     from drafter.pipeline.template import takes_connective
 
     assert takes_connective(fact) is joined
+
+
+CARE = ["在春节期间购买各种食品，分送10家企业，并为困难职工发放慰问金、被子和油米等",
+        "开展为外来建设者免费体检、健康咨询和心理健康讲座等活动",
+        "开展川籍员工定期帮困活动，为困难职工举办免费岗位技能培训班"]
+
+
+def test_a_closing_after_the_opening_of_means_says_no_word_of_it_again():
+    """held-out s002_04 (session 24): 通过扎实有效的工作，服务职工工作更加扎实。 said 扎实 and 工作 twice. Every fact order
+    (each picks another variant first) gives a closing, if any, that does not."""
+    assert means_again(MEANS + "服务职工工作更加扎实。") and not means_again("服务职工工作更加扎实。")
+    assert not means_again(MEANS + "职工的获得感、安全感进一步增强。")
+    for start in range(len(CARE)):
+        facts = CARE[start:] + CARE[:start]
+        writer, section = _writer(facts, "做好帮扶服务，关心职工健康", "care+safety")
+        tail = writer.tail(section, writer.lead(section))
+        assert not means_again(tail), tail

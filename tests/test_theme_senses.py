@@ -56,6 +56,21 @@ def test_the_subject_of_an_art_work_is_no_act_of_its_theme():
         assert not speaks_of(fact, None, SAFETY_HEADING, load_book())
 
 
+def test_the_quoted_theme_of_an_event_is_no_act_of_its_theme():
+    """An essay contest on “安全发展” is culture or study work, not safety work; the event's own words still count."""
+    for fact in ("五四青年节，开展以“安全发展、青春有我”、“我为企业献一计”为主题的征文活动，收到作品46篇",
+                 '开展以"安全生产人人有责"为活动主题的青年演讲比赛，12名青年职工参赛'):
+        assert "safety" not in scores(fact), (fact, scores(fact))
+        assert not speaks_of(fact, None, SAFETY_HEADING, load_book())
+    assert scores("开展以“比学赶超创一流”为主题的劳动竞赛，8个班组参赛")["competition"] > 0
+    assert scores("开展以“安全月”为主题的隐患排查，整改隐患12处")["safety"] > 0  # 隐患排查: the act is safety work
+
+
+def test_a_holiday_in_quotes_before_its_time_word_only_dates_the_act():
+    assert "competition" not in scores("在“五一”节前后，检查了3家企业的防暑降温落实情况")
+    assert "competition" not in scores("五一节期间，组织职工观看电影2场")
+    assert scores("开展“五一”劳动竞赛，评出先进班组3个")["competition"] > 0  # the holiday's own campaign
+
 STREET = [  # a street union's month, written for this test
     "走访辖区小微企业9家，新组建工会2家，发展会员120人",
     "为网约车司机举办集中入会活动1场，现场入会45人",

@@ -7,7 +7,8 @@ A fact refers back to
   list in random order the fact before it is any fact), and
 - the facts that write the noun it points at: 这些/这批/上述/该 + a noun another fact writes (这些组织员), or 各 + a
   noun of people another fact writes (各组织员; 各单位, 各基层工会 are everyone's, not a noun given before).
-Used by fitting.py: such a fact is at home beside the facts it refers to, and a one-fact section of it joins them.
+Used by fitting.py: such a fact is at home beside the facts it refers to, a one-fact section of it joins them
+(`rejoin`), and so does a fact all of whose antecedents are in one other section (`follow`).
 """
 
 from __future__ import annotations
@@ -61,3 +62,21 @@ def rejoin(sections: list[tuple[list[int], str]], refer: list[set[int]], room) -
             sections[best[1]][0].append(fact)
             sections[best[1]][0].sort()
             lines.clear()
+
+
+def follow(sections: list[tuple[list[int], str]], refer: list[set[int]], fits) -> list[int]:
+    """A fact none of whose antecedents is in its own section and all of whose antecedents are in one other joins
+    them there (in place) when `fits(title, lines)` allows it: "总之…这些成绩的取得…为我市法院争了光" sums up the culture
+    facts (held-out s002_12, session 24), not the study section its 精神文明 put it in. Returns the facts moved."""
+    moved = []
+    for lines, _ in sections:
+        for fact in [f for f in lines if refer[f] and not refer[f] & set(lines)]:
+            homes = {index for index, (other, _) in enumerate(sections) if refer[fact] & set(other)}
+            target = homes.pop() if len(homes) == 1 else None
+            if target is not None and refer[fact] <= set(sections[target][0]) \
+                    and fits(sections[target][1], sorted(sections[target][0] + [fact])):
+                lines.remove(fact)
+                sections[target][0].append(fact)
+                sections[target][0].sort()
+                moved.append(fact)
+    return moved

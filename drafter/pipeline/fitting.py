@@ -167,6 +167,9 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     still = lambda title, lines: len(lines) <= per and planner.still_fits(title, lines, facts, used)  # noqa: E731
     sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place
     antecedents.rejoin(sections, refit.refer, lambda lines: len(lines) <= per)  # a fact alone beside its kin
+    antecedents.follow(sections, refit.refer, lambda title, lines: planner.still_fits(title, lines, facts, used) and (
+        len(lines) <= per or len(lines) > per + 1))  # a fact whose antecedents are all in one other section: there
+    # (a section already past the cap gets its sub-sections anyway)
     before = refit.count(sections)
     if runs := getattr(planner, "runs", False):  # her runs: widened first; a misfit no heading speaks of: at home
         run_stages.cover(planner, refit, groups, titles, sections, used, covering.widen)

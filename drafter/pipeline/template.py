@@ -100,8 +100,10 @@ class TemplateWriter:
         if facts and ends_on_effect(facts[-1]):
             return ""
         said = [KEY.sub("", text) for text in [*facts, lead] if text]
-        text = self._frame("template/tail.j2", section, means=not self.means_used, avoid=self.tails_said,
-                           fresh=lambda tail: not says_again(tail, said, section.title))
+        fresh = lambda tail: not says_again(tail, said, section.title) and not means_again(tail)  # noqa: E731
+        text = self._frame("template/tail.j2", section, means=not self.means_used, avoid=self.tails_said, fresh=fresh)
+        if not text and not self.means_used:  # every variant said a word of the opening of means again: none
+            text = self._frame("template/tail.j2", section, avoid=self.tails_said, fresh=fresh)
         self.means_used = self.means_used or text.startswith(MEANS)
         self.tails_said.add(text.removeprefix(MEANS))
         return text
@@ -201,6 +203,16 @@ def says_again(tail: str, said: list[str], heading: str) -> bool:
     under 强化劳动保护 only names the area."""
     runs = copied_runs(KEY.sub("", tail.removeprefix(MEANS)), said, SAID)
     return any(run.removesuffix("的").removesuffix("工作") not in heading for run in runs)
+
+
+def means_again(tail: str) -> bool:
+    """The opening of means (MEANS) and the closing after it say one word twice: 通过扎实有效的工作，服务职工工作更加
+    扎实。 (held-out s002_04, session 24)."""
+    rest = tail.removeprefix(MEANS)
+    return rest != tail and any(word in rest for word in _MEANS_WORDS)
+
+
+_MEANS_WORDS = ("扎实", "有效", "工作")  # MEANS's words but 通过
 
 
 # the adverbs before an effect verb (极大丰富了…, 较好地提振了…, 从而增强了…)

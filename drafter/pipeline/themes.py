@@ -33,21 +33,31 @@ class Senses:
     times: tuple[str, ...] = ()  # a keyword right before one of these is a time (五一期间), not an act
     reports: tuple[str, ...] = ()  # 听取…报告: the words of a report heard are its subject (the act is hearing it)
     campaigns: tuple[str, ...] = ()  # 对…活动的宣传: a form of work done for a campaign is the campaign's work
+    slogans: tuple[str, ...] = ()  # 以“安全发展”为主题的征文: the quoted words before 主题 are the event's subject
 
     def acts(self, text: str) -> str:
-        """`text` without its condition clauses, its art works' subjects and the subjects of reports it heard."""
+        """`text` without its condition clauses, its art works' subjects, its events' quoted themes (an essay
+        contest on “安全发展” is no safety act) and the subjects of reports it heard."""
         clauses = re.split(f"({char_class(BREAKS)})", text)
         kept = "".join(c for c in clauses if not (self.conditions and c.rstrip("的").endswith(self.conditions)))
         kept = _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
+        kept = _slogan(self.slogans).sub("", kept) if self.slogans else kept
         return _heard(self.reports).sub("审议报告", kept) if self.reports else kept  # heard: a report reviewed
 
     def as_time(self, text: str, word: str) -> bool:
-        """`word` is said only as a time (五一期间开展…: the holiday dates the act, it is not its matter)."""
-        return bool(self.times) and all(text.startswith(self.times, at + len(word)) for at in _places(text, word))
+        """`word` is said only as a time (五一期间开展…, “五一”节前后: the holiday dates the act, it is not its
+        matter)."""
+        return bool(self.times) and all(_dated(text, at + len(word), self.times) for at in _places(text, word))
 
     def for_campaign(self, text: str, word: str) -> bool:
         """`word` (a form of work) is said only of a campaign (对“示范工会”创建活动的广泛宣传: the campaign's work)."""
         return bool(self.campaigns) and all(_campaign(self.campaigns).match(text[:at][::-1]) for at in _places(text, word))
+
+
+def _dated(text: str, end: int, times: tuple[str, ...]) -> bool:
+    """A time word follows `end`, after the holiday's closing quote and 节 if written (“五一”节前后)."""
+    rest = text[end:].lstrip("”\"'’」")
+    return rest.startswith(times) or (rest.startswith("节") and rest[1:].startswith(times))
 
 
 def _places(text: str, word: str) -> list[int]:
@@ -66,6 +76,14 @@ def _campaign(kinds: tuple[str, ...]) -> re.Pattern:
     `kinds`, then 对 (对X活动的广泛宣传)."""
     ends = "|".join(re.escape(k[::-1]) for k in kinds)
     return re.compile(f"{_INSIDE}{{0,4}}的(?:{ends}){_IN_CLAUSE}{{0,16}}?对")
+
+
+@lru_cache(maxsize=4)
+def _slogan(marks: tuple[str, ...]) -> re.Pattern:
+    """One quoted theme or several (、 和 与 between them), then 为 (活动) and a mark: 以“…”、“…”为主题的征文活动."""
+    quoted = "(?:“[^“”]{1,30}”|\"[^\"“”]{1,30}\")"
+    marks_ = "|".join(map(re.escape, marks))
+    return re.compile(f"{quoted}(?:[、和与]{quoted})*(?=为?(?:活动)?(?:{marks_}))")
 
 
 @lru_cache(maxsize=4)
@@ -211,7 +229,8 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
     with open(path, "rb") as handle:
         raw = tomllib.load(handle)
     given = raw.get("senses", {})
-    senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns")))
+    senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns",
+                                                                   "slogans")))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
