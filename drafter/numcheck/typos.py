@@ -109,14 +109,11 @@ def _opens(text: str, i: int) -> bool:
     return i == 0 or not ("\u4e00" <= (before := text[i - 1]) <= "\u9fff" or before.isalnum())  # (_cjk, inline)
 
 
-_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
-
-
 def _read_chars(draft: str) -> set[str]:
     """The common Chinese characters of the draft (a rare one is garbled.py's: 慉): when the whole draft is GB2312,
-    all of its Chinese characters (one regex, no look-up per character)."""
-    if all_common(draft):
-        return set(_CJK_CHAR.findall(draft))
+    all of its Chinese characters (read from its set of distinct characters, no look-up per character)."""
+    if all_common(draft):  # the draft's distinct characters, then the Chinese ones (no string per occurrence)
+        return {c for c in set(draft) if "\u4e00" <= c <= "\u9fff"}
     return {c for c in set(draft) if "\u4e00" <= c <= "\u9fff" and common(c)}
 
 
