@@ -64,3 +64,24 @@ def test_support_content_words_are_its_words_of_content_characters():
     content = {g for g in support.words if len(grams(blank_not_content(g))) == 1} - _STOP
     aliases = {a[i:i + 2] for a in support.aliases for i in range(len(a) - 1)}
     assert content <= support.content <= content | aliases and len(content) > 2000
+
+
+def test_frame_spans_are_the_frame_tries_matches():
+    """faithlex.frame_spans (one small trie per first character) finds what lex.frame_re.finditer finds, on the
+    corpus and on random text of its phrases; a lexicon whose frame_re is no trie of its words is read by frame_re."""
+    import dataclasses
+    import re
+
+    from drafter.numcheck import load_lexicon
+    from drafter.numcheck.faithlex import _frame_table, frame_spans
+
+    lex = load_lexicon().faith
+    assert _frame_table(lex.frame_re, lex.neutral) is not None  # the fast path is the one taken
+    lines = _corpus_lines()
+    phrases = sorted(lex.neutral)
+    rng = random.Random(19)
+    lines += ["".join(rng.choice(phrases)[: rng.randint(1, 6)] for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    for line in lines:
+        assert frame_spans(lex, line) == [m.span() for m in lex.frame_re.finditer(line)], line
+    other = dataclasses.replace(lex, frame_re=re.compile("工作|开展"))
+    assert frame_spans(other, "积极开展工会工作") == [(2, 4), (6, 8)]
