@@ -85,3 +85,33 @@ def test_frame_spans_are_the_frame_tries_matches():
         assert frame_spans(lex, line) == [m.span() for m in lex.frame_re.finditer(line)], line
     other = dataclasses.replace(lex, frame_re=re.compile("工作|开展"))
     assert frame_spans(other, "积极开展工会工作") == [(2, 4), (6, 8)]
+
+
+def test_placeholders_without_a_mark_character_are_none_found_by_the_full_pattern():
+    """find_placeholders' pre-test (no mark character, no placeholder) finds what the full pattern finds."""
+    from textkit import placeholders
+
+    def full(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group(0)) for m in placeholders._PLACEHOLDER.finditer(text)]
+
+    lines = _corpus_lines()
+    rng = random.Random(7)
+    alphabet = list("0123456789０１xXｘＸ×＿_*＊○□年月人元家 AbZz二〇") + sorted(set("".join(lines)))[:200]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    assert all(placeholders.find_placeholders(line) == full(line) for line in lines)
+    assert placeholders.find_placeholders("20xx年共慰问职工120人") == [(0, 5, "20xx年")]
+
+
+def test_latin_words_start_where_no_letter_stands_before_them():
+    """artifacts._LATIN (a letter, then the look-behind) finds the words the look-behind-first pattern finds."""
+    import re
+
+    from drafter.numcheck.artifacts import _LATIN
+
+    before_first = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9'\-]*+")
+    rng = random.Random(11)
+    lines = _corpus_lines() + ["".join(rng.choice("aZbx09'- 中文") for _ in range(rng.randint(0, 30)))
+                               for _ in range(5000)]
+    for line in lines:
+        assert [m.span() for m in _LATIN.finditer(line)] == [m.span() for m in before_first.finditer(line)], line
+    assert [m.group(0) for m in _LATIN.finditer("a1b2 Word's x-y")] == ["a1b2", "Word's", "x-y"]
