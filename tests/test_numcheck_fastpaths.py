@@ -64,3 +64,54 @@ def test_support_content_words_are_its_words_of_content_characters():
     content = {g for g in support.words if len(grams(blank_not_content(g))) == 1} - _STOP
     aliases = {a[i:i + 2] for a in support.aliases for i in range(len(a) - 1)}
     assert content <= support.content <= content | aliases and len(content) > 2000
+
+
+def test_frame_spans_are_the_frame_tries_matches():
+    """faithlex.frame_spans (one small trie per first character) finds what lex.frame_re.finditer finds, on the
+    corpus and on random text of its phrases; a lexicon whose frame_re is no trie of its words is read by frame_re."""
+    import dataclasses
+    import re
+
+    from drafter.numcheck import load_lexicon
+    from drafter.numcheck.faithlex import _frame_table, frame_spans
+
+    lex = load_lexicon().faith
+    assert _frame_table(lex.frame_re, lex.neutral) is not None  # the fast path is the one taken
+    lines = _corpus_lines()
+    phrases = sorted(lex.neutral)
+    rng = random.Random(19)
+    lines += ["".join(rng.choice(phrases)[: rng.randint(1, 6)] for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    for line in lines:
+        assert frame_spans(lex, line) == [m.span() for m in lex.frame_re.finditer(line)], line
+    other = dataclasses.replace(lex, frame_re=re.compile("工作|开展"))
+    assert frame_spans(other, "积极开展工会工作") == [(2, 4), (6, 8)]
+
+
+def test_placeholders_without_a_mark_character_are_none_found_by_the_full_pattern():
+    """find_placeholders' pre-test (no mark character, no placeholder) finds what the full pattern finds."""
+    from textkit import placeholders
+
+    def full(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group(0)) for m in placeholders._PLACEHOLDER.finditer(text)]
+
+    lines = _corpus_lines()
+    rng = random.Random(7)
+    alphabet = list("0123456789０１xXｘＸ×＿_*＊○□年月人元家 AbZz二〇") + sorted(set("".join(lines)))[:200]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    assert all(placeholders.find_placeholders(line) == full(line) for line in lines)
+    assert placeholders.find_placeholders("20xx年共慰问职工120人") == [(0, 5, "20xx年")]
+
+
+def test_latin_words_start_where_no_letter_stands_before_them():
+    """artifacts._LATIN (a letter, then the look-behind) finds the words the look-behind-first pattern finds."""
+    import re
+
+    from drafter.numcheck.artifacts import _LATIN
+
+    before_first = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9'\-]*+")
+    rng = random.Random(11)
+    lines = _corpus_lines() + ["".join(rng.choice("aZbx09'- 中文") for _ in range(rng.randint(0, 30)))
+                               for _ in range(5000)]
+    for line in lines:
+        assert [m.span() for m in _LATIN.finditer(line)] == [m.span() for m in before_first.finditer(line)], line
+    assert [m.group(0) for m in _LATIN.finditer("a1b2 Word's x-y")] == ["a1b2", "Word's", "x-y"]

@@ -22,6 +22,13 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# Every placeholder holds one of these marks: a text without any has none (one class scan, not the look-ahead's
+# try of the whole pattern at every digit).
+_MARK_CHAR = re.compile("[xXｘＸ×＿_*＊○□]")
+
+
 def find_placeholders(text: str) -> list[tuple[int, int, str]]:
     """Every placeholder as (start, end, text), in order; offsets are code points into `text`."""
+    if _MARK_CHAR.search(text) is None:
+        return []
     return [(m.start(), m.end(), m.group(0)) for m in _PLACEHOLDER.finditer(text)]

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from drafter.models import Claim
 from drafter.numcheck.acts import JOINED
 from drafter.numcheck.actswap import same_act_words, whole_words
-from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.faithlex import FaithLexicon, frame_spans
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.ownorg import without_own_org
 from drafter.numcheck.setphrases import frame_phrase
@@ -42,7 +42,7 @@ def scan(clause: str, lex: FaithLexicon, words: tuple | None = None) -> tuple[st
     found, acts = words
     if not found and not acts:
         return clause, [], False
-    frames = [m.span() for m in lex.frame_re.finditer(clause)]
+    frames = frame_spans(lex, clause)
     objects = [w for s, e, w in found if not _inside_frame(frames, s, e)]
     chars = list(clause)
     sets = [(s, e) for s, e, w, _ in clause_words(clause) if frame_phrase(w)]  # 如火如荼: a set evaluation

@@ -21,7 +21,7 @@ _CN_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万")
 def digits(word: str) -> bool:
     """A word holding a figure: a digit, or Chinese numerals and a measure word jieba reads as one noun (八场 of
     举办了八场心理减压团体辅导: the number check's, never a thing of its own)."""
-    return any(c.isdigit() for c in word) or (len(word) >= 2 and all(c in _CN_NUMERALS for c in word[:-1])
+    return any(map(str.isdigit, word)) or (len(word) >= 2 and all(c in _CN_NUMERALS for c in word[:-1])
                                               and tag_of(word[-1]) == "q")
 
 

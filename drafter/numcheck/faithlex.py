@@ -193,3 +193,41 @@ def _load(extra: Path | None, stamp: int | None) -> FaithLexicon:
     if extra is not None:
         data = _merge(data, _read(extra))
     return build(data)
+
+
+def frame_spans(lex: FaithLexicon, text: str) -> list[tuple[int, int]]:
+    """The spans of `lex.frame_re.finditer(text)`, found by the trie of the first character at each position (one
+    small regex per first character): the whole trie tries its first characters one by one at every position
+    that could start a phrase (issue 19's throughput: about twice as fast, the same spans)."""
+    table = _frame_table(lex.frame_re, lex.neutral)
+    if table is None:
+        return [m.span() for m in lex.frame_re.finditer(text)]
+    out, pos, size, get = [], 0, len(text), table.get
+    while pos < size:
+        pattern = get(text[pos])
+        if pattern is not None and (m := pattern.match(text, pos)):
+            out.append(m.span())
+            pos = m.end()
+        else:
+            pos += 1
+    return out
+
+
+_FRAME_TABLES: dict[int, tuple[re.Pattern, dict[str, re.Pattern] | None]] = {}
+
+
+def _frame_table(frame_re: re.Pattern, words: frozenset[str]) -> dict[str, re.Pattern] | None:
+    """First character -> the trie of the phrases starting with it; None unless frame_re is the trie of `words`
+    (a lexicon built otherwise is read with frame_re itself). Kept per frame_re."""
+    kept = _FRAME_TABLES.get(id(frame_re))
+    if kept is None or kept[0] is not frame_re:
+        table = None
+        if frame_re.pattern == (trie_pattern(words) or "(?!)") and frame_re.flags == re.UNICODE and "" not in words:
+            groups: dict[str, set[str]] = {}
+            for word in words:
+                groups.setdefault(word[0], set()).add(word)
+            table = {first: re.compile(trie_pattern(group)) for first, group in groups.items()}
+        if len(_FRAME_TABLES) >= 8:
+            _FRAME_TABLES.clear()
+        kept = _FRAME_TABLES[id(frame_re)] = (frame_re, table)
+    return kept[1]

@@ -37,7 +37,7 @@ def added_words(m: Mention, clause: str, at: int, reader: Reader, fact_items: tu
     s, e = m.start - at, m.end - at
     ws = words_of(clause)
     before = [w for w in ws if w[1] <= s]
-    cut = max((k + 1 for k, w in enumerate(before) if any(c.isdigit() for c in w[2])), default=0)
+    cut = max((k + 1 for k, w in enumerate(before) if any(map(str.isdigit, w[2]))), default=0)
     before = before[cut:]  # after an earlier number of the clause
     first = next((k for k, w in enumerate(before) if len(w[2]) >= 2 and w[3].startswith("v") and reader.backed(w[2])),
                  None)  # the item's verb: what stands before it (统一/更换) is manner, not the thing counted

@@ -23,7 +23,7 @@ _BESIDE = _ACTOR_BEFORE | _ACTOR_AFTER | {"配合", "与", "和", "及", "同", 
 
 def own_org(clause: str) -> tuple[int, int] | None:
     """The span of the workplace in a clause opening on `<workplace>工会`, or None."""
-    m = _OWN.match(clause)
+    m = _OWN.match(clause) if "工会" in clause else None  # (a clause without 工会 cannot open on one)
     if m is None or any(w in m.group(1) for w in _NOT_ONE) or _LEVEL_INSIDE.search(m.group(1)):
         return None  # 荣获全省工会…: a level inside makes it a higher body's name, not the writer's workplace
     ws = words(m.group(1))

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from drafter.numcheck.effects import effect_start
-from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.faithlex import FaithLexicon, frame_spans
 from drafter.numcheck.ownorg import own_org
 from drafter.numcheck.parallel import manner_spans
 from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH, _LOCATED
@@ -102,7 +102,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         return []
     reader = Reader(support, lex)
     out: list[Claim] = []
-    frames = [m.span() for m in lex.frame_re.finditer(clause) if m.end() - m.start() >= 4]
+    frames = [(s, e) for s, e in frame_spans(lex, clause) if e - s >= 4]
     frame_ends = {b for _, b in frames}  # 公司工会在: a frame phrase ending on a role's marker word
     used: set[int] = _inside(ws, frames) | _inside(ws, manner_spans(clause, lex, reader))  # frame, figures, 人人参与、天天锻炼
     org = own_org(clause)  # 客服中心工会关心…: the writer's workplace, no object or place of the work

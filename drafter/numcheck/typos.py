@@ -28,6 +28,7 @@ def _cjk(char: str) -> bool:
 
 
 _RUN = re.compile(f"[\u4e00-\u9fff]{{{ANCHOR},}}")
+_ALL_CJK = re.compile("[\u4e00-\u9fff]*")  # every character Chinese (_cjk of each)
 
 
 @lru_cache(maxsize=64)
@@ -93,7 +94,7 @@ def _origin(draft: str, i: int, support_text: str, anchors: dict[str, list[int]]
     if not _opens(draft, i):
         return None
     following = draft[i + 1:i + 1 + 2 * ANCHOR]  # both at the start of a clause: 慢问退休… for the fact's 慰问退休…
-    if len(following) < 2 * ANCHOR or not all(map(_cjk, following)):
+    if len(following) < 2 * ANCHOR or _ALL_CJK.fullmatch(following) is None:
         return None
     for q in anchors.get(following[:ANCHOR], ()):
         p = q - 1
@@ -105,17 +106,14 @@ def _origin(draft: str, i: int, support_text: str, anchors: dict[str, list[int]]
 
 def _opens(text: str, i: int) -> bool:
     """Does position i start a clause (the text's start, or after a mark or blank, never after a digit)?"""
-    return i == 0 or not (_cjk(text[i - 1]) or text[i - 1].isalnum())
-
-
-_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+    return i == 0 or not ("\u4e00" <= (before := text[i - 1]) <= "\u9fff" or before.isalnum())  # (_cjk, inline)
 
 
 def _read_chars(draft: str) -> set[str]:
     """The common Chinese characters of the draft (a rare one is garbled.py's: 慉): when the whole draft is GB2312,
-    all of its Chinese characters (one regex, no look-up per character)."""
-    if all_common(draft):
-        return set(_CJK_CHAR.findall(draft))
+    all of its Chinese characters (read from its set of distinct characters, no look-up per character)."""
+    if all_common(draft):  # the draft's distinct characters, then the Chinese ones (no string per occurrence)
+        return {c for c in set(draft) if "\u4e00" <= c <= "\u9fff"}
     return {c for c in set(draft) if "\u4e00" <= c <= "\u9fff" and common(c)}
 
 
