@@ -82,14 +82,17 @@ def main() -> None:
 def report(calls: list, book: dict) -> None:
     """Each asked prompt's book entry beside what the rules made of it."""
     tally: dict[str, dict[str, int]] = {}
+    kept = []
     for call in calls:
         entry = book.get("\n".join(f if len(f) <= 60 else f[:60] + "…" for f in call.facts[:8]))
         label = entry["label"] if entry else "missing"
         verdict = call.refused.split(":")[0] if call.refused else "taken"
         tally.setdefault(label, {}).setdefault(verdict, 0)
         tally[label][verdict] += 1
+        kept.append({"facts": call.facts, "reply": call.reply.strip(), "label": label, "verdict": verdict})
         print(f"{label:7} {verdict:9} {call.reply.strip()!r} <- {[f[:20] for f in call.facts[:4]]}")
     print(json.dumps(tally, ensure_ascii=False))
+    (HERE / "calls.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n")
 
 
 if __name__ == "__main__":
