@@ -32,12 +32,13 @@ from drafter.pipeline.titling import ACT
 THEME_SHARE = 0.2  # a theme's words are the facts' when this share of them (one at least) is clearly of it
 
 
-def content_words(heading: str) -> list[str]:
+def content_words(heading: str, acts: bool = False) -> list[str]:
     """The heading's nouns, verbs, adjectives and set phrases of two characters or more, beyond the frame words
-    (加强, 工作 …) and the acts that name no theme's work (参加, 举办; but 慰问, 帮扶, 培训 are the work)."""
+    (加强, 工作 …); without `acts`, also beyond the acts that name no theme's work (参加, 发布; but 慰问, 帮扶, 培训 are
+    the work): the words that say which facts it speaks of."""
     keywords = _keywords()
     found = [word for _, _, word, tag in words(bare(heading)) if len(word) >= 2 and tag[:1] in "nval"
-             and word not in STOP_BIGRAMS and (word in keywords or not ACT.fullmatch(word))]
+             and word not in STOP_BIGRAMS and (acts or word in keywords or not ACT.fullmatch(word))]
     return list(dict.fromkeys(found))
 
 
@@ -114,16 +115,16 @@ def unsaid(heading: str, facts: list[str]) -> list[str]:
 
 def relevant(heading: str, facts: list[str]) -> bool:
     """At least half of the facts (two of a larger section) say one of the heading's content words (a fact writing
-    it or a synonym, or a fact clearly of a theme whose words hold it), and at least SHARED of its words (two at
-    least) are said."""
-    found = content_words(heading)
+    it or a synonym, or a fact clearly of a theme whose words hold it; not a mere act: 参加 of 参加无偿献血 speaks of
+    no other fact), and at least SHARED of its words, acts too (two at least), are said."""
+    found, spoken_words = content_words(heading), content_words(heading, acts=True)
     if not found:
         return False
     holding = sum(1 for fact in facts if _holds(fact, found))
     themed, synonyms = theme_words(facts), synonyms_of(facts)
-    spoken = sum(1 for word in found if said(word, facts, themed, synonyms))
+    spoken = sum(1 for word in spoken_words if said(word, facts, themed, synonyms))
     needed = max(min(2, len(facts)), math.ceil(len(facts) / 2))
-    return holding >= needed and spoken >= max(min(2, len(found)), SHARED * len(found))
+    return holding >= needed and spoken >= max(min(2, len(spoken_words)), SHARED * len(spoken_words))
 
 
 def _holds(fact: str, found: list[str]) -> bool:
@@ -142,4 +143,5 @@ def _vocabulary(theme: Theme, own: tuple[str, ...]) -> frozenset[str]:
     """The words naming a theme's area: those of the headings and short names these facts justify (丰富, 文化, 生活 of
     丰富职工文化生活), not its keywords, which name one instance of its work (运动会 names no 书画展)."""
     phrases = [*theme.titles_for(list(own)), *theme.shorts_for(list(own))]
-    return frozenset(word for phrase in phrases for _, _, word, _ in words(phrase) if len(word) >= 2)
+    found = [word for phrase in phrases for _, _, word, _ in words(phrase) if len(word) >= 2]
+    return frozenset(found + [half for word in found for half in _halves(word)])  # 合法权益: 权益 too
