@@ -97,6 +97,17 @@ REPLIES = {  # prompt number (1-based, unique prompts in capture order) -> (repl
     85: ("推进职工技术创新和技能提升", G, ""),
 }
 
+# Round 2: the prompts the plans asked only once the book's headings were taken (prompts_round2.json, in order),
+# written before any verdict on these replies was read.
+ROUND2 = {
+    1: ("坚持公正公平，总结工作经验", G, ""),
+    2: ("坚持职代会制度，畅通交流渠道", G, ""),
+    3: ("荣获全国五一劳动奖状", "bad", "invented honour"),
+    4: ("领导重视，推动精神文明建设", G, ""),
+    5: ("推进企务公开和规范服务支局创建", G, ""),
+    6: ("慰问特困职工，开展执法检查", G, ""),
+}
+
 
 def main() -> None:
     prompts, seen = [], set()
@@ -108,6 +119,10 @@ def main() -> None:
     assert len(prompts) == len(REPLIES), (len(prompts), len(REPLIES))
     book = [{"n": n, "facts": p["facts"], "examples": p["examples"], "reply": REPLIES[n][0], "label": REPLIES[n][1],
              "reason": REPLIES[n][2]} for n, p in enumerate(prompts, 1)]
+    second = json.loads((HERE / "prompts_round2.json").read_text())
+    assert len(second) == len(ROUND2)
+    book += [{"n": len(prompts) + n, "facts": p["facts"], "examples": p["examples"], "reply": ROUND2[n][0],
+              "label": ROUND2[n][1], "reason": ROUND2[n][2]} for n, p in enumerate(second, 1)]
     (HERE / "headings.json").write_text(json.dumps({"headings": book}, ensure_ascii=False, indent=1) + "\n")
     print({label: sum(1 for b in book if b["label"] == label) for label in ("good", "bad")})
 

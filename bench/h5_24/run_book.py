@@ -74,6 +74,8 @@ def main() -> None:
         (HERE / "prompts.json").write_text(json.dumps(server.answerer.prompts, ensure_ascii=False, indent=1) + "\n")
     else:
         report(kept, book)
+        missing = [p for p in server.answerer.prompts if not p["in_book"]]
+        (HERE / "missing.json").write_text(json.dumps(missing, ensure_ascii=False, indent=1) + "\n")
     calls.pop("replies")
     print(json.dumps({k: result[k] for k in ("structure_set", "bench_requests", "model_headings")},
                      ensure_ascii=False, indent=1))
