@@ -5,10 +5,10 @@ A strong model names the work a section's facts share, often in a word no fact w
 联欢会 and a 运动会, 维护职工权益 over a 集体合同 and a 劳动争议调解. Such a word is said by the facts when
 - a fact writes it, or one of its 词林 synonyms (numcheck/synonyms.py), or its two words, when it is a compound
   no fact writes (困难职工, 队伍素质), or
-- it is a word naming a theme's area (themes.toml: the headings and short names its facts justify; not its
-  keywords, which name one instance of its work: 运动会 is no 书画展) that
-  some of the facts are clearly of (they write its keywords, in its sense: Theme.keyword_score), at least
-  `THEME_SHARE` of them: 文化 and 生活 over facts of 文体 work, not 竞赛 over facts of study alone.
+- it is a word naming the area of a theme (themes.toml: the words of the headings and short names its facts
+  justify; not its keywords, which name one instance of its work: 运动会 is no 书画展) that at least `THEME_SHARE`
+  of the facts are clearly of (they write its keywords, in its sense: Theme.keyword_score): 文化 and 生活 over
+  facts of 文体 work, not 竞赛 over facts of study alone.
 A word said neither way is the model's own (基金 over 慰问 facts, 全国一流 over a 职工之家).
 
 `relevant` is heading_rules.relevant read so: the heading's content words are words (not character pairs that
