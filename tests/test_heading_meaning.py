@@ -45,3 +45,9 @@ def test_a_compound_no_fact_writes_is_said_by_its_two_words():
 def test_a_heading_with_a_leading_union_is_still_generic():
     assert is_generic("工会其他工作") and is_generic("其他工作")
     assert not is_generic("工会组织建设")
+
+
+def test_a_fact_writing_a_content_half_of_a_compound_speaks_of_it():
+    facts = ["组织职工满意度问卷调查，收回问卷500份", "对调查结果统计分析，形成调查报告"]
+    assert heading_meaning.relevant("做好问卷调查工作", facts)  # 调查 of 问卷调查 in the second
+    assert not heading_meaning.relevant("关爱困难职工", ["组织职工篮球赛，参赛职工80人", "组织职工羽毛球赛"])  # 职工: no

@@ -128,9 +128,12 @@ def relevant(heading: str, facts: list[str]) -> bool:
 
 
 def _holds(fact: str, found: list[str]) -> bool:
+    """The fact says one of the words, or a content half of a compound (调查 of 问卷调查, 干部 of 干部队伍: it
+    speaks of the same work; not 职工 of 困难职工)."""
     text = reported(fact)  # a body's name, an honour, a goal back no heading (backing.py)
     themed, synonyms = theme_words([fact]), synonyms_of([text])
-    return any(said(word, [text], themed, synonyms) for word in found)
+    halves = [half for word in found for half in _halves(word) if half not in STOP_BIGRAMS]
+    return any(said(word, [text], themed, synonyms) for word in found + halves)
 
 
 @lru_cache(maxsize=1)
