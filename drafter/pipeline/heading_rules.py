@@ -12,7 +12,7 @@ from drafter.pipeline.copying import copied_runs
 from textkit.sentences import COMMAS, ENUM_COMMA, NOT_COMPARED, SEMICOLONS, char_class
 
 GENERIC = re.compile(r"^(?:其[他它]|其余|综合|日常|有关|相关|各项|各类|主要|重点|有关)?(?:工作|方面|事项|情况|内容)?$"
-                     r"|^其[他它]|^(?:其他|综合|日常)(?:工作|事项|方面)|主要工作$|几项工作|工作亮点|开展情况|上年|去年|今年"
+                     r"|^(?:工会)?其[他它]|^(?:其他|综合|日常)(?:工作|事项|方面)|主要工作$|几项工作|工作亮点|开展情况|上年|去年|今年"
                      r"|^(?:工会)?工作(?:开展)?情况$")
 STOP_BIGRAMS = frozenset("工作 开展 加强 积极 工会 活动 组织 提高 建设 进一步 认真 努力 不断 深入 切实 全面 做好 推进 发挥 作用 "
                          "职工 员工 广大 大力 扎实 有效 充分 提升 坚持 围绕 以及 方面".split())

@@ -5,8 +5,8 @@ example heading (the heading bank's nearest) and no lexicon heading of its theme
 heading made of its facts' words ("A、B等工作") or join another section. One short call per such section (prompts/heading.j2: the
 section's facts and the headings of the nearest example sections as a pattern). The reply is a heading only when it
 passes what every heading must pass (titling.acceptable: the claim check against the section's own facts, not
-generic, not repeated in the draft, not one fact's words over a section holding others, its content words written
-in its facts) and, over facts of several themes, names each (theme_titles.spans, the planner's `also`); otherwise
+generic, not repeated in the draft, not one fact's words over a section holding others, its content words said
+by its facts, in their words or by meaning: heading_meaning.py) and, over facts of several themes, names each (theme_titles.spans, the planner's `also`); otherwise
 the planner keeps the heading it had. The template provider has no model: its plans are as before.
 
 Every call's tokens read and written and its seconds are kept (`calls`, `usage`, `seconds`); a failed call (the
@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.models import TokenUsage
-from drafter.numcheck.words import words
-from drafter.pipeline.heading_rules import STOP_BIGRAMS, bare, is_generic, one_fact_words, relevant, stutters
+from drafter.pipeline import heading_meaning
+from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, stutters
 from drafter.pipeline.prompting import render
 from drafter.pipeline.titling import ACT, LONGEST, fits
 from drafter.providers.base import ChatModel, Message, in_step
@@ -131,11 +131,11 @@ def cleaned(reply: str) -> str:
 
 
 def unwritten(heading: str, facts: list[str]) -> list[str]:
-    """The heading's content words (nouns, verbs, adjectives beyond the frame words 加强, 提高 and acts) that no fact of its
-    section writes: the model may say only what its facts say (提高客户满意度 over a 客户座谈会 and an 经理接待日)."""
-    text = "".join(facts)
-    return [word for _, _, word, tag in words(bare(heading)) if len(word) >= 2 and tag[:1] in "nva"
-            and word not in STOP_BIGRAMS and not ACT.fullmatch(word) and word not in text]
+    """The heading's content words (nouns, verbs, adjectives beyond the frame words 加强, 提高 and acts) that its facts
+    do not say, in their words or by meaning (heading_meaning: a synonym, or a word of the theme they are of): the
+    model may say only what its facts say (提高客户满意度 over a 客户座谈会 and an 经理接待日; but 丰富职工文化生活
+    over a 联欢会 and a 运动会)."""
+    return heading_meaning.unsaid(heading, facts)
 
 
 def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
@@ -156,10 +156,10 @@ def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
         return "repeated"
     if one_fact_words(heading, facts):
         return "one_fact"
-    if not relevant(heading, facts):
+    if not heading_meaning.relevant(heading, facts):
         return "unrelated"
     if not fits(facts, heading, lexicon) or unwritten(heading, facts):
         return "claim"
-    if not also(heading):
+    if not also(heading) and not heading_meaning.spans(heading, facts):
         return "themes"
     return ""

@@ -1,0 +1,150 @@
+"""A model's heading read by meaning (issue 20, session 24): which of its content words its section's facts say,
+in their own words or by what they are.
+
+A strong model names the work a section's facts share, often in a word no fact writes: 丰富职工文化生活 over a
+联欢会 and a 运动会, 维护职工权益 over a 集体合同 and a 劳动争议调解. Such a word is said by the facts when
+- a fact writes it, or one of its 词林 synonyms (numcheck/synonyms.py), or its two words, when it is a compound
+  no fact writes (困难职工, 队伍素质), or
+- it is a word naming the area of a theme (themes.toml: the words of the headings and short names its facts
+  justify; not its keywords, which name one instance of its work: 运动会 is no 书画展) that at least `THEME_SHARE`
+  of the facts are clearly of (they write its keywords, in its sense: Theme.keyword_score): 文化 and 生活 over
+  facts of 文体 work, not 竞赛 over facts of study alone.
+A word said neither way is the model's own (基金 over 慰问 facts, 全国一流 over a 职工之家).
+
+`relevant` is heading_rules.relevant read so: the heading's content words are words (not character pairs that
+cross two words: 习培 of 学习培训), at least half of the facts say one of them, and enough of them are said.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from drafter.numcheck import jiebacut
+from drafter.numcheck.synonyms import cilin
+from drafter.numcheck.words import words
+from drafter.pipeline.backing import reported
+from drafter.pipeline.heading_rules import SHARED, STOP_BIGRAMS, bare
+from drafter.pipeline.theme_titles import MINOR
+from drafter.pipeline.themes import Theme, load_book
+from drafter.pipeline.titling import ACT
+
+THEME_SHARE = 0.2  # a theme's words are the facts' when this share of them (one at least) is clearly of it
+
+
+def content_words(heading: str, acts: bool = False) -> list[str]:
+    """The heading's nouns, verbs, adjectives and set phrases of two characters or more, beyond the frame words
+    (加强, 工作 …); without `acts`, also beyond the acts that name no theme's work (参加, 发布; but 慰问, 帮扶, 培训 are
+    the work): the words that say which facts it speaks of."""
+    keywords = _keywords()
+    found = [word for _, _, word, tag in words(bare(heading)) if len(word) >= 2 and tag[:1] in "nval"
+             and word not in STOP_BIGRAMS and (acts or word in keywords or not ACT.fullmatch(word))]
+    return list(dict.fromkeys(found))
+
+
+def theme_words(facts: list[str]) -> frozenset[str]:
+    """The words of the themes at least THEME_SHARE of the facts are clearly of (see the module docstring)."""
+    needed = max(1, math.ceil(THEME_SHARE * len(facts)))
+    out: set[str] = set()
+    for theme, own in _clear(facts).items():
+        if len(own) >= needed:
+            out |= _vocabulary(theme, tuple(own))
+    return frozenset(out)
+
+
+def spans(heading: str, facts: list[str]) -> bool:
+    """Over facts of several themes the heading speaks of each theme holding MINOR of them (theme_titles.spans, read
+    by meaning): it says a word naming the theme's area (服务 of 服务职工 over 帮扶 facts), or a word at least half of
+    the theme's facts write (one fact's 运动会 speaks for no 书画展). A fact counts under the theme its keywords speak
+    for most."""
+    found = set(content_words(heading))
+    for theme, own in _clear(facts, best_only=True).items():
+        if len(own) < MINOR * len(facts) or found & _vocabulary(theme, tuple(own)):
+            continue
+        if not any(2 * sum(1 for fact in own if word in fact) >= len(own) for word in found):
+            return False
+    return True
+
+
+def _clear(facts: list[str], best_only: bool = False) -> dict[Theme, list[str]]:
+    """The general themes (not a 专项总结's) each fact writes the keywords of, in their sense; with `best_only`, only
+    the one its keywords speak for most."""
+    themes = [t for t in load_book().themes if not t.topics]
+    out: dict[Theme, list[str]] = {}
+    for fact in facts:
+        scored = [(t.keyword_score(fact), t) for t in themes]
+        scored = [(score, t) for score, t in scored if score > 0]
+        if best_only and scored:
+            scored = [max(scored, key=lambda pair: pair[0])]
+        for _, theme in scored:
+            out.setdefault(theme, []).append(fact)
+    return out
+
+
+def synonyms_of(facts: list[str]) -> set[str]:
+    """The 词林 synonyms of the facts' words (numcheck/synonyms.py: its tight groups only)."""
+    table = cilin()
+    return {other for fact in facts for _, _, word, _ in words(fact) for other in table.get(word, ())}
+
+
+def said(word: str, facts: list[str], themed: frozenset[str], synonyms: set[str]) -> bool:
+    """`word` or, for a compound no fact writes (困难职工, 队伍素质), each of its two dictionary words is said."""
+    parts = [word] if _plainly_said(word, facts, themed, synonyms) else _halves(word)
+    return bool(parts) and all(_plainly_said(part, facts, themed, synonyms) for part in parts)
+
+
+def _plainly_said(word: str, facts: list[str], themed: frozenset[str], synonyms: set[str]) -> bool:
+    return word in themed or word in synonyms or any(word in fact for fact in facts)
+
+
+def _halves(word: str) -> list[str]:
+    """A compound of four characters or more as its two words of the dictionary (生活必需品 -> 生活, 必需品); [] when
+    it splits into none."""
+    freq = jiebacut.dictionary()[0]
+    for cut in range(2, len(word) - 1):
+        if freq.get(word[:cut]) and freq.get(word[cut:]):
+            return [word[:cut], word[cut:]]
+    return []
+
+
+def unsaid(heading: str, facts: list[str]) -> list[str]:
+    """The heading's content words its facts do not say, in their words or by meaning."""
+    themed, synonyms = theme_words(facts), synonyms_of(facts)
+    return [word for word in content_words(heading) if not said(word, facts, themed, synonyms)]
+
+
+def relevant(heading: str, facts: list[str]) -> bool:
+    """At least half of the facts (two of a larger section) say one of the heading's content words (a fact writing
+    it or a synonym, or a fact clearly of a theme whose words hold it; not a mere act: 参加 of 参加无偿献血 speaks of
+    no other fact), and at least SHARED of its words, acts too (two at least), are said."""
+    found, spoken_words = content_words(heading), content_words(heading, acts=True)
+    if not found:
+        return False
+    holding = sum(1 for fact in facts if _holds(fact, found))
+    themed, synonyms = theme_words(facts), synonyms_of(facts)
+    spoken = sum(1 for word in spoken_words if said(word, facts, themed, synonyms))
+    needed = max(min(2, len(facts)), math.ceil(len(facts) / 2))
+    return holding >= needed and spoken >= max(min(2, len(spoken_words)), SHARED * len(spoken_words))
+
+
+def _holds(fact: str, found: list[str]) -> bool:
+    """The fact says one of the words, or a content half of a compound (调查 of 问卷调查, 干部 of 干部队伍: it
+    speaks of the same work; not 职工 of 困难职工)."""
+    text = reported(fact)  # a body's name, an honour, a goal back no heading (backing.py)
+    themed, synonyms = theme_words([fact]), synonyms_of([text])
+    halves = [half for word in found for half in _halves(word) if half not in STOP_BIGRAMS]
+    return any(said(word, [text], themed, synonyms) for word in found + halves)
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> frozenset[str]:
+    return frozenset(word for theme in load_book().themes for word in theme.keywords)
+
+
+@lru_cache(maxsize=1 << 12)
+def _vocabulary(theme: Theme, own: tuple[str, ...]) -> frozenset[str]:
+    """The words naming a theme's area: those of the headings and short names these facts justify (丰富, 文化, 生活 of
+    丰富职工文化生活), not its keywords, which name one instance of its work (运动会 names no 书画展)."""
+    phrases = [*theme.titles_for(list(own)), *theme.shorts_for(list(own))]
+    found = [word for phrase in phrases for _, _, word, _ in words(phrase) if len(word) >= 2]
+    return frozenset(found + [half for word in found for half in _halves(word)])  # 合法权益: 权益 too

@@ -1,0 +1,53 @@
+"""A strong model's heading read by meaning (issue 20, session 24: drafter/pipeline/heading_meaning.py): a word
+that names the work its facts are (丰富职工文化生活 over a 书画展 and a 运动会) is theirs; a word that names one
+instance of it, or nothing they did, is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.pipeline import heading_meaning
+from drafter.pipeline.heading_rules import is_generic
+from drafter.pipeline.model_titles import refusal
+
+CULTURE = ["举办职工书画展，展出作品60幅", "组织职工趣味运动会，参赛职工200人", "开展迎新春联欢会，职工表演节目15个"]
+RIGHTS = ["与行政续签集体合同，涉及职工1200人", "成立劳动争议调解委员会，调解纠纷4起"]
+CARE = ["春节走访慰问困难职工家庭18户", "为困难职工发放帮扶金3万元", "为住院职工送去慰问品"]
+DAYS = ["9月，4名职工参加了无偿献血活动", "10月，组织离退休干部参加重阳登山活动",
+        "11月，职工参加了县总工会举办的演讲比赛", "组织职工参加卡拉OK比赛"]
+
+
+@pytest.mark.parametrize("heading, facts", [
+    ("丰富职工文化生活", CULTURE),  # 丰富, 生活: words of the culture area's headings, no fact's
+    ("维护职工合法权益", RIGHTS),  # 合法权益 over a 集体合同 and a 劳动争议调解
+    ("开展青年职工研讨活动", ["组织青年职工座谈，交流成长体会", "组织青年职工座谈，谈读书心得"]),  # 研讨 = 座谈 (词林)
+])
+def test_a_heading_naming_the_work_its_facts_are_is_taken(heading, facts):
+    assert refusal(heading, facts, set()) == ""
+
+
+@pytest.mark.parametrize("heading, facts, why", [
+    ("举办职工趣味运动会", CULTURE, "unrelated"),  # one instance of the area (a keyword) speaks for no 书画展
+    ("建立困难职工帮扶基金", CARE, "claim"),  # 基金: the model's own
+    ("丰富职工文化生活", RIGHTS, "unrelated"),  # an area its facts are not
+    ("组织职工参加无偿献血活动", DAYS, "unrelated"),  # 参加 names no work: one fact's 无偿献血 over four
+])
+def test_a_heading_naming_one_instance_or_other_work_stays_refused(heading, facts, why):
+    assert refusal(heading, facts, set()) == why
+
+
+def test_a_compound_no_fact_writes_is_said_by_its_two_words():
+    facts = ["组织职工队伍建设调研", "开展职工素质提升培训"]
+    assert heading_meaning.unsaid("提升队伍素质", facts) == []  # 队伍素质: 队伍 and 素质
+    assert heading_meaning.unsaid("提升队伍素质", ["开展职工素质提升培训"]) == ["队伍素质"]
+
+
+def test_a_heading_with_a_leading_union_is_still_generic():
+    assert is_generic("工会其他工作") and is_generic("其他工作")
+    assert not is_generic("工会组织建设")
+
+
+def test_a_fact_writing_a_content_half_of_a_compound_speaks_of_it():
+    facts = ["组织职工满意度问卷调查，收回问卷500份", "对调查结果统计分析，形成调查报告"]
+    assert heading_meaning.relevant("做好问卷调查工作", facts)  # 调查 of 问卷调查 in the second
+    assert not heading_meaning.relevant("关爱困难职工", ["组织职工篮球赛，参赛职工80人", "组织职工羽毛球赛"])  # 职工: no
