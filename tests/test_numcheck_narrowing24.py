@@ -19,3 +19,25 @@ def test_a_measure_word_glued_to_the_thing_after_a_chinese_numeral_is_cut_off():
     assert _flags(["为食堂更新餐桌椅120套"], "工会为食堂更新一百二十套餐桌椅，就餐环境明显改善。") == []
     assert _flags(["为食堂更新餐桌椅120套"], "工会为食堂更新一百二十套实木餐桌椅。")  # a kind the facts lack stays new
     assert [w[2] for w in words("十分重要")][0] == "十分" and [w[2] for w in words("一线职工")][0] == "一线"
+
+
+def _objects(facts, draft):
+    return [c.text for c in check(facts, draft).claims if c.note.startswith("对象")]
+
+
+def test_words_put_inside_a_phrase_the_facts_write_narrow_its_object():
+    facts = ["为环卫工配发反光背心400件"]
+    assert _objects(facts, "工会为新入职环卫工配发反光背心400件，保障道路作业安全。") == ["新入职"]
+    assert _objects(facts, "工会为外地务工环卫工配发反光背心400件，保障道路作业安全。") == ["外地务工"]
+    assert _flags(facts, "工会为环卫工配发了四百件反光背心，保障道路作业安全。") == []
+    contest = ["组织焊工技能比武，参赛职工40人"]
+    assert _objects(contest, "工会组织压力容器焊工技能比武，40名职工同台竞技。") == ["压力容器"]  # no number in it
+    nursing = ["组织护理人员急救技能竞赛，参赛人员70人"]
+    assert _objects(nursing, "工会组织重症监护护理人员急救技能竞赛，70名护理人员参赛。") == ["重症监护"]
+
+
+def test_an_inserted_word_the_facts_give_or_imply_stays_supported():
+    both = ["组织压力容器焊工培训，培训职工30人", "组织焊工技能比武，参赛职工40人"]
+    assert _objects(both, "工会组织压力容器焊工技能比武，40名职工同台竞技。") == []  # given by another fact
+    assert _flags(["开展职工心理健康讲座4场"], "工会开展心理健康专题讲座4场，帮助职工缓解压力。") == []  # 专题 of a 讲座
+    assert _flags(["组织退休职工健康讲座2场"], "组织退休职工健康知识讲座2场，老同志们收获满满。") == []  # 知识: no kind

@@ -1,0 +1,116 @@
+"""Words a draft inserts into a phrase the facts write (issue 19, session 24): a narrowing qualifier.
+
+A fact writes 为维保工配发安全防护工具包 or 组织装置操作工技能比武; the draft writes the same phrase with words put
+inside it: 为新入职维保工配发…, 组织催化裂化装置操作工技能比武. Read in characters (jieba cuts 新入/职维保工): a run
+P of the clause is inserted when the characters before it and after it join into a fact's text (at least one
+before, two after, four in all) while P itself, or any word of it, is no text the facts, context lines or their
+synonyms (the hand lexicon, 词林 kin) give; not the looser Reader.backed, which reads 催化裂化 as a compound of
+given parts. P narrows the thing or the people after it (the object role) when
+  * it holds no figure, mark or function character (了四场, 的, 和: a count or a rewording),
+  * some word of it names something (a noun, a name jieba does not know, an adjective, a distinguishing or place
+    word: 外来/务工, 防爆型), and no word of it is only an act or manner (参加 of 组织职工参加培训), and
+  * the text after it begins with a noun the facts write (the head it narrows).
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.models import Claim
+from drafter.numcheck.cnnum import CN_CHARS
+from drafter.numcheck.cilin_kin import kin
+from drafter.numcheck.rolewords import PEOPLE, Reader, role_claim
+from drafter.numcheck.words import words
+
+_UNNAMED = "这句话写了事实中没有的内容"  # a claim naming no role (undecided._UNNAMED)
+_MAX = 8  # longest insertion read (characters)
+_NOT_INSIDE = re.compile(rf"[\d{CN_CHARS}的了和及与或等在是将把被对向从以并且也都还又共各每该其此这那]|[^\u4e00-\u9fff]")
+_NAMING = ("n", "b", "x", "j", "s", "f", "l")  # tags of a word that can narrow (not a/ad/an: a quality, manner)
+_ONLY_ACT = ("v", "d", "p", "c", "u", "r", "m", "q", "t", "ad", "an", "vd")
+
+
+def with_inserted(found: list[Claim], clause: str, offset: int, reader: Reader) -> list[Claim]:
+    """The clause's claims `found` with the insertions' object claims added; a claim that names no role (这句话写了
+    事实中没有的内容：催化裂化) over an insertion gives way to it (the role named says more)."""
+    more = inserted(clause, offset, reader, [c for c in found if not c.note.startswith(_UNNAMED)])
+    if not more:
+        return found
+    return [c for c in found if not (c.note.startswith(_UNNAMED) and any(c.start < m.end and m.start < c.end
+                                                                         for m in more))] + more
+
+
+def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> list[Claim]:
+    """The object claims of runs the clause inserts into a fact's phrase (offset: the clause's start in the draft);
+    none overlapping a claim in `taken`."""
+    text = reader.support.text
+    lines = [line for line in text.split("\n") if line]
+    if not lines:
+        return []
+    ws = words(clause)
+    out: list[Claim] = []
+    for s in range(1, len(clause) - 2):
+        for e in range(s + 1, min(s + _MAX, len(clause) - 2) + 1):
+            if clause[s - 1] + clause[e:e + 2] in text and clause[s:e] not in text and _joins(clause, s, e, lines) and _narrows(clause, s, e, ws, reader) \
+                    and not any(c.start < offset + e and offset + s < c.end for c in [*taken, *out]):
+                out.append(role_claim("object", s, e, clause, offset))
+                break
+    return out
+
+
+def _joins(clause: str, s: int, e: int, lines: list[str]) -> bool:
+    """Do the characters around clause[s:e] join into a fact line's text (one before or more, two after or more,
+    four in all), though clause[s:e] is not there?"""
+    if s < 1 or e + 2 > len(clause):
+        return False
+    inside = clause[s:e]
+    for line in lines:
+        if inside in line:
+            return False
+        if clause[s - 1] + clause[e:e + 2] not in line:
+            continue
+        for before in range(min(s, 6), 0, -1):
+            left = clause[s - before:s]
+            for after in range(min(len(clause) - e, 8), 1, -1):
+                if before + after >= 4 and left + clause[e:e + after] in line:
+                    return True
+    return False
+
+
+def _narrows(clause: str, s: int, e: int, ws, reader: Reader) -> bool:
+    """Is clause[s:e] a qualifier the facts do not give, put before a head noun they write?"""
+    text = clause[s:e]
+    if _NOT_INSIDE.search(text) or _given(text, reader) or reader.neutral(text):
+        return False
+    inside = [w for w in ws if w[0] < e and s < w[1]]
+    if any(w[3] != "x" and (w[0] < s < w[1] or w[0] < e < w[1]) for w in inside):
+        return False  # it cuts a dictionary word (志愿/者组成); an unknown one may be jieba's miscut (新入/职维保工)
+    if not any(_new_naming(w, reader) for w in inside):
+        return False  # no word naming something new (专题 of 专题讲座, 知识: words a rewording adds)
+    if any(len(w[2]) >= 2 and w[2] in reader.support.text for w in inside):
+        return False  # a word the facts write elsewhere (双职工家庭暑期 before 子女): no qualifier put in whole
+    if len(inside) == 1 and inside[0][3] in _ONLY_ACT:
+        return False
+    if any(w[3] == "v" and k + 1 < len(inside) or len(w[2]) >= 2 and reader.neutral(w[2])
+           for k, w in enumerate(inside)):
+        return False  # 局工会着眼提升 (between 气象 and 观测): an act inside, or a frame word, is no qualifier
+    if all(_given(w[2], reader) or reader.neutral(w[2]) for w in inside):
+        return False  # every word given (a fact writes 青年 elsewhere): a qualifier the facts give stays supported
+    head = next((w for w in ws if w[0] <= e < w[1]), None)
+    return head is not None and (head[3].startswith(("n", "x", "vn", "j", "l")) or PEOPLE.search(head[2]) is not None) \
+        and reader.backed(clause[e:e + 2])  # 焊工 (tagged v) names people
+
+
+def _given(word: str, reader: Reader) -> bool:
+    """Do the facts or context lines write `word`, a synonym of it or its 词林 kin?"""
+    s = reader.support
+    alias_text = s.hand_alias_text if PEOPLE.search(word) else s.alias_text
+    return word in s.text or word in alias_text or kin(word, s.word_set)
+
+
+def _new_naming(w, reader: Reader) -> bool:
+    """A word that names a kind (a noun, a distinguishing or place word, a name jieba does not know) and is new:
+    not neutral, abstract, a word a rewording adds or drops ([items] ignore, assert words), nor one the facts
+    imply (专题 of a 讲座: Reader.backed)."""
+    lex = reader.lex
+    return w[3].startswith(_NAMING) and not reader.neutral(w[2]) and w[2] not in lex.abstract \
+        and not lex.item_ignore.fullmatch(w[2]) and not lex.assert_words.fullmatch(w[2]) and not reader.backed(w[2])
