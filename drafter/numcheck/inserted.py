@@ -15,6 +15,7 @@ given parts. P narrows the thing or the people after it (the object role) when
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.models import Claim
 from drafter.numcheck.cnnum import CN_CHARS
@@ -43,18 +44,32 @@ def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> li
     """The object claims of runs the clause inserts into a fact's phrase (offset: the clause's start in the draft);
     none overlapping a claim in `taken`."""
     text = reader.support.text
-    lines = [line for line in text.split("\n") if line]
-    if not lines:
-        return []
-    ws = words(clause)
+    before = _before(text)
+    lines = None
     out: list[Claim] = []
-    for s in range(1, len(clause) - 2):
-        for e in range(s + 1, min(s + _MAX, len(clause) - 2) + 1):
-            if clause[s - 1] + clause[e:e + 2] in text and clause[s:e] not in text and _joins(clause, s, e, lines) and _narrows(clause, s, e, ws, reader) \
+    for e in range(2, len(clause) - 1):
+        lead = before.get(clause[e:e + 2])  # the characters the facts write before this pair
+        if lead is None:
+            continue
+        for s in range(max(1, e - _MAX), e):
+            if clause[s - 1] not in lead or clause[s:e] in text:
+                continue
+            lines = lines or [line for line in text.split("\n") if line]
+            if _joins(clause, s, e, lines) and _narrows(clause, s, e, words(clause), reader) \
                     and not any(c.start < offset + e and offset + s < c.end for c in [*taken, *out]):
                 out.append(role_claim("object", s, e, clause, offset))
                 break
     return out
+
+
+@lru_cache(maxsize=64)
+def _before(text: str) -> dict[str, frozenset[str]]:
+    """Each two-character run of the support lines with the characters written right before it (a fact set's
+    text: kept while it is checked against)."""
+    found: dict[str, set[str]] = {}
+    for k in range(1, len(text) - 1):
+        found.setdefault(text[k:k + 2], set()).add(text[k - 1])
+    return {pair: frozenset(chars) for pair, chars in found.items()}
 
 
 def _joins(clause: str, s: int, e: int, lines: list[str]) -> bool:
