@@ -41,3 +41,5 @@ def test_an_inserted_word_the_facts_give_or_imply_stays_supported():
     assert _objects(both, "工会组织压力容器焊工技能比武，40名职工同台竞技。") == []  # given by another fact
     assert _flags(["开展职工心理健康讲座4场"], "工会开展心理健康专题讲座4场，帮助职工缓解压力。") == []  # 专题 of a 讲座
     assert _flags(["组织退休职工健康讲座2场"], "组织退休职工健康知识讲座2场，老同志们收获满满。") == []  # 知识: no kind
+    own = ["进一步推动工会工作融入中心"]
+    assert _objects(own, "进一步推动机修厂工会工作融入中心。") == []  # the writer's own union, no object

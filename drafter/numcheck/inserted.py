@@ -94,6 +94,8 @@ def _joins(clause: str, s: int, e: int, lines: list[str]) -> bool:
 def _narrows(clause: str, s: int, e: int, ws, reader: Reader) -> bool:
     """Is clause[s:e] a qualifier the facts do not give, put before a head noun they write?"""
     text = clause[s:e]
+    if _quoted(clause, s):
+        return False  # inside a title (《工会女职工委员会工作条例》): names.py reads it whole
     if _NOT_INSIDE.search(text) or _given(text, reader) or reader.neutral(text):
         return False
     inside = [w for w in ws if w[0] < e and s < w[1]]
@@ -111,7 +113,10 @@ def _narrows(clause: str, s: int, e: int, ws, reader: Reader) -> bool:
     if all(_given(w[2], reader) or reader.neutral(w[2]) for w in inside):
         return False  # every word given (a fact writes 青年 elsewhere): a qualifier the facts give stays supported
     head = next((w for w in ws if w[0] <= e < w[1]), None)
-    return head is not None and (head[3].startswith(("n", "x", "vn", "j", "l")) or PEOPLE.search(head[2]) is not None) \
+    lead = clause[e:e + 2]
+    if head is None or lead in reader.lex.common and not PEOPLE.search(lead):
+        return False  # 工会 (the writer's own: 黄磷厂工会工作), 工作(思路), 要求: no people or thing it narrows
+    return (head[3].startswith(("n", "x", "vn", "j", "l")) or PEOPLE.search(head[2]) is not None) \
         and reader.backed(clause[e:e + 2])  # 焊工 (tagged v) names people
 
 
@@ -127,5 +132,10 @@ def _new_naming(w, reader: Reader) -> bool:
     not neutral, abstract, a word a rewording adds or drops ([items] ignore, assert words), nor one the facts
     imply (专题 of a 讲座: Reader.backed)."""
     lex = reader.lex
-    return w[3].startswith(_NAMING) and not reader.neutral(w[2]) and w[2] not in lex.abstract \
+    return w[3].startswith(_NAMING) and not reader.neutral(w[2]) and w[2] not in lex.abstract and w[2] not in lex.common \
         and not lex.item_ignore.fullmatch(w[2]) and not lex.assert_words.fullmatch(w[2]) and not reader.backed(w[2])
+
+
+def _quoted(clause: str, at: int) -> bool:
+    """Does position `at` lie inside 《…》 or “…”?"""
+    return clause.count("《", 0, at) > clause.count("》", 0, at) or clause.count("“", 0, at) > clause.count("”", 0, at)
