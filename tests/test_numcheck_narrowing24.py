@@ -43,3 +43,12 @@ def test_an_inserted_word_the_facts_give_or_imply_stays_supported():
     assert _flags(["组织退休职工健康讲座2场"], "组织退休职工健康知识讲座2场，老同志们收获满满。") == []  # 知识: no kind
     own = ["进一步推动工会工作融入中心"]
     assert _objects(own, "进一步推动机修厂工会工作融入中心。") == []  # the writer's own union, no object
+
+
+def test_a_group_put_before_an_act_the_facts_write_without_people_is_an_object():
+    check_facts = ["开展安全隐患排查，排查隐患80项"]
+    assert _objects(check_facts, "组织班组安全员开展安全隐患排查，排查隐患80项。") == ["班组安全员"]
+    ideas = ["开展节能降耗合理化建议征集"]
+    assert _objects(ideas, "发动青年技术骨干开展节能降耗合理化建议征集，汇聚了职工智慧。") == ["青年技术骨干"]
+    assert _flags(check_facts, "组织职工开展安全隐患排查，排查隐患80项。") == []  # the generic people: no group
+    assert _objects(["岗位练兵举办技能比武，参赛职工60人"], "工会围绕岗位练兵举办技能比武，60名职工参赛。") == []

@@ -20,20 +20,54 @@ from functools import lru_cache
 from drafter.models import Claim
 from drafter.numcheck.cnnum import CN_CHARS
 from drafter.numcheck.cilin_kin import kin
+from drafter.numcheck.rolemarks import ACTOR_BEFORE
 from drafter.numcheck.rolewords import PEOPLE, Reader, role_claim
+from drafter.numcheck.witness import person
+from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import words
 
 _UNNAMED = "这句话写了事实中没有的内容"  # a claim naming no role (undecided._UNNAMED)
 _MAX = 8  # longest insertion read (characters)
 _NOT_INSIDE = re.compile(rf"[\d{CN_CHARS}的了和及与或等在是将把被对向从以并且也都还又共各每该其此这那]|[^\u4e00-\u9fff]")
 _NAMING = ("n", "b", "x", "j", "s", "f", "l")  # tags of a word that can narrow (not a/ad/an: a quality, manner)
+_GROUP_TAGS = ("n", "t", "j", "x", "l", "b")  # the words of a group of people (青年/t, 总装/车间/职工)
 _ONLY_ACT = ("v", "d", "p", "c", "u", "r", "m", "q", "t", "ad", "an", "vd")
+
+
+def led_group(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> list[Claim]:
+    """A group of people put before an act the facts write without them (组织班组长开展合理化建议征集 for the
+    fact's 开展…征集): a verb (not one that brings in an actor: 邀请, 联合), then words ending on people (witness.
+    person), some of them a new kind, then the act and its next word as a fact writes them. The object role."""
+    ws = words(clause)
+    for k in range(len(ws) - 2):
+        if not ws[k][3].startswith("v") or ws[k][2] in ACTOR_BEFORE:
+            continue
+        if any(w[3] == "p" or not reader.neutral(w[2]) and w[3] not in ("d", "c") for w in ws[:k]):
+            break  # the clause's lead verb only (为求职群众提供…: 求职 qualifies the people after 为)
+        j = k + 1
+        while j < len(ws) and ws[j][3].startswith(_GROUP_TAGS) and ws[j][0] == ws[j - 1][1]:
+            j += 1
+        group = ws[k + 1:j]
+        if not group or j >= len(ws) or ws[j][3] != "v" or group[-1][3] == "nr" \
+                or not _people(group[-1]):  # (练兵 of 岗位练兵 is tagged a name)
+            continue
+        s, e = group[0][0], group[-1][1]
+        text = reader.support.text
+        if ws[j][2] in text and j + 1 < len(ws) and len(ws[j + 1][2]) >= 2 and ws[j + 1][2] in text \
+                and not reader.neutral(ws[j + 1][2]) and not _given(clause[s:e], reader) \
+                and any(_new_naming(w, reader) or person(w[2], w[3]) and not reader.neutral(w[2])
+                        and not reader.backed(w[2]) for w in group) \
+                and not any(c.start < offset + e and offset + s < c.end for c in taken):
+            return [role_claim("object", s, e, clause, offset)]
+    return []
 
 
 def with_inserted(found: list[Claim], clause: str, offset: int, reader: Reader) -> list[Claim]:
     """The clause's claims `found` with the insertions' object claims added; a claim that names no role (这句话写了
     事实中没有的内容：催化裂化) over an insertion gives way to it (the role named says more)."""
-    more = inserted(clause, offset, reader, [c for c in found if not c.note.startswith(_UNNAMED)])
+    named = [c for c in found if not c.note.startswith(_UNNAMED)]
+    more = inserted(clause, offset, reader, named)
+    more += led_group(clause, offset, reader, named + more)
     if not more:
         return found
     return [c for c in found if not (c.note.startswith(_UNNAMED) and any(c.start < m.end and m.start < c.end
@@ -139,3 +173,9 @@ def _new_naming(w, reader: Reader) -> bool:
 def _quoted(clause: str, at: int) -> bool:
     """Does position `at` lie inside 《…》 or “…”?"""
     return clause.count("《", 0, at) > clause.count("》", 0, at) or clause.count("“", 0, at) > clause.count("”", 0, at)
+
+
+def _people(w) -> bool:
+    """A word naming people, or ending on a word 词林 classes as people (技术骨干: 骨干)."""
+    tail = w[2][-2:]
+    return person(w[2], w[3]) or len(w[2]) >= 4 and any(c.startswith("A") for c in cilin_classes().get(tail, ()))
