@@ -52,3 +52,10 @@ def test_a_group_put_before_an_act_the_facts_write_without_people_is_an_object()
     assert _objects(ideas, "发动青年技术骨干开展节能降耗合理化建议征集，汇聚了职工智慧。") == ["青年技术骨干"]
     assert _flags(check_facts, "组织职工开展安全隐患排查，排查隐患80项。") == []  # the generic people: no group
     assert _objects(["岗位练兵举办技能比武，参赛职工60人"], "工会围绕岗位练兵举办技能比武，60名职工参赛。") == []
+
+
+def test_the_facts_people_counted_by_the_name_their_own_line_gives_them():
+    forklift = ["开展叉车司机安全操作培训，培训学员45人"]
+    assert _flags(forklift, "工会开展安全操作培训，45名叉车司机参加培训。") == []
+    assert _flags(["组织护林员防火演练3场，参演职工90人次"], "工会组织防火演练3场，护林员累计参演90人次。") == []
+    assert _flags(forklift, "工会开展安全操作培训，45名仓库保管员参加培训。")  # people the line does not write
