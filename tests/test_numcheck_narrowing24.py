@@ -59,3 +59,10 @@ def test_the_facts_people_counted_by_the_name_their_own_line_gives_them():
     assert _flags(forklift, "工会开展安全操作培训，45名叉车司机参加培训。") == []
     assert _flags(["组织护林员防火演练3场，参演职工90人次"], "工会组织防火演练3场，护林员累计参演90人次。") == []
     assert _flags(forklift, "工会开展安全操作培训，45名仓库保管员参加培训。")  # people the line does not write
+
+
+def test_a_locative_glued_to_the_people_before_it_is_no_place():
+    assert [w[2] for w in words("工会在叉车工中开展提案活动")][3:5] == ["工", "中"]  # jieba: 叉车/工中
+    proposals = ["开展节能改善提案活动，收集提案300条"]
+    assert _flags(proposals, "工会在叉车工中开展节能改善提案活动，收集提案300条。") == []
+    assert _flags(proposals, "工会在叉车维修车间开展节能改善提案活动，收集提案300条。")  # a place stays one

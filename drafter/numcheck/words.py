@@ -206,8 +206,9 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
         if size < 3:  # (the manner word below has three characters or more)
             if token == "中共" and k and k < last and _counts_on(tokens[k + 1], tags):
                 out += ["中", "共"]  # 活动中共促成…, 会议中共收集…: "in it, in all", not the Party (中共市委, 中共党员)
-            elif size == 2 and (token[0] in _MARKERS or token[1] in _MARKERS) and token not in tags:
-                out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour
+            elif size == 2 and (token[0] in _MARKERS or token[1] in _MARKERS | {"中"}) and token not in tags:
+                out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour; 工中
+                # of 在成型工中: the locative
             else:
                 out.append(token)
             continue
