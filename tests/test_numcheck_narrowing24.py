@@ -66,3 +66,10 @@ def test_a_locative_glued_to_the_people_before_it_is_no_place():
     proposals = ["开展节能改善提案活动，收集提案300条"]
     assert _flags(proposals, "工会在叉车工中开展节能改善提案活动，收集提案300条。") == []
     assert _flags(proposals, "工会在叉车维修车间开展节能改善提案活动，收集提案300条。")  # a place stays one
+
+
+def test_an_object_word_inside_the_writers_own_workplace_is_no_object():
+    reading = ["举办职工读书会2期"]
+    assert _flags(reading, "档案馆工会注重提升服务水平，举办职工读书会2期。") == []  # 档案 of 档案馆工会
+    assert _flags(reading, "图书馆工会注重传承古籍修复技艺，举办职工读书会2期。") == []
+    assert _flags(reading, "工会为职工整理档案资料，举办职工读书会2期。")  # 档案 as the work's object stays new
