@@ -15,17 +15,20 @@ given parts. P narrows the thing or the people after it (the object role) when
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from drafter.models import Claim
 from drafter.numcheck.cnnum import CN_CHARS
+from drafter.numcheck.actforms import manner_form_of_act
 from drafter.numcheck.cilin_kin import kin
 from drafter.numcheck.rolemarks import ACTOR_BEFORE
 from drafter.numcheck.rolewords import PEOPLE, Reader, role_claim
 from drafter.numcheck.witness import person
 from drafter.numcheck.synonyms import cilin_classes
-from drafter.numcheck.words import words
+from drafter.numcheck.words import snap, words
 
+_CJK = re.compile("[\u4e00-\u9fff]{2}")  # the head's first two characters: no figure (连办|4场)
 _UNNAMED = "这句话写了事实中没有的内容"  # a claim naming no role (undecided._UNNAMED)
 _MAX = 8  # longest insertion read (characters)
 _NOT_INSIDE = re.compile(rf"[\d{CN_CHARS}的了和及与或等在是将把被对向从以并且也都还又共各每该其此这那]|[^\u4e00-\u9fff]")
@@ -40,10 +43,10 @@ def led_group(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> l
     person), some of them a new kind, then the act and its next word as a fact writes them. The object role."""
     ws = words(clause)
     for k in range(len(ws) - 2):
+        if k and (ws[k - 1][3] == "p" or not reader.neutral(ws[k - 1][2]) and ws[k - 1][3] not in ("d", "c")):
+            break  # the clause's lead verb only (为求职群众提供…: 求职 qualifies the people after 为)
         if not ws[k][3].startswith("v") or ws[k][2] in ACTOR_BEFORE:
             continue
-        if any(w[3] == "p" or not reader.neutral(w[2]) and w[3] not in ("d", "c") for w in ws[:k]):
-            break  # the clause's lead verb only (为求职群众提供…: 求职 qualifies the people after 为)
         j = k + 1
         while j < len(ws) and ws[j][3].startswith(_GROUP_TAGS) and ws[j][0] == ws[j - 1][1]:
             j += 1
@@ -89,9 +92,9 @@ def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> li
             if clause[s - 1] not in lead or clause[s:e] in text:
                 continue
             lines = lines or [line for line in text.split("\n") if line]
-            if _joins(clause, s, e, lines) and _narrows(clause, s, e, words(clause), reader) \
-                    and not any(c.start < offset + e and offset + s < c.end for c in [*taken, *out]):
-                out.append(role_claim("object", s, e, clause, offset))
+            if (not out or out[-1].end <= offset + s) and _joins(clause, s, e, lines) \
+                    and _narrows(clause, s, e, words(clause), reader) and not _overlaps(taken, offset + s, offset + e):
+                out.append(role_claim("object", *snap(clause, s, e), clause, offset))  # whole words: 新入职维保工
                 break
     return out
 
@@ -132,7 +135,9 @@ def _narrows(clause: str, s: int, e: int, ws, reader: Reader) -> bool:
         return False  # inside a title (《工会女职工委员会工作条例》): names.py reads it whole
     if _NOT_INSIDE.search(text) or _given(text, reader) or reader.neutral(text):
         return False
-    inside = [w for w in ws if w[0] < e and s < w[1]]
+    starts = _starts(clause)
+    lo = max(0, bisect_right(starts, s) - 1)
+    inside = [w for w in ws[lo:bisect_left(starts, e)] if w[0] < e and s < w[1]]
     if any(w[3] != "x" and (w[0] < s < w[1] or w[0] < e < w[1]) for w in inside):
         return False  # it cuts a dictionary word (志愿/者组成); an unknown one may be jieba's miscut (新入/职维保工)
     if not any(_new_naming(w, reader) for w in inside):
@@ -144,14 +149,22 @@ def _narrows(clause: str, s: int, e: int, ws, reader: Reader) -> bool:
     if any(w[3] == "v" and k + 1 < len(inside) or len(w[2]) >= 2 and reader.neutral(w[2])
            for k, w in enumerate(inside)):
         return False  # 局工会着眼提升 (between 气象 and 观测): an act inside, or a frame word, is no qualifier
+    before = ws[lo - 1] if lo and ws[lo - 1][1] == s else ws[lo] if ws and ws[lo][1] == s else None
+    if before is not None and PEOPLE.search(before[2]) and any(w[3].startswith("v") for w in inside):
+        return False  # 帮助窗口人员|学会调节|压力: what the people do, no qualifier
     if all(_given(w[2], reader) or reader.neutral(w[2]) for w in inside):
         return False  # every word given (a fact writes 青年 elsewhere): a qualifier the facts give stays supported
-    head = next((w for w in ws if w[0] <= e < w[1]), None)
+    at = bisect_right(starts, e) - 1
+    head = ws[at] if at >= 0 and ws[at][0] <= e < ws[at][1] else None
     lead = clause[e:e + 2]
-    if head is None or lead in reader.lex.common and not PEOPLE.search(lead):
+    if head is None or not _CJK.fullmatch(lead) or lead in reader.lex.common and not PEOPLE.search(lead):
         return False  # 工会 (the writer's own: 黄磷厂工会工作), 工作(思路), 要求: no people or thing it narrows
     return (head[3].startswith(("n", "x", "vn", "j", "l")) or PEOPLE.search(head[2]) is not None) \
         and reader.backed(clause[e:e + 2])  # 焊工 (tagged v) names people
+
+
+def _overlaps(taken: list[Claim], s: int, e: int) -> bool:
+    return any(c.start < e and s < c.end for c in taken)
 
 
 def _given(word: str, reader: Reader) -> bool:
@@ -167,12 +180,19 @@ def _new_naming(w, reader: Reader) -> bool:
     imply (专题 of a 讲座: Reader.backed)."""
     lex = reader.lex
     return w[3].startswith(_NAMING) and not reader.neutral(w[2]) and w[2] not in lex.abstract and w[2] not in lex.common \
-        and not lex.item_ignore.fullmatch(w[2]) and not lex.assert_words.fullmatch(w[2]) and not reader.backed(w[2])
+        and not lex.item_ignore.fullmatch(w[2]) and not lex.assert_words.fullmatch(w[2]) and not reader.backed(w[2]) \
+        and not manner_form_of_act(w[2], reader.support)  # 连办 for the facts' 举办: their act with a manner
 
 
 def _quoted(clause: str, at: int) -> bool:
     """Does position `at` lie inside 《…》 or “…”?"""
-    return clause.count("《", 0, at) > clause.count("》", 0, at) or clause.count("“", 0, at) > clause.count("”", 0, at)
+    return ("《" in clause or "“" in clause) and (clause.rfind("《", 0, at) > clause.rfind("》", 0, at)
+                                                 or clause.rfind("“", 0, at) > clause.rfind("”", 0, at))
+
+
+@lru_cache(maxsize=256)
+def _starts(clause: str) -> list[int]:
+    return [w[0] for w in words(clause)]
 
 
 def _people(w) -> bool:
