@@ -84,11 +84,15 @@ def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> li
     before = _before(text)
     lines = None
     out: list[Claim] = []
+    clear = 0  # where the run of characters an insertion may hold (no figure, mark or function character) starts
     for e in range(2, len(clause) - 1):
+        if _NOT_INSIDE.match(clause, e - 1):
+            clear = e
+            continue
         lead = before.get(clause[e:e + 2])  # the characters the facts write before this pair
         if lead is None:
             continue
-        for s in range(max(1, e - _MAX), e):
+        for s in range(max(1, e - _MAX, clear), e - 1):  # two characters or more (one is neutral)
             if clause[s - 1] not in lead or clause[s:e] in text:
                 continue
             lines = lines or [line for line in text.split("\n") if line]

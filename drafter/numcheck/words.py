@@ -192,14 +192,14 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
     for k, token in enumerate(tokens):
         if not token:
             continue
-        if out and _measure_glued(out[-1], token, tags):  # 二百/套餐/桌椅 -> 二百/套/餐桌/椅: the measure word alone
+        if token[0] in _MEASURES and out and out[-1][-1] in _NUMERALS and _measure_glued(out[-1], token, tags):  # 二百/套餐/桌椅 -> 二百/套/餐桌/椅: the measure word alone
             nxt = tokens[k + 1] if k < last and "\u4e00" <= tokens[k + 1][:1] <= "\u9fff" else ""
             out.append(token[0])
             out += jiebacut.cut_block(token[1:] + nxt) if nxt else [token[1:]]
             if nxt:
                 tokens[k + 1] = ""  # cut with the rest of the token
             continue
-        if _numeral_measure(token, tags):  # 六间 (tagged t): a numeral and its measure word
+        if token[0] in _NUMERALS and _numeral_measure(token, tags):  # 六间 (tagged t): a numeral and its measure word
             out += [token[:-1], token[-1]]
             continue
         size = len(token)
