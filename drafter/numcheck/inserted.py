@@ -81,7 +81,7 @@ def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> li
     """The object claims of runs the clause inserts into a fact's phrase (offset: the clause's start in the draft);
     none overlapping a claim in `taken`."""
     text = reader.support.text
-    before = _before(text)
+    pairs, triples = _runs(text)
     lines = None
     out: list[Claim] = []
     clear = 0  # where the run of characters an insertion may hold (no figure, mark or function character) starts
@@ -89,11 +89,11 @@ def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> li
         if _NOT_INSIDE.match(clause, e - 1):
             clear = e
             continue
-        lead = before.get(clause[e:e + 2])  # the characters the facts write before this pair
-        if lead is None:
+        pair = clause[e:e + 2]
+        if pair not in pairs:
             continue
         for s in range(max(1, e - _MAX, clear), e - 1):  # two characters or more (one is neutral)
-            if clause[s - 1] not in lead or clause[s:e] in text:
+            if clause[s - 1] + pair not in triples or clause[s:e] in text:
                 continue
             lines = lines or [line for line in text.split("\n") if line]
             if (not out or out[-1].end <= offset + s) and _joins(clause, s, e, lines) \
@@ -104,13 +104,10 @@ def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> li
 
 
 @lru_cache(maxsize=64)
-def _before(text: str) -> dict[str, frozenset[str]]:
-    """Each two-character run of the support lines with the characters written right before it (a fact set's
-    text: kept while it is checked against)."""
-    found: dict[str, set[str]] = {}
-    for k in range(1, len(text) - 1):
-        found.setdefault(text[k:k + 2], set()).add(text[k - 1])
-    return {pair: frozenset(chars) for pair, chars in found.items()}
+def _runs(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The two- and three-character runs of the support lines (a fact set's text: kept while it is checked
+    against)."""
+    return frozenset(text[k:k + 2] for k in range(len(text) - 1)), frozenset(text[k:k + 3] for k in range(len(text) - 2))
 
 
 def _joins(clause: str, s: int, e: int, lines: list[str]) -> bool:
