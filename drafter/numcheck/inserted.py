@@ -6,10 +6,15 @@ P of the clause is inserted when the characters before it and after it join into
 before, two after, four in all) while P itself, or any word of it, is no text the facts, context lines or their
 synonyms (the hand lexicon, 词林 kin) give; not the looser Reader.backed, which reads 催化裂化 as a compound of
 given parts. P narrows the thing or the people after it (the object role) when
-  * it holds no figure, mark or function character (了四场, 的, 和: a count or a rewording),
-  * some word of it names something (a noun, a name jieba does not know, an adjective, a distinguishing or place
-    word: 外来/务工, 防爆型), and no word of it is only an act or manner (参加 of 组织职工参加培训), and
-  * the text after it begins with a noun the facts write (the head it narrows).
+  * it has two characters or more and no figure, mark or function character (了四场, 的, 和: a count, a rewording),
+  * some word of it names a new kind (a noun, a name jieba does not know, a distinguishing or place word: 外来/务工,
+    防爆型; not a quality such as 特殊, nor a word the facts imply: 专题 of a 讲座), no word of it is a word the
+    facts write elsewhere, an act with more after it, a frame word, or an act of the people before it (窗口人员|学会
+    调节), and it lies in no title (《…》, “…”), and
+  * the text after it begins with a noun the facts write (the head it narrows), not the writer's 工会 nor a common
+    word (工作, 要求).
+led_group reads the other form the issue names: a group of people put before an act the facts write without them
+(组织班组长开展合理化建议征集). Both are quoted in whole words and replace a claim that names no role over them.
 """
 
 from __future__ import annotations
