@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.numcheck import jiebacut
+from drafter.numcheck.numeralcut import MEASURES, NUMERALS, numeral_recut
 
 Word = tuple[int, int, str, str]  # start, end (offsets in the clause), the word, its dictionary tag
 
@@ -186,23 +187,18 @@ def _joined(tokens: list[str], forced: dict[int, int]) -> list[str]:
 def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
     """jieba's cut with one kind of mis-split undone: a manner word that took the first character of the verb
     after it (真切感/受到 -> 真切/感受/到; 深切感/受到), and an unknown two-character word holding a
-    one-character role marker (赴市 -> 赴/市). The manner word must be a dictionary adverb or adjective, and
+    one-character role marker (赴市 -> 赴/市), a measure word glued after a Chinese numeral (numeralcut). The manner word must be a dictionary adverb or adjective, and
     its last character with the next word's first a dictionary verb followed by a complement (到, 了 …)."""
     out: list[str] = []
     last = len(tokens) - 1
     for k, token in enumerate(tokens):
         if not token:
             continue
-        if token[0] in _MEASURES and out and out[-1][-1] in _NUMERALS and _measure_glued(out[-1], token, tags):  # 二百/套餐/桌椅 -> 二百/套/餐桌/椅: the measure word alone
-            nxt = tokens[k + 1] if k < last and "\u4e00" <= tokens[k + 1][:1] <= "\u9fff" else ""
-            out.append(token[0])
-            out += jiebacut.cut_block(token[1:] + nxt) if nxt else [token[1:]]
-            if nxt:
-                tokens[k + 1] = ""  # cut with the rest of the token
-            continue
-        if token[0] in _NUMERALS and _numeral_measure(token, tags):  # 六间 (tagged t): a numeral and its measure word
-            out += [token[:-1], token[-1]]
-            continue
+        if token[0] in MEASURES and out and out[-1][-1] in NUMERALS or token[0] in NUMERALS:
+            cut = numeral_recut(out, tokens, k, tags)  # 二百/套餐/桌椅 -> 二百/套/餐桌椅; 六间 -> 六/间
+            if cut:
+                out += cut
+                continue
         size = len(token)
         if size < 3:  # (the manner word below has three characters or more)
             if token == "中共" and k and k < last and _counts_on(tokens[k + 1], tags):
@@ -221,23 +217,6 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
             continue
         out.append(token)
     return out
-
-
-_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万")
-_MEASURES = frozenset("套名个件间只份台张盏支双辆场期条项户家位批所座顶袋箱桶瓶盒本册篇首株棵")
-
-
-def _numeral_measure(token: str, tags: dict[str, str]) -> bool:
-    """A Chinese numeral glued to its measure word in one token (六间, which jieba's dictionary tags t)."""
-    return len(token) >= 2 and token[-1] in _MEASURES and all(c in _NUMERALS for c in token[:-1]) \
-        and not tags.get(token, "").startswith(("m", "i", "l", "d"))
-
-
-def _measure_glued(before: str, token: str, tags: dict[str, str]) -> bool:
-    """A token after a Chinese numeral that starts with a measure word and goes on (套餐 of 二百套餐桌椅, 名运维 of
-    一百一十二名运维人员): jieba glued the measure word to the counted thing."""
-    return len(token) >= 2 and token[0] in _MEASURES and bool(before) and all(c in _NUMERALS for c in before) \
-        and tags.get(token[:2], "") != "q"
 
 
 def _counts_on(word: str, tags: dict[str, str]) -> bool:
