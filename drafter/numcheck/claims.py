@@ -28,6 +28,7 @@ from drafter.numcheck.artifacts import artifacts  # noqa: F401 - the clause chec
 from drafter.numcheck.clausejudge import judge as _judge
 from drafter.numcheck.effects import effect_start, need_start
 from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.inserted import with_inserted
 from drafter.numcheck.measures import result_claims
 from drafter.numcheck.roles import roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names
@@ -111,7 +112,8 @@ def _body_claims(line: str, start: int, numbered: list[int], support: Support, l
                 head = text[:joined] if joined else text
                 if not support.copies(head):  # else its roles and qualifiers are all the facts' words (Support.copies)
                     found = roles(head, c_start, support, lex) + early_claims(head, c_start, support.text, lex)  # 提前一周
-                    out += found + added_items(head, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
+                    found += added_items(head, c_start, hits, support, lex, found, starts)  # 因病致困职工126户
+                    out += with_inserted(found, head, c_start, Reader(support, lex))  # 为新入职维保工配发
                 if joined:
                     out += _plain_claims(text[joined:], c_start + joined, support, lex, draft_words)
                 continue
@@ -160,7 +162,7 @@ def _plain_claims(text: str, c_start: int, support: Support, lex: FaithLexicon, 
         out += found or ([claim] if claim else result_claims(text, c_start, support))  # 提升了…入会率, 未发生一起火灾
     if not out:  # the facts' actor and object, another act (进行民主评议 for 进行检查)
         out += [c for c in [changed_act(text, c_start, support, lex)] if c is not None]
-    return out
+    return with_inserted(out, text_read, c_start, Reader(support, lex))  # 组织催化裂化装置操作工技能比武
 
 
 _WHEN_WHERE = (ROLE_NAMES["time"], ROLE_NAMES["place"])

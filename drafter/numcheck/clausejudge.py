@@ -68,6 +68,9 @@ def _unbacked_words(clause: str, support: Support, lex: FaithLexicon, words: tup
     names = [n for n in names if n[1:-1] not in lex.abstract]  # “娘家人”: a figure of speech, not a name
     text, objects, asserting = scan(clause, lex, words)
     text = without_own_org(clause, text)  # 纺织厂工会…: who writes, no new content
+    rest = without_own_org(clause, clause) if objects else clause
+    if rest is not clause:
+        objects = [w for w in objects if w in rest]  # 图书 of 图书馆工会 only: no object of the work
     if not objects and not asserting and not names:
         return []  # frame or connective text
     missing = [w for w in objects if not support.backs(w, lex.kinds.get(w, ()))]

@@ -43,6 +43,7 @@ from drafter.numcheck.itemsense import kept_by_meaning, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.quotes import quote, quotes
 from drafter.numcheck.reworded import to_read
+from drafter.numcheck.samepeople import renamed_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import tag_of, words as words_of
 from textkit.sentences import CLAUSE_ENDS, SENTENCE_ENDS
@@ -269,7 +270,8 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
             missing = kept_by_meaning(missing, fact.item, fact.source, m.unit, m.item or "", sentence, lex,
                                       m.group, stops.text[slice(*stops.bounds(m.start, m.end))],
                                       stops.text[stops.bounds(m.start, m.end)[0]:m.start], by_value)
-            missing = [w for w in missing if not harmless(w, fact, m, other_facts(by_value), lex)]
+            missing = [w for w in missing if not harmless(w, fact, m, other_facts(by_value), lex)
+                       and not renamed_people(w, fact, m)]  # 150名家政服务员 for 培训学员150人
             missing = [w for w in missing if not said_after(w, missing, fact, m, _around(m, stops), other_facts(by_value), lex)]
             read = [] if missing else to_read(found, fact, m, stops.text[slice(*stops.bounds(m.start, m.end))],
                                               sentence, lex)

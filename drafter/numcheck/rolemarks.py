@@ -19,6 +19,7 @@ from drafter.numcheck.wordclass import calendar
 _HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1))  # a marker's first word
 
 _ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请", "会同", "协同", "协调", "携手", "联手"})
+ACTOR_BEFORE = _ACTOR_BEFORE  # words that bring in an actor (inserted.led_group: no group of the object after them)
 _ACTOR_AFTER = frozenset({"亲自", "亲笔", "带队", "到会", "到场", "出席", "列席", "一同", "悉数", "莅临", "牵头", "全程", "陪同",
                           "挂帅", "讲话", "致辞", "授课", "主持", "动员", "部署", "带头", "派员"})
 _ACTOR_AFTER_RE = re.compile("|".join(sorted(_ACTOR_AFTER, key=len, reverse=True)))

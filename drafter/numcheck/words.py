@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.numcheck import jiebacut
+from drafter.numcheck.numeralcut import MEASURES, NUMERALS, numeral_recut
 
 Word = tuple[int, int, str, str]  # start, end (offsets in the clause), the word, its dictionary tag
 
@@ -45,6 +46,7 @@ _COMPLEMENTS = frozenset("到了着过得")  # what follows a verb in one word: 
 _RESULTS = frozenset("好齐妥完足")  # a result after a one-character verb: 备好, 备妥 (jieba's unknown words, tagged v)
 _MANNER_TAGS = ("a", "ad", "d", "z")
 _MARKERS = frozenset("赴获在由于被到请经")  # one-character role markers jieba's HMM glues to a neighbour (unknown words)  # an adverb or adjective before a verb (真切, 深切, 切身)
+_GLUED_AFTER = _MARKERS | {"中"}  # and the locative 中 (叉车/工中 of 在叉车工中)
 
 
 _LEXICON = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
@@ -185,17 +187,25 @@ def _joined(tokens: list[str], forced: dict[int, int]) -> list[str]:
 def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
     """jieba's cut with one kind of mis-split undone: a manner word that took the first character of the verb
     after it (真切感/受到 -> 真切/感受/到; 深切感/受到), and an unknown two-character word holding a
-    one-character role marker (赴市 -> 赴/市). The manner word must be a dictionary adverb or adjective, and
+    one-character role marker (赴市 -> 赴/市), a measure word glued after a Chinese numeral (numeralcut). The manner word must be a dictionary adverb or adjective, and
     its last character with the next word's first a dictionary verb followed by a complement (到, 了 …)."""
     out: list[str] = []
     last = len(tokens) - 1
     for k, token in enumerate(tokens):
+        if not token:
+            continue
+        if token[0] in MEASURES and out and out[-1][-1] in NUMERALS or token[0] in NUMERALS:
+            cut = numeral_recut(out, tokens, k, tags)  # 二百/套餐/桌椅 -> 二百/套/餐桌椅; 六间 -> 六/间
+            if cut:
+                out += cut
+                continue
         size = len(token)
         if size < 3:  # (the manner word below has three characters or more)
             if token == "中共" and k and k < last and _counts_on(tokens[k + 1], tags):
                 out += ["中", "共"]  # 活动中共促成…, 会议中共收集…: "in it, in all", not the Party (中共市委, 中共党员)
-            elif size == 2 and (token[0] in _MARKERS or token[1] in _MARKERS) and token not in tags:
-                out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour
+            elif size == 2 and (token[0] in _MARKERS or token[1] in _GLUED_AFTER) and token not in tags:
+                out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour; 工中
+                # of 在成型工中: the locative
             else:
                 out.append(token)
             continue
