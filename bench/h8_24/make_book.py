@@ -68,10 +68,16 @@ REPLIES = {  # prompt number (1-based, prompts.json order) -> (reply, label, rea
     56: ("组织女职工建功立业活动", G, ""),
     57: ("开展劳动竞赛和技术比武", G, ""),
 }
+ROUND2 = {  # prompts asked only once the book's headings were taken (prompts_round2.json), written before verdicts
+    58: ("开展读书学习，推进职工书屋建设", G, ""),
+    59: ("做好宣传报道和文明行业创建", G, ""),
+}
 
 
 def main() -> None:
     prompts = json.loads((HERE / "prompts.json").read_text())
+    prompts += json.loads((HERE / "prompts_round2.json").read_text())
+    REPLIES.update(ROUND2)
     assert len(prompts) == len(REPLIES), (len(prompts), len(REPLIES))
     book = [{"n": n, "facts": p["facts"], "examples": p["examples"], "reply": REPLIES[n][0], "label": REPLIES[n][1],
              "reason": REPLIES[n][2]} for n, p in enumerate(prompts, 1)]
