@@ -71,12 +71,14 @@ REPLIES = {  # prompt number (1-based, prompts.json order) -> (reply, label, rea
 ROUND2 = {  # prompts asked only once the book's headings were taken (prompts_round2.json), written before verdicts
     58: ("开展读书学习，推进职工书屋建设", G, ""),
     59: ("做好宣传报道和文明行业创建", G, ""),
+    60: ("发挥学科带头人示范作用", G, ""),  # asked only under the rules before h5's merge (prompts_round3.json)
 }
 
 
 def main() -> None:
     prompts = json.loads((HERE / "prompts.json").read_text())
     prompts += json.loads((HERE / "prompts_round2.json").read_text())
+    prompts += json.loads((HERE / "prompts_round3.json").read_text())
     REPLIES.update(ROUND2)
     assert len(prompts) == len(REPLIES), (len(prompts), len(REPLIES))
     book = [{"n": n, "facts": p["facts"], "examples": p["examples"], "reply": REPLIES[n][0], "label": REPLIES[n][1],
