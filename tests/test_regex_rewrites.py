@@ -70,3 +70,16 @@ def test_negations_distributed_over_their_choices_match_as_before(texts):
     pieces = ["没有发生过一起", "杜绝", "杜绝了", "从未出现任何", "并未发生", "未出现过一例", "没发生一名", "没有"]
     _same(old, zeros._NEGATED, texts + [t.replace("，", pieces[n % len(pieces)]) for n, t in enumerate(texts[:800])])
 
+
+def test_word_tries_match_as_the_longest_first_alternations(texts, monkeypatch):
+    from drafter.numcheck import faithlex as F
+
+    data = F._merge(F._read(F.DEFAULT_PATH), F._read(F.SYNONYMS_PATH))
+    new = F.build(data)
+    monkeypatch.setattr(F, "_trie", F._alternation)  # the lexicon as it was built before
+    old = F.build(data)
+    words = sorted(new.objects) + [m.group(0) for t in texts for m in old.assert_words.finditer(t)][:3000]
+    extra = words + [a + b for a, b in zip(words, texts)]
+    for name in ("object_re", "assert_words"):
+        assert getattr(old, name).pattern != getattr(new, name).pattern
+        _same(getattr(old, name), getattr(new, name), texts + extra)
