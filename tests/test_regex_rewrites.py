@@ -46,7 +46,7 @@ def _same(old: re.Pattern, new: re.Pattern, texts: list[str]) -> None:
     for text in texts:
         assert [(m.span(), m.groups()) for m in old.finditer(text)] == \
             [(m.span(), m.groups()) for m in new.finditer(text)], text
-        for at in range(0, len(text), 7):  # match, search and fullmatch from inside the text too
+        for at in range(0, len(text), max(7, len(text) // 40)):  # match, search and fullmatch from inside it too
             for method in ("match", "search", "fullmatch"):
                 a, b = getattr(old, method)(text, at), getattr(new, method)(text, at)
                 assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (method, at, text)
@@ -83,3 +83,24 @@ def test_word_tries_match_as_the_longest_first_alternations(texts, monkeypatch):
     for name in ("object_re", "assert_words"):
         assert getattr(old, name).pattern != getattr(new, name).pattern
         _same(getattr(old, name), getattr(new, name), texts + extra)
+
+
+_OLD_ARTIFACTS = {  # drafter/data/faithful_lexicon.toml's [artifact] patterns 5-7 before their rewriting
+    5: r"(?:作为|我是)(?:一个)?(?:AI|人工智能|语言模型)|根据(?:您|你)提供的|根据提供的|请(?:您)?(?:根据|参考|注意|补充)",
+    6: r"^[^\S\n]*+#{1,6}[^\S\n]*+|\*\*|`++|^[^\S\n]*+>\s|^[^\S\n]*+[-*+](?:[^\S\n]++|(?=\n))|^[^\S\n]*+-{3,}+"
+       r"[^\S\n]*+$|^[^\S\n]*+\|[^\n]*\|[^\S\n]*+$",
+    7: r"总结的“[^”\n]{1,40}”部分|改写下列|总起句|逐条改写|以原序号|(?:^|(?<=[。！？；]))[^\S\n]*+为[^。！？；\n]{2,60}?"
+       r"\d{4}年[^。！？；\n]{0,10}?(?:年度|半年|月度|专项)(?:总结)?[^\S\n]*+$",
+}
+
+
+def test_artifact_patterns_led_by_their_first_characters_match_as_before(texts):
+    from drafter.numcheck import faithlex as F
+
+    shipped = F.build(F._merge(F._read(F.DEFAULT_PATH), F._read(F.SYNONYMS_PATH))).artifacts
+    marks = ["# 标题", "  ## 二", "**重点**", "`代码`", "> 引用\n", "- 一项", "* 二项\n", "---", "| 表 | 格 |",
+             "为市总工会2025年度总结", "作为一个AI", "我是语言模型", "请您注意", "根据你提供的", "总结的“开头”部分"]
+    extra = [t.replace("。", "。\n" + marks[n % len(marks)] + "\n", 2) for n, t in enumerate(texts[:600])]
+    for k, old in _OLD_ARTIFACTS.items():
+        assert shipped[k][0].pattern != old
+        _same(re.compile(old, re.M), shipped[k][0], texts + extra + marks)
