@@ -104,3 +104,15 @@ def test_artifact_patterns_led_by_their_first_characters_match_as_before(texts):
     for k, old in _OLD_ARTIFACTS.items():
         assert shipped[k][0].pattern != old
         _same(re.compile(old, re.M), shipped[k][0], texts + extra + marks)
+
+
+def test_marks_trie_finds_a_mark_where_the_alternation_did(texts):
+    from drafter.numcheck import attributed, load_lexicon
+
+    verbs = load_lexicon().faith.effect_verbs
+    old = re.compile("|".join(sorted(attributed._MARKS | verbs, key=len, reverse=True)))
+    new = attributed._marks(verbs)
+    assert old.pattern != new.pattern
+    clauses = [c for t in texts for c in re.split("[，。；\n]", t)] + sorted(attributed._MARKS | verbs)
+    assert sum(old.search(c) is not None for c in clauses) > 1000
+    assert all((old.search(c) is None) == (new.search(c) is None) for c in clauses)
