@@ -116,3 +116,25 @@ def test_marks_trie_finds_a_mark_where_the_alternation_did(texts):
     clauses = [c for t in texts for c in re.split("[，。；\n]", t)] + sorted(attributed._MARKS | verbs)
     assert sum(old.search(c) is not None for c in clauses) > 1000
     assert all((old.search(c) is None) == (new.search(c) is None) for c in clauses)
+
+
+def test_theme_choices_led_by_their_first_character_find_the_same_themes(texts):
+    from drafter.numcheck import faithlex as F
+    from textkit.sentences import BREAKS, ENUM_COMMA, char_class
+
+    lex = F.build(F._merge(F._read(F.DEFAULT_PATH), F._read(F.SYNONYMS_PATH)))
+    gap = char_class(BREAKS + ENUM_COMMA + "\n", negate=True) + "{0,6}"  # the theme regex as it was built before
+    groups = ["(" + gap.join(map(re.escape, phrase.split(F.THEME_GAP))) + ")" for phrase, _ in lex.themes]
+    firsts = "".join(sorted({re.escape(phrase[0]) for phrase, _ in lex.themes}))
+    old = re.compile(f"(?=[{firsts}])(?:" + "|".join(groups) + ")")
+    phrases = [phrase.replace(F.THEME_GAP, "不断") for phrase, _ in lex.themes]
+    extra = [t.replace("，", "，" + phrases[n % len(phrases)], 3) for n, t in enumerate(texts[:600])]
+    found = 0
+    for text in texts + extra + phrases:
+        a, b = ([(m.span(), m.lastindex) for m in p.finditer(text)] for p in (old, lex.theme_re))
+        assert a == b, text
+        found += len(a)
+        for at in range(0, len(text), max(7, len(text) // 40)):
+            a, b = old.search(text, at), lex.theme_re.search(text, at)
+            assert (a and (a.span(), a.lastindex)) == (b and (b.span(), b.lastindex)), (at, text)
+    assert found > 500
