@@ -138,3 +138,17 @@ def test_theme_choices_led_by_their_first_character_find_the_same_themes(texts):
             a, b = old.search(text, at), lex.theme_re.search(text, at)
             assert (a and (a.span(), a.lastindex)) == (b and (b.span(), b.lastindex)), (at, text)
     assert found > 500
+
+
+def test_digit_words_led_by_their_first_character_match_as_before(texts):
+    from drafter.numcheck import load_lexicon
+
+    lex = load_lexicon()
+    with_digits = sorted((w for w in lex.words if any(c.isascii() and c.isdigit() for c in w)), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in with_digits)  # the regex as it was built before
+    first = "".join(sorted({re.escape(w[0]) for w in with_digits}))
+    old = re.compile(f"(?=[{first}])(?<![0-9.])(?:{alternation})(?![0-9]|[.．][0-9]|[%％元万亿千百个名人次])")
+    around = ["", "1", ".", "a", "热线", "元", "%", ".5", "０", "\n"]
+    extra = [a + w + b for w in with_digits for a in around for b in around]
+    assert len(with_digits) >= 5 and any(old.search(t) for t in extra) and not all(old.search(t) for t in extra)
+    _same(old, lex.digit_words, texts + extra + [t.replace("，", extra[n % len(extra)]) for n, t in enumerate(texts)])
