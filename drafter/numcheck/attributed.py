@@ -22,6 +22,7 @@ from drafter.numcheck.effects import effect_start
 from drafter.numcheck.rolewords import Reader
 from drafter.numcheck.support import Support
 from drafter.numcheck.things import HONOUR_MARKS
+from drafter.numcheck.trie import trie_pattern
 from drafter.numcheck.words import words as clause_words
 from textkit.sentences import BREAKS, char_class
 
@@ -81,7 +82,8 @@ def _may_state(clause: str, lex) -> bool:
 
 @lru_cache(maxsize=4)
 def _marks(effect_verbs: frozenset[str]) -> re.Pattern:
-    return re.compile("|".join(sorted(_MARKS | effect_verbs, key=len, reverse=True)))
+    """Any of the marks (a trie: one branch per character, not every word tried at each position)."""
+    return re.compile(trie_pattern(_MARKS | effect_verbs))
 
 
 def _fits(effect: str, work: str, support: Support, reader: Reader) -> bool:

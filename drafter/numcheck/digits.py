@@ -23,7 +23,9 @@ from textkit.sentences import ITEM_START_BEFORE
 _ENCLOSED = "\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"
 _SCRIPTS = "\u00b2\u00b3\u00b9\u2070-\u209f"
 _ROMAN = "\u2160-\u2188"
-_CANDIDATE = re.compile(rf"[^\D0-9]|[{_SCRIPTS}{_ROMAN}{_ENCLOSED}]")  # a digit not ASCII: one class, no look-ahead
+# a digit not ASCII: one class the regex engine skips to (a pattern starting with a choice of classes or a look-ahead
+# is tried at every position), then the ASCII digits it took put back
+_CANDIDATE = re.compile(rf"[\d{_SCRIPTS}{_ROMAN}{_ENCLOSED}](?<![0-9])")
 _FULLWIDTH = re.compile("[０-９]")
 _ENCLOSED_CHAR = re.compile(f"[{_ENCLOSED}]")
 _MARKER_BEFORE = ITEM_START_BEFORE

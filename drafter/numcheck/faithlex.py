@@ -41,7 +41,7 @@ class FaithLexicon:
     item_ignore: re.Pattern = re.compile("(?!)")  # [items] ignore: words a rewording of an item may drop or swap
     item_synonyms: dict[str, tuple[str, ...]] | None = None  # [items] synonyms: word -> the other words of its group
     themes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # [themes]: (phrase, words that back it), longest first
-    theme_re: re.Pattern = re.compile("(?!)")  # one group per theme phrase, in the order of `themes`
+    theme_re: re.Pattern = re.compile("(?!)")  # one group per theme phrase (but its first character), as `themes`
     chars: frozenset[str] = frozenset()  # [artifact] chars: characters outside GB2312 a draft may contain
     synonyms: dict[str, tuple[str, ...]] | None = None  # [synonyms] groups (synonyms.toml + the user's file)
     abstract: frozenset[str] = frozenset()  # [abstract] words: effects and manner, never a role's content
@@ -101,10 +101,10 @@ def build(data: dict) -> FaithLexicon:
     objects = frozenset(w for w in _words(data, "objects") if len(w) >= 2)
     generic = {w for w in _words(data, "generic") if len(w) >= 2}
     return FaithLexicon(
-        frame_re=_trie(frame | generic | set(_words(data, "abstract"))), object_re=_alternation(objects),
+        frame_re=_trie(frame | generic | set(_words(data, "abstract"))), object_re=_trie(objects),
         common=frozenset(_words(data, "common")),
         frame=frame, frame_lengths=tuple(sorted({len(w) for w in frame}, reverse=True)),
-        assert_words=_alternation(asserting),
+        assert_words=_trie(asserting),
         objects=objects, artifacts=tuple(artifacts), kinds=_kinds(data),
         latin=frozenset(w.lower() for w in _words(data, "latin")),
         item_ignore=_alternation({*asserting, *_list(data.get("items", {}).get("ignore", []))}),
@@ -135,7 +135,8 @@ def _alternation(words) -> re.Pattern:
 
 def _trie(words) -> re.Pattern:
     """The same match as _alternation, written as a trie (drafter.numcheck.trie): faster for a thousand words
-    (the frame phrases), slower for a hundred."""
+    (the frame phrases) and for searches of a hundred or two (objects, asserting words: a third less time on the
+    reworded drafts); slower for fullmatch of short words (item_ignore)."""
     return re.compile(trie_pattern(words) or "(?!)")
 
 
@@ -169,10 +170,11 @@ def _themes(data: dict) -> dict:
     if not pairs:
         return {}
     gap = char_class(BREAKS + ENUM_COMMA + "\n", negate=True) + "{0,6}"
-    groups = ["(" + gap.join(map(re.escape, phrase.split(THEME_GAP))) + ")" for phrase, _ in pairs]
-    # the lookahead on the phrases' first characters lets the regex engine skip ahead (ten times faster)
-    firsts = "".join(sorted({re.escape(phrase[0]) for phrase, _ in pairs}))
-    return {"themes": tuple(pairs), "theme_re": re.compile(f"(?=[{firsts}])(?:" + "|".join(groups) + ")")}
+    # each choice starts with its first character, outside its group: the regex engine skips to those characters
+    # (a look-ahead on them, or a group first, makes it try every position); m.lastindex - 1 is the theme's index
+    groups = [re.escape(phrase[0]) + "(" + gap.join(map(re.escape, phrase[1:].split(THEME_GAP))) + ")"
+              for phrase, _ in pairs]
+    return {"themes": tuple(pairs), "theme_re": re.compile("|".join(groups))}
 
 
 def _kinds(data: dict) -> dict[str, tuple[str, ...]]:

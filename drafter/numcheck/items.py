@@ -32,6 +32,7 @@ from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, FULL_STOP, SEMICOLONS,
 BEFORE, AFTER = 12, 8
 _CLAUSE_END = re.compile(char_class(BREAKS + ENUM_COMMA + "\n（）()"))  # a quoted name is part of the item
 _QUOTES = "“”\""
+_QUOTE = re.compile(f"[{_QUOTES}]")
 # 73条意见建议中已有58条: the words before 中 name the whole the earlier number counts, not this number's item
 _PART_OF = re.compile(r"[中里](?:[已尚还共均]*有|已)?$")
 _LEAD = re.compile(r"^(?:其中|共计|累计|合计|总计|全年|今年|一共|共|为|对|向|给|把|将|有|约|达到|达|计|了|的)+")
@@ -86,7 +87,7 @@ def display(before: str, after: str, group: str | None) -> str:
         return noun
     if len(head) >= 2:
         return head
-    words = (head + re.split(f"[{_QUOTES}]", tail)[0]).strip(COMMAS + FULL_STOP + SEMICOLONS + " ")
+    words = (head + _QUOTE.split(tail)[0]).strip(COMMAS + FULL_STOP + SEMICOLONS + " ")
     return words[:AFTER] if words else ""
 
 

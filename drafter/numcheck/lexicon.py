@@ -56,10 +56,11 @@ class Lexicon:
                     shapes[char].add((index, len(word)))
         digit_words = None
         if with_digits:
-            alternation = "|".join(re.escape(w) for w in with_digits)
-            first = "".join(sorted({re.escape(w[0]) for w in with_digits}))  # lets the engine skip other positions
-            # not when a decimal part or a unit follows (12351.5元, 12351%: an amount, not the hotline 12351)
-            digit_words = re.compile(f"(?=[{first}])(?<![0-9.])(?:{alternation})(?![0-9]|[.．][0-9]|[%％元万亿千百个名人次])")
+            # each choice led by its first character, which the regex engine skips to; then no digit or point
+            # before that character (the look-behind spans it); not when a decimal part or a unit follows (12351.5元,
+            # 12351%: an amount, not the hotline 12351)
+            alternation = "|".join(f"{re.escape(w[0])}(?<![0-9.].){re.escape(w[1:])}" for w in with_digits)
+            digit_words = re.compile(f"(?:{alternation})(?![0-9]|[.．][0-9]|[%％元万亿千百个名人次])")
         cn_set = frozenset(w for w in words if any(c in CN_CHARS for c in w))
         cn_words = None
         if cn_set:

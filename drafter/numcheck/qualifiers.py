@@ -54,6 +54,7 @@ SENTENCE_STOPS = SENTENCE_ENDS + "\n"
 CLAUSE_STOPS = SENTENCE_STOPS + CLAUSE_ENDS + "、"
 _FUNCTION = re.compile("[共了已还均都又再并和及与的等为对向在将把被给有其中所]")
 _DIGIT = re.compile("[0-9０-９]")
+_STOP_MARKS = {stops: re.compile(f"[{re.escape(stops)}]") for stops in (SENTENCE_STOPS, CLAUSE_STOPS)}  # built once
 
 
 class Stops:
@@ -61,8 +62,7 @@ class Stops:
 
     def __init__(self, text: str):
         self.text = text
-        self.marks = {stops: [m.start() for m in re.finditer(f"[{re.escape(stops)}]", text)]
-                      for stops in (SENTENCE_STOPS, CLAUSE_STOPS)}
+        self.marks = {stops: [m.start() for m in mark.finditer(text)] for stops, mark in _STOP_MARKS.items()}
 
     def bounds(self, start: int, end: int, stops: str = SENTENCE_STOPS) -> tuple[int, int]:
         """(start, end) of the sentence (or clause) holding [start, end), at most SENTENCE_CHARS each side."""

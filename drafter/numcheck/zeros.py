@@ -17,7 +17,9 @@ from collections.abc import Callable
 from drafter.models import Claim
 from drafter.numcheck.words import words
 
-_NEGATED = re.compile(r"(?:未|没有|没|并未|从未)(?:发生|出现)过?(?:一起|一例|一次|一件|一名|任何)?|杜绝了?")
+_HAPPENED = r"(?:发生|出现)过?(?:一起|一例|一次|一件|一名|任何)?"
+# each choice starting with a character, in the order of (?:未|没有|没|并未|从未): the regex engine skips to them
+_NEGATED = re.compile("|".join(f"{no}{_HAPPENED}" for no in ("未", "没有", "没", "并未", "从未")) + "|杜绝了?")
 _ZERO = re.compile(r"零|无(?=[\u4e00-\u9fff]{2})")
 _NOUN_TAGS = ("n", "i", "l", "vn")
 
