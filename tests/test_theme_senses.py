@@ -149,3 +149,10 @@ def test_the_difficulties_of_the_company_itself_are_no_hardship_of_workers():
                      "集团工会帮助3名职工解决子女入学困难",
                      "公司为困难员工申请临时补助12人次"):
         assert scores(hardship)["care"] > 0, hardship
+
+
+def test_sound_growth_is_no_health_of_workers():
+    for growth in ("使师德教育更加健康向前发展，教师队伍稳定", "引导职工文化活动健康、快速发展"):
+        assert "safety" not in scores(growth), (growth, scores(growth))
+    assert scores("关注职工身体健康，送医送药到班组12次")["safety"] > 0
+    assert scores("推动安全生产健康发展，排查隐患30处")["safety"] > 0  # 安全生产 and 隐患 still count
