@@ -156,3 +156,10 @@ def test_sound_growth_is_no_health_of_workers():
         assert "safety" not in scores(growth), (growth, scores(growth))
     assert scores("关注职工身体健康，送医送药到班组12次")["safety"] > 0
     assert scores("推动安全生产健康发展，排查隐患30处")["safety"] > 0  # 安全生产 and 隐患 still count
+
+
+def test_one_subject_of_a_course_among_others_is_no_matter_of_the_fact():
+    course = "上半年共有900人次参加财务核算、物业管理、安全生产等21个项目的培训"
+    assert "safety" not in scores(course) and scores(course)["study"] > 0, scores(course)
+    assert "safety" not in scores("举办8场职工课堂，送去法律、安全、医保等方面知识")
+    assert scores("开展安全生产、消防、应急救护等项目的培训6期")["safety"] > 0  # every subject is of safety

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.numcheck.words import words
+from drafter.pipeline.course_lists import off_list
 from textkit.sentences import BREAKS, char_class
 
 THEMES_FILE = Path(__file__).with_name("themes.toml")
@@ -39,6 +40,7 @@ class Senses:
     helped: tuple[str, ...] = ()  # … unless people or help are said between (公司为困难员工…, 帮助职工解决…困难)
     sound: tuple[str, ...] = ()  # 健康发展, 健康、快速发展: said right before a growth word, it is how a thing grows
     growth: tuple[str, ...] = ()
+    courses: tuple[str, ...] = ()  # 财务、物业管理、安全生产等项目的培训: one subject of several (course_lists.py)
 
     def acts(self, text: str) -> str:
         """`text` without its condition clauses, its art works' subjects, its events' quoted themes (an essay
@@ -163,14 +165,15 @@ class Theme:
     def _scored(self, text: str) -> float:
         text = self.senses.acts(text)
         found = [word for word in self.keywords if word in text and writes(text, word) and self._in_sense(text, word)
-                 and not self.senses.as_time(text, word)]
+                 and not self.senses.as_time(text, word) and off_list(text, word, self.keywords, self.senses.courses)]
         if any(word in self.modes for word in found) and self._names_other_matter(text):
             found = [word for word in found if word not in self.modes]
         found = [word for word in found if word not in self.modes or not self.senses.for_campaign(text, word)]
         return sum(1.0 + 0.25 * (len(word) - 1) for word in found)
 
     def _names_other_matter(self, text: str) -> bool:
-        return any(word in text and writes(text, word) for word in self.subjects)
+        return any(word in text and writes(text, word) and off_list(text, word, (word,), self.senses.courses)
+                   for word in self.subjects)  # a course's list of subjects names none (course_lists.py)
 
     def _in_sense(self, text: str, word: str) -> bool:
         if not self.other_sense:
@@ -253,7 +256,7 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
     given = raw.get("senses", {})
     senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns",
                                                                    "slogans", "bodies", "plights", "helped", "sound",
-                                                                   "growth")))
+                                                                   "growth", "courses")))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
