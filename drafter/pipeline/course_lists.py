@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_ITEM = "[^、，。；：:;,.!?！？“”\"（）()\\s]{1,10}"
+_ITEM = "[^、，。；：:;,.!?！？“”\"（）()\\s]{1,6}"  # one subject: a few characters, no verb before it
 
 
 @lru_cache(maxsize=4)
