@@ -35,7 +35,7 @@ from functools import partial
 
 import numpy as np
 
-from drafter.pipeline import antecedents, compounds, grouping
+from drafter.pipeline import antecedents, grouping
 from drafter.pipeline.backing import reported
 from drafter.pipeline.heading_rules import bare, content_bigrams
 from drafter.pipeline.themes import Theme, ThemeBook
@@ -65,7 +65,7 @@ def speaks_of(fact: str, theme: Theme | None, title: str, book: ThemeBook) -> bo
     art work's subject: themes.Senses; not in another body's name, an honour or a goal: backing.reported), or is
     clearly of a theme the heading names."""
     acts = book.senses.acts(reported(fact))  # not in a body's name, an honour or a goal (backing.py)
-    if any(compounds.says(acts, word, bare(title)) for word in content_bigrams(bare(title))):  # no 目标|管理
+    if any(word in acts for word in content_bigrams(bare(title))):
         return True
     return theme is not None and theme.keyword_score(fact) > 0 and names_theme(title, theme, book)
 
