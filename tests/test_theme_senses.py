@@ -151,13 +151,6 @@ def test_the_difficulties_of_the_company_itself_are_no_hardship_of_workers():
         assert scores(hardship)["care"] > 0, hardship
 
 
-def test_sound_growth_is_no_health_of_workers():
-    for growth in ("使师德教育更加健康向前发展，教师队伍稳定", "引导职工文化活动健康、快速发展"):
-        assert "safety" not in scores(growth), (growth, scores(growth))
-    assert scores("关注职工身体健康，送医送药到班组12次")["safety"] > 0
-    assert scores("推动安全生产健康发展，排查隐患30处")["safety"] > 0  # 安全生产 and 隐患 still count
-
-
 def test_one_subject_of_a_course_among_others_is_no_matter_of_the_fact():
     course = "上半年共有900人次参加财务核算、物业管理、安全生产等21个项目的培训"
     assert "safety" not in scores(course) and scores(course)["study"] > 0, scores(course)

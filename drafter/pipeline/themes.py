@@ -38,8 +38,6 @@ class Senses:
     bodies: tuple[str, ...] = ()  # 公司的…面临的困难: a plight said of one of these is the body's own, no hardship
     plights: tuple[str, ...] = ()
     helped: tuple[str, ...] = ()  # … unless people or help are said between (公司为困难员工…, 帮助职工解决…困难)
-    sound: tuple[str, ...] = ()  # 健康发展, 健康、快速发展: said right before a growth word, it is how a thing grows
-    growth: tuple[str, ...] = ()
     courses: tuple[str, ...] = ()  # 财务、物业管理、安全生产等项目的培训: one subject of several (course_lists.py)
 
     def acts(self, text: str) -> str:
@@ -50,7 +48,6 @@ class Senses:
         kept = _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
         kept = _slogan(self.slogans).sub("", kept) if self.slogans else kept
         kept = _plight(self.bodies, self.plights, self.helped).sub(r"\1", kept) if self.plights else kept
-        kept = _manner(self.sound, self.growth).sub("", kept) if self.sound else kept
         return _heard(self.reports).sub("审议报告", kept) if self.reports else kept  # heard: a report reviewed
 
     def as_time(self, text: str, word: str) -> bool:
@@ -102,12 +99,6 @@ def _plight(bodies: tuple[str, ...], plights: tuple[str, ...], helped: tuple[str
     either = lambda words: "|".join(map(re.escape, words))  # noqa: E731
     between = f"(?:(?!{either(helped)}){_IN_CLAUSE})"
     return re.compile(f"((?:{either(bodies)}){between}{{0,14}}?)(?:{either(plights)})(?!{either(helped)})")
-
-
-@lru_cache(maxsize=4)
-def _manner(sound: tuple[str, ...], growth: tuple[str, ...]) -> re.Pattern:
-    """A sound word right before a growth word, a 、 or 和 between them at most (健康、快速发展)."""
-    return re.compile(f"(?:{'|'.join(map(re.escape, sound))})(?=[、和]?(?:{'|'.join(map(re.escape, growth))}))")
 
 
 @lru_cache(maxsize=4)
@@ -255,8 +246,7 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
         raw = tomllib.load(handle)
     given = raw.get("senses", {})
     senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns",
-                                                                   "slogans", "bodies", "plights", "helped", "sound",
-                                                                   "growth", "courses")))
+                                                                   "slogans", "bodies", "plights", "helped", "courses")))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
