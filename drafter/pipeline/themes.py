@@ -42,7 +42,8 @@ class Senses:
 
     def acts(self, text: str) -> str:
         """`text` without its condition clauses, its art works' subjects, its events' quoted themes (an essay
-        contest on “安全发展” is no safety act) and the subjects of reports it heard."""
+        contest on “安全发展” is no safety act), a body's own plight (公司面临的困难) and the subjects of reports it
+        heard."""
         clauses = re.split(f"({char_class(BREAKS)})", text)
         kept = "".join(c for c in clauses if not (self.conditions and c.rstrip("的").endswith(self.conditions)))
         kept = _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
