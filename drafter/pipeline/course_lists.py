@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_ITEM = "[^、，。；：:;,.!?！？“”\"（）()\\s]{1,6}"  # one subject: a few characters, no verb before it
+from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, SENTENCE_ENDS, char_class
+
+_ITEM = char_class(BREAKS + ENUM_COMMA + ".“”\"（）() \n", negate=True) + "{1,6}"  # a few characters: no verb before it
+_PHRASE = char_class(SENTENCE_ENDS + COMMAS + "\n", negate=True)  # between 等 and the course word
 
 
 @lru_cache(maxsize=4)
 def _listed(courses: tuple[str, ...]) -> re.Pattern:
     """Three subjects or more joined by 、 and closed by 等, then a course word within one short phrase."""
-    return re.compile(f"{_ITEM}(?:、{_ITEM}){{2,}}(?=等[^，。；,;]{{0,8}}?(?:{'|'.join(map(re.escape, courses))}))")
+    return re.compile(f"{_ITEM}(?:{ENUM_COMMA}{_ITEM}){{2,}}(?=等{_PHRASE}{{0,8}}?(?:{'|'.join(map(re.escape, courses))}))")
 
 
 def off_list(text: str, word: str, keywords: tuple[str, ...], courses: tuple[str, ...]) -> bool:
@@ -28,7 +31,7 @@ def off_list(text: str, word: str, keywords: tuple[str, ...], courses: tuple[str
         inside = next((m for m in spans if m.start() <= at < m.end()), None)
         if inside is None:
             return True
-        items = inside.group().split("、")
+        items = inside.group().split(ENUM_COMMA)
         if 2 * sum(any(k in item for k in keywords) for item in items) >= len(items):
             return True
     return False
