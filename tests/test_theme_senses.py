@@ -138,3 +138,21 @@ def test_a_fact_of_two_kin_themes_takes_the_one_of_its_neighbours():
     assert placed(women) == ["women"] * 3, placed(women)
     unrelated = ["召开职代会，审议通过提案8件", games[1], "签订集体合同1份"]  # no kin of the women's work around it
     assert placed(unrelated)[1] == "women"
+
+
+def test_the_difficulties_of_the_company_itself_are_no_hardship_of_workers():
+    told = "利用班前会把企业的经营形势和面临的困难向全体员工讲清楚，统一思想"
+    assert "care" not in scores(told) and scores(told)["study"] > 0, scores(told)
+    assert "care" not in scores("分厂目前存在的困难和问题已列入下半年整改计划")
+    assert not speaks_of(told, None, "关心职工困难，做好帮扶工作", load_book())  # 困难 backs no care heading
+    for hardship in ("企业工会走访慰问困难职工18户，发放慰问金9000元",
+                     "集团工会帮助3名职工解决子女入学困难",
+                     "公司为困难员工申请临时补助12人次"):
+        assert scores(hardship)["care"] > 0, hardship
+
+
+def test_one_subject_of_a_course_among_others_is_no_matter_of_the_fact():
+    course = "上半年共有900人次参加财务核算、物业管理、安全生产等21个项目的培训"
+    assert "safety" not in scores(course) and scores(course)["study"] > 0, scores(course)
+    assert "safety" not in scores("举办8场职工课堂，送去法律、安全、医保等方面知识")
+    assert scores("开展安全生产、消防、应急救护等项目的培训6期")["safety"] > 0  # every subject is of safety

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.numcheck.words import words
+from drafter.pipeline.course_lists import off_list
 from textkit.sentences import BREAKS, char_class
 
 THEMES_FILE = Path(__file__).with_name("themes.toml")
@@ -34,14 +35,20 @@ class Senses:
     reports: tuple[str, ...] = ()  # 听取…报告: the words of a report heard are its subject (the act is hearing it)
     campaigns: tuple[str, ...] = ()  # 对…活动的宣传: a form of work done for a campaign is the campaign's work
     slogans: tuple[str, ...] = ()  # 以“安全发展”为主题的征文: the quoted words before 主题 are the event's subject
+    bodies: tuple[str, ...] = ()  # 公司的…面临的困难: a plight said of one of these is the body's own, no hardship
+    plights: tuple[str, ...] = ()
+    helped: tuple[str, ...] = ()  # … unless people or help are said between (公司为困难员工…, 帮助职工解决…困难)
+    courses: tuple[str, ...] = ()  # 财务、物业管理、安全生产等项目的培训: one subject of several (course_lists.py)
 
     def acts(self, text: str) -> str:
         """`text` without its condition clauses, its art works' subjects, its events' quoted themes (an essay
-        contest on “安全发展” is no safety act) and the subjects of reports it heard."""
+        contest on “安全发展” is no safety act), a body's own plight (公司面临的困难) and the subjects of reports it
+        heard."""
         clauses = re.split(f"({char_class(BREAKS)})", text)
         kept = "".join(c for c in clauses if not (self.conditions and c.rstrip("的").endswith(self.conditions)))
         kept = _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
         kept = _slogan(self.slogans).sub("", kept) if self.slogans else kept
+        kept = _plight(self.bodies, self.plights, self.helped).sub(r"\1", kept) if self.plights else kept
         return _heard(self.reports).sub("审议报告", kept) if self.reports else kept  # heard: a report reviewed
 
     def as_time(self, text: str, word: str) -> bool:
@@ -84,6 +91,15 @@ def _slogan(marks: tuple[str, ...]) -> re.Pattern:
     quoted = "(?:“[^“”]{1,30}”|\"[^\"“”]{1,30}\")"
     marks_ = "|".join(map(re.escape, marks))
     return re.compile(f"{quoted}(?:[、和与]{quoted})*(?=为?(?:活动)?(?:{marks_}))")
+
+
+@lru_cache(maxsize=4)
+def _plight(bodies: tuple[str, ...], plights: tuple[str, ...], helped: tuple[str, ...]) -> re.Pattern:
+    """A body, then within one clause and with no person or help said, a plight not naming people (困难职工): the
+    body's own difficulties (公司的发展和面临的困难). Group 1 is what comes before the plight."""
+    either = lambda words: "|".join(map(re.escape, words))  # noqa: E731
+    between = f"(?:(?!{either(helped)}){_IN_CLAUSE})"
+    return re.compile(f"((?:{either(bodies)}){between}{{0,14}}?)(?:{either(plights)})(?!{either(helped)})")
 
 
 @lru_cache(maxsize=4)
@@ -141,14 +157,15 @@ class Theme:
     def _scored(self, text: str) -> float:
         text = self.senses.acts(text)
         found = [word for word in self.keywords if word in text and writes(text, word) and self._in_sense(text, word)
-                 and not self.senses.as_time(text, word)]
+                 and not self.senses.as_time(text, word) and off_list(text, word, self.keywords, self.senses.courses)]
         if any(word in self.modes for word in found) and self._names_other_matter(text):
             found = [word for word in found if word not in self.modes]
         found = [word for word in found if word not in self.modes or not self.senses.for_campaign(text, word)]
         return sum(1.0 + 0.25 * (len(word) - 1) for word in found)
 
     def _names_other_matter(self, text: str) -> bool:
-        return any(word in text and writes(text, word) for word in self.subjects)
+        return any(word in text and writes(text, word) and off_list(text, word, (word,), self.senses.courses)
+                   for word in self.subjects)  # a course's list of subjects names none (course_lists.py)
 
     def _in_sense(self, text: str, word: str) -> bool:
         if not self.other_sense:
@@ -230,7 +247,7 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
         raw = tomllib.load(handle)
     given = raw.get("senses", {})
     senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns",
-                                                                   "slogans")))
+                                                                   "slogans", "bodies", "plights", "helped", "courses")))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
