@@ -130,6 +130,15 @@ def request(facts: list[str], kind: str = "年度总结") -> DraftRequest:
     return DraftRequest(org="某公司工会", period="2025年", kind=kind, facts=facts)
 
 
+def apply_sets(assignments: list[str]) -> None:
+    """`--set MODULE.NAME=VALUE`: a constant of drafter/pipeline/MODULE.py for this run, of the type it has."""
+    for assignment in assignments:
+        name, value = assignment.split("=", 1)
+        module, constant = name.rsplit(".", 1)
+        target = importlib.import_module(f"drafter.pipeline.{module}")
+        setattr(target, constant, type(getattr(target, constant))(value))
+
+
 def timed_plan(settings: Settings, library, req: DraftRequest, model=None, calls: list | None = None):
     """The plan and its seconds; with `model`, its heading calls are added to `calls`."""
     titler = None if model is None else ModelTitles(model, req.org, system_messages())
@@ -250,11 +259,7 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE",
                         help="a planner constant for this run, e.g. grouping.DIFFERENT=1.0 (drafter/pipeline modules)")
     args = parser.parse_args()
-    for assignment in args.set:
-        name, value = assignment.split("=", 1)
-        module, constant = name.rsplit(".", 1)
-        target = importlib.import_module(f"drafter.pipeline.{module}")
-        setattr(target, constant, type(getattr(target, constant))(value))
+    apply_sets(args.set)
     load_before = os.getloadavg()
     result = run(args)
     result["machine_load"] = {"before": [round(x, 2) for x in load_before],

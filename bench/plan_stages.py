@@ -13,7 +13,6 @@ grouped (cut into runs of her order, drafter/pipeline/runs.py) and the lists clu
 from __future__ import annotations
 
 import argparse
-import importlib
 import random
 import statistics
 import sys
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from plan_bench import HeldOutLibrary, groups_of, pairwise_f1, request, timed_plan  # noqa: E402
+from plan_bench import HeldOutLibrary, apply_sets, groups_of, pairwise_f1, request, timed_plan  # noqa: E402
 from plan_set import build  # noqa: E402
 
 from drafter.pipeline import areas, fitting, grouping, runs  # noqa: E402
@@ -91,11 +90,7 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE",
                         help="set a constant of drafter/pipeline/MODULE.py first (as plan_bench.py --set)")
     args = parser.parse_args()
-    for assignment in args.set:
-        name, value = assignment.split("=", 1)
-        module, constant = name.rsplit(".", 1)
-        target = importlib.import_module(f"drafter.pipeline.{module}")
-        setattr(target, constant, type(getattr(target, constant))(value))
+    apply_sets(args.set)
     stages = Stages(args.oracle)
     settings = Settings()
     library = DrafterService(settings).library

@@ -11,7 +11,6 @@ groups beside the plan's (fact text, short).
 from __future__ import annotations
 
 import argparse
-import importlib
 import itertools
 import random
 import statistics
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from plan_bench import HeldOutLibrary, groups_of, pairwise_f1, request, timed_plan  # noqa: E402
+from plan_bench import HeldOutLibrary, apply_sets, groups_of, pairwise_f1, request, timed_plan  # noqa: E402
 from plan_set import build  # noqa: E402
 from plan_stages import Stages  # noqa: E402
 
@@ -75,11 +74,7 @@ def main() -> None:
     parser.add_argument("--show", type=float, default=0.6)
     parser.add_argument("--set", action="append", default=[])
     args = parser.parse_args()
-    for assignment in args.set:
-        name, value = assignment.split("=", 1)
-        module, constant = name.rsplit(".", 1)
-        target = importlib.import_module(f"drafter.pipeline.{module}")
-        setattr(target, constant, type(getattr(target, constant))(value))
+    apply_sets(args.set)
     stages = Stages(False)
     settings = Settings()
     library = DrafterService(settings).library

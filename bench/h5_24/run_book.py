@@ -81,8 +81,8 @@ def main() -> None:
                      ensure_ascii=False, indent=1))
 
 
-def report(calls: list, book: dict) -> None:
-    """Each asked prompt's book entry beside what the rules made of it."""
+def report(calls: list, book: dict, out: Path | None = None) -> None:
+    """Each asked prompt's book entry beside what the rules made of it (written to `out`, else calls.json here)."""
     tally: dict[str, dict[str, int]] = {}
     kept = []
     for call in calls:
@@ -91,10 +91,11 @@ def report(calls: list, book: dict) -> None:
         verdict = call.refused.split(":")[0] if call.refused else "taken"
         tally.setdefault(label, {}).setdefault(verdict, 0)
         tally[label][verdict] += 1
-        kept.append({"facts": call.facts, "reply": call.reply.strip(), "label": label, "verdict": verdict})
+        kept.append({"facts": call.facts, "reply": call.reply.strip(), "label": label, "verdict": verdict,
+                     "refused": call.refused, "n": entry.get("n") if entry else None})
         print(f"{label:7} {verdict:9} {call.reply.strip()!r} <- {[f[:20] for f in call.facts[:4]]}")
     print(json.dumps(tally, ensure_ascii=False))
-    (HERE / "calls.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n")
+    (out or HERE / "calls.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n")
 
 
 if __name__ == "__main__":

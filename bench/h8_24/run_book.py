@@ -10,6 +10,7 @@ requests, whose prompts are h5's) against tests/strong_server.py's ScriptedServe
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -48,20 +49,11 @@ class Logging(Answerer):
 
 
 def report(calls: list, book: dict) -> None:
-    """Each asked prompt's book entry beside what the rules made of it (h5's report, written here)."""
-    tally: dict[str, dict[str, int]] = {}
-    kept = []
-    for call in calls:
-        entry = book.get("\n".join(f if len(f) <= 60 else f[:60] + "…" for f in call.facts[:8]))
-        label = entry["label"] if entry else "missing"
-        verdict = call.refused.split(":")[0] if call.refused else "taken"
-        tally.setdefault(label, {}).setdefault(verdict, 0)
-        tally[label][verdict] += 1
-        kept.append({"facts": call.facts, "reply": call.reply.strip(), "label": label, "verdict": verdict,
-                     "refused": call.refused, "n": entry["n"] if entry else None})
-        print(f"{label:7} {verdict:9} {call.reply.strip()!r} <- {[f[:20] for f in call.facts[:4]]}")
-    print(json.dumps(tally, ensure_ascii=False))
-    (HERE / OUT).write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n")
+    """h5's report (bench/h5_24/run_book.py), written to OUT here."""
+    spec = importlib.util.spec_from_file_location("h5_run_book", ROOT / "bench" / "h5_24" / "run_book.py")
+    h5 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(h5)
+    h5.report(calls, book, HERE / OUT)
 
 
 def h5_keys() -> set[str]:
