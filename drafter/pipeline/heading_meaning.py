@@ -21,7 +21,7 @@ import math
 from functools import lru_cache
 
 from drafter.numcheck import jiebacut
-from drafter.numcheck.synonyms import cilin
+from drafter.numcheck.synonyms import cilin_aliases
 from drafter.numcheck.words import words
 from drafter.pipeline.backing import reported
 from drafter.pipeline.heading_rules import SHARED, STOP_BIGRAMS, bare
@@ -83,8 +83,7 @@ def _clear(facts: list[str], best_only: bool = False) -> dict[Theme, list[str]]:
 
 def synonyms_of(facts: list[str]) -> set[str]:
     """The 词林 synonyms of the facts' words (numcheck/synonyms.py: its tight groups only)."""
-    table = cilin()
-    return {other for fact in facts for _, _, word, _ in words(fact) for other in table.get(word, ())}
+    return cilin_aliases("\n".join(facts))
 
 
 def said(word: str, facts: list[str], themed: frozenset[str], synonyms: set[str]) -> bool:
