@@ -111,16 +111,16 @@ lock: | $(UV)
 	$(BIN)/python -m pytest -q -m "not slow and not e2e"
 
 # Today's newest releases of the direct dependencies (no lock) in a throwaway venv: the provider, API and check
-# tests. Tells us early when a new release breaks us; the lock is untouched.
+# and command-line tests. Tells us early when a new release breaks us; the lock is untouched.
 LATEST := $(or $(TMPDIR),/tmp)/drafter-latest
 test-latest: | $(UV)
 	rm -rf $(LATEST) && $(UV) venv --quiet --python $(PYTHON) $(LATEST)
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(UV) pip install --quiet --python $(LATEST)/bin/python --no-cache --upgrade \
 	  -e ".[local,test]"
-	$(UV) pip list --python $(LATEST)/bin/python | grep -E -i "^(openai|httpx2?|fastapi|starlette|pydantic|chromadb|streamlit|sqlalchemy|llama-cpp-python) "
+	$(UV) pip list --python $(LATEST)/bin/python | grep -E -i "^(openai|httpx2?|fastapi|starlette|pydantic|chromadb|streamlit|sqlalchemy|llama-cpp-python|typer) "
 	$(LATEST)/bin/python -m pytest -q -p no:cacheprovider -m "not slow and not e2e" \
 	  tests/test_providers_openai.py tests/test_providers_registry.py tests/test_providers_fake.py \
-	  tests/test_api_*.py tests/test_numcheck_*.py tests/test_faithful_*.py
+	  tests/test_api_*.py tests/test_numcheck_*.py tests/test_faithful_*.py tests/test_cli_*.py
 
 # Word export preview (docs/export_preview.png) through LibreOffice and poppler.
 preview: install

@@ -62,3 +62,33 @@ def test_a_new_data_dir_and_database_are_private(tmp_path):
     data = tmp_path / "data"
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     assert stat.S_IMODE((data / "drafter.db").stat().st_mode) == 0o600
+
+
+def test_help_into_a_closed_pipe_ends_quietly(tmp_path):
+    """`drafter --help | head -1`: the reader goes away; no traceback (typer 0.29.3 moved Abort, and every error that
+    was not a usage error then ended in AttributeError while the except clauses were read)."""
+    environ = env_without_settings()
+    environ.update(DRAFTER_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run(f"'{DRAFTER}' --help | head -1", shell=True, cwd=tmp_path, env=environ,
+                          capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in done.stderr and "AttributeError" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("error, code, words", [("abort", 1, "已中止"), ("click", 1, "读不了")])
+def test_errors_other_than_usage_keep_their_message_and_code(error, code, words, capsys, monkeypatch):
+    import typer
+
+    from drafter.cli.usage import click_errors, run
+
+    app = typer.Typer()
+
+    @app.command()
+    def fail() -> None:
+        if error == "abort":
+            raise typer.Abort()
+        raise click_errors.ClickException("读不了这个文件")
+
+    monkeypatch.setattr(sys, "argv", ["drafter"])
+    with pytest.raises(SystemExit) as ended:
+        run(app)
+    assert ended.value.code == code and words in capsys.readouterr().err

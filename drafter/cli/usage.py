@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import sys
 
+from typer import Abort  # typer 0.29.3 moved Abort out of its vendored click into typer.exceptions
+
 try:  # typer ≥ 0.20 vendors its own copy of click
     from typer._click import exceptions as click_errors
 except ImportError:  # pragma: no cover - older typer over the click package
@@ -56,7 +58,7 @@ def run(app) -> None:
             print(f"运行 {ctx.command_path} --help 查看帮助。", file=sys.stderr)
         print(f"错误：{chinese(exc)}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
-    except click_errors.Abort:
+    except Abort:
         print("已中止。", file=sys.stderr)
         sys.exit(1)
     except click_errors.ClickException as exc:
