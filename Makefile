@@ -110,7 +110,7 @@ lock: | $(UV)
 	$(MAKE) --no-print-directory install
 	$(BIN)/python -m pytest -q -m "not slow and not e2e"
 
-# Today's newest releases of the direct dependencies (no lock) in a throwaway venv: the provider, API and check
+# Today's newest releases of the direct dependencies (no lock) in a throwaway venv: the provider, API, check
 # and command-line tests. Tells us early when a new release breaks us; the lock is untouched.
 LATEST := $(or $(TMPDIR),/tmp)/drafter-latest
 test-latest: | $(UV)
