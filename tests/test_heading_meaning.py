@@ -62,7 +62,7 @@ SPORTS = ["组织职工篮球赛，参赛职工80人", "组织职工羽毛球赛
     ("关爱一线职工，做好防暑降温", ["高温期间为一线职工送去防暑降温饮品", "为露天作业职工发放防暑降温用品300份"]),
 ])
 def test_a_summary_verb_is_frame(heading, facts):
-    """构建, 培养, 关爱 (summary_verbs.toml) say how the work was done, as 加强 does: no fact need write them."""
+    """构建, 培养, 关爱 (drafter/data/summary_verbs.toml) say how the work was done, as 加强 does."""
     assert refusal(heading, facts, set()) == ""
 
 

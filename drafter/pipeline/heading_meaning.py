@@ -11,9 +11,9 @@ A strong model names the work a section's facts share, often in a word no fact w
   facts of 文体 work, not 竞赛 over facts of study alone.
 A word said neither way is the model's own (基金 over 慰问 facts, 全国一流 over a 职工之家).
 
-Summary verbs (summary_verbs.toml: 构建, 关爱, 培养, 促进 …) are frame, as 加强 and 提高 are: they say how the
-work was done, not which work. An idiom (jieba's tag i: 创先争优) is a content word when its facts say it (创先进，
-争优秀 write both its halves), frame otherwise (排忧解难 names no work of its own).
+Summary verbs (drafter/data/summary_verbs.toml: 构建, 关爱, 培养, 促进 …) are frame, as 加强 and 提高 are: they
+say how the work was done, not which work. An idiom (jieba's tag i: 创先争优) is a content word when its facts say
+it (创先进，争优秀 write both its halves), frame otherwise (排忧解难 names no work of its own).
 
 `relevant` is heading_rules.relevant read so: the heading's content words are words (not character pairs that
 cross two words: 习培 of 学习培训), at least half of the facts say one of them, and enough of them are said.
@@ -36,7 +36,7 @@ from drafter.pipeline.themes import Theme, load_book
 from drafter.pipeline.titling import ACT
 
 THEME_SHARE = 0.2  # a theme's words are the facts' when this share of them (one at least) is clearly of it
-_SUMMARY_VERBS = Path(__file__).with_name("summary_verbs.toml")
+_SUMMARY_VERBS = Path(__file__).resolve().parent.parent / "data" / "summary_verbs.toml"
 
 
 def content_words(heading: str, acts: bool = False) -> list[str]:
