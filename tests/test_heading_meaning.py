@@ -51,3 +51,34 @@ def test_a_fact_writing_a_content_half_of_a_compound_speaks_of_it():
     facts = ["组织职工满意度问卷调查，收回问卷500份", "对调查结果统计分析，形成调查报告"]
     assert heading_meaning.relevant("做好问卷调查工作", facts)  # 调查 of 问卷调查 in the second
     assert not heading_meaning.relevant("关爱困难职工", ["组织职工篮球赛，参赛职工80人", "组织职工羽毛球赛"])  # 职工: no
+
+
+SPORTS = ["组织职工篮球赛，参赛职工80人", "组织职工羽毛球赛，参赛职工60人"]
+
+
+@pytest.mark.parametrize("heading, facts", [
+    ("构建和谐劳动关系", ["与企业行政续签集体合同，建立和谐劳动关系", "调解劳动争议3起，劳动关系和谐稳定"]),
+    ("培养青年技术骨干", ["组织青年技术骨干参加数控技能培训，培训42人", "举办青年技术骨干交流会，交流论文16篇"]),
+    ("关爱一线职工，做好防暑降温", ["高温期间为一线职工送去防暑降温饮品", "为露天作业职工发放防暑降温用品300份"]),
+])
+def test_a_summary_verb_is_frame(heading, facts):
+    """构建, 培养, 关爱 (drafter/data/summary_verbs.toml) say how the work was done, as 加强 does."""
+    assert refusal(heading, facts, set()) == ""
+
+
+def test_a_summary_verb_carries_no_area():
+    assert refusal("构建职工心理健康服务体系", SPORTS, set()) == "unrelated"  # its other words are no fact's
+    assert "构建" not in heading_meaning.content_words("构建职工心理健康服务体系")
+
+
+def test_an_idiom_its_facts_write_in_halves_speaks_of_them():
+    facts = ["在窗口班组开展创先进、争优秀活动，评出优秀班组6个", "开展岗位练兵，参加职工320人",
+             "开展创先进、争优秀评比，表彰先进个人12名"]
+    assert refusal("开展创先争优和岗位练兵", facts, set()) == ""  # 创先争优: 创先 and 争优 written
+    assert refusal("开展创先争优活动", SPORTS, set()) == "unrelated"  # unsaid, it is frame: nothing is left
+
+
+def test_a_compound_with_a_frame_half_needs_only_its_other_half():
+    facts = ["工会干部沉到基层班组，走访一线职工120人次", "到基层站所走访职工家庭，听取职工意见"]
+    assert heading_meaning.unsaid("深入基层走访职工", facts) == []  # 深入 is frame, 基层 written
+    assert heading_meaning.unsaid("深入基层走访职工", SPORTS) == ["深入基层", "走访"]

@@ -11,6 +11,10 @@ A strong model names the work a section's facts share, often in a word no fact w
   facts of 文体 work, not 竞赛 over facts of study alone.
 A word said neither way is the model's own (基金 over 慰问 facts, 全国一流 over a 职工之家).
 
+Summary verbs (drafter/data/summary_verbs.toml: 构建, 关爱, 培养, 促进 …) are frame, as 加强 and 提高 are: they
+say how the work was done, not which work. An idiom (jieba's tag i: 创先争优) is a content word when its facts say
+it (创先进，争优秀 write both its halves), frame otherwise (排忧解难 names no work of its own).
+
 `relevant` is heading_rules.relevant read so: the heading's content words are words (not character pairs that
 cross two words: 习培 of 学习培训), at least half of the facts say one of them, and enough of them are said.
 """
@@ -18,7 +22,9 @@ cross two words: 习培 of 学习培训), at least half of the facts say one of 
 from __future__ import annotations
 
 import math
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 
 from drafter.numcheck import jiebacut
 from drafter.numcheck.synonyms import cilin_aliases
@@ -30,16 +36,33 @@ from drafter.pipeline.themes import Theme, load_book
 from drafter.pipeline.titling import ACT
 
 THEME_SHARE = 0.2  # a theme's words are the facts' when this share of them (one at least) is clearly of it
+_SUMMARY_VERBS = Path(__file__).resolve().parent.parent / "data" / "summary_verbs.toml"
 
 
 def content_words(heading: str, acts: bool = False) -> list[str]:
     """The heading's nouns, verbs, adjectives and set phrases of two characters or more, beyond the frame words
     (加强, 工作 …); without `acts`, also beyond the acts that name no theme's work (参加, 发布; but 慰问, 帮扶, 培训 are
     the work): the words that say which facts it speaks of."""
-    keywords = _keywords()
-    found = [word for _, _, word, tag in words(bare(heading)) if len(word) >= 2 and tag[:1] in "nval"
-             and word not in STOP_BIGRAMS and (acts or word in keywords or not ACT.fullmatch(word))]
+    keywords, frame = _keywords(), summary_verbs()
+    found = [word for _, _, word, tag in words(bare(heading)) if len(word) >= 2 and tag[:1] in "nvali"
+             and word not in STOP_BIGRAMS and word not in frame
+             and (acts or word in keywords or not ACT.fullmatch(word))]
     return list(dict.fromkeys(found))
+
+
+def _meant(heading: str, facts: list[str], themed: frozenset[str], synonyms: set[str],
+           acts: bool = False) -> list[str]:
+    """The heading's content words, its idioms only where the facts say them (see the module docstring)."""
+    idioms = {word for _, _, word, tag in words(bare(heading)) if tag == "i"}
+    return [word for word in content_words(heading, acts)
+            if word not in idioms or said(word, facts, themed, synonyms)]
+
+
+@lru_cache(maxsize=1)
+def summary_verbs() -> frozenset[str]:
+    """The summary verbs of summary_verbs.toml: frame, as 加强 and 提高."""
+    table = tomllib.loads(_SUMMARY_VERBS.read_text(encoding="utf-8"))["frame"]
+    return frozenset(word for group in table.values() for word in group)
 
 
 def theme_words(facts: list[str]) -> frozenset[str]:
@@ -87,8 +110,11 @@ def synonyms_of(facts: list[str]) -> set[str]:
 
 
 def said(word: str, facts: list[str], themed: frozenset[str], synonyms: set[str]) -> bool:
-    """`word` or, for a compound no fact writes (困难职工, 队伍素质), each of its two dictionary words is said."""
-    parts = [word] if _plainly_said(word, facts, themed, synonyms) else _halves(word)
+    """`word` or, for a compound no fact writes (困难职工, 队伍素质), each of its two dictionary words is said; a half
+    that is a frame word (深入 of 深入基层, 构建 of 构建机制) needs no saying, the other does."""
+    if _plainly_said(word, facts, themed, synonyms):
+        return True
+    parts = [part for part in _halves(word) if part not in STOP_BIGRAMS and part not in summary_verbs()]
     return bool(parts) and all(_plainly_said(part, facts, themed, synonyms) for part in parts)
 
 
@@ -109,18 +135,19 @@ def _halves(word: str) -> list[str]:
 def unsaid(heading: str, facts: list[str]) -> list[str]:
     """The heading's content words its facts do not say, in their words or by meaning."""
     themed, synonyms = theme_words(facts), synonyms_of(facts)
-    return [word for word in content_words(heading) if not said(word, facts, themed, synonyms)]
+    return [word for word in _meant(heading, facts, themed, synonyms) if not said(word, facts, themed, synonyms)]
 
 
 def relevant(heading: str, facts: list[str]) -> bool:
     """At least half of the facts (two of a larger section) say one of the heading's content words (a fact writing
     it or a synonym, or a fact clearly of a theme whose words hold it; not a mere act: 参加 of 参加无偿献血 speaks of
     no other fact), and at least SHARED of its words, acts too (two at least), are said."""
-    found, spoken_words = content_words(heading), content_words(heading, acts=True)
+    themed, synonyms = theme_words(facts), synonyms_of(facts)
+    found = _meant(heading, facts, themed, synonyms)
+    spoken_words = _meant(heading, facts, themed, synonyms, acts=True)
     if not found:
         return False
     holding = sum(1 for fact in facts if _holds(fact, found))
-    themed, synonyms = theme_words(facts), synonyms_of(facts)
     spoken = sum(1 for word in spoken_words if said(word, facts, themed, synonyms))
     needed = max(min(2, len(facts)), math.ceil(len(facts) / 2))
     return holding >= needed and spoken >= max(min(2, len(spoken_words)), SHARED * len(spoken_words))
@@ -131,7 +158,8 @@ def _holds(fact: str, found: list[str]) -> bool:
     speaks of the same work; not 职工 of 困难职工)."""
     text = reported(fact)  # a body's name, an honour, a goal back no heading (backing.py)
     themed, synonyms = theme_words([fact]), synonyms_of([text])
-    halves = [half for word in found for half in _halves(word) if half not in STOP_BIGRAMS]
+    halves = [half for word in found for half in _halves(word) if half not in STOP_BIGRAMS
+              and half not in summary_verbs()]
     return any(said(word, [text], themed, synonyms) for word in found + halves)
 
 
