@@ -90,8 +90,10 @@ def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> li
     lines = None
     out: list[Claim] = []
     clear = 0  # where the run of characters an insertion may hold (no figure, mark or function character) starts
+    # the positions of such characters, found in one pass (each match is one character: every position is found)
+    blocked = {m.start() for m in _NOT_INSIDE.finditer(clause, 1, len(clause) - 2)}
     for e in range(2, len(clause) - 1):
-        if _NOT_INSIDE.match(clause, e - 1):
+        if e - 1 in blocked:
             clear = e
             continue
         pair = clause[e:e + 2]
