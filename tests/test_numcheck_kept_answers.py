@@ -106,3 +106,22 @@ def test_inserted_reads_the_clause_at_the_positions_of_one_match_per_character()
         one_by_one = [e for e in range(2, len(clause) - 1) if _NOT_INSIDE.match(clause, e - 1)]
         found = {m.start() for m in _NOT_INSIDE.finditer(clause, 1, len(clause) - 2)}
         assert one_by_one == [e for e in range(2, len(clause) - 1) if e - 1 in found]
+
+
+def test_kept_assert_answers_are_right_when_threads_share_the_lexicon(monkeypatch):
+    """The service's threads share one lexicon: answers read and written (and the store emptied when full) by
+    several threads at once are each the pattern's own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from drafter.numcheck import faithlex
+
+    lex = load_faith()
+    sample = [w for c in _clauses(120) for w in re.findall("[\u4e00-\u9fff]{2,4}", c)][:400]
+    expected = [bool(lex.assert_words.fullmatch(w)) for w in sample]
+    monkeypatch.setattr(faithlex, "KEPT_WORDS", 50)  # emptied often while others read
+    lex.assert_seen.clear()
+    with ThreadPoolExecutor(8) as pool:
+        runs = list(pool.map(lambda _: [bool(faithlex.asserts(lex, w)) for w in sample], range(16)))
+    assert all(run == expected for run in runs) and any(expected)
+    assert len(lex.assert_seen) <= 50 + 8  # the bound, plus at most one word per thread between its test and write
+    lex.assert_seen.clear()
