@@ -68,3 +68,60 @@ def test_typos_look_at_exactly_the_positions_its_loop_would_not_pass_over():
                     or draft[i - typos.ANCHOR:i] in anchors
                     or not ("\u4e00" <= draft[i - 1] <= "\u9fff" or draft[i - 1].isalnum())]
         assert typos._candidates(draft, anchors) == expected
+
+
+def test_assert_and_ignore_answers_are_the_patterns_kept_per_lexicon_and_bounded(monkeypatch):
+    """faithlex.asserts / ignorable: the fullmatch of the lexicon's own patterns, kept with that lexicon only (a
+    lexicon built with other words, or copied by dataclasses.replace with another pattern, asks its own), bounded."""
+    from dataclasses import replace
+
+    from drafter.numcheck import faithlex
+
+    lex = load_faith()
+    sample = ["开展", "慰问", "举办", "职工", "篮球赛", "获评", "表彰", "的", "组织开展"]
+    for ask, pattern in ((faithlex.asserts, lex.assert_words), (faithlex.ignorable, lex.item_ignore)):
+        assert [bool(ask(lex, w)) for w in sample] == [bool(pattern.fullmatch(w)) for w in sample]
+        assert [bool(ask(lex, w)) for w in sample] == [bool(pattern.fullmatch(w)) for w in sample]  # kept answers
+    assert any(faithlex.asserts(lex, w) for w in sample) and not all(faithlex.asserts(lex, w) for w in sample)
+    other = replace(lex, assert_words=re.compile("职工|篮球赛"), item_ignore=re.compile("的"))
+    assert other.assert_seen is not lex.assert_seen and other.ignore_seen is not lex.ignore_seen
+    assert [bool(faithlex.asserts(other, w)) for w in sample] == [w in ("职工", "篮球赛") for w in sample]
+    assert [bool(faithlex.ignorable(other, w)) for w in sample] == [w == "的" for w in sample]
+    built = faithlex.build({"activity": {"words": ["篮球赛"]}})
+    assert [bool(faithlex.asserts(built, w)) for w in sample] == [w == "篮球赛" for w in sample]
+    monkeypatch.setattr(faithlex, "KEPT_WORDS", 3)
+    lex.assert_seen.clear()
+    for w in sample:
+        assert bool(faithlex.asserts(lex, w)) == bool(lex.assert_words.fullmatch(w))
+        assert 0 < len(lex.assert_seen) <= 3
+    lex.assert_seen.clear()
+
+
+def test_inserted_reads_the_clause_at_the_positions_of_one_match_per_character():
+    """inserted.inserted finds the characters no insertion may hold with one finditer: the positions a match at
+    each position finds (every alternative of the pattern is one character)."""
+    from drafter.numcheck.inserted import _NOT_INSIDE
+
+    for clause in _clauses() + ["", "a", "工会", "为新入职维保工配发1套工具", "２０人参加，的了"]:
+        one_by_one = [e for e in range(2, len(clause) - 1) if _NOT_INSIDE.match(clause, e - 1)]
+        found = {m.start() for m in _NOT_INSIDE.finditer(clause, 1, len(clause) - 2)}
+        assert one_by_one == [e for e in range(2, len(clause) - 1) if e - 1 in found]
+
+
+def test_kept_assert_answers_are_right_when_threads_share_the_lexicon(monkeypatch):
+    """The service's threads share one lexicon: answers read and written (and the store emptied when full) by
+    several threads at once are each the pattern's own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from drafter.numcheck import faithlex
+
+    lex = load_faith()
+    sample = [w for c in _clauses(120) for w in re.findall("[\u4e00-\u9fff]{2,4}", c)][:400]
+    expected = [bool(lex.assert_words.fullmatch(w)) for w in sample]
+    monkeypatch.setattr(faithlex, "KEPT_WORDS", 50)  # emptied often while others read
+    lex.assert_seen.clear()
+    with ThreadPoolExecutor(8) as pool:
+        runs = list(pool.map(lambda _: [bool(faithlex.asserts(lex, w)) for w in sample], range(16)))
+    assert all(run == expected for run in runs) and any(expected)
+    assert len(lex.assert_seen) <= 50 + 8  # the bound, plus at most one word per thread between its test and write
+    lex.assert_seen.clear()

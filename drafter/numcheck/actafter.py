@@ -26,6 +26,7 @@ from drafter.numcheck.items import PEOPLE_GROUPS
 from drafter.numcheck.itemsense import action_of, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.words import words as words_of
+from drafter.numcheck.faithlex import ignorable
 
 
 def said_after(word: str, missing: list[str], fact: Mention, m: Mention, clause: tuple[str, str],
@@ -40,7 +41,7 @@ def said_after(word: str, missing: list[str], fact: Mention, m: Mention, clause:
         return False  # the act replaced where the fact says it (拆除健身器材40件)
     own = [(w, tag) for _, _, w, tag in words_of(after) if len(w) >= 2 and w not in fact.source]
     if not any(_own_verb(w, tag, fact, lex) for w, tag in own) \
-            or any(not verb_like(w, tag) and not lex.item_ignore.fullmatch(w) for w, tag in own):
+            or any(not verb_like(w, tag) and not ignorable(lex, w) for w, tag in own):
         return False  # no act of its own after the count, or a word of its own naming a thing (86项职工专利成果)
     lines = {o.source for o in others if o.source != fact.source}
     return not any(w in line for w, _ in own for line in lines)
@@ -48,4 +49,4 @@ def said_after(word: str, missing: list[str], fact: Mention, m: Mention, clause:
 
 def _own_verb(w: str, tag: str, fact: Mention, lex) -> bool:
     """A verb of two characters or more that the fact's line does not write and a rewording does not add."""
-    return len(w) >= 2 and w not in fact.source and verb_like(w, tag) and not lex.item_ignore.fullmatch(w)
+    return len(w) >= 2 and w not in fact.source and verb_like(w, tag) and not ignorable(lex, w)

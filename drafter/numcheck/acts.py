@@ -11,6 +11,7 @@ from drafter.numcheck.rolewords import NOUN_TAGS, Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT, action_word, head_classes
 from drafter.numcheck.words import Word, tag_of, words
+from drafter.numcheck.faithlex import asserts
 
 JOINED = ("并", "还", "并且", "同时", "另外", "此外")  # words that join one more act to a sentence
 _STATE = frozenset({"存在", "具有", "拥有", "面临", "需要", "有待", "仍有", "还有"})  # a state, not an act
@@ -21,7 +22,7 @@ def event_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Rea
     """The start of an act verb whose object's head is an event no fact names (召开金点子评审会, 举办了…征文比赛);
     `cut_only`: only an event noun jieba cut as verbs (召开帮扶工作推进会, a clause with no noun)."""
     for i, w in enumerate(ws):
-        if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or not reader.lex.assert_words.fullmatch(w[2]):
+        if w[0] in used or not w[3].startswith("v") or w[3] == "vn" or not asserts(reader.lex, w[2]):
             continue
         k = i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in ("了", "过"))
         head = _event_run(ws, k) if cut_only else _head(ws, k) or _event_run(ws, k)
@@ -57,7 +58,7 @@ def new_act(ws: tuple[Word, ...], used: set[int], new: list[Word], reader: Reade
             continue
         if w[2] in _STATE:
             continue
-        if not (joined or reader.lex.assert_words.fullmatch(w[2])):
+        if not (joined or asserts(reader.lex, w[2])):
             if _goods(ws, i, reader):  # 购置了工具箱和安全帽: any verb handing over goods no fact names
                 return w[0]
             continue
@@ -165,7 +166,7 @@ def joined_after_numbers(clause: str, offset: int, hits, starts, text: str, lex)
         k += 1  # the measure word the number hit left out
     if ws[k][2] not in JOINED or ws[k][0] - end > 1 or not any(w[3].startswith("v") for w in ws[k + 1:]):
         return None
-    if any(w[3][:1] == "v" and len(w[2]) >= 2 and not lex.assert_words.fullmatch(w[2]) and w[2] in text
+    if any(w[3][:1] == "v" and len(w[2]) >= 2 and not asserts(lex, w[2]) and w[2] in text
            for w in ws[k + 1:]):
         return None  # 隐患87处并督促逐一整改销号 (the facts: 整改87处): what was done to what was counted
     return ws[k][0]

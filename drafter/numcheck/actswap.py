@@ -20,6 +20,7 @@ from drafter.numcheck.rolewords import ROLE_NAMES
 from drafter.numcheck.support import Support, uncovered
 from drafter.numcheck.themes import unbacked_themes
 from drafter.numcheck.words import snap, words as clause_words
+from drafter.numcheck.faithlex import asserts
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 LIGHT = frozenset({"进行", "开展", "予以", "加以", "展开"})  # light verbs: the act is the noun after them
@@ -113,7 +114,7 @@ def _same_act(act: list[tuple[int, int, str]], support: Support, lex: FaithLexic
 
 
 def _is_act(word: str, lex: FaithLexicon) -> bool:
-    return lex.assert_words.fullmatch(word) is not None
+    return asserts(lex, word) is not None
 
 
 def whole_words(quoted: list[str], support: Support) -> list[str]:

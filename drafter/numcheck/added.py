@@ -35,6 +35,7 @@ from drafter.numcheck.actforms import manner_form_of_act
 from drafter.numcheck.wordclass import act_phrase, act_read_as_noun, action_word, adverb_noun, place_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
+from drafter.numcheck.faithlex import asserts, ignorable
 
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
 _JOINERS = GLUE | {"以及"}
@@ -219,7 +220,7 @@ def _added(w: Word, reader: Reader) -> bool:
     lex = reader.lex
     if not _naming(w) or reader.neutral(w[2]) or w[2] in lex.abstract:
         return False
-    if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]) or abstract_word(w[2], w[3]):
+    if asserts(lex, w[2]) or ignorable(lex, w[2]) or abstract_word(w[2], w[3]):
         return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
     if not w[3].startswith("n") and action_word(w[2]) or act_phrase(w[2], w[3]):
         return False  # 职工前来咨询: 前来 (tagged t) is a movement, the clause's verb, never a thing counted; 装上/n too

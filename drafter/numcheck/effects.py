@@ -26,6 +26,7 @@ from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import EVENT, HONOUR_MARKS
 from drafter.numcheck.words import Word, words
 from drafter.numcheck.wordclass import arrival, site
+from drafter.numcheck.faithlex import asserts, ignorable
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 # the last character of a word naming people (职工, 选手, 家属, 子女), a place or group (中心, 车间, 队) or a thing
@@ -181,7 +182,7 @@ def _opens(clause: str, w: Word, lex, before: Word | None) -> bool:
         return False
     if w[2] in lex.neutral or w[2] in lex.objects:  # 加强, 推进: any work's verbs; 创新: a thing
         return False
-    return before is None or before[1] != w[0] or not lex.item_ignore.fullmatch(before[2])
+    return before is None or before[1] != w[0] or not ignorable(lex, before[2])
 
 
 def _change(word: str) -> bool:
@@ -244,7 +245,7 @@ _THING_CLASSES = ("A", "B", "Dj", "Dk", "Dm")
 
 
 def _says_nothing(w: Word, reader: Reader, strict: bool = False) -> bool:
-    if any(c.isdigit() for c in w[2]) or w[2] in HONOUR_MARKS or reader.lex.assert_words.fullmatch(w[2]):
+    if any(c.isdigit() for c in w[2]) or w[2] in HONOUR_MARKS or asserts(reader.lex, w[2]):
         return False  # a number, an honour or an act (关心慰问、重点走访 …: a list of work, not an effect)
     if reader.neutral(w[2]) or reader.backed(w[2]):
         return True

@@ -53,6 +53,36 @@ class FaithLexicon:
     appraisal: dict[str, frozenset[str]] | None = None  # [appraisal] lists: how a given act went (appraisal.py)
     # rolewords.Reader.neutral's answers (they depend on the word and this lexicon only), bounded there
     neutral_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    # asserts' and ignorable's answers (per word, for this lexicon's patterns: not copied by dataclasses.replace)
+    assert_seen: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    ignore_seen: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+
+KEPT_WORDS = 1 << 16  # words whose asserts/ignorable answer a lexicon keeps
+_UNSEEN = object()
+
+
+def asserts(lex: FaithLexicon, word: str) -> re.Match | None:
+    """`lex.assert_words.fullmatch(word)` (an activity, honour or state word), kept per word with the lexicon: the
+    rules ask it of the same words in every clause."""
+    seen = lex.assert_seen
+    found = seen.get(word, _UNSEEN)
+    if found is _UNSEEN:
+        if len(seen) >= KEPT_WORDS:
+            seen.clear()
+        found = seen[word] = lex.assert_words.fullmatch(word)
+    return found
+
+
+def ignorable(lex: FaithLexicon, word: str) -> re.Match | None:
+    """`lex.item_ignore.fullmatch(word)` (a word a rewording of an item may drop), kept per word likewise."""
+    seen = lex.ignore_seen
+    found = seen.get(word, _UNSEEN)
+    if found is _UNSEEN:
+        if len(seen) >= KEPT_WORDS:
+            seen.clear()
+        found = seen[word] = lex.item_ignore.fullmatch(word)
+    return found
 
 
 def _words(data: dict, table: str) -> list[str]:

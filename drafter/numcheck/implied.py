@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import person_or_body, place_word
 from drafter.numcheck.words import tag_of, words
+from drafter.numcheck.faithlex import asserts
 
 if TYPE_CHECKING:
     from drafter.numcheck.faithlex import FaithLexicon
@@ -62,7 +63,7 @@ def implied(word: str, text: str, lex: FaithLexicon | None = None) -> bool:
     _, suffixes, sites = lexicon()
     if any(word.endswith(s) and len(word) - len(s) >= 2 and word[:-len(s)] in text for s in sites):
         return True  # 勘探现场 of 勘探
-    if lex is not None and (word in lex.objects or word in lex.kinds or lex.assert_words.fullmatch(word)):
+    if lex is not None and (word in lex.objects or word in lex.kinds or asserts(lex, word)):
         return False
     return len(word) == 2 and word[1] in suffixes and word[0] in heads and word[0] != word[1] \
         and not tag_of(word).startswith((*_NAME_TAGS, "v")) and _one_who_or_where(word)

@@ -32,6 +32,7 @@ from drafter.numcheck.rolewords import PEOPLE, Reader, role_claim
 from drafter.numcheck.witness import person
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import snap, words
+from drafter.numcheck.faithlex import asserts, ignorable
 
 _CJK = re.compile("[\u4e00-\u9fff]{2}")  # the head's first two characters: no figure (连办|4场)
 _UNNAMED = "这句话写了事实中没有的内容"  # a claim naming no role (undecided._UNNAMED)
@@ -90,8 +91,10 @@ def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> li
     lines = None
     out: list[Claim] = []
     clear = 0  # where the run of characters an insertion may hold (no figure, mark or function character) starts
+    # the positions of such characters, found in one pass (each match is one character: every position is found)
+    blocked = {m.start() for m in _NOT_INSIDE.finditer(clause, 1, len(clause) - 2)}
     for e in range(2, len(clause) - 1):
-        if _NOT_INSIDE.match(clause, e - 1):
+        if e - 1 in blocked:
             clear = e
             continue
         pair = clause[e:e + 2]
@@ -186,7 +189,7 @@ def _new_naming(w, reader: Reader) -> bool:
     imply (专题 of a 讲座: Reader.backed)."""
     lex = reader.lex
     return w[3].startswith(_NAMING) and not reader.neutral(w[2]) and w[2] not in lex.abstract and w[2] not in lex.common \
-        and not lex.item_ignore.fullmatch(w[2]) and not lex.assert_words.fullmatch(w[2]) and not reader.backed(w[2]) \
+        and not ignorable(lex, w[2]) and not asserts(lex, w[2]) and not reader.backed(w[2]) \
         and not manner_form_of_act(w[2], reader.support)  # 连办 for the facts' 举办: their act with a manner
 
 

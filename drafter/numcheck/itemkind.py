@@ -32,6 +32,7 @@ from drafter.numcheck.items import kin_of
 from drafter.numcheck.itemsense import action_of, names_people, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.words import words as words_of
+from drafter.numcheck.faithlex import ignorable
 
 HARMLESS_CLASSES = ("H", "Ie", "Ig", "Dk", "Df", "De", "Ef", "Eb", "B")  # acts, situations, topics, mind, skills,
 # states, physical traits (清凉) and objects (电网 of 电网抢修任务)
@@ -55,7 +56,7 @@ def harmless(word: str, fact: Mention, m: Mention, others: Iterable[Mention], le
     if word == action_of(item):
         return False  # the item's first act: replaced only by a near verb (drafter.numcheck.itemsense.action_kept)
     own = [(w, tag) for _, _, w, tag in words_of(m.item or "") if len(w) >= 2 and w not in fact.source
-           and not lex.item_ignore.fullmatch(w)]
+           and not ignorable(lex, w)]
     obj = _object(own, m.item or "")
     if any(not verb_like(w, tag) for w, tag in obj):
         return False  # a noun of the draft's own in the item's object: another thing or other people
@@ -90,9 +91,9 @@ def _keeps_content(ws: list[tuple[str, str]], word: str, draft_item: str, lex) -
     """Does the draft's item write two characters in a row of the fact's item that are no people word and no ignored
     word (心理 of 心理咨询, 小家 of 职工小家)?"""
     for w, _ in ws:
-        if names_people(w) or lex.item_ignore.fullmatch(w):
+        if names_people(w) or ignorable(lex, w):
             continue
-        if any(w[i:i + 2] in draft_item and not lex.item_ignore.fullmatch(w[i:i + 2]) for i in range(len(w) - 1)):
+        if any(w[i:i + 2] in draft_item and not ignorable(lex, w[i:i + 2]) for i in range(len(w) - 1)):
             return True
     return False
 
@@ -106,7 +107,7 @@ def _tells_apart(word: str, ws: list[tuple[str, str]], fact: Mention, own: list[
     for other in others:
         if other.source == fact.source:
             continue
-        if any(w in other.source and (not lex.item_ignore.fullmatch(w) or (other.item or "").endswith(w))
+        if any(w in other.source and (not ignorable(lex, w) or (other.item or "").endswith(w))
                for w in own):
             return True
         if other.unit == fact.unit and len(head) >= 2 and head != word and head in (other.item or "") \

@@ -30,6 +30,7 @@ from drafter.numcheck.rolewords import PEOPLE
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT
 from drafter.numcheck.words import words as words_of
+from drafter.numcheck.faithlex import ignorable
 
 VERB_TAGS = ("v",)  # not vn: jieba tags 经费 vn
 VERB_CLASSES = "HIJ"  # 词林 major classes: activities, phenomena and states, relations
@@ -63,7 +64,7 @@ def action_kept(word: str, fact_item: str, fact_line: str, draft_item: str, lex:
     own = [(w, tag) for _, _, w, tag in words_of(draft_item) if len(w) >= 2 and w not in fact_line]
     if any(set(w) & set(word) for w, _ in own):
         return True
-    verbs = [w for w, tag in own if verb_like(w, tag) and not lex.item_ignore.fullmatch(w)]
+    verbs = [w for w, tag in own if verb_like(w, tag) and not ignorable(lex, w)]
     return not verbs or any(near(word, w, lex) for w in verbs)
 
 
@@ -152,7 +153,7 @@ def kept_by_meaning(missing: list[str], fact_item: str, fact_line: str, unit: st
     if draft_item and not names_a_thing(draft_item):
         return []
     added = [w for _, _, w, tag in words_of(draft_item) if len(w) >= 2 and w not in fact_line
-             and not verb_like(w, tag) and not lex.item_ignore.fullmatch(w)
+             and not verb_like(w, tag) and not ignorable(lex, w)
              and not any(o in fact_line for o in (lex.item_synonyms or {}).get(w, ()))]
     pieces = [w for piece in missing for _, _, w, _ in words_of(piece) if len(w) >= 2]
     return [w for w in pieces if not in_sentence(w, fact_item, sentence, added)

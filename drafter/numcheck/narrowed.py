@@ -23,6 +23,7 @@ from drafter.numcheck.quotes import quote
 from drafter.numcheck.rolewords import FUNCTION_CHARS, Reader
 from drafter.numcheck.words import Word, words as words_of
 from drafter.numcheck.qualifiers import _FUNCTION, CLAUSE_STOPS
+from drafter.numcheck.faithlex import asserts, ignorable
 
 _NAMING = ("n", "a", "b", "v", "l", "j", "x", "f")  # tags of words that can narrow what is counted
 _NOT = frozenset({"ad", "vd", "an", "nr", "ns", "nt", "t", "vg", "ag", "i"})  # manner, names, times, idioms
@@ -103,8 +104,8 @@ def _new(w: Word, m: Mention, reader: Reader) -> bool:
 def _given(word: str, reader: Reader) -> bool:
     """Neutral, an act or word a rewording may drop, or written by a support line (or a synonym of its words)."""
     lex: FaithLexicon = reader.lex
-    return reader.neutral(word) or lex.item_ignore.fullmatch(word) is not None \
-        or lex.assert_words.fullmatch(word) is not None or reader.backed(word)
+    return reader.neutral(word) or ignorable(lex, word) is not None \
+        or asserts(lex, word) is not None or reader.backed(word)
 
 
 def narrowed(m: Mention, proving: list[tuple[int, Mention]], stops, support, lex: FaithLexicon

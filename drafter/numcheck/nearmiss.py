@@ -12,6 +12,7 @@ from drafter.numcheck.rolewords import Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT
 from drafter.numcheck.words import Word
+from drafter.numcheck.faithlex import asserts
 
 
 def verb_qualifier(ws: tuple[Word, ...], used: set[int], reader: Reader) -> Word | None:
@@ -27,7 +28,7 @@ def verb_qualifier(ws: tuple[Word, ...], used: set[int], reader: Reader) -> Word
             continue  # the modifier opens the object of a verb or preposition (组织/一线; not 全年/开设/职工…)
         classes = cilin_classes().get(after[2], ())
         if classes and all(c[0] == "A" for c in classes) and reader.backed(after[2]) and not reader.backed(w[2]) \
-                and not reader.neutral(w[2]) and reader.lex.assert_words.fullmatch(w[2]) is None:
+                and not reader.neutral(w[2]) and asserts(reader.lex, w[2]) is None:
             return w
     return None
 
@@ -86,7 +87,7 @@ def bridged_qualifier(ws: tuple[Word, ...], used: set[int], reader: Reader) -> t
         if any(w[0] in used or not w[3].startswith(_QUALIFYING) and not (w[3] == "v" and _state_of_people(w[2]))
                or any(ch.isdigit() for ch in w[2]) for w in between):
             continue  # 慰问覆盖农民工 (the facts: 慰问农民工): a verb of its own is the predicate; 一年一度: how often
-        if any(not reader.neutral(w[2]) and not reader.backed(w[2]) and not reader.lex.assert_words.fullmatch(w[2])
+        if any(not reader.neutral(w[2]) and not reader.backed(w[2]) and not asserts(reader.lex, w[2])
                for w in between):
             return between[0][0], between[-1][1], ws[k][2]
     return None

@@ -8,6 +8,7 @@ from drafter.numcheck.rolewords import NOUN_TAGS, GLUE, Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import action_word, verb_for_addressee
 from drafter.numcheck.words import Word, tag_of
+from drafter.numcheck.faithlex import asserts, ignorable
 
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
 _JOINERS = GLUE | {"以及"}
@@ -26,11 +27,11 @@ def verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int,
     before, after = window[k - 1], window[k + 1]
     lex = reader.lex
     opens = (before[3][:1] in _OPENERS and (before[3] != "m" or _digits(before[2]))  # 全年 (m) opens no object
-             or lex.assert_words.fullmatch(before[2]) or before[2] in reader.support.text)
+             or asserts(lex, before[2]) or before[2] in reader.support.text)
     if not (given[k + 1] and after[0] == w[1] and before[1] == w[0] and opens) or verb_for_addressee(window, k) \
             or action_word(after[2]):  # 新建 (tagged ns), 一线 (given) qualify; 为职工解答…, 报名参赛: verbs
         return False
-    if reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]):
+    if reader.neutral(w[2]) or asserts(lex, w[2]) or ignorable(lex, w[2]):
         return False
     if before[3][:1] in ("n", "j") and _people(before[2]):
         return False  # 40名干警/学习/手语: after the people counted, a verb is what they did, not a kind of the thing
@@ -67,7 +68,7 @@ def joined_verbal(window: list[Word], given: list[bool], new: list[bool], k: int
     if not new_noun_after(window, given, new, k + 1, reader):
         return False
     lex = reader.lex
-    return not (reader.neutral(w[2]) or lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2])
+    return not (reader.neutral(w[2]) or asserts(lex, w[2]) or ignorable(lex, w[2])
                 or reader.backed(w[2]))
 
 

@@ -26,6 +26,7 @@ from drafter.numcheck.mention import Mention
 from drafter.numcheck.quotes import located, quote, quotes, whole
 from drafter.numcheck.things import _ENUMERATOR
 from drafter.numcheck.words import words as words_of
+from drafter.numcheck.faithlex import ignorable
 
 KIND = "item"  # the Claim kind of a reworded number item (CheckResult.unverified only)
 
@@ -52,7 +53,7 @@ def _wording(m: Mention, fact: Mention, lex) -> str:
     item does not write (工会 of 工会完成攻关课题: who did it, not what is counted; 为 of 为职工…)."""
     said = quote(m, m.item) if m.item else ""
     opening = next((start for start, _, w, _ in words_of(said)
-                    if not (lex.item_ignore.fullmatch(w) or len(w) == 1) or w in (fact.item or "")), 0)
+                    if not (ignorable(lex, w) or len(w) == 1) or w in (fact.item or "")), 0)
     return said[opening:]
 
 

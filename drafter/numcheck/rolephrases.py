@@ -12,6 +12,7 @@ from drafter.numcheck.rolewords import PERSON_HEAD as _PERSON_HEAD, POST as _POS
 from drafter.numcheck.wordclass import landform, person_or_body, site, whole_of
 from drafter.numcheck.cnnum import parse_numeral
 from drafter.numcheck.words import Word, tag_of
+from drafter.numcheck.faithlex import asserts, ignorable
 from textkit.sentences import BREAKS, ENUM_COMMA
 
 _ACTOR_HEAD = re.compile(r"(?:书记|主席|总经理|经理|董事长|厂长|院长|局长|校长|行长|处长|科长|部长|所长|站长|队长|会长|总监|院士|讲师"
@@ -104,7 +105,7 @@ def _phrase_before(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
 
 
 def _act(word: str, lex: FaithLexicon) -> bool:
-    return lex.assert_words.fullmatch(word) is not None or lex.item_ignore.fullmatch(word) is not None
+    return asserts(lex, word) is not None or ignorable(lex, word) is not None
 
 
 def _new_actor(clause: str, phrase: list[Word], reader: Reader) -> bool:

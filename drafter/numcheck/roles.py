@@ -40,6 +40,7 @@ from drafter.numcheck.scope import MARKS as _REACH_MARKS, reach_role, reached
 from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE, time_clause
 from drafter.numcheck.witness import joined_by, trim_to_actor, witnessed_by
 from drafter.numcheck.words import Word, words
+from drafter.numcheck.faithlex import asserts
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             claim("actor", led)  # 在分管工会工作的副总经理带领下
         elif word in _ACTOR_BEFORE or (word == "在" and ("指导下" in clause[e:] or _led_by_person(ws, i, clause))):
             phrase = _phrase_after(ws, i + 1, clause)
-            cut = next((k for k, w in enumerate(phrase) if lex.assert_words.fullmatch(w[2]) or w[2] in _ENDS_ACTOR
+            cut = next((k for k, w in enumerate(phrase) if asserts(lex, w[2]) or w[2] in _ENDS_ACTOR
                         or k and w[3] == "v" and phrase[k - 1][3].startswith("n")
                         and (len(w[2]) == 1 or not (k + 1 < len(phrase) and phrase[k + 1][3].startswith("n")))),
                        len(phrase))  # 开放/大学: a modifier; 作 (one character) after a noun: the predicate

@@ -10,7 +10,7 @@ from drafter.models import Claim
 from drafter.numcheck.cilin_kin import kin
 from drafter.numcheck.implied import implied
 from drafter.numcheck.synonyms import cilin_classes
-from drafter.numcheck.faithlex import FaithLexicon
+from drafter.numcheck.faithlex import FaithLexicon, asserts
 from drafter.numcheck.setphrases import frame_phrase
 from drafter.numcheck.words import Word, tag_of
 from textkit.sentences import BREAKS, ENUM_COMMA, char_class
@@ -67,6 +67,10 @@ class Reader:
                 seen.clear()
             found = seen[word] = self._neutral(word)
         return found
+
+    def asserts(self, word: str) -> bool:
+        """An activity, honour or state word of the lexicon (faithlex.asserts: kept per word)."""
+        return asserts(self.lex, word) is not None
 
     def _neutral(self, word: str) -> bool:
         lex = self.lex

@@ -18,6 +18,7 @@ from drafter.numcheck.rolewords import GLUE, PEOPLE
 from drafter.numcheck.witness import person
 from drafter.numcheck.wordclass import place_word
 from drafter.numcheck.words import Word
+from drafter.numcheck.faithlex import asserts
 
 REACH = frozenset({"面向", "针对", "覆盖", "惠及", "涵盖", "覆盖到", "惠及到", "包括", "包含"})  # 包括…在内 too
 LISTING = frozenset({"包括", "包含", "涵盖", "涉及", "囊括", "含"})  # …，包括超市、药店和书店
@@ -69,7 +70,7 @@ def _people(rest: list[Word]) -> bool:
 
 
 def _acts(rest: list[Word], lex) -> bool:
-    return any(lex.assert_words.fullmatch(w[2]) for w in rest)
+    return any(asserts(lex, w[2]) for w in rest)
 
 
 def _listed(rest: list[Word]) -> bool:

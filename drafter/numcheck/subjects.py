@@ -9,6 +9,7 @@ from drafter.numcheck.rolewords import PERSON_HEAD, Reader
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.words import Word
+from drafter.numcheck.faithlex import asserts
 from textkit.sentences import BREAKS, ENUM_COMMA
 
 _JOIN = frozenset({"和", "与", "同", "及"})
@@ -56,7 +57,7 @@ def union_body(ws: tuple[Word, ...], reader: Reader) -> list[Word]:
 
 
 def _act(word: str, reader: Reader) -> bool:
-    return reader.lex.assert_words.fullmatch(word) is not None \
+    return asserts(reader.lex, word) is not None \
         or bool(reader.lex.act_classes.intersection(cilin_classes().get(word, ())))
 
 

@@ -57,7 +57,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     nouns = [w for k, w in enumerate(ws) if w[0] not in used and not (w[3] == "t" and _time_noun(w))  # 年内: time's
              and (w[3].startswith(NOUN_TAGS) or w[3][:1] == "v" and (_sibling(clause, ws, k, reader.lex.neutral)
                                                                      or _event_kind(ws, k)))
-             and not reader.neutral(w[2]) and not reader.lex.assert_words.fullmatch(w[2])  # 新建: an act
+             and not reader.neutral(w[2]) and not reader.asserts(w[2])  # 新建: an act
              and w[2] not in HONOUR_MARKS and not (w[0] and clause[w[0] - 1].isdigit())  # 23名患…: a measure word
              and not _ENUMERATOR.match(w[2])  # 二是: an enumerator
              and not clause.startswith("化", w[1])]  # 常态/化: a manner (常态化, 规范化), not a thing
@@ -70,7 +70,7 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
         start = _event_act(ws, used, new, reader, cut_only=True) if start is None else start  # 召开帮扶工作推进会: all verbs by jieba
         return [] if start is None else [role_claim("activity", start, ws[-1][1], clause, offset)]
     acts = [w for w in ws if w[0] not in used and w[3].startswith("v") and not reader.neutral(w[2])
-            and reader.lex.assert_words.fullmatch(w[2]) and w[2] not in HONOUR_MARKS]  # 获评: the honour role's
+            and reader.asserts(w[2]) and w[2] not in HONOUR_MARKS]  # 获评: the honour role's
     if acts and not any(reader.backed(w[2]) for w in acts) and len(new) == len(nouns):
         return [role_claim("activity", acts[0][0], ws[-1][1], clause, offset)]
     event = _event_act(ws, used, new, reader)

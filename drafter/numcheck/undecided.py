@@ -45,6 +45,7 @@ from drafter.numcheck.acts import JOINED
 from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.words import tag_of, words
+from drafter.numcheck.faithlex import asserts
 from textkit.sentences import BREAKS, CLAUSE_ENDS, ENUM_COMMA, SENTENCE_ENDS, char_class
 
 DECIDED_ROLES = tuple(ROLE_NAMES[r] for r in ("actor", "place", "time", "honour"))
@@ -74,7 +75,7 @@ def _kin(word: str, support: Support) -> bool:
 
 def _known(word: str, lex: FaithLexicon) -> bool:
     """Does the faithfulness lexicon know `word` (an object, a kind, an act, honour or state, a theme)?"""
-    return (word in lex.objects or word in lex.kinds or bool(lex.assert_words.fullmatch(word))
+    return (word in lex.objects or word in lex.kinds or bool(asserts(lex, word))
             or any(word == phrase or word in backing for phrase, backing in lex.themes))
 
 
