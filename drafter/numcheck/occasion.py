@@ -19,7 +19,7 @@ _OPENERS = frozenset({"在", "于", "赶在", "趁", "趁着"})
 _HURRY = frozenset({"赶", "抢"})  # 赶/在 as jieba cuts it
 _SEASON = re.compile(r"[季期]$")  # 供暖季, 汛期, 雪季: a season named by the work it brings
 _MAX_WORDS = 6
-_NEGATION = frozenset({"未", "没", "没有", "不", "尚未", "仍未"})
+_NEGATION = re.compile("[未没不]")  # in characters: jieba glues 员未 of 组织员未到位
 _NOT_IN_NAME = ("p", "c", "u", "r")  # prepositions, conjunctions, particles, pronouns
 
 
@@ -46,7 +46,7 @@ def occasion(ws: tuple[Word, ...], i: int, clause: str) -> list[Word]:
     phrase = list(ws[_start(ws, i):i])
     if not phrase or len(phrase) > _MAX_WORDS or any(c.isdigit() for w in phrase for c in w[2]):
         return []
-    if any(w[3].startswith(_NOT_IN_NAME) or w[2] in _NEGATION for w in phrase):
+    if any(w[3].startswith(_NOT_IN_NAME) or _NEGATION.search(w[2]) for w in phrase):
         return []  # 把清凉和问候送到方向盘前, 新招组织员未到位之前: a clause of its own, not the name of an occasion
     if i + 1 < len(ws) and not ws[i + 1][3].startswith(("v", "p")):
         return []  # 在大会前排就座: 前 of a place
