@@ -55,3 +55,9 @@ def test_a_status_verb_put_before_the_facts_people_narrows_the_object():
     assert _role(rounds, "工会为临时性巡检工配发防滑鞋200双，保障巡检安全。", "对象") == ["临时性"]
     assert _role(["为患病女职工发放慰问金"], "工会为确诊患病的女职工发放慰问金。", "对象") == []  # a clause before 的
     assert _role(facts, "工会为货运司机配发了三百二十件反光背心，保障行车安全。", "对象") == []
+
+
+def test_a_time_word_inside_words_put_before_the_facts_people_qualifies_them():
+    assert _role(["为收费站职工配发防寒大衣80件"], "工会为收费站凌晨值守职工配发防寒大衣80件。", "对象") == ["凌晨值守"]
+    assert _role(["为泵站职工购置取暖器30台"], "工会为泵站周末值班职工购置取暖器30台。", "时间") == []
+    assert _role(["为泵站职工购置取暖器30台"], "周末，工会为泵站职工购置取暖器30台。", "时间") == ["周末"]  # a time of its own
