@@ -61,3 +61,9 @@ def test_a_time_word_inside_words_put_before_the_facts_people_qualifies_them():
     assert _role(["为收费站职工配发防寒大衣80件"], "工会为收费站凌晨值守职工配发防寒大衣80件。", "对象") == ["凌晨值守"]
     assert _role(["为泵站职工购置取暖器30台"], "工会为泵站周末值班职工购置取暖器30台。", "时间") == []
     assert _role(["为泵站职工购置取暖器30台"], "周末，工会为泵站职工购置取暖器30台。", "时间") == ["周末"]  # a time of its own
+
+
+def test_an_age_bound_no_fact_gives_before_people_is_an_object():
+    facts = ["组织职工健康体检，体检职工300人"]
+    assert _role(facts, "工会组织300名50岁以上职工参加健康体检。", "对象") == ["50岁以上"]
+    assert _role(facts, "工会组织300名职工参加健康体检，参检职工平均年龄45岁。", "对象") == []  # no bound of people
