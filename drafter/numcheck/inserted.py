@@ -36,8 +36,9 @@ from drafter.numcheck.words import snap, words
 _CJK = re.compile("[\u4e00-\u9fff]{2}")  # the head's first two characters: no figure (连办|4场)
 _UNNAMED = "这句话写了事实中没有的内容"  # a claim naming no role (undecided._UNNAMED)
 _MAX = 8  # longest insertion read (characters)
-# a time or place word inside an insertion before people qualifies them (为索道站夜间值守职工: 夜间 of 夜间值守)
-_QUALIFYING = (f'{ROLE_NAMES["time"]}"', f'{ROLE_NAMES["place"]}"')
+# a time word inside an insertion before people qualifies them (为索道站夜间值守职工: 夜间 of 夜间值守); a place
+# there stays a place (为老城片区环卫工人: where the work went, as the sets read it)
+_QUALIFYING = f'{ROLE_NAMES["time"]}"'
 _NOT_INSIDE = re.compile(rf"[\d{CN_CHARS}的了和及与或等在是将把被对向从以并且也都还又共各每该其此这那]|[^\u4e00-\u9fff]")
 _NAMING = ("n", "b", "x", "j", "s", "f", "l")  # tags of a word that can narrow (not a/ad/an: a quality, manner)
 _GROUP_TAGS = ("n", "t", "j", "x", "l", "b")  # the words of a group of people (青年/t, 总装/车间/职工)
@@ -75,8 +76,8 @@ def led_group(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> l
 
 def with_inserted(found: list[Claim], clause: str, offset: int, reader: Reader) -> list[Claim]:
     """The clause's claims `found` with the insertions' object claims added; a claim that names no role (这句话写了
-    事实中没有的内容：催化裂化) over an insertion gives way to it (the role named says more), and so does a time or
-    place claim inside it (夜间 of 为索道站夜间值守职工: it qualifies the people)."""
+    事实中没有的内容：催化裂化) over an insertion gives way to it (the role named says more), and so does a time
+    claim inside it (夜间 of 为索道站夜间值守职工: it qualifies the people)."""
     named = [c for c in found if not c.note.startswith(_UNNAMED)]
     more = inserted(clause, offset, reader, [c for c in named if not c.note.startswith(_QUALIFYING)])
     more += led_group(clause, offset, reader, named + more)
