@@ -40,7 +40,7 @@ def honour_marker(ws: tuple[Word, ...], i: int, clause: str) -> int:
 # not give; approval of people (赢得了用户的广泛好评, 受到员工欢迎) is the work's reception, frame a strong model adds.
 # The approval nouns are a closed class; the agent is a body by jieba's tag (nt), 词林's institutions (Dm) or its head.
 _APPROVAL = re.compile(r"的?(?:一致|充分|高度|广泛|普遍)?(?:肯定|好评|认可|赞誉|称赞|赞扬|赞许|点赞|评价)(?=\W*$)")
-BODY_HEAD = re.compile(r"(?:工会|协会|学会|委员会|党委|政府|集团|公司|单位|部门|机关|中心|[局厅部委院台报社网])$")
+_BODY_HEAD = re.compile(r"(?:工会|协会|学会|委员会|党委|政府|集团|公司|单位|部门|机关|中心|[局厅部委院台报社网])$")
 
 
 def approved_by_body(clause: str, ws: tuple[Word, ...], i: int) -> re.Match | None:
@@ -50,6 +50,6 @@ def approved_by_body(clause: str, ws: tuple[Word, ...], i: int) -> re.Match | No
     if not agent:
         return None
     head = agent[-1]
-    body = head[3] == "nt" or BODY_HEAD.search(head[2]) is not None or any(
+    body = head[3] == "nt" or _BODY_HEAD.search(head[2]) is not None or any(
         c.startswith("Dm") for c in cilin_classes().get(head[2], ()))
     return praise if body else None

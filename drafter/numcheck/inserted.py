@@ -208,7 +208,8 @@ def _new_naming(w, reader: Reader, state: bool = False) -> bool:
     verb before people: their status, 退役, 劳务/派遣) and is new: not neutral, abstract, a word a rewording adds or
     drops ([items] ignore, assert words), nor one the facts imply (专题 of a 讲座: Reader.backed)."""
     lex = reader.lex
-    return (w[3].startswith(_NAMING) or state and w[3] in _STATE) and not reader.neutral(w[2]) and w[2] not in lex.abstract and w[2] not in lex.common \
+    return (w[3].startswith(_NAMING) or state and w[3] in _STATE) and not reader.neutral(w[2]) \
+        and w[2] not in lex.abstract and w[2] not in lex.common \
         and not lex.item_ignore.fullmatch(w[2]) and not lex.assert_words.fullmatch(w[2]) and not reader.backed(w[2]) \
         and not manner_form_of_act(w[2], reader.support)  # 连办 for the facts' 举办: their act with a manner
 

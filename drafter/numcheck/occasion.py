@@ -2,7 +2,7 @@
 在汛期到来前开展…; 在春节晚会集训前，为…. The facts give no time, the draft dates the work by an event or season.
 
 The phrase runs from the clause's start (or a word that opens a time: 在, 于, 赶在, 趁) to an occasion word, the closed
-class OCCASION_ENDS (前夕, 之际, 期间, 前, 之前, 以前, 来临之际 …; 前 also ends 开学前 when jieba glues it). It is a
+class OCCASION_ENDS (前夕, 之际, 期间, 前, 之前, 以前, 来临之际 …; a word jieba glues, 开学前, is not read). It is a
 time when one of its words says when: jieba's time tag (t), a 词林 time class (Ca) or season word (…季, …期), or an
 event or act 词林 knows only as such (H, I: 入伏, 开学, 到来). roles.py reads it as the time role, so a phrase the facts
 write (比赛期间 beside a fact's 比赛) says nothing new."""
