@@ -25,7 +25,7 @@ from drafter.numcheck.items import AFTER, BEFORE
 from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.examples import digits as _digits, example_of_given as _example_of_given
 from drafter.numcheck.examples import listed_example as _listed_example, no_thing as _no_thing
-from drafter.numcheck.people import PEOPLE_UNITS, counted_people
+from drafter.numcheck.people import PEOPLE_UNITS, age_bound, counted_people
 from drafter.numcheck.actforms import predicate_after_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import THING_TAGS, abstract_word
@@ -72,6 +72,8 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
             lo = max(h.start - offset - BEFORE, own[k - 1].end - offset if k else 0)
             near = ws[bisect_left(starts_of, lo):bisect_left(starts_of, h.start - offset)]  # bisection: linear
             out += _event_count(clause, h, offset, [w for w in near if w[1] <= h.start - offset], reader, taken)
+        elif h.status == "unsupported" and h.unit == "岁":  # 110名45岁以下职工: an age bound of the people
+            out += age_bound(clause, h.start - offset, h.end - offset, taken)
         elif h.status in ("unsupported", "mismatch") and h.unit in _COUNTED:  # 12个外包施工队: its thing may be new
             out += _counted_thing(clause, ws[bisect_left(starts_of, h.end - offset):], h.end - offset, reader, taken)
     own = [h for h in own if h.status != "unsupported"]  # the items read (bound to a fact's number)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import HONOUR_MARKS
 from drafter.numcheck.words import Word
 
@@ -33,3 +34,22 @@ def honour_marker(ws: tuple[Word, ...], i: int, clause: str) -> int:
         if k + n <= len(ws) and clause[ws[k][0]:ws[k + n - 1][1]] in HONOUR_MARKS:
             return 0 if clause.startswith("的", ws[k + n - 1][1]) else k + n - i  # 新当选的工会主席: an attribute
     return 0
+
+
+# Approval a body gives (session 25): 得到集团公司的肯定, 受到省体育局的肯定, 赢得上级工会的一致好评 is an honour the facts do
+# not give; approval of people (赢得了用户的广泛好评, 受到员工欢迎) is the work's reception, frame a strong model adds.
+# The approval nouns are a closed class; the agent is a body by jieba's tag (nt), 词林's institutions (Dm) or its head.
+_APPROVAL = re.compile(r"的?(?:一致|充分|高度|广泛|普遍)?(?:肯定|好评|认可|赞誉|称赞|赞扬|赞许|点赞|评价)(?=\W*$)")
+_BODY_HEAD = re.compile(r"(?:工会|协会|学会|委员会|党委|政府|集团|公司|单位|部门|机关|中心|[局厅部委院台报社网])$")
+
+
+def approved_by_body(clause: str, ws: tuple[Word, ...], i: int) -> re.Match | None:
+    """The approval closing the clause after the receiving verb at word i (受到, 得到, 赢得), when a body gives it."""
+    praise = _APPROVAL.search(clause, ws[i][1])
+    agent = [w for w in ws[i + 1:] if w[1] <= praise.start() and w[2] != "了"] if praise else []
+    if not agent:
+        return None
+    head = agent[-1]
+    body = head[3] == "nt" or _BODY_HEAD.search(head[2]) is not None or any(
+        c.startswith("Dm") for c in cilin_classes().get(head[2], ()))
+    return praise if body else None

@@ -28,7 +28,7 @@ from drafter.numcheck.cnnum import CN_CHARS
 from drafter.numcheck.actforms import manner_form_of_act
 from drafter.numcheck.cilin_kin import kin
 from drafter.numcheck.rolemarks import ACTOR_BEFORE
-from drafter.numcheck.rolewords import PEOPLE, Reader, role_claim
+from drafter.numcheck.rolewords import PEOPLE, ROLE_NAMES, Reader, role_claim
 from drafter.numcheck.witness import person
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import snap, words
@@ -37,9 +37,13 @@ from drafter.numcheck.faithlex import asserts, ignorable
 _CJK = re.compile("[\u4e00-\u9fff]{2}")  # the head's first two characters: no figure (连办|4场)
 _UNNAMED = "这句话写了事实中没有的内容"  # a claim naming no role (undecided._UNNAMED)
 _MAX = 8  # longest insertion read (characters)
+# a time word inside an insertion before people qualifies them (为索道站夜间值守职工: 夜间 of 夜间值守); a place
+# there stays a place (为老城片区环卫工人: where the work went, as the sets read it)
+_QUALIFYING = f'{ROLE_NAMES["time"]}"'
 _NOT_INSIDE = re.compile(rf"[\d{CN_CHARS}的了和及与或等在是将把被对向从以并且也都还又共各每该其此这那]|[^\u4e00-\u9fff]")
 _NAMING = ("n", "b", "x", "j", "s", "f", "l")  # tags of a word that can narrow (not a/ad/an: a quality, manner)
 _GROUP_TAGS = ("n", "t", "j", "x", "l", "b")  # the words of a group of people (青年/t, 总装/车间/职工)
+_STATE = ("v", "vn")  # a verb before people can say their status (退役, 派遣)
 _ONLY_ACT = ("v", "d", "p", "c", "u", "r", "m", "q", "t", "ad", "an", "vd")
 
 
@@ -73,14 +77,17 @@ def led_group(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> l
 
 def with_inserted(found: list[Claim], clause: str, offset: int, reader: Reader) -> list[Claim]:
     """The clause's claims `found` with the insertions' object claims added; a claim that names no role (这句话写了
-    事实中没有的内容：催化裂化) over an insertion gives way to it (the role named says more)."""
+    事实中没有的内容：催化裂化) over an insertion gives way to it (the role named says more), and so does a time
+    claim inside it (夜间 of 为索道站夜间值守职工: it qualifies the people)."""
     named = [c for c in found if not c.note.startswith(_UNNAMED)]
-    more = inserted(clause, offset, reader, named)
+    more = inserted(clause, offset, reader, [c for c in named if not c.note.startswith(_QUALIFYING)])
     more += led_group(clause, offset, reader, named + more)
     if not more:
         return found
     return [c for c in found if not (c.note.startswith(_UNNAMED) and any(c.start < m.end and m.start < c.end
-                                                                         for m in more))] + more
+                                                                         for m in more)
+                                     or c.note.startswith(_QUALIFYING) and any(m.start <= c.start and c.end <= m.end
+                                                                               for m in more))] + more
 
 
 def inserted(clause: str, offset: int, reader: Reader, taken: list[Claim]) -> list[Claim]:
@@ -149,15 +156,16 @@ def _narrows(clause: str, s: int, e: int, ws, reader: Reader) -> bool:
     inside = [w for w in ws[lo:bisect_left(starts, e)] if w[0] < e and s < w[1]]
     if any(w[3] != "x" and (w[0] < s < w[1] or w[0] < e < w[1]) for w in inside):
         return False  # it cuts a dictionary word (志愿/者组成); an unknown one may be jieba's miscut (新入/职维保工)
-    if not any(_new_naming(w, reader) for w in inside):
+    people = _people_after(clause, e, ws, starts)  # and a noun first: 确诊|患病女职工 is an act before them
+    if not any(_new_naming(w, reader, state=people) for w in inside):
         return False  # no word naming something new (专题 of 专题讲座, 知识: words a rewording adds)
     if any(len(w[2]) >= 2 and w[2] in reader.support.text for w in inside):
         return False  # a word the facts write elsewhere (双职工家庭暑期 before 子女): no qualifier put in whole
-    if len(inside) == 1 and inside[0][3] in _ONLY_ACT:
-        return False
-    if any(w[3] == "v" and k + 1 < len(inside) or len(w[2]) >= 2 and reader.neutral(w[2])
-           for k, w in enumerate(inside)):
-        return False  # 局工会着眼提升 (between 气象 and 观测): an act inside, or a frame word, is no qualifier
+    if len(inside) == 1 and inside[0][3] in _ONLY_ACT and not (people and inside[0][3] in _STATE):
+        return False  # one act word, unless it is a state of the people after it (退役|杂技演员)
+    if any(w[3] == "v" and k + 1 < len(inside) and not (people and k + 2 == len(inside) and inside[-1][3] == "n")
+           or len(w[2]) >= 2 and reader.neutral(w[2]) for k, w in enumerate(inside)):
+        return False  # 局工会着眼提升 (between 气象 and 观测): an act inside (not of a noun before people: 投诉/热线|坐席员)
     before = ws[lo - 1] if lo and ws[lo - 1][1] == s else ws[lo] if ws and ws[lo][1] == s else None
     if before is not None and PEOPLE.search(before[2]) and any(w[3].startswith("v") for w in inside):
         return False  # 帮助窗口人员|学会调节|压力: what the people do, no qualifier
@@ -168,8 +176,8 @@ def _narrows(clause: str, s: int, e: int, ws, reader: Reader) -> bool:
     lead = clause[e:e + 2]
     if head is None or not _CJK.fullmatch(lead) or lead in reader.lex.common and not PEOPLE.search(lead):
         return False  # 工会 (the writer's own: 黄磷厂工会工作), 工作(思路), 要求: no people or thing it narrows
-    return (head[3].startswith(("n", "x", "vn", "j", "l")) or PEOPLE.search(head[2]) is not None) \
-        and reader.backed(clause[e:e + 2])  # 焊工 (tagged v) names people
+    return (head[3].startswith(("n", "x", "vn", "j", "l")) or PEOPLE.search(head[2]) is not None or people) \
+        and reader.backed(clause[e:e + 2])  # 焊工 (tagged v) names people, so does 坐席/员
 
 
 def _overlaps(taken: list[Claim], s: int, e: int) -> bool:
@@ -183,12 +191,28 @@ def _given(word: str, reader: Reader) -> bool:
     return word in s.text or word in alias_text or kin(word, s.word_set)
 
 
-def _new_naming(w, reader: Reader) -> bool:
-    """A word that names a kind (a noun, a distinguishing or place word, a name jieba does not know) and is new:
-    not neutral, abstract, a word a rewording adds or drops ([items] ignore, assert words), nor one the facts
-    imply (专题 of a 讲座: Reader.backed)."""
+def _people_after(clause: str, e: int, ws, starts: list[int]) -> bool:
+    """Do people follow at e, within the next three words and six characters, the first of them a noun (园林/养护/工,
+    杂技演员; 坐席/员 of 投诉热线|坐席员)?"""
+    at = bisect_left(starts, e)
+    if at >= len(ws) or ws[at][0] != e or not (ws[at][3].startswith("n") or PEOPLE.search(ws[at][2])
+                                                 or at + 1 < len(ws) and PEOPLE.search(ws[at + 1][2])):
+        return False
+    for w in ws[at:at + 3]:
+        if w[1] > e + 6 or w[3].startswith("u"):
+            return False  # 确诊|患病的女职工: a clause of its own qualifies them
+        if PEOPLE.search(w[2]) or person(w[2], w[3]):
+            return True
+    return False
+
+
+def _new_naming(w, reader: Reader, state: bool = False) -> bool:
+    """A word that names a kind (a noun, a distinguishing or place word, a name jieba does not know; with `state`, a
+    verb before people: their status, 退役, 劳务/派遣) and is new: not neutral, abstract, a word a rewording adds or
+    drops ([items] ignore, assert words), nor one the facts imply (专题 of a 讲座: Reader.backed)."""
     lex = reader.lex
-    return w[3].startswith(_NAMING) and not reader.neutral(w[2]) and w[2] not in lex.abstract and w[2] not in lex.common \
+    return (w[3].startswith(_NAMING) or state and w[3] in _STATE) and not reader.neutral(w[2]) \
+        and w[2] not in lex.abstract and w[2] not in lex.common \
         and not ignorable(lex, w[2]) and not asserts(lex, w[2]) and not reader.backed(w[2]) \
         and not manner_form_of_act(w[2], reader.support)  # 连办 for the facts' 举办: their act with a manner
 

@@ -4,6 +4,8 @@ fact's number that counts people (名, 人, 位)."""
 
 from __future__ import annotations
 
+import re
+
 from drafter.models import Claim
 from drafter.numcheck.rolewords import GLUE, PEOPLE, Reader, role_claim
 from drafter.numcheck.words import Word
@@ -40,3 +42,19 @@ def _modifier_or_noun(w: Word) -> bool:
 def _people(word: str) -> bool:
     """A word with a people head (操作工, 工作者, 职工; not 徒弟, which 师带徒 implies)."""
     return len(word) >= 2 and PEOPLE.search(word) is not None
+
+
+_AGE_BOUND = re.compile(r"(?:周岁|岁)(?:及|或)?(?:以下|以上|以内)")
+
+
+def age_bound(clause: str, start: int, end: int, taken: set) -> list[Claim]:
+    """An age bound no fact gives, written before people (110名45岁以下职工, 50周岁以上会员: session 25): it narrows
+    who the work reached, so the object claim over it (start, end: the number's span in the clause, 以下 and all)."""
+    bound = _AGE_BOUND.search(clause, start, end + 4)
+    if bound is None or bound.end() < end or any(s < bound.end() and start < e for s, e in taken):
+        return []
+    rest = clause[bound.end():bound.end() + 6]
+    if not any(PEOPLE.search(rest[:n]) for n in range(2, len(rest) + 1)):
+        return []
+    taken.add((start, bound.end()))
+    return [role_claim("object", start, bound.end(), clause, 0)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter.numcheck.occasion import OCCASION_ENDS
 from drafter.numcheck.rolewords import MEANS as _MEANS
 from drafter.numcheck.scope import MARKS as _REACH_MARKS
 from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE
@@ -34,7 +35,7 @@ _NAMED_DAY = frozenset("日月周")  # the head of a named day (世界读书日)
 _ACTOR_AFTER_FIRST = frozenset(w[0] for w in _ACTOR_AFTER)
 _TIME_FIRST = frozenset(w[0] for w in _TIME_WORDS)  # 年中 read as 年/中: a time word from the word's start on
 _MARKER_WORDS = _ACTOR_BEFORE | _MEANS | _PLACE_BEFORE | _HONOUR_START | _NAMED_DAY | _TIME_AFTER | _TIME_WORDS \
-    | {"在", "被", "受到", "得到", "经", "与", "同"} | _REACH_MARKS | _TIME_CLAUSE
+    | {"在", "被", "受到", "得到", "赢得", "经", "与", "同"} | _REACH_MARKS | _TIME_CLAUSE | OCCASION_ENDS
 
 
 @lru_cache(maxsize=1 << 14)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon, frame_spans
+from drafter.numcheck.occasion import OCCASION_ENDS, occasion
 from drafter.numcheck.ownorg import own_org
 from drafter.numcheck.parallel import manner_spans
 from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH, _LOCATED
@@ -30,6 +31,7 @@ from drafter.numcheck.rolephrases import _new_actor, _reviewed_by
 from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed, _span
 from drafter.numcheck.rolephrases import arrived_at, past_count, through_de
 from drafter.numcheck.rolewords import MEANS as _MEANS, ROLE_NAMES, SKIP as _SKIP, Reader, role_claim as _role
+from drafter.numcheck.honours import approved_by_body as _approved_by_body
 from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.subjects import subject_actors
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from drafter.numcheck.support import Support
 
 _PRAISE_END = re.compile(r"(?:通报表扬|通报嘉奖|表扬|表彰|嘉奖|记功)(?=\W*$)")  # after 受到: an honour (受到…好评 is frame)
+_RECEIVING = frozenset({"受到", "得到", "赢得"})  # before praise: an honour when a body gives it
 _BACK_REFERENCE = re.compile("此|该|这一|这项|这个|上述")  # a title said by a demonstrative refers to one named before
 _AND_THEN = frozenset({"并", "并且", "同时"})  # 获评优秀成果并受到表彰: a second predicate, not part of the title
 
@@ -64,7 +67,7 @@ _HONOUR_TRIM = re.compile(r"(?:的)?(?:荣誉称号|称号|荣誉|的好成绩|�
 _RECOGNISED = re.compile(rf"(?:作为|列为)?{char_class(BREAKS + ENUM_COMMA, negate=True)}{{0,16}}?"
                          r"(?:推广|转发|刊发|刊登|报道|推荐|采纳|肯定|表扬|表彰)(?=\W*$)")
 _LEADERS = ("领导", "干部", "党员", "负责人", "骨干")  # who leads by example in general (…带头)
-_LEVEL_OR_BODY = re.compile(r"工会|党委|政府|[省市区县]委|[省市区县]|局|厅|部|报|台|网")
+_LEVEL_OR_BODY = re.compile(r"工会|协会|学会|党委|政府|[省市区县]委|[省市区县]|局|厅|部|报|台|网")
 
 
 def roles(clause: str, offset: int, support: Support, lex: FaithLexicon) -> list[Claim]:
@@ -215,7 +218,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 claim("object", level[:1])  # 省级 added to an honour the facts award: a near miss
             else:
                 claim("honour", rest) if not level else out.append(_role("honour", *_span(rest), clause, offset))
-        elif word in ("受到", "得到") and (praise := _PRAISE_END.search(clause, e)):  # 受到区总工会通报表扬: an honour
+        elif word in _RECEIVING and (praise := _PRAISE_END.search(clause, e) or _approved_by_body(clause, ws, i)):
+            # 受到区总工会通报表扬, 得到集团公司的肯定: an honour
             claim("honour", [w for w in ws[i + 1:] if w[1] <= praise.end() and not (w[2] == "了" and w[0] == e)])
         elif (word == "被" or word[0] == "被" and tag == "x") and (praise := _RECOGNISED.search(clause, s + 1)) \
                 and _LEVEL_OR_BODY.search(clause, s + 1, praise.end()):  # 被省总工会作为典型经验推广; 被市/总工会
@@ -244,6 +248,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         elif arrival(word, tag) and (where := arrived_at(
                 ws, past_count(ws, i + 1 + (i + 1 < len(ws) and ws[i + 1][2] in _EACH)), clause)):
             claim("place", where)  # 并送到各小区门岗: where it was brought
+        elif word in OCCASION_ENDS and (when := occasion(ws, i, clause)) and not any(w[0] in used for w in when):
+            claim("time", when)  # 入伏前夕，开展…; 在汛期到来前开展…: the work dated by an occasion
         elif word in _TIME_AFTER and i and ws[i - 1][0] not in used and ws[i - 1][3] != "m" \
                 and not (word == "时间" and ws[i - 1][3] in ("v", "vn")):  # 第一时间: how soon; 奔波时间: how long
             claim("time", _phrase_before(ws, i, clause))
