@@ -141,6 +141,15 @@ class HeadingBank:
                 break
         return found
 
+    def keeping(self, kept) -> "HeadingBank":
+        """The same bank with only the headings `kept(text)` keeps (the planner's: none generic), vectors reused."""
+        bank = HeadingBank([], self.embedder)
+        keep = [i for i, e in enumerate(self.entries) if kept(e.text)]
+        bank.entries, bank.shapes, bank.sentences = [self.entries[i] for i in keep], self.shapes, self.sentences
+        vectors = self.vectors()
+        bank._vectors = vectors[keep] if vectors is not None else None
+        return bank
+
     def without(self, example_ids: set[str]) -> "HeadingBank":
         """The same bank without some examples' headings (their vectors reused)."""
         bank = HeadingBank([], self.embedder)

@@ -22,21 +22,18 @@ cross two words: 习培 of 学习培训), at least half of the facts say one of 
 from __future__ import annotations
 
 import math
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
 from drafter.numcheck import jiebacut
 from drafter.numcheck.synonyms import cilin_aliases
 from drafter.numcheck.words import words
 from drafter.pipeline.backing import reported
-from drafter.pipeline.heading_rules import SHARED, STOP_BIGRAMS, bare
+from drafter.pipeline.heading_rules import SHARED, STOP_BIGRAMS, bare, summary_verbs
 from drafter.pipeline.theme_titles import MINOR
 from drafter.pipeline.themes import Theme, load_book
 from drafter.pipeline.titling import ACT
 
 THEME_SHARE = 0.2  # a theme's words are the facts' when this share of them (one at least) is clearly of it
-_SUMMARY_VERBS = Path(__file__).resolve().parent.parent / "data" / "summary_verbs.toml"
 
 
 def content_words(heading: str, acts: bool = False) -> list[str]:
@@ -56,13 +53,6 @@ def _meant(heading: str, facts: list[str], themed: frozenset[str], synonyms: set
     idioms = {word for _, _, word, tag in words(bare(heading)) if tag == "i"}
     return [word for word in content_words(heading, acts)
             if word not in idioms or said(word, facts, themed, synonyms)]
-
-
-@lru_cache(maxsize=1)
-def summary_verbs() -> frozenset[str]:
-    """The summary verbs of summary_verbs.toml: frame, as 加强 and 提高."""
-    table = tomllib.loads(_SUMMARY_VERBS.read_text(encoding="utf-8"))["frame"]
-    return frozenset(word for group in table.values() for word in group)
 
 
 def theme_words(facts: list[str]) -> frozenset[str]:

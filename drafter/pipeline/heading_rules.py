@@ -5,8 +5,11 @@ part: verify.says_only.)"""
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 
+from drafter.numcheck.words import words
 from drafter.pipeline.backing import reported
 from drafter.pipeline.copying import copied_runs
 from textkit.sentences import COMMAS, ENUM_COMMA, NOT_COMPARED, SEMICOLONS, char_class
@@ -16,6 +19,14 @@ GENERIC = re.compile(r"^(?:其[他它]|其余|综合|日常|有关|相关|各项
                      r"|^(?:工会)?工作(?:开展)?情况$")
 STOP_BIGRAMS = frozenset("工作 开展 加强 积极 工会 活动 组织 提高 建设 进一步 认真 努力 不断 深入 切实 全面 做好 推进 发挥 作用 "
                          "职工 员工 广大 大力 扎实 有效 充分 提升 坚持 围绕 以及 方面".split())
+# Words that name no area of work, no group of people and no act of their own (issue 20): work said in general and
+# how much of it, its outcome and its account, doing or finishing it as assigned, how it was done, and the doer
+# (every heading's work is the union's); STOP_BIGRAMS' frame verbs, not its nouns (组织建设, 职工 name work and people).
+NO_AREA = frozenset("工作 任务 事项 方面 情况 内容 活动 作用 目标 各项 各类 各种 有关 相关 其他 其它 其余 综合 日常 主要 重点 "
+                    "几项 整体 成效 成绩 成果 亮点 经验 总结 回顾 过去 质量 水平 做好 抓好 做到 落实 完成 推进 推动 "
+                    "统筹 开展 加强 提高 提升 发挥 坚持 围绕 取得 弘扬 上级 交办 布置 部署 扎实 切实 认真 积极 全面 深入 "
+                    "努力 不断 有效 充分 大力 进一步 继续 稳步 有序 精心 紧紧 着力 圆满 顺利 全力 广大 工会 我会".split())
+_SUMMARY_VERBS = Path(__file__).resolve().parent.parent / "data" / "summary_verbs.toml"
 ONE_FACT_SHARE = 0.6  # a heading whose characters are this much in runs (4+) of one fact is that fact's words
 SHARED = 0.3
 _CLAUSE_CUT = re.compile(char_class(COMMAS + SEMICOLONS))
@@ -29,8 +40,38 @@ def bare(title: str) -> str:
     return _KEY.sub("", title)
 
 
+@lru_cache(maxsize=1 << 12)
 def is_generic(title: str) -> bool:
-    return bool(GENERIC.search(bare(title)))
+    """其他工作, 主要工作 (GENERIC), or a heading that names nothing once its frame words are read as such (做好各项工作,
+    推进各项工作落实, 积极完成上级布置的工作任务): no word of two characters or more names an area, a group of people or
+    an act (`NO_AREA`, summary verbs; a summary verb before 工作 names the work: 工会保障工作)."""
+    key = bare(title)
+    return bool(GENERIC.search(key)) or not any(_names_work(word, tag, key[end:]) for _, end, word, tag in words(key))
+
+
+def _names_work(word: str, tag: str, after: str) -> bool:
+    """A content word (not 各项 (r), 主要 (b), 进一步 (d), 全年 (m)) beyond the frame; a summary verb only as the
+    work's name (保障工作, not 抓好工作: 抓好 is frame wherever it stands)."""
+    return (len(word) >= 2 and tag[:1] in "nvalijx" and not _framed(word)
+            and (word not in summary_verbs() or after.startswith("工作")))
+
+
+def _framed(word: str) -> bool:
+    """The word is frame words run together (积极开展, 圆满完成, 各项任务, 回顾过去)."""
+    return word in NO_AREA or any(
+        word[:cut] in NO_AREA and _framed(word[cut:]) for cut in range(2, len(word) - 1))
+
+
+def specific(bank):
+    """The heading bank without its generic headings: 主要工作 is no example of a heading for any facts."""
+    return bank.keeping(lambda text: not is_generic(text))
+
+
+@lru_cache(maxsize=1)
+def summary_verbs() -> frozenset[str]:
+    """The summary verbs of summary_verbs.toml: frame, as 加强 and 提高 (heading_meaning reads them so too)."""
+    table = tomllib.loads(_SUMMARY_VERBS.read_text(encoding="utf-8"))["frame"]
+    return frozenset(word for group in table.values() for word in group)
 
 
 def stutters(title: str) -> bool:

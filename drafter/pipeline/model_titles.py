@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.models import TokenUsage
+from drafter.numcheck import check
 from drafter.pipeline import heading_meaning
 from drafter.pipeline.heading_rules import bare, is_generic, one_fact_words, stutters
 from drafter.pipeline.prompting import render
@@ -43,6 +44,7 @@ _QUOTED = re.compile(r"[“\"「『][^“”\"」』]*[”\"」』]")
 _TIME_CLAUSE = re.compile(r"^[^，,、]{1,12}(?:前夕|期间|之际|以来|前后|当天|之初|之后)[，,]")  # 儿童节前夕，开展…
 _DOER = re.compile(rf"^(?:(?:公司|集团|基层|学校|我[校局厂司]?)?工会|我们|我会)(?:积极|认真|先后|还|也|又)*"
                    rf"(?=(?:{ACT.pattern})(?!建设))")  # 工会开展问卷调查: the doer (工会组织建设 is the work's name)
+_LEVEL_OR_COUNT = re.compile(r"全国|国家级|省部级|[省市区县]级|[一二两三四五六七八九十百千万]+[大佳强名项]")
 _CONJUNCTIONS = re.compile(r"[和及]与")  # 加强经营质量和与客户零距离交流: two conjunctions, no sentence
 
 
@@ -138,10 +140,19 @@ def unwritten(heading: str, facts: list[str]) -> list[str]:
     return heading_meaning.unsaid(heading, facts)
 
 
+def invented(heading: str, facts: list[str], lexicon=None) -> bool:
+    """The heading, said as the union's act (工会荣获省级先进集体称号。), claims an honour, a level or a count no fact
+    gives (对象"省级"事实中没有, 荣誉"全国五一劳动奖状"事实中没有, 对象"十大"…): what a reader names first, before
+    its words being one fact's or no fact's."""
+    claims = check(list(facts), f"工会{heading}。", lexicon=lexicon).claims
+    return any(claim.note.startswith('荣誉"') or _LEVEL_OR_COUNT.search(claim.text) for claim in claims)
+
+
 def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
             also: Callable[[str], bool] = lambda title: True) -> str:
     """Why `heading` may not head these facts ("" when it may): the rules of every heading (titling.acceptable),
-    in the order a reader would name them."""
+    in the order a reader would name them: the most specific first (an invented honour, level or count before one
+    fact's words before unrelated)."""
     inner = any(mark in heading for mark in SENTENCE_ENDS + COLONS)  # 经理接待日：加强与客户交流的平台: a label and a
     counted = _DIGITS.search(heading) or _CN_COUNT.search(_QUOTED.sub("", heading))  # sentence, which the opening's
     if not SHORTEST <= len(bare(heading)) <= LONGEST or counted or "\n" in heading or inner:  # list of areas cannot
@@ -154,6 +165,8 @@ def refusal(heading: str, facts: list[str], used: set[str], lexicon=None,
         return "stutter"
     if bare(heading) in used:
         return "repeated"
+    if invented(heading, facts, lexicon):  # the most specific fault first: its words may be one fact's, or none's
+        return "claim"
     if one_fact_words(heading, facts):
         return "one_fact"
     if not heading_meaning.relevant(heading, facts):

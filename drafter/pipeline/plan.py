@@ -17,7 +17,7 @@ import numpy as np
 from drafter.models import DraftRequest
 from drafter.pipeline import areas, bank_words, fitting, gathering, grouping, one_home, run_stages, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier, by_neighbours
-from drafter.pipeline.heading_rules import one_fact_words
+from drafter.pipeline.heading_rules import one_fact_words, specific
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
 from drafter.pipeline.references import visible_examples
 from drafter.pipeline.themes import Theme, ThemeBook, load_book, outside_area
@@ -139,7 +139,7 @@ class Planner:
 
     def _bank(self):
         try:
-            return self.library.heading_bank() if hasattr(self.library, "heading_bank") else None
+            return specific(self.library.heading_bank()) if hasattr(self.library, "heading_bank") else None
         except Exception as exc:  # the examples are an aid: the lexicon and the facts' words still give a plan
             self.warnings.append(f"范文检索失败，仅按关键词安排结构：{exc}")
             return None
