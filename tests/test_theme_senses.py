@@ -156,3 +156,12 @@ def test_one_subject_of_a_course_among_others_is_no_matter_of_the_fact():
     assert "safety" not in scores(course) and scores(course)["study"] > 0, scores(course)
     assert "safety" not in scores("举办8场职工课堂，送去法律、安全、医保等方面知识")
     assert scores("开展安全生产、消防、应急救护等项目的培训6期")["safety"] > 0  # every subject is of safety
+
+
+def test_a_union_unit_doing_an_act_names_who_acts_not_the_building_of_unions():
+    checks = "各分会能经常开展班组安全隐患排查活动，整改问题23项"
+    assert "org" not in scores(checks) and scores(checks)["safety"] > 0, scores(checks)
+    survey = "经过各基层工会走访摸底，将11户职工家庭纳入困难档案"
+    assert "org" not in scores(survey) and scores(survey)["care"] > 0, scores(survey)
+    for building in ("年内新建基层工会9个，发展会员640名", "各分会完成换届选举", "在3家非公企业建立工会小组"):
+        assert scores(building)["org"] > 0, building

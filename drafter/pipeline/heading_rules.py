@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from drafter.pipeline.backing import reported
 from drafter.pipeline.copying import copied_runs
+from drafter.pipeline.themes import load_book
 from textkit.sentences import COMMAS, ENUM_COMMA, NOT_COMPARED, SEMICOLONS, char_class
 
 GENERIC = re.compile(r"^(?:其[他它]|其余|综合|日常|有关|相关|各项|各类|主要|重点|有关)?(?:工作|方面|事项|情况|内容)?$"
@@ -21,6 +22,8 @@ SHARED = 0.3
 _CLAUSE_CUT = re.compile(char_class(COMMAS + SEMICOLONS))
 _JOINED = re.compile(rf"[和与及并{ENUM_COMMA}]")  # 集体合同制度和职代会制度: two items of one kind, not a stutter
 _PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+_PREPOSITIONS = ("对", "向", "给", "把", "为", "与", "跟", "同")
+_PEOPLE = ("职工", "员工", "会员", "家庭", "教师", "群众", "人员", "党员", "学生", "子女", "群体", "干部", "女工", "户")
 QUOTED = re.compile(r"[“”\"「『]([^“”\"」』]{2,12})[“”\"」』]")
 _KEY = NOT_COMPARED
 
@@ -31,6 +34,13 @@ def bare(title: str) -> str:
 
 def is_generic(title: str) -> bool:
     return bool(GENERIC.search(bare(title)))
+
+
+def dangles(title: str) -> bool:
+    """The heading is a preposition and the people it is for, with nothing done (对已退休职工 of an example's item
+    "对已退休职工，登记造册…": its first clause; 向困难职工送温暖, 对困难职工建档立卡 say the act)."""
+    key = bare(title)
+    return key.startswith(_PREPOSITIONS) and key.endswith(_PEOPLE)
 
 
 def stutters(title: str) -> bool:
@@ -46,16 +56,37 @@ def stutters(title: str) -> bool:
 
 
 def one_fact_words(title: str, facts: list[str]) -> bool:
-    """The heading is one of several facts' words (新建职工书屋 over a section that also holds 技能比武)."""
-    if len(facts) < 2:
-        return False
+    """The heading is one of several facts' words (新建职工书屋 over a section that also holds 技能比武), or one of
+    its clauses is, judged as a whole heading would be, when the section holds more facts than the heading has
+    clauses (强化劳动保护，举办主题演讲活动 over four safety facts, one the 演讲; a heading of two facts' acts over
+    those two names each)."""
+    clauses = [c for c in _CLAUSE_CUT.split(title) if bare(c)]
+    if len(clauses) > 1 and len(facts) > len(clauses) and any(_one_fact(c, facts) for c in clauses):
+        return True
+    return _one_fact(title, facts)
+
+
+def _one_fact(title: str, facts: list[str]) -> bool:
+    """The heading's characters are ONE_FACT_SHARE in runs (4+) of one of several facts, and no other fact writes
+    half as many of them (展示活动 of 开展评比竞赛和展示活动 does not share 举行教师专业基本功展示活动 with the fact
+    that held it); a run that is an area's name (a theme keyword: 劳动保护 of 加强劳动保护) names the area, not a
+    fact."""
     key = bare(title)
-    for fact in facts:
-        runs = copied_runs(key, [bare(fact)], 4)
-        others = [bare(f) for f in facts if f is not fact]
-        if key and sum(len(r) for r in runs) >= ONE_FACT_SHARE * len(key) and not copied_runs(key, others, 4):
-            return True
-    return False
+    if len(facts) < 2 or not key:
+        return False
+    copied = [_copied(key, bare(fact)) for fact in facts]
+    most = max(copied)
+    return most >= ONE_FACT_SHARE * len(key) and sorted(copied)[-2] * 2 < most
+
+
+def _copied(key: str, fact: str) -> int:
+    """How many of the heading's characters the fact writes in runs of four or more, beyond areas' names."""
+    return sum(len(r) for r in copied_runs(key, [fact], 4) if r not in _area_names())
+
+
+@lru_cache(maxsize=1)
+def _area_names() -> frozenset[str]:
+    return frozenset(word for theme in load_book().themes for word in theme.keywords)
 
 
 @lru_cache(maxsize=1 << 14)

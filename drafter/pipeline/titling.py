@@ -20,7 +20,7 @@ from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
 from drafter.pipeline.themes import load_book
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, FULL_STOP, SEMICOLONS, balanced, char_class
-from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
+from drafter.pipeline.heading_rules import bare, content_bigrams, dangles, is_generic, one_fact_words, relevant, stutters
 
 LONGEST = 24
 MOST = 0.6  # a group's main theme holding this share of its facts may head it alone (`by_most`)
@@ -67,8 +67,9 @@ def fits(facts: list[str], title: str, lexicon=None) -> bool:
 def acceptable(title: str, facts: list[str], used: set[str], themed: bool = False, lexicon=None) -> bool:
     """Fits the facts and the draft; `themed`: the lexicon's heading of the facts' own theme (it names their
     area in its own words, so it need not share them)."""
-    return (bool(title) and not is_generic(title) and not stutters(title) and bare(title) not in used
-            and (themed or relevant(title, facts)) and not one_fact_words(title, facts) and fits(facts, title, lexicon))
+    return (bool(title) and not is_generic(title) and not stutters(title) and not dangles(title)
+            and bare(title) not in used and (themed or relevant(title, facts))
+            and not one_fact_words(title, facts) and fits(facts, title, lexicon))
 
 
 def core(fact: str) -> str:
