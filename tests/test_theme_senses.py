@@ -165,3 +165,12 @@ def test_a_union_unit_doing_an_act_names_who_acts_not_the_building_of_unions():
     assert "org" not in scores(survey) and scores(survey)["care"] > 0, scores(survey)
     for building in ("年内新建基层工会9个，发展会员640名", "各分会完成换届选举", "在3家非公企业建立工会小组"):
         assert scores(building)["org"] > 0, building
+
+
+def test_a_system_of_another_matter_is_no_building_of_the_union_s_own():
+    visits = "坚持“三必访、四必谈”制度，帮助职工解决实际问题"
+    assert "self" not in scores(visits), scores(visits)
+    congress = "完善职代会制度，每年召开职代会2次"
+    assert "self" not in scores(congress) and scores(congress)["democracy"] > 0, scores(congress)
+    for own in ("健全工会财务管理制度，规范经费使用", "建立健全工会各项规章制度"):
+        assert scores(own)["self"] > 0, own

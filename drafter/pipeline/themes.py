@@ -41,18 +41,20 @@ class Senses:
     courses: tuple[str, ...] = ()  # 财务、物业管理、安全生产等项目的培训: one subject of several (course_lists.py)
     doers: tuple[str, ...] = ()  # 各基层工会积极开展…: a union's unit doing an act (`doing`) is its doer, no area
     doing: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()  # “四到家、五必访”制度: the quoted practice's system, no building of the union's own
 
     def acts(self, text: str) -> str:
         """`text` without its condition clauses, its art works' subjects, its events' quoted themes (an essay
         contest on “安全发展” is no safety act), a body's own plight (公司面临的困难), the subjects of reports it
-        heard, and with a union's unit that does the act (各基层工会开展安全检查) said as 工会: it names who acts,
-        not the building of unions."""
+        heard, a system named by a quoted practice (“四到家、五必访”制度), and with a union's unit that does the
+        act (各基层工会开展安全检查) said as 工会: it names who acts, not the building of unions."""
         clauses = re.split(f"({char_class(BREAKS)})", text)
         kept = "".join(c for c in clauses if not (self.conditions and c.rstrip("的").endswith(self.conditions)))
         kept = _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
         kept = _slogan(self.slogans).sub("", kept) if self.slogans else kept
         kept = _plight(self.bodies, self.plights, self.helped).sub(r"\1", kept) if self.plights else kept
         kept = _doer(self.doers, self.doing).sub("工会", kept) if self.doers else kept
+        kept = re.sub(f"(?<=[”\"」])(?:{'|'.join(map(re.escape, self.named))})", "", kept) if self.named else kept
         return _heard(self.reports).sub("审议报告", kept) if self.reports else kept  # heard: a report reviewed
 
     def as_time(self, text: str, word: str) -> bool:
@@ -260,7 +262,7 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
     given = raw.get("senses", {})
     senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns",
                                                                    "slogans", "bodies", "plights", "helped", "courses",
-                                                                   "doers", "doing")))
+                                                                   "doers", "doing", "named")))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
