@@ -174,3 +174,12 @@ def test_a_system_of_another_matter_is_no_building_of_the_union_s_own():
     assert "self" not in scores(congress) and scores(congress)["democracy"] > 0, scores(congress)
     for own in ("健全工会财务管理制度，规范经费使用", "建立健全工会各项规章制度"):
         assert scores(own)["self"] > 0, own
+
+
+def test_a_knowledge_contest_is_study_of_its_subject_no_labour_competition():
+    quiz = "组织职工开展《民法典》知识竞赛，80人参加"
+    general = [t for t in load_book().themes if not t.topics]
+    assert ThemeClassifier(general).best("组织全体职工开展《工会章程》知识答题，参与率95%").key == "study"
+    assert scores(quiz)["study"] > scores(quiz).get("competition", 0), scores(quiz)
+    assert "study" not in scores("举办职工消防安全知识竞赛，12支队伍参赛")  # safety's matter: a safety contest
+    assert scores("开展岗位技能竞赛3场")["competition"] > 0
