@@ -158,20 +158,9 @@ def test_one_subject_of_a_course_among_others_is_no_matter_of_the_fact():
     assert scores("开展安全生产、消防、应急救护等项目的培训6期")["safety"] > 0  # every subject is of safety
 
 
-def test_a_union_unit_doing_an_act_names_who_acts_not_the_building_of_unions():
-    checks = "各分会能经常开展班组安全隐患排查活动，整改问题23项"
-    assert "org" not in scores(checks) and scores(checks)["safety"] > 0, scores(checks)
-    survey = "经过各基层工会走访摸底，将11户职工家庭纳入困难档案"
-    assert "org" not in scores(survey) and scores(survey)["care"] > 0, scores(survey)
-    for building in ("年内新建基层工会9个，发展会员640名", "各分会完成换届选举", "在3家非公企业建立工会小组"):
-        assert scores(building)["org"] > 0, building
-
-
-def test_a_system_of_another_matter_is_no_building_of_the_union_s_own():
+def test_a_quoted_practice_s_system_is_no_building_of_the_union_s_own():
     visits = "坚持“三必访、四必谈”制度，帮助职工解决实际问题"
     assert "self" not in scores(visits), scores(visits)
-    congress = "完善职代会制度，每年召开职代会2次"
-    assert "self" not in scores(congress) and scores(congress)["democracy"] > 0, scores(congress)
     for own in ("健全工会财务管理制度，规范经费使用", "建立健全工会各项规章制度"):
         assert scores(own)["self"] > 0, own
 

@@ -59,29 +59,43 @@ def one_fact_words(title: str, facts: list[str]) -> bool:
     """The heading is one of several facts' words (新建职工书屋 over a section that also holds 技能比武), or one of
     its clauses is, judged as a whole heading would be, when the section holds more facts than the heading has
     clauses (强化劳动保护，举办主题演讲活动 over four safety facts, one the 演讲; a heading of two facts' acts over
-    those two names each)."""
-    clauses = [c for c in _CLAUSE_CUT.split(title) if bare(c)]
-    if len(clauses) > 1 and len(facts) > len(clauses) and any(_one_fact(c, facts) for c in clauses):
+    those two names each). A lexicon's area phrase (加强自身建设) is no fact's words."""
+    clauses = [c for c in _CLAUSE_CUT.split(title) if bare(c) and bare(c) not in _area_phrases()]
+    if len(_CLAUSE_CUT.split(title)) > 1 and len(facts) > len(_CLAUSE_CUT.split(title)) \
+            and any(_one_fact(c, facts) for c in clauses):
         return True
     return _one_fact(title, facts)
 
 
 def _one_fact(title: str, facts: list[str]) -> bool:
-    """The heading's characters are ONE_FACT_SHARE in runs (4+) of one of several facts, and no other fact writes
-    half as many of them (展示活动 of 开展评比竞赛和展示活动 does not share 举行教师专业基本功展示活动 with the fact
-    that held it); a run that is an area's name (a theme keyword: 劳动保护 of 加强劳动保护) names the area, not a
-    fact."""
-    key = bare(title)
-    if len(facts) < 2 or not key:
+    """The heading's characters are ONE_FACT_SHARE in runs (4+) of one of several facts and in none of the others;
+    a run that says no more than an area's name (a theme keyword) and frame words (劳动保护 of 加强劳动保护, 加强自身
+    建设) names the area, not the fact."""
+    if len(facts) < 2:
         return False
-    copied = [_copied(key, bare(fact)) for fact in facts]
-    most = max(copied)
-    return most >= ONE_FACT_SHARE * len(key) and sorted(copied)[-2] * 2 < most
+    key = bare(title)
+    for fact in facts:
+        runs = [r for r in copied_runs(key, [bare(fact)], 4) if not _names_area(r)]
+        others = [bare(f) for f in facts if f is not fact]
+        if key and sum(len(r) for r in runs) >= ONE_FACT_SHARE * len(key) and not copied_runs(key, others, 4):
+            return True
+    return False
 
 
-def _copied(key: str, fact: str) -> int:
-    """How many of the heading's characters the fact writes in runs of four or more, beyond areas' names."""
-    return sum(len(r) for r in copied_runs(key, [fact], 4) if r not in _area_names())
+def _names_area(run: str) -> bool:
+    """`run` is an area's name, with frame words (加强, 开展, 工作…) at most beside it."""
+    rest = run
+    for word in sorted(_area_names() | STOP_BIGRAMS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest and any(word in run for word in _area_names())
+
+
+@lru_cache(maxsize=1)
+def _area_phrases() -> frozenset[str]:
+    """The lexicon's names of areas: each theme's short words and each clause of its headings."""
+    book = load_book()
+    texts = [t.short for t in book.themes] + [h.text for t in book.themes for h in (*t.shorts, *t.headings)]
+    return frozenset(bare(c) for text in texts for c in _CLAUSE_CUT.split(text) if c)
 
 
 @lru_cache(maxsize=1)

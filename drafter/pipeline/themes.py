@@ -39,21 +39,17 @@ class Senses:
     plights: tuple[str, ...] = ()
     helped: tuple[str, ...] = ()  # … unless people or help are said between (公司为困难员工…, 帮助职工解决…困难)
     courses: tuple[str, ...] = ()  # 财务、物业管理、安全生产等项目的培训: one subject of several (course_lists.py)
-    doers: tuple[str, ...] = ()  # 各基层工会积极开展…: a union's unit doing an act (`doing`) is its doer, no area
-    doing: tuple[str, ...] = ()
     named: tuple[str, ...] = ()  # “四到家、五必访”制度: the quoted practice's system, no building of the union's own
 
     def acts(self, text: str) -> str:
         """`text` without its condition clauses, its art works' subjects, its events' quoted themes (an essay
         contest on “安全发展” is no safety act), a body's own plight (公司面临的困难), the subjects of reports it
-        heard, a system named by a quoted practice (“四到家、五必访”制度), and with a union's unit that does the
-        act (各基层工会开展安全检查) said as 工会: it names who acts, not the building of unions."""
+        heard, and a system named by a quoted practice (“四到家、五必访”制度: the practice's, not the union's own)."""
         clauses = re.split(f"({char_class(BREAKS)})", text)
         kept = "".join(c for c in clauses if not (self.conditions and c.rstrip("的").endswith(self.conditions)))
         kept = _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
         kept = _slogan(self.slogans).sub("", kept) if self.slogans else kept
         kept = _plight(self.bodies, self.plights, self.helped).sub(r"\1", kept) if self.plights else kept
-        kept = _doer(self.doers, self.doing).sub("工会", kept) if self.doers else kept
         kept = re.sub(f"(?<=[”\"」])(?:{'|'.join(map(re.escape, self.named))})", "", kept) if self.named else kept
         return _heard(self.reports).sub("审议报告", kept) if self.reports else kept  # heard: a report reviewed
 
@@ -106,14 +102,6 @@ def _plight(bodies: tuple[str, ...], plights: tuple[str, ...], helped: tuple[str
     either = lambda words: "|".join(map(re.escape, words))  # noqa: E731
     between = f"(?:(?!{either(helped)}){_IN_CLAUSE})"
     return re.compile(f"((?:{either(bodies)}){between}{{0,14}}?)(?:{either(plights)})(?!{either(helped)})")
-
-
-@lru_cache(maxsize=4)
-def _doer(units: tuple[str, ...], acts: tuple[str, ...]) -> re.Pattern:
-    """A unit right before an act it does, adverbs between (各基层工会能经常性开展…, 经过各基层工会调查摸底); an
-    act of building it (基层工会健全组织, 建立分会, 基层工会组织覆盖率) is none of `acts`."""
-    either = lambda words: "|".join(map(re.escape, words))  # noqa: E731
-    return re.compile(f"(?:{either(units)})(?=[能都均还也要又已经常性积极主动认真及时先后广泛分别普遍]{{0,6}}(?:{either(acts)})(?!建设|覆盖|机构|体系|架构))")
 
 
 @lru_cache(maxsize=4)
@@ -262,7 +250,7 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
     given = raw.get("senses", {})
     senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns",
                                                                    "slogans", "bodies", "plights", "helped", "courses",
-                                                                   "doers", "doing", "named")))
+                                                                   "named")))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),
