@@ -26,6 +26,8 @@ def test_an_area_s_name_one_fact_writes_is_no_fact_s_words():
     assert not one_fact_words("推进民主管理，加强自身建设", ["召开职代会，审议提案8件", "签订集体合同1份",
                                                    "加强自身建设，制定工会经费管理办法"])  # the self area's name
     assert one_fact_words("开展安全生产月活动", SAFETY)
+    games = ["举办职工拔河比赛，12支队伍参赛", "组织职工参加市职工运动会", "开展“迎新春”文艺演出"]
+    assert one_fact_words("丰富文体活动，举办职工拔河比赛", games)  # 拔河, 比赛: keywords that name one event
 
 
 def test_a_preposition_and_its_object_is_no_heading():

@@ -83,11 +83,12 @@ def _one_fact(title: str, facts: list[str]) -> bool:
 
 
 def _names_area(run: str) -> bool:
-    """`run` is an area's name, with frame words (加强, 开展, 工作…) at most beside it."""
+    """`run` is an area's name (a keyword of four characters or more: 劳动保护, 自身建设; 拔河 and 比赛 of 职工拔河比赛
+    name one event), with other keywords and frame words (加强, 开展, 工作…) at most beside it."""
     rest = run
     for word in sorted(_area_names() | STOP_BIGRAMS, key=len, reverse=True):
         rest = rest.replace(word, "")
-    return not rest and any(word in run for word in _area_names())
+    return not rest and any(word in run for word in _area_names() if len(word) >= 4)
 
 
 @lru_cache(maxsize=1)
