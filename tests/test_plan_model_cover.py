@@ -14,7 +14,8 @@ from drafter.pipeline.themes import load_book
 from drafter.providers.fake import ScriptedModel
 from test_plan_keep_groups import CULTURE, FACTS, SAFETY, alike, refit
 
-COVERING = "开展安全生产月活动，举办职工篮球赛"  # speaks of the safety facts and of the game
+COVERING = "抓好安全生产，丰富文体活动"  # speaks of the safety facts and of the game's area
+ONE_ACT = "开展安全生产月活动，举办职工篮球赛"  # its second half is the game's own act (heading_rules.one_fact_words)
 
 
 def run(reply: str | None, lines=(0, 1, 3), remote: bool = True):
@@ -39,6 +40,14 @@ def test_a_model_heading_that_covers_the_misfit_keeps_the_group_together():
     assert titling.bare(COVERING) in used and titling.bare(SAFETY) not in used
     assert sections[1] == ([4], CULTURE)  # a section without misfits is not asked
     assert len(titler.calls) == 1 and titler.calls[0].facts == [FACTS[0], FACTS[1], FACTS[3]]  # all its facts
+
+
+def test_a_model_heading_whose_half_is_one_fact_s_act_is_refused():
+    """Every half of a heading must fit the section as a whole heading would (session 25): 举办职工篮球赛 over the
+    two safety facts and the game names the game alone."""
+    fit, titles, sections, used, titler = run(ONE_ACT)
+    assert sections[0] == ([0, 1, 3], SAFETY) and titles[0] == SAFETY  # kept: its misfit moves as before
+    assert fit.misfits([0, 1, 3], SAFETY) == [3]
 
 
 def test_a_model_heading_that_leaves_the_misfit_is_refused():

@@ -156,3 +156,19 @@ def test_one_subject_of_a_course_among_others_is_no_matter_of_the_fact():
     assert "safety" not in scores(course) and scores(course)["study"] > 0, scores(course)
     assert "safety" not in scores("举办8场职工课堂，送去法律、安全、医保等方面知识")
     assert scores("开展安全生产、消防、应急救护等项目的培训6期")["safety"] > 0  # every subject is of safety
+
+
+def test_a_quoted_practice_s_system_is_no_building_of_the_union_s_own():
+    visits = "坚持“三必访、四必谈”制度，帮助职工解决实际问题"
+    assert "self" not in scores(visits), scores(visits)
+    for own in ("健全工会财务管理制度，规范经费使用", "建立健全工会各项规章制度"):
+        assert scores(own)["self"] > 0, own
+
+
+def test_a_knowledge_contest_is_study_of_its_subject_no_labour_competition():
+    quiz = "组织职工开展《民法典》知识竞赛，80人参加"
+    general = [t for t in load_book().themes if not t.topics]
+    assert ThemeClassifier(general).best("组织全体职工开展《工会章程》知识答题，参与率95%").key == "study"
+    assert scores(quiz)["study"] > scores(quiz).get("competition", 0), scores(quiz)
+    assert "study" not in scores("举办职工消防安全知识竞赛，12支队伍参赛")  # safety's matter: a safety contest
+    assert scores("开展岗位技能竞赛3场")["competition"] > 0

@@ -68,3 +68,12 @@ def test_the_frame_of_what_a_clause_takes_as_its_occasion_gives_no_core():
     bench made 建立养殖场、创建五型班组为契机等工作)."""
     assert "契机" not in core("利用集团工会创建五型班组为契机，深入开展五型班组创建工作")
     assert core("以“安康杯”竞赛为载体，开展安全隐患排查") == "开展安全隐患排查"
+
+
+def test_an_act_after_a_list_closed_by_deng_is_the_act():
+    """A list of occasions closed by 等 and an act after it (…文化建设月、质量月等开展…): the act after 等 is the
+    fact's act, not an act word inside the list (session 25 held-out s000_04 was headed 建设开展相关活动). Written
+    for this test."""
+    assert core("结合企业文化建设月、质量月等开展岗位练兵3场") == "开展岗位练兵"
+    assert core("结合企业文化建设月、质量月等开展相关活动") == ""  # 相关活动: no object
+    assert core("举办职工篮球赛、趣味运动会等文体活动12场") == "举办文体活动"

@@ -12,6 +12,7 @@ from pathlib import Path
 from drafter.numcheck.words import words
 from drafter.pipeline.backing import reported
 from drafter.pipeline.copying import copied_runs
+from drafter.pipeline.themes import load_book
 from textkit.sentences import COMMAS, ENUM_COMMA, NOT_COMPARED, SEMICOLONS, char_class
 
 GENERIC = re.compile(r"^(?:其[他它]|其余|综合|日常|有关|相关|各项|各类|主要|重点|有关)?(?:工作|方面|事项|情况|内容)?$"
@@ -32,6 +33,8 @@ SHARED = 0.3
 _CLAUSE_CUT = re.compile(char_class(COMMAS + SEMICOLONS))
 _JOINED = re.compile(rf"[和与及并{ENUM_COMMA}]")  # 集体合同制度和职代会制度: two items of one kind, not a stutter
 _PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+_PREPOSITIONS = ("对", "向", "给", "把", "为", "与", "跟", "同")
+_PEOPLE = ("职工", "员工", "会员", "家庭", "教师", "群众", "人员", "党员", "学生", "子女", "群体", "干部", "女工", "户")
 QUOTED = re.compile(r"[“”\"「『]([^“”\"」』]{2,12})[“”\"」』]")
 _KEY = NOT_COMPARED
 
@@ -74,6 +77,13 @@ def summary_verbs() -> frozenset[str]:
     return frozenset(word for group in table.values() for word in group)
 
 
+def dangles(title: str) -> bool:
+    """The heading is a preposition and the people it is for, with nothing done (对已退休职工 of an example's item
+    "对已退休职工，登记造册…": its first clause; 向困难职工送温暖, 对困难职工建档立卡 say the act)."""
+    key = bare(title)
+    return key.startswith(_PREPOSITIONS) and key.endswith(_PEOPLE)
+
+
 def stutters(title: str) -> bool:
     """A clause of the heading says one character pair twice with nothing joining the two (送温暖工作温暖人心,
     友谊共分享举行篮球友谊赛); a list (集体合同制度和职代会制度) and parallel clauses (创建学习型组织，争做学习型职工) do not."""
@@ -87,16 +97,52 @@ def stutters(title: str) -> bool:
 
 
 def one_fact_words(title: str, facts: list[str]) -> bool:
-    """The heading is one of several facts' words (新建职工书屋 over a section that also holds 技能比武)."""
+    """The heading is one of several facts' words (新建职工书屋 over a section that also holds 技能比武), or one of
+    its clauses is, judged as a whole heading would be, when the section holds more facts than the heading has
+    clauses (强化劳动保护，举办主题演讲活动 over four safety facts, one the 演讲; a heading of two facts' acts over
+    those two names each). A lexicon's area phrase (加强自身建设) is no fact's words."""
+    clauses = [c for c in _CLAUSE_CUT.split(title) if bare(c) and bare(c) not in _area_phrases()]
+    if len(_CLAUSE_CUT.split(title)) > 1 and len(facts) > len(_CLAUSE_CUT.split(title)) \
+            and any(_one_fact(c, facts) for c in clauses):
+        return True
+    return _one_fact(title, facts)
+
+
+def _one_fact(title: str, facts: list[str]) -> bool:
+    """The heading's characters are ONE_FACT_SHARE in runs (4+) of one of several facts and in none of the others;
+    a run that says no more than an area's name (a theme keyword) and frame words (劳动保护 of 加强劳动保护, 加强自身
+    建设) names the area, not the fact."""
     if len(facts) < 2:
         return False
     key = bare(title)
     for fact in facts:
-        runs = copied_runs(key, [bare(fact)], 4)
+        runs = [r for r in copied_runs(key, [bare(fact)], 4) if not _names_area(r)]
         others = [bare(f) for f in facts if f is not fact]
         if key and sum(len(r) for r in runs) >= ONE_FACT_SHARE * len(key) and not copied_runs(key, others, 4):
             return True
     return False
+
+
+def _names_area(run: str) -> bool:
+    """`run` is an area's name (a keyword of four characters or more: 劳动保护, 自身建设; 拔河 and 比赛 of 职工拔河比赛
+    name one event), with other keywords and frame words (加强, 开展, 工作…) at most beside it."""
+    rest = run
+    for word in sorted(_area_names() | STOP_BIGRAMS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest and any(word in run for word in _area_names() if len(word) >= 4)
+
+
+@lru_cache(maxsize=1)
+def _area_phrases() -> frozenset[str]:
+    """The lexicon's names of areas: each theme's short words and each clause of its headings."""
+    book = load_book()
+    texts = [t.short for t in book.themes] + [h.text for t in book.themes for h in (*t.shorts, *t.headings)]
+    return frozenset(bare(c) for text in texts for c in _CLAUSE_CUT.split(text) if c)
+
+
+@lru_cache(maxsize=1)
+def _area_names() -> frozenset[str]:
+    return frozenset(word for theme in load_book().themes for word in theme.keywords)
 
 
 @lru_cache(maxsize=1 << 14)

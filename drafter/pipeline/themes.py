@@ -39,16 +39,18 @@ class Senses:
     plights: tuple[str, ...] = ()
     helped: tuple[str, ...] = ()  # … unless people or help are said between (公司为困难员工…, 帮助职工解决…困难)
     courses: tuple[str, ...] = ()  # 财务、物业管理、安全生产等项目的培训: one subject of several (course_lists.py)
+    named: tuple[str, ...] = ()  # “四到家、五必访”制度: the quoted practice's system, no building of the union's own
 
     def acts(self, text: str) -> str:
         """`text` without its condition clauses, its art works' subjects, its events' quoted themes (an essay
-        contest on “安全发展” is no safety act), a body's own plight (公司面临的困难) and the subjects of reports it
-        heard."""
+        contest on “安全发展” is no safety act), a body's own plight (公司面临的困难), the subjects of reports it
+        heard, and a system named by a quoted practice (“四到家、五必访”制度: the practice's, not the union's own)."""
         clauses = re.split(f"({char_class(BREAKS)})", text)
         kept = "".join(c for c in clauses if not (self.conditions and c.rstrip("的").endswith(self.conditions)))
         kept = _art_subject(self.art_forms).sub("", kept) if self.art_forms else kept
         kept = _slogan(self.slogans).sub("", kept) if self.slogans else kept
         kept = _plight(self.bodies, self.plights, self.helped).sub(r"\1", kept) if self.plights else kept
+        kept = re.sub(f"(?<=[”\"」])(?:{'|'.join(map(re.escape, self.named))})", "", kept) if self.named else kept
         return _heard(self.reports).sub("审议报告", kept) if self.reports else kept  # heard: a report reviewed
 
     def as_time(self, text: str, word: str) -> bool:
@@ -247,7 +249,8 @@ def load_book(path: str = str(THEMES_FILE)) -> ThemeBook:
         raw = tomllib.load(handle)
     given = raw.get("senses", {})
     senses = Senses(*(tuple(given.get(name, ())) for name in ("conditions", "art_forms", "times", "reports", "campaigns",
-                                                                   "slogans", "bodies", "plights", "helped", "courses")))
+                                                                   "slogans", "bodies", "plights", "helped", "courses",
+                                                                   "named")))
     themes = tuple(Theme(key=t["key"], name=t["name"], order=int(t["order"]), keywords=tuple(t.get("keywords", ())),
                          headings=tuple(_heading(h) for h in t["headings"]), description=t.get("description", ""),
                          topics=tuple(t.get("topics", ())), short=t.get("short", ""),

@@ -20,7 +20,7 @@ from drafter.numcheck.words import words
 from drafter.pipeline.prompting import render
 from drafter.pipeline.themes import load_book
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, FULL_STOP, SEMICOLONS, balanced, char_class
-from drafter.pipeline.heading_rules import bare, content_bigrams, is_generic, one_fact_words, relevant, stutters
+from drafter.pipeline.heading_rules import bare, content_bigrams, dangles, is_generic, one_fact_words, relevant, stutters
 
 LONGEST = 24
 MOST = 0.6  # a group's main theme holding this share of its facts may head it alone (`by_most`)
@@ -67,8 +67,9 @@ def fits(facts: list[str], title: str, lexicon=None) -> bool:
 def acceptable(title: str, facts: list[str], used: set[str], themed: bool = False, lexicon=None) -> bool:
     """Fits the facts and the draft; `themed`: the lexicon's heading of the facts' own theme (it names their
     area in its own words, so it need not share them)."""
-    return (bool(title) and not is_generic(title) and not stutters(title) and bare(title) not in used
-            and (themed or relevant(title, facts)) and not one_fact_words(title, facts) and fits(facts, title, lexicon))
+    return (bool(title) and not is_generic(title) and not stutters(title) and not dangles(title)
+            and bare(title) not in used and (themed or relevant(title, facts))
+            and not one_fact_words(title, facts) and fits(facts, title, lexicon))
 
 
 def core(fact: str) -> str:
@@ -79,12 +80,15 @@ def core(fact: str) -> str:
         if act is None or act.start() > 12 or _PURPOSE.fullmatch(clause[:act.start()]) or _SERVING.match(clause):
             continue
         phrase = _COUNT_AT_END.sub("", clause[act.start():].strip()).strip("，、 ")
+        verb = act.group()
         if "等" in phrase:  # "举办职工篮球赛、趣味运动会等文体活动" -> 举办文体活动
-            phrase = act.group() + _COUNTED.sub("", phrase.rsplit("等", 1)[1])
+            tail = _COUNTED.sub("", phrase.rsplit("等", 1)[1])
+            later = _ACTS.match(tail)  # …道德建设月、安全生产月等开展相关活动: the act is the one after 等
+            verb, phrase = (later.group(), tail) if later else (verb, verb + tail)
         phrase = re.split(r"[0-9０-９]|[xX×]{2}", phrase, 1)[0].rstrip("共计达约近余和及与、各每")  # a count, or xx
         phrase = re.sub(r"分别$", "", phrase)  # 举办集体婚礼和青年联谊各1场 -> …青年联谊, not …联谊各
-        phrase = act.group() + _CN_COUNT_AT_END.sub("", _DONE.sub("", phrase[len(act.group()):]))
-        if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(act.group()):]):
+        phrase = verb + _CN_COUNT_AT_END.sub("", _DONE.sub("", phrase[len(verb):]))
+        if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(verb):]):
             whole = _object_before(clause, act) + phrase
             return whole if len(whole) <= 14 else phrase
     return ""
