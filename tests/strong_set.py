@@ -55,6 +55,7 @@ FRESH_H22C = DATA.with_name("strong_fresh_h22c.json")  # helper h6's, session 22
 FRESH_H23B = DATA.with_name("strong_fresh_h23b.json")  # helper h2's, session 23 (faithful paraphrases on new topics): odd drive, even report
 FRESH_H23A = DATA.with_name("strong_fresh_h23a.json")  # helper h1's, session 23 (the six kinds in varied positions): odd drive, even report
 FRESH_H24A = DATA.with_name("strong_fresh_h24a.json")  # helper h3's, session 24 (narrowing qualifiers of the object): odd drive, even report
+FRESH_H25B = DATA.with_name("strong_fresh_h25b.json")  # helper h2's, session 25 (faithful paraphrases in strong models' styles): odd drive, even report
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
