@@ -32,7 +32,7 @@ from drafter.numcheck.things import THING_TAGS, abstract_word
 from drafter.numcheck.qualifying import joined_verbal as _joined_verbal, new_noun_after as _new_noun_after
 from drafter.numcheck.qualifying import verbal_qualifier as _verbal_qualifier
 from drafter.numcheck.actforms import manner_form_of_act
-from drafter.numcheck.wordclass import act_phrase, act_read_as_noun, action_word, adverb_noun, place_word
+from drafter.numcheck.wordclass import act_phrase, act_read_as_noun, action_word, adverb_noun, at_person, place_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
 from drafter.numcheck.words import Word, tag_of, words
 
@@ -217,8 +217,8 @@ def _naming(w: Word) -> bool:
 def _added(w: Word, reader: Reader) -> bool:
     """A word naming something that no support line gives."""
     lex = reader.lex
-    if not _naming(w) or reader.neutral(w[2]) or w[2] in lex.abstract:
-        return False
+    if not _naming(w) or reader.neutral(w[2]) or w[2] in lex.abstract or at_person(w[2]):
+        return False  # 手中 of 发到职工手中: where the thing reached them
     if lex.assert_words.fullmatch(w[2]) or lex.item_ignore.fullmatch(w[2]) or abstract_word(w[2], w[3]):
         return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
     if not w[3].startswith("n") and action_word(w[2]) or act_phrase(w[2], w[3]):
