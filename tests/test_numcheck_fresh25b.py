@@ -19,3 +19,32 @@ def test_a_thing_handed_into_the_peoples_hands_names_no_place_nor_kind_of_them()
     # a place or a kind written there is still new
     assert _flags(["为保安员配发防刺背心80件"], "80件防刺背心配发到门岗保安员手中。")
     assert _flags(["为保安员配发防刺背心80件"], "80件防刺背心配发到保安员和保洁员手中。")
+
+
+def test_a_quality_word_jieba_tags_a_noun_names_no_thing():
+    facts = ["举办叉车驾驶技能比武，参赛职工42人"]
+    assert _flags(facts, "叉车驾驶技能比武精彩开赛，参赛职工四十二人。") == []
+    assert _flags(facts, "叉车驾驶技能比武在物流园区精彩开赛，参赛职工四十二人。")  # a place stays new
+
+
+def test_each_and_a_verb_is_what_each_did_not_a_kind_of_people():
+    facts = ["举办青年职工演讲比赛，参赛选手20人"]
+    assert not any("各展所长" in f for f in _flags(facts, "演讲比赛中，二十名青年职工声情并茂、各展所长。"))
+    assert not any("各显神通" in f for f in _flags(facts, "演讲比赛中，二十名青年职工声情并茂、各显神通。"))
+
+
+def test_the_abstract_subject_of_a_change_ending_the_clause_is_what_the_work_improved():
+    facts = ["组织环卫工人开展心理疏导讲座3场，听讲职工210人次"]
+    assert _flags(facts, "心理疏导讲座办了3场，听讲职工210人次，职工心理健康服务体系逐步完善。") == []
+    assert _flags(facts, "心理疏导讲座办了3场，听讲职工210人次，职工心理健康服务机制不断健全。") == []
+    # people or a place in the subject are still judged
+    assert _flags(facts, "心理疏导讲座办了3场，听讲职工210人次，退休职工心理健康服务体系逐步完善。")
+    # a thing that is not abstract, and a system the work set up, are what was done
+    assert _flags(facts, "心理疏导讲座办了3场，听讲职工210人次，还建立了职工心理健康服务体系。")
+
+
+def test_opening_work_in_general_names_no_act():
+    facts = ["为井下职工配发安全帽300顶", "举办安全知识竞赛，参赛职工80人"]
+    flags = _flags(facts, "工会以安全为主线开展工作，为井下职工配发安全帽300顶，举办安全知识竞赛，参赛职工80人。")
+    assert flags == []
+    assert _flags(facts, "工会以安全为主线开展巡查，为井下职工配发安全帽300顶，举办安全知识竞赛，参赛职工80人。")

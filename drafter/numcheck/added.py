@@ -34,6 +34,7 @@ from drafter.numcheck.qualifying import verbal_qualifier as _verbal_qualifier
 from drafter.numcheck.actforms import manner_form_of_act
 from drafter.numcheck.wordclass import act_phrase, act_read_as_noun, action_word, adverb_noun, at_person, place_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
+from drafter.numcheck.statewords import each_did
 from drafter.numcheck.words import Word, tag_of, words
 
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
@@ -207,8 +208,8 @@ def _naming(w: Word) -> bool:
     word, tag = w[2], w[3]
     if _digits(word) or not tag.startswith(_NAMING_TAGS) or tag == "ad":
         return False  # 顺利 (ad) of 38名徒弟顺利出师: an adverb, though its tag starts like an adjective's
-    if tag in ("i", "l"):
-        return len(word) >= 4 and tag_of(word[-2:]).startswith("n")
+    if tag in ("i", "l"):  # (各展所长: what each did, statewords.each_did)
+        return len(word) >= 4 and tag_of(word[-2:]).startswith("n") and not each_did(word)
     if tag == "nr" and tag_of(word[1:]).startswith("v"):
         return False  # 经审查 read as a name
     return not (tag == "x" and _FUNCTION.search(word))

@@ -22,7 +22,8 @@ from drafter.numcheck.rolewords import NOUN_TAGS, THING_HEADS, Reader, attached,
 from drafter.numcheck.words import Word, snap, tag_of
 from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act as _joined_act, new_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
-from drafter.numcheck.wordclass import at_person, person_or_body, place_word
+from drafter.numcheck.wordclass import person_or_body, place_word
+from drafter.numcheck.statewords import no_thing_here
 from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.nearmiss import bridged, bridged_qualifier, on_given_event, verb_qualifier
 from drafter.numcheck.actforms import act_not_thing, did_after_people
@@ -81,8 +82,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral)
                                  or _event_kind(ws, ws.index(w)))
               and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3]) and not act_read_as_noun(ws, ws.index(w))
-              and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w)) and not at_person(w[2])
-              and not act_not_thing(ws, ws.index(w), reader.support) and not _address(ws, ws.index(w), reader)):
+              and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w)) and not _address(ws, ws.index(w), reader)
+              and not act_not_thing(ws, ws.index(w), reader.support) and not no_thing_here(clause, ws, ws.index(w), reader.lex.effect_verbs)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k, reader.neutral)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)
