@@ -48,3 +48,15 @@ def test_opening_work_in_general_names_no_act():
     flags = _flags(facts, "工会以安全为主线开展工作，为井下职工配发安全帽300顶，举办安全知识竞赛，参赛职工80人。")
     assert flags == []
     assert _flags(facts, "工会以安全为主线开展巡查，为井下职工配发安全帽300顶，举办安全知识竞赛，参赛职工80人。")
+
+
+def test_a_phrase_after_zai_ending_on_a_time_locative_past_a_verb_or_count_is_a_time():
+    facts = ["为保洁员配发防滑鞋200双"]
+    notes = _flags(facts, "工会在台风季来临前为保洁员配发防滑鞋200双。")
+    assert notes and notes[0].startswith("时间")
+    notes = _flags(facts, "工会在建厂三十周年之际为保洁员配发防滑鞋200双。")
+    assert notes and notes[0].startswith("时间")
+    notes = _flags(facts, "工会在中秋返乡高峰前为保洁员配发防滑鞋200双。")
+    assert notes and notes[0].startswith("时间")
+    notes = _flags(facts, "工会在食堂门前为保洁员配发防滑鞋200双。")  # a place before 前 stays a place
+    assert notes and notes[0].startswith("地点")
