@@ -60,3 +60,13 @@ def test_a_phrase_after_zai_ending_on_a_time_locative_past_a_verb_or_count_is_a_
     assert notes and notes[0].startswith("时间")
     notes = _flags(facts, "工会在食堂门前为保洁员配发防滑鞋200双。")  # a place before 前 stays a place
     assert notes and notes[0].startswith("地点")
+
+
+def test_a_single_event_named_without_the_people_it_was_for_is_stated():
+    facts = ["组织钳工外出观摩1次，参加钳工30人", "为钳工更换工作服60套"]
+    res = check(facts, "工会组织的外出观摩让30名钳工开阔了眼界；还为钳工更换工作服60套。")
+    assert res.missing == []
+    res = check(facts, "30名钳工参加了工会组织的活动；还为钳工更换工作服60套。")  # the event itself unsaid
+    assert [m.fact_line for m in res.missing] == [1]
+    res = check(["组织安全知识竞赛1场，参赛职工40人"], "组织安全知识竞赛3场，参赛职工40人。")
+    assert res.numbers[0].status != "supported"  # a count of its own beside the item is judged as written
