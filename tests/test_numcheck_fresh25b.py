@@ -70,3 +70,9 @@ def test_a_single_event_named_without_the_people_it_was_for_is_stated():
     assert [m.fact_line for m in res.missing] == [1]
     res = check(["组织安全知识竞赛1场，参赛职工40人"], "组织安全知识竞赛3场，参赛职工40人。")
     assert res.numbers[0].status != "supported"  # a count of its own beside the item is judged as written
+
+
+def test_yi_glued_to_a_noun_jieba_cannot_read_is_a_means_not_a_thing_counted():
+    facts = ["举办职工合唱比赛，10支队伍参赛"]
+    assert _flags(facts, "合唱比赛中，10支参赛队伍以歌传情、以声励志。") == []
+    assert _flags(facts, "合唱比赛中，10支退休职工队伍以歌传情。")  # other people counted stay new

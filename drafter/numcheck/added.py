@@ -40,7 +40,7 @@ from drafter.numcheck.words import Word, tag_of, words
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
 _JOINERS = GLUE | {"以及"}
 _SUFFIXES = frozenset("员者师")
-_FUNCTION = re.compile("[达为计约共有了的是在名个位项次余多从向对把被给与和及将每各等进入到]")  # 法进 (送法进企业)
+_FUNCTION = re.compile("[达为计约共有了的是在名个位项次余多从向对把被给与和及将每各等进入到以]")  # 法进 (送法进企业)
 
 
 def added_items(clause: str, offset: int, hits: Sequence[NumberHit], support, lex: FaithLexicon,
