@@ -76,3 +76,11 @@ def test_yi_glued_to_a_noun_jieba_cannot_read_is_a_means_not_a_thing_counted():
     facts = ["举办职工合唱比赛，10支队伍参赛"]
     assert _flags(facts, "合唱比赛中，10支参赛队伍以歌传情、以声励志。") == []
     assert _flags(facts, "合唱比赛中，10支退休职工队伍以歌传情。")  # other people counted stay new
+
+
+def test_the_workplace_the_draft_opens_on_is_given_to_its_later_clauses():
+    facts = ["举办干警乒乓球比赛，参赛干警48人"]
+    assert _flags(facts, "看守所工会着眼丰富干警业余生活，举办干警乒乓球比赛，48名看守所干警同台竞技。") == []
+    assert _flags(facts, "工会举办干警乒乓球比赛，48名看守所干警同台竞技。")  # no workplace opened: new
+    # a body named beside the writer is no workplace of its own
+    assert _flags(facts, "看守所工会联合市司法局举办干警乒乓球比赛，48名看守所干警同台竞技。")

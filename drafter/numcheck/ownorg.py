@@ -41,3 +41,14 @@ def without_own_org(clause: str, text: str) -> str:
         return text
     a, b = span
     return text[:a] + " " * (b - a) + text[b:]
+
+
+def with_own_org(draft: str, context):
+    """The context lines and the workplace the draft's first clause opens on (监狱工会着眼…: 监狱): the writer's own,
+    given by the request, so the draft may name it again later (新时代监狱民警, 全馆职工)."""
+    first = re.split(r"[，。；！？,;!?\n]", draft.lstrip(), maxsplit=1)[0]
+    span = own_org(first)
+    if span is None:
+        return context
+    org = first[span[0]:span[1]]
+    return f"{context}\n{org}" if isinstance(context, str) else (*context, org)
