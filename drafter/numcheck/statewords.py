@@ -2,7 +2,8 @@
 
 A strong model sums up its facts in clauses such as 实验室安全操作比武精彩开赛, 职工心理健康服务体系逐步完善,
 权益知识宣传机制不断健全, 讲故事比赛中保育员各展所长. Read by grammar and 同义词词林, not by listed phrases:
-  * a quality word: 词林 knows it only as a quality or state (E: 精彩, 扎实), whatever jieba's tag (精彩/n);
+  * a quality word: 词林 knows it only as a quality or state (E: 精彩, 扎实), whatever jieba's tag (精彩/n), before a
+    verb or ending the clause (比武精彩开赛: how it went; 主业的经理 names a kind);
   * the subject of a change ending the clause: an abstract head (词林 D: a state, system, ability, feeling; a word
     词林 does not know by its last part: 服务体系 by 体系), then only degree adverbs (逐步, 不断, 日益) and a verb or
     adjective of change or quality (词林 Ih, Ed, If; an [effect] verb; 逐步完善 as one set phrase): what the work
@@ -63,5 +64,6 @@ def _change(word: str, effect_verbs: frozenset[str]) -> bool:
 def no_thing_here(clause: str, ws: tuple[Word, ...] | list[Word], k: int, effect_verbs: frozenset[str]) -> bool:
     """Does word k name no thing the clause's work was done on: a quality word, 各 + a verb, the abstract subject
     of a change, or where a thing reached people (手中, 身边: wordclass.at_person)?"""
-    word = ws[k][2]
-    return at_person(word) or quality_only(word) or each_did(word) or changed_subject(clause, ws, k, effect_verbs)
+    word, after = ws[k][2], ws[k + 1] if k + 1 < len(ws) else None
+    how = quality_only(word) and (after is None or after[3] in ("v", "vn"))  # 精彩/开赛, not 主业/的/经理: a kind
+    return at_person(word) or how or each_did(word) or changed_subject(clause, ws, k, effect_verbs)
