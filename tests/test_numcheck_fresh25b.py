@@ -41,6 +41,7 @@ def test_the_abstract_subject_of_a_change_ending_the_clause_is_what_the_work_imp
     assert _flags(facts, "心理疏导讲座办了3场，听讲职工210人次，退休职工心理健康服务体系逐步完善。")
     # a thing that is not abstract, and a system the work set up, are what was done
     assert _flags(facts, "心理疏导讲座办了3场，听讲职工210人次，还建立了职工心理健康服务体系。")
+    assert _flags(facts, "心理疏导讲座办了3场，听讲职工210人次，还开展了职工心理关爱工程活动。")  # an event ends it
 
 
 def test_opening_work_in_general_names_no_act():

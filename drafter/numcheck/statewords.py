@@ -48,6 +48,8 @@ def changed_subject(clause: str, ws: tuple[Word, ...] | list[Word], k: int, effe
     *adverbs, last = rest
     if not all(w[3] in _DEGREE_TAGS or _degree(w[2]) for w in adverbs):
         return False
+    if last[3] not in ("v", "a", "l", "i"):
+        return False  # 创新工程/活动: a noun or verbal noun ends a phrase, not a change (工程 is the work done)
     return _change(last[2], effect_verbs) or last[3] in ("l", "i") and _change(last[2][-2:], effect_verbs)
 
 
