@@ -3,8 +3,7 @@
   对象 (object)    a near miss of a thing the facts name: a changed level (省级 or 省总工会 where the facts say 市级
                    or 市总工会, in frame wording too); a word of its own written onto a word the facts give, as its
                    qualifier or head (书画比赛 for 摄影比赛, 困难职工子女, 大病职工家属); a sibling added to a given
-                   thing by 和/、/及/与 (环卫工人和快递小哥, 工资调整方案和年金管理办法); a same-head swap (足球赛
-                   for 篮球赛, 慰问品 for 慰问金).
+                   thing by 和/、/及/与 (环卫工人和快递小哥); a same-head swap (足球赛 for 篮球赛, 慰问品 for 慰问金).
   活动 (activity)  an act the facts do not report: a verb they do not write acting on a thing they do not name
                    (开通心理咨询热线, 配备一名师傅), or any act verb (举办, 召开 …) whose object is an event they do
                    not name (召开金点子评审会, 举办优秀作品巡回展览). It is quoted from its verb to the clause's end,
