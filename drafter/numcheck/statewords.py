@@ -16,11 +16,13 @@ from __future__ import annotations
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import at_person, head_classes
 from drafter.numcheck.words import Word, tag_of
+from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA
 
 _ABSTRACT_HEADS = ("Da", "Db", "Dd", "De", "Df", "Di", "Dn")  # 词林: states, reasons, structures, abilities, minds,
 # social systems (机制, 制度), quantities; not institutions (Dm: 监狱), money, culture, illness, people or things
 _CHANGES = ("Ih", "Ed", "If")  # 词林: changes (增强, 改善), qualities (完善, 健全), development (提升)
 _DEGREE_TAGS = ("d", "vd", "ad")
+_MARKS = BREAKS + COMMAS + ENUM_COMMA + " "
 
 
 def quality_only(word: str) -> bool:
@@ -40,9 +42,9 @@ def changed_subject(clause: str, ws: tuple[Word, ...] | list[Word], k: int, effe
     if not any(c.startswith(_ABSTRACT_HEADS) for c in head_classes(ws[k][2])) \
             or any(c[0] in "ABC" for c in head_classes(ws[k][2])):
         return False
-    rest = [w for w in ws[k + 1:] if w[2].strip("，。；、！ ")]
+    rest = [w for w in ws[k + 1:] if w[2].strip(_MARKS)]
     if not rest:  # the tail blanked as how the work went (appraisal.py: 逐步完善, 不断健全)
-        return clause[ws[k][1]:].startswith("  ") and not clause[ws[k][1]:].strip("，。；、！ ")
+        return clause[ws[k][1]:].startswith("  ") and not clause[ws[k][1]:].strip(_MARKS)
     if any(a[1] != b[0] for a, b in zip((ws[k], *rest), rest)):
         return False
     *adverbs, last = rest
