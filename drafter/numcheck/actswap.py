@@ -46,7 +46,8 @@ def changed_act(clause: str, start: int, support: Support, lex: FaithLexicon) ->
     if k is None or not _given_before(clause[:ws[k][0]], support, lex):
         return None
     act = _act_words(ws[k + 1:], lex)
-    if not act or act[-1][1] - act[0][0] > MAX_ACT or _same_act(act, support, lex):
+    if not act or act[-1][1] - act[0][0] > MAX_ACT or _same_act(act, support, lex) \
+            or all(w in GENERIC_HEADS for _, _, w in act):  # 开展工作, 开展活动: no act named
         return None
     a, b = act[0][0], act[-1][1]
     if _NAMED.search(clause[ws[k][1]:]) or (lex.theme_re.search(clause[a:b]) and not unbacked_themes(

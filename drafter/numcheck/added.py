@@ -32,15 +32,16 @@ from drafter.numcheck.things import THING_TAGS, abstract_word
 from drafter.numcheck.qualifying import joined_verbal as _joined_verbal, new_noun_after as _new_noun_after
 from drafter.numcheck.qualifying import verbal_qualifier as _verbal_qualifier
 from drafter.numcheck.actforms import manner_form_of_act
-from drafter.numcheck.wordclass import act_phrase, act_read_as_noun, action_word, adverb_noun, place_word
+from drafter.numcheck.wordclass import act_phrase, act_read_as_noun, action_word, adverb_noun, at_person, place_word
 from drafter.numcheck.rolewords import GLUE, NOUN_TAGS, Reader, role_claim
+from drafter.numcheck.statewords import each_did
 from drafter.numcheck.words import Word, tag_of, words
 from drafter.numcheck.faithlex import asserts, ignorable
 
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
 _JOINERS = GLUE | {"以及"}
 _SUFFIXES = frozenset("员者师")
-_FUNCTION = re.compile("[达为计约共有了的是在名个位项次余多从向对把被给与和及将每各等进入到]")  # 法进 (送法进企业)
+_FUNCTION = re.compile("[达为计约共有了的是在名个位项次余多从向对把被给与和及将每各等进入到以]")  # 法进 (送法进企业)
 
 
 def added_items(clause: str, offset: int, hits: Sequence[NumberHit], support, lex: FaithLexicon,
@@ -210,8 +211,8 @@ def _naming(w: Word) -> bool:
     word, tag = w[2], w[3]
     if _digits(word) or not tag.startswith(_NAMING_TAGS) or tag == "ad":
         return False  # 顺利 (ad) of 38名徒弟顺利出师: an adverb, though its tag starts like an adjective's
-    if tag in ("i", "l"):
-        return len(word) >= 4 and tag_of(word[-2:]).startswith("n")
+    if tag in ("i", "l"):  # (各展所长: what each did, statewords.each_did)
+        return len(word) >= 4 and tag_of(word[-2:]).startswith("n") and not each_did(word)
     if tag == "nr" and tag_of(word[1:]).startswith("v"):
         return False  # 经审查 read as a name
     return not (tag == "x" and _FUNCTION.search(word))
@@ -220,8 +221,8 @@ def _naming(w: Word) -> bool:
 def _added(w: Word, reader: Reader) -> bool:
     """A word naming something that no support line gives."""
     lex = reader.lex
-    if not _naming(w) or reader.neutral(w[2]) or w[2] in lex.abstract:
-        return False
+    if not _naming(w) or reader.neutral(w[2]) or w[2] in lex.abstract or at_person(w[2]):
+        return False  # 手中 of 发到职工手中: where the thing reached them
     if asserts(lex, w[2]) or ignorable(lex, w[2]) or abstract_word(w[2], w[3]):
         return False  # an act, a word a rewording may drop, a manner or figure (系统培训, 班组全部覆盖)
     if not w[3].startswith("n") and action_word(w[2]) or act_phrase(w[2], w[3]):

@@ -31,7 +31,8 @@ from itertools import combinations
 from drafter.numcheck.items import names_a_thing
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.units import group_of
-from drafter.numcheck.words import tag_of
+from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.words import tag_of, words
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA
 
 CLAUSE_MARKS = BREAKS + COMMAS + ENUM_COMMA
@@ -204,6 +205,7 @@ def _decimals_of(value: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+_TOTAL_MARKS = frozenset("共计达约近逾超有")  # a total's marks between an item and its count
 _ONE_OF = frozenset("场份篇项期届次部台所座")  # measure words of one event, document or thing named whole
 
 
@@ -212,13 +214,22 @@ def one_named(fact: Mention, text: str) -> bool:
     if fact.value != 1 or fact.unit not in _ONE_OF or not fact.item or not fact.text.startswith("1"):
         return False
     item = fact.item[2:] if tag_of(fact.item[:2]).startswith("v") else fact.item
-    return len(item) >= 3 and any(not _count_beside(text, at + len(item)) for at in _finds(text, item))
+    return any(len(part) >= 3 and any(not _count_beside(text, at + len(part)) for at in _finds(text, part))
+               for part in (item, _after_people(item)))
+
+
+def _after_people(item: str) -> str:
+    """The item's words after the people it opens on (讲解员外出研学: 外出研学), "" when it opens on none: the event
+    named without whom it was for, who may be written elsewhere (外出研学让24名讲解员…)."""
+    ws = words(item)
+    people = [w for w in ws[:2] if any(c[0] == "A" for c in cilin_classes().get(w[2], ()))]
+    return item[people[-1][1]:] if people and people[-1] is not ws[-1] else ""
 
 
 def _count_beside(text: str, end: int) -> bool:
-    """A count of its own right after the item, or one character on (安全知识竞赛3场, 合同共2份; not after a comma)."""
+    """A count of its own right after the item, or after 共/计/达 … (安全知识竞赛3场, 合同共2份; not 研学让24名讲解员…)."""
     first, second = text[end:end + 1], text[end + 1:end + 2]
-    return _counting(first) or bool(first) and first not in CLAUSE_MARKS and _counting(second)
+    return _counting(first) or bool(first) and first in _TOTAL_MARKS and _counting(second)
 
 
 def _counting(char: str) -> bool:

@@ -42,6 +42,7 @@ from drafter.numcheck.items import affinity, unrelated
 from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
 from drafter.numcheck.narrowed import narrowed
+from drafter.numcheck.ownorg import with_own_org
 from drafter.numcheck.qualifiers import Stops, changed_item
 from drafter.numcheck.quotes import quote
 from drafter.numcheck.reworded import reworded_claims
@@ -59,6 +60,7 @@ NOTE_PLACEHOLDER = "模板占位符，需替换为实际内容"
 def check(facts: list[str], draft: str, context: Sequence[str] = (), lexicon: Lexicon | None = None) -> CheckResult:
     """The number check. Facts are cleaned like DraftRequest.facts (fact_line = position among them)."""
     lexicon = lexicon or load_lexicon()
+    context = with_own_org(draft, context)  # the writer's workplace (监狱工会…) is given
     given = fact_set(facts, context, lexicon)  # the facts' numbers and words, built once per fact list
     facts, fact_index, context_index = given.facts, given.index, given.context_index
     mentions = extract_numbers(draft, lexicon, given.phrases)

@@ -49,7 +49,21 @@ def added_words(m: Mention, clause: str, at: int, reader: Reader, fact_items: tu
     between = after[:head] if head is not None and after and after[0][0] == e else []
     if all(_new(w, m, reader) for w in between):  # 130名/临时聘用/职工; not 38名/徒弟/顺利/出师 (a head of its own)
         inside += between
-    return _runs(inside, m, reader)
+    return _runs(_joiners_apart(inside), m, reader)
+
+
+def _joiners_apart(ws: list[Word]) -> list[Word]:
+    """The words with 和/与/及 that jieba glued into an unknown word (x: 工和, 和护) cut out as words of their own:
+    a joiner ends one run of added words and opens the next (采茶工和周边村民: 周边村民, not 工周边村民)."""
+    out: list[Word] = []
+    for s, e, w, tag in ws:
+        at = next((i for i, c in enumerate(w) if c in "和与及"), -1) if tag == "x" and len(w) > 1 else -1
+        if at < 0:
+            out.append((s, e, w, tag))
+            continue
+        pieces = [(s, s + at, w[:at]), (s + at, s + at + 1, w[at]), (s + at + 1, e, w[at + 1:])]
+        out += [(a, b, t, "c" if t in "和与及" else tag) for a, b, t in pieces if t]
+    return out
 
 
 def _ends_item(ws: list[Word], fact_items: tuple[str, ...], reader: Reader) -> bool:

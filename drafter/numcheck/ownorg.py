@@ -13,9 +13,11 @@ import re
 
 from drafter.numcheck.rolemarks import _ACTOR_AFTER, _ACTOR_BEFORE
 from drafter.numcheck.words import words
+from textkit.sentences import BREAKS, COMMAS, char_class
 
 _OWN = re.compile(r"\s*(?![省市区县]|全国|上级|中华|总)([\u4e00-\u9fff]{2,10}?)总?工会(?!主席|副主席|领导|干部|委员)")
 
+_FIRST_CLAUSE = re.compile(char_class(BREAKS + COMMAS, negate=True) + "*")
 _LEVEL_INSIDE = re.compile(r"全[国省市区县]|[省市区县]级")
 _NOT_ONE = ("工会", "联合", "会同", "携手", "协同", "配合", "与", "和", "及", "、")  # two bodies: 工会联合纺织厂工会
 _BESIDE = _ACTOR_BEFORE | _ACTOR_AFTER | {"配合", "与", "和", "及", "同", "跟"}
@@ -41,3 +43,14 @@ def without_own_org(clause: str, text: str) -> str:
         return text
     a, b = span
     return text[:a] + " " * (b - a) + text[b:]
+
+
+def with_own_org(draft: str, context):
+    """The context lines and the workplace the draft's first clause opens on (监狱工会着眼…: 监狱): the writer's own,
+    given by the request, so the draft may name it again later (新时代监狱民警, 全馆职工)."""
+    first = _FIRST_CLAUSE.match(draft.lstrip()).group(0)
+    span = own_org(first)
+    if span is None or any(c.isdigit() for c in first):  # 新建非公企业工会12个: unions counted, not the writer
+        return context
+    org = first[span[0]:span[1]]
+    return f"{context}\n{org}" if isinstance(context, str) else (*context, org)

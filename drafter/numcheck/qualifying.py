@@ -12,6 +12,7 @@ from drafter.numcheck.faithlex import asserts, ignorable
 
 _NAMING_TAGS = (*NOUN_TAGS, "a", "an", "b")
 _JOINERS = GLUE | {"以及"}
+_HANDED = frozenset("到给至")  # a verb's result complement (发到, 交给, 送至): the thing handed to the people after it
 _NOT_QUALIFIERS = ("G", "J", "K", "Ee", "If")  # 同义词词林: mind, relations, function words, attitudes, success (顺利)
 _OPENERS = frozenset({"v", "p", "m"})  # what opens an object's noun phrase: a verb (走访), a preposition (为, 对), a number (23家)
 
@@ -22,7 +23,7 @@ def verbal_qualifier(clause: str, window: list[Word], given: list[bool], k: int,
     neither an act nor a
     word a rewording may drop, and written in no support line."""
     w = window[k]
-    if w[3] not in ("v", "d", "ad", "vd") or len(w[2]) < 2 or not 0 < k < len(window) - 1:
+    if w[3] not in ("v", "d", "ad", "vd") or len(w[2]) < 2 or not 0 < k < len(window) - 1 or w[2][-1] in _HANDED:
         return False
     before, after = window[k - 1], window[k + 1]
     lex = reader.lex

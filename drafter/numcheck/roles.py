@@ -37,6 +37,7 @@ from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.timewords import TIME_AFTER as _TIME_AFTER, TIME_ENDS as _TIME_ENDS, TIME_TAIL as _TIME_TAIL, before_or_after_event
+from drafter.numcheck.timewords import time_ahead
 from drafter.numcheck.wordclass import action_word, arrival, calendar, person_or_body
 from drafter.numcheck.scope import MARKS as _REACH_MARKS, reach_role, reached
 from drafter.numcheck.timeclause import MARKERS as _TIME_CLAUSE, time_clause
@@ -186,8 +187,9 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 continue
             phrase = phrase[:cut]  # 赴市体育馆 | 参加全市…: an act ends the place's noun phrase; 在春运 | 期间: a time
             j = first + len(phrase)
-            if phrase and j < len(ws) and (ws[j][2] in _TIME_AFTER or before_or_after_event(ws[j][2], phrase[-1][2])):
-                claim("time", phrase)
+            ahead = time_ahead(ws, j, clause[phrase[0][0]:phrase[-1][1]], phrase[-1][2]) if phrase else None
+            if ahead is not None:  # 在汛期来临前, 在开馆十周年之际: when, through the verb or count to its locative
+                claim("time", list(ws[first:ahead]))
             else:
                 whole = phrase
                 while phrase and not _placed(clause, phrase):

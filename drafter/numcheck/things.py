@@ -3,8 +3,7 @@
   对象 (object)    a near miss of a thing the facts name: a changed level (省级 or 省总工会 where the facts say 市级
                    or 市总工会, in frame wording too); a word of its own written onto a word the facts give, as its
                    qualifier or head (书画比赛 for 摄影比赛, 困难职工子女, 大病职工家属); a sibling added to a given
-                   thing by 和/、/及/与 (环卫工人和快递小哥, 工资调整方案和年金管理办法); a same-head swap (足球赛
-                   for 篮球赛, 慰问品 for 慰问金).
+                   thing by 和/、/及/与 (环卫工人和快递小哥); a same-head swap (足球赛 for 篮球赛, 慰问品 for 慰问金).
   活动 (activity)  an act the facts do not report: a verb they do not write acting on a thing they do not name
                    (开通心理咨询热线, 配备一名师傅), or any act verb (举办, 召开 …) whose object is an event they do
                    not name (召开金点子评审会, 举办优秀作品巡回展览). It is quoted from its verb to the clause's end,
@@ -23,6 +22,7 @@ from drafter.numcheck.words import Word, snap, tag_of
 from drafter.numcheck.acts import class_act, event_act as _event_act, joined_act as _joined_act, new_act
 from drafter.numcheck.wordclass import EVENT, GIVING, act_read_as_noun, adverb_noun, form_of_act, greeting, mistagged_act
 from drafter.numcheck.wordclass import person_or_body, place_word
+from drafter.numcheck.statewords import no_thing_here
 from drafter.numcheck.itemsense import names_people
 from drafter.numcheck.nearmiss import bridged, bridged_qualifier, on_given_event, verb_qualifier
 from drafter.numcheck.actforms import act_not_thing, did_after_people
@@ -81,8 +81,8 @@ def objects(clause: str, offset: int, ws: tuple[Word, ...], used: set[int], read
     for w in (w for w in new if (_thing(w, reader) or _sibling(clause, ws, ws.index(w), reader.lex.neutral)
                                  or _event_kind(ws, ws.index(w)))
               and not abstract_word(w[2], w[3]) and not mistagged_act(w[2], w[3]) and not act_read_as_noun(ws, ws.index(w))
-              and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w))
-              and not act_not_thing(ws, ws.index(w), reader.support) and not _address(ws, ws.index(w), reader)):
+              and not adverb_noun(ws, ws.index(w)) and not form_of_act(ws, ws.index(w)) and not _address(ws, ws.index(w), reader)
+              and not act_not_thing(ws, ws.index(w), reader.support) and not no_thing_here(clause, ws, ws.index(w), reader.lex.effect_verbs)):
         k = ws.index(w)
         anchor = next((n for n in (ws[j] for j in _neighbours(clause, ws, k, reader.neutral)) if n in given
                        and _qualifies(clause, n, w, reader) and (n[3] != "vn" or n[0] == w[1])), None)

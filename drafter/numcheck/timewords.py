@@ -64,3 +64,19 @@ def duration(source: str, start: int, end: int, group: str | None) -> bool:
     how much was done: a time role when no fact gives it."""
     return group in ("年", "月数", "天", "周") and (_SPAN_BEFORE.search(source, max(0, start - 2), start) is not None
                                                  or _SPAN_AFTER.match(source[end:end + 2]) is not None)
+
+
+def time_ahead(ws, j: int, phrase_text: str, last: str) -> int | None:
+    """The index of a time locative written at most three glued words after the phrase that ends before word j
+    (在汛期|来临|前, 在开馆|十周年|之际, 在清明祭扫高峰|前), when the words between are a verb, a count or none and the
+    locative is a time's (之际, 期间 …) or 前/后 after an act or a phrase naming a day or season (not 在大楼|前)."""
+    for k in range(j, min(j + 3, len(ws))):
+        if k > j and ws[k][0] != ws[k - 1][1]:
+            return None
+        word = ws[k][2]
+        if word in TIME_AFTER or word in _BEFORE_AFTER and (DAYS.search(phrase_text) or before_or_after_event(word, last)):
+            return k
+        if ws[k][3] not in ("v", "m"):
+            return None
+        last = word
+    return None

@@ -273,6 +273,15 @@ def arrival(word: str, tag: str) -> bool:
     return any(c.startswith(_ARRIVING) for c in classes)
 
 
+_LOCATIVES = frozenset("中里上边旁前")
+
+
+def at_person(word: str) -> bool:
+    """A body part and a locative (手中, 身边, 心里, 眼前: 词林 Bk, then 中/里/上/边/旁/前): where a thing or a word
+    reaches the people written before it (发到职工手中), no place and no thing of its own."""
+    return len(word) == 2 and word[1] in _LOCATIVES and any(c.startswith("Bk") for c in cilin_classes().get(word[0], ()))
+
+
 def place_word(w: Word) -> bool:
     """A place by 词林 (every class of space, Cb: 山区, 片区, 厂区) or, unknown to 词林, by jieba's place tags; an
     area by its head (_AREA) either way."""

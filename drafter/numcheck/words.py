@@ -47,6 +47,7 @@ _RESULTS = frozenset("好齐妥完足")  # a result after a one-character verb: 
 _MANNER_TAGS = ("a", "ad", "d", "z")
 _MARKERS = frozenset("赴获在由于被到请经")  # one-character role markers jieba's HMM glues to a neighbour (unknown words)  # an adverb or adjective before a verb (真切, 深切, 切身)
 _GLUED_AFTER = _MARKERS | {"中"}  # and the locative 中 (叉车/工中 of 在叉车工中)
+_JOINERS = frozenset("和与及")  # joiners jieba's HMM glues to a neighbour (护膝/和护/腰, 劳务派遣/工和)
 
 
 _LEXICON = Path(__file__).resolve().parent.parent / "data" / "faithful_lexicon.toml"
@@ -203,9 +204,11 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
         if size < 3:  # (the manner word below has three characters or more)
             if token == "中共" and k and k < last and _counts_on(tokens[k + 1], tags):
                 out += ["中", "共"]  # 活动中共促成…, 会议中共收集…: "in it, in all", not the Party (中共市委, 中共党员)
-            elif size == 2 and (token[0] in _MARKERS or token[1] in _GLUED_AFTER) and token not in tags:
+            elif size == 2 and (token[0] in _MARKERS or token[1] in _GLUED_AFTER
+                                  or token[0] in _JOINERS or token[1] in _JOINERS) \
+                    and token not in tags:
                 out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour; 工中
-                # of 在成型工中: the locative
+                # of 在成型工中: the locative; 和护 of 护膝和护腰, 工和: a joiner glued to a neighbour
             else:
                 out.append(token)
             continue
