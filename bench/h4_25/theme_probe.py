@@ -5,6 +5,8 @@ import sys, pickle, re, numpy as np
 sys.path[:0] = [str(__import__("pathlib").Path(__file__).resolve().parents[2]), str(__import__("pathlib").Path(__file__).resolve().parents[1]), str(__import__("pathlib").Path(__file__).resolve().parent)]
 from comember_probe import CACHE, auc, z
 from drafter.pipeline.themes import load_book, best_theme
+from textkit.sentences import COMMAS, ENUM_COMMA, SEMICOLONS, char_class
+CLAUSE = re.compile(char_class(COMMAS + SEMICOLONS + ENUM_COMMA))
 book = load_book()
 general = [t for t in book.themes if not t.topics][:-1]   # without the catch-all
 data = pickle.loads(CACHE.read_bytes())
@@ -13,7 +15,7 @@ cache = {}
 def head_themes(h):
     if h not in cache:
         keys = set()
-        for clause in re.split(r"[，,；;、]", h):
+        for clause in CLAUSE.split(h):
             t, s = best_theme(clause, general)
             if t is not None:
                 keys.add(t.key)
