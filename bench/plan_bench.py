@@ -122,7 +122,7 @@ def heading_report(plan) -> dict:
     shape = {"fact_made": sum(1 for s in plan.body() if s.title.endswith("等工作")),  # "<two facts' cores>等工作"
              "sub_sections": sum(1 for s in plan.body() if s.sub), "sections": len(plan.body()),
              "misfit_before": getattr(plan, "misfits", (0, 0))[0], "misfit": getattr(plan, "misfits", (0, 0))[1],
-             "shared_area": int(bool(one_home.shared_areas([s.title for s in plan.body()], load_book())))}
+             "shared_area": int(bool(one_home.plan_shared(plan.body(), load_book())))}
     return {**faults, **shape, "examples": examples}
 
 

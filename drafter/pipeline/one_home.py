@@ -89,6 +89,23 @@ def shared_areas(titles: list[str], book: ThemeBook) -> list[str]:
     return [a for a, n in seen.items() if n > 1]
 
 
+def plan_shared(sections: list, book: ThemeBook) -> list[str]:
+    """The areas two headings of a plan's body name: its areas' headings and its sub-sections' （一）（二）, a
+    sub-section and its own area's heading aside (one area said in parts, the issue's sub-sections)."""
+    heads: list[tuple[str, int, bool]] = []  # (heading, its area's number, a sub-section's)
+    for section in sections:
+        if section.sub <= 1 and (section.parent or section.title) not in {h for h, n, _ in heads if n == section.number}:
+            heads.append((section.parent or section.title, section.number, False))
+        if section.sub:
+            heads.append((section.title, section.number, True))
+    shared: list[str] = []
+    for index, (title, number, sub) in enumerate(heads):
+        for other, other_number, other_sub in heads[index + 1:]:
+            if number != other_number or (sub and other_sub):
+                shared += sorted(areas_of(title, book) & areas_of(other, book))
+    return list(dict.fromkeys(shared))
+
+
 def settle(planner, groups: list, titles: list[str], facts: list[str], used: set[str]) -> None:
     """Gives each area named by two headings one home (in place: `groups`, `titles`, `used`, planner.misfits). A
     change leaves the area in fewer headings and names no area anew, so the passes end."""
