@@ -145,14 +145,14 @@ def test_a_plans_shared_areas_count_parents_and_sub_sections_but_not_an_area_and
     book = load_book()
     care = "用心用情服务职工，为职工办实事"
     parts = [PlannedSection("body", "扎实开展帮扶救助，做好送温暖工作", 1, parent=care, sub=1),
-             PlannedSection("body", "关心职工生活，组织健康体检", 1, parent=care, sub=2)]
+             PlannedSection("body", "做好互助保障，组织健康体检", 1, parent=care, sub=2)]
     other = PlannedSection("body", "丰富职工文化生活，文体活动多姿多彩", 2)
     assert one_home.plan_shared([*parts, other], book) == []  # the area's heading and its own parts: one area
     siblings = [parts[0], PlannedSection("body", "做好职工帮扶和服务工作", 1, parent=care, sub=2), other]
-    assert one_home.plan_shared(siblings, book) == ["theme:care"]  # two parts of it naming one thing
+    assert one_home.plan_shared(siblings, book) == ["part:帮扶"]  # two parts of it saying one word
     again = PlannedSection("body", "做好帮扶服务，关心职工健康", 2)
     assert one_home.plan_shared([*parts, again], book) == ["theme:care"]  # a part and another section
-    parent = PlannedSection("body", "加强组织建设，推进民主管理", 3)
-    assert one_home.plan_shared([PlannedSection("body", "加强学习培训", 1, parent="深化民主管理，加强思想引领", sub=1),
-                                 PlannedSection("body", "丰富文体活动", 1, parent="深化民主管理，加强思想引领", sub=2),
-                                 parent], book) == ["theme:democracy"]  # an area's heading and another section's
+    democracy = "深化民主管理，加强思想引领"
+    assert one_home.plan_shared([PlannedSection("body", "坚持校务公开", 1, parent=democracy, sub=1),
+                                 PlannedSection("body", "签订集体合同", 1, parent=democracy, sub=2),
+                                 PlannedSection("body", "加强组织建设，推进民主管理", 3)], book) == ["theme:democracy"]

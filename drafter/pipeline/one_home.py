@@ -89,20 +89,30 @@ def shared_areas(titles: list[str], book: ThemeBook) -> list[str]:
     return [a for a, n in seen.items() if n > 1]
 
 
+def part_words(title: str) -> frozenset[str]:
+    """What a sub-section's heading names among its area's parts: the content words (character pairs) of its
+    clauses' stems. Parts of one area are all of its theme; two of them read as one part when they say one word of
+    it again (（一）扎实开展帮扶救助 （二）做好职工帮扶和服务工作; not （一）坚持校务公开 （二）签订集体合同)."""
+    return frozenset().union(*(content_bigrams(stem(c)) for c in clauses(title)))
+
+
 def plan_shared(sections: list, book: ThemeBook) -> list[str]:
-    """The areas two headings of a plan's body name: its areas' headings and its sub-sections' （一）（二）, a
-    sub-section and its own area's heading aside (one area said in parts, the issue's sub-sections)."""
+    """What two headings of a plan's body name: an area two sections' headings name (the areas' headings, a
+    sub-section's and another section's), a word two sub-sections of one area name (`part_words`, as "part:<word>");
+    a sub-section and its own area's heading aside (one area said in parts, the issue's sub-sections)."""
     heads: list[tuple[str, int, bool]] = []  # (heading, its area's number, a sub-section's)
     for section in sections:
-        if section.sub <= 1 and (section.parent or section.title) not in {h for h, n, _ in heads if n == section.number}:
+        if section.sub <= 1:
             heads.append((section.parent or section.title, section.number, False))
         if section.sub:
             heads.append((section.title, section.number, True))
     shared: list[str] = []
     for index, (title, number, sub) in enumerate(heads):
         for other, other_number, other_sub in heads[index + 1:]:
-            if number != other_number or (sub and other_sub):
+            if number != other_number:
                 shared += sorted(areas_of(title, book) & areas_of(other, book))
+            elif sub and other_sub:
+                shared += [f"part:{w}" for w in sorted(part_words(title) & part_words(other))]
     return list(dict.fromkeys(shared))
 
 
