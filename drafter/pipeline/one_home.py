@@ -32,6 +32,7 @@ from textkit.sentences import COMMAS, ENUM_COMMA, SEMICOLONS, char_class
 SHORTEST = 4  # a clause of fewer characters names no area
 _CUT = re.compile(char_class(COMMAS + ENUM_COMMA + SEMICOLONS))
 _CLAUSE = re.compile(char_class(COMMAS + SEMICOLONS))  # a heading's clauses, a list (、) whole
+_AND = re.compile(r"和(?![谐睦平])|以及|及(?![时早])")
 _PEOPLE = re.compile(r"工会|(?<![女教])职工")  # 女职工 is an area's own word
 _VERB = re.compile(r"^(?:进一步|切实|扎实|广泛|积极|认真|大力|不断|全面|深入|持续|用心用情|加强|强化|做好|深化|推进|开展|提升|提高"
                    r"|丰富|关心|关爱|关注|维护|坚持|落实|抓好|夯实|扩大|弘扬|规范|完善|健全|聚焦|拓展|畅通|筑牢|讲好|创建|建设"
@@ -76,8 +77,17 @@ def area(clause: str, book: ThemeBook) -> str:
     return f"theme:{theme}" if theme else (key if content_bigrams(key) else "")  # 活动, 工作: no area
 
 
+def names(clause: str, book: ThemeBook) -> set[str]:
+    """The areas a clause names: its own, or (not a theme's own words) each of its halves' at 和/及 when both are a
+    clause (加强组织建设和工会自身建设 names 组织建设 and 自身建设; not 构建和谐劳动关系, nor 做好职工帮扶和服务工作)."""
+    whole, halves = area(clause, book), [h for h in _AND.split(clause) if len(h) >= SHORTEST]
+    if whole.startswith("theme:") or len(halves) < 2:
+        return {whole} - {""}
+    return {a for h in halves if (a := area(h, book))}
+
+
 def areas_of(title: str, book: ThemeBook) -> set[str]:
-    return {a for c in clauses(title) if (a := area(c, book))}
+    return set().union(*(names(c, book) for c in clauses(title)))
 
 
 def shared_areas(titles: list[str], book: ThemeBook) -> list[str]:
@@ -139,13 +149,13 @@ def _one_pass(planner, refit, book, groups, titles, facts, used, failed: set[tup
 
 
 def _of_area(fact: int, name: str, title: str, refit) -> bool:
-    return any(area(c, refit.book) == name and speaks_of(refit.facts[fact], refit.prior[fact], c, refit.book)
+    return any(name in names(c, refit.book) and speaks_of(refit.facts[fact], refit.prior[fact], c, refit.book)
                for c in clauses(title))
 
 
 def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
     """The facts of a section that speak of the area's clause of its heading and of no other clause of it."""
-    others = [c for c in clauses(title) if area(c, refit.book) != name]
+    others = [c for c in clauses(title) if name not in names(c, refit.book)]
     return [f for f in lines if _of_area(f, name, title, refit)
             and not any(speaks_of(refit.facts[f], refit.prior[f], c, refit.book) for c in others)]
 
@@ -153,7 +163,7 @@ def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
 def _homes(naming: list[int], name: str, groups, titles, refit, book) -> list[int]:
     """The sections naming the area, best home first: those whose heading leads with it, then those holding most
     facts only it covers there (then most facts of it)."""
-    rank = lambda i: (bool(clauses(titles[i])) and area(clauses(titles[i])[0], book) == name,  # noqa: E731
+    rank = lambda i: (bool(clauses(titles[i])) and name in names(clauses(titles[i])[0], book),  # noqa: E731
                       len(_only(groups[i].lines, name, titles[i], refit)),
                       sum(_of_area(f, name, titles[i], refit) for f in groups[i].lines), -i)
     return sorted(naming, key=rank, reverse=True)
@@ -161,10 +171,19 @@ def _homes(naming: list[int], name: str, groups, titles, refit, book) -> list[in
 
 def _one_home(planner, refit, name: str, home: int, index: int, groups, titles, facts, used) -> bool:
     """Moves the facts of section `index` only the area's clause covers to `home` and re-titles `index` without the
-    area (see the module docstring); False, with nothing changed, when either cannot be done."""
+    area, else moves all its facts there (see the module docstring); False, with nothing changed, when neither can
+    be done."""
+    lines = groups[index].lines
+    only = _only(lines, name, titles[index], refit)
+    return any(_moved(planner, refit, name, home, index, moving, groups, titles, facts, used)
+               for moving in dict.fromkeys([tuple(only), (), tuple(lines)]))
+
+
+def _moved(planner, refit, name: str, home: int, index: int, moving: tuple, groups, titles, facts, used) -> bool:
+    """Moves `moving` from section `index` to `home`, re-titling `index` when facts stay (None of it when the
+    home's heading does not take them or a heading for those left cannot be found)."""
     lines, title = groups[index].lines, titles[index]
-    moving = _only(lines, name, title, refit)
-    stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + moving)
+    stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + list(moving))
     before = len(refit.misfits(lines, title)) + len(refit.misfits(groups[home].lines, titles[home]))
     per = max(1, planner.settings.max_facts_per_section)
     if moving and (len(target) > per or not planner.still_fits(titles[home], target, facts, used)
@@ -184,7 +203,7 @@ def _retitled(planner, refit, name: str, index: int, lines: list[int], groups, t
     book, title = refit.book, titles[index]
     own, placed = [refit.facts[i] for i in lines], [refit.prior[i] for i in lines]
     taken = set().union(*(areas_of(t, book) for i, t in enumerate(titles) if i != index)) - areas_of(title, book)
-    cut = "，".join(c for c in map(bare, _CLAUSE.split(title)) if name not in {area(p, book) for p in clauses(c)})
+    cut = "，".join(c for c in map(bare, _CLAUSE.split(title)) if name not in areas_of(c, book))
     themed = [*theme_titles.shared_titles(own, placed, book), *groups[index].themed, *theme_titles.composed(own, placed)]
     if (named := areas_of(cut, book)) and all(a.startswith("theme:") for a in named):  # the lexicon's words of its themes
         themed.append(cut)
