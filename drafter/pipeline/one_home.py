@@ -4,7 +4,9 @@ and the opening, which lists the headings, then names it two or three times.
 
 A heading's clauses (split at ，、；, four characters at least) each name an *area*: the theme whose lexicon words
 the clause is (a theme's `short`, `shorts` or a clause of its headings, after `stem`; themes.toml), else the clause's
-stem (the clause without 工会/职工, its leading verbs and a closing 工作: 加强工会自身建设 and 加强自身建设 are one).
+stem (the clause without 工会/职工, its leading verbs and a closing 工作: 加强工会自身建设 and 加强自身建设 are one); a
+clause of two works joined by 和/及 names both (`names`: 加强组织建设和工会自身建设). A plan's sub-sections are compared
+by their words (`part_words`, `plan_shared`; part_titles.py names them apart).
 An area named by two headings gets one home: the section whose heading leads with it, else the one holding most
 facts only that clause of its heading covers (they speak of it, fitting.speaks_of, and of no other clause); when
 the home cannot take them, the next best. Each other section naming it
@@ -171,19 +173,10 @@ def _homes(naming: list[int], name: str, groups, titles, refit, book) -> list[in
 
 def _one_home(planner, refit, name: str, home: int, index: int, groups, titles, facts, used) -> bool:
     """Moves the facts of section `index` only the area's clause covers to `home` and re-titles `index` without the
-    area, else moves all its facts there (see the module docstring); False, with nothing changed, when neither can
-    be done."""
-    lines = groups[index].lines
-    only = _only(lines, name, titles[index], refit)
-    return any(_moved(planner, refit, name, home, index, moving, groups, titles, facts, used)
-               for moving in dict.fromkeys([tuple(only), (), tuple(lines)]))
-
-
-def _moved(planner, refit, name: str, home: int, index: int, moving: tuple, groups, titles, facts, used) -> bool:
-    """Moves `moving` from section `index` to `home`, re-titling `index` when facts stay (None of it when the
-    home's heading does not take them or a heading for those left cannot be found)."""
+    area (see the module docstring); False, with nothing changed, when either cannot be done."""
     lines, title = groups[index].lines, titles[index]
-    stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + list(moving))
+    moving = _only(lines, name, title, refit)
+    stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + moving)
     before = len(refit.misfits(lines, title)) + len(refit.misfits(groups[home].lines, titles[home]))
     per = max(1, planner.settings.max_facts_per_section)
     if moving and (len(target) > per or not planner.still_fits(titles[home], target, facts, used)
