@@ -37,7 +37,7 @@ def traced(planner, refit, name, home, index, groups, titles, facts, used):
         lines, title = groups[index].lines, titles[index]
         moving = one_home._only(lines, name, title, refit)
         target = sorted(groups[home].lines + moving)
-        per = 2 * planner.settings.max_facts_per_section
+        per = planner.settings.max_facts_per_section
         print(f"  FAIL {name}: home {titles[home]!r} ({len(groups[home].lines)}) <- {title!r} ({len(lines)}), "
               f"moving {len(moving)}, target {len(target)}/{per}, still_fits "
               f"{planner.still_fits(titles[home], target, facts, used)}, misfit-moving "
