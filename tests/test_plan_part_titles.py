@@ -31,7 +31,7 @@ def planner_for(settings, per: int = 3) -> SimpleNamespace:
     settings.max_facts_per_section = per
     warned: list[int] = []
     return SimpleNamespace(book=book, settings=settings, _placed=[by_key[k] for k in THEMES], warned=warned,
-                           _warn_large=warned.append)
+                           warn_large=warned.append)
 
 
 def part(lines: list[int], candidates: list[str]) -> SimpleNamespace:

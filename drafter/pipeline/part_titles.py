@@ -42,7 +42,7 @@ def name_apart(planner, subs: list, titles: list[str], areas: list[str], index: 
         said |= part_words(titles[part])
     per = max(1, planner.settings.max_facts_per_section)
     if not apart and sum(len(sub.lines) for sub in subs) <= 2 * per:
-        planner._warn_large(per)
+        planner.warn_large(per)
         return []
     return titles
 

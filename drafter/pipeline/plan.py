@@ -214,7 +214,7 @@ class Planner:
             parts = [lines for lines, _ in group.parts] or grouping.split(group.lines, self._scores, per)
             if len(parts) > 1 and not all(titling.fits([facts[i] for i in part], title) for part in parts):
                 parts = [group.lines]  # its heading would claim of a sub-section what its facts do not give
-                self._warn_large(per)
+                self.warn_large(per)
             if len(parts) == 1:
                 sections.append(PlannedSection("body", title, number, group.key, [i + 1 for i in group.lines]))
                 continue
@@ -222,7 +222,7 @@ class Planner:
             sub_titles = [sub_title for _, sub_title in group.parts] or self._titles(subs, facts, used)
             sub_titles = part_titles.name_apart(self, subs, sub_titles, titles, number - 1, facts, used)  # (一)(二)
             if any(len(sub.lines) > per for sub in subs):
-                self._warn_large(per)
+                self.warn_large(per)
             if len(subs) == 1 or not sub_titles:  # the parts joined again, or no headings tell them apart: one section
                 sections.append(PlannedSection("body", title, number, group.key, [i + 1 for i in group.lines]))
                 continue
@@ -230,7 +230,7 @@ class Planner:
                 sections.append(PlannedSection("body", sub_title, number, sub.key, [i + 1 for i in sub.lines], parent=title, sub=index))
         return sections
 
-    def _warn_large(self, per: int) -> None:
+    def warn_large(self, per: int) -> None:
         if not any("每节" in w for w in self.warnings):
             self.warnings.append(f"事实较多且相近：个别小节超过每节{per}条的上限（找不到能区分它们的小标题）")
 
