@@ -5,7 +5,8 @@
 Counts, on the held-out structure set (bench/plan_set.py, in order or `--shuffle`d as plan_bench does) and on random
 fact lists: plans where one heading clause (split at ，、；, four characters at least) stands in two headings
 (`exact`, the lead's count of session 19), and plans where two headings name one area (`area`: one_home.area, the
-clause without 工会/职工 and its leading verb, or the theme whose lexicon words it is). `--show` prints each such plan
+clause without 工会/职工 and its leading verb, or the theme whose lexicon words it is; one_home.plan_shared: areas'
+headings and sub-sections' alike, a sub-section and its own area's heading aside). `--show` prints each such plan
 (and, with the stage on, each plan the stage changed) heading by heading with its facts; `--off` plans without the
 stage (one_home.settle a no-op), for the before.
 """
@@ -79,7 +80,7 @@ def main() -> None:
         before = len(changed)
         plan, _ = timed_plan(settings, view, req)
         titles = [s.title for s in plan.body()]
-        exact, area = exact_shared(titles), one_home.shared_areas(titles, book)
+        exact, area = exact_shared(titles), one_home.plan_shared(plan.body(), book)
         totals[kind, "plans"] += 1
         totals[kind, "exact"] += bool(exact)
         totals[kind, "area"] += bool(area)

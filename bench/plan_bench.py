@@ -15,7 +15,8 @@
    holding other facts (all targets 0); and, to read beside them, headings made of two facts' cores ("…等工作",
    `fact_made`), sub-sections （一）（二）, all sections, and facts under a heading they do not fit
    (drafter/pipeline/fitting.py: `misfit_before` the planner's fit test finds before it moves them, `misfit` after),
-   and plans naming one area in two headings (`shared_area`, drafter/pipeline/one_home.py; bench/one_home_bench.py).
+   and plans naming one area in two headings (`shared_area`: one_home.plan_shared, sub-sections of one area by their
+   words; bench/one_home_bench.py).
 2. The same heading rules on 200 random fact lists (5-40 facts from anywhere in the corpus) and on every request in
    bench/requests/.
 3. Planning time without a model (the embedding model loaded first), per plan and for 40 facts: `cold` with no
@@ -122,7 +123,7 @@ def heading_report(plan) -> dict:
     shape = {"fact_made": sum(1 for s in plan.body() if s.title.endswith("等工作")),  # "<two facts' cores>等工作"
              "sub_sections": sum(1 for s in plan.body() if s.sub), "sections": len(plan.body()),
              "misfit_before": getattr(plan, "misfits", (0, 0))[0], "misfit": getattr(plan, "misfits", (0, 0))[1],
-             "shared_area": int(bool(one_home.shared_areas([s.title for s in plan.body()], load_book())))}
+             "shared_area": int(bool(one_home.plan_shared(plan.body(), load_book())))}
     return {**faults, **shape, "examples": examples}
 
 

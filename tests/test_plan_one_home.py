@@ -137,3 +137,22 @@ def test_a_part_of_a_theme_its_lexicon_words_name_is_an_area_of_its_own(settings
     groups, titles = [group([0, 1]), group([2, 3])], [safety, "做好帮扶服务，关心职工健康"]
     one_home.settle(planner, groups, titles, facts, {bare(t) for t in titles})
     assert [g.lines for g in groups] == [[0, 1], [2, 3]] and titles[1] == "做好帮扶服务，关心职工健康"
+
+
+def test_a_plans_shared_areas_count_parents_and_sub_sections_but_not_an_area_and_its_own_parts():
+    from drafter.pipeline.planned import PlannedSection
+
+    book = load_book()
+    care = "用心用情服务职工，为职工办实事"
+    parts = [PlannedSection("body", "扎实开展帮扶救助，做好送温暖工作", 1, parent=care, sub=1),
+             PlannedSection("body", "做好互助保障，组织健康体检", 1, parent=care, sub=2)]
+    other = PlannedSection("body", "丰富职工文化生活，文体活动多姿多彩", 2)
+    assert one_home.plan_shared([*parts, other], book) == []  # the area's heading and its own parts: one area
+    siblings = [parts[0], PlannedSection("body", "做好职工帮扶和服务工作", 1, parent=care, sub=2), other]
+    assert one_home.plan_shared(siblings, book) == ["part:帮扶"]  # two parts of it saying one word
+    again = PlannedSection("body", "做好帮扶服务，关心职工健康", 2)
+    assert one_home.plan_shared([*parts, again], book) == ["theme:care"]  # a part and another section
+    democracy = "深化民主管理，加强思想引领"
+    assert one_home.plan_shared([PlannedSection("body", "坚持校务公开", 1, parent=democracy, sub=1),
+                                 PlannedSection("body", "签订集体合同", 1, parent=democracy, sub=2),
+                                 PlannedSection("body", "加强组织建设，推进民主管理", 3)], book) == ["theme:democracy"]

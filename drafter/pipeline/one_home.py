@@ -4,7 +4,9 @@ and the opening, which lists the headings, then names it two or three times.
 
 A heading's clauses (split at ，、；, four characters at least) each name an *area*: the theme whose lexicon words
 the clause is (a theme's `short`, `shorts` or a clause of its headings, after `stem`; themes.toml), else the clause's
-stem (the clause without 工会/职工, its leading verbs and a closing 工作: 加强工会自身建设 and 加强自身建设 are one).
+stem (the clause without 工会/职工, its leading verbs and a closing 工作: 加强工会自身建设 and 加强自身建设 are one); a
+clause of two works joined by 和/及 names both (`names`: 加强组织建设和工会自身建设). A plan's sub-sections are compared
+by their words (`part_words`, `plan_shared`; part_titles.py names them apart).
 An area named by two headings gets one home: the section whose heading leads with it, else the one holding most
 facts only that clause of its heading covers (they speak of it, fitting.speaks_of, and of no other clause); when
 the home cannot take them, the next best. Each other section naming it
@@ -32,6 +34,7 @@ from textkit.sentences import COMMAS, ENUM_COMMA, SEMICOLONS, char_class
 SHORTEST = 4  # a clause of fewer characters names no area
 _CUT = re.compile(char_class(COMMAS + ENUM_COMMA + SEMICOLONS))
 _CLAUSE = re.compile(char_class(COMMAS + SEMICOLONS))  # a heading's clauses, a list (、) whole
+_AND = re.compile(r"和(?![谐睦平])|以及|及(?![时早])")
 _PEOPLE = re.compile(r"工会|(?<![女教])职工")  # 女职工 is an area's own word
 _VERB = re.compile(r"^(?:进一步|切实|扎实|广泛|积极|认真|大力|不断|全面|深入|持续|用心用情|加强|强化|做好|深化|推进|开展|提升|提高"
                    r"|丰富|关心|关爱|关注|维护|坚持|落实|抓好|夯实|扩大|弘扬|规范|完善|健全|聚焦|拓展|畅通|筑牢|讲好|创建|建设"
@@ -76,8 +79,17 @@ def area(clause: str, book: ThemeBook) -> str:
     return f"theme:{theme}" if theme else (key if content_bigrams(key) else "")  # 活动, 工作: no area
 
 
+def names(clause: str, book: ThemeBook) -> set[str]:
+    """The areas a clause names: its own, or (not a theme's own words) each of its halves' at 和/及 when both are a
+    clause (加强组织建设和工会自身建设 names 组织建设 and 自身建设; not 构建和谐劳动关系, nor 做好职工帮扶和服务工作)."""
+    whole, halves = area(clause, book), [h for h in _AND.split(clause) if len(h) >= SHORTEST]
+    if whole.startswith("theme:") or len(halves) < 2:
+        return {whole} - {""}
+    return {a for h in halves if (a := area(h, book))}
+
+
 def areas_of(title: str, book: ThemeBook) -> set[str]:
-    return {a for c in clauses(title) if (a := area(c, book))}
+    return set().union(*(names(c, book) for c in clauses(title)))
 
 
 def shared_areas(titles: list[str], book: ThemeBook) -> list[str]:
@@ -87,6 +99,33 @@ def shared_areas(titles: list[str], book: ThemeBook) -> list[str]:
         for each in sorted(areas_of(title, book)):
             seen[each] = seen.get(each, 0) + 1
     return [a for a, n in seen.items() if n > 1]
+
+
+def part_words(title: str) -> frozenset[str]:
+    """What a sub-section's heading names among its area's parts: the content words (character pairs) of its
+    clauses' stems. Parts of one area are all of its theme; two of them read as one part when they say one word of
+    it again (（一）扎实开展帮扶救助 （二）做好职工帮扶和服务工作; not （一）坚持校务公开 （二）签订集体合同)."""
+    return frozenset().union(*(content_bigrams(stem(c)) for c in clauses(title)))
+
+
+def plan_shared(sections: list, book: ThemeBook) -> list[str]:
+    """What two headings of a plan's body name: an area two sections' headings name (the areas' headings, a
+    sub-section's and another section's), a word two sub-sections of one area name (`part_words`, as "part:<word>");
+    a sub-section and its own area's heading aside (one area said in parts, the issue's sub-sections)."""
+    heads: list[tuple[str, int, bool]] = []  # (heading, its area's number, a sub-section's)
+    for section in sections:
+        if section.sub <= 1:
+            heads.append((section.parent or section.title, section.number, False))
+        if section.sub:
+            heads.append((section.title, section.number, True))
+    shared: list[str] = []
+    for index, (title, number, sub) in enumerate(heads):
+        for other, other_number, other_sub in heads[index + 1:]:
+            if number != other_number:
+                shared += sorted(areas_of(title, book) & areas_of(other, book))
+            elif sub and other_sub:
+                shared += [f"part:{w}" for w in sorted(part_words(title) & part_words(other))]
+    return list(dict.fromkeys(shared))
 
 
 def settle(planner, groups: list, titles: list[str], facts: list[str], used: set[str]) -> None:
@@ -112,13 +151,13 @@ def _one_pass(planner, refit, book, groups, titles, facts, used, failed: set[tup
 
 
 def _of_area(fact: int, name: str, title: str, refit) -> bool:
-    return any(area(c, refit.book) == name and speaks_of(refit.facts[fact], refit.prior[fact], c, refit.book)
+    return any(name in names(c, refit.book) and speaks_of(refit.facts[fact], refit.prior[fact], c, refit.book)
                for c in clauses(title))
 
 
 def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
     """The facts of a section that speak of the area's clause of its heading and of no other clause of it."""
-    others = [c for c in clauses(title) if area(c, refit.book) != name]
+    others = [c for c in clauses(title) if name not in names(c, refit.book)]
     return [f for f in lines if _of_area(f, name, title, refit)
             and not any(speaks_of(refit.facts[f], refit.prior[f], c, refit.book) for c in others)]
 
@@ -126,7 +165,7 @@ def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
 def _homes(naming: list[int], name: str, groups, titles, refit, book) -> list[int]:
     """The sections naming the area, best home first: those whose heading leads with it, then those holding most
     facts only it covers there (then most facts of it)."""
-    rank = lambda i: (bool(clauses(titles[i])) and area(clauses(titles[i])[0], book) == name,  # noqa: E731
+    rank = lambda i: (bool(clauses(titles[i])) and name in names(clauses(titles[i])[0], book),  # noqa: E731
                       len(_only(groups[i].lines, name, titles[i], refit)),
                       sum(_of_area(f, name, titles[i], refit) for f in groups[i].lines), -i)
     return sorted(naming, key=rank, reverse=True)
@@ -157,7 +196,7 @@ def _retitled(planner, refit, name: str, index: int, lines: list[int], groups, t
     book, title = refit.book, titles[index]
     own, placed = [refit.facts[i] for i in lines], [refit.prior[i] for i in lines]
     taken = set().union(*(areas_of(t, book) for i, t in enumerate(titles) if i != index)) - areas_of(title, book)
-    cut = "，".join(c for c in map(bare, _CLAUSE.split(title)) if name not in {area(p, book) for p in clauses(c)})
+    cut = "，".join(c for c in map(bare, _CLAUSE.split(title)) if name not in areas_of(c, book))
     themed = [*theme_titles.shared_titles(own, placed, book), *groups[index].themed, *theme_titles.composed(own, placed)]
     if (named := areas_of(cut, book)) and all(a.startswith("theme:") for a in named):  # the lexicon's words of its themes
         themed.append(cut)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drafter.models import DraftRequest
-from drafter.pipeline import areas, bank_words, fitting, gathering, grouping, one_home, run_stages, theme_titles, titling
+from drafter.pipeline import areas, bank_words, fitting, gathering, grouping, one_home, part_titles, run_stages, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier, by_neighbours
 from drafter.pipeline.heading_rules import one_fact_words, specific
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
@@ -214,23 +214,23 @@ class Planner:
             parts = [lines for lines, _ in group.parts] or grouping.split(group.lines, self._scores, per)
             if len(parts) > 1 and not all(titling.fits([facts[i] for i in part], title) for part in parts):
                 parts = [group.lines]  # its heading would claim of a sub-section what its facts do not give
-                self._warn_large(per)
+                self.warn_large(per)
             if len(parts) == 1:
                 sections.append(PlannedSection("body", title, number, group.key, [i + 1 for i in group.lines]))
                 continue
             subs = [self._group(p, facts, vectors, prior, self._themes, bank, level=1) for p in parts]
             sub_titles = [sub_title for _, sub_title in group.parts] or self._titles(subs, facts, used)
+            sub_titles = part_titles.name_apart(self, subs, sub_titles, titles, number - 1, facts, used)  # (一)(二)
             if any(len(sub.lines) > per for sub in subs):
-                self._warn_large(per)
-            if len(subs) == 1:  # the parts joined again: one section after all
-                sections.append(PlannedSection("body", title, number, subs[0].key, [i + 1 for i in subs[0].lines]))
+                self.warn_large(per)
+            if len(subs) == 1 or not sub_titles:  # the parts joined again, or no headings tell them apart: one section
+                sections.append(PlannedSection("body", title, number, group.key, [i + 1 for i in group.lines]))
                 continue
             for index, (sub, sub_title) in enumerate(zip(subs, sub_titles), start=1):
-                sections.append(PlannedSection("body", sub_title, number, sub.key,
-                                               [i + 1 for i in sub.lines], parent=title, sub=index))
+                sections.append(PlannedSection("body", sub_title, number, sub.key, [i + 1 for i in sub.lines], parent=title, sub=index))
         return sections
 
-    def _warn_large(self, per: int) -> None:
+    def warn_large(self, per: int) -> None:
         if not any("每节" in w for w in self.warnings):
             self.warnings.append(f"事实较多且相近：个别小节超过每节{per}条的上限（找不到能区分它们的小标题）")
 
