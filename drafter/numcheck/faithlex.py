@@ -65,23 +65,21 @@ _UNSEEN = object()
 def asserts(lex: FaithLexicon, word: str) -> re.Match | None:
     """`lex.assert_words.fullmatch(word)` (an activity, honour or state word), kept per word with the lexicon: the
     rules ask it of the same words in every clause."""
-    seen = lex.assert_seen
-    found = seen.get(word, _UNSEEN)
-    if found is _UNSEEN:
-        if len(seen) >= KEPT_WORDS:
-            seen.clear()
-        found = seen[word] = lex.assert_words.fullmatch(word)
-    return found
+    return _kept(lex.assert_seen, lex.assert_words, word)
 
 
 def ignorable(lex: FaithLexicon, word: str) -> re.Match | None:
     """`lex.item_ignore.fullmatch(word)` (a word a rewording of an item may drop), kept per word likewise."""
-    seen = lex.ignore_seen
+    return _kept(lex.ignore_seen, lex.item_ignore, word)
+
+
+def _kept(seen: dict, pattern: re.Pattern, word: str) -> re.Match | None:
+    """pattern.fullmatch(word), from `seen` when asked before (emptied when it holds KEPT_WORDS answers)."""
     found = seen.get(word, _UNSEEN)
     if found is _UNSEEN:
         if len(seen) >= KEPT_WORDS:
             seen.clear()
-        found = seen[word] = lex.item_ignore.fullmatch(word)
+        found = seen[word] = pattern.fullmatch(word)
     return found
 
 
