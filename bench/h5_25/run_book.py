@@ -24,8 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from h5_24.run_book import report  # noqa: E402
-from h8_24.run_book import Logging  # noqa: E402
-from tests.strong_server import ScriptedServer  # noqa: E402
+from h8_24.run_book import run  # noqa: E402
 
 OUT = os.environ.get("OUT", "calls.json")
 
@@ -61,31 +60,8 @@ def plan_all(lists: int) -> list:
 
 def main() -> None:
     mode, lists = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 20
-    book = None
-    if mode == "book":
-        book = {"\n".join(e["facts"]): e for e in json.loads((HERE / "headings.json").read_text())["headings"]}
-    server = ScriptedServer({})
-    server.answerer = Logging(book)
-    with server:
-        os.environ["DRAFTER_OPENAI_BASE_URL"] = server.base_url
-        os.environ["DRAFTER_PROVIDER"] = "openai"
-        os.environ.setdefault("DRAFTER_DATA_DIR", "/tmp/h5-data")
-        calls = plan_all(lists)
-    prompts = server.answerer.prompts
-    if mode == "capture":
-        seen, kept = earlier_keys(), []
-        for p in prompts:
-            key = "\n".join(p["facts"])
-            if key not in seen:
-                seen.add(key)
-                kept.append(p)
-        print(f"{len(prompts)} prompts, {len(kept)} distinct and in neither earlier book")
-        (HERE / os.environ.get("PROMPTS", "prompts.json")).write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n")
-    else:
-        report(calls, book, HERE / OUT)
-        missing = [p for p in prompts if not p["in_book"]]
-        (HERE / "missing.json").write_text(json.dumps(missing, ensure_ascii=False, indent=1) + "\n")
-        print(f"{len(missing)} prompts not in the book")
+    run(mode, lambda: plan_all(lists), HERE, "/tmp/h5-data", earlier_keys(),
+        lambda calls, book: report(calls, book, HERE / OUT), os.environ.get("PROMPTS", "prompts.json"))
 
 
 if __name__ == "__main__":

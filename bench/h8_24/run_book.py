@@ -77,33 +77,39 @@ def plan_lists(lists: int) -> list:
     return [c for c, _ in calls]
 
 
-def main() -> None:
-    mode, lists = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 60
+def run(mode: str, plan, here: Path, data_dir: str, earlier: set[str], write_report, prompts_name: str) -> None:
+    """One book run (h8's and session 25's h5's): plan against the scripted server; `capture` keeps the prompts not in
+    `earlier` (prompts_name), `book` answers from here/headings.json, reports and keeps the prompts it lacks."""
     book = None
     if mode == "book":
-        book = {"\n".join(e["facts"]): e for e in json.loads((HERE / "headings.json").read_text())["headings"]}
+        book = {"\n".join(e["facts"]): e for e in json.loads((here / "headings.json").read_text())["headings"]}
     server = ScriptedServer({})
     server.answerer = Logging(book)
     with server:
         os.environ["DRAFTER_OPENAI_BASE_URL"] = server.base_url
         os.environ["DRAFTER_PROVIDER"] = "openai"
-        os.environ.setdefault("DRAFTER_DATA_DIR", "/tmp/h8-data")
-        calls = plan_lists(lists)
+        os.environ.setdefault("DRAFTER_DATA_DIR", data_dir)
+        calls = plan()
     prompts = server.answerer.prompts
     if mode == "capture":
-        seen, kept = h5_keys(), []
+        seen, kept = set(earlier), []
         for p in prompts:
             key = "\n".join(p["facts"])
             if key not in seen:
                 seen.add(key)
                 kept.append(p)
-        print(f"{len(prompts)} prompts, {len(kept)} distinct and not h5's")
-        (HERE / "prompts.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n")
+        print(f"{len(prompts)} prompts, {len(kept)} distinct and in no earlier book")
+        (here / prompts_name).write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n")
     else:
-        report(calls, book)
+        write_report(calls, book)
         missing = [p for p in prompts if not p["in_book"]]
-        (HERE / "missing.json").write_text(json.dumps(missing, ensure_ascii=False, indent=1) + "\n")
+        (here / "missing.json").write_text(json.dumps(missing, ensure_ascii=False, indent=1) + "\n")
         print(f"{len(missing)} prompts not in the book")
+
+
+def main() -> None:
+    mode, lists = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 60
+    run(mode, lambda: plan_lists(lists), HERE, "/tmp/h8-data", h5_keys(), report, "prompts.json")
 
 
 if __name__ == "__main__":
