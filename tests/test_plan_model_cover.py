@@ -42,12 +42,13 @@ def test_a_model_heading_that_covers_the_misfit_keeps_the_group_together():
     assert len(titler.calls) == 1 and titler.calls[0].facts == [FACTS[0], FACTS[1], FACTS[3]]  # all its facts
 
 
-def test_a_model_heading_whose_half_is_one_fact_s_act_is_refused():
-    """Every half of a heading must fit the section as a whole heading would (session 25): 举办职工篮球赛 over the
-    two safety facts and the game names the game alone."""
+def test_a_model_heading_whose_half_names_one_fact_s_act_is_taken():
+    """A model sums a section in parts (开展节日慰问，帮扶困难职工): its heading is read whole, not half by half as the
+    planner's own joined headings are (heading_rules.one_fact_words halves=False). Read half by half, h5's third book
+    lost 41 → 23 good headings of about 75 in session 25."""
     fit, titles, sections, used, titler = run(ONE_ACT)
-    assert sections[0] == ([0, 1, 3], SAFETY) and titles[0] == SAFETY  # kept: its misfit moves as before
-    assert fit.misfits([0, 1, 3], SAFETY) == [3]
+    assert sections[0] == ([0, 1, 3], ONE_ACT) and not fit.misfits([0, 1, 3], ONE_ACT)
+    assert titler.calls[0].refused == ""
 
 
 def test_a_model_heading_that_leaves_the_misfit_is_refused():

@@ -96,13 +96,14 @@ def stutters(title: str) -> bool:
     return False
 
 
-def one_fact_words(title: str, facts: list[str]) -> bool:
+def one_fact_words(title: str, facts: list[str], halves: bool = True) -> bool:
     """The heading is one of several facts' words (新建职工书屋 over a section that also holds 技能比武), or one of
     its clauses is, judged as a whole heading would be, when the section holds more facts than the heading has
     clauses (强化劳动保护，举办主题演讲活动 over four safety facts, one the 演讲; a heading of two facts' acts over
-    those two names each). A lexicon's area phrase (加强自身建设) is no fact's words."""
+    those two names each). A lexicon's area phrase (加强自身建设) is no fact's words. `halves=False`: the whole
+    heading only (a model's heading: its halves sum a section in parts, 开展节日慰问，帮扶困难职工)."""
     clauses = [c for c in _CLAUSE_CUT.split(title) if bare(c) and bare(c) not in _area_phrases()]
-    if len(_CLAUSE_CUT.split(title)) > 1 and len(facts) > len(_CLAUSE_CUT.split(title)) \
+    if halves and len(_CLAUSE_CUT.split(title)) > 1 and len(facts) > len(_CLAUSE_CUT.split(title)) \
             and any(_one_fact(c, facts) for c in clauses):
         return True
     return _one_fact(title, facts)
