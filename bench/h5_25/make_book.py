@@ -4,9 +4,13 @@ verdict on it was read; label "bad" (with the reason) for the ones a careful rev
 Run: python bench/h5_25/make_book.py"""
 
 import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from h8_24.make_book import write_book  # noqa: E402
 
 G = "good"
 B = "bad"
@@ -123,12 +127,7 @@ def main() -> None:
     if (HERE / "prompts_round2.json").exists():
         prompts += json.loads((HERE / "prompts_round2.json").read_text())
     REPLIES.update(ROUND2)
-    assert len(prompts) == len(REPLIES), (len(prompts), len(REPLIES))
-    book = [{"n": n, "facts": p["facts"], "examples": p["examples"], "reply": REPLIES[n][0], "label": REPLIES[n][1],
-             "reason": REPLIES[n][2]} for n, p in enumerate(prompts, 1)]
-    (HERE / "headings.json").write_text(json.dumps({"headings": book}, ensure_ascii=False, indent=1) + "\n")
-    labels = [e["label"] for e in book]
-    print(f"{len(book)} headings: {labels.count(G)} good, {labels.count(B)} bad")
+    write_book(HERE, prompts, REPLIES)
 
 
 if __name__ == "__main__":

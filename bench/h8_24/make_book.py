@@ -75,17 +75,22 @@ ROUND2 = {  # prompts asked only once the book's headings were taken (prompts_ro
 }
 
 
+def write_book(here: Path, prompts: list[dict], replies: dict) -> None:
+    """headings.json in `here`: each prompt (numbered from 1) with its reply, label and reason (h8's and h5_25's)."""
+    assert len(prompts) == len(replies), (len(prompts), len(replies))
+    book = [{"n": n, "facts": p["facts"], "examples": p["examples"], "reply": replies[n][0], "label": replies[n][1],
+             "reason": replies[n][2]} for n, p in enumerate(prompts, 1)]
+    (here / "headings.json").write_text(json.dumps({"headings": book}, ensure_ascii=False, indent=1) + "\n")
+    labels = [e["label"] for e in book]
+    print(f"{len(book)} headings: {labels.count(G)} good, {labels.count(B)} bad")
+
+
 def main() -> None:
     prompts = json.loads((HERE / "prompts.json").read_text())
     prompts += json.loads((HERE / "prompts_round2.json").read_text())
     prompts += json.loads((HERE / "prompts_round3.json").read_text())
     REPLIES.update(ROUND2)
-    assert len(prompts) == len(REPLIES), (len(prompts), len(REPLIES))
-    book = [{"n": n, "facts": p["facts"], "examples": p["examples"], "reply": REPLIES[n][0], "label": REPLIES[n][1],
-             "reason": REPLIES[n][2]} for n, p in enumerate(prompts, 1)]
-    (HERE / "headings.json").write_text(json.dumps({"headings": book}, ensure_ascii=False, indent=1) + "\n")
-    labels = [e["label"] for e in book]
-    print(f"{len(book)} headings: {labels.count(G)} good, {labels.count(B)} bad")
+    write_book(HERE, prompts, REPLIES)
 
 
 if __name__ == "__main__":
