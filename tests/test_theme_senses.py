@@ -81,6 +81,14 @@ STREET = [  # a street union's month, written for this test
 ]
 
 
+def test_a_holiday_named_in_full_only_dates_the_act():
+    """“五一”国际劳动节，我厂组织…烧烤活动 (held-out s002_15, session 25: its section got a labour-competition lead):
+    the holiday's full name in a clause of its own, or before a time word, dates the act."""
+    assert "competition" not in scores("“五一”国际劳动节，厂工会组织青年员工到郊外开展登山活动")
+    assert "competition" not in scores("五一劳动节期间，组织职工观看电影2场")
+    assert scores("五一国际劳动节，全厂开展技能比武，参赛职工80人")["competition"] > 0  # its act is the matter
+
+
 def test_a_law_talk_sits_with_the_disputes_under_no_study_heading(settings, embedder):
     plan = Planner(settings, area_library(embedder), load_book()).plan(
         DraftRequest(org="某街道总工会", period="2026年3月", kind="月度总结", facts=STREET))

@@ -64,9 +64,16 @@ class Senses:
 
 
 def _dated(text: str, end: int, times: tuple[str, ...]) -> bool:
-    """A time word follows `end`, after the holiday's closing quote and 节 if written (“五一”节前后)."""
+    """A time word follows `end`, after the holiday's closing quote and 节 if written (“五一”节前后); or the holiday,
+    named in full, is a clause of its own before the act (“五一”国际劳动节，我厂组织…)."""
     rest = text[end:].lstrip("”\"'’」")
-    return rest.startswith(times) or (rest.startswith("节") and rest[1:].startswith(times))
+    named = _HOLIDAY_NAME.match(rest)
+    return rest.startswith(times) or bool(named) and (rest[named.end():].startswith(times)
+                                                      or rest[named.end():named.end() + 1] in _CLAUSE_ENDS)
+
+
+_HOLIDAY_NAME = re.compile(r"(?:国际)?(?:[\u4e00-\u9fff]{0,3}?)节")  # 节, 劳动节, 国际劳动节, 国际妇女节
+_CLAUSE_ENDS = frozenset("，,、；;")
 
 
 def _places(text: str, word: str) -> list[int]:
