@@ -64,8 +64,7 @@ class Senses:
 
 
 def _dated(text: str, end: int, times: tuple[str, ...]) -> bool:
-    """A time word follows `end`, after the holiday's closing quote and 节 if written (“五一”节前后); or the holiday,
-    named in full, is a clause of its own before the act (“五一”国际劳动节，我厂组织…)."""
+    """A time word follows `end` (past the quote and 节: “五一”节前后), or the full name ends a clause (“五一”国际劳动节，)."""
     rest = text[end:].lstrip("”\"'’」")
     named = _HOLIDAY_NAME.match(rest)
     return rest.startswith(times) or bool(named) and (rest[named.end():].startswith(times)
