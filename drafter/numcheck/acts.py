@@ -79,7 +79,7 @@ def class_act(clause: str, ws: tuple[Word, ...], used: set[int], reader: Reader)
     classes, rest = reader.lex.act_classes, [w for w in ws if w[0] not in used and w[2] not in ("了", "过")]
     if not rest or not rest[-1][3].startswith(("n", "vn")):
         return None
-    names = [m.span() for m in _NAME.finditer(clause)]
+    names = [m.span() for m in _NAME.finditer(clause)] if _NAME_MARKS.intersection(clause) else []
     new_after = len(rest)  # the index in rest of the last word no fact gives (a thing, act or quality)
     while new_after and not (_new(rest[new_after - 1], reader) and rest[new_after - 1][3][:1] in "nvalj"):
         new_after -= 1
@@ -95,6 +95,7 @@ def class_act(clause: str, ws: tuple[Word, ...], used: set[int], reader: Reader)
 
 # a name in 《》, 〈〉 or “”, or its part cut by the clause's start or end
 _NAME = re.compile(r"《[^《》]*》?|^[^《》]*》|〈[^〈〉]*〉?|^[^〈〉]*〉|“[^“”]*”?|^[^“”]*”")
+_NAME_MARKS = frozenset("《》〈〉“”")  # each of _NAME's choices holds one: a clause without them has no name
 
 
 def _goods(ws: tuple[Word, ...], i: int, reader: Reader) -> bool:

@@ -39,6 +39,7 @@ _LEAD = re.compile(r"^(?:其中|共计|累计|合计|总计|全年|今年|一共
 # a one-character marker is no marker as the end of a word: 审计 keeps its 计 (开展经费专项审计2次), 下达 its 达, 平等 its 等
 _TRAIL = re.compile(r"(?:共计|累计|合计|总计|达到|共|(?<![下表传送抵到发])达|(?<![审统设会估核])计|(?<![节签公条制])约|了|"
                     r"(?<![拥具所没享占持])有|(?<![成作认行])为|(?<![平同均对高中初上])等|(?<![附最亲邻])近|超过|逾|多达|大约|将近|接近)+$")
+_TRAIL_LAST = frozenset("计到共达约了有为等近过逾")  # the last characters of _TRAIL's words: it ends on one of them
 # An adverb after the counted noun ends it too: 300余名职工踊跃参与 counts 职工, not 职工踊跃.
 _AFTER_STOP = re.compile(r"[的了和及与并在是将把对为从向到让使给由被均已都]|共(?!青)|参加|参与|开展|进行|组织|送去|发放|获得|参赛|同台|同场|"
                          r"踊跃|积极|纷纷|主动|先后|共同|全部|分别|相继|陆续|自愿|顺利|成功|全员|一起|一同")
@@ -73,7 +74,7 @@ def windows(text: str, start: int, end: int, prev_end: int, next_start: int) -> 
 def display(before: str, after: str, group: str | None) -> str:
     """Short words naming the item: the noun after a measure word, else the words before the number."""
     head = _LEAD.sub("", before.strip())
-    head = _TRAIL.sub("", head)
+    head = _TRAIL.sub("", head) if head[-1:] in _TRAIL_LAST else head
     tail = _LEAD_AFTER.sub("", after.strip())
     noun = ""
     for char_pos, char in enumerate(tail):
