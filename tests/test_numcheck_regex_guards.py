@@ -30,3 +30,12 @@ def test_an_item_head_loses_its_trailing_counters_and_keeps_other_endings():
     assert display("困难职工共计", "", None) == "困难职工"
     assert display("参加培训的职工达到", "", None) == "参加培训的职工"
     assert display("开展经费专项审计", "", None) == "开展经费专项审计"  # 审计 keeps its 计
+
+
+def test_a_look_alike_letter_between_digits_is_found_whatever_else_the_text_holds():
+    from drafter.numcheck.digits import mixed_numerals
+
+    assert mixed_numerals("慰问职工1O0人") == [(4, 7)]  # O between digits
+    assert mixed_numerals("慰问职工1О0人，发布Logo") == [(4, 7)]  # Cyrillic О; a Latin o elsewhere
+    assert mixed_numerals("慰问职工100人，发布Logo") == []  # look-alike letters, none between digits
+    assert mixed_numerals("慰问职工100人") == []

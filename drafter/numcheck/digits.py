@@ -106,6 +106,7 @@ def _offsets(text: str) -> list[int]:
 _LOOKALIKE = "OoОоΟοlIІЗз"
 _NUMERAL_RUN = re.compile(rf"(?:[0-9０-９{_SCRIPTS}{_ROMAN}{_ENCLOSED}]|(?![0-9])\d)++")
 _SANDWICH = re.compile(rf"(?<=[0-9０-９])[{_LOOKALIKE}]++(?=[0-9０-９])")
+_ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE}]")  # (the look-behind first: _SANDWICH tries every position)
 
 
 def _script(char: str) -> str:
@@ -120,5 +121,6 @@ def mixed_numerals(text: str) -> list[tuple[int, int]]:
     if has_candidates(text):
         out += [m.span() for m in _NUMERAL_RUN.finditer(text) if len(m.group(0)) > 1
                 and len({_script(c) for c in m.group(0)}) > 1]
-    out += [(m.start() - 1, m.end() + 1) for m in _SANDWICH.finditer(text)]
+    if _ANY_LOOKALIKE.search(text):
+        out += [(m.start() - 1, m.end() + 1) for m in _SANDWICH.finditer(text)]
     return sorted(out)
