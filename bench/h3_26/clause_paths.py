@@ -31,7 +31,8 @@ records: list[dict] = []
 
 
 def _answered(out) -> bool:
-    return bool(out) if not isinstance(out, int) or isinstance(out, bool) else True
+    """A rule answered something: an offset (0 too), a claim, a true test or a non-empty list."""
+    return out is not None and out is not False and (isinstance(out, int) or bool(out))
 
 
 def _wrap_rule(name: str):
