@@ -4,6 +4,10 @@ second half is one fact's act over a section of other facts names that fact, not
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from drafter.pipeline.heading_rules import dangles, one_fact_words
 from drafter.pipeline.titling import acceptable
 
@@ -35,3 +39,12 @@ def test_a_preposition_and_its_object_is_no_heading():
     assert not dangles("对困难职工建档立卡")
     assert not dangles("向困难职工送温暖")
     assert not dangles("为职工办实事、办好事")
+
+
+def test_an_area_name_is_read_the_same_whatever_the_hash_seed():
+    """_names_area deleted the lexicon's words from a run one by one in set order (ties of length): the one-fact
+    verdict of 坚持职工代表大会制度 was True or False by PYTHONHASHSEED. Now the run is read as words end to end."""
+    code = "from drafter.pipeline.heading_rules import _names_area; print(_names_area('坚持职工代表大会制度'))"
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("0", "1", "2")}
+    assert seen == {"True"}  # 坚持 (frame) beside the area's name

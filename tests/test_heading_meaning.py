@@ -82,3 +82,35 @@ def test_a_compound_with_a_frame_half_needs_only_its_other_half():
     facts = ["工会干部沉到基层班组，走访一线职工120人次", "到基层站所走访职工家庭，听取职工意见"]
     assert heading_meaning.unsaid("深入基层走访职工", facts) == []  # 深入 is frame, 基层 written
     assert heading_meaning.unsaid("深入基层走访职工", SPORTS) == ["深入基层", "走访"]
+
+
+CASEWORK = ["组织召开职工大会，审议工会工作报告", "加强职工提案的征集和办理工作，提案件件有回音", "职工大会共收到提案10件，已基本落实"]
+SURVEY = ["3名同志荣获“省劳动模范”殊荣", "组织全省员工问卷调查，收回问卷10259份", "形成书面调查报告"]
+
+
+def test_a_resultative_in_hao_is_frame():
+    """办好 (summary_verbs.toml, session 26's book 4): the work done well, as 做好 and 抓好; its object still counts."""
+    assert refusal("召开职工大会，办好职工提案", CASEWORK, set()) == ""
+    assert refusal("办好职工食堂", CASEWORK, set()) == "unrelated"  # 食堂: no fact's
+
+
+def test_the_noun_wrapping_an_honour_is_frame_and_the_honour_still_counts():
+    assert refusal("开展问卷调查，员工荣获省劳动模范称号", SURVEY, set()) == ""  # 称号 of a 殊荣 the facts write
+    assert refusal("员工荣获全国劳动模范称号", SURVEY, set()) == "claim"  # the honour's level is the model's own
+
+
+STRIVING = ["结合支行实际，促进“创争”活动常创常新", "完善学习制度，完善“创争”评价考核体系", "培育“一专多能”的复合型人才"]
+
+
+def test_a_name_a_fact_quotes_is_one_word_of_the_heading():
+    """创争, quoted by the facts, is cut 创 争 by the dictionary: written by the heading it still speaks of them."""
+    assert heading_meaning.names("深化创争活动", STRIVING) == ["创争"]
+    assert refusal("深化创争活动，培育复合型人才", STRIVING, set()) == ""
+    assert heading_meaning.unsaid("深化“创优”活动", STRIVING) == ["创优"]  # a name the heading quotes must be theirs
+
+
+def test_a_theme_is_spoken_of_by_a_compound_its_facts_write_in_two_words():
+    facts = ["乡工会积极参与春节、五一等安全生产检查活动，督促企业整改隐患", "抽调维权负责人下基层进行政策咨询，发放劳动法宣传资料1000份",
+             "会同社保中心检查3家企业劳动用工情况"]
+    assert heading_meaning.spans("开展维权咨询和安全检查", facts)  # 安全检查 of 安全生产检查
+    assert not heading_meaning.spans("开展维权咨询和文体比赛", facts)  # the safety fact unnamed

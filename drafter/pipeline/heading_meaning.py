@@ -13,7 +13,8 @@ A word said neither way is the model's own (基金 over 慰问 facts, 全国一�
 
 Summary verbs (drafter/data/summary_verbs.toml: 构建, 关爱, 培养, 促进 …) are frame, as 加强 and 提高 are: they
 say how the work was done, not which work. An idiom (jieba's tag i: 创先争优) is a content word when its facts say
-it (创先进，争优秀 write both its halves), frame otherwise (排忧解难 names no work of its own).
+it (创先进，争优秀 write both its halves), frame otherwise (排忧解难 names no work of its own). A name, quoted by the
+heading or by a fact and written by the heading (“创争”活动), is one content word however the dictionary cuts it.
 
 `relevant` is heading_rules.relevant read so: the heading's content words are words (not character pairs that
 cross two words: 习培 of 学习培训), at least half of the facts say one of them, and enough of them are said.
@@ -28,7 +29,7 @@ from drafter.numcheck import jiebacut
 from drafter.numcheck.synonyms import cilin_aliases
 from drafter.numcheck.words import words
 from drafter.pipeline.backing import reported
-from drafter.pipeline.heading_rules import SHARED, STOP_BIGRAMS, bare, summary_verbs
+from drafter.pipeline.heading_rules import QUOTED, SHARED, STOP_BIGRAMS, bare, summary_verbs
 from drafter.pipeline.theme_titles import MINOR
 from drafter.pipeline.themes import Theme, load_book
 from drafter.pipeline.titling import ACT
@@ -51,8 +52,18 @@ def _meant(heading: str, facts: list[str], themed: frozenset[str], synonyms: set
            acts: bool = False) -> list[str]:
     """The heading's content words, its idioms only where the facts say them (see the module docstring)."""
     idioms = {word for _, _, word, tag in words(bare(heading)) if tag == "i"}
-    return [word for word in content_words(heading, acts)
-            if word not in idioms or said(word, facts, themed, synonyms)]
+    found = [word for word in content_words(heading, acts)
+             if word not in idioms or said(word, facts, themed, synonyms)]
+    return list(dict.fromkeys(found + names(heading, facts)))
+
+
+def names(heading: str, facts: list[str]) -> list[str]:
+    """The names the heading quotes (深化“创争”活动) and those a fact quotes that the heading writes (深化创争活动
+    over a fact's “创争”活动): each one content word, however the dictionary cuts it (创 争); frame words aside."""
+    key, frame = bare(heading), summary_verbs()
+    found = QUOTED.findall(heading) + [name for fact in facts for name in QUOTED.findall(fact) if bare(name) in key]
+    return [name for name in dict.fromkeys(found) if len(bare(name)) >= 2 and name not in STOP_BIGRAMS
+            and name not in frame]
 
 
 def theme_words(facts: list[str]) -> frozenset[str]:
@@ -68,13 +79,14 @@ def theme_words(facts: list[str]) -> frozenset[str]:
 def spans(heading: str, facts: list[str]) -> bool:
     """Over facts of several themes the heading speaks of each theme holding MINOR of them (theme_titles.spans, read
     by meaning): it says a word naming the theme's area (服务 of 服务职工 over 帮扶 facts), or a word at least half of
-    the theme's facts write (one fact's 运动会 speaks for no 书画展). A fact counts under the theme its keywords speak
-    for most."""
+    the theme's facts write, or write both words of (安全检查 of 安全生产检查; one fact's 运动会 speaks for no 书画展).
+    A fact counts under the theme its keywords speak for most."""
     found = set(content_words(heading))
     for theme, own in _clear(facts, best_only=True).items():
         if len(own) < MINOR * len(facts) or found & _vocabulary(theme, tuple(own)):
             continue
-        if not any(2 * sum(1 for fact in own if word in fact) >= len(own) for word in found):
+        if not any(2 * sum(1 for fact in own if said(word, [fact], frozenset(), set())) >= len(own)
+                   for word in found):  # written, or a compound's two words (安全检查 of 安全生产检查)
             return False
     return True
 

@@ -126,11 +126,20 @@ def _one_fact(title: str, facts: list[str]) -> bool:
 
 def _names_area(run: str) -> bool:
     """`run` is an area's name (a keyword of four characters or more: 劳动保护, 自身建设; 拔河 and 比赛 of 职工拔河比赛
-    name one event), with other keywords and frame words (加强, 开展, 工作…) at most beside it."""
-    rest = run
-    for word in sorted(_area_names() | STOP_BIGRAMS, key=len, reverse=True):
-        rest = rest.replace(word, "")
-    return not rest and any(word in run for word in _area_names() if len(word) >= 4)
+    name one event), with other keywords and frame words (加强, 开展, 工作…) at most beside it: the run is those
+    words end to end (read so whatever order the words are tried in: 坚持职工代表大会制度 was an area's name or not
+    by Python's hash seed when they were deleted from it one by one)."""
+    return _made_of(run, _area_names() | STOP_BIGRAMS) and any(word in run for word in _area_names() if len(word) >= 4)
+
+
+def _made_of(run: str, vocabulary: frozenset[str]) -> bool:
+    """`run` is words of `vocabulary` end to end."""
+    longest = max(map(len, vocabulary), default=0)
+    ends = {0}  # the places a cut between two words may fall
+    for start in range(len(run)):
+        if start in ends:
+            ends |= {start + size for size in range(1, longest + 1) if run[start:start + size] in vocabulary}
+    return len(run) in ends
 
 
 @lru_cache(maxsize=1)
