@@ -46,7 +46,6 @@ class SectionSentences:
         self.texts: list[str] = []
         self.examples: list[str] = []  # each sentence's example id
         self.sections: list[int] = []  # … and its top-level section's index in that example
-        self.headings: list[str] = []  # … and that section's heading, as written
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
         self._within: tuple[SectionSentences, list[int]] | None = None  # (all sentences, those kept) after without()
@@ -61,7 +60,6 @@ class SectionSentences:
                     self.texts.append(sentence)
                     self.examples.append(example.id)
                     self.sections.append(len(tops) - 1)
-                    self.headings.append(block.path[0])
 
     def vectors(self) -> np.ndarray | None:
         """The sentences' embeddings (normalised rows), computed at first use; None without an embedder."""
@@ -116,16 +114,6 @@ class SectionSentences:
             filings.append(sections[mine][np.argmax(sims[:, mine], axis=1)])
         return filings
 
-    def nearest(self, facts: np.ndarray, k: int) -> np.ndarray | None:
-        """For each fact (normalised vectors), the indices of the k sentences nearest to it in meaning; None without
-        vectors."""
-        vectors = self.vectors()
-        if vectors is None or len(facts) == 0:
-            return None
-        k = min(k, len(vectors))
-        sims = facts @ vectors.T
-        return np.argpartition(-sims, k - 1, axis=1)[:, :k]
-
     @property
     def whole(self) -> "SectionSentences":
         """The whole library's sentences these were cut from by `without` (these themselves when not cut)."""
@@ -138,6 +126,5 @@ class SectionSentences:
         other.texts = [self.texts[i] for i in keep]
         other.examples = [self.examples[i] for i in keep]
         other.sections = [self.sections[i] for i in keep]
-        other.headings = [self.headings[i] for i in keep]
         other._within = (self, keep)  # embedded (once, for all) only when a plan asks
         return other

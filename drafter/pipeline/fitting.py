@@ -42,7 +42,6 @@ from drafter.pipeline.themes import Theme, ThemeBook
 
 AT_HOME = 0.0  # mean affinity (standard deviations of the request's pairs) to a section's anchors that keeps a fact
 NEW_SECTION_FACTS = 3.0  # misfits with nowhere to go: about this many a new section
-REFIT_AREAS = 0.0  # EXPERIMENT
 STRAY = 2.5  # a fact writing its own theme's keywords this strongly is at home only beside a fact of that theme
 
 
@@ -161,9 +160,7 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     placed = planner._placed
     clear = [t.key if t is not None and t.keyword_score(f) > 0 else None for f, t in zip(facts, placed)]
     kin = grouping.kinship(clear, [family.keys for family in planner.book.families])
-    filed = getattr(planner, "filed", None) if REFIT_AREAS else None
     near = grouping.affinity(vectors, clear, len(facts), kin, ordered=False)
-    near = near + REFIT_AREAS * filed if filed is not None and filed.shape == near.shape else near
     refer = antecedents.antecedents(facts, planner._her_order > 0)
     refit = Refit(facts, placed, planner.book, near, planner._scores, refer)
     per = max(1, planner.settings.max_facts_per_section)  # a move never makes a section need sub-sections

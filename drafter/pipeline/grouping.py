@@ -50,10 +50,6 @@ LARGEST = 1.0  # no group above this many times max_facts_per_section while the 
 KIN = 0.5  # groups whose fact pairs are of one theme or one family (or unknown) at least this often are kin …
 CLOSE = 0.0  # … groups that are not merge below the cap only when this alike (one area per fact stays one section)
 EXAMPLE_VOTES = 0.5  # weight of the examples' filing (standardised share of examples filing two facts together)
-FILED_AREAS = 0.5  # weight of the areas the examples file like sentences under (filed_areas.py, standardised)
-AREAS_RUNS = 1  # EXPERIMENT
-AREAS_KIN = 0  # EXPERIMENT
-AREAS_AFTER = 1  # EXPERIMENT: the stages after the clusters see the areas too
 CENTRED = 1.0  # how much of the facts' mean vector `centred` takes off (0: the cosine as it is)
 
 
@@ -117,10 +113,10 @@ def centred(vectors: np.ndarray) -> np.ndarray:
 
 def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int,
              kin: np.ndarray | None = None, ordered: bool = True, filed: np.ndarray | None = None,
-             centre: bool = False, areas: np.ndarray | None = None) -> np.ndarray:
+             centre: bool = False) -> np.ndarray:
     """The n×n affinity matrix (diagonal unused); with `kin` (see `kinship`), facts of two themes of one family are
     pushed apart by FAMILY, not DIFFERENT; `ordered` False: by meaning and lexicon alone (no order term); `filed`:
-    the examples' votes (see `votes`), added × EXAMPLE_VOTES; `areas`: filed_areas.likeness, added × FILED_AREAS."""
+    the examples' votes (see `votes`), added × EXAMPLE_VOTES."""
     if vectors is not None and len(vectors) == count and count > 1:
         vectors = centred(vectors) if centre else vectors
         sims = vectors @ vectors.T
@@ -135,8 +131,6 @@ def affinity(vectors: np.ndarray | None, themes: list[str | None], count: int,
     scores = scores + THEME_PRIOR * same
     if filed is not None and filed.shape == scores.shape:
         scores = scores + EXAMPLE_VOTES * filed
-    if areas is not None and areas.shape == scores.shape:
-        scores = scores + FILED_AREAS * areas
     grouped = (orderliness(vectors) - UNORDERED) / (ORDERED - UNORDERED)
     weight = NEIGHBOUR * min(1.0, max(0.0, grouped)) if ordered else 0.0
     if weight and count > 1:
@@ -210,24 +204,20 @@ def cluster(scores: np.ndarray, target: int, largest: int, fewest: int | None = 
 
 
 def clusters(vectors: np.ndarray | None, keys: list[str | None], families, bank, labels: list[str], cap: int,
-             per: int, areas: np.ndarray | None = None) -> tuple[list[list[int]], np.ndarray]:
+             per: int) -> tuple[list[list[int]], np.ndarray]:
     """The planner's groups of facts (0-based indices) and their affinity matrix: `keys` the facts' lexicon themes
     (None: no theme), `families` the lexicon's [[family]] key sets, `labels` her run-in labels ("" none). A list
-    that reads grouped is cut into runs of adjacent facts (runs.py); any other is clustered (`cluster`). `areas`:
-    how alike the areas the examples file the facts under are (filed_areas.likeness)."""
+    that reads grouped is cut into runs of adjacent facts (runs.py); any other is clustered (`cluster`)."""
     count = len(keys)
     kin = kinship(keys, families)
     filed = votes(bank, vectors, kin)  # how the examples file these facts (within kin areas only)
     labelled = labelled_apart(labels, kin)  # her own areas
-    if areas is not None and AREAS_KIN:
-        areas = areas * kin
-    scores = affinity(vectors, keys, count, kin, filed=filed, areas=areas)
-    after = scores if AREAS_AFTER else affinity(vectors, keys, count, kin, filed=filed)
+    scores = affinity(vectors, keys, count, kin, filed=filed)
     target = section_count(count, typical_sections(bank), cap, per)
     if reads_grouped(vectors, count):  # her areas in her order; apart only where she labelled them apart
-        content = affinity(vectors, keys, count, kin, ordered=False, filed=filed, centre=True, areas=areas if AREAS_RUNS else None)
+        content = affinity(vectors, keys, count, kin, ordered=False, filed=filed, centre=True)
         near = affinity(vectors, keys, count, kin, ordered=False, centre=True)
-        return runs.cut(content, target, cap, apart=labelled, near=near, close=CLOSE), after
+        return runs.cut(content, target, cap, apart=labelled, near=near, close=CLOSE), scores
     near = affinity(vectors, keys, count, kin, ordered=False)  # unrelated areas: by meaning alone
     fewest = math.ceil(count / FACTS_PER_AREA)
     largest = max(int(LARGEST * per), math.ceil(count / cap)) if LARGEST else count
@@ -236,7 +226,7 @@ def clusters(vectors: np.ndarray | None, keys: list[str | None], families, bank,
     while len(made) > cap:  # areas too large to merge under the size limit: the cap holds (sub-sections)
         largest = math.ceil(largest * 1.25)
         made = cluster(scores, target, largest, *limits)
-    return made, after
+    return made, scores
 
 
 def reads_grouped(vectors: np.ndarray | None, count: int) -> bool:

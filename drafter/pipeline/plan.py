@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drafter.models import DraftRequest
-from drafter.pipeline import areas, bank_words, filed_areas, fitting, gathering, grouping, one_home, part_titles, run_stages, theme_titles, titling
+from drafter.pipeline import areas, bank_words, fitting, gathering, grouping, one_home, part_titles, run_stages, theme_titles, titling
 from drafter.pipeline.classify import ThemeClassifier, by_neighbours
 from drafter.pipeline.heading_rules import one_fact_words, specific
 from drafter.pipeline.planned import Plan, PlannedSection, chinese_ordinal  # noqa: F401 - re-exported
@@ -151,9 +151,7 @@ class Planner:
         keys = [t.key if t else None for t in prior]
         families = [family.keys for family in self.book.families]
         labels = [run_in_label(fact)[0] for fact in facts]
-        filed = filed_areas.likeness(bank, vectors, [t for t in self.book.themes if not t.topics][:-1])  # no catch-all
-        clusters, scores = grouping.clusters(vectors, keys, families, bank, labels, cap, per, filed)
-        self.filed = filed
+        clusters, scores = grouping.clusters(vectors, keys, families, bank, labels, cap, per)
         self._scores, self._placed, self._inputs = scores, prior, (vectors, bank)
         self.runs = grouping.reads_grouped(vectors, len(facts))
         groups = [self._group(lines, facts, vectors, prior, themes, bank) for lines in clusters]
