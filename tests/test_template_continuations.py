@@ -1,0 +1,62 @@
+"""What a secretary reading the template drafts of session 26 (held-out s004_05, s003_09, s000_01) would strike out:
+a connective before a sentence that dates itself (此外，xx年履约率达100%; 与此同时，近年来，…; 同时，“五一”国际劳动节，…)
+or that goes on from the one before (同时，本次参赛共有…; 此外，总计…), and a fact-made heading that keeps a
+session's second number (召开二次委员扩大会议 of 召开了一届二次委员扩大会议: a count no fact gives). The facts here
+are written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from drafter.models import DraftRequest
+from drafter.pipeline.planned import Plan, PlannedSection
+from drafter.pipeline.template import TemplateWriter, takes_connective
+from drafter.pipeline.titling import core
+
+_JOINS = re.compile(r"(?:与此同时|同时|此外)，$")
+
+
+@pytest.mark.parametrize("fact", [
+    "xx年职工互助保障参保率达100%",  # a year, a placeholder's
+    "2024年工会走访慰问生病职工12人次",
+    "二〇二四年，工会共调解劳动争议3起",
+    "近年来，工会坚持每季度召开一次职工座谈会",
+    "目前，全员读书活动正在各车间展开",
+    "平时，职工家中有红白喜事工会都上门看望",
+    "年内对各分会的经费使用情况进行了审计",
+    "今年五月，工会为一线班组添置了饮水机",
+    "“三八”国际妇女节，工会组织女职工到植物园踏青",
+    "本次比赛共有12支代表队参加",  # goes on from the fact before it
+    "此次培训共有45名班组长结业",
+    "这项工作已于10月底全部完成",
+    "总计发放慰问金28000元",
+])
+def test_a_fact_with_its_own_time_or_going_on_from_the_last_takes_no_connective(fact):
+    assert not takes_connective(fact)
+
+
+@pytest.mark.parametrize("fact", ["组织职工参加市职工乒乓球比赛", "年度考核结果在厂务公开栏公示", "二年级教研组开展集体备课",
+                                  "节能降耗竞赛在各车间展开", "本着就近原则组建了三个工会小组"])
+def test_a_fact_of_its_own_act_still_may_take_one(fact):
+    assert takes_connective(fact)
+
+
+def test_a_section_of_dated_and_following_facts_reads_without_a_connective_before_them():
+    facts = ["组织职工参加市职工乒乓球比赛", "本次比赛共有12支代表队参加", "工会为住院职工送去慰问金",
+             "xx年工会走访慰问生病职工12人次", "组织职工开展健步走活动", "近年来，工会坚持每季度召开一次职工座谈会",
+             "为困难职工办理医疗互助保障", "总计发放慰问金28000元"]
+    section = PlannedSection("body", "关心职工生活，丰富文体活动", 1, "care", list(range(1, len(facts) + 1)))
+    for start in range(len(facts)):  # every fact order: the facts pick where the template's connectives fall
+        order = facts[start:] + facts[:start]
+        plan = Plan([PlannedSection("opening", ""), section, PlannedSection("closing", "")], order)
+        text = TemplateWriter(DraftRequest(org="某厂工会", period="2025年", facts=order), plan).render(section)
+        for fact in ("本次比赛", "xx年工会", "近年来", "总计发放"):
+            assert not _JOINS.search(text[:text.index(fact)]), text
+
+
+def test_a_session_s_numbers_are_dropped_together_from_a_fact_made_heading():
+    assert core("召开了二届三次职工代表大会，审议通过了工资集体协议") == "召开职工代表大会"
+    assert core("组织召开四届一次会员代表大会，选举产生新一届工会委员会") == "组织召开会员代表大会"
+    assert core("举办了两期班组长培训班，参训80人") == "举办班组长培训班"  # one count, as before
