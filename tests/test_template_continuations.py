@@ -82,3 +82,22 @@ def test_a_fact_opening_on_bing_or_hai_goes_on_in_the_sentence_before():
     text = TemplateWriter(DraftRequest(org="某厂工会", period="2025年", facts=facts), plan).render(section)
     assert "技术比武活动，并选派8名选手" in text and "举办班组长培训班2期，还邀请" in text, text
     assert "。并" not in text and "。还" not in text, text
+
+
+def test_a_fact_going_on_with_the_matter_of_the_last_takes_no_connective():
+    """…开展了合理化建议活动。此外，全省共征集合理化建议2183条 (held-out s000_01): the count is that activity's."""
+    from drafter.pipeline.template import same_matter
+
+    assert same_matter("5月在全厂开展了“金点子”合理化建议征集活动", "全厂共征集合理化建议316条")
+    assert same_matter("举办“安康杯”安全知识竞赛", "全厂23个班组参加了“安康杯”安全知识竞赛初赛")
+    assert not same_matter("组织职工参加市总工会举办的健步走活动", "市总工会表彰我厂为模范职工之家")  # the union's name
+    assert not same_matter("举办职工篮球赛", "开展职工读书月活动")
+    facts = ["5月在全厂开展了“金点子”合理化建议征集活动", "全厂共征集合理化建议316条", "举办职工篮球赛",
+             "开展职工读书月活动", "为困难职工办理医疗互助保障"]
+    section = PlannedSection("body", "推进民主管理", 1, "democracy", [1, 2, 3, 4, 5])
+    for start in range(len(facts)):
+        order = facts[start:] + facts[:start]
+        plan = Plan([PlannedSection("opening", ""), section, PlannedSection("closing", "")], order)
+        text = TemplateWriter(DraftRequest(org="某厂工会", period="2025年", facts=order), plan).render(section)
+        if order.index(facts[1]) == order.index(facts[0]) + 1:
+            assert not _JOINS.search(text[:text.index("全厂共征集")]), text
