@@ -27,8 +27,12 @@ def assemble(title: str, sections: list[SectionResult]) -> tuple[str, list[tuple
     return "\n\n".join(parts), spans
 
 
-def _failing_sections(check: CheckResult, sections: list[SectionResult], spans: list[tuple[int, int]]) -> set[int]:
-    bad = {i for hit in check.numbers if hit.status != "supported"
+def _failing_sections(check: CheckResult, sections: list[SectionResult], spans: list[tuple[int, int]],
+                      given: str = "") -> set[int]:
+    """The sections holding a number the facts do not bear out (a placeholder the facts carry themselves, xx个,
+    is theirs: verify.sound_but_given), a claim, or a fact left out."""
+    bad = {i for hit in check.numbers if hit.status != "supported" and not (hit.status == "placeholder"
+                                                                             and hit.text in given)
            for i, (start, end) in enumerate(spans) if start <= hit.start < end}
     bad |= {i for claim in check.claims if claim.kind != "heading"  # issue 19: claims fail a section too
             for i, (start, end) in enumerate(spans) if start <= claim.start < end}
@@ -52,7 +56,7 @@ def final_check(writer: TemplateSections, plan: Plan, sections: list[SectionResu
     result = check(facts, text, context=context, lexicon=writer.lexicon)
     if judge is not None and result.claims:
         result = judge(facts, context, text, result)
-    bad = _failing_sections(result, sections, spans) if not result.faithful else set()
+    bad = _failing_sections(result, sections, spans, "".join(facts)) if not result.faithful else set()
     bad = {i for i in bad if sections[i].provider != "template"}
     if bad:
         for i in bad:

@@ -54,7 +54,7 @@ def sentence_artifacts(sentence: str, allowed: str = "", latin: frozenset[str] |
         reasons.append("括号标记")
     if _LIST_MARK.match(sentence) or _INNER_MARK.search(sentence):
         reasons.append("编号")
-    if find_placeholders(sentence):
+    if [text for _, _, text in find_placeholders(sentence) if text not in allowed]:  # the facts' own: theirs
         reasons.append("占位符")
     if stutters(sentence):
         reasons.append("重复词")

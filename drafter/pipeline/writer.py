@@ -32,7 +32,7 @@ from drafter.pipeline.leads import unanchored
 from drafter.pipeline.planned import Plan, PlannedSection
 from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
 from drafter.pipeline.template import fact_sentence, topic_stem
-from drafter.pipeline.verify import check_part
+from drafter.pipeline.verify import check_part, sound_but_given
 from drafter.pipeline.prompting import render
 from drafter.pipeline.writing import TemplateSections
 from drafter.providers.base import ChatModel, Message, ProviderError, in_step
@@ -119,7 +119,7 @@ class SectionWriter(TemplateSections):
         lead = self._lead(state, summary or numbered.get(0) or "")
         text = paragraph(lead, written)
         result_check = self.check(section, text)
-        if not result_check.ok:  # cannot happen sentence by sentence, unless a lead's word reads as a number
+        if not sound_but_given(result_check, "".join(state.lines)):  # a lead's word read as a number
             return self.template_result(section, state.calls, "本节核对未通过，改用模板", state.repairs, state.usage)
         return self._result(state, text, result_check)
 
@@ -185,7 +185,7 @@ class SectionWriter(TemplateSections):
         if len(sentence) > LONGEST * len(line) + 20:
             problems.append("过长")
         result = check_part(self.plan.facts, [line], self.context, sentence, self.lexicon)
-        if not result.ok:
+        if not sound_but_given(result, line):
             problems.append("数字不符或缺漏")
         if any(c.kind in ("claim", "heading", "artifact") for c in result.claims):
             problems.append("有事实没有的内容")
