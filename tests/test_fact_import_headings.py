@@ -71,3 +71,21 @@ def test_an_imported_files_section_headings_become_her_outline_in_the_facts_box(
     assert lines == ["一、组织建设", "全年新发展会员126人", "【帮扶工作】", "走访慰问困难职工86户，发放慰问金12.6万元"]
     outline = typed_outline(lines)
     assert [(s.heading, s.facts) for s in outline.sections] == [("组织建设", [1]), ("帮扶工作", [2])]
+
+
+@pytest.mark.parametrize("line", ["现将我局工会2025年上半年工作总结报告如下，请审阅。", "现将一年来的工作情况总结如下：",
+                                  "特此报告。", "以上是本厂工会全年的工作情况汇报，不妥之处敬请批评指正。"])
+def test_a_documents_own_frame_is_not_a_fact(line):
+    from drafter.domain.facts import is_document_frame
+
+    assert is_document_frame(line)
+    assert facts_and_headings(["一、组织建设", line, "全年新发展会员126人"]) == (["全年新发展会员126人"], ["组织建设"])
+
+
+@pytest.mark.parametrize("line", ["向职代会报告工作3次", "现将慰问金12.6万元发放到困难职工手中", "组织职工审阅集体合同草案",
+                                  "召开审议会议，审议通过集体合同"])
+def test_facts_that_report_or_review_stay_facts(line):
+    from drafter.domain.facts import is_document_frame
+
+    assert not is_document_frame(line)
+    assert facts_and_headings([line])[0] == [line]

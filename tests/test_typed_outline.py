@@ -81,3 +81,11 @@ def test_the_template_draft_follows_her_headings(settings, library):
     assert text.index("一、思想引领") < text.index("二、民主管理") < text.index("1486人")
     assert "其他。" not in text and "思想引领。" not in text
     assert result.check.ok, result.check
+
+
+def test_a_pasted_summarys_frame_lines_are_dropped_wherever_they_stand():
+    outline = typed_outline(["现将我局工会上半年工作总结报告如下，请审阅。", "一、民主管理", "召开职代会1次", "审议通过集体合同",
+                             "二、帮扶工作", "走访慰问困难职工86户", "特此报告。"])
+    assert outline.facts == ["召开职代会1次", "审议通过集体合同", "走访慰问困难职工86户"]
+    assert outline.dropped == ["现将我局工会上半年工作总结报告如下，请审阅。", "特此报告。"]
+    assert [(s.heading, s.facts) for s in outline.sections] == [("民主管理", [1, 2]), ("帮扶工作", [3])]

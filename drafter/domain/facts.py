@@ -69,6 +69,11 @@ _SENTENCE_MARKS = re.compile(char_class(COMMAS + SENTENCE_ENDS))
 _COUNTED = re.compile(r"[0-9０-９]+(?:\.[0-9０-９]+)?\s*(?:[万亿]?(?:人|户|名|个|场|次|项|元|件|篇|册|期|支|家|台|间|对)|%|％)")
 HEADING_LONGEST = 30
 
+# A document's own frame, not a fact: "现将我局工会上半年工作总结报告如下，请审阅。", "特此报告。", "以上是…的总结".
+_FRAME_OPENING = re.compile(r"^(?:现将|特将|兹将|下面将|下面就)[^。；]{0,40}?(?:总结|汇报|报告|通报|情况)[^。；]{0,6}如下"
+                            r"|^特此(?:报告|汇报|总结)|^以上(?:是|为|就是)[^。；]{0,30}(?:总结|汇报|报告)")
+_FRAME_CLOSING = re.compile(r"(?:请|敬请|恳请)(?:予以)?(?:审阅|审议|批示|批评指正)[。！!]?$|不妥之处[^。]{0,10}指正[。！!]?$")
+
 
 def is_heading_line(line: str) -> bool:
     """A title or heading line of an imported document: short, no sentence marks, no counted number, and either
@@ -79,13 +84,22 @@ def is_heading_line(line: str) -> bool:
     return numbering(text) in ("cn", "cn_paren", "part") or bool(_TITLE_WORDS.search(text))
 
 
+def is_document_frame(line: str) -> bool:
+    """The document's frame around its facts (现将…总结如下, 特此报告, 请审阅), with no counted number in it: a pasted
+    summary's own words to its reader, which a draft must not repeat as a fact."""
+    text = strip_bullet(unicodedata.normalize("NFC", line).strip())
+    if not text or _COUNTED.search(text):
+        return False
+    return bool(_FRAME_OPENING.search(text) or _FRAME_CLOSING.search(text))
+
+
 def facts_and_headings(lines: list[str], styled: set[int] = frozenset()) -> tuple[list[str], list[str]]:
     """An imported document's lines as (facts, headings): title and heading lines (by `is_heading_line`, or
-    whose index is in `styled`: a Word Title/Heading style) are not facts."""
+    whose index is in `styled`: a Word Title/Heading style) are not facts, nor is the document's frame."""
     facts: list[str] = []
     headings: list[str] = []
     for index, line in enumerate(lines):
-        if not str(line).strip():
+        if not str(line).strip() or is_document_frame(str(line)):
             continue
         if index in styled or is_heading_line(str(line)):
             headings.append(strip_bullet(str(line)).strip("#*： :"))

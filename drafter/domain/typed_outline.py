@@ -11,7 +11,7 @@ sub-sections (a 一、 heading with facts of its own above them keeps those as a
 stand beside it). A line counts as a heading only when a fact stands under it before the next heading of its level,
 so a list of short numbered facts ("一、开展劳动竞赛" "二、举办读书活动") stays a list of facts. Facts under a
 generic heading (其他, 其他工作) belong to no section: the planner places them. A document title ("2025年工会工作
-事实材料") before the first fact is dropped.
+事实材料") before the first fact is dropped, and so is the document's own frame anywhere ("现将…总结如下，请审阅").
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafter.models import DraftPlan, PlanSection
-from drafter.domain.facts import HEADING_LONGEST, clean_fact_lines, is_heading_line, strip_bullet
+from drafter.domain.facts import HEADING_LONGEST, clean_fact_lines, is_document_frame, is_heading_line, strip_bullet
 from textkit.headings import MARKDOWN_MARK, numbering
 from textkit.sentences import COLONS, COMMAS, SENTENCE_ENDS
 
@@ -43,7 +43,7 @@ class TypedSection:
 class TypedOutline:
     facts: list[str]
     sections: list[TypedSection]  # only sections holding facts, generic ones left out
-    dropped: list[str]  # title lines before the first fact
+    dropped: list[str]  # title lines before the first fact, and the document's frame lines
 
 
 def _bare(line: str) -> str:
@@ -100,6 +100,9 @@ def typed_outline(lines: list[str]) -> TypedOutline:
     top: TypedSection | None = None
     current: TypedSection | None = None
     for row, level in zip(rows, levels):
+        if level is None and is_document_frame(row):
+            dropped.append(row.strip())
+            continue
         if level == 0:
             if facts:  # a title-like line among the facts is kept as a fact
                 level = None

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from drafter.domain.facts import clean_fact_lines, facts_and_headings, is_heading_line, long_lines
+from drafter.domain.facts import clean_fact_lines, facts_and_headings, is_document_frame, is_heading_line, long_lines
 from drafter.domain.typed_outline import plan_of, typed_outline
 from drafter.models import DraftRequest
 from drafter.domain.validation import messages
@@ -139,7 +139,7 @@ def box_lines_from_file(name: str, data: bytes) -> tuple[list[str], int, str | N
     out, count = [], 0
     for index, line in enumerate(lines):
         text = str(line).removeprefix("# ").strip()
-        if not text:
+        if not text or is_document_frame(text):  # 现将…总结如下，请审阅: the document's frame, not a fact
             continue
         if index in styled or is_heading_line(text):
             if numbering(text) is None and is_heading_line(text):  # a document title (…工作总结, …事实材料)
