@@ -31,3 +31,8 @@ def test_body_word_reads_organs_and_their_glued_levels():
 def test_what_is_no_body_after_yu_stays_clean():
     assert not _notes("工会开展职工义诊活动，服务职工420人次，与去年相比明显增加。")
     assert not _notes("工会与职工代表一道开展职工义诊活动，服务职工420人次。")
+
+
+def test_nouns_joined_by_yu_and_titles_are_no_partners():
+    assert not any(n.startswith('参与者"') for n in _notes("工会开展职工义诊活动，把职工健康与企业发展、安全生产紧密结合。"))
+    assert not any(n.startswith('参与者"') for n in _notes("工会举办“城市发展与青年成长”职工摄影展，展出作品96幅。"))

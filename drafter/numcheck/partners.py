@@ -10,6 +10,7 @@ from drafter.numcheck.wordclass import person_or_body
 from drafter.numcheck.witness import _JOINTLY
 from drafter.numcheck.words import Word
 
+_LISTED = frozenset("、和及与”\"")  # after the verb: it ends one of nouns joined (企业发展、供暖事业) or a quote
 _ORGANS = ("Dm", "Di09", "Di10")  # 词林: institutions (公司, 学院), organs and associations (党委, 居委会, 妇联, 协会)
 
 
@@ -36,6 +37,15 @@ doing together (与X携手: witness.joined_by's)."""
     verb = ws[j] if j < len(ws) else None
     if not body or verb is None or verb[3] not in ("v", "vn") or verb[0] != body[-1][1] or verb[2] in _JOINTLY:
         return []  # 与X携手/共同…: witness.joined_by reads the words of doing together
+    after = clause[verb[1]:verb[1] + 1]
+    if after in _LISTED or _quoted(clause, ws[i][0]):
+        return []  # 将工会工作与企业发展、…: nouns joined; “科学发展与青年成长”: a title's words
     head = body[-1]
     named = body_word(*head[2:]) or _ACTOR_HEAD.search(clause[body[0][0]:head[1]]) is not None
     return body if named and head[3] != "nr" else []
+
+
+def _quoted(clause: str, at: int) -> bool:
+    """Is position `at` inside a quotation (an odd number of quote marks before it, or an open “)?"""
+    before = clause[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
