@@ -33,7 +33,7 @@ from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed,
 from drafter.numcheck.rolephrases import arrived_at, past_count, through_de
 from drafter.numcheck.rolewords import MEANS as _MEANS, ROLE_NAMES, SKIP as _SKIP, Reader, role_claim as _role
 from drafter.numcheck.honours import approved_by_body as _approved_by_body
-from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
+from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker, recommended
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
@@ -217,7 +217,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             trimmed = _HONOUR_TRIM.sub("", text)
             rest = [w for w in rest if w[1] <= rest[0][0] + len(trimmed)] if rest else []
             level = [w for w in rest if LEVEL.match(w[2]) and not reader.backed(w[2])]
-            if level and _awarded(clause, [w for w in rest if w not in level], support):
+            if level and _awarded(clause, [w for w in rest if w not in level], support) and not recommended(clause, ws, i):
                 claim("object", level[:1])  # 省级 added to an honour the facts award: a near miss
             else:
                 claim("honour", rest) if not level else out.append(_role("honour", *_span(rest), clause, offset))
