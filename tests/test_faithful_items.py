@@ -33,7 +33,7 @@ def test_numbers_on_their_own_items_are_supported_with_both_items():
 def test_same_people_count_on_an_unrelated_item_is_a_mismatch():
     [hit] = check(["走访困难职工86人"], "新发展会员86人").numbers
     assert (hit.status, hit.fact_line) == ("mismatch", 1)
-    assert hit.note == "86人 在第1行事实中是'走访困难职工'，此处写成了'新发展会员'"
+    assert hit.note == "86人 在第1行事实中是'走访困难职工'，此处写成了'新发展会员'，对象不同"  # the counted thing's role
 
 
 @pytest.mark.parametrize("draft", ["举办安全知识竞赛1场，300余名职工踊跃参与", "举办安全知识竞赛1场，300余名职工积极参赛",

@@ -28,12 +28,36 @@ def awarded(clause: str, title: list[Word], support: Support) -> bool:
 def honour_marker(ws: tuple[Word, ...], i: int, clause: str) -> int:
     """How many words the honour marker at word i takes (评为; 被 评为; 命名 为; 被 命名 为); 0: none here."""
     k = i + 1 if ws[i][2] == "被" else i
+    if k < len(ws) and ws[k][2] == REPRESENT:
+        return _represents(ws, k) - i  # 代表开发区参加市级展演: chosen to stand for a body in a wider contest
     if k > i and k < len(ws) and ws[k][2] in _LISTED and not clause.startswith("的", ws[k][1]):
         return 2  # 被列为全市职工创新示范点: put on a list someone keeps (列为重点工作, no 被: a plan)
     for n in (1, 2):
         if k + n <= len(ws) and clause[ws[k][0]:ws[k + n - 1][1]] in HONOUR_MARKS:
             return 0 if clause.startswith("的", ws[k + n - 1][1]) else k + n - i  # 新当选的工会主席: an attribute
     return 0
+
+
+REPRESENT = "代表"  # 代表…参加: a result (honours.honour_marker); 职工代表参加…, with no body between, is people
+_ENTERS = frozenset({"参加", "参赛", "出征", "角逐", "亮相"})
+
+
+def _represents(ws: tuple[Word, ...], k: int) -> int:
+    """The index after 参加 of 代表 + a body + 参加 (word k: 代表), the words written together and the body's nouns;
+    k when the words after 代表 are no body before such a verb."""
+    for j in range(k + 2, min(k + 6, len(ws))):
+        if ws[j][0] != ws[j - 1][1] or not ws[j - 1][3].startswith(("n", "j")):
+            return k
+        if ws[j][2] in _ENTERS:
+            return j + 1
+    return k
+
+
+def recommended(clause: str, ws: tuple[Word, ...], i: int) -> bool:
+    """Is the honour marker at word i a recommendation or a representation (被推荐参评, 代表…参加): a result of its own,
+    so a level in its title (省级技术能手 of 推荐参评) is no near miss of a title the facts award."""
+    k = i + 1 if ws[i][2] == "被" else i
+    return k < len(ws) and (ws[k][2] == REPRESENT or clause.startswith("推荐", ws[k][0]))
 
 
 # Approval a body gives (session 25): 得到集团公司的肯定, 受到省体育局的肯定, 赢得上级工会的一致好评 is an honour the facts do

@@ -48,7 +48,7 @@ from drafter.numcheck.quotes import quote
 from drafter.numcheck.reworded import reworded_claims
 from textkit.placeholders import find_placeholders
 from drafter.numcheck.factset import FactIndex, fact_set, index_lines  # noqa: F401 - FactIndex re-exported
-from drafter.numcheck.rolewords import ROLE_NAMES
+from drafter.numcheck.rolewords import OTHER_OBJECT, ROLE_NAMES
 from drafter.numcheck.scanner import extract_numbers
 
 NOTE_NO_FACTS = "没有提供事实，无法核对这个数字"
@@ -190,7 +190,7 @@ def _moved_item(m: Mention, line: int, fact: Mention, facts: FactIndex, faith=No
         return ("mismatch", line, f"{_where(m, line, fact)}（事实中'{quote(other, other.item)}'是 {other.display()}）",
                 fact)
     if unrelated(m, fact, faith):
-        return ("mismatch", line, _where(m, line, fact), fact)
+        return ("mismatch", line, f"{_where(m, line, fact)}，{OTHER_OBJECT}", fact)  # the counted thing's role
     return None
 
 

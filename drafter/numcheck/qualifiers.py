@@ -43,6 +43,7 @@ from drafter.numcheck.itemsense import kept_by_meaning, verb_like
 from drafter.numcheck.mention import Mention
 from drafter.numcheck.quotes import quote, quotes
 from drafter.numcheck.reworded import to_read
+from drafter.numcheck.rolewords import OTHER_OBJECT
 from drafter.numcheck.samepeople import renamed_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import tag_of, words as words_of
@@ -289,6 +290,6 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
     line, fact, missing = first
     added = missing_words(m.item or "", fact.source, lex) if m.item else []
     where = f"此处写成了'{quote(m, m.item)}'" if m.item else "此处没有写出它"
-    note = (f"{m.display()} 在第{line}行事实中是'{quote(fact, fact.item)}'，{where}"
+    note = (f"{m.display()} 在第{line}行事实中是'{quote(fact, fact.item)}'，{where}，{OTHER_OBJECT}"  # the counted thing's role
             f"（少了'{quotes(fact, missing, fact.item)}'" + (f"，多了'{quotes(m, added, m.item)}'）" if added else "）"))
     return line, fact, note

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter.numcheck.honours import REPRESENT
 from drafter.numcheck.occasion import OCCASION_ENDS
 from drafter.numcheck.rolewords import MEANS as _MEANS
 from drafter.numcheck.scope import MARKS as _REACH_MARKS
@@ -17,7 +18,7 @@ from drafter.numcheck.timewords import HOLIDAY as _HOLIDAY, TIME_AFTER as _TIME_
 from drafter.numcheck.timewords import TIME_WORDS as _TIME_WORDS
 from drafter.numcheck.wordclass import calendar
 
-_HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1))  # a marker's first word
+_HONOUR_START = frozenset(m[:k] for m in _HONOUR_BEFORE for k in range(1, len(m) + 1)) | {REPRESENT}  # a marker's first word
 
 _ACTOR_BEFORE = frozenset({"邀请", "聘请", "联合", "委托", "特邀", "由", "请", "会同", "协同", "协调", "携手", "联手"})
 ACTOR_BEFORE = _ACTOR_BEFORE  # words that bring in an actor (inserted.led_group: no group of the object after them)

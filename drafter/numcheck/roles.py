@@ -23,6 +23,7 @@ from drafter.numcheck.faithlex import FaithLexicon, frame_spans
 from drafter.numcheck.occasion import OCCASION_ENDS, occasion
 from drafter.numcheck.ownorg import own_org
 from drafter.numcheck.parallel import manner_spans
+from drafter.numcheck.partners import body_word, partner
 from drafter.numcheck.rolemarks import _ACTOR_AFTER_RE, _ACTOR_BEFORE, _ALONG, _EACH, _LOCATED
 from drafter.numcheck.rolemarks import _ENDS_ACTOR, _HONOUR_START, _NAMED_DAY, _PLACE_BEFORE, _TOGETHER
 from drafter.numcheck.rolemarks import may_mark as _may_mark, vague_body as _vague_body
@@ -32,7 +33,7 @@ from drafter.numcheck.rolephrases import _phrase_after, _phrase_before, _placed,
 from drafter.numcheck.rolephrases import arrived_at, past_count, through_de
 from drafter.numcheck.rolewords import MEANS as _MEANS, ROLE_NAMES, SKIP as _SKIP, Reader, role_claim as _role
 from drafter.numcheck.honours import approved_by_body as _approved_by_body
-from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker
+from drafter.numcheck.honours import awarded as _awarded, honour_marker as _honour_marker, recommended
 from drafter.numcheck.things import HONOUR_MARKS as _HONOUR_BEFORE, LEVEL, acts_beside, objects as _objects
 from drafter.numcheck.subjects import subject_actors
 from drafter.numcheck.timewords import DAYS as _DAYS, HOLIDAY as _HOLIDAY, HOLIDAY_TIME as _HOLIDAY_TIME, TIME_WORDS as _TIME_WORDS
@@ -147,8 +148,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             claim("actor", judges)  # 经市摄影家协会评委评审: who reviewed
         elif word in _REACH_MARKS and (whom := reached(ws, i, lex)):
             claim(reach_role(word, whom), whom)  # 重点面向年龄偏大的采茶工, 优先保障…使用, 包括超市、药店和书店
-        elif word in ("与", "同") and (joint := joined_by(ws, i, clause)):
-            claim("actor", joint)  # 与市叉车协会共同举办
+        elif word in ("与", "同") and (joint := joined_by(ws, i, clause) or partner(ws, i, clause)):
+            claim("actor", joint)  # 与市叉车协会共同举办, 与社区居委会开展…
         elif word == "在" and (seen := witnessed_by(ws, i, clause)):
             claim("actor", seen)  # 在集团总工程师的见证下: in whose presence
         elif word == "在" and (led := _led_by_far_person(ws, i, clause)):
@@ -167,7 +168,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                     used.update(w[0] for w in tail)
                     phrase = actor
             named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns")
-                                or person_or_body(*phrase[-1][2:]))  # 由李明, 由公司总经理: a person, a post, a body
+                                or body_word(*phrase[-1][2:]))  # 由李明, 由公司总经理, 联合院团委: a person, a post, a body
             if s in used and not named:
                 continue  # in a frame phrase (工会联合发文: jointly), only a body or person is an actor
             owner = word != "在" and clause.startswith("的", phrase[-1][1]) if phrase else False  # 协调…的事务
@@ -216,7 +217,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
             trimmed = _HONOUR_TRIM.sub("", text)
             rest = [w for w in rest if w[1] <= rest[0][0] + len(trimmed)] if rest else []
             level = [w for w in rest if LEVEL.match(w[2]) and not reader.backed(w[2])]
-            if level and _awarded(clause, [w for w in rest if w not in level], support):
+            if level and _awarded(clause, [w for w in rest if w not in level], support) and not recommended(clause, ws, i):
                 claim("object", level[:1])  # 省级 added to an honour the facts award: a near miss
             else:
                 claim("honour", rest) if not level else out.append(_role("honour", *_span(rest), clause, offset))

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from drafter.numcheck.support import Support
 
 ROLE_NAMES = {"actor": "参与者", "place": "地点", "time": "时间", "honour": "荣誉", "object": "对象", "activity": "活动"}
+OTHER_OBJECT = f"{ROLE_NAMES['object']}不同"  # a number's note when it counts another thing than its fact's (对象 role)
 NOUN_TAGS = ("n", "x", "j", "nz", "nt", "ns", "nr", "ng", "l", "i", "b", "t", "s")
 SKIP = frozenset({"其中", "同时", "全年", "今年", "一年", "工作", "活动", "方面", "这", "他们", "大家"})
 GLUE = frozenset({"、", "和", "及", "与"})

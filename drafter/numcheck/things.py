@@ -37,7 +37,7 @@ _NUMBER = re.compile(r"[0-9０-９]")  # a clause with a number: its item is the
 _EVENT = EVENT  # heads of event nouns (wordclass.py), read by drafter.numcheck.effects too
 _ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是$")
 HONOUR_MARKS = frozenset({"评为", "授予", "荣获", "获评", "获", "获得", "命名为", "当选", "评选为", "认定为", "被评为", "入选",
-                          "推荐参评", "入围", "夺得", "摘得", "勇夺", "斩获", "荣膺",
+                          "推荐参评", "推荐参加", "推荐参赛", "入围", "夺得", "摘得", "勇夺", "斩获", "荣膺",
                           "捧回", "捧得", "喜获"})  # a title or place won (honours.py); 捧回…奖牌: a prize carried home
 THING_TAGS = _THING_TAGS = ("n", "nz", "nr", "ns", "nt", "j", "ng")  # dictionary nouns (not idioms, unknown words or acts)
 _COORD = frozenset({"、", "和", "及", "与", "以及", "及其"})
