@@ -42,12 +42,24 @@ def verb_like(word: str, tag: str) -> bool:
 
 
 def action_of(item: str) -> str | None:
-    """The item's first verb-like word of two characters or more, when more words follow it."""
+    """The item's first verb-like word of two characters or more, when more words follow it; a verb naming the
+    kind of a place opening the item before the act (印刷/车间/加装: verb, noun, verb) is not the act."""
     ws = words_of(item)
-    for _, _, word, tag in ws[:-1]:
-        if verb_like(word, tag):
+    for k, (_, _, word, tag) in enumerate(ws[:-1]):
+        if verb_like(word, tag) and not (k == 0 and _qualifies_place(ws, k)):
             return word if len(word) >= 2 else None
     return None
+
+
+def _qualifies_place(ws, k: int) -> bool:
+    """Word k is glued before nouns, the first no people (车间, not 职工 of 组织/职工/参加), glued before a verb of two
+    characters or more (印刷/车间/加装, 包装/车间/职工/更换)."""
+    j = k + 1
+    while j < len(ws) and ws[j][0] == ws[j - 1][1] and ws[j][3][:1] in ("n", "s", "f") and ws[j][3] != "vn":
+        j += 1
+    if j == k + 1 or j >= len(ws) or ws[j][0] != ws[j - 1][1] or names_people(ws[k + 1][2]):
+        return False
+    return len(ws[j][2]) >= 2 and verb_like(ws[j][2], ws[j][3])
 
 
 def near(a: str, b: str, lex: FaithLexicon) -> bool:
