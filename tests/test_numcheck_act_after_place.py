@@ -18,6 +18,8 @@ def test_the_act_is_read_after_the_kind_of_place():
     assert action_of("清洗车间职工更换防水围裙") == "更换"
     assert action_of("车间职工更换透气防护口罩") == "更换"  # 透气 qualifies the thing: the act before it stays
     assert action_of("组织职工参加体检") == "组织"  # people after the verb, not a place: the verb is the act
+    assert action_of("完成科研攻关课题") == "完成"  # 科研 is a field, not a place
+    assert action_of("开展窗口代表压力疏导讲座") == "开展"  # more than the place's people before the next verb
 
 
 def test_the_act_said_with_another_verb_keeps_the_item():

@@ -52,14 +52,20 @@ def action_of(item: str) -> str | None:
 
 
 def _qualifies_place(ws, k: int) -> bool:
-    """Word k is glued before nouns, the first no people (车间, not 职工 of 组织/职工/参加), glued before a verb of two
-    characters or more (印刷/车间/加装, 包装/车间/职工/更换)."""
-    j = k + 1
-    while j < len(ws) and ws[j][0] == ws[j - 1][1] and ws[j][3][:1] in ("n", "s", "f") and ws[j][3] != "vn":
-        j += 1
-    if j == k + 1 or j >= len(ws) or ws[j][0] != ws[j - 1][1] or names_people(ws[k + 1][2]):
+    """Word k is glued before a place (车间; not 科研 of 完成/科研/攻关), the people there or none, and a verb of two
+    characters or more (印刷/车间/加装, 包装/车间/职工/更换; not 开展/窗口/代表/压力/疏导)."""
+    j = k + 2
+    if j < len(ws) and names_people(ws[j][2]):
+        j += 1  # the people of the place: 车间/职工
+    if j >= len(ws) or not _place(ws[k + 1][2]) or any(ws[n][0] != ws[n - 1][1] for n in range(k + 1, j + 1)):
         return False
-    return len(ws[j][2]) >= 2 and verb_like(ws[j][2], ws[j][3])
+    return len(ws[j][2]) >= 2 and ws[j][3].startswith("v")  # a verb by jieba: 代表 (n, an act too by 词林) is none
+
+
+def _place(word: str) -> bool:
+    """Does 词林 know the word only as a place, a building or a work unit (车间, 班组: Di09; 工地: Cb; 厂房: Bn)?"""
+    classes = cilin_classes().get(word)
+    return bool(classes) and all(c.startswith(("Cb", "Bn", "Di09")) for c in classes)
 
 
 def near(a: str, b: str, lex: FaithLexicon) -> bool:

@@ -17,7 +17,7 @@ from drafter.numcheck.words import words
 
 EVENT_GROUPS = frozenset("场期届轮")  # measure words counting events, sessions and rounds
 _SUFFIXES = frozenset("员工者")  # a people suffix jieba cuts off (值机/员)
-_QUALIFIER_TAGS = ("n", "x", "j", "s", "v")  # nouns, unknown words, places; a verb jieba takes a trade for (坐席/v)
+_QUALIFIER_TAGS = ("n", "x", "j", "s")  # nouns, unknown words, places (坐席/v before 员 is read by _names_people_at)
 
 
 def people_word(word: str) -> bool:

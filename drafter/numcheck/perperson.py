@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 from drafter.numcheck.mention import Mention, same_value
+from textkit.sentences import BREAKS, ENUM_COMMA, char_class
 
 PEOPLE_GROUPS = frozenset({"人"})  # the unit group of 名/人/位
 _FOR = "为给"  # the words that put the people a thing was given to before it
-_CLAUSE_END = re.compile(r"[，。；！？、,;!?\n]")
+_CLAUSE_END = re.compile(char_class(BREAKS + ENUM_COMMA + "\n"))  # a clause or list item ends
 MIN_PHRASE = 4  # the fact's people and thing together: at least two characters each
 
 
@@ -42,7 +43,7 @@ def one_per_person(m: Mention, facts) -> tuple[int, str, Mention] | None:
 
 def _given_to(fact: Mention) -> str:
     """The fact's words from its people to its number (高血压职工建立健康档案 of 为高血压职工建立健康档案52份), or ''."""
-    clause_start = max((fact.source.rfind(mark, 0, fact.start) for mark in "，。；、,;"), default=-1) + 1
+    clause_start = max(fact.source.rfind(mark, 0, fact.start) for mark in BREAKS + ENUM_COMMA) + 1
     at = max(fact.source.rfind(word, clause_start, fact.start) for word in _FOR)
     phrase = fact.source[at + 1:fact.start] if at >= 0 else ""
     return phrase if len(phrase) >= MIN_PHRASE else ""
