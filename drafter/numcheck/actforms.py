@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from drafter.numcheck.itemsense import names_people
+from drafter.numcheck.predicate import verb_for_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT
 from drafter.numcheck.words import Word, tag_of, words
@@ -38,7 +39,8 @@ _PEOPLE_END = re.compile("[员工者人师生民属女友士众手哥姐嫂妹]$
 def act_not_thing(ws: tuple[Word, ...], k: int, support) -> bool:
     """Word k is one of the acts above, or the word right after a union opening the clause, not a thing
     (drafter.numcheck.things)."""
-    return verb_with_result(ws, k) or manner_form_of_act(ws[k][2], support) or after_the_union(ws, k)
+    return verb_with_result(ws, k) or manner_form_of_act(ws[k][2], support) or after_the_union(ws, k) \
+        or verb_for_people(ws, k)  # 为车间职工/换发/九百双 (drafter.numcheck.predicate)
 
 
 def after_the_union(ws: tuple[Word, ...] | list[Word], k: int) -> bool:

@@ -26,6 +26,7 @@ from drafter.numcheck.names import unbacked_names
 from drafter.numcheck.examples import digits as _digits, example_of_given as _example_of_given
 from drafter.numcheck.examples import listed_example as _listed_example, no_thing as _no_thing
 from drafter.numcheck.people import PEOPLE_UNITS, age_bound, counted_people
+from drafter.numcheck.predicate import verb_for_people
 from drafter.numcheck.actforms import predicate_after_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.things import THING_TAGS, abstract_word
@@ -99,7 +100,7 @@ def _added_items(clause: str, own: Sequence[NumberHit], offset: int, support, le
 
 def _runs(clause: str, offset: int, window: list[Word], reader: Reader, taken: set, beside: str | None) -> list[Claim]:
     given = [_given(w, reader) for w in window]
-    new = [_added(w, reader) and not act_read_as_noun(window, k) or _verbal_qualifier(clause, window, given, k, reader)
+    new = [_added(w, reader) and not act_read_as_noun(window, k) and not verb_for_people(*_in_clause(clause, w)) or _verbal_qualifier(clause, window, given, k, reader)
            or _listed_example(clause, window, given, k, reader) for k, w in enumerate(window)]  # 投身/n: the verb
     new = [n or _joined_verbal(window, given, new, k, reader) for k, n in enumerate(new)]
     for k in range(1, len(window) - 1):  # 退休/老/党员: a one-character adjective inside a new phrase is part of it
@@ -179,6 +180,12 @@ def _event_count(clause: str, h: NumberHit, offset: int, before: list[Word], rea
     s, e = new[0][0], h.end - offset
     taken.add((s, e))
     return [role_claim("activity", s, e, clause, 0)]
+
+
+def _in_clause(clause: str, w: Word) -> tuple[tuple[Word, ...], int]:
+    """The clause's words and the place of window word w among them (-1 for a word the window merged)."""
+    ws = words(clause)
+    return ws, next((k for k, v in enumerate(ws) if v[0] == w[0] and v[1] == w[1]), -1)
 
 
 def _merged(clause: str, window: list[Word]) -> list[Word]:

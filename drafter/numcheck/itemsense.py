@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from drafter.numcheck.ellipsis import head_of_previous, short_form_written
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.items import PEOPLE_GROUPS, implied_people, kin_of, names_a_thing
+from drafter.numcheck.peoplephrase import EVENT_GROUPS, people_head, people_word
 from drafter.numcheck.rolewords import PEOPLE
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import EVENT
@@ -41,12 +42,30 @@ def verb_like(word: str, tag: str) -> bool:
 
 
 def action_of(item: str) -> str | None:
-    """The item's first verb-like word of two characters or more, when more words follow it."""
+    """The item's first verb-like word of two characters or more, when more words follow it; a verb naming the
+    kind of a place opening the item before the act (印刷/车间/加装: verb, noun, verb) is not the act."""
     ws = words_of(item)
-    for _, _, word, tag in ws[:-1]:
-        if verb_like(word, tag):
+    for k, (_, _, word, tag) in enumerate(ws[:-1]):
+        if verb_like(word, tag) and not (k == 0 and _qualifies_place(ws, k)):
             return word if len(word) >= 2 else None
     return None
+
+
+def _qualifies_place(ws, k: int) -> bool:
+    """Word k is glued before a place (车间; not 科研 of 完成/科研/攻关), the people there or none, and a verb of two
+    characters or more (印刷/车间/加装, 包装/车间/职工/更换; not 开展/窗口/代表/压力/疏导)."""
+    j = k + 2
+    if j < len(ws) and names_people(ws[j][2]):
+        j += 1  # the people of the place: 车间/职工
+    if j >= len(ws) or not _place(ws[k + 1][2]) or any(ws[n][0] != ws[n - 1][1] for n in range(k + 1, j + 1)):
+        return False
+    return len(ws[j][2]) >= 2 and ws[j][3].startswith("v")  # a verb by jieba: 代表 (n, an act too by 词林) is none
+
+
+def _place(word: str) -> bool:
+    """Does 词林 know the word only as a place, a building or a work unit (车间, 班组: Di09; 工地: Cb; 厂房: Bn)?"""
+    classes = cilin_classes().get(word)
+    return bool(classes) and all(c.startswith(("Cb", "Bn", "Di09")) for c in classes)
 
 
 def near(a: str, b: str, lex: FaithLexicon) -> bool:
@@ -105,16 +124,21 @@ def in_short_title(word: str, fact_item: str, whole_sentence: str) -> bool:
 
 
 def people_named(word: str, fact_item: str, group: str | None, whole_sentence: str, added: list[str] = ()) -> bool:
-    """For a count of things, events or money, a missing word naming people (词林 class A: 职工, 子女) that is not
-    the item's head: those the thing is for, not the thing counted (举办荣休仪式6场，为74名退休职工送上祝福 for 为退休
-    职工举办荣休仪式6场). Written anywhere in the sentence, or, for an event, left out with no people of the draft's
-    own in its place (组织心理健康讲座3场 for 组织职工心理健康讲座3场: the same lectures; 为家属举办讲座3场 puts others
-    there). A thing keeps them (职工活动室: a kind of room), a count of people its group in its own words."""
+    """For a count of things, events or money, a missing word naming people (词林 class A: 职工, 子女; or a trade
+    词林 does not know, with the nouns before it: 索道运维工, drafter.numcheck.peoplephrase) that is not the item's
+    head: those the thing is for, not the thing counted (举办荣休仪式6场，为74名退休职工送上祝福 for 为退休职工举办荣休
+    仪式6场). Written anywhere in the sentence, or, for an event (or a count in 场/期), left out with no people of the
+    draft's own in its place (组织心理健康讲座3场 for 组织职工心理健康讲座3场: the same lectures; 为家属举办讲座3场 puts
+    others there). A thing keeps them (职工活动室: a kind of room), a count of people its group in its own words."""
     if group in PEOPLE_GROUPS or fact_item.endswith(word):
         return False
-    if not names_people(word):  # 代表 (also an act by 词林): people when the sentence writes the fact's phrase of them
+    head = "" if names_people(word) else people_head(word, fact_item)
+    if not names_people(word) and not head:  # 代表 (also an act by 词林): people when the sentence writes their phrase
         return any(c[0] == "A" for c in kin_of(word)) and _people_phrase(word, fact_item) in whole_sentence
-    return word in whole_sentence or EVENT.search(fact_item) is not None and not any(names_people(a) for a in added)
+    if head != word and head:  # 索道 of 索道运维工: the same people, less qualified, when the sentence names them
+        return head in whole_sentence
+    event = EVENT.search(fact_item) is not None or group in EVENT_GROUPS  # 救援演练4场: a count of events
+    return word in whole_sentence or event and not any(people_word(a) for a in added)
 
 
 def _people_phrase(word: str, fact_item: str) -> str:

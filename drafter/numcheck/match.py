@@ -43,6 +43,7 @@ from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
 from drafter.numcheck.narrowed import narrowed
 from drafter.numcheck.ownorg import with_own_org
+from drafter.numcheck.perperson import one_per_person
 from drafter.numcheck.qualifiers import Stops, changed_item
 from drafter.numcheck.quotes import quote
 from drafter.numcheck.reworded import reworded_claims
@@ -155,7 +156,7 @@ def _judge(m: Mention, facts: FactIndex, context: FactIndex, have_facts: bool, f
         return ("supported", dated[0], dated[1], None)
     if not have_facts:
         return ("unsupported", None, NOTE_NO_FACTS, None)
-    stated = each_one(m, facts) or _near_unit(m, facts)
+    stated = each_one(m, facts) or _near_unit(m, facts) or one_per_person(m, facts)
     if stated is not None:
         return ("supported", *stated)
     worked_out = derived(m, facts)
@@ -199,7 +200,7 @@ def _where(m: Mention, line: int, fact: Mention) -> str:
     return f"{m.display()} 在第{line}行事实中是'{quote(fact, fact.item) or fact.display()}'，此处写成了'{quote(m, m.item)}'"
 
 
-STATING_NOTES = ("每", "单位相近")  # the notes of each_one and _near_unit: their fact's number counts as stated
+STATING_NOTES = ("每", "单位相近")  # notes of each_one, one_per_person, _near_unit: their fact's number counts as stated
 NEAR_UNITS = {"次": "场", "场": "次"}  # 两次敞开大门 for 开放日活动2场: a count of events either way
 
 

@@ -186,10 +186,10 @@ def _joined(tokens: list[str], forced: dict[int, int]) -> list[str]:
 
 
 def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
-    """jieba's cut with one kind of mis-split undone: a manner word that took the first character of the verb
-    after it (真切感/受到 -> 真切/感受/到; 深切感/受到), and an unknown two-character word holding a
-    one-character role marker (赴市 -> 赴/市), a measure word glued after a Chinese numeral (numeralcut). The manner word must be a dictionary adverb or adjective, and
-    its last character with the next word's first a dictionary verb followed by a complement (到, 了 …)."""
+    """jieba's cut with mis-splits undone: a manner word that took a verb's first character (真切感/受到 -> 真切/感受/
+    到), an unknown two-character word of a role marker (赴市 -> 赴/市) or of a noun and a verb's first character
+    (工送/去 -> 工/送去), a measure word glued after a numeral (numeralcut). The manner word is a dictionary adverb or
+    adjective, its last character with the next word's first a dictionary verb before a complement (到, 了 …)."""
     out: list[str] = []
     last = len(tokens) - 1
     for k, token in enumerate(tokens):
@@ -209,6 +209,10 @@ def _resplit(tokens: list[str], tags: dict[str, str]) -> list[str]:
                     and token not in tags:
                 out += [token[0], token[1]]  # 赴市 (赴市奥体中心), 获省, 批赴: a marker glued to its neighbour; 工中
                 # of 在成型工中: the locative; 和护 of 护膝和护腰, 工和: a joiner glued to a neighbour
+            elif size == 2 and k < last and token not in tags and tags.get(token[0], "").startswith("n") \
+                    and tags.get(token[1] + tokens[k + 1], "").startswith("v"):
+                out.append(token[0])  # 养护/工送/去 -> 养护/工/送去: a noun's last character glued to the verb's first
+                tokens[k + 1] = token[1] + tokens[k + 1]
             else:
                 out.append(token)
             continue
