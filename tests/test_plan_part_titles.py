@@ -30,7 +30,7 @@ def planner_for(settings, per: int = 3) -> SimpleNamespace:
     by_key = {t.key: t for t in book.themes}
     settings.max_facts_per_section = per
     warned: list[int] = []
-    return SimpleNamespace(book=book, settings=settings, _placed=[by_key[k] for k in THEMES], warned=warned,
+    return SimpleNamespace(book=book, settings=settings, placed=[by_key[k] for k in THEMES], warned=warned,
                            warn_large=warned.append)
 
 

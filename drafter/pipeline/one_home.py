@@ -27,11 +27,15 @@ from functools import lru_cache
 
 from drafter.pipeline import theme_titles, titling
 from drafter.pipeline.fitting import speaks_of
-from drafter.pipeline.heading_rules import bare, content_bigrams
+from drafter.numcheck import jiebacut
+from drafter.pipeline.heading_rules import NO_AREA, bare, content_bigrams
 from drafter.pipeline.themes import ThemeBook
 from textkit.sentences import COMMAS, ENUM_COMMA, SEMICOLONS, char_class
 
 SHORTEST = 4  # a clause of fewer characters names no area
+# words of many areas (民主管理, 经费管理; 劳动竞赛, 劳动保护; 职代会制度, 财务制度) and acts of any: no area of their own
+_LOOSE = NO_AREA | frozenset("管理 制度 机制 体系 企业 单位 劳动 参与 建立 健全 完善 创建 服务 职能 职责 基础 力度 渠道 氛围".split())
+PEOPLE = ("职工", "员工", "会员", "教师", "群众", "人员", "党员", "学生", "干部", "农民工", "民工", "女工")
 _CUT = re.compile(char_class(COMMAS + ENUM_COMMA + SEMICOLONS))
 _CLAUSE = re.compile(char_class(COMMAS + SEMICOLONS))  # a heading's clauses, a list (、) whole
 _AND = re.compile(r"和(?![谐睦平])|以及|及(?![时早])")
@@ -73,18 +77,67 @@ def clauses(title: str) -> list[str]:
 
 
 def area(clause: str, book: ThemeBook) -> str:
-    """The area a clause names: "theme:<key>" for a theme's own words, else its stem ("" when too short)."""
+    """The area a clause names: "theme:<key>" for a theme's own words, or for the lexicon keywords of its themes
+    (`keyword_areas`: 健全工会组织，发动会员入会 is 加强组织建设's), else its stem ("" when too short)."""
     key = stem(clause)
     theme = _theme_stems(book.themes).get(key)
+    if not theme and (kin := keyword_areas(clause, book)):
+        theme = "+".join(sorted(kin))  # 创建“职工之家”: org's and culture's, as 职工之家建设 is
     return f"theme:{theme}" if theme else (key if content_bigrams(key) else "")  # 活动, 工作: no area
+
+
+@lru_cache(maxsize=8)
+def _keywords(themes: tuple) -> dict[str, set[str]]:
+    """Each lexicon keyword of the general themes -> the areas it names: the theme's key, or its part's
+    (`_part`: 培训 names 加强学习培训, 健康 关心职工健康) for a word a short `needs`."""
+    owners: dict[str, set[str]] = {}
+    for theme in (t for t in themes if not t.topics and t.keywords):
+        parts = {word: _part(theme.key, short) for short in theme.shorts for word in short.needs}
+        for word in {*theme.keywords, *parts}:
+            owners.setdefault(word, set()).add(parts.get(word, theme.key))
+    return owners
+
+
+def keyword_areas(clause: str, book: ThemeBook) -> set[str]:
+    """The areas the lexicon keywords of a clause name, a keyword inside a longer one found aside (知识竞赛 is no
+    竞赛, 特殊权益 no 权益), a theme beside a part of it as the part (加强学习培训: 学习培训); empty when it has none."""
+    owners = _keywords(book.themes)
+    found = [w for w in owners if w in clause]
+    named = set().union(*(owners[w] for w in found if not any(w != o and w in o for o in found)))
+    return {a for a in named if not any(other.startswith(f"{a}/") for other in named)}
+
+
+def kin(first: str, second: str, book: ThemeBook) -> frozenset[str]:
+    """The words two clauses name one area by in other words: the content words (jieba's) their stems share
+    (丰富职工生活, 丰富职工文化生活: 生活; 进一步深化企务公开, 加强厂务公开: 公开), not a word of many areas (管理, 制度, 劳动,
+    `_LOOSE`) nor people, and not when their keywords name two areas apart (依法维护职工合法权益 and 维护女职工特殊权益
+    share 权益; 举办法律知识竞赛 and 开展劳动竞赛 竞赛)."""
+    words = {min(a, b, key=len) for a in _area_words(stem(first)) for b in _area_words(stem(second))
+             if a.endswith(b) or b.endswith(a)}  # 高素质 and 素质: one word
+    ours, theirs = keyword_areas(first, book), keyword_areas(second, book)
+    return frozenset(words) if not (ours and theirs and not ours & theirs) else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _area_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in jiebacut.cut(text) if len(w) >= 2 and w not in _LOOSE and content_bigrams(w)
+                     and not w.endswith(PEOPLE))
+
+
+def same_area(first: str, second: str, book: ThemeBook) -> list[str]:
+    """What two headings both name: the areas of both, and the words a clause of each names one area by (`kin`)
+    when the two clauses name no area of both."""
+    words = {w for x in clauses(first) for y in clauses(second) if not names(x, book) & names(y, book)
+             for w in kin(x, y, book)}
+    return sorted(areas_of(first, book) & areas_of(second, book)) + [f"word:{w}" for w in sorted(words)]
 
 
 def names(clause: str, book: ThemeBook) -> set[str]:
     """The areas a clause names: its own, or (not a theme's own words) each of its halves' at 和/及 when both are a
     clause (加强组织建设和工会自身建设 names 组织建设 and 自身建设; not 构建和谐劳动关系, nor 做好职工帮扶和服务工作)."""
-    whole, halves = area(clause, book), [h for h in _AND.split(clause) if len(h) >= SHORTEST]
-    if whole.startswith("theme:") or len(halves) < 2:
-        return {whole} - {""}
+    halves = [h for h in _AND.split(clause) if len(h) >= SHORTEST]
+    if stem(clause) in _theme_stems(book.themes) or len(halves) < 2:
+        return {area(clause, book)} - {""}
     return {a for h in halves if (a := area(h, book))}
 
 
@@ -93,12 +146,15 @@ def areas_of(title: str, book: ThemeBook) -> set[str]:
 
 
 def shared_areas(titles: list[str], book: ThemeBook) -> list[str]:
-    """The areas two or more of the headings name, in the order first named."""
-    seen: dict[str, int] = {}
-    for title in titles:
-        for each in sorted(areas_of(title, book)):
-            seen[each] = seen.get(each, 0) + 1
-    return [a for a, n in seen.items() if n > 1]
+    """The areas two or more of the headings name (`same_area`), in the order first named."""
+    return list(dict.fromkeys(a for i, t in enumerate(titles) for other in titles[i + 1:] for a in same_area(t, other, book)))
+
+
+def says(text: str, name: str, book: ThemeBook) -> bool:
+    """Does a heading (or clause) name the area `name` (an area of `areas_of`, or "word:<w>" of `same_area`)?"""
+    if name.startswith("word:"):
+        return any(w.endswith(name[5:]) for c in clauses(text) for w in _area_words(stem(c)))
+    return name in areas_of(text, book)
 
 
 def part_words(title: str) -> frozenset[str]:
@@ -109,9 +165,9 @@ def part_words(title: str) -> frozenset[str]:
 
 
 def plan_shared(sections: list, book: ThemeBook) -> list[str]:
-    """What two headings of a plan's body name: an area two sections' headings name (the areas' headings, a
-    sub-section's and another section's), a word two sub-sections of one area name (`part_words`, as "part:<word>");
-    a sub-section and its own area's heading aside (one area said in parts, the issue's sub-sections)."""
+    """What two headings of a plan's body name: an area two sections' headings name, in its words or in others
+    (`same_area`; the areas' headings, a sub-section's and another section's), a word two sub-sections of one area
+    name (`part_words`, as "part:<word>"); a sub-section and its own area's heading aside (one area said in parts)."""
     heads: list[tuple[str, int, bool]] = []  # (heading, its area's number, a sub-section's)
     for section in sections:
         if section.sub <= 1:
@@ -122,7 +178,7 @@ def plan_shared(sections: list, book: ThemeBook) -> list[str]:
     for index, (title, number, sub) in enumerate(heads):
         for other, other_number, other_sub in heads[index + 1:]:
             if number != other_number:
-                shared += sorted(areas_of(title, book) & areas_of(other, book))
+                shared += same_area(title, other, book)
             elif sub and other_sub:
                 shared += [f"part:{w}" for w in sorted(part_words(title) & part_words(other))]
     return list(dict.fromkeys(shared))
@@ -141,7 +197,7 @@ def _one_pass(planner, refit, book, groups, titles, facts, used, failed: set[tup
     """Tries each shared area's homes, best first (`_homes`: a home its sections' facts would fill past the section
     cap gives way to the next), and each other section naming it once; True at the first change."""
     for name in shared_areas(titles, book):
-        naming = [i for i, t in enumerate(titles) if name in areas_of(t, book) and not groups[i].parts]
+        naming = [i for i, t in enumerate(titles) if says(t, name, book) and not groups[i].parts]
         for home in _homes(naming, name, groups, titles, refit, book) if len(naming) > 1 else []:
             for index in (i for i in naming if i != home and (name, titles[home], titles[i]) not in failed):
                 if _one_home(planner, refit, name, home, index, groups, titles, facts, used):
@@ -151,13 +207,13 @@ def _one_pass(planner, refit, book, groups, titles, facts, used, failed: set[tup
 
 
 def _of_area(fact: int, name: str, title: str, refit) -> bool:
-    return any(name in names(c, refit.book) and speaks_of(refit.facts[fact], refit.prior[fact], c, refit.book)
+    return any(says(c, name, refit.book) and speaks_of(refit.facts[fact], refit.prior[fact], c, refit.book)
                for c in clauses(title))
 
 
 def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
     """The facts of a section that speak of the area's clause of its heading and of no other clause of it."""
-    others = [c for c in clauses(title) if name not in names(c, refit.book)]
+    others = [c for c in clauses(title) if not says(c, name, refit.book)]
     return [f for f in lines if _of_area(f, name, title, refit)
             and not any(speaks_of(refit.facts[f], refit.prior[f], c, refit.book) for c in others)]
 
@@ -165,7 +221,7 @@ def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
 def _homes(naming: list[int], name: str, groups, titles, refit, book) -> list[int]:
     """The sections naming the area, best home first: those whose heading leads with it, then those holding most
     facts only it covers there (then most facts of it)."""
-    rank = lambda i: (bool(clauses(titles[i])) and name in names(clauses(titles[i])[0], book),  # noqa: E731
+    rank = lambda i: (bool(clauses(titles[i])) and says(clauses(titles[i])[0], name, book),  # noqa: E731
                       len(_only(groups[i].lines, name, titles[i], refit)),
                       sum(_of_area(f, name, titles[i], refit) for f in groups[i].lines), -i)
     return sorted(naming, key=rank, reverse=True)
@@ -195,19 +251,24 @@ def _retitled(planner, refit, name: str, index: int, lines: list[int], groups, t
     passes every heading rule and leaves at most `room` misfits; "" when none does."""
     book, title = refit.book, titles[index]
     own, placed = [refit.facts[i] for i in lines], [refit.prior[i] for i in lines]
-    taken = set().union(*(areas_of(t, book) for i, t in enumerate(titles) if i != index)) - areas_of(title, book)
-    cut = "，".join(c for c in map(bare, _CLAUSE.split(title)) if name not in areas_of(c, book))
+    others = [t for i, t in enumerate(titles) if i != index]
+    cut = "，".join(c for c in map(bare, _CLAUSE.split(title)) if not says(c, name, book))
     themed = [*theme_titles.shared_titles(own, placed, book), *groups[index].themed, *theme_titles.composed(own, placed)]
     if (named := areas_of(cut, book)) and all(a.startswith("theme:") for a in named):  # the lexicon's words of its themes
         themed.append(cut)
     free = used - {bare(title)}
     for option in dict.fromkeys([cut, *themed, *groups[index].candidates]):
-        if (option and option != title and not areas_of(option, book) & (taken | {name})
+        if (option and option != title and not says(option, name, book) and not _names_anew(option, title, others, book)
                 and refit.anchors(lines, option) and len(refit.misfits(lines, option)) <= room
                 and theme_titles.spans(option, own, placed)
                 and titling.acceptable(option, own, free, option in themed)):
             return option
     return ""
+
+
+def _names_anew(option: str, title: str, others: list[str], book: ThemeBook) -> bool:
+    """Does `option` name an area one of the other headings names that `title` did not?"""
+    return any(set(same_area(option, other, book)) - set(same_area(title, other, book)) for other in others)
 
 
 def _apply(planner, refit, index: int, home: int, stay: list[int], target: list[int], new: str, groups, titles,
