@@ -58,3 +58,21 @@ def test_no_stage_module_reads_the_planners_private_state():
     `scores`, how far her order counts `her_order`) is public: no module reaches into `planner._…`."""
     for path in PIPELINE.glob("*.py"):
         assert not re.search(r"\bplanner\._[a-z]", path.read_text(encoding="utf-8")), path.name
+
+
+def test_a_section_naming_an_area_in_other_words_sends_its_facts_home(settings):
+    """做好帮扶服务，丰富职工生活 over two care facts and a sports day, beside 丰富职工文化生活: the sports day joins the
+    culture section (it is of the area as the home says it) and the care section is headed by its own work."""
+    from test_plan_one_home import group, planner_for
+
+    from drafter.pipeline.titling import bare
+
+    facts = ["举办职工篮球赛，12支代表队参赛。", "组织职工文艺汇演，演出节目20个。",
+             "开展困难职工帮扶，春节走访慰问56户，发放慰问金8万元。", "为困难职工办理大病救助12人，帮扶资金5万元。",
+             "举办职工趣味运动会，参赛职工300人。"]
+    planner = planner_for(settings, facts, ["culture", "culture", "care", "care", "culture"])
+    groups, titles = [group([0, 1]), group([2, 3, 4])], ["丰富职工文化生活，文体活动多姿多彩", "做好帮扶服务，丰富职工生活"]
+    one_home.settle(planner, groups, titles, facts, {bare(t) for t in titles})
+    assert [g.lines for g in groups] == [[0, 1, 4], [2, 3]]
+    assert titles == ["丰富职工文化生活，文体活动多姿多彩", "做好帮扶服务"] and planner.misfits == (0, -1)
+    assert one_home.shared_areas(titles, planner.book) == []

@@ -211,10 +211,11 @@ def _of_area(fact: int, name: str, title: str, refit) -> bool:
                for c in clauses(title))
 
 
-def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
-    """The facts of a section that speak of the area's clause of its heading and of no other clause of it."""
+def _only(lines: list[int], name: str, title: str, refit, home: str = "") -> list[int]:
+    """The facts of a section that speak of the area's clause of its heading (or of the `home`'s, the area in the
+    home's words: 丰富职工生活 there, 丰富职工文化生活 here) and of no other clause of it."""
     others = [c for c in clauses(title) if not says(c, name, refit.book)]
-    return [f for f in lines if _of_area(f, name, title, refit)
+    return [f for f in lines if (_of_area(f, name, title, refit) or home and _of_area(f, name, home, refit))
             and not any(speaks_of(refit.facts[f], refit.prior[f], c, refit.book) for c in others)]
 
 
@@ -231,7 +232,7 @@ def _one_home(planner, refit, name: str, home: int, index: int, groups, titles, 
     """Moves the facts of section `index` only the area's clause covers to `home` and re-titles `index` without the
     area (see the module docstring); False, with nothing changed, when either cannot be done."""
     lines, title = groups[index].lines, titles[index]
-    moving = _only(lines, name, title, refit)
+    moving = _only(lines, name, title, refit, titles[home])
     stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + moving)
     before = len(refit.misfits(lines, title)) + len(refit.misfits(groups[home].lines, titles[home]))
     per = max(1, planner.settings.max_facts_per_section)
