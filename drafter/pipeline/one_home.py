@@ -101,10 +101,15 @@ def _keywords(themes: tuple) -> dict[str, set[str]]:
 def keyword_areas(clause: str, book: ThemeBook) -> set[str]:
     """The areas the lexicon keywords of a clause name, a keyword inside a longer one found aside (知识竞赛 is no
     竞赛, 特殊权益 no 权益), a theme beside a part of it as the part (加强学习培训: 学习培训); empty when it has none."""
-    owners = _keywords(book.themes)
+    return set(_keyword_areas(clause, book.themes))
+
+
+@lru_cache(maxsize=4096)
+def _keyword_areas(clause: str, themes: tuple) -> frozenset[str]:
+    owners = _keywords(themes)
     found = [w for w in owners if w in clause]
     named = set().union(*(owners[w] for w in found if not any(w != o and w in o for o in found)))
-    return {a for a in named if not any(other.startswith(f"{a}/") for other in named)}
+    return frozenset(a for a in named if not any(other.startswith(f"{a}/") for other in named))
 
 
 def kin(first: str, second: str, book: ThemeBook) -> frozenset[str]:
