@@ -5,14 +5,16 @@ and the opening, which lists the headings, then names it two or three times.
 A heading's clauses (split at ，、；, four characters at least) each name an *area*: the theme whose lexicon words
 the clause is (a theme's `short`, `shorts` or a clause of its headings, after `stem`; themes.toml), else the clause's
 stem (the clause without 工会/职工, its leading verbs and a closing 工作: 加强工会自身建设 and 加强自身建设 are one); a
-clause of two works joined by 和/及 names both (`names`: 加强组织建设和工会自身建设). A plan's sub-sections are compared
-by their words (`part_words`, `plan_shared`; part_titles.py names them apart).
+clause of two works joined by 和/及 names both (`names`: 加强组织建设和工会自身建设), in other words too (`same_area`:
+the lexicon keywords of one theme, 健全工会组织，发动会员入会; a content word of both stems, 丰富职工生活 and 丰富职工文化生活).
+A plan's sub-sections are compared by their words (`part_words`, `plan_shared`; part_titles.py names them apart).
 An area named by two headings gets one home: the section whose heading leads with it, else the one holding most
 facts only that clause of its heading covers (they speak of it, fitting.speaks_of, and of no other clause); when
 the home cannot take them, the next best. Each other section naming it
 
-- sends the facts that only that area's clause covers (they speak of no other clause of its heading) to the home,
-  when the home's heading still fits with them (the planner's `still_fits`, the section cap) and none of them is a
+- sends the facts that only that area's clause covers (they speak of no other clause of its heading) to the home
+  (not for an area named in other words: the held-out summaries keep those facts apart), when the home's heading
+  still fits with them (the planner's `still_fits`, the section cap) and none of them is a
   misfit there (fitting.Refit.misfits);
 - is re-titled without the area: its heading with the clause cut out, the headings of the themes its remaining
   facts share, its candidates, headings composed of its themes (theme_titles), the first that passes every heading
@@ -76,12 +78,12 @@ def clauses(title: str) -> list[str]:
     return [c for c in map(bare, _CUT.split(title)) if len(c) >= SHORTEST]
 
 
-def area(clause: str, book: ThemeBook) -> str:
-    """The area a clause names: "theme:<key>" for a theme's own words, or for the lexicon keywords of its themes
-    (`keyword_areas`: 健全工会组织，发动会员入会 is 加强组织建设's), else its stem ("" when too short)."""
+def area(clause: str, book: ThemeBook, kin: bool = True) -> str:
+    """The area a clause names: "theme:<key>" for a theme's own words, or (`kin`) for the lexicon keywords of its
+    themes (`keyword_areas`: 健全工会组织，发动会员入会 is 加强组织建设's), else its stem ("" when too short)."""
     key = stem(clause)
     theme = _theme_stems(book.themes).get(key)
-    if not theme and (kin := keyword_areas(clause, book)):
+    if not theme and kin and (kin := keyword_areas(clause, book)):
         theme = "+".join(sorted(kin))  # 创建“职工之家”: org's and culture's, as 职工之家建设 is
     return f"theme:{theme}" if theme else (key if content_bigrams(key) else "")  # 活动, 工作: no area
 
@@ -113,10 +115,9 @@ def _keyword_areas(clause: str, themes: tuple) -> frozenset[str]:
 
 
 def kin(first: str, second: str, book: ThemeBook) -> frozenset[str]:
-    """The words two clauses name one area by in other words: the content words (jieba's) their stems share
-    (丰富职工生活, 丰富职工文化生活: 生活; 进一步深化企务公开, 加强厂务公开: 公开), not a word of many areas (管理, 制度, 劳动,
-    `_LOOSE`) nor people, and not when their keywords name two areas apart (依法维护职工合法权益 and 维护女职工特殊权益
-    share 权益; 举办法律知识竞赛 and 开展劳动竞赛 竞赛)."""
+    """The words two clauses name one area by in other words: the content words (jieba's) their stems share (丰富职工生活
+    and 丰富职工文化生活: 生活), not a word of many areas (`_LOOSE`: 管理, 制度) nor people, and not when their keywords name
+    two areas apart (依法维护职工合法权益, 维护女职工特殊权益: 权益; 举办法律知识竞赛, 开展劳动竞赛: 竞赛)."""
     words = {min(a, b, key=len) for a in _area_words(stem(first)) for b in _area_words(stem(second))
              if a.endswith(b) or b.endswith(a)}  # 高素质 and 素质: one word
     ours, theirs = keyword_areas(first, book), keyword_areas(second, book)
@@ -137,17 +138,18 @@ def same_area(first: str, second: str, book: ThemeBook) -> list[str]:
     return sorted(areas_of(first, book) & areas_of(second, book)) + [f"word:{w}" for w in sorted(words)]
 
 
-def names(clause: str, book: ThemeBook) -> set[str]:
+def names(clause: str, book: ThemeBook, kin: bool = True) -> set[str]:
     """The areas a clause names: its own, or (not a theme's own words) each of its halves' at 和/及 when both are a
     clause (加强组织建设和工会自身建设 names 组织建设 and 自身建设; not 构建和谐劳动关系, nor 做好职工帮扶和服务工作)."""
     halves = [h for h in _AND.split(clause) if len(h) >= SHORTEST]
     if stem(clause) in _theme_stems(book.themes) or len(halves) < 2:
-        return {area(clause, book)} - {""}
-    return {a for h in halves if (a := area(h, book))}
+        return {area(clause, book, kin)} - {""}
+    return {a for h in halves if (a := area(h, book, kin))}
 
 
-def areas_of(title: str, book: ThemeBook) -> set[str]:
-    return set().union(*(names(c, book) for c in clauses(title)))
+def areas_of(title: str, book: ThemeBook, kin: bool = True) -> set[str]:
+    """The areas a heading's clauses name; without `kin`, only by a theme's own words or the stem (session 25)."""
+    return set().union(*(names(c, book, kin) for c in clauses(title)))
 
 
 def shared_areas(titles: list[str], book: ThemeBook) -> list[str]:
@@ -200,10 +202,12 @@ def settle(planner, groups: list, titles: list[str], facts: list[str], used: set
 
 def _one_pass(planner, refit, book, groups, titles, facts, used, failed: set[tuple[str, str, str]]) -> bool:
     """Tries each shared area's homes, best first (`_homes`: a home its sections' facts would fill past the section
-    cap gives way to the next), and each other section naming it once; True at the first change."""
+    cap gives way to the next; an area named in other words, the best only: it keeps its heading), and each other
+    section naming it once; True at the first change."""
     for name in shared_areas(titles, book):
         naming = [i for i, t in enumerate(titles) if says(t, name, book) and not groups[i].parts]
-        for home in _homes(naming, name, groups, titles, refit, book) if len(naming) > 1 else []:
+        homes = _homes(naming, name, groups, titles, refit, book) if len(naming) > 1 else []
+        for home in homes if all(name in areas_of(titles[i], book, kin=False) for i in naming) else homes[:1]:
             for index in (i for i in naming if i != home and (name, titles[home], titles[i]) not in failed):
                 if _one_home(planner, refit, name, home, index, groups, titles, facts, used):
                     return True
@@ -216,11 +220,10 @@ def _of_area(fact: int, name: str, title: str, refit) -> bool:
                for c in clauses(title))
 
 
-def _only(lines: list[int], name: str, title: str, refit, home: str = "") -> list[int]:
-    """The facts of a section that speak of the area's clause of its heading (or of the `home`'s, the area in the
-    home's words: 丰富职工生活 there, 丰富职工文化生活 here) and of no other clause of it."""
+def _only(lines: list[int], name: str, title: str, refit) -> list[int]:
+    """The facts of a section that speak of the area's clause of its heading and of no other clause of it."""
     others = [c for c in clauses(title) if not says(c, name, refit.book)]
-    return [f for f in lines if (_of_area(f, name, title, refit) or home and _of_area(f, name, home, refit))
+    return [f for f in lines if _of_area(f, name, title, refit)
             and not any(speaks_of(refit.facts[f], refit.prior[f], c, refit.book) for c in others)]
 
 
@@ -237,7 +240,8 @@ def _one_home(planner, refit, name: str, home: int, index: int, groups, titles, 
     """Moves the facts of section `index` only the area's clause covers to `home` and re-titles `index` without the
     area (see the module docstring); False, with nothing changed, when either cannot be done."""
     lines, title = groups[index].lines, titles[index]
-    moving = _only(lines, name, title, refit, titles[home])
+    own_words = name in areas_of(title, refit.book, kin=False) & areas_of(titles[home], refit.book, kin=False)
+    moving = _only(lines, name, title, refit) if own_words else []  # named in other words: a re-title only
     stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + moving)
     before = len(refit.misfits(lines, title)) + len(refit.misfits(groups[home].lines, titles[home]))
     per = max(1, planner.settings.max_facts_per_section)
