@@ -239,9 +239,9 @@ def _homes(naming: list[int], name: str, groups, titles, refit, book) -> list[in
 def _one_home(planner, refit, name: str, home: int, index: int, groups, titles, facts, used) -> bool:
     """Moves the facts of section `index` only the area's clause covers to `home` and re-titles `index` without the
     area (see the module docstring); False, with nothing changed, when either cannot be done."""
-    lines, title = groups[index].lines, titles[index]
-    own_words = name in areas_of(title, refit.book, kin=False) & areas_of(titles[home], refit.book, kin=False)
-    moving = _only(lines, name, title, refit) if own_words else []  # named in other words: a re-title only
+    lines, title, moving = groups[index].lines, titles[index], _only(groups[index].lines, name, titles[index], refit)
+    if moving and name not in areas_of(title, refit.book, kin=False) & areas_of(titles[home], refit.book, kin=False):
+        return False  # named in other words: a re-title only, of a section no fact of that area alone needs
     stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + moving)
     before = len(refit.misfits(lines, title)) + len(refit.misfits(groups[home].lines, titles[home]))
     per = max(1, planner.settings.max_facts_per_section)
@@ -268,7 +268,7 @@ def _retitled(planner, refit, name: str, index: int, lines: list[int], groups, t
         themed.append(cut)
     free = used - {bare(title)}
     for option in dict.fromkeys([cut, *themed, *groups[index].candidates]):
-        if (option and option != title and not says(option, name, book) and not _names_anew(option, title, others, book)
+        if (option and bare(option) != bare(title) and not says(option, name, book) and not _names_anew(option, title, others, book)
                 and refit.anchors(lines, option) and len(refit.misfits(lines, option)) <= room
                 and theme_titles.spans(option, own, placed)
                 and titling.acceptable(option, own, free, option in themed)):
