@@ -78,7 +78,7 @@ def clauses(title: str) -> list[str]:
     return [c for c in map(bare, _CUT.split(title)) if len(c) >= SHORTEST]
 
 
-def area(clause: str, book: ThemeBook, kin: bool = True) -> str:
+def area(clause: str, book: ThemeBook, kin: bool = False) -> str:
     """The area a clause names: "theme:<key>" for a theme's own words, or (`kin`) for the lexicon keywords of its
     themes (`keyword_areas`: 健全工会组织，发动会员入会 is 加强组织建设's), else its stem ("" when too short)."""
     key = stem(clause)
@@ -133,12 +133,12 @@ def _area_words(text: str) -> frozenset[str]:
 def same_area(first: str, second: str, book: ThemeBook) -> list[str]:
     """What two headings both name: the areas of both, and the words a clause of each names one area by (`kin`)
     when the two clauses name no area of both."""
-    words = {w for x in clauses(first) for y in clauses(second) if not names(x, book) & names(y, book)
+    words = {w for x in clauses(first) for y in clauses(second) if not names(x, book, True) & names(y, book, True)
              for w in kin(x, y, book)}
-    return sorted(areas_of(first, book) & areas_of(second, book)) + [f"word:{w}" for w in sorted(words)]
+    return sorted(areas_of(first, book, True) & areas_of(second, book, True)) + [f"word:{w}" for w in sorted(words)]
 
 
-def names(clause: str, book: ThemeBook, kin: bool = True) -> set[str]:
+def names(clause: str, book: ThemeBook, kin: bool = False) -> set[str]:
     """The areas a clause names: its own, or (not a theme's own words) each of its halves' at 和/及 when both are a
     clause (加强组织建设和工会自身建设 names 组织建设 and 自身建设; not 构建和谐劳动关系, nor 做好职工帮扶和服务工作)."""
     halves = [h for h in _AND.split(clause) if len(h) >= SHORTEST]
@@ -147,8 +147,8 @@ def names(clause: str, book: ThemeBook, kin: bool = True) -> set[str]:
     return {a for h in halves if (a := area(h, book, kin))}
 
 
-def areas_of(title: str, book: ThemeBook, kin: bool = True) -> set[str]:
-    """The areas a heading's clauses name; without `kin`, only by a theme's own words or the stem (session 25)."""
+def areas_of(title: str, book: ThemeBook, kin: bool = False) -> set[str]:
+    """The areas a heading's clauses name; with `kin` by the lexicon keywords of its themes too (`same_area`)."""
     return set().union(*(names(c, book, kin) for c in clauses(title)))
 
 
@@ -161,7 +161,7 @@ def says(text: str, name: str, book: ThemeBook) -> bool:
     """Does a heading (or clause) name the area `name` (an area of `areas_of`, or "word:<w>" of `same_area`)?"""
     if name.startswith("word:"):
         return any(w.endswith(name[5:]) for c in clauses(text) for w in _area_words(stem(c)))
-    return name in areas_of(text, book)
+    return name in areas_of(text, book, True)
 
 
 def part_words(title: str) -> frozenset[str]:
@@ -207,7 +207,7 @@ def _one_pass(planner, refit, book, groups, titles, facts, used, failed: set[tup
     for name in shared_areas(titles, book):
         naming = [i for i, t in enumerate(titles) if says(t, name, book) and not groups[i].parts]
         homes = _homes(naming, name, groups, titles, refit, book) if len(naming) > 1 else []
-        for home in homes if all(name in areas_of(titles[i], book, kin=False) for i in naming) else homes[:1]:
+        for home in homes if all(name in areas_of(titles[i], book) for i in naming) else homes[:1]:
             for index in (i for i in naming if i != home and (name, titles[home], titles[i]) not in failed):
                 if _one_home(planner, refit, name, home, index, groups, titles, facts, used):
                     return True
@@ -240,7 +240,7 @@ def _one_home(planner, refit, name: str, home: int, index: int, groups, titles, 
     """Moves the facts of section `index` only the area's clause covers to `home` and re-titles `index` without the
     area (see the module docstring); False, with nothing changed, when either cannot be done."""
     lines, title, moving = groups[index].lines, titles[index], _only(groups[index].lines, name, titles[index], refit)
-    if moving and name not in areas_of(title, refit.book, kin=False) & areas_of(titles[home], refit.book, kin=False):
+    if moving and name not in areas_of(title, refit.book) & areas_of(titles[home], refit.book):
         return False  # named in other words: a re-title only, of a section no fact of that area alone needs
     stay, target = [f for f in lines if f not in moving], sorted(groups[home].lines + moving)
     before = len(refit.misfits(lines, title)) + len(refit.misfits(groups[home].lines, titles[home]))
