@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from drafter.pipeline import theme_titles, titling
+from drafter.pipeline.book_cache import per_book
 from drafter.pipeline.fitting import speaks_of
 from drafter.numcheck import jiebacut
 from drafter.pipeline.heading_rules import NO_AREA, bare, content_bigrams
@@ -55,7 +56,7 @@ def stem(clause: str) -> str:
     return text[:-2] if text.endswith("工作") and len(text) > 3 else text
 
 
-@lru_cache(maxsize=8)
+@per_book
 def _theme_stems(themes: tuple) -> dict[str, str]:
     """Each stem of a theme's lexicon clauses (short, shorts, its headings' clauses) -> the theme's key; a stem of
     two themes names neither. A short with `needs` names a part of its theme, an area of its own (关心职工健康 and
@@ -88,30 +89,27 @@ def area(clause: str, book: ThemeBook, kin: bool = False) -> str:
     return f"theme:{theme}" if theme else (key if content_bigrams(key) else "")  # 活动, 工作: no area
 
 
-@lru_cache(maxsize=8)
-def _keywords(themes: tuple) -> dict[str, set[str]]:
+@per_book
+def _keywords(themes: tuple) -> tuple[dict[str, set[str]], dict[str, frozenset[str]]]:
     """Each lexicon keyword of the general themes -> the areas it names: the theme's key, or its part's
-    (`_part`: 培训 names 加强学习培训, 健康 关心职工健康) for a word a short `needs`."""
+    (`_part`: 培训 names 加强学习培训, 健康 关心职工健康) for a word a short `needs`; and the clauses read so far."""
     owners: dict[str, set[str]] = {}
     for theme in (t for t in themes if not t.topics and t.keywords):
         parts = {word: _part(theme.key, short) for short in theme.shorts for word in short.needs}
         for word in {*theme.keywords, *parts} - _LOOSE:  # 制度 is every area's: no keyword of one
             owners.setdefault(word, set()).add(parts.get(word, theme.key))
-    return owners
+    return owners, {}
 
 
 def keyword_areas(clause: str, book: ThemeBook) -> set[str]:
     """The areas the lexicon keywords of a clause name, a keyword inside a longer one found aside (知识竞赛 is no
     竞赛, 特殊权益 no 权益), a theme beside a part of it as the part (加强学习培训: 学习培训); empty when it has none."""
-    return set(_keyword_areas(clause, book.themes))
-
-
-@lru_cache(maxsize=4096)
-def _keyword_areas(clause: str, themes: tuple) -> frozenset[str]:
-    owners = _keywords(themes)
-    found = [w for w in owners if w in clause]
-    named = set().union(*(owners[w] for w in found if not any(w != o and w in o for o in found)))
-    return frozenset(a for a in named if not any(other.startswith(f"{a}/") for other in named))
+    owners, read = _keywords(book.themes)
+    if clause not in read:
+        found = [w for w in owners if w in clause]
+        named = set().union(*(owners[w] for w in found if not any(w != o and w in o for o in found)))
+        read[clause] = frozenset(a for a in named if not any(other.startswith(f"{a}/") for other in named))
+    return set(read[clause])
 
 
 def kin(first: str, second: str, book: ThemeBook) -> frozenset[str]:
