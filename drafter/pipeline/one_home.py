@@ -92,7 +92,7 @@ def area(clause: str, book: ThemeBook, kin: bool = False) -> str:
 @per_book
 def _keywords(themes: tuple) -> tuple[dict[str, set[str]], dict[str, frozenset[str]]]:
     """Each lexicon keyword of the general themes -> the areas it names: the theme's key, or its part's
-    (`_part`: 培训 names 加强学习培训, 健康 关心职工健康) for a word a short `needs`; and the clauses read so far."""
+    (`_part`: 培训 names 加强学习培训, 健康 关心职工健康) for a word a short `needs`; and what was read so far."""
     owners: dict[str, set[str]] = {}
     for theme in (t for t in themes if not t.topics and t.keywords):
         parts = {word: _part(theme.key, short) for short in theme.shorts for word in short.needs}
@@ -130,10 +130,13 @@ def _area_words(text: str) -> frozenset[str]:
 
 def same_area(first: str, second: str, book: ThemeBook) -> list[str]:
     """What two headings both name: the areas of both, and the words a clause of each names one area by (`kin`)
-    when the two clauses name no area of both."""
-    words = {w for x in clauses(first) for y in clauses(second) if not names(x, book, True) & names(y, book, True)
-             for w in kin(x, y, book)}
-    return sorted(areas_of(first, book, True) & areas_of(second, book, True)) + [f"word:{w}" for w in sorted(words)]
+    when the two clauses name no area of both (kept: settling asks each pair of headings on every pass)."""
+    if (read := _keywords(book.themes)[1]).get((first, second)) is None:
+        words = {w for x in clauses(first) for y in clauses(second) if not names(x, book, True) & names(y, book, True)
+                 for w in kin(x, y, book)}
+        both = areas_of(first, book, True) & areas_of(second, book, True)
+        read[first, second] = sorted(both) + [f"word:{w}" for w in sorted(words)]
+    return list(read[first, second])
 
 
 def names(clause: str, book: ThemeBook, kin: bool = False) -> set[str]:
