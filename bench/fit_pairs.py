@@ -82,12 +82,12 @@ class BankSections:
 
 def refit_of(planner: Planner, facts: list[str], vectors: np.ndarray) -> fit_meaning.MeaningRefit:
     """The planner's fit test as refit_plan builds it (after the planner has planned these facts)."""
-    placed = planner._placed
+    placed = planner.placed
     clear = [t.key if t is not None and t.keyword_score(f) > 0 else None for f, t in zip(facts, placed)]
     kin = grouping.kinship(clear, [family.keys for family in planner.book.families])
     near = grouping.affinity(vectors, clear, len(facts), kin, ordered=False)
-    refer = antecedents.antecedents(facts, planner._her_order > 0)
-    return fit_meaning.MeaningRefit(facts, placed, planner.book, near, planner._scores, refer)
+    refer = antecedents.antecedents(facts, planner.her_order > 0)
+    return fit_meaning.MeaningRefit(facts, placed, planner.book, near, planner.scores, refer)
 
 
 def summary_pairs(item, settings, library, bank: BankSections, half: str) -> list[dict]:

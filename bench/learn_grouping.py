@@ -77,7 +77,7 @@ def extract() -> None:
             facts = [item.facts[i] for i in order]
             planner = Planner(settings, view)
             req = request(facts, item.kind)
-            themes = planner._themes = planner.book.for_request(req.kind, req.topic)
+            themes = planner.themes = planner.book.for_request(req.kind, req.topic)
             planner._outside = planner.book.outside(req.kind, req.topic)
             vectors = planner._vectors(facts)
             prior = planner._prior(facts, vectors, themes)

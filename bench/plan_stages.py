@@ -56,8 +56,8 @@ class Stages:
                 made = groups(planner, facts, vectors, prior, themes, bank)
             else:  # the summary's own sections, ordered and headed as the planner would
                 truth = stages.truth
-                planner._scores = np.where(np.equal.outer(truth, truth), 1.0, -1.0)
-                planner._placed, planner._inputs, planner.runs = prior, (vectors, bank), stages.grouped
+                planner.scores = np.where(np.equal.outer(truth, truth), 1.0, -1.0)
+                planner.placed, planner._inputs, planner.runs = prior, (vectors, bank), stages.grouped
                 made = [planner.new_group([i for i, t in enumerate(truth) if t == k], facts) for k in dict.fromkeys(truth)]
                 made.sort(key=lambda g: (g.position, g.lines[0]))
             stages.record("clusters", made, len(facts))

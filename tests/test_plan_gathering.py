@@ -28,10 +28,10 @@ def planner_for(settings) -> Planner:
     book = load_book()
     by_key = {t.key: t for t in book.themes}
     planner = Planner(settings, SimpleNamespace(), book)
-    planner._placed, planner._themes = [by_key[k] for k in THEMES], book.themes
+    planner.placed, planner.themes = [by_key[k] for k in THEMES], book.themes
     planner._inputs, planner._pinned = (None, None), True  # no vectors, no bank: the lexicon's headings
     near = np.ones((len(FACTS), len(FACTS)))
-    planner.refit = Refit(FACTS, planner._placed, book, near, near)
+    planner.refit = Refit(FACTS, planner.placed, book, near, near)
     return planner
 
 

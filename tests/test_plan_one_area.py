@@ -27,15 +27,15 @@ CARE_AND_HEALTH = [
 
 def planner(settings, keys: list[str]) -> Planner:
     planned = Planner(settings, library=None)
-    planned._themes = planned.book.for_request("年度总结", None)
-    by_key = {t.key: t for t in planned._themes}
-    planned._placed = [by_key[key] for key in keys]
+    planned.themes = planned.book.for_request("年度总结", None)
+    by_key = {t.key: t for t in planned.themes}
+    planned.placed = [by_key[key] for key in keys]
     return planned
 
 
 def joined(settings, sections: list[tuple[list[int], str]], facts=FACTS, keys=("culture", "culture", "care", "culture")):
     planned = planner(settings, list(keys))
-    groups = [_Group(lines, planned._placed[lines[0]]) for lines, _ in sections]
+    groups = [_Group(lines, planned.placed[lines[0]]) for lines, _ in sections]
     titles = [title for _, title in sections]
     used = {bare(title) for title in titles}
     areas.join(planned, groups, titles, facts, used)

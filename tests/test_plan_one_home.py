@@ -34,9 +34,9 @@ def planner_for(settings, facts: list[str], themes: list[str], per: int = 8) -> 
     by_key = {t.key: t for t in book.themes}
     planner = Planner(settings, SimpleNamespace(), book)
     planner.settings.max_facts_per_section = per
-    planner._placed = [by_key.get(k) for k in themes]
+    planner.placed = [by_key.get(k) for k in themes]
     near = np.ones((len(facts), len(facts)))
-    planner.refit = Refit(facts, planner._placed, book, near, near)
+    planner.refit = Refit(facts, planner.placed, book, near, near)
     planner.misfits = (0, 0)
     return planner
 
@@ -115,7 +115,7 @@ def test_a_move_that_leaves_a_fact_of_the_home_a_misfit_is_not_made(settings):
     planner = planner_for(settings, facts, THEMES + [None])
     near = np.ones((len(facts), len(facts)))
     near[6, [4, 5]] = near[[4, 5], 6] = -2.0
-    refit = planner.refit = Refit(facts, planner._placed, planner.book, near, near)
+    refit = planner.refit = Refit(facts, planner.placed, planner.book, near, near)
     groups, titles = [group([0, 1, 6]), group([4, 5])], [SELF, "加强自身建设，规范经费管理"]
     assert not refit.misfits([0, 1, 6], SELF) and refit.misfits([0, 1, 4, 5, 6], SELF) == [6]
     one_home.settle(planner, groups, titles, facts, {bare(t) for t in titles})
@@ -151,7 +151,8 @@ def test_a_plans_shared_areas_count_parents_and_sub_sections_but_not_an_area_and
     siblings = [parts[0], PlannedSection("body", "做好职工帮扶和服务工作", 1, parent=care, sub=2), other]
     assert one_home.plan_shared(siblings, book) == ["part:帮扶"]  # two parts of it saying one word
     again = PlannedSection("body", "做好帮扶服务，关心职工健康", 2)
-    assert one_home.plan_shared([*parts, again], book) == ["theme:care"]  # a part and another section
+    assert one_home.plan_shared([*parts, again], book) == ["theme:care", "theme:safety/健康"]  # a part and another
+    # section: 做好互助保障 and 做好帮扶服务 (care), 组织健康体检 and 关心职工健康 (the lexicon's words of health)
     democracy = "深化民主管理，加强思想引领"
     assert one_home.plan_shared([PlannedSection("body", "坚持校务公开", 1, parent=democracy, sub=1),
                                  PlannedSection("body", "签订集体合同", 1, parent=democracy, sub=2),

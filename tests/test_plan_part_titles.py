@@ -30,7 +30,7 @@ def planner_for(settings, per: int = 3) -> SimpleNamespace:
     by_key = {t.key: t for t in book.themes}
     settings.max_facts_per_section = per
     warned: list[int] = []
-    return SimpleNamespace(book=book, settings=settings, _placed=[by_key[k] for k in THEMES], warned=warned,
+    return SimpleNamespace(book=book, settings=settings, placed=[by_key[k] for k in THEMES], warned=warned,
                            warn_large=warned.append)
 
 
@@ -79,3 +79,14 @@ def test_the_opening_names_an_area_two_headings_name_once():
     assert plan.named_areas() == ["做好劳动竞赛", "丰富职工文化生活"]
     opening = TemplateWriter(DraftRequest(org="某公司工会", period="2026年", facts=facts), plan).render(sections[0])
     assert opening.count("劳动竞赛") == 1, opening
+
+
+def test_a_part_naming_another_sections_area_in_other_words_is_titled_by_what_differs(settings):
+    """（二）关爱职工，丰富职工生活 beside 二、丰富职工文化生活: culture in other words (one_home.same_area), so the part is
+    headed by its own work."""
+    planner = planner_for(settings)
+    subs = [part([0, 1, 2], []), part([3, 4, 5], ["做好职工互助保障工作"])]
+    titles = ["扎实开展帮扶救助，做好送温暖工作", "关爱职工，丰富职工生活"]
+    areas = ["用心用情服务职工，为职工办实事", "丰富职工文化生活，文体活动多姿多彩"]
+    named = part_titles.name_apart(planner, subs, titles, areas, 0, FACTS, {bare(t) for t in titles})
+    assert named == [titles[0], "做好职工互助保障工作"] and not planner.warned

@@ -28,11 +28,11 @@ def planner(runs: bool) -> Planner:
     themes = {t.key: t for t in book.themes}
     made = Planner(Settings(), None, book)
     made.runs = runs
-    made._placed = [themes["care"]] * 2 + [None] * 2 + [themes["study"]] * 2
+    made.placed = [themes["care"]] * 2 + [None] * 2 + [themes["study"]] * 2
     scores = np.full((6, 6), -1.0)
     scores[np.ix_([0, 1], [0, 1])] = scores[np.ix_([4, 5], [4, 5])] = 2.0
     scores[np.ix_([2, 3], [4, 5])] = scores[np.ix_([4, 5], [2, 3])] = 0.5  # by meaning nearer the meetings
-    made._scores = scores
+    made.scores = scores
     made.still_fits = lambda title, lines, facts, used: title == STUDY  # only the study heading takes them
     return made
 
@@ -40,7 +40,7 @@ def planner(runs: bool) -> Planner:
 def joined(runs: bool, per: int = 8) -> list[list[int]]:
     made = planner(runs)
     made.settings = Settings(max_facts_per_section=per)
-    groups = [_Group([0, 1], made._placed[0]), _Group([2, 3], made._placed[0]), _Group([4, 5], made._placed[4])]
+    groups = [_Group([0, 1], made.placed[0]), _Group([2, 3], made.placed[0]), _Group([4, 5], made.placed[4])]
     titles, used = [CARE, "", STUDY], {CARE, STUDY}
     made._join(1, [0, 2], groups, titles, FACTS, used)
     assert titles[0] and titles[2] == STUDY  # the host's heading made again for all its facts when it joins
@@ -61,7 +61,7 @@ def test_a_run_before_it_too_full_to_take_it_leaves_the_join_as_it_was():
 
 def test_a_first_run_or_the_host_already_before_it_keeps_the_host():
     made = planner(True)
-    groups = [_Group([0, 1], made._placed[0]), _Group([2, 3], made._placed[0]), _Group([4, 5], made._placed[4])]
+    groups = [_Group([0, 1], made.placed[0]), _Group([2, 3], made.placed[0]), _Group([4, 5], made.placed[4])]
     assert run_stages.tail_first(made, [0, 1], groups, 8, 2, [2, 1]) == (2, [2, 1])  # no run before the first
     assert run_stages.tail_first(made, [2, 3], groups, 8, 0, [2, 0]) == (0, [2, 0])  # the host is the run before
     assert run_stages.tail_first(made, [2, 3], groups, 8, 2, [2, 0]) == (None, [0, 2])

@@ -72,12 +72,12 @@ class RunPlanner:
     def __init__(self, scores: np.ndarray) -> None:
         book = load_book()
         themes = {t.key: t for t in book.themes}
-        self._scores, self.lexicon = scores, None
-        self._placed = [themes["safety"]] * 2 + [themes["culture"]] * 2 + [None]
-        self._themes = list(book.themes)
+        self.scores, self.lexicon = scores, None
+        self.placed = [themes["safety"]] * 2 + [themes["culture"]] * 2 + [None]
+        self.themes = list(book.themes)
 
     def new_group(self, lines, facts):
-        return SimpleNamespace(lines=lines, candidates=[SAFETY, GAMES], themed=frozenset(), theme=self._placed[lines[0]])
+        return SimpleNamespace(lines=lines, candidates=[SAFETY, GAMES], themed=frozenset(), theme=self.placed[lines[0]])
 
 
 def test_a_run_no_heading_fits_is_cut_in_two_runs_each_under_its_heading():

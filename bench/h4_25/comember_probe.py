@@ -58,7 +58,7 @@ def extract() -> None:
         view = HeldOutLibrary(library, {item.example_id, *item.copies})
         planner = Planner(settings, view)
         req = request(item.facts, item.kind)
-        themes = planner._themes = planner.book.for_request(req.kind, req.topic)
+        themes = planner.themes = planner.book.for_request(req.kind, req.topic)
         planner._outside = planner.book.outside(req.kind, req.topic)
         vectors = planner._vectors(item.facts)
         prior = planner._prior(item.facts, vectors, themes)

@@ -133,7 +133,7 @@ def _join(self, index, titled, groups, titles, facts, used):
     before, tb = labels_from(groups), list(titles)
     orig_join(self, index, titled, groups, titles, facts, used)
     if first_titles["on"]:
-        themes = Counter(self._placed[i].key if self._placed[i] else None for i in groups[index].lines or [])
+        themes = Counter(self.placed[i].key if self.placed[i] else None for i in groups[index].lines or [])
         tally("titles._join (no heading fits the group)", before, labels_from(groups), lambda k: tb[k],
               lambda k: titles[k])
 

@@ -40,8 +40,8 @@ def _join(self, index, titled, groups, titles, facts, used):
     if not state.get("on"):
         return
     item, truth = state["item"], stages.truth
-    clear = Counter(self._placed[i].key for i in lines if self._placed[i] is not None
-                    and self._placed[i].keyword_score(facts[i]) > 0)
+    clear = Counter(self.placed[i].key for i in lines if self.placed[i] is not None
+                    and self.placed[i].keyword_score(facts[i]) > 0)
     host = next(k for k, g in enumerate(groups) if lines[0] in g.lines)
     sizes[len(lines)] += 1
     areas_n[len(clear)] += 1

@@ -16,10 +16,10 @@ from drafter.pipeline.fitting import names_theme
 def area_themes(planner, lines: list[int], title: str, facts: list[str]) -> set[str]:
     """The section's area: the themes its heading names (fitting.names_theme) that at least half of the facts
     clearly of some theme are of (a 帮扶 section whose family heading also names 劳动保护 is no safety area)."""
-    placed = planner._placed
+    placed = planner.placed
     clear = Counter(placed[i] for i in lines if placed[i] is not None and placed[i].keyword_score(facts[i]) > 0)
     total = sum(clear.values())
-    return {t.key for t, count in clear.items() if 2 * count >= total and t is not planner._themes[-1]
+    return {t.key for t, count in clear.items() if 2 * count >= total and t is not planner.themes[-1]
             and names_theme(title, t, planner.book)}
 
 
@@ -41,7 +41,7 @@ def _joined(planner, groups, titles, first: int, second: int, facts, used: set[s
     of the theme both name) first, then theirs and their candidates (an area of sub-sections: only the area's own);
     False when none fits."""
     lines = sorted(groups[first].lines + groups[second].lines)
-    placed = [planner._placed[i] for i in lines]
+    placed = [planner.placed[i] for i in lines]
     own = [title for theme in dict.fromkeys(t for t in placed if t is not None and t.key in area)
            for title in theme.titles_for([facts[i] for i in lines])]
     options = [*own, titles[first], titles[second], *groups[first].candidates, *groups[second].candidates]

@@ -157,12 +157,12 @@ def refit_plan(planner, groups: list, titles: list[str], facts: list[str], vecto
     fit no section but get a heading of their own. Returns the groups and titles in the examples' order."""
     from drafter.pipeline import covering, run_stages, theme_titles
 
-    placed = planner._placed
+    placed = planner.placed
     clear = [t.key if t is not None and t.keyword_score(f) > 0 else None for f, t in zip(facts, placed)]
     kin = grouping.kinship(clear, [family.keys for family in planner.book.families])
     near = grouping.affinity(vectors, clear, len(facts), kin, ordered=False)
-    refer = antecedents.antecedents(facts, planner._her_order > 0)
-    refit = Refit(facts, placed, planner.book, near, planner._scores, refer)
+    refer = antecedents.antecedents(facts, planner.her_order > 0)
+    refit = Refit(facts, placed, planner.book, near, planner.scores, refer)
     per = max(1, planner.settings.max_facts_per_section)  # a move never makes a section need sub-sections
     still = lambda title, lines: len(lines) <= per and planner.still_fits(title, lines, facts, used)  # noqa: E731
     sections = [(g.lines, t) for g, t in zip(groups, titles)]  # the groups' own line lists, changed in place

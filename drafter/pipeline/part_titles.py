@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from drafter.pipeline import theme_titles, titling
-from drafter.pipeline.one_home import areas_of, part_words
+from drafter.pipeline.one_home import part_words, same_area
 from drafter.pipeline.titling import bare
 from textkit.sentences import COMMAS, SEMICOLONS, char_class
 
@@ -28,11 +28,11 @@ def name_apart(planner, subs: list, titles: list[str], areas: list[str], index: 
     """The headings of the parts of area `index` of the plan's `areas` (their headings), none saying a word a kept
     part says nor naming another area's; `used` follows the headings changed. [] when the area is one section again."""
     book, titles = planner.book, list(titles)
-    outside = set().union(*(areas_of(t, book) for i, t in enumerate(areas) if i != index))
+    outside = [t for i, t in enumerate(areas) if i != index]
     said: frozenset[str] = frozenset()
     apart = True
     for part in sorted(range(len(subs)), key=lambda i: -len(subs[i].lines)):
-        if part_words(titles[part]) & said or areas_of(titles[part], book) & outside:
+        if part_words(titles[part]) & said or _names_outside(titles[part], outside, book):
             new = _apart(planner, subs[part], titles[part], said, outside, areas[index], facts, used)
             if new:
                 used.discard(bare(titles[part]))
@@ -47,13 +47,18 @@ def name_apart(planner, subs: list, titles: list[str], areas: list[str], index: 
     return titles
 
 
-def _apart(planner, sub, title: str, said: frozenset[str], outside: set[str], parent: str, facts: list[str],
+def _names_outside(title: str, outside: list[str], book) -> bool:
+    """Does a part's heading name an area another section's heading names (one_home.same_area: in other words too)?"""
+    return any(same_area(title, other, book) for other in outside)
+
+
+def _apart(planner, sub, title: str, said: frozenset[str], outside: list[str], parent: str, facts: list[str],
            used: set[str]) -> str:
     """A heading for the part saying no word of `said` and naming no area of `outside` (see the module docstring);
     "" when none does."""
     book = planner.book
-    clear = lambda text: not part_words(text) & said and not areas_of(text, book) & outside  # noqa: E731
-    own, placed = [facts[i] for i in sub.lines], [planner._placed[i] for i in sub.lines]
+    clear = lambda text: not part_words(text) & said and not _names_outside(text, outside, book)  # noqa: E731
+    own, placed = [facts[i] for i in sub.lines], [planner.placed[i] for i in sub.lines]
     cut = "，".join(c for c in map(bare, _CLAUSE.split(title)) if clear(c))
     themed = [*theme_titles.shared_titles(own, placed, book), *sub.themed, *theme_titles.composed(own, placed)]
     free = used - {bare(title)}

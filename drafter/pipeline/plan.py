@@ -56,7 +56,7 @@ class Planner:
         self.warnings: list[str] = []
         self.lexicon = None
         self._pinned: list[str] = []
-        self._her_order = 0.0  # how far her list's order sets the sections' order (grouping.orderliness)
+        self.her_order = 0.0  # how far her list's order sets the sections' order (grouping.orderliness)
         self.runs = False  # her list reads grouped: cut into runs of her areas, kept through the headings (run_stages)
         self.misfits: tuple[int, int] = (0, 0)  # facts under a heading they do not fit, before and after fitting.py
 
@@ -66,7 +66,7 @@ class Planner:
         if count < len(request.facts):
             self.warnings.append(f"共{len(request.facts)}条事实，超过单篇上限{count}条：第{count + 1}条及以后的事实未写入初稿"
                                  "（可分批起草，或调大 DRAFTER_MAX_FACTS）")
-        themes = self._themes = self.book.for_request(request.kind, request.topic)
+        themes = self.themes = self.book.for_request(request.kind, request.topic)
         self._outside = self.book.outside(request.kind, request.topic)  # areas a single-topic report's themes miss
         self._pinned = visible_examples(self.library, request.pinned_examples)
         groups: list[_Group] = []
@@ -74,10 +74,10 @@ class Planner:
             body = self._followed(request, facts, themes)
         else:
             vectors = self._vectors(facts)
-            self._her_order = min(1.0, max(0.0, (grouping.orderliness(vectors) - grouping.UNORDERED)
+            self.her_order = min(1.0, max(0.0, (grouping.orderliness(vectors) - grouping.UNORDERED)
                                            / (grouping.ORDERED - grouping.UNORDERED)))  # her list reads grouped
             if request.kind == SINGLE_TOPIC:  # the examples' places are an annual report's (送温暖 comes late there):
-                self._her_order = 1.0  # a single-topic report keeps her order of its parts
+                self.her_order = 1.0  # a single-topic report keeps her order of its parts
             prior = self._prior(facts, vectors, themes)
             bank = self._bank()
             groups = self._groups(facts, vectors, prior, themes, bank)
@@ -100,13 +100,13 @@ class Planner:
         from drafter.pipeline.outline import body_from_outline
 
         vectors = self._vectors(facts)
-        prior = self._placed = self._prior(facts, vectors, themes)
+        prior = self.placed = self._prior(facts, vectors, themes)
         body, left, notes = body_from_outline(request.plan, len(facts), lambda lines: theme_titles.lead_key(
             [facts[n - 1] for n in lines], [prior[n - 1] for n in lines], self.book))
         self.warnings += notes
         if left:
             lines = [n - 1 for n in left]
-            self._scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
+            self.scores = grouping.affinity(vectors, [t.key if t else None for t in prior], len(facts))
             group = self._group(lines, facts, vectors, prior, themes, self._bank())
             used = {titling.bare(s.title) for s in body}
             title = self._titles([group], facts, used)[0]
@@ -152,7 +152,7 @@ class Planner:
         families = [family.keys for family in self.book.families]
         labels = [run_in_label(fact)[0] for fact in facts]
         clusters, scores = grouping.clusters(vectors, keys, families, bank, labels, cap, per)
-        self._scores, self._placed, self._inputs = scores, prior, (vectors, bank)
+        self.scores, self.placed, self._inputs = scores, prior, (vectors, bank)
         self.runs = grouping.reads_grouped(vectors, len(facts))
         groups = [self._group(lines, facts, vectors, prior, themes, bank) for lines in clusters]
         groups.sort(key=lambda g: (g.position, g.lines[0]))
@@ -180,7 +180,7 @@ class Planner:
                 group.position = sum(w * e.position for w, (e, _) in zip(weights, voters)) / sum(weights)
             group.examples = [e.example_id for e, _ in voters]
         if not self._pinned:  # a list that reads as grouped is in her order of areas: its place, as far as it does
-            group.position += self._her_order * (float(np.mean(lines)) / max(1, len(facts) - 1) - group.position)
+            group.position += self.her_order * (float(np.mean(lines)) / max(1, len(facts) - 1) - group.position)
         own, placed = [facts[i] for i in lines], [prior[i] for i in lines]
         held = theme_titles.own_theme(own, placed)  # the lexicon's headings, when the theme holds
         shared = list(held.titles_for(own)) if held else theme_titles.joint_titles(own, placed, self.book)
@@ -211,14 +211,14 @@ class Planner:
         gathering.gather(self, groups, titles, facts, used)  # a lone fact's area, gathered to it
         sections: list[PlannedSection] = []
         for number, (group, title) in enumerate(zip(groups, titles), start=1):
-            parts = [lines for lines, _ in group.parts] or grouping.split(group.lines, self._scores, per)
+            parts = [lines for lines, _ in group.parts] or grouping.split(group.lines, self.scores, per)
             if len(parts) > 1 and not all(titling.fits([facts[i] for i in part], title) for part in parts):
                 parts = [group.lines]  # its heading would claim of a sub-section what its facts do not give
                 self.warn_large(per)
             if len(parts) == 1:
                 sections.append(PlannedSection("body", title, number, group.key, [i + 1 for i in group.lines]))
                 continue
-            subs = [self._group(p, facts, vectors, prior, self._themes, bank, level=1) for p in parts]
+            subs = [self._group(p, facts, vectors, prior, self.themes, bank, level=1) for p in parts]
             sub_titles = [sub_title for _, sub_title in group.parts] or self._titles(subs, facts, used)
             sub_titles = part_titles.name_apart(self, subs, sub_titles, titles, number - 1, facts, used)  # (一)(二)
             if any(len(sub.lines) > per for sub in subs):
@@ -241,7 +241,7 @@ class Planner:
         titles = [""] * len(groups)
         for index in sorted(range(len(groups)), key=lambda i: -len(groups[i].lines)):
             own, group = [facts[i] for i in groups[index].lines], groups[index]
-            placed = [self._placed[i] for i in group.lines]
+            placed = [self.placed[i] for i in group.lines]
             titles[index] = (titling.choose(own, group.candidates, used, group.themed, self.lexicon, made=False)
                              or titling.by_most(own, placed, group.theme, group.candidates, used, self.lexicon))
             if self.titler is not None and not titles[index]:  # no example or lexicon heading fits
@@ -256,7 +256,7 @@ class Planner:
         if not titled:  # nothing fits any group: the largest takes the lexicon's heading, the others join it
             largest = max(range(len(groups)), key=lambda i: len(groups[i].lines))
             lone = groups[largest]
-            titles[largest] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used, [self._placed[i] for i in lone.lines])
+            titles[largest] = titling.lone_title(lone.theme, [facts[i] for i in lone.lines], used, [self.placed[i] for i in lone.lines])
             titled = [largest]
         for index, title in enumerate(titles):  # `titled` holds one group at least here
             if not title:
@@ -272,7 +272,7 @@ class Planner:
         lines = groups[index].lines
         per = max(1, self.settings.max_facts_per_section)  # a host it fills past a section's facts comes last
         alike = sorted(titled, key=lambda i: (len(groups[i].lines) + len(lines) > per,
-                                              -float(self._scores[np.ix_(groups[i].lines, lines)].mean())))
+                                              -float(self.scores[np.ix_(groups[i].lines, lines)].mean())))
         host = next((i for i in alike if self.still_fits(titles[i], groups[i].lines + lines, facts, used)), None)
         host, alike = run_stages.tail_first(self, lines, groups, per, host, alike)  # her run: the run before it
         if host is None:  # a host whose heading would not become one fact's words over the joined facts first
@@ -284,16 +284,16 @@ class Planner:
             used.add(titling.bare(titles[host]))
         groups[host].lines = sorted(groups[host].lines + lines)
         groups[host].key = theme_titles.lead_key([facts[n] for n in groups[host].lines],
-                                                 [self._placed[n] for n in groups[host].lines], self.book)
+                                                 [self.placed[n] for n in groups[host].lines], self.book)
         groups[index].lines = []
 
     def new_group(self, lines: list[int], facts: list[str]) -> _Group:
         """A group of `lines` made as the planner makes its clusters' (for fitting, run_stages and gathering)."""
         vectors, bank = self._inputs
-        return self._group(lines, facts, vectors, self._placed, self._themes, bank)
+        return self._group(lines, facts, vectors, self.placed, self.themes, bank)
 
     def still_fits(self, title: str, lines: list[int], facts: list[str], used: set[str]) -> bool:
         """A section's heading still fits with more facts under it (and speaks of each theme among them)."""
         own = [facts[n] for n in lines]
         return (titling.acceptable(title, own, used - {titling.bare(title)}, True)
-                and theme_titles.spans(title, own, [self._placed[n] for n in lines]))
+                and theme_titles.spans(title, own, [self.placed[n] for n in lines]))

@@ -71,17 +71,16 @@ class Plan:
         """What the opening names: the areas' first clauses, each once, at most `most` (then 等方面); of a clause that
         lists ("A、B等工作", "坚持平等协商、集体合同制度和职代会制度") its first item, so that the opening's list reads as
         one list of areas (在坚持平等协商、集体合同制度和职代会制度、关爱职工送清凉…等方面 hid where each area ended)."""
-        from drafter.pipeline.one_home import areas_of  # the areas a clause names (theme, stem): issue 20
+        from drafter.pipeline.one_home import same_area  # the areas two clauses name, in other words too: issue 20
         from drafter.pipeline.themes import load_book
 
         first = [n for n in (_named(area) for area in self.areas() if not made_of_facts(area, self.facts_of(area))) if n]
         named: list[str] = []
-        said: set[str] = set()
         for area in dict.fromkeys(_first_item(a) for a in first):
-            work, own = _WORDS_OF_ALL.sub("", area[2:]), areas_of(area, load_book())  # 加强工会组织建设 -> 组织建设
-            if (len(work) < 4 or not any(work in _WORDS_OF_ALL.sub("", other) for other in named)) and not own & said:
-                named.append(area)  # (not 加强组织建设和工会自身建设、…、加强工会组织建设, nor 做好劳动竞赛、…、积极开展劳动竞赛)
-                said |= own
+            work = _WORDS_OF_ALL.sub("", area[2:])  # 加强工会组织建设 -> 组织建设
+            if ((len(work) < 4 or not any(work in _WORDS_OF_ALL.sub("", other) for other in named))
+                    and not any(same_area(area, other, load_book()) for other in named)):
+                named.append(area)  # (not 加强组织建设和工会自身建设、…、加强工会组织建设, nor 丰富职工文化生活、…、丰富职工生活)
         return named[:most]
 
     def facts_of(self, area: str) -> list[str]:

@@ -61,14 +61,14 @@ def split_untitled(planner, groups: list, titles: list[str], facts: list[str], u
         lines = groups[index].lines
         if titles[index] or len(lines) < SMALLEST_SPLIT:
             continue
-        parts = runs.cut(planner._scores[np.ix_(lines, lines)], 2, 2)
+        parts = runs.cut(planner.scores[np.ix_(lines, lines)], 2, 2)
         made = []
         for part in parts:
             own = [lines[i] for i in part]
             group = planner.new_group(own, facts)
             text = [facts[i] for i in own]
             made.append((group, titling.choose(text, group.candidates, used, group.themed, planner.lexicon, made=False)
-                         or titling.by_most(text, [planner._placed[i] for i in own], group.theme, group.candidates,
+                         or titling.by_most(text, [planner.placed[i] for i in own], group.theme, group.candidates,
                                             used, planner.lexicon)))
         if len(made) != 2 or not any(title for _, title in made):
             continue
