@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from textkit.headings import INLINE_ITEM, numbering, strip_list_mark
-from textkit.sentences import COMMAS, FULL_STOP, SEMICOLONS, SENTENCE_ENDS, char_class
+from textkit.sentences import COMMAS, FULL_STOP, FULL_STOPS, SEMICOLONS, SENTENCE_ENDS, char_class
 
 # "- ", "* ", "• ", "1.", "1、", "（1）", "(1)", "①", "一、" at the start of a line; "3.5万名…" keeps its number.
 
@@ -70,9 +70,11 @@ _COUNTED = re.compile(r"[0-9０-９]+(?:\.[0-9０-９]+)?\s*(?:[万亿]?(?:人|�
 HEADING_LONGEST = 30
 
 # A document's own frame, not a fact: "现将我局工会上半年工作总结报告如下，请审阅。", "特此报告。", "以上是…的总结".
-_FRAME_OPENING = re.compile(r"^(?:现将|特将|兹将|下面将|下面就)[^。；]{0,40}?(?:总结|汇报|报告|通报|情况)[^。；]{0,6}如下"
-                            r"|^特此(?:报告|汇报|总结)|^以上(?:是|为|就是)[^。；]{0,30}(?:总结|汇报|报告)")
-_FRAME_CLOSING = re.compile(r"(?:请|敬请|恳请)(?:予以)?(?:审阅|审议|批示|批评指正)[。！!]?$|不妥之处[^。]{0,10}指正[。！!]?$")
+_NOT_END = char_class(SENTENCE_ENDS, negate=True)
+_FRAME_OPENING = re.compile(f"^(?:现将|特将|兹将|下面将|下面就){_NOT_END}{{0,40}}?(?:总结|汇报|报告|通报|情况){_NOT_END}{{0,6}}如下"
+                            f"|^特此(?:报告|汇报|总结)|^以上(?:是|为|就是){_NOT_END}{{0,30}}(?:总结|汇报|报告)")
+_FRAME_CLOSING = re.compile(f"(?:请|敬请|恳请)(?:予以)?(?:审阅|审议|批示|批评指正){char_class(FULL_STOPS)}?$"
+                            f"|不妥之处{_NOT_END}{{0,10}}指正{char_class(FULL_STOPS)}?$")
 
 
 def is_heading_line(line: str) -> bool:

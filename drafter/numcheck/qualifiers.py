@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.actafter import said_after
+from drafter.numcheck.antecedent import named_before
 from drafter.numcheck.itemkind import harmless, other_facts
 from drafter.numcheck.itemsense import kept_by_meaning, verb_like
 from drafter.numcheck.mention import Mention
@@ -249,7 +250,6 @@ def _abbreviated(word: str, sentence: str) -> bool:
 def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
-
 def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stops, lex: FaithLexicon,
                  by_value: Mapping | None = None, reworded: list | None = None) -> tuple[int, Mention, str] | None:
     """(fact line, fact number, Chinese note) when no proving fact's item is kept by the draft sentence (`by_value`:
@@ -274,6 +274,10 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
             missing = [w for w in missing if not harmless(w, fact, m, other_facts(by_value), lex)
                        and not renamed_people(w, fact, m)]  # 150名家政服务员 for 培训学员150人
             missing = [w for w in missing if not said_after(w, missing, fact, m, _around(m, stops), other_facts(by_value), lex)]
+            if named_before(missing, fact.item, m.start, stops.text, m.item or "",
+                            {o.source for o in other_facts(by_value) if o.source != fact.source}) \
+                    and not missing_words(m.item or "", fact.source, lex):
+                missing = []  # a short form of the name said in full before (drafter.numcheck.antecedent)
             read = [] if missing else to_read(found, fact, m, stops.text[slice(*stops.bounds(m.start, m.end))],
                                               sentence, lex)
         missing = missing or period_swapped(fact.item, where)
