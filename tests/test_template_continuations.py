@@ -32,13 +32,16 @@ _JOINS = re.compile(r"(?:与此同时|同时|此外)，$")
     "此次培训共有45名班组长结业",
     "这项工作已于10月底全部完成",
     "总计发放慰问金28000元",
+    "活动中，各工会小组组织精干队伍参赛",  # the event just named (held-out s004_07, session 26)
+    "会上，职工代表审议通过了集体合同",
 ])
 def test_a_fact_with_its_own_time_or_going_on_from_the_last_takes_no_connective(fact):
     assert not takes_connective(fact)
 
 
 @pytest.mark.parametrize("fact", ["组织职工参加市职工乒乓球比赛", "年度考核结果在厂务公开栏公示", "二年级教研组开展集体备课",
-                                  "节能降耗竞赛在各车间展开", "本着就近原则组建了三个工会小组"])
+                                  "节能降耗竞赛在各车间展开", "本着就近原则组建了三个工会小组",
+                                  "活动中心新添置了健身器材"])
 def test_a_fact_of_its_own_act_still_may_take_one(fact):
     assert takes_connective(fact)
 

@@ -247,7 +247,8 @@ _TIMED = re.compile(f"^{char_class(BREAKS, negate=True)}{{0,8}}?"
                     r"|^(?:[0-9０-９〇零一二三四五六七八九xX_]{2,4}年(?![来度级])|近年|近日|近期|日前|目前|当前|平时|年内|全年)")
 # a fact that opens on what came before (本次参赛共有…, 这次调查…, 此举…, 上述…) or on their sum (总计慰问金…) goes on
 # from the fact before it: 同时，本次参赛… (held-out s003_09) reads as another event
-_BACK = re.compile(r"^(?:本次|此次|这次|该次|此项|这项|该项|这些|此举|上述|以上|总计|合计|共计|累计)")
+_BACK = re.compile(r"^(?:本次|此次|这次|该次|此项|这项|该项|这些|此举|上述|以上|总计|合计|共计|累计"
+                   r"|(?:活动|比赛|竞赛|会议|大会|赛)(?:中|上|后|期间)[，,]|会[上后][，,]|其间)")  # 活动中，…: the event just named
 # a fact that says what something is (和谐劳动关系是和谐社会的重要组成部分，…) states a view, no work done beside the
 # last: 与此同时，和谐劳动关系是… (held-out s003_09)
 _IS = re.compile(f"^(?:“[^”]*”|{char_class(BREAKS + '“', negate=True)}){{1,24}}?(?<![否于还但可只就凡要总倒也])是(?!否)")
