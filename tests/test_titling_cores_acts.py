@@ -58,3 +58,12 @@ def test_a_section_of_greening_and_a_farm_is_not_headed_by_a_narrating_verb():
              "利用厂区的东北角一块约一亩多的空地，组织员工自己动手，修整土地，建起了特色的“开心农场”。",
              "在厂区边缘一角建立了养殖场，共养鸡200多只，还养殖了鸭、鹅。"]
     assert "自己动手" not in from_facts(facts, set())
+
+
+def test_planting_is_an_act():
+    """s004_05's greening: 种植了…等树木 names the work (种植树木), so the greening and farm facts get a heading of
+    two acts, not the narrating 组织员工自己动手."""
+    assert core("种植了红花继木、红叶石楠等树木约8000余棵、各类果树400余棵、樱花200棵；") == "种植树木"
+    facts = ["组织员工自己动手在码头周边砌花坛，搞绿化。", "种植了红花继木、红叶石楠等树木约8000余棵；",
+             "在厂区边缘一角建立了养殖场，共养鸡200多只，还养殖了鸭、鹅。"]
+    assert from_facts(facts, set()) == "种植树木、建立养殖场等工作"
