@@ -67,3 +67,9 @@ def test_planting_is_an_act():
     facts = ["组织员工自己动手在码头周边砌花坛，搞绿化。", "种植了红花继木、红叶石楠等树木约8000余棵；",
              "在厂区边缘一角建立了养殖场，共养鸡200多只，还养殖了鸭、鹅。"]
     assert from_facts(facts, set()) == "种植树木、建立养殖场等工作"
+
+
+def test_an_outcome_is_no_object():
+    """r186's 实施素质提升工程、加强职工凝聚力等工作: 凝聚力 is what came of the work, not the work."""
+    assert core("开展拓展训练，加强职工凝聚力") == "开展拓展训练"  # written for this test
+    assert core("加强职工凝聚力，增强职工归属感") == ""
