@@ -73,3 +73,8 @@ def test_an_outcome_is_no_object():
     """r186's 实施素质提升工程、加强职工凝聚力等工作: 凝聚力 is what came of the work, not the work."""
     assert core("开展拓展训练，加强职工凝聚力") == "开展拓展训练"  # written for this test
     assert core("加强职工凝聚力，增强职工归属感") == ""
+
+
+def test_other_things_are_an_object():
+    """其他 names more of the object, not people (s001_01: its 蔬菜 fact kept its own section)."""
+    assert core("我们联合当地乡镇政府，为职工发放优质蔬菜及其他必需品，惠及全园职工。") == "发放优质蔬菜及其他必需品"

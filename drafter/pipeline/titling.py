@@ -61,7 +61,7 @@ _PEOPLE_END = re.compile(r"(?:人员|员工|职工|同志|会员|教师|代表|�
 _MANNER = re.compile(r"形式|方式|方面|内容|措施|手段|途径|渠道|办法|制度")
 _ABSTRACT = re.compile(r"了?(?:认识|意识|理念|观念|共识|思想|作用|水平|能力|氛围|成效|效果|经验|制度|基础|机制)"
                        r"|.*(?:凝聚力|向心力|积极性|归属感|荣誉感|幸福感|获得感)")  # an outcome: 加强职工凝聚力
-_PRONOUN = re.compile(r"他们|她们|自己|大家|这些|那些|其他|本身")
+_PRONOUN = re.compile(r"他们|她们|自己|大家|这些|那些")
 _SOME = re.compile(r"(?<=^.{2})(?:了)?一些")  # 组织一些志愿者活动 -> 组织志愿者活动
 _COUNT_CUT = re.compile(r"[0-9０-９]|[xX×]{2}|[xX×_]+(?=[个项名场次期批届家户人支余多])")  # 活动x次: a placeholder count
 _SERVING = re.compile(r"^为[^，,]{1,12}服务$")  # whom the work serves
