@@ -45,6 +45,7 @@ def test_an_object_that_is_an_abstraction_a_pronoun_or_a_manner_is_no_object():
     fact = "坚持走访“三违”职工家庭、帮教“三违”职工恳谈会等形式，对“三违”职工进行帮教。"
     assert core(fact) == "走访“三违”职工家庭"
     assert core("以抽样调查、召开座谈会、走访服务对象等多种形式听取居民意见") == "召开座谈会"  # r107's 召开形式听取…
+    assert "劳动保护" not in core("举办了两期劳动保护、劳动保险、经济技术创新等内容的“群工论坛”活动。")  # its content
     assert core("我们会主动组织一些志愿者活动，鼓励职工参加") == "组织志愿者活动"
 
 

@@ -104,7 +104,8 @@ def core(fact: str) -> str:
             tail = _COUNTED.sub("", phrase.rsplit("等", 1)[1])
             later = _ACTS.match(tail)  # …道德建设月、安全生产月等开展相关活动: the act is the one after 等
             verb, phrase = (later.group(), tail) if later else (verb, verb + tail)
-            if _MANNER.match(tail):  # 走访职工家庭、帮教恳谈会等形式: the list's first item is the act
+            manner = _MANNER.match(tail)  # 走访职工家庭、帮教恳谈会等形式: the list's first item is the act
+            if manner and not tail.startswith("的", manner.end()):  # (…等内容的“群工论坛”: the list is its content)
                 verb, phrase = act.group(), re.split(r"[、等]", clause[act.start():], 1)[0]
         phrase = _SOME.sub("", re.split(_COUNT_CUT, phrase, 1)[0]).rstrip("共计达约近余和及与、各每")  # a count, or xx
         phrase = re.sub(r"分别$", "", phrase)  # 举办集体婚礼和青年联谊各1场 -> …青年联谊, not …联谊各
