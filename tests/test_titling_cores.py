@@ -8,7 +8,7 @@ from drafter.pipeline.titling import core
 
 
 def test_a_core_drops_the_narrating_le_and_the_count_after_its_act():
-    assert core("全省主业的三级经理及以下人员，参与了问卷调查，这次调查共发出问卷11031份") == "参与问卷调查"  # s000_01
+    assert core("公司工会参与了问卷调查，这次调查共发出问卷11031份") == "参与问卷调查"  # s000_01's, the union's own
     assert core("先后举办了十场“劳务工大课堂”,为企业员工送去法律、安全、社保等方面知识。") == "举办“劳务工大课堂”"  # s002_04
     assert core("在厂区边缘一角建立了养殖场，共养鸡200多只，还养殖了鸭、鹅。") == "建立养殖场"  # s004_05
 

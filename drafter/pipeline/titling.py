@@ -34,7 +34,7 @@ _DIGITS = re.compile(r"[0-9０-９]")
 _COUNTED = re.compile(r"^[0-9０-９一二三四五六七八九十余多]*[个项名场次类种家户人支]?")
 _ACT = re.compile(r"开展|组织|举办|举行|召开|慰问|走访|发放|评选|表彰|参加|参与|完成|建立|成立|设立|发展|签订|培训|帮扶|救助|推进|"
                   r"落实|加强|实施|修订|制定|推行|创建|选派|筹集|捐赠|捐款|投入|新建|建成|改造|深化|推荐|承办|配合|协助|征集|"
-                  r"收集|审议|启动|完善|规范|健全|引进|探索|接收|安置|购买|购置|发布|接待|评定|争创|创办|开通|编印|建设|资助")
+                  r"收集|审议|启动|完善|规范|健全|引进|探索|接收|安置|购买|购置|发布|接待|评定|争创|创办|开通|编印|建设|资助|种植")
 _ACTS = re.compile(f"(?:{_ACT.pattern})+")
 ACT = _ACT  # the acts a heading may begin with (model_titles: 工会开展… -> 开展…)
 _FRAME = re.compile(r"^(?:紧紧)?(?:围绕|以|在|按照|根据|通过|为了?|坚持以|立足)")  # a clause that frames, not names, the work
@@ -52,6 +52,18 @@ _PLAIN = re.compile(r"[\u4e00-\u9fff]+")  # 组织职工代表会议两次 -> �
 # a clause saying what the work is for, not what was done: 为建设繁荣(,文明…), 为了提高…; 为学校发展服务
 _PURPOSE = re.compile(r"(?:为了?|以便|旨在)(?:全面|大力|进一步|积极|更好地|不断)?")  # before the act
 _RATE = ("率", "比例")
+# what makes an act no heading (`_not_the_unions`, `core`): a purpose clause (为了…, 为号召…: 为 before a verb), a
+# frame of place (在…基础上), people doing it themselves, an object that is a manner, an abstraction or a pronoun
+_PURPOSE_CLAUSE = re.compile(r"^(?:为了|以便|旨在|为(?:进一步|切实|更好地|充分|全面|大力|积极|号召|提高|加强|促进|推动|"
+                             r"确保|丰富|增强|营造|激发|调动|迎接|庆祝|纪念|贯彻|落实|使|让|给|帮助|解决|做好|保障|维护))")
+_PLACE_FRAME = re.compile(r"在.{1,16}(?:基础上|过程中|期间|之际|前夕)")
+_PEOPLE_END = re.compile(r"(?:人员|员工|职工|同志|会员|教师|代表|干部|选手|党员|女工|群众|青年)(?:们)?(?:都|也|均|积极|踊跃)*$")
+_MANNER = re.compile(r"形式|方式|方面|内容|措施|手段|途径|渠道|办法|制度")
+_ABSTRACT = re.compile(r"了?(?:认识|意识|理念|观念|共识|思想|作用|水平|能力|氛围|成效|效果|经验|制度|基础|机制)"
+                       r"|.*(?:凝聚力|向心力|积极性|归属感|荣誉感|幸福感|获得感)")  # an outcome: 加强职工凝聚力
+_PRONOUN = re.compile(r"他们|她们|自己|大家|这些|那些")
+_SOME = re.compile(r"(?<=^.{2})(?:了)?一些")  # 组织一些志愿者活动 -> 组织志愿者活动
+_COUNT_CUT = re.compile(r"[0-9０-９]|[xX×]{2}|[xX×_]+(?=[个项名场次期批届家户人支余多])")  # 活动x次: a placeholder count
 _SERVING = re.compile(r"^为[^，,]{1,12}服务$")  # whom the work serves
 
 
@@ -77,23 +89,47 @@ def acceptable(title: str, facts: list[str], used: set[str], themed: bool = Fals
 def core(fact: str) -> str:
     """What a fact did, in its own words: the first clause that says an act, from its verb on, without a
     trailing count ("3月，公司工会组织职工技能竞赛3场，…" -> 组织职工技能竞赛); "" when no clause does."""
-    for clause in re.split(char_class(BREAKS), _LEAD_IN.sub("", fact.strip())):
+    clauses = re.split(char_class(BREAKS), _LEAD_IN.sub("", fact.strip()))
+    for place, clause in enumerate(clauses):
         act = _first_act(clause)
-        if act is None or act.start() > 12 or _PURPOSE.fullmatch(clause[:act.start()]) or _SERVING.match(clause):
+        if act is None or act.start() > (12 if clause[act.start() - 1:act.start()] != "等" else 20) or _PURPOSE.fullmatch(clause[:act.start()]) or _SERVING.match(clause) \
+                or _framed(clause, place < len(clauses) - 1):
             continue
-        phrase = _COUNT_AT_END.sub("", clause[act.start():].strip()).strip("，、 ")
-        verb = act.group()
+        theirs = act.group() in ("参与", "参加") and _PEOPLE_END.search(clause[:act.start()] or clauses[place - 1]
+                                                                     if place or act.start() else "")
+        phrase = _COUNT_AT_END.sub("", clause[act.end() if theirs else act.start():].strip()).strip("，、 ")
+        phrase = phrase.lstrip("了") if theirs else phrase
+        verb = "" if theirs else act.group()  # …人员参与了问卷调查: their act, its object names the work (问卷调查)
         if "等" in phrase:  # "举办职工篮球赛、趣味运动会等文体活动" -> 举办文体活动
             tail = _COUNTED.sub("", phrase.rsplit("等", 1)[1])
             later = _ACTS.match(tail)  # …道德建设月、安全生产月等开展相关活动: the act is the one after 等
             verb, phrase = (later.group(), tail) if later else (verb, verb + tail)
-        phrase = re.split(r"[0-9０-９]|[xX×]{2}", phrase, 1)[0].rstrip("共计达约近余和及与、各每")  # a count, or xx
+            manner = _MANNER.match(tail)  # 走访职工家庭、帮教恳谈会等形式: the list's first item is the act
+            if manner and not tail.startswith("的", manner.end()):  # (…等内容的“群工论坛”: the list is its content)
+                verb, phrase = act.group(), re.split(r"[、等]", clause[act.start():], 1)[0]
+        phrase = _SOME.sub("", re.split(_COUNT_CUT, phrase, 1)[0]).rstrip("共计达约近余和及与、各每")  # a count, or xx
         phrase = re.sub(r"分别$", "", phrase)  # 举办集体婚礼和青年联谊各1场 -> …青年联谊, not …联谊各
         phrase = verb + _CN_COUNT_AT_END.sub("", _DONE.sub("", phrase[len(verb):]))
-        if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(verb):]):
+        if 4 <= len(phrase) <= 14 and balanced(phrase) and not _FRAGMENT.search(phrase[len(verb):]) \
+                and not _ABSTRACT.fullmatch(phrase[len(verb):]) and not _PRONOUN.search(phrase):
             whole = _object_before(clause, act) + phrase
             return whole if len(whole) <= 14 else phrase
     return ""
+
+
+def _framed(clause: str, more: bool) -> bool:
+    """A purpose or a frame of place the fact goes on from (为号召广大员工为企业发展献计献策，…开展了合理化建议活动;
+    在各市分公司推荐基础上，…: `more`, a clause after it): its act is not the fact's."""
+    return more and bool(_PURPOSE_CLAUSE.match(clause) or _PLACE_FRAME.fullmatch(clause))
+
+
+def _in_compound(cut: list, clause: str, act) -> bool:
+    """The act word is a noun after a noun (企业|发展 of 为企业发展献计献策, 文化|建设 of 播放安全文化建设幻灯片), not
+    an act of its own: not before 工作 (和谐企业创建工作: `_object_before`), nor after its doer (工会|帮扶…)."""
+    here = next((tag for start, _, _, tag in cut if start == act.start()), "")
+    before = next((w for start, _, w, t in cut if start + len(w) == act.start() and t == "n"), "")
+    return (here == "vn" and bool(before) and not clause.startswith("工作", act.end())
+            and not _DOER_END.fullmatch(before))
 
 
 def _object_before(clause: str, act) -> str:
@@ -114,7 +150,8 @@ def _first_act(clause: str):
     starts = {start for start, _, _, _ in cut}
     objects = {start for start, _, _, tag in cut if tag.startswith("n") or tag in ("v", "vn")}
     return next((m for m in _ACTS.finditer(clause) if (m.start() in starts or m.end() in objects)
-                 and not clause.startswith(_RATE, m.end())), None)  # 完成率, 参与率: a rate, not an act
+                 and not clause.startswith(_RATE, m.end())  # 完成率, 参与率: a rate, not an act
+                 and not _in_compound(cut, clause, m)), None)
 
 
 def from_facts(facts: list[str], used: set[str], lexicon=None) -> str:
