@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon, frame_spans
+from drafter.numcheck.framebody import framed_bodies, given_body
 from drafter.numcheck.occasion import OCCASION_ENDS, occasion
 from drafter.numcheck.ownorg import own_org
 from drafter.numcheck.parallel import manner_spans
@@ -134,6 +135,12 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     in_frames = set(used) if tail is None else {w[0] for w in ws if w[0] in used and w[0] < tail}
     for i, (s, e, word, tag) in enumerate(ws):
         if not _may_mark(word, tag):
+            continue
+        if word in ("在", "经") and (found := framed_bodies(ws, i, clause, lex)):
+            slot, named = found  # 在市总工会的支持下, 经海事局批准: the body in a frame's slot (framebody.py)
+            out.extend(_role("actor", *_span(b), clause, offset) for b in named
+                       if not given_body(clause[b[0][0]:b[-1][1]], reader))
+            used.update(w[0] for w in slot)
             continue
         if s in used and not ((word in _ACTOR_BEFORE or word == "在" and e in frame_ends) and s in in_frames):
             continue  # 工会联合, 公司工会在 (frame phrases ending on the marker) + 市司法局, 新学年开学前
