@@ -105,7 +105,7 @@ def bodies(slot: list[Word], clause: str) -> list[list[Word]]:
             part = []
         else:
             part.append(w)
-    return [p for p in parts if p[0][3] != "r" and (  # 各级领导, 大家: everyone's, no body
+    return [p for p in parts if all(w[3] != "r" for w in p) and (  # 厂各级领导: everyone's, no body
         body_word(p[-1][2], p[-1][3]) or p[-1][3] in ("nt", "ns") or _ACTOR_HEAD.search(clause[p[0][0]:p[-1][1]]))]
 
 
