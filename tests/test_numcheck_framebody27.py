@@ -45,3 +45,9 @@ def test_a_body_the_facts_or_the_writers_hierarchy_give_stays_unflagged():
     assert _flags(FACTS[:1], "物流公司工会在公司党委的坚强领导下，组织叉车司机技能比武，44名职工参赛。") == []
     assert _flags(FACTS[:1], "在全体职工的共同努力下，工会组织叉车司机技能比武，44名职工参赛。") == []
     assert _flags(FACTS[1:], "在这种情况下，工会为仓储职工配发护腰带200条。") == []
+
+
+def test_who_did_the_act_after_you_is_the_actor_not_an_object():
+    facts = ["代理职工劳动争议案件19件"]
+    assert _actors(facts, "工会由驻站律师代理职工劳动争议案件19件。") == ["驻站律师"]
+    assert _flags(["驻站律师代理职工劳动争议案件19件"], "工会由驻站律师代理职工劳动争议案件19件。") == []

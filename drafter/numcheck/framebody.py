@@ -124,3 +124,10 @@ def framed_bodies(ws: tuple[Word, ...], i: int, clause: str, lex: FaithLexicon):
     slot = in_frame(ws, i, clause, lex)
     named = bodies(slot, clause) if slot else []
     return (slot, named) if named else None
+
+
+def agent_before_act(phrase: list[Word]) -> list[Word]:
+    """由签约律师代理职工劳动争议案件 (jieba's nouns run on through the act): the words up to the first person or body
+    written right before an act (代理), [] when none is."""
+    return next((phrase[:k] for k in range(1, len(phrase)) if body_word(*phrase[k - 1][2:])
+                 and action_word(phrase[k][2]) and phrase[k - 1][1] == phrase[k][0]), [])

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon, frame_spans
-from drafter.numcheck.framebody import framed_bodies, given_body
+from drafter.numcheck.framebody import agent_before_act, framed_bodies, given_body
 from drafter.numcheck.occasion import OCCASION_ENDS, occasion
 from drafter.numcheck.ownorg import own_org
 from drafter.numcheck.parallel import manner_spans
@@ -174,6 +174,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 if actor and tail and (action_word(tail[-1][2]) or _ACTOR_AFTER_RE.match(clause, tail[0][0])):
                     used.update(w[0] for w in tail)
                     phrase = actor
+                elif word == "由" and (agent := agent_before_act(phrase)):
+                    phrase = agent  # 由签约律师 | 代理职工…案件: who did the act (the act's words read on their own)
             named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns")
                                 or body_word(*phrase[-1][2:]))  # 由李明, 由公司总经理, 联合院团委: a person, a post, a body
             if s in used and not named:
