@@ -51,3 +51,9 @@ def test_who_did_the_act_after_you_is_the_actor_not_an_object():
     facts = ["代理职工劳动争议案件19件"]
     assert _actors(facts, "工会由驻站律师代理职工劳动争议案件19件。") == ["驻站律师"]
     assert _flags(["驻站律师代理职工劳动争议案件19件"], "工会由驻站律师代理职工劳动争议案件19件。") == []
+
+
+def test_a_body_placed_relative_to_the_writer_is_its_own_hierarchy():
+    assert _flags(FACTS[:1], "工会在同级党组织和上级工会的坚强领导下，组织叉车司机技能比武，44名职工参赛。") == []
+    assert _flags(FACTS[:1], "在本单位党委的领导下，工会组织叉车司机技能比武，44名职工参赛。") == []
+    assert _actors(FACTS[:1], "在港区党委的领导下，工会组织叉车司机技能比武，44名职工参赛。") == ["港区党委"]

@@ -12,7 +12,8 @@ A body is a noun phrase whose last word is a person or an organisation (jieba nt
 partners.body_word) or ends on an actor's head (…局, …学会, …班子). Bodies joined by 和/、 are read one by one:
 在馆党组和省档案局的领导下 names 省档案局 when the facts name 馆党组. A body is given when the support text writes it,
 or when it is the writer's own hierarchy the lexicon keeps as [abstract] (上级工会, 党委, 党组织), alone or after a
-unit word the support writes (公司党委 in a paragraph of 缆车公司工会).
+unit word the support writes (公司党委 in a paragraph of 缆车公司工会) or a word placing it relative to the writer
+(同级党组织, 本单位党委).
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.numcheck.partners import body_word
-from drafter.numcheck.rolemarks import _ACTOR_AFTER as ACTOR_AFTER
+from drafter.numcheck.rolemarks import _ACTOR_AFTER as ACTOR_AFTER, _GENERIC_BODIES as GENERIC_BODIES
 from drafter.numcheck.rolephrases import _ACTOR_HEAD, _JUDGES
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import action_word
-from drafter.numcheck.words import Word
+from drafter.numcheck.words import Word, words
 
 if TYPE_CHECKING:
     from drafter.numcheck.faithlex import FaithLexicon
@@ -116,7 +117,14 @@ def given_body(text: str, reader: Reader) -> bool:
     if text.lower() in support.text or text in support.alias_text or reader.backed(text):
         return True
     abstract = reader.lex.abstract
-    return any(text[k:] in abstract and (k == 0 or text[:k].lower() in support.text) for k in range(len(text) - 1))
+    return any(text[k:] in abstract and (k == 0 or text[:k].lower() in support.text or _relative(text[:k]))
+               for k in range(len(text) - 1))
+
+
+def _relative(prefix: str) -> bool:
+    """同级 of 同级党组织, 本 of 本单位党委: words that place a body relative to the writer (区别词 b, pronouns r, 单位)
+    and name none of their own: the template's 在同级党组织和上级工会的坚强领导下 is the writer's own hierarchy."""
+    return all(w[3] in ("b", "r") or w[2] in GENERIC_BODIES for w in words(prefix))
 
 
 def framed_bodies(ws: tuple[Word, ...], i: int, clause: str, lex: FaithLexicon):
