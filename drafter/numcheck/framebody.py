@@ -28,6 +28,7 @@ from drafter.numcheck.rolephrases import _ACTOR_HEAD, _JUDGES
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.wordclass import action_word
 from drafter.numcheck.words import Word, words
+from textkit.sentences import BREAKS, COMMAS
 
 if TYPE_CHECKING:
     from drafter.numcheck.faithlex import FaithLexicon
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 _JOINS = frozenset({"和", "、", "及", "与"})
 _NOT_IN_BODY = frozenset({"uj", "p", "x", "c", "m", "u", "ul", "y"})  # a particle, a coverb, a break or a count
 _CJK = re.compile(r"[\u4e00-\u9fff]+")  # x: a break, or a word jieba does not know (市文/旅局)
+_STOPS = frozenset(BREAKS + COMMAS)  # a frame never runs over a clause mark
 _LONGEST = 10  # words from 在 to 下: two bodies of a few words each, 的, how and the verb
 
 
@@ -69,7 +71,7 @@ def in_frame(ws: tuple[Word, ...], i: int, clause: str, lex: FaithLexicon) -> li
             while slot and (slot[-1][2] in ACTOR_AFTER or _adverb(slot[-1][2])):
                 slot.pop()  # 在区总工会指导员全程参与下, 在…局大力协调下: how the body took part, after it
             return slot if slot and _nouns(slot, clause) else []
-        if any(c in "，,；;。！？" for c in clause[ws[k - 1][1]:ws[k][1]]):
+        if any(c in _STOPS for c in clause[ws[k - 1][1]:ws[k][1]]):
             return []
     return []
 
