@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon, frame_spans
+from drafter.numcheck.framebody import agent_before_act, framed_bodies, given_body
 from drafter.numcheck.occasion import OCCASION_ENDS, occasion
 from drafter.numcheck.ownorg import own_org
 from drafter.numcheck.parallel import manner_spans
@@ -135,6 +136,12 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
     for i, (s, e, word, tag) in enumerate(ws):
         if not _may_mark(word, tag):
             continue
+        if word in ("在", "经") and (found := framed_bodies(ws, i, clause, lex)):
+            slot, named = found  # 在市总工会的支持下, 经海事局批准: the body in a frame's slot (framebody.py)
+            out.extend(_role("actor", *_span(b), clause, offset) for b in named
+                       if not given_body(clause[b[0][0]:b[-1][1]], reader))
+            used.update(w[0] for w in slot)
+            continue
         if s in used and not ((word in _ACTOR_BEFORE or word == "在" and e in frame_ends) and s in in_frames):
             continue  # 工会联合, 公司工会在 (frame phrases ending on the marker) + 市司法局, 新学年开学前
         if _ACTOR_AFTER_RE.match(clause, s):  # 到会 is read as 到/会: the text decides
@@ -167,6 +174,8 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
                 if actor and tail and (action_word(tail[-1][2]) or _ACTOR_AFTER_RE.match(clause, tail[0][0])):
                     used.update(w[0] for w in tail)
                     phrase = actor
+                elif word == "由" and (agent := agent_before_act(phrase)):
+                    phrase = agent  # 由签约律师 | 代理职工…案件: who did the act (the act's words read on their own)
             named = phrase and (_ACTOR_HEAD.search(clause[phrase[0][0]:phrase[-1][1]]) or phrase[-1][3] in ("nt", "ns")
                                 or body_word(*phrase[-1][2:]))  # 由李明, 由公司总经理, 联合院团委: a person, a post, a body
             if s in used and not named:
