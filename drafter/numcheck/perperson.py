@@ -7,7 +7,9 @@ fact's when
   * a fact line holds the same value in another measure word, after 为/给 and the people, and
   * the words after the draft's number write both ends of the fact's phrase: the start of its people (高血) and
     the end of the thing counted (档案), so neither the people nor the thing is another.
-The fact's number is then stated (not missing); the note says it was counted per person.
+The fact's number is then stated (not missing); the note says it was counted per person. The other way round
+(session 27): the draft counts the people and gives each one thing (86名选手参赛，每人领到一份纪念品 for 发放纪念品
+86份): the fact's count is stated by given_each, and a 一份 after 每人 is that count (_one_of_counted).
 """
 
 from __future__ import annotations
