@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from textkit.sentences import SENTENCE_ENDS
+from textkit.sentences import COMMAS, SEMICOLONS, SENTENCE_ENDS
 
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _REACH = 2  # characters of the item on each side of a word that must be said with it, both times
 _AMONG = "其中"  # of those just named: the earlier clauses of the same sentence name them
-_CLAUSE_MARKS = "，,；;"
+_CLAUSE_MARKS = COMMAS + SEMICOLONS
 
 
 def named_before(missing: list[str], fact_item: str, number_start: int, text: str, draft_item: str,

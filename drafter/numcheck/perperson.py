@@ -18,7 +18,7 @@ import re
 
 from drafter.numcheck.cnnum import parse_numeral
 from drafter.numcheck.mention import Mention, same_value
-from textkit.sentences import BREAKS, ENUM_COMMA, char_class
+from textkit.sentences import BREAKS, ENUM_COMMA, SENTENCE_ENDS, char_class
 
 PEOPLE_GROUPS = frozenset({"人"})  # the unit group of 名/人/位
 _FOR = "为给"  # the words that put the people a thing was given to before it
@@ -54,7 +54,7 @@ def _given_to(fact: Mention) -> str:
     return phrase if len(phrase) >= MIN_PHRASE else ""
 
 
-_SENTENCE_END = re.compile("[。！？!?；;\n]")
+_SENTENCE_END = re.compile(char_class(SENTENCE_ENDS + "\n"))
 _EACH = re.compile("每[人位名户]")
 _EACH_REACH = 12  # characters after 每人 that may write the one thing and what it is
 
@@ -88,7 +88,7 @@ def _one_of_counted(m: Mention, facts) -> tuple[int, str, Mention] | None:
     if m.value != 1 or m.key is not None or m.approximate or m.group is None:
         return None
     end = _SENTENCE_END.search(m.source, m.end)
-    start = max(m.source.rfind(mark, 0, m.start) for mark in "。！？!?；;\n") + 1
+    start = max(m.source.rfind(mark, 0, m.start) for mark in SENTENCE_ENDS + "\n") + 1
     each = None
     for each in _EACH.finditer(m.source, max(start, m.start - _EACH_REACH), m.start):
         pass
