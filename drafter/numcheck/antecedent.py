@@ -4,6 +4,9 @@ paragraph, joined to the words it keeps.
     “春风行动”专场招聘会取得实效。工会先后组织专场招聘会2场…      (fact: 开展“春风行动”专场招聘会2场)
     “爱心妈妈小屋”建设扎实推进。全年新建小屋12个…                (fact: 新建“爱心妈妈小屋”12个)
 
+    开展技术创新成果评选，征集成果58项，表彰其中优秀成果12项       (fact: 表彰优秀创新成果12项; 其中: the clauses
+                                                                   before it in the same sentence count as earlier)
+
 A strong model names a thing in full once and then by its head, as any writer does. The words left out count as
 said when an earlier sentence of the same paragraph writes each of them next to the part of the item the number's
 sentence keeps: the same characters of the fact's item around the word, in a row (quotes and spaces aside). Only a
@@ -17,10 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from textkit.sentences import SENTENCE_ENDS
+from textkit.sentences import COMMAS, SEMICOLONS, SENTENCE_ENDS
 
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _REACH = 2  # characters of the item on each side of a word that must be said with it, both times
+_AMONG = "其中"  # of those just named: the earlier clauses of the same sentence name them
+_CLAUSE_MARKS = COMMAS + SEMICOLONS
 
 
 def named_before(missing: list[str], fact_item: str, number_start: int, text: str, draft_item: str,
@@ -32,6 +37,9 @@ def named_before(missing: list[str], fact_item: str, number_start: int, text: st
         return False
     paragraph = text.rfind("\n", 0, number_start) + 1
     sentence = max(text.rfind(end, paragraph, number_start) for end in SENTENCE_ENDS) + 1
+    clause = max(text.rfind(end, paragraph, number_start) for end in _CLAUSE_MARKS) + 1
+    if _AMONG in text[clause:number_start]:
+        sentence = max(sentence, clause)  # 征集成果58项，表彰其中优秀成果12项: 其中 points back within the sentence
     if sentence <= paragraph:
         return False  # no earlier sentence in the paragraph
     earlier = _NOT_HAN.sub("", text[paragraph:sentence])

@@ -30,7 +30,10 @@ from collections.abc import Iterable, Mapping
 
 from drafter.numcheck.items import kin_of
 from drafter.numcheck.itemsense import action_of, names_people, verb_like
+from drafter.numcheck.measurenoun import said_by_unit
 from drafter.numcheck.mention import Mention
+from drafter.numcheck.peoplerefs import renamed_by_act
+from drafter.numcheck.shortform import short_form
 from drafter.numcheck.words import words as words_of
 from drafter.numcheck.faithlex import ignorable
 
@@ -41,6 +44,8 @@ STRICT_TAGS = ("b", "ns", "nt", "nr", "nz")  # grading words (省级, 女) and p
 
 def harmless(word: str, fact: Mention, m: Mention, others: Iterable[Mention], lex) -> bool:
     """Is the missing `word` of `fact`'s item one that leaves the counted thing as it is (see the module doc)?"""
+    if said_by_unit(word, fact, m) or short_form(word, fact, m) or renamed_by_act(word, fact, m):
+        return True  # 案件 of 法律援助案件41件: the unit says it (measurenoun); 送餐 as 送去班中餐 (shortform); 焊工 (peoplerefs)
     if not _kind_harmless(word) or (fact.unit and "元" in fact.unit) or (m.unit and "元" in m.unit):
         return False
     item = fact.item or ""

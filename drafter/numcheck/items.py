@@ -25,6 +25,7 @@ from functools import lru_cache
 from drafter.numcheck.context import bigrams
 from drafter.numcheck.implied import implied
 from drafter.numcheck.mention import Mention
+from drafter.numcheck.peoplerefs import same_people
 from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.words import words
 from textkit.sentences import BREAKS, COMMAS, ENUM_COMMA, FULL_STOP, SEMICOLONS, SENTENCE_ENDS, char_class
@@ -124,6 +125,8 @@ def unrelated(draft: Mention, fact: Mention, lex=None) -> bool:
         return False
     if _people_doing(draft.item or "", fact.item or "") or implied_people(draft.item or "", fact.source or ""):
         return False  # 52名职工大展身手 for 参赛职工52人: the same people, what they did; 135名孩子 at a 托管班
+    if same_people(draft, fact):
+        return False  # 86名焊工 at a 焊接 contest, 9名职工获此殊荣 (drafter.numcheck.peoplerefs)
     return lex is None or not _reworded(draft.item or "", fact.source, lex)
 
 

@@ -43,7 +43,7 @@ from drafter.numcheck.lexicon import Lexicon, load_lexicon
 from drafter.numcheck.mention import Mention, covers, matches
 from drafter.numcheck.narrowed import narrowed
 from drafter.numcheck.ownorg import with_own_org
-from drafter.numcheck.perperson import one_per_person
+from drafter.numcheck.perperson import given_each, one_per_person
 from drafter.numcheck.qualifiers import Stops, changed_item
 from drafter.numcheck.quotes import quote
 from drafter.numcheck.reworded import reworded_claims
@@ -267,7 +267,7 @@ def _missing(facts: list[str], index: FactIndex, draft: list[Mention], stated: s
         drafted.add(0, mention)
     missing_lines: dict[int, None] = {}
     for line, fact in index.mentions:
-        if line in missing_lines or id(fact) in stated or _one_named(fact, text):
+        if line in missing_lines or id(fact) in stated or _one_named(fact, text) or given_each(fact, draft, text):
             continue
         if not any(covers(d, fact) for _, d in draft_candidates(drafted, fact)):
             missing_lines[line] = None

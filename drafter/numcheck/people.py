@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from drafter.models import Claim
+from drafter.numcheck.peoplerefs import act_trade
 from drafter.numcheck.rolewords import GLUE, PEOPLE, Reader, role_claim
 from drafter.numcheck.words import Word
 
@@ -29,8 +30,9 @@ def counted_people(clause: str, ws: tuple[Word, ...], k: int, at: int, reader: R
         run.pop()
     if not run or not _people(run[-1][2]) or any(s < run[-1][1] and run[0][0] < e for s, e in taken):
         return []
-    if not any(not reader.neutral(w[2]) and w[2] not in GLUE and not reader.backed(w[2]) for w in run):
-        return []
+    if not any(not reader.neutral(w[2]) and w[2] not in GLUE and not reader.backed(w[2])
+               and not act_trade(w[2], reader.support.text) for w in run):
+        return []  # 64名驾驶员 at a 驾驶 contest: the trade of an act the facts write (drafter.numcheck.peoplerefs)
     taken.add((run[0][0], run[-1][1]))
     return [role_claim("object", run[0][0], run[-1][1], clause, 0)]
 

@@ -272,7 +272,7 @@ def changed_item(m: Mention, proving: Iterable[tuple[int, Mention]], stops: Stop
                                       m.group, stops.text[slice(*stops.bounds(m.start, m.end))],
                                       stops.text[stops.bounds(m.start, m.end)[0]:m.start], by_value)
             missing = [w for w in missing if not harmless(w, fact, m, other_facts(by_value), lex)
-                       and not renamed_people(w, fact, m)]  # 150名家政服务员 for 培训学员150人
+                       and not renamed_people(w, fact, m, _around(m, stops)[0])]  # 150名家政服务员 for 培训学员150人
             missing = [w for w in missing if not said_after(w, missing, fact, m, _around(m, stops), other_facts(by_value), lex)]
             if named_before(missing, fact.item, m.start, stops.text, m.item or "",
                             {o.source for o in other_facts(by_value) if o.source != fact.source}) \
