@@ -11,15 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from textkit.sentences import CLOSERS, COMMAS, ENUM_COMMA, FULL_STOPS, PAIRED_MARKS, SEMICOLONS, char_class
+
 _CJK = "\u4e00-\u9fff"
 _DIGIT = re.compile(r"[0-9０-９]")
 SHORTEST = 6  # a mended fact keeps at least this many characters, else it is drafted as given
 
 # the start: one character then a comma (织，努力开创…), but a word that may open a sentence so (但，是，…)
-_ONE_CHAR = re.compile(rf"^[{_CJK}][，,、]")
+_ONE_CHAR = re.compile(rf"^[{_CJK}]{char_class(COMMAS + ENUM_COMMA)}")
 _OPENS_ALONE = set("但而故且又再先后是对另总首次末即凡若因零一二三四五六七八九十")
 # the start: a closing mark before any opening one (栏”、“意见箱”，…: inside a quoted list)
-_CLOSED_FIRST = re.compile(r"^[^“‘《（(「【\s]{0,4}?[”’》）)」】]+[、，,；;]?")
+_OPENERS = "".join(PAIRED_MARKS)
+_CLOSED_FIRST = re.compile(f"^{char_class(_OPENERS + ' ', negate=True)}{{0,4}}?{char_class(CLOSERS + '》')}+"
+                           f"{char_class(ENUM_COMMA + COMMAS + SEMICOLONS)}?")
 # the start: a classifier whose number was cut (届工会成立后…), but 届时/届满/届期
 _CLASSIFIER = re.compile(r"^届(?![时满期])")
 _STARTS = (_ONE_CHAR, _CLOSED_FIRST, _CLASSIFIER)  # 如：… is whole: it reads as an example of the lead before it
@@ -30,9 +34,10 @@ _DANGLING = re.compile(r"(?:以及|[、“《（(]|(?<![目有似])的(?:普遍|
 _RATE_WITHOUT = re.compile(rf"(?:达到?|为)[{_CJK}]{{0,6}}率$")
 # a clause that only frames the one after it (在保管方面): left dangling when that one is dropped
 _FRAME_ONLY = re.compile(rf"^在[{_CJK}]{{1,8}}(?:方面|上|中)$")
-_END_MARKS = "。；;，,！!"
+_END_MARKS = FULL_STOPS + SEMICOLONS + COMMAS
 _OPEN_MARKS = "、“《（("
-_BREAK = re.compile(r"[，,；;]")
+_BETWEEN = COMMAS + SEMICOLONS  # the marks between a fact's clauses
+_BREAK = re.compile(char_class(_BETWEEN))
 
 
 @dataclass(frozen=True)
@@ -67,10 +72,10 @@ def _end_cut(fact: str) -> tuple[str, str]:
         return "", fact
     if body[-1] in _OPEN_MARKS:  # a mark left open: only the mark is cut
         return body[-1], body[:-1]
-    kept = body[:len(body) - len(clauses[-1])].rstrip("，,；;")
+    kept = body[:len(body) - len(clauses[-1])].rstrip(_BETWEEN)
     while kept and _FRAME_ONLY.match(_BREAK.split(kept)[-1]):
-        kept = kept[:len(kept) - len(_BREAK.split(kept)[-1])].rstrip("，,；;")
-    return body[len(kept):].lstrip("，,；;"), kept
+        kept = kept[:len(kept) - len(_BREAK.split(kept)[-1])].rstrip(_BETWEEN)
+    return body[len(kept):].lstrip(_BETWEEN), kept
 
 
 def cut_of(fact: str, line: int = 1) -> list[Cut]:
