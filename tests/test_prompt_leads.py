@@ -23,3 +23,21 @@ def test_the_prompts_ask_for_no_outcome_in_the_lead():
     section = render("sentences.j2", references=[], lines=["举办职工篮球赛9场"], org="某厂工会", period="2025年",
                      kind="年度总结", title="丰富职工文化生活", what="事实")
     assert "概括" in section and "只点明这部分做了哪方面的工作" in section
+
+
+def test_a_lead_written_on_at_the_end_of_the_last_line_is_the_lead_not_text(settings, library):
+    """5. …活动。概括：工会通过动员各方力量，推动社区服务创新工作。 on one line (the local model's, held-out s002_18,
+    session 27): 概括：… stood in the section's text."""
+    from drafter.models import DraftRequest
+    from drafter.pipeline import Pipeline
+    from drafter.providers.fake import ScriptedModel
+    from tests.test_pipeline_model import section_of, section_replies
+
+    settings.local_frame_from_templates = False
+    inline = section_replies(lambda reply, lines: reply.replace("\n概括：", "概括："))
+    facts = ["组织职工参加市总工会举办的乒乓球比赛，获团体第二名", "举办职工篮球赛，12支队伍参赛"]
+    result = Pipeline(settings, library, ScriptedModel(default=inline, name="fake")).run(
+        DraftRequest(org="某厂工会", period="2025年", kind="年度总结", facts=facts))
+    assert "概括" not in result.text, result.text
+    section = section_of(result, 1)
+    assert section.provider == "fake" and section.text.startswith("工会认真做好"), section.text
