@@ -10,7 +10,7 @@ from __future__ import annotations
 from drafter.models import SectionResult
 from drafter.pipeline.cleanup import numbered_lines
 from drafter.pipeline.leads import paragraph
-from drafter.pipeline.replies import summary_line
+from drafter.pipeline.replies import summary_apart, summary_line
 from drafter.pipeline.template import fact_sentence
 
 SALVAGED = ("body", "problems", "plans")
@@ -26,7 +26,7 @@ def salvage(writer, state, cut, why: str | None = None) -> SectionResult | None:
     rest; None when nothing of the model's can be kept (the whole section then takes its template). `why` names
     the cut in the note (default: the cut's own message)."""
     section = state.section
-    finished = finished_part(getattr(cut, "written", "") or "")
+    finished = summary_apart(finished_part(getattr(cut, "written", "") or ""))
     if section.role not in SALVAGED or not finished.strip() or not state.lines:
         return None
     numbered, _ = numbered_lines(finished)

@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
+from drafter.domain.cut_facts import cut_notes, mend
 from drafter.models import DraftEvent, DraftRequest, DraftResult, SectionResult, TokenUsage
 from drafter.pipeline.assemble import final_check
 from drafter.pipeline.deadline import Deadline
@@ -60,9 +61,10 @@ class Pipeline:
     def events(self, request: DraftRequest) -> Iterator[DraftEvent]:
         started = time.perf_counter()
         deadline = self.deadline = Deadline(self.settings.draft_deadline_s, self.cancel)  # not the queue's wait
+        notes, request = cut_notes(request.facts), mended(request)
         facts, context = verification_inputs(request, self.settings)
         plan = self.plan(request)
-        warnings = ([self.provider_note] if self.provider_note else []) + plan.warnings
+        warnings = ([self.provider_note] if self.provider_note else []) + notes + plan.warnings
         yield DraftEvent(type="plan", data=self._plan_data(plan, warnings))
         writer = self.writing.writer(self.settings, request, plan, context, deadline)
         results: dict[int, SectionResult] = {}
@@ -85,14 +87,21 @@ class Pipeline:
     # --- planning --------------------------------------------------------------------------
     def plan(self, request: DraftRequest) -> Plan:
         """The plan (`outline`) with the provider's style references attached to its sections."""
-        plan = self.outline(request)
+        plan = self._outline(request)
         self.writing.attach_references(self.settings, self.library, request, plan)
         return plan
 
     def outline(self, request: DraftRequest) -> Plan:
         """The sections, headings and facts the draft will have (POST /v1/plan and the page's outline show this
-        very plan): with a model, the sections no example heading fits well get the model's heading when it passes
-        the heading rules (model_titles.py; its calls' cost is `self.titler`'s and counts into the draft's usage)."""
+        very plan, of the facts without their cut words, with a note of each: domain.cut_facts)."""
+        plan = self._outline(mended(request))
+        plan.warnings[:0] = cut_notes(request.facts)
+        return plan
+
+    def _outline(self, request: DraftRequest) -> Plan:
+        """The plan of `request` as it is: with a model, the sections no example heading fits well get the model's
+        heading when it passes the heading rules (model_titles.py; its calls' cost is `self.titler`'s and counts
+        into the draft's usage)."""
         deadline = self.deadline or Deadline(self.settings.draft_deadline_s, self.cancel)
         self.titler = self.writing.titler(self.settings, request, deadline)
         return Planner(self.settings, self.library, self.book, self.titler).plan(request)
@@ -140,6 +149,12 @@ class Pipeline:
                         yield event
             finally:
                 stop.set()
+
+
+def mended(request: DraftRequest) -> DraftRequest:
+    """The request whose facts leave out the words a cut left (domain.cut_facts); the same request when none."""
+    facts = [mend(fact) for fact in request.facts]
+    return request if facts == request.facts else request.model_copy(update={"facts": facts})
 
 
 def _usage(sections: list[SectionResult]) -> TokenUsage:

