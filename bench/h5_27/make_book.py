@@ -1,6 +1,6 @@
 """Writes headings.json: for each captured heading prompt (prompts.json: the structure set planned with its facts
 shuffled by seed 27 and reversed, then the bench requests shuffled by seed 27; prompts in no earlier book, in capture
-order) the heading a strong hosted model would answer, written by hand before any rule's verdict on it was read;
+order; then prompts_round2.json) the heading a strong hosted model would answer, written by hand before any rule's verdict on it was read;
 label "bad" (with the reason) for the ones a careful reviewer would refuse. Book 5 only reports.
 Run: python bench/h5_27/make_book.py"""
 
@@ -166,10 +166,57 @@ REPLIES = {  # prompt number (1-based, prompts.json order) -> (reply, label, rea
     147: ("开展“师带徒”，签订协议85对", G, ""),
     148: ("评选金牌工人，奖励18万元", B, "the award shared with 技术标兵 given to one title"),
 }
+ROUND2 = {  # prompts_round2.json (asked once round 1's headings were served), numbered on from 149
+    149: ("形成滁州支局创建经验", G, ""),
+    150: ("表彰先进职工之家，员工荣获省劳模殊荣", G, ""),
+    151: ("成立女职工委员会", B, ONE.format("two")),
+    152: ("宾馆服务获政府奖励", G, ""),
+    153: ("为偏远乡镇职工送蔬菜", G, ""),
+    154: ("立足山区园区服务职工", G, ""),
+    155: ("开办暑期留守班级，资助贫困学生", G, ""),
+    156: ("分析问题成因和解决路径", G, ""),
+    157: ("坚持公正公平，在总结反思中提高", G, ""),
+    158: ("黑板报获公司表彰", G, ""),
+    159: ("组织文体活动，参与人口普查和扶贫", G, ""),
+    160: ("开展拓展训练和志愿服务，慰问贫困学生", G, ""),
+    161: ("服务工业系统职工，组织拓展训练和座谈", G, ""),
+    162: ("参加志愿服务，制订工会职责制度", G, ""),
+    163: ("为外来建设者送知识、送健康", G, ""),
+    164: ("制订建家规划，丰富职工文体活动", G, ""),
+    165: ("定期召开工会委员会议", G, ""),
+    166: ("参加不稳定因素排摸", G, ""),
+    167: ("开设经理接待日，贴近客户促经营", G, ""),
+    168: ("开展优质服务月，广泛传唱企业歌", G, ""),
+    169: ("坚持职代会制度，开设经理接待日", G, ""),
+    170: ("收到居民表扬信和锦旗300多件", G, ""),
+    171: ("开展评先评优，张小凤获评先进生产者", G, ""),
+    172: ("深化“双学三创”，推进精神文明建设", G, ""),
+    173: ("推进规范服务支局创建，组织职工疗休养", G, ""),
+    174: ("工会代表参与采购和招标", G, ""),
+    175: ("坚持立党为公、执政为民", G, ""),
+    176: ("协商延长职工“五一”假期", G, ""),
+    177: ("传达工代会精神，开展劳动法执法检查", G, ""),
+    178: ("制订目标考核意见，维护职工休假权益", G, ""),
+    179: ("开展同学法和诚信宣誓活动", G, ""),
+    180: ("检查外资企业“非典”防治", G, ""),
+    181: ("圆满完成全年工作任务", B, "a plan (将) written as done"),
+    182: ("举办反违章演讲和三八趣味活动", G, ""),
+    183: ("举办乒乓球赛，荣获优秀组织奖", G, ""),
+    184: ("张健获男子单打冠军", B, ONE.format("four")),
+    185: ("举行“苗苗杯”教学评优", G, ""),
+    186: ("完善工会数据库", G, ""),
+    187: ("健全工会组织，举办拔河比赛", G, ""),
+    188: ("教师技能比赛获奖23项", G, ""),
+    189: ("开展农民工安全培训，落实错峰作业", G, ""),
+    190: ("为农民工追回工资27.5万元", B, "追回 is not 协调解决 (an invented result)"),
+    191: ("开办农民工夜校", G, ""),
+}
 
 
 def main() -> None:
     prompts = json.loads((HERE / "prompts.json").read_text())
+    prompts += json.loads((HERE / "prompts_round2.json").read_text())
+    REPLIES.update(ROUND2)
     write_book(HERE, prompts, REPLIES)
 
 
