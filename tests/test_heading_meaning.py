@@ -149,3 +149,14 @@ def test_a_theme_one_fact_holds_may_go_unnamed():
     a theme two facts hold must still be named."""
     assert heading_meaning.spans("坚持职代会制度，组织职工代表讨论集体合同", DEMOCRACY)
     assert not heading_meaning.spans("坚持职代会制度，落实职代会职权", DEMOCRACY[:2] + SPORTS)
+
+
+FACILITIES = ["春节前夕走访慰问困难职工12户", "站点生活设施老化，工会出资为加油站购置热水器和空调"]
+
+
+def test_a_further_verb_is_frame_and_its_object_still_counts():
+    """改善, 推广 (summary_verbs.toml, session 27): how the work went, as 优化 and 推动 (book 4's 42, book 3's 31)."""
+    assert refusal("关爱困难职工，改善站点生活设施", FACILITIES, set()) == ""
+    assert refusal("组织三八踏青，推广女职工安康保险", ["广泛动员和宣传女职工安康保险，在岗女工95%参加", "三八节组织女职工踏青"],
+                   set()) == ""
+    assert refusal("改善职工住房条件", FACILITIES, set()) == "unrelated"  # 住房条件: no fact's
