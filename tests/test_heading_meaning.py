@@ -139,17 +139,6 @@ def test_a_verb_a_fact_says_in_a_verb_of_its_small_cilin_class_is_said():
     assert refusal("建立困难职工帮扶基金", CARE, set()) == "claim"  # a noun is never read by its class
 
 
-DEMOCRACY = ["全年工会共组织职工代表会议两次，参与讨论公司重大事务", "在制度建设中以建立健全职工代表大会制度为重点，认真落实职代会职权",
-             "组织职工代表讨论集体合同中的工资、休假等问题", "今年公司共上报信息10期，被市总工会采用2篇"]
-
-
-def test_a_theme_one_fact_holds_may_go_unnamed():
-    """信息报送 beside three 职代会 facts (book 4's 9 and 101): one fact's work, as any one fact may be left unnamed;
-    a theme two facts hold must still be named."""
-    assert heading_meaning.spans("坚持职代会制度，组织职工代表讨论集体合同", DEMOCRACY)
-    assert not heading_meaning.spans("坚持职代会制度，落实职代会职权", DEMOCRACY[:2] + SPORTS)
-
-
 FACILITIES = ["春节前夕走访慰问困难职工12户", "站点生活设施老化，工会出资为加油站购置热水器和空调"]
 
 

@@ -82,12 +82,10 @@ def spans(heading: str, facts: list[str]) -> bool:
     """Over facts of several themes the heading speaks of each theme holding MINOR of them (theme_titles.spans, read
     by meaning): it says a word naming the theme's area (服务 of 服务职工 over 帮扶 facts), or a word at least half of
     the theme's facts write, or write both words of (安全检查 of 安全生产检查; one fact's 运动会 speaks for no 书画展).
-    A fact counts under the theme its keywords speak for most. A theme one fact holds is that fact's work, which a
-    heading may leave unnamed as it may any one fact (信息报送 beside four 职代会 facts: `relevant` still asks half
-    the facts to say the heading's words)."""
+    A fact counts under the theme its keywords speak for most."""
     found = set(content_words(heading))
     for theme, own in _clear(facts, best_only=True).items():
-        if len(own) < max(2, MINOR * len(facts)) or found & _vocabulary(theme, tuple(own)):
+        if len(own) < MINOR * len(facts) or found & _vocabulary(theme, tuple(own)):
             continue
         if not any(2 * sum(1 for fact in own if said(word, [fact], frozenset(), set())) >= len(own)
                    for word in found):  # written, or a compound's two words (安全检查 of 安全生产检查)
