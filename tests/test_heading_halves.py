@@ -48,3 +48,14 @@ def test_an_area_name_is_read_the_same_whatever_the_hash_seed():
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("0", "1", "2")}
     assert seen == {"True"}  # 坚持 (frame) beside the area's name
+
+
+def test_a_title_one_fact_names_stays_its_words_when_others_name_the_body_in_it():
+    """Book 4's 142 (bench/h5_26): 办好《…工会信息简报》 over organisation facts was taken, another fact's 电信工会
+    (the body's name inside the bulletin's) counting as the heading's words in a second fact."""
+    facts = ["4月份成立了安徽省电信工会女职工委员会", "7月举办了全省电信工会干部培训班",
+             "继续办好《安徽电信工会信息简报》，目前已编发29期"]
+    assert one_fact_words("办好《安徽电信工会信息简报》", facts)
+    assert one_fact_words("办好安徽电信工会信息简报", facts)  # the fact quotes it; the heading writes it bare
+    # a name other facts write whole is theirs too
+    assert not one_fact_words("办好《安徽电信工会信息简报》", [*facts, "《安徽电信工会信息简报》获评优秀内刊"])

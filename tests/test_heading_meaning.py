@@ -114,3 +114,37 @@ def test_a_theme_is_spoken_of_by_a_compound_its_facts_write_in_two_words():
              "会同社保中心检查3家企业劳动用工情况"]
     assert heading_meaning.spans("开展维权咨询和安全检查", facts)  # 安全检查 of 安全生产检查
     assert not heading_meaning.spans("开展维权咨询和文体比赛", facts)  # the safety fact unnamed
+
+
+HONOURS = ["全省共征集合理化建议2183条", "2家单位荣获“先进集体”称号"]
+
+
+def test_a_word_of_the_draft_s_synonym_groups_is_said():
+    """获评 for 荣获 (drafter/data/synonyms.toml, as the claim check reads them; book 4's prompt 2)."""
+    assert heading_meaning.unsaid("征集合理化建议，单位获评先进集体", HONOURS) == []
+    assert refusal("征集合理化建议，单位获评先进集体", HONOURS, set()) == ""
+    assert heading_meaning.unsaid("征集合理化建议，单位获评先进集体", ["全省共征集合理化建议2183条"]) \
+        == ["单位", "获评", "先进集体"]
+
+
+POVERTY = ["组织机关干部到结对村扶贫，送去化肥200袋", "9月，4名职工参加了无偿献血活动"]
+
+
+def test_a_verb_a_fact_says_in_a_verb_of_its_small_cilin_class_is_said():
+    """帮扶 of 扶贫 (词林 Hi36A, help: the same act), as the claim check reads a verb replaced (itemsense); book 1's 19
+    and book 4's 115 (服务中心工作，开展结对帮扶 over a fact of 扶贫)."""
+    assert heading_meaning.unsaid("开展结对帮扶和无偿献血", POVERTY) == []
+    assert refusal("开展结对帮扶和无偿献血", POVERTY, set()) == ""
+    assert heading_meaning.unsaid("开展结对培训和无偿献血", POVERTY) == ["培训"]  # an act of another class
+    assert refusal("建立困难职工帮扶基金", CARE, set()) == "claim"  # a noun is never read by its class
+
+
+FACILITIES = ["春节前夕走访慰问困难职工12户", "站点生活设施老化，工会出资为加油站购置热水器和空调"]
+
+
+def test_a_further_verb_is_frame_and_its_object_still_counts():
+    """改善, 推广 (summary_verbs.toml, session 27): how the work went, as 优化 and 推动 (book 4's 42, book 3's 31)."""
+    assert refusal("关爱困难职工，改善站点生活设施", FACILITIES, set()) == ""
+    assert refusal("组织三八踏青，推广女职工安康保险", ["广泛动员和宣传女职工安康保险，在岗女工95%参加", "三八节组织女职工踏青"],
+                   set()) == ""
+    assert refusal("改善职工住房条件", FACILITIES, set()) == "unrelated"  # 住房条件: no fact's

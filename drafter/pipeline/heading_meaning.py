@@ -3,8 +3,9 @@ in their own words or by what they are.
 
 A strong model names the work a section's facts share, often in a word no fact writes: 丰富职工文化生活 over a
 联欢会 and a 运动会, 维护职工权益 over a 集体合同 and a 劳动争议调解. Such a word is said by the facts when
-- a fact writes it, or one of its 词林 synonyms (numcheck/synonyms.py), or its two words, when it is a compound
-  no fact writes (困难职工, 队伍素质), or
+- a fact writes it, or one of its 词林 synonyms (numcheck/synonyms.py) or the draft's synonym groups (synonyms.toml:
+  获评 of 荣获), or, for a verb, a verb of its small 词林 class (帮扶 of 扶贫), or its two words, when it is a
+  compound no fact writes (困难职工, 队伍素质), or
 - it is a word naming the area of a theme (themes.toml: the words of the headings and short names its facts
   justify; not its keywords, which name one instance of its work: 运动会 is no 书画展) that at least `THEME_SHARE`
   of the facts are clearly of (they write its keywords, in its sense: Theme.keyword_score): 文化 and 生活 over
@@ -26,7 +27,8 @@ import math
 from functools import lru_cache
 
 from drafter.numcheck import jiebacut
-from drafter.numcheck.synonyms import cilin_aliases
+from drafter.numcheck.faithlex import load_faith
+from drafter.numcheck.synonyms import cilin_aliases, cilin_classes, hand_aliases
 from drafter.numcheck.words import words
 from drafter.pipeline.backing import reported
 from drafter.pipeline.heading_rules import QUOTED, SHARED, STOP_BIGRAMS, bare, summary_verbs
@@ -107,8 +109,10 @@ def _clear(facts: list[str], best_only: bool = False) -> dict[Theme, list[str]]:
 
 
 def synonyms_of(facts: list[str]) -> set[str]:
-    """The 词林 synonyms of the facts' words (numcheck/synonyms.py: its tight groups only)."""
-    return cilin_aliases("\n".join(facts))
+    """The synonyms of the facts' words: 词林's tight groups (numcheck/synonyms.py) and the groups a draft may write
+    for each other (drafter/data/synonyms.toml: 获评 for 荣获, 征集 for 收集), as the claim check reads them."""
+    text = "\n".join(facts)
+    return cilin_aliases(text) | hand_aliases(text, load_faith().synonyms)
 
 
 def said(word: str, facts: list[str], themed: frozenset[str], synonyms: set[str]) -> bool:
@@ -121,7 +125,23 @@ def said(word: str, facts: list[str], themed: frozenset[str], synonyms: set[str]
 
 
 def _plainly_said(word: str, facts: list[str], themed: frozenset[str], synonyms: set[str]) -> bool:
-    return word in themed or word in synonyms or any(word in fact for fact in facts)
+    return word in themed or word in synonyms or any(word in fact for fact in facts) \
+        or any(_verb_kin(word) & _verb_classes(fact) for fact in facts)
+
+
+@lru_cache(maxsize=1 << 12)
+def _verb_kin(word: str) -> frozenset[str]:
+    """The small 词林 classes of `word` when it is one verb (帮扶: Hi36A, help); else none."""
+    cut = words(word)
+    return cilin_classes().get(word, frozenset()) if len(cut) == 1 and cut[0][3][:1] == "v" else frozenset()
+
+
+@lru_cache(maxsize=1 << 14)
+def _verb_classes(fact: str) -> frozenset[str]:
+    """The small 词林 classes of the verbs (2+ characters) a fact writes: a heading's verb of one of them says the
+    same act in other words (帮扶 of 扶贫, 举办 of 开办), as the claim check reads a verb replaced (itemsense)."""
+    return frozenset(c for _, _, word, tag in words(fact) if len(word) >= 2 and tag[:1] == "v"
+                     for c in cilin_classes().get(word, ()))
 
 
 def _halves(word: str) -> list[str]:

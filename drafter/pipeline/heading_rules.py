@@ -36,6 +36,7 @@ _PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 _PREPOSITIONS = ("对", "向", "给", "把", "为", "与", "跟", "同")
 _PEOPLE = ("职工", "员工", "会员", "家庭", "教师", "群众", "人员", "党员", "学生", "子女", "群体", "干部", "女工", "户")
 QUOTED = re.compile(r"[“”\"「『]([^“”\"」』]{2,12})[“”\"」』]")
+_NAMES = re.compile(r"[“”\"「『《]([^“”\"」』《》]{2,30})[“”\"」』》]")  # a quoted name or a 《title》
 _KEY = NOT_COMPARED
 
 
@@ -119,9 +120,18 @@ def _one_fact(title: str, facts: list[str]) -> bool:
     for fact in facts:
         runs = [r for r in copied_runs(key, [bare(fact)], 4) if not _names_area(r)]
         others = [bare(f) for f in facts if f is not fact]
-        if key and sum(len(r) for r in runs) >= ONE_FACT_SHARE * len(key) and not copied_runs(key, others, 4):
+        if key and sum(len(r) for r in runs) >= ONE_FACT_SHARE * len(key) and not _shared(title, fact, others):
             return True
     return False
+
+
+def _shared(title: str, fact: str, others: list[str]) -> bool:
+    """Other facts write a run (4+) of the heading, beyond a piece of a name that `fact` and the heading write and
+    no other fact writes whole: 电信工会 of 办好《安徽电信工会信息简报》 is a body another fact names, not the
+    bulletin, which is one fact's."""
+    key, quoted = bare(title), _NAMES.findall(title) + _NAMES.findall(fact)
+    names = [n for n in map(bare, quoted) if n in key and n in bare(fact) and not any(n in o for o in others)]
+    return any(not any(run in name for name in names) for run in copied_runs(key, others, 4))
 
 
 def _names_area(run: str) -> bool:
