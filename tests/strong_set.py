@@ -60,6 +60,7 @@ FRESH_H23A = DATA.with_name("strong_fresh_h23a.json")  # helper h1's, session 23
 FRESH_H24A = DATA.with_name("strong_fresh_h24a.json")  # helper h3's, session 24 (narrowing qualifiers of the object): odd drive, even report
 FRESH_H25A = DATA.with_name("strong_fresh_h25a.json")  # helper h1's, session 25 (narrowing qualifiers, honours, occasion times): odd drive, even report
 FRESH_H25B = DATA.with_name("strong_fresh_h25b.json")  # helper h2's, session 25 (faithful paraphrases in strong models' styles): odd drive, even report
+FRESH_H2_27 = DATA.with_name("strong_fresh_h2_27.json")  # helper h2's, session 27 (effect idioms, occasions; invented times, activities): report only
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 
