@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.numcheck.effectparts import gradual_change, list_start
 from drafter.numcheck.focus import focus_start
 from drafter.numcheck.names import figure_spans, quote_spans
 from drafter.numcheck.rolewords import GLUE, Reader
@@ -178,6 +179,8 @@ def _opens(clause: str, w: Word, lex, before: Word | None) -> bool:
     right after an act verb, whose object it names: 组织减压团体辅导)?"""
     if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES or clause.endswith(_BETTER, 0, w[0]):
         return True  # 更好地投入到…工作中: what the work lets people do better, read strictly
+    if gradual_change(w[2], _result) and "被" not in clause:
+        return True  # 日益壮大: one word for 日益|壮大 (effectparts.py)
     if w[3] not in ("v", "vn") or w[2] in HONOUR_MARKS or "被" in clause or not _result(w[2]):
         return False
     if w[2] in lex.neutral or w[2] in lex.objects:  # 加强, 推进: any work's verbs; 创新: a thing
@@ -205,8 +208,13 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     if names:  # a name says something: “创先争优”活动 after 加大推进 (read as a digit, which never says nothing)
         ws = tuple(sorted([x for x in ws if not any(a <= x[0] < b for a, b in names)] + [(a, b, "0", "m") for a, b in names]))
     for k, w in enumerate(ws):
-        if not _opens(clause, w, reader.lex, ws[k - 1] if k else None) or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
-            continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
+        first = k
+        if not _opens(clause, w, reader.lex, ws[k - 1] if k else None) or _quoted(clause, w[0]):
+            continue
+        if k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
+            first = list_start(clause, ws, k)  # 经受了锻炼、增长了才干: a list of effects (effectparts.py)
+            if first is None or not all(_says_nothing(x, reader, True) for x in ws[first:k]):
+                continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
         if _qualifies_people(ws, k):
             continue  # 组织一线/倒班/职工…: a verb between a modifier and people names which people
         if arrival(*w[2:]) and any(site(x[2]) and not reader.backed(x[2]) for x in ws[k + 1:]):
@@ -215,7 +223,7 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
         better = strict and w[2] not in _CAUSATIVES and clause.endswith(_BETTER, 0, w[0])
         if all(_says_nothing(x, reader, strict) and not (better and _event_or_place(x, reader))
                for x in ws[k + 1:]):  # (加大宣传力度, 使厂务公开落到实处)
-            return w[0]
+            return ws[first][0]
     return None
 
 
