@@ -49,3 +49,10 @@ def test_a_festival_dates_the_work_and_only_the_facts_give_it():
     assert _times(RELIEF, "春节期间，机务段工会走访慰问困难职工12户，送去慰问金1.2万元。") == ["春节"]
     facts = ["为机务段女职工开展健康体检，体检女职工64人"]
     assert "三八" in "".join(_times(facts, "“三八”国际妇女节期间，机务段工会为女职工开展健康体检，64人参加。"))
+
+
+def test_the_season_frames_the_act_of_its_own_clause():
+    facts = [*RELIEF, "开展机务段职工宿舍安全大检查2次"]
+    assert _flags(facts, "岁末年初走访慰问机务段困难职工12户，送去慰问金1.2万元。") == []  # its act is the relief
+    assert _times(facts, "年末开展机务段职工宿舍安全大检查2次。") == ["年末"]  # not the season's act
+    assert _times(facts, "机务段工会年末开展职工宿舍安全大检查2次。") == ["年末"]  # inside the clause: it dates the work

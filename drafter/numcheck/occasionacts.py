@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.numcheck.synonyms import cilin_classes
+from drafter.numcheck.timeclause import MARKERS
 from drafter.numcheck.timewords import HOLIDAY
 from drafter.numcheck.words import Word, words
 
@@ -118,18 +119,26 @@ def _acts(key: str) -> frozenset[str]:
     return acts.get(key, frozenset()).union(*(acts.get(f, frozenset()) for f in SEASON_FESTIVALS.get(key, ())))
 
 
-def given_occasion(phrase_words: list[str], fact_words: frozenset[str], fact_text: str) -> bool:
+def given_occasion(phrase_words: list[str], fact_words: frozenset[str], fact_text: str, framed: str = "") -> bool:
     """Is every occasion a time phrase names (its words: 重阳节, 来临) one whose corpus acts the facts write (a fact
-    word or synonym, or a word of two characters or more inside the fact text)? False when it names no occasion."""
+    word or synonym, or a word of two characters or more inside the fact text)? When the phrase's clause goes on to
+    an act of its own (`framed`: 年末开展职工生活大检查), that act must be one of them too. False when it names no
+    occasion."""
     keys = set().union(*(occasion_keys(w) for w in phrase_words))
-    return bool(keys) and keys <= IMPLIABLE and all(any(a in fact_words or a in fact_text for a in _acts(k)) for k in keys)
+    return bool(keys) and keys <= IMPLIABLE and all(
+        any((a in fact_words or a in fact_text) and (not framed or a in framed) for a in _acts(k)) for k in keys)
 
 
-def implied_by(phrase: list[Word], support: Support) -> bool:
-    """given_occasion for a time phrase's words against a fact set (its jieba words, their synonyms, its text)."""
-    return given_occasion([w[2] for w in phrase], support.word_set | support.aliases, support.text)
+def implied_by(phrase: list[Word], support: Support, clause: str) -> bool:
+    """given_occasion for a time phrase opening `clause` (after 在, 时值 … at most) against a fact set (its jieba
+    words, their synonyms, its text). An occasion inside a clause (经费年初有预算, 按照年初的计划) frames no act."""
+    if not phrase or clause[:phrase[0][0]].strip(_QUOTES + " ") not in _OPENERS:
+        return False
+    framed = "".join(w[2] for w in words(clause[phrase[-1][1]:]) if w[2] not in _AROUND)
+    return given_occasion([w[2] for w in phrase], support.word_set | support.aliases, support.text, framed)
 
 
+_OPENERS = frozenset({"", "在", "于", "趁", "赶在", "每逢", "值此", *MARKERS})  # 时值, 正值, 恰逢 …
 _AROUND = frozenset({"国际", "前夕", "期间", "之际", "来临", "到来", "时节", "佳节", "节日", "前后", "当天"})
 _QUOTES = "“”\"'‘’"
 
@@ -144,7 +153,7 @@ def implied_spans(clause: str, support: Support) -> list[tuple[int, int]]:
         if part and (not run or clause[run[-1][1]:w[0]].strip(_QUOTES) == ""):
             run.append(w)  # 国际|妇女节|期间, 三八|”|国际: one phrase
             continue
-        if any(occasion_keys(x[2]) for x in run) and implied_by(run, support):
+        if any(occasion_keys(x[2]) for x in run) and implied_by(run, support, clause):
             s, e = run[0][0], run[-1][1]
             out.append((s - (s > 0 and clause[s - 1] in _QUOTES), e + (e < len(clause) and clause[e] in _QUOTES)))
         run = [w] if part else []
