@@ -30,3 +30,15 @@ def test_a_gradual_change_in_one_word_is_the_change():
     assert _flags(facts, "工会组建职工摄影协会，发展会员86名，协会日益壮大。") == []  # no place (jieba tags it ns)
     assert _flags(facts, "工会组建职工摄影协会，发展会员86名，职工摄影队伍不断壮大。") == []  # cut in two: the same verdict
     assert _flags(facts, "工会组建职工摄影协会，发展会员86名，队伍日益壮大，获评市级优秀文体协会。") != []
+
+
+def test_the_same_frame_with_another_head_or_opener_gets_the_same_verdict():
+    facts = ["开展职工安全培训12场，培训职工900人次"]
+    base = "，开展职工安全培训12场，培训职工900人次。"
+    assert _flags(facts, "工会坚持把安全培训作为安全生产的重要抓手" + base) == []
+    assert _flags(facts, "工会坚持把安全培训作为安全生产的基础" + base) == []  # …的基础 ranks it as …的抓手 does
+    assert any(f.startswith("参与者") for f in _flags(facts, "工会联合市应急管理局把安全培训作为安全生产的基础" + base))
+    facts = ["为外来务工人员子女开办暑期托管班2个，托管儿童86名"]
+    base = "，工会为外来务工人员子女开办暑期托管班2个，托管儿童86名。"
+    assert _flags(facts, "针对双职工家庭“看护难”问题" + base) == []
+    assert _flags(facts, "围绕双职工家庭“看护难”问题" + base) == []  # 围绕 states the need as 针对 does

@@ -39,14 +39,14 @@ _CONCRETE_END = re.compile(r"(?:中心|[员工者人师长户属女友生士众�
 # was done; the clause is judged on A (坚持把工资集体协商作为维护职工经济权益的重要抓手)
 _PURPOSE = re.compile(f"把{char_class(BREAKS, negate=True)}+?(作为|当作|当成|列为){char_class(BREAKS, negate=True)}{{0,24}}?"
                       "(?:抓手|载体|重点|重点工作|重中之重|切入点|突破口|着力点|落脚点|出发点|头等大事|大事|实事|首要任务|重要任务"
-                      "|重要内容|重要举措|有力举措|重要途径|主要途径|关键)(?:来抓)?" + f"{char_class(BREAKS)}?$"
+                      "|重要内容|重要举措|有力举措|重要途径|主要途径|关键|基础|前提)(?:来抓)?" + f"{char_class(BREAKS)}?$"
                       f"|把{char_class(BREAKS, negate=True)}+?(摆在|放在|摆到|放到)(?:更加|更为)?(?:突出|首要|重要|优先|第一)"
                       f"(?:的)?位置{char_class(BREAKS)}?$")  # 把维护女职工特殊权益摆在突出位置: how high it ranks
 
 
 # 针对/聚焦/为解决 … 的难题/需求/实际: the need a piece of work answers, not work done; its words are circumstances
 # (聚焦单身青年职工婚恋难题, 为解决双职工家庭暑期子女看护难题, 针对高温天气持续时间长…的实际)
-_NEED = re.compile(f"^(?:针对|聚焦|着眼于?|面对|面向|立足|为了?(?:解决|缓解|破解|满足|回应|帮助解决))"
+_NEED = re.compile(f"^(?:针对|聚焦|围绕|着眼于?|面对|面向|立足|为了?(?:解决|缓解|破解|满足|回应|帮助解决))"
                    f"{char_class(BREAKS, negate=True)}{{1,30}}?(?:实际|难题|需求|需要|问题|困难|难点|痛点|堵点|期盼|愿望"
                    "|诉求|急难愁盼|“急难愁盼”|短板)" + f"{char_class(BREAKS)}?$")
 
