@@ -52,7 +52,12 @@ _CLAUSE_END = "，,："
 _CLAUSES = 2  # the occasion's own clause and the next (春节前夕，支行领导逐一走访慰问困难职工)
 
 
-def occasion_keys(word: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def occasion_keys(word: str) -> frozenset[str]:
+    return frozenset(_keys(word))
+
+
+def _keys(word: str) -> set[str]:
     """The occasions `word` names: festivals by their corpus name (妇女节 -> 三八), seasons by 词林 class, 节日 or 佳节
     for a festival in general; a word 词林 does not know is read by its two-character pieces (岁末年初)."""
     if len(word) < 2:
@@ -119,7 +124,7 @@ def _acts(key: str) -> frozenset[str]:
     return acts.get(key, frozenset()).union(*(acts.get(f, frozenset()) for f in SEASON_FESTIVALS.get(key, ())))
 
 
-def given_occasion(phrase_words: list[str], fact_words: frozenset[str], fact_text: str, framed: str = "") -> bool:
+def given_occasion(phrase_words: list[str], fact_words, fact_text: str, framed: str = "") -> bool:
     """Is every occasion a time phrase names (its words: 重阳节, 来临) one whose corpus acts the facts write (a fact
     word or synonym, or a word of two characters or more inside the fact text)? When the phrase's clause goes on to
     an act of its own (`framed`: 年末开展职工生活大检查), that act must be one of them too. False when it names no
@@ -135,7 +140,17 @@ def implied_by(phrase: list[Word], support: Support, clause: str) -> bool:
     if not phrase or clause[:phrase[0][0]].strip(_QUOTES + " ") not in _OPENERS:
         return False
     framed = "".join(w[2] for w in words(clause[phrase[-1][1]:]) if w[2] not in _AROUND)
-    return given_occasion([w[2] for w in phrase], support.word_set | support.aliases, support.text, framed)
+    return given_occasion([w[2] for w in phrase], _Either(support.word_set, support.aliases), support.text, framed)
+
+
+class _Either:
+    """`in` either of two sets, without building their union per question."""
+
+    def __init__(self, first: frozenset[str], second: frozenset[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.first or word in self.second
 
 
 _OPENERS = frozenset({"", "在", "于", "趁", "赶在", "每逢", "值此", *MARKERS})  # 时值, 正值, 恰逢 …
@@ -148,7 +163,10 @@ def implied_spans(clause: str, support: Support) -> list[tuple[int, int]]:
     words around it that only say when (国际, 前夕, 来临之际) and its quotes: frame, judged by nobody else."""
     out: list[tuple[int, int]] = []
     run: list[Word] = []
-    for w in (*words(clause), None):
+    ws = words(clause)
+    if not any(occasion_keys(w[2]) for w in ws):
+        return out
+    for w in (*ws, None):
         part = w is not None and bool(occasion_keys(w[2]) or w[2] in _AROUND)
         if part and (not run or clause[run[-1][1]:w[0]].strip(_QUOTES) == ""):
             run.append(w)  # 国际|妇女节|期间, 三八|”|国际: one phrase
