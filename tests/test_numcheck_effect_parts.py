@@ -42,3 +42,11 @@ def test_the_same_frame_with_another_head_or_opener_gets_the_same_verdict():
     base = "，工会为外来务工人员子女开办暑期托管班2个，托管儿童86名。"
     assert _flags(facts, "针对双职工家庭“看护难”问题" + base) == []
     assert _flags(facts, "围绕双职工家庭“看护难”问题" + base) == []  # 围绕 states the need as 针对 does
+
+
+def test_an_act_verb_describing_the_atmosphere_is_frame():
+    facts = ["组织职工冬季长跑活动，参加职工620人"]
+    base = "工会组织职工冬季长跑活动，620名职工参加，"
+    assert _flags(facts, base + "营造了人人参与健身的浓厚氛围。") == []
+    assert _flags(facts, base + "营造了全员参与技能比武的浓厚氛围。") != []  # an event no fact names
+    assert _flags(facts, base + "营造了退休职工参与健身的浓厚氛围。") != []  # people no fact names

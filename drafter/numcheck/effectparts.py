@@ -7,6 +7,10 @@ verdict everywhere.
 * A gradual change written as one word (日益壮大, 逐步完善): a degree adverb (词林 Ka) glued to a verb 词林 knows
   only as a change or result is that change, as 不断|壮大 cut in two already is.
 
+* An act verb inside the attribute of a frame noun after an effect verb (营造了人人参与健身的浓厚氛围): the verb
+  describes the atmosphere, it reports no work; the attribute's other words are judged as the tail's are (an event
+  or object word no fact names there, 技能比武, still says something).
+
 An idiom's content is judged as a tail's is: every word says nothing of its own (frame, generic, given by the facts,
 known to 词林 outside its thing classes); a person, place or event no fact names keeps the list an assertion.
 """
@@ -38,3 +42,14 @@ def gradual_change(word: str, result) -> bool:
         return False
     adverb = cilin_classes().get(word[:2], ())
     return bool(adverb) and all(c.startswith("Ka") for c in adverb) and result(word[2:])
+
+
+def attribute_verbs(ws: tuple[Word, ...], k: int, reader, says_nothing) -> frozenset[int]:
+    """The starts of the act verbs (asserts, tagged v, no object word) after the effect verb at word k that stand in
+    an attribute ending on 的 before a head that says nothing (…参与健身的浓厚氛围; `says_nothing`: effects')."""
+    ends = [j for j in range(k + 1, len(ws)) if ws[j][2] == "的"]
+    if not ends or ends[-1] + 1 == len(ws) or not all(says_nothing(x, reader) for x in ws[ends[-1] + 1:]):
+        return frozenset()
+    lex = reader.lex
+    return frozenset(x[0] for x in ws[k + 1:ends[-1]]
+                     if x[3] == "v" and reader.asserts(x[2]) and not lex.object_re.search(x[2]))
