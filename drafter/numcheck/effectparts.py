@@ -8,8 +8,8 @@ verdict everywhere.
   only as a change or result is that change, as 不断|壮大 cut in two already is.
 
 * An act verb inside the attribute of a frame noun after an effect verb (营造了人人参与健身的浓厚氛围): the verb
-  describes the atmosphere, it reports no work; the attribute's other words are judged as the tail's are (an event
-  or object word no fact names there, 技能比武, still says something).
+  describes the atmosphere, it reports no work, when the attribute's other words say nothing and name no event or
+  place no fact gives (技能比武, 书法培训班 there still say something).
 
 An idiom's content is judged as a tail's is: every word says nothing of its own (frame, generic, given by the facts,
 known to 词林 outside its thing classes); a person, place or event no fact names keeps the list an assertion.
@@ -44,12 +44,16 @@ def gradual_change(word: str, result) -> bool:
     return bool(adverb) and all(c.startswith("Ka") for c in adverb) and result(word[2:])
 
 
-def attribute_verbs(ws: tuple[Word, ...], k: int, reader, says_nothing) -> frozenset[int]:
+def attribute_verbs(ws: tuple[Word, ...], k: int, reader, says_nothing, event_or_place) -> frozenset[int]:
     """The starts of the act verbs (asserts, tagged v, no object word) after the effect verb at word k that stand in
-    an attribute ending on 的 before a head that says nothing (…参与健身的浓厚氛围; `says_nothing`: effects')."""
+    an attribute ending on 的 before a head that says nothing (…参与健身的浓厚氛围), when no other word of the
+    attribute names an event or place no fact gives (`says_nothing`, `event_or_place`: effects.py's)."""
     ends = [j for j in range(k + 1, len(ws)) if ws[j][2] == "的"]
     if not ends or ends[-1] + 1 == len(ws) or not all(says_nothing(x, reader) for x in ws[ends[-1] + 1:]):
         return frozenset()
     lex = reader.lex
-    return frozenset(x[0] for x in ws[k + 1:ends[-1]]
-                     if x[3] == "v" and reader.asserts(x[2]) and not lex.object_re.search(x[2]))
+    verbs = frozenset(x[0] for x in ws[k + 1:ends[-1]]
+                      if x[3] == "v" and reader.asserts(x[2]) and not lex.object_re.search(x[2]))
+    others = [x for x in ws[k + 1:ends[-1]] if x[0] not in verbs]
+    return verbs if all(says_nothing(x, reader) and not event_or_place(x, reader) for x in others) \
+        else frozenset()  # 参加书法培训班的热情: an event of its own

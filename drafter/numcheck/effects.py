@@ -221,7 +221,8 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
             continue  # 并送到各小区门岗: where it was brought, a place no fact names (送到职工身边 says nothing)
         strict = w[2] not in verbs  # after a causative or a result verb, work the facts do not name is said
         better = strict and w[2] not in _CAUSATIVES and clause.endswith(_BETTER, 0, w[0])
-        joined = attribute_verbs(ws, k, reader, _says_nothing) if not strict else frozenset()  # 营造了人人参与健身的浓厚氛围
+        # 营造了人人参与健身的浓厚氛围: an act verb describing the frame noun (effectparts.py)
+        joined = frozenset() if strict else attribute_verbs(ws, k, reader, _says_nothing, _event_or_place)
         if all((x[0] in joined or _says_nothing(x, reader, strict)) and not (better and _event_or_place(x, reader))
                for x in ws[k + 1:]):  # (加大宣传力度, 使厂务公开落到实处)
             return ws[first][0]
