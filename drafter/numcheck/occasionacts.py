@@ -18,7 +18,6 @@ every festival. The table is data: drafter/data/occasion_acts.toml, regenerated 
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -29,6 +28,7 @@ from drafter.numcheck.synonyms import cilin_classes
 from drafter.numcheck.timeclause import MARKERS
 from drafter.numcheck.timewords import HOLIDAY
 from drafter.numcheck.words import Word, words
+from textkit.sentences import CLAUSE_ENDS, split_sentences
 
 if TYPE_CHECKING:
     from drafter.numcheck.support import Support
@@ -44,11 +44,9 @@ _ANY_FESTIVAL = "节日"
 # a season frames the work it holds; a festival dates it to a day, and only the facts can say that it fell there
 # (春节期间 over 看望慰问, “三八”节 over 两癌筛查: times the facts do not give)
 IMPLIABLE = frozenset(_SEASONS.values())
-_SENTENCE = re.compile(r"[^。；！？\n]+")
 MIN_WINDOWS = 2  # one sentence is an anecdote
 MIN_LIFT = 12  # 举办 after 三八 (11 times its corpus rate) is what every occasion holds
 PRIOR_WORDS = 100  # an occasion's windows count as this many words more: two 活动 in a short window prove nothing
-_CLAUSE_END = "，,："
 _CLAUSES = 2  # the occasion's own clause and the next (春节前夕，支行领导逐一走访慰问困难职工)
 
 
@@ -90,7 +88,7 @@ def learn(texts: list[str]) -> dict[str, list[str]]:
     total: Counter[str] = Counter()
     acts: dict[str, Counter] = defaultdict(Counter)
     for text in texts:
-        for sentence in _SENTENCE.findall(text):
+        for sentence in split_sentences(text):
             _read(sentence, total, acts)
     size = sum(total.values())
     return {k: sorted(w for w, n in c.items() if n >= MIN_WINDOWS and not occasion_keys(w)
@@ -103,7 +101,7 @@ def _read(sentence: str, total: Counter, acts: dict[str, Counter]) -> None:
     commas = 0
     for start, _, word, tag in words(sentence):
         total[word] += _content(word, tag)
-        commas += start > 0 and sentence[start - 1] in _CLAUSE_END
+        commas += start > 0 and sentence[start - 1] in CLAUSE_ENDS
         if found := occasion_keys(word):
             keys, commas = found, 0  # the act after an occasion belongs to it, up to the next one
         elif keys and commas < _CLAUSES and _content(word, tag):
