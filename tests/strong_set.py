@@ -62,6 +62,7 @@ FRESH_H25A = DATA.with_name("strong_fresh_h25a.json")  # helper h1's, session 25
 FRESH_H25B = DATA.with_name("strong_fresh_h25b.json")  # helper h2's, session 25 (faithful paraphrases in strong models' styles): odd drive, even report
 FRESH_H3_27 = DATA.with_name("strong_fresh_h3_27.json")  # helper h3's, session 27 (bodies inside frames: 在…的支持下, 经…批准): written before any change, reports
 FRESH_H1_27 = DATA.with_name("strong_fresh_h1_27.json")  # helper h1's, session 27 (a number's item or people in other words): report only
+FRESH_H2_27 = DATA.with_name("strong_fresh_h2_27.json")  # helper h2's, session 27 (effect idioms, occasions; invented times, activities): report only
 KINDS = ("actor", "place", "time", "honour", "object", "activity")
 
 

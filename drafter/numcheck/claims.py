@@ -30,6 +30,7 @@ from drafter.numcheck.effects import effect_start, need_start
 from drafter.numcheck.faithlex import FaithLexicon
 from drafter.numcheck.inserted import with_inserted
 from drafter.numcheck.measures import result_claims
+from drafter.numcheck.occasionacts import implied_spans
 from drafter.numcheck.roles import roles
 from drafter.numcheck.names import given_topics, names_outside as _names_outside, sibling_names
 from drafter.numcheck.rolewords import ROLE_NAMES, Reader
@@ -135,6 +136,7 @@ def _plain_claims(text: str, c_start: int, support: Support, lex: FaithLexicon, 
         out.append(cut)
         return out
     spans = manner_spans(text, lex, Reader(support, lex))  # 少跑腿、数据多跑路; “血汗钱”: how, not what was done
+    spans += implied_spans(text, support)  # “三八”国际妇女节期间 over 女职工体检: an occasion the facts' act implies
     plain = blanked(text, spans) if spans else text
     tail = effect_start(plain, clause_words(plain), Reader(support, lex))
     tail = need_start(text) if tail is None and spans else tail  # 聚焦…“急难愁盼”: a need as a whole

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.numcheck.effectparts import attribute_verbs, gradual_change, list_start
 from drafter.numcheck.focus import focus_start
 from drafter.numcheck.names import figure_spans, quote_spans
 from drafter.numcheck.rolewords import GLUE, Reader
@@ -38,14 +39,14 @@ _CONCRETE_END = re.compile(r"(?:中心|[员工者人师长户属女友生士众�
 # was done; the clause is judged on A (坚持把工资集体协商作为维护职工经济权益的重要抓手)
 _PURPOSE = re.compile(f"把{char_class(BREAKS, negate=True)}+?(作为|当作|当成|列为){char_class(BREAKS, negate=True)}{{0,24}}?"
                       "(?:抓手|载体|重点|重点工作|重中之重|切入点|突破口|着力点|落脚点|出发点|头等大事|大事|实事|首要任务|重要任务"
-                      "|重要内容|重要举措|有力举措|重要途径|主要途径|关键)(?:来抓)?" + f"{char_class(BREAKS)}?$"
+                      "|重要内容|重要举措|有力举措|重要途径|主要途径|关键|基础|前提)(?:来抓)?" + f"{char_class(BREAKS)}?$"
                       f"|把{char_class(BREAKS, negate=True)}+?(摆在|放在|摆到|放到)(?:更加|更为)?(?:突出|首要|重要|优先|第一)"
                       f"(?:的)?位置{char_class(BREAKS)}?$")  # 把维护女职工特殊权益摆在突出位置: how high it ranks
 
 
 # 针对/聚焦/为解决 … 的难题/需求/实际: the need a piece of work answers, not work done; its words are circumstances
 # (聚焦单身青年职工婚恋难题, 为解决双职工家庭暑期子女看护难题, 针对高温天气持续时间长…的实际)
-_NEED = re.compile(f"^(?:针对|聚焦|着眼于?|面对|面向|立足|为了?(?:解决|缓解|破解|满足|回应|帮助解决))"
+_NEED = re.compile(f"^(?:针对|聚焦|围绕|着眼于?|面对|面向|立足|为了?(?:解决|缓解|破解|满足|回应|帮助解决))"
                    f"{char_class(BREAKS, negate=True)}{{1,30}}?(?:实际|难题|需求|需要|问题|困难|难点|痛点|堵点|期盼|愿望"
                    "|诉求|急难愁盼|“急难愁盼”|短板)" + f"{char_class(BREAKS)}?$")
 
@@ -178,6 +179,8 @@ def _opens(clause: str, w: Word, lex, before: Word | None) -> bool:
     right after an act verb, whose object it names: 组织减压团体辅导)?"""
     if w[2] in lex.effect_verbs or w[2] in _CAUSATIVES or clause.endswith(_BETTER, 0, w[0]):
         return True  # 更好地投入到…工作中: what the work lets people do better, read strictly
+    if gradual_change(w[2], _result) and "被" not in clause:
+        return True  # 日益壮大: one word for 日益|壮大 (effectparts.py)
     if w[3] not in ("v", "vn") or w[2] in HONOUR_MARKS or "被" in clause or not _result(w[2]):
         return False
     if w[2] in lex.neutral or w[2] in lex.objects:  # 加强, 推进: any work's verbs; 创新: a thing
@@ -205,17 +208,24 @@ def _verb_tail(clause: str, ws: tuple[Word, ...], reader: Reader) -> int | None:
     if names:  # a name says something: “创先争优”活动 after 加大推进 (read as a digit, which never says nothing)
         ws = tuple(sorted([x for x in ws if not any(a <= x[0] < b for a, b in names)] + [(a, b, "0", "m") for a, b in names]))
     for k, w in enumerate(ws):
-        if not _opens(clause, w, reader.lex, ws[k - 1] if k else None) or _quoted(clause, w[0]) or k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
-            continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
+        first = k
+        if not _opens(clause, w, reader.lex, ws[k - 1] if k else None) or _quoted(clause, w[0]):
+            continue
+        if k and (ws[k - 1][2] in GLUE or clause[ws[k - 1][1]:w[0]] in GLUE):
+            first = list_start(clause, ws, k)  # 经受了锻炼、增长了才干: a list of effects (effectparts.py)
+            if first is None or not all(_says_nothing(x, reader, True) for x in ws[first:k]):
+                continue  # 竞赛和展示活动, 比武练兵、展示才能: a verb joined to nouns is one of them
         if _qualifies_people(ws, k):
             continue  # 组织一线/倒班/职工…: a verb between a modifier and people names which people
         if arrival(*w[2:]) and any(site(x[2]) and not reader.backed(x[2]) for x in ws[k + 1:]):
             continue  # 并送到各小区门岗: where it was brought, a place no fact names (送到职工身边 says nothing)
         strict = w[2] not in verbs  # after a causative or a result verb, work the facts do not name is said
         better = strict and w[2] not in _CAUSATIVES and clause.endswith(_BETTER, 0, w[0])
-        if all(_says_nothing(x, reader, strict) and not (better and _event_or_place(x, reader))
+        # 营造了人人参与健身的浓厚氛围: an act verb describing the frame noun (effectparts.py)
+        joined = frozenset() if strict else attribute_verbs(ws, k, reader, _says_nothing, _event_or_place)
+        if all((x[0] in joined or _says_nothing(x, reader, strict)) and not (better and _event_or_place(x, reader))
                for x in ws[k + 1:]):  # (加大宣传力度, 使厂务公开落到实处)
-            return w[0]
+            return ws[first][0]
     return None
 
 

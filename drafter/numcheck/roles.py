@@ -22,6 +22,7 @@ from drafter.numcheck.effects import effect_start
 from drafter.numcheck.faithlex import FaithLexicon, frame_spans
 from drafter.numcheck.framebody import agent_before_act, framed_bodies, given_body
 from drafter.numcheck.occasion import OCCASION_ENDS, occasion
+from drafter.numcheck.occasionacts import implied_by
 from drafter.numcheck.ownorg import own_org
 from drafter.numcheck.parallel import manner_spans
 from drafter.numcheck.partners import body_word, partner
@@ -127,7 +128,7 @@ def _roles(clause: str, support: Support, lex: FaithLexicon) -> list[Claim]:
         # an actor is read inside frame words too (工会主席带队: 工会主席 is a learned frame phrase)
         blocked = used - framed if role == "actor" else used
         new = (reader.new(phrase, governed=role == "honour") or role == "actor" and _new_actor(clause, phrase, reader)) \
-            and not (role == "actor" and _vague_body(phrase))
+            and not (role == "actor" and _vague_body(phrase)) and not (role == "time" and implied_by(phrase, support, clause))
         if phrase and new and not any(w[0] in blocked and w not in phrase_owned for w in phrase):
             out.append(_role(role, *_span(phrase), clause, offset))
         used.update(w[0] for w in phrase)
