@@ -43,6 +43,7 @@ HELDOUT25 = DATA.with_name("strong_heldout25.json")  # the lead's, session 24, k
 HELDOUT26 = DATA.with_name("strong_heldout26.json")  # the lead's, session 25: before and after, but its phrases leaked into two briefs
 HELDOUT27 = DATA.with_name("strong_heldout27.json")  # the lead's, session 25, written after the merges: start and end code once
 HELDOUT28 = DATA.with_name("strong_heldout28.json")  # the lead's, session 26, written before any change or brief: start and end
+HELDOUT29 = DATA.with_name("strong_heldout29.json")  # the lead's, session 27, written before any change or brief: start and end
 FRESH_H4 = DATA.with_name("strong_fresh_h4.json")  # helper h4's, session 17: odd scenarios drove its rules, even ones report
 FRESH_H5 = DATA.with_name("strong_fresh_h5.json")  # helper h5's, session 17: odd scenarios drove its rules, even ones report
 FRESH_H18 = DATA.with_name("strong_fresh_h18.json")  # helper h3's, session 18: odd scenarios drove its rules, even ones report
@@ -140,7 +141,8 @@ if __name__ == "__main__":
             ("held out 20", HELDOUT20), ("held out 21", HELDOUT21),
             ("held out 22", HELDOUT22), ("held out 23", HELDOUT23),
             ("held out 24", HELDOUT24), ("held out 25", HELDOUT25), ("held out 26", HELDOUT26),
-            ("held out 27", HELDOUT27), ("held out 28", HELDOUT28))
+            ("held out 27", HELDOUT27), ("held out 28", HELDOUT28),
+            ("held out 29", HELDOUT29))
     for name, path in [(n, p) for n, p in sets if p.exists()]:
         figures = measure(check, path)
         t, c, n = figures["total"], figures["caught"], figures["named"]
