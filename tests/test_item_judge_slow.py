@@ -1,6 +1,7 @@
 """The item judge with the real local model (issue 19 item 5, session 19): a reworded number item the rules flag
 passes, a changed one stays a mismatch, and the call lands in the trace as step "judge". Both pairs are from
-tests/data/item_pairs19.json (h4-14-f1 scored +2.2 and h18-12-object0 −0.2 there on 2026-12-06, margin 1.2).
+tests/data/item_pairs19.json (hp10 scored +2.3 on 2026-12-07 and h18-12-object0 −0.2 on 2026-12-06, margin 1.2;
+h4-14-f1, used before, is passed by the rules since session 27: 案件 said by the unit 件, numcheck.measurenoun).
 Skips only when the model is not installed and CI is unset (as tests/test_claim_judge_slow.py)."""
 
 from __future__ import annotations
@@ -18,16 +19,16 @@ LEX = load_lexicon()
 
 
 def test_a_reworded_item_passes_and_the_call_is_traced(model, tmp_path):  # noqa: F811
-    facts, text = ["提供法律援助案件41件"], "共提供法律援助41件。"
+    facts, text = ["举办职工文艺汇演3场"], "举办职工文艺演出3场。"
     result = check(facts, text, lexicon=LEX)
-    assert [h.status for h in result.numbers] == ["mismatch"]  # the rules: 少了'案件'
+    assert [h.status for h in result.numbers] == ["mismatch"]  # the rules: 少了'汇演'
     log = TraceLog(tmp_path)
     judged = Judge(traced(model, log, "run-1"), MemoryCache()).review(facts, [], text, result, LEX)
     (hit,) = judged.numbers
     assert hit.status == "supported" and hit.judge.score >= 1.2 and "模型复核：两处说的是同一件事" in hit.note
     log.flush()
     (call,) = log.for_run("run-1")
-    assert call.step == "judge" and "文稿：共提供法律援助41件" in call.messages[-1]["content"]
+    assert call.step == "judge" and "文稿：举办职工文艺演出3场" in call.messages[-1]["content"]
 
 
 def test_a_changed_item_stays_a_mismatch(model):  # noqa: F811
